@@ -42,8 +42,13 @@ export const envelopeSchema = z.union([
   z.object({ ok: z.literal(false), error: appErrorSchema }),
 ])
 
-/** The request body every function takes. `data` is checked against the action's own schema. */
+/**
+ * The request body every function takes. `data` is checked against the action's own schema.
+ * WeChat adds `userInfo` to every call's event; it is accepted and never read, because
+ * anything in the event can be forged: identity comes from the platform context only.
+ */
 export const requestSchema = z.strictObject({
   action: z.string().max(64),
   data: z.unknown().optional(),
+  userInfo: z.unknown().optional(),
 })

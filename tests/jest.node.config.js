@@ -10,7 +10,6 @@ module.exports = {
     '<rootDir>/tests/host/**/*.test.ts',
     '<rootDir>/tests/browser/**/*.test.ts',
   ],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', jsx: 'react-jsx', esModuleInterop: true } }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true, resolveJsonModule: true } }] },
   globalSetup: '<rootDir>/tests/support/global-setup.js',
-  testTimeout: 30000,
 }

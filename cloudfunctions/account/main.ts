@@ -1,0 +1,18 @@
+import { accountContract } from '../../shared/contracts/account'
+import { defineHandler } from '../../server/handler'
+import { describeMe } from '../../server/account'
+import { setElderModePreference } from '../../server/data/people'
+import { AppError, ErrorCode } from '../../shared/errors'
+
+export const main = defineHandler(accountContract, {
+  async me({ caller }) {
+    return { person: await describeMe(await caller()) }
+  },
+
+  async updatePreferences({ caller, input }) {
+    const { person } = await caller()
+    if (!person) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
+    await setElderModePreference(person._id, input.elderMode)
+    return { preferences: { elderMode: input.elderMode } }
+  },
+})

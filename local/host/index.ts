@@ -1,0 +1,177 @@
+/**
+ * The local host: one Node process that runs the database stand-in, serves the H5 build, and
+ * answers POST /api/<function> by calling that function's `main` with the signed-in demo
+ * person as the platform context — the way CloudBase calls it in production.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { extname, join, normalize, resolve } from 'node:path'
+import { contracts, type FunctionName } from '../../shared/contracts'
+import { ErrorCode } from '../../shared/errors'
+import { latestOutboxMessages } from '../../server/data/outbox'
+import { allPeople } from '../../server/data/people'
+import { allRoles } from '../../server/data/roles'
+import { communitiesByIds, officesByIds, organisationsByIds } from '../../server/data/places'
+import { startStandin } from '../standin'
+import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
+import { apiListing } from './api-listing'
+import { functionMains } from './functions'
+import { platformContext } from './platform-context'
+import { missingBuildPage, outboxPage, signInPage, type SignInEntry } from './pages'
+
+const repoRoot = resolve(__dirname, '../..')
+
+/** CloudBase refuses callFunction bodies over about 100 KB; so does the local host. */
+const MAX_BODY_BYTES = 100 * 1024
+const IDENTITY_COOKIE = 'lsw_openid'
+export const DEMO_IDENTITY_HEADER = 'x-demo-openid'
+
+export interface LocalHostOptions {
+  /** Folder for the database; created and seeded with the demo when empty. */
+  dataDir: string
+  port?: number
+  h5Dir?: string
+}
+
+export interface LocalHost {
+  url: string
+  close(): Promise<void>
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers })
+  res.end(body)
+}
+
+const sendJson = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value))
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+    })
+    req.on('end', () => resolveBody(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function cookieOpenid(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=')
+    if (name === IDENTITY_COOKIE) return decodeURIComponent(value.join('=')) || null
+  }
+  return null
+}
+
+function callerOpenid(req: IncomingMessage): string | null {
+  const header = req.headers[DEMO_IDENTITY_HEADER]
+  return (typeof header === 'string' && header) || cookieOpenid(req)
+}
+
+async function callFunction(req: IncomingMessage, res: ServerResponse, name: string) {
+  if (!Object.hasOwn(contracts, name)) {
+    return sendJson(res, 404, { ok: false, error: { code: ErrorCode.UNKNOWN_ACTION, message: `没有 ${name} 这个云函数` } })
+  }
+  const body = await readBody(req)
+  if (body === null) {
+    return sendJson(res, 413, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求内容过大' } })
+  }
+  let event: unknown
+  try {
+    event = JSON.parse(body.toString('utf8') || '{}')
+  } catch {
+    return sendJson(res, 400, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求不是合法的 JSON' } })
+  }
+  const result = await functionMains[name as FunctionName](event, platformContext(name, callerOpenid(req)))
+  sendJson(res, 200, result)
+}
+
+async function signInEntries(): Promise<SignInEntry[]> {
+  const [people, roles] = await Promise.all([allPeople(), allRoles()])
+  const [communities, organisations, offices] = await Promise.all([
+    communitiesByIds([...people.map((p) => p.communityId), ...roles.map((r) => r.communityId)].filter((id): id is string => !!id)),
+    organisationsByIds(roles.flatMap((r) => (r.organisationId ? [r.organisationId] : []))),
+    officesByIds(roles.flatMap((r) => (r.officeId ? [r.officeId] : []))),
+  ])
+  const scopeNames = new Map<string, string>()
+  for (const [id, doc] of [...communities, ...organisations, ...offices]) scopeNames.set(id, doc.name)
+  return people.map((person) => ({
+    person,
+    roles: roles.filter((r) => r.openid === person.openid),
+    communityName: (person.communityId && communities.get(person.communityId)?.name) || '',
+    scopeNames,
+  }))
+}
+
+async function handleSignIn(req: IncomingMessage, res: ServerResponse) {
+  if (req.method === 'POST') {
+    const form = new URLSearchParams((await readBody(req))?.toString('utf8') ?? '')
+    const openid = form.get('openid') ?? ''
+    return send(res, 303, 'text/plain; charset=utf-8', '', {
+      location: '/',
+      'set-cookie': `${IDENTITY_COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax`,
+    })
+  }
+  send(res, 200, 'text/html; charset=utf-8', signInPage(await signInEntries(), cookieOpenid(req), new Date().getFullYear()))
+}
+
+function serveStatic(res: ServerResponse, h5Dir: string, pathname: string) {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '')
+  let file = join(h5Dir, relative)
+  if (!file.startsWith(h5Dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(h5Dir, 'index.html')
+  if (!existsSync(file)) return send(res, 503, 'text/html; charset=utf-8', missingBuildPage())
+  send(res, 200, contentTypes[extname(file)] ?? 'application/octet-stream', readFileSync(file))
+}
+
+export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
+  const standin = await startStandin({ dataDir: join(options.dataDir, 'db') })
+  // The functions run in this process: point their SDK at the stand-in and their WeChat calls at the outbox.
+  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox' })
+  if (await isDatabaseEmpty()) await seedDemoData()
+
+  const h5Dir = resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5'))
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost')
+    const route = async () => {
+      const api = /^\/api\/([a-z][a-zA-Z]*)$/.exec(pathname)
+      if (api && req.method === 'POST') return callFunction(req, res, api[1])
+      if (pathname === '/api') return sendJson(res, 200, apiListing())
+      if (pathname === '/local/sign-in') return handleSignIn(req, res)
+      if (pathname === '/local/sign-out') {
+        return send(res, 303, 'text/plain', '', { location: '/local/sign-in', 'set-cookie': `${IDENTITY_COOKIE}=; Path=/; Max-Age=0` })
+      }
+      if (pathname === '/local/outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(await latestOutboxMessages(100)))
+      serveStatic(res, h5Dir, pathname)
+    }
+    route().catch((error) => {
+      console.error('[local host]', error)
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: ErrorCode.INTERNAL, message: '本地服务出错' } })
+    })
+  })
+  await new Promise<void>((listening) => server.listen(options.port ?? 0, '127.0.0.1', listening))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((closed) => server.close(() => closed()))
+      await standin.close()
+    },
+  }
+}

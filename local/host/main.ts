@@ -1,0 +1,22 @@
+/** `npm start`: the local host on PORT (3000 by default) with its data in .data/. */
+import { resolve } from 'node:path'
+import { startLocalHost } from './index'
+
+const port = Number(process.env.PORT ?? 3000)
+const dataDir = resolve(__dirname, '../../.data')
+
+startLocalHost({ dataDir, port }).then(
+  (host) => {
+    console.log(`邻里守望 local host: ${host.url}`)
+    console.log(`  sign in as a demo person: ${host.url}/local/sign-in`)
+    console.log(`  API listing:               ${host.url}/api`)
+    console.log(`  outbox (messages):         ${host.url}/local/outbox`)
+    const stop = () => host.close().then(() => process.exit(0))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  },
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,21 @@
+/** `npm run reset`: the local database back to the demo data set. */
+import { mkdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { startStandin } from '../standin'
+import { seedDemoData } from './seed'
+
+async function reset() {
+  const dataDir = join(resolve(__dirname, '../../.data'), 'db')
+  rmSync(dataDir, { recursive: true, force: true })
+  mkdirSync(dataDir, { recursive: true })
+  const standin = await startStandin({ dataDir })
+  Object.assign(process.env, standin.functionEnv)
+  await seedDemoData()
+  await standin.close()
+  console.log(`reseeded the demo data in ${dataDir}`)
+}
+
+reset().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,51 @@
+/**
+ * The only module that imports @cloudbase/node-sdk. In production the runtime supplies the
+ * environment; locally the host and the tests point the same init at the stand-in through
+ * environment variables (see local/standin), so this code never branches on where it runs.
+ */
+import tcb from '@cloudbase/node-sdk'
+
+type App = ReturnType<typeof tcb.init>
+export type Database = ReturnType<App['database']>
+
+let app: App | undefined
+
+function cloudbase(): App {
+  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  return app
+}
+
+export function database(): Database {
+  return cloudbase().database()
+}
+
+/** Who is calling, as the platform says: never read from the request body. */
+export interface PlatformCaller {
+  openid: string | null
+  appid: string | null
+}
+
+/**
+ * Reads the caller from the function's context (and the process environment the runtime fills).
+ * Call it synchronously at the top of `main`: the runtime replaces the environment per call.
+ */
+export function callerFromContext(context: unknown): PlatformCaller {
+  const hasContext = typeof context === 'object' && context !== null && Object.keys(context).length > 0
+  const env = tcb.getCloudbaseContext(hasContext ? (context as Parameters<typeof tcb.getCloudbaseContext>[0]) : undefined)
+  const openid = typeof env.WX_OPENID === 'string' && env.WX_OPENID !== '' ? env.WX_OPENID : null
+  const appid = typeof env.WX_APPID === 'string' && env.WX_APPID !== '' ? env.WX_APPID : null
+  return { openid, appid }
+}
+
+/** Reads every page of a query: CloudBase answers at most 1000 documents a request. */
+export async function readAll<T>(
+  query: { skip(n: number): { limit(n: number): { get(): Promise<{ data: unknown[] }> } } },
+  pageSize = 1000,
+): Promise<T[]> {
+  const all: T[] = []
+  for (let offset = 0; ; offset += pageSize) {
+    const { data } = await query.skip(offset).limit(pageSize).get()
+    all.push(...(data as T[]))
+    if (data.length < pageSize) return all
+  }
+}

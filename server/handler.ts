@@ -1,0 +1,99 @@
+/**
+ * Every cloud function is the same few steps: identify the caller from the platform, parse
+ * `{action, data}` against the contract, authorise against the permission table, run the
+ * action, and answer `{ok: true, data}` or `{ok: false, error}`. Actions only do the middle.
+ */
+import type { z } from 'zod'
+import type { ActionName, Envelope, FunctionContract } from '../shared/contract'
+import { requestSchema } from '../shared/contract'
+import { AppError, ErrorCode } from '../shared/errors'
+import {
+  isAllowed,
+  permissionTable,
+  type PermissionRule,
+  type Scope,
+} from '../shared/domain/permissions'
+import { callerFromContext } from './data/cloudbase'
+import { loadCaller, type Caller } from './principal'
+
+export interface ActionContext<I> {
+  input: I
+  /** The WeChat OPENID the platform vouches for. */
+  openid: string
+  /** The caller's person record and roles, loaded once on first use. */
+  caller(): Promise<Caller>
+  /** Refuses unless the caller's roles allow this action over `scope`. */
+  authorise(scope: Scope): Promise<void>
+}
+
+export type ActionImplementations<F extends FunctionContract> = {
+  [A in ActionName<F>]: (
+    context: ActionContext<z.output<F['actions'][A]['input']>>,
+  ) => Promise<z.input<F['actions'][A]['output']>>
+}
+
+function fieldOf(issue: z.core.$ZodIssue): string | undefined {
+  const path = issue.path.map(String)
+  if (issue.code === 'unrecognized_keys') path.push(issue.keys[0])
+  return path.length > 0 ? path.join('.') : undefined
+}
+
+function invalidInput(error: z.ZodError, prefix?: string): AppError {
+  const issue = error.issues[0]
+  const field = fieldOf(issue)
+  const qualified = prefix && field ? `${prefix}.${field}` : (field ?? prefix)
+  const message = issue.code === 'unrecognized_keys' ? `不接受的字段：${issue.keys.join('、')}` : issue.message
+  return new AppError(ErrorCode.INVALID_INPUT, message, qualified)
+}
+
+function ruleFor(functionName: string, action: string): PermissionRule | undefined {
+  return (permissionTable as Record<string, PermissionRule>)[`${functionName}.${action}`]
+}
+
+export function defineHandler<F extends FunctionContract>(contract: F, implementations: ActionImplementations<F>) {
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    // Before the first await: the runtime swaps the per-call environment between invocations.
+    const caller = callerFromContext(context)
+    try {
+      const request = requestSchema.safeParse(event)
+      if (!request.success) throw invalidInput(request.error)
+      const { action } = request.data
+      const actionContract = Object.hasOwn(contract.actions, action) ? contract.actions[action] : undefined
+      const rule = ruleFor(contract.name, action)
+      if (!actionContract || !rule) {
+        throw new AppError(ErrorCode.UNKNOWN_ACTION, `${contract.name} 没有 ${action} 这个操作`, 'action')
+      }
+      const input = actionContract.input.safeParse(request.data.data ?? {})
+      if (!input.success) throw invalidInput(input.error, 'data')
+
+      if (!caller.openid) throw new AppError(ErrorCode.UNAUTHENTICATED, '请在微信中打开')
+      const openid = caller.openid
+      let loaded: Promise<Caller> | undefined
+      let authorised = false
+      const actionContext: ActionContext<unknown> = {
+        input: input.data,
+        openid,
+        caller: () => (loaded ??= loadCaller(openid)),
+        authorise: async (scope) => {
+          const who = await actionContext.caller()
+          if (rule.who.includes('resident') && !who.isResident && scope.kind === 'self') {
+            throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
+          }
+          if (!isAllowed(rule, who, scope)) throw new AppError(ErrorCode.FORBIDDEN, '你没有权限进行这个操作')
+          authorised = true
+        },
+      }
+      if (rule.over === 'self') await actionContext.authorise({ kind: 'self' })
+
+      const implementation = implementations[action as ActionName<F>] as (c: ActionContext<unknown>) => Promise<unknown>
+      const result = await implementation(actionContext)
+      if (!authorised) throw new Error(`${contract.name}.${action} answered without authorising`)
+      // The output schema is the contract: it also strips anything the action should not reveal.
+      return { ok: true, data: actionContract.output.parse(result) }
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() }
+      console.error(`[${contract.name}] internal error`, error)
+      return { ok: false, error: { code: ErrorCode.INTERNAL, message: '系统繁忙，请稍后再试' } }
+    }
+  }
+}

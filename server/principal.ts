@@ -1,0 +1,28 @@
+import { roleGrantSchema, type RoleGrant } from '../shared/domain/roles'
+import type { Principal } from '../shared/domain/permissions'
+import { findPersonByOpenid } from './data/people'
+import { rolesOfPerson } from './data/roles'
+
+import type { PersonDoc, RoleDoc } from './data/documents'
+
+/** The caller as the permission table needs them, with the records it was read from. */
+export interface Caller extends Principal {
+  person: PersonDoc | null
+  roles: RoleDoc[]
+}
+
+export async function loadCaller(openid: string): Promise<Caller> {
+  const [person, roles] = await Promise.all([findPersonByOpenid(openid), rolesOfPerson(openid)])
+  const grants: RoleGrant[] = roles.flatMap((role) => {
+    const grant = roleGrantSchema.safeParse(role)
+    return grant.success ? [grant.data] : []
+  })
+  return {
+    openid,
+    communityId: person?.communityId ?? null,
+    isResident: person !== null && person.communityId !== null,
+    grants,
+    person,
+    roles,
+  }
+}

@@ -1,0 +1,33 @@
+import type { SubscribeMessage, TextScene, TextVerdict, WeChatOpenApi } from './index'
+
+/** wx-server-sdk is loaded on first use so that local runs never need its native parts. */
+function cloud() {
+  const sdk = require('wx-server-sdk')
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+  return sdk
+}
+
+/** WeChat template ids come from deployment config, e.g. {"needAccepted": "AbC…"}. */
+function templateId(template: string): string {
+  const ids = JSON.parse(process.env.LINLI_SUBSCRIBE_TEMPLATES ?? '{}') as Record<string, string>
+  const id = ids[template]
+  if (!id) throw new Error(`no WeChat template id configured for ${template}`)
+  return id
+}
+
+export const cloudOpenApi: WeChatOpenApi = {
+  async checkText({ openid, text, scene }: { openid: string; text: string; scene: TextScene }): Promise<TextVerdict> {
+    const answer = await cloud().openapi.security.msgSecCheck({ version: 2, openid, scene, content: text })
+    const suggest = answer?.result?.suggest
+    return suggest === 'pass' || suggest === 'review' || suggest === 'risky' ? suggest : 'review'
+  },
+
+  async sendSubscribeMessage(message: SubscribeMessage) {
+    await cloud().openapi.subscribeMessage.send({
+      touser: message.toOpenid,
+      templateId: templateId(message.template),
+      page: message.page,
+      data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+    })
+  },
+}

@@ -1,0 +1,34 @@
+/**
+ * WeChat's server APIs behind one interface. Production calls them through wx-server-sdk;
+ * the local host and the tests set LINLI_WECHAT=outbox, and every message is recorded in the
+ * outbox collection instead of being sent.
+ */
+import { cloudOpenApi } from './cloud'
+import { outboxOpenApi } from './outbox'
+
+/** msgSecCheck v2's verdict: `review` and `risky` both go to the committee. */
+export type TextVerdict = 'pass' | 'review' | 'risky'
+
+/** 1 资料, 2 评论, 3 论坛, 4 社交日志: WeChat's scenes for msgSecCheck. */
+export type TextScene = 1 | 2 | 3 | 4
+
+export interface SubscribeMessage {
+  toOpenid: string
+  /** Our name for the template; the deployment maps it to WeChat's template id. */
+  template: string
+  /** The mini-program page the message opens. */
+  page?: string
+  data: Record<string, string>
+}
+
+export interface WeChatOpenApi {
+  checkText(input: { openid: string; text: string; scene: TextScene }): Promise<TextVerdict>
+  sendSubscribeMessage(message: SubscribeMessage): Promise<void>
+}
+
+let chosen: WeChatOpenApi | undefined
+
+export function wechat(): WeChatOpenApi {
+  chosen ??= process.env.LINLI_WECHAT === 'outbox' ? outboxOpenApi : cloudOpenApi
+  return chosen
+}

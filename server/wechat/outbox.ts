@@ -1,0 +1,20 @@
+import { recordInOutbox } from '../data/outbox'
+import type { WeChatOpenApi } from './index'
+
+/**
+ * Stands in for msgSecCheck locally: a short list of words that WeChat would surely flag,
+ * enough to exercise the flagged-text paths without a WeChat account.
+ */
+const flaggedWords = ['赌博', '毒品', '诈骗', '色情', '枪支', '代开发票']
+
+export const outboxOpenApi: WeChatOpenApi = {
+  async checkText({ openid, text, scene }) {
+    const verdict = flaggedWords.some((word) => text.includes(word)) ? 'risky' : 'pass'
+    await recordInOutbox({ channel: 'contentSecurity', toOpenid: openid, payload: { scene, text, verdict } })
+    return verdict
+  },
+
+  async sendSubscribeMessage({ toOpenid, template, page, data }) {
+    await recordInOutbox({ channel: 'subscribeMessage', toOpenid, template, payload: { page, data } })
+  },
+}

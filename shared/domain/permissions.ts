@@ -1,0 +1,62 @@
+/**
+ * Who may call what: one table for every action of every function. The handler refuses an
+ * action that has no row, so a new action cannot ship without deciding who may use it.
+ */
+import type { RoleGrant, RoleName } from './roles'
+
+/** `signed_in`: any WeChat user; `resident`: has joined a community. Other names are granted roles. */
+export type Audience = 'signed_in' | 'resident' | RoleName
+
+/**
+ * `self`: the action only touches the caller's own data.
+ * `community` / `organisation`: the role must be held over the community or organisation the
+ * action targets (a civil-affairs office holds its communities).
+ */
+export type Over = 'self' | 'community' | 'organisation'
+
+export interface PermissionRule {
+  who: readonly Audience[]
+  over: Over
+}
+
+export const permissionTable = {
+  'account.me': { who: ['signed_in'], over: 'self' },
+  'account.updatePreferences': { who: ['resident'], over: 'self' },
+} as const satisfies Record<string, PermissionRule>
+
+export type QualifiedAction = keyof typeof permissionTable
+
+/** What the server knows of the caller when it decides. */
+export interface Principal {
+  openid: string
+  /** The caller's community, when they have joined one. */
+  communityId: string | null
+  isResident: boolean
+  grants: RoleGrant[]
+}
+
+/** The community or organisation an action targets, with what is needed to match grants. */
+export type Scope =
+  | { kind: 'self' }
+  | { kind: 'community'; communityId: string; officeId: string }
+  | { kind: 'organisation'; organisationId: string; communityId: string; officeId: string }
+
+function grantCovers(grant: RoleGrant, scope: Scope): boolean {
+  if (scope.kind === 'self') return true
+  if (grant.role === 'civil_affairs') return grant.officeId === scope.officeId
+  if (scope.kind === 'community') return grant.communityId === scope.communityId
+  return 'organisationId' in grant
+    ? grant.organisationId === scope.organisationId
+    : grant.communityId === scope.communityId
+}
+
+export function isAllowed(rule: PermissionRule, principal: Principal, scope: Scope): boolean {
+  if (rule.over !== scope.kind) return false
+  return rule.who.some((audience) => {
+    if (audience === 'signed_in') return true
+    if (audience === 'resident') {
+      return principal.isResident && (scope.kind === 'self' || principal.communityId === scope.communityId)
+    }
+    return principal.grants.some((grant) => grant.role === audience && grantCovers(grant, scope))
+  })
+}

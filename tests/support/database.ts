@@ -1,0 +1,51 @@
+/**
+ * A fresh stand-in per test file, with the functions' SDK pointed at it exactly as the local
+ * host does. Nothing here replaces product code: the functions run as they do on CloudBase.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startStandin, type Standin } from '../../local/standin'
+import { platformContext } from '../../local/host/platform-context'
+import { seedDemoData } from '../../local/seed/seed'
+import type { Envelope } from '../../shared/contract'
+import { allDocuments } from '../../server/data/maintenance'
+import manifest from '../../database/collections.json'
+
+export interface TestDatabase {
+  standin: Standin
+  close(): Promise<void>
+}
+
+export async function startTestDatabase(options: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'))
+  const standin = await startStandin({ dataDir })
+  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox' })
+  if (options.seedDemo !== false) await seedDemoData()
+  return {
+    standin,
+    async close() {
+      await standin.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+type Main = (event: unknown, context: unknown) => Promise<unknown>
+
+/** Calls a function's `main` as the platform would for `openid` (null: nobody signed in). */
+export async function callAs<T = unknown>(
+  main: Main,
+  functionName: string,
+  openid: string | null,
+  event: unknown,
+): Promise<Envelope<T>> {
+  return (await main(event, platformContext(functionName, openid))) as Envelope<T>
+}
+
+/** Every document of every collection in the manifest: compare two of these to prove nothing was written. */
+export async function snapshotDatabase(): Promise<Record<string, object[]>> {
+  const snapshot: Record<string, object[]> = {}
+  for (const collection of Object.keys(manifest.collections)) snapshot[collection] = await allDocuments(collection)
+  return snapshot
+}
