@@ -3,7 +3,7 @@
  * The README's test command runs them all.
  */
 module.exports = {
-  testTimeout: 30000,
+  testTimeout: 60000,
   projects: [
     '<rootDir>/tests/jest.node.config.js',
     '<rootDir>/tests/jest.client.config.js',

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { envelopeSchema, type ActionInput, type ActionName, type ActionOutput } from '../../../shared/contract'
+import { contracts, type FunctionName } from '../../../shared/contracts'
+import { ErrorCode } from '../../../shared/errors'
+import { ApiError } from './errors'
+import { send } from './transport'
+
+export { ApiError } from './errors'
+
+// WeChat forbids `new Function`; zod would otherwise probe for it before compiling a schema.
+z.config({ jitless: true })
+
+type Contracts = typeof contracts
+type Fn<F extends FunctionName> = Contracts[F]
+type Act<F extends FunctionName> = ActionName<Fn<F>>
+
+/** Calls one action of one cloud function and returns its `data`, or throws `ApiError`. */
+export async function call<F extends FunctionName, A extends Act<F>>(
+  functionName: F,
+  action: A,
+  data: ActionInput<Fn<F>, A>,
+): Promise<ActionOutput<Fn<F>, A>> {
+  let raw: unknown
+  try {
+    raw = await send(functionName, action, data)
+  } catch (cause) {
+    throw new ApiError({ code: ErrorCode.INTERNAL, message: '网络不通，请稍后再试' }, { cause })
+  }
+  const envelope = envelopeSchema.safeParse(raw)
+  if (!envelope.success) {
+    throw new ApiError({ code: ErrorCode.INTERNAL, message: '服务返回了无法识别的内容' })
+  }
+  if (!envelope.data.ok) throw new ApiError(envelope.data.error)
+  // The function checked its output against the same contract before answering.
+  return envelope.data.data as ActionOutput<Fn<F>, A>
+}
+
+/** Actions whose input may be empty can be called without an argument. */
+type Method<I, O> = {} extends I ? (data?: I) => Promise<O> : (data: I) => Promise<O>
+
+type Client = {
+  [F in FunctionName]: {
+    [A in Act<F>]: Method<ActionInput<Fn<F>, A>, ActionOutput<Fn<F>, A>>
+  }
+}
+
+function buildClient(): Client {
+  const client: Record<string, Record<string, (data?: unknown) => Promise<unknown>>> = {}
+  for (const [functionName, contract] of Object.entries(contracts)) {
+    client[functionName] = {}
+    for (const action of Object.keys(contract.actions)) {
+      client[functionName][action] = (data = {}) =>
+        call(functionName as FunctionName, action as never, data as never)
+    }
+  }
+  return client as Client
+}
+
+/** `api.account.me()`: one method per action of every contract. */
+export const api = buildClient()

@@ -1,0 +1,32 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+export function Loading() {
+  return (
+    <View className='status'>
+      <Text className='status-title'>正在加载…</Text>
+    </View>
+  )
+}
+
+/** Failures say what happened and offer one large way out. */
+export function LoadError({ message, onRetry }: { message: string; onRetry(): void }) {
+  return (
+    <View className='status'>
+      <Text className='status-title'>没有加载出来</Text>
+      <Text className='status-text'>{message}</Text>
+      <Button className='btn btn-primary btn-block' onClick={onRetry}>
+        重试
+      </Button>
+    </View>
+  )
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <View className='status'>
+      <Text className='status-title'>{title}</Text>
+      {children ? <Text className='status-text'>{children}</Text> : null}
+    </View>
+  )
+}

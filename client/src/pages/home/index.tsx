@@ -1,0 +1,30 @@
+import { Text, View } from '@tarojs/components'
+import { CommunityCard } from '../../components/community-card'
+import { PageShell } from '../../components/page-shell'
+import { Empty, LoadError, Loading } from '../../components/status'
+import { useMe } from '../../state/me'
+
+export default function HomePage() {
+  const me = useMe()
+  return (
+    <PageShell>
+      {me.status === 'loading' && <Loading />}
+      {me.status === 'error' && <LoadError message={me.message} onRetry={me.reload} />}
+      {me.status === 'ready' &&
+        (me.person ? (
+          <View>
+            <Text className='greeting'>{me.person.name}，您好</Text>
+            {me.person.community ? <CommunityCard community={me.person.community} /> : null}
+          </View>
+        ) : (
+          <Empty title='你还没有加入社区'>加入社区后，就能向邻里求助、参加社区活动。</Empty>
+        ))}
+      <View className='card'>
+        <Text className='card-label'>即将上线</Text>
+        <Text className='card-text'>
+          求助（急难愁盼）、活动报名和时间银行正在建设中，上线后会在这里第一时间看到。
+        </Text>
+      </View>
+    </PageShell>
+  )
+}

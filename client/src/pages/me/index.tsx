@@ -1,0 +1,85 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { PersonView } from '../../../../shared/contracts/account'
+import { CommunityCard } from '../../components/community-card'
+import { PageShell } from '../../components/page-shell'
+import { Empty, LoadError, Loading } from '../../components/status'
+import { useElderMode } from '../../state/elder-mode'
+import { useMe } from '../../state/me'
+
+export default function MePage() {
+  const me = useMe()
+  return (
+    <PageShell>
+      {me.status === 'loading' && <Loading />}
+      {me.status === 'error' && <LoadError message={me.message} onRetry={me.reload} />}
+      {me.status === 'ready' && (me.person ? <Profile person={me.person} /> : <NotJoined />)}
+      <ElderModeSetting />
+      {process.env.TARO_ENV === 'h5' && (
+        // The local host's page for choosing a demo person; not part of the mini-program.
+        <Button className='btn btn-plain btn-block' onClick={() => window.location.assign('/local/sign-in')}>
+          切换演示身份
+        </Button>
+      )}
+    </PageShell>
+  )
+}
+
+function Profile({ person }: { person: PersonView }) {
+  return (
+    <View>
+      <View className='card'>
+        <Text className='card-label'>我是</Text>
+        <Text className='card-title'>{person.name}</Text>
+        {person.phone ? <Text className='card-text'>电话：{person.phone}</Text> : null}
+        {person.address ? <Text className='card-text'>住址：{person.address}</Text> : null}
+      </View>
+      {person.community ? <CommunityCard community={person.community} /> : null}
+      <View className='card'>
+        <Text className='card-label'>我的身份</Text>
+        {person.roles.map((role) => (
+          <View className='role' key={`${role.role}:${role.communityId ?? ''}:${role.organisationId ?? ''}:${role.officeId ?? ''}`}>
+            <Text className='role-label'>{role.label}</Text>
+            <Text className='role-scope'>{role.scopeName}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function NotJoined() {
+  return (
+    <Empty title='你还没有加入社区'>加入社区后，就能在这里看到你的社区和身份。</Empty>
+  )
+}
+
+function ElderModeSetting() {
+  const { preference, on, choose } = useElderMode()
+
+  const save = (next: 'on' | 'off' | 'auto') => {
+    choose(next).catch(() => {
+      Taro.showToast({ title: '没有保存成功，请再试一次', icon: 'none' })
+    })
+  }
+
+  return (
+    <View className='card'>
+      <Button id='elder-mode-switch' className='toggle' onClick={() => save(on ? 'off' : 'on')}>
+        <View className='toggle-text'>
+          <Text className='toggle-title'>长辈模式</Text>
+          <Text className='toggle-hint'>字更大，按钮更大</Text>
+        </View>
+        <Text className={on ? 'toggle-state toggle-state-on' : 'toggle-state'}>{on ? '已开启' : '已关闭'}</Text>
+      </Button>
+      {process.env.TARO_ENV === 'weapp' &&
+        (preference === 'auto' ? (
+          <Text className='card-text'>现在跟随微信的字体大小。</Text>
+        ) : (
+          <Button className='btn btn-plain btn-block' onClick={() => save('auto')}>
+            改为跟随微信字体大小
+          </Button>
+        ))}
+    </View>
+  )
+}

@@ -1,0 +1,77 @@
+import Taro from '@tarojs/taro'
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import {
+  elderModePreferenceSchema,
+  isElderModeOn,
+  type ElderModePreference,
+} from '../../../shared/domain/elder-mode'
+import { api } from '../api'
+
+/** Cached so that every page opens in the right size before `account.me` answers. */
+const STORAGE_KEY = 'elderModePreference'
+
+interface ElderModeValue {
+  preference: ElderModePreference
+  /** Whether large text is in force now, after `auto` has looked at the phone's font scale. */
+  on: boolean
+  /** The person changed the switch: apply at once, then save to their account. */
+  choose(preference: ElderModePreference): Promise<void>
+  /** The account answered with its saved preference. */
+  adopt(preference: ElderModePreference): void
+}
+
+const ElderModeContext = createContext<ElderModeValue | null>(null)
+
+function readCachedPreference(): ElderModePreference {
+  const parsed = elderModePreferenceSchema.safeParse(Taro.getStorageSync(STORAGE_KEY))
+  return parsed.success ? parsed.data : 'auto'
+}
+
+/** WeChat's 字体大小 setting; browsers have none, so `auto` stays off on H5. */
+function readFontScale(): number | undefined {
+  if (process.env.TARO_ENV !== 'weapp') return undefined
+  type WithScale = { fontSizeScaleFactor?: number }
+  try {
+    return (Taro.getAppBaseInfo() as WithScale).fontSizeScaleFactor
+  } catch {
+    // Base libraries before 2.20.1 have no getAppBaseInfo.
+    return (Taro.getSystemInfoSync() as WithScale).fontSizeScaleFactor
+  }
+}
+
+export function ElderModeProvider({ children }: { children: ReactNode }) {
+  const [preference, setPreference] = useState(readCachedPreference)
+  const [fontScale] = useState(readFontScale)
+
+  const apply = useCallback((next: ElderModePreference) => {
+    setPreference(next)
+    Taro.setStorageSync(STORAGE_KEY, next)
+  }, [])
+
+  const choose = useCallback(
+    async (next: ElderModePreference) => {
+      const previous = readCachedPreference()
+      apply(next)
+      try {
+        const { preferences } = await api.account.updatePreferences({ elderMode: next })
+        apply(preferences.elderMode)
+      } catch (error) {
+        apply(previous)
+        throw error
+      }
+    },
+    [apply],
+  )
+
+  const value = useMemo<ElderModeValue>(
+    () => ({ preference, on: isElderModeOn(preference, fontScale), choose, adopt: apply }),
+    [preference, fontScale, choose, apply],
+  )
+  return <ElderModeContext.Provider value={value}>{children}</ElderModeContext.Provider>
+}
+
+export function useElderMode(): ElderModeValue {
+  const value = useContext(ElderModeContext)
+  if (!value) throw new Error('useElderMode needs ElderModeProvider at the app root')
+  return value
+}

@@ -1,0 +1,2 @@
+/** Stylesheets do nothing under jsdom; class names are asserted instead. */
+module.exports = {}

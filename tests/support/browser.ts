@@ -1,0 +1,86 @@
+/**
+ * Debian's Chromium driven by playwright-core (which downloads no browser), against the local
+ * host on a fresh data dir: the same process `npm start` runs.
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startLocalHost, type LocalHost } from '../../local/host'
+const { findChromium } = require('../../scripts/chromium')
+
+export const screenshotDir = resolve(__dirname, '../../.tmp/screenshots')
+
+export interface BrowserSession {
+  host: LocalHost
+  browser: Browser
+  /** A page on a 375 × 812 phone-sized viewport; any console error fails the test that reads `errors`. */
+  newPage(): Promise<{ page: Page; errors: string[] }>
+  close(): Promise<void>
+}
+
+export async function startBrowserSession(): Promise<BrowserSession> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'linli-browser-'))
+  const host = await startLocalHost({ dataDir })
+  const executablePath = findChromium()
+  if (!executablePath) throw new Error('no Chromium: run `node scripts/ensure-chromium.js` or set CHROMIUM_PATH')
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  })
+  mkdirSync(screenshotDir, { recursive: true })
+  return {
+    host,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+      const page = await context.newPage()
+      // Fail a step in seconds, so a broken page shows which step, not a test timeout.
+      page.setDefaultTimeout(8000)
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+      page.on('pageerror', (error) => errors.push(error.message))
+      return { page, errors }
+    },
+    async close() {
+      await browser.close()
+      await host.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** WCAG contrast ratio of an element's text against the first opaque background behind it. */
+export function contrastRatioOf(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (element) => {
+    const parse = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number)
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (v: number) => {
+        const s = v / 255
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+      }
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+    let background = [255, 255, 255]
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const rgba = parse(getComputedStyle(node).backgroundColor)
+      if (rgba.length === 3 || (rgba.length === 4 && rgba[3] === 1)) {
+        background = rgba.slice(0, 3)
+        break
+      }
+    }
+    const text = luminance(parse(getComputedStyle(element).color))
+    const back = luminance(background)
+    return (Math.max(text, back) + 0.05) / (Math.min(text, back) + 0.05)
+  })
+}
