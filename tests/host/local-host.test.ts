@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startLocalHost, type LocalHost } from '../../local/host'
+import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { contracts } from '../../shared/contracts'
+
+let dataDir: string
+let host: LocalHost
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'linli-host-'))
+  host = await startLocalHost({ dataDir })
+})
+afterAll(async () => {
+  await host.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+function callAccount(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${host.url}/api/account`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+const asDemo = (openid: string) => ({ 'x-demo-openid': openid })
+const nameOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!.name
+
+describe('the local host', () => {
+  it('lists every function and action with its input as JSON Schema', async () => {
+    const listing = await (await fetch(`${host.url}/api`)).json()
+    const listed = listing.functions.flatMap((f: { name: string; actions: { name: string }[] }) =>
+      f.actions.map((a) => `${f.name}.${a.name}`),
+    )
+    const expected = Object.values(contracts).flatMap((c) => Object.keys(c.actions).map((a) => `${c.name}.${a}`))
+    expect(listed.sort()).toEqual(expected.sort())
+    const update = listing.functions[0].actions.find((a: { name: string }) => a.name === 'updatePreferences')
+    expect(update.input).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: ['elderMode'],
+      properties: { elderMode: { enum: ['auto', 'on', 'off'] } },
+    })
+    expect(update.permission).toEqual({ who: ['resident'], over: 'self' })
+  })
+
+  it('answers a script acting as a demo person by header', async () => {
+    const answer = await (await callAccount({ action: 'me', data: {} }, asDemo(demoIdentities.committeeUrban))).json()
+    expect(answer.ok).toBe(true)
+    expect(answer.data.person.name).toBe(nameOf(demoIdentities.committeeUrban))
+    expect(answer.data.person.roles.map((r: { role: string }) => r.role)).toContain('committee')
+  })
+
+  it('refuses a call from nobody as the platform would', async () => {
+    const answer = await (await callAccount({ action: 'me', data: {} })).json()
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('signs a demo person in with a cookie from its sign-in page', async () => {
+    const signIn = await fetch(`${host.url}/local/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `openid=${demoIdentities.volunteer}`,
+      redirect: 'manual',
+    })
+    expect(signIn.status).toBe(303)
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]
+    const answer = await (await callAccount({ action: 'me', data: {} }, { cookie })).json()
+    expect(answer.data.person.name).toBe(nameOf(demoIdentities.volunteer))
+  })
+
+  it('refuses a body over 100 KB, as callFunction does, and changes nothing', async () => {
+    const huge = { action: 'updatePreferences', data: { elderMode: 'on', pad: 'x'.repeat(120 * 1024) } }
+    const response = await callAccount(huge, asDemo(demoIdentities.ruralResident))
+    expect(response.status).toBe(413)
+    expect((await response.json()).error.code).toBe('INVALID_INPUT')
+    const after = await (await callAccount({ action: 'me', data: {} }, asDemo(demoIdentities.ruralResident))).json()
+    const seeded = demoDataSet.people.find((p) => p.openid === demoIdentities.ruralResident)!
+    expect(after.data.person.preferences.elderMode).toBe(seeded.preferences.elderMode)
+  })
+
+  it('answers malformed JSON and unknown functions with clear errors', async () => {
+    const malformed = await callAccount('{"action": ', asDemo(demoIdentities.resident))
+    expect(malformed.status).toBe(400)
+    expect((await malformed.json()).error.code).toBe('INVALID_INPUT')
+    const unknown = await fetch(`${host.url}/api/payroll`, { method: 'POST', body: '{}' })
+    expect(unknown.status).toBe(404)
+    expect((await unknown.json()).error.code).toBe('UNKNOWN_ACTION')
+  })
+
+  it('serves the H5 client and the outbox page', async () => {
+    const index = await fetch(`${host.url}/`)
+    expect(index.headers.get('content-type')).toContain('text/html')
+    expect(await index.text()).toContain('<div id="app"')
+    const outbox = await fetch(`${host.url}/local/outbox`)
+    expect(await outbox.text()).toContain('本地发件箱')
+  })
+
+  it('keeps data across a restart and does not reseed over it', async () => {
+    const openid = demoIdentities.ruralOrganisationLead
+    await callAccount({ action: 'updatePreferences', data: { elderMode: 'on' } }, asDemo(openid))
+    await host.close()
+    host = await startLocalHost({ dataDir })
+    const answer = await (await callAccount({ action: 'me', data: {} }, asDemo(openid))).json()
+    expect(answer.data.person.preferences.elderMode).toBe('on')
+  })
+})
