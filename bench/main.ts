@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: figures, not pass/fail. Runs the functions through the SDK against a fresh
+ * stand-in, with a counting proxy in between so that every database round trip is seen.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, request, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main as account } from '../cloudfunctions/account/main'
+import { functionEnv, startStandin } from '../local/standin'
+import { platformContext } from '../local/host/platform-context'
+import { seedDemoData } from '../local/seed/seed'
+import { demoIdentities } from '../local/seed/demo-data'
+import { database } from '../server/data/cloudbase'
+
+/** Forwards to the stand-in and counts requests: one request is one database round trip. */
+function countingProxy(target: URL): Promise<{ server: Server; url: string; count: () => number }> {
+  let requests = 0
+  const server = createServer((req, res) => {
+    requests++
+    const upstream = request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
+    req.pipe(upstream)
+  })
+  return new Promise((ready) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      ready({ server, url: `http://127.0.0.1:${port}/`, count: () => requests })
+    }),
+  )
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function measure(label: string, times: number, concurrency: number, run: (i: number) => Promise<unknown>, roundTrips: () => number) {
+  const latencies: number[] = []
+  const tripsBefore = roundTrips()
+  const started = performance.now()
+  let next = 0
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < times) {
+        const i = next++
+        const t = performance.now()
+        await run(i)
+        latencies.push(performance.now() - t)
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  console.log(
+    `${label.padEnd(44)} ${String(times).padStart(5)} × c${concurrency}  ` +
+      `median ${percentile(latencies, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms  ` +
+      `${(times / seconds).toFixed(0).padStart(5)}/s  round trips/op ${((roundTrips() - tripsBefore) / times).toFixed(2)}`,
+  )
+}
+
+async function bench() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'))
+  const standin = await startStandin({ dataDir })
+  const proxy = await countingProxy(new URL(standin.url))
+  Object.assign(process.env, functionEnv(proxy.url), { LINLI_WECHAT: 'outbox' })
+  await seedDemoData()
+  const trips = proxy.count
+  const callAccount = (openid: string, event: object) => account(event, platformContext('account', openid))
+
+  console.log('\nFunctions (through @cloudbase/node-sdk → stand-in)')
+  for (const [who, openid] of Object.entries({
+    elderResident: demoIdentities.elderResident,
+    organisationLead: demoIdentities.organisationLead,
+    committeeUrban: demoIdentities.committeeUrban,
+    civilAffairs: demoIdentities.civilAffairs,
+  })) {
+    await measure(`account.me as ${who}`, 200, 1, () => callAccount(openid, { action: 'me', data: {} }), trips)
+  }
+  await measure('account.updatePreferences', 200, 1, (i) =>
+    callAccount(demoIdentities.resident, { action: 'updatePreferences', data: { elderMode: i % 2 ? 'on' : 'off' } }), trips)
+  await measure('account.me, 8 callers at once', 400, 8, () => callAccount(demoIdentities.volunteer, { action: 'me', data: {} }), trips)
+
+  console.log('\nStand-in (SDK calls)')
+  const db = database()
+  const ids: string[] = []
+  await measure('insert one document', 1000, 8, async (i) => {
+    const { id } = (await db.collection('outbox').add({ channel: 'subscribeMessage', payload: { i }, createdAt: new Date() })) as { id: string }
+    ids.push(id)
+  }, trips)
+  await measure('read one document by id', 1000, 8, (i) => db.collection('outbox').doc(ids[i % ids.length]).get(), trips)
+  await measure('query people by openid (indexed)', 1000, 8, () => db.collection('people').where({ openid: demoIdentities.resident }).get(), trips)
+  const counters = await Promise.all(Array.from({ length: 8 }, () => db.collection('outbox').add({ channel: 'subscribeMessage', payload: { n: 0 }, createdAt: new Date() }))) as { id: string }[]
+  await measure('transaction: increment, 8 separate documents', 400, 8, (i) =>
+    db.runTransaction(async (t) => {
+      const ref = t.collection('outbox').doc(counters[i % 8].id)
+      const { data } = (await ref.get()) as unknown as { data: { payload: { n: number } } }
+      await ref.update({ payload: { n: data.payload.n + 1 } })
+    }), trips)
+  const readHot = async () => ((await db.collection('outbox').doc(counters[0].id).get()).data[0] as { payload: { n: number } }).payload.n
+  const hotBefore = await readHot()
+  await measure('transaction: increment, one hot document', 200, 8, () =>
+    db.runTransaction(async (t) => {
+      const ref = t.collection('outbox').doc(counters[0].id)
+      const { data } = (await ref.get()) as unknown as { data: { payload: { n: number } } }
+      await ref.update({ payload: { n: data.payload.n + 1 } })
+    }, 50), trips)
+  console.log(`  hot counter went from ${hotBefore} to ${await readHot()} after 200 increments: conflicts were retried, none lost`)
+
+  proxy.server.close()
+  await standin.close()
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+bench().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
