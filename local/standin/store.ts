@@ -1,0 +1,363 @@
+/**
+ * The durable store: one SQLite file, one table per collection holding each document as relaxed
+ * EJSON, SQLite expression indexes for the manifest's ordinary indexes and one R*Tree per 2dsphere
+ * index. Every committed write carries a fresh version number, which transactions use to detect
+ * write-write conflicts.
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { EJSON } from 'bson'
+import { type Box, boxOf, type Shape, toShape } from './geo'
+import { COLLECTION_NAME, geoFields, type IndexSpec, type Manifest } from './manifest'
+import { DbError, type Doc, ErrorCode, isPlainObject, loadEjson, storeEjson } from './protocol'
+
+export interface StoredDoc {
+  rid: number
+  doc: Doc
+  version: number
+}
+
+export interface GeoIndex {
+  name: string
+  field: string
+  table: string
+}
+
+export interface CollectionInfo {
+  name: string
+  table: string
+  indexes: IndexSpec[]
+  geo: GeoIndex[]
+  /** Top-level fields that lead an ordinary index: equality on them is answered from SQLite. */
+  equalityFields: Set<string>
+}
+
+export type Primitive = string | number | boolean | null
+
+type Row = { rid: number; body: string; version: number }
+export type GeoRow = { rid: number; lng: number | null; lat: number | null }
+
+/** `_id` may be a string or a number (doc(123)); the key column keeps them apart. */
+export function idKey(id: unknown): string {
+  if (typeof id === 'string') return id
+  if (typeof id === 'number') return `\u0000n:${id}`
+  throw new DbError(ErrorCode.INVALID_PARAM, '_id must be a string or a number')
+}
+
+/** MongoDB dotted-path read through nested objects (not through arrays, which the indexes here don't need). */
+export function getPath(doc: Doc, path: string): unknown {
+  let value: unknown = doc
+  for (const part of path.split('.')) {
+    if (!isPlainObject(value)) return undefined
+    value = value[part]
+  }
+  return value
+}
+
+const jsonPath = (field: string) => `'$${field.split('.').map((p) => `."${p}"`).join('')}'`
+const ident = (name: string) => `"${name}"`
+
+export class Store {
+  readonly file: string
+  /** Document bodies parsed since start: lets benchmarks check that indexes keep reads small. */
+  documentsRead = 0
+  private readonly db: Database.Database
+  private readonly collections = new Map<string, CollectionInfo>()
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(dataDir: string, private readonly manifest: Manifest) {
+    mkdirSync(dataDir, { recursive: true })
+    this.file = join(dataDir, 'standin.sqlite')
+    this.db = new Database(this.file)
+    // WAL + synchronous=NORMAL: a commit is appended to the WAL with write() before it returns, so it
+    // survives the process being killed (kill -9); only an OS crash or power cut could lose the last
+    // commits (never corrupt the file). FULL would fsync every commit and make seeding 100k documents
+    // one by one take minutes, for a guarantee a local stand-in does not need.
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);
+      INSERT OR IGNORE INTO meta (k, v) VALUES ('version', 0);
+      CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY);
+    `)
+    const known = this.db.prepare('SELECT name FROM collections').pluck().all() as string[]
+    const names = new Set([...known, ...Object.keys(manifest.collections)])
+    this.db.transaction(() => {
+      for (const name of names) this.setUp(name)
+    })()
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  collection(name: string | undefined): CollectionInfo {
+    const info = name ? this.collections.get(name) : undefined
+    if (!info) throw new DbError(ErrorCode.COLLECTION_NOT_EXIST, `[ResourceNotFound] Db or Table not exist: ${name ?? ''}`)
+    return info
+  }
+
+  createCollection(name: string): void {
+    if (!COLLECTION_NAME.test(name)) throw new DbError(ErrorCode.INVALID_PARAM, `invalid collection name "${name}"`)
+    if (this.collections.has(name)) {
+      throw new DbError(ErrorCode.COLLECTION_ALREADY_EXIST, `[ResourceUnavailable.ResourceExist] Table exist: ${name}`)
+    }
+    this.transaction(() => this.setUp(name))
+  }
+
+  /** Creates the collection's table and makes its SQLite indexes match the manifest (dropping stale ones). */
+  private setUp(name: string): void {
+    const table = `c:${name}`
+    const indexes = this.manifest.collections[name]?.indexes ?? []
+    this.db.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)').run(name)
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${ident(table)} (
+      rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL, version INTEGER NOT NULL)`)
+
+    const wanted = new Map<string, string>()
+    const equalityFields = new Set<string>()
+    for (const index of indexes) {
+      const fields = Object.keys(index.keys)
+      if (fields.some((f) => index.keys[f] === '2dsphere')) continue
+      const exprs = fields.map((f) => `json_extract(body, ${jsonPath(f)})`)
+      wanted.set(`ix:${name}:${index.name}`, `CREATE INDEX ${ident(`ix:${name}:${index.name}`)} ON ${ident(table)} (${exprs.join(', ')})`)
+      // Equality must also find arrays that contain the value (MongoDB multikey semantics).
+      wanted.set(`ixt:${name}:${index.name}`, `CREATE INDEX ${ident(`ixt:${name}:${index.name}`)} ON ${ident(table)} (json_type(body, ${jsonPath(fields[0])}))`)
+      if (!fields[0].includes('.')) equalityFields.add(fields[0])
+    }
+    const existing = this.db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix%'`)
+      .all(table) as { name: string; sql: string }[]
+    const kept = new Set<string>()
+    for (const { name: ixName, sql } of existing) {
+      if (wanted.get(ixName) === sql) kept.add(ixName)
+      else this.db.exec(`DROP INDEX ${ident(ixName)}`)
+    }
+    for (const [ixName, sql] of wanted) if (!kept.has(ixName)) this.db.exec(sql)
+
+    const geo = geoFields(indexes).map(({ name: indexName, field }) => ({ name: indexName, field, table: `geo:${name}:${indexName}` }))
+    // ':' cannot occur in collection or index names, so the prefix names this collection's R*Trees only.
+    const existingGeo = (
+      this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`).pluck().all() as string[]
+    ).filter((t) => t.startsWith(`geo:${name}:`))
+    for (const old of existingGeo) if (!geo.some((g) => g.table === old)) this.db.exec(`DROP TABLE ${ident(old)}`)
+
+    const info: CollectionInfo = { name, table, indexes, geo, equalityFields }
+    this.collections.set(name, info)
+    for (const g of geo) {
+      if (existingGeo.includes(g.table)) continue
+      // Exact coordinates live in the +lng/+lat auxiliary columns: the R*Tree's own boxes are float32.
+      this.db.exec(`CREATE VIRTUAL TABLE ${ident(g.table)} USING rtree(rid, minX, maxX, minY, maxY, +lng, +lat)`)
+      for (const row of this.scan(info)) this.writeGeo(g, row.rid, this.geoShape(g, row.doc))
+    }
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+
+  private read(row: Row | undefined): StoredDoc | null {
+    if (!row) return null
+    this.documentsRead++
+    return { rid: row.rid, doc: loadEjson(row.body), version: row.version }
+  }
+
+  getById(info: CollectionInfo, id: unknown): StoredDoc | null {
+    return this.read(this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE id = ?`).get(idKey(id)) as Row | undefined)
+  }
+
+  getByRid(info: CollectionInfo, rid: number): StoredDoc | null {
+    return this.read(this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE rid = ?`).get(rid) as Row | undefined)
+  }
+
+  /** Current committed version of a document, 0 when absent; reads no body. */
+  versionOf(info: CollectionInfo, id: unknown): number {
+    const v = this.stmt(`SELECT version FROM ${ident(info.table)} WHERE id = ?`).pluck().get(idKey(id)) as number | undefined
+    return v ?? 0
+  }
+
+  *scan(info: CollectionInfo): Generator<StoredDoc> {
+    // Pages by rowid instead of holding one statement open, so callers may write between pages.
+    let after = 0
+    for (;;) {
+      const rows = this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE rid > ? ORDER BY rid LIMIT 256`).all(after) as Row[]
+      if (rows.length === 0) return
+      for (const row of rows) yield this.read(row)!
+      after = rows[rows.length - 1].rid
+    }
+  }
+
+  /** Documents whose `field` equals one of `values` or is an array (which MongoDB equality looks inside); a superset for mingo to finish. */
+  byEquality(info: CollectionInfo, field: string, values: Primitive[]): StoredDoc[] {
+    const path = jsonPath(field)
+    const nonNull = values.filter((v) => v !== null).map((v) => (typeof v === 'boolean' ? Number(v) : v))
+    const clauses = [`json_type(body, ${path}) = 'array'`]
+    if (nonNull.length > 0) clauses.push(`json_extract(body, ${path}) IN (${nonNull.map(() => '?').join(', ')})`)
+    if (values.includes(null)) clauses.push(`json_extract(body, ${path}) IS NULL`)
+    const rows = this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE ${clauses.join(' OR ')} ORDER BY rid`).all(...nonNull)
+    return (rows as Row[]).map((r) => this.read(r)!)
+  }
+
+  byIds(info: CollectionInfo, ids: unknown[]): StoredDoc[] {
+    const keys = ids.map(idKey)
+    const rows = this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE id IN (${keys.map(() => '?').join(', ')}) ORDER BY rid`).all(...keys)
+    return (rows as Row[]).map((r) => this.read(r)!)
+  }
+
+  /** R*Tree rows overlapping `box`: row id plus exact point coordinates (null for non-point shapes). */
+  geoSearch(index: GeoIndex, box: Box): GeoRow[] {
+    return this.stmt(`SELECT rid, lng, lat FROM ${ident(index.table)} WHERE minX <= ? AND maxX >= ? AND minY <= ? AND maxY >= ?`).all(
+      box.maxX,
+      box.minX,
+      box.maxY,
+      box.minY,
+    ) as GeoRow[]
+  }
+
+  private nextVersion(): number {
+    return this.stmt(`UPDATE meta SET v = v + 1 WHERE k = 'version' RETURNING v`).pluck().get() as number
+  }
+
+  /** Inserts or replaces the document with `doc._id`; enforces unique indexes and GeoJSON on 2dsphere fields. */
+  put(info: CollectionInfo, doc: Doc): number {
+    return this.transaction(() => {
+      const key = idKey(doc._id)
+      const shapes = this.validate(info, doc)
+      const version = this.nextVersion()
+      const body = storeEjson(doc)
+      const rid = this.stmt(
+        `INSERT INTO ${ident(info.table)} (id, body, version) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body, version = excluded.version RETURNING rid`,
+      )
+        .pluck()
+        .get(key, body, version) as number
+      info.geo.forEach((g, i) => this.writeGeo(g, rid, shapes[i]))
+      return version
+    })
+  }
+
+  insertNew(info: CollectionInfo, doc: Doc): number {
+    if (this.versionOf(info, doc._id) !== 0) throw duplicateIdError(info, doc._id)
+    return this.put(info, doc)
+  }
+
+  remove(info: CollectionInfo, id: unknown): boolean {
+    return this.transaction(() => {
+      const rid = this.stmt(`DELETE FROM ${ident(info.table)} WHERE id = ? RETURNING rid`).pluck().get(idKey(id)) as number | undefined
+      if (rid === undefined) return false
+      for (const g of info.geo) this.stmt(`DELETE FROM ${ident(g.table)} WHERE rid = ?`).run(rid)
+      this.nextVersion()
+      return true
+    })
+  }
+
+  private geoShape(index: GeoIndex, doc: Doc): Shape | null {
+    const value = getPath(doc, index.field)
+    // 2dsphere (v2+) indexes are sparse: documents without the field are simply not in the index.
+    if (value === undefined || value === null) return null
+    const shape = toShape(value)
+    if (!shape) {
+      throw new DbError(ErrorCode.REQUEST_FAILED, `Can't extract geo keys: field "${index.field}" is not valid GeoJSON (index ${index.name})`)
+    }
+    return shape
+  }
+
+  private writeGeo(index: GeoIndex, rid: number, shape: Shape | null): void {
+    this.stmt(`DELETE FROM ${ident(index.table)} WHERE rid = ?`).run(rid)
+    if (!shape) return
+    const box = boxOf(shape.vertices)
+    const point = shape.type === 'Point' ? shape.vertices[0] : null
+    this.stmt(`INSERT INTO ${ident(index.table)} (rid, minX, maxX, minY, maxY, lng, lat) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      rid,
+      box.minX,
+      box.maxX,
+      box.minY,
+      box.maxY,
+      point?.[0] ?? null,
+      point?.[1] ?? null,
+    )
+  }
+
+  /** Checks what the indexes require of a document about to be written; returns its 2dsphere shapes. */
+  validate(info: CollectionInfo, doc: Doc): (Shape | null)[] {
+    const shapes = info.geo.map((g) => this.geoShape(g, doc))
+    this.checkUnique(info, doc)
+    return shapes
+  }
+
+  /** MongoDB unique indexes treat a missing field as null, so two documents without it also collide. */
+  private checkUnique(info: CollectionInfo, doc: Doc): void {
+    const key = idKey(doc._id)
+    for (const index of info.indexes) {
+      if (!index.unique) continue
+      const fields = Object.keys(index.keys)
+      const tuple = (d: Doc) => EJSON.stringify(fields.map((f) => getPath(d, f) ?? null), { relaxed: false })
+      const mine = tuple(doc)
+      const first = getPath(doc, fields[0]) ?? null
+      const candidates = isPrimitive(first) ? this.byEquality(info, fields[0], [first]) : this.scan(info)
+      for (const other of candidates) {
+        if (idKey(other.doc._id) === key || tuple(other.doc) !== mine) continue
+        const shown = fields.map((f) => `${f}: ${JSON.stringify(getPath(doc, f) ?? null)}`).join(', ')
+        throw new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: ${index.name} dup key: { ${shown} }`)
+      }
+    }
+  }
+
+  /** A read-only view pinned to the database as it is now (SQLite WAL snapshot on a second connection). */
+  openSnapshot(): Snapshot {
+    return new Snapshot(this.file, this)
+  }
+}
+
+export function duplicateIdError(info: CollectionInfo, id: unknown): DbError {
+  return new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
+}
+
+export function isPrimitive(v: unknown): v is Primitive {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+}
+
+/**
+ * A transaction's consistent view. A read transaction held open on its own connection keeps seeing
+ * the WAL snapshot of its first read, whatever is committed afterwards.
+ */
+export class Snapshot {
+  private readonly db: Database.Database
+
+  constructor(file: string, private readonly store: Store) {
+    this.db = new Database(file, { readonly: true })
+    this.db.exec('BEGIN')
+    this.db.prepare(`SELECT v FROM meta WHERE k = 'version'`).get()
+  }
+
+  get(info: CollectionInfo, id: unknown): StoredDoc | null {
+    let row: Row | undefined
+    try {
+      row = this.db.prepare(`SELECT rid, body, version FROM ${ident(info.table)} WHERE id = ?`).get(idKey(id)) as Row | undefined
+    } catch {
+      // The collection was created after this snapshot: it is empty here.
+      return null
+    }
+    if (!row) return null
+    this.store.documentsRead++
+    return { rid: row.rid, doc: loadEjson(row.body), version: row.version }
+  }
+
+  close(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT')
+    this.db.close()
+  }
+}

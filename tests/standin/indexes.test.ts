@@ -1,0 +1,73 @@
+/** The manifest's ordinary indexes: unique ones are enforced, equality on indexed fields avoids a scan. */
+import { type Db, errorOf, type Harness, startHarness } from './helpers'
+
+let h: Harness
+let db: Db
+
+beforeEach(async () => {
+  h = await startHarness()
+  db = h.db
+})
+afterEach(() => h.stop())
+
+describe('unique index people.openid', () => {
+  it('refuses a second document with the same openid, by add, update or set', async () => {
+    await db.collection('people').add({ _id: 'p1', openid: 'o1' })
+    await db.collection('people').add({ _id: 'p2', openid: 'o2' })
+    const add = await errorOf(db.collection('people').add({ openid: 'o1' }))
+    expect(add.code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect(add.message).toMatch(/openid_unique/)
+    expect((await errorOf(db.collection('people').doc('p2').update({ openid: 'o1' }))).code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect((await errorOf(db.collection('people').doc('p3').set({ openid: 'o1' }))).code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect((await db.collection('people').where({ openid: 'o1' }).count()).total).toBe(1)
+    // Rewriting the holder itself is fine.
+    expect((await db.collection('people').doc('p1').update({ openid: 'o1', name: 'x' })).updated).toBe(1)
+  })
+
+  it('treats a missing openid as null, as MongoDB does: only one document may lack it', async () => {
+    await db.collection('people').add({ name: 'first' })
+    expect((await errorOf(db.collection('people').add({ name: 'second' }))).code).toBe('DATABASE_DUPLICATE_WRITE')
+  })
+
+  it('is enforced inside a transaction too', async () => {
+    await db.collection('people').add({ openid: 'o1' })
+    const t = await db.startTransaction()
+    expect((await errorOf(t.collection('people').add({ openid: 'o1' }))).code).toBe('DATABASE_DUPLICATE_WRITE')
+    await t.rollback()
+  })
+
+  it('a batch add with a duplicate writes nothing', async () => {
+    const err = await errorOf(db.collection('people').add([{ openid: 'a' }, { openid: 'a' }]))
+    expect(err.code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect((await db.collection('people').count()).total).toBe(0)
+  })
+})
+
+describe('equality on an indexed field', () => {
+  beforeEach(async () => {
+    await db.collection('people').add(Array.from({ length: 500 }, (_, i) => ({ openid: `o${i}`, communityId: `c${i % 10}`, n: i })))
+  })
+
+  it('reads only the matching documents (SQLite expression index), and finds arrays holding the value', async () => {
+    await db.collection('people').add({ openid: 'multi', communityId: ['c3', 'c4'] })
+    const before = h.standin.stats().documentsRead
+    const res = await db.collection('people').where({ communityId: 'c3' }).limit(1000).get()
+    expect(res.data).toHaveLength(51)
+    expect(h.standin.stats().documentsRead - before).toBe(51)
+  })
+
+  it('$in on an indexed field, and the scan it avoids on an unindexed one', async () => {
+    let before = h.standin.stats().documentsRead
+    expect((await db.collection('people').where({ communityId: db.command.in(['c1', 'c2']) }).count()).total).toBe(100)
+    expect(h.standin.stats().documentsRead - before).toBe(100)
+    before = h.standin.stats().documentsRead
+    expect((await db.collection('people').where({ n: 7 }).count()).total).toBe(1)
+    expect(h.standin.stats().documentsRead - before).toBe(500)
+  })
+
+  it('typed equality stays exact: true does not match 1', async () => {
+    await db.collection('people').add([{ openid: 't', communityId: true }, { openid: 'one', communityId: 1 }])
+    const res = await db.collection('people').where({ communityId: true }).get()
+    expect(res.data.map((d: { openid: string }) => d.openid)).toEqual(['t'])
+  })
+})
