@@ -10,13 +10,13 @@ import { join, resolve } from 'node:path'
 const root = resolve(__dirname, '..')
 const functionsDir = join(root, 'cloudfunctions')
 
-export function functionNames(): string[] {
+function functionNames(): string[] {
   return readdirSync(functionsDir).filter(
     (name) => statSync(join(functionsDir, name)).isDirectory() && existsSync(join(functionsDir, name, 'main.ts')),
   )
 }
 
-export async function buildFunctions(): Promise<void> {
+async function buildFunctions(): Promise<void> {
   for (const name of functionNames()) {
     await build({
       entryPoints: [join(functionsDir, name, 'main.ts')],
@@ -34,9 +34,7 @@ export async function buildFunctions(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  buildFunctions().catch((error) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+buildFunctions().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

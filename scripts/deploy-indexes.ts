@@ -3,15 +3,10 @@
  * in a CloudBase environment through WeChat's HTTP API (indexes cannot be declared in
  * cloudbaserc.json). Needs WECHAT_APPID, WECHAT_APPSECRET and CLOUDBASE_ENV.
  */
-import manifest from '../database/collections.json'
-
-type KeyDirection = 1 | -1 | '2dsphere'
-export interface IndexManifest {
-  collections: Record<string, { indexes: { name: string; keys: Record<string, KeyDirection>; unique?: boolean }[] }>
-}
+import { loadManifest, type Manifest } from '../database/manifest'
 
 /** The body of one `POST /tcb/updateindex` per collection, from the manifest. */
-export function updateIndexBodies(indexManifest: IndexManifest, env: string) {
+export function updateIndexBodies(indexManifest: Manifest, env: string) {
   return Object.entries(indexManifest.collections).map(([collection, { indexes }]) => ({
     env,
     collection_name: collection,
@@ -44,7 +39,7 @@ async function deploy() {
   const { access_token: token } = (await (await fetch(tokenUrl)).json()) as { access_token?: string }
   if (!token) throw new Error('WeChat gave no access token: check the app id and secret')
 
-  for (const body of updateIndexBodies(manifest as IndexManifest, CLOUDBASE_ENV)) {
+  for (const body of updateIndexBodies(loadManifest(), CLOUDBASE_ENV)) {
     const created = await post('/tcb/databasecollectionadd', token, { env: CLOUDBASE_ENV, collection_name: body.collection_name })
     console.log(`collection ${body.collection_name}: ${created.errcode === 0 ? 'created' : created.errmsg}`)
     if (body.create_indexes.length === 0) continue
@@ -53,7 +48,7 @@ async function deploy() {
   }
 }
 
-if (require.main === module) {
+if (process.argv[1] === __filename) {
   deploy().catch((error) => {
     console.error(error instanceof Error ? error.message : error)
     process.exit(1)

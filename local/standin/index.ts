@@ -5,9 +5,8 @@
  * A fresh `dataDir` is a fresh, empty database (with the manifest's collections and indexes);
  * reusing a `dataDir` keeps every committed write.
  */
-import { resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { loadManifest } from './manifest'
+import { loadManifest } from '../../database/manifest'
 import { createStandinServer } from './server'
 import { Store } from './store'
 import { TRANSACTION_TIMEOUT_MS, Transactions } from './transactions'
@@ -35,13 +34,11 @@ export interface Standin {
   stats(): { documentsRead: number }
 }
 
-export const DEFAULT_MANIFEST = resolve(__dirname, '../../database/collections.json')
-
 /** The env id functions see as their own (SCF_NAMESPACE is what SYMBOL_CURRENT_ENV resolves to). */
 export const STANDIN_ENV_ID = 'standin-local'
 
 export async function startStandin(options: StandinOptions): Promise<Standin> {
-  const store = new Store(options.dataDir, loadManifest(options.manifestPath ?? DEFAULT_MANIFEST))
+  const store = new Store(options.dataDir, loadManifest(options.manifestPath))
   const transactions = new Transactions(store, options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS)
   const server = createStandinServer({ store, transactions, now: options.now ?? (() => new Date()) })
   const host = options.host ?? '127.0.0.1'

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { EJSON } from 'bson'
 import { type Box, boxOf, type Shape, toShape } from './geo'
-import { COLLECTION_NAME, geoFields, type IndexSpec, type Manifest } from './manifest'
+import { COLLECTION_NAME, geoFields, type IndexSpec, type Manifest } from '../../database/manifest'
 import { DbError, type Doc, ErrorCode, isPlainObject, loadEjson, storeEjson } from './protocol'
 
 export interface StoredDoc {

@@ -1,8 +1,9 @@
-import manifest from '../../database/collections.json'
-import { updateIndexBodies, type IndexManifest } from '../../scripts/deploy-indexes'
+import { loadManifest } from '../../database/manifest'
+import { updateIndexBodies } from '../../scripts/deploy-indexes'
 
 describe('the index manifest as WeChat updateindex requests', () => {
-  const bodies = updateIndexBodies(manifest as IndexManifest, 'prod-env')
+  const manifest = loadManifest()
+  const bodies = updateIndexBodies(manifest, 'prod-env')
 
   it('asks for every collection of the manifest in the chosen environment', () => {
     expect(bodies.map((b) => b.collection_name).sort()).toEqual(Object.keys(manifest.collections).sort())

@@ -1,5 +1,6 @@
-/** Reads `database/collections.json`, the one source of collections and indexes. */
+/** Reads `database/collections.json`, the one source of collections and indexes for the stand-in and for deploys. */
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 
 export type IndexDirection = 1 | -1 | '2dsphere'
 
@@ -16,7 +17,9 @@ export interface Manifest {
 /** CloudBase collection names: letters, digits, `_` and `-`. Also keeps SQL identifiers safe. */
 export const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,128}$/
 
-export function loadManifest(path: string): Manifest {
+export const MANIFEST_PATH = resolve(__dirname, 'collections.json')
+
+export function loadManifest(path: string = MANIFEST_PATH): Manifest {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { collections?: unknown }
   if (!raw.collections || typeof raw.collections !== 'object') {
     throw new Error(`${path}: "collections" must be an object`)
