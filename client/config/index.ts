@@ -38,6 +38,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: { include: [sharedRoot] },
+      // The H5 build is served only by the local host, never to phones: webpack's web size hints are noise.
+      webpackChain(chain) {
+        chain.performance.hints(false)
+      },
       // Relative so the same files work wherever the local host mounts them.
       publicPath: './',
       staticDirectory: 'static',
