@@ -7,10 +7,10 @@ const dataDir = resolve(__dirname, '../../.data')
 
 startLocalHost({ dataDir, port }).then(
   (host) => {
-    console.log(`邻里守望 local host: ${host.url}`)
-    console.log(`  sign in as a demo person: ${host.url}/local/sign-in`)
-    console.log(`  API listing:               ${host.url}/api`)
-    console.log(`  outbox (messages):         ${host.url}/local/outbox`)
+    console.log(`邻里守望 local host: http://localhost:${port}`)
+    console.log(`  sign in as a demo person: http://localhost:${port}/local/sign-in`)
+    console.log(`  API listing:               http://localhost:${port}/api`)
+    console.log(`  outbox (messages):         http://localhost:${port}/local/outbox`)
     const stop = () => host.close().then(() => process.exit(0))
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
