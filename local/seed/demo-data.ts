@@ -655,6 +655,7 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, -100, 120), radiusM: 1000 },
     capacity: 6,
     status: 'approved',
+    inviteCode: '9UEZK6',
     leadOpenid: 'demo-zhang-jianguo',
     contactPhone: '13953306781',
     charterSummary:
@@ -662,6 +663,7 @@ export const organisations: OrganisationDoc[] = [
     description:
       '队员大多是沁园小区的退休职工，与社区里的独居老人一对一结对。平时帮忙买菜、取药、陪同去医院，逢年过节上门包饺子、拉家常。老人有需要，可以直接在小程序里说一声。',
     createdAt: at('2026-01-05T09:30:00'),
+    approvedAt: at('2026-01-05T16:00:00'),
   },
   {
     _id: 'org-qy-zhucan',
@@ -672,12 +674,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, 180, -60), radiusM: 1000 },
     capacity: 5,
     status: 'approved',
+    inviteCode: 'G8YQF7',
     leadOpenid: 'demo-tang-hongmei',
     contactPhone: '15853310946',
     charterSummary: '依托社区长者食堂，为行动不便的老人送餐上门。餐费按食堂标准收取，送餐服务免费。',
     description:
       '每天中午十一点半前把热饭热菜送到老人家门口，顺便看看老人身体怎么样。节假日照常送餐，需要低盐、软烂饭菜的可以提前说明。',
     createdAt: at('2026-01-06T16:40:00'),
+    approvedAt: at('2026-01-06T16:00:00'),
   },
   {
     _id: 'org-qy-tiaojie',
@@ -688,6 +692,7 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, 0, 0), radiusM: 1500 },
     capacity: 4,
     status: 'approved',
+    inviteCode: 'QMHEB8',
     leadOpenid: 'demo-chen-zhiqiang',
     contactPhone: '13853381947',
     charterSummary:
@@ -695,6 +700,7 @@ export const organisations: OrganisationDoc[] = [
     description:
       '楼上漏水、车位被占、老人赡养、遗产分割——邻里之间说不开的事，可以找我们坐下来好好商量。每周三下午在社区居委会二楼接待，也可在线预约。还开展防范养老诈骗的讲座和咨询。',
     createdAt: at('2026-01-06T14:30:00'),
+    approvedAt: at('2026-01-06T16:00:00'),
   },
   {
     _id: 'org-qy-xunluo',
@@ -705,12 +711,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, -40, -90), radiusM: 1000 },
     capacity: 8,
     status: 'approved',
+    inviteCode: 'XZ3579',
     leadOpenid: 'demo-ma-xiaodong',
     contactPhone: '13589527630',
     charterSummary: '组织居民志愿者开展日常治安巡逻和消防、防汛隐患排查，发现险情及时报告并协助处置。',
     description:
       '每天早晚各巡逻一次，重点查看楼道堆物、电动车飞线充电，留意独居老人家门口有没有异常。遇到老人摔倒、走失等紧急情况，队员第一时间赶到，并联系家属和社区。',
     createdAt: at('2026-01-07T19:00:00'),
+    approvedAt: at('2026-01-07T16:00:00'),
   },
   {
     _id: 'org-qy-wenti',
@@ -721,12 +729,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, -60, 260), radiusM: 1000 },
     capacity: 3,
     status: 'approved',
+    inviteCode: '6DMU3A',
     leadOpenid: 'demo-liu-meihua',
     contactPhone: '15964430518',
     charterSummary: '组织居民开展广场舞、太极拳、合唱等健身活动，带动老年人走出家门、融入社区。',
     description:
       '每天傍晚在人民公园东门广场活动，欢迎各个年龄段的居民参加。队员定期邀请独居老人一起参加活动、过集体生日，让老人身边多些热闹。',
     createdAt: at('2026-01-05T11:00:00'),
+    approvedAt: at('2026-01-05T16:00:00'),
   },
   {
     _id: 'org-qy-linli',
@@ -737,12 +747,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, -150, 150), radiusM: 1000 },
     capacity: 6,
     status: 'approved',
+    inviteCode: 'DS6JXB',
     leadOpenid: 'demo-zhu-yuping',
     contactPhone: '15853391472',
     charterSummary: '以楼栋为单位组织邻里结对，互相照应、守望相助。会员自愿加入，服务不取报酬，可计入时间银行。',
     description:
       '每栋楼都有一名“守望员”，留意同楼老人和困难家庭的日常情况：几天没见人就去敲敲门，家里有急事能搭把手。邻里之间的小事，尽量在楼里就办好。',
     createdAt: at('2026-01-06T10:00:00'),
+    approvedAt: at('2026-01-06T16:00:00'),
   },
   {
     _id: 'org-qy-weixiu',
@@ -753,12 +765,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, 20, -330), radiusM: 1500 },
     capacity: 4,
     status: 'approved',
+    inviteCode: 'M6Q9TC',
     leadOpenid: 'demo-hu-gang',
     contactPhone: '13953387025',
     charterSummary: '为老人、残疾人和困难家庭免费上门小修水电、门锁和家电，材料费按实收取，困难家庭减免。',
     description:
       '队员里有电工、水暖工和家电维修师傅，换灯泡、修水龙头、通下水道都能上门。还为残疾人和高龄老人家庭加装扶手、防滑垫，做适老化小改造。',
     createdAt: at('2026-01-08T11:40:00'),
+    approvedAt: at('2026-01-08T16:00:00'),
   },
   {
     _id: 'org-qy-aixin-mama',
@@ -769,12 +783,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, 200, 100), radiusM: 1000 },
     capacity: 4,
     status: 'approved',
+    inviteCode: 'UJ9YPD',
     leadOpenid: 'demo-guo-jing',
     contactPhone: '18653396813',
     charterSummary: '由社区妈妈志愿者组成，与困境儿童和随迁子女结对，提供课后看护、学业辅导和亲情陪伴。',
     description:
       '周一到周五放学后在社区“四点半课堂”陪孩子写作业，寒暑假组织读书和手工活动。爱心妈妈与结对的孩子长期联系，生日和节日上门看望。',
     createdAt: at('2026-01-10T09:00:00'),
+    approvedAt: at('2026-01-10T16:00:00'),
   },
   {
     _id: 'org-qy-xinling',
@@ -785,12 +801,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, 120, -200), radiusM: 2000 },
     capacity: 3,
     status: 'approved',
+    inviteCode: '3XTPJE',
     leadOpenid: 'demo-he-lina',
     contactPhone: '13853354268',
     charterSummary: '由心理咨询师和社工志愿者组成，为空巢老人、残疾人家属和遇到困难的居民做心理疏导，严格保护个人隐私。',
     description:
       '一个人在家心里发闷、家里有病人压力大、遇到事想找人说说，都可以来驿站聊一聊，也可以预约上门。咨询师每周二、周六在社区活动中心值班。',
     createdAt: at('2026-01-11T14:00:00'),
+    approvedAt: at('2026-01-11T16:00:00'),
   },
   {
     _id: 'org-qy-lvguanjia',
@@ -801,12 +819,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, 160, -100), radiusM: 1000 },
     capacity: 5,
     status: 'approved',
+    inviteCode: 'ABCDEF',
     leadOpenid: 'demo-bai-yun',
     contactPhone: '13853347592',
     charterSummary: '发动居民参与垃圾分类督导和楼院环境整治，定期组织卫生大扫除和旧物回收。',
     description:
       '早晚投放高峰在各小区分类点值守，手把手教大家分类。每月第一个周六组织楼院大扫除，帮老人清理阳台和楼道里的杂物。',
     createdAt: at('2026-01-07T08:30:00'),
+    approvedAt: at('2026-01-07T16:00:00'),
   },
   {
     _id: 'org-qy-jiuye',
@@ -817,12 +837,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, -130, -250), radiusM: 2000 },
     capacity: 3,
     status: 'approved',
+    inviteCode: 'HQW4AG',
     leadOpenid: 'demo-jiang-hui',
     contactPhone: '15065302187',
     charterSummary: '为辖区失业人员、低保对象和进城务工家庭提供岗位信息、技能培训和求职指导，所有服务免费。',
     description:
       '收集辖区商户和企业的招工信息，每月在社区发布一次；开办家政、育婴、电商等短期技能培训班。可以帮您写简历，也可以陪您去面试。',
     createdAt: at('2026-01-10T15:10:00'),
+    approvedAt: at('2026-01-10T16:00:00'),
   },
   // Waiting for the committee's approval: no volunteers yet.
   {
@@ -834,6 +856,7 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(QINYUAN, 70, -150), radiusM: 1000 },
     capacity: 2,
     status: 'pending',
+    inviteCode: 'R4FT6H',
     leadOpenid: 'demo-luo-wenbin',
     contactPhone: '13969361850',
     charterSummary: '由社区书画爱好者发起，组织老年居民学习书法和国画，开展作品交流和节日义写春联。',
@@ -851,12 +874,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(TAIHE, 60, 30), radiusM: 2000 },
     capacity: 3,
     status: 'approved',
+    inviteCode: 'YGZH2J',
     leadOpenid: 'demo-zhang-qingshan',
     contactPhone: '13864438952',
     charterSummary: '由村里的老党员、老教师和退休干部组成，调解土地承包、宅基地、赡养和邻里纠纷，做到小事不出村。',
     description:
       '调解会成员都是村里的老熟人，谁家有了矛盾，先请他们来说和。涉及土地承包经营的纠纷，会请镇司法所一起把关。每月逢五在村委会大院议事。',
     createdAt: at('2026-01-08T15:30:00'),
+    approvedAt: at('2026-01-08T16:00:00'),
   },
   {
     _id: 'org-th-qiaosao',
@@ -867,12 +892,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(TAIHE, 500, 60), radiusM: 1500 },
     capacity: 5,
     status: 'approved',
+    inviteCode: '7VJ8WK',
     leadOpenid: 'demo-wei-hongxia',
     contactPhone: '18678156430',
     charterSummary: '组织留守妇女和热心村民，与村里的留守老人、独居老人结对，定期走访、照料生活。',
     description:
       '村里年轻人大多在外打工，留下不少独居老人。巧嫂们分片包户，每周至少上门一次：打扫卫生、拆洗被褥、陪老人说说话，给腿脚不便的老人送饭。老人有事打个电话，离得最近的队员就到。',
     createdAt: at('2026-01-09T17:00:00'),
+    approvedAt: at('2026-01-09T16:00:00'),
   },
   {
     _id: 'org-th-zhenxing',
@@ -883,12 +910,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(TAIHE, -600, 0), radiusM: 2000 },
     capacity: 4,
     status: 'approved',
+    inviteCode: 'E94XSM',
     leadOpenid: 'demo-bi-chengjun',
     contactPhone: '13561620875',
     charterSummary: '团结返乡青年，帮助村民发展池梨、花椒等特色种植和网上销售，参与人居环境整治和防汛应急。',
     description:
       '队员帮乡亲们在网上卖池梨和山货，请农技员来村里讲种植技术，帮留守妇女在家门口找活干。汛期和大雪天帮老人检查房屋、清理道路。',
     createdAt: at('2026-01-10T20:40:00'),
+    approvedAt: at('2026-01-10T16:00:00'),
   },
   {
     _id: 'org-th-jutuan',
@@ -899,12 +928,14 @@ export const organisations: OrganisationDoc[] = [
     serviceArea: { centre: near(TAIHE, 100, -450), radiusM: 1000 },
     capacity: 2,
     status: 'approved',
+    inviteCode: 'NNNNNN',
     leadOpenid: 'demo-tian-yulan',
     contactPhone: '13953364218',
     charterSummary: '由爱好五音戏和吕剧的村民自发组成，排演孝老爱亲、移风易俗的小戏，丰富村民文化生活。',
     description:
       '农闲时在村文化广场排练演出，重阳节到行动不便的老人家门口唱上几段。也欢迎回村的年轻人一起来学戏。',
     createdAt: at('2026-01-11T10:30:00'),
+    approvedAt: at('2026-01-11T16:00:00'),
   },
 ]
 
@@ -921,7 +952,7 @@ export const roles: RoleDoc[] = [
   { _id: 'r-civil-qi-wenjing', openid: 'demo-qi-wenjing', role: 'civil_affairs', officeId: 'office-zhangdian', grantedBy: 'seed', grantedAt: at('2026-01-02T09:30:00') },
   { _id: 'r-civil-lu-zhiyuan', openid: 'demo-lu-zhiyuan', role: 'civil_affairs', officeId: 'office-zichuan', grantedBy: 'seed', grantedAt: at('2026-01-02T10:00:00') },
 
-  // 组织负责人 (the pending organisation's applicant too: the committee decides on the organisation, not the role)
+  // 组织负责人 of approved organisations; an applicant becomes lead when the committee approves
   { _id: 'r-lead-qy-xiyanghong', openid: 'demo-zhang-jianguo', role: 'organisation_lead', organisationId: 'org-qy-xiyanghong', communityId: urban, grantedBy: 'seed', grantedAt: at('2026-01-05T09:30:00') },
   { _id: 'r-lead-qy-zhucan', openid: 'demo-tang-hongmei', role: 'organisation_lead', organisationId: 'org-qy-zhucan', communityId: urban, grantedBy: 'seed', grantedAt: at('2026-01-06T16:40:00') },
   { _id: 'r-lead-qy-tiaojie', openid: 'demo-chen-zhiqiang', role: 'organisation_lead', organisationId: 'org-qy-tiaojie', communityId: urban, grantedBy: 'seed', grantedAt: at('2026-01-06T14:30:00') },
@@ -933,7 +964,6 @@ export const roles: RoleDoc[] = [
   { _id: 'r-lead-qy-xinling', openid: 'demo-he-lina', role: 'organisation_lead', organisationId: 'org-qy-xinling', communityId: urban, grantedBy: 'seed', grantedAt: at('2026-01-11T14:00:00') },
   { _id: 'r-lead-qy-lvguanjia', openid: 'demo-bai-yun', role: 'organisation_lead', organisationId: 'org-qy-lvguanjia', communityId: urban, grantedBy: 'seed', grantedAt: at('2026-01-07T08:30:00') },
   { _id: 'r-lead-qy-jiuye', openid: 'demo-jiang-hui', role: 'organisation_lead', organisationId: 'org-qy-jiuye', communityId: urban, grantedBy: 'seed', grantedAt: at('2026-01-10T15:10:00') },
-  { _id: 'r-lead-qy-shuhua', openid: 'demo-luo-wenbin', role: 'organisation_lead', organisationId: 'org-qy-shuhua', communityId: urban, grantedBy: 'seed', grantedAt: at('2026-03-12T10:20:00') },
   { _id: 'r-lead-th-xiangxian', openid: 'demo-zhang-qingshan', role: 'organisation_lead', organisationId: 'org-th-xiangxian', communityId: rural, grantedBy: 'seed', grantedAt: at('2026-01-08T15:30:00') },
   { _id: 'r-lead-th-qiaosao', openid: 'demo-wei-hongxia', role: 'organisation_lead', organisationId: 'org-th-qiaosao', communityId: rural, grantedBy: 'seed', grantedAt: at('2026-01-09T17:00:00') },
   { _id: 'r-lead-th-zhenxing', openid: 'demo-bi-chengjun', role: 'organisation_lead', organisationId: 'org-th-zhenxing', communityId: rural, grantedBy: 'seed', grantedAt: at('2026-01-10T20:40:00') },

@@ -2,6 +2,7 @@
  * The shape of each collection's documents, as stored. Only the data-access layer and the
  * demo seed write these; functions see them through the repositories.
  */
+import type { OrganisationStatus } from '../../shared/domain/organisation'
 import type { CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import type { HelpKind, OrganisationKind } from '../../shared/domain/vocabulary'
@@ -66,9 +67,9 @@ export interface RoleDoc {
   grantedAt: Date
 }
 
-export type OrganisationStatus = 'pending' | 'approved' | 'rejected' | 'suspended'
+export type { OrganisationStatus } from '../../shared/domain/organisation'
 
-/** 社区社会组织. */
+/** 社区社会组织. `leadOpenid` is the applicant until approval, then the lead. */
 export interface OrganisationDoc {
   _id: string
   name: string
@@ -83,7 +84,31 @@ export interface OrganisationDoc {
   contactPhone: string
   charterSummary: string
   description: string
+  /** The current invite code; unique, so every organisation has one from its application on. */
+  inviteCode: string
   createdAt: Date
+  approvedAt?: Date
+  /** The committee's latest decision, shown to the applicant with its reason. */
+  decision?: { decision: 'approve' | 'reject' | 'suspend' | 'restore'; reason?: string; at: Date; byOpenid: string }
+  /** Kept by the needs flow; absent means none yet. */
+  taskCounters?: { offered: number; accepted: number; declined: number; completed: number }
+  rating?: { sum: number; count: number }
+  activitiesHeld?: number
+}
+
+/** 审计记录: every change of role, approval or suspension, and every reveal of sensitive data. */
+export interface AuditDoc {
+  _id: string
+  communityId: string
+  organisationId?: string
+  actorOpenid: string
+  actorName: string
+  /** e.g. `organisation.approve`, `committee.appoint`, `member.remove`. */
+  action: string
+  targetOpenid?: string
+  targetName?: string
+  reason?: string
+  at: Date
 }
 
 /** A message that production sends through WeChat; locally it is only recorded here. */

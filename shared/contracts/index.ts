@@ -1,8 +1,12 @@
 import { accountContract } from './account'
+import { communityContract } from './community'
+import { organisationsContract } from './organisations'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
   account: accountContract,
+  organisations: organisationsContract,
+  community: communityContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

@@ -22,6 +22,30 @@ export interface PermissionRule {
 export const permissionTable = {
   'account.me': { who: ['signed_in'], over: 'self' },
   'account.updatePreferences': { who: ['resident'], over: 'self' },
+
+  'organisations.apply': { who: ['resident'], over: 'self' },
+  'organisations.mine': { who: ['signed_in'], over: 'self' },
+  'organisations.nearby': { who: ['signed_in'], over: 'self' },
+  // Public information; a pending or rejected one is shown only to its applicant and the committee.
+  'organisations.profile': { who: ['signed_in'], over: 'self' },
+  'organisations.applications': { who: ['committee'], over: 'community' },
+  'organisations.decide': { who: ['committee'], over: 'organisation' },
+  'organisations.record': { who: ['committee', 'civil_affairs'], over: 'organisation' },
+  'organisations.members': { who: ['organisation_lead', 'committee'], over: 'organisation' },
+  'organisations.invitation': { who: ['organisation_lead'], over: 'organisation' },
+  'organisations.renewInvitation': { who: ['organisation_lead'], over: 'organisation' },
+  // The invite code is the authorisation: whoever holds it may join.
+  'organisations.join': { who: ['resident'], over: 'self' },
+  'organisations.removeMember': { who: ['organisation_lead'], over: 'organisation' },
+  'organisations.handOverLead': { who: ['organisation_lead'], over: 'organisation' },
+
+  // For the caller's own communities: those they sit on the committee of, or their office oversees.
+  'community.coverage': { who: ['committee', 'civil_affairs'], over: 'self' },
+  'community.committeeMembers': { who: ['committee', 'civil_affairs'], over: 'community' },
+  'community.appointCommittee': { who: ['committee', 'civil_affairs'], over: 'community' },
+  'community.revokeCommittee': { who: ['civil_affairs'], over: 'community' },
+  'community.residents': { who: ['committee'], over: 'community' },
+  'community.auditLog': { who: ['committee', 'civil_affairs'], over: 'community' },
 } as const satisfies Record<string, PermissionRule>
 
 export type QualifiedAction = keyof typeof permissionTable

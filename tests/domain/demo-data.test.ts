@@ -97,9 +97,13 @@ describe('demo data set: identity and references', () => {
     expectUnique(roles.map((r) => [r.openid, r.role, r.communityId, r.organisationId, r.officeId].join('|')))
   })
 
-  it('gives each organisation exactly one lead role, held by its leadOpenid', () => {
+  it('gives each approved organisation exactly one lead role, held by its leadOpenid, and a pending one none', () => {
     for (const o of organisations) {
       const leads = roles.filter((r) => r.role === 'organisation_lead' && r.organisationId === o._id)
+      if (o.status !== 'approved') {
+        expect(leads).toHaveLength(0)
+        continue
+      }
       expect(leads).toHaveLength(1)
       expect(leads[0].openid).toBe(o.leadOpenid)
       expect(leads[0].communityId).toBe(o.communityId)
@@ -283,13 +287,13 @@ describe('demoIdentities', () => {
     expect(grant?.officeId).toBe(urban?.officeId)
   })
 
-  it('pendingApplicant leads the pending organisation', () => {
+  it('pendingApplicant applied for the pending organisation and holds no lead role over it yet', () => {
     const pending = organisations.find((o) => o.status === 'pending')
     expect(pending?.leadOpenid).toBe(demoIdentities.pendingApplicant)
-    expect(
-      rolesOf(demoIdentities.pendingApplicant).some(
-        (r) => r.role === 'organisation_lead' && r.organisationId === pending?._id,
-      ),
-    ).toBe(true)
+    expect(rolesOf(demoIdentities.pendingApplicant).some((r) => r.organisationId === pending?._id)).toBe(false)
+  })
+
+  it('gives every organisation its own invite code', () => {
+    expect(new Set(organisations.map((o) => o.inviteCode)).size).toBe(organisations.length)
   })
 })

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { action, defineFunction } from '../contract'
+import { idSchema, textSchema } from '../domain/fields'
+
+const isoDate = z.string().describe('ISO 8601 date-time')
+const communityRef = z.strictObject({ communityId: idSchema })
+
+export const coverageRowSchema = z.object({
+  communityId: z.string(),
+  name: z.string(),
+  kind: z.enum(['urban', 'rural']),
+  kindLabel: z.string(),
+  approved: z.number().int(),
+  pending: z.number().int(),
+  suspended: z.number().int(),
+  /** At least 10 in an urban community, at least 3 in a rural one (seed 002). */
+  target: z.number().int(),
+  met: z.boolean(),
+  shortfall: z.number().int(),
+})
+export type CoverageRow = z.infer<typeof coverageRowSchema>
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: isoDate,
+  actorName: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  targetName: z.string().optional(),
+  organisationName: z.string().optional(),
+  reason: z.string().optional(),
+})
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+
+export const communityContract = defineFunction('community', {
+  coverage: action(
+    '两委、民政：各社区的社区社会组织数量与目标（城市≥10，农村≥3）',
+    z.strictObject({}),
+    z.object({ communities: z.array(coverageRowSchema) }),
+  ),
+  committeeMembers: action(
+    '两委、民政：本社区两委成员',
+    communityRef,
+    z.object({
+      members: z.array(z.object({ memberId: z.string(), name: z.string(), grantedAt: isoDate, grantedByName: z.string() })),
+    }),
+  ),
+  appointCommittee: action(
+    '民政或本社区两委：任命一名本社区居民为两委成员',
+    z.strictObject({ communityId: idSchema, personId: idSchema }),
+    z.object({ memberId: z.string() }),
+  ),
+  revokeCommittee: action(
+    '民政：撤销一名两委成员（须写明理由）',
+    z.strictObject({ communityId: idSchema, memberId: idSchema, reason: textSchema(200) }),
+    z.object({}),
+  ),
+  residents: action(
+    '两委：按姓名查找本社区居民',
+    z.strictObject({ communityId: idSchema, nameContains: textSchema(20).optional() }),
+    z.object({ residents: z.array(z.object({ personId: z.string(), name: z.string(), neighbourhood: z.string().optional() })) }),
+  ),
+  auditLog: action(
+    '两委、民政：角色变更、审批、暂停的审计记录，最新的在前',
+    z.strictObject({ communityId: idSchema, before: isoDate.optional(), limit: z.number().int().min(1).max(50).default(20) }),
+    z.object({ entries: z.array(auditEntrySchema), nextBefore: isoDate.optional() }),
+  ),
+})
+export type CommunityContract = typeof communityContract

@@ -1,0 +1,175 @@
+import { z } from 'zod'
+import { action, defineFunction } from '../contract'
+import { idSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
+import {
+  DEFAULT_SERVICE_RADIUS_M,
+  MAX_SERVICE_RADIUS_M,
+  MIN_SERVICE_RADIUS_M,
+  inviteCodeSchema,
+  organisationStatusSchema,
+} from '../domain/organisation'
+import { helpKinds, organisationKinds } from '../domain/vocabulary'
+
+const isoDate = z.string().describe('ISO 8601 date-time')
+
+export const organisationSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  helpKinds: z.array(z.enum(helpKinds)),
+  description: z.string(),
+  status: organisationStatusSchema,
+  statusLabel: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  serviceArea: z.object({ centre: lngLatSchema, radiusM: z.number().int() }),
+  memberCount: z.number().int(),
+  /** From the place the caller searched around, when there is one. */
+  distanceM: z.number().int().optional(),
+})
+export type OrganisationSummary = z.infer<typeof organisationSummarySchema>
+
+/** 信息公开: what anyone may see. No member's personal data. */
+export const organisationProfileSchema = organisationSummarySchema.extend({
+  charterSummary: z.string(),
+  /** The organisation's public contact number, which it chose to disclose. */
+  contactPhone: z.string(),
+  approvedAt: isoDate.nullable(),
+  tasksCompleted: z.number().int(),
+  activitiesHeld: z.number().int(),
+  rating: z.object({ average: z.number().nullable(), count: z.number().int() }),
+})
+export type OrganisationProfile = z.infer<typeof organisationProfileSchema>
+
+export const memberSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  role: z.enum(['organisation_lead', 'volunteer']),
+  /** Shown to the lead and the committee, who need to reach members. */
+  phone: z.string().optional(),
+  joinedAt: isoDate,
+})
+export type Member = z.infer<typeof memberSchema>
+
+/** The committee's record of an organisation for 评估评议. */
+export const organisationRecordSchema = z.object({
+  organisation: organisationProfileSchema,
+  tasks: z.object({
+    offered: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+    completed: z.number().int(),
+    /** Median minutes from offer to acceptance; null before the first acceptance. */
+    medianResponseMinutes: z.number().nullable(),
+  }),
+  history: z.array(
+    z.object({ at: isoDate, actionLabel: z.string(), actorName: z.string(), reason: z.string().optional() }),
+  ),
+})
+export type OrganisationRecord = z.infer<typeof organisationRecordSchema>
+
+const organisationRef = z.strictObject({ organisationId: idSchema })
+
+export const organisationApplicationSchema = z.strictObject({
+  name: textSchema(40),
+  kind: z.enum(organisationKinds),
+  helpKinds: z.array(z.enum(helpKinds)).min(1, '至少选一类帮扶').max(helpKinds.length),
+  serviceArea: z.strictObject({
+    centre: lngLatSchema,
+    radiusM: z.number().int().min(MIN_SERVICE_RADIUS_M).max(MAX_SERVICE_RADIUS_M).default(DEFAULT_SERVICE_RADIUS_M),
+  }),
+  /** How many tasks it can carry at once. */
+  capacity: z.number().int().min(1).max(50),
+  contactPhone: phoneSchema,
+  charterSummary: textSchema(500),
+  description: textSchema(500),
+})
+export type OrganisationApplication = z.input<typeof organisationApplicationSchema>
+
+export const organisationsContract = defineFunction('organisations', {
+  apply: action(
+    '居民申请备案一个社区社会组织（由所在社区两委审核）',
+    organisationApplicationSchema,
+    z.object({ organisation: organisationSummarySchema }),
+  ),
+  mine: action(
+    '我负责、参加或申请的组织，以及两委的决定和理由',
+    z.strictObject({}),
+    z.object({
+      organisations: z.array(
+        z.object({
+          organisation: organisationSummarySchema,
+          myRole: z.enum(['organisation_lead', 'volunteer', 'applicant']),
+          /** The committee's reason, for a rejection or a suspension. */
+          decisionReason: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
+  nearby: action(
+    '附近的组织：服务范围覆盖这个地点的已备案组织，由近到远',
+    z.strictObject({
+      /** Defaults to the caller's home, else their community's centre. */
+      centre: lngLatSchema.optional(),
+      helpKind: z.enum(helpKinds).optional(),
+    }),
+    z.object({ organisations: z.array(organisationSummarySchema) }),
+  ),
+  profile: action('组织的公开信息（信息公开）', organisationRef, z.object({ organisation: organisationProfileSchema })),
+  applications: action(
+    '两委：本社区待审核的备案申请，最早的在前',
+    z.strictObject({ communityId: idSchema }),
+    z.object({
+      applications: z.array(
+        z.object({
+          organisation: organisationProfileSchema,
+          applicantName: z.string(),
+          appliedAt: isoDate,
+          waitingDays: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+  decide: action(
+    '两委：通过、驳回、暂停或恢复一个组织（驳回和暂停须写明理由）',
+    z
+      .strictObject({
+        organisationId: idSchema,
+        decision: z.enum(['approve', 'reject', 'suspend', 'restore']),
+        reason: textSchema(200).optional(),
+      })
+      .refine((d) => d.decision === 'approve' || d.decision === 'restore' || d.reason !== undefined, {
+        message: '请写明理由',
+        path: ['reason'],
+      }),
+    z.object({ organisation: organisationSummarySchema }),
+  ),
+  record: action('两委、民政：组织的评估评议记录', organisationRef, z.object({ record: organisationRecordSchema })),
+  members: action('负责人、两委：组织的成员', organisationRef, z.object({ members: z.array(memberSchema) })),
+  invitation: action(
+    '负责人：邀请志愿者加入的邀请码和二维码',
+    organisationRef,
+    z.object({ code: z.string(), joinPath: z.string(), qrImage: z.string().describe('data: URL of a PNG') }),
+  ),
+  renewInvitation: action(
+    '负责人：换一个邀请码（旧码作废）',
+    organisationRef,
+    z.object({ code: z.string(), joinPath: z.string(), qrImage: z.string() }),
+  ),
+  join: action(
+    '居民凭邀请码加入组织，成为志愿者',
+    z.strictObject({ code: inviteCodeSchema }),
+    z.object({ organisation: organisationSummarySchema }),
+  ),
+  removeMember: action(
+    '负责人：移除一名成员',
+    z.strictObject({ organisationId: idSchema, memberId: idSchema }),
+    z.object({ members: z.array(memberSchema) }),
+  ),
+  handOverLead: action(
+    '负责人：把负责人交给另一名成员，自己成为志愿者',
+    z.strictObject({ organisationId: idSchema, memberId: idSchema }),
+    z.object({ members: z.array(memberSchema) }),
+  ),
+})
+export type OrganisationsContract = typeof organisationsContract

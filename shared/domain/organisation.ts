@@ -1,0 +1,53 @@
+/** 社区社会组织: registration (备案), membership and the committee's decisions on them. */
+import { z } from 'zod'
+
+export const organisationStatusSchema = z.enum(['pending', 'approved', 'rejected', 'suspended'])
+export type OrganisationStatus = z.infer<typeof organisationStatusSchema>
+
+export const organisationStatusLabel: Record<OrganisationStatus, string> = {
+  pending: '待审核',
+  approved: '已备案',
+  rejected: '未通过',
+  suspended: '已暂停',
+}
+
+/** The 15-minute circle: by default an organisation serves about 1 km around its centre. */
+export const DEFAULT_SERVICE_RADIUS_M = 1000
+export const MIN_SERVICE_RADIUS_M = 200
+export const MAX_SERVICE_RADIUS_M = 5000
+
+/** Which decisions the committee may take from which status. */
+const transitions: Record<'approve' | 'reject' | 'suspend' | 'restore', { from: OrganisationStatus; to: OrganisationStatus }> = {
+  approve: { from: 'pending', to: 'approved' },
+  reject: { from: 'pending', to: 'rejected' },
+  suspend: { from: 'approved', to: 'suspended' },
+  restore: { from: 'suspended', to: 'approved' },
+}
+export type OrganisationDecision = keyof typeof transitions
+
+/** The status after `decision`, or null when the decision does not apply to `current`. */
+export function statusAfter(current: OrganisationStatus, decision: OrganisationDecision): OrganisationStatus | null {
+  const transition = transitions[decision]
+  return transition.from === current ? transition.to : null
+}
+
+/** Invite codes are read aloud and typed by elderly people: no 0/O, 1/I/L. */
+export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const INVITE_CODE_LENGTH = 6
+export const inviteCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${INVITE_CODE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`), '邀请码是 6 位字母或数字')
+
+/** `random` yields numbers in [0, 1); injected so that tests can be deterministic. */
+export function newInviteCode(random: () => number): string {
+  let code = ''
+  for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += INVITE_CODE_ALPHABET[Math.floor(random() * INVITE_CODE_ALPHABET.length)]
+  return code
+}
+
+/** Organisations per community against the seeds' target (seed 002). */
+export function organisationCoverage(approved: number, target: number) {
+  return { approved, target, met: approved >= target, shortfall: Math.max(0, target - approved) }
+}
