@@ -1,0 +1,29 @@
+/**
+ * The demo sign-in and the H5 transport exist only for the local host. Identity in the
+ * mini-program comes from WeChat alone, so none of it may reach the weapp build.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const weappDir = resolve(__dirname, '../../client/dist/weapp')
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+}
+
+describe('the weapp build', () => {
+  const sources = filesUnder(weappDir)
+    .filter((file) => /\.(js|json|wxml)$/.test(file))
+    .map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+
+  it('was built', () => {
+    expect(sources.some(({ file }) => file.endsWith('app.js'))).toBe(true)
+  })
+
+  it.each(['/local/sign-in', 'x-demo-openid', '切换演示身份', '/api/'])('contains no trace of %s', (marker) => {
+    expect(sources.filter(({ text }) => text.toLowerCase().includes(marker.toLowerCase())).map(({ file }) => file)).toEqual([])
+  })
+})
