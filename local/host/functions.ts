@@ -1,9 +1,13 @@
 /** Every cloud function the local host serves, by name: the same `main` CloudBase runs. */
 import { main as account } from '../../cloudfunctions/account/main'
+import { main as community } from '../../cloudfunctions/community/main'
+import { main as organisations } from '../../cloudfunctions/organisations/main'
 import type { FunctionName } from '../../shared/contracts'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
 
 export const functionMains: Record<FunctionName, FunctionMain> = {
   account,
+  organisations,
+  community,
 }

@@ -30,4 +30,10 @@ export const cloudOpenApi: WeChatOpenApi = {
       data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
     })
   },
+
+  async miniProgramCode({ page, scene }) {
+    // getUnlimited: no limit on how many codes, which matters because every renewed invite code needs one.
+    const answer = await cloud().openapi.wxacode.getUnlimited({ page, scene })
+    return `data:${answer.contentType ?? 'image/png'};base64,${Buffer.from(answer.buffer).toString('base64')}`
+  },
 }

@@ -24,6 +24,8 @@ export interface SubscribeMessage {
 export interface WeChatOpenApi {
   checkText(input: { openid: string; text: string; scene: TextScene }): Promise<TextVerdict>
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>
+  /** A mini-program code that opens `page` with `scene` (at most 32 characters), as a PNG data: URL. */
+  miniProgramCode(input: { page: string; scene: string }): Promise<string>
 }
 
 let chosen: WeChatOpenApi | undefined

@@ -1,3 +1,4 @@
+import QRCode from 'qrcode'
 import { recordInOutbox } from '../data/outbox'
 import type { WeChatOpenApi } from './index'
 
@@ -16,5 +17,10 @@ export const outboxOpenApi: WeChatOpenApi = {
 
   async sendSubscribeMessage({ toOpenid, template, page, data }) {
     await recordInOutbox({ channel: 'subscribeMessage', toOpenid, template, payload: { page, data } })
+  },
+
+  /** A plain QR code of the page path: scannable with any camera, and readable in tests. */
+  async miniProgramCode({ page, scene }) {
+    return QRCode.toDataURL(`${page}?${scene}`, { type: 'image/png', margin: 2, width: 280 })
   },
 }

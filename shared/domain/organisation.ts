@@ -51,3 +51,33 @@ export function newInviteCode(random: () => number): string {
 export function organisationCoverage(approved: number, target: number) {
   return { approved, target, met: approved >= target, shortfall: Math.max(0, target - approved) }
 }
+
+/** Pending and rejected applications are not public: only their applicant and their committee see them. */
+export function isPublic(status: OrganisationStatus): boolean {
+  return status === 'approved' || status === 'suspended'
+}
+
+/** The mini-program page a resident opens (from the QR code or by typing the code) to join. */
+export const JOIN_PAGE = 'pages/organisations/join/index'
+export const joinScene = (code: string) => `code=${code}`
+export const joinPath = (code: string) => `${JOIN_PAGE}?${joinScene(code)}`
+
+type LngLat = readonly [number, number]
+
+/** MongoDB's (and so CloudBase's) spherical earth radius, so distances agree with geoNear's. */
+const EARTH_RADIUS_M = 6_378_100
+
+/** Great-circle distance in whole metres. */
+export function distanceM(a: LngLat, b: LngLat): number {
+  const rad = Math.PI / 180
+  const h =
+    Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 +
+    Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2
+  return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))))
+}
+
+/** The distance from an organisation's centre to `point`, or null when its service area does not reach it. */
+export function serviceDistance(area: { centre: LngLat; radiusM: number }, point: LngLat): number | null {
+  const distance = distanceM(area.centre, point)
+  return distance <= area.radiusM ? distance : null
+}

@@ -1,0 +1,20 @@
+import { organisationsContract } from '../../shared/contracts/organisations'
+import { defineHandler } from '../../server/handler'
+import { applications, apply, decide, mine, nearby, profile, record } from '../../server/organisations/registry'
+import { handOverLead, invitation, join, members, removeMember, renewInvitation } from '../../server/organisations/members'
+
+export const main = defineHandler(organisationsContract, {
+  apply,
+  mine,
+  nearby,
+  profile,
+  applications,
+  decide,
+  record,
+  members,
+  invitation,
+  renewInvitation,
+  join,
+  removeMember,
+  handOverLead,
+})

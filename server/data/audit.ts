@@ -1,0 +1,26 @@
+/** 审计记录: written with the change it records, read by the committee and civil affairs. */
+import { database } from './cloudbase'
+import type { AuditDoc } from './documents'
+
+const auditLog = () => database().collection('audit_log')
+
+export async function addAuditEntry(entry: Omit<AuditDoc, '_id'>): Promise<void> {
+  await auditLog().add(entry)
+}
+
+/** Newest first, before `before` when given; one more than `limit` tells whether there is a next page. */
+export async function auditOfCommunity(communityId: string, before: Date | undefined, limit: number): Promise<AuditDoc[]> {
+  const _ = database().command
+  const { data } = await auditLog()
+    .where({ communityId, ...(before ? { at: _.lt(before) } : {}) })
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .get()
+  return data as AuditDoc[]
+}
+
+/** An organisation's history, oldest first. */
+export async function auditOfOrganisation(organisationId: string): Promise<AuditDoc[]> {
+  const { data } = await auditLog().where({ organisationId }).orderBy('at', 'asc').limit(200).get()
+  return data as AuditDoc[]
+}

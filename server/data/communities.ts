@@ -1,0 +1,13 @@
+import { database } from './cloudbase'
+import type { CommunityDoc } from './documents'
+
+/** Every community an office oversees. An office has tens of them at most. */
+export async function communitiesOfOffices(officeIds: string[]): Promise<CommunityDoc[]> {
+  if (officeIds.length === 0) return []
+  const { data } = await database()
+    .collection('communities')
+    .where({ officeId: database().command.in(officeIds) })
+    .limit(1000)
+    .get()
+  return data as CommunityDoc[]
+}

@@ -1,0 +1,107 @@
+/** 社区社会组织: the organisations collection. */
+import { MAX_SERVICE_RADIUS_M, type OrganisationStatus } from '../../shared/domain/organisation'
+import type { HelpKind } from '../../shared/domain/vocabulary'
+import { database } from './cloudbase'
+import type { OrganisationDoc } from './documents'
+import { asGeoPoint, geoPoint } from './geo'
+import { isDuplicateWrite } from './write-errors'
+
+const organisations = () => database().collection('organisations')
+
+/** Documents as the server uses them: the service centre as GeoJSON whatever the SDK returned. */
+function read(doc: unknown): OrganisationDoc {
+  const organisation = doc as OrganisationDoc
+  return { ...organisation, serviceArea: { ...organisation.serviceArea, centre: asGeoPoint(organisation.serviceArea.centre) } }
+}
+const readAllOf = (data: unknown[]) => data.map(read)
+
+export async function organisationById(id: string): Promise<OrganisationDoc | null> {
+  const { data } = await organisations().doc(id).get()
+  return data[0] ? read(data[0]) : null
+}
+
+export async function organisationByInviteCode(inviteCode: string): Promise<OrganisationDoc | null> {
+  const { data } = await organisations().where({ inviteCode }).limit(1).get()
+  return data[0] ? read(data[0]) : null
+}
+
+/** Invite codes are random; a clash with the unique index is rare and answered by drawing again. */
+async function withFreshCode<T>(newCode: () => string, write: (code: string) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(newCode())
+    } catch (error) {
+      if (!isDuplicateWrite(error) || attempt >= 5) throw error
+    }
+  }
+}
+
+export async function addOrganisation(
+  organisation: Omit<OrganisationDoc, '_id' | 'inviteCode'>,
+  newCode: () => string,
+): Promise<OrganisationDoc> {
+  const centre = organisation.serviceArea.centre.coordinates
+  return withFreshCode(newCode, async (inviteCode) => {
+    const stored = { ...organisation, inviteCode, serviceArea: { ...organisation.serviceArea, centre: geoPoint(centre) } }
+    const { id } = (await organisations().add(stored)) as { id: string }
+    return { ...organisation, inviteCode, _id: id }
+  })
+}
+
+export async function replaceInviteCode(id: string, newCode: () => string): Promise<string> {
+  return withFreshCode(newCode, async (inviteCode) => {
+    await organisations().doc(id).update({ inviteCode })
+    return inviteCode
+  })
+}
+
+/**
+ * Approved organisations by distance from `point`, through the 2dsphere index on serviceArea.centre:
+ * nothing beyond the largest radius any organisation may have is read.
+ */
+export async function approvedNear(point: readonly [number, number], helpKind: HelpKind | undefined, limit: number) {
+  const _ = database().command
+  const { data } = await organisations()
+    .where({
+      'serviceArea.centre': _.geoNear({ geometry: geoPoint(point), maxDistance: MAX_SERVICE_RADIUS_M }),
+      status: 'approved',
+      ...(helpKind ? { helpKinds: helpKind } : {}),
+    })
+    .limit(limit)
+    .get()
+  return readAllOf(data)
+}
+
+/** Pending applications of a community, oldest first. A community has a handful at a time. */
+export async function pendingOf(communityId: string): Promise<OrganisationDoc[]> {
+  const { data } = await organisations().where({ communityId, status: 'pending' }).orderBy('createdAt', 'asc').limit(100).get()
+  return readAllOf(data)
+}
+
+/** Organisations someone applied for that are not yet (or not) approved: they hold no role in them. */
+export async function applicationsBy(leadOpenid: string): Promise<OrganisationDoc[]> {
+  const _ = database().command
+  const { data } = await organisations()
+    .where({ leadOpenid, status: _.in(['pending', 'rejected']) })
+    .limit(100)
+    .get()
+  return readAllOf(data)
+}
+
+/** How many organisations each community has in each status, in one aggregation. */
+export async function statusCounts(communityIds: string[]): Promise<Map<string, Record<OrganisationStatus, number>>> {
+  const db = database()
+  const $ = db.command.aggregate
+  const { data } = await organisations()
+    .aggregate()
+    .match({ communityId: db.command.in(communityIds) })
+    .group({ _id: { communityId: '$communityId', status: '$status' }, n: $.sum(1) })
+    .limit(communityIds.length * 4)
+    .end()
+  const counts = new Map(communityIds.map((id) => [id, { pending: 0, approved: 0, rejected: 0, suspended: 0 }]))
+  for (const row of data as { _id: { communityId: string; status: OrganisationStatus }; n: number }[]) {
+    const forCommunity = counts.get(row._id.communityId)
+    if (forCommunity) forCommunity[row._id.status] = row.n
+  }
+  return counts
+}

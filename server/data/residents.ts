@@ -1,0 +1,33 @@
+/** People looked up by the committee and by the organisation services (names and phones of members). */
+import { database } from './cloudbase'
+import type { PersonDoc } from './documents'
+
+const people = () => database().collection('people')
+
+export async function personById(id: string): Promise<PersonDoc | null> {
+  const { data } = await people().doc(id).get()
+  return (data[0] as PersonDoc | undefined) ?? null
+}
+
+export async function peopleByOpenids(openids: string[]): Promise<Map<string, PersonDoc>> {
+  const unique = [...new Set(openids)]
+  if (unique.length === 0) return new Map()
+  const { data } = await people()
+    .where({ openid: database().command.in(unique) })
+    .limit(unique.length)
+    .get()
+  return new Map((data as PersonDoc[]).map((person) => [person.openid, person]))
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Residents of a community whose name contains `nameContains`, by name; at most `limit`. */
+export async function residentsOf(communityId: string, nameContains: string | undefined, limit: number): Promise<PersonDoc[]> {
+  const db = database()
+  const { data } = await people()
+    .where({ communityId, ...(nameContains ? { name: db.RegExp({ regexp: escapeRegExp(nameContains), options: '' }) } : {}) })
+    .orderBy('name', 'asc')
+    .limit(limit)
+    .get()
+  return data as PersonDoc[]
+}

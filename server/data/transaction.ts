@@ -1,0 +1,48 @@
+/**
+ * Writes that must happen together. CloudBase transactions take single-document operations only
+ * (doc(id).get/update/set/remove and add; a `where` inside runs outside the transaction), so that
+ * is all this offers. `work` may run again when CloudBase reports a conflict: read inside it.
+ */
+import { database } from './cloudbase'
+
+export type CollectionName = 'organisations' | 'roles' | 'audit_log'
+
+export interface Transaction {
+  get<T>(collection: CollectionName, id: string): Promise<T | null>
+  update(collection: CollectionName, id: string, patch: object): Promise<void>
+  add(collection: CollectionName, document: object): Promise<void>
+  remove(collection: CollectionName, id: string): Promise<void>
+}
+
+/** The SDK types transactions as any; this is the part used here. */
+interface SdkTransaction {
+  collection(name: string): {
+    doc(id: string): { get(): Promise<{ data: unknown }>; update(p: object): Promise<unknown>; remove(): Promise<unknown> }
+    add(document: object): Promise<unknown>
+  }
+}
+
+export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return database().runTransaction(async (t: SdkTransaction) =>
+    work({
+      async get<D>(collection: CollectionName, id: string) {
+        const { data } = await t.collection(collection).doc(id).get()
+        return (data as D | null) ?? null
+      },
+      async update(collection, id, patch) {
+        await t.collection(collection).doc(id).update(patch)
+      },
+      async add(collection, document) {
+        await t.collection(collection).add(document)
+      },
+      async remove(collection, id) {
+        await t.collection(collection).doc(id).remove()
+      },
+    }),
+  )
+}
+
+/** An update value that replaces a whole sub-document (a plain object would be merged field by field). */
+export function whole<T extends object>(value: T): T {
+  return database().command.set(value) as unknown as T
+}

@@ -1,0 +1,210 @@
+/** 备案: applying, the committee's decisions, and who may see an organisation. */
+import { randomInt } from 'node:crypto'
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import type { OrganisationsContract } from '../../shared/contracts/organisations'
+import { AppError, ErrorCode } from '../../shared/errors'
+import { isPublic, newInviteCode, serviceDistance, statusAfter } from '../../shared/domain/organisation'
+import { addAuditEntry, auditOfOrganisation } from '../data/audit'
+import type { OrganisationDoc } from '../data/documents'
+import { asGeoPoint } from '../data/geo'
+import { roleDocId } from '../data/memberships'
+import { addOrganisation, applicationsBy, approvedNear, organisationById, pendingOf } from '../data/organisations'
+import { communitiesByIds, organisationsByIds } from '../data/places'
+import { peopleByOpenids } from '../data/residents'
+import { inTransaction, whole } from '../data/transaction'
+import { actionLabel, auditEntry } from '../audit'
+import type { ActionImplementations } from '../handler'
+import type { Caller } from '../principal'
+import { authoriseOverCommunity, authoriseOverOrganisation } from '../scopes'
+import { wechat } from '../wechat'
+import { profiles, summarise, summariseOne } from './views'
+
+dayjs.extend(utc)
+
+type Action<A extends keyof OrganisationsContract['actions']> = ActionImplementations<OrganisationsContract>[A]
+
+/** Invite codes admit whoever holds them, so they come from a cryptographic source. */
+export const drawInviteCode = () => newInviteCode(() => randomInt(2 ** 31) / 2 ** 31)
+
+/** The fields residents write, checked by WeChat content security before anything is stored. */
+const checkedFields = ['name', 'charterSummary', 'description'] as const
+
+export const apply: Action<'apply'> = async ({ caller, input }) => {
+  const applicant = await caller()
+  const communityId = applicant.person?.communityId
+  if (!communityId) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
+  const verdicts = await Promise.all(
+    checkedFields.map((field) => wechat().checkText({ openid: applicant.openid, text: input[field], scene: 1 })),
+  )
+  const flagged = checkedFields.find((_, i) => verdicts[i] !== 'pass')
+  if (flagged) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', `data.${flagged}`)
+  const organisation = await addOrganisation(
+    {
+      name: input.name,
+      kind: input.kind,
+      helpKinds: [...new Set(input.helpKinds)],
+      // Always the applicant's own community: the committee there is who decides.
+      communityId,
+      serviceArea: { centre: { type: 'Point', coordinates: input.serviceArea.centre }, radiusM: input.serviceArea.radiusM },
+      capacity: input.capacity,
+      status: 'pending',
+      leadOpenid: applicant.openid,
+      contactPhone: input.contactPhone,
+      charterSummary: input.charterSummary,
+      description: input.description,
+      createdAt: new Date(),
+    },
+    drawInviteCode,
+  )
+  await addAuditEntry(auditEntry(applicant, 'organisation.apply', { communityId, organisationId: organisation._id }))
+  return { organisation: await summariseOne(organisation) }
+}
+
+export const decide: Action<'decide'> = async (context) => {
+  const { input } = context
+  const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
+  const committee = await context.caller()
+  const applicant = (await peopleByOpenids([organisation.leadOpenid])).get(organisation.leadOpenid)
+  const status = await inTransaction(async (tx) => {
+    // Read again inside: two committee members may decide at once.
+    const current = await tx.get<OrganisationDoc>('organisations', organisation._id)
+    const next = current && statusAfter(current.status, input.decision)
+    if (!current || !next) throw new AppError(ErrorCode.CONFLICT, '这个组织的状态已经变了，请刷新后再看')
+    const at = new Date()
+    const decision = { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}), at, byOpenid: committee.openid }
+    await tx.update('organisations', organisation._id, {
+      status: next,
+      decision: whole(decision),
+      ...(input.decision === 'approve' ? { approvedAt: at } : {}),
+    })
+    // The applicant becomes the lead the moment the organisation exists officially (docs/decisions/005).
+    if (input.decision === 'approve') {
+      await tx.add('roles', {
+        _id: roleDocId(organisation._id, current.leadOpenid),
+        openid: current.leadOpenid,
+        role: 'organisation_lead',
+        organisationId: organisation._id,
+        communityId: organisation.communityId,
+        grantedBy: committee.openid,
+        grantedAt: at,
+      })
+    }
+    await tx.add(
+      'audit_log',
+      auditEntry(committee, `organisation.${input.decision}`, {
+        communityId: organisation.communityId,
+        organisationId: organisation._id,
+        target: { openid: current.leadOpenid, name: applicant?.name ?? '' },
+        reason: input.reason,
+      }),
+    )
+    return next
+  })
+  return { organisation: await summariseOne({ ...organisation, status }) }
+}
+
+export const mine: Action<'mine'> = async ({ caller }) => {
+  const me = await caller()
+  const memberships = me.roles.filter((r) => r.organisationId && (r.role === 'organisation_lead' || r.role === 'volunteer'))
+  const [held, applied] = await Promise.all([
+    organisationsByIds(memberships.map((r) => r.organisationId!)),
+    applicationsBy(me.openid),
+  ])
+  const entries = [
+    ...memberships.flatMap((r) => {
+      const organisation = held.get(r.organisationId!)
+      return organisation ? [{ organisation, myRole: r.role as 'organisation_lead' | 'volunteer' }] : []
+    }),
+    ...applied.map((organisation) => ({ organisation, myRole: 'applicant' as const })),
+  ]
+  const summaries = await summarise(entries.map((e) => e.organisation))
+  return {
+    organisations: entries.map(({ organisation, myRole }, i) => {
+      const explained = organisation.status === 'rejected' || organisation.status === 'suspended'
+      const reason = explained ? organisation.decision?.reason : undefined
+      return { organisation: summaries[i], myRole, ...(reason ? { decisionReason: reason } : {}) }
+    }),
+  }
+}
+
+/** Where "near me" is: the place asked about, else the caller's home, else their community's centre. */
+async function searchCentre(me: Caller, asked: [number, number] | undefined): Promise<[number, number]> {
+  if (asked) return asked
+  if (me.person?.location) return asGeoPoint(me.person.location).coordinates
+  const community = me.person?.communityId ? (await communitiesByIds([me.person.communityId])).get(me.person.communityId) : undefined
+  if (community) return asGeoPoint(community.centre).coordinates
+  throw new AppError(ErrorCode.INVALID_INPUT, '请选择一个地点', 'data.centre')
+}
+
+/** More than anyone scrolls through; the index reads only these. */
+const NEARBY_LIMIT = 100
+
+export const nearby: Action<'nearby'> = async ({ caller, input }) => {
+  const point = await searchCentre(await caller(), input.centre)
+  const candidates = await approvedNear(point, input.helpKind, NEARBY_LIMIT)
+  const distances = new Map<string, number>()
+  for (const o of candidates) {
+    const distance = serviceDistance({ centre: o.serviceArea.centre.coordinates, radiusM: o.serviceArea.radiusM }, point)
+    if (distance !== null) distances.set(o._id, distance)
+  }
+  // Nearest first as the index returned them; keep those whose own area reaches the point.
+  return { organisations: await summarise(candidates.filter((o) => distances.has(o._id)), distances) }
+}
+
+const notFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这个组织')
+
+export const profile: Action<'profile'> = async ({ caller, input }) => {
+  const organisation = await organisationById(input.organisationId)
+  if (!organisation) throw notFound()
+  if (!isPublic(organisation.status)) {
+    const me = await caller()
+    const maySee =
+      organisation.leadOpenid === me.openid ||
+      me.grants.some((g) => g.role === 'committee' && g.communityId === organisation.communityId)
+    // The same answer as for an id that does not exist, so that nobody can probe for applications.
+    if (!maySee) throw notFound()
+  }
+  const [view] = await profiles([organisation])
+  return { organisation: view }
+}
+
+/** Whole days an application has waited, counted in Beijing time as the committee counts them. */
+function waitingDays(since: Date, now: Date): number {
+  const day = (d: Date) => dayjs(d).utcOffset(8 * 60).startOf('day')
+  return day(now).diff(day(since), 'day')
+}
+
+export const applications: Action<'applications'> = async (context) => {
+  const community = await authoriseOverCommunity(context, context.input.communityId)
+  const pending = await pendingOf(community._id)
+  const [views, applicants] = await Promise.all([profiles(pending), peopleByOpenids(pending.map((o) => o.leadOpenid))])
+  const now = new Date()
+  return {
+    applications: pending.map((o, i) => ({
+      organisation: views[i],
+      applicantName: applicants.get(o.leadOpenid)?.name ?? '',
+      appliedAt: new Date(o.createdAt).toISOString(),
+      waitingDays: waitingDays(new Date(o.createdAt), now),
+    })),
+  }
+}
+
+export const record: Action<'record'> = async (context) => {
+  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  const [[view], history] = await Promise.all([profiles([organisation]), auditOfOrganisation(organisation._id)])
+  const tasks = organisation.taskCounters ?? { offered: 0, accepted: 0, declined: 0, completed: 0 }
+  return {
+    record: {
+      organisation: view,
+      // Response times arrive with the needs flow (issue 4).
+      tasks: { ...tasks, medianResponseMinutes: null },
+      history: history.map((entry) => ({
+        at: new Date(entry.at).toISOString(),
+        actionLabel: actionLabel(entry.action),
+        actorName: entry.actorName,
+        ...(entry.reason ? { reason: entry.reason } : {}),
+      })),
+    },
+  }
+}

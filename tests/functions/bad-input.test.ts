@@ -1,0 +1,86 @@
+/**
+ * Bad input on every action of organisations and community: an extra field, a wrong type, and a
+ * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
+ */
+import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { functionMains } from '../../local/host/functions'
+import { communityContract } from '../../shared/contracts/community'
+import { organisationsContract } from '../../shared/contracts/organisations'
+import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
+
+const community = demoDataSet.communities.find((c) => c.kind === 'urban')!._id
+const organisationId = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead)!._id
+const memberId = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.role === 'volunteer')!._id
+
+/** For each action: a valid input, and the string field to spoil (none for actions that take nothing). */
+const table: Record<string, Record<string, { valid: Record<string, unknown>; field?: string }>> = {
+  organisations: {
+    apply: {
+      valid: {
+        name: '读报小组',
+        kind: '文体活动类',
+        helpKinds: ['精神慰藉'],
+        serviceArea: { centre: [118.05, 36.81] },
+        capacity: 2,
+        contactPhone: '18653312469',
+        charterSummary: '读报。',
+        description: '读报。',
+      },
+      field: 'name',
+    },
+    mine: { valid: {} },
+    nearby: { valid: { helpKind: '助餐' }, field: 'helpKind' },
+    profile: { valid: { organisationId }, field: 'organisationId' },
+    applications: { valid: { communityId: community }, field: 'communityId' },
+    decide: { valid: { organisationId, decision: 'suspend', reason: '核查' }, field: 'organisationId' },
+    record: { valid: { organisationId }, field: 'organisationId' },
+    members: { valid: { organisationId }, field: 'organisationId' },
+    invitation: { valid: { organisationId }, field: 'organisationId' },
+    renewInvitation: { valid: { organisationId }, field: 'organisationId' },
+    join: { valid: { code: 'ABCDEF' }, field: 'code' },
+    removeMember: { valid: { organisationId, memberId }, field: 'memberId' },
+    handOverLead: { valid: { organisationId, memberId }, field: 'memberId' },
+  },
+  community: {
+    coverage: { valid: {} },
+    committeeMembers: { valid: { communityId: community }, field: 'communityId' },
+    appointCommittee: { valid: { communityId: community, personId: 'p-yang-li' }, field: 'personId' },
+    revokeCommittee: { valid: { communityId: community, memberId: 'r-committee-wu-jun', reason: '换届' }, field: 'memberId' },
+    residents: { valid: { communityId: community, nameContains: '王' }, field: 'nameContains' },
+    auditLog: { valid: { communityId: community }, field: 'before' },
+  },
+}
+
+it('has a row for every action of both functions', () => {
+  expect(Object.keys(table.organisations).sort()).toEqual(Object.keys(organisationsContract.actions).sort())
+  expect(Object.keys(table.community).sort()).toEqual(Object.keys(communityContract.actions).sort())
+})
+
+const cases = Object.entries(table).flatMap(([functionName, actions]) =>
+  Object.entries(actions).flatMap(([action, { valid, field }]) => {
+    const spoilt = (value: unknown) => (field ? { data: { ...valid, [field]: value }, at: `data.${field}` } : { data: value, at: 'data' })
+    return [
+      { name: 'an extra field', data: { ...valid, openid: who.civilAffairs }, at: 'data.openid' },
+      { name: 'a wrong type', ...spoilt(field ? 12345 : 'everything') },
+      { name: 'an operator object', ...(field ? spoilt({ $ne: null }) : { data: { $where: 'true' }, at: 'data.$where' }) },
+    ].map((c) => ({ ...c, functionName: functionName as keyof typeof functionMains, action }))
+  }),
+)
+
+let database: TestDatabase
+let baseline: Awaited<ReturnType<typeof snapshotDatabase>>
+beforeAll(async () => {
+  database = await startTestDatabase()
+  baseline = await snapshotDatabase()
+})
+afterAll(() => database.close())
+
+it.each(cases)('$functionName.$action: $name → INVALID_INPUT at $at', async ({ functionName, action, data, at }) => {
+  // Callers who would be allowed: the organisation's lead for the lead's actions, else the committee.
+  const caller = ['invitation', 'renewInvitation', 'removeMember', 'handOverLead', 'apply', 'join'].includes(action)
+    ? who.organisationLead
+    : who.committeeUrban
+  const answer = await callAs(functionMains[functionName], functionName, caller, { action, data })
+  expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: at } })
+  expect(await snapshotDatabase()).toEqual(baseline)
+})

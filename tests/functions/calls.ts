@@ -1,0 +1,30 @@
+/** Calling the organisations and community functions as a demo person, for the function tests. */
+import { functionMains } from '../../local/host/functions'
+import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract } from '../../shared/contract'
+import { communityContract } from '../../shared/contracts/community'
+import { organisationsContract } from '../../shared/contracts/organisations'
+import type { FunctionName } from '../../shared/contracts'
+import { callAs } from '../support/database'
+
+/** A typed caller of one function's actions. */
+function callerOf<F extends FunctionContract>(contract: F) {
+  return <A extends ActionName<F>>(openid: string | null, action: A, data: ActionInput<F, A>) =>
+    callAs<ActionOutput<F, A>>(functionMains[contract.name as FunctionName], contract.name, openid, { action, data })
+}
+
+export const callOrganisations = callerOf(organisationsContract)
+export const callCommunity = callerOf(communityContract)
+
+/** The answer's data, or the test fails with the error the function gave. */
+export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {
+  const settled = await answer
+  if (!settled.ok) throw new Error(`${settled.error.code}: ${settled.error.message} (${settled.error.field ?? ''})`)
+  return settled.data
+}
+
+/** The error code (and field) a call failed with; fails the test when it succeeded. */
+export async function failure<T>(answer: Promise<Envelope<T>>): Promise<{ code: string; field?: string }> {
+  const settled = await answer
+  if (settled.ok) throw new Error(`expected a failure, got ${JSON.stringify(settled.data).slice(0, 200)}`)
+  return settled.error.field === undefined ? { code: settled.error.code } : { code: settled.error.code, field: settled.error.field }
+}

@@ -1,0 +1,153 @@
+/**
+ * The whole permission table, walked: every action of every function, called as every kind of
+ * caller, against the urban community and one of its approved organisations. The expected answer
+ * is worked out here from the demo data's roles, not by the handler's own code.
+ */
+import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { seedDemoData } from '../../local/seed/seed'
+import { removeAll } from '../../server/data/maintenance'
+import { contracts } from '../../shared/contracts'
+import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
+import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
+import { functionMains } from '../../local/host/functions'
+
+const community = demoDataSet.communities.find((c) => c.kind === 'urban')!
+const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
+const volunteerRole = demoDataSet.roles.find((r) => r.organisationId === organisation._id && r.role === 'volunteer')!
+const otherCommittee = demoDataSet.roles.find((r) => r.role === 'committee' && r.communityId === community._id && r.openid !== who.committeeUrban)!
+const otherLead = demoDataSet.roles.find(
+  (r) => r.role === 'organisation_lead' && r.communityId === community._id && r.organisationId !== organisation._id,
+)!.openid
+const otherOffice = demoDataSet.roles.find((r) => r.role === 'civil_affairs' && r.officeId !== community.officeId)!.openid
+
+const callers: Record<string, string | null> = {
+  'a plain resident': who.resident,
+  'a volunteer of the organisation': who.volunteer,
+  'the organisation’s lead': who.organisationLead,
+  'the lead of another organisation': otherLead,
+  'a committee member of the community': who.committeeUrban,
+  'a committee member of another community': who.committeeRural,
+  'a civil-affairs officer over the community': who.civilAffairs,
+  'a civil-affairs officer of another office': otherOffice,
+  'someone not registered': 'o-not-registered',
+  'nobody signed in': null,
+}
+
+/** A valid input for every action, aimed at the urban community and its organisation. */
+const inputs: Record<string, object> = {
+  'account.me': {},
+  'account.updatePreferences': { elderMode: 'on' },
+  'organisations.apply': {
+    name: '沁园社区读报小组',
+    kind: '文体活动类',
+    helpKinds: ['精神慰藉'],
+    serviceArea: { centre: community.centre.coordinates },
+    capacity: 2,
+    contactPhone: '18653312469',
+    charterSummary: '为视力不好的老人读报。',
+    description: '每周两次在活动室读报。',
+  },
+  'organisations.mine': {},
+  'organisations.nearby': { centre: community.centre.coordinates },
+  'organisations.profile': { organisationId: organisation._id },
+  'organisations.applications': { communityId: community._id },
+  'organisations.decide': { organisationId: organisation._id, decision: 'suspend', reason: '核查中' },
+  'organisations.record': { organisationId: organisation._id },
+  'organisations.members': { organisationId: organisation._id },
+  'organisations.invitation': { organisationId: organisation._id },
+  'organisations.renewInvitation': { organisationId: organisation._id },
+  'organisations.join': { code: organisation.inviteCode },
+  'organisations.removeMember': { organisationId: organisation._id, memberId: volunteerRole._id },
+  'organisations.handOverLead': { organisationId: organisation._id, memberId: volunteerRole._id },
+  'community.coverage': {},
+  'community.committeeMembers': { communityId: community._id },
+  'community.appointCommittee': { communityId: community._id, personId: demoDataSet.people.find((p) => p.openid === who.resident)!._id },
+  'community.revokeCommittee': { communityId: community._id, memberId: otherCommittee._id, reason: '换届' },
+  'community.residents': { communityId: community._id, nameContains: '王' },
+  'community.auditLog': { communityId: community._id },
+}
+
+/** Actions that change something when allowed: the database is put back after each. */
+const writes = new Set([
+  'account.updatePreferences',
+  'organisations.apply',
+  'organisations.decide',
+  'organisations.renewInvitation',
+  'organisations.join',
+  'organisations.removeMember',
+  'organisations.handOverLead',
+  'community.appointCommittee',
+  'community.revokeCommittee',
+])
+
+/** What the table says for this caller: 'allowed' or the code of the refusal. */
+function expectation(rule: PermissionRule, openid: string | null): string {
+  if (openid === null) return 'UNAUTHENTICATED'
+  const person = demoDataSet.people.find((p) => p.openid === openid)
+  const roles = demoDataSet.roles.filter((r) => r.openid === openid)
+  const isResident = !!person?.communityId
+  const holds = (audience: string): boolean => {
+    if (audience === 'signed_in') return true
+    if (audience === 'resident') return isResident && (rule.over === 'self' || person!.communityId === community._id)
+    return roles.some((r) => {
+      if (r.role !== audience) return false
+      if (rule.over === 'self') return true
+      if (r.role === 'civil_affairs') return r.officeId === community.officeId
+      if (rule.over === 'organisation' && r.organisationId) return r.organisationId === organisation._id
+      return r.communityId === community._id
+    })
+  }
+  if (rule.who.some(holds)) return 'allowed'
+  return rule.over === 'self' && (rule.who as readonly string[]).includes('resident') && !isResident ? 'NOT_REGISTERED' : 'FORBIDDEN'
+}
+
+const cases = Object.values(contracts).flatMap((contract) =>
+  Object.keys(contract.actions).flatMap((action) =>
+    Object.entries(callers).map(([callerName, openid]) => {
+      const qualified = `${contract.name}.${action}`
+      const rule = (permissionTable as Record<string, PermissionRule>)[qualified]
+      return { qualified, functionName: contract.name as keyof typeof functionMains, action, callerName, openid, expected: expectation(rule, openid) }
+    }),
+  ),
+)
+
+let database: TestDatabase
+let baseline: Awaited<ReturnType<typeof snapshotDatabase>>
+
+async function reseed() {
+  await removeAll('audit_log')
+  await seedDemoData()
+  baseline = await snapshotDatabase()
+}
+
+beforeAll(async () => {
+  database = await startTestDatabase()
+  baseline = await snapshotDatabase()
+})
+afterAll(() => database.close())
+
+it('has a valid input for every action in the table', () => {
+  expect(Object.keys(inputs).sort()).toEqual(Object.keys(permissionTable).sort())
+})
+
+it('covers both sides: every action is allowed to someone and denied to someone', () => {
+  for (const qualified of Object.keys(permissionTable)) {
+    const outcomes = cases.filter((c) => c.qualified === qualified).map((c) => c.expected)
+    expect([qualified, outcomes.includes('allowed')]).toEqual([qualified, true])
+    expect([qualified, outcomes.some((o) => o !== 'allowed')]).toEqual([qualified, true])
+  }
+})
+
+it.each(cases)('$qualified as $callerName: $expected', async ({ qualified, functionName, action, openid, expected }) => {
+  const answer = await callAs(functionMains[functionName], functionName, openid, { action, data: inputs[qualified] })
+  const code = answer.ok ? 'allowed' : answer.error.code
+  if (expected === 'allowed') {
+    // Let through, it may still find the state changed (a second join, a suspended organisation).
+    expect(['allowed', 'CONFLICT', 'NOT_FOUND']).toContain(code)
+    if (writes.has(qualified)) await reseed()
+  } else {
+    expect(code).toBe(expected)
+    // A refused call leaves no trace.
+    expect(await snapshotDatabase()).toEqual(baseline)
+  }
+})
