@@ -1,5 +1,6 @@
 import { accountContract } from './account'
 import { communityContract } from './community'
+import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
@@ -7,6 +8,7 @@ export const contracts = {
   account: accountContract,
   organisations: organisationsContract,
   community: communityContract,
+  needs: needsContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

@@ -46,6 +46,27 @@ export const permissionTable = {
   'community.revokeCommittee': { who: ['civil_affairs'], over: 'community' },
   'community.residents': { who: ['committee'], over: 'community' },
   'community.auditLog': { who: ['committee', 'civil_affairs'], over: 'community' },
+
+  'needs.checkDuplicates': { who: ['resident'], over: 'self' },
+  'needs.raise': { who: ['resident'], over: 'self' },
+  'needs.mine': { who: ['signed_in'], over: 'self' },
+  // Who sees how much of a need is decided inside, from the caller's relation to it.
+  'needs.detail': { who: ['signed_in'], over: 'self' },
+  // Only the requester, checked inside.
+  'needs.cancel': { who: ['resident'], over: 'self' },
+  'needs.confirm': { who: ['resident'], over: 'self' },
+  'needs.offers': { who: ['organisation_lead'], over: 'organisation' },
+  'needs.accept': { who: ['organisation_lead'], over: 'organisation' },
+  'needs.decline': { who: ['organisation_lead'], over: 'organisation' },
+  'needs.tasks': { who: ['organisation_lead', 'volunteer'], over: 'organisation' },
+  'needs.assignVolunteers': { who: ['organisation_lead'], over: 'organisation' },
+  'needs.postProgress': { who: ['organisation_lead', 'volunteer'], over: 'organisation' },
+  'needs.markDone': { who: ['organisation_lead'], over: 'organisation' },
+  'needs.queue': { who: ['committee'], over: 'community' },
+  'needs.moderate': { who: ['committee'], over: 'community' },
+  'needs.assign': { who: ['committee'], over: 'community' },
+  'needs.matchDetails': { who: ['committee'], over: 'community' },
+  'needs.settings': { who: ['committee'], over: 'community' },
 } as const satisfies Record<string, PermissionRule>
 
 export type QualifiedAction = keyof typeof permissionTable
