@@ -15,6 +15,10 @@ export const auditActionLabel = {
   'lead.handOver': '移交负责人',
   'committee.appoint': '任命两委成员',
   'committee.revoke': '撤销两委成员',
+  'need.reveal': '查看求助人信息',
+  'need.hide': '隐藏求助',
+  'need.assign': '指派求助',
+  'need.settings': '设置求助先审核',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 
@@ -22,11 +26,12 @@ export type AuditAction = keyof typeof auditActionLabel
 export function auditEntry(
   actor: Caller,
   action: AuditAction,
-  about: { communityId: string; organisationId?: string; target?: { openid: string; name: string }; reason?: string },
+  about: { communityId: string; organisationId?: string; needId?: string; target?: { openid: string; name: string }; reason?: string },
 ): Omit<AuditDoc, '_id'> {
   return {
     communityId: about.communityId,
     ...(about.organisationId ? { organisationId: about.organisationId } : {}),
+    ...(about.needId ? { needId: about.needId } : {}),
     actorOpenid: actor.openid,
     actorName: actor.person?.name ?? '',
     action,

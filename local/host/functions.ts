@@ -1,6 +1,7 @@
 /** Every cloud function the local host serves, by name: the same `main` CloudBase runs. */
 import { main as account } from '../../cloudfunctions/account/main'
 import { main as community } from '../../cloudfunctions/community/main'
+import { main as needs } from '../../cloudfunctions/needs/main'
 import { main as organisations } from '../../cloudfunctions/organisations/main'
 import type { FunctionName } from '../../shared/contracts'
 
@@ -10,4 +11,5 @@ export const functionMains: Record<FunctionName, FunctionMain> = {
   account,
   organisations,
   community,
+  needs,
 }

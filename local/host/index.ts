@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { contracts, type FunctionName } from '../../shared/contracts'
 import { ErrorCode } from '../../shared/errors'
 import { latestOutboxMessages } from '../../server/data/outbox'
+import { runDueWork } from '../../server/needs/deadlines'
 import { allPeople } from '../../server/data/people'
 import { allRoles } from '../../server/data/roles'
 import { communitiesByIds, officesByIds, organisationsByIds } from '../../server/data/places'
@@ -24,6 +25,8 @@ const repoRoot = resolve(__dirname, '../..')
 /** CloudBase refuses callFunction bodies over about 100 KB; so does the local host. */
 const MAX_BODY_BYTES = 100 * 1024
 const IDENTITY_COOKIE = 'lsw_openid'
+/** CloudBase runs the scheduler function every minute; locally the same work runs this often. */
+const DUE_WORK_INTERVAL_MS = 30_000
 export const DEMO_IDENTITY_HEADER = 'x-demo-openid'
 
 export interface LocalHostOptions {
@@ -165,11 +168,18 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     })
   })
   await new Promise<void>((listening) => server.listen(options.port ?? 0, '127.0.0.1', listening))
+  // The scheduler function's work, which production runs from its timer trigger (not client-callable).
+  let dueWork: Promise<unknown> = Promise.resolve()
+  const timer = setInterval(() => {
+    dueWork = runDueWork(new Date()).catch((error) => console.error('[local host] scheduled work', error))
+  }, DUE_WORK_INTERVAL_MS)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   return {
     url: `http://127.0.0.1:${port}`,
     async close() {
+      clearInterval(timer)
+      await dueWork
       await new Promise<void>((closed) => server.close(() => closed()))
       await standin.close()
     },

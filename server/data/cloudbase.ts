@@ -30,11 +30,21 @@ export interface PlatformCaller {
  * Call it synchronously at the top of `main`: the runtime replaces the environment per call.
  */
 export function callerFromContext(context: unknown): PlatformCaller {
-  const hasContext = typeof context === 'object' && context !== null && Object.keys(context).length > 0
-  const env = tcb.getCloudbaseContext(hasContext ? (context as Parameters<typeof tcb.getCloudbaseContext>[0]) : undefined)
+  const env = platformEnvironment(context)
   const openid = typeof env.WX_OPENID === 'string' && env.WX_OPENID !== '' ? env.WX_OPENID : null
   const appid = typeof env.WX_APPID === 'string' && env.WX_APPID !== '' ? env.WX_APPID : null
   return { openid, appid }
+}
+
+function platformEnvironment(context: unknown) {
+  const hasContext = typeof context === 'object' && context !== null && Object.keys(context).length > 0
+  return tcb.getCloudbaseContext(hasContext ? (context as Parameters<typeof tcb.getCloudbaseContext>[0]) : undefined)
+}
+
+/** What started this call as the platform says (SCF's TRIGGER_SRC: `timer` for a timer trigger). Same rules as above. */
+export function triggerSourceFromContext(context: unknown): string | null {
+  const source = platformEnvironment(context).TRIGGER_SRC
+  return typeof source === 'string' && source !== '' ? source : null
 }
 
 /** Reads every page of a query: CloudBase answers at most 1000 documents a request. */

@@ -11,3 +11,7 @@ export async function communitiesOfOffices(officeIds: string[]): Promise<Communi
     .get()
   return data as CommunityDoc[]
 }
+
+export async function setReviewBeforeMatching(communityId: string, reviewBeforeMatching: boolean): Promise<void> {
+  await database().collection('communities').doc(communityId).update({ reviewBeforeMatching })
+}

@@ -6,6 +6,7 @@ import type { OrganisationStatus } from '../../shared/domain/organisation'
 import type { CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import type { HelpKind, OrganisationKind } from '../../shared/domain/vocabulary'
+import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
 
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
@@ -35,6 +36,8 @@ export interface CommunityDoc {
   /** 辖区面积, square kilometres. */
   areaKm2: number
   committeePhone: string
+  /** The committee reviews every need before it is matched. */
+  reviewBeforeMatching?: boolean
 }
 
 export interface PersonDoc {
@@ -93,6 +96,12 @@ export interface OrganisationDoc {
   /** Kept by the needs flow; absent means none yet. */
   taskCounters?: { offered: number; accepted: number; declined: number; completed: number }
   rating?: { sum: number; count: number }
+  /** Minutes from offer to answer, summed over answered and lapsed offers (the scorer's response part). */
+  response?: { minutesSum: number; count: number }
+  /** Tasks accepted and not yet done: load against `capacity`. */
+  activeTasks?: number
+  /** When it was last offered a need: fair rotation among equal candidates. */
+  lastOfferedAt?: Date
   activitiesHeld?: number
 }
 
@@ -107,6 +116,8 @@ export interface AuditDoc {
   action: string
   targetOpenid?: string
   targetName?: string
+  /** The need whose details were revealed or changed. */
+  needId?: string
   reason?: string
   at: Date
 }
@@ -119,4 +130,75 @@ export interface OutboxDoc {
   template?: string
   payload: Record<string, unknown>
   createdAt: Date
+}
+
+/** Why a need waits in the committee's queue; absent when it does not. */
+export type QueueReason = 'review' | 'flagged' | 'escalated' | 'duplicate'
+
+/** 急难愁盼: one need, raised by a resident for themself or for a neighbour. */
+export interface NeedDoc {
+  _id: string
+  communityId: string
+  /** Who raised it: the requester, or the neighbour who reported it (主动发现). */
+  requesterOpenid: string
+  requesterName: string
+  forNeighbour?: { name: string }
+  helpKind: HelpKind
+  urgency: Urgency
+  description: string
+  /** 2dsphere-indexed: duplicate detection. */
+  location: GeoPoint
+  neighbourhood: string
+  addressDetail: string
+  wantedBy?: Date
+  photos: string[]
+  contactPhone: string
+  status: NeedStatus
+  queue?: QueueReason
+  queuedAt?: Date
+  possibleDuplicateOf?: string[]
+  hiddenReason?: string
+  /** The current matching round; offers carry theirs. */
+  round: number
+  /** Organisations not to offer it again (everyone offered since it was last (re)opened). */
+  offeredTo: string[]
+  acceptedBy?: { organisationId: string; name: string; at: Date; distanceM: number }
+  volunteers: { memberId: string; openid: string }[]
+  doneSummary?: string
+  doneAt?: Date
+  /**
+   * Service for the time bank, appended at each markDone: the time bank credits each entry once
+   * by its `entryId` (`<needId>.<position in this list>`), so retries and re-reads never double it.
+   */
+  serviceRecorded: { entryId: string; memberId: string; openid: string; organisationId: string; minutes: number; at: Date }[]
+  outcome?: { result: Outcome; rating?: number; comment?: string; at: Date }
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** An offer of a need to one organisation, with why it was chosen. */
+export interface OfferDoc {
+  _id: string
+  needId: string
+  organisationId: string
+  communityId: string
+  round: number
+  status: OfferStatus
+  score: MatchScore
+  distanceM: number
+  offeredAt: Date
+  deadline: Date
+  answeredAt?: Date
+  answeredBy?: string
+  reason?: string
+}
+
+/** One line of a need's timeline: who did what, when. */
+export interface NeedEventDoc {
+  _id: string
+  needId: string
+  at: Date
+  actorOpenid: string
+  actorName: string
+  text: string
 }

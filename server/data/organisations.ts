@@ -59,13 +59,14 @@ export async function replaceInviteCode(id: string, newCode: () => string): Prom
  * Approved organisations by distance from `point`, through the 2dsphere index on serviceArea.centre:
  * nothing beyond the largest radius any organisation may have is read.
  */
-export async function approvedNear(point: readonly [number, number], helpKind: HelpKind | undefined, limit: number) {
+export async function approvedNear(point: readonly [number, number], helpKind: HelpKind | undefined, limit: number, excluded: string[] = []) {
   const _ = database().command
   const { data } = await organisations()
     .where({
       'serviceArea.centre': _.geoNear({ geometry: geoPoint(point), maxDistance: MAX_SERVICE_RADIUS_M }),
       status: 'approved',
       ...(helpKind ? { helpKinds: helpKind } : {}),
+      ...(excluded.length > 0 ? { _id: _.nin(excluded) } : {}),
     })
     .limit(limit)
     .get()
@@ -104,4 +105,30 @@ export async function statusCounts(communityIds: string[]): Promise<Map<string, 
     if (forCommunity) forCommunity[row._id.status] = row.n
   }
   return counts
+}
+
+/** The facts the needs flow keeps on organisations for the scorer; each change is an atomic increment. */
+export interface OrganisationFactsChange {
+  activeTasks?: number
+  counters?: Partial<Record<'offered' | 'accepted' | 'declined' | 'completed', number>>
+  /** Minutes one more answer (or lapse) took. */
+  responseMinutes?: number
+  /** One more rating, 1..5. */
+  rating?: number
+  lastOfferedAt?: Date
+}
+
+export async function updateOrganisationFacts(ids: string[], change: OrganisationFactsChange): Promise<void> {
+  if (ids.length === 0) return
+  const _ = database().command
+  const counters = Object.fromEntries(Object.entries(change.counters ?? {}).map(([k, n]) => [k, _.inc(n)]))
+  await organisations()
+    .where({ _id: _.in(ids) })
+    .update({
+      ...(change.activeTasks ? { activeTasks: _.inc(change.activeTasks) } : {}),
+      ...(Object.keys(counters).length > 0 ? { taskCounters: counters } : {}),
+      ...(change.responseMinutes !== undefined ? { response: { minutesSum: _.inc(change.responseMinutes), count: _.inc(1) } } : {}),
+      ...(change.rating !== undefined ? { rating: { sum: _.inc(change.rating), count: _.inc(1) } } : {}),
+      ...(change.lastOfferedAt ? { lastOfferedAt: change.lastOfferedAt } : {}),
+    })
 }

@@ -5,7 +5,7 @@
  */
 import { database } from './cloudbase'
 
-export type CollectionName = 'organisations' | 'roles' | 'audit_log'
+export type CollectionName = 'organisations' | 'roles' | 'audit_log' | 'needs' | 'offers' | 'need_events'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>
@@ -45,4 +45,9 @@ export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): P
 /** An update value that replaces a whole sub-document (a plain object would be merged field by field). */
 export function whole<T extends object>(value: T): T {
   return database().command.set(value) as unknown as T
+}
+
+/** An update value that removes the field. */
+export function unset(): never {
+  return database().command.remove() as never
 }

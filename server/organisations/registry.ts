@@ -17,7 +17,7 @@ import { actionLabel, auditEntry } from '../audit'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { authoriseOverCommunity, authoriseOverOrganisation } from '../scopes'
-import { wechat } from '../wechat'
+import { firstFlagged } from '../wechat'
 import { profiles, summarise, summariseOne } from './views'
 
 dayjs.extend(utc)
@@ -27,17 +27,12 @@ type Action<A extends keyof OrganisationsContract['actions']> = ActionImplementa
 /** Invite codes admit whoever holds them, so they come from a cryptographic source. */
 export const drawInviteCode = () => newInviteCode(() => randomInt(2 ** 31) / 2 ** 31)
 
-/** The fields residents write, checked by WeChat content security before anything is stored. */
-const checkedFields = ['name', 'charterSummary', 'description'] as const
-
 export const apply: Action<'apply'> = async ({ caller, input }) => {
   const applicant = await caller()
   const communityId = applicant.person?.communityId
   if (!communityId) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
-  const verdicts = await Promise.all(
-    checkedFields.map((field) => wechat().checkText({ openid: applicant.openid, text: input[field], scene: 1 })),
-  )
-  const flagged = checkedFields.find((_, i) => verdicts[i] !== 'pass')
+  // What residents write is checked before anything is stored.
+  const flagged = await firstFlagged(applicant.openid, { name: input.name, charterSummary: input.charterSummary, description: input.description }, 1)
   if (flagged) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', `data.${flagged}`)
   const organisation = await addOrganisation(
     {

@@ -34,3 +34,11 @@ export function wechat(): WeChatOpenApi {
   chosen ??= process.env.LINLI_WECHAT === 'outbox' ? outboxOpenApi : cloudOpenApi
   return chosen
 }
+
+/** The first of `texts` (by key) that content security does not pass, or null when all pass. */
+export async function firstFlagged<K extends string>(openid: string, texts: Partial<Record<K, string>>, scene: TextScene): Promise<K | null> {
+  const entries = Object.entries(texts).filter((e): e is [K, string] => typeof e[1] === 'string')
+  const verdicts = await Promise.all(entries.map(([, text]) => wechat().checkText({ openid, text, scene })))
+  const index = verdicts.findIndex((v) => v !== 'pass')
+  return index === -1 ? null : entries[index][0]
+}

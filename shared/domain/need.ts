@@ -80,3 +80,135 @@ export const MAX_SERVICE_MINUTES = 12 * 60
 
 export const offerStatusSchema = z.enum(['open', 'accepted', 'declined', 'expired', 'taken', 'withdrawn'])
 export type OfferStatus = z.infer<typeof offerStatusSchema>
+
+// ——— Where a need may go from where it is ———
+
+/** What can happen to a need, and from which statuses; `to` is where it ends up. */
+const needTransitions = {
+  publish: { from: ['review'], to: 'matching' },
+  hide: { from: ['review', 'matching', 'escalated'], to: 'hidden' },
+  escalate: { from: ['matching'], to: 'escalated' },
+  accept: { from: ['matching'], to: 'accepted' },
+  /** The committee may step in at any time before an organisation accepts. */
+  assign: { from: ['review', 'matching', 'escalated'], to: 'accepted' },
+  cancel: { from: ['review', 'matching', 'escalated'], to: 'cancelled' },
+  assignVolunteers: { from: ['accepted'], to: 'accepted' },
+  progress: { from: ['accepted'], to: 'accepted' },
+  done: { from: ['accepted'], to: 'done' },
+  confirm: { from: ['done'], to: 'closed' },
+  /** 未解决: back to matching with a new round. */
+  reopen: { from: ['done'], to: 'matching' },
+  autoClose: { from: ['done'], to: 'closed' },
+} as const satisfies Record<string, { from: readonly NeedStatus[]; to: NeedStatus }>
+export type NeedAction = keyof typeof needTransitions
+
+/** The status after `action`, or null when the action does not apply to a need in `current`. */
+export function needStatusAfter(current: NeedStatus, action: NeedAction): NeedStatus | null {
+  const transition = needTransitions[action]
+  return (transition.from as readonly NeedStatus[]).includes(current) ? transition.to : null
+}
+
+/** Statuses in which a need still waits for help: a new one like it may be a duplicate. */
+export const OPEN_NEED_STATUSES = ['review', 'matching', 'escalated', 'accepted'] as const satisfies readonly NeedStatus[]
+
+/** Needs raised since this moment count for duplicate detection. */
+export function duplicateSince(now: Date): Date {
+  return new Date(now.getTime() - DUPLICATE_WINDOW_HOURS * 3600_000)
+}
+
+/** When an offer made at `offeredAt` lapses. */
+export function offerDeadline(urgency: Urgency, offeredAt: Date): Date {
+  return new Date(offeredAt.getTime() + offerWindowMinutes[urgency] * 60_000)
+}
+
+/** Needs marked done before this moment and still unanswered close as 未评价. */
+export function autoCloseBefore(now: Date): Date {
+  return new Date(now.getTime() - AUTO_CLOSE_DAYS * 24 * 3600_000)
+}
+
+// ——— Matching: scoring candidates and choosing a shortlist ———
+
+/** What the scorer knows of one candidate organisation. */
+export interface CandidateFacts {
+  organisationId: string
+  /** From the organisation's service centre to the need. */
+  distanceM: number
+  radiusM: number
+  /** In the organisation's own order: the first is its main line of work. */
+  helpKinds: readonly string[]
+  activeTasks: number
+  capacity: number
+  /** Minutes from offer to answer (an expiry counts as the whole window). */
+  response?: { minutesSum: number; count: number }
+  rating?: { sum: number; count: number }
+  lastOfferedAt: Date | null
+}
+
+export interface MatchParts {
+  distance: number
+  fit: number
+  load: number
+  response: number
+  rating: number
+}
+export interface MatchScore {
+  total: number
+  parts: MatchParts
+}
+
+/** How much each part counts; they add up to 1 so the total stays in 0..1. */
+export const SCORE_WEIGHTS: MatchParts = { distance: 0.3, fit: 0.2, load: 0.2, response: 0.15, rating: 0.15 }
+/** An organisation without history is neither favoured nor held back. */
+const NEUTRAL = 0.5
+/** An average answer within this many minutes scores at least 0.5. */
+const RESPONSE_HALF_MINUTES = 60
+/** An organisation that gives the kind of help but not as its main line of work. */
+const SIDE_LINE_FIT = 0.6
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x))
+
+/** Each part in 0..1 (1 is best) and their weighted total. */
+export function scoreCandidate(candidate: CandidateFacts, helpKind: string): MatchScore {
+  const { response, rating } = candidate
+  const parts: MatchParts = {
+    distance: clamp01(1 - candidate.distanceM / candidate.radiusM),
+    fit: candidate.helpKinds[0] === helpKind ? 1 : candidate.helpKinds.includes(helpKind) ? SIDE_LINE_FIT : 0,
+    load: clamp01(1 - candidate.activeTasks / candidate.capacity),
+    response: response && response.count > 0 ? RESPONSE_HALF_MINUTES / (RESPONSE_HALF_MINUTES + response.minutesSum / response.count) : NEUTRAL,
+    rating: rating && rating.count > 0 ? clamp01((rating.sum / rating.count - 1) / 4) : NEUTRAL,
+  }
+  const rounded = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round3(v)])) as unknown as MatchParts
+  const total = (Object.keys(SCORE_WEIGHTS) as (keyof MatchParts)[]).reduce((sum, k) => sum + SCORE_WEIGHTS[k] * rounded[k], 0)
+  return { total: round3(total), parts: rounded }
+}
+
+/** Totals this close count as equal: among them the least recently offered goes first. */
+export const TIE_MARGIN = 0.05
+
+/**
+ * Fair dispatch: repeatedly take the best remaining total, and among the candidates within
+ * TIE_MARGIN of it, the one offered longest ago (never offered first). An organisation that was
+ * just offered a need drops behind its equals, so equals take turns being first.
+ */
+export function chooseShortlist<T extends { score: MatchScore; lastOfferedAt: Date | null; organisationId: string }>(
+  candidates: readonly T[],
+  size: number,
+): T[] {
+  const remaining = [...candidates].sort((a, b) => b.score.total - a.score.total || a.organisationId.localeCompare(b.organisationId))
+  const chosen: T[] = []
+  const offeredAt = (c: T) => c.lastOfferedAt?.getTime() ?? -Infinity
+  while (chosen.length < size && remaining.length > 0) {
+    const best = remaining[0].score.total
+    let pick = 0
+    for (let i = 1; i < remaining.length && remaining[i].score.total >= best - TIE_MARGIN; i++) {
+      if (offeredAt(remaining[i]) < offeredAt(remaining[pick])) pick = i
+    }
+    chosen.push(...remaining.splice(pick, 1))
+  }
+  return chosen
+}
+
+/** Mini-program pages the subscribe messages open (built with the client). */
+export const NEED_PAGE = 'pages/needs/detail/index'
+export const OFFERS_PAGE = 'pages/needs/offers/index'

@@ -1,7 +1,8 @@
-/** Calling the organisations and community functions as a demo person, for the function tests. */
+/** Calling the functions as a demo person, for the function tests. */
 import { functionMains } from '../../local/host/functions'
 import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract } from '../../shared/contract'
 import { communityContract } from '../../shared/contracts/community'
+import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import type { FunctionName } from '../../shared/contracts'
 import { callAs } from '../support/database'
@@ -14,6 +15,7 @@ function callerOf<F extends FunctionContract>(contract: F) {
 
 export const callOrganisations = callerOf(organisationsContract)
 export const callCommunity = callerOf(communityContract)
+export const callNeeds = callerOf(needsContract)
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {

@@ -1,0 +1,49 @@
+/** Who may see how much of a need, decided from the caller's relation to it. */
+import { AppError, ErrorCode } from '../../shared/errors'
+import type { NeedDoc } from '../data/documents'
+import { needById, openOfferOf } from '../data/needs'
+import type { Caller } from '../principal'
+import type { Access } from './views'
+
+export const needNotFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这条求助')
+
+export async function loadNeed(needId: string): Promise<NeedDoc> {
+  const need = await needById(needId)
+  if (!need) throw needNotFound()
+  return need
+}
+
+export const sitsOnCommitteeOf = (caller: Caller, communityId: string) =>
+  caller.grants.some((g) => g.role === 'committee' && g.communityId === communityId)
+
+/** The organisations the caller leads, or belongs to as lead or volunteer. */
+const organisationsOf = (caller: Caller, roles: readonly string[]) =>
+  caller.grants.flatMap((g) => ('organisationId' in g && roles.includes(g.role) ? [g.organisationId] : []))
+
+export interface NeedAccess {
+  access: Access
+  /** The organisation the caller sees it as, when they do (audit and distance). */
+  organisationId?: string
+  distanceM?: number
+}
+
+/**
+ * Full: the requester (who also reported it for a neighbour), the committee of its community, and
+ * the lead and volunteers of the organisation that accepted it. Limited: the lead of an
+ * organisation it is offered to now. Anyone else: null, answered as if it did not exist.
+ */
+export async function accessTo(caller: Caller, need: NeedDoc): Promise<NeedAccess | null> {
+  if (need.requesterOpenid === caller.openid || sitsOnCommitteeOf(caller, need.communityId)) return { access: 'full' }
+  // Flagged or hidden text is shown to nobody else.
+  if (need.status === 'review' || need.status === 'hidden') return null
+  const accepted = need.acceptedBy
+  if (accepted && organisationsOf(caller, ['organisation_lead', 'volunteer']).includes(accepted.organisationId)) {
+    return { access: 'full', organisationId: accepted.organisationId, distanceM: accepted.distanceM }
+  }
+  if (need.status !== 'matching') return null
+  for (const organisationId of organisationsOf(caller, ['organisation_lead'])) {
+    const offer = await openOfferOf(need._id, organisationId)
+    if (offer) return { access: 'limited', organisationId, distanceM: offer.distanceM }
+  }
+  return null
+}

@@ -1,0 +1,44 @@
+/**
+ * Scheduled work (the scheduler function's timer; the local host's interval): offers past their
+ * deadline lapse and pass the need on, and needs done for AUTO_CLOSE_DAYS without an answer close
+ * as 未评价. `now` is passed in so that tests drive the clock.
+ */
+import { AUTO_CLOSE_DAYS, autoCloseBefore, needStatusAfter } from '../../shared/domain/need'
+import type { NeedDoc } from '../data/documents'
+import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
+import { inTransaction } from '../data/transaction'
+import { passOn } from './matching'
+import { needEvent, SYSTEM } from './notify'
+import { expireOffer } from './tasks'
+
+/** A bounded batch per run: the timer comes again in a minute for the rest. */
+const BATCH = 100
+
+export interface DueWorkDone {
+  offersExpired: number
+  needsClosed: number
+}
+
+export async function runDueWork(now: Date): Promise<DueWorkDone> {
+  const lapsed = await lapsedOffers(now, BATCH)
+  const expired = []
+  for (const offer of lapsed) if (await expireOffer(offer, now)) expired.push(offer)
+  for (const needId of new Set(expired.map((o) => o.needId))) {
+    await addNeedEvent(needEvent(needId, SYSTEM, '有组织未在期限内答复', now))
+    await passOn(needId, now)
+  }
+
+  const unanswered = await doneBefore(autoCloseBefore(now), BATCH)
+  let needsClosed = 0
+  for (const need of unanswered) {
+    const closed = await inTransaction(async (tx) => {
+      const current = await tx.get<NeedDoc>('needs', need._id)
+      if (!current || !needStatusAfter(current.status, 'autoClose')) return false
+      await tx.update('needs', need._id, { status: 'closed', outcome: { result: 'unrated', at: now }, updatedAt: now })
+      await tx.add('need_events', needEvent(need._id, SYSTEM, `${AUTO_CLOSE_DAYS} 天内未评价，自动结束`, now))
+      return true
+    })
+    if (closed) needsClosed++
+  }
+  return { offersExpired: expired.length, needsClosed }
+}

@@ -1,0 +1,119 @@
+/**
+ * Matching (docs/decisions/006): candidates from the geo index, scored, a fair shortlist offered
+ * at once; a decline or a lapse passes the need on; nobody left escalates it to the committee.
+ */
+import {
+  chooseShortlist,
+  needStatusAfter,
+  offerDeadline,
+  scoreCandidate,
+  shortlistSize,
+  type MatchScore,
+} from '../../shared/domain/need'
+import { serviceDistance } from '../../shared/domain/organisation'
+import type { NeedDoc, OfferDoc, OrganisationDoc } from '../data/documents'
+import { hasOpenOffer, needById } from '../data/needs'
+import { approvedNear, updateOrganisationFacts } from '../data/organisations'
+import { inTransaction } from '../data/transaction'
+import { needEvent, notify, notifyCommittee, SYSTEM } from './notify'
+
+/**
+ * How many organisations one round reads, nearest first through the 2dsphere index: enough to
+ * choose among, and bounded however many organisations a city has.
+ */
+export const CANDIDATE_POOL = 100
+
+export interface Candidate {
+  organisation: OrganisationDoc
+  organisationId: string
+  distanceM: number
+  score: MatchScore
+  lastOfferedAt: Date | null
+}
+
+/** Approved organisations whose own service area reaches the need, giving that help, with room. */
+export async function findCandidates(need: NeedDoc, excluded: string[]): Promise<Candidate[]> {
+  const point = need.location.coordinates
+  const near = await approvedNear(point, need.helpKind, CANDIDATE_POOL, excluded)
+  return near.flatMap((o) => {
+    const distanceM = serviceDistance({ centre: o.serviceArea.centre.coordinates, radiusM: o.serviceArea.radiusM }, point)
+    const activeTasks = o.activeTasks ?? 0
+    if (distanceM === null || activeTasks >= o.capacity) return []
+    const lastOfferedAt = o.lastOfferedAt ? new Date(o.lastOfferedAt) : null
+    const score = scoreCandidate(
+      {
+        organisationId: o._id,
+        distanceM,
+        radiusM: o.serviceArea.radiusM,
+        helpKinds: o.helpKinds,
+        activeTasks,
+        capacity: o.capacity,
+        response: o.response,
+        rating: o.rating,
+        lastOfferedAt,
+      },
+      need.helpKind,
+    )
+    return [{ organisation: o, organisationId: o._id, distanceM, score, lastOfferedAt }]
+  })
+}
+
+/**
+ * Offers `need` to the next shortlist, or escalates it when nobody is left. Two callers passing
+ * the same need on at once (two declines) both get here: the round number, checked inside the
+ * transaction, lets only one of them make offers.
+ */
+export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered' | 'escalated' | 'skipped'> {
+  const shortlist = chooseShortlist(await findCandidates(need, need.offeredTo), shortlistSize[need.urgency])
+  if (shortlist.length === 0) return (await escalate(need, now)) ? 'escalated' : 'skipped'
+  const round = need.round + 1
+  const ids = shortlist.map((c) => c.organisationId)
+  const made = await inTransaction(async (tx) => {
+    const current = await tx.get<NeedDoc>('needs', need._id)
+    if (current?.status !== 'matching' || current.round !== need.round) return false
+    await tx.update('needs', need._id, { round, offeredTo: [...current.offeredTo, ...ids], updatedAt: now })
+    for (const c of shortlist) {
+      const offer: Omit<OfferDoc, '_id'> = {
+        needId: need._id,
+        organisationId: c.organisationId,
+        communityId: need.communityId,
+        round,
+        status: 'open',
+        score: c.score,
+        distanceM: c.distanceM,
+        offeredAt: now,
+        deadline: offerDeadline(need.urgency, now),
+      }
+      await tx.add('offers', offer)
+    }
+    await tx.add('need_events', needEvent(need._id, SYSTEM, `已派给附近 ${ids.length} 个组织，等待接单`, now))
+    return true
+  })
+  if (!made) return 'skipped'
+  await updateOrganisationFacts(ids, { counters: { offered: 1 }, lastOfferedAt: now })
+  await notify(shortlist.map((c) => c.organisation.leadOpenid), 'newOffer', need)
+  return 'offered'
+}
+
+/** No candidate left: the committee assigns by hand. False when the need moved on meanwhile. */
+async function escalate(need: NeedDoc, now: Date): Promise<boolean> {
+  const escalated = await inTransaction(async (tx) => {
+    const current = await tx.get<NeedDoc>('needs', need._id)
+    if (!current || current.round !== need.round || !needStatusAfter(current.status, 'escalate')) return false
+    await tx.update('needs', need._id, { status: 'escalated', queue: 'escalated', queuedAt: now, updatedAt: now })
+    await tx.add('need_events', needEvent(need._id, SYSTEM, '附近暂无组织接单，已转社区两委处理', now))
+    return true
+  })
+  if (escalated) {
+    await notifyCommittee(need, 'needEscalated')
+    await notify([need.requesterOpenid], 'needEscalated', need)
+  }
+  return escalated
+}
+
+/** After a decline or a lapse: when no offer of the need is still open, the next round. */
+export async function passOn(needId: string, now: Date): Promise<void> {
+  if (await hasOpenOffer(needId)) return
+  const need = await needById(needId)
+  if (need?.status === 'matching') await dispatchRound(need, now)
+}

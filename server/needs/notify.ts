@@ -1,0 +1,47 @@
+/** Telling people about a need (subscribe messages; the outbox locally) and writing its timeline. */
+import { NEED_PAGE, OFFERS_PAGE, urgencyLabel } from '../../shared/domain/need'
+import type { NeedDoc, NeedEventDoc } from '../data/documents'
+import { committeeOf } from '../data/memberships'
+import { wechat } from '../wechat'
+
+/** Our template names; the deployment maps them to WeChat template ids (LINLI_SUBSCRIBE_TEMPLATES). */
+export type NeedTemplate = 'newOffer' | 'taskAssigned' | 'needAccepted' | 'needDone' | 'needEscalated' | 'lifeAlert'
+
+/**
+ * Sends one template about `need` to each person. A person who has not subscribed makes WeChat
+ * refuse the send; that must not undo the change it reports, so failures are logged, not thrown.
+ */
+export async function notify(openids: string[], template: NeedTemplate, need: NeedDoc, extra: Record<string, string> = {}): Promise<void> {
+  const forLeads = template === 'newOffer' || template === 'taskAssigned'
+  const results = await Promise.allSettled(
+    [...new Set(openids)].map((toOpenid) =>
+      wechat().sendSubscribeMessage({
+        toOpenid,
+        template,
+        page: forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`,
+        data: { helpKind: need.helpKind, urgency: urgencyLabel[need.urgency], neighbourhood: need.neighbourhood, ...extra },
+      }),
+    ),
+  )
+  for (const r of results) if (r.status === 'rejected') console.error(`[needs] ${template} not sent`, r.reason)
+}
+
+export async function notifyCommittee(need: NeedDoc, template: NeedTemplate, extra: Record<string, string> = {}): Promise<void> {
+  const committee = await committeeOf(need.communityId)
+  await notify(committee.map((r) => r.openid), template, need, extra)
+}
+
+/** Who an event is by: a person, or the matching itself. */
+export interface Actor {
+  openid: string
+  name: string
+}
+export const SYSTEM: Actor = { openid: 'system', name: '系统' }
+
+export function actorOf(caller: { openid: string; person: { name: string } | null }): Actor {
+  return { openid: caller.openid, name: caller.person?.name ?? '' }
+}
+
+export function needEvent(needId: string, actor: Actor, text: string, at: Date): Omit<NeedEventDoc, '_id'> {
+  return { needId, at, actorOpenid: actor.openid, actorName: actor.name, text }
+}

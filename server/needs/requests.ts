@@ -1,0 +1,166 @@
+/** The resident's side of a need: raising it, following it, cancelling, and answering when it is done. */
+import type { NeedsContract } from '../../shared/contracts/needs'
+import { AppError, ErrorCode } from '../../shared/errors'
+import { DUPLICATE_RADIUS_M, EMERGENCY_NUMBERS, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
+import { distanceM } from '../../shared/domain/organisation'
+import type { NeedDoc } from '../data/documents'
+import { addNeed, addNeedEvent, closeOpenOffers, needsNear, needsOfRequester } from '../data/needs'
+import { updateOrganisationFacts } from '../data/organisations'
+import { communitiesByIds } from '../data/places'
+import { inTransaction, unset } from '../data/transaction'
+import type { ActionImplementations } from '../handler'
+import type { Caller } from '../principal'
+import { firstFlagged } from '../wechat'
+import { accessTo, loadNeed, needNotFound } from './access'
+import { dispatchRound } from './matching'
+import { actorOf, needEvent, notifyCommittee } from './notify'
+import { auditReveal, needView, needViews } from './views'
+
+type Action<A extends keyof NeedsContract['actions']> = ActionImplementations<NeedsContract>[A]
+
+async function possibleDuplicates(point: readonly [number, number], helpKind: NeedDoc['helpKind'], now: Date) {
+  const found = await needsNear(point, DUPLICATE_RADIUS_M, helpKind, duplicateSince(now))
+  return found.map((n) => ({ need: n, distanceM: distanceM(n.location.coordinates, point) }))
+}
+
+export const checkDuplicates: Action<'checkDuplicates'> = async ({ input }) => {
+  const found = await possibleDuplicates(input.location, input.helpKind, new Date())
+  return {
+    possibleDuplicates: found.map(({ need, distanceM }) => ({
+      needId: need._id,
+      helpKind: need.helpKind,
+      createdAt: new Date(need.createdAt).toISOString(),
+      statusLabel: needStatusLabel[need.status],
+      distanceM,
+    })),
+  }
+}
+
+const communityOf = async (me: Caller) => {
+  const communityId = me.person?.communityId
+  const community = communityId ? (await communitiesByIds([communityId])).get(communityId) : undefined
+  if (!community) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
+  return community
+}
+
+export const raise: Action<'raise'> = async ({ caller, input }) => {
+  const me = await caller()
+  const community = await communityOf(me)
+  const now = new Date()
+  const [flagged, duplicates] = await Promise.all([
+    firstFlagged(
+      me.openid,
+      { description: input.description, neighbourhood: input.neighbourhood, addressDetail: input.addressDetail, forNeighbour: input.forNeighbour?.name },
+      2,
+    ),
+    possibleDuplicates(input.location, input.helpKind, now),
+  ])
+  // A life-or-safety need is matched at once even where the committee reviews first: it is alerted anyway.
+  const review = flagged !== null || (community.reviewBeforeMatching === true && input.urgency !== 'life')
+  const queue = flagged ? 'flagged' : review ? 'review' : duplicates.length > 0 ? 'duplicate' : undefined
+  const need = await addNeed({
+    communityId: community._id,
+    requesterOpenid: me.openid,
+    requesterName: me.person?.name ?? '',
+    ...(input.forNeighbour ? { forNeighbour: input.forNeighbour } : {}),
+    helpKind: input.helpKind,
+    urgency: input.urgency,
+    description: input.description,
+    location: { type: 'Point', coordinates: input.location },
+    neighbourhood: input.neighbourhood,
+    addressDetail: input.addressDetail,
+    ...(input.wantedBy ? { wantedBy: new Date(input.wantedBy) } : {}),
+    photos: input.photos,
+    contactPhone: input.contactPhone,
+    status: review ? 'review' : 'matching',
+    ...(queue ? { queue, queuedAt: now } : {}),
+    ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.need._id) } : {}),
+    round: 0,
+    offeredTo: [],
+    volunteers: [],
+    serviceRecorded: [],
+    createdAt: now,
+    updatedAt: now,
+  })
+  const raisedText = input.forNeighbour ? `代邻居${input.forNeighbour.name}发起求助` : '发起求助'
+  await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
+  if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
+  if (!review) await dispatchRound(need, now)
+  return {
+    need: await needView(await loadNeed(need._id), 'full', { timeline: true }),
+    ...(input.urgency === 'life' ? { emergency: { numbers: [...EMERGENCY_NUMBERS], committeePhone: community.committeePhone } } : {}),
+  }
+}
+
+/** More than a resident raises in years. */
+const MINE_LIMIT = 50
+
+export const mine: Action<'mine'> = async ({ openid }) => ({ needs: await needViews(await needsOfRequester(openid, MINE_LIMIT), 'full') })
+
+export const detail: Action<'detail'> = async ({ caller, input }) => {
+  const me = await caller()
+  const need = await loadNeed(input.needId)
+  const access = await accessTo(me, need)
+  if (!access) throw needNotFound()
+  if (access.access === 'full') await auditReveal(me, [need], access.organisationId)
+  return { need: await needView(need, access.access, { distanceM: access.distanceM, timeline: access.access === 'full' }) }
+}
+
+/** The requester's own need; anyone else's answers as one that does not exist. */
+async function ownNeed(me: Caller, needId: string): Promise<NeedDoc> {
+  const need = await loadNeed(needId)
+  if (need.requesterOpenid !== me.openid) throw needNotFound()
+  return need
+}
+
+const moved = () => new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
+
+export const cancel: Action<'cancel'> = async ({ caller, input }) => {
+  const me = await caller()
+  const need = await ownNeed(me, input.needId)
+  const now = new Date()
+  await inTransaction(async (tx) => {
+    const current = await tx.get<NeedDoc>('needs', need._id)
+    if (!current || !needStatusAfter(current.status, 'cancel')) {
+      throw new AppError(ErrorCode.CONFLICT, current?.status === 'accepted' ? '已有组织接单，不能再取消，请联系接单组织' : '这条求助已经不能取消了')
+    }
+    await tx.update('needs', need._id, { status: 'cancelled', queue: unset(), queuedAt: unset(), updatedAt: now })
+    await tx.add('need_events', needEvent(need._id, actorOf(me), input.reason ? `取消了求助：${input.reason}` : '取消了求助', now))
+  })
+  await closeOpenOffers(need._id, 'withdrawn', now)
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
+}
+
+export const confirm: Action<'confirm'> = async ({ caller, input }) => {
+  const me = await caller()
+  const need = await ownNeed(me, input.needId)
+  if (input.comment && (await firstFlagged(me.openid, { comment: input.comment }, 2))) {
+    throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', 'data.comment')
+  }
+  const now = new Date()
+  const reopen = input.result === 'unsolved'
+  const organisationId = await inTransaction(async (tx) => {
+    const current = await tx.get<NeedDoc>('needs', need._id)
+    if (!current?.acceptedBy || !needStatusAfter(current.status, reopen ? 'reopen' : 'confirm')) throw moved()
+    const outcome = { result: input.result, rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at: now }
+    const answer = `评价：${outcomeLabel[input.result]}，${input.rating} 星`
+    if (reopen) {
+      // Back to matching with a new round; the organisation that could not solve it is not offered it again.
+      await tx.update('needs', need._id, {
+        status: 'matching',
+        acceptedBy: unset(),
+        volunteers: [],
+        offeredTo: [current.acceptedBy.organisationId],
+        updatedAt: now,
+      })
+      await tx.add('need_events', needEvent(need._id, actorOf(me), `${answer}，重新联系附近组织`, now))
+    } else {
+      await tx.update('needs', need._id, { status: 'closed', outcome, updatedAt: now })
+      await tx.add('need_events', needEvent(need._id, actorOf(me), input.comment ? `${answer}：${input.comment}` : answer, now))
+    }
+    return current.acceptedBy.organisationId
+  })
+  await updateOrganisationFacts([organisationId], { rating: input.rating })
+  if (reopen) await dispatchRound(await loadNeed(need._id), now)
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
+}

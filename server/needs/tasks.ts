@@ -1,0 +1,231 @@
+/** The organisation's side: offers, accepting or declining, and carrying the task out. */
+import type { NeedsContract } from '../../shared/contracts/needs'
+import { AppError, ErrorCode } from '../../shared/errors'
+import { needStatusAfter, offerWindowMinutes, type NeedAction } from '../../shared/domain/need'
+import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
+import { membersOf } from '../data/memberships'
+import { closeOpenOffers, needsByIds, needsOfOrganisation, offerById, openOffersOfOrganisation } from '../data/needs'
+import { updateOrganisationFacts } from '../data/organisations'
+import { inTransaction, unset, whole } from '../data/transaction'
+import type { ActionImplementations } from '../handler'
+import type { Caller } from '../principal'
+import { authoriseOverOrganisation } from '../scopes'
+import { firstFlagged } from '../wechat'
+import { loadNeed, needNotFound } from './access'
+import { passOn } from './matching'
+import { actorOf, needEvent, notify } from './notify'
+import { auditReveal, needViews, revealedView } from './views'
+
+type Action<A extends keyof NeedsContract['actions']> = ActionImplementations<NeedsContract>[A]
+
+const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - new Date(from).getTime()) / 60_000))
+
+/** More open offers than an organisation answers in a day. */
+const OFFERS_LIMIT = 50
+
+export const offers: Action<'offers'> = async (context) => {
+  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  const open = await openOffersOfOrganisation(organisation._id, OFFERS_LIMIT)
+  const needs = await needsByIds(open.map((o) => o.needId))
+  const distances = new Map(open.map((o) => [o.needId, o.distanceM]))
+  const views = new Map((await needViews([...needs.values()], 'limited', { distances })).map((v) => [v.id, v]))
+  return {
+    offers: open.flatMap((o) => {
+      const need = views.get(o.needId)
+      return need
+        ? [{ offerId: o._id, status: o.status, offeredAt: new Date(o.offeredAt).toISOString(), deadline: new Date(o.deadline).toISOString(), need }]
+        : []
+    }),
+  }
+}
+
+/** The organisation's own offer; another organisation's answers as one that does not exist. */
+async function offerTo(organisation: OrganisationDoc, offerId: string): Promise<OfferDoc> {
+  const offer = await offerById(offerId)
+  if (!offer || offer.organisationId !== organisation._id) throw new AppError(ErrorCode.NOT_FOUND, '没有这个派单', 'data.offerId')
+  return offer
+}
+
+const taken = () => new AppError(ErrorCode.CONFLICT, '已被其他组织接单')
+
+/** Why an offer can no longer be answered. */
+function closedOffer(offer: OfferDoc): AppError {
+  if (offer.status === 'taken') return taken()
+  if (offer.status === 'expired') return new AppError(ErrorCode.CONFLICT, '已过答复期限')
+  if (offer.status === 'withdrawn') return new AppError(ErrorCode.CONFLICT, '求助已取消或已由社区安排')
+  return new AppError(ErrorCode.CONFLICT, '这个派单已经答复过了')
+}
+
+/**
+ * First acceptance wins. The need document is read and written inside one transaction, so of
+ * two leads pressing accept at once one commits and the other, run again, finds it accepted.
+ */
+export const accept: Action<'accept'> = async (context) => {
+  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  const offer = await offerTo(organisation, context.input.offerId)
+  const lead = await context.caller()
+  const now = new Date()
+  await inTransaction(async (tx) => {
+    const need = await tx.get<NeedDoc>('needs', offer.needId)
+    const current = await tx.get<OfferDoc>('offers', offer._id)
+    if (!need || !current) throw needNotFound()
+    if (need.acceptedBy || need.status === 'accepted') throw taken()
+    if (current.status !== 'open') throw closedOffer(current)
+    if (!needStatusAfter(need.status, 'accept')) throw new AppError(ErrorCode.CONFLICT, '这条求助已经不需要接单了')
+    if (new Date(current.deadline) < now) throw closedOffer({ ...current, status: 'expired' })
+    await tx.update('needs', need._id, {
+      status: 'accepted',
+      acceptedBy: whole({ organisationId: organisation._id, name: organisation.name, at: now, distanceM: offer.distanceM }),
+      ...(need.queue ? { queue: unset(), queuedAt: unset() } : {}),
+      updatedAt: now,
+    })
+    await tx.update('offers', offer._id, { status: 'accepted', answeredAt: now, answeredBy: lead.openid })
+    await tx.add('need_events', needEvent(need._id, actorOf(lead), `${organisation.name}接单`, now))
+  })
+  await closeOpenOffers(offer.needId, 'taken', now)
+  await updateOrganisationFacts([organisation._id], { activeTasks: 1, counters: { accepted: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) })
+  const need = await loadNeed(offer.needId)
+  await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name })
+  return { need: await revealedView(lead, need, organisation._id, offer.distanceM) }
+}
+
+export const decline: Action<'decline'> = async (context) => {
+  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  const offer = await offerTo(organisation, context.input.offerId)
+  const lead = await context.caller()
+  const now = new Date()
+  await inTransaction(async (tx) => {
+    const current = await tx.get<OfferDoc>('offers', offer._id)
+    if (current?.status !== 'open') throw closedOffer(current ?? offer)
+    await tx.update('offers', offer._id, { status: 'declined', answeredAt: now, answeredBy: lead.openid, ...(context.input.reason ? { reason: context.input.reason } : {}) })
+    await tx.add('need_events', needEvent(offer.needId, actorOf(lead), `${organisation.name}婉拒`, now))
+  })
+  await updateOrganisationFacts([organisation._id], { counters: { declined: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) })
+  await passOn(offer.needId, now)
+  return {}
+}
+
+/** A lapse counts as an answer that took the whole window, for the scorer's response part. */
+export async function expireOffer(offer: OfferDoc, now: Date): Promise<boolean> {
+  const need = await loadNeed(offer.needId)
+  const expired = await inTransaction(async (tx) => {
+    const current = await tx.get<OfferDoc>('offers', offer._id)
+    if (current?.status !== 'open') return false
+    await tx.update('offers', offer._id, { status: 'expired', answeredAt: now })
+    return true
+  })
+  if (expired) await updateOrganisationFacts([offer.organisationId], { responseMinutes: offerWindowMinutes[need.urgency] })
+  return expired
+}
+
+/** Tasks still being carried out or waiting for the requester's answer. */
+const TASKS_LIMIT = 100
+
+export const tasks: Action<'tasks'> = async (context) => {
+  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  const needs = await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT)
+  await auditReveal(await context.caller(), needs, organisation._id)
+  const distances = new Map(needs.map((n) => [n._id, n.acceptedBy?.distanceM ?? 0]))
+  return { tasks: await needViews(needs, 'full', { distances }) }
+}
+
+/** A need this organisation accepted, in a status where `action` applies. */
+async function ownTask(organisation: OrganisationDoc, needId: string): Promise<NeedDoc> {
+  const need = await loadNeed(needId)
+  if (need.acceptedBy?.organisationId !== organisation._id) throw needNotFound()
+  return need
+}
+
+/** Runs `change` on the task inside a transaction after checking its status still allows `action`. */
+async function changeTask(need: NeedDoc, action: NeedAction, change: (current: NeedDoc) => object, event: ReturnType<typeof needEvent>) {
+  await inTransaction(async (tx) => {
+    const current = await tx.get<NeedDoc>('needs', need._id)
+    if (!current || current.acceptedBy?.organisationId !== need.acceptedBy?.organisationId || !needStatusAfter(current.status, action)) {
+      throw new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
+    }
+    await tx.update('needs', need._id, { ...change(current), updatedAt: event.at })
+    await tx.add('need_events', event)
+  })
+}
+
+/** Members of the organisation by member id; an id of anyone else is NOT_FOUND. */
+async function membersByIds(organisation: OrganisationDoc, memberIds: string[], field: string): Promise<RoleDoc[]> {
+  const members = new Map((await membersOf(organisation._id)).map((r) => [r._id, r]))
+  return memberIds.map((id, i) => {
+    const member = members.get(id)
+    if (!member) throw new AppError(ErrorCode.NOT_FOUND, '这个组织没有这名成员', `${field}.${i}`)
+    return member
+  })
+}
+
+export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
+  const { input } = context
+  const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
+  const need = await ownTask(organisation, input.needId)
+  const members = await membersByIds(organisation, [...new Set(input.memberIds)], 'data.memberIds')
+  const lead = await context.caller()
+  const now = new Date()
+  await changeTask(
+    need,
+    'assignVolunteers',
+    () => ({ volunteers: members.map((m) => ({ memberId: m._id, openid: m.openid })) }),
+    needEvent(need._id, actorOf(lead), `安排了 ${members.length} 名志愿者`, now),
+  )
+  return { need: await revealedView(lead, await loadNeed(need._id), organisation._id, need.acceptedBy?.distanceM) }
+}
+
+async function checkedText(me: Caller, text: string, field: string): Promise<void> {
+  if (await firstFlagged(me.openid, { text }, 2)) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', field)
+}
+
+export const postProgress: Action<'postProgress'> = async (context) => {
+  const { input } = context
+  const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
+  const need = await ownTask(organisation, input.needId)
+  const me = await context.caller()
+  const leads = me.grants.some((g) => g.role === 'organisation_lead' && g.organisationId === organisation._id)
+  if (!leads && !need.volunteers.some((v) => v.openid === me.openid)) {
+    throw new AppError(ErrorCode.FORBIDDEN, '只有负责人和安排到的志愿者可以记录进展')
+  }
+  await checkedText(me, input.text, 'data.text')
+  await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, new Date()))
+  return { need: await revealedView(me, await loadNeed(need._id), organisation._id, need.acceptedBy?.distanceM) }
+}
+
+export const markDone: Action<'markDone'> = async (context) => {
+  const { input } = context
+  const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
+  const need = await ownTask(organisation, input.needId)
+  const serviceIds = input.service.map((s) => s.memberId)
+  if (new Set(serviceIds).size !== serviceIds.length) throw new AppError(ErrorCode.INVALID_INPUT, '每位志愿者只写一次', 'data.service')
+  const members = await membersByIds(organisation, serviceIds, 'data.service')
+  const lead = await context.caller()
+  await checkedText(lead, input.summary, 'data.summary')
+  const now = new Date()
+  const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
+  await changeTask(
+    need,
+    'done',
+    (current) => ({
+      status: 'done',
+      doneSummary: input.summary,
+      doneAt: now,
+      serviceRecorded: whole([
+        ...current.serviceRecorded,
+        ...input.service.map((s, i) => ({
+          entryId: `${need._id}.${current.serviceRecorded.length + i}`,
+          memberId: s.memberId,
+          openid: members[i].openid,
+          organisationId: organisation._id,
+          minutes: s.minutes,
+          at: now,
+        })),
+      ]),
+    }),
+    needEvent(need._id, actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
+  )
+  await updateOrganisationFacts([organisation._id], { activeTasks: -1, counters: { completed: 1 } })
+  const done = await loadNeed(need._id)
+  await notify([done.requesterOpenid], 'needDone', done)
+  return { need: await revealedView(lead, done, organisation._id, need.acceptedBy?.distanceM) }
+}

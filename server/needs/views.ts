@@ -1,0 +1,107 @@
+/**
+ * How a need is shown. Before an organisation accepts, it sees the limited view: kind, urgency,
+ * 小区 and distance, never name, address, phone, place or photos. Every full view shown to
+ * anyone but the requester is a reveal, and is audited.
+ */
+import type { NeedView } from '../../shared/contracts/needs'
+import { needStatusLabel, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
+import { addAuditEntry } from '../data/audit'
+import type { NeedDoc } from '../data/documents'
+import { asGeoPoint } from '../data/geo'
+import { timelineOf } from '../data/needs'
+import { communitiesByIds } from '../data/places'
+import { peopleByOpenids } from '../data/residents'
+import { auditEntry } from '../audit'
+import type { Caller } from '../principal'
+
+export type Access = NeedView['access']
+
+const iso = (date: Date) => new Date(date).toISOString()
+
+/** The views of `needs` in order, with community and volunteer names in two round trips. */
+export async function needViews(
+  needs: NeedDoc[],
+  access: Access,
+  options: { distances?: Map<string, number>; timeline?: boolean } = {},
+): Promise<NeedView[]> {
+  const full = access === 'full'
+  const [communities, people, timelines] = await Promise.all([
+    communitiesByIds(needs.map((n) => n.communityId)),
+    full ? peopleByOpenids(needs.flatMap((n) => [...n.volunteers.map((v) => v.openid), ...n.serviceRecorded.map((s) => s.openid)])) : new Map(),
+    options.timeline && full ? Promise.all(needs.map((n) => timelineOf(n._id))) : [],
+  ])
+  const nameOf = (openid: string) => people.get(openid)?.name ?? ''
+  return needs.map((n, i) => {
+    const distanceM = options.distances?.get(n._id)
+    const view: NeedView = {
+      id: n._id,
+      access,
+      helpKind: n.helpKind,
+      urgency: n.urgency,
+      urgencyLabel: urgencyLabel[n.urgency],
+      status: n.status,
+      statusLabel: needStatusLabel[n.status],
+      communityId: n.communityId,
+      communityName: communities.get(n.communityId)?.name ?? '',
+      neighbourhood: n.neighbourhood,
+      description: n.description,
+      createdAt: iso(n.createdAt),
+      ...(n.wantedBy ? { wantedBy: iso(n.wantedBy) } : {}),
+      ...(distanceM === undefined ? {} : { distanceM }),
+    }
+    if (!full) return view
+    return {
+      ...view,
+      ...(n.acceptedBy ? { acceptedBy: { organisationId: n.acceptedBy.organisationId, name: n.acceptedBy.name } } : {}),
+      ...(n.outcome
+        ? {
+            outcome: {
+              result: n.outcome.result,
+              resultLabel: outcomeLabel[n.outcome.result],
+              ...(n.outcome.rating ? { rating: n.outcome.rating } : {}),
+              ...(n.outcome.comment ? { comment: n.outcome.comment } : {}),
+            },
+          }
+        : {}),
+      requesterName: n.requesterName,
+      ...(n.forNeighbour ? { forNeighbour: n.forNeighbour } : {}),
+      addressDetail: n.addressDetail,
+      location: asGeoPoint(n.location).coordinates,
+      contactPhone: n.contactPhone,
+      photos: n.photos,
+      volunteers: n.volunteers.map((v) => ({ memberId: v.memberId, name: nameOf(v.openid) })),
+      service: n.serviceRecorded.map((s) => ({ name: nameOf(s.openid), minutes: s.minutes })),
+      ...(n.doneSummary ? { doneSummary: n.doneSummary } : {}),
+      ...(options.timeline ? { timeline: timelines[i].map((e) => ({ at: iso(e.at), actorName: e.actorName, text: e.text })) } : {}),
+    }
+  })
+}
+
+export async function needView(need: NeedDoc, access: Access, options: { distanceM?: number; timeline?: boolean } = {}): Promise<NeedView> {
+  const distances = options.distanceM === undefined ? undefined : new Map([[need._id, options.distanceM]])
+  const [view] = await needViews([need], access, { distances, timeline: options.timeline })
+  return view
+}
+
+/** Records that `viewer` saw the sensitive fields of `needs`; the requester seeing their own is not a reveal. */
+export async function auditReveal(viewer: Caller, needs: NeedDoc[], organisationId?: string): Promise<void> {
+  const revealed = needs.filter((n) => n.requesterOpenid !== viewer.openid)
+  await Promise.all(
+    revealed.map((n) =>
+      addAuditEntry(
+        auditEntry(viewer, 'need.reveal', {
+          communityId: n.communityId,
+          organisationId,
+          needId: n._id,
+          target: { openid: n.requesterOpenid, name: n.requesterName },
+        }),
+      ),
+    ),
+  )
+}
+
+/** The full view with its timeline, audited when the viewer is not the requester: what actions answer with. */
+export async function revealedView(viewer: Caller, need: NeedDoc, organisationId?: string, distanceM?: number): Promise<NeedView> {
+  await auditReveal(viewer, [need], organisationId)
+  return needView(need, 'full', { timeline: true, distanceM })
+}

@@ -1,0 +1,351 @@
+/**
+ * The needs function through the SDK against the stand-in: the whole story from raising to
+ * closing, passing on by decline and by lapse, escalation, reopening, cancelling, auto-closing,
+ * 危及生命安全, flagged text, review-before-matching, duplicates and assignment by hand.
+ */
+import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { allDocuments } from '../../server/data/maintenance'
+import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc } from '../../server/data/documents'
+import { runDueWork } from '../../server/needs/deadlines'
+import type { RaiseNeedInput } from '../../shared/contracts/needs'
+import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
+import { startTestDatabase, type TestDatabase } from '../support/database'
+import { callNeeds as call, callOrganisations, failure, ok } from './calls'
+
+const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
+const leadOf = (organisationId: string) => demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
+const rolesOf = (organisationId: string) => demoDataSet.roles.filter((r) => r.organisationId === organisationId)
+const [lng0, lat0] = urban.centre.coordinates
+
+/** A place in 沁园社区 `eastM` metres east of its centre: tests use places 60 m apart so none is another's duplicate. */
+const place = (eastM: number): [number, number] => [Number((lng0 + eastM / (111_320 * Math.cos((lat0 * Math.PI) / 180))).toFixed(6)), lat0]
+
+const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedInput => ({
+  helpKind: '亲情陪伴',
+  urgency: 'normal',
+  description: '老伴住院了，家里就我一个人，想有人来陪我说说话。',
+  location: place(0),
+  neighbourhood: '柳泉花园',
+  addressDetail: '12号楼1单元1502',
+  contactPhone: '18653312469',
+  ...overrides,
+})
+
+const raise = (overrides: Partial<RaiseNeedInput> = {}, openid: string = who.resident) => ok(call(openid, 'raise', raiseInput(overrides)))
+const matchDetails = async (needId: string) => (await ok(call(who.committeeUrban, 'matchDetails', { needId }))).offers
+/** The open offer of `needId` in an organisation's inbox, as its lead sees it. */
+async function offerOf(organisationId: string, needId: string) {
+  const { offers } = await ok(call(leadOf(organisationId), 'offers', { organisationId }))
+  return offers.find((o) => o.need.id === needId)
+}
+const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
+const organisation = async (id: string) => ((await allDocuments('organisations')) as OrganisationDoc[]).find((o) => o._id === id)!
+const needDoc = async (id: string) => ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === id)!
+const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000)
+
+let database: TestDatabase
+function freshDatabase() {
+  beforeAll(async () => {
+    database = await startTestDatabase()
+  })
+  afterAll(() => database.close())
+}
+
+describe('the whole story: raise, offer to a shortlist, accept, carry out, confirm', () => {
+  freshDatabase()
+  let needId: string
+  let offered: string[]
+  let winner: string
+
+  it('a resident raises a need: matching, offered to a shortlist of the right size with scores stored', async () => {
+    const { need, emergency } = await raise()
+    needId = need.id
+    expect(emergency).toBeUndefined()
+    expect(need).toMatchObject({ access: 'full', status: 'matching', communityId: urban._id, requesterName: '杨丽', addressDetail: '12号楼1单元1502' })
+    const offers = await matchDetails(needId)
+    expect(offers).toHaveLength(shortlistSize.normal)
+    offered = offers.map((o) => o.organisationId)
+    for (const o of offers) {
+      expect(o).toMatchObject({ round: 1, status: 'open' })
+      expect(o.score.total).toBeGreaterThan(0)
+      expect(Object.values(o.score.parts).every((p) => p >= 0 && p <= 1)).toBe(true)
+      expect(new Date(o.deadline).getTime() - new Date(o.offeredAt).getTime()).toBe(offerWindowMinutes.normal * 60_000)
+    }
+    // Each lead is told of the new offer.
+    const told = (await outbox()).filter((m) => m.template === 'newOffer').map((m) => m.toOpenid)
+    expect(told.sort()).toEqual(offered.map(leadOf).sort())
+  })
+
+  it('an offered lead sees the limited view: kind, urgency, 小区 and distance only', async () => {
+    const offer = await offerOf(offered[0], needId)
+    expect(offer?.need).toMatchObject({ access: 'limited', helpKind: '亲情陪伴', neighbourhood: '柳泉花园' })
+    expect(offer!.need.distanceM).toEqual(expect.any(Number))
+    for (const field of ['requesterName', 'addressDetail', 'contactPhone', 'location', 'photos', 'timeline']) expect(offer!.need).not.toHaveProperty(field)
+  })
+
+  it('one lead accepts and sees everything; the other finds it taken', async () => {
+    winner = offered[0]
+    const offer = await offerOf(winner, needId)
+    const { need } = await ok(call(leadOf(winner), 'accept', { organisationId: winner, offerId: offer!.offerId }))
+    expect(need).toMatchObject({ access: 'full', status: 'accepted', contactPhone: '18653312469', acceptedBy: { organisationId: winner } })
+    const loser = offered[1]
+    const { offers } = await ok(call(leadOf(loser), 'offers', { organisationId: loser }))
+    expect(offers.find((o) => o.need.id === needId)).toBeUndefined()
+    const lostOffer = (await matchDetails(needId)).find((o) => o.organisationId === loser)!
+    expect(lostOffer.status).toBe('taken')
+    expect(await failure(call(leadOf(loser), 'accept', { organisationId: loser, offerId: lostOffer.offerId }))).toEqual({ code: 'CONFLICT' })
+    expect((await outbox()).some((m) => m.template === 'needAccepted' && m.toOpenid === who.resident)).toBe(true)
+    const reveals = ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.action === 'need.reveal' && e.needId === needId)
+    expect(reveals.map((e) => e.actorOpenid)).toEqual([leadOf(winner)])
+    expect((await organisation(winner)).activeTasks).toBe(1)
+  })
+
+  it('the lead assigns volunteers of that organisation only; one of them posts progress', async () => {
+    const volunteer = rolesOf(winner).find((r) => r.role === 'volunteer')!
+    const stranger = demoDataSet.roles.find((r) => r.role === 'volunteer' && r.organisationId !== winner)!
+    expect(await failure(call(leadOf(winner), 'assignVolunteers', { organisationId: winner, needId, memberIds: [stranger._id] }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.memberIds.0',
+    })
+    const { need } = await ok(call(leadOf(winner), 'assignVolunteers', { organisationId: winner, needId, memberIds: [volunteer._id] }))
+    expect(need.volunteers).toEqual([{ memberId: volunteer._id, name: expect.any(String) }])
+    const progress = await ok(call(volunteer.openid, 'postProgress', { organisationId: winner, needId, text: '下午三点上门陪老人聊天。' }))
+    expect(progress.need.timeline!.map((e) => e.text)).toContain('下午三点上门陪老人聊天。')
+    // A volunteer of the organisation who was not assigned may not.
+    const other = rolesOf(winner).find((r) => r.role === 'volunteer' && r.openid !== volunteer.openid)
+    if (other) expect((await failure(call(other.openid, 'postProgress', { organisationId: winner, needId, text: '我也来。' }))).code).toBe('FORBIDDEN')
+  })
+
+  it('the lead marks it done with integer minutes per volunteer, kept for the time bank', async () => {
+    const volunteer = rolesOf(winner).find((r) => r.role === 'volunteer')!
+    const lead = rolesOf(winner).find((r) => r.role === 'organisation_lead')!
+    expect((await failure(call(leadOf(winner), 'markDone', { organisationId: winner, needId, summary: '陪聊', service: [{ memberId: volunteer._id, minutes: 30.5 }] }))).code).toBe(
+      'INVALID_INPUT',
+    )
+    const { need } = await ok(
+      call(leadOf(winner), 'markDone', {
+        organisationId: winner,
+        needId,
+        summary: '上门陪老人聊了一下午，帮忙收拾了屋子。',
+        service: [
+          { memberId: volunteer._id, minutes: 120 },
+          { memberId: lead._id, minutes: 90 },
+        ],
+      }),
+    )
+    expect(need.status).toBe('done')
+    expect(need.service).toEqual([expect.objectContaining({ minutes: 120 }), expect.objectContaining({ minutes: 90 })])
+    const stored = await needDoc(needId)
+    expect(stored.serviceRecorded.map((s) => [s.entryId, s.openid, s.minutes])).toEqual([
+      [`${needId}.0`, volunteer.openid, 120],
+      [`${needId}.1`, lead.openid, 90],
+    ])
+    expect((await organisation(winner)).activeTasks).toBe(0)
+    expect((await outbox()).some((m) => m.template === 'needDone' && m.toOpenid === who.resident)).toBe(true)
+  })
+
+  it('only the requester confirms; 已解决 with a rating closes it and rates the organisation', async () => {
+    expect((await failure(call(who.elderResident, 'confirm', { needId, result: 'solved', rating: 5 }))).code).toBe('NOT_FOUND')
+    const { need } = await ok(call(who.resident, 'confirm', { needId, result: 'solved', rating: 5, comment: '谢谢大家！' }))
+    expect(need).toMatchObject({ status: 'closed', outcome: { result: 'solved', resultLabel: '已解决', rating: 5, comment: '谢谢大家！' } })
+    expect((await organisation(winner)).rating).toEqual({ sum: 5, count: 1 })
+    expect((await organisation(winner)).taskCounters).toMatchObject({ offered: 1, accepted: 1, completed: 1 })
+    // Every change is on the timeline with who did it.
+    const { need: seen } = await ok(call(who.resident, 'detail', { needId }))
+    expect(seen.timeline!.map((e) => e.actorName)).toEqual(['杨丽', '系统', expect.any(String), expect.any(String), expect.any(String), expect.any(String), '杨丽'])
+    expect(await failure(call(who.resident, 'confirm', { needId, result: 'solved', rating: 5 }))).toEqual({ code: 'CONFLICT' })
+  })
+
+  it('the resident finds it among their needs', async () => {
+    const { needs } = await ok(call(who.resident, 'mine', {}))
+    expect(needs.map((n) => n.id)).toContain(needId)
+  })
+})
+
+describe('shortlist sizes, decline, lapse and escalation', () => {
+  freshDatabase()
+
+  it('offers as many at once as the urgency says', async () => {
+    for (const [i, urgency] of (['urgent', 'normal', 'advice'] as const).entries()) {
+      const { need } = await raise({ urgency, location: place(-300 + 60 * i) })
+      expect(await matchDetails(need.id)).toHaveLength(shortlistSize[urgency])
+    }
+  })
+
+  it('a decline with no other offer open passes the need on to the next candidate', async () => {
+    // 上门巡访探视: two organisations give it; 咨询 is offered to one at a time.
+    const { need } = await raise({ helpKind: '上门巡访探视', urgency: 'advice', location: place(60) })
+    const [first] = await matchDetails(need.id)
+    await ok(call(leadOf(first.organisationId), 'decline', { organisationId: first.organisationId, offerId: first.offerId, reason: '本周人手不够' }))
+    const offers = await matchDetails(need.id)
+    expect(offers.map((o) => [o.round, o.status])).toEqual([
+      [1, 'declined'],
+      [2, 'open'],
+    ])
+    expect(offers[1].organisationId).not.toBe(first.organisationId)
+    expect(await failure(call(leadOf(first.organisationId), 'decline', { organisationId: first.organisationId, offerId: first.offerId }))).toEqual({ code: 'CONFLICT' })
+  })
+
+  it('a lapsed offer passes the need on like a decline', async () => {
+    const { need } = await raise({ helpKind: '上门巡访探视', urgency: 'advice', location: place(-60) })
+    await runDueWork(minutesLater(offerWindowMinutes.advice + 1))
+    expect((await matchDetails(need.id)).map((o) => [o.round, o.status])).toEqual([
+      [1, 'expired'],
+      [2, 'open'],
+    ])
+  })
+
+  it('an unaccepted 紧急 need escalates to the committee after its deadline', async () => {
+    // 纠纷调解: one organisation of the community gives it.
+    const { need } = await raise({ helpKind: '纠纷调解', urgency: 'urgent', location: place(120) })
+    const first = await matchDetails(need.id)
+    expect(first.every((o) => o.status === 'open')).toBe(true)
+    // Before the deadline nothing happens.
+    await runDueWork(minutesLater(offerWindowMinutes.urgent - 1))
+    expect((await matchDetails(need.id)).every((o) => o.status === 'open')).toBe(true)
+    // Past it, every candidate has been offered it already: nobody is left.
+    let rounds = 0
+    while ((await needDoc(need.id)).status === 'matching' && rounds++ < 5) await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
+    const stored = await needDoc(need.id)
+    expect(stored.status).toBe('escalated')
+    expect((await matchDetails(need.id)).every((o) => o.status === 'expired')).toBe(true)
+    const { needs } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
+    expect(needs.find((q) => q.need.id === need.id)).toMatchObject({ reason: 'escalated', reasonLabel: '无人接单' })
+    const told = (await outbox()).filter((m) => m.template === 'needEscalated').map((m) => m.toOpenid)
+    expect(told).toEqual(expect.arrayContaining([who.resident, who.committeeUrban]))
+  })
+
+  it('an accept after the deadline is refused', async () => {
+    const { need } = await raise({ helpKind: '助残', urgency: 'urgent', location: place(180) })
+    const [offer] = await matchDetails(need.id)
+    await runDueWork(minutesLater(offerWindowMinutes.urgent + 1))
+    expect(await failure(call(leadOf(offer.organisationId), 'accept', { organisationId: offer.organisationId, offerId: offer.offerId }))).toEqual({
+      code: 'CONFLICT',
+    })
+  })
+
+  it('the committee assigns an escalated need by hand; the lead is told', async () => {
+    const { needs } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
+    const escalated = needs.find((q) => q.reason === 'escalated')!
+    const organisationId = 'org-qy-linli'
+    const { need } = await ok(call(who.committeeUrban, 'assign', { needId: escalated.need.id, organisationId }))
+    expect(need).toMatchObject({ status: 'accepted', acceptedBy: { organisationId } })
+    expect((await outbox()).some((m) => m.template === 'taskAssigned' && m.toOpenid === leadOf(organisationId))).toBe(true)
+    const { tasks } = await ok(call(leadOf(organisationId), 'tasks', { organisationId }))
+    expect(tasks.map((t) => t.id)).toContain(escalated.need.id)
+    // An organisation of another community cannot be assigned.
+    const { need: other } = await raise({ helpKind: '纠纷调解', location: place(240) })
+    expect(await failure(call(who.committeeUrban, 'assign', { needId: other.id, organisationId: 'org-th-qiaosao' }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.organisationId',
+    })
+  })
+})
+
+describe('answers other than 已解决, cancelling, closing without an answer', () => {
+  freshDatabase()
+
+  async function doneNeed(eastM: number) {
+    const { need } = await raise({ helpKind: '就医陪诊', location: place(eastM) })
+    const [offer] = await matchDetails(need.id)
+    const organisationId = offer.organisationId
+    await ok(call(leadOf(organisationId), 'accept', { organisationId, offerId: offer.offerId }))
+    await ok(call(leadOf(organisationId), 'markDone', { organisationId, needId: need.id, summary: '陪同去医院看了病。', service: [] }))
+    return { needId: need.id, organisationId }
+  }
+
+  it('未解决 reopens it: back to matching with a new round, not to the same organisation', async () => {
+    const { needId, organisationId } = await doneNeed(0)
+    const { need } = await ok(call(who.resident, 'confirm', { needId, result: 'unsolved', rating: 2 }))
+    // 就医陪诊 has one organisation only: with it left out, nobody is left.
+    expect(need.status).toBe('escalated')
+    expect(need.acceptedBy).toBeUndefined()
+    expect((await organisation(organisationId)).rating).toEqual({ sum: 2, count: 1 })
+    const { need: reopened } = await ok(call(who.resident, 'detail', { needId }))
+    expect(reopened.timeline!.some((e) => e.text.includes('未解决'))).toBe(true)
+  })
+
+  it('部分解决 closes it with that outcome', async () => {
+    const { needId } = await doneNeed(60)
+    const { need } = await ok(call(who.resident, 'confirm', { needId, result: 'partly', rating: 4 }))
+    expect(need).toMatchObject({ status: 'closed', outcome: { result: 'partly', resultLabel: '部分解决' } })
+  })
+
+  it('without an answer it closes as 未评价 after 7 days', async () => {
+    const { needId } = await doneNeed(120)
+    await runDueWork(minutesLater(60))
+    expect((await needDoc(needId)).status).toBe('done')
+    await runDueWork(minutesLater(AUTO_CLOSE_DAYS * 24 * 60 + 1))
+    const { need } = await ok(call(who.resident, 'detail', { needId }))
+    expect(need).toMatchObject({ status: 'closed', outcome: { result: 'unrated', resultLabel: '未评价' } })
+  })
+
+  it('the requester cancels before acceptance: open offers are withdrawn; after acceptance it is refused', async () => {
+    const { need } = await raise({ location: place(180) })
+    expect((await failure(call(who.elderResident, 'cancel', { needId: need.id }))).code).toBe('NOT_FOUND')
+    const { need: cancelled } = await ok(call(who.resident, 'cancel', { needId: need.id, reason: '家人回来了' }))
+    expect(cancelled.status).toBe('cancelled')
+    expect((await matchDetails(need.id)).every((o) => o.status === 'withdrawn')).toBe(true)
+    const { needId } = await doneNeed(240)
+    expect(await failure(call(who.resident, 'cancel', { needId }))).toEqual({ code: 'CONFLICT' })
+  })
+})
+
+describe('life, flagged text, review before matching, duplicates', () => {
+  freshDatabase()
+
+  it('危及生命安全 answers with 110/120/119 and the committee phone, and alerts every committee member', async () => {
+    const { need, emergency } = await raise({ urgency: 'life', helpKind: '紧急救助', description: '邻居家老人摔倒了起不来。', forNeighbour: { name: '孙秀英' } })
+    expect(emergency).toEqual({ numbers: EMERGENCY_NUMBERS.map((n) => ({ ...n })), committeePhone: urban.committeePhone })
+    expect(need).toMatchObject({ status: 'matching', forNeighbour: { name: '孙秀英' } })
+    const alerted = (await outbox()).filter((m) => m.template === 'lifeAlert').map((m) => m.toOpenid)
+    const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
+    expect(alerted.sort()).toEqual(committee.sort())
+  })
+
+  it('flagged text goes to the committee for review and is shown to no organisation', async () => {
+    const { need } = await raise({ description: '有人在楼下搞赌博，吵得睡不着。', helpKind: '纠纷调解', location: place(60) })
+    expect(need.status).toBe('review')
+    expect(await matchDetails(need.id)).toEqual([])
+    const { needs } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
+    expect(needs.find((q) => q.need.id === need.id)).toMatchObject({ reason: 'flagged' })
+    expect((await failure(call('demo-chen-zhiqiang', 'detail', { needId: need.id }))).code).toBe('NOT_FOUND')
+    // Hidden with a reason: still nobody else sees it.
+    const { need: hidden } = await ok(call(who.committeeUrban, 'moderate', { needId: need.id, decision: 'hide', reason: '内容不实' }))
+    expect(hidden.status).toBe('hidden')
+    expect((await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))).needs.find((q) => q.need.id === need.id)).toBeUndefined()
+  })
+
+  it('with review before matching, a need waits for the committee, then is matched on publish', async () => {
+    expect(await ok(call(who.committeeUrban, 'settings', { communityId: urban._id, reviewBeforeMatching: true }))).toEqual({ reviewBeforeMatching: true })
+    const { need } = await raise({ location: place(120) })
+    expect(need.status).toBe('review')
+    const { needs } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
+    expect(needs.find((q) => q.need.id === need.id)).toMatchObject({ reason: 'review', waitingMinutes: 0 })
+    const { need: published } = await ok(call(who.committeeUrban, 'moderate', { needId: need.id, decision: 'publish' }))
+    expect(published.status).toBe('matching')
+    expect(await matchDetails(need.id)).toHaveLength(shortlistSize.normal)
+    await ok(call(who.committeeUrban, 'settings', { communityId: urban._id, reviewBeforeMatching: false }))
+  })
+
+  it('the same kind of help within 50 m in 24 hours: shown before raising, and queued for the committee after', async () => {
+    const { need: first } = await raise({ helpKind: '社区环境', location: place(300) })
+    const near = place(330)
+    const { possibleDuplicates } = await ok(call(who.elderResident, 'checkDuplicates', { helpKind: '社区环境', location: near }))
+    expect(possibleDuplicates).toEqual([expect.objectContaining({ needId: first.id, distanceM: expect.any(Number) })])
+    expect(possibleDuplicates[0].distanceM).toBeLessThanOrEqual(50)
+    expect((await ok(call(who.elderResident, 'checkDuplicates', { helpKind: '助餐', location: near }))).possibleDuplicates).toEqual([])
+    const { need: second } = await raise({ helpKind: '社区环境', location: near }, who.elderResident)
+    expect(second.status).toBe('matching')
+    const { needs } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
+    expect(needs.find((q) => q.need.id === second.id)).toMatchObject({ reason: 'duplicate' })
+    // The committee says it is not a duplicate: it leaves the queue and stays matched.
+    await ok(call(who.committeeUrban, 'moderate', { needId: second.id, decision: 'publish' }))
+    expect((await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))).needs.find((q) => q.need.id === second.id)).toBeUndefined()
+  })
+
+  it('only members of the organisation see its offers and tasks', async () => {
+    expect((await failure(call(who.organisationLead, 'offers', { organisationId: 'org-qy-tiaojie' }))).code).toBe('FORBIDDEN')
+    expect((await failure(callOrganisations(who.resident, 'members', { organisationId: 'org-qy-tiaojie' }))).code).toBe('FORBIDDEN')
+  })
+})
