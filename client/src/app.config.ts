@@ -10,11 +10,24 @@ const tabs = [
   { pagePath: 'pages/me/index', text: '我的', icon: 'me' },
 ]
 
-const subPackages: { root: string; pages: string[] }[] = []
+// Roots under `pages/` keep each page's path what it would be in the main package: the invite
+// QR code opens `pages/organisations/join/index` (shared/domain/organisation.ts JOIN_PAGE).
+const subPackages: { root: string; pages: string[] }[] = [
+  {
+    root: 'pages/organisations',
+    pages: ['nearby/index', 'profile/index', 'apply/index', 'mine/index', 'team/index', 'join/index'],
+  },
+  {
+    root: 'pages/committee',
+    pages: ['workbench/index', 'applications/index', 'record/index', 'audit/index', 'members/index'],
+  },
+]
 
 export default defineAppConfig({
   pages: tabs.map((tab) => tab.pagePath),
   subPackages,
+  // 登记新组织 picks its service area on WeChat's map.
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f1ec',

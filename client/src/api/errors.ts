@@ -12,3 +12,14 @@ export class ApiError extends Error {
     this.field = body.field
   }
 }
+
+/** What to tell the person: our own message for an ApiError, a plain apology for a bug. */
+export function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : '出了点问题'
+}
+
+/** The input field an error is about, as the page names it: the function says `data.name`, the page `name`. */
+export function fieldOf(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || !error.field?.startsWith('data.')) return undefined
+  return error.field.slice('data.'.length)
+}

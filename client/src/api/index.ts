@@ -5,7 +5,7 @@ import { ErrorCode } from '../../../shared/errors'
 import { ApiError } from './errors'
 import { send } from './transport'
 
-export { ApiError } from './errors'
+export { ApiError, fieldOf, messageOf } from './errors'
 
 // WeChat forbids `new Function`; zod would otherwise probe for it before compiling a schema.
 z.config({ jitless: true })

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import type { Load } from '../hooks/use-load'
 
 export function Loading() {
   return (
@@ -29,4 +30,11 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
       {children ? <Text className='status-text'>{children}</Text> : null}
     </View>
   )
+}
+
+/** What a page shows while its data loads, when it failed, and once it is there. */
+export function Loaded<T>({ load, children }: { load: Load<T>; children(data: T): ReactNode }) {
+  if (load.status === 'loading') return <Loading />
+  if (load.status === 'error') return <LoadError message={load.message} onRetry={load.reload} />
+  return <>{children(load.data)}</>
 }

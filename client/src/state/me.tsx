@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { PersonView } from '../../../shared/contracts/account'
-import { api, ApiError } from '../api'
+import type { PersonView, RoleView } from '../../../shared/contracts/account'
+import { api, messageOf } from '../api'
 import { useElderMode } from './elder-mode'
 
 export type MeState =
@@ -25,10 +25,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
         if (person) adopt(person.preferences.elderMode)
         setState({ status: 'ready', person })
       },
-      (error: unknown) => {
-        const message = error instanceof ApiError ? error.message : '出了点问题'
-        setState({ status: 'error', message })
-      },
+      (error: unknown) => setState({ status: 'error', message: messageOf(error) }),
     )
   }, [adopt])
 
@@ -42,4 +39,14 @@ export function useMe(): MeValue {
   const value = useContext(MeContext)
   if (!value) throw new Error('useMe needs MeProvider at the app root')
   return value
+}
+
+/** The signed-in person's roles; none while loading. Pages use them to offer what the person may do. */
+export function useRoles(): RoleView[] {
+  const me = useMe()
+  return me.status === 'ready' && me.person ? me.person.roles : []
+}
+
+export function sitsOnCommittee(roles: RoleView[], communityId: string): boolean {
+  return roles.some((role) => role.role === 'committee' && role.communityId === communityId)
 }

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { CommunityCard } from '../../components/community-card'
+import { ListItem } from '../../components/list'
 import { PageShell } from '../../components/page-shell'
 import { Empty, LoadError, Loading } from '../../components/status'
+import { go, paths } from '../../routes'
 import { useMe } from '../../state/me'
 
 export default function HomePage() {
@@ -14,7 +16,14 @@ export default function HomePage() {
         (me.person ? (
           <View>
             <Text className='greeting'>{me.person.name}，您好</Text>
-            {me.person.community ? <CommunityCard community={me.person.community} /> : null}
+            {me.person.community ? (
+              <View>
+                <CommunityCard community={me.person.community} />
+                <View className='card'>
+                  <ListItem title='附近的组织' detail='身边能帮忙的社区社会组织' onClick={() => go(paths.nearby())} />
+                </View>
+              </View>
+            ) : null}
           </View>
         ) : (
           <Empty title='你还没有加入社区'>加入社区后，就能向邻里求助、参加社区活动。</Empty>

@@ -2,9 +2,11 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { PersonView } from '../../../../shared/contracts/account'
 import { CommunityCard } from '../../components/community-card'
+import { ListItem, SectionHeader } from '../../components/list'
 import { PageShell } from '../../components/page-shell'
 import { Empty, LoadError, Loading } from '../../components/status'
 import { useElderMode } from '../../state/elder-mode'
+import { go, paths } from '../../routes'
 import { useMe } from '../../state/me'
 
 export default function MePage() {
@@ -35,6 +37,7 @@ function Profile({ person }: { person: PersonView }) {
         {person.address ? <Text className='card-text'>住址：{person.address}</Text> : null}
       </View>
       {person.community ? <CommunityCard community={person.community} /> : null}
+      <Entries person={person} />
       <View className='card'>
         <Text className='card-label'>我的身份</Text>
         {person.roles.map((role) => (
@@ -44,6 +47,22 @@ function Profile({ person }: { person: PersonView }) {
           </View>
         ))}
       </View>
+    </View>
+  )
+}
+
+/** Where this person can go from here, by what they are. */
+function Entries({ person }: { person: PersonView }) {
+  const oversees = person.roles.some((role) => role.role === 'committee' || role.role === 'civil_affairs')
+  const resident = person.community !== null
+  if (!oversees && !resident) return null
+  return (
+    <View className='card'>
+      <SectionHeader title='社区组织' />
+      {oversees && <ListItem title='社区工作台' detail='备案审核、组织数量、审计记录' onClick={() => go(paths.workbench())} />}
+      {resident && <ListItem title='我的组织' detail='我负责、参加或申请的组织' onClick={() => go(paths.mine())} />}
+      {resident && <ListItem title='凭邀请码加入' detail='有邻居给了你邀请码' onClick={() => go(paths.join())} />}
+      {resident && <ListItem title='登记新组织' detail='自己牵头成立一个组织' onClick={() => go(paths.apply())} />}
     </View>
   )
 }

@@ -1,0 +1,51 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+export function SectionHeader({ title, hint }: { title: string; hint?: string }) {
+  return (
+    <View className='section-header'>
+      <Text className='section-title'>{title}</Text>
+      {hint ? <Text className='section-hint'>{hint}</Text> : null}
+    </View>
+  )
+}
+
+/** One row that leads somewhere: the whole row is the touch target. */
+export function ListItem({ title, detail, extra, onClick }: { title: string; detail?: string; extra?: string; onClick(): void }) {
+  return (
+    <Button className='list-item' onClick={onClick}>
+      <View className='list-item-text'>
+        <Text className='list-item-title'>{title}</Text>
+        {detail ? <Text className='list-item-detail'>{detail}</Text> : null}
+      </View>
+      {extra ? <Text className='list-item-extra'>{extra}</Text> : null}
+      <Text className='list-item-arrow'>›</Text>
+    </Button>
+  )
+}
+
+/** Big figures side by side, e.g. 成员 12 · 完成任务 30. */
+export function Stats({ items }: { items: { label: string; value: ReactNode }[] }) {
+  return (
+    <View className='stats'>
+      {items.map((item) => (
+        <View className='stat' key={item.label}>
+          <Text className='stat-value'>{item.value}</Text>
+          <Text className='stat-label'>{item.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function Tags({ tags }: { tags: string[] }) {
+  return (
+    <View className='tags'>
+      {tags.map((tag) => (
+        <View className='tag' key={tag}>
+          <Text>{tag}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,56 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import type { OrganisationSummary } from '../../../shared/contracts/organisations'
+import { formatDistance, walkingMinutes } from '../format'
+import { paths } from '../routes'
+import { Tags } from './list'
+
+/**
+ * An organisation as a list shows it: name, kind, what it helps with, how far and how many.
+ * With `onClick` the whole card is one touch target; `children` adds lines under it.
+ */
+export function OrganisationCard({ organisation, onClick, children }: {
+  organisation: OrganisationSummary
+  onClick?(): void
+  children?: ReactNode
+}) {
+  const tags = organisation.status === 'approved' ? [organisation.kind] : [organisation.kind, organisation.statusLabel]
+  const body = (
+    <View className='organisation'>
+      <Text className='card-title'>{organisation.name}</Text>
+      <Tags tags={tags} />
+      <Text className='card-text'>帮扶：{organisation.helpKinds.join('、')}</Text>
+      <Text className='card-text'>
+        成员 {organisation.memberCount} 人
+        {organisation.distanceM === undefined
+          ? ` · ${organisation.communityName}`
+          : ` · 离你 ${formatDistance(organisation.distanceM)}，${walkingMinutes(organisation.distanceM)}`}
+      </Text>
+      {children}
+    </View>
+  )
+  return onClick ? (
+    <Button className='card card-button' onClick={onClick}>
+      {body}
+    </Button>
+  ) : (
+    <View className='card'>{body}</View>
+  )
+}
+
+/** After applying or joining: what happened, the organisation, and the one way on, to 我的组织. */
+export function OrganisationOutcome({ title, text, organisation }: { title: string; text: string; organisation: OrganisationSummary }) {
+  return (
+    <View>
+      <View className='status'>
+        <Text className='status-title'>{title}</Text>
+        <Text className='status-text'>{text}</Text>
+      </View>
+      <OrganisationCard organisation={organisation} />
+      <Button className='btn btn-primary btn-block' onClick={() => Taro.redirectTo({ url: paths.mine() })}>
+        看我的组织
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,53 @@
+import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { messageOf } from '../api'
+
+export type LoadState<T> =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: T }
+
+export type Load<T> = LoadState<T> & {
+  reload(): void
+  /** An action answered with fresh data: show it without another round trip. */
+  replace(data: T): void
+}
+
+/**
+ * Loads what a page shows, and loads it again when the page comes back into view, so that a
+ * decision taken on the next page (通过, 加入) is there on return.
+ */
+export function useLoad<T>(loader: () => Promise<T>): Load<T> {
+  const [state, setState] = useState<LoadState<T>>({ status: 'loading' })
+  const loaderRef = useRef(loader)
+  loaderRef.current = loader
+  // Only the newest request may set the state: a slow first answer must not overwrite a reload.
+  const latest = useRef(0)
+  const hidden = useRef(false)
+
+  const reload = useCallback(() => {
+    const request = ++latest.current
+    setState((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }))
+    loaderRef.current().then(
+      (data) => request === latest.current && setState({ status: 'ready', data }),
+      (error: unknown) => request === latest.current && setState({ status: 'error', message: messageOf(error) }),
+    )
+  }, [])
+
+  useEffect(reload, [reload])
+  // Only a show after a hide is a return: the first show is the mount, which has loaded already.
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (hidden.current) reload()
+    hidden.current = false
+  })
+
+  const replace = useCallback((data: T) => {
+    latest.current++
+    setState({ status: 'ready', data })
+  }, [])
+
+  return { ...state, reload, replace }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '凭邀请码加入' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '附近的组织' })

@@ -1,0 +1,84 @@
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { Member } from '../../../../../shared/contracts/organisations'
+import { roleLabel } from '../../../../../shared/domain/roles'
+import { api } from '../../../api'
+import { CallButton } from '../../../components/call-button'
+import { ConfirmAction } from '../../../components/confirm-action'
+import { SectionHeader } from '../../../components/list'
+import { PageShell } from '../../../components/page-shell'
+import { Loaded } from '../../../components/status'
+import { formatDate } from '../../../format'
+import { useLoad } from '../../../hooks/use-load'
+import { paths, usePageParams } from '../../../routes'
+import { useMe } from '../../../state/me'
+
+/** The lead's page: the invite code to hand out, and the members. */
+export default function TeamPage() {
+  const { id = '' } = usePageParams()
+  const me = useMe()
+  const load = useLoad(async () => {
+    const [{ organisation }, invitation, { members }] = await Promise.all([
+      api.organisations.profile({ organisationId: id }),
+      api.organisations.invitation({ organisationId: id }),
+      api.organisations.members({ organisationId: id }),
+    ])
+    return { organisation, invitation, members }
+  })
+
+  return (
+    <PageShell>
+      <Loaded load={load}>
+        {(team) => {
+          const renew = async () => {
+            const invitation = await api.organisations.renewInvitation({ organisationId: id })
+            load.replace({ ...team, invitation })
+          }
+          const remove = async (member: Member) => {
+            const { members } = await api.organisations.removeMember({ organisationId: id, memberId: member.memberId })
+            load.replace({ ...team, members })
+          }
+          const handOver = async (member: Member) => {
+            await api.organisations.handOverLead({ organisationId: id, memberId: member.memberId })
+            // No longer the lead: this page is not theirs any more, and 我的 shows the new roles.
+            me.reload()
+            Taro.redirectTo({ url: paths.mine() })
+          }
+          return (
+            <View>
+              <Text className='greeting'>{team.organisation.name}</Text>
+              <View className='card'>
+                <SectionHeader title='邀请志愿者' hint='请邻居打开邻里守望，在“我的 → 凭邀请码加入”输入这 6 位，或用微信扫下面的二维码' />
+                <Text id='invite-code' className='invite-code'>
+                  {team.invitation.code}
+                </Text>
+                <Image className='invite-qr' src={team.invitation.qrImage} mode='aspectFit' />
+                <ConfirmAction label='换一个邀请码' question='换了以后，旧的邀请码和二维码就不能再用了。确定换吗？' onConfirm={renew} />
+              </View>
+              <SectionHeader title={`成员（${team.members.length} 人）`} />
+              {team.members.map((member) => (
+                <View className='card member' key={member.memberId}>
+                  <Text className='card-title'>{member.name}</Text>
+                  <Text className='card-label'>
+                    {roleLabel[member.role]} · {formatDate(member.joinedAt)} 加入
+                  </Text>
+                  {member.phone ? <CallButton phone={member.phone} /> : null}
+                  {member.role === 'volunteer' && (
+                    <View>
+                      <ConfirmAction
+                        label='设为负责人'
+                        question={`把负责人交给 ${member.name}？交出后你成为志愿者，不能再管理成员。`}
+                        onConfirm={() => handOver(member)}
+                      />
+                      <ConfirmAction label='移出组织' question={`确定把 ${member.name} 移出组织吗？`} onConfirm={() => remove(member)} />
+                    </View>
+                  )}
+                </View>
+              ))}
+            </View>
+          )
+        }}
+      </Loaded>
+    </PageShell>
+  )
+}

@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro'
+import { useMemo } from 'react'
+import { JOIN_PAGE } from '../../shared/domain/organisation'
+
+/**
+ * Every page outside the tabs, in one place. The workbenches are subpackages (app.config.ts)
+ * whose roots sit under `pages/`, so that a page's path is the same whether or not it is in a
+ * subpackage: the invite QR code names `pages/organisations/join/index`.
+ */
+export const paths = {
+  nearby: () => '/pages/organisations/nearby/index',
+  profile: (organisationId: string) => `/pages/organisations/profile/index?id=${organisationId}`,
+  apply: () => '/pages/organisations/apply/index',
+  mine: () => '/pages/organisations/mine/index',
+  team: (organisationId: string) => `/pages/organisations/team/index?id=${organisationId}`,
+  join: () => `/${JOIN_PAGE}`,
+  workbench: () => '/pages/committee/workbench/index',
+  applications: (communityId: string) => `/pages/committee/applications/index?communityId=${communityId}`,
+  record: (organisationId: string) => `/pages/committee/record/index?id=${organisationId}`,
+  audit: (communityId: string) => `/pages/committee/audit/index?communityId=${communityId}`,
+  committee: (communityId: string) => `/pages/committee/members/index?communityId=${communityId}`,
+}
+
+export function go(url: string): void {
+  Taro.navigateTo({ url })
+}
+
+/** The query of the page's own URL (ids are slugs, codes letters and digits: nothing to decode). */
+export function usePageParams(): Record<string, string | undefined> {
+  return useMemo(() => Taro.getCurrentInstance().router?.params ?? {}, [])
+}

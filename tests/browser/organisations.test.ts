@@ -1,0 +1,228 @@
+/**
+ * 社区社会组织 end to end in the H5 build: a resident applies, a committee member of another
+ * community is refused, the community's own committee approves, the new lead hands out the
+ * invite code, a neighbour joins with it, and the public profile shows the organisation.
+ */
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { contrastRatioOf, screenshotDir, signInAs, startBrowserSession, type BrowserSession } from '../support/browser'
+
+let session: BrowserSession
+beforeAll(async () => {
+  session = await startBrowserSession()
+}, 60_000)
+afterAll(() => session.close())
+
+const name = '柳泉花园银龄互助队'
+const description = '柳泉花园的退休邻居组成，帮独居老人买菜、取快递、陪着说说话。'
+let organisationId = ''
+let inviteCode = ''
+let joinPath = ''
+
+/** Taro's H5 router keeps earlier pages in the document (hidden once the next has come in): act on the newest. */
+const shown = (page: Page) => page.locator('.taro_router > .taro_page').last().locator('.page-shell')
+
+/** Taps the text, or the button it is written on (which takes the tap in place of its text). */
+async function tap(page: Page, text: string) {
+  const label = shown(page).getByText(text, { exact: true }).first()
+  await label.waitFor()
+  const button = shown(page).locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) })
+  await ((await button.count()) > 0 ? button.last() : label).click()
+}
+
+/** After the newest page has slid in and hidden the one before it. */
+async function screenshot(page: Page, file: string) {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_router > .taro_page')).slice(0, -1).every((p) => getComputedStyle(p).display === 'none'),
+  )
+  await page.screenshot({ path: join(screenshotDir, file), fullPage: true })
+}
+
+async function openPage(page: Page, path: string) {
+  await page.goto(`${session.host.url}/#/${path}`)
+  await shown(page).waitFor()
+}
+
+/** 社区工作台 from 我的, and its cards, one per community the person oversees. */
+async function openWorkbench(openid: string) {
+  const { page, errors } = await signInAs(session, openid)
+  await openPage(page, 'pages/me/index')
+  await tap(page, '社区工作台')
+  await page.waitForURL('**/pages/committee/workbench/index')
+  const communities = shown(page).locator('.card', { has: page.locator('.coverage-figure') })
+  await communities.first().waitFor()
+  return { page, errors, communities }
+}
+
+/** Calls the organisations function as the person signed in on `page`, as the page itself would. */
+function callOrganisations(page: Page, action: string, data: object) {
+  return page.evaluate(
+    async ({ action, data }) => {
+      const response = await fetch('/api/organisations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action, data }),
+      })
+      return response.json()
+    },
+    { action, data },
+  )
+}
+
+describe('社区社会组织 in the browser', () => {
+  it('lets a resident apply through the form, with errors beside the fields', async () => {
+    // The browser demo centres the service area where the browser says the person is: at home.
+    const [longitude, latitude] = demoDataSet.people.find((p) => p.openid === demoIdentities.resident)!.location!.coordinates
+    const { page, errors } = await signInAs(session, demoIdentities.resident, {
+      geolocation: { longitude, latitude },
+      permissions: ['geolocation'],
+    })
+    await openPage(page, 'pages/me/index')
+    await tap(page, '登记新组织')
+    await page.waitForURL('**/pages/organisations/apply/index')
+
+    // Step 1 refuses to go on without a name, and says so next to it.
+    await tap(page, '下一步')
+    await shown(page).locator('.field-invalid').filter({ hasText: '组织名称' }).getByText('不能为空').waitFor()
+    await screenshot(page, 'organisation-apply-error.png')
+    await shown(page).locator('#org-name input').fill(name)
+    await tap(page, '邻里互助类')
+    await tap(page, '亲情陪伴')
+    await tap(page, '上门巡访探视')
+    await tap(page, '下一步')
+
+    await shown(page).getByText('中心：你现在的位置').waitFor()
+    expect(await shown(page).locator('.choice-on').allTextContents()).toEqual([expect.stringContaining('1.0 公里')])
+    await tap(page, '下一步')
+
+    // Her own phone is offered as the contact number.
+    expect(await shown(page).locator('#org-phone input').inputValue()).toBe('18653312469')
+    await shown(page).locator('#org-charter textarea').fill('邻里互助，不收费用；每周走访结对的老人一次。')
+    await shown(page).locator('#org-description textarea').fill(description)
+    await tap(page, '提交，等两委审核')
+    await shown(page).getByText('已提交，等待社区两委审核').waitFor()
+    await screenshot(page, 'organisation-applied.png')
+
+    await tap(page, '看我的组织')
+    await page.waitForURL('**/pages/organisations/mine/index')
+    await shown(page).getByText('等待社区两委审核', { exact: false }).waitFor()
+    const { data } = await callOrganisations(page, 'mine', {})
+    organisationId = data.organisations.find((o: { organisation: { name: string } }) => o.organisation.name === name).organisation.id
+    expect(errors).toEqual([])
+  })
+
+  it('refuses the committee of another community', async () => {
+    const { page, errors, communities } = await openWorkbench(demoIdentities.committeeRural)
+    // Only the community they sit on the committee of.
+    expect(await communities.locator('.card-title').allTextContents()).toEqual(['太河村'])
+    await tap(page, '备案申请')
+    await page.waitForURL(/pages\/committee\/applications\/index\?communityId=c-zc-taihe$/)
+    await shown(page).getByText('没有待审核的申请').waitFor()
+
+    // Its page, opened by address, is refused and offers no decision.
+    await openPage(page, `pages/committee/record/index?id=${organisationId}`)
+    await shown(page).getByText('你没有权限进行这个操作').waitFor()
+    expect(await shown(page).getByText('通过', { exact: true }).count()).toBe(0)
+    // The function refuses the decision itself too.
+    const answer = await callOrganisations(page, 'decide', { organisationId, decision: 'approve' })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(errors).toEqual([])
+  })
+
+  it('lets the community committee find it in the queue and approve it', async () => {
+    const { page, errors, communities: coverage } = await openWorkbench(demoIdentities.committeeUrban)
+    expect(await coverage.locator('.card-title').allTextContents()).toEqual(['沁园社区'])
+    // The seeds' target for an urban community, with the one application waiting.
+    expect(await coverage.locator('.coverage-figure').textContent()).toMatch(/目标 10 个$/)
+    expect(await coverage.locator('.coverage-verdict').textContent()).toMatch(/^(已达标|还差 \d+ 个)$/)
+    expect(await coverage.textContent()).toContain('待审核 2 个')
+    await screenshot(page, 'committee-workbench.png')
+
+    await tap(page, '备案申请')
+    await page.waitForURL('**/pages/committee/applications/**')
+    await tap(page, name)
+    await page.waitForURL((url) => url.hash.endsWith(`/pages/committee/record/index?id=${organisationId}`))
+    await shown(page).getByText(description).waitFor()
+    await tap(page, '通过')
+    await tap(page, '确定通过')
+    // Approved: what the committee may do next is suspend it.
+    await shown(page).getByText('暂停这个组织', { exact: true }).waitFor()
+    expect(await shown(page).getByText('待审核', { exact: true }).count()).toBe(0)
+    await screenshot(page, 'committee-record.png')
+
+    // Back in the queue, it is gone; the one before it still waits.
+    await page.goBack()
+    await shown(page).getByText('沁园社区银龄书画社', { exact: true }).waitFor()
+    await shown(page).getByText(name, { exact: true }).waitFor({ state: 'hidden' })
+    expect(errors).toEqual([])
+  })
+
+  it('makes the applicant its lead, with an invite code and QR code to hand out', async () => {
+    const { page, errors } = await signInAs(session, demoIdentities.resident)
+    await openPage(page, 'pages/organisations/mine/index')
+    await shown(page).getByText('点开管理成员、邀请志愿者').waitFor()
+    await tap(page, name)
+    await page.waitForURL((url) => url.hash.endsWith(`/pages/organisations/team/index?id=${organisationId}`))
+    inviteCode = (await shown(page).locator('#invite-code').textContent())!.trim()
+    expect(inviteCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
+    expect(await shown(page).locator('.invite-qr img').getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+    expect(await shown(page).locator('.member .card-title').allTextContents()).toEqual(['杨丽'])
+    await screenshot(page, 'organisation-team.png')
+
+    const { data } = await callOrganisations(page, 'invitation', { organisationId })
+    joinPath = data.joinPath
+    expect(errors).toEqual([])
+  })
+
+  it('lets an elderly neighbour join from the QR code’s page, in 长辈模式', async () => {
+    const { page, errors } = await signInAs(session, demoIdentities.elderResident)
+    // What scanning the code opens: the join page with the code filled in.
+    await openPage(page, joinPath)
+    const input = shown(page).locator('#invite-code-input input')
+    expect(await input.inputValue()).toBe(inviteCode)
+
+    expect(await shown(page).getAttribute('class')).toContain('elder')
+    const fontSize = (selector: string) =>
+      shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await fontSize('.page-hint')).toBeGreaterThanOrEqual(18)
+    expect(await fontSize('.field-label')).toBeGreaterThanOrEqual(18)
+    expect(await fontSize('#invite-code-input input')).toBeGreaterThanOrEqual(18)
+    expect((await shown(page).locator('#join-button').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    expect((await shown(page).locator('#invite-code-input').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    expect(await contrastRatioOf(page, '#join-button')).toBeGreaterThanOrEqual(4.5)
+    await screenshot(page, 'organisation-join-elder.png')
+
+    await tap(page, '加入')
+    await shown(page).getByText('你已加入').waitFor()
+    await shown(page).getByText(name).waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('shows the new member in the lead’s members list', async () => {
+    const { page, errors } = await signInAs(session, demoIdentities.resident)
+    await openPage(page, `pages/organisations/team/index?id=${organisationId}`)
+    await shown(page).locator('.member').nth(1).waitFor()
+    expect(await shown(page).locator('.member .card-title').allTextContents()).toEqual(['杨丽', '王桂兰'])
+    expect(await shown(page).locator('.member').nth(1).textContent()).toContain('志愿者')
+    expect(errors).toEqual([])
+  })
+
+  it('shows the organisation’s public profile to residents nearby', async () => {
+    const { page, errors } = await signInAs(session, demoIdentities.elderResident)
+    await openPage(page, 'pages/home/index')
+    await tap(page, '附近的组织')
+    await page.waitForURL('**/pages/organisations/nearby/index')
+    await tap(page, name)
+    await page.waitForURL((url) => url.hash.endsWith(`/pages/organisations/profile/index?id=${organisationId}`))
+    const profile = shown(page)
+    await profile.getByText(description).waitFor()
+    await profile.getByText('成员 2 人', { exact: false }).waitFor()
+    expect(await profile.getByText('邻里互助类', { exact: true }).count()).toBe(1)
+    expect(await profile.getByText('打电话 18653312469', { exact: true }).count()).toBe(1)
+    // Public: no member's name or phone.
+    expect(await profile.getByText('王桂兰').count()).toBe(0)
+    await screenshot(page, 'organisation-profile.png')
+    expect(errors).toEqual([])
+  })
+})
