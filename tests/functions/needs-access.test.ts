@@ -1,0 +1,151 @@
+/**
+ * The first acceptance wins under concurrent calls, and what each role sees of one need.
+ * Also: the scheduler function runs for a timer trigger only.
+ */
+import { randomUUID } from 'node:crypto'
+import { main as scheduler } from '../../cloudfunctions/scheduler/main'
+import { platformContext } from '../../local/host/platform-context'
+import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { allDocuments } from '../../server/data/maintenance'
+import type { AuditDoc, NeedDoc, NeedEventDoc } from '../../server/data/documents'
+import type { RaiseNeedInput } from '../../shared/contracts/needs'
+import { startTestDatabase, type TestDatabase } from '../support/database'
+import { callNeeds as call, failure, ok } from './calls'
+
+const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
+const leadOf = (organisationId: string) => demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
+const [lng0, lat0] = urban.centre.coordinates
+const place = (northM: number): [number, number] => [lng0, Number((lat0 + northM / 110_574).toFixed(6))]
+
+const raise = (overrides: Partial<RaiseNeedInput>) =>
+  ok(
+    call(who.resident, 'raise', {
+      helpKind: '紧急救助',
+      urgency: 'urgent',
+      description: '家里水管爆了，水漫到楼道里了。',
+      location: place(0),
+      neighbourhood: '柳泉花园',
+      addressDetail: '12号楼1单元1502',
+      contactPhone: '18653312469',
+      ...overrides,
+    }),
+  )
+const matchDetails = async (needId: string) => (await ok(call(who.committeeUrban, 'matchDetails', { needId }))).offers
+const reveals = async (needId: string) =>
+  ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.action === 'need.reveal' && e.needId === needId).map((e) => e.actorOpenid)
+
+let database: TestDatabase
+beforeAll(async () => {
+  database = await startTestDatabase()
+})
+afterAll(() => database.close())
+
+describe('the first acceptance wins', () => {
+  it('three leads, each pressing accept twice at the same moment: exactly one wins, the others are told it is taken', async () => {
+    const { need } = await raise({ location: place(0) })
+    const offers = await matchDetails(need.id)
+    expect(offers).toHaveLength(3)
+    const calls = offers.flatMap((o) => [o, o]).map((o) => call(leadOf(o.organisationId), 'accept', { organisationId: o.organisationId, offerId: o.offerId }))
+    const answers = await Promise.all(calls)
+    const winners = answers.filter((a) => a.ok)
+    expect(winners).toHaveLength(1)
+    for (const a of answers.filter((a) => !a.ok)) expect(a).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const winner = winners[0].ok ? winners[0].data.need.acceptedBy!.organisationId : ''
+    const stored = ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === need.id)!
+    expect(stored).toMatchObject({ status: 'accepted', acceptedBy: { organisationId: winner } })
+    const after = await matchDetails(need.id)
+    expect(after.filter((o) => o.status === 'accepted').map((o) => o.organisationId)).toEqual([winner])
+    expect(after.filter((o) => o.status !== 'accepted').every((o) => o.status === 'taken')).toBe(true)
+    const events = ((await allDocuments('need_events')) as NeedEventDoc[]).filter((e) => e.needId === need.id && offers.some((o) => leadOf(o.organisationId) === e.actorOpenid))
+    expect(events).toHaveLength(1)
+  })
+
+  it('two leads declining at the same moment pass the need on once', async () => {
+    // 上门巡访探视: two organisations give it, both offered at once for 一般.
+    const { need } = await raise({ helpKind: '上门巡访探视', urgency: 'normal', location: place(100) })
+    const offers = await matchDetails(need.id)
+    expect(offers).toHaveLength(2)
+    await Promise.all(offers.map((o) => ok(call(leadOf(o.organisationId), 'decline', { organisationId: o.organisationId, offerId: o.offerId }))))
+    const events = ((await allDocuments('need_events')) as NeedEventDoc[]).filter((e) => e.needId === need.id && e.text.includes('转社区两委'))
+    expect(events).toHaveLength(1)
+    expect(((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === need.id)!.status).toBe('escalated')
+  })
+})
+
+describe('what each role sees of one need', () => {
+  let needId: string
+  let offered: string[]
+  let accepting: string
+
+  beforeAll(async () => {
+    const { need } = await raise({ helpKind: '亲情陪伴', urgency: 'normal', location: place(200) })
+    needId = need.id
+    offered = (await matchDetails(needId)).map((o) => o.organisationId)
+  })
+  const sees = (openid: string) => call(openid, 'detail', { needId })
+  const sensitive = ['requesterName', 'addressDetail', 'contactPhone', 'location', 'photos', 'timeline', 'volunteers']
+
+  it('the requester: everything, with the timeline, and no audit entry', async () => {
+    const { need } = await ok(sees(who.resident))
+    expect(need).toMatchObject({ access: 'full', requesterName: '杨丽', contactPhone: '18653312469', addressDetail: '12号楼1单元1502' })
+    expect(need.timeline!.length).toBeGreaterThan(0)
+    expect(await reveals(needId)).toEqual([])
+  })
+
+  it('an offered lead before acceptance: the limited view, no name, address, phone or place', async () => {
+    const { need } = await ok(sees(leadOf(offered[0])))
+    expect(need).toMatchObject({ access: 'limited', helpKind: '亲情陪伴', urgency: 'normal', neighbourhood: '柳泉花园', status: 'matching' })
+    expect(need.distanceM).toEqual(expect.any(Number))
+    for (const field of sensitive) expect(need).not.toHaveProperty(field)
+    expect(await reveals(needId)).toEqual([])
+  })
+
+  it('the lead of an organisation not offered it: NOT_FOUND', async () => {
+    const other = demoDataSet.organisations.find((o) => o.status === 'approved' && o.communityId === urban._id && !offered.includes(o._id))!
+    expect(await failure(sees(other.leadOpenid))).toEqual({ code: 'NOT_FOUND' })
+  })
+
+  it('the accepting lead after acceptance, and its volunteers: everything, audited', async () => {
+    accepting = offered[0]
+    const offerId = (await matchDetails(needId)).find((o) => o.organisationId === accepting)!.offerId
+    await ok(call(leadOf(accepting), 'accept', { organisationId: accepting, offerId }))
+    const { need } = await ok(sees(leadOf(accepting)))
+    expect(need).toMatchObject({ access: 'full', contactPhone: '18653312469', location: expect.any(Array) })
+    const volunteer = demoDataSet.roles.find((r) => r.organisationId === accepting && r.role === 'volunteer')!
+    expect((await ok(sees(volunteer.openid))).need.access).toBe('full')
+    expect((await reveals(needId)).sort()).toEqual([leadOf(accepting), leadOf(accepting), volunteer.openid].sort())
+  })
+
+  it('the other offered lead after acceptance: NOT_FOUND', async () => {
+    expect(await failure(sees(leadOf(offered[1])))).toEqual({ code: 'NOT_FOUND' })
+  })
+
+  it('the committee of its community: everything, audited', async () => {
+    const { need } = await ok(sees(who.committeeUrban))
+    expect(need).toMatchObject({ access: 'full', contactPhone: '18653312469' })
+    expect((await reveals(needId)).filter((openid) => openid === who.committeeUrban)).toEqual([who.committeeUrban])
+  })
+
+  it('the committee of another community, a civil-affairs officer and a random resident: NOT_FOUND', async () => {
+    for (const openid of [who.committeeRural, who.civilAffairs, who.elderResident, who.ruralResident]) {
+      expect(await failure(sees(openid))).toEqual({ code: 'NOT_FOUND' })
+    }
+    expect(await failure(call(who.committeeRural, 'matchDetails', { needId }))).toEqual({ code: 'FORBIDDEN' })
+  })
+})
+
+describe('the scheduler function', () => {
+  const timerEvent = { Type: 'Timer', TriggerName: 'every-minute', Time: new Date().toISOString() }
+  const timerContext = { request_id: randomUUID(), function_name: 'scheduler', environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) }
+
+  it('runs the due work for its timer trigger', async () => {
+    expect(await scheduler(timerEvent, timerContext)).toEqual({ ok: true, data: { offersExpired: 0, needsClosed: 0 } })
+  })
+
+  it('refuses a call from the mini-program, or anything that is not a timer', async () => {
+    const refused = { ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } }
+    expect(await scheduler(timerEvent, platformContext('scheduler', who.resident))).toEqual(refused)
+    expect(await scheduler({ action: 'run' }, timerContext)).toEqual(refused)
+    expect(await scheduler(timerEvent, {})).toEqual(refused)
+  })
+})
