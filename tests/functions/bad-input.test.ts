@@ -1,10 +1,11 @@
 /**
- * Bad input on every action of organisations and community: an extra field, a wrong type, and a
+ * Bad input on every action of organisations, community and needs: an extra field, a wrong type, and a
  * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { functionMains } from '../../local/host/functions'
 import { communityContract } from '../../shared/contracts/community'
+import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
 
@@ -49,11 +50,43 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     residents: { valid: { communityId: community, nameContains: '王' }, field: 'nameContains' },
     auditLog: { valid: { communityId: community }, field: 'before' },
   },
+  needs: {
+    checkDuplicates: { valid: { helpKind: '助餐', location: [118.05, 36.81] }, field: 'helpKind' },
+    raise: {
+      valid: {
+        helpKind: '助餐',
+        urgency: 'normal',
+        description: '腿脚不便，想请人送午饭。',
+        location: [118.05, 36.81],
+        neighbourhood: '沁园小区',
+        addressDetail: '3号楼2单元401',
+        contactPhone: '13953318426',
+      },
+      field: 'description',
+    },
+    mine: { valid: {} },
+    detail: { valid: { needId: 'need-1' }, field: 'needId' },
+    cancel: { valid: { needId: 'need-1' }, field: 'reason' },
+    confirm: { valid: { needId: 'need-1', result: 'solved', rating: 5 }, field: 'comment' },
+    offers: { valid: { organisationId }, field: 'organisationId' },
+    accept: { valid: { organisationId, offerId: 'offer-1' }, field: 'offerId' },
+    decline: { valid: { organisationId, offerId: 'offer-1' }, field: 'reason' },
+    tasks: { valid: { organisationId }, field: 'organisationId' },
+    assignVolunteers: { valid: { organisationId, needId: 'need-1', memberIds: [memberId] }, field: 'needId' },
+    postProgress: { valid: { organisationId, needId: 'need-1', text: '已联系。' }, field: 'text' },
+    markDone: { valid: { organisationId, needId: 'need-1', summary: '已完成。', service: [{ memberId, minutes: 60 }] }, field: 'summary' },
+    queue: { valid: { communityId: community }, field: 'communityId' },
+    moderate: { valid: { needId: 'need-1', decision: 'hide', reason: '重复' }, field: 'reason' },
+    assign: { valid: { needId: 'need-1', organisationId }, field: 'organisationId' },
+    matchDetails: { valid: { needId: 'need-1' }, field: 'needId' },
+    settings: { valid: { communityId: community, reviewBeforeMatching: true }, field: 'communityId' },
+  },
 }
 
-it('has a row for every action of both functions', () => {
+it('has a row for every action of each function', () => {
   expect(Object.keys(table.organisations).sort()).toEqual(Object.keys(organisationsContract.actions).sort())
   expect(Object.keys(table.community).sort()).toEqual(Object.keys(communityContract.actions).sort())
+  expect(Object.keys(table.needs).sort()).toEqual(Object.keys(needsContract.actions).sort())
 })
 
 const cases = Object.entries(table).flatMap(([functionName, actions]) =>

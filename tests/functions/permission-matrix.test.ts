@@ -5,7 +5,8 @@
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { seedDemoData } from '../../local/seed/seed'
-import { removeAll } from '../../server/data/maintenance'
+import type { NeedDoc, OfferDoc } from '../../server/data/documents'
+import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
@@ -19,6 +20,49 @@ const otherLead = demoDataSet.roles.find(
   (r) => r.role === 'organisation_lead' && r.communityId === community._id && r.organisationId !== organisation._id,
 )!.openid
 const otherOffice = demoDataSet.roles.find((r) => r.role === 'civil_affairs' && r.officeId !== community.officeId)!.openid
+
+/** A need of the urban community offered to the organisation, for the needs actions to aim at. */
+const at = new Date('2026-03-01T08:00:00Z')
+const need: NeedDoc = {
+  _id: 'need-matrix',
+  communityId: community._id,
+  requesterOpenid: who.resident,
+  requesterName: '杨丽',
+  helpKind: '亲情陪伴',
+  urgency: 'normal',
+  description: '想有人来陪我说说话。',
+  location: community.centre,
+  neighbourhood: '柳泉花园',
+  addressDetail: '12号楼1单元1502',
+  photos: [],
+  contactPhone: '18653312469',
+  status: 'matching',
+  round: 1,
+  offeredTo: [organisation._id],
+  volunteers: [],
+  serviceRecorded: [],
+  createdAt: at,
+  updatedAt: at,
+}
+const offer: OfferDoc = {
+  _id: 'offer-matrix',
+  needId: need._id,
+  organisationId: organisation._id,
+  communityId: community._id,
+  round: 1,
+  status: 'open',
+  score: { total: 0.7, parts: { distance: 0.5, fit: 1, load: 1, response: 0.5, rating: 0.5 } },
+  distanceM: 200,
+  offeredAt: at,
+  // Far ahead: the matrix does not depend on the day it runs.
+  deadline: new Date('2099-01-01T00:00:00Z'),
+}
+
+async function seedNeeds() {
+  for (const collection of ['needs', 'offers', 'need_events']) await removeAll(collection)
+  await insertAll('needs', [need])
+  await insertAll('offers', [offer])
+}
 
 const callers: Record<string, string | null> = {
   'a plain resident': who.resident,
@@ -65,6 +109,32 @@ const inputs: Record<string, object> = {
   'community.revokeCommittee': { communityId: community._id, memberId: otherCommittee._id, reason: '换届' },
   'community.residents': { communityId: community._id, nameContains: '王' },
   'community.auditLog': { communityId: community._id },
+  'needs.checkDuplicates': { helpKind: '亲情陪伴', location: community.centre.coordinates },
+  'needs.raise': {
+    helpKind: '生活照料',
+    urgency: 'normal',
+    description: '灯泡坏了，够不着。',
+    location: community.centre.coordinates,
+    neighbourhood: '柳泉花园',
+    addressDetail: '12号楼1单元1502',
+    contactPhone: '18653312469',
+  },
+  'needs.mine': {},
+  'needs.detail': { needId: need._id },
+  'needs.cancel': { needId: need._id },
+  'needs.confirm': { needId: need._id, result: 'solved', rating: 5 },
+  'needs.offers': { organisationId: organisation._id },
+  'needs.accept': { organisationId: organisation._id, offerId: offer._id },
+  'needs.decline': { organisationId: organisation._id, offerId: offer._id },
+  'needs.tasks': { organisationId: organisation._id },
+  'needs.assignVolunteers': { organisationId: organisation._id, needId: need._id, memberIds: [volunteerRole._id] },
+  'needs.postProgress': { organisationId: organisation._id, needId: need._id, text: '已电话联系。' },
+  'needs.markDone': { organisationId: organisation._id, needId: need._id, summary: '已上门。', service: [] },
+  'needs.queue': { communityId: community._id },
+  'needs.moderate': { needId: need._id, decision: 'hide', reason: '重复' },
+  'needs.assign': { needId: need._id, organisationId: organisation._id },
+  'needs.matchDetails': { needId: need._id },
+  'needs.settings': { communityId: community._id, reviewBeforeMatching: true },
 }
 
 /** Actions that change something when allowed: the database is put back after each. */
@@ -78,6 +148,20 @@ const writes = new Set([
   'organisations.handOverLead',
   'community.appointCommittee',
   'community.revokeCommittee',
+  'needs.raise',
+  // A full view shown to anyone but the requester is an audited reveal.
+  'needs.detail',
+  'needs.tasks',
+  'needs.cancel',
+  'needs.confirm',
+  'needs.accept',
+  'needs.decline',
+  'needs.assignVolunteers',
+  'needs.postProgress',
+  'needs.markDone',
+  'needs.moderate',
+  'needs.assign',
+  'needs.settings',
 ])
 
 /** What the table says for this caller: 'allowed' or the code of the refusal. */
@@ -117,11 +201,13 @@ let baseline: Awaited<ReturnType<typeof snapshotDatabase>>
 async function reseed() {
   await removeAll('audit_log')
   await seedDemoData()
+  await seedNeeds()
   baseline = await snapshotDatabase()
 }
 
 beforeAll(async () => {
   database = await startTestDatabase()
+  await seedNeeds()
   baseline = await snapshotDatabase()
 })
 afterAll(() => database.close())
