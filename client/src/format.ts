@@ -22,3 +22,18 @@ export function formatDateTime(iso: string): string {
 export function formatRating({ average, count }: { average: number | null; count: number }): string {
   return average === null ? '居民评价：还没有评价' : `居民评价：${average.toFixed(1)} 分（${count} 人评价）`
 }
+
+/** Time left before `deadline`, rounded up to the minute: an offer with seconds left still shows 1. */
+export function formatTimeLeft(deadline: string, now: number): string {
+  const minutes = Math.ceil((new Date(deadline).getTime() - now) / 60_000)
+  if (minutes <= 0) return '已过答复期限'
+  if (minutes < 60) return `还剩 ${minutes} 分钟`
+  if (minutes < 24 * 60) return `还剩 ${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`
+  return `还剩 ${Math.floor(minutes / (24 * 60))} 天`
+}
+
+export function formatWaiting(minutes: number): string {
+  if (minutes < 60) return `已等 ${minutes} 分钟`
+  if (minutes < 24 * 60) return `已等 ${Math.floor(minutes / 60)} 小时`
+  return `已等 ${Math.floor(minutes / (24 * 60))} 天`
+}

@@ -1,5 +1,6 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { BusyButton } from './busy-button'
 
 /** A labelled field with its hint and, when the input was refused, why (in words, next to it). */
 export function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string; children: ReactNode }) {
@@ -57,14 +58,16 @@ export function TextAreaField(props: TextInputProps) {
 }
 
 /** Large buttons to choose from: one (a kind) or several (kinds of help). Easier than a wheel. */
-export function Choices<T extends string>({ options, chosen, onToggle, labelOf }: {
+export function Choices<T extends string>({ options, chosen, onToggle, labelOf, wide }: {
   options: readonly T[]
   chosen: readonly T[]
   onToggle(option: T): void
   labelOf?(option: T): string
+  /** One choice per row, full width: for a few choices that matter, such as urgency. */
+  wide?: boolean
 }) {
   return (
-    <View className='choices'>
+    <View className={wide ? 'choices choices-wide' : 'choices'}>
       {options.map((option) => {
         const on = chosen.includes(option)
         return (
@@ -78,22 +81,73 @@ export function Choices<T extends string>({ options, chosen, onToggle, labelOf }
   )
 }
 
+/** 1 to 5 stars as five big buttons; the chosen count is written out too. */
+export function StarRating({ value, onChange }: { value: number; onChange(value: number): void }) {
+  return (
+    <View className='stars'>
+      {[1, 2, 3, 4, 5].map((n) => (
+        <Button key={n} id={`star-${n}`} className={n <= value ? 'star star-on' : 'star'} onClick={() => onChange(n)}>
+          ★
+        </Button>
+      ))}
+      <Text className='stars-value'>{value > 0 ? `${value} 星` : '请点星星'}</Text>
+    </View>
+  )
+}
+
 /**
  * A number changed with − and + (no keyboard), kept within its bounds. `disabled` is left out
  * rather than false: Taro's H5 button styles any `disabled` attribute as disabled.
  */
-export function Stepper({ value, min, max, unit, onChange }: { value: number; min: number; max: number; unit: string; onChange(value: number): void }) {
+export function Stepper({ id, value, min, max, step = 1, unit, onChange }: {
+  id?: string
+  value: number
+  min: number
+  max: number
+  /** How much one tap changes it, e.g. 10 minutes. */
+  step?: number
+  unit: string
+  onChange(value: number): void
+}) {
   return (
-    <View className='stepper'>
-      <Button className='btn btn-plain stepper-button' disabled={value <= min || undefined} onClick={() => onChange(value - 1)}>
+    <View id={id} className='stepper'>
+      <Button className='btn btn-plain stepper-button' disabled={value <= min || undefined} onClick={() => onChange(Math.max(min, value - step))}>
         −
       </Button>
       <Text className='stepper-value'>
         {value} {unit}
       </Text>
-      <Button className='btn btn-plain stepper-button' disabled={value >= max || undefined} onClick={() => onChange(value + 1)}>
+      <Button className='btn btn-plain stepper-button' disabled={value >= max || undefined} onClick={() => onChange(Math.min(max, value + step))}>
         +
       </Button>
+    </View>
+  )
+}
+
+/**
+ * The frame of a form in steps (useSteppedForm): where the person is, this screen's fields in a
+ * card, and one main button — 下一步, or on the last screen the form's own action.
+ */
+export function StepFrame({ form, submitLabel, onSubmit, children }: {
+  form: { step: number; steps: readonly { title: string }[]; last: boolean; failure: string; sending: boolean; next(): void; back(): void }
+  submitLabel: string
+  onSubmit(): void
+  children: ReactNode
+}) {
+  return (
+    <View>
+      <Text className='steps'>
+        第 {form.step + 1} 步，共 {form.steps.length} 步
+      </Text>
+      <Text className='greeting'>{form.steps[form.step].title}</Text>
+      <View className='card'>{children}</View>
+      {form.failure ? <Text className='field-error'>{form.failure}</Text> : null}
+      <BusyButton id='step-main' primary busy={form.sending} label={form.last ? submitLabel : '下一步'} onClick={form.last ? onSubmit : form.next} />
+      {form.step > 0 && (
+        <Button className='btn btn-plain btn-block' onClick={form.back}>
+          上一步
+        </Button>
+      )}
     </View>
   )
 }

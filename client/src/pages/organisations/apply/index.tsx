@@ -1,6 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { View } from '@tarojs/components'
+import { useState } from 'react'
 import {
   organisationApplicationSchema,
   type OrganisationApplication,
@@ -8,20 +7,21 @@ import {
 } from '../../../../../shared/contracts/organisations'
 import { DEFAULT_SERVICE_RADIUS_M } from '../../../../../shared/domain/organisation'
 import { helpKinds, organisationKinds, type HelpKind, type OrganisationKind } from '../../../../../shared/domain/vocabulary'
-import { api, fieldOf, messageOf } from '../../../api'
-import { BusyButton } from '../../../components/busy-button'
-import { Choices, Field, Stepper, TextAreaField, TextField } from '../../../components/form'
+import { api } from '../../../api'
+import { Choices, Field, StepFrame, Stepper, TextAreaField, TextField } from '../../../components/form'
 import { OrganisationOutcome } from '../../../components/organisation-card'
 import { PageShell } from '../../../components/page-shell'
+import { PlaceField, type Place } from '../../../components/place-field'
 import { Empty, LoadError, Loading } from '../../../components/status'
 import { formatDistance, walkingMinutes } from '../../../format'
+import { useSteppedForm } from '../../../hooks/use-stepped-form'
 import { useMe } from '../../../state/me'
 
 interface Draft {
   name: string
   kind: OrganisationKind | null
   helpKinds: HelpKind[]
-  centre: { lngLat: [number, number]; label: string } | null
+  centre: Place | null
   radiusM: number
   capacity: number
   contactPhone: string
@@ -29,24 +29,21 @@ interface Draft {
   description: string
 }
 
-type Problems = Partial<Record<string, string>>
-
 const capacityBounds = organisationApplicationSchema.shape.capacity
 const radiusChoices = ['500', String(DEFAULT_SERVICE_RADIUS_M), '2000', '3000']
 
-/** Three short screens, each with one 下一步, rather than one long form. */
+/** Three short screens rather than one long form. */
 const steps = [
   { title: '组织是做什么的', fields: ['name', 'kind', 'helpKinds'] },
   { title: '在哪里服务', fields: ['serviceArea.centre', 'serviceArea.radiusM', 'capacity'] },
   { title: '怎么联系、怎么介绍', fields: ['contactPhone', 'charterSummary', 'description'] },
 ]
 
-/** Choices the person has not made yet: the schema's own words for these are not for residents. */
-const unchosen: Problems = { kind: '请选一个组织类别', 'serviceArea.centre': '请先定下服务范围的中心' }
+const unchosen = { kind: '请选一个组织类别', 'serviceArea.centre': '请先定下服务范围的中心' }
 
 /** `serviceArea.centre.0` and `serviceArea.centre` are the same field on the page. */
-function fieldKey(path: readonly PropertyKey[]): string {
-  const [first, second] = path.map(String)
+function fieldKey(path: readonly string[]): string {
+  const [first, second] = path
   return first === 'serviceArea' && second ? `${first}.${second}` : first
 }
 
@@ -63,22 +60,8 @@ function toInput(draft: Draft): Partial<OrganisationApplication> {
   }
 }
 
-/** The same schema the function checks, so a mistake shows beside its field before sending. */
-function check(draft: Draft): { input: OrganisationApplication | null; problems: Problems } {
-  const parsed = organisationApplicationSchema.safeParse(toInput(draft))
-  if (parsed.success) return { input: parsed.data, problems: {} }
-  const problems: Problems = {}
-  for (const issue of parsed.error.issues) {
-    const key = fieldKey(issue.path)
-    problems[key] ??= unchosen[key] ?? issue.message
-  }
-  return { input: null, problems }
-}
-
 /** Draft keys that the schema nests under `serviceArea`. */
 const problemKey: Partial<Record<keyof Draft, string>> = { centre: 'serviceArea.centre', radiusM: 'serviceArea.radiusM' }
-
-const stepOf = (key: string) => Math.max(0, steps.findIndex((step) => step.fields.includes(key)))
 
 export default function ApplyPage() {
   const me = useMe()
@@ -104,165 +87,88 @@ export default function ApplyPage() {
 }
 
 function ApplicationForm({ phone, onSubmitted }: { phone: string; onSubmitted(organisation: OrganisationSummary): void }) {
-  const [draft, setDraft] = useState<Draft>({
-    name: '',
-    kind: null,
-    helpKinds: [],
-    centre: null,
-    radiusM: DEFAULT_SERVICE_RADIUS_M,
-    capacity: 3,
-    contactPhone: phone,
-    charterSummary: '',
-    description: '',
+  const form = useSteppedForm({
+    initial: {
+      name: '',
+      kind: null,
+      helpKinds: [],
+      centre: null,
+      radiusM: DEFAULT_SERVICE_RADIUS_M,
+      capacity: 3,
+      contactPhone: phone,
+      charterSummary: '',
+      description: '',
+    } as Draft,
+    steps,
+    schema: organisationApplicationSchema,
+    toInput,
+    unchosen,
+    fieldKey,
+    problemKey,
   })
-  const [step, setStep] = useState(0)
-  const [problems, setProblems] = useState<Problems>({})
-  const [failure, setFailure] = useState('')
-  const [sending, setSending] = useState(false)
+  const { draft, change, problems, step } = form
 
-  const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((previous) => ({ ...previous, [key]: value }))
-    setProblems((previous) => ({ ...previous, [problemKey[key] ?? key]: undefined }))
-  }
-
-  const next = () => {
-    const { problems: found } = check(draft)
-    const here = Object.fromEntries(steps[step].fields.filter((f) => found[f]).map((f) => [f, found[f]]))
-    setProblems(here)
-    if (Object.keys(here).length === 0) setStep(step + 1)
-  }
-
-  const submit = async () => {
-    const { input, problems: found } = check(draft)
-    if (!input) {
-      setProblems(found)
-      setStep(stepOf(Object.keys(found)[0]))
-      return
-    }
-    setSending(true)
-    setFailure('')
-    try {
+  const submit = () =>
+    form.submit(async (input) => {
       const { organisation } = await api.organisations.apply(input)
       onSubmitted(organisation)
-    } catch (error) {
-      const field = fieldOf(error)
-      if (field) {
-        const key = fieldKey(field.split('.'))
-        setProblems({ [key]: messageOf(error) })
-        setStep(stepOf(key))
-      } else {
-        setFailure(messageOf(error))
-      }
-    } finally {
-      setSending(false)
-    }
-  }
+    })
 
-  const last = step === steps.length - 1
   return (
-    <View>
-      <Text className='steps'>
-        第 {step + 1} 步，共 {steps.length} 步
-      </Text>
-      <Text className='greeting'>{steps[step].title}</Text>
-      <View className='card'>
-        {step === 0 && (
-          <View>
-            <TextField id='org-name' label='组织名称' hint='例如：沁园社区夕阳红助老服务队' maxlength={40} value={draft.name} error={problems.name} onChange={(v) => change('name', v)} />
-            <Field label='组织类别' hint='选一个' error={problems.kind}>
-              <Choices options={organisationKinds} chosen={draft.kind ? [draft.kind] : []} onToggle={(kind) => change('kind', kind)} />
-            </Field>
-            <Field label='能帮哪些忙' hint='可以选几个' error={problems.helpKinds}>
-              <Choices
-                options={helpKinds}
-                chosen={draft.helpKinds}
-                onToggle={(kind) =>
-                  change('helpKinds', draft.helpKinds.includes(kind) ? draft.helpKinds.filter((k) => k !== kind) : [...draft.helpKinds, kind])
-                }
-              />
-            </Field>
-          </View>
-        )}
-        {step === 1 && (
-          <View>
-            <CentreField centre={draft.centre} error={problems['serviceArea.centre']} onChange={(centre) => change('centre', centre)} />
-            <Field label='服务多远' hint='默认 1 公里，就是“15 分钟生活圈”' error={problems['serviceArea.radiusM']}>
-              <Choices
-                options={radiusChoices}
-                chosen={[String(draft.radiusM)]}
-                labelOf={(metres) => `${formatDistance(Number(metres))}（${walkingMinutes(Number(metres))}）`}
-                onToggle={(metres) => change('radiusM', Number(metres))}
-              />
-            </Field>
-            <Field label='同时能接几件求助' hint='忙不过来时，新的求助会先交给别的组织' error={problems.capacity}>
-              <Stepper
-                value={draft.capacity}
-                min={capacityBounds.minValue ?? 1}
-                max={capacityBounds.maxValue ?? draft.capacity}
-                unit='件'
-                onChange={(n) => change('capacity', n)}
-              />
-            </Field>
-          </View>
-        )}
-        {step === 2 && (
-          <View>
-            <TextField id='org-phone' type='number' label='联系电话' hint='公开给居民，方便找到你们' maxlength={13} value={draft.contactPhone} error={problems.contactPhone} onChange={(v) => change('contactPhone', v)} />
-            <TextAreaField id='org-charter' label='章程摘要' hint='组织的宗旨和规矩，几句话就行' maxlength={500} value={draft.charterSummary} error={problems.charterSummary} onChange={(v) => change('charterSummary', v)} />
-            <TextAreaField id='org-description' label='给居民的介绍' hint='平时做什么、怎么找到你们' maxlength={500} value={draft.description} error={problems.description} onChange={(v) => change('description', v)} />
-          </View>
-        )}
-      </View>
-      {failure ? <Text className='field-error'>{failure}</Text> : null}
-      <BusyButton primary busy={sending} label={last ? '提交，等两委审核' : '下一步'} onClick={last ? submit : next} />
-      {step > 0 && (
-        <Button className='btn btn-plain btn-block' onClick={() => setStep(step - 1)}>
-          上一步
-        </Button>
+    <StepFrame form={form} submitLabel='提交，等两委审核' onSubmit={submit}>
+      {step === 0 && (
+        <View>
+          <TextField id='org-name' label='组织名称' hint='例如：沁园社区夕阳红助老服务队' maxlength={40} value={draft.name} error={problems.name} onChange={(v) => change('name', v)} />
+          <Field label='组织类别' hint='选一个' error={problems.kind}>
+            <Choices options={organisationKinds} chosen={draft.kind ? [draft.kind] : []} onToggle={(kind) => change('kind', kind)} />
+          </Field>
+          <Field label='能帮哪些忙' hint='可以选几个' error={problems.helpKinds}>
+            <Choices
+              options={helpKinds}
+              chosen={draft.helpKinds}
+              onToggle={(kind) =>
+                change('helpKinds', draft.helpKinds.includes(kind) ? draft.helpKinds.filter((k) => k !== kind) : [...draft.helpKinds, kind])
+              }
+            />
+          </Field>
+        </View>
       )}
-    </View>
-  )
-}
-
-type Centre = NonNullable<Draft['centre']>
-
-/**
- * On the phone the lead picks the centre on WeChat's map. The browser demo has no map picker:
- * it takes where the browser says the person is.
- */
-function CentreField({ centre, error, onChange }: { centre: Centre | null; error?: string; onChange(centre: Centre): void }) {
-  const [locating, setLocating] = useState('')
-
-  const pick = async () => {
-    setLocating('')
-    try {
-      if (process.env.TARO_ENV === 'weapp') {
-        const place = await Taro.chooseLocation({})
-        onChange({ lngLat: [place.longitude, place.latitude], label: place.name || place.address })
-      } else {
-        const here = await Taro.getLocation({ type: 'wgs84' })
-        onChange({ lngLat: [here.longitude, here.latitude], label: '你现在的位置' })
-      }
-    } catch {
-      setLocating('没有取到位置，请再试一次')
-    }
-  }
-
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp' && !centre) pick()
-    // Only on arriving at this step: a refusal is not asked again until the person taps.
-  }, [])
-
-  return (
-    <Field
-      label='服务范围的中心'
-      hint={process.env.TARO_ENV === 'weapp' ? '一般选组织常在的地方，比如活动室' : '网页演示版不能在地图上选点，用你现在所在的位置'}
-      error={error ?? (locating || undefined)}
-    >
-      {centre ? <Text className='note'>中心：{centre.label}</Text> : null}
-      <Button className='btn btn-plain btn-block' onClick={pick}>
-        {process.env.TARO_ENV === 'weapp' ? (centre ? '在地图上换一个' : '在地图上选') : '重新取位置'}
-      </Button>
-    </Field>
+      {step === 1 && (
+        <View>
+          <PlaceField
+            label='服务范围的中心'
+            shownAs='中心'
+            weappHint='一般选组织常在的地方，比如活动室'
+            place={draft.centre}
+            error={problems['serviceArea.centre']}
+            onChange={(centre) => change('centre', centre)}
+          />
+          <Field label='服务多远' hint='默认 1 公里，就是“15 分钟生活圈”' error={problems['serviceArea.radiusM']}>
+            <Choices
+              options={radiusChoices}
+              chosen={[String(draft.radiusM)]}
+              labelOf={(metres) => `${formatDistance(Number(metres))}（${walkingMinutes(Number(metres))}）`}
+              onToggle={(metres) => change('radiusM', Number(metres))}
+            />
+          </Field>
+          <Field label='同时能接几件求助' hint='忙不过来时，新的求助会先交给别的组织' error={problems.capacity}>
+            <Stepper
+              value={draft.capacity}
+              min={capacityBounds.minValue ?? 1}
+              max={capacityBounds.maxValue ?? draft.capacity}
+              unit='件'
+              onChange={(n) => change('capacity', n)}
+            />
+          </Field>
+        </View>
+      )}
+      {step === 2 && (
+        <View>
+          <TextField id='org-phone' type='number' label='联系电话' hint='公开给居民，方便找到你们' maxlength={13} value={draft.contactPhone} error={problems.contactPhone} onChange={(v) => change('contactPhone', v)} />
+          <TextAreaField id='org-charter' label='章程摘要' hint='组织的宗旨和规矩，几句话就行' maxlength={500} value={draft.charterSummary} error={problems.charterSummary} onChange={(v) => change('charterSummary', v)} />
+          <TextAreaField id='org-description' label='给居民的介绍' hint='平时做什么、怎么找到你们' maxlength={500} value={draft.description} error={problems.description} onChange={(v) => change('description', v)} />
+        </View>
+      )}
+    </StepFrame>
   )
 }

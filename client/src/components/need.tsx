@@ -1,0 +1,119 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { NeedView, TimelineEvent } from '../../../shared/contracts/needs'
+import { EMERGENCY_NUMBERS } from '../../../shared/domain/need'
+import { formatDateTime, formatDistance } from '../format'
+import { CallButton } from './call-button'
+import { SectionHeader, Tags } from './list'
+
+/**
+ * 危及生命安全: the numbers to call come before anything else, with the plain statement that this
+ * app does not replace them. The committee's phone shows once it is known (after raising).
+ */
+export function EmergencyPanel({ committeePhone }: { committeePhone?: string }) {
+  return (
+    <View id='emergency-panel' className='emergency'>
+      <Text className='emergency-title'>有危险，请先打电话！</Text>
+      <Text className='emergency-text'>邻里守望不能代替报警和急救。生命安全有危险时，请马上拨打：</Text>
+      {EMERGENCY_NUMBERS.map(({ number, label }) => (
+        <CallButton key={number} emergency phone={number} label={`${label} ${number}`} />
+      ))}
+      {committeePhone ? <CallButton phone={committeePhone} label={`社区两委 ${committeePhone}`} /> : null}
+    </View>
+  )
+}
+
+function needTags(need: NeedView): string[] {
+  return [need.urgencyLabel, need.statusLabel]
+}
+
+/**
+ * A need as lists show it: kind, urgency and status, where (小区 and distance, never more), when.
+ * With `onClick` the whole card is one touch target; `children` adds lines under it.
+ */
+export function NeedCard({ need, onClick, children }: { need: NeedView; onClick?(): void; children?: ReactNode }) {
+  const body = (
+    <View className={need.urgency === 'life' ? 'need need-life' : 'need'}>
+      <Text className='card-title'>{need.helpKind}</Text>
+      <Tags tags={needTags(need)} />
+      <Text className='card-text'>
+        {need.communityName} · {need.neighbourhood}
+        {need.distanceM === undefined ? '' : ` · 相距 ${formatDistance(need.distanceM)}`}
+      </Text>
+      <Text className='card-label'>{formatDateTime(need.createdAt)} 发起</Text>
+      {children}
+    </View>
+  )
+  return onClick ? (
+    <Button className='card card-button' onClick={onClick}>
+      {body}
+    </Button>
+  ) : (
+    <View className='card'>{body}</View>
+  )
+}
+
+/** One labelled line of a need's details. */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='fact'>
+      <Text className='fact-label'>{label}</Text>
+      <Text className='fact-value'>{children}</Text>
+    </View>
+  )
+}
+
+/**
+ * What the need is about, and for those with full access who and where. `call` offers to ring the
+ * contact phone (the accepting organisation and the committee, not the requester themself).
+ */
+export function NeedFacts({ need, call }: { need: NeedView; call?: boolean }) {
+  return (
+    <View className='card'>
+      <Text className='card-text need-description'>{need.description}</Text>
+      {need.wantedBy ? <Fact label='希望在'>{formatDateTime(need.wantedBy)} 前</Fact> : null}
+      {need.requesterName ? (
+        <Fact label='求助人'>{need.forNeighbour ? `${need.forNeighbour.name}（${need.requesterName} 代邻居求助）` : need.requesterName}</Fact>
+      ) : null}
+      {need.addressDetail ? (
+        <Fact label='地址'>
+          {need.neighbourhood} {need.addressDetail}
+        </Fact>
+      ) : null}
+      {need.contactPhone ? <Fact label='联系电话'>{need.contactPhone}</Fact> : null}
+      {call && need.contactPhone ? <CallButton primary phone={need.contactPhone} label={`给求助人打电话 ${need.contactPhone}`} /> : null}
+      {need.acceptedBy ? <Fact label='接单组织'>{need.acceptedBy.name}</Fact> : null}
+      {need.volunteers && need.volunteers.length > 0 ? <Fact label='志愿者'>{need.volunteers.map((v) => v.name).join('、')}</Fact> : null}
+      {need.doneSummary ? <Fact label='做了什么'>{need.doneSummary}</Fact> : null}
+      {need.service && need.service.length > 0 ? (
+        <Fact label='服务时长'>{need.service.map((s) => `${s.name} ${s.minutes} 分钟`).join('、')}</Fact>
+      ) : null}
+      {need.outcome ? (
+        <Fact label='居民评价'>
+          {need.outcome.resultLabel}
+          {need.outcome.rating ? `，${need.outcome.rating} 星` : ''}
+          {need.outcome.comment ? `：${need.outcome.comment}` : ''}
+        </Fact>
+      ) : null}
+    </View>
+  )
+}
+
+/** Every change, who made it and when, oldest first. */
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  return (
+    <View>
+      <SectionHeader title='进展' />
+      <View id='timeline' className='card'>
+        {events.map((event, i) => (
+          <View className='timeline-event' key={`${event.at}-${i}`}>
+            <Text className='timeline-text'>{event.text}</Text>
+            <Text className='timeline-meta'>
+              {event.actorName} · {formatDateTime(event.at)}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
