@@ -12,6 +12,7 @@ import { platformContext } from '../local/host/platform-context'
 import { seedDemoData } from '../local/seed/seed'
 import { demoIdentities } from '../local/seed/demo-data'
 import { database } from '../server/data/cloudbase'
+import { benchNeeds } from './needs'
 
 /** Forwards to the stand-in and counts requests: one request is one database round trip. */
 function countingProxy(target: URL): Promise<{ server: Server; url: string; count: () => number }> {
@@ -108,6 +109,8 @@ async function bench() {
       await ref.update({ payload: { n: data.payload.n + 1 } })
     }, 50), trips)
   console.log(`  hot counter went from ${hotBefore} to ${await readHot()} after 200 increments: conflicts were retried, none lost`)
+
+  await benchNeeds(standin, trips)
 
   proxy.server.close()
   await standin.close()

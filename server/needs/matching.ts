@@ -18,10 +18,10 @@ import { inTransaction } from '../data/transaction'
 import { needEvent, notify, notifyCommittee, SYSTEM } from './notify'
 
 /**
- * How many organisations one round reads, nearest first through the 2dsphere index: enough to
+ * How many capable organisations one round takes, nearest first through the 2dsphere index: enough to
  * choose among, and bounded however many organisations a city has.
  */
-export const CANDIDATE_POOL = 100
+export const CANDIDATE_POOL = 30
 
 export interface Candidate {
   organisation: OrganisationDoc
