@@ -19,14 +19,19 @@ const subPackages: { root: string; pages: string[] }[] = [
   },
   {
     root: 'pages/committee',
-    pages: ['workbench/index', 'applications/index', 'record/index', 'audit/index', 'members/index'],
+    pages: ['workbench/index', 'applications/index', 'record/index', 'audit/index', 'members/index', 'needs/index', 'need/index'],
+  },
+  // 求助: the raise form, my needs, a need's page, and the organisation's inbox and task page.
+  {
+    root: 'pages/needs',
+    pages: ['raise/index', 'mine/index', 'detail/index', 'offers/index', 'task/index'],
   },
 ]
 
 export default defineAppConfig({
   pages: tabs.map((tab) => tab.pagePath),
   subPackages,
-  // 登记新组织 picks its service area on WeChat's map.
+  // 登记新组织 and 我要求助 pick a place on WeChat's map.
   requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
+import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { JOIN_PAGE } from '../../shared/domain/organisation'
 
 /**
@@ -19,6 +20,16 @@ export const paths = {
   record: (organisationId: string) => `/pages/committee/record/index?id=${organisationId}`,
   audit: (communityId: string) => `/pages/committee/audit/index?communityId=${communityId}`,
   committee: (communityId: string) => `/pages/committee/members/index?communityId=${communityId}`,
+  raise: () => '/pages/needs/raise/index',
+  myNeeds: () => '/pages/needs/mine/index',
+  /** Subscribe messages open it too (shared/domain/need.ts NEED_PAGE). */
+  need: (needId: string) => `/${NEED_PAGE}?id=${needId}`,
+  /** Every organisation the person leads: subscribe messages open it without a query. */
+  offers: () => `/${OFFERS_PAGE}`,
+  task: (organisationId: string, needId: string) => `/pages/needs/task/index?organisationId=${organisationId}&id=${needId}`,
+  needsQueue: (communityId: string) => `/pages/committee/needs/index?communityId=${communityId}`,
+  /** `reason` is why it is in the committee's queue, e.g. duplicate. */
+  committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
 }
 
 export function go(url: string): void {

@@ -23,10 +23,6 @@ export function EmergencyPanel({ committeePhone }: { committeePhone?: string }) 
   )
 }
 
-function needTags(need: NeedView): string[] {
-  return [need.urgencyLabel, need.statusLabel]
-}
-
 /**
  * A need as lists show it: kind, urgency and status, where (小区 and distance, never more), when.
  * With `onClick` the whole card is one touch target; `children` adds lines under it.
@@ -35,7 +31,7 @@ export function NeedCard({ need, onClick, children }: { need: NeedView; onClick?
   const body = (
     <View className={need.urgency === 'life' ? 'need need-life' : 'need'}>
       <Text className='card-title'>{need.helpKind}</Text>
-      <Tags tags={needTags(need)} />
+      <Tags tags={[need.urgencyLabel, need.statusLabel]} />
       <Text className='card-text'>
         {need.communityName} · {need.neighbourhood}
         {need.distanceM === undefined ? '' : ` · 相距 ${formatDistance(need.distanceM)}`}

@@ -7,8 +7,11 @@ export interface Failure {
   field?: string
 }
 
-/** One action of a page: working while it runs, and why it failed, beside its field when it names one. */
-export function useSubmit() {
+/**
+ * One action of a page: working while it runs, and why it failed — beside its field when the
+ * function names one of `fields` (the ones the form shows), else for the form as a whole.
+ */
+export function useSubmit(fields: readonly string[] = []) {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<Failure | null>(null)
 
@@ -26,8 +29,15 @@ export function useSubmit() {
     }
   }
 
-  /** The message for `field`, or for the form as a whole when `field` is omitted. */
-  const errorOf = (field?: string) => (failure && failure.field === field ? failure.message : undefined)
+  /** `memberIds.0` is about the field `memberIds`. */
+  const shownField = failure?.field?.split('.')[0]
+  const onForm = shownField === undefined || !fields.includes(shownField)
 
-  return { busy, failure, run, errorOf, setFailure }
+  /** The message for `field`, or for the form as a whole when `field` is omitted. */
+  const errorOf = (field?: string) => {
+    if (!failure) return undefined
+    return (field === undefined ? onForm : shownField === field) ? failure.message : undefined
+  }
+
+  return { busy, run, errorOf }
 }

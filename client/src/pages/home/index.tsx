@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { CommunityCard } from '../../components/community-card'
 import { ListItem } from '../../components/list'
 import { PageShell } from '../../components/page-shell'
@@ -18,8 +18,13 @@ export default function HomePage() {
             <Text className='greeting'>{me.person.name}，您好</Text>
             {me.person.community ? (
               <View>
+                {/* The page's one main action: asking for help. */}
+                <Button id='raise-need' className='btn btn-primary btn-block btn-hero' onClick={() => go(paths.raise())}>
+                  我要求助
+                </Button>
                 <CommunityCard community={me.person.community} />
                 <View className='card'>
+                  <ListItem title='我的求助' detail='看求助的进展，帮得好不好说一说' onClick={() => go(paths.myNeeds())} />
                   <ListItem title='附近的组织' detail='身边能帮忙的社区社会组织' onClick={() => go(paths.nearby())} />
                 </View>
               </View>
@@ -31,7 +36,7 @@ export default function HomePage() {
       <View className='card'>
         <Text className='card-label'>即将上线</Text>
         <Text className='card-text'>
-          求助（急难愁盼）、活动报名和时间银行正在建设中，上线后会在这里第一时间看到。
+          活动报名和时间银行正在建设中，上线后会在这里第一时间看到。
         </Text>
       </View>
     </PageShell>

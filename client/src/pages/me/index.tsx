@@ -54,12 +54,15 @@ function Profile({ person }: { person: PersonView }) {
 /** Where this person can go from here, by what they are. */
 function Entries({ person }: { person: PersonView }) {
   const oversees = person.roles.some((role) => role.role === 'committee' || role.role === 'civil_affairs')
+  const leads = person.roles.some((role) => role.role === 'organisation_lead')
   const resident = person.community !== null
   if (!oversees && !resident) return null
   return (
     <View className='card'>
       <SectionHeader title='社区组织' />
-      {oversees && <ListItem title='社区工作台' detail='备案审核、组织数量、审计记录' onClick={() => go(paths.workbench())} />}
+      {oversees && <ListItem title='社区工作台' detail='求助待办、备案审核、组织数量、审计记录' onClick={() => go(paths.workbench())} />}
+      {resident && <ListItem title='我的求助' detail='我发起或替邻居发起的求助' onClick={() => go(paths.myNeeds())} />}
+      {leads && <ListItem title='派单和任务' detail='派给我负责的组织的求助' onClick={() => go(paths.offers())} />}
       {resident && <ListItem title='我的组织' detail='我负责、参加或申请的组织' onClick={() => go(paths.mine())} />}
       {resident && <ListItem title='凭邀请码加入' detail='有邻居给了你邀请码' onClick={() => go(paths.join())} />}
       {resident && <ListItem title='登记新组织' detail='自己牵头成立一个组织' onClick={() => go(paths.apply())} />}

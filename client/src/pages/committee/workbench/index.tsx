@@ -41,7 +41,8 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
       <Text className='card-text'>
         待审核 {row.pending} 个 · 已暂停 {row.suspended} 个
       </Text>
-      {/* Only the community's own committee decides on applications (the permission table). */}
+      {/* Only the community's own committee handles needs and decides on applications (the permission table). */}
+      {committee && <ListItem title='求助待办' detail='无人接单、待审核、被标记、可能重复的求助' onClick={() => go(paths.needsQueue(row.communityId))} />}
       {committee && (
         <ListItem
           title='备案申请'

@@ -5,12 +5,12 @@ import { roleLabel } from '../../../../../shared/domain/roles'
 import { api } from '../../../api'
 import { CallButton } from '../../../components/call-button'
 import { ConfirmAction } from '../../../components/confirm-action'
-import { SectionHeader } from '../../../components/list'
+import { ListItem, SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Loaded } from '../../../components/status'
 import { formatDate } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
-import { paths, usePageParams } from '../../../routes'
+import { go, paths, usePageParams } from '../../../routes'
 import { useMe } from '../../../state/me'
 
 /** The lead's page: the invite code to hand out, and the members. */
@@ -47,6 +47,9 @@ export default function TeamPage() {
           return (
             <View>
               <Text className='greeting'>{team.organisation.name}</Text>
+              <View className='card'>
+                <ListItem title='派单和任务' detail='派给组织的求助：接单、安排志愿者、标记完成' onClick={() => go(paths.offers())} />
+              </View>
               <View className='card'>
                 <SectionHeader title='邀请志愿者' hint='请邻居打开邻里守望，在“我的 → 凭邀请码加入”输入这 6 位，或用微信扫下面的二维码' />
                 <Text id='invite-code' className='invite-code'>

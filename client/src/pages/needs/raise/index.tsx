@@ -1,0 +1,234 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { useState } from 'react'
+import type { NeedView } from '../../../../../shared/contracts/needs'
+import { raiseNeedSchema } from '../../../../../shared/contracts/needs'
+import { urgencyLabel, urgencySchema, type Urgency } from '../../../../../shared/domain/need'
+import { helpKinds, type HelpKind } from '../../../../../shared/domain/vocabulary'
+import { api } from '../../../api'
+import { Choices, Field, StepFrame, TextAreaField, TextField } from '../../../components/form'
+import { ListItem } from '../../../components/list'
+import { EmergencyPanel, NeedCard } from '../../../components/need'
+import { PageShell } from '../../../components/page-shell'
+import { PlaceField, type Place } from '../../../components/place-field'
+import { Empty, LoadError, Loading } from '../../../components/status'
+import { formatDateTime, formatDistance } from '../../../format'
+import { useSteppedForm } from '../../../hooks/use-stepped-form'
+import { paths } from '../../../routes'
+import { useMe } from '../../../state/me'
+
+type Raised = Awaited<ReturnType<typeof api.needs.raise>>
+type Duplicates = Awaited<ReturnType<typeof api.needs.checkDuplicates>>['possibleDuplicates']
+
+/** When help is wanted, in words a resident uses; 越快越好 sends no time. */
+const wantedChoices = {
+  越快越好: () => undefined,
+  今天之内: () => dayjs().endOf('day'),
+  明天之内: () => dayjs().add(1, 'day').endOf('day'),
+  一周之内: () => dayjs().add(7, 'day').endOf('day'),
+} as const
+type Wanted = keyof typeof wantedChoices
+
+const forWhomChoices = ['为自己求助', '为邻居求助'] as const
+
+interface Draft {
+  urgency: Urgency | null
+  helpKind: HelpKind | null
+  description: string
+  neighbourhood: string
+  addressDetail: string
+  place: Place | null
+  wanted: Wanted
+  contactPhone: string
+  forNeighbour: boolean
+  neighbourName: string
+}
+
+/** Three short screens: what, where and when, how to reach you. */
+const steps = [
+  { title: '什么事', fields: ['urgency', 'helpKind', 'description'] },
+  { title: '在哪里、什么时候', fields: ['neighbourhood', 'addressDetail', 'location', 'wantedBy'] },
+  { title: '怎么联系', fields: ['contactPhone', 'forNeighbour'] },
+]
+
+const unchosen = { urgency: '请选有多急', helpKind: '请选要帮什么忙', location: '请先定下求助的地点' }
+
+function toInput(draft: Draft) {
+  return {
+    urgency: draft.urgency ?? undefined,
+    helpKind: draft.helpKind ?? undefined,
+    description: draft.description,
+    neighbourhood: draft.neighbourhood,
+    addressDetail: draft.addressDetail,
+    location: draft.place?.lngLat,
+    wantedBy: wantedChoices[draft.wanted]()?.toISOString(),
+    contactPhone: draft.contactPhone.trim(),
+    forNeighbour: draft.forNeighbour ? { name: draft.neighbourName } : undefined,
+  }
+}
+
+/** 我的 keeps the address as "小区 楼号单元": the 小区 first, the rest after the first space. */
+function splitAddress(address: string | undefined): { neighbourhood: string; addressDetail: string } {
+  const [neighbourhood = '', ...rest] = (address ?? '').split(' ')
+  return { neighbourhood, addressDetail: rest.join(' ') }
+}
+
+export default function RaisePage() {
+  const me = useMe()
+  const [raised, setRaised] = useState<Raised | null>(null)
+  return (
+    <PageShell>
+      {me.status === 'loading' && <Loading />}
+      {me.status === 'error' && <LoadError message={me.message} onRetry={me.reload} />}
+      {me.status === 'ready' &&
+        (!me.person?.community ? (
+          <Empty title='请先加入社区'>求助会交给你所在社区附近的组织。</Empty>
+        ) : raised ? (
+          <RaisedOutcome raised={raised} />
+        ) : (
+          <RaiseForm phone={me.person.phone ?? ''} address={me.person.address} onRaised={setRaised} />
+        ))}
+    </PageShell>
+  )
+}
+
+function RaiseForm({ phone, address, onRaised }: { phone: string; address?: string; onRaised(raised: Raised): void }) {
+  const form = useSteppedForm({
+    initial: {
+      urgency: null,
+      helpKind: null,
+      description: '',
+      ...splitAddress(address),
+      place: null,
+      wanted: '越快越好',
+      contactPhone: phone,
+      forNeighbour: false,
+      neighbourName: '',
+    } as Draft,
+    steps,
+    schema: raiseNeedSchema,
+    toInput,
+    unchosen,
+    problemKey: { place: 'location', wanted: 'wantedBy', neighbourName: 'forNeighbour' },
+  })
+  const { draft, change, problems, step } = form
+  // Shown once, before raising: the resident decides whether to go on.
+  const [duplicates, setDuplicates] = useState<Duplicates | null>(null)
+
+  const raise = () =>
+    form.submit(async (input) => {
+      onRaised(await api.needs.raise(input))
+    })
+
+  const checkThenRaise = () =>
+    form.submit(async (input) => {
+      const { possibleDuplicates } = await api.needs.checkDuplicates({ helpKind: input.helpKind, location: input.location })
+      if (possibleDuplicates.length > 0) setDuplicates(possibleDuplicates)
+      else onRaised(await api.needs.raise(input))
+    })
+
+  if (duplicates) {
+    // Going on returns to the form while it sends, so that a refusal shows beside its field.
+    const goOn = () => {
+      setDuplicates(null)
+      raise()
+    }
+    return <DuplicatesQuestion duplicates={duplicates} onGoOn={goOn} onStop={() => setDuplicates(null)} />
+  }
+
+  return (
+    <View>
+      {draft.urgency === 'life' && <EmergencyPanel />}
+      <StepFrame form={form} submitLabel='发出求助' onSubmit={checkThenRaise}>
+        {step === 0 && (
+          <View>
+            <Field label='有多急' error={problems.urgency}>
+              <Choices wide options={urgencySchema.options} chosen={draft.urgency ? [draft.urgency] : []} labelOf={(u) => urgencyLabel[u]} onToggle={(u) => change('urgency', u)} />
+            </Field>
+            <Field label='要帮什么忙' hint='选一个最接近的' error={problems.helpKind}>
+              <Choices options={helpKinds} chosen={draft.helpKind ? [draft.helpKind] : []} onToggle={(kind) => change('helpKind', kind)} />
+            </Field>
+            <TextAreaField id='need-description' label='说说是什么情况' hint='用自己的话说，几句就行' maxlength={500} value={draft.description} error={problems.description} onChange={(v) => change('description', v)} />
+          </View>
+        )}
+        {step === 1 && (
+          <View>
+            <TextField id='need-neighbourhood' label='小区或村' maxlength={40} value={draft.neighbourhood} error={problems.neighbourhood} onChange={(v) => change('neighbourhood', v)} />
+            <TextField id='need-address' label='楼号、单元、门牌' hint='只给接单的组织和社区看' maxlength={100} value={draft.addressDetail} error={problems.addressDetail} onChange={(v) => change('addressDetail', v)} />
+            <PlaceField label='在地图上的位置' shownAs='地点' weappHint='附近的组织按这个位置来帮忙' place={draft.place} error={problems.location} onChange={(place) => change('place', place)} />
+            <Field label='什么时候要' error={problems.wantedBy}>
+              <Choices options={Object.keys(wantedChoices) as Wanted[]} chosen={[draft.wanted]} onToggle={(w) => change('wanted', w)} />
+            </Field>
+          </View>
+        )}
+        {step === 2 && (
+          <View>
+            <TextField id='need-phone' type='number' label='联系电话' hint='只给接单的组织和社区看' maxlength={13} value={draft.contactPhone} error={problems.contactPhone} onChange={(v) => change('contactPhone', v)} />
+            <Field label='为谁求助' hint='发现邻居需要帮忙，也可以替他说一声' error={draft.forNeighbour ? undefined : problems.forNeighbour}>
+              <Choices
+                options={forWhomChoices}
+                chosen={[draft.forNeighbour ? '为邻居求助' : '为自己求助']}
+                onToggle={(choice) => change('forNeighbour', choice === '为邻居求助')}
+              />
+            </Field>
+            {draft.forNeighbour && (
+              <TextField id='need-neighbour' label='邻居怎么称呼' maxlength={20} value={draft.neighbourName} error={problems.forNeighbour} onChange={(v) => change('neighbourName', v)} />
+            )}
+          </View>
+        )}
+      </StepFrame>
+    </View>
+  )
+}
+
+/** 附近 50 米内 24 小时内已有同类求助: the resident may still raise theirs, or stop. */
+function DuplicatesQuestion({ duplicates, onGoOn, onStop }: { duplicates: Duplicates; onGoOn(): void; onStop(): void }) {
+  return (
+    <View>
+      <View className='status'>
+        <Text className='status-title'>附近 50 米内 24 小时内已有同类求助</Text>
+        <Text className='status-text'>可能是邻居已经替您说过了。您可以仍然发出，也可以先不发。</Text>
+      </View>
+      <View className='card'>
+        {duplicates.map((d) => (
+          <View className='fact' key={d.needId}>
+            <Text className='fact-value'>
+              {d.helpKind} · {d.statusLabel} · 相距 {formatDistance(d.distanceM)} · {formatDateTime(d.createdAt)}
+            </Text>
+          </View>
+        ))}
+      </View>
+      <Button id='raise-anyway' className='btn btn-primary btn-block' onClick={onGoOn}>
+        仍然发出求助
+      </Button>
+      <Button className='btn btn-plain btn-block' onClick={onStop}>
+        先不发，回去看看
+      </Button>
+    </View>
+  )
+}
+
+/** Raised: what happens next; for 危及生命安全 the numbers to call come first again. */
+function RaisedOutcome({ raised }: { raised: Raised }) {
+  const { need, emergency } = raised
+  return (
+    <View>
+      {emergency && <EmergencyPanel committeePhone={emergency.committeePhone} />}
+      <View className='status'>
+        <Text className='status-title'>求助已发出</Text>
+        <Text className='status-text'>{nextStep(need)}</Text>
+      </View>
+      <NeedCard need={need} />
+      <View className='card'>
+        <ListItem title='看这条求助的进展' onClick={() => Taro.redirectTo({ url: paths.need(need.id) })} />
+      </View>
+    </View>
+  )
+}
+
+function nextStep(need: NeedView): string {
+  if (need.status === 'review') return '社区两委审核后，会交给附近的组织。有了进展会通知您。'
+  if (need.status === 'escalated') return '附近暂时没有能接的组织，社区两委会安排人来帮您。'
+  return '正在联系附近的组织，有组织接单后会通知您。'
+}
