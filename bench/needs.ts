@@ -10,7 +10,7 @@ import type { Envelope } from '../shared/contract'
 import type { NeedView } from '../shared/contracts/needs'
 import { MAX_SERVICE_RADIUS_M, distanceM } from '../shared/domain/organisation'
 import { helpKinds, type HelpKind } from '../shared/domain/vocabulary'
-import type { NeedDoc, OrganisationDoc } from '../server/data/documents'
+import type { OrganisationDoc } from '../server/data/documents'
 import { insertAll } from '../server/data/maintenance'
 import { addNeed } from '../server/data/needs'
 import { dispatchRound } from '../server/needs/matching'
@@ -112,7 +112,7 @@ async function matching(standin: Standin) {
     for (let i = 0; i < MATCHES; i++) {
       const point = at((next() - 0.5) * 20_000, (next() - 0.5) * 20_000)
       const helpKind = helpKinds[Math.floor(next() * helpKinds.length)]
-      const need = await addNeed(benchNeed(point, helpKind))
+      const need = await addNeed(benchNeed(point, helpKind), new Date())
       const readBefore = standin.stats().documentsRead
       const started = performance.now()
       await dispatchRound(need, new Date())
@@ -137,8 +137,7 @@ async function matching(standin: Standin) {
   }
 }
 
-function benchNeed(point: [number, number], helpKind: HelpKind): Omit<NeedDoc, '_id'> {
-  const now = new Date()
+function benchNeed(point: [number, number], helpKind: HelpKind): Parameters<typeof addNeed>[0] {
   return {
     communityId: 'c-zd-qinyuan',
     requesterOpenid: 'bench-resident',
@@ -152,12 +151,6 @@ function benchNeed(point: [number, number], helpKind: HelpKind): Omit<NeedDoc, '
     photos: [],
     contactPhone: '13800000000',
     status: 'matching',
-    round: 0,
-    offeredTo: [],
-    volunteers: [],
-    serviceRecorded: [],
-    createdAt: now,
-    updatedAt: now,
   }
 }
 

@@ -75,13 +75,7 @@ export const raise: Action<'raise'> = async ({ caller, input }) => {
     status: review ? 'review' : 'matching',
     ...(queue ? { queue, queuedAt: now } : {}),
     ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.need._id) } : {}),
-    round: 0,
-    offeredTo: [],
-    volunteers: [],
-    serviceRecorded: [],
-    createdAt: now,
-    updatedAt: now,
-  })
+  }, now)
   const raisedText = input.forNeighbour ? `代邻居${input.forNeighbour.name}发起求助` : '发起求助'
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
   if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
