@@ -3,10 +3,19 @@
  * community is refused, the community's own committee approves, the new lead hands out the
  * invite code, a neighbour joins with it, and the public profile shows the organisation.
  */
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
-import { contrastRatioOf, screenshotDir, signInAs, startBrowserSession, type BrowserSession } from '../support/browser'
+import {
+  callFunction,
+  contrastRatioOf,
+  openPage,
+  screenshot,
+  shown,
+  signInAs,
+  startBrowserSession,
+  tap,
+  type BrowserSession,
+} from '../support/browser'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -20,34 +29,10 @@ let organisationId = ''
 let inviteCode = ''
 let joinPath = ''
 
-/** Taro's H5 router keeps earlier pages in the document (hidden once the next has come in): act on the newest. */
-const shown = (page: Page) => page.locator('.taro_router > .taro_page').last().locator('.page-shell')
-
-/** Taps the text, or the button it is written on (which takes the tap in place of its text). */
-async function tap(page: Page, text: string) {
-  const label = shown(page).getByText(text, { exact: true }).first()
-  await label.waitFor()
-  const button = shown(page).locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) })
-  await ((await button.count()) > 0 ? button.last() : label).click()
-}
-
-/** After the newest page has slid in and hidden the one before it. */
-async function screenshot(page: Page, file: string) {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_router > .taro_page')).slice(0, -1).every((p) => getComputedStyle(p).display === 'none'),
-  )
-  await page.screenshot({ path: join(screenshotDir, file), fullPage: true })
-}
-
-async function openPage(page: Page, path: string) {
-  await page.goto(`${session.host.url}/#/${path}`)
-  await shown(page).waitFor()
-}
-
 /** 社区工作台 from 我的, and its cards, one per community the person oversees. */
 async function openWorkbench(openid: string) {
   const { page, errors } = await signInAs(session, openid)
-  await openPage(page, 'pages/me/index')
+  await openPage(session, page, 'pages/me/index')
   await tap(page, '社区工作台')
   await page.waitForURL('**/pages/committee/workbench/index')
   const communities = shown(page).locator('.card', { has: page.locator('.coverage-figure') })
@@ -55,20 +40,7 @@ async function openWorkbench(openid: string) {
   return { page, errors, communities }
 }
 
-/** Calls the organisations function as the person signed in on `page`, as the page itself would. */
-function callOrganisations(page: Page, action: string, data: object) {
-  return page.evaluate(
-    async ({ action, data }) => {
-      const response = await fetch('/api/organisations', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action, data }),
-      })
-      return response.json()
-    },
-    { action, data },
-  )
-}
+const callOrganisations = (page: Page, action: string, data: object) => callFunction(page, 'organisations', action, data)
 
 describe('社区社会组织 in the browser', () => {
   it('lets a resident apply through the form, with errors beside the fields', async () => {
@@ -78,7 +50,7 @@ describe('社区社会组织 in the browser', () => {
       geolocation: { longitude, latitude },
       permissions: ['geolocation'],
     })
-    await openPage(page, 'pages/me/index')
+    await openPage(session, page, 'pages/me/index')
     await tap(page, '登记新组织')
     await page.waitForURL('**/pages/organisations/apply/index')
 
@@ -121,7 +93,7 @@ describe('社区社会组织 in the browser', () => {
     await shown(page).getByText('没有待审核的申请').waitFor()
 
     // Its page, opened by address, is refused and offers no decision.
-    await openPage(page, `pages/committee/record/index?id=${organisationId}`)
+    await openPage(session, page, `pages/committee/record/index?id=${organisationId}`)
     await shown(page).getByText('你没有权限进行这个操作').waitFor()
     expect(await shown(page).getByText('通过', { exact: true }).count()).toBe(0)
     // The function refuses the decision itself too.
@@ -160,7 +132,7 @@ describe('社区社会组织 in the browser', () => {
 
   it('makes the applicant its lead, with an invite code and QR code to hand out', async () => {
     const { page, errors } = await signInAs(session, demoIdentities.resident)
-    await openPage(page, 'pages/organisations/mine/index')
+    await openPage(session, page, 'pages/organisations/mine/index')
     await shown(page).getByText('点开管理成员、邀请志愿者').waitFor()
     await tap(page, name)
     await page.waitForURL((url) => url.hash.endsWith(`/pages/organisations/team/index?id=${organisationId}`))
@@ -178,7 +150,7 @@ describe('社区社会组织 in the browser', () => {
   it('lets an elderly neighbour join from the QR code’s page, in 长辈模式', async () => {
     const { page, errors } = await signInAs(session, demoIdentities.elderResident)
     // What scanning the code opens: the join page with the code filled in.
-    await openPage(page, joinPath)
+    await openPage(session, page, joinPath)
     const input = shown(page).locator('#invite-code-input input')
     expect(await input.inputValue()).toBe(inviteCode)
 
@@ -201,7 +173,7 @@ describe('社区社会组织 in the browser', () => {
 
   it('shows the new member in the lead’s members list', async () => {
     const { page, errors } = await signInAs(session, demoIdentities.resident)
-    await openPage(page, `pages/organisations/team/index?id=${organisationId}`)
+    await openPage(session, page, `pages/organisations/team/index?id=${organisationId}`)
     await shown(page).locator('.member').nth(1).waitFor()
     expect(await shown(page).locator('.member .card-title').allTextContents()).toEqual(['杨丽', '王桂兰'])
     expect(await shown(page).locator('.member').nth(1).textContent()).toContain('志愿者')
@@ -210,7 +182,7 @@ describe('社区社会组织 in the browser', () => {
 
   it('shows the organisation’s public profile to residents nearby', async () => {
     const { page, errors } = await signInAs(session, demoIdentities.elderResident)
-    await openPage(page, 'pages/home/index')
+    await openPage(session, page, 'pages/home/index')
     await tap(page, '附近的组织')
     await page.waitForURL('**/pages/organisations/nearby/index')
     await tap(page, name)

@@ -97,3 +97,43 @@ export async function signInAs(session: BrowserSession, openid: string, options?
   await page.waitForURL((url) => !url.pathname.startsWith('/local/'))
   return { page, errors }
 }
+
+/** Taro's H5 router keeps earlier pages in the document (hidden once the next has come in): act on the newest. */
+export const shown = (page: Page) => page.locator('.taro_router > .taro_page').last().locator('.page-shell')
+
+/** Taps the text, or the button it is written on (which takes the tap in place of its text). */
+export async function tap(page: Page, text: string) {
+  const label = shown(page).getByText(text, { exact: true }).first()
+  await label.waitFor()
+  const button = shown(page).locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) })
+  await ((await button.count()) > 0 ? button.last() : label).click()
+}
+
+/** After the newest page has slid in and hidden the one before it. */
+export async function screenshot(page: Page, file: string) {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_router > .taro_page')).slice(0, -1).every((p) => getComputedStyle(p).display === 'none'),
+  )
+  await page.screenshot({ path: join(screenshotDir, file), fullPage: true })
+}
+
+/** Opens a page of the app by its path, e.g. `pages/me/index`. */
+export async function openPage(session: BrowserSession, page: Page, path: string) {
+  await page.goto(`${session.host.url}/#/${path}`)
+  await shown(page).waitFor()
+}
+
+/** Calls a function as the person signed in on `page`, as the page itself would. */
+export function callFunction(page: Page, functionName: string, action: string, data: object) {
+  return page.evaluate(
+    async ({ functionName, action, data }) => {
+      const response = await fetch(`/api/${functionName}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action, data }),
+      })
+      return response.json()
+    },
+    { functionName, action, data },
+  )
+}

@@ -27,11 +27,18 @@ export function EmergencyPanel({ committeePhone }: { committeePhone?: string }) 
  * A need as lists show it: kind, urgency and status, where (小区 and distance, never more), when.
  * With `onClick` the whole card is one touch target; `children` adds lines under it.
  */
-export function NeedCard({ need, onClick, children }: { need: NeedView; onClick?(): void; children?: ReactNode }) {
+export function NeedCard({ need, whole, onClick, children }: {
+  need: NeedView
+  /** On the need's own page: all of what the requester wrote, not the first lines. */
+  whole?: boolean
+  onClick?(): void
+  children?: ReactNode
+}) {
   const body = (
     <View className={need.urgency === 'life' ? 'need need-life' : 'need'}>
       <Text className='card-title'>{need.helpKind}</Text>
       <Tags tags={[need.urgencyLabel, need.statusLabel]} />
+      <Text className={whole ? 'card-text need-description' : 'card-text need-summary'}>{need.description}</Text>
       <Text className='card-text'>
         {need.communityName} · {need.neighbourhood}
         {need.distanceM === undefined ? '' : ` · 相距 ${formatDistance(need.distanceM)}`}
@@ -60,13 +67,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /**
- * What the need is about, and for those with full access who and where. `call` offers to ring the
+ * The details of a need: for those with full access who and where, and what came of it. `call` offers to ring the
  * contact phone (the accepting organisation and the committee, not the requester themself).
  */
 export function NeedFacts({ need, call }: { need: NeedView; call?: boolean }) {
   return (
     <View className='card'>
-      <Text className='card-text need-description'>{need.description}</Text>
       {need.wantedBy ? <Fact label='希望在'>{formatDateTime(need.wantedBy)} 前</Fact> : null}
       {need.requesterName ? (
         <Fact label='求助人'>{need.forNeighbour ? `${need.forNeighbour.name}（${need.requesterName} 代邻居求助）` : need.requesterName}</Fact>

@@ -52,7 +52,7 @@ export default function CommitteeNeedPage() {
           const publishable = need.status === 'review' || (need.status === 'matching' && reason === 'duplicate')
           return (
             <View>
-              <NeedCard need={need} />
+              <NeedCard whole need={need} />
               <NeedFacts need={need} call />
               {publishable && (
                 <ConfirmAction

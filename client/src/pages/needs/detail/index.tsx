@@ -27,7 +27,7 @@ export default function NeedPage() {
           return (
             <View>
               {need.urgency === 'life' && open && <EmergencyPanel />}
-              <NeedCard need={need} />
+              <NeedCard whole need={need} />
               <NeedFacts need={need} />
               {need.status === 'done' && <ConfirmForm need={need} onAnswered={replace} />}
               {open && (

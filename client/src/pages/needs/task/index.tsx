@@ -36,7 +36,7 @@ export default function TaskPage() {
           const ref = { organisationId, needId: need.id }
           return (
             <View>
-              <NeedCard need={need} />
+              <NeedCard whole need={need} />
               <NeedFacts need={need} call />
               {need.status === 'accepted' && (
                 <View>

@@ -1,0 +1,274 @@
+/**
+ * 急难愁盼 end to end in the H5 build: an elderly resident raises a 紧急 need in 长辈模式; the two
+ * organisations whose areas reach her both get the offer; one accepts and the other is told it
+ * was taken; the winner assigns a volunteer and marks it done with minutes; she answers 已解决
+ * and rates it. Then a need nobody answers escalates to the committee once its deadline passes,
+ * and the committee assigns it by hand.
+ */
+import type { Page } from 'playwright-core'
+import { offerWindowMinutes } from '../../shared/domain/need'
+import { serviceDistance } from '../../shared/domain/organisation'
+import type { HelpKind } from '../../shared/domain/vocabulary'
+import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { runDueWork } from '../../server/needs/deadlines'
+import {
+  callFunction,
+  contrastRatioOf,
+  openPage,
+  screenshot,
+  shown,
+  signInAs,
+  startBrowserSession,
+  tap,
+  type BrowserSession,
+} from '../support/browser'
+
+let session: BrowserSession
+beforeAll(async () => {
+  session = await startBrowserSession()
+}, 60_000)
+afterAll(() => session.close())
+
+const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
+const homeOf = (openid: string) => personOf(openid).location!.coordinates as [number, number]
+
+/** Approved organisations that give `kind` and whose service area reaches `point`: who matching may offer it to. */
+function reaching(kind: HelpKind, point: [number, number]) {
+  return demoDataSet.organisations.filter(
+    (o) =>
+      o.status === 'approved' &&
+      o.helpKinds.includes(kind) &&
+      serviceDistance({ centre: o.serviceArea.centre.coordinates as [number, number], radiusM: o.serviceArea.radiusM }, point) !== null,
+  )
+}
+
+const elder = personOf(demoIdentities.elderResident)
+const kind: HelpKind = '上门巡访探视'
+const description = '老伴住院了，我一个人在家腿脚不便，想请人今天来看看我，帮忙收拾一下。'
+const candidates = reaching(kind, homeOf(elder.openid))
+const [winner, loser] = candidates
+const volunteerRole = demoDataSet.roles.find((r) => r.role === 'volunteer' && r.organisationId === winner._id)!
+const volunteer = personOf(volunteerRole.openid)
+let needId = ''
+
+/** Where the browser says the person is: their home. */
+const atHome = (openid: string) => {
+  const [longitude, latitude] = homeOf(openid)
+  return { geolocation: { longitude, latitude }, permissions: ['geolocation'] }
+}
+
+async function timelineTexts(page: Page) {
+  await shown(page).locator('#timeline .timeline-text').first().waitFor()
+  return shown(page).locator('#timeline .timeline-text').allTextContents()
+}
+
+describe('求助 in the browser', () => {
+  it('has a 紧急 kind and place that reach exactly the two organisations the story needs', () => {
+    expect(candidates.map((o) => o._id)).toHaveLength(2)
+  })
+
+  it('lets an elderly resident raise a 紧急 need in three steps, in 长辈模式', async () => {
+    const { page, errors } = await signInAs(session, elder.openid, atHome(elder.openid))
+    await openPage(session, page, 'pages/home/index')
+    expect((await shown(page).locator('#raise-need').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    await tap(page, '我要求助')
+    await page.waitForURL('**/pages/needs/raise/index')
+
+    // 长辈模式 sizes on the form: text ≥ 18 px, the main button ≥ 60 px, contrast ≥ 4.5.
+    expect(await shown(page).getAttribute('class')).toContain('elder')
+    const fontSize = (selector: string) => shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    for (const selector of ['.field-label', '.choice', '.field-hint', '#step-main']) expect(await fontSize(selector)).toBeGreaterThanOrEqual(18)
+    expect((await shown(page).locator('#step-main').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    expect((await shown(page).locator('.choice').first().boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    expect(await contrastRatioOf(page, '#step-main')).toBeGreaterThanOrEqual(4.5)
+
+    // 危及生命安全 shows the emergency numbers at once, above everything, before any step.
+    await tap(page, '危及生命安全')
+    const panel = shown(page).locator('#emergency-panel')
+    await panel.getByText('邻里守望不能代替报警和急救', { exact: false }).waitFor()
+    expect(await panel.locator('taro-button-core').allTextContents()).toEqual(['报警 110', '急救 120', '火警 119'])
+    expect(await contrastRatioOf(page, '#emergency-panel taro-button-core')).toBeGreaterThanOrEqual(4.5)
+    await screenshot(page, 'need-raise-life.png')
+    await tap(page, '紧急（今天）')
+    await panel.waitFor({ state: 'detached' })
+
+    // A missing choice is said beside its field.
+    await tap(page, '下一步')
+    await shown(page).locator('.field-invalid').filter({ hasText: '要帮什么忙' }).getByText('请选要帮什么忙').waitFor()
+    await tap(page, kind)
+    await shown(page).locator('#need-description textarea').fill(description)
+    await tap(page, '下一步')
+
+    // Step 2: her 小区 and address from 我的, the place from the browser.
+    expect(await shown(page).locator('#need-neighbourhood input').inputValue()).toBe(elder.neighbourhood)
+    expect(await shown(page).locator('#need-address input').inputValue()).toBe(elder.addressDetail)
+    await shown(page).getByText('地点：你现在的位置').waitFor()
+    await tap(page, '今天之内')
+    await tap(page, '下一步')
+
+    expect(await shown(page).locator('#need-phone input').inputValue()).toBe(elder.phone)
+    await screenshot(page, 'need-raise-contact.png')
+    await tap(page, '发出求助')
+    await shown(page).getByText('求助已发出').waitFor()
+    await shown(page).getByText('正在联系附近的组织', { exact: false }).waitFor()
+    await screenshot(page, 'need-raised.png')
+
+    await tap(page, '看这条求助的进展')
+    await page.waitForURL('**/pages/needs/detail/index?id=*')
+    needId = new URL(page.url().replace('#/', '')).searchParams.get('id')!
+    expect(await timelineTexts(page)).toEqual(['发起求助', '已派给附近 2 个组织，等待接单'])
+    expect(errors).toEqual([])
+  })
+
+  it('offers it to both organisations without her name, address or phone; the first to accept wins', async () => {
+    const leads = await Promise.all([winner, loser].map((o) => signInAs(session, o.leadOpenid)))
+    for (const { page } of leads) {
+      await openPage(session, page, 'pages/needs/offers/index')
+      const offer = shown(page).locator('.card', { hasText: description })
+      await offer.waitFor()
+      const text = await offer.textContent()
+      expect(text).toContain(kind)
+      expect(text).toContain('紧急（今天）')
+      expect(text).toContain(elder.neighbourhood)
+      expect(text).toMatch(/相距 \d+ 米/)
+      expect(text).toMatch(new RegExp(`还剩 (${offerWindowMinutes.urgent}|${offerWindowMinutes.urgent - 1}) 分钟`))
+      for (const secret of [elder.name, elder.addressDetail!, elder.phone!]) expect(text).not.toContain(secret)
+    }
+    const [first, second] = leads
+    await screenshot(first.page, 'need-offer.png')
+
+    await tap(first.page, '接单')
+    await first.page.waitForURL((url) => url.hash.includes(`/pages/needs/task/index?organisationId=${winner._id}&id=${needId}`))
+    // Accepted: now the organisation sees who and where, and can call her.
+    await shown(first.page).getByText(`${elder.neighbourhood} ${elder.addressDetail}`).waitFor()
+    await shown(first.page).getByText(`给求助人打电话 ${elder.phone}`).waitFor()
+
+    // The other lead's page still shows the offer; answering it says it was taken and the list refreshes.
+    await tap(second.page, '接单')
+    await shown(second.page).locator('#offers-notice').getByText('已被其他组织接单').waitFor()
+    await shown(second.page).getByText('现在没有派单').waitFor()
+    await screenshot(second.page, 'need-offer-taken.png')
+    for (const { errors } of leads) expect(errors).toEqual([])
+  })
+
+  it('lets the winning lead assign a volunteer and mark it done with minutes', async () => {
+    const { page, errors } = await signInAs(session, winner.leadOpenid)
+    await openPage(session, page, 'pages/needs/offers/index')
+    await tap(page, kind)
+    await page.waitForURL('**/pages/needs/task/index?*')
+
+    await tap(page, volunteer.name)
+    await tap(page, '安排这几位')
+    await shown(page).locator('#timeline').getByText('安排了 1 名志愿者').waitFor()
+
+    await shown(page).locator('#done-summary textarea').fill('上门看望王阿姨，打扫了屋子，买了三天的菜。')
+    // 60 minutes to start with; three taps of + make 90.
+    const plus = shown(page).locator(`#minutes-${volunteerRole._id} taro-button-core`).last()
+    for (let i = 0; i < 3; i++) await plus.click()
+    await shown(page).locator(`#minutes-${volunteerRole._id}`).getByText('90 分钟').waitFor()
+    await screenshot(page, 'need-done-form.png')
+    await tap(page, '确认完成')
+    await shown(page).getByText('已完成，等您确认').first().waitFor()
+    await shown(page).getByText(`${volunteer.name} 90 分钟`).waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('lets the resident answer 已解决 and rate it; the timeline shows every step', async () => {
+    const { page, errors } = await signInAs(session, elder.openid)
+    await openPage(session, page, 'pages/needs/mine/index')
+    await tap(page, kind)
+    await page.waitForURL((url) => url.hash.endsWith(`/pages/needs/detail/index?id=${needId}`))
+
+    // Stars without an answer are refused beside the question.
+    await tap(page, '提交评价')
+    await shown(page).getByText('请选帮得怎么样').waitFor()
+    await tap(page, '已解决')
+    await shown(page).locator('#star-5').click()
+    await shown(page).getByText('5 星', { exact: true }).waitFor()
+    expect((await shown(page).locator('#star-5').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    await shown(page).locator('#confirm-comment textarea').fill('来得很快，谢谢大家。')
+    await screenshot(page, 'need-confirm.png')
+    await tap(page, '提交评价')
+
+    await shown(page).getByText('已结束').first().waitFor()
+    expect(await timelineTexts(page)).toEqual([
+      '发起求助',
+      '已派给附近 2 个组织，等待接单',
+      `${winner.name}接单`,
+      '安排了 1 名志愿者',
+      '已完成：上门看望王阿姨，打扫了屋子，买了三天的菜。（服务 90 分钟）',
+      '评价：已解决，5 星：来得很快，谢谢大家。',
+    ])
+    const who = await shown(page).locator('#timeline .timeline-meta').allTextContents()
+    expect(who.map((line) => line.split(' · ')[0])).toEqual([elder.name, '系统', personOf(winner.leadOpenid).name, personOf(winner.leadOpenid).name, personOf(winner.leadOpenid).name, elder.name])
+    await screenshot(page, 'need-closed.png')
+    expect(errors).toEqual([])
+  })
+
+  it('escalates an unanswered 紧急 need to the committee after its deadline; the committee assigns it', async () => {
+    const resident = personOf(demoIdentities.resident)
+    const escalatedKind: HelpKind = '就业帮扶'
+    const reachable = reaching(escalatedKind, homeOf(resident.openid))
+    expect(reachable.length).toBeGreaterThan(0)
+
+    const { page: residentPage, errors: residentErrors } = await signInAs(session, resident.openid)
+    const raised = await callFunction(residentPage, 'needs', 'raise', {
+      helpKind: escalatedKind,
+      urgency: 'urgent',
+      description: '孩子下岗了，想问问社区附近有没有招工的地方。',
+      location: homeOf(resident.openid),
+      neighbourhood: resident.neighbourhood,
+      addressDetail: resident.addressDetail,
+      contactPhone: resident.phone,
+    })
+    expect(raised).toMatchObject({ ok: true, data: { need: { status: 'matching' } } })
+    const escalatedId: string = raised.data.need.id
+
+    // The scheduler's work, run as its timer would, each time one offer window later, until nobody is left.
+    let clock = Date.now()
+    for (let round = 0; round <= reachable.length; round++) {
+      clock += (offerWindowMinutes.urgent + 1) * 60_000
+      await runDueWork(new Date(clock))
+    }
+    const { data } = await callFunction(residentPage, 'needs', 'detail', { needId: escalatedId })
+    expect(data.need.status).toBe('escalated')
+
+    const { page, errors } = await signInAs(session, demoIdentities.committeeUrban)
+    await openPage(session, page, 'pages/me/index')
+    await tap(page, '社区工作台')
+    await page.waitForURL('**/pages/committee/workbench/index')
+    await tap(page, '求助待办')
+    await page.waitForURL('**/pages/committee/needs/index?communityId=*')
+    await shown(page).getByText(`无人接单：${escalatedKind}`).waitFor()
+    await screenshot(page, 'committee-needs-queue.png')
+    await tap(page, `无人接单：${escalatedKind}`)
+    await page.waitForURL((url) => url.hash.includes(`/pages/committee/need/index?id=${escalatedId}`))
+
+    // Who it was offered to and why: each lapsed, with its score and the parts of it.
+    const match = shown(page).locator('#match-details')
+    await match.waitFor()
+    for (const organisation of reachable) await match.getByText(`${organisation.name}：超时未答复`).waitFor()
+    expect(await match.textContent()).toMatch(/得分 \d\.\d\d/)
+    expect(await match.textContent()).toMatch(/距离 \d\.\d\d · 对口 \d\.\d\d · 忙闲 \d\.\d\d · 响应 \d\.\d\d · 评价 \d\.\d\d/)
+    await screenshot(page, 'committee-need.png')
+
+    const assignee = shown(page).locator('.card', { hasText: reachable[0].name }).filter({ hasText: '指派给这个组织' })
+    await assignee.locator('taro-button-core', { hasText: '指派给这个组织' }).click()
+    await tap(page, '确定指派给这个组织')
+    await shown(page).getByText('已有组织接单').first().waitFor()
+    // The scheduler ran on a clock ahead of real time, so its events sort after the assignment: compare as a set.
+    expect((await timelineTexts(page)).sort()).toEqual(
+      [
+        '发起求助',
+        `已派给附近 ${reachable.length} 个组织，等待接单`,
+        '有组织未在期限内答复',
+        '附近暂无组织接单，已转社区两委处理',
+        `社区指派给${reachable[0].name}`,
+      ].sort(),
+    )
+    await page.goBack()
+    await shown(page).getByText('没有待处理的求助').waitFor()
+    expect(errors).toEqual([])
+    expect(residentErrors).toEqual([])
+  })
+})
