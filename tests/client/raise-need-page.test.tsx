@@ -1,0 +1,83 @@
+/**
+ * 我要求助 as it runs on H5, against a real local host on a fresh copy of the demo data: choosing
+ * 危及生命安全 puts the emergency numbers first at once, they dial, and after raising the answer's
+ * emergency block adds the committee's phone.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { makePhoneCall } from '@tarojs/taro'
+import { configureTransport } from '../../client/src/api/transport.h5'
+import { AppProviders } from '../../client/src/app-providers'
+import RaisePage from '../../client/src/pages/needs/raise'
+import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { startTestHost, type TestHost } from './support/local-host'
+
+// Taro's H5 build turns `Taro.makePhoneCall` into this named import; the browser would leave for tel:.
+jest.mock('@tarojs/taro', () => ({ ...jest.requireActual('@tarojs/taro'), makePhoneCall: jest.fn(() => Promise.resolve()) }))
+
+let host: TestHost
+
+beforeAll(async () => {
+  host = await startTestHost()
+  configureTransport({ baseUrl: host.url, headers: { 'X-Demo-Openid': demoIdentities.elderResident } })
+})
+
+afterAll(async () => {
+  await host?.close()
+})
+
+const elder = demoDataSet.people.find((p) => p.openid === demoIdentities.elderResident)!
+const community = demoDataSet.communities.find((c) => c._id === elder.communityId)!
+
+/** Taro's input and textarea render their own element a moment later; typing needs it. */
+async function typeInto(container: HTMLElement, selector: string, value: string) {
+  const element = await waitFor(() => {
+    const found = container.querySelector(selector)
+    expect(found).toBeTruthy()
+    return found!
+  })
+  fireEvent.input(element, { target: { value } })
+}
+
+test('危及生命安全 shows 110 / 120 / 119 first, at once, and the committee’s phone after raising', async () => {
+  const dial = jest.mocked(makePhoneCall)
+  // Where the browser says she is: at home.
+  const [longitude, latitude] = elder.location!.coordinates
+  Object.defineProperty(navigator, 'geolocation', {
+    configurable: true,
+    value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { longitude, latitude, accuracy: 10 } } as GeolocationPosition) },
+  })
+  const { container } = render(
+    <AppProviders>
+      <RaisePage />
+    </AppProviders>,
+  )
+  await screen.findByText('有多急')
+  expect(container.querySelector('#emergency-panel')).toBeNull()
+
+  fireEvent.click(screen.getByText('危及生命安全'))
+  const panel = container.querySelector('#emergency-panel') as HTMLElement
+  expect(panel).toBeTruthy()
+  // Before anything else on the page, the steps included.
+  expect(panel.compareDocumentPosition(screen.getByText('什么事')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  expect(within(panel).getByText('邻里守望不能代替报警和急救', { exact: false })).toBeTruthy()
+  fireEvent.click(within(panel).getByText('急救 120'))
+  expect(dial).toHaveBeenCalledWith({ phoneNumber: '120' })
+  // The committee's phone comes with the answer to raising.
+  expect(within(panel).queryByText(/社区两委/)).toBeNull()
+
+  fireEvent.click(screen.getByText('紧急救助'))
+  await typeInto(container, '#need-description textarea', '楼下邻居家冒烟了，敲门没人应。')
+  fireEvent.click(screen.getByText('下一步'))
+  await screen.findByText('地点：你现在的位置')
+  fireEvent.click(screen.getByText('下一步'))
+  await screen.findByText('为谁求助')
+  fireEvent.click(screen.getByText('为邻居求助'))
+  await typeInto(container, '#need-neighbour input', '刘大爷')
+  fireEvent.click(screen.getByText('发出求助'))
+
+  await screen.findByText('求助已发出')
+  const after = container.querySelector('#emergency-panel') as HTMLElement
+  expect(within(after).getAllByText(/^(报警 110|急救 120|火警 119)$/)).toHaveLength(3)
+  fireEvent.click(within(after).getByText(`社区两委 ${community.committeePhone}`))
+  expect(dial).toHaveBeenLastCalledWith({ phoneNumber: community.committeePhone })
+})
