@@ -49,3 +49,14 @@ export function Tags({ tags }: { tags: string[] }) {
     </View>
   )
 }
+
+/** A card; with `onClick` the whole card is one touch target. */
+export function Card({ onClick, children }: { onClick?(): void; children: ReactNode }) {
+  return onClick ? (
+    <Button className='card card-button' onClick={onClick}>
+      {children}
+    </Button>
+  ) : (
+    <View className='card'>{children}</View>
+  )
+}

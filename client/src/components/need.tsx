@@ -1,10 +1,10 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { NeedView, TimelineEvent } from '../../../shared/contracts/needs'
 import { EMERGENCY_NUMBERS } from '../../../shared/domain/need'
 import { formatDateTime, formatDistance } from '../format'
 import { CallButton } from './call-button'
-import { SectionHeader, Tags } from './list'
+import { Card, SectionHeader, Tags } from './list'
 
 /**
  * 危及生命安全: the numbers to call come before anything else, with the plain statement that this
@@ -47,13 +47,7 @@ export function NeedCard({ need, whole, onClick, children }: {
       {children}
     </View>
   )
-  return onClick ? (
-    <Button className='card card-button' onClick={onClick}>
-      {body}
-    </Button>
-  ) : (
-    <View className='card'>{body}</View>
-  )
+  return <Card onClick={onClick}>{body}</Card>
 }
 
 /** One labelled line of a need's details. */
@@ -71,6 +65,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
  * contact phone (the accepting organisation and the committee, not the requester themself).
  */
 export function NeedFacts({ need, call }: { need: NeedView; call?: boolean }) {
+  // Before acceptance an organisation sees only what the card shows.
+  if (need.access === 'limited') return null
   return (
     <View className='card'>
       {need.wantedBy ? <Fact label='希望在'>{formatDateTime(need.wantedBy)} 前</Fact> : null}

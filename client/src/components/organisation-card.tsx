@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import type { OrganisationSummary } from '../../../shared/contracts/organisations'
 import { formatDistance, walkingMinutes } from '../format'
 import { paths } from '../routes'
-import { Tags } from './list'
+import { Card, Tags } from './list'
 
 /**
  * An organisation as a list shows it: name, kind, what it helps with, how far and how many.
@@ -30,13 +30,7 @@ export function OrganisationCard({ organisation, onClick, children }: {
       {children}
     </View>
   )
-  return onClick ? (
-    <Button className='card card-button' onClick={onClick}>
-      {body}
-    </Button>
-  ) : (
-    <View className='card'>{body}</View>
-  )
+  return <Card onClick={onClick}>{body}</Card>
 }
 
 /** After applying or joining: what happened, the organisation, and the one way on, to 我的组织. */

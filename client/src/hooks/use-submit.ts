@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { fieldOf, messageOf } from '../api'
 
-export interface Failure {
+interface Failure {
   message: string
   /** The input field it is about, when the function named one: shown beside that field. */
   field?: string

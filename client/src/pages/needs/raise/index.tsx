@@ -7,16 +7,15 @@ import { raiseNeedSchema } from '../../../../../shared/contracts/needs'
 import { urgencyLabel, urgencySchema, type Urgency } from '../../../../../shared/domain/need'
 import { helpKinds, type HelpKind } from '../../../../../shared/domain/vocabulary'
 import { api } from '../../../api'
+import { AsResident } from '../../../components/as-resident'
 import { Choices, Field, StepFrame, TextAreaField, TextField } from '../../../components/form'
 import { ListItem } from '../../../components/list'
 import { EmergencyPanel, NeedCard } from '../../../components/need'
 import { PageShell } from '../../../components/page-shell'
 import { PlaceField, type Place } from '../../../components/place-field'
-import { Empty, LoadError, Loading } from '../../../components/status'
 import { formatDateTime, formatDistance } from '../../../format'
 import { useSteppedForm } from '../../../hooks/use-stepped-form'
 import { paths } from '../../../routes'
-import { useMe } from '../../../state/me'
 
 type Raised = Awaited<ReturnType<typeof api.needs.raise>>
 type Duplicates = Awaited<ReturnType<typeof api.needs.checkDuplicates>>['possibleDuplicates']
@@ -75,20 +74,12 @@ function splitAddress(address: string | undefined): { neighbourhood: string; add
 }
 
 export default function RaisePage() {
-  const me = useMe()
   const [raised, setRaised] = useState<Raised | null>(null)
   return (
     <PageShell>
-      {me.status === 'loading' && <Loading />}
-      {me.status === 'error' && <LoadError message={me.message} onRetry={me.reload} />}
-      {me.status === 'ready' &&
-        (!me.person?.community ? (
-          <Empty title='请先加入社区'>求助会交给你所在社区附近的组织。</Empty>
-        ) : raised ? (
-          <RaisedOutcome raised={raised} />
-        ) : (
-          <RaiseForm phone={me.person.phone ?? ''} address={me.person.address} onRaised={setRaised} />
-        ))}
+      <AsResident why='求助会交给你所在社区附近的组织。'>
+        {(person) => (raised ? <RaisedOutcome raised={raised} /> : <RaiseForm phone={person.phone ?? ''} address={person.address} onRaised={setRaised} />)}
+      </AsResident>
     </PageShell>
   )
 }

@@ -8,14 +8,13 @@ import {
 import { DEFAULT_SERVICE_RADIUS_M } from '../../../../../shared/domain/organisation'
 import { helpKinds, organisationKinds, type HelpKind, type OrganisationKind } from '../../../../../shared/domain/vocabulary'
 import { api } from '../../../api'
+import { AsResident } from '../../../components/as-resident'
 import { Choices, Field, StepFrame, Stepper, TextAreaField, TextField } from '../../../components/form'
 import { OrganisationOutcome } from '../../../components/organisation-card'
 import { PageShell } from '../../../components/page-shell'
 import { PlaceField, type Place } from '../../../components/place-field'
-import { Empty, LoadError, Loading } from '../../../components/status'
 import { formatDistance, walkingMinutes } from '../../../format'
 import { useSteppedForm } from '../../../hooks/use-stepped-form'
-import { useMe } from '../../../state/me'
 
 interface Draft {
   name: string
@@ -64,24 +63,22 @@ function toInput(draft: Draft): Partial<OrganisationApplication> {
 const problemKey: Partial<Record<keyof Draft, string>> = { centre: 'serviceArea.centre', radiusM: 'serviceArea.radiusM' }
 
 export default function ApplyPage() {
-  const me = useMe()
   const [submitted, setSubmitted] = useState<OrganisationSummary | null>(null)
   return (
     <PageShell>
-      {me.status === 'loading' && <Loading />}
-      {me.status === 'error' && <LoadError message={me.message} onRetry={me.reload} />}
-      {me.status === 'ready' &&
-        (!me.person?.community ? (
-          <Empty title='请先加入社区'>登记组织要由你所在社区的两委审核。</Empty>
-        ) : submitted ? (
-          <OrganisationOutcome
-            title='已提交，等待社区两委审核'
-            text='审核通过后，你就是这个组织的负责人，可以邀请邻居加入。结果会在“我的组织”里看到。'
-            organisation={submitted}
-          />
-        ) : (
-          <ApplicationForm phone={me.person.phone ?? ''} onSubmitted={setSubmitted} />
-        ))}
+      <AsResident why='登记组织要由你所在社区的两委审核。'>
+        {(person) =>
+          submitted ? (
+            <OrganisationOutcome
+              title='已提交，等待社区两委审核'
+              text='审核通过后，你就是这个组织的负责人，可以邀请邻居加入。结果会在“我的组织”里看到。'
+              organisation={submitted}
+            />
+          ) : (
+            <ApplicationForm phone={person.phone ?? ''} onSubmitted={setSubmitted} />
+          )
+        }
+      </AsResident>
     </PageShell>
   )
 }
