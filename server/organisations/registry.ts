@@ -9,7 +9,7 @@ import { addAuditEntry, auditOfOrganisation } from '../data/audit'
 import type { OrganisationDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
 import { roleDocId } from '../data/memberships'
-import { addOrganisation, applicationsBy, approvedNear, organisationById, pendingOf } from '../data/organisations'
+import { addOrganisation, applicationsBy, approvedNear, organisationById, organisationsOf, pendingOf } from '../data/organisations'
 import { communitiesByIds, organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { inTransaction, whole } from '../data/transaction'
@@ -188,6 +188,11 @@ export const applications: Action<'applications'> = async (context) => {
       waitingDays: waitingDays(new Date(o.createdAt), now),
     })),
   }
+}
+
+export const list: Action<'list'> = async (context) => {
+  const community = await authoriseOverCommunity(context, context.input.communityId)
+  return { organisations: await summarise(await organisationsOf(community._id, context.input.status)) }
 }
 
 export const record: Action<'record'> = async (context) => {

@@ -130,6 +130,11 @@ export const organisationsContract = defineFunction('organisations', {
       ),
     }),
   ),
+  list: action(
+    '两委、民政：一个社区的全部组织，可按状态筛选；先按状态、再按名称排列',
+    z.strictObject({ communityId: idSchema, status: organisationStatusSchema.optional() }),
+    z.object({ organisations: z.array(organisationSummarySchema) }),
+  ),
   decide: action(
     '两委：通过、驳回、暂停或恢复一个组织（驳回和暂停须写明理由）',
     z
