@@ -39,6 +39,7 @@ export const apply: Action<'apply'> = async ({ caller, input }) => {
   )
   const flagged = checkedFields.find((_, i) => verdicts[i] !== 'pass')
   if (flagged) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', `data.${flagged}`)
+  const centre = await centreFor(applicant, input.serviceArea.centre, 'data.serviceArea.centre')
   const organisation = await addOrganisation(
     {
       name: input.name,
@@ -46,7 +47,7 @@ export const apply: Action<'apply'> = async ({ caller, input }) => {
       helpKinds: [...new Set(input.helpKinds)],
       // Always the applicant's own community: the committee there is who decides.
       communityId,
-      serviceArea: { centre: { type: 'Point', coordinates: input.serviceArea.centre }, radiusM: input.serviceArea.radiusM },
+      serviceArea: { centre: { type: 'Point', coordinates: centre }, radiusM: input.serviceArea.radiusM },
       capacity: input.capacity,
       status: 'pending',
       leadOpenid: applicant.openid,
@@ -128,20 +129,23 @@ export const mine: Action<'mine'> = async ({ caller }) => {
   }
 }
 
-/** Where "near me" is: the place asked about, else the caller's home, else their community's centre. */
-async function searchCentre(me: Caller, asked: [number, number] | undefined): Promise<[number, number]> {
+/**
+ * Where a search or a service area is centred: the place given, else the caller's home, else their
+ * community's centre. `field` is the input to ask for when there is none of these.
+ */
+async function centreFor(me: Caller, asked: [number, number] | undefined, field: string): Promise<[number, number]> {
   if (asked) return asked
   if (me.person?.location) return asGeoPoint(me.person.location).coordinates
   const community = me.person?.communityId ? (await communitiesByIds([me.person.communityId])).get(me.person.communityId) : undefined
   if (community) return asGeoPoint(community.centre).coordinates
-  throw new AppError(ErrorCode.INVALID_INPUT, '请选择一个地点', 'data.centre')
+  throw new AppError(ErrorCode.INVALID_INPUT, '请选择一个地点', field)
 }
 
 /** More than anyone scrolls through; the index reads only these. */
 const NEARBY_LIMIT = 100
 
 export const nearby: Action<'nearby'> = async ({ caller, input }) => {
-  const point = await searchCentre(await caller(), input.centre)
+  const point = await centreFor(await caller(), input.centre, 'data.centre')
   const candidates = await approvedNear(point, input.helpKind, NEARBY_LIMIT)
   const distances = new Map<string, number>()
   for (const o of candidates) {

@@ -75,7 +75,8 @@ export const organisationApplicationSchema = z.strictObject({
   kind: z.enum(organisationKinds),
   helpKinds: z.array(z.enum(helpKinds)).min(1, '至少选一类帮扶').max(helpKinds.length),
   serviceArea: z.strictObject({
-    centre: lngLatSchema,
+    /** Defaults to the applicant's home, else their community's centre. */
+    centre: lngLatSchema.optional(),
     radiusM: z.number().int().min(MIN_SERVICE_RADIUS_M).max(MAX_SERVICE_RADIUS_M).default(DEFAULT_SERVICE_RADIUS_M),
   }),
   /** How many tasks it can carry at once. */

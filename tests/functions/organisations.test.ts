@@ -291,6 +291,24 @@ describe('profile and record', () => {
   })
 })
 
+describe('the service area’s centre, when the applicant gives none', () => {
+  freshDatabase()
+  const withoutCentre = (name: string) => application({ name, serviceArea: {} })
+
+  it('is the applicant’s home', async () => {
+    const { organisation } = await ok(call(who.elderResident, 'apply', withoutCentre('沁园社区老伙伴聊天队')))
+    expect(organisation.serviceArea).toEqual({ centre: personOf(who.elderResident).location!.coordinates, radiusM: 1000 })
+  })
+
+  it('is their community’s centre when they gave no home', async () => {
+    const { location, ...homeless } = personOf(who.resident)
+    expect(location).toBeDefined()
+    await insertAll('people', [{ ...homeless, _id: 'p-no-home', openid: 'o-no-home' }])
+    const { organisation } = await ok(call('o-no-home', 'apply', withoutCentre('沁园社区读书会')))
+    expect(organisation.serviceArea.centre).toEqual(urban.centre.coordinates)
+  })
+})
+
 describe('list: a community’s organisations for the committee and civil affairs', () => {
   freshDatabase()
   const names = (organisations: { name: string }[]) => organisations.map((o) => o.name)
