@@ -72,12 +72,8 @@ function callOrganisations(page: Page, action: string, data: object) {
 
 describe('社区社会组织 in the browser', () => {
   it('lets a resident apply through the form, with errors beside the fields', async () => {
-    // The browser demo centres the service area where the browser says the person is: at home.
-    const [longitude, latitude] = demoDataSet.people.find((p) => p.openid === demoIdentities.resident)!.location!.coordinates
-    const { page, errors } = await signInAs(session, demoIdentities.resident, {
-      geolocation: { longitude, latitude },
-      permissions: ['geolocation'],
-    })
+    // No geolocation permission: the service area is centred on her home without asking the browser.
+    const { page, errors } = await signInAs(session, demoIdentities.resident)
     await openPage(page, 'pages/me/index')
     await tap(page, '登记新组织')
     await page.waitForURL('**/pages/organisations/apply/index')
@@ -92,7 +88,7 @@ describe('社区社会组织 in the browser', () => {
     await tap(page, '上门巡访探视')
     await tap(page, '下一步')
 
-    await shown(page).getByText('中心：你现在的位置').waitFor()
+    await shown(page).getByText('中心：以您家为中心').waitFor()
     expect(await shown(page).locator('.choice-on').allTextContents()).toEqual([expect.stringContaining('1.0 公里')])
     await tap(page, '下一步')
 
@@ -108,7 +104,9 @@ describe('社区社会组织 in the browser', () => {
     await page.waitForURL('**/pages/organisations/mine/index')
     await shown(page).getByText('等待社区两委审核', { exact: false }).waitFor()
     const { data } = await callOrganisations(page, 'mine', {})
-    organisationId = data.organisations.find((o: { organisation: { name: string } }) => o.organisation.name === name).organisation.id
+    const applied = data.organisations.find((o: { organisation: { name: string } }) => o.organisation.name === name).organisation
+    organisationId = applied.id
+    expect(applied.serviceArea.centre).toEqual(demoDataSet.people.find((p) => p.openid === demoIdentities.resident)!.location!.coordinates)
     expect(errors).toEqual([])
   })
 
@@ -225,4 +223,5 @@ describe('社区社会组织 in the browser', () => {
     await screenshot(page, 'organisation-profile.png')
     expect(errors).toEqual([])
   })
+
 })

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   organisationApplicationSchema,
   type OrganisationApplication,
@@ -21,6 +21,7 @@ interface Draft {
   name: string
   kind: OrganisationKind | null
   helpKinds: HelpKind[]
+  /** null: the applicant's home, which the function takes when no centre is sent. */
   centre: { lngLat: [number, number]; label: string } | null
   radiusM: number
   capacity: number
@@ -42,7 +43,7 @@ const steps = [
 ]
 
 /** Choices the person has not made yet: the schema's own words for these are not for residents. */
-const unchosen: Problems = { kind: '请选一个组织类别', 'serviceArea.centre': '请先定下服务范围的中心' }
+const unchosen: Problems = { kind: '请选一个组织类别' }
 
 /** `serviceArea.centre.0` and `serviceArea.centre` are the same field on the page. */
 function fieldKey(path: readonly PropertyKey[]): string {
@@ -55,7 +56,7 @@ function toInput(draft: Draft): Partial<OrganisationApplication> {
     name: draft.name,
     kind: draft.kind ?? undefined,
     helpKinds: draft.helpKinds,
-    serviceArea: draft.centre ? { centre: draft.centre.lngLat, radiusM: draft.radiusM } : undefined,
+    serviceArea: { ...(draft.centre ? { centre: draft.centre.lngLat } : {}), radiusM: draft.radiusM },
     capacity: draft.capacity,
     contactPhone: draft.contactPhone.trim(),
     charterSummary: draft.charterSummary,
@@ -227,42 +228,44 @@ function ApplicationForm({ phone, onSubmitted }: { phone: string; onSubmitted(or
 type Centre = NonNullable<Draft['centre']>
 
 /**
- * On the phone the lead picks the centre on WeChat's map. The browser demo has no map picker:
- * it takes where the browser says the person is.
+ * The centre is the applicant's home unless they choose another place. On the phone they may pick
+ * one on WeChat's map (GCJ-02, as stored: docs/decisions/006). The browser demo has no map picker,
+ * and asking the browser where it is would put a permission prompt before an elderly person at a
+ * desktop, so there it stays at home.
  */
-function CentreField({ centre, error, onChange }: { centre: Centre | null; error?: string; onChange(centre: Centre): void }) {
-  const [locating, setLocating] = useState('')
+function CentreField({ centre, error, onChange }: { centre: Centre | null; error?: string; onChange(centre: Centre | null): void }) {
+  const [failure, setFailure] = useState('')
 
   const pick = async () => {
-    setLocating('')
+    setFailure('')
     try {
-      if (process.env.TARO_ENV === 'weapp') {
-        const place = await Taro.chooseLocation({})
-        onChange({ lngLat: [place.longitude, place.latitude], label: place.name || place.address })
-      } else {
-        const here = await Taro.getLocation({ type: 'wgs84' })
-        onChange({ lngLat: [here.longitude, here.latitude], label: '你现在的位置' })
-      }
-    } catch {
-      setLocating('没有取到位置，请再试一次')
+      const place = await Taro.chooseLocation({})
+      onChange({ lngLat: [place.longitude, place.latitude], label: place.name || place.address })
+    } catch (cause) {
+      // Closing the map without choosing keeps the centre as it was; that is no failure.
+      if (!String((cause as { errMsg?: unknown }).errMsg).includes('cancel')) setFailure('没有选上地点，请再试一次')
     }
   }
-
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp' && !centre) pick()
-    // Only on arriving at this step: a refusal is not asked again until the person taps.
-  }, [])
 
   return (
     <Field
       label='服务范围的中心'
-      hint={process.env.TARO_ENV === 'weapp' ? '一般选组织常在的地方，比如活动室' : '网页演示版不能在地图上选点，用你现在所在的位置'}
-      error={error ?? (locating || undefined)}
+      hint={process.env.TARO_ENV === 'weapp' ? '一般以您家为中心；组织常在别处活动的，可以在地图上另选，比如活动室' : '以您家为中心（没有登记住址的，以社区为中心）'}
+      error={error ?? (failure || undefined)}
     >
-      {centre ? <Text className='note'>中心：{centre.label}</Text> : null}
-      <Button className='btn btn-plain btn-block' onClick={pick}>
-        {process.env.TARO_ENV === 'weapp' ? (centre ? '在地图上换一个' : '在地图上选') : '重新取位置'}
-      </Button>
+      <Text className='note'>中心：{centre ? centre.label : '以您家为中心'}</Text>
+      {process.env.TARO_ENV === 'weapp' && (
+        <View>
+          <Button className='btn btn-plain btn-block' onClick={pick}>
+            在地图上另选
+          </Button>
+          {centre && (
+            <Button className='btn btn-plain btn-block' onClick={() => onChange(null)}>
+              改回以您家为中心
+            </Button>
+          )}
+        </View>
+      )}
     </Field>
   )
 }
