@@ -19,7 +19,7 @@ const subPackages: { root: string; pages: string[] }[] = [
   },
   {
     root: 'pages/committee',
-    pages: ['workbench/index', 'applications/index', 'record/index', 'audit/index', 'members/index'],
+    pages: ['workbench/index', 'applications/index', 'organisations/index', 'record/index', 'audit/index', 'members/index'],
   },
 ]
 

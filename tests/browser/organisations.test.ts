@@ -1,7 +1,8 @@
 /**
  * 社区社会组织 end to end in the H5 build: a resident applies, a committee member of another
  * community is refused, the community's own committee approves, the new lead hands out the
- * invite code, a neighbour joins with it, and the public profile shows the organisation.
+ * invite code, a neighbour joins with it, and the public profile shows the organisation. Then
+ * the committee suspends an organisation, finds it under 已暂停 in 本社区组织, and restores it.
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -224,4 +225,42 @@ describe('社区社会组织 in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('lets the committee suspend an organisation, find it under 已暂停, and restore it', async () => {
+    const suspended = '沁园社区心灵驿站'
+    const { page, errors } = await openWorkbench(demoIdentities.committeeUrban)
+    await tap(page, '本社区组织')
+    await page.waitForURL(/pages\/committee\/organisations\/index\?communityId=c-zd-qinyuan$/)
+    const rows = shown(page).locator('.list-item-title')
+    const chip = (label: string) => shown(page).locator('.choice', { hasText: label }).click()
+    // Every organisation of the community, what waits for a decision first.
+    await rows.first().waitFor()
+    expect(await rows.first().textContent()).toBe('沁园社区银龄书画社')
+
+    await tap(page, suspended)
+    await page.waitForURL('**/pages/committee/record/index?id=*')
+    await tap(page, '暂停这个组织')
+    await shown(page).locator('.confirm textarea').fill('居民反映近三个月没有开展服务，核查中')
+    await tap(page, '确定暂停这个组织')
+    await shown(page).getByText('恢复这个组织', { exact: true }).waitFor()
+    await shown(page).getByText('理由：居民反映近三个月没有开展服务，核查中').waitFor()
+
+    await page.goBack()
+    await chip('已暂停')
+    await shown(page).getByText(suspended, { exact: true }).waitFor()
+    expect(await rows.allTextContents()).toEqual([suspended])
+    await screenshot(page, 'committee-organisations-suspended.png')
+
+    await tap(page, suspended)
+    await page.waitForURL('**/pages/committee/record/index?id=*')
+    await tap(page, '恢复这个组织')
+    await tap(page, '确定恢复这个组织')
+    await shown(page).getByText('暂停这个组织', { exact: true }).waitFor()
+
+    // Back in the list, 已暂停 is empty again and the organisation is under 已备案.
+    await page.goBack()
+    await shown(page).getByText('没有已暂停的组织').waitFor()
+    await chip('已备案')
+    await shown(page).getByText(suspended, { exact: true }).waitFor()
+    expect(errors).toEqual([])
+  })
 })
