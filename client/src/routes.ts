@@ -17,6 +17,7 @@ export const paths = {
   join: () => `/${JOIN_PAGE}`,
   workbench: () => '/pages/committee/workbench/index',
   applications: (communityId: string) => `/pages/committee/applications/index?communityId=${communityId}`,
+  communityOrganisations: (communityId: string) => `/pages/committee/organisations/index?communityId=${communityId}`,
   record: (organisationId: string) => `/pages/committee/record/index?id=${organisationId}`,
   audit: (communityId: string) => `/pages/committee/audit/index?communityId=${communityId}`,
   committee: (communityId: string) => `/pages/committee/members/index?communityId=${communityId}`,

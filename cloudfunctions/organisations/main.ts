@@ -1,6 +1,6 @@
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { defineHandler } from '../../server/handler'
-import { applications, apply, decide, mine, nearby, profile, record } from '../../server/organisations/registry'
+import { applications, apply, decide, list, mine, nearby, profile, record } from '../../server/organisations/registry'
 import { handOverLead, invitation, join, members, removeMember, renewInvitation } from '../../server/organisations/members'
 
 export const main = defineHandler(organisationsContract, {
@@ -9,6 +9,7 @@ export const main = defineHandler(organisationsContract, {
   nearby,
   profile,
   applications,
+  list,
   decide,
   record,
   members,

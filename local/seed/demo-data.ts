@@ -3,7 +3,8 @@
  *
  * Places are real: 张店区公园街道沁园社区 (bounded by 人民路, 柳泉路, 共青团西路 and the 商业步行街; 0.38 km²,
  * with 人民公园 inside it) and 淄川区太河镇太河村 (the town seat, beside 太河水库). Centre coordinates are
- * approximate WGS84. The 小区 names, house numbers, people and phone numbers are invented.
+ * approximate, and GCJ-02 like every coordinate we store (docs/decisions/006). The 小区 names, house
+ * numbers, people and phone numbers are invented.
  */
 import type { GeoPoint, OfficeDoc, CommunityDoc, PersonDoc, OrganisationDoc, RoleDoc } from '../../server/data/documents'
 

@@ -1,5 +1,5 @@
 /** 社区社会组织: the organisations collection. */
-import { MAX_SERVICE_RADIUS_M, type OrganisationStatus } from '../../shared/domain/organisation'
+import { MAX_SERVICE_RADIUS_M, organisationStatusSchema, type OrganisationStatus } from '../../shared/domain/organisation'
 import type { HelpKind } from '../../shared/domain/vocabulary'
 import { database } from './cloudbase'
 import type { OrganisationDoc } from './documents'
@@ -77,6 +77,23 @@ export async function approvedNear(point: readonly [number, number], helpKind: H
 export async function pendingOf(communityId: string): Promise<OrganisationDoc[]> {
   const { data } = await organisations().where({ communityId, status: 'pending' }).orderBy('createdAt', 'asc').limit(100).get()
   return readAllOf(data)
+}
+
+/** The order the committee works through them: what waits for a decision first, as the schema lists them. */
+const statusRank = new Map(organisationStatusSchema.options.map((status, rank) => [status, rank]))
+/** Names as a Chinese index sorts them (by pinyin), not by code point. */
+const byName = new Intl.Collator('zh-CN')
+
+/**
+ * A community's organisations, or those in one status: by status, then by name. A community has
+ * tens; 1000 is the most one read returns.
+ */
+export async function organisationsOf(communityId: string, status: OrganisationStatus | undefined): Promise<OrganisationDoc[]> {
+  const { data } = await organisations()
+    .where({ communityId, ...(status ? { status } : {}) })
+    .limit(1000)
+    .get()
+  return readAllOf(data).sort((a, b) => statusRank.get(a.status)! - statusRank.get(b.status)! || byName.compare(a.name, b.name))
 }
 
 /** Organisations someone applied for that are not yet (or not) approved: they hold no role in them. */

@@ -1,5 +1,5 @@
 /**
- * Matching (docs/decisions/006): candidates from the geo index, scored, a fair shortlist offered
+ * Matching (docs/decisions/007): candidates from the geo index, scored, a fair shortlist offered
  * at once; a decline or a lapse passes the need on; nobody left escalates it to the committee.
  */
 import {

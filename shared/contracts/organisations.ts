@@ -75,7 +75,8 @@ export const organisationApplicationSchema = z.strictObject({
   kind: z.enum(organisationKinds),
   helpKinds: z.array(z.enum(helpKinds)).min(1, '至少选一类帮扶').max(helpKinds.length),
   serviceArea: z.strictObject({
-    centre: lngLatSchema,
+    /** Defaults to the applicant's home, else their community's centre. */
+    centre: lngLatSchema.optional(),
     radiusM: z.number().int().min(MIN_SERVICE_RADIUS_M).max(MAX_SERVICE_RADIUS_M).default(DEFAULT_SERVICE_RADIUS_M),
   }),
   /** How many tasks it can carry at once. */
@@ -129,6 +130,11 @@ export const organisationsContract = defineFunction('organisations', {
         }),
       ),
     }),
+  ),
+  list: action(
+    '两委、民政：一个社区的全部组织，可按状态筛选；先按状态、再按名称排列',
+    z.strictObject({ communityId: idSchema, status: organisationStatusSchema.optional() }),
+    z.object({ organisations: z.array(organisationSummarySchema) }),
   ),
   decide: action(
     '两委：通过、驳回、暂停或恢复一个组织（驳回和暂停须写明理由）',

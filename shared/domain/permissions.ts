@@ -29,6 +29,7 @@ export const permissionTable = {
   // Public information; a pending or rejected one is shown only to its applicant and the committee.
   'organisations.profile': { who: ['signed_in'], over: 'self' },
   'organisations.applications': { who: ['committee'], over: 'community' },
+  'organisations.list': { who: ['committee', 'civil_affairs'], over: 'community' },
   'organisations.decide': { who: ['committee'], over: 'organisation' },
   'organisations.record': { who: ['committee', 'civil_affairs'], over: 'organisation' },
   'organisations.members': { who: ['organisation_lead', 'committee'], over: 'organisation' },

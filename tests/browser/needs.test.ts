@@ -51,12 +51,6 @@ const volunteerRole = demoDataSet.roles.find((r) => r.role === 'volunteer' && r.
 const volunteer = personOf(volunteerRole.openid)
 let needId = ''
 
-/** Where the browser says the person is: their home. */
-const atHome = (openid: string) => {
-  const [longitude, latitude] = homeOf(openid)
-  return { geolocation: { longitude, latitude }, permissions: ['geolocation'] }
-}
-
 async function timelineTexts(page: Page) {
   await shown(page).locator('#timeline .timeline-text').first().waitFor()
   return shown(page).locator('#timeline .timeline-text').allTextContents()
@@ -68,7 +62,7 @@ describe('求助 in the browser', () => {
   })
 
   it('lets an elderly resident raise a 紧急 need in three steps, in 长辈模式', async () => {
-    const { page, errors } = await signInAs(session, elder.openid, atHome(elder.openid))
+    const { page, errors } = await signInAs(session, elder.openid)
     await openPage(session, page, 'pages/home/index')
     expect((await shown(page).locator('#raise-need').boundingBox())!.height).toBeGreaterThanOrEqual(60)
     await tap(page, '我要求助')
@@ -99,10 +93,10 @@ describe('求助 in the browser', () => {
     await shown(page).locator('#need-description textarea').fill(description)
     await tap(page, '下一步')
 
-    // Step 2: her 小区 and address from 我的, the place from the browser.
+    // Step 2: her 小区 and address from 我的; the place is her home, without asking the browser.
     expect(await shown(page).locator('#need-neighbourhood input').inputValue()).toBe(elder.neighbourhood)
     expect(await shown(page).locator('#need-address input').inputValue()).toBe(elder.addressDetail)
-    await shown(page).getByText('地点：你现在的位置').waitFor()
+    await shown(page).getByText('地点：您家').waitFor()
     await tap(page, '今天之内')
     await tap(page, '下一步')
 

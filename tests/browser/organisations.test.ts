@@ -1,7 +1,8 @@
 /**
  * 社区社会组织 end to end in the H5 build: a resident applies, a committee member of another
  * community is refused, the community's own committee approves, the new lead hands out the
- * invite code, a neighbour joins with it, and the public profile shows the organisation.
+ * invite code, a neighbour joins with it, and the public profile shows the organisation. Then
+ * the committee suspends an organisation, finds it under 已暂停 in 本社区组织, and restores it.
  */
 import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
@@ -44,12 +45,8 @@ const callOrganisations = (page: Page, action: string, data: object) => callFunc
 
 describe('社区社会组织 in the browser', () => {
   it('lets a resident apply through the form, with errors beside the fields', async () => {
-    // The browser demo centres the service area where the browser says the person is: at home.
-    const [longitude, latitude] = demoDataSet.people.find((p) => p.openid === demoIdentities.resident)!.location!.coordinates
-    const { page, errors } = await signInAs(session, demoIdentities.resident, {
-      geolocation: { longitude, latitude },
-      permissions: ['geolocation'],
-    })
+    // No geolocation permission: the service area is centred on her home without asking the browser.
+    const { page, errors } = await signInAs(session, demoIdentities.resident)
     await openPage(session, page, 'pages/me/index')
     await tap(page, '登记新组织')
     await page.waitForURL('**/pages/organisations/apply/index')
@@ -64,7 +61,7 @@ describe('社区社会组织 in the browser', () => {
     await tap(page, '上门巡访探视')
     await tap(page, '下一步')
 
-    await shown(page).getByText('中心：你现在的位置').waitFor()
+    await shown(page).getByText('中心：以您家为中心').waitFor()
     expect(await shown(page).locator('.choice-on').allTextContents()).toEqual([expect.stringContaining('1.0 公里')])
     await tap(page, '下一步')
 
@@ -80,7 +77,9 @@ describe('社区社会组织 in the browser', () => {
     await page.waitForURL('**/pages/organisations/mine/index')
     await shown(page).getByText('等待社区两委审核', { exact: false }).waitFor()
     const { data } = await callOrganisations(page, 'mine', {})
-    organisationId = data.organisations.find((o: { organisation: { name: string } }) => o.organisation.name === name).organisation.id
+    const applied = data.organisations.find((o: { organisation: { name: string } }) => o.organisation.name === name).organisation
+    organisationId = applied.id
+    expect(applied.serviceArea.centre).toEqual(demoDataSet.people.find((p) => p.openid === demoIdentities.resident)!.location!.coordinates)
     expect(errors).toEqual([])
   })
 
@@ -195,6 +194,45 @@ describe('社区社会组织 in the browser', () => {
     // Public: no member's name or phone.
     expect(await profile.getByText('王桂兰').count()).toBe(0)
     await screenshot(page, 'organisation-profile.png')
+    expect(errors).toEqual([])
+  })
+
+  it('lets the committee suspend an organisation, find it under 已暂停, and restore it', async () => {
+    const suspended = '沁园社区心灵驿站'
+    const { page, errors } = await openWorkbench(demoIdentities.committeeUrban)
+    await tap(page, '本社区组织')
+    await page.waitForURL(/pages\/committee\/organisations\/index\?communityId=c-zd-qinyuan$/)
+    const rows = shown(page).locator('.list-item-title')
+    const chip = (label: string) => shown(page).locator('.choice', { hasText: label }).click()
+    // Every organisation of the community, what waits for a decision first.
+    await rows.first().waitFor()
+    expect(await rows.first().textContent()).toBe('沁园社区银龄书画社')
+
+    await tap(page, suspended)
+    await page.waitForURL('**/pages/committee/record/index?id=*')
+    await tap(page, '暂停这个组织')
+    await shown(page).locator('.confirm textarea').fill('居民反映近三个月没有开展服务，核查中')
+    await tap(page, '确定暂停这个组织')
+    await shown(page).getByText('恢复这个组织', { exact: true }).waitFor()
+    await shown(page).getByText('理由：居民反映近三个月没有开展服务，核查中').waitFor()
+
+    await page.goBack()
+    await chip('已暂停')
+    await shown(page).getByText(suspended, { exact: true }).waitFor()
+    expect(await rows.allTextContents()).toEqual([suspended])
+    await screenshot(page, 'committee-organisations-suspended.png')
+
+    await tap(page, suspended)
+    await page.waitForURL('**/pages/committee/record/index?id=*')
+    await tap(page, '恢复这个组织')
+    await tap(page, '确定恢复这个组织')
+    await shown(page).getByText('暂停这个组织', { exact: true }).waitFor()
+
+    // Back in the list, 已暂停 is empty again and the organisation is under 已备案.
+    await page.goBack()
+    await shown(page).getByText('没有已暂停的组织').waitFor()
+    await chip('已备案')
+    await shown(page).getByText(suspended, { exact: true }).waitFor()
     expect(errors).toEqual([])
   })
 })

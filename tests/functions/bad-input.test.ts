@@ -33,6 +33,7 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     nearby: { valid: { helpKind: '助餐' }, field: 'helpKind' },
     profile: { valid: { organisationId }, field: 'organisationId' },
     applications: { valid: { communityId: community }, field: 'communityId' },
+    list: { valid: { communityId: community, status: 'suspended' }, field: 'status' },
     decide: { valid: { organisationId, decision: 'suspend', reason: '核查' }, field: 'organisationId' },
     record: { valid: { organisationId }, field: 'organisationId' },
     members: { valid: { organisationId }, field: 'organisationId' },

@@ -290,3 +290,58 @@ describe('profile and record', () => {
     expect(record.organisation.status).toBe('approved')
   })
 })
+
+describe('the service area’s centre, when the applicant gives none', () => {
+  freshDatabase()
+  const withoutCentre = (name: string) => application({ name, serviceArea: {} })
+
+  it('is the applicant’s home', async () => {
+    const { organisation } = await ok(call(who.elderResident, 'apply', withoutCentre('沁园社区老伙伴聊天队')))
+    expect(organisation.serviceArea).toEqual({ centre: personOf(who.elderResident).location!.coordinates, radiusM: 1000 })
+  })
+
+  it('is their community’s centre when they gave no home', async () => {
+    const { location, ...homeless } = personOf(who.resident)
+    expect(location).toBeDefined()
+    await insertAll('people', [{ ...homeless, _id: 'p-no-home', openid: 'o-no-home' }])
+    const { organisation } = await ok(call('o-no-home', 'apply', withoutCentre('沁园社区读书会')))
+    expect(organisation.serviceArea.centre).toEqual(urban.centre.coordinates)
+  })
+})
+
+describe('list: a community’s organisations for the committee and civil affairs', () => {
+  freshDatabase()
+  const names = (organisations: { name: string }[]) => organisations.map((o) => o.name)
+  const demoNamesOf = (status: string) =>
+    demoDataSet.organisations
+      .filter((o) => o.communityId === urban._id && o.status === status)
+      .map((o) => o.name)
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+
+  it('lists every organisation of the community, by status (pending first) then by name in pinyin order', async () => {
+    const { organisations } = await ok(call(who.committeeUrban, 'list', { communityId: urban._id }))
+    expect(names(organisations)).toEqual([...demoNamesOf('pending'), ...demoNamesOf('approved')])
+    expect(organisations.every((o) => o.communityId === urban._id && o.communityName === urban.name)).toBe(true)
+    // The civil-affairs office over the community sees the same list.
+    expect(await ok(call(who.civilAffairs, 'list', { communityId: urban._id }))).toEqual({ organisations })
+  })
+
+  it('filters by status: a suspended organisation is found under suspended, and back under approved once restored', async () => {
+    const organisationId = ledBy(who.organisationLead)
+    const listed = async (status: 'approved' | 'suspended') =>
+      (await ok(call(who.committeeUrban, 'list', { communityId: urban._id, status }))).organisations.map((o) => o.id)
+    expect(await listed('suspended')).toEqual([])
+    await ok(call(who.committeeUrban, 'decide', { organisationId, decision: 'suspend', reason: '核查中' }))
+    expect(await listed('suspended')).toEqual([organisationId])
+    expect(await listed('approved')).not.toContain(organisationId)
+    const all = (await ok(call(who.committeeUrban, 'list', { communityId: urban._id }))).organisations
+    expect(all.at(-1)).toMatchObject({ id: organisationId, status: 'suspended', statusLabel: '已暂停' })
+    await ok(call(who.committeeUrban, 'decide', { organisationId, decision: 'restore' }))
+    expect(await listed('suspended')).toEqual([])
+    expect(await listed('approved')).toContain(organisationId)
+  })
+
+  it('is refused to the committee of another community', async () => {
+    expect(await failure(call(who.committeeRural, 'list', { communityId: urban._id }))).toEqual({ code: 'FORBIDDEN' })
+  })
+})

@@ -95,6 +95,7 @@ const inputs: Record<string, object> = {
   'organisations.nearby': { centre: community.centre.coordinates },
   'organisations.profile': { organisationId: organisation._id },
   'organisations.applications': { communityId: community._id },
+  'organisations.list': { communityId: community._id, status: 'approved' },
   'organisations.decide': { organisationId: organisation._id, decision: 'suspend', reason: '核查中' },
   'organisations.record': { organisationId: organisation._id },
   'organisations.members': { organisationId: organisation._id },

@@ -5,7 +5,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalHost, type LocalHost } from '../../local/host'
 const { findChromium } = require('../../scripts/chromium')
 
@@ -14,11 +14,8 @@ export const screenshotDir = resolve(__dirname, '../../.tmp/screenshots')
 export interface BrowserSession {
   host: LocalHost
   browser: Browser
-  /**
-   * A page on a 375 × 812 phone-sized viewport; any console error fails the test that reads `errors`.
-   * `options` adds to the browser context, e.g. a geolocation the page may read.
-   */
-  newPage(options?: BrowserContextOptions): Promise<{ page: Page; errors: string[] }>
+  /** A page on a 375 × 812 phone-sized viewport; any console error fails the test that reads `errors`. */
+  newPage(): Promise<{ page: Page; errors: string[] }>
   close(): Promise<void>
 }
 
@@ -43,8 +40,8 @@ export async function startBrowserSession(): Promise<BrowserSession> {
   return {
     host,
     browser,
-    async newPage(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', ...options })
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
       const page = await context.newPage()
       // Fail a step in seconds, so a broken page shows which step, not a test timeout.
       page.setDefaultTimeout(8000)
@@ -89,8 +86,8 @@ export function contrastRatioOf(page: Page, selector: string): Promise<number> {
 }
 
 /** Opens the app as a demo person, through the local sign-in page the app sends a newcomer to. */
-export async function signInAs(session: BrowserSession, openid: string, options?: BrowserContextOptions) {
-  const { page, errors } = await session.newPage(options)
+export async function signInAs(session: BrowserSession, openid: string) {
+  const { page, errors } = await session.newPage()
   await page.goto(session.host.url)
   await page.waitForURL('**/local/sign-in')
   await page.click(`button[data-openid="${openid}"]`)

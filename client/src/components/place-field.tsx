@@ -1,6 +1,6 @@
-import { Button, Text } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Field } from './form'
 
 export interface Place {
@@ -9,54 +9,55 @@ export interface Place {
 }
 
 /**
- * A place: on the phone picked on WeChat's map. The browser demo has no map picker: it takes
- * where the browser says the person is, and says so.
+ * A place that is the person's home unless they choose another: `null` sends none, and the
+ * function falls back to their home, else their community's centre. On the phone they may pick
+ * one on WeChat's map, which returns GCJ-02 as we store it (docs/decisions/006). The browser demo
+ * has no map picker, and asking the browser where it is would put a permission prompt before an
+ * elderly person at a desktop (and give WGS-84), so there it stays at home.
  */
-export function PlaceField({ label, shownAs, weappHint, place, error, onChange }: {
+export function PlaceField({ label, shownAs, home, weappHint, hint, place, error, onChange }: {
   label: string
   /** The line under the field names the place as this, e.g. 中心. */
   shownAs: string
+  /** What no place means, in the person's words, e.g. 以您家为中心. */
+  home: string
   weappHint: string
+  /** The hint in the browser demo, where home is the only place. */
+  hint: string
   place: Place | null
   error?: string
-  onChange(place: Place): void
+  onChange(place: Place | null): void
 }) {
-  const [locating, setLocating] = useState('')
+  const [failure, setFailure] = useState('')
 
   const pick = async () => {
-    setLocating('')
+    setFailure('')
     try {
-      if (process.env.TARO_ENV === 'weapp') {
-        const chosen = await Taro.chooseLocation({})
-        onChange({ lngLat: [chosen.longitude, chosen.latitude], label: chosen.name || chosen.address })
-      } else {
-        const here = await Taro.getLocation({ type: 'wgs84' })
-        onChange({ lngLat: [here.longitude, here.latitude], label: '你现在的位置' })
-      }
-    } catch {
-      setLocating('没有取到位置，请再试一次')
+      const chosen = await Taro.chooseLocation({})
+      onChange({ lngLat: [chosen.longitude, chosen.latitude], label: chosen.name || chosen.address })
+    } catch (cause) {
+      // Closing the map without choosing keeps the place as it was; that is no failure.
+      if (!String((cause as { errMsg?: unknown }).errMsg).includes('cancel')) setFailure('没有选上地点，请再试一次')
     }
   }
 
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp' && !place) pick()
-    // Only on arriving at this step: a refusal is not asked again until the person taps.
-  }, [])
-
   return (
-    <Field
-      label={label}
-      hint={process.env.TARO_ENV === 'weapp' ? weappHint : '网页演示版不能在地图上选点，用你现在所在的位置'}
-      error={error ?? (locating || undefined)}
-    >
-      {place ? (
-        <Text className='note'>
-          {shownAs}：{place.label}
-        </Text>
-      ) : null}
-      <Button className='btn btn-plain btn-block' onClick={pick}>
-        {process.env.TARO_ENV === 'weapp' ? (place ? '在地图上换一个' : '在地图上选') : '重新取位置'}
-      </Button>
+    <Field label={label} hint={process.env.TARO_ENV === 'weapp' ? weappHint : hint} error={error ?? (failure || undefined)}>
+      <Text className='note'>
+        {shownAs}：{place ? place.label : home}
+      </Text>
+      {process.env.TARO_ENV === 'weapp' && (
+        <View>
+          <Button className='btn btn-plain btn-block' onClick={pick}>
+            在地图上另选
+          </Button>
+          {place && (
+            <Button className='btn btn-plain btn-block' onClick={() => onChange(null)}>
+              改回{home}
+            </Button>
+          )}
+        </View>
+      )}
     </Field>
   )
 }

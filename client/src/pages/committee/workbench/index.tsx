@@ -51,6 +51,11 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
           onClick={() => go(paths.applications(row.communityId))}
         />
       )}
+      <ListItem
+        title='本社区组织'
+        detail='按状态查看，点开看评估记录'
+        onClick={() => go(paths.communityOrganisations(row.communityId))}
+      />
       <ListItem title='两委成员' detail={committee ? '查看、任命两委成员' : '查看、撤销两委成员'} onClick={() => go(paths.committee(row.communityId))} />
       <ListItem title='审计记录' detail='谁在什么时候做了什么审批、任命' onClick={() => go(paths.audit(row.communityId))} />
     </View>

@@ -147,7 +147,16 @@ function RaiseForm({ phone, address, onRaised }: { phone: string; address?: stri
           <View>
             <TextField id='need-neighbourhood' label='小区或村' maxlength={40} value={draft.neighbourhood} error={problems.neighbourhood} onChange={(v) => change('neighbourhood', v)} />
             <TextField id='need-address' label='楼号、单元、门牌' hint='只给接单的组织和社区看' maxlength={100} value={draft.addressDetail} error={problems.addressDetail} onChange={(v) => change('addressDetail', v)} />
-            <PlaceField label='在地图上的位置' shownAs='地点' weappHint='附近的组织按这个位置来帮忙' place={draft.place} error={problems.location} onChange={(place) => change('place', place)} />
+            <PlaceField
+              label='在地图上的位置'
+              shownAs='地点'
+              home='您家'
+              weappHint='附近的组织按这个位置来帮忙；不在家的，可以在地图上另选'
+              hint='附近的组织按您家的位置来帮忙（没有登记住址的，按社区的位置）'
+              place={draft.place}
+              error={problems.location}
+              onChange={(place) => change('place', place)}
+            />
             <Field label='什么时候要' error={problems.wantedBy}>
               <Choices options={Object.keys(wantedChoices) as Wanted[]} chosen={[draft.wanted]} onToggle={(w) => change('wanted', w)} />
             </Field>

@@ -20,6 +20,7 @@ interface Draft {
   name: string
   kind: OrganisationKind | null
   helpKinds: HelpKind[]
+  /** null: the applicant's home, which the function takes when no centre is sent. */
   centre: Place | null
   radiusM: number
   capacity: number
@@ -38,7 +39,7 @@ const steps = [
   { title: '怎么联系、怎么介绍', fields: ['contactPhone', 'charterSummary', 'description'] },
 ]
 
-const unchosen = { kind: '请选一个组织类别', 'serviceArea.centre': '请先定下服务范围的中心' }
+const unchosen = { kind: '请选一个组织类别' }
 
 /** `serviceArea.centre.0` and `serviceArea.centre` are the same field on the page. */
 function fieldKey(path: readonly string[]): string {
@@ -51,7 +52,7 @@ function toInput(draft: Draft): Partial<OrganisationApplication> {
     name: draft.name,
     kind: draft.kind ?? undefined,
     helpKinds: draft.helpKinds,
-    serviceArea: draft.centre ? { centre: draft.centre.lngLat, radiusM: draft.radiusM } : undefined,
+    serviceArea: { ...(draft.centre ? { centre: draft.centre.lngLat } : {}), radiusM: draft.radiusM },
     capacity: draft.capacity,
     contactPhone: draft.contactPhone.trim(),
     charterSummary: draft.charterSummary,
@@ -135,7 +136,9 @@ function ApplicationForm({ phone, onSubmitted }: { phone: string; onSubmitted(or
           <PlaceField
             label='服务范围的中心'
             shownAs='中心'
-            weappHint='一般选组织常在的地方，比如活动室'
+            home='以您家为中心'
+            weappHint='一般以您家为中心；组织常在别处活动的，可以在地图上另选，比如活动室'
+            hint='以您家为中心（没有登记住址的，以社区为中心）'
             place={draft.centre}
             error={problems['serviceArea.centre']}
             onChange={(centre) => change('centre', centre)}
