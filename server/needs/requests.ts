@@ -10,6 +10,7 @@ import { communitiesByIds } from '../data/places'
 import { inTransaction, unset } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
+import { placeOrHome } from '../places'
 import { firstFlagged } from '../wechat'
 import { accessTo, loadNeed, needNotFound } from './access'
 import { dispatchRound } from './matching'
@@ -23,8 +24,9 @@ async function possibleDuplicates(point: readonly [number, number], helpKind: Ne
   return found.map((n) => ({ need: n, distanceM: distanceM(n.location.coordinates, point) }))
 }
 
-export const checkDuplicates: Action<'checkDuplicates'> = async ({ input }) => {
-  const found = await possibleDuplicates(input.location, input.helpKind, new Date())
+export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input }) => {
+  const point = await placeOrHome(await caller(), input.location, 'data.location')
+  const found = await possibleDuplicates(point, input.helpKind, new Date())
   return {
     possibleDuplicates: found.map(({ need, distanceM }) => ({
       needId: need._id,
@@ -46,6 +48,7 @@ const communityOf = async (me: Caller) => {
 export const raise: Action<'raise'> = async ({ caller, input }) => {
   const me = await caller()
   const community = await communityOf(me)
+  const location = await placeOrHome(me, input.location, 'data.location')
   const now = new Date()
   const [flagged, duplicates] = await Promise.all([
     firstFlagged(
@@ -53,7 +56,7 @@ export const raise: Action<'raise'> = async ({ caller, input }) => {
       { description: input.description, neighbourhood: input.neighbourhood, addressDetail: input.addressDetail, forNeighbour: input.forNeighbour?.name },
       2,
     ),
-    possibleDuplicates(input.location, input.helpKind, now),
+    possibleDuplicates(location, input.helpKind, now),
   ])
   // A life-or-safety need is matched at once even where the committee reviews first: it is alerted anyway.
   const review = flagged !== null || (community.reviewBeforeMatching === true && input.urgency !== 'life')
@@ -66,7 +69,7 @@ export const raise: Action<'raise'> = async ({ caller, input }) => {
     helpKind: input.helpKind,
     urgency: input.urgency,
     description: input.description,
-    location: { type: 'Point', coordinates: input.location },
+    location: { type: 'Point', coordinates: location },
     neighbourhood: input.neighbourhood,
     addressDetail: input.addressDetail,
     ...(input.wantedBy ? { wantedBy: new Date(input.wantedBy) } : {}),

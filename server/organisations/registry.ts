@@ -7,16 +7,15 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { isPublic, newInviteCode, serviceDistance, statusAfter } from '../../shared/domain/organisation'
 import { addAuditEntry, auditOfOrganisation } from '../data/audit'
 import type { OrganisationDoc } from '../data/documents'
-import { asGeoPoint } from '../data/geo'
 import { roleDocId } from '../data/memberships'
 import { addOrganisation, applicationsBy, approvedNear, organisationById, organisationsOf, pendingOf } from '../data/organisations'
-import { communitiesByIds, organisationsByIds } from '../data/places'
+import { organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { inTransaction, whole } from '../data/transaction'
 import { actionLabel, auditEntry } from '../audit'
 import type { ActionImplementations } from '../handler'
-import type { Caller } from '../principal'
 import { authoriseOverCommunity, authoriseOverOrganisation } from '../scopes'
+import { placeOrHome } from '../places'
 import { firstFlagged } from '../wechat'
 import { profiles, summarise, summariseOne } from './views'
 
@@ -34,7 +33,7 @@ export const apply: Action<'apply'> = async ({ caller, input }) => {
   // What residents write is checked before anything is stored.
   const flagged = await firstFlagged(applicant.openid, { name: input.name, charterSummary: input.charterSummary, description: input.description }, 1)
   if (flagged) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', `data.${flagged}`)
-  const centre = await centreFor(applicant, input.serviceArea.centre, 'data.serviceArea.centre')
+  const centre = await placeOrHome(applicant, input.serviceArea.centre, 'data.serviceArea.centre')
   const organisation = await addOrganisation(
     {
       name: input.name,
@@ -124,23 +123,11 @@ export const mine: Action<'mine'> = async ({ caller }) => {
   }
 }
 
-/**
- * Where a search or a service area is centred: the place given, else the caller's home, else their
- * community's centre. `field` is the input to ask for when there is none of these.
- */
-async function centreFor(me: Caller, asked: [number, number] | undefined, field: string): Promise<[number, number]> {
-  if (asked) return asked
-  if (me.person?.location) return asGeoPoint(me.person.location).coordinates
-  const community = me.person?.communityId ? (await communitiesByIds([me.person.communityId])).get(me.person.communityId) : undefined
-  if (community) return asGeoPoint(community.centre).coordinates
-  throw new AppError(ErrorCode.INVALID_INPUT, '请选择一个地点', field)
-}
-
 /** More than anyone scrolls through; the index reads only these. */
 const NEARBY_LIMIT = 100
 
 export const nearby: Action<'nearby'> = async ({ caller, input }) => {
-  const point = await centreFor(await caller(), input.centre, 'data.centre')
+  const point = await placeOrHome(await caller(), input.centre, 'data.centre')
   const candidates = await approvedNear(point, input.helpKind, NEARBY_LIMIT)
   const distances = new Map<string, number>()
   for (const o of candidates) {

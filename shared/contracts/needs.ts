@@ -76,7 +76,8 @@ export const raiseNeedSchema = z.strictObject({
   helpKind: helpKindSchema,
   urgency: urgencySchema,
   description: textSchema(500),
-  location: lngLatSchema,
+  /** Absent: the requester's home, else their community's centre. */
+  location: lngLatSchema.optional(),
   neighbourhood: textSchema(40),
   addressDetail: textSchema(100),
   wantedBy: isoDate.optional(),
@@ -89,7 +90,8 @@ export type RaiseNeedInput = z.input<typeof raiseNeedSchema>
 export const needsContract = defineFunction('needs', {
   checkDuplicates: action(
     '求助前：附近 50 米内、24 小时内是否已有同类求助',
-    z.strictObject({ helpKind: helpKindSchema, location: lngLatSchema }),
+    // The same place raising will use: absent is home.
+    z.strictObject({ helpKind: helpKindSchema, location: raiseNeedSchema.shape.location }),
     z.object({
       possibleDuplicates: z.array(z.object({ needId: z.string(), helpKind: helpKindSchema, createdAt: isoDate, statusLabel: z.string(), distanceM: z.number().int() })),
     }),

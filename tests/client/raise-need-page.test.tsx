@@ -40,12 +40,6 @@ async function typeInto(container: HTMLElement, selector: string, value: string)
 
 test('危及生命安全 shows 110 / 120 / 119 first, at once, and the committee’s phone after raising', async () => {
   const dial = jest.mocked(makePhoneCall)
-  // Where the browser says she is: at home.
-  const [longitude, latitude] = elder.location!.coordinates
-  Object.defineProperty(navigator, 'geolocation', {
-    configurable: true,
-    value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { longitude, latitude, accuracy: 10 } } as GeolocationPosition) },
-  })
   const { container } = render(
     <AppProviders>
       <RaisePage />
@@ -68,7 +62,8 @@ test('危及生命安全 shows 110 / 120 / 119 first, at once, and the committee
   fireEvent.click(screen.getByText('紧急救助'))
   await typeInto(container, '#need-description textarea', '楼下邻居家冒烟了，敲门没人应。')
   fireEvent.click(screen.getByText('下一步'))
-  await screen.findByText('地点：你现在的位置')
+  // Her home, without asking the browser where she is.
+  await screen.findByText('地点：您家')
   fireEvent.click(screen.getByText('下一步'))
   await screen.findByText('为谁求助')
   fireEvent.click(screen.getByText('为邻居求助'))

@@ -4,7 +4,7 @@
  * 危及生命安全, flagged text, review-before-matching, duplicates and assignment by hand.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
-import { allDocuments } from '../../server/data/maintenance'
+import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc } from '../../server/data/documents'
 import { runDueWork } from '../../server/needs/deadlines'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
@@ -347,5 +347,25 @@ describe('life, flagged text, review before matching, duplicates', () => {
   it('only members of the organisation see its offers and tasks', async () => {
     expect((await failure(call(who.organisationLead, 'offers', { organisationId: 'org-qy-tiaojie' }))).code).toBe('FORBIDDEN')
     expect((await failure(callOrganisations(who.resident, 'members', { organisationId: 'org-qy-tiaojie' }))).code).toBe('FORBIDDEN')
+  })
+})
+
+describe('the need’s place, when the resident gives none', () => {
+  freshDatabase()
+  const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
+
+  it('is their home, for raising and for the duplicate check before it', async () => {
+    const { need } = await raise({ location: undefined, helpKind: '助餐' }, who.elderResident)
+    expect(need.location).toEqual(personOf(who.elderResident).location!.coordinates)
+    const { possibleDuplicates } = await ok(call(who.elderResident, 'checkDuplicates', { helpKind: '助餐' }))
+    expect(possibleDuplicates).toEqual([expect.objectContaining({ needId: need.id, distanceM: 0 })])
+  })
+
+  it('is their community’s centre when they gave no home', async () => {
+    const { location, ...homeless } = personOf(who.resident)
+    expect(location).toBeDefined()
+    await insertAll('people', [{ ...homeless, _id: 'p-no-home', openid: 'o-no-home' }])
+    const { need } = await raise({ location: undefined, helpKind: '生活照料' }, 'o-no-home')
+    expect(need.location).toEqual(urban.centre.coordinates)
   })
 })

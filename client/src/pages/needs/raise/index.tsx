@@ -51,7 +51,7 @@ const steps = [
   { title: '怎么联系', fields: ['contactPhone', 'forNeighbour'] },
 ]
 
-const unchosen = { urgency: '请选有多急', helpKind: '请选要帮什么忙', location: '请先定下求助的地点' }
+const unchosen = { urgency: '请选有多急', helpKind: '请选要帮什么忙' }
 
 function toInput(draft: Draft) {
   return {
