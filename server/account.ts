@@ -48,6 +48,7 @@ export async function describeMe(caller: Caller): Promise<PersonView | null> {
           city: home.city,
           district: home.district,
           street: home.street,
+          committeePhone: home.committeePhone,
         }
       : null,
     roles: roleViews,

@@ -25,6 +25,8 @@ export const communityViewSchema = z.object({
   city: z.string(),
   district: z.string(),
   street: z.string(),
+  /** Shown with 110 / 120 / 119 the moment a resident says their life or safety is at risk. */
+  committeePhone: z.string(),
 })
 export type CommunityView = z.infer<typeof communityViewSchema>
 

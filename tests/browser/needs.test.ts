@@ -76,11 +76,12 @@ describe('求助 in the browser', () => {
     expect((await shown(page).locator('.choice').first().boundingBox())!.height).toBeGreaterThanOrEqual(60)
     expect(await contrastRatioOf(page, '#step-main')).toBeGreaterThanOrEqual(4.5)
 
-    // 危及生命安全 shows the emergency numbers at once, above everything, before any step.
+    // 危及生命安全 shows the emergency numbers and the committee's phone at once, above everything, before any step.
     await tap(page, '危及生命安全')
     const panel = shown(page).locator('#emergency-panel')
     await panel.getByText('邻里守望不能代替报警和急救', { exact: false }).waitFor()
-    expect(await panel.locator('taro-button-core').allTextContents()).toEqual(['报警 110', '急救 120', '火警 119'])
+    const community = demoDataSet.communities.find((c) => c._id === elder.communityId)!
+    expect(await panel.locator('taro-button-core').allTextContents()).toEqual(['报警 110', '急救 120', '火警 119', `社区两委 ${community.committeePhone}`])
     expect(await contrastRatioOf(page, '#emergency-panel taro-button-core')).toBeGreaterThanOrEqual(4.5)
     await screenshot(page, 'need-raise-life.png')
     await tap(page, '紧急（今天）')

@@ -1,7 +1,7 @@
 /**
  * 我要求助 as it runs on H5, against a real local host on a fresh copy of the demo data: choosing
- * 危及生命安全 puts the emergency numbers first at once, they dial, and after raising the answer's
- * emergency block adds the committee's phone.
+ * 危及生命安全 puts the emergency numbers and the committee's phone first at once, they dial, and
+ * after raising the answer's emergency block shows them again.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { makePhoneCall } from '@tarojs/taro'
@@ -38,7 +38,7 @@ async function typeInto(container: HTMLElement, selector: string, value: string)
   fireEvent.input(element, { target: { value } })
 }
 
-test('危及生命安全 shows 110 / 120 / 119 first, at once, and the committee’s phone after raising', async () => {
+test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first, at once, and again after raising', async () => {
   const dial = jest.mocked(makePhoneCall)
   const { container } = render(
     <AppProviders>
@@ -56,8 +56,9 @@ test('危及生命安全 shows 110 / 120 / 119 first, at once, and the committee
   expect(within(panel).getByText('邻里守望不能代替报警和急救', { exact: false })).toBeTruthy()
   fireEvent.click(within(panel).getByText('急救 120'))
   expect(dial).toHaveBeenCalledWith({ phoneNumber: '120' })
-  // The committee's phone comes with the answer to raising.
-  expect(within(panel).queryByText(/社区两委/)).toBeNull()
+  // The committee's phone too, from 我的, before anything is sent.
+  fireEvent.click(within(panel).getByText(`社区两委 ${community.committeePhone}`))
+  expect(dial).toHaveBeenLastCalledWith({ phoneNumber: community.committeePhone })
 
   fireEvent.click(screen.getByText('紧急救助'))
   await typeInto(container, '#need-description textarea', '楼下邻居家冒烟了，敲门没人应。')
@@ -73,6 +74,7 @@ test('危及生命安全 shows 110 / 120 / 119 first, at once, and the committee
   await screen.findByText('求助已发出')
   const after = container.querySelector('#emergency-panel') as HTMLElement
   expect(within(after).getAllByText(/^(报警 110|急救 120|火警 119)$/)).toHaveLength(3)
+  dial.mockClear()
   fireEvent.click(within(after).getByText(`社区两委 ${community.committeePhone}`))
   expect(dial).toHaveBeenLastCalledWith({ phoneNumber: community.committeePhone })
 })

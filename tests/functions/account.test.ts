@@ -25,7 +25,7 @@ describe('account.me', () => {
     const community = demoDataSet.communities.find((c) => c._id === expected.communityId)!
     expect(answer.data.person).toMatchObject({
       name: expected.name,
-      community: { id: community._id, name: community.name, kind: community.kind },
+      community: { id: community._id, name: community.name, kind: community.kind, committeePhone: community.committeePhone },
       preferences: { elderMode: expected.preferences.elderMode },
     })
     expect(answer.data.person!.roles.map((r) => r.role)).toEqual(['resident'])

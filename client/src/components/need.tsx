@@ -8,7 +8,7 @@ import { Card, SectionHeader, Tags } from './list'
 
 /**
  * 危及生命安全: the numbers to call come before anything else, with the plain statement that this
- * app does not replace them. The committee's phone shows once it is known (after raising).
+ * app does not replace them, then the committee's phone where the page knows it.
  */
 export function EmergencyPanel({ committeePhone }: { committeePhone?: string }) {
   return (

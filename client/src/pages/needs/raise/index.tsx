@@ -78,13 +78,24 @@ export default function RaisePage() {
   return (
     <PageShell>
       <AsResident why='求助会交给你所在社区附近的组织。'>
-        {(person) => (raised ? <RaisedOutcome raised={raised} /> : <RaiseForm phone={person.phone ?? ''} address={person.address} onRaised={setRaised} />)}
+        {(person) =>
+          raised ? (
+            <RaisedOutcome raised={raised} />
+          ) : (
+            <RaiseForm phone={person.phone ?? ''} address={person.address} committeePhone={person.community.committeePhone} onRaised={setRaised} />
+          )
+        }
       </AsResident>
     </PageShell>
   )
 }
 
-function RaiseForm({ phone, address, onRaised }: { phone: string; address?: string; onRaised(raised: Raised): void }) {
+function RaiseForm({ phone, address, committeePhone, onRaised }: {
+  phone: string
+  address?: string
+  committeePhone: string
+  onRaised(raised: Raised): void
+}) {
   const form = useSteppedForm({
     initial: {
       urgency: null,
@@ -130,7 +141,7 @@ function RaiseForm({ phone, address, onRaised }: { phone: string; address?: stri
 
   return (
     <View>
-      {draft.urgency === 'life' && <EmergencyPanel />}
+      {draft.urgency === 'life' && <EmergencyPanel committeePhone={committeePhone} />}
       <StepFrame form={form} submitLabel='发出求助' onSubmit={checkThenRaise}>
         {step === 0 && (
           <View>
