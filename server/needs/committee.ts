@@ -43,6 +43,7 @@ export const queue: Action<'queue'> = async (context) => {
       reasonLabel: queueReasonLabel[n.queue!],
       waitingMinutes: Math.max(0, Math.floor((now - new Date(n.queuedAt!).getTime()) / 60_000)),
     })),
+    reviewBeforeMatching: community.reviewBeforeMatching === true,
   }
 }
 

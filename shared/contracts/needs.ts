@@ -147,6 +147,8 @@ export const needsContract = defineFunction('needs', {
       needs: z.array(
         z.object({ need: needViewSchema, reason: z.enum(['review', 'flagged', 'escalated', 'duplicate']), reasonLabel: z.string(), waitingMinutes: z.number().int() }),
       ),
+      /** The community's setting as it stands, for the switch beside the queue. */
+      reviewBeforeMatching: z.boolean(),
     }),
   ),
   moderate: action(

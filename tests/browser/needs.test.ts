@@ -236,6 +236,18 @@ describe('求助 in the browser', () => {
     await page.waitForURL('**/pages/committee/needs/index?communityId=*')
     await shown(page).getByText(`无人接单：${escalatedKind}`).waitFor()
     await screenshot(page, 'committee-needs-queue.png')
+
+    // The switch shows the community's setting as stored, on arriving as after changing it.
+    const setting = shown(page).locator('.card', { hasText: '新求助怎么处理' })
+    expect(await setting.locator('.choice-on').allTextContents()).toEqual([expect.stringContaining('直接派单')])
+    await tap(page, '先审核再派单')
+    await setting.getByText('已设为：先审核再派单').waitFor()
+    await page.reload()
+    await shown(page).getByText(`无人接单：${escalatedKind}`).waitFor()
+    expect(await setting.locator('.choice-on').allTextContents()).toEqual([expect.stringContaining('先审核再派单')])
+    await tap(page, '直接派单')
+    await setting.getByText('已设为：直接派单').waitFor()
+
     await tap(page, `无人接单：${escalatedKind}`)
     await page.waitForURL((url) => url.hash.includes(`/pages/committee/need/index?id=${escalatedId}`))
 

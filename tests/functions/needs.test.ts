@@ -320,12 +320,14 @@ describe('life, flagged text, review before matching, duplicates', () => {
     expect(await ok(call(who.committeeUrban, 'settings', { communityId: urban._id, reviewBeforeMatching: true }))).toEqual({ reviewBeforeMatching: true })
     const { need } = await raise({ location: place(120) })
     expect(need.status).toBe('review')
-    const { needs } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
+    const { needs, reviewBeforeMatching } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
+    expect(reviewBeforeMatching).toBe(true)
     expect(needs.find((q) => q.need.id === need.id)).toMatchObject({ reason: 'review', waitingMinutes: 0 })
     const { need: published } = await ok(call(who.committeeUrban, 'moderate', { needId: need.id, decision: 'publish' }))
     expect(published.status).toBe('matching')
     expect(await matchDetails(need.id)).toHaveLength(shortlistSize.normal)
     await ok(call(who.committeeUrban, 'settings', { communityId: urban._id, reviewBeforeMatching: false }))
+    expect((await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))).reviewBeforeMatching).toBe(false)
   })
 
   it('the same kind of help within 50 m in 24 hours: shown before raising, and queued for the committee after', async () => {

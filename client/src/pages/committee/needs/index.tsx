@@ -17,25 +17,31 @@ export default function NeedsQueuePage() {
   return (
     <PageShell>
       <Loaded load={load}>
-        {({ needs }) =>
-          needs.length === 0 ? (
-            <Empty title='没有待处理的求助'>无人接单、待审核、被标记或可能重复的求助会出现在这里。</Empty>
-          ) : (
-            <View className='card'>
-              {needs.map(({ need, reason, reasonLabel, waitingMinutes }) => (
-                <ListItem
-                  key={need.id}
-                  title={`${reasonLabel}：${need.helpKind}`}
-                  detail={`${need.urgencyLabel} · ${need.neighbourhood}`}
-                  extra={formatWaiting(waitingMinutes)}
-                  onClick={() => go(paths.committeeNeed(need.id, reason))}
-                />
-              ))}
-            </View>
-          )
-        }
+        {(queue) => (
+          <View>
+            {queue.needs.length === 0 ? (
+              <Empty title='没有待处理的求助'>无人接单、待审核、被标记或可能重复的求助会出现在这里。</Empty>
+            ) : (
+              <View className='card'>
+                {queue.needs.map(({ need, reason, reasonLabel, waitingMinutes }) => (
+                  <ListItem
+                    key={need.id}
+                    title={`${reasonLabel}：${need.helpKind}`}
+                    detail={`${need.urgencyLabel} · ${need.neighbourhood}`}
+                    extra={formatWaiting(waitingMinutes)}
+                    onClick={() => go(paths.committeeNeed(need.id, reason))}
+                  />
+                ))}
+              </View>
+            )}
+            <ReviewSetting
+              communityId={communityId}
+              reviewBeforeMatching={queue.reviewBeforeMatching}
+              onChanged={(reviewBeforeMatching) => load.replace({ ...queue, reviewBeforeMatching })}
+            />
+          </View>
+        )}
       </Loaded>
-      <ReviewSetting communityId={communityId} />
     </PageShell>
   )
 }
@@ -43,25 +49,28 @@ export default function NeedsQueuePage() {
 const reviewChoices = { 先审核再派单: true, 直接派单: false } as const
 type ReviewChoice = keyof typeof reviewChoices
 
-/**
- * 先审核再派单 for the whole community. The function answers with the setting only when it is
- * changed, so the page shows it once chosen here.
- */
-function ReviewSetting({ communityId }: { communityId: string }) {
-  const [current, setCurrent] = useState<ReviewChoice | null>(null)
+/** 先审核再派单 for the whole community, showing the setting as the queue's answer gave it. */
+function ReviewSetting({ communityId, reviewBeforeMatching, onChanged }: {
+  communityId: string
+  reviewBeforeMatching: boolean
+  onChanged(reviewBeforeMatching: boolean): void
+}) {
+  const [changed, setChanged] = useState(false)
   const submit = useSubmit()
   const choose = (choice: ReviewChoice) =>
     submit.run(async () => {
-      const { reviewBeforeMatching } = await api.needs.settings({ communityId, reviewBeforeMatching: reviewChoices[choice] })
-      setCurrent(reviewBeforeMatching ? '先审核再派单' : '直接派单')
+      const answer = await api.needs.settings({ communityId, reviewBeforeMatching: reviewChoices[choice] })
+      onChanged(answer.reviewBeforeMatching)
+      setChanged(true)
     })
+  const current: ReviewChoice = reviewBeforeMatching ? '先审核再派单' : '直接派单'
   return (
     <View className='card'>
       <SectionHeader title='新求助怎么处理' hint='先审核：每条求助经两委通过后才派给组织（危及生命安全的除外）' />
       <Field label='本社区' error={submit.errorOf()}>
-        <Choices options={Object.keys(reviewChoices) as ReviewChoice[]} chosen={current ? [current] : []} onToggle={choose} />
+        <Choices options={Object.keys(reviewChoices) as ReviewChoice[]} chosen={[current]} onToggle={choose} />
       </Field>
-      {current ? <Text className='note'>已设为：{current}</Text> : null}
+      {changed ? <Text className='note'>已设为：{current}</Text> : null}
     </View>
   )
 }
