@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { startLocalHost, type LocalHost } from '../../local/host'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
 import { contracts } from '../../shared/contracts'
+import { tinyPng } from '../support/photo'
 
 let dataDir: string
 let host: LocalHost
@@ -98,8 +99,7 @@ describe('the local host', () => {
   })
 
   describe('stands in for CloudBase storage', () => {
-    // A 1 × 1 PNG: the bytes come back exactly as sent.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+    const png = tinyPng
     const upload = (body: Buffer, type: string) =>
       fetch(`${host.url}/local/storage`, { method: 'POST', headers: { 'content-type': type }, body })
 
