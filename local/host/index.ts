@@ -18,6 +18,7 @@ import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
 import { apiListing } from './api-listing'
 import { functionMains } from './functions'
 import { platformContext } from './platform-context'
+import { localStorage, MAX_PHOTO_BYTES, photoExtension } from './storage'
 import { missingBuildPage, outboxPage, signInPage, type SignInEntry } from './pages'
 
 const repoRoot = resolve(__dirname, '../..')
@@ -61,15 +62,16 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value))
 
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/** The whole body, or null when it is over `limit` bytes (read to the end all the same, so the answer reaches the caller). */
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      if (size <= limit) chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)))
+    req.on('end', () => resolveBody(size > limit ? null : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
@@ -103,6 +105,19 @@ async function callFunction(req: IncomingMessage, res: ServerResponse, name: str
   }
   const result = await functionMains[name as FunctionName](event, platformContext(name, callerOpenid(req)))
   sendJson(res, 200, result)
+}
+
+const refuseUpload = (res: ServerResponse, status: number, message: string) =>
+  sendJson(res, status, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message } })
+
+/** `POST /local/storage` with the raw image as its body: what `wx.cloud.uploadFile` does on the phone. */
+async function uploadPhoto(req: IncomingMessage, res: ServerResponse, storage: ReturnType<typeof localStorage>) {
+  const ext = photoExtension(req.headers['content-type'])
+  const body = await readBody(req, MAX_PHOTO_BYTES)
+  if (!ext) return refuseUpload(res, 415, '只能上传 JPEG、PNG 或 WebP 格式的照片')
+  if (body === null) return refuseUpload(res, 413, '照片不能超过 5 MB')
+  if (body.length === 0) return refuseUpload(res, 400, '没有收到照片')
+  sendJson(res, 200, { fileID: storage.save(ext, body) })
 }
 
 async function signInEntries(): Promise<SignInEntry[]> {
@@ -149,6 +164,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   if (await isDatabaseEmpty()) await seedDemoData()
 
   const h5Dir = resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5'))
+  const storage = localStorage(options.dataDir)
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost')
     const route = async () => {
@@ -158,6 +174,12 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       if (pathname === '/local/sign-in') return handleSignIn(req, res)
       if (pathname === '/local/sign-out') {
         return send(res, 303, 'text/plain', '', { location: '/local/sign-in', 'set-cookie': `${IDENTITY_COOKIE}=; Path=/; Max-Age=0` })
+      }
+      if (pathname === '/local/storage' && req.method === 'POST') return uploadPhoto(req, res, storage)
+      const stored = /^\/local\/storage\/([^/]+)$/.exec(pathname)
+      if (stored) {
+        const file = storage.read(stored[1])
+        return file ? send(res, 200, file.type, file.body) : sendJson(res, 404, { ok: false, error: { code: ErrorCode.NOT_FOUND, message: '没有这张照片' } })
       }
       if (pathname === '/local/outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(await latestOutboxMessages(100)))
       serveStatic(res, h5Dir, pathname)

@@ -68,6 +68,9 @@ export const matchScoreSchema = z.object({
 })
 export type MatchScore = z.infer<typeof matchScoreSchema>
 
+/** Photos a resident may attach to a need; the raise form offers as many. */
+export const MAX_NEED_PHOTOS = 3
+
 const orgNeedRef = { organisationId: idSchema, needId: idSchema }
 
 export const raiseNeedSchema = z.strictObject({
@@ -82,7 +85,7 @@ export const raiseNeedSchema = z.strictObject({
   addressDetail: textSchema(100),
   wantedBy: isoDate.optional(),
   /** CloudBase file ids (cloud://…) of photos uploaded first. */
-  photos: z.array(z.string().max(300).regex(/^cloud:\/\//, '照片需先上传')).max(3).default([]),
+  photos: z.array(z.string().max(300).regex(/^cloud:\/\//, '照片需先上传')).max(MAX_NEED_PHOTOS).default([]),
   contactPhone: phoneSchema,
 })
 export type RaiseNeedInput = z.input<typeof raiseNeedSchema>

@@ -2,7 +2,7 @@
  * 急难愁盼 end to end in the H5 build: an elderly resident raises a 紧急 need in 长辈模式; the two
  * organisations whose areas reach her both get the offer; one accepts and the other is told it
  * was taken; the winner assigns a volunteer and marks it done with minutes; she answers 已解决
- * and rates it. Then a need nobody answers escalates to the committee once its deadline passes,
+ * and rates it. She attaches a photo, which only the accepting organisation sees. Then a need nobody answers escalates to the committee once its deadline passes,
  * and the committee assigns it by hand.
  */
 import type { Page } from 'playwright-core'
@@ -22,6 +22,7 @@ import {
   tap,
   type BrowserSession,
 } from '../support/browser'
+import { tinyPng } from '../support/photo'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -54,6 +55,17 @@ let needId = ''
 async function timelineTexts(page: Page) {
   await shown(page).locator('#timeline .timeline-text').first().waitFor()
   return shown(page).locator('#timeline .timeline-text').allTextContents()
+}
+
+/** Waits for `count` photos under `selector` and that the browser could show each (fetched and decoded). */
+async function loadedPhotos(page: Page, selector: string, count: number) {
+  const images = shown(page).locator(`${selector} img`)
+  await images.nth(count - 1).waitFor()
+  expect(await images.count()).toBe(count)
+  await page.waitForFunction(
+    (found) => found.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+    await images.elementHandles(),
+  )
 }
 
 describe('求助 in the browser', () => {
@@ -92,6 +104,12 @@ describe('求助 in the browser', () => {
     await shown(page).locator('.field-invalid').filter({ hasText: '要帮什么忙' }).getByText('请选要帮什么忙').waitFor()
     await tap(page, kind)
     await shown(page).locator('#need-description textarea').fill(description)
+    // A photo: Taro's chooseImage opens the browser's file picker; it is uploaded at once.
+    const picker = page.waitForEvent('filechooser')
+    await tap(page, '添加照片')
+    await (await picker).setFiles({ name: 'kitchen.png', mimeType: 'image/png', buffer: tinyPng })
+    await loadedPhotos(page, '#need-photos', 1)
+    await shown(page).getByText('再加一张').waitFor()
     await tap(page, '下一步')
 
     // Step 2: her 小区 and address from 我的; the place is her home, without asking the browser.
@@ -112,6 +130,7 @@ describe('求助 in the browser', () => {
     await page.waitForURL('**/pages/needs/detail/index?id=*')
     needId = new URL(page.url().replace('#/', '')).searchParams.get('id')!
     expect(await timelineTexts(page)).toEqual(['发起求助', '已派给附近 2 个组织，等待接单'])
+    await loadedPhotos(page, '#photos', 1)
     expect(errors).toEqual([])
   })
 
@@ -129,6 +148,13 @@ describe('求助 in the browser', () => {
       expect(text).toMatch(new RegExp(`还剩 (${offerWindowMinutes.urgent}|${offerWindowMinutes.urgent - 1}) 分钟`))
       for (const secret of [elder.name, elder.addressDetail!, elder.phone!]) expect(text).not.toContain(secret)
     }
+    // Nor her photos: the offer's need has none, whatever the page asks for.
+    for (const [i, { page }] of leads.entries()) {
+      const { data } = await callFunction(page, 'needs', 'offers', { organisationId: [winner, loser][i]._id })
+      const offered = data.offers.find((o: { need: { id: string } }) => o.need.id === needId)
+      expect(offered.need.access).toBe('limited')
+      expect(offered.need).not.toHaveProperty('photos')
+    }
     const [first, second] = leads
     await screenshot(first.page, 'need-offer.png')
 
@@ -137,6 +163,7 @@ describe('求助 in the browser', () => {
     // Accepted: now the organisation sees who and where, and can call her.
     await shown(first.page).getByText(`${elder.neighbourhood} ${elder.addressDetail}`).waitFor()
     await shown(first.page).getByText(`给求助人打电话 ${elder.phone}`).waitFor()
+    await loadedPhotos(first.page, '#photos', 1)
 
     // The other lead's page still shows the offer; answering it says it was taken and the list refreshes.
     await tap(second.page, '接单')

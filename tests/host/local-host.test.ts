@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startLocalHost, type LocalHost } from '../../local/host'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
 import { contracts } from '../../shared/contracts'
+import { tinyPng } from '../support/photo'
 
 let dataDir: string
 let host: LocalHost
@@ -95,6 +96,44 @@ describe('the local host', () => {
     expect(await index.text()).toContain('<div id="app"')
     const outbox = await fetch(`${host.url}/local/outbox`)
     expect(await outbox.text()).toContain('本地发件箱')
+  })
+
+  describe('stands in for CloudBase storage', () => {
+    const png = tinyPng
+    const upload = (body: Buffer, type: string) =>
+      fetch(`${host.url}/local/storage`, { method: 'POST', headers: { 'content-type': type }, body })
+
+    it('stores a photo under a random id and serves it back with its type', async () => {
+      const answer = await upload(png, 'image/png')
+      expect(answer.status).toBe(200)
+      const { fileID } = await answer.json()
+      expect(fileID).toMatch(/^cloud:\/\/local\/[0-9a-f]{32}\.png$/)
+      const again = await (await upload(png, 'image/png')).json()
+      expect(again.fileID).not.toBe(fileID)
+
+      const served = await fetch(`${host.url}/local/storage/${fileID.slice('cloud://local/'.length)}`)
+      expect(served.status).toBe(200)
+      expect(served.headers.get('content-type')).toBe('image/png')
+      expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true)
+    })
+
+    it('refuses what is not a JPEG, PNG or WebP photo, and anything over 5 MB', async () => {
+      const wrongType = await upload(Buffer.from('<svg/>'), 'image/svg+xml')
+      expect(wrongType.status).toBe(415)
+      expect(await wrongType.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('JPEG') } })
+
+      const tooBig = await upload(Buffer.alloc(5 * 1024 * 1024 + 1), 'image/jpeg')
+      expect(tooBig.status).toBe(413)
+      expect(await tooBig.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('5 MB') } })
+      expect(readdirSync(join(dataDir, 'storage')).filter((name) => name.endsWith('.jpg'))).toEqual([])
+    })
+
+    it('serves only names it gave out, never a path elsewhere', async () => {
+      for (const name of ['..%2F..%2Fpackage.json', '%2e%2e%2fdb', 'abc.png', `${'0'.repeat(32)}.png`]) {
+        const answer = await fetch(`${host.url}/local/storage/${name}`)
+        expect(answer.status).toBe(404)
+      }
+    })
   })
 
   it('keeps data across a restart and does not reseed over it', async () => {

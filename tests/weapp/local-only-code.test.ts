@@ -1,5 +1,5 @@
 /**
- * The demo sign-in and the H5 transport exist only for the local host. Identity in the
+ * The demo sign-in, the H5 transport and its storage stand-in exist only for the local host. Identity in the
  * mini-program comes from WeChat alone, so none of it may reach the weapp build.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs'
@@ -23,7 +23,7 @@ describe('the weapp build', () => {
     expect(sources.some(({ file }) => file.endsWith('app.js'))).toBe(true)
   })
 
-  it.each(['/local/sign-in', 'x-demo-openid', '切换演示身份', '/api/'])('contains no trace of %s', (marker) => {
+  it.each(['/local/sign-in', '/local/storage', 'x-demo-openid', '切换演示身份', '/api/'])('contains no trace of %s', (marker) => {
     expect(sources.filter(({ text }) => text.toLowerCase().includes(marker.toLowerCase())).map(({ file }) => file)).toEqual([])
   })
 })

@@ -27,6 +27,28 @@ export async function send(functionName: string, action: string, data: unknown):
   return body
 }
 
+const LOCAL_FILE_ID = 'cloud://local/'
+
+/**
+ * The local host's stand-in for CloudBase storage. chooseImage on H5 gives a blob: URL for each
+ * file, which holds the file's own content type; the host refuses what is not a photo and says why.
+ */
+export async function upload(localPath: string): Promise<string> {
+  const image = await (await fetch(localPath)).blob()
+  const response = await fetch(`${baseUrl}/local/storage`, {
+    method: 'POST',
+    headers: { 'content-type': image.type, ...extraHeaders },
+    body: image,
+  })
+  const body: unknown = await response.json()
+  const fileID = (body as { fileID?: unknown }).fileID
+  if (typeof fileID === 'string') return fileID
+  throw body
+}
+
+export const fileSrc = (fileID: string) =>
+  fileID.startsWith(LOCAL_FILE_ID) ? `${baseUrl}/local/storage/${fileID.slice(LOCAL_FILE_ID.length)}` : fileID
+
 function isUnauthenticated(body: unknown): boolean {
   return (
     typeof body === 'object' &&

@@ -5,3 +5,17 @@ export async function send(functionName: string, action: string, data: unknown):
   const { result } = await Taro.cloud.callFunction({ name: functionName, data: { action, data } })
   return result
 }
+
+/** The phone's own path's extension, else jpg (what WeChat's camera and album give). */
+const extensionOf = (path: string) => /\.(jpe?g|png|webp)$/i.exec(path)?.[1].toLowerCase() ?? 'jpg'
+
+export async function upload(localPath: string): Promise<string> {
+  // One folder a day keeps the storage console browsable; the random part makes each path new.
+  const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+  const cloudPath = `needs/${new Date().toISOString().slice(0, 10)}/${random}.${extensionOf(localPath)}`
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath })
+  return fileID
+}
+
+/** The mini-program's `<Image>` loads a cloud:// file id by itself. */
+export const fileSrc = (fileID: string) => fileID

@@ -5,6 +5,7 @@ import { EMERGENCY_NUMBERS } from '../../../shared/domain/need'
 import { formatDateTime, formatDistance } from '../format'
 import { CallButton } from './call-button'
 import { Card, SectionHeader, Tags } from './list'
+import { Photos } from './photos'
 
 /**
  * 危及生命安全: the numbers to call come before anything else, with the plain statement that this
@@ -77,6 +78,12 @@ export function NeedFacts({ need, call }: { need: NeedView; call?: boolean }) {
         <Fact label='地址'>
           {need.neighbourhood} {need.addressDetail}
         </Fact>
+      ) : null}
+      {need.photos && need.photos.length > 0 ? (
+        <View className='fact'>
+          <Text className='fact-label'>照片</Text>
+          <Photos photos={need.photos} />
+        </View>
       ) : null}
       {need.contactPhone ? <Fact label='联系电话'>{need.contactPhone}</Fact> : null}
       {call && need.contactPhone ? <CallButton primary phone={need.contactPhone} label={`给求助人打电话 ${need.contactPhone}`} /> : null}

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import type { NeedView } from '../../../../../shared/contracts/needs'
-import { raiseNeedSchema } from '../../../../../shared/contracts/needs'
+import { MAX_NEED_PHOTOS, raiseNeedSchema } from '../../../../../shared/contracts/needs'
 import { urgencyLabel, urgencySchema, type Urgency } from '../../../../../shared/domain/need'
 import { helpKinds, type HelpKind } from '../../../../../shared/domain/vocabulary'
 import { api } from '../../../api'
@@ -12,6 +12,7 @@ import { Choices, Field, StepFrame, TextAreaField, TextField } from '../../../co
 import { ListItem } from '../../../components/list'
 import { EmergencyPanel, NeedCard } from '../../../components/need'
 import { PageShell } from '../../../components/page-shell'
+import { PhotoPicker } from '../../../components/photos'
 import { PlaceField, type Place } from '../../../components/place-field'
 import { formatDateTime, formatDistance } from '../../../format'
 import { useSteppedForm } from '../../../hooks/use-stepped-form'
@@ -35,6 +36,8 @@ interface Draft {
   urgency: Urgency | null
   helpKind: HelpKind | null
   description: string
+  /** File ids, uploaded as each was chosen. */
+  photos: string[]
   neighbourhood: string
   addressDetail: string
   place: Place | null
@@ -46,7 +49,7 @@ interface Draft {
 
 /** Three short screens: what, where and when, how to reach you. */
 const steps = [
-  { title: '什么事', fields: ['urgency', 'helpKind', 'description'] },
+  { title: '什么事', fields: ['urgency', 'helpKind', 'description', 'photos'] },
   { title: '在哪里、什么时候', fields: ['neighbourhood', 'addressDetail', 'location', 'wantedBy'] },
   { title: '怎么联系', fields: ['contactPhone', 'forNeighbour'] },
 ]
@@ -58,6 +61,7 @@ function toInput(draft: Draft) {
     urgency: draft.urgency ?? undefined,
     helpKind: draft.helpKind ?? undefined,
     description: draft.description,
+    photos: draft.photos,
     neighbourhood: draft.neighbourhood,
     addressDetail: draft.addressDetail,
     location: draft.place?.lngLat,
@@ -101,6 +105,7 @@ function RaiseForm({ phone, address, committeePhone, onRaised }: {
       urgency: null,
       helpKind: null,
       description: '',
+      photos: [],
       ...splitAddress(address),
       place: null,
       wanted: '越快越好',
@@ -152,6 +157,15 @@ function RaiseForm({ phone, address, committeePhone, onRaised }: {
               <Choices options={helpKinds} chosen={draft.helpKind ? [draft.helpKind] : []} onToggle={(kind) => change('helpKind', kind)} />
             </Field>
             <TextAreaField id='need-description' label='说说是什么情况' hint='用自己的话说，几句就行' maxlength={500} value={draft.description} error={problems.description} onChange={(v) => change('description', v)} />
+            <PhotoPicker
+              id='need-photos'
+              label={`照片（最多 ${MAX_NEED_PHOTOS} 张）`}
+              hint='可不加；只给接单的组织和社区看'
+              max={MAX_NEED_PHOTOS}
+              photos={draft.photos}
+              error={problems.photos}
+              onChange={(photos) => change('photos', photos)}
+            />
           </View>
         )}
         {step === 1 && (
