@@ -1,4 +1,4 @@
-import dayjs from 'dayjs'
+import { inShanghai } from '../../shared/domain/time'
 
 /** People walk about 80 m a minute: the seeds' 15-minute circle is about 1 km. */
 const WALK_M_PER_MINUTE = 80
@@ -12,11 +12,11 @@ export function walkingMinutes(metres: number): string {
 }
 
 export function formatDate(iso: string): string {
-  return dayjs(iso).format('YYYY年M月D日')
+  return inShanghai(iso).format('YYYY年M月D日')
 }
 
 export function formatDateTime(iso: string): string {
-  return dayjs(iso).format('YYYY年M月D日 HH:mm')
+  return inShanghai(iso).format('YYYY年M月D日 HH:mm')
 }
 
 export function formatRating({ average, count }: { average: number | null; count: number }): string {

@@ -1,9 +1,8 @@
 /** 备案: applying, the committee's decisions, and who may see an organisation. */
 import { randomInt } from 'node:crypto'
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import type { OrganisationsContract } from '../../shared/contracts/organisations'
 import { AppError, ErrorCode } from '../../shared/errors'
+import { inShanghai } from '../../shared/domain/time'
 import { isPublic, newInviteCode, serviceDistance, statusAfter } from '../../shared/domain/organisation'
 import { addAuditEntry, auditOfOrganisation } from '../data/audit'
 import type { OrganisationDoc } from '../data/documents'
@@ -19,7 +18,6 @@ import { placeOrHome } from '../places'
 import { firstFlagged } from '../wechat'
 import { profiles, summarise, summariseOne } from './views'
 
-dayjs.extend(utc)
 
 type Action<A extends keyof OrganisationsContract['actions']> = ActionImplementations<OrganisationsContract>[A]
 
@@ -157,7 +155,7 @@ export const profile: Action<'profile'> = async ({ caller, input }) => {
 
 /** Whole days an application has waited, counted in Beijing time as the committee counts them. */
 function waitingDays(since: Date, now: Date): number {
-  const day = (d: Date) => dayjs(d).utcOffset(8 * 60).startOf('day')
+  const day = (d: Date) => inShanghai(d).startOf('day')
   return day(now).diff(day(since), 'day')
 }
 

@@ -41,7 +41,12 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     host,
     browser,
     async newPage() {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 812 },
+        locale: 'zh-CN',
+        // Not the users' zone on purpose: pages must show Shanghai time whatever zone the device is in.
+        timezoneId: 'UTC',
+      })
       const page = await context.newPage()
       // Fail a step in seconds, so a broken page shows which step, not a test timeout.
       page.setDefaultTimeout(8000)

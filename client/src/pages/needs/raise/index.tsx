@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
+import { inShanghai } from '../../../../../shared/domain/time'
 import { useState } from 'react'
 import type { NeedView } from '../../../../../shared/contracts/needs'
 import { MAX_NEED_PHOTOS, raiseNeedSchema } from '../../../../../shared/contracts/needs'
@@ -24,9 +24,9 @@ type Duplicates = Awaited<ReturnType<typeof api.needs.checkDuplicates>>['possibl
 /** When help is wanted, in words a resident uses; 越快越好 sends no time. */
 const wantedChoices = {
   越快越好: () => undefined,
-  今天之内: () => dayjs().endOf('day'),
-  明天之内: () => dayjs().add(1, 'day').endOf('day'),
-  一周之内: () => dayjs().add(7, 'day').endOf('day'),
+  今天之内: () => inShanghai().endOf('day'),
+  明天之内: () => inShanghai().add(1, 'day').endOf('day'),
+  一周之内: () => inShanghai().add(7, 'day').endOf('day'),
 } as const
 type Wanted = keyof typeof wantedChoices
 
