@@ -269,7 +269,7 @@ export interface GeoCandidate {
 }
 
 /**
- * Row ids in ascending distance from `center`, read from the R*Tree ring by ring (each ring 4× the
+ * Row ids in ascending distance from `center`, read from the R*Tree ring by ring (each ring 2× the
  * last) so a query that needs the nearest k documents reads only about k of them.
  * `search(box)` gives the R*Tree rows overlapping a box; `distanceOf` their exact distance.
  */
@@ -300,6 +300,6 @@ export function* nearestFirst(
     pending = cut === -1 ? [] : pending.slice(cut)
     yield* ready
     if (last) return
-    radius = Math.min(radius * 4, maxDistance, HALF_CIRCUMFERENCE_M)
+    radius = Math.min(radius * 2, maxDistance, HALF_CIRCUMFERENCE_M)
   }
 }

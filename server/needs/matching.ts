@@ -21,7 +21,7 @@ import { needEvent, notify, notifyCommittee, SYSTEM } from './notify'
  * How many capable organisations one round takes, nearest first through the 2dsphere index: enough to
  * choose among, and bounded however many organisations a city has.
  */
-export const CANDIDATE_POOL = 30
+export const CANDIDATE_POOL = 12
 
 export interface Candidate {
   organisation: OrganisationDoc
