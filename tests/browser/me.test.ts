@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
-import { contrastRatioOf, screenshotDir, startBrowserSession, type BrowserSession } from '../support/browser'
+import { contrastRatioOf, screenshotDir, signInAs as signInAsDemo, startBrowserSession, type BrowserSession } from '../support/browser'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -10,15 +10,8 @@ afterAll(() => session.close())
 
 const nameOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!.name
 
-async function signInAs(openid: string) {
-  const { page, errors } = await session.newPage()
-  await page.goto(session.host.url)
-  // Nobody is signed in yet: the app sends the browser to the local sign-in page.
-  await page.waitForURL('**/local/sign-in')
-  await page.click(`button[data-openid="${openid}"]`)
-  await page.waitForURL((url) => !url.pathname.startsWith('/local/'))
-  return { page, errors }
-}
+// Nobody is signed in at first: the app itself sends the browser to the local sign-in page.
+const signInAs = (openid: string) => signInAsDemo(session, openid)
 
 describe('我的 in the browser', () => {
   it('lists the demo people by role on the local sign-in page', async () => {
