@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
-import { idSchema, textSchema } from '../domain/fields'
+import { idSchema, isoDateTimeSchema, textSchema } from '../domain/fields'
 
-const isoDate = z.string().describe('ISO 8601 date-time')
 const communityRef = z.strictObject({ communityId: idSchema })
 
 export const coverageRowSchema = z.object({
@@ -22,7 +21,7 @@ export type CoverageRow = z.infer<typeof coverageRowSchema>
 
 export const auditEntrySchema = z.object({
   id: z.string(),
-  at: isoDate,
+  at: isoDateTimeSchema,
   actorName: z.string(),
   action: z.string(),
   actionLabel: z.string(),
@@ -42,7 +41,7 @@ export const communityContract = defineFunction('community', {
     '两委、民政：本社区两委成员',
     communityRef,
     z.object({
-      members: z.array(z.object({ memberId: z.string(), name: z.string(), grantedAt: isoDate, grantedByName: z.string() })),
+      members: z.array(z.object({ memberId: z.string(), name: z.string(), grantedAt: isoDateTimeSchema, grantedByName: z.string() })),
     }),
   ),
   appointCommittee: action(
@@ -62,8 +61,8 @@ export const communityContract = defineFunction('community', {
   ),
   auditLog: action(
     '两委、民政：角色变更、审批、暂停的审计记录，最新的在前',
-    z.strictObject({ communityId: idSchema, before: isoDate.optional(), limit: z.number().int().min(1).max(50).default(20) }),
-    z.object({ entries: z.array(auditEntrySchema), nextBefore: isoDate.optional() }),
+    z.strictObject({ communityId: idSchema, before: isoDateTimeSchema.optional(), limit: z.number().int().min(1).max(50).default(20) }),
+    z.object({ entries: z.array(auditEntrySchema), nextBefore: isoDateTimeSchema.optional() }),
   ),
 })
 export type CommunityContract = typeof communityContract

@@ -1,13 +1,12 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
-import { idSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
+import { idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
 import { MAX_SERVICE_MINUTES, needStatusSchema, offerStatusSchema, outcomeSchema, urgencySchema } from '../domain/need'
 import { helpKinds } from '../domain/vocabulary'
 
-const isoDate = z.string().describe('ISO 8601 date-time')
 const helpKindSchema = z.enum(helpKinds)
 
-export const timelineEventSchema = z.object({ at: isoDate, actorName: z.string(), text: z.string() })
+export const timelineEventSchema = z.object({ at: isoDateTimeSchema, actorName: z.string(), text: z.string() })
 export type TimelineEvent = z.infer<typeof timelineEventSchema>
 
 /**
@@ -29,8 +28,8 @@ export const needViewSchema = z.object({
   /** 小区 or village: the approximate place everyone may see. */
   neighbourhood: z.string(),
   description: z.string(),
-  createdAt: isoDate,
-  wantedBy: isoDate.optional(),
+  createdAt: isoDateTimeSchema,
+  wantedBy: isoDateTimeSchema.optional(),
   /** From the viewing organisation's centre, when an organisation is looking. */
   distanceM: z.number().int().optional(),
   acceptedBy: z.object({ organisationId: z.string(), name: z.string() }).optional(),
@@ -55,8 +54,8 @@ export type NeedView = z.infer<typeof needViewSchema>
 export const offerViewSchema = z.object({
   offerId: z.string(),
   status: offerStatusSchema,
-  offeredAt: isoDate,
-  deadline: isoDate,
+  offeredAt: isoDateTimeSchema,
+  deadline: isoDateTimeSchema,
   need: needViewSchema,
 })
 export type OfferView = z.infer<typeof offerViewSchema>
@@ -83,7 +82,7 @@ export const raiseNeedSchema = z.strictObject({
   location: lngLatSchema.optional(),
   neighbourhood: textSchema(40),
   addressDetail: textSchema(100),
-  wantedBy: isoDate.optional(),
+  wantedBy: isoDateTimeSchema.optional(),
   /** CloudBase file ids (cloud://…) of photos uploaded first. */
   photos: z.array(z.string().max(300).regex(/^cloud:\/\//, '照片需先上传')).max(MAX_NEED_PHOTOS).default([]),
   contactPhone: phoneSchema,
@@ -96,7 +95,7 @@ export const needsContract = defineFunction('needs', {
     // The same place raising will use: absent is home.
     z.strictObject({ helpKind: helpKindSchema, location: raiseNeedSchema.shape.location }),
     z.object({
-      possibleDuplicates: z.array(z.object({ needId: z.string(), helpKind: helpKindSchema, createdAt: isoDate, statusLabel: z.string(), distanceM: z.number().int() })),
+      possibleDuplicates: z.array(z.object({ needId: z.string(), helpKind: helpKindSchema, createdAt: isoDateTimeSchema, statusLabel: z.string(), distanceM: z.number().int() })),
     }),
   ),
   raise: action(
@@ -171,7 +170,7 @@ export const needsContract = defineFunction('needs', {
     z.strictObject({ needId: idSchema }),
     z.object({
       offers: z.array(
-        z.object({ offerId: z.string(), organisationId: z.string(), organisationName: z.string(), round: z.number().int(), status: offerStatusSchema, offeredAt: isoDate, deadline: isoDate, score: matchScoreSchema }),
+        z.object({ offerId: z.string(), organisationId: z.string(), organisationName: z.string(), round: z.number().int(), status: offerStatusSchema, offeredAt: isoDateTimeSchema, deadline: isoDateTimeSchema, score: matchScoreSchema }),
       ),
     }),
   ),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
-import { idSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
+import { idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
 import {
   DEFAULT_SERVICE_RADIUS_M,
   MAX_SERVICE_RADIUS_M,
@@ -10,7 +10,6 @@ import {
 } from '../domain/organisation'
 import { helpKinds, organisationKinds } from '../domain/vocabulary'
 
-const isoDate = z.string().describe('ISO 8601 date-time')
 
 export const organisationSummarySchema = z.object({
   id: z.string(),
@@ -34,7 +33,7 @@ export const organisationProfileSchema = organisationSummarySchema.extend({
   charterSummary: z.string(),
   /** The organisation's public contact number, which it chose to disclose. */
   contactPhone: z.string(),
-  approvedAt: isoDate.nullable(),
+  approvedAt: isoDateTimeSchema.nullable(),
   tasksCompleted: z.number().int(),
   activitiesHeld: z.number().int(),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }),
@@ -47,7 +46,7 @@ export const memberSchema = z.object({
   role: z.enum(['organisation_lead', 'volunteer']),
   /** Shown to the lead and the committee, who need to reach members. */
   phone: z.string().optional(),
-  joinedAt: isoDate,
+  joinedAt: isoDateTimeSchema,
 })
 export type Member = z.infer<typeof memberSchema>
 
@@ -63,7 +62,7 @@ export const organisationRecordSchema = z.object({
     medianResponseMinutes: z.number().nullable(),
   }),
   history: z.array(
-    z.object({ at: isoDate, actionLabel: z.string(), actorName: z.string(), reason: z.string().optional() }),
+    z.object({ at: isoDateTimeSchema, actionLabel: z.string(), actorName: z.string(), reason: z.string().optional() }),
   ),
 })
 export type OrganisationRecord = z.infer<typeof organisationRecordSchema>
@@ -125,7 +124,7 @@ export const organisationsContract = defineFunction('organisations', {
         z.object({
           organisation: organisationProfileSchema,
           applicantName: z.string(),
-          appliedAt: isoDate,
+          appliedAt: isoDateTimeSchema,
           waitingDays: z.number().int(),
         }),
       ),

@@ -13,3 +13,6 @@ export const phoneSchema = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/,
 
 /** Geographic point as [longitude, latitude], the order GeoJSON and CloudBase use. */
 export const lngLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
+
+/** A moment on the wire: functions answer dates as ISO 8601 strings, never as Date objects. */
+export const isoDateTimeSchema = z.string().describe('ISO 8601 date-time')

@@ -9,7 +9,7 @@ import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc } from '../../server
 import { runDueWork } from '../../server/needs/deadlines'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
-import { startTestDatabase, type TestDatabase } from '../support/database'
+import { freshDatabasePerGroup } from '../support/database'
 import { callNeeds as call, callOrganisations, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -43,16 +43,9 @@ const organisation = async (id: string) => ((await allDocuments('organisations')
 const needDoc = async (id: string) => ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === id)!
 const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000)
 
-let database: TestDatabase
-function freshDatabase() {
-  beforeAll(async () => {
-    database = await startTestDatabase()
-  })
-  afterAll(() => database.close())
-}
 
 describe('the whole story: raise, offer to a shortlist, accept, carry out, confirm', () => {
-  freshDatabase()
+  freshDatabasePerGroup()
   let needId: string
   let offered: string[]
   let winner: string
@@ -163,7 +156,7 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
 })
 
 describe('shortlist sizes, decline, lapse and escalation', () => {
-  freshDatabase()
+  freshDatabasePerGroup()
 
   it('offers as many at once as the urgency says', async () => {
     for (const [i, urgency] of (['urgent', 'normal', 'advice'] as const).entries()) {
@@ -243,7 +236,7 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
 })
 
 describe('answers other than 已解决, cancelling, closing without an answer', () => {
-  freshDatabase()
+  freshDatabasePerGroup()
 
   async function doneNeed(eastM: number) {
     const { need } = await raise({ helpKind: '就医陪诊', location: place(eastM) })
@@ -292,7 +285,7 @@ describe('answers other than 已解决, cancelling, closing without an answer', 
 })
 
 describe('life, flagged text, review before matching, duplicates', () => {
-  freshDatabase()
+  freshDatabasePerGroup()
 
   it('危及生命安全 answers with 110/120/119 and the committee phone, and alerts every committee member', async () => {
     const { need, emergency } = await raise({ urgency: 'life', helpKind: '紧急救助', description: '邻居家老人摔倒了起不来。', forNeighbour: { name: '孙秀英' } })
@@ -353,7 +346,7 @@ describe('life, flagged text, review before matching, duplicates', () => {
 })
 
 describe('the need’s place, when the resident gives none', () => {
-  freshDatabase()
+  freshDatabasePerGroup()
   const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 
   it('is their home, for raising and for the duplicate check before it', async () => {

@@ -3,7 +3,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, RoleDoc } from '../../server/data/documents'
 import type { OrganisationApplication } from '../../shared/contracts/organisations'
 import { distanceM } from '../../shared/domain/organisation'
-import { snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
+import { freshDatabasePerGroup, snapshotDatabase, type TestDatabase } from '../support/database'
 import { callOrganisations as call, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -29,13 +29,7 @@ async function auditActions(organisationId: string): Promise<string[]> {
 }
 
 let database: TestDatabase
-/** A fresh demo database for each group of tests, so that each starts from known state. */
-function freshDatabase() {
-  beforeAll(async () => {
-    database = await startTestDatabase()
-  })
-  afterAll(() => database.close())
-}
+const freshDatabase = () => freshDatabasePerGroup((fresh) => (database = fresh))
 
 describe('registration: apply, approve, reject, suspend, restore', () => {
   freshDatabase()

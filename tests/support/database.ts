@@ -49,3 +49,16 @@ export async function snapshotDatabase(): Promise<Record<string, object[]>> {
   for (const collection of Object.keys(manifest.collections)) snapshot[collection] = await allDocuments(collection)
   return snapshot
 }
+
+/**
+ * A fresh demo database for the describe block it is called in, so that each group of tests
+ * starts from known state; `use`, when given, receives it for the block's tests.
+ */
+export function freshDatabasePerGroup(use?: (database: TestDatabase) => void): void {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await startTestDatabase()
+    use?.(database)
+  })
+  afterAll(() => database.close())
+}
