@@ -1,7 +1,7 @@
 /** 急难愁盼: the needs, offers and need_events collections. */
 import { OPEN_NEED_STATUSES, type NeedStatus } from '../../shared/domain/need'
 import type { HelpKind } from '../../shared/domain/vocabulary'
-import { database, readAll } from './cloudbase'
+import { database, documentsWhereIn, readAll } from './cloudbase'
 import type { NeedDoc, NeedEventDoc, OfferDoc, QueueReason } from './documents'
 import { asGeoPoint, geoPoint } from './geo'
 
@@ -30,10 +30,8 @@ export async function needById(id: string): Promise<NeedDoc | null> {
 }
 
 export async function needsByIds(ids: string[]): Promise<Map<string, NeedDoc>> {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return new Map()
-  const { data } = await needs().where({ _id: database().command.in(unique) }).limit(unique.length).get()
-  return new Map(data.map((doc) => [(doc as NeedDoc)._id, readNeed(doc)]))
+  const found = await documentsWhereIn('needs', '_id', ids)
+  return new Map(found.map((doc) => [(doc as NeedDoc)._id, readNeed(doc)]))
 }
 
 /** A plain update outside a transaction: for fields no other writer races on. */

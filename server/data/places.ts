@@ -1,17 +1,10 @@
-import { database } from './cloudbase'
+import { documentsWhereIn } from './cloudbase'
 import type { CommunityDoc, OfficeDoc, OrganisationDoc } from './documents'
 
-/** Documents of one collection by id, in one round trip. */
+/** Documents of one collection by id. */
 async function byIds<T extends { _id: string }>(collection: string, ids: string[]): Promise<Map<string, T>> {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return new Map()
-  const db = database()
-  const { data } = await db
-    .collection(collection)
-    .where({ _id: db.command.in(unique) })
-    .limit(unique.length)
-    .get()
-  return new Map((data as T[]).map((doc) => [doc._id, doc]))
+  const found = (await documentsWhereIn(collection, '_id', ids)) as T[]
+  return new Map(found.map((doc) => [doc._id, doc]))
 }
 
 export const communitiesByIds = (ids: string[]) => byIds<CommunityDoc>('communities', ids)

@@ -1,5 +1,5 @@
 /** People looked up by the committee and by the organisation services (names and phones of members). */
-import { database } from './cloudbase'
+import { database, documentsWhereIn } from './cloudbase'
 import type { PersonDoc } from './documents'
 
 const people = () => database().collection('people')
@@ -10,13 +10,8 @@ export async function personById(id: string): Promise<PersonDoc | null> {
 }
 
 export async function peopleByOpenids(openids: string[]): Promise<Map<string, PersonDoc>> {
-  const unique = [...new Set(openids)]
-  if (unique.length === 0) return new Map()
-  const { data } = await people()
-    .where({ openid: database().command.in(unique) })
-    .limit(unique.length)
-    .get()
-  return new Map((data as PersonDoc[]).map((person) => [person.openid, person]))
+  const found = (await documentsWhereIn('people', 'openid', openids)) as PersonDoc[]
+  return new Map(found.map((person) => [person.openid, person]))
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

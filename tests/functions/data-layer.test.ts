@@ -1,0 +1,29 @@
+import { insertAll } from '../../server/data/maintenance'
+import { officesByIds } from '../../server/data/places'
+import { startTestDatabase, type TestDatabase } from '../support/database'
+
+let database: TestDatabase
+beforeAll(async () => {
+  database = await startTestDatabase({ seedDemo: false })
+})
+afterAll(() => database.close())
+
+describe('looking documents up by a list of ids', () => {
+  it('finds all of them past the 1000 documents CloudBase answers per request', async () => {
+    const offices = Array.from({ length: 1100 }, (_, i) => ({
+      _id: `office-${i}`,
+      name: `民政所 ${i}`,
+      level: 'street' as const,
+      city: '淄博市',
+      district: '张店区',
+    }))
+    await insertAll('offices', offices)
+    const found = await officesByIds([...offices.map((o) => o._id), 'office-0', 'no-such-office'])
+    expect(found.size).toBe(1100)
+    expect(found.get('office-1099')?.name).toBe('民政所 1099')
+  })
+
+  it('answers an empty map for an empty list', async () => {
+    expect((await officesByIds([])).size).toBe(0)
+  })
+})
