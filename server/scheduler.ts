@@ -4,24 +4,26 @@
  * anything else (a mini-program's callFunction, which carries the caller's OPENID) is refused.
  */
 import { z } from 'zod'
+import type { Envelope } from '../shared/contract'
+import { ErrorCode } from '../shared/errors'
 import { callerFromContext, triggerSourceFromContext } from './data/cloudbase'
 import { runDueWork, type DueWorkDone } from './needs/deadlines'
 
 const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() })
 
-export type SchedulerAnswer = { ok: true; data: DueWorkDone } | { ok: false; error: { code: 'FORBIDDEN' | 'INTERNAL'; message: string } }
+export type SchedulerAnswer = Envelope<DueWorkDone>
 
 export async function schedulerMain(event: unknown, context: unknown): Promise<SchedulerAnswer> {
   // Before the first await, as for every function: the runtime swaps the environment per call.
   const source = triggerSourceFromContext(context)
   const { openid } = callerFromContext(context)
   if (source !== 'timer' || openid !== null || !timerEventSchema.safeParse(event).success) {
-    return { ok: false, error: { code: 'FORBIDDEN', message: '只接受定时触发' } }
+    return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: '只接受定时触发' } }
   }
   try {
     return { ok: true, data: await runDueWork(new Date()) }
   } catch (error) {
     console.error('[scheduler] internal error', error)
-    return { ok: false, error: { code: 'INTERNAL', message: '定时任务出错' } }
+    return { ok: false, error: { code: ErrorCode.INTERNAL, message: '定时任务出错' } }
   }
 }
