@@ -3,6 +3,8 @@
  * (doc(id).get/update/set/remove and add; a `where` inside runs outside the transaction), so that
  * is all this offers. `work` may run again when CloudBase reports a conflict: read inside it.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
+import { AppError, ErrorCode } from '../../shared/errors'
 import { database } from './cloudbase'
 
 export type CollectionName = 'organisations' | 'roles' | 'audit_log' | 'needs' | 'offers' | 'need_events'
@@ -22,7 +24,30 @@ interface SdkTransaction {
   }
 }
 
+/**
+ * The SDK retries a conflict at once, three times: a crowd racing for one document (the last places
+ * of an activity, a community's issuing account) outlasts that. Here each retry waits a random,
+ * growing moment so that the racers spread out, and the caller hears CONFLICT only after many.
+ */
+const ATTEMPTS = 12
+const BACKOFF_MS = 8
+
+const isConflict = (error: unknown) => (error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT'
+
 export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptTransaction(work)
+    } catch (error) {
+      if (!isConflict(error)) throw error
+      if (attempt === ATTEMPTS) throw new AppError(ErrorCode.CONFLICT, '同时办理的人较多，请稍后再试')
+      await sleep(Math.random() * BACKOFF_MS * attempt)
+    }
+  }
+}
+
+function attemptTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  // 0: no retries of the SDK's own; inTransaction retries with a pause.
   return database().runTransaction(async (t: SdkTransaction) =>
     work({
       async get<D>(collection: CollectionName, id: string) {
@@ -39,6 +64,7 @@ export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): P
         await t.collection(collection).doc(id).remove()
       },
     }),
+    0,
   )
 }
 
