@@ -202,3 +202,26 @@ export interface NeedEventDoc {
   actorName: string
   text: string
 }
+
+/**
+ * 志愿服务时长: one person's confirmed service at one need or activity, written in the same
+ * transaction as the lead's confirmation. It is the certificate-grade record of volunteer hours, and
+ * what the time bank credits from: once, keyed by this `_id`, so a retry or a replay never pays twice.
+ * `_id` is derived from the source and the person: `need-<needId>-<n>` or `activity-<activityId>-<signUpId>`.
+ */
+export interface ServiceRecordDoc {
+  _id: string
+  openid: string
+  /** Where the service happened: this community's issuing account pays the credit. */
+  communityId: string
+  organisationId: string
+  source: { kind: 'need' | 'activity'; id: string; title: string }
+  /** Whole minutes, at least 1. */
+  minutes: number
+  /** When the service was given: its day (Asia/Shanghai) counts against the daily cap. */
+  servedAt: Date
+  confirmedByOpenid: string
+  confirmedAt: Date
+  /** Where the time bank is with it: new records are `pending` until credited (or held over the cap). */
+  credit: { status: 'pending' } | { status: 'credited'; entryId: string; at: Date } | { status: 'held'; at: Date } | { status: 'declined'; at: Date; reason: string }
+}
