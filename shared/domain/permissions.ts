@@ -68,6 +68,13 @@ export const permissionTable = {
   'needs.assign': { who: ['committee'], over: 'community' },
   'needs.matchDetails': { who: ['committee'], over: 'community' },
   'needs.settings': { who: ['committee'], over: 'community' },
+
+  'reports.waiting': { who: ['committee'], over: 'community' },
+  'reports.figures': { who: ['committee', 'civil_affairs'], over: 'community' },
+  // For the communities of the caller's own office(s), found from their grants.
+  'reports.officeFigures': { who: ['civil_affairs'], over: 'self' },
+  'reports.export': { who: ['committee', 'civil_affairs'], over: 'community' },
+  'reports.exportOffice': { who: ['civil_affairs'], over: 'self' },
 } as const satisfies Record<string, PermissionRule>
 
 export type QualifiedAction = keyof typeof permissionTable

@@ -136,6 +136,11 @@ const inputs: Record<string, object> = {
   'needs.assign': { needId: need._id, organisationId: organisation._id },
   'needs.matchDetails': { needId: need._id },
   'needs.settings': { communityId: community._id, reviewBeforeMatching: true },
+  'reports.waiting': { communityId: community._id },
+  'reports.figures': { communityId: community._id, period: { from: '2026-10-01', to: '2026-10-31' } },
+  'reports.officeFigures': { period: { from: '2026-10-01', to: '2026-10-31' } },
+  'reports.export': { communityId: community._id, period: { from: '2026-10-01', to: '2026-10-31' } },
+  'reports.exportOffice': { period: { from: '2026-10-01', to: '2026-10-31' } },
 }
 
 /** Actions that change something when allowed: the database is put back after each. */
