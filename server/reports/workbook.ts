@@ -9,7 +9,7 @@ import type { Figures } from '../../shared/contracts/reports'
 import { communityKindLabel } from '../../shared/domain/community'
 import { needStatusLabel, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { organisationStatusLabel } from '../../shared/domain/organisation'
-import { approvedWhenEnded } from '../../shared/domain/report-figures'
+import { approvedWhenEnded, hoursOf } from '../../shared/domain/report-figures'
 import type { ReportPeriod } from '../../shared/domain/report'
 import { inShanghai } from '../../shared/domain/time'
 import { organisationFacts } from './sources/organisations'
@@ -44,7 +44,7 @@ export function figureRows(figures: Figures, together?: { communities: number; m
     ['完成用时第90百分位（分钟）', dash(needs.toCompletion.p90Minutes)],
     ...needs.outcomes.map(({ label, count }): FigureRow => [`居民评价：${label}（件）`, count]),
     ['志愿服务时长（分钟）', service.minutes],
-    ['志愿服务时长（小时）', Math.round(service.minutes / 6) / 10],
+    ['志愿服务时长（小时）', hoursOf(service.minutes)],
     ['其中求助服务（分钟）', service.needMinutes],
     ['其中活动服务（分钟）', service.activityMinutes],
     ['参与服务的志愿者（人）', service.volunteers],

@@ -195,3 +195,6 @@ export function serviceFigures(records: readonly ServiceFacts[], period: ReportP
     activityMinutes: sum(counted.filter((r) => r.sourceKind === 'activity')),
   }
 }
+
+/** 志愿服务时长 is reported in hours to one decimal. */
+export const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10

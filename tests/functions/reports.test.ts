@@ -473,7 +473,7 @@ describe('what waits on the committee', () => {
       expect(item.waitingMinutes).toBeLessThanOrEqual(waited)
       expect(item.waitingMinutes).toBeGreaterThan(waited - 2)
     }
-    expect(answer.items.find((i) => i.id === 'need-w-flagged')).toMatchObject({ kindLabel: '求助内容被标记', title: '求助内容被标记：助餐' })
+    expect(answer.items.find((i) => i.id === 'need-w-flagged')).toMatchObject({ kindLabel: '求助内容被标记', title: '助餐', detail: expect.stringContaining('测试小区') })
     // Titles name the kind of help and the 小区, never the resident.
     expect(leaks(JSON.stringify(answer.items.filter((i) => i.kind !== 'organisation')))).toEqual([])
     expect(answer.counts).toEqual([

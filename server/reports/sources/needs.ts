@@ -1,7 +1,7 @@
 /** 急难愁盼 as a source of the report: the facts behind the needs figures, and the needs waiting on the committee. */
 import { urgencyLabel } from '../../../shared/domain/need'
 import type { NeedFacts } from '../../../shared/domain/report-figures'
-import { committeeNeedPath, waitingKindLabel, type WaitingKind } from '../../../shared/domain/workbench'
+import { committeeNeedPath, type WaitingKind } from '../../../shared/domain/workbench'
 import type { QueueReason } from '../../data/documents'
 import { queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
 import { waitingItem, type WaitingSource } from '../waiting-item'
@@ -26,7 +26,7 @@ const kindOfReason: Record<QueueReason, WaitingKind> = {
   escalated: 'need_escalated',
 }
 
-/** The committee's queue of needs, oldest first, named by kind, urgency and 小区 (no names). */
+/** The committee's queue of needs, oldest first, told by kind of help, urgency and 小区 (no names). */
 export async function waitingNeeds(communityId: string, now: Date, limit: number): Promise<WaitingSource> {
   const reasons = Object.keys(kindOfReason) as QueueReason[]
   const [queued, counts] = await Promise.all([queuedIn(communityId, reasons, limit), queueCounts(communityId)])
@@ -36,7 +36,7 @@ export async function waitingNeeds(communityId: string, now: Date, limit: number
       return waitingItem(now, {
         kind,
         id: need._id,
-        title: `${waitingKindLabel[kind]}：${need.helpKind}`,
+        title: need.helpKind,
         detail: `${urgencyLabel[need.urgency]} · ${need.neighbourhood}`,
         since: new Date(need.queuedAt!),
         page: committeeNeedPath(need._id, need.queue),
