@@ -19,7 +19,18 @@ const subPackages: { root: string; pages: string[] }[] = [
   },
   {
     root: 'pages/committee',
-    pages: ['workbench/index', 'applications/index', 'organisations/index', 'record/index', 'audit/index', 'members/index', 'needs/index', 'need/index'],
+    pages: [
+      'workbench/index',
+      'applications/index',
+      'organisations/index',
+      'record/index',
+      'audit/index',
+      'members/index',
+      'needs/index',
+      'need/index',
+      'figures/index',
+      'office/index',
+    ],
   },
   // 求助: the raise form, my needs, a need's page, and the organisation's inbox and task page.
   {

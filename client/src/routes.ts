@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { JOIN_PAGE } from '../../shared/domain/organisation'
+import { applicationsPath, committeeNeedPath } from '../../shared/domain/workbench'
 
 /**
  * Every page outside the tabs, in one place. The workbenches are subpackages (app.config.ts)
@@ -16,7 +17,7 @@ export const paths = {
   team: (organisationId: string) => `/pages/organisations/team/index?id=${organisationId}`,
   join: () => `/${JOIN_PAGE}`,
   workbench: () => '/pages/committee/workbench/index',
-  applications: (communityId: string) => `/pages/committee/applications/index?communityId=${communityId}`,
+  applications: applicationsPath,
   communityOrganisations: (communityId: string) => `/pages/committee/organisations/index?communityId=${communityId}`,
   record: (organisationId: string) => `/pages/committee/record/index?id=${organisationId}`,
   audit: (communityId: string) => `/pages/committee/audit/index?communityId=${communityId}`,
@@ -29,8 +30,10 @@ export const paths = {
   offers: () => `/${OFFERS_PAGE}`,
   task: (organisationId: string, needId: string) => `/pages/needs/task/index?organisationId=${organisationId}&id=${needId}`,
   needsQueue: (communityId: string) => `/pages/committee/needs/index?communityId=${communityId}`,
-  /** `reason` is why it is in the committee's queue, e.g. duplicate. */
-  committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
+  committeeNeed: committeeNeedPath,
+  figures: (communityId: string) => `/pages/committee/figures/index?communityId=${communityId}`,
+  /** Civil affairs: every community of their office. */
+  officeFigures: () => '/pages/committee/office/index',
 }
 
 export function go(url: string): void {

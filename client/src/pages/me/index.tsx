@@ -60,7 +60,7 @@ function Entries({ person }: { person: PersonView }) {
   return (
     <View className='card'>
       <SectionHeader title='社区组织' />
-      {oversees && <ListItem title='社区工作台' detail='求助待办、备案审核、组织数量、审计记录' onClick={() => go(paths.workbench())} />}
+      {oversees && <ListItem title='社区工作台' detail='待办事项、统计与报表、备案审核、审计记录' onClick={() => go(paths.workbench())} />}
       {resident && <ListItem title='我的求助' detail='我发起或替邻居发起的求助' onClick={() => go(paths.myNeeds())} />}
       {leads && <ListItem title='派单和任务' detail='派给我负责的组织的求助' onClick={() => go(paths.offers())} />}
       {resident && <ListItem title='我的组织' detail='我负责、参加或申请的组织' onClick={() => go(paths.mine())} />}
