@@ -14,7 +14,7 @@ import type { CommunityFigures, Figures, OfficeFigures, WaitingItem } from '../.
 import { presetPeriod, type ReportPeriod } from '../../shared/domain/report'
 import { inShanghai } from '../../shared/domain/time'
 import { formatDuration, formatWaiting } from '../../client/src/format'
-import { callFunction, contrastRatioOf, openPage, screenshot, shown, signInAs, startBrowserSession, tap, type BrowserSession } from '../support/browser'
+import { callFunction, contrastRatioOf, openPage, openWorkbench, screenshot, shown, startBrowserSession, tap, type BrowserSession } from '../support/browser'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -132,13 +132,10 @@ describe('社区工作台 as a committee member', () => {
   let errors: string[]
 
   it('lists what waits on the committee oldest first, with ages, as the API answers it', async () => {
-    ;({ page, errors } = await signInAs(session, who.committeeUrban))
+    ;({ page, errors } = await openWorkbench(session, who.committeeUrban))
     await callFunction(page, 'account', 'updatePreferences', { elderMode: 'on' })
-    await openPage(session, page, 'pages/me/index')
     // The app reads the saved preference when it starts.
     await page.reload()
-    await tap(page, '社区工作台')
-    await page.waitForURL('**/pages/committee/workbench/index')
     const waiting = shown(page).locator(`#waiting-${urban._id}`)
     await waiting.locator('.list-item').first().waitFor()
     const api = await answer<{ items: WaitingItem[]; total: number }>(page, 'waiting', { communityId: urban._id })
@@ -198,11 +195,7 @@ describe('社区工作台 as a committee member', () => {
 
 describe('各社区统计 as civil affairs', () => {
   it('shows each community of the office and the total as the API answers, with no resident’s personal data', async () => {
-    const { page, errors } = await signInAs(session, who.civilAffairs)
-    await openPage(session, page, 'pages/me/index')
-    await tap(page, '社区工作台')
-    await page.waitForURL('**/pages/committee/workbench/index')
-    await shown(page).locator('.coverage-figure').first().waitFor()
+    const { page, errors } = await openWorkbench(session, who.civilAffairs)
     // Civil affairs sits on no committee: no waiting list.
     expect(await shown(page).locator('[id^="waiting-"]').count()).toBe(0)
     await tap(page, '各社区统计')
