@@ -13,6 +13,7 @@ import { seedDemoData } from '../local/seed/seed'
 import { demoIdentities } from '../local/seed/demo-data'
 import { database } from '../server/data/cloudbase'
 import { benchNeeds } from './needs'
+import { benchReports } from './reports'
 
 /** Forwards to the stand-in and counts requests: one request is one database round trip. */
 function countingProxy(target: URL): Promise<{ server: Server; url: string; count: () => number }> {
@@ -66,7 +67,7 @@ async function bench() {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'))
   const standin = await startStandin({ dataDir })
   const proxy = await countingProxy(new URL(standin.url))
-  Object.assign(process.env, functionEnv(proxy.url), { LINLI_WECHAT: 'outbox' })
+  Object.assign(process.env, functionEnv(proxy.url), { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: join(dataDir, 'storage') })
   await seedDemoData()
   const trips = proxy.count
   const callAccount = (openid: string, event: object) => account(event, platformContext('account', openid))
@@ -111,6 +112,7 @@ async function bench() {
   console.log(`  hot counter went from ${hotBefore} to ${await readHot()} after 200 increments: conflicts were retried, none lost`)
 
   await benchNeeds(standin, trips)
+  await benchReports(standin, trips)
 
   proxy.server.close()
   await standin.close()
