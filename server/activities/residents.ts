@@ -162,7 +162,7 @@ export const rate: Action<'rate'> = async ({ caller, input }) => {
   const activity = await visibleActivity(me, input.activityId)
   const id = signUpDocId(activity._id, me.openid)
   const now = new Date()
-  if (!tookPart(await signUpById(id))) throw new AppError(ErrorCode.FORBIDDEN, '只有参加了活动的人可以评价')
+  if (!tookPart(await signUpById(id))) throw new AppError(ErrorCode.CONFLICT, '只有到场参加了活动的人可以评价')
   if (!hasEnded(activity, now)) throw new AppError(ErrorCode.CONFLICT, '活动结束后才能评价')
   if (input.comment && (await firstFlagged(me.openid, { comment: input.comment }, 2))) {
     throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', 'data.comment')

@@ -550,7 +550,7 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
   it('those who took part rate once, comments checked; others may not', async () => {
     expect((await ok(call(participant, 'detail', { activityId }))).activity.canRate).toBe(true)
     expect((await ok(call(absent, 'detail', { activityId }))).activity.canRate).toBe(false)
-    expect(await failure(call(absent, 'rate', { activityId, rating: 1 }))).toEqual({ code: 'FORBIDDEN' })
+    expect(await failure(call(absent, 'rate', { activityId, rating: 1 }))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call(participant, 'rate', { activityId, rating: 4, comment: '有人在搞赌博' }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.comment' })
     const { activity } = await ok(call(participant, 'rate', { activityId, rating: 4, comment: '楼道干净多了。' }))
     expect(activity).toMatchObject({ canRate: false, rating: { average: 4, count: 1 } })
