@@ -91,7 +91,7 @@ export const signUp: Action<'signUp'> = async ({ caller, input }) => {
 
 function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc, now: Date): AppError | null {
   if (activity.status === 'cancelled') return new AppError(ErrorCode.CONFLICT, '活动已取消')
-  if (activity.status !== 'published') return new AppError(ErrorCode.CONFLICT, '活动已结束')
+  if (activity.status === 'finished') return new AppError(ErrorCode.CONFLICT, '活动已结束')
   if (now.getTime() >= new Date(activity.startAt).getTime()) return new AppError(ErrorCode.CONFLICT, '活动已开始，不能取消报名，请联系负责人')
   if (signUp.checkedInAt) return new AppError(ErrorCode.CONFLICT, '你已签到，不能取消报名')
   return null

@@ -9,6 +9,7 @@ import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
+import { publishInputFor } from './calls'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!._id
 const organisationId = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead)!._id
@@ -84,22 +85,7 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     settings: { valid: { communityId: community, reviewBeforeMatching: true }, field: 'communityId' },
   },
   activities: {
-    publish: {
-      valid: {
-        organisationId,
-        title: '读报会',
-        kind: 'culture_sports',
-        description: '给视力不好的老人读报。',
-        address: '沁园社区活动室',
-        startAt: '2099-01-02T09:00:00+08:00',
-        endAt: '2099-01-02T10:00:00+08:00',
-        signUpDeadline: '2099-01-01T18:00:00+08:00',
-        participantPlaces: 10,
-        volunteerPlaces: 2,
-        volunteerMinutes: 60,
-      },
-      field: 'title',
-    },
+    publish: { valid: publishInputFor(organisationId), field: 'title' },
     browse: { valid: { kind: 'festival', fromDate: '2099-01-01', toDate: '2099-01-31' }, field: 'fromDate' },
     detail: { valid: { activityId: 'act-1' }, field: 'activityId' },
     signUp: { valid: { activityId: 'act-1', role: 'participant' }, field: 'role' },

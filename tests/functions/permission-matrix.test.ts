@@ -11,6 +11,7 @@ import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
+import { publishInputFor } from './calls'
 import { functionMains } from '../../local/host/functions'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -148,19 +149,7 @@ const inputs: Record<string, object> = {
   'activities.cancelSignUp': { activityId: upcoming, role: 'volunteer' },
   'activities.checkIn': { activityId: upcoming, purpose: 'check_in', shortCode: '123456' },
   'activities.rate': { activityId: 'act-qy-lvguanjia-sorting', rating: 5 },
-  'activities.publish': {
-    organisationId: organisation._id,
-    title: '读报会',
-    kind: 'culture_sports',
-    description: '给视力不好的老人读报。',
-    address: '沁园社区活动室',
-    startAt: '2099-01-02T09:00:00+08:00',
-    endAt: '2099-01-02T10:00:00+08:00',
-    signUpDeadline: '2099-01-01T18:00:00+08:00',
-    participantPlaces: 10,
-    volunteerPlaces: 2,
-    volunteerMinutes: 60,
-  },
+  'activities.publish': publishInputFor(organisation._id),
   'activities.organisationActivities': { organisationId: organisation._id },
   'activities.roster': { organisationId: organisation._id, activityId: upcoming },
   'activities.checkInCode': { organisationId: organisation._id, activityId: upcoming, purpose: 'check_in' },
