@@ -1,4 +1,5 @@
 import { accountContract } from './account'
+import { activitiesContract } from './activities'
 import { communityContract } from './community'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
@@ -9,6 +10,7 @@ export const contracts = {
   organisations: organisationsContract,
   community: communityContract,
   needs: needsContract,
+  activities: activitiesContract,
 } as const
 
 export type FunctionName = keyof typeof contracts
