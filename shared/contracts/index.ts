@@ -1,4 +1,5 @@
 import { accountContract } from './account'
+import { careContract } from './care'
 import { communityContract } from './community'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
@@ -9,6 +10,7 @@ export const contracts = {
   organisations: organisationsContract,
   community: communityContract,
   needs: needsContract,
+  care: careContract,
 } as const
 
 export type FunctionName = keyof typeof contracts
