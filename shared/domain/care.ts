@@ -60,12 +60,23 @@ export const visitStandingLabel: Record<VisitStanding, string> = {
   escalated: '逾期未探访，已报两委',
 }
 
+/**
+ * The moments a due date's standing changes: due this week after `dueSoonFrom`, escalated after
+ * `escalatedAfter`. Stored with the due date, they are what the scheduled reminders wait for.
+ */
+export function standingChanges(due: Date, frequency: VisitFrequency): { dueSoonFrom: Date; escalatedAfter: Date } {
+  return {
+    dueSoonFrom: inShanghai(due).subtract(DUE_SOON_DAYS, 'day').toDate(),
+    escalatedAfter: inShanghai(due).add(ESCALATION_GRACE_DAYS[frequency], 'day').toDate(),
+  }
+}
+
 /** Where a person stands against their schedule at `now`. */
 export function visitStanding(due: Date, frequency: VisitFrequency, now: Date): VisitStanding {
-  const at = now.getTime()
-  if (at > inShanghai(due).add(ESCALATION_GRACE_DAYS[frequency], 'day').valueOf()) return 'escalated'
-  if (at > due.getTime()) return 'overdue'
-  if (at > inShanghai(due).subtract(DUE_SOON_DAYS, 'day').valueOf()) return 'due_soon'
+  const { dueSoonFrom, escalatedAfter } = standingChanges(due, frequency)
+  if (now > escalatedAfter) return 'escalated'
+  if (now > due) return 'overdue'
+  if (now > dueSoonFrom) return 'due_soon'
   return 'upcoming'
 }
 
