@@ -39,7 +39,7 @@ export const FIRST_VISIT_DAYS = 7
 /** Days past the due date before an unvisited person is escalated to the committee. */
 export const ESCALATION_GRACE_DAYS: Record<VisitFrequency, number> = { monthly: 7, weekly: 2 }
 /** "Due this week": due within this many days from now. */
-const DUE_SOON_DAYS = 7
+export const DUE_SOON_DAYS = 7
 
 /**
  * When the next visit is due: FIRST_VISIT_DAYS after registration for the first, then one interval
@@ -51,6 +51,10 @@ export function nextVisitDue(person: { frequency: VisitFrequency; registeredAt: 
   const last = inShanghai(person.lastVisitAt)
   return (person.frequency === 'weekly' ? last.add(7, 'day') : last.add(1, 'month')).toDate()
 }
+
+/** Pages the schedule's subscribe messages open: the volunteer's list, and the committee's page of one person. */
+export const CARE_VISITS_PAGE = 'pages/care/visits/index'
+export const CARE_PERSON_PAGE = 'pages/committee/care-person/index'
 
 export type VisitStanding = 'upcoming' | 'due_soon' | 'overdue' | 'escalated'
 export const visitStandingLabel: Record<VisitStanding, string> = {
