@@ -1,4 +1,5 @@
 import { countDocuments, insertAll, removeAll } from '../../server/data/maintenance'
+import { careDemoData } from './care-demo'
 import { demoActivities } from './demo-activities'
 import { demoDataSet } from './demo-data'
 
@@ -8,10 +9,10 @@ export async function isDatabaseEmpty(): Promise<boolean> {
   return (await countDocuments('people')) === 0
 }
 
-/** Replaces the demo collections' contents with the demo data set, and the activities dated from `now`. */
+/** Replaces the demo collections' contents with the demo data set; activities and the care register are dated from `now`. */
 export async function seedDemoData(now: Date = new Date()): Promise<void> {
-  const activities = demoActivities(now)
-  for (const [collection, documents] of [...collections.map((c) => [c, demoDataSet[c]] as const), ...Object.entries(activities)]) {
+  const dated = { ...demoActivities(now), ...careDemoData(now) }
+  for (const [collection, documents] of [...collections.map((c) => [c, demoDataSet[c]] as const), ...Object.entries(dated)]) {
     await removeAll(collection)
     await insertAll(collection, documents)
   }

@@ -18,6 +18,8 @@ export type CollectionName =
   | 'activities'
   | 'activity_sign_ups'
   | 'activity_ratings'
+  | 'care_register'
+  | 'care_visits'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>

@@ -1,5 +1,6 @@
 import { accountContract } from './account'
 import { activitiesContract } from './activities'
+import { careContract } from './care'
 import { communityContract } from './community'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
@@ -11,6 +12,7 @@ export const contracts = {
   community: communityContract,
   needs: needsContract,
   activities: activitiesContract,
+  care: careContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

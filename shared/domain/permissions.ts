@@ -91,6 +91,18 @@ export const permissionTable = {
   // Over the activity's community, found from the activity.
   'activities.decide': { who: ['committee'], over: 'community' },
   'activities.setPolicy': { who: ['committee'], over: 'community' },
+  // The register is the committee's alone; entry-based actions are authorised over the entry's community.
+  'care.register': { who: ['committee'], over: 'community' },
+  'care.update': { who: ['committee'], over: 'community' },
+  'care.withdrawConsent': { who: ['committee'], over: 'community' },
+  'care.registerList': { who: ['committee'], over: 'community' },
+  'care.entry': { who: ['committee'], over: 'community' },
+  'care.pair': { who: ['committee'], over: 'community' },
+  'care.overview': { who: ['committee'], over: 'community' },
+  // Only people paired with the caller (or with the organisation the caller leads), checked inside:
+  // anyone else's entry answers NOT_FOUND, so nobody can tell who is on the register.
+  'care.myVisits': { who: ['volunteer', 'organisation_lead'], over: 'self' },
+  'care.recordVisit': { who: ['volunteer', 'organisation_lead'], over: 'self' },
 } as const satisfies Record<string, PermissionRule>
 
 export type QualifiedAction = keyof typeof permissionTable

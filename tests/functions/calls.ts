@@ -2,6 +2,7 @@
 import { functionMains } from '../../local/host/functions'
 import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract } from '../../shared/contract'
 import { activitiesContract, type PublishActivityInput } from '../../shared/contracts/activities'
+import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
@@ -18,6 +19,7 @@ export const callOrganisations = callerOf(organisationsContract)
 export const callCommunity = callerOf(communityContract)
 export const callNeeds = callerOf(needsContract)
 export const callActivities = callerOf(activitiesContract)
+export const callCare = callerOf(careContract)
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {
