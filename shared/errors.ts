@@ -20,6 +20,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** Text failed the content check. */
   CONTENT_REJECTED: 'CONTENT_REJECTED',
+  /** Too many tries in a short time (a guessable code); `message` says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

@@ -5,8 +5,10 @@
 import type { OrganisationStatus } from '../../shared/domain/organisation'
 import type { CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
-import type { HelpKind, OrganisationKind } from '../../shared/domain/vocabulary'
+import type { HelpKind, OrganisationKind, SpecialNeedGroup } from '../../shared/domain/vocabulary'
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
+import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
+import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
 
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
@@ -38,6 +40,8 @@ export interface CommunityDoc {
   committeePhone: string
   /** The committee reviews every need before it is matched. */
   reviewBeforeMatching?: boolean
+  /** 重大活动报告制度 as the committee set it; absent: the defaults of shared/domain/activity.ts. */
+  activityPolicy?: { majorThreshold: number; majorKinds: ActivityKind[] }
 }
 
 export interface PersonDoc {
@@ -118,6 +122,9 @@ export interface AuditDoc {
   targetName?: string
   /** The need whose details were revealed or changed. */
   needId?: string
+  activityId?: string
+  /** The care register entry that was read or changed. */
+  entryId?: string
   reason?: string
   at: Date
 }
@@ -224,4 +231,140 @@ export interface ServiceRecordDoc {
   confirmedAt: Date
   /** Where the time bank is with it: new records are `pending` until credited (or held over the cap). */
   credit: { status: 'pending' } | { status: 'credited'; entryId: string; at: Date } | { status: 'held'; at: Date } | { status: 'declined'; at: Date; reason: string }
+}
+
+/** One place taken or waited for: the sign-up, whose it is (to tell them), and when (first come first served). */
+export interface PlaceEntry {
+  id: string
+  openid: string
+  at: Date
+}
+
+/**
+ * 社区活动. `places` is the one record of who holds a place and who waits, per role: sign-ups and
+ * cancellations rewrite it in the same transaction as the sign-up document, so racers for the last
+ * place conflict on this document and are decided one after another.
+ */
+export interface ActivityDoc {
+  _id: string
+  communityId: string
+  organisationId: string
+  title: string
+  kind: ActivityKind
+  description: string
+  photos: string[]
+  /** 2dsphere-indexed: browsing near first. */
+  location: GeoPoint
+  address: string
+  startAt: Date
+  endAt: Date
+  signUpDeadline: Date
+  participantPlaces: number
+  volunteerPlaces: number
+  /** Announced service time for volunteers; what is credited is what the lead confirms. */
+  volunteerMinutes: number
+  status: ActivityStatus
+  /** Why it went to the committee; empty when it was published at once. */
+  approvalReasons: ApprovalReason[]
+  decision?: { decision: 'approve' | 'reject'; reason?: string; at: Date; byOpenid: string }
+  cancelled?: { reason: string; at: Date; byOpenid: string }
+  places: Record<SignUpRole, { confirmed: PlaceEntry[]; waitlisted: PlaceEntry[] }>
+  /** The last reminder sent to those with a place. */
+  reminded?: ActivityReminder
+  rating?: { sum: number; count: number }
+  publishedByOpenid: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * One person's sign-up for one activity. `_id` is derived from the activity and the person
+ * (server/data/activities.ts `signUpDocId`): one sign-up per person and activity, in one role, so
+ * a retried sign-up finds the first instead of adding a second. A cancelled one is reused.
+ */
+export interface ActivitySignUpDoc {
+  _id: string
+  activityId: string
+  openid: string
+  role: SignUpRole
+  status: SignUpStatus
+  signedUpAt: Date
+  cancelledAt?: Date
+  promotedAt?: Date
+  checkedInAt?: Date
+  checkInBy?: 'code' | 'lead'
+  checkedOutAt?: Date
+  checkOutBy?: 'code' | 'lead'
+  /** When wrong short codes were typed: the attempt limit counts the recent ones. */
+  shortCodeMisses?: Date[]
+  /** Volunteers: set once by the lead, final; more than 0 wrote a service record in the same transaction. */
+  confirmedMinutes?: number
+  hoursConfirmedAt?: Date
+}
+
+/** A participant's rating of an activity; `_id` is their sign-up's, so one per person and activity. */
+export interface ActivityRatingDoc {
+  _id: string
+  activityId: string
+  organisationId: string
+  openid: string
+  /** As shown to everyone (maskedName). */
+  shownName: string
+  rating: number
+  comment?: string
+  at: Date
+}
+
+/**
+ * 关爱对象: one person on a community's care register. Sensitive (PIPL): only the committee reads
+ * the whole entry, a paired volunteer what a visit needs, and every read is audited.
+ */
+export interface CareEntryDoc {
+  _id: string
+  communityId: string
+  /** The person's own record when they use the mini-program. */
+  residentId?: string
+  name: string
+  phone?: string
+  neighbourhood: string
+  addressDetail: string
+  location: GeoPoint
+  groups: SpecialNeedGroup[]
+  careNeeds: string
+  emergencyContact: { name: string; relation: string; phone: string }
+  frequency: VisitFrequency
+  /** 单独同意, kept as recorded, also after withdrawal. */
+  consent: { giver: ConsentGiver; giverName: string; method: ConsentMethod; at: Date; recordedByOpenid: string; recordedByName: string }
+  registeredAt: Date
+  /** False once consent is withdrawn: off the active register, no pairing, no schedule. */
+  active: boolean
+  withdrawal?: { at: Date; note: string; recordedByOpenid: string; recordedByName: string }
+  /** The current pairing (结对帮扶); replaced as a whole, cleared on withdrawal. */
+  pairing: { organisationId?: string; volunteers: { memberId: string; openid: string }[] }
+  /** The paired volunteers' openids, indexed: a volunteer's list is one query. */
+  pairedOpenids: string[]
+  lastVisitAt?: Date
+  /** When the next visit is due; absent once withdrawn. */
+  nextDueAt?: Date
+  /** When the paired volunteers are reminded (the due date turns due this week); removed once sent. */
+  remindAt?: Date
+  /** When the committee is told (the due date turns escalated); removed once sent. */
+  escalateAt?: Date
+  updatedAt: Date
+}
+
+/** One visit to a person on the register, by a paired volunteer or lead. */
+export interface CareVisitDoc {
+  _id: string
+  entryId: string
+  communityId: string
+  visitedAt: Date
+  mode: VisitMode
+  wellbeing: Wellbeing
+  notes?: string
+  visitorOpenid: string
+  visitorName: string
+  /** The need a worry raised on the person's behalf. */
+  needId?: string
+  recordedAt: Date
 }

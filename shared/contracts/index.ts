@@ -1,4 +1,6 @@
 import { accountContract } from './account'
+import { activitiesContract } from './activities'
+import { careContract } from './care'
 import { communityContract } from './community'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
@@ -10,6 +12,8 @@ export const contracts = {
   organisations: organisationsContract,
   community: communityContract,
   needs: needsContract,
+  activities: activitiesContract,
+  care: careContract,
   reports: reportsContract,
 } as const
 

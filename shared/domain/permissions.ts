@@ -69,6 +69,41 @@ export const permissionTable = {
   'needs.matchDetails': { who: ['committee'], over: 'community' },
   'needs.settings': { who: ['committee'], over: 'community' },
 
+  // Anyone may look; a pending or rejected activity only its organisation and the committee (checked inside).
+  'activities.browse': { who: ['signed_in'], over: 'self' },
+  'activities.detail': { who: ['signed_in'], over: 'self' },
+  'activities.mine': { who: ['signed_in'], over: 'self' },
+  // Any resident may join any published activity, in their community or the next.
+  'activities.signUp': { who: ['resident'], over: 'self' },
+  'activities.cancelSignUp': { who: ['resident'], over: 'self' },
+  // The rotating code is the proof of presence; only the caller's own sign-up is touched.
+  'activities.checkIn': { who: ['resident'], over: 'self' },
+  // Only someone who took part, checked inside.
+  'activities.rate': { who: ['resident'], over: 'self' },
+  'activities.publish': { who: ['organisation_lead'], over: 'organisation' },
+  'activities.organisationActivities': { who: ['organisation_lead', 'volunteer'], over: 'organisation' },
+  'activities.roster': { who: ['organisation_lead'], over: 'organisation' },
+  'activities.checkInCode': { who: ['organisation_lead'], over: 'organisation' },
+  'activities.markAttendance': { who: ['organisation_lead'], over: 'organisation' },
+  'activities.confirmHours': { who: ['organisation_lead'], over: 'organisation' },
+  'activities.cancel': { who: ['organisation_lead'], over: 'organisation' },
+  'activities.approvals': { who: ['committee'], over: 'community' },
+  // Over the activity's community, found from the activity.
+  'activities.decide': { who: ['committee'], over: 'community' },
+  'activities.setPolicy': { who: ['committee'], over: 'community' },
+  // The register is the committee's alone; entry-based actions are authorised over the entry's community.
+  'care.register': { who: ['committee'], over: 'community' },
+  'care.update': { who: ['committee'], over: 'community' },
+  'care.withdrawConsent': { who: ['committee'], over: 'community' },
+  'care.registerList': { who: ['committee'], over: 'community' },
+  'care.entry': { who: ['committee'], over: 'community' },
+  'care.pair': { who: ['committee'], over: 'community' },
+  'care.overview': { who: ['committee'], over: 'community' },
+  // Only people paired with the caller (or with the organisation the caller leads), checked inside:
+  // anyone else's entry answers NOT_FOUND, so nobody can tell who is on the register.
+  'care.myVisits': { who: ['volunteer', 'organisation_lead'], over: 'self' },
+  'care.recordVisit': { who: ['volunteer', 'organisation_lead'], over: 'self' },
+
   'reports.waiting': { who: ['committee'], over: 'community' },
   'reports.figures': { who: ['committee', 'civil_affairs'], over: 'community' },
   // For the communities of the caller's own office(s), found from their grants.

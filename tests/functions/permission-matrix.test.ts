@@ -5,11 +5,13 @@
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { seedDemoData } from '../../local/seed/seed'
+import { signUpDocId } from '../../server/data/activities'
 import type { NeedDoc, OfferDoc } from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
+import { publishInputFor } from './calls'
 import { functionMains } from '../../local/host/functions'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -20,6 +22,10 @@ const otherLead = demoDataSet.roles.find(
   (r) => r.role === 'organisation_lead' && r.communityId === community._id && r.organisationId !== organisation._id,
 )!.openid
 const otherOffice = demoDataSet.roles.find((r) => r.role === 'civil_affairs' && r.officeId !== community.officeId)!.openid
+
+/** The demo's coming activity of the organisation, and one of its volunteers' sign-ups (local/seed/demo-activities.ts). */
+const upcoming = 'act-qy-xiyanghong-haircut'
+const upcomingVolunteer = signUpDocId(upcoming, 'demo-cao-lihua')
 
 /** A need of the urban community offered to the organisation, for the needs actions to aim at. */
 const at = new Date('2026-03-01T08:00:00Z')
@@ -76,6 +82,10 @@ const callers: Record<string, string | null> = {
   'someone not registered': 'o-not-registered',
   'nobody signed in': null,
 }
+
+/** 王桂兰 on the care register, paired with the organisation and its volunteer. */
+const careEntry = 'care-wang-guilan'
+const now = new Date().toISOString()
 
 /** A valid input for every action, aimed at the urban community and its organisation. */
 const inputs: Record<string, object> = {
@@ -136,6 +146,41 @@ const inputs: Record<string, object> = {
   'needs.assign': { needId: need._id, organisationId: organisation._id },
   'needs.matchDetails': { needId: need._id },
   'needs.settings': { communityId: community._id, reviewBeforeMatching: true },
+  'activities.browse': { near: community.centre.coordinates },
+  'activities.detail': { activityId: upcoming },
+  'activities.mine': {},
+  'activities.signUp': { activityId: upcoming, role: 'volunteer' },
+  'activities.cancelSignUp': { activityId: upcoming, role: 'volunteer' },
+  'activities.checkIn': { activityId: upcoming, purpose: 'check_in', shortCode: '123456' },
+  'activities.rate': { activityId: 'act-qy-lvguanjia-sorting', rating: 5 },
+  'activities.publish': publishInputFor(organisation._id),
+  'activities.organisationActivities': { organisationId: organisation._id },
+  'activities.roster': { organisationId: organisation._id, activityId: upcoming },
+  'activities.checkInCode': { organisationId: organisation._id, activityId: upcoming, purpose: 'check_in' },
+  'activities.markAttendance': { organisationId: organisation._id, activityId: upcoming, signUpId: upcomingVolunteer, purpose: 'check_in' },
+  'activities.confirmHours': { organisationId: organisation._id, activityId: upcoming, hours: [{ signUpId: upcomingVolunteer, minutes: 60 }] },
+  'activities.cancel': { organisationId: organisation._id, activityId: upcoming, reason: '天气原因' },
+  'activities.approvals': { communityId: community._id },
+  'activities.decide': { activityId: 'act-qy-linli-new-year-fair', decision: 'approve' },
+  'activities.setPolicy': { communityId: community._id, majorThreshold: 30, majorKinds: ['consultation'] },
+  'care.register': {
+    communityId: community._id,
+    name: '陈桂芳',
+    neighbourhood: '沁园小区',
+    addressDetail: '2号楼1单元101',
+    groups: ['独居老人'],
+    careNeeds: '独居，需要每月上门看看。',
+    emergencyContact: { name: '陈军', relation: '儿子', phone: '13953301846' },
+    consent: { giver: 'self', giverName: '陈桂芳', method: 'signed_form', at: now },
+  },
+  'care.update': { entryId: careEntry, frequency: 'weekly' },
+  'care.withdrawConsent': { entryId: careEntry, at: now, note: '本人撤回同意。' },
+  'care.registerList': { communityId: community._id },
+  'care.entry': { entryId: careEntry },
+  'care.pair': { entryId: careEntry, organisationId: organisation._id },
+  'care.overview': { communityId: community._id, month: '2026-11' },
+  'care.myVisits': {},
+  'care.recordVisit': { entryId: careEntry, visitedAt: now, mode: 'phone', wellbeing: 'good' },
   'reports.waiting': { communityId: community._id },
   'reports.figures': { communityId: community._id, period: { from: '2026-10-01', to: '2026-10-31' } },
   'reports.officeFigures': { period: { from: '2026-10-01', to: '2026-10-31' } },
@@ -168,6 +213,26 @@ const writes = new Set([
   'needs.moderate',
   'needs.assign',
   'needs.settings',
+  'activities.signUp',
+  'activities.cancelSignUp',
+  'activities.checkIn',
+  'activities.rate',
+  'activities.publish',
+  'activities.markAttendance',
+  'activities.confirmHours',
+  'activities.cancel',
+  'activities.decide',
+  'activities.setPolicy',
+  // Every read of the care register is audited.
+  'care.register',
+  'care.update',
+  'care.withdrawConsent',
+  'care.registerList',
+  'care.entry',
+  'care.pair',
+  'care.overview',
+  'care.myVisits',
+  'care.recordVisit',
 ])
 
 /** What the table says for this caller: 'allowed' or the code of the refusal. */
