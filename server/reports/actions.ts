@@ -11,6 +11,8 @@ import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { authoriseOverCommunity } from '../scopes'
 import { communityRef, figuresOf, gatherCommunity, type CommunityReportData } from './figures'
+import { waitingActivities } from './sources/activities'
+import { waitingVisits } from './sources/care'
 import { waitingNeeds } from './sources/needs'
 import { waitingOrganisations } from './sources/organisations'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
@@ -23,7 +25,12 @@ const WAITING_LIMIT = 100
 export const waiting: Action<'waiting'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const now = new Date()
-  const sources = await Promise.all([waitingOrganisations(community._id, now), waitingNeeds(community._id, now, WAITING_LIMIT)])
+  const sources = await Promise.all([
+    waitingOrganisations(community._id, now),
+    waitingActivities(community._id, now, WAITING_LIMIT),
+    waitingNeeds(community._id, now, WAITING_LIMIT),
+    waitingVisits(community._id, now),
+  ])
   const items = sources
     .flatMap((s) => s.items)
     .sort((a, b) => a.since.localeCompare(b.since))

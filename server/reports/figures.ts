@@ -7,18 +7,24 @@ import { communityKindLabel, organisationTarget } from '../../shared/domain/comm
 import { urgencyLabel, outcomeLabel } from '../../shared/domain/need'
 import { periodRange, type ReportPeriod } from '../../shared/domain/report'
 import {
+  activityFigures,
   approvedWhenEnded,
+  monthsOf,
   needFigures,
   needPlaces,
   organisationFigures,
   reportOutcomes,
   serviceFigures,
+  visitRatesOf,
   weeklyTrend,
 } from '../../shared/domain/report-figures'
+import { monthRange, percentLabel } from '../../shared/domain/care'
 import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc } from '../data/documents'
 import { needsForFigures, type NeedForFigures } from '../data/needs'
 import { organisationsOf } from '../data/organisations'
 import { serviceRecordsIn } from '../data/service-records'
+import { activitiesOfPeriod, activityFacts, type HeldActivity } from './sources/activities'
+import { careOfMonths, registerFacts, visitFacts, type CareOfPeriod } from './sources/care'
 import { needFacts } from './sources/needs'
 import { organisationFacts } from './sources/organisations'
 import { serviceFacts } from './sources/service'
@@ -29,16 +35,22 @@ export interface CommunityReportData {
   needs: NeedForFigures[]
   organisations: OrganisationDoc[]
   service: ServiceRecordDoc[]
+  activities: HeldActivity[]
+  /** For the whole calendar months the period touches. */
+  care: CareOfPeriod
 }
 
 export async function gatherCommunity(community: CommunityDoc, period: ReportPeriod): Promise<CommunityReportData> {
   const range = periodRange(period)
-  const [needs, organisations, service] = await Promise.all([
+  const months = monthsOf(period)
+  const [needs, organisations, service, activities, care] = await Promise.all([
     needsForFigures(community._id, range),
     organisationsOf(community._id, undefined),
     serviceRecordsIn(community._id, range),
+    activitiesOfPeriod(community._id, range),
+    careOfMonths(community._id, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
   ])
-  return { community, needs, organisations, service }
+  return { community, needs, organisations, service, activities, care }
 }
 
 /** The figures of one or more communities taken together. */
@@ -55,6 +67,12 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
     },
     organisations: organisationFigures(organisations.map(organisationFacts), target, period),
     service: serviceFigures(parts.flatMap((p) => p.service.map(serviceFacts)), period),
+    activities: activityFigures(parts.flatMap((p) => p.activities.map(activityFacts)), period),
+    visits: visitRatesOf(
+      period,
+      parts.flatMap((p) => p.care.register.map(registerFacts)),
+      parts.flatMap((p) => p.care.visits.map(visitFacts)),
+    ).map((month) => ({ ...month, rateLabel: percentLabel(month.rate) })),
     trend: weeklyTrend(needs, period).map((week) => ({ ...week, from: week.from.toISOString() })),
     map: {
       needs: needPlaces(needs, period),

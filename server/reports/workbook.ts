@@ -9,9 +9,11 @@ import type { Figures } from '../../shared/contracts/reports'
 import { communityKindLabel } from '../../shared/domain/community'
 import { needStatusLabel, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { organisationStatusLabel } from '../../shared/domain/organisation'
+import { activityKindLabel } from '../../shared/domain/activity'
 import { approvedWhenEnded, hoursOf } from '../../shared/domain/report-figures'
 import type { ReportPeriod } from '../../shared/domain/report'
 import { inShanghai } from '../../shared/domain/time'
+import { activityFacts } from './sources/activities'
 import { organisationFacts } from './sources/organisations'
 import type { CommunityReportData } from './figures'
 
@@ -29,7 +31,7 @@ const yesNo = (yes: boolean) => (yes ? '是' : '否')
  * how many of them met their target rather than whether their sum met the summed target.
  */
 export function figureRows(figures: Figures, together?: { communities: number; met: number }): FigureRow[] {
-  const { needs, organisations, service } = figures
+  const { needs, organisations, service, activities } = figures
   return [
     ['社区社会组织（期末已备案，个）', organisations.approved],
     ['社区社会组织目标（个）', organisations.target],
@@ -49,6 +51,15 @@ export function figureRows(figures: Figures, together?: { communities: number; m
     ['其中活动服务（分钟）', service.activityMinutes],
     ['参与服务的志愿者（人）', service.volunteers],
     ['志愿服务记录（条）', service.records],
+    ['社区活动：举办（场）', activities.held],
+    ['社区活动：报名参加（人次）', activities.participants],
+    ['社区活动：签到（人次）', activities.checkedIn],
+    ['社区活动：志愿者（人次）', activities.volunteers],
+    ...figures.visits.flatMap(({ month, expected, visited, rateLabel }): FigureRow[] => [
+      [`${month} 特殊群体应探访（人）`, expected],
+      [`${month} 已探访（人）`, visited],
+      [`${month} 月探访率（目标 100%）`, rateLabel],
+    ]),
   ]
 }
 
@@ -74,6 +85,35 @@ function breakdownSheets(workbook: ExcelJS.Workbook, figures: Figures): void {
     ],
   )
   sheet(workbook, '每周趋势', ['周（起始日）', '提出', '完成'], figures.trend.map((week) => [week.label, week.raised, week.completed]))
+  sheet(
+    workbook,
+    '月探访率',
+    ['月份', '应探访（人）', '已探访（人）', '探访率', '目标'],
+    figures.visits.map((m) => [m.month, m.expected, m.visited, m.rateLabel, '100%']),
+  )
+}
+
+/** The activities held (finished in the period): public facts and head counts, nobody's name. */
+function activitiesSheet(workbook: ExcelJS.Workbook, parts: readonly CommunityReportData[]): void {
+  const rows = parts.flatMap(({ community, organisations, activities }) => {
+    const names = new Map(organisations.map((o) => [o._id, o.name]))
+    return activities.map((held) => {
+      const { activity } = held
+      const { participants, checkedIn, volunteers } = activityFacts(held)
+      return [
+        community.name,
+        activity.title,
+        names.get(activity.organisationId) ?? '',
+        activityKindLabel[activity.kind],
+        day(activity.startAt),
+        day(activity.endAt),
+        participants,
+        checkedIn,
+        volunteers,
+      ]
+    })
+  })
+  sheet(workbook, '社区活动', ['社区', '活动', '组织', '类型', '开始', '结束', '报名参加', '签到', '志愿者'], rows)
 }
 
 function organisationsSheet(workbook: ExcelJS.Workbook, parts: readonly CommunityReportData[], period: ReportPeriod): void {
@@ -115,6 +155,7 @@ export async function communityWorkbook({ data, figures, period, audience, volun
   ])
   breakdownSheets(workbook, figures)
   organisationsSheet(workbook, [data], period)
+  activitiesSheet(workbook, [data])
   if (audience === 'committee') {
     sheet(
       workbook,
@@ -169,6 +210,7 @@ export async function officeWorkbook(input: {
   ])
   breakdownSheets(workbook, input.total)
   organisationsSheet(workbook, input.communities.map((c) => c.data), input.period)
+  activitiesSheet(workbook, input.communities.map((c) => c.data))
   sheet(workbook, '志愿服务', ['社区', '组织', '分钟', '志愿者（人）'], serviceByOrganisation(input.communities.map((c) => c.data)))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

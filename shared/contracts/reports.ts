@@ -41,6 +41,9 @@ export const figuresSchema = z.object({
   }),
   organisations: z.object({ approved: count, target: count, met: z.boolean(), shortfall: count, newlyApproved: count }),
   service: z.object({ minutes: count, volunteers: count, records: count, needMinutes: count, activityMinutes: count }),
+  activities: z.object({ held: count, participants: count, checkedIn: count, volunteers: count }),
+  /** 特殊群体月探访率 of each calendar month the period touches, against the seeds' 100%. */
+  visits: z.array(z.object({ month: z.string(), expected: count, visited: count, rate: z.number().nullable(), rateLabel: z.string() })),
   trend: z.array(z.object({ label: z.string(), from: isoDateTimeSchema, raised: count, completed: count })),
   map: z.object({
     /** Needs raised in the period, counted per cell of about 500 m. */

@@ -3,9 +3,12 @@
  * Pure: the same facts always give the same figures, and the tests count the seeded data the same
  * documented way with report.ts's primitives, without calling these.
  */
+import type { ActivityStatus } from './activity'
+import { monthlyVisitRate, type RegisterFacts } from './care'
 import { outcomeSchema, urgencySchema, type NeedStatus, type Outcome, type Urgency } from './need'
 import { organisationCoverage, type OrganisationDecision, type OrganisationStatus } from './organisation'
 import { countBy, durationSummary, inPeriod, minutesBetween, periodRange, weeksOf, type DurationSummary, type ReportPeriod } from './report'
+import { inShanghai } from './time'
 import { helpKinds, type HelpKind } from './vocabulary'
 
 type LngLat = readonly [number, number]
@@ -198,3 +201,56 @@ export function serviceFigures(records: readonly ServiceFacts[], period: ReportP
 
 /** 志愿服务时长 is reported in hours to one decimal. */
 export const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10
+
+// ——— 社区活动 ———
+
+export interface ActivityFacts {
+  status: ActivityStatus
+  endAt: Date
+  /** Places taken by participants and by volunteers when it ended. */
+  participants: number
+  volunteers: number
+  /** Participants who checked in (the lead may not have taken attendance). */
+  checkedIn: number
+}
+
+export interface ActivityFigures {
+  /** Finished with their end in the period: cancelled, refused or still pending ones were not held. */
+  held: number
+  participants: number
+  checkedIn: number
+  volunteers: number
+}
+
+export function heldIn<A extends ActivityFacts>(activities: readonly A[], period: ReportPeriod): A[] {
+  const range = periodRange(period)
+  return activities.filter((a) => a.status === 'finished' && inPeriod(a.endAt, range))
+}
+
+export function activityFigures(activities: readonly ActivityFacts[], period: ReportPeriod): ActivityFigures {
+  const held = heldIn(activities, period)
+  const sum = (key: 'participants' | 'volunteers' | 'checkedIn') => held.reduce((total, a) => total + a[key], 0)
+  return { held: held.length, participants: sum('participants'), checkedIn: sum('checkedIn'), volunteers: sum('volunteers') }
+}
+
+// ——— 特殊群体月探访率 ———
+
+/** Every calendar month the period touches, `YYYY-MM`, in order. */
+export function monthsOf(period: ReportPeriod): string[] {
+  const months = []
+  for (let month = inShanghai(`${period.from}T00:00:00+08:00`).startOf('month'); month.format('YYYY-MM-DD') <= period.to; month = month.add(1, 'month')) {
+    months.push(month.format('YYYY-MM'))
+  }
+  return months
+}
+
+/**
+ * The monthly visit rate (shared/domain/care.ts) of each month the period touches, whole calendar
+ * months: the seeds' target is per month, so a month cut by the period is still counted whole.
+ */
+export function visitRatesOf(period: ReportPeriod, register: readonly RegisterFacts[], visits: readonly { registerId: string; at: Date }[]) {
+  return monthsOf(period).map((month) => {
+    const { expected, visited, rate } = monthlyVisitRate(month, register, visits)
+    return { month, expected, visited, rate }
+  })
+}

@@ -4,22 +4,28 @@
  * so that a tap lands where the decision is taken.
  */
 
-export const waitingKinds = ['organisation', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated'] as const
+export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'visit'] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
 export const waitingKindLabel: Record<WaitingKind, string> = {
   organisation: '组织备案待审核',
+  activity: '重大活动待审批',
   need_review: '求助待审核',
   need_flagged: '求助内容被标记',
   need_duplicate: '可能重复的求助',
   need_escalated: '求助无人接单',
+  visit: '探访逾期未做',
 }
 
 /** The committee's pages the items open; client/src/routes.ts builds its paths from the same. */
 export const APPLICATIONS_PAGE = 'pages/committee/applications/index'
 export const COMMITTEE_NEED_PAGE = 'pages/committee/need/index'
+export const ACTIVITY_APPROVALS_PAGE = 'pages/committee/activities/index'
+export const CARE_PERSON_PAGE = 'pages/committee/care-person/index'
 
 export const applicationsPath = (communityId: string) => `/${APPLICATIONS_PAGE}?communityId=${communityId}`
+export const activityApprovalsPath = (communityId: string) => `/${ACTIVITY_APPROVALS_PAGE}?communityId=${communityId}`
+export const carePersonPath = (entryId: string, communityId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}&communityId=${communityId}`
 /** `reason` is why it is in the committee's queue, e.g. duplicate. */
 export const committeeNeedPath = (needId: string, reason?: string) => `/${COMMITTEE_NEED_PAGE}?id=${needId}${reason ? `&reason=${reason}` : ''}`
 

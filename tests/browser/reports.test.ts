@@ -87,6 +87,9 @@ async function shownFigures(page: Page, within = '') {
     trend: await texts(page, `${within} #figure-trend .trend-number`),
     kinds: await bars('#figure-kinds'),
     organisations: (await texts(page, `${within} #figure-organisations .coverage-figure`))[0],
+    activities: await texts(page, `${within} #figure-activities .stat-value`),
+    visits: await texts(page, `${within} #figure-visits .bar-value`),
+    visitNotes: await texts(page, `${within} #figure-visits .bar-note`),
   }
 }
 
@@ -109,6 +112,9 @@ function expectedShown(figures: Figures) {
       ...needs.byUrgency.map((u) => `${u.label} ${u.raised} 件`),
     ],
     organisations: `${figures.organisations.approved} 个，目标 ${figures.organisations.target} 个`,
+    activities: [`${figures.activities.held} 场`, `${figures.activities.participants} 人次`, `${figures.activities.checkedIn} 人次`, `${figures.activities.volunteers} 人次`],
+    visits: figures.visits.map((m) => m.rateLabel),
+    visitNotes: figures.visits.map((m) => (m.expected === 0 ? '当月没有整月在册的人' : `应探访 ${m.expected} 人，已探访 ${m.visited} 人`)),
   }
 }
 
@@ -160,6 +166,8 @@ describe('社区工作台 as a committee member', () => {
     await shown(page).locator('#figure-needs').waitFor()
     const now = await answer<CommunityFigures & { period: ReportPeriod }>(page, 'figures', { communityId: urban._id, period: thisMonth() })
     expect(now.figures.needs.raised).toBeGreaterThanOrEqual(9)
+    // The demo's care register: someone expected this month is not visited yet.
+    expect(now.figures.visits[0].expected).toBeGreaterThan(now.figures.visits[0].visited)
     expect(await shownFigures(page)).toEqual(expectedShown(now.figures))
     expect(await shown(page).locator('.plotted-need').count()).toBe(now.figures.map.needs.length)
     expect(await shown(page).locator('.plotted-organisation').count()).toBe(now.figures.map.organisations.length)

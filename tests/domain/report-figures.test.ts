@@ -1,8 +1,11 @@
 import {
+  activityFigures,
   approximatePlaces,
   approvedWhenEnded,
+  monthsOf,
   needFigures,
   serviceFigures,
+  visitRatesOf,
   weeklyTrend,
   type NeedFacts,
 } from '../../shared/domain/report-figures'
@@ -110,5 +113,47 @@ describe('volunteer service', () => {
     expect(
       serviceFigures([record(60, '2026-11-03T09:00:00'), record(30, '2026-11-04T09:00:00', false, 'b'), record(600, '2026-11-05T09:00:00', true), record(45, '2026-12-01T00:00:00')], november),
     ).toEqual({ minutes: 90, volunteers: 2, records: 2, needMinutes: 90, activityMinutes: 0 })
+  })
+})
+
+describe('activities held', () => {
+  const activity = (status: 'finished' | 'cancelled' | 'published', endAt: string, participants = 10, checkedIn = 6) => ({
+    status,
+    endAt: at(endAt),
+    participants,
+    volunteers: 2,
+    checkedIn,
+  })
+  it('counts the finished ones that ended in the period, with their head counts', () => {
+    expect(
+      activityFigures(
+        [
+          activity('finished', '2026-11-01T00:00:00'),
+          activity('finished', '2026-12-01T00:00:00'),
+          activity('cancelled', '2026-11-10T10:00:00'),
+          activity('published', '2026-11-20T10:00:00'),
+          activity('finished', '2026-11-30T23:59:00', 4, 4),
+        ],
+        november,
+      ),
+    ).toEqual({ held: 2, participants: 14, checkedIn: 10, volunteers: 4 })
+  })
+})
+
+describe('visit rates of the period', () => {
+  it('one rate per calendar month the period touches, each month counted whole', () => {
+    expect(monthsOf({ from: '2026-10-15', to: '2026-12-01' })).toEqual(['2026-10', '2026-11', '2026-12'])
+    const register = [
+      { id: 'a', groups: ['独居老人' as const], registeredAt: at('2026-09-01T10:00:00'), withdrawnAt: null },
+      { id: 'b', groups: ['独居老人' as const], registeredAt: at('2026-10-20T10:00:00'), withdrawnAt: null },
+    ]
+    const visits = [
+      { registerId: 'a', at: at('2026-10-02T10:00:00') },
+      { registerId: 'b', at: at('2026-11-05T10:00:00') },
+    ]
+    expect(visitRatesOf({ from: '2026-10-15', to: '2026-11-10' }, register, visits)).toEqual([
+      { month: '2026-10', expected: 1, visited: 1, rate: 1 },
+      { month: '2026-11', expected: 2, visited: 1, rate: 0.5 },
+    ])
   })
 })

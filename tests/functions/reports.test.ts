@@ -7,9 +7,20 @@
 import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
-import type { CommunityDoc, NeedDoc, OrganisationDoc, ServiceRecordDoc } from '../../server/data/documents'
+import { careDemoData } from '../../local/seed/care-demo'
+import type {
+  ActivityDoc,
+  ActivitySignUpDoc,
+  CareEntryDoc,
+  CareVisitDoc,
+  CommunityDoc,
+  NeedDoc,
+  OrganisationDoc,
+  ServiceRecordDoc,
+} from '../../server/data/documents'
 import { LOCAL_FILE_ID } from '../../server/data/files'
-import { insertAll } from '../../server/data/maintenance'
+import { asGeoPoint } from '../../server/data/geo'
+import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { Figures } from '../../shared/contracts/reports'
 import { organisationTarget } from '../../shared/domain/community'
 import { urgencySchema, type NeedStatus, type Outcome, type Urgency } from '../../shared/domain/need'
@@ -21,6 +32,7 @@ import { callNeeds, callReports as call, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const period: ReportPeriod = { from: '2026-10-01', to: '2026-10-31' }
+const xuMin = demoDataSet.people.find((p) => p.openid === who.volunteer)!
 const { start, end } = periodRange(period)
 const shanghai = (local: string) => new Date(`${local}+08:00`)
 const minutes = (from: Date, n: number) => new Date(from.getTime() + n * 60_000)
@@ -118,7 +130,6 @@ const serviceOf = (id: string, community: CommunityDoc, openid: string, servedAt
   credit: declined ? { status: 'declined', at: servedAt, reason: '重复申报' } : { status: 'pending' },
 })
 
-const xuMin = demoDataSet.people.find((p) => p.openid === who.volunteer)!
 const services: ServiceRecordDoc[] = [
   serviceOf('sr-1', urban, who.volunteer, shanghai('2026-10-03T10:00:00'), 90, 'need'),
   serviceOf('sr-2', urban, who.volunteer, shanghai('2026-10-09T10:00:00'), 120, 'activity'),
@@ -155,6 +166,92 @@ const organisations: OrganisationDoc[] = [
   organisationAt('org-t-village', second, { status: 'approved', approvedAt: shanghai('2026-02-01T10:00:00') }),
 ]
 
+/** Activities finished in the period and around it, in every status, with participants who did and did not check in. */
+const activityTemplate = (id: string, community: CommunityDoc, status: ActivityDoc['status'], endAt: Date, people: number, volunteers: number) => {
+  const signUps: ActivitySignUpDoc[] = Array.from({ length: people + volunteers }, (_, i) => ({
+    _id: `su-${id}-${i}`,
+    activityId: id,
+    openid: `o-${id}-${i}`,
+    role: i < people ? 'participant' : 'volunteer',
+    status: 'confirmed',
+    signedUpAt: minutes(endAt, -5000),
+    // Every other participant checked in, and every volunteer.
+    ...(i % 2 === 0 || i >= people ? { checkedInAt: minutes(endAt, -120), checkInBy: 'code' as const } : {}),
+  }))
+  const placesOf = (role: 'participant' | 'volunteer') => signUps.filter((u) => u.role === role).map((u) => ({ id: u._id, openid: u.openid, at: u.signedUpAt }))
+  const activity: ActivityDoc = {
+    _id: id,
+    communityId: community._id,
+    organisationId: 'org-qy-xiyanghong',
+    title: `测试活动${id}`,
+    kind: 'festival',
+    description: '测试。',
+    photos: [],
+    location: community.centre,
+    address: '社区广场',
+    startAt: minutes(endAt, -180),
+    endAt,
+    signUpDeadline: minutes(endAt, -1440),
+    participantPlaces: 100,
+    volunteerPlaces: 10,
+    volunteerMinutes: 180,
+    status,
+    approvalReasons: [],
+    places: { participant: { confirmed: placesOf('participant'), waitlisted: [] }, volunteer: { confirmed: placesOf('volunteer'), waitlisted: [] } },
+    publishedByOpenid: who.organisationLead,
+    createdAt: minutes(endAt, -10000),
+    updatedAt: endAt,
+  }
+  return { activity, signUps }
+}
+const seededActivities = [
+  activityTemplate('act-t-oct1', urban, 'finished', shanghai('2026-10-01T00:30:00'), 7, 2),
+  activityTemplate('act-t-oct2', urban, 'finished', shanghai('2026-10-20T11:00:00'), 12, 3),
+  activityTemplate('act-t-cancelled', urban, 'cancelled', shanghai('2026-10-21T11:00:00'), 5, 1),
+  activityTemplate('act-t-sep', urban, 'finished', shanghai('2026-09-30T23:50:00'), 9, 1),
+  activityTemplate('act-t-nov', urban, 'finished', shanghai('2026-11-01T00:00:00'), 4, 1),
+  activityTemplate('act-t-village', second, 'finished', shanghai('2026-10-12T15:00:00'), 6, 2),
+]
+
+/** 关爱对象: registered before October (expected), during it (not yet), withdrawn in it (not expected); visits in and out of it. */
+const careTemplate = careDemoData(new Date()).care_register[0]
+const careEntry = (id: string, community: CommunityDoc, registeredAt: string, withdrawnAt?: string): CareEntryDoc => ({
+  ...careTemplate,
+  _id: id,
+  communityId: community._id,
+  registeredAt: shanghai(registeredAt),
+  active: !withdrawnAt,
+  ...(withdrawnAt ? { withdrawal: { at: shanghai(withdrawnAt), note: '撤回。', recordedByOpenid: who.committeeUrban, recordedByName: '周海燕' } } : {}),
+})
+const careEntries: CareEntryDoc[] = [
+  careEntry('care-t-1', urban, '2026-08-01T10:00:00'),
+  careEntry('care-t-2', urban, '2026-08-02T10:00:00'),
+  careEntry('care-t-3', urban, '2026-09-30T23:00:00'),
+  careEntry('care-t-4', urban, '2026-10-10T10:00:00'),
+  careEntry('care-t-5', urban, '2026-07-01T10:00:00', '2026-10-15T10:00:00'),
+  careEntry('care-t-6', second, '2026-07-01T10:00:00'),
+]
+const careVisit = (id: string, entryId: string, community: CommunityDoc, visitedAt: string): CareVisitDoc => ({
+  _id: id,
+  entryId,
+  communityId: community._id,
+  visitedAt: shanghai(visitedAt),
+  mode: 'in_person',
+  wellbeing: 'good',
+  visitorOpenid: who.volunteer,
+  visitorName: xuMin.name,
+  recordedAt: shanghai(visitedAt),
+})
+const careVisits: CareVisitDoc[] = [
+  careVisit('cv-1', 'care-t-1', urban, '2026-10-05T10:00:00'),
+  careVisit('cv-2', 'care-t-1', urban, '2026-10-25T10:00:00'),
+  careVisit('cv-3', 'care-t-2', urban, '2026-09-28T10:00:00'),
+  careVisit('cv-4', 'care-t-3', urban, '2026-10-31T23:30:00'),
+  careVisit('cv-5', 'care-t-4', urban, '2026-10-12T10:00:00'),
+  careVisit('cv-6', 'care-t-5', urban, '2026-10-03T10:00:00'),
+  careVisit('cv-7', 'care-t-6', second, '2026-11-01T00:10:00'),
+]
+
 const urbanNeeds = needsOf(urban, 7, 80)
 const villageNeeds = needsOf(second, 11, 30)
 
@@ -169,7 +266,46 @@ const stage = (needs: NeedDoc[], key: (n: NeedDoc) => string, value: string) => 
   return { raised: of.filter((n) => isRaised(n)).length, accepted: of.filter(isAccepted).length, completed: of.filter((n) => isCompleted(n)).length }
 }
 
-function expectedFigures(needs: NeedDoc[], orgs: OrganisationDoc[], records: ServiceRecordDoc[], target: number): Figures {
+/** Every document of the collections the figures count, as stored after seeding (the demo's as well as these). */
+interface Stored {
+  needs: NeedDoc[]
+  organisations: OrganisationDoc[]
+  service: ServiceRecordDoc[]
+  activities: ActivityDoc[]
+  signUps: ActivitySignUpDoc[]
+  register: CareEntryDoc[]
+  visits: CareVisitDoc[]
+  communities: CommunityDoc[]
+}
+let stored: Stored
+
+async function readStored(): Promise<Stored> {
+  const read = async <T>(collection: string) => (await allDocuments(collection)) as T[]
+  // The SDK hands geo points back as its own objects: as GeoJSON, as the functions read them.
+  return {
+    needs: (await read<NeedDoc>('needs')).map((n) => ({ ...n, location: asGeoPoint(n.location) })),
+    organisations: (await read<OrganisationDoc>('organisations')).map((o) => ({ ...o, serviceArea: { ...o.serviceArea, centre: asGeoPoint(o.serviceArea.centre) } })),
+    service: await read('service_records'),
+    activities: await read('activities'),
+    signUps: await read('activity_sign_ups'),
+    register: await read('care_register'),
+    visits: await read('care_visits'),
+    communities: await read('communities'),
+  }
+}
+
+/** The figures of these communities together, counted here from the stored documents. */
+function expectedFor(communityIds: string[]): Figures {
+  const ours = <T extends { communityId: string }>(list: T[]) => list.filter((d) => communityIds.includes(d.communityId))
+  const needs = ours(stored.needs)
+  const orgs = ours(stored.organisations)
+  const records = ours(stored.service)
+  const target = stored.communities.filter((c) => communityIds.includes(c._id)).reduce((sum, c) => sum + organisationTarget[c.kind], 0)
+  const held = ours(stored.activities).filter((a) => a.status === 'finished' && within(a.endAt))
+  const heldSignUps = stored.signUps.filter((u) => held.some((a) => a._id === u.activityId))
+  const october = { start, end }
+  const expectedPeople = ours(stored.register).filter((e) => e.registeredAt < october.start && (!e.withdrawal || e.withdrawal.at >= october.end))
+  const visitedPeople = expectedPeople.filter((e) => ours(stored.visits).some((v) => v.entryId === e._id && within(v.visitedAt, october)))
   const accepted = needs.filter(isAccepted)
   const completed = needs.filter((n) => isCompleted(n))
   const judged = needs.filter((n) => within(n.outcome?.at))
@@ -219,6 +355,21 @@ function expectedFigures(needs: NeedDoc[], orgs: OrganisationDoc[], records: Ser
       needMinutes: sum(served.filter((r) => r.source.kind === 'need')),
       activityMinutes: sum(served.filter((r) => r.source.kind === 'activity')),
     },
+    activities: {
+      held: held.length,
+      participants: held.reduce((sum, a) => sum + a.places.participant.confirmed.length, 0),
+      checkedIn: heldSignUps.filter((u) => u.role === 'participant' && u.checkedInAt).length,
+      volunteers: held.reduce((sum, a) => sum + a.places.volunteer.confirmed.length, 0),
+    },
+    visits: [
+      {
+        month: '2026-10',
+        expected: expectedPeople.length,
+        visited: visitedPeople.length,
+        rate: expectedPeople.length === 0 ? null : visitedPeople.length / expectedPeople.length,
+        rateLabel: expectedPeople.length === 0 ? '—' : `${Math.floor((visitedPeople.length / expectedPeople.length) * 100)}%`,
+      },
+    ],
     trend: weeksOf(period).map((week) => ({
       label: week.label,
       from: week.start.toISOString(),
@@ -244,16 +395,19 @@ function comparable(figures: Figures) {
   }
 }
 
-const allUrbanOrganisations = () => [...demoDataSet.organisations.filter((o) => o.communityId === urban._id), ...organisations.filter((o) => o.communityId === urban._id)]
-const expectedUrban = () => expectedFigures(urbanNeeds, allUrbanOrganisations(), services.filter((s) => s.communityId === urban._id), organisationTarget.urban)
-const expectedVillage = () =>
-  expectedFigures(villageNeeds, organisations.filter((o) => o.communityId === second._id), services.filter((s) => s.communityId === second._id), organisationTarget.rural)
+const expectedUrban = () => expectedFor([urban._id])
+const expectedVillage = () => expectedFor([second._id])
 
 async function seed() {
   await insertAll('communities', [second])
   await insertAll('organisations', organisations)
   await insertAll('needs', [...urbanNeeds, ...villageNeeds])
   await insertAll('service_records', services)
+  await insertAll('activities', seededActivities.map((a) => a.activity))
+  await insertAll('activity_sign_ups', seededActivities.flatMap((a) => a.signUps))
+  await insertAll('care_register', careEntries)
+  await insertAll('care_visits', careVisits)
+  stored = await readStored()
 }
 
 /** Every name, phone and exact address of the data set: none may reach civil affairs. */
@@ -277,6 +431,11 @@ describe('figures of a community for a period', () => {
     for (const row of expected.needs.outcomes) expect([row.outcome, row.count > 0]).toEqual([row.outcome, true])
     expect(urbanNeeds.filter((n) => !within(n.createdAt)).length).toBeGreaterThan(10)
     expect(expected.trend).toHaveLength(5)
+    expect(expected.activities.held).toBeGreaterThanOrEqual(2)
+    expect(expected.activities.checkedIn).toBeLessThan(expected.activities.participants)
+    const [october] = expected.visits
+    expect(october.visited).toBeGreaterThan(0)
+    expect(october.visited).toBeLessThan(october.expected)
   })
 
   it('the committee sees figures equal to those counted independently', async () => {
@@ -304,13 +463,7 @@ describe('figures of a community for a period', () => {
     const byId = new Map(office.communities.map((c) => [c.community.communityId, c.figures]))
     expect(comparable(byId.get(urban._id)!)).toEqual(comparable(expectedUrban()))
     expect(comparable(byId.get(second._id)!)).toEqual(comparable(expectedVillage()))
-    const total = expectedFigures(
-      [...urbanNeeds, ...villageNeeds],
-      [...allUrbanOrganisations(), ...organisations.filter((o) => o.communityId === second._id)],
-      services,
-      organisationTarget.urban + organisationTarget.rural,
-    )
-    expect(comparable(office.total)).toEqual(comparable(total))
+    expect(comparable(office.total)).toEqual(comparable(expectedFor([urban._id, second._id])))
     expect(office.communitiesMet).toBe([expectedUrban(), expectedVillage()].filter((f) => f.organisations.met).length)
     expect(leaks(JSON.stringify(answer))).toEqual([])
   })
@@ -385,6 +538,12 @@ function expectFiguresSheet(rows: (string | number)[][], figures: Figures, colum
     ['居民评价：未评价（件）', needs.outcomes[3].count],
     ['志愿服务时长（分钟）', service.minutes],
     ['参与服务的志愿者（人）', service.volunteers],
+    ['社区活动：举办（场）', figures.activities.held],
+    ['社区活动：报名参加（人次）', figures.activities.participants],
+    ['社区活动：签到（人次）', figures.activities.checkedIn],
+    ['2026-10 特殊群体应探访（人）', figures.visits[0].expected],
+    ['2026-10 已探访（人）', figures.visits[0].visited],
+    ['2026-10 月探访率（目标 100%）', figures.visits[0].rateLabel],
   ]
   expect(expected.map(([label]) => [label, valueOf(rows, label, column)])).toEqual(expected)
 }
@@ -398,7 +557,7 @@ describe('the export for the 总结报告', () => {
     expect(file.fileName).toBe('沁园社区统计 2026-10-01 至 2026-10-31.xlsx')
     expect(new Date(file.expiresAt).getTime()).toBeGreaterThan(Date.now())
     const workbook = await workbookOf(file)
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['统计数字', '求助分类', '每周趋势', '社区组织', '求助清单', '志愿服务'])
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['统计数字', '求助分类', '每周趋势', '月探访率', '社区组织', '社区活动', '求助清单', '志愿服务'])
     const expected = expectedUrban()
     const figures = rowsOf(workbook, '统计数字')
     expect(figures[0]).toEqual(['项目', '沁园社区'])
@@ -421,7 +580,7 @@ describe('the export for the 总结报告', () => {
 
   it('civil affairs’ export of a community holds the same figures and no one’s name', async () => {
     const workbook = await workbookOf(await ok(call(who.civilAffairs, 'export', { communityId: urban._id, period })))
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['统计数字', '求助分类', '每周趋势', '社区组织', '志愿服务'])
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['统计数字', '求助分类', '每周趋势', '月探访率', '社区组织', '社区活动', '志愿服务'])
     expectFiguresSheet(rowsOf(workbook, '统计数字'), expectedUrban())
     expect(leaks(textOf(workbook))).toEqual([])
   })
@@ -457,15 +616,33 @@ describe('what waits on the committee', () => {
     queued('need-w-flagged', 'flagged', new Date(now - 40 * 60_000)),
     queued('need-w-duplicate', 'duplicate', new Date(now - 26 * 3600_000)),
   ]
-  beforeAll(() => insertAll('needs', waitingNeeds))
+  // A major activity waiting since yesterday, and a weekly visit 3 days past its due date (over the 2 days' grace).
+  const pendingActivity = { ...activityTemplate('act-w-major', urban, 'pending_approval', new Date(now + 7 * 24 * 3600_000), 0, 0).activity, createdAt: new Date(now - 24 * 3600_000) }
+  const overdueVisit: CareEntryDoc = { ...careEntry('care-w-overdue', urban, '2026-01-05T10:00:00'), frequency: 'weekly', nextDueAt: new Date(now - 3 * 24 * 3600_000) }
+  beforeAll(async () => {
+    await insertAll('needs', waitingNeeds)
+    await insertAll('activities', [pendingActivity])
+    await insertAll('care_register', [overdueVisit])
+    stored = await readStored()
+  })
 
   it('one list, oldest first, each with its age and the page to act on it from; counts per kind', async () => {
     const answer = await ok(call(who.committeeUrban, 'waiting', { communityId: urban._id }))
-    const pending = demoDataSet.organisations.filter((o) => o.communityId === urban._id && o.status === 'pending')
-    expect(pending.length).toBeGreaterThan(0)
+    const ours = <T extends { communityId: string }>(list: T[]) => list.filter((d) => d.communityId === urban._id)
+    const pending = ours(stored.organisations).filter((o) => o.status === 'pending')
+    const activities = ours(stored.activities).filter((a) => a.status === 'pending_approval')
+    // Escalated: past the due date by more than the grace days (7 for monthly visits, 2 for weekly).
+    const escalated = ours(stored.register)
+      .filter((e) => e.active && e.nextDueAt)
+      .map((e) => ({ entry: e, since: new Date(e.nextDueAt!.getTime() + (e.frequency === 'weekly' ? 2 : 7) * 24 * 3600_000) }))
+      .filter(({ since }) => since.getTime() < Date.now())
+    expect([pending.length, activities.length, escalated.length].every((n) => n > 0)).toBe(true)
+    expect(escalated.map((e) => e.entry._id)).toContain('care-w-overdue')
     const expected = [
       ...pending.map((o) => ({ kind: 'organisation', id: o._id, since: o.createdAt, page: `/pages/committee/applications/index?communityId=${urban._id}` })),
+      ...activities.map((a) => ({ kind: 'activity', id: a._id, since: a.createdAt, page: `/pages/committee/activities/index?communityId=${urban._id}` })),
       ...waitingNeeds.map((n) => ({ kind: `need_${n.queue}`, id: n._id, since: n.queuedAt!, page: `/pages/committee/need/index?id=${n._id}&reason=${n.queue}` })),
+      ...escalated.map(({ entry, since }) => ({ kind: 'visit', id: entry._id, since, page: `/pages/committee/care-person/index?id=${entry._id}&communityId=${urban._id}` })),
     ].sort((a, b) => a.since.getTime() - b.since.getTime())
     expect(answer.items.map(({ kind, id, since, page }) => ({ kind, id, since: new Date(since), page }))).toEqual(expected)
     for (const item of answer.items) {
@@ -474,16 +651,21 @@ describe('what waits on the committee', () => {
       expect(item.waitingMinutes).toBeGreaterThan(waited - 2)
     }
     expect(answer.items.find((i) => i.id === 'need-w-flagged')).toMatchObject({ kindLabel: '求助内容被标记', title: '助餐', detail: expect.stringContaining('测试小区') })
-    // Titles name the kind of help and the 小区, never the resident.
-    expect(leaks(JSON.stringify(answer.items.filter((i) => i.kind !== 'organisation')))).toEqual([])
+    expect(answer.items.find((i) => i.id === 'care-w-overdue')).toMatchObject({ kindLabel: '探访逾期未做', title: overdueVisit.neighbourhood })
+    // Needs by the kind of help and the 小区, visits by the 小区: never the resident's name, phone or door.
+    const careNames = stored.register.flatMap((e) => [e.name, e.phone ?? '', e.addressDetail]).filter(Boolean)
+    const shown = JSON.stringify(answer.items.filter((i) => i.kind !== 'organisation'))
+    expect([...leaks(shown), ...careNames.filter((name) => shown.includes(name))]).toEqual([])
     expect(answer.counts).toEqual([
       { kind: 'organisation', label: '组织备案待审核', count: pending.length },
+      { kind: 'activity', label: '重大活动待审批', count: activities.length },
       { kind: 'need_review', label: '求助待审核', count: 1 },
       { kind: 'need_flagged', label: '求助内容被标记', count: 1 },
       { kind: 'need_duplicate', label: '可能重复的求助', count: 1 },
       { kind: 'need_escalated', label: '求助无人接单', count: 1 },
+      { kind: 'visit', label: '探访逾期未做', count: escalated.length },
     ])
-    expect(answer.total).toBe(pending.length + 4)
+    expect(answer.total).toBe(pending.length + activities.length + 4 + escalated.length)
   })
 
   it('what the committee settles leaves the list: assigning the escalated need', async () => {

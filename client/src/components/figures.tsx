@@ -115,6 +115,23 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
         </Text>
       </View>
 
+      <View className='card' id='figure-activities'>
+        <SectionHeader title='社区活动' hint='本期结束的活动（取消的不算）' />
+        <Stats
+          items={[
+            { label: '举办', value: `${figures.activities.held} 场` },
+            { label: '报名参加', value: `${figures.activities.participants} 人次` },
+            { label: '签到', value: `${figures.activities.checkedIn} 人次` },
+            { label: '志愿者', value: `${figures.activities.volunteers} 人次` },
+          ]}
+        />
+      </View>
+
+      <View className='card' id='figure-visits'>
+        <SectionHeader title='特殊群体月探访率' hint='目标：每月 100%。整月在册的人中，当月至少探访一次的比例' />
+        <VisitRates months={figures.visits} />
+      </View>
+
       <View className='card' id='figure-trend'>
         <SectionHeader title='每周趋势' hint='每周新提出和完成的求助（周一至周日）' />
         <TrendChart weeks={figures.trend} />
@@ -153,6 +170,26 @@ export function Bars({ rows, unit }: { rows: { label: string; value: number }[];
           <Text className='bar-value'>
             {row.value} {unit}
           </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Each month's rate as a bar against the 100% mark, with the people behind it written out. */
+function VisitRates({ months }: { months: Figures['visits'] }) {
+  return (
+    <View className='bars'>
+      {months.map((m) => (
+        <View key={m.month}>
+          <View className='bar-row'>
+            <Text className='bar-label'>{`${Number(m.month.slice(5))}月`}</Text>
+            <View className='bar-track bar-track-target'>
+              <View className={m.rate === 1 ? 'bar bar-met' : 'bar'} style={{ width: `${(m.rate ?? 0) * 100}%` }} />
+            </View>
+            <Text className='bar-value'>{m.rateLabel}</Text>
+          </View>
+          <Text className='bar-note'>{m.expected === 0 ? '当月没有整月在册的人' : `应探访 ${m.expected} 人，已探访 ${m.visited} 人`}</Text>
         </View>
       ))}
     </View>
