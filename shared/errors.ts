@@ -21,6 +21,10 @@ export const ErrorCode = {
   /** Text failed the content check. */
   CONTENT_REJECTED: 'CONTENT_REJECTED',
   INTERNAL: 'INTERNAL',
+  /** A person's time-bank balance is less than the minutes asked for (a gift, a redemption, a reversal). */
+  INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
+  /** The catalogue item has none left (or a restock would take its stock below zero). */
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -3,6 +3,7 @@ import { main as account } from '../../cloudfunctions/account/main'
 import { main as community } from '../../cloudfunctions/community/main'
 import { main as needs } from '../../cloudfunctions/needs/main'
 import { main as organisations } from '../../cloudfunctions/organisations/main'
+import { main as timebank } from '../../cloudfunctions/timebank/main'
 import type { FunctionName } from '../../shared/contracts'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
@@ -12,4 +13,5 @@ export const functionMains: Record<FunctionName, FunctionMain> = {
   organisations,
   community,
   needs,
+  timebank,
 }

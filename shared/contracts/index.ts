@@ -2,6 +2,7 @@ import { accountContract } from './account'
 import { communityContract } from './community'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
+import { timebankContract } from './timebank'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
@@ -9,6 +10,7 @@ export const contracts = {
   organisations: organisationsContract,
   community: communityContract,
   needs: needsContract,
+  timebank: timebankContract,
 } as const
 
 export type FunctionName = keyof typeof contracts
