@@ -15,6 +15,7 @@ import { database } from '../server/data/cloudbase'
 import { localCheckInSecret } from '../local/host/check-in-secret'
 import { benchActivities } from './activities'
 import { benchNeeds } from './needs'
+import { benchTimebank } from './timebank'
 
 /** Forwards to the stand-in and counts requests: one request is one database round trip. */
 function countingProxy(target: URL): Promise<{ server: Server; url: string; count: () => number }> {
@@ -114,6 +115,7 @@ async function bench() {
 
   await benchNeeds(standin, trips)
   await benchActivities(trips)
+  await benchTimebank(trips)
 
   proxy.server.close()
   await standin.close()

@@ -4,6 +4,7 @@ import { careContract } from './care'
 import { communityContract } from './community'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
+import { timebankContract } from './timebank'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
@@ -13,6 +14,7 @@ export const contracts = {
   needs: needsContract,
   activities: activitiesContract,
   care: careContract,
+  timebank: timebankContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

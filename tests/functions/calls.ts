@@ -6,6 +6,7 @@ import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
+import { timebankContract } from '../../shared/contracts/timebank'
 import type { FunctionName } from '../../shared/contracts'
 import { callAs } from '../support/database'
 
@@ -20,6 +21,7 @@ export const callCommunity = callerOf(communityContract)
 export const callNeeds = callerOf(needsContract)
 export const callActivities = callerOf(activitiesContract)
 export const callCare = callerOf(careContract)
+export const callTimebank = callerOf(timebankContract)
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {
