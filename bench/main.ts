@@ -15,6 +15,7 @@ import { database } from '../server/data/cloudbase'
 import { localCheckInSecret } from '../local/host/check-in-secret'
 import { benchActivities } from './activities'
 import { benchNeeds } from './needs'
+import { benchTimebank } from './timebank'
 import { benchReports } from './reports'
 
 /** Forwards to the stand-in and counts requests: one request is one database round trip. */
@@ -115,6 +116,7 @@ async function bench() {
 
   await benchNeeds(standin, trips)
   await benchActivities(trips)
+  await benchTimebank(trips)
   await benchReports(standin, trips)
 
   proxy.server.close()

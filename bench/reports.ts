@@ -44,7 +44,6 @@ function needsOfYear(communityId: string, count: number, centre: readonly [numbe
       acceptedBy: { organisationId: 'org-qy-xiyanghong', name: '夕阳红', at: at(10 + (i % 90)), distanceM: 300 },
       volunteers: [],
       ...(i % 5 === 0 ? {} : { doneAt: at(200 + (i % 600)), outcome: { result: (['solved', 'partly', 'unrated'] as const)[i % 3], at: at(900) } }),
-      serviceRecorded: [],
       createdAt,
       updatedAt: createdAt,
     }

@@ -31,6 +31,15 @@ export const auditActionLabel = {
   'care.list': '查看关爱对象名单',
   'care.assignments': '查看结对探访名单',
   'care.visit': '记录探访',
+  'timebank.item.save': '保存兑换项目',
+  'timebank.item.restock': '增减兑换库存',
+  'timebank.item.retire': '下架兑换项目',
+  'timebank.handover': '确认兑换交付',
+  'timebank.held.credit': '超限时间审核入账',
+  'timebank.held.decline': '超限时间不予入账',
+  'timebank.grant': '发放时间',
+  'timebank.reverse': '冲正',
+  'timebank.settings': '设置每日入账上限',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 
@@ -44,7 +53,10 @@ export function auditEntry(
     needId?: string
     activityId?: string
     entryId?: string
-    /** Someone on the care register may have no openid: they need not use the mini-program. */
+    /**
+     * The person affected, or (without an openid) the thing, such as a catalogue item; someone on
+     * the care register may have no openid: they need not use the mini-program.
+     */
     target?: { openid?: string; name: string }
     reason?: string
   },

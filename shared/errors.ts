@@ -23,6 +23,10 @@ export const ErrorCode = {
   /** Too many tries in a short time (a guessable code); `message` says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
+  /** A person's time-bank balance is less than the minutes asked for (a gift, a redemption, a reversal). */
+  INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
+  /** The catalogue item has none left (or a restock would take its stock below zero). */
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

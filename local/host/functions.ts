@@ -5,6 +5,7 @@ import { main as care } from '../../cloudfunctions/care/main'
 import { main as community } from '../../cloudfunctions/community/main'
 import { main as needs } from '../../cloudfunctions/needs/main'
 import { main as organisations } from '../../cloudfunctions/organisations/main'
+import { main as timebank } from '../../cloudfunctions/timebank/main'
 import { main as reports } from '../../cloudfunctions/reports/main'
 import type { FunctionName } from '../../shared/contracts'
 
@@ -17,5 +18,6 @@ export const functionMains: Record<FunctionName, FunctionMain> = {
   needs,
   activities,
   care,
+  timebank,
   reports,
 }

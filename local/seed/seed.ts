@@ -1,19 +1,32 @@
 import { countDocuments, insertAll, removeAll } from '../../server/data/maintenance'
+import { creditServiceRecords } from '../../server/timebank/credit'
 import { careDemoData } from './care-demo'
 import { demoActivities } from './demo-activities'
 import { demoDataSet } from './demo-data'
+import { timebankItems, timebankServiceRecords } from './timebank-demo'
 
 const collections = Object.keys(demoDataSet) as (keyof typeof demoDataSet)[]
+
+/** What crediting writes: emptied with the records so that a reseed credits them afresh. */
+const timebankCollections = ['service_records', 'timebank_accounts', 'timebank_entries', 'timebank_items', 'timebank_redemptions', 'timebank_held', 'timebank_daily', 'timebank_certificates']
 
 export async function isDatabaseEmpty(): Promise<boolean> {
   return (await countDocuments('people')) === 0
 }
 
-/** Replaces the demo collections' contents with the demo data set; activities and the care register are dated from `now`. */
+/**
+ * Replaces the demo collections' contents with the demo data set: activities and the care register
+ * dated from `now`, the time bank's through its own crediting.
+ */
 export async function seedDemoData(now: Date = new Date()): Promise<void> {
   const dated = { ...demoActivities(now), ...careDemoData(now) }
   for (const [collection, documents] of [...collections.map((c) => [c, demoDataSet[c]] as const), ...Object.entries(dated)]) {
     await removeAll(collection)
     await insertAll(collection, documents)
   }
+  for (const collection of timebankCollections) await removeAll(collection)
+  await insertAll('timebank_items', timebankItems)
+  await insertAll('service_records', timebankServiceRecords)
+  // Each credited a minute after its lead confirmed it, as the function would.
+  for (const record of timebankServiceRecords) await creditServiceRecords([record._id], new Date(record.confirmedAt.getTime() + 60_000))
 }

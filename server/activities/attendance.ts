@@ -11,8 +11,9 @@ import {
   type AttendancePurpose,
 } from '../../shared/domain/activity'
 import { signUpById, signUpDocId, signUpsOfActivity } from '../data/activities'
-import type { ActivityDoc, ActivitySignUpDoc, ServiceRecordDoc } from '../data/documents'
+import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
 import { inTransaction, whole } from '../data/transaction'
+import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
 import type { ActionImplementations } from '../handler'
 import { checkInSecretFrom, issueCheckInCode, verifyCheckInCode, type CheckInVerdict } from './check-in-code'
 import { hasEnded, notRunning, ownActivity, visibleActivity } from './access'
@@ -152,7 +153,8 @@ const CONFIRM_BATCH = 20
 /**
  * Each volunteer's minutes, at most the activity's length, confirmed once and final: the sign-up
  * and its service record (for the time bank, `_id` derived from both) are written in one
- * transaction, so a repeat or a racing confirmation never writes a second record.
+ * transaction, so a repeat or a racing confirmation never writes a second record. The new records
+ * are credited right after; whatever that leaves pending, the due work credits.
  */
 export const confirmHours: Action<'confirmHours'> = async (context) => {
   const { input } = context
@@ -179,19 +181,20 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
     if (signUp.confirmedMinutes !== undefined && signUp.confirmedMinutes !== minutes) throw alreadyConfirmed(signUp.confirmedMinutes, i)
   })
   const lead = await context.caller()
+  /** The id of the service record written, or null when there was none to write. */
   const confirmOne = ({ signUpId, minutes }: { signUpId: string; minutes: number }, i: number) =>
-    inTransaction(async (tx) => {
+    inTransaction(async (tx): Promise<string | null> => {
       const current = await tx.get<ActivitySignUpDoc>('activity_sign_ups', signUpId)
       if (!current) throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
       // Confirmed by a racing or earlier call: the same minutes are done already, others are refused.
       if (current.confirmedMinutes !== undefined) {
-        if (current.confirmedMinutes === minutes) return
+        if (current.confirmedMinutes === minutes) return null
         throw alreadyConfirmed(current.confirmedMinutes, i)
       }
       const at = new Date()
       await tx.update('activity_sign_ups', signUpId, { confirmedMinutes: minutes, hoursConfirmedAt: at })
-      if (minutes === 0) return
-      const record: ServiceRecordDoc = {
+      if (minutes === 0) return null
+      const record = pendingServiceRecord({
         _id: `activity-${activity._id}-${signUpId}`,
         openid: current.openid,
         communityId: activity.communityId,
@@ -201,12 +204,15 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
         servedAt: startAt,
         confirmedByOpenid: lead.openid,
         confirmedAt: at,
-        credit: { status: 'pending' },
-      }
+      })
       await tx.add('service_records', record)
+      return record._id
     })
+  const recorded: string[] = []
   for (let i = 0; i < input.hours.length; i += CONFIRM_BATCH) {
-    await Promise.all(input.hours.slice(i, i + CONFIRM_BATCH).map((h, j) => confirmOne(h, i + j)))
+    const ids = await Promise.all(input.hours.slice(i, i + CONFIRM_BATCH).map((h, j) => confirmOne(h, i + j)))
+    recorded.push(...ids.filter((id): id is string => id !== null))
   }
+  await creditServiceRecords(recorded)
   return { entries: await rosterEntries(activity, await signUpsOfActivity(activity._id)) }
 }

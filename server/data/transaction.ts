@@ -8,6 +8,7 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { database } from './cloudbase'
 
 export type CollectionName =
+  | 'communities'
   | 'organisations'
   | 'roles'
   | 'audit_log'
@@ -20,6 +21,12 @@ export type CollectionName =
   | 'activity_ratings'
   | 'care_register'
   | 'care_visits'
+  | 'timebank_accounts'
+  | 'timebank_entries'
+  | 'timebank_items'
+  | 'timebank_redemptions'
+  | 'timebank_held'
+  | 'timebank_daily'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>

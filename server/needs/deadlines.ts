@@ -1,8 +1,9 @@
 /**
  * Scheduled work (the scheduler function's timer; the local host's interval): offers past their
  * deadline lapse and pass the need on, and needs done for AUTO_CLOSE_DAYS without an answer close
- * as 未评价; then the activities' reminders and finishing, and the care visits' reminders and
- * escalations. `now` is passed in so that tests drive the clock.
+ * as 未评价, and service records left pending are credited to the time bank; then the activities'
+ * reminders and finishing, and the care visits' reminders and escalations. `now` is passed in so
+ * that tests drive the clock.
  */
 import { AUTO_CLOSE_DAYS, autoCloseBefore, needStatusAfter } from '../../shared/domain/need'
 import { runActivityDueWork, type ActivityDueWorkDone } from '../activities/due-work'
@@ -10,6 +11,7 @@ import { runCareDueWork, type CareDueWorkDone } from '../care/schedule'
 import type { NeedDoc } from '../data/documents'
 import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
 import { inTransaction } from '../data/transaction'
+import { creditLeftPending } from '../timebank/credit'
 import { passOn } from './matching'
 import { needEvent, SYSTEM } from './notify'
 import { expireOffer } from './tasks'
@@ -20,6 +22,7 @@ const BATCH = 100
 export interface DueWorkDone extends ActivityDueWorkDone, CareDueWorkDone {
   offersExpired: number
   needsClosed: number
+  serviceRecordsCredited: number
 }
 
 export async function runDueWork(now: Date): Promise<DueWorkDone> {
@@ -43,5 +46,11 @@ export async function runDueWork(now: Date): Promise<DueWorkDone> {
     })
     if (closed) needsClosed++
   }
-  return { offersExpired: expired.length, needsClosed, ...(await runActivityDueWork(now)), ...(await runCareDueWork(now)) }
+  return {
+    offersExpired: expired.length,
+    needsClosed,
+    serviceRecordsCredited: await creditLeftPending(now),
+    ...(await runActivityDueWork(now)),
+    ...(await runCareDueWork(now)),
+  }
 }

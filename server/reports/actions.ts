@@ -15,6 +15,7 @@ import { waitingActivities } from './sources/activities'
 import { waitingVisits } from './sources/care'
 import { waitingNeeds } from './sources/needs'
 import { waitingOrganisations } from './sources/organisations'
+import { waitingCredits } from './sources/service'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
 type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
@@ -29,6 +30,7 @@ export const waiting: Action<'waiting'> = async (context) => {
     waitingOrganisations(community._id, now),
     waitingActivities(community._id, now, WAITING_LIMIT),
     waitingNeeds(community._id, now, WAITING_LIMIT),
+    waitingCredits(community._id, now, WAITING_LIMIT),
     waitingVisits(community._id, now),
   ])
   const items = sources

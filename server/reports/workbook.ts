@@ -13,8 +13,10 @@ import { activityKindLabel } from '../../shared/domain/activity'
 import { approvedWhenEnded, hoursOf } from '../../shared/domain/report-figures'
 import type { ReportPeriod } from '../../shared/domain/report'
 import { inShanghai } from '../../shared/domain/time'
+import { recordStatusLabel } from '../../shared/domain/timebank'
 import { activityFacts } from './sources/activities'
 import { organisationFacts } from './sources/organisations'
+import { serviceFacts } from './sources/service'
 import type { CommunityReportData } from './figures'
 
 export type Audience = 'committee' | 'civil_affairs'
@@ -128,10 +130,10 @@ function organisationsSheet(workbook: ExcelJS.Workbook, parts: readonly Communit
 function serviceByOrganisation(parts: readonly CommunityReportData[]): Cell[][] {
   return parts.flatMap(({ community, organisations, service }) => {
     const names = new Map(organisations.map((o) => [o._id, o.name]))
-    const counted = service.filter((r) => r.credit.status !== 'declined')
+    const counted = service.map((r) => ({ organisationId: r.organisationId, ...serviceFacts(r) })).filter((r) => r.countedMinutes > 0)
     return [...new Set(counted.map((r) => r.organisationId))].map((organisationId) => {
       const records = counted.filter((r) => r.organisationId === organisationId)
-      return [community.name, names.get(organisationId) ?? '', records.reduce((sum, r) => sum + r.minutes, 0), new Set(records.map((r) => r.openid)).size]
+      return [community.name, names.get(organisationId) ?? '', records.reduce((sum, r) => sum + r.countedMinutes, 0), new Set(records.map((r) => r.openid)).size]
     })
   })
 }
@@ -178,14 +180,15 @@ export async function communityWorkbook({ data, figures, period, audience, volun
     sheet(
       workbook,
       '志愿服务',
-      ['服务时间', '志愿者', '组织', '事项', '分钟', '计入时长'],
+      ['服务时间', '志愿者', '组织', '事项', '确认分钟', '计入时长（分钟）', '时间银行'],
       data.service.map((r) => [
         day(r.servedAt),
         volunteerNames.get(r.openid) ?? '',
         organisationNames.get(r.organisationId) ?? '',
         r.source.title,
         r.minutes,
-        yesNo(r.credit.status !== 'declined'),
+        serviceFacts(r).countedMinutes,
+        recordStatusLabel[r.credit.status],
       ]),
     )
   } else {

@@ -4,6 +4,7 @@ import { careContract } from './care'
 import { communityContract } from './community'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
+import { timebankContract } from './timebank'
 import { reportsContract } from './reports'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
@@ -14,6 +15,7 @@ export const contracts = {
   needs: needsContract,
   activities: activitiesContract,
   care: careContract,
+  timebank: timebankContract,
   reports: reportsContract,
 } as const
 

@@ -103,6 +103,33 @@ export const permissionTable = {
   // anyone else's entry answers NOT_FOUND, so nobody can tell who is on the register.
   'care.myVisits': { who: ['volunteer', 'organisation_lead'], over: 'self' },
   'care.recordVisit': { who: ['volunteer', 'organisation_lead'], over: 'self' },
+  // The caller's own accounts, history, gifts and redemptions; the catalogue of their own community.
+  'timebank.account': { who: ['resident'], over: 'self' },
+  'timebank.history': { who: ['resident'], over: 'self' },
+  'timebank.give': { who: ['resident'], over: 'self' },
+  'timebank.catalogue': { who: ['resident'], over: 'self' },
+  'timebank.redeem': { who: ['resident'], over: 'self' },
+  'timebank.myRedemptions': { who: ['resident'], over: 'self' },
+  'timebank.serviceHours': { who: ['resident'], over: 'self' },
+  'timebank.issueCertificate': { who: ['resident'], over: 'self' },
+  // The unguessable number is the authorisation; the holder's name is shown partly masked.
+  'timebank.verifyCertificate': { who: ['signed_in'], over: 'self' },
+  'timebank.items': { who: ['committee'], over: 'community' },
+  'timebank.saveItem': { who: ['committee'], over: 'community' },
+  // Over the item's, redemption's, held credit's or entry's community, found from it.
+  'timebank.restockItem': { who: ['committee'], over: 'community' },
+  'timebank.retireItem': { who: ['committee'], over: 'community' },
+  'timebank.handovers': { who: ['committee'], over: 'community' },
+  'timebank.confirmHandover': { who: ['committee'], over: 'community' },
+  // Only redemptions of items the organisation provides, checked inside.
+  'timebank.providerHandovers': { who: ['organisation_lead'], over: 'organisation' },
+  'timebank.confirmHandoverAsProvider': { who: ['organisation_lead'], over: 'organisation' },
+  'timebank.heldCredits': { who: ['committee'], over: 'community' },
+  'timebank.reviewHeldCredit': { who: ['committee'], over: 'community' },
+  'timebank.grant': { who: ['committee'], over: 'community' },
+  'timebank.ledger': { who: ['committee'], over: 'community' },
+  'timebank.reverse': { who: ['committee'], over: 'community' },
+  'timebank.settings': { who: ['committee'], over: 'community' },
 
   'reports.waiting': { who: ['committee'], over: 'community' },
   'reports.figures': { who: ['committee', 'civil_affairs'], over: 'community' },

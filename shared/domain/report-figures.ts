@@ -169,27 +169,29 @@ export function organisationFigures(organisations: readonly OrganisationFacts[],
 
 export interface ServiceFacts {
   openid: string
-  minutes: number
+  /** What counts of the record as service hours, as the time bank settled it (shared/domain/timebank.ts countedMinutes). */
+  countedMinutes: number
   servedAt: Date
   sourceKind: 'need' | 'activity'
-  /** Declined by the time bank's review: not counted as service. */
-  declined: boolean
 }
 
 export interface ServiceFigures {
   minutes: number
-  /** Distinct people who served. */
+  /** Distinct people with service counted. */
   volunteers: number
   records: number
   needMinutes: number
   activityMinutes: number
 }
 
-/** Confirmed service given in the period; held over the daily cap still counts (it was given), declined does not. */
+/**
+ * Service given in the period, counted as the volunteers' own hours and certificates count it: what
+ * the time bank settled (minutes still held over the daily cap count once credited; declined never).
+ */
 export function serviceFigures(records: readonly ServiceFacts[], period: ReportPeriod): ServiceFigures {
   const range = periodRange(period)
-  const counted = records.filter((r) => !r.declined && inPeriod(r.servedAt, range))
-  const sum = (list: readonly ServiceFacts[]) => list.reduce((total, r) => total + r.minutes, 0)
+  const counted = records.filter((r) => r.countedMinutes > 0 && inPeriod(r.servedAt, range))
+  const sum = (list: readonly ServiceFacts[]) => list.reduce((total, r) => total + r.countedMinutes, 0)
   return {
     minutes: sum(counted),
     volunteers: new Set(counted.map((r) => r.openid)).size,

@@ -4,7 +4,7 @@
  * so that a tap lands where the decision is taken.
  */
 
-export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'visit'] as const
+export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'credit', 'visit'] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
 export const waitingKindLabel: Record<WaitingKind, string> = {
@@ -14,6 +14,7 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   need_flagged: '求助内容被标记',
   need_duplicate: '可能重复的求助',
   need_escalated: '求助无人接单',
+  credit: '时长超出每日上限',
   visit: '探访逾期未做',
 }
 
@@ -22,9 +23,11 @@ export const APPLICATIONS_PAGE = 'pages/committee/applications/index'
 export const COMMITTEE_NEED_PAGE = 'pages/committee/need/index'
 export const ACTIVITY_APPROVALS_PAGE = 'pages/committee/activities/index'
 export const CARE_PERSON_PAGE = 'pages/committee/care-person/index'
+export const HELD_CREDITS_PAGE = 'pages/committee/held/index'
 
 export const applicationsPath = (communityId: string) => `/${APPLICATIONS_PAGE}?communityId=${communityId}`
 export const activityApprovalsPath = (communityId: string) => `/${ACTIVITY_APPROVALS_PAGE}?communityId=${communityId}`
+export const heldCreditsPath = (communityId: string) => `/${HELD_CREDITS_PAGE}?communityId=${communityId}`
 export const carePersonPath = (entryId: string, communityId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}&communityId=${communityId}`
 /** `reason` is why it is in the committee's queue, e.g. duplicate. */
 export const committeeNeedPath = (needId: string, reason?: string) => `/${COMMITTEE_NEED_PAGE}?id=${needId}${reason ? `&reason=${reason}` : ''}`

@@ -57,7 +57,6 @@ function seededNeeds(): NeedDoc[] {
       ...(accepted ? { acceptedBy: { organisationId: 'org-qy-xiyanghong', name: '沁园社区夕阳红助老服务队', at: later(createdAt, 3 + i), distanceM: 200 } } : {}),
       volunteers: [],
       ...(done ? { doneAt: later(createdAt, 30 + i * 2), outcome: { result: i % 4 === 2 ? ('solved' as const) : ('partly' as const), at: later(createdAt, 40 + i * 2) } } : {}),
-      serviceRecorded: [],
       createdAt,
       updatedAt: createdAt,
     }

@@ -102,17 +102,19 @@ describe('organisations at the period’s end', () => {
 })
 
 describe('volunteer service', () => {
-  it('sums the minutes given in the period, held over the cap included, declined left out', () => {
-    const record = (minutes: number, servedAt: string, declined = false, openid = 'a') => ({
+  it('sums the minutes the time bank counted for service given in the period; a record with none counted is no record', () => {
+    const record = (countedMinutes: number, servedAt: string, openid = 'a', sourceKind: 'need' | 'activity' = 'need') => ({
       openid,
-      minutes,
+      countedMinutes,
       servedAt: at(servedAt),
-      sourceKind: 'need' as const,
-      declined,
+      sourceKind,
     })
     expect(
-      serviceFigures([record(60, '2026-11-03T09:00:00'), record(30, '2026-11-04T09:00:00', false, 'b'), record(600, '2026-11-05T09:00:00', true), record(45, '2026-12-01T00:00:00')], november),
-    ).toEqual({ minutes: 90, volunteers: 2, records: 2, needMinutes: 90, activityMinutes: 0 })
+      serviceFigures(
+        [record(60, '2026-11-03T09:00:00'), record(30, '2026-11-04T09:00:00', 'b', 'activity'), record(0, '2026-11-05T09:00:00', 'c'), record(45, '2026-12-01T00:00:00')],
+        november,
+      ),
+    ).toEqual({ minutes: 90, volunteers: 2, records: 2, needMinutes: 60, activityMinutes: 30 })
   })
 })
 

@@ -14,7 +14,7 @@ import { runDueWork } from '../../server/needs/deadlines'
 import type { PublishActivityInput } from '../../shared/contracts/activities'
 import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS } from '../../shared/domain/activity'
 import { freshDatabasePerGroup } from '../support/database'
-import { callActivities as call, callOrganisations, failure, ok } from './calls'
+import { callActivities as call, callOrganisations, callTimebank, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const organisation = demoDataSet.organisations.find((o) => o._id === 'org-qy-xiyanghong')!
@@ -517,7 +517,9 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
     expect(await serviceRecords(activityId)).toEqual([])
   })
 
-  it('writes one pending service record per volunteer with minutes, whatever the repeats and races', async () => {
+  it('writes one service record per volunteer with minutes and credits it once, whatever the repeats and races', async () => {
+    const balance = async (openid: string) => (await ok(callTimebank(openid, 'account', {}))).total
+    const before = { v1: await balance(v1), v2: await balance(v2), v3: await balance(v3) }
     const hours = [
       { signUpId: ids().v1, minutes: 115 },
       { signUpId: ids().v2, minutes: 120 },
@@ -534,8 +536,9 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
       ].sort(),
     )
     for (const r of records) {
-      expect(r).toMatchObject({ communityId: urban._id, organisationId: organisation._id, source: { kind: 'activity', id: activityId, title: '楼道清扫' }, confirmedByOpenid: lead, credit: { status: 'pending' } })
+      expect(r).toMatchObject({ communityId: urban._id, organisationId: organisation._id, source: { kind: 'activity', id: activityId, title: '楼道清扫' }, confirmedByOpenid: lead, credit: { status: 'credited' } })
     }
+    expect({ v1: await balance(v1), v2: await balance(v2), v3: await balance(v3) }).toEqual({ v1: before.v1 + 115, v2: before.v2 + 120, v3: before.v3 })
     const { entries } = await ok(call(lead, 'roster', { organisationId: organisation._id, activityId }))
     expect(Object.fromEntries(entries.map((e) => [e.signUpId, e.confirmedMinutes]))).toMatchObject({ [ids().v1]: 115, [ids().v2]: 120, [ids().v3]: 0 })
     expect((await ok(call(v1, 'detail', { activityId }))).activity.mySignUps[0].confirmedMinutes).toBe(115)

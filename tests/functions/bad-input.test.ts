@@ -1,5 +1,5 @@
 /**
- * Bad input on every action of organisations, community, needs, activities, care and reports: an extra field, a wrong type, and a
+ * Bad input on every action of organisations, community, needs, activities, care, timebank and reports: an extra field, a wrong type, and a
  * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
@@ -9,6 +9,7 @@ import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
+import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
 import { publishInputFor } from './calls'
@@ -130,6 +131,31 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     myVisits: { valid: {} },
     recordVisit: { valid: { entryId: 'care-wang-guilan', visitedAt: '2026-11-01T10:00:00+08:00', mode: 'phone', wellbeing: 'good' }, field: 'notes' },
   },
+  timebank: {
+    account: { valid: {} },
+    history: { valid: { limit: 10 }, field: 'cursor' },
+    give: { valid: { toName: '王桂兰', toPhone: '13953318426', minutes: 30, requestId: 'bad-input-1' }, field: 'toName' },
+    catalogue: { valid: {} },
+    redeem: { valid: { itemId: 'item-qy-rice', requestId: 'bad-input-1' }, field: 'itemId' },
+    myRedemptions: { valid: {} },
+    serviceHours: { valid: { from: '2026-01-01' }, field: 'from' },
+    issueCertificate: { valid: { from: '2026-01-01', to: '2026-12-31' }, field: 'to' },
+    verifyCertificate: { valid: { number: 'ABCD-EFGH-JKMN-PQRS' }, field: 'number' },
+    items: { valid: { communityId: community }, field: 'communityId' },
+    saveItem: { valid: { communityId: community, name: '读报一次', kind: 'service', priceMinutes: 30 }, field: 'name' },
+    restockItem: { valid: { itemId: 'item-qy-rice', delta: 5 }, field: 'itemId' },
+    retireItem: { valid: { itemId: 'item-qy-rice' }, field: 'reason' },
+    handovers: { valid: { communityId: community }, field: 'communityId' },
+    confirmHandover: { valid: { redemptionId: 'rd-1' }, field: 'redemptionId' },
+    providerHandovers: { valid: { organisationId }, field: 'organisationId' },
+    confirmHandoverAsProvider: { valid: { organisationId, redemptionId: 'rd-1' }, field: 'redemptionId' },
+    heldCredits: { valid: { communityId: community }, field: 'communityId' },
+    reviewHeldCredit: { valid: { heldId: 'held:x', decision: 'decline', reason: '核实有误' }, field: 'heldId' },
+    grant: { valid: { communityId: community, personId: 'p-wang-guilan', minutes: 30, reason: '关怀', requestId: 'bad-input-1' }, field: 'reason' },
+    ledger: { valid: { communityId: community }, field: 'personId' },
+    reverse: { valid: { entryId: 'service:x', reason: '核对' }, field: 'entryId' },
+    settings: { valid: { communityId: community, dailyCapMinutes: 600 }, field: 'communityId' },
+  },
   reports: {
     waiting: { valid: { communityId: community }, field: 'communityId' },
     figures: { valid: { communityId: community, period }, field: 'communityId' },
@@ -145,6 +171,7 @@ it('has a row for every action of each function', () => {
   expect(Object.keys(table.needs).sort()).toEqual(Object.keys(needsContract.actions).sort())
   expect(Object.keys(table.activities).sort()).toEqual(Object.keys(activitiesContract.actions).sort())
   expect(Object.keys(table.care).sort()).toEqual(Object.keys(careContract.actions).sort())
+  expect(Object.keys(table.timebank).sort()).toEqual(Object.keys(timebankContract.actions).sort())
   expect(Object.keys(table.reports).sort()).toEqual(Object.keys(reportsContract.actions).sort())
 })
 

@@ -6,6 +6,7 @@ import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
+import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
 import type { FunctionName } from '../../shared/contracts'
 import { callAs } from '../support/database'
@@ -21,6 +22,7 @@ export const callCommunity = callerOf(communityContract)
 export const callNeeds = callerOf(needsContract)
 export const callActivities = callerOf(activitiesContract)
 export const callCare = callerOf(careContract)
+export const callTimebank = callerOf(timebankContract)
 export const callReports = callerOf(reportsContract)
 
 /** The answer's data, or the test fails with the error the function gave. */

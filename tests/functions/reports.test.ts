@@ -14,6 +14,7 @@ import type {
   CareEntryDoc,
   CareVisitDoc,
   CommunityDoc,
+  HeldCreditDoc,
   NeedDoc,
   OrganisationDoc,
   ServiceRecordDoc,
@@ -91,7 +92,6 @@ function needOf(id: string, community: CommunityDoc, createdAt: Date, story: Sto
     ...(accepted ? { acceptedBy: { organisationId: 'org-qy-xiyanghong', name: '沁园社区夕阳红助老服务队', at: acceptedAt, distanceM: 300 } } : {}),
     volunteers: [],
     ...((accepted && story !== 'accepted') || story === 'reopened' ? { doneAt } : {}),
-    serviceRecorded: [],
     ...(outcome ? { outcome: { result: outcome, at: outcome === 'unrated' ? minutes(doneAt, 7 * 24 * 60) : judgedAt } } : {}),
     createdAt,
     updatedAt: createdAt,
@@ -117,7 +117,7 @@ function needsOf(community: CommunityDoc, seed: number, count: number): NeedDoc[
   ]
 }
 
-const serviceOf = (id: string, community: CommunityDoc, openid: string, servedAt: Date, mins: number, kind: 'need' | 'activity', declined = false): ServiceRecordDoc => ({
+const serviceOf = (id: string, community: CommunityDoc, openid: string, servedAt: Date, mins: number, kind: 'need' | 'activity', credit: ServiceRecordDoc['credit']): ServiceRecordDoc => ({
   _id: id,
   openid,
   communityId: community._id,
@@ -127,16 +127,25 @@ const serviceOf = (id: string, community: CommunityDoc, openid: string, servedAt
   servedAt,
   confirmedByOpenid: who.organisationLead,
   confirmedAt: servedAt,
-  credit: declined ? { status: 'declined', at: servedAt, reason: '重复申报' } : { status: 'pending' },
+  credit,
 })
+const credited = (at: Date): ServiceRecordDoc['credit'] => ({ status: 'credited', entryId: 'e-x', at })
 
 const services: ServiceRecordDoc[] = [
-  serviceOf('sr-1', urban, who.volunteer, shanghai('2026-10-03T10:00:00'), 90, 'need'),
-  serviceOf('sr-2', urban, who.volunteer, shanghai('2026-10-09T10:00:00'), 120, 'activity'),
-  serviceOf('sr-3', urban, who.organisationLead, shanghai('2026-10-31T23:59:00'), 45, 'need'),
-  serviceOf('sr-4', urban, who.organisationLead, shanghai('2026-10-12T08:00:00'), 600, 'need', true),
-  serviceOf('sr-5', urban, who.volunteer, shanghai('2026-11-01T00:00:00'), 60, 'need'),
-  serviceOf('sr-6', second, who.volunteer, shanghai('2026-10-20T15:00:00'), 30, 'activity'),
+  serviceOf('sr-1', urban, who.volunteer, shanghai('2026-10-03T10:00:00'), 90, 'need', credited(shanghai('2026-10-03T10:00:00'))),
+  serviceOf('sr-2', urban, who.volunteer, shanghai('2026-10-09T10:00:00'), 120, 'activity', credited(shanghai('2026-10-09T10:00:00'))),
+  serviceOf('sr-3', urban, who.organisationLead, shanghai('2026-10-31T23:59:00'), 45, 'need', credited(shanghai('2026-11-01T00:00:00'))),
+  // Over the daily cap: 200 of 800 held, then declined; 100 of 700 still held; a pending one counts nothing yet.
+  serviceOf('sr-4', urban, who.organisationLead, shanghai('2026-10-12T08:00:00'), 800, 'need', {
+    status: 'declined',
+    at: shanghai('2026-10-13T08:00:00'),
+    reason: '重复申报',
+    declinedMinutes: 200,
+  }),
+  serviceOf('sr-7', urban, 'demo-cao-lihua', shanghai('2026-10-14T08:00:00'), 700, 'activity', { status: 'held', at: shanghai('2026-10-14T20:00:00'), heldMinutes: 100 }),
+  serviceOf('sr-8', urban, 'demo-gao-peng', shanghai('2026-10-15T08:00:00'), 30, 'need', { status: 'pending' }),
+  serviceOf('sr-5', urban, who.volunteer, shanghai('2026-11-01T00:00:00'), 60, 'need', credited(shanghai('2026-11-01T00:00:00'))),
+  serviceOf('sr-6', second, who.volunteer, shanghai('2026-10-20T15:00:00'), 30, 'activity', credited(shanghai('2026-10-20T15:00:00'))),
 ]
 
 /** Organisations whose standing at the period's end the figures must judge from their dates. */
@@ -275,6 +284,7 @@ interface Stored {
   signUps: ActivitySignUpDoc[]
   register: CareEntryDoc[]
   visits: CareVisitDoc[]
+  held: HeldCreditDoc[]
   communities: CommunityDoc[]
 }
 let stored: Stored
@@ -290,6 +300,7 @@ async function readStored(): Promise<Stored> {
     signUps: await read('activity_sign_ups'),
     register: await read('care_register'),
     visits: await read('care_visits'),
+    held: await read('timebank_held'),
     communities: await read('communities'),
   }
 }
@@ -312,8 +323,11 @@ function expectedFor(communityIds: string[]): Figures {
   const standing = orgs.filter(
     (o) => o.approvedAt && o.approvedAt < end && (o.status === 'approved' || (o.status === 'suspended' && o.decision!.at >= end)),
   )
-  const served = records.filter((r) => within(r.servedAt) && r.credit.status !== 'declined')
-  const sum = (list: ServiceRecordDoc[]) => list.reduce((total, r) => total + r.minutes, 0)
+  // What the time bank settled: credited whole, held or declined less those minutes, pending nothing yet.
+  const countedOf = (r: ServiceRecordDoc) =>
+    r.credit.status === 'credited' ? r.minutes : r.credit.status === 'held' ? r.minutes - r.credit.heldMinutes : r.credit.status === 'declined' ? r.minutes - r.credit.declinedMinutes : 0
+  const served = records.filter((r) => within(r.servedAt) && countedOf(r) > 0)
+  const sum = (list: ServiceRecordDoc[]) => list.reduce((total, r) => total + countedOf(r), 0)
   const cells = new Map<string, number>()
   for (const n of needs.filter((n) => isRaised(n))) {
     const [lng, lat] = n.location.coordinates
@@ -573,9 +587,13 @@ describe('the export for the 总结报告', () => {
     expect(counted.every((id) => listed.includes(id))).toBe(true)
     // The committee's report names its volunteers, with their hours.
     const service = rowsOf(workbook, '志愿服务').slice(1)
-    expect(service.filter((r) => r[1] === xuMin.name).map((r) => r[4])).toEqual([90, 120])
-    const text = textOf(workbook)
-    expect(leaks(text).filter((s) => s !== xuMin.name && s !== demoDataSet.people.find((p) => p.openid === who.organisationLead)!.name)).toEqual([])
+    const served = stored.service.filter((r) => r.communityId === urban._id && within(r.servedAt))
+    const xuMinsRecords = served.filter((r) => r.openid === who.volunteer).sort((a, b) => a.servedAt.getTime() - b.servedAt.getTime())
+    expect(xuMinsRecords.length).toBeGreaterThanOrEqual(2)
+    expect(service.filter((r) => r[1] === xuMin.name).map((r) => r[4])).toEqual(xuMinsRecords.map((r) => r.minutes))
+    // Names of the volunteers listed, and no other personal data.
+    const volunteers = new Set(served.map((r) => demoDataSet.people.find((p) => p.openid === r.openid)?.name))
+    expect(leaks(textOf(workbook)).filter((s) => !volunteers.has(s))).toEqual([])
   })
 
   it('civil affairs’ export of a community holds the same figures and no one’s name', async () => {
@@ -619,8 +637,21 @@ describe('what waits on the committee', () => {
   // A major activity waiting since yesterday, and a weekly visit 3 days past its due date (over the 2 days' grace).
   const pendingActivity = { ...activityTemplate('act-w-major', urban, 'pending_approval', new Date(now + 7 * 24 * 3600_000), 0, 0).activity, createdAt: new Date(now - 24 * 3600_000) }
   const overdueVisit: CareEntryDoc = { ...careEntry('care-w-overdue', urban, '2026-01-05T10:00:00'), frequency: 'weekly', nextDueAt: new Date(now - 3 * 24 * 3600_000) }
+  const heldCredit: HeldCreditDoc = {
+    _id: 'held:sr-w',
+    communityId: urban._id,
+    openid: who.volunteer,
+    recordId: 'sr-w',
+    service: { recordId: 'sr-w', kind: 'need', id: 'need-x', title: '陪老人聊天', organisationId: 'org-qy-xiyanghong', servedAt: new Date(now - 5 * 3600_000) },
+    day: inShanghai(now - 5 * 3600_000).format('YYYY-MM-DD'),
+    recordMinutes: 300,
+    heldMinutes: 60,
+    status: 'waiting',
+    heldAt: new Date(now - 4 * 3600_000),
+  }
   beforeAll(async () => {
     await insertAll('needs', waitingNeeds)
+    await insertAll('timebank_held', [heldCredit])
     await insertAll('activities', [pendingActivity])
     await insertAll('care_register', [overdueVisit])
     stored = await readStored()
@@ -636,12 +667,14 @@ describe('what waits on the committee', () => {
       .filter((e) => e.active && e.nextDueAt)
       .map((e) => ({ entry: e, since: new Date(e.nextDueAt!.getTime() + (e.frequency === 'weekly' ? 2 : 7) * 24 * 3600_000) }))
       .filter(({ since }) => since.getTime() < Date.now())
-    expect([pending.length, activities.length, escalated.length].every((n) => n > 0)).toBe(true)
+    const credits = ours(stored.held).filter((h) => h.status === 'waiting')
+    expect([pending.length, activities.length, escalated.length, credits.length].every((n) => n > 0)).toBe(true)
     expect(escalated.map((e) => e.entry._id)).toContain('care-w-overdue')
     const expected = [
       ...pending.map((o) => ({ kind: 'organisation', id: o._id, since: o.createdAt, page: `/pages/committee/applications/index?communityId=${urban._id}` })),
       ...activities.map((a) => ({ kind: 'activity', id: a._id, since: a.createdAt, page: `/pages/committee/activities/index?communityId=${urban._id}` })),
       ...waitingNeeds.map((n) => ({ kind: `need_${n.queue}`, id: n._id, since: n.queuedAt!, page: `/pages/committee/need/index?id=${n._id}&reason=${n.queue}` })),
+      ...credits.map((h) => ({ kind: 'credit', id: h._id, since: h.heldAt, page: `/pages/committee/held/index?communityId=${urban._id}` })),
       ...escalated.map(({ entry, since }) => ({ kind: 'visit', id: entry._id, since, page: `/pages/committee/care-person/index?id=${entry._id}&communityId=${urban._id}` })),
     ].sort((a, b) => a.since.getTime() - b.since.getTime())
     expect(answer.items.map(({ kind, id, since, page }) => ({ kind, id, since: new Date(since), page }))).toEqual(expected)
@@ -651,10 +684,11 @@ describe('what waits on the committee', () => {
       expect(item.waitingMinutes).toBeGreaterThan(waited - 2)
     }
     expect(answer.items.find((i) => i.id === 'need-w-flagged')).toMatchObject({ kindLabel: '求助内容被标记', title: '助餐', detail: expect.stringContaining('测试小区') })
+    expect(answer.items.find((i) => i.id === heldCredit._id)).toMatchObject({ kindLabel: '时长超出每日上限', title: xuMin.name, detail: expect.stringContaining('超出每日上限 60 分钟') })
     expect(answer.items.find((i) => i.id === 'care-w-overdue')).toMatchObject({ kindLabel: '探访逾期未做', title: overdueVisit.neighbourhood })
     // Needs by the kind of help and the 小区, visits by the 小区: never the resident's name, phone or door.
     const careNames = stored.register.flatMap((e) => [e.name, e.phone ?? '', e.addressDetail]).filter(Boolean)
-    const shown = JSON.stringify(answer.items.filter((i) => i.kind !== 'organisation'))
+    const shown = JSON.stringify(answer.items.filter((i) => i.kind !== 'organisation' && i.kind !== 'credit'))
     expect([...leaks(shown), ...careNames.filter((name) => shown.includes(name))]).toEqual([])
     expect(answer.counts).toEqual([
       { kind: 'organisation', label: '组织备案待审核', count: pending.length },
@@ -663,9 +697,10 @@ describe('what waits on the committee', () => {
       { kind: 'need_flagged', label: '求助内容被标记', count: 1 },
       { kind: 'need_duplicate', label: '可能重复的求助', count: 1 },
       { kind: 'need_escalated', label: '求助无人接单', count: 1 },
+      { kind: 'credit', label: '时长超出每日上限', count: credits.length },
       { kind: 'visit', label: '探访逾期未做', count: escalated.length },
     ])
-    expect(answer.total).toBe(pending.length + activities.length + 4 + escalated.length)
+    expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length)
   })
 
   it('what the committee settles leaves the list: assigning the escalated need', async () => {

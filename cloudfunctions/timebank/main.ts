@@ -1,0 +1,32 @@
+import { timebankContract } from '../../shared/contracts/timebank'
+import { defineHandler } from '../../server/handler'
+import { confirmHandover, confirmHandoverAsProvider, handovers, items, providerHandovers, restockItem, retireItem, saveItem } from '../../server/timebank/catalogue'
+import { grant, heldCredits, ledger, reverse, reviewHeldCredit, settings } from '../../server/timebank/committee'
+import { issueCertificate, serviceHours, verifyCertificate } from '../../server/timebank/hours'
+import { account, catalogue, give, history, myRedemptions, redeem } from '../../server/timebank/resident'
+
+export const main = defineHandler(timebankContract, {
+  account,
+  history,
+  give,
+  catalogue,
+  redeem,
+  myRedemptions,
+  serviceHours,
+  issueCertificate,
+  verifyCertificate,
+  items,
+  saveItem,
+  restockItem,
+  retireItem,
+  handovers,
+  confirmHandover,
+  providerHandovers,
+  confirmHandoverAsProvider,
+  heldCredits,
+  reviewHeldCredit,
+  grant,
+  ledger,
+  reverse,
+  settings,
+})
