@@ -28,7 +28,7 @@ export function formatTimeLeft(deadline: string, now: number): string {
   const minutes = Math.ceil((new Date(deadline).getTime() - now) / 60_000)
   if (minutes <= 0) return '已过答复期限'
   if (minutes < 60) return `还剩 ${minutes} 分钟`
-  if (minutes < 24 * 60) return `还剩 ${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`
+  if (minutes < 24 * 60) return `还剩 ${formatMinutes(minutes)}`
   return `还剩 ${Math.floor(minutes / (24 * 60))} 天`
 }
 
@@ -36,4 +36,21 @@ export function formatWaiting(minutes: number): string {
   if (minutes < 60) return `已等 ${minutes} 分钟`
   if (minutes < 24 * 60) return `已等 ${Math.floor(minutes / 60)} 小时`
   return `已等 ${Math.floor(minutes / (24 * 60))} 天`
+}
+
+/**
+ * 时间银行 minutes as people say them: 2 小时 30 分钟, 45 分钟, 3 小时. A negative amount keeps
+ * its sign (−30 分钟), so that the same words serve a balance and a movement.
+ */
+export function formatMinutes(minutes: number): string {
+  const sign = minutes < 0 ? '−' : ''
+  const hours = Math.floor(Math.abs(minutes) / 60)
+  const rest = Math.abs(minutes) % 60
+  if (hours === 0) return `${sign}${rest} 分钟`
+  return rest === 0 ? `${sign}${hours} 小时` : `${sign}${hours} 小时 ${rest} 分钟`
+}
+
+/** A movement of time: +1 小时 came in, −30 分钟 went out. */
+export function formatSignedMinutes(minutes: number): string {
+  return minutes > 0 ? `+${formatMinutes(minutes)}` : formatMinutes(minutes)
 }
