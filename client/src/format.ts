@@ -15,6 +15,18 @@ export function formatDate(iso: string): string {
   return inShanghai(iso).format('YYYY年M月D日')
 }
 
+/** A Shanghai calendar day as the contracts send it, `YYYY-MM-DD`: no time zone to convert. */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number)
+  return `${year}年${month}月${date}日`
+}
+
+/** A month as the contracts send it, `YYYY-MM`. */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number)
+  return `${year}年${number}月`
+}
+
 export function formatDateTime(iso: string): string {
   return inShanghai(iso).format('YYYY年M月D日 HH:mm')
 }

@@ -1,5 +1,5 @@
 /** How the pages say an amount of time: the balance, a movement, a price. */
-import { formatMinutes, formatSignedMinutes, formatTimeLeft } from '../../client/src/format'
+import { formatDay, formatMinutes, formatMonth, formatSignedMinutes, formatTimeLeft } from '../../client/src/format'
 
 describe('minutes in words', () => {
   it.each([
@@ -24,5 +24,12 @@ describe('minutes in words', () => {
     const now = Date.parse('2026-11-23T08:00:00Z')
     expect(formatTimeLeft('2026-11-23T10:00:00Z', now)).toBe('还剩 2 小时')
     expect(formatTimeLeft('2026-11-23T09:29:30Z', now)).toBe('还剩 1 小时 30 分钟')
+  })
+})
+
+describe('days and months as the time bank sends them', () => {
+  it('says a calendar day and a month without shifting them by a time zone', () => {
+    expect(formatDay('2026-01-01')).toBe('2026年1月1日')
+    expect(formatMonth('2026-11')).toBe('2026年11月')
   })
 })
