@@ -1,7 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import type { Certificate, HistoryEntry, LedgerEntry } from '../../../shared/contracts/timebank'
-import { formatDateTime, formatDay, formatMinutes, formatMonth, formatSignedMinutes } from '../format'
+import type { HistoryEntry, LedgerEntry, ServiceSource } from '../../../shared/contracts/timebank'
+import { formatDateTime, formatSignedMinutes } from '../format'
 import { Tags } from './list'
+
+/** Who hands over what was redeemed: the organisation that provides it, else the committee. */
+export const providerName = (thing: { provider?: { name: string } }) => thing.provider?.name ?? '社区两委'
+
+/** The need or activity served, and for which organisation. */
+export const serviceSource = (service: ServiceSource) => `${service.kindLabel}「${service.title}」· ${service.organisationName}`
 
 /**
  * Where an entry came from, in words: the need or activity served and its organisation, who gave
@@ -11,7 +17,7 @@ export function entrySource(entry: HistoryEntry | LedgerEntry): string {
   switch (entry.kind) {
     case 'service':
     case 'review':
-      return entry.service ? `${entry.service.kindLabel}「${entry.service.title}」· ${entry.service.organisationName}` : entry.title
+      return entry.service ? serviceSource(entry.service) : entry.title
     case 'gift':
       if ('from' in entry) return `${entry.from.name} 赠送给 ${entry.to.name}`
       return entry.minutes > 0 ? `${entry.counterpartyName ?? ''} 赠送给我` : `我赠送给 ${entry.counterpartyName ?? ''}`
@@ -36,43 +42,6 @@ export function EntryRow({ entry }: { entry: HistoryEntry }) {
         {entry.reversal ? <Tags tags={[`已冲正：${entry.reversal.reason}`]} /> : null}
       </View>
       <Text className={entry.minutes > 0 ? 'entry-minutes entry-minutes-in' : 'entry-minutes'}>{formatSignedMinutes(entry.minutes)}</Text>
-    </View>
-  )
-}
-
-/** A labelled line of a certificate. */
-function Line({ label, children }: { label: string; children: string }) {
-  return (
-    <View className='fact'>
-      <Text className='fact-label'>{label}</Text>
-      <Text className='fact-value'>{children}</Text>
-    </View>
-  )
-}
-
-/** 志愿服务记录证明 as issued: the holder, the period, hours by organisation and by month, who issues it, its number. */
-export function CertificateView({ certificate }: { certificate: Certificate }) {
-  return (
-    <View id='certificate' className='card certificate'>
-      <Text className='certificate-title'>志愿服务记录证明</Text>
-      <Line label='姓名'>{certificate.holder.name}</Line>
-      <Line label='手机'>{certificate.holder.maskedPhone}</Line>
-      <Line label='期间'>{`${formatDay(certificate.period.from)} 至 ${formatDay(certificate.period.to)}`}</Line>
-      <Line label='服务时长'>{formatMinutes(certificate.totalMinutes)}</Line>
-      {certificate.byOrganisation.map((row) => (
-        <Line key={row.organisationId} label={row.organisationName}>
-          {formatMinutes(row.minutes)}
-        </Line>
-      ))}
-      {certificate.byMonth.length > 0 ? (
-        <Line label='按月'>{certificate.byMonth.map((row) => `${formatMonth(row.month)} ${formatMinutes(row.minutes)}`).join('；')}</Line>
-      ) : null}
-      <Line label='出具单位'>{certificate.issuer.name}</Line>
-      <Line label='出具时间'>{formatDateTime(certificate.issuedAt)}</Line>
-      <Text className='card-label'>验证编号</Text>
-      <Text id='certificate-number' className='certificate-number'>
-        {certificate.number}
-      </Text>
     </View>
   )
 }

@@ -6,12 +6,10 @@ import { ConfirmAction } from '../../../../components/confirm-action'
 import { SectionHeader, Tags } from '../../../../components/list'
 import { PageShell } from '../../../../components/page-shell'
 import { Empty, Loaded } from '../../../../components/status'
+import { providerName } from '../../../../components/time-bank'
 import { formatDateTime, formatMinutes } from '../../../../format'
 import { useLoad } from '../../../../hooks/use-load'
 import { useRequestId } from '../../../../hooks/use-request-id'
-
-/** Where a redemption is handed over: the organisation that provides it, else the committee. */
-const handedOverBy = (thing: { provider?: { name: string } }) => thing.provider?.name ?? '社区居委会'
 
 /** 兑换: the community's catalogue with prices and stock, and what I have redeemed and not collected yet. */
 export default function RedeemPage() {
@@ -36,7 +34,7 @@ export default function RedeemPage() {
               {done ? (
                 <View id='redeemed' className='note'>
                   <Text>
-                    已兑换「{done.itemName}」，请到{handedOverBy(done)}领取。
+                    已兑换「{done.itemName}」，请到{providerName(done)}领取。
                   </Text>
                 </View>
               ) : null}
@@ -67,7 +65,7 @@ export default function RedeemPage() {
                         {r.itemName}（{formatMinutes(r.priceMinutes)}）
                       </Text>
                       <Text className='entry-meta'>
-                        {formatDateTime(r.requestedAt)} 兑换 · 到{handedOverBy(r)}领取
+                        {formatDateTime(r.requestedAt)} 兑换 · 到{providerName(r)}领取
                       </Text>
                     </View>
                   ))}
@@ -97,14 +95,14 @@ function Item({ item, balance, onRedeemed }: { item: ItemView; balance: number; 
       <Text className='card-text'>
         价格 <Text className='item-price'>{formatMinutes(item.priceMinutes)}</Text> · {item.stock > 0 ? `还有 ${item.stock} 份` : '已兑完'}
       </Text>
-      <Text className='card-label'>由{handedOverBy(item)}提供</Text>
+      <Text className='card-label'>由{providerName(item)}提供</Text>
       {item.stock <= 0 ? null : item.priceMinutes > balance ? (
         <Text className='field-hint'>时间余额不够，还差 {formatMinutes(item.priceMinutes - balance)}</Text>
       ) : (
         <ConfirmAction
           primary
           label='兑换'
-          question={`用 ${formatMinutes(item.priceMinutes)} 兑换「${item.name}」？兑换后到${handedOverBy(item)}领取。`}
+          question={`用 ${formatMinutes(item.priceMinutes)} 兑换「${item.name}」？兑换后到${providerName(item)}领取。`}
           onConfirm={redeem}
         />
       )}

@@ -7,7 +7,7 @@ import { api } from '../../../../api'
 import { BusyButton } from '../../../../components/busy-button'
 import { TextField } from '../../../../components/form'
 import { PageShell } from '../../../../components/page-shell'
-import { CertificateView } from '../../../../components/time-bank'
+import { CertificateView } from '../../../../components/certificate'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { paths, usePageParams } from '../../../../routes'
 

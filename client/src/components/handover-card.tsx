@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+import type { RedemptionView } from '../../../shared/contracts/timebank'
+import { formatDateTime, formatMinutes } from '../format'
+import { CallButton } from './call-button'
+import { ConfirmAction } from './confirm-action'
+import { Tags } from './list'
+
+/**
+ * A redemption waiting to be handed over, as the committee or the providing organisation sees it:
+ * what, to whom (with a call button), since when, and the confirmation that it was handed over.
+ */
+export function HandoverCard({ redemption, onConfirm }: { redemption: RedemptionView; onConfirm(): Promise<unknown> }) {
+  return (
+    <View className='card handover'>
+      <Text className='card-title'>{redemption.itemName}</Text>
+      <Tags tags={[redemption.kindLabel, redemption.statusLabel]} />
+      <Text className='card-text'>
+        {redemption.personName} · {formatDateTime(redemption.requestedAt)} 兑换 · {formatMinutes(redemption.priceMinutes)}
+      </Text>
+      {redemption.phone ? <CallButton phone={redemption.phone} /> : null}
+      <ConfirmAction
+        primary
+        label='确认已交付'
+        question={`确认「${redemption.itemName}」已交给 ${redemption.personName ?? ''}？`}
+        onConfirm={onConfirm}
+      />
+    </View>
+  )
+}

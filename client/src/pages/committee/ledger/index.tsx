@@ -1,0 +1,82 @@
+import { Text, View } from '@tarojs/components'
+import type { LedgerEntry } from '../../../../../shared/contracts/timebank'
+import { api } from '../../../api'
+import { BusyButton } from '../../../components/busy-button'
+import { ConfirmAction } from '../../../components/confirm-action'
+import { Tags } from '../../../components/list'
+import { PageShell } from '../../../components/page-shell'
+import { Empty, Loaded } from '../../../components/status'
+import { entrySource } from '../../../components/time-bank'
+import { formatDateTime, formatMinutes } from '../../../format'
+import { useLoad } from '../../../hooks/use-load'
+import { useSubmit } from '../../../hooks/use-submit'
+import { usePageParams } from '../../../routes'
+
+/**
+ * 社区收支明细: every movement of the community, newest first. A mistake is corrected by
+ * reversing it, with a reason: a reversing entry is added and the original stays as it was.
+ */
+export default function LedgerPage() {
+  const { communityId = '' } = usePageParams()
+  const load = useLoad(() => api.timebank.ledger({ communityId }))
+  const more = useSubmit()
+  return (
+    <PageShell>
+      <Loaded load={load}>
+        {(ledger) => {
+          const next = () =>
+            more.run(async () => {
+              const page = await api.timebank.ledger({ communityId, cursor: ledger.nextCursor })
+              load.replace({ ...page, entries: [...ledger.entries, ...page.entries] })
+            })
+          return (
+            <View>
+              <View className='card'>
+                <Text className='card-label'>本社区居民持有的时间</Text>
+                <Text id='outstanding' className='card-title'>
+                  {formatMinutes(ledger.outstandingMinutes)}
+                </Text>
+              </View>
+              {ledger.entries.length === 0 ? (
+                <Empty title='还没有收支' />
+              ) : (
+                ledger.entries.map((entry) => <Entry key={entry.id} entry={entry} onReversed={load.reload} />)
+              )}
+              {more.errorOf() ? <Text className='field-error'>{more.errorOf()}</Text> : null}
+              {ledger.nextCursor ? <BusyButton busy={more.busy} label='再看更早的' onClick={next} /> : null}
+            </View>
+          )
+        }}
+      </Loaded>
+    </PageShell>
+  )
+}
+
+function Entry({ entry, onReversed }: { entry: LedgerEntry; onReversed(): void }) {
+  return (
+    <View className='card ledger-entry'>
+      <View className='entry'>
+        <View className='entry-text'>
+          <Text className='entry-kind'>{entry.kindLabel}</Text>
+          <Text className='entry-source'>{entrySource(entry)}</Text>
+          <Text className='entry-meta'>
+            {entry.from.name} → {entry.to.name} · {formatDateTime(entry.at)}
+          </Text>
+        </View>
+        <Text className='entry-minutes'>{formatMinutes(entry.minutes)}</Text>
+      </View>
+      {entry.reversal ? <Tags tags={[`已冲正：${entry.reversal.reason}`]} /> : null}
+      {entry.reversible && (
+        <ConfirmAction
+          label='冲正'
+          question={`冲正这笔 ${formatMinutes(entry.minutes)}（${entry.from.name} → ${entry.to.name}）？会加一笔反向记录，这笔原样保留。`}
+          reason={{ label: '冲正的理由', required: true }}
+          onConfirm={async (reason) => {
+            await api.timebank.reverse({ entryId: entry.id, reason: reason ?? '' })
+            onReversed()
+          }}
+        />
+      )}
+    </View>
+  )
+}
