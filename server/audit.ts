@@ -19,6 +19,15 @@ export const auditActionLabel = {
   'need.hide': '隐藏求助',
   'need.assign': '指派求助',
   'need.settings': '设置求助先审核',
+  'timebank.item.save': '保存兑换项目',
+  'timebank.item.restock': '增减兑换库存',
+  'timebank.item.retire': '下架兑换项目',
+  'timebank.handover': '确认兑换交付',
+  'timebank.held.credit': '超限时间审核入账',
+  'timebank.held.decline': '超限时间不予入账',
+  'timebank.grant': '发放时间',
+  'timebank.reverse': '冲正',
+  'timebank.settings': '设置每日入账上限',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 
@@ -26,7 +35,8 @@ export type AuditAction = keyof typeof auditActionLabel
 export function auditEntry(
   actor: Caller,
   action: AuditAction,
-  about: { communityId: string; organisationId?: string; needId?: string; target?: { openid: string; name: string }; reason?: string },
+  /** `target`: the person affected, or (without an openid) the thing, such as a catalogue item. */
+  about: { communityId: string; organisationId?: string; needId?: string; target?: { openid?: string; name: string }; reason?: string },
 ): Omit<AuditDoc, '_id'> {
   return {
     communityId: about.communityId,
@@ -35,7 +45,8 @@ export function auditEntry(
     actorOpenid: actor.openid,
     actorName: actor.person?.name ?? '',
     action,
-    ...(about.target ? { targetOpenid: about.target.openid, targetName: about.target.name } : {}),
+    ...(about.target?.openid ? { targetOpenid: about.target.openid } : {}),
+    ...(about.target ? { targetName: about.target.name } : {}),
     ...(about.reason ? { reason: about.reason } : {}),
     at: new Date(),
   }

@@ -1,34 +1,32 @@
 import { timebankContract } from '../../shared/contracts/timebank'
-import { AppError, ErrorCode } from '../../shared/errors'
 import { defineHandler } from '../../server/handler'
-
-// Skeleton: the contract is published first for the pages; the services follow on this branch.
-const notYet = async (): Promise<never> => {
-  throw new AppError(ErrorCode.INTERNAL, '时间银行尚未开通')
-}
+import { confirmHandover, confirmHandoverAsProvider, handovers, items, providerHandovers, restockItem, retireItem, saveItem } from '../../server/timebank/catalogue'
+import { grant, heldCredits, ledger, reverse, reviewHeldCredit, settings } from '../../server/timebank/committee'
+import { issueCertificate, serviceHours, verifyCertificate } from '../../server/timebank/hours'
+import { account, catalogue, give, history, myRedemptions, redeem } from '../../server/timebank/resident'
 
 export const main = defineHandler(timebankContract, {
-  account: notYet,
-  history: notYet,
-  give: notYet,
-  catalogue: notYet,
-  redeem: notYet,
-  myRedemptions: notYet,
-  serviceHours: notYet,
-  issueCertificate: notYet,
-  verifyCertificate: notYet,
-  items: notYet,
-  saveItem: notYet,
-  restockItem: notYet,
-  retireItem: notYet,
-  handovers: notYet,
-  confirmHandover: notYet,
-  providerHandovers: notYet,
-  confirmHandoverAsProvider: notYet,
-  heldCredits: notYet,
-  reviewHeldCredit: notYet,
-  grant: notYet,
-  ledger: notYet,
-  reverse: notYet,
-  settings: notYet,
+  account,
+  history,
+  give,
+  catalogue,
+  redeem,
+  myRedemptions,
+  serviceHours,
+  issueCertificate,
+  verifyCertificate,
+  items,
+  saveItem,
+  restockItem,
+  retireItem,
+  handovers,
+  confirmHandover,
+  providerHandovers,
+  confirmHandoverAsProvider,
+  heldCredits,
+  reviewHeldCredit,
+  grant,
+  ledger,
+  reverse,
+  settings,
 })

@@ -7,6 +7,7 @@ import type { CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import type { HelpKind, OrganisationKind } from '../../shared/domain/vocabulary'
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
+import type { EntryKind, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
 
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
@@ -38,6 +39,8 @@ export interface CommunityDoc {
   committeePhone: string
   /** The committee reviews every need before it is matched. */
   reviewBeforeMatching?: boolean
+  /** 时间银行: a person's credited service minutes per day; absent: DEFAULT_DAILY_CAP_MINUTES. */
+  dailyCapMinutes?: number
 }
 
 export interface PersonDoc {
@@ -166,11 +169,8 @@ export interface NeedDoc {
   volunteers: { memberId: string; openid: string }[]
   doneSummary?: string
   doneAt?: Date
-  /**
-   * Service for the time bank, appended at each markDone: the time bank credits each entry once
-   * by its `entryId` (`<needId>.<position in this list>`), so retries and re-reads never double it.
-   */
-  serviceRecorded: { entryId: string; memberId: string; openid: string; organisationId: string; minutes: number; at: Date }[]
+  /** How many service records its markDones wrote (`need-<_id>-<n>`, n from 0); absent: none yet. */
+  serviceRecordCount?: number
   outcome?: { result: Outcome; rating?: number; comment?: string; at: Date }
   createdAt: Date
   updatedAt: Date
@@ -223,5 +223,143 @@ export interface ServiceRecordDoc {
   confirmedByOpenid: string
   confirmedAt: Date
   /** Where the time bank is with it: new records are `pending` until credited (or held over the cap). */
-  credit: { status: 'pending' } | { status: 'credited'; entryId: string; at: Date } | { status: 'held'; at: Date } | { status: 'declined'; at: Date; reason: string }
+  credit: ServiceCredit
+}
+
+/**
+ * The time bank's progress on a service record. Over the daily cap, `heldMinutes` wait for the
+ * committee (`timebank_held` `held:<record _id>`) and the rest is paid at once by `entryId`.
+ */
+export type ServiceCredit =
+  | { status: 'pending' }
+  /** Every minute is spendable: `entryId` paid it (the review's entry when all of it was held first). */
+  | { status: 'credited'; entryId: string; at: Date }
+  | { status: 'held'; at: Date; heldMinutes: number; entryId?: string }
+  /** The committee declined the held minutes: neither spendable nor counted as service hours. */
+  | { status: 'declined'; at: Date; reason: string; declinedMinutes: number; entryId?: string }
+
+// ——— 时间银行 (docs/decisions/009) ———
+
+/**
+ * One account: a person's in one community, or the community's issuing account (its pool), which
+ * goes negative as it issues. A community's accounts always sum to zero. `_id` is derived
+ * (`acct:<communityId>:<openid>`, `pool:<communityId>`), so a transaction reads it without a query.
+ */
+export interface AccountDoc {
+  _id: string
+  communityId: string
+  kind: 'person' | 'pool'
+  openid?: string
+  balance: number
+  /** How many entries touched it: with the balance, what the invariant test checks against the entries. */
+  entryCount: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * One movement of minutes, never changed or removed. `_id` is its idempotency key, derived from
+ * its source (`service:<recordId>`, `gift:<hash>`, `redeem:<redemptionId>`, `reverse:<entryId>`…),
+ * so that a replayed request finds it instead of writing it twice.
+ */
+export interface EntryDoc {
+  _id: string
+  communityId: string
+  kind: EntryKind
+  /** Account ids. */
+  from: string
+  to: string
+  /** The people on either side, absent for the pool: a person's history is where `people` has them. */
+  fromOpenid?: string
+  toOpenid?: string
+  people: string[]
+  /** Whole minutes, at least 1. */
+  minutes: number
+  at: Date
+  /** Who did it: the giver, the committee member, or the lead who confirmed the service. */
+  byOpenid: string
+  /** Service and review: the record it paid for. */
+  service?: { recordId: string; kind: 'need' | 'activity'; id: string; title: string; organisationId: string; servedAt: Date }
+  note?: string
+  redemptionId?: string
+  itemName?: string
+  reason?: string
+  /** A reversal: the entry it reverses, and that entry's kind. */
+  reverses?: string
+  reversedKind?: EntryKind
+}
+
+/** 兑换目录: a service or 爱心超市 goods the community offers for time. */
+export interface ItemDoc {
+  _id: string
+  communityId: string
+  name: string
+  kind: ItemKind
+  priceMinutes: number
+  description: string
+  providerOrganisationId?: string
+  /** Never below zero: redemptions take one in the same transaction as the payment; restocks add a delta. */
+  stock: number
+  status: 'active' | 'retired'
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface RedemptionDoc {
+  _id: string
+  communityId: string
+  openid: string
+  itemId: string
+  itemName: string
+  kind: ItemKind
+  priceMinutes: number
+  providerOrganisationId?: string
+  status: RedemptionStatus
+  /** The entry that paid: `redeem:<_id>`. */
+  entryId: string
+  requestedAt: Date
+  handedOverAt?: Date
+  handedOverBy?: string
+  cancelledAt?: Date
+}
+
+/** Service minutes over the daily cap, waiting for the committee: `_id` is `held:<recordId>`. */
+export interface HeldCreditDoc {
+  _id: string
+  communityId: string
+  openid: string
+  recordId: string
+  service: NonNullable<EntryDoc['service']>
+  /** The Shanghai day of service, YYYY-MM-DD. */
+  day: string
+  recordMinutes: number
+  heldMinutes: number
+  status: HeldStatus
+  heldAt: Date
+  reviewedAt?: Date
+  reviewedBy?: string
+  reason?: string
+  /** Credited on review: `review:<recordId>`. */
+  entryId?: string
+}
+
+/** A person's credited service minutes on one Shanghai day: `_id` is `day:<openid>:<YYYY-MM-DD>`. */
+export interface DailyCreditDoc {
+  _id: string
+  openid: string
+  day: string
+  minutes: number
+}
+
+/** 志愿服务记录证明, frozen as issued: `_id` is its unguessable verification number (16 characters). */
+export interface CertificateDoc {
+  _id: string
+  openid: string
+  holder: { name: string; maskedPhone: string }
+  period: { from: string; to: string }
+  totalMinutes: number
+  byOrganisation: { organisationId: string; organisationName: string; minutes: number }[]
+  byMonth: { month: string; minutes: number }[]
+  issuer: { communityId: string; name: string }
+  issuedAt: Date
 }

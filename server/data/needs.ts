@@ -15,11 +15,11 @@ function readNeed(doc: unknown): NeedDoc {
   return { ...need, location: asGeoPoint(need.location) }
 }
 
-/** What a new need starts from: no round, no offers, no volunteers or service yet. */
-type NewNeed = Omit<NeedDoc, '_id' | 'round' | 'offeredTo' | 'volunteers' | 'serviceRecorded' | 'createdAt' | 'updatedAt'>
+/** What a new need starts from: no round, no offers, no volunteers yet. */
+type NewNeed = Omit<NeedDoc, '_id' | 'round' | 'offeredTo' | 'volunteers' | 'createdAt' | 'updatedAt'>
 
 export async function addNeed(fields: NewNeed, now: Date): Promise<NeedDoc> {
-  const need = { ...fields, round: 0, offeredTo: [], volunteers: [], serviceRecorded: [], createdAt: now, updatedAt: now }
+  const need = { ...fields, round: 0, offeredTo: [], volunteers: [], createdAt: now, updatedAt: now }
   const { id } = (await needs().add({ ...need, location: geoPoint(need.location.coordinates) })) as { id: string }
   return { ...need, _id: id }
 }

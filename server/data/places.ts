@@ -2,7 +2,7 @@ import { documentsWhereIn } from './cloudbase'
 import type { CommunityDoc, OfficeDoc, OrganisationDoc } from './documents'
 
 /** Documents of one collection by id. */
-async function byIds<T extends { _id: string }>(collection: string, ids: string[]): Promise<Map<string, T>> {
+export async function byIds<T extends { _id: string }>(collection: string, ids: string[]): Promise<Map<string, T>> {
   const found = (await documentsWhereIn(collection, '_id', ids)) as T[]
   return new Map(found.map((doc) => [doc._id, doc]))
 }

@@ -26,3 +26,9 @@ export async function residentsOf(communityId: string, nameContains: string | un
     .get()
   return data as PersonDoc[]
 }
+
+/** Whoever has both this name and this phone number: how a resident names the person they give time to. */
+export async function personByNameAndPhone(name: string, phone: string): Promise<PersonDoc | null> {
+  const { data } = await people().where({ phone, name }).limit(1).get()
+  return (data[0] as PersonDoc | undefined) ?? null
+}

@@ -7,7 +7,21 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { database } from './cloudbase'
 
-export type CollectionName = 'organisations' | 'roles' | 'audit_log' | 'needs' | 'offers' | 'need_events' | 'service_records'
+export type CollectionName =
+  | 'communities'
+  | 'organisations'
+  | 'roles'
+  | 'audit_log'
+  | 'needs'
+  | 'offers'
+  | 'need_events'
+  | 'service_records'
+  | 'timebank_accounts'
+  | 'timebank_entries'
+  | 'timebank_items'
+  | 'timebank_redemptions'
+  | 'timebank_held'
+  | 'timebank_daily'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>

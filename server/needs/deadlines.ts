@@ -1,12 +1,14 @@
 /**
  * Scheduled work (the scheduler function's timer; the local host's interval): offers past their
- * deadline lapse and pass the need on, and needs done for AUTO_CLOSE_DAYS without an answer close
- * as 未评价. `now` is passed in so that tests drive the clock.
+ * deadline lapse and pass the need on, needs done for AUTO_CLOSE_DAYS without an answer close
+ * as 未评价, and service records left pending are credited to the time bank. `now` is passed in so
+ * that tests drive the clock.
  */
 import { AUTO_CLOSE_DAYS, autoCloseBefore, needStatusAfter } from '../../shared/domain/need'
 import type { NeedDoc } from '../data/documents'
 import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
 import { inTransaction } from '../data/transaction'
+import { creditLeftPending } from '../timebank/credit'
 import { passOn } from './matching'
 import { needEvent, SYSTEM } from './notify'
 import { expireOffer } from './tasks'
@@ -17,6 +19,7 @@ const BATCH = 100
 export interface DueWorkDone {
   offersExpired: number
   needsClosed: number
+  serviceRecordsCredited: number
 }
 
 export async function runDueWork(now: Date): Promise<DueWorkDone> {
@@ -40,5 +43,5 @@ export async function runDueWork(now: Date): Promise<DueWorkDone> {
     })
     if (closed) needsClosed++
   }
-  return { offersExpired: expired.length, needsClosed }
+  return { offersExpired: expired.length, needsClosed, serviceRecordsCredited: await creditLeftPending(now) }
 }

@@ -6,9 +6,10 @@ import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/docume
 import { membersOf } from '../data/memberships'
 import { closeOpenOffers, needsByIds, needsOfOrganisation, offerById, openOffersOfOrganisation } from '../data/needs'
 import { updateOrganisationFacts } from '../data/organisations'
-import { inTransaction, unset, whole } from '../data/transaction'
+import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
+import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
 import { authoriseOverOrganisation } from '../scopes'
 import { firstFlagged } from '../wechat'
 import { loadNeed, needNotFound } from './access'
@@ -136,8 +137,17 @@ async function ownTask(organisation: OrganisationDoc, needId: string): Promise<N
   return need
 }
 
-/** Runs `change` on the task inside a transaction after checking its status still allows `action`. */
-async function changeTask(need: NeedDoc, action: NeedAction, change: (current: NeedDoc) => object, event: ReturnType<typeof needEvent>) {
+/**
+ * Runs `change` on the task inside a transaction after checking its status still allows `action`;
+ * `alsoWrite` adds documents that must be written with it.
+ */
+async function changeTask(
+  need: NeedDoc,
+  action: NeedAction,
+  change: (current: NeedDoc) => object,
+  event: ReturnType<typeof needEvent>,
+  alsoWrite?: (tx: Transaction, current: NeedDoc) => Promise<void>,
+) {
   await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
     if (!current || current.acceptedBy?.organisationId !== need.acceptedBy?.organisationId || !needStatusAfter(current.status, action)) {
@@ -145,6 +155,7 @@ async function changeTask(need: NeedDoc, action: NeedAction, change: (current: N
     }
     await tx.update('needs', need._id, { ...change(current), updatedAt: event.at })
     await tx.add('need_events', event)
+    await alsoWrite?.(tx, current)
   })
 }
 
@@ -203,27 +214,33 @@ export const markDone: Action<'markDone'> = async (context) => {
   await checkedText(lead, input.summary, 'data.summary')
   const now = new Date()
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
+  // 志愿服务时长: one record per volunteer, written with the confirmation, then credited to the time bank.
+  let recordIds: string[] = []
+  const writeRecords = async (tx: Transaction, current: NeedDoc) => {
+    const records = input.service.map((s, i) =>
+      pendingServiceRecord({
+        _id: `need-${need._id}-${(current.serviceRecordCount ?? 0) + i}`,
+        openid: members[i].openid,
+        communityId: current.communityId,
+        organisationId: organisation._id,
+        source: { kind: 'need', id: need._id, title: `${current.helpKind}（${current.neighbourhood}）` },
+        minutes: s.minutes,
+        servedAt: now,
+        confirmedByOpenid: lead.openid,
+        confirmedAt: now,
+      }),
+    )
+    for (const record of records) await tx.add('service_records', record)
+    recordIds = records.map((r) => r._id)
+  }
   await changeTask(
     need,
     'done',
-    (current) => ({
-      status: 'done',
-      doneSummary: input.summary,
-      doneAt: now,
-      serviceRecorded: whole([
-        ...current.serviceRecorded,
-        ...input.service.map((s, i) => ({
-          entryId: `${need._id}.${current.serviceRecorded.length + i}`,
-          memberId: s.memberId,
-          openid: members[i].openid,
-          organisationId: organisation._id,
-          minutes: s.minutes,
-          at: now,
-        })),
-      ]),
-    }),
+    (current) => ({ status: 'done', doneSummary: input.summary, doneAt: now, serviceRecordCount: (current.serviceRecordCount ?? 0) + input.service.length }),
     needEvent(need._id, actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
+    writeRecords,
   )
+  await creditServiceRecords(recordIds, now)
   await updateOrganisationFacts([organisation._id], { activeTasks: -1, counters: { completed: 1 } })
   const done = await loadNeed(need._id)
   await notify([done.requesterOpenid], 'needDone', done)

@@ -11,6 +11,7 @@ import { asGeoPoint } from '../data/geo'
 import { timelineOf } from '../data/needs'
 import { communitiesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
+import { serviceRecordsOfSources } from '../data/service-records'
 import { auditEntry } from '../audit'
 import type { Caller } from '../principal'
 
@@ -18,18 +19,19 @@ export type Access = NeedView['access']
 
 const iso = (date: Date) => new Date(date).toISOString()
 
-/** The views of `needs` in order, with community and volunteer names in two round trips. */
+/** The views of `needs` in order: community names, service records, then volunteer names. */
 export async function needViews(
   needs: NeedDoc[],
   access: Access,
   options: { distances?: Map<string, number>; timeline?: boolean } = {},
 ): Promise<NeedView[]> {
   const full = access === 'full'
-  const [communities, people, timelines] = await Promise.all([
+  const [communities, records, timelines] = await Promise.all([
     communitiesByIds(needs.map((n) => n.communityId)),
-    full ? peopleByOpenids(needs.flatMap((n) => [...n.volunteers.map((v) => v.openid), ...n.serviceRecorded.map((s) => s.openid)])) : new Map(),
+    full ? serviceRecordsOfSources(needs.filter((n) => n.serviceRecordCount).map((n) => n._id)) : [],
     options.timeline && full ? Promise.all(needs.map((n) => timelineOf(n._id))) : [],
   ])
+  const people = full ? await peopleByOpenids([...needs.flatMap((n) => n.volunteers.map((v) => v.openid)), ...records.map((r) => r.openid)]) : new Map()
   const nameOf = (openid: string) => people.get(openid)?.name ?? ''
   return needs.map((n, i) => {
     const distanceM = options.distances?.get(n._id)
@@ -70,7 +72,7 @@ export async function needViews(
       contactPhone: n.contactPhone,
       photos: n.photos,
       volunteers: n.volunteers.map((v) => ({ memberId: v.memberId, name: nameOf(v.openid) })),
-      service: n.serviceRecorded.map((s) => ({ name: nameOf(s.openid), minutes: s.minutes })),
+      service: records.filter((r) => r.source.id === n._id).map((r) => ({ name: nameOf(r.openid), minutes: r.minutes })),
       ...(n.doneSummary ? { doneSummary: n.doneSummary } : {}),
       ...(options.timeline ? { timeline: timelines[i].map((e) => ({ at: iso(e.at), actorName: e.actorName, text: e.text })) } : {}),
     }

@@ -3,6 +3,7 @@
  * the local host and the tests set LINLI_WECHAT=outbox, and every message is recorded in the
  * outbox collection instead of being sent.
  */
+import { AppError, ErrorCode } from '../../shared/errors'
 import { cloudOpenApi } from './cloud'
 import { outboxOpenApi } from './outbox'
 
@@ -41,4 +42,10 @@ export async function firstFlagged<K extends string>(openid: string, texts: Part
   const verdicts = await Promise.all(entries.map(([, text]) => wechat().checkText({ openid, text, scene })))
   const index = verdicts.findIndex((v) => v !== 'pass')
   return index === -1 ? null : entries[index][0]
+}
+
+/** Refuses with CONTENT_REJECTED at `data.<key>` when any of `texts` does not pass the content check. */
+export async function refuseFlagged(openid: string, texts: Record<string, string | undefined>, scene: TextScene): Promise<void> {
+  const flagged = await firstFlagged(openid, texts, scene)
+  if (flagged) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', `data.${flagged}`)
 }

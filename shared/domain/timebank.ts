@@ -3,6 +3,7 @@
  * of its own (callers pass `now`). Time is whole minutes everywhere (docs/decisions/009).
  */
 import { z } from 'zod'
+import { inShanghai } from './time'
 
 /** What moved minutes: each kind has its own idempotency key (server/timebank/keys.ts). */
 export const entryKindSchema = z.enum(['service', 'review', 'gift', 'grant', 'redeem', 'reversal'])
@@ -63,3 +64,139 @@ export const certificateNumberSchema = z
   .max(40)
   .transform((n) => n.toUpperCase().replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/, '验证编号应为 16 位字母和数字'))
+
+// ——— Days and months (Asia/Shanghai) ———
+
+/** The Shanghai calendar day of a moment, `YYYY-MM-DD`: the daily cap counts per such day. */
+export function shanghaiDay(at: Date | string): string {
+  return inShanghai(at).format('YYYY-MM-DD')
+}
+
+export function shanghaiMonth(at: Date | string): string {
+  return inShanghai(at).format('YYYY-MM')
+}
+
+/** The first moment of the Shanghai month `now` falls in. */
+export function monthStart(now: Date): Date {
+  return inShanghai(now).startOf('month').toDate()
+}
+
+/** The moments a period of Shanghai days covers: from the first day's midnight to the one after the last day. */
+export function periodBounds(period: { from?: string; to?: string }): { since?: Date; until?: Date } {
+  const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
+  return {
+    ...(period.from ? { since: midnight(period.from) } : {}),
+    ...(period.to ? { until: new Date(midnight(period.to).getTime() + 24 * 3600_000) } : {}),
+  }
+}
+
+// ——— The daily cap ———
+
+/**
+ * How much of `minutes` of service is credited now and how much waits for the committee, when
+ * `creditedThatDay` minutes are already credited for that day and the cap is `cap`.
+ */
+export function splitByDailyCap(minutes: number, creditedThatDay: number, cap: number): { credit: number; hold: number } {
+  const room = Math.max(0, cap - creditedThatDay)
+  const credit = Math.min(minutes, room)
+  return { credit, hold: minutes - credit }
+}
+
+// ——— Service hours (志愿服务时长) ———
+
+/** Where the time bank is with a service record: the part of the ServiceRecordDoc this rule needs. */
+export type RecordCredit =
+  | { status: 'pending' }
+  | { status: 'credited' }
+  | { status: 'held'; heldMinutes: number }
+  | { status: 'declined'; declinedMinutes: number }
+
+/**
+ * The minutes of a service record that count as service hours: what the time bank settled. Pending
+ * (being credited) and held (over the cap, waiting) count once settled; what the committee
+ * declined never counts. Reversing spendable time later does not change this (decision 009).
+ */
+export function countedMinutes(minutes: number, credit: RecordCredit): number {
+  switch (credit.status) {
+    case 'pending':
+      return 0
+    case 'credited':
+      return minutes
+    case 'held':
+      return minutes - credit.heldMinutes
+    case 'declined':
+      return minutes - credit.declinedMinutes
+  }
+}
+
+export const recordStatusLabel: Record<RecordCredit['status'], string> = {
+  pending: '正在入账',
+  credited: '已入账',
+  held: '部分超出当日上限，等待审核',
+  declined: '超出部分未获认可',
+}
+
+// ——— Masking and certificates ———
+
+/** 王桂兰 → 王*兰, 杨丽 → 杨*, 欧阳娜娜 → 欧**娜: enough for the holder to recognise, not to identify. */
+export function maskName(name: string): string {
+  const chars = [...name]
+  if (chars.length <= 1) return '*'
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}
+
+/** 13953318426 → 139****8426; a landline keeps its area code and last four digits. */
+export function maskPhone(phone: string): string {
+  const mobile = /^(1\d{2})\d{4}(\d{4})$/.exec(phone)
+  if (mobile) return `${mobile[1]}****${mobile[2]}`
+  const landline = /^(0\d{2,3})-?\d+?(\d{4})$/.exec(phone)
+  return landline ? `${landline[1]}-****${landline[2]}` : '****'
+}
+
+/** 16 characters of the alphabet, shown as XXXX-XXXX-XXXX-XXXX. */
+export function formatCertificateNumber(raw: string): string {
+  return raw.match(/.{1,4}/g)!.join('-')
+}
+
+/** The community committee that issues certificates: 居民委员会 in a city, 村民委员会 in a village. */
+export function issuerName(communityName: string, kind: 'urban' | 'rural'): string {
+  return kind === 'urban' ? `${communityName}居民委员会` : `${communityName}村民委员会`
+}
+
+/** Minutes summed per key, in key order: 志愿服务时长 by organisation or by month. */
+export function sumBy<T>(rows: readonly T[], key: (row: T) => string, minutes: (row: T) => number): { key: string; minutes: number }[] {
+  const sums = new Map<string, number>()
+  for (const row of rows) {
+    const m = minutes(row)
+    if (m > 0) sums.set(key(row), (sums.get(key(row)) ?? 0) + m)
+  }
+  return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([k, m]) => ({ key: k, minutes: m }))
+}
+
+// ——— How an entry reads ———
+
+/** The one line a history or ledger row shows for where minutes came from or went. */
+export function entryTitle(entry: {
+  kind: EntryKind
+  serviceTitle?: string
+  counterpartyName?: string
+  incoming?: boolean
+  itemName?: string
+  reversedKind?: EntryKind
+}): string {
+  switch (entry.kind) {
+    case 'service':
+      return `志愿服务：${entry.serviceTitle ?? ''}`
+    case 'review':
+      return `审核后入账：${entry.serviceTitle ?? ''}`
+    case 'gift':
+      return entry.incoming ? `${entry.counterpartyName ?? ''}转赠` : `转赠给${entry.counterpartyName ?? ''}`
+    case 'grant':
+      return '社区发放'
+    case 'redeem':
+      return `兑换：${entry.itemName ?? ''}`
+    case 'reversal':
+      return `冲正：${entry.reversedKind ? entryKindLabel[entry.reversedKind] : ''}`
+  }
+}

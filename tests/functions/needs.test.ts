@@ -5,7 +5,7 @@
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
-import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc } from '../../server/data/documents'
+import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { runDueWork } from '../../server/needs/deadlines'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
@@ -128,10 +128,11 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     )
     expect(need.status).toBe('done')
     expect(need.service).toEqual([expect.objectContaining({ minutes: 120 }), expect.objectContaining({ minutes: 90 })])
-    const stored = await needDoc(needId)
-    expect(stored.serviceRecorded.map((s) => [s.entryId, s.openid, s.minutes])).toEqual([
-      [`${needId}.0`, volunteer.openid, 120],
-      [`${needId}.1`, lead.openid, 90],
+    // One service record per volunteer, written with the confirmation and credited to the time bank at once.
+    const records = ((await allDocuments('service_records')) as ServiceRecordDoc[]).filter((r) => r.source.id === needId)
+    expect(records.map((r) => [r._id, r.openid, r.minutes, r.organisationId, r.credit.status])).toEqual([
+      [`need-${needId}-0`, volunteer.openid, 120, winner, 'credited'],
+      [`need-${needId}-1`, lead.openid, 90, winner, 'credited'],
     ])
     expect((await organisation(winner)).activeTasks).toBe(0)
     expect((await outbox()).some((m) => m.template === 'needDone' && m.toOpenid === who.resident)).toBe(true)

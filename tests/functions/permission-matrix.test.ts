@@ -40,7 +40,6 @@ const need: NeedDoc = {
   round: 1,
   offeredTo: [organisation._id],
   volunteers: [],
-  serviceRecorded: [],
   createdAt: at,
   updatedAt: at,
 }

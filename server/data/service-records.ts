@@ -1,0 +1,30 @@
+/** 志愿服务记录: written by needs and activities with the lead's confirmation, credited by the time bank. */
+import { database, readAll } from './cloudbase'
+import type { ServiceRecordDoc } from './documents'
+
+const records = () => database().collection('service_records')
+
+/** The records of these needs or activities (a page of them: tens), in the order they were confirmed. */
+export async function serviceRecordsOfSources(sourceIds: string[]): Promise<ServiceRecordDoc[]> {
+  if (sourceIds.length === 0) return []
+  const found = await readAll<ServiceRecordDoc>(records().where({ 'source.id': database().command.in([...new Set(sourceIds)]) }).orderBy('confirmedAt', 'asc'))
+  return found.sort((a, b) => new Date(a.confirmedAt).getTime() - new Date(b.confirmedAt).getTime() || a._id.localeCompare(b._id, undefined, { numeric: true }))
+}
+
+/** A person's records served in [since, until), newest first. */
+export async function serviceRecordsOfPerson(openid: string, bounds: { since?: Date; until?: Date }): Promise<ServiceRecordDoc[]> {
+  const _ = database().command
+  const servedAt =
+    bounds.since && bounds.until ? _.gte(bounds.since).and(_.lt(bounds.until)) : bounds.since ? _.gte(bounds.since) : bounds.until ? _.lt(bounds.until) : undefined
+  return readAll<ServiceRecordDoc>(records().where({ openid, ...(servedAt ? { servedAt } : {}) }).orderBy('servedAt', 'desc'))
+}
+
+/** Records confirmed before `cutoff` and still not credited: the crediting after the confirmation did not finish. */
+export async function pendingServiceRecords(cutoff: Date, limit: number): Promise<ServiceRecordDoc[]> {
+  const { data } = await records()
+    .where({ 'credit.status': 'pending', confirmedAt: database().command.lt(cutoff) })
+    .orderBy('confirmedAt', 'asc')
+    .limit(limit)
+    .get()
+  return data as ServiceRecordDoc[]
+}

@@ -1,0 +1,106 @@
+/**
+ * Crediting confirmed service (志愿服务) to the volunteer's account, once per service record.
+ *
+ * Needs (markDone) and activities (confirmHours) write `service_records` with `credit: pending` in
+ * the same transaction as the lead's confirmation, then call `creditServiceRecords` with their ids.
+ * Each record is credited in a transaction of its own that also marks the record: a record no longer
+ * pending is never credited again, so a retry, a replay or the due work racing the confirmation
+ * pays once. Crediting never fails the confirmation: what is left pending, the due work credits.
+ */
+import { DEFAULT_DAILY_CAP_MINUTES, shanghaiDay, splitByDailyCap } from '../../shared/domain/timebank'
+import type { CommunityDoc, HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
+import { pendingServiceRecords } from '../data/service-records'
+import { inTransaction, whole, type Transaction } from '../data/transaction'
+import { entryKey, heldIdOf } from './keys'
+import { addToDaily, dailyCredited, move, person, pool } from './ledger'
+
+/** The record as a ledger entry and a held credit describe where the time came from. */
+export const serviceOf = (record: ServiceRecordDoc) => ({
+  recordId: record._id,
+  kind: record.source.kind,
+  id: record.source.id,
+  title: record.source.title,
+  organisationId: record.organisationId,
+  servedAt: record.servedAt,
+})
+
+/** A record as needs and activities write it, waiting for the time bank. */
+export function pendingServiceRecord(fields: Omit<ServiceRecordDoc, 'credit'>): ServiceRecordDoc {
+  return { ...fields, credit: { status: 'pending' } }
+}
+
+async function creditRecord(tx: Transaction, recordId: string, now: Date): Promise<ServiceCredit['status'] | null> {
+  const record = await tx.get<ServiceRecordDoc>('service_records', recordId)
+  if (!record) return null
+  if (record.credit.status !== 'pending') return record.credit.status
+  const community = await tx.get<CommunityDoc>('communities', record.communityId)
+  const day = shanghaiDay(record.servedAt)
+  const daily = await dailyCredited(tx, record.openid, day)
+  const { credit, hold } = splitByDailyCap(record.minutes, daily?.minutes ?? 0, community?.dailyCapMinutes ?? DEFAULT_DAILY_CAP_MINUTES)
+  const service = serviceOf(record)
+  const key = entryKey.service(record._id)
+  if (credit > 0) {
+    await move(tx, {
+      key,
+      communityId: record.communityId,
+      from: pool,
+      to: person(record.openid),
+      minutes: credit,
+      kind: 'service',
+      byOpenid: record.confirmedByOpenid,
+      at: now,
+      details: { service },
+    })
+    await addToDaily(tx, daily, record.openid, day, credit)
+  }
+  if (hold > 0) {
+    const held: HeldCreditDoc = {
+      _id: heldIdOf(record._id),
+      communityId: record.communityId,
+      openid: record.openid,
+      recordId: record._id,
+      service,
+      day,
+      recordMinutes: record.minutes,
+      heldMinutes: hold,
+      status: 'waiting',
+      heldAt: now,
+    }
+    await tx.add('timebank_held', held)
+  }
+  const status: ServiceCredit =
+    hold === 0 ? { status: 'credited', entryId: key, at: now } : { status: 'held', at: now, heldMinutes: hold, ...(credit > 0 ? { entryId: key } : {}) }
+  await tx.update('service_records', record._id, { credit: whole(status) })
+  return status.status
+}
+
+/**
+ * Credits these service records, each exactly once, in order; answers each one's status after
+ * (null: no such record). One failing is left pending for the due work and does not stop the rest.
+ */
+export async function creditServiceRecords(recordIds: readonly string[], now: Date = new Date()): Promise<(ServiceCredit['status'] | null)[]> {
+  const outcomes: (ServiceCredit['status'] | null)[] = []
+  for (const id of recordIds) {
+    try {
+      outcomes.push(await inTransaction((tx) => creditRecord(tx, id, now)))
+    } catch (error) {
+      console.error(`[timebank] service record ${id} left pending for the due work`, error)
+      outcomes.push('pending')
+    }
+  }
+  return outcomes
+}
+
+/** A crash between the confirmation and its crediting leaves records pending; give it a minute first. */
+const PENDING_GRACE_MS = 60_000
+const BATCH = 100
+
+/** Due work: credits records still pending a minute after their confirmation. */
+export async function creditLeftPending(now: Date): Promise<number> {
+  const pending = await pendingServiceRecords(new Date(now.getTime() - PENDING_GRACE_MS), BATCH)
+  const outcomes = await creditServiceRecords(
+    pending.map((r) => r._id),
+    now,
+  )
+  return outcomes.filter((o) => o !== 'pending' && o !== null).length
+}

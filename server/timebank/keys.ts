@@ -1,0 +1,26 @@
+/**
+ * Every id the ledger derives instead of generating: an account is found by who and where, an
+ * entry by what caused it. Deriving them is what lets a transaction read them without a query,
+ * and what makes a replayed request find its first answer instead of writing a second one.
+ */
+import { createHash } from 'node:crypto'
+
+/** Short, fixed-length and never the same for two different inputs in practice (128 bits). */
+const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
+
+export const poolAccountId = (communityId: string) => `pool:${communityId}`
+export const personAccountId = (communityId: string, openid: string) => `acct:${communityId}:${openid}`
+
+export const entryKey = {
+  service: (recordId: string) => `service:${recordId}`,
+  review: (recordId: string) => `review:${recordId}`,
+  /** Per giver: two people choosing the same request id never collide. */
+  gift: (openid: string, requestId: string) => `gift:${digest(openid, requestId)}`,
+  grant: (communityId: string, requestId: string) => `grant:${digest(communityId, requestId)}`,
+  redeem: (redemptionId: string) => `redeem:${redemptionId}`,
+  reverse: (entryId: string) => `reverse:${entryId}`,
+}
+
+export const redemptionIdOf = (openid: string, requestId: string) => `rd-${digest(openid, requestId)}`
+export const heldIdOf = (recordId: string) => `held:${recordId}`
+export const dailyIdOf = (openid: string, day: string) => `day:${openid}:${day}`

@@ -1,0 +1,196 @@
+/** How the time bank's documents are shown: entries (to their owner and to the committee), items, redemptions, held credits. */
+import type { HeldCreditView, HistoryEntry, ItemView, LedgerEntry, RedemptionView, ServiceSource } from '../../shared/contracts/timebank'
+import { entryKindLabel, entryTitle, heldStatusLabel, itemKindLabel, redemptionStatusLabel } from '../../shared/domain/timebank'
+import { AppError, ErrorCode } from '../../shared/errors'
+import type { CommunityDoc, EntryDoc, HeldCreditDoc, ItemDoc, OrganisationDoc, PersonDoc, RedemptionDoc } from '../data/documents'
+import { communitiesByIds, organisationsByIds } from '../data/places'
+import { peopleByOpenids } from '../data/residents'
+import { entriesByIds, type EntryPosition } from '../data/timebank'
+import { entryKey } from './keys'
+
+const iso = (date: Date) => new Date(date).toISOString()
+const unique = (values: string[]) => [...new Set(values)]
+
+/** What showing a page of entries needs besides the entries: four lookups at once. */
+export interface EntryContext {
+  communities: Map<string, CommunityDoc>
+  organisations: Map<string, OrganisationDoc>
+  /** By openid. */
+  people: Map<string, PersonDoc>
+  /** The reversal of each reversed entry, by the reversed entry's id. */
+  reversals: Map<string, EntryDoc>
+}
+
+export async function entryContext(entries: EntryDoc[]): Promise<EntryContext> {
+  const [communities, organisations, people, reversals] = await Promise.all([
+    communitiesByIds(unique(entries.map((e) => e.communityId))),
+    organisationsByIds(unique(entries.flatMap((e) => (e.service ? [e.service.organisationId] : [])))),
+    peopleByOpenids(unique(entries.flatMap((e) => e.people))),
+    entriesByIds(entries.filter((e) => e.kind !== 'reversal').map((e) => entryKey.reverse(e._id))),
+  ])
+  return { communities, organisations, people, reversals: new Map([...reversals.values()].map((r) => [r.reverses!, r])) }
+}
+
+export function serviceView(service: NonNullable<EntryDoc['service']>, organisations: Map<string, OrganisationDoc>): ServiceSource {
+  return {
+    kind: service.kind,
+    kindLabel: service.kind === 'need' ? '求助' : '活动',
+    id: service.id,
+    title: service.title,
+    organisationId: service.organisationId,
+    organisationName: organisations.get(service.organisationId)?.name ?? '',
+    servedAt: iso(service.servedAt),
+  }
+}
+
+function entryFields(entry: EntryDoc, context: EntryContext, gift: { counterpartyName?: string; incoming?: boolean } = {}) {
+  const reversal = context.reversals.get(entry._id)
+  return {
+    id: entry._id,
+    at: iso(entry.at),
+    communityId: entry.communityId,
+    communityName: context.communities.get(entry.communityId)?.name ?? '',
+    kind: entry.kind,
+    kindLabel: entryKindLabel[entry.kind],
+    title: entryTitle({ kind: entry.kind, serviceTitle: entry.service?.title, itemName: entry.itemName, reversedKind: entry.reversedKind, ...gift }),
+    ...(entry.service ? { service: serviceView(entry.service, context.organisations) } : {}),
+    ...(entry.note ? { note: entry.note } : {}),
+    ...(entry.itemName ? { itemName: entry.itemName } : {}),
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.reverses ? { reversesEntryId: entry.reverses } : {}),
+    ...(reversal ? { reversal: { entryId: reversal._id, at: iso(reversal.at), reason: reversal.reason ?? '' } } : {}),
+  }
+}
+
+const nameOf = (context: EntryContext, openid: string | undefined) => (openid ? (context.people.get(openid)?.name ?? '') : '')
+
+/** An entry as `openid` sees it in their history: signed, with whom a gift came from or went to. */
+export function historyView(entry: EntryDoc, openid: string, context: EntryContext): HistoryEntry {
+  const incoming = entry.toOpenid === openid
+  const counterparty = incoming ? entry.fromOpenid : entry.toOpenid
+  const counterpartyName = counterparty ? nameOf(context, counterparty) : undefined
+  return {
+    ...entryFields(entry, context, { counterpartyName, incoming }),
+    minutes: incoming ? entry.minutes : -entry.minutes,
+    ...(counterpartyName !== undefined ? { counterpartyName } : {}),
+  }
+}
+
+function party(context: EntryContext, openid: string | undefined) {
+  if (!openid) return { kind: 'community' as const, name: '社区时间池' }
+  const person = context.people.get(openid)
+  return { kind: 'person' as const, name: person?.name ?? '', ...(person ? { personId: person._id } : {}) }
+}
+
+/** An entry as the committee sees it in the community's ledger. */
+export function ledgerView(entry: EntryDoc, context: EntryContext): LedgerEntry {
+  return {
+    // A gift reads 转赠给<recipient>; `from` says who gave.
+    ...entryFields(entry, context, { counterpartyName: nameOf(context, entry.toOpenid), incoming: false }),
+    minutes: entry.minutes,
+    from: party(context, entry.fromOpenid),
+    to: party(context, entry.toOpenid),
+    reversible: entry.kind !== 'reversal' && !context.reversals.has(entry._id),
+  }
+}
+
+// ——— pages of entries ———
+
+/** The cursor is where the page ended, opaque to the page: base64url of [epoch ms, entry id]. */
+function cursorOf(entry: EntryDoc): string {
+  return Buffer.from(JSON.stringify([new Date(entry.at).getTime(), entry._id])).toString('base64url')
+}
+
+export function positionOf(cursor: string | undefined): EntryPosition | undefined {
+  if (cursor === undefined) return undefined
+  try {
+    const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
+    if (typeof ms === 'number' && Number.isFinite(ms) && typeof id === 'string') return { at: new Date(ms), id }
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new AppError(ErrorCode.INVALID_INPUT, '翻页位置不正确，请从第一页重新查看', 'data.cursor')
+}
+
+/** `limit` of the `limit + 1` entries read, and the cursor of the next page when there is one. */
+export function pageOf(read: EntryDoc[], limit: number): { entries: EntryDoc[]; nextCursor?: string } {
+  const entries = read.slice(0, limit)
+  return read.length > limit ? { entries, nextCursor: cursorOf(entries[entries.length - 1]) } : { entries }
+}
+
+// ——— catalogue, redemptions, held credits ———
+
+const providerOf = (organisationId: string | undefined, organisations: Map<string, OrganisationDoc>) =>
+  organisationId ? { provider: { organisationId, name: organisations.get(organisationId)?.name ?? '' } } : {}
+
+export async function itemViews(items: ItemDoc[]): Promise<ItemView[]> {
+  const organisations = await organisationsByIds(unique(items.flatMap((i) => (i.providerOrganisationId ? [i.providerOrganisationId] : []))))
+  return items.map((item) => ({
+    id: item._id,
+    communityId: item.communityId,
+    name: item.name,
+    kind: item.kind,
+    kindLabel: itemKindLabel[item.kind],
+    priceMinutes: item.priceMinutes,
+    description: item.description,
+    ...providerOf(item.providerOrganisationId, organisations),
+    stock: item.stock,
+    status: item.status,
+    statusLabel: item.status === 'active' ? '可兑换' : '已下架',
+  }))
+}
+
+/** `withPerson`: the committee and the provider see who redeemed it and their phone, to hand it over. */
+export async function redemptionViews(redemptions: RedemptionDoc[], withPerson: boolean): Promise<RedemptionView[]> {
+  const [communities, organisations, people] = await Promise.all([
+    communitiesByIds(unique(redemptions.map((r) => r.communityId))),
+    organisationsByIds(unique(redemptions.flatMap((r) => (r.providerOrganisationId ? [r.providerOrganisationId] : [])))),
+    peopleByOpenids(unique(redemptions.flatMap((r) => [...(withPerson ? [r.openid] : []), ...(r.handedOverBy ? [r.handedOverBy] : [])]))),
+  ])
+  return redemptions.map((r) => {
+    const person = withPerson ? people.get(r.openid) : undefined
+    return {
+      id: r._id,
+      itemId: r.itemId,
+      itemName: r.itemName,
+      kind: r.kind,
+      kindLabel: itemKindLabel[r.kind],
+      priceMinutes: r.priceMinutes,
+      status: r.status,
+      statusLabel: redemptionStatusLabel[r.status],
+      communityId: r.communityId,
+      communityName: communities.get(r.communityId)?.name ?? '',
+      ...providerOf(r.providerOrganisationId, organisations),
+      requestedAt: iso(r.requestedAt),
+      ...(r.handedOverAt ? { handedOverAt: iso(r.handedOverAt) } : {}),
+      ...(r.handedOverBy ? { handedOverByName: people.get(r.handedOverBy)?.name ?? '' } : {}),
+      entryId: r.entryId,
+      ...(person ? { personName: person.name, ...(person.phone ? { phone: person.phone } : {}) } : {}),
+    }
+  })
+}
+
+export async function heldViews(held: HeldCreditDoc[]): Promise<HeldCreditView[]> {
+  const [organisations, people] = await Promise.all([
+    organisationsByIds(unique(held.map((h) => h.service.organisationId))),
+    peopleByOpenids(unique(held.flatMap((h) => [h.openid, ...(h.reviewedBy ? [h.reviewedBy] : [])]))),
+  ])
+  return held.map((h) => {
+    const person = people.get(h.openid)
+    return {
+      id: h._id,
+      status: h.status,
+      statusLabel: heldStatusLabel[h.status],
+      personName: person?.name ?? '',
+      ...(person ? { personId: person._id } : {}),
+      service: serviceView(h.service, organisations),
+      day: h.day,
+      recordMinutes: h.recordMinutes,
+      heldMinutes: h.heldMinutes,
+      heldAt: iso(h.heldAt),
+      ...(h.reviewedAt ? { reviewedAt: iso(h.reviewedAt) } : {}),
+      ...(h.reviewedBy ? { reviewedByName: people.get(h.reviewedBy)?.name ?? '' } : {}),
+      ...(h.reason ? { reason: h.reason } : {}),
+    }
+  })
+}
