@@ -1,4 +1,6 @@
-import { inShanghai } from '../../shared/domain/time'
+import { formatMinutes, inShanghai } from '../../shared/domain/time'
+
+export { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
 
 /** People walk about 80 m a minute: the seeds' 15-minute circle is about 1 km. */
 const WALK_M_PER_MINUTE = 80
@@ -48,21 +50,4 @@ export function formatWaiting(minutes: number): string {
   if (minutes < 60) return `已等 ${minutes} 分钟`
   if (minutes < 24 * 60) return `已等 ${Math.floor(minutes / 60)} 小时`
   return `已等 ${Math.floor(minutes / (24 * 60))} 天`
-}
-
-/**
- * 时间银行 minutes as people say them: 2 小时 30 分钟, 45 分钟, 3 小时. A negative amount keeps
- * its sign (−30 分钟), so that the same words serve a balance and a movement.
- */
-export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? '−' : ''
-  const hours = Math.floor(Math.abs(minutes) / 60)
-  const rest = Math.abs(minutes) % 60
-  if (hours === 0) return `${sign}${rest} 分钟`
-  return rest === 0 ? `${sign}${hours} 小时` : `${sign}${hours} 小时 ${rest} 分钟`
-}
-
-/** A movement of time: +1 小时 came in, −30 分钟 went out. */
-export function formatSignedMinutes(minutes: number): string {
-  return minutes > 0 ? `+${formatMinutes(minutes)}` : formatMinutes(minutes)
 }

@@ -1,5 +1,6 @@
-/** How the pages say an amount of time: the balance, a movement, a price. */
-import { formatDay, formatMinutes, formatMonth, formatSignedMinutes, formatTimeLeft } from '../../client/src/format'
+/** How the pages (and the functions' messages) say an amount of time: the balance, a movement, a price. */
+import { formatDay, formatMonth, formatTimeLeft } from '../../client/src/format'
+import { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
 
 describe('minutes in words', () => {
   it.each([

@@ -10,37 +10,38 @@ export const providerName = (thing: { provider?: { name: string } }) => thing.pr
 export const serviceSource = (service: ServiceSource) => `${service.kindLabel}「${service.title}」· ${service.organisationName}`
 
 /**
- * Where an entry came from, in words: the need or activity served and its organisation, who gave
- * it or was given it, what it bought, why the committee granted or reversed it.
+ * What an entry's title (志愿服务：…, 转赠给…, 兑换：…) leaves out: whether it was a need or an
+ * activity and which organisation, the giver's note, the committee's reason.
  */
-export function entrySource(entry: HistoryEntry | LedgerEntry): string {
-  switch (entry.kind) {
-    case 'service':
-    case 'review':
-      return entry.service ? serviceSource(entry.service) : entry.title
-    case 'gift':
-      if ('from' in entry) return `${entry.from.name} 赠送给 ${entry.to.name}`
-      return entry.minutes > 0 ? `${entry.counterpartyName ?? ''} 赠送给我` : `我赠送给 ${entry.counterpartyName ?? ''}`
-    case 'grant':
-      return `社区时间池发放：${entry.reason ?? ''}`
-    case 'redeem':
-      return `兑换「${entry.itemName ?? ''}」`
-    case 'reversal':
-      return `冲正：${entry.reason ?? ''}`
-  }
+export function entryDetails(entry: HistoryEntry | LedgerEntry): string[] {
+  return [
+    entry.service ? `${entry.service.kindLabel} · ${entry.service.organisationName}` : '',
+    entry.note ? `留言：${entry.note}` : '',
+    entry.reason ? `理由：${entry.reason}` : '',
+  ].filter(Boolean)
 }
 
-/** One line of a person's own history: what, where from, when, and how much came in or went out. */
+/** An entry's lines: its title, what the title leaves out, `meta` (when, between whom), and whether it was reversed. */
+export function EntryText({ entry, meta }: { entry: HistoryEntry | LedgerEntry; meta: string }) {
+  return (
+    <View className='entry-text'>
+      <Text className='entry-title'>{entry.title}</Text>
+      {entryDetails(entry).map((line) => (
+        <Text key={line} className='entry-detail'>
+          {line}
+        </Text>
+      ))}
+      <Text className='entry-meta'>{meta}</Text>
+      {entry.reversal ? <Tags tags={[`已冲正：${entry.reversal.reason}`]} /> : null}
+    </View>
+  )
+}
+
+/** One line of a person's own history: where it came from, when, and how much came in or went out. */
 export function EntryRow({ entry }: { entry: HistoryEntry }) {
   return (
     <View className='entry'>
-      <View className='entry-text'>
-        <Text className='entry-kind'>{entry.kindLabel}</Text>
-        <Text className='entry-source'>{entrySource(entry)}</Text>
-        {entry.note ? <Text className='entry-meta'>留言：{entry.note}</Text> : null}
-        <Text className='entry-meta'>{formatDateTime(entry.at)}</Text>
-        {entry.reversal ? <Tags tags={[`已冲正：${entry.reversal.reason}`]} /> : null}
-      </View>
+      <EntryText entry={entry} meta={formatDateTime(entry.at)} />
       <Text className={entry.minutes > 0 ? 'entry-minutes entry-minutes-in' : 'entry-minutes'}>{formatSignedMinutes(entry.minutes)}</Text>
     </View>
   )

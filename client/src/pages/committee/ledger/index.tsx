@@ -3,10 +3,9 @@ import type { LedgerEntry } from '../../../../../shared/contracts/timebank'
 import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
-import { Tags } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loaded } from '../../../components/status'
-import { entrySource } from '../../../components/time-bank'
+import { EntryText } from '../../../components/time-bank'
 import { formatDateTime, formatMinutes } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
 import { useSubmit } from '../../../hooks/use-submit'
@@ -56,16 +55,9 @@ function Entry({ entry, onReversed }: { entry: LedgerEntry; onReversed(): void }
   return (
     <View className='card ledger-entry'>
       <View className='entry'>
-        <View className='entry-text'>
-          <Text className='entry-kind'>{entry.kindLabel}</Text>
-          <Text className='entry-source'>{entrySource(entry)}</Text>
-          <Text className='entry-meta'>
-            {entry.from.name} → {entry.to.name} · {formatDateTime(entry.at)}
-          </Text>
-        </View>
+        <EntryText entry={entry} meta={`${entry.from.name} → ${entry.to.name} · ${formatDateTime(entry.at)}`} />
         <Text className='entry-minutes'>{formatMinutes(entry.minutes)}</Text>
       </View>
-      {entry.reversal ? <Tags tags={[`已冲正：${entry.reversal.reason}`]} /> : null}
       {entry.reversible && (
         <ConfirmAction
           label='冲正'
