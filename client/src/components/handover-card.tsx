@@ -20,8 +20,8 @@ export function HandoverCard({ redemption, onConfirm }: { redemption: Redemption
       {redemption.phone ? <CallButton phone={redemption.phone} /> : null}
       <ConfirmAction
         primary
-        label='确认已交付'
-        question={`确认「${redemption.itemName}」已交给 ${redemption.personName ?? ''}？`}
+        label='已交付'
+        question={`「${redemption.itemName}」已经交给 ${redemption.personName ?? ''} 了吗？`}
         onConfirm={onConfirm}
       />
     </View>

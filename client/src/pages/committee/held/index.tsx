@@ -6,11 +6,11 @@ import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { Field, Stepper } from '../../../components/form'
-import { SectionHeader, Tags } from '../../../components/list'
+import { SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loaded } from '../../../components/status'
 import { serviceSource } from '../../../components/time-bank'
-import { formatDateTime, formatDay, formatMinutes } from '../../../format'
+import { formatDay, formatMinutes } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
 import { useSubmit } from '../../../hooks/use-submit'
 import { usePageParams } from '../../../routes'
@@ -22,71 +22,66 @@ import { usePageParams } from '../../../routes'
 export default function HeldCreditsPage() {
   const { communityId = '' } = usePageParams()
   const load = useLoad(() => api.timebank.heldCredits({ communityId }))
+  // The function lists only what still waits: what was just decided is said here once.
+  const [decided, setDecided] = useState('')
   return (
     <PageShell>
       <Loaded load={load}>
-        {({ held, dailyCapMinutes }) => {
-          const waiting = held.filter((h) => h.status === 'waiting')
-          const reviewed = held.filter((h) => h.status !== 'waiting')
-          return (
-            <View>
-              <Text className='page-hint'>每人每天服务时间最多入账 {formatMinutes(dailyCapMinutes)}，超出的部分在这里等审核。</Text>
-              {waiting.length === 0 ? (
-                <Empty title='没有等待审核的时间' />
-              ) : (
-                waiting.map((h) => <Held key={h.id} held={h} onReviewed={load.reload} />)
-              )}
-              {reviewed.length > 0 && (
-                <View>
-                  <SectionHeader title='已审核' />
-                  {reviewed.map((h) => (
-                    <Held key={h.id} held={h} onReviewed={load.reload} />
-                  ))}
-                </View>
-              )}
-              <DailyCap communityId={communityId} minutes={dailyCapMinutes} onSaved={load.reload} />
-            </View>
-          )
-        }}
+        {({ held, dailyCapMinutes }) => (
+          <View>
+            <Text className='page-hint'>每人每天服务时间最多入账 {formatMinutes(dailyCapMinutes)}，超出的部分在这里等审核。</Text>
+            {decided ? (
+              <View id='held-decided' className='note'>
+                <Text>{decided}</Text>
+              </View>
+            ) : null}
+            {held.length === 0 ? (
+              <Empty title='没有等待审核的时间' />
+            ) : (
+              held.map((h) => (
+                <Held
+                  key={h.id}
+                  held={h}
+                  onReviewed={(what) => {
+                    setDecided(what)
+                    load.reload()
+                  }}
+                />
+              ))
+            )}
+            <DailyCap communityId={communityId} minutes={dailyCapMinutes} onSaved={load.reload} />
+          </View>
+        )}
       </Loaded>
     </PageShell>
   )
 }
 
-function Held({ held, onReviewed }: { held: HeldCreditView; onReviewed(): void }) {
+function Held({ held, onReviewed }: { held: HeldCreditView; onReviewed(what: string): void }) {
   const review = async (decision: 'credit' | 'decline', reason?: string) => {
     await api.timebank.reviewHeldCredit({ heldId: held.id, decision, reason })
-    onReviewed()
+    const minutes = formatMinutes(held.heldMinutes)
+    onReviewed(decision === 'credit' ? `已把 ${minutes} 记入 ${held.personName} 的时间银行` : `${held.personName} 的 ${minutes} 不予入账`)
   }
   return (
     <View className='card held'>
       <Text className='card-title'>{held.personName}</Text>
-      <Tags tags={[held.statusLabel]} />
       <Text className='card-text'>{serviceSource(held.service)}</Text>
       <Text className='card-text'>
         {formatDay(held.day)} 这次服务 {formatMinutes(held.recordMinutes)}，超出当天上限 <Text className='item-price'>{formatMinutes(held.heldMinutes)}</Text>
       </Text>
-      {held.reviewedAt ? (
-        <Text className='card-label'>
-          {held.reviewedByName} {formatDateTime(held.reviewedAt)} 审核{held.reason ? `：${held.reason}` : ''}
-        </Text>
-      ) : null}
-      {held.status === 'waiting' && (
-        <View>
-          <ConfirmAction
-            primary
-            label='入账'
-            question={`把超出的 ${formatMinutes(held.heldMinutes)} 记入 ${held.personName} 的时间银行？`}
-            onConfirm={() => review('credit')}
-          />
-          <ConfirmAction
-            label='不予入账'
-            question={`不把这 ${formatMinutes(held.heldMinutes)} 记入 ${held.personName} 的时间银行？`}
-            reason={{ label: '理由', required: true }}
-            onConfirm={(reason) => review('decline', reason)}
-          />
-        </View>
-      )}
+      <ConfirmAction
+        primary
+        label='入账'
+        question={`把超出的 ${formatMinutes(held.heldMinutes)} 记入 ${held.personName} 的时间银行？`}
+        onConfirm={() => review('credit')}
+      />
+      <ConfirmAction
+        label='不予入账'
+        question={`不把这 ${formatMinutes(held.heldMinutes)} 记入 ${held.personName} 的时间银行？`}
+        reason={{ label: '理由', required: true }}
+        onConfirm={(reason) => review('decline', reason)}
+      />
     </View>
   )
 }

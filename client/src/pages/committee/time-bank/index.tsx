@@ -16,7 +16,7 @@ export default function CommitteeTimeBankPage() {
       api.timebank.heldCredits({ communityId }),
       api.timebank.ledger({ communityId, limit: 1 }),
     ])
-    return { handovers: redemptions.length, held: held.filter((h) => h.status === 'waiting').length, outstandingMinutes }
+    return { handovers: redemptions.length, held: held.length, outstandingMinutes }
   })
   return (
     <PageShell>
