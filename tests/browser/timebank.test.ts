@@ -21,6 +21,7 @@ import {
   tap,
   type BrowserSession,
 } from '../support/browser'
+import { serveANeed as serveNeed } from '../support/need-service'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -32,7 +33,6 @@ const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid ===
 const elder = personOf(demoIdentities.elderResident)
 const volunteer = personOf(demoIdentities.volunteer)
 const organisation = demoDataSet.organisations.find((o) => o._id === 'org-qy-xiyanghong')!
-const volunteerRole = demoDataSet.roles.find((r) => r.openid === volunteer.openid && r.organisationId === organisation._id)!
 const committee = demoIdentities.committeeUrban
 
 const EARNED = 150
@@ -46,35 +46,9 @@ let elderBefore = 0
 
 const balanceOf = async (page: Page): Promise<number> => (await callFunction(page, 'timebank', 'account', {})).data.total
 
-/** The need flow through the functions, as the pages would call them: raised by 王桂兰, accepted, the volunteer assigned, done with `minutes`. */
-async function serveANeed(minutes: number): Promise<string> {
-  const { page: elderPage } = await signInAs(session, elder.openid)
-  const raised = await callFunction(elderPage, 'needs', 'raise', {
-    helpKind: '上门巡访探视',
-    urgency: 'urgent',
-    description: '一个人在家，想请人来看看我，陪我说说话。',
-    location: elder.location!.coordinates,
-    neighbourhood: elder.neighbourhood,
-    addressDetail: elder.addressDetail,
-    contactPhone: elder.phone,
-  })
-  expect(raised.ok).toBe(true)
-  const needId: string = raised.data.need.id
-  const { page: leadPage } = await signInAs(session, organisation.leadOpenid)
-  const organisationId = organisation._id
-  const { data } = await callFunction(leadPage, 'needs', 'offers', { organisationId })
-  const offer = data.offers.find((o: { need: { id: string } }) => o.need.id === needId)
-  expect(offer).toBeDefined()
-  for (const [action, input] of [
-    ['accept', { organisationId, offerId: offer.offerId }],
-    ['assignVolunteers', { organisationId, needId, memberIds: [volunteerRole._id] }],
-    ['markDone', { organisationId, needId, summary: '上门陪王阿姨聊天，收拾了屋子。', service: [{ memberId: volunteerRole._id, minutes }] }],
-  ] as const) {
-    expect(await callFunction(leadPage, 'needs', action, input)).toMatchObject({ ok: true })
-  }
-  await Promise.all([elderPage.context().close(), leadPage.context().close()])
-  return `上门巡访探视（${elder.neighbourhood}）`
-}
+/** 王桂兰 raises a need; 夕阳红助老服务队 serves it with the volunteer for `minutes`. */
+const serveANeed = (minutes: number) =>
+  serveNeed(session.host.url, { requesterOpenid: elder.openid, organisationId: organisation._id, volunteerOpenid: volunteer.openid, minutes })
 
 /** The recent entries on the 时间银行 tab, each as one line of text. */
 async function recentEntries(page: Page): Promise<string[]> {
