@@ -13,6 +13,7 @@ import { seedDemoData } from '../local/seed/seed'
 import { demoIdentities } from '../local/seed/demo-data'
 import { database } from '../server/data/cloudbase'
 import { benchNeeds } from './needs'
+import { benchTimebank } from './timebank'
 
 /** Forwards to the stand-in and counts requests: one request is one database round trip. */
 function countingProxy(target: URL): Promise<{ server: Server; url: string; count: () => number }> {
@@ -111,6 +112,7 @@ async function bench() {
   console.log(`  hot counter went from ${hotBefore} to ${await readHot()} after 200 increments: conflicts were retried, none lost`)
 
   await benchNeeds(standin, trips)
+  await benchTimebank(trips)
 
   proxy.server.close()
   await standin.close()

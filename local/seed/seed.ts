@@ -1,16 +1,26 @@
 import { countDocuments, insertAll, removeAll } from '../../server/data/maintenance'
+import { creditServiceRecords } from '../../server/timebank/credit'
 import { demoDataSet } from './demo-data'
+import { timebankItems, timebankServiceRecords } from './timebank-demo'
 
 const collections = Object.keys(demoDataSet) as (keyof typeof demoDataSet)[]
+
+/** What crediting writes: emptied with the records so that a reseed credits them afresh. */
+const timebankCollections = ['service_records', 'timebank_accounts', 'timebank_entries', 'timebank_items', 'timebank_redemptions', 'timebank_held', 'timebank_daily', 'timebank_certificates']
 
 export async function isDatabaseEmpty(): Promise<boolean> {
   return (await countDocuments('people')) === 0
 }
 
-/** Replaces the demo collections' contents with the demo data set. */
+/** Replaces the demo collections' contents with the demo data set; the time bank's through its own crediting. */
 export async function seedDemoData(): Promise<void> {
   for (const collection of collections) {
     await removeAll(collection)
     await insertAll(collection, demoDataSet[collection])
   }
+  for (const collection of timebankCollections) await removeAll(collection)
+  await insertAll('timebank_items', timebankItems)
+  await insertAll('service_records', timebankServiceRecords)
+  // Each credited a minute after its lead confirmed it, as the function would.
+  for (const record of timebankServiceRecords) await creditServiceRecords([record._id], new Date(record.confirmedAt.getTime() + 60_000))
 }

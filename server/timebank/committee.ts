@@ -15,7 +15,7 @@ import { auditEntry } from '../audit'
 import type { ActionImplementations } from '../handler'
 import { authoriseOverCommunity } from '../scopes'
 import { refuseFlagged } from '../wechat'
-import { entryKey, poolAccountId } from './keys'
+import { entryKey, poolAccountIds } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
 import { entryContext, heldViews, ledgerView, pageOf, positionOf } from './views'
 
@@ -137,10 +137,9 @@ export const ledger: Action<'ledger'> = async (context) => {
   const community = await authoriseOverCommunity(context, input.communityId)
   const filtered = input.personId ? await personById(input.personId) : undefined
   if (filtered === null) throw new AppError(ErrorCode.NOT_FOUND, '没有这位居民', 'data.personId')
-  const poolId = poolAccountId(community._id)
-  const [read, accounts] = await Promise.all([
+  const [read, pool] = await Promise.all([
     entriesPage({ communityId: community._id, ...(filtered ? { people: filtered.openid } : {}) }, positionOf(input.cursor), input.limit + 1),
-    accountsByIds([poolId]),
+    accountsByIds(poolAccountIds(community._id)),
   ])
   const page = pageOf(read, input.limit)
   const shown = await entryContext(page.entries)
@@ -148,7 +147,7 @@ export const ledger: Action<'ledger'> = async (context) => {
     entries: page.entries.map((e) => ledgerView(e, shown)),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     // The pool is minus everything its people hold: the accounts sum to zero.
-    outstandingMinutes: -(accounts.get(poolId)?.balance ?? 0),
+    outstandingMinutes: -[...pool.values()].reduce((sum, account) => sum + account.balance, 0),
   }
 }
 

@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto'
 /** Short, fixed-length and never the same for two different inputs in practice (128 bits). */
 const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
 
-export const poolAccountId = (communityId: string) => `pool:${communityId}`
+/**
+ * A community's pool is split into this many issuing accounts, summed wherever the pool is shown:
+ * every credit and redemption writes the pool, and one document for all of them was the ledger's
+ * bottleneck (docs/decisions/009 has the figures).
+ */
+export const POOL_SHARDS = 16
+export const poolAccountId = (communityId: string, shard: number) => `pool:${communityId}:${shard}`
+export const poolAccountIds = (communityId: string) => Array.from({ length: POOL_SHARDS }, (_, shard) => poolAccountId(communityId, shard))
 export const personAccountId = (communityId: string, openid: string) => `acct:${communityId}:${openid}`
 
 export const entryKey = {

@@ -12,7 +12,7 @@ import type { EntryKind } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { AccountDoc, DailyCreditDoc, EntryDoc } from '../data/documents'
 import type { Transaction } from '../data/transaction'
-import { dailyIdOf, personAccountId, poolAccountId } from './keys'
+import { POOL_SHARDS, dailyIdOf, personAccountId, poolAccountId } from './keys'
 
 /** Either side of a movement. */
 export type Party = { kind: 'pool' } | { kind: 'person'; openid: string }
@@ -20,8 +20,9 @@ export type Party = { kind: 'pool' } | { kind: 'person'; openid: string }
 export const pool: Party = { kind: 'pool' }
 export const person = (openid: string): Party => ({ kind: 'person', openid })
 
+/** Any of the pool's accounts will do: chosen afresh on each attempt, so a retry after a conflict likely lands elsewhere. */
 export function accountIdOf(communityId: string, party: Party): string {
-  return party.kind === 'pool' ? poolAccountId(communityId) : personAccountId(communityId, party.openid)
+  return party.kind === 'pool' ? poolAccountId(communityId, Math.floor(Math.random() * POOL_SHARDS)) : personAccountId(communityId, party.openid)
 }
 
 type Details = Pick<EntryDoc, 'service' | 'note' | 'redemptionId' | 'itemName' | 'reason' | 'reverses' | 'reversedKind'>

@@ -4,6 +4,7 @@ import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract 
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
+import { timebankContract } from '../../shared/contracts/timebank'
 import type { FunctionName } from '../../shared/contracts'
 import { callAs } from '../support/database'
 
@@ -16,6 +17,7 @@ function callerOf<F extends FunctionContract>(contract: F) {
 export const callOrganisations = callerOf(organisationsContract)
 export const callCommunity = callerOf(communityContract)
 export const callNeeds = callerOf(needsContract)
+export const callTimebank = callerOf(timebankContract)
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {

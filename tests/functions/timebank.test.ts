@@ -1,0 +1,645 @@
+/**
+ * The time bank through the SDK against the stand-in: the seeded ledger, earning through a need,
+ * replays (one after another and at once), the daily cap and its review, gifts, the catalogue and
+ * redemptions with their hand-over, grants, the ledger and reversals, service hours and
+ * certificates, and the invariants under a crowd of concurrent credits, gifts and redemptions.
+ */
+import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { timebankItems, timebankServiceRecords } from '../../local/seed/timebank-demo'
+import type { AccountDoc, AuditDoc, EntryDoc, HeldCreditDoc, ItemDoc, RedemptionDoc, ServiceRecordDoc } from '../../server/data/documents'
+import { allDocuments, insertAll } from '../../server/data/maintenance'
+import { runDueWork } from '../../server/needs/deadlines'
+import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
+import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
+import { freshDatabasePerGroup } from '../support/database'
+import { callNeeds, callTimebank as call, failure, ok } from './calls'
+
+const urban = 'c-zd-qinyuan'
+const rural = 'c-zc-taihe'
+const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
+const xuMin = personOf(who.volunteer)
+const dengHao = personOf('demo-deng-hao')
+const wangGuilan = personOf(who.elderResident)
+const yangLi = personOf(who.resident)
+
+let requests = 0
+/** A fresh request id, as a page makes one per form. */
+const requestId = () => `req-${Date.now().toString(36)}-${++requests}`
+
+const documents = async <T>(collection: string) => (await allDocuments(collection)) as T[]
+const accounts = () => documents<AccountDoc>('timebank_accounts')
+const entries = () => documents<EntryDoc>('timebank_entries')
+const balanceOf = async (openid: string, communityId = urban) =>
+  (await accounts()).find((a) => a._id === `acct:${communityId}:${openid}`)?.balance ?? 0
+const item = async (id: string) => (await documents<ItemDoc>('timebank_items')).find((i) => i._id === id)!
+const recordOf = async (id: string) => (await documents<ServiceRecordDoc>('service_records')).find((r) => r._id === id)!
+
+/** Service as a lead confirms it: a pending record, then crediting, as needs and activities do. */
+let records = 0
+function serviceRecord(openid: string, minutes: number, servedAt: string, overrides: Partial<ServiceRecordDoc> = {}): ServiceRecordDoc {
+  const served = new Date(`${servedAt}+08:00`)
+  return pendingServiceRecord({
+    _id: `test-service-${++records}`,
+    openid,
+    communityId: urban,
+    organisationId: 'org-qy-xiyanghong',
+    source: { kind: 'activity', id: `test-activity-${records}`, title: `测试活动 ${records}` },
+    minutes,
+    servedAt: served,
+    confirmedByOpenid: who.organisationLead,
+    confirmedAt: served,
+    ...overrides,
+  })
+}
+async function earn(openid: string, minutes: number, servedAt: string, overrides: Partial<ServiceRecordDoc> = {}) {
+  const record = serviceRecord(openid, minutes, servedAt, overrides)
+  await insertAll('service_records', [record])
+  const [status] = await creditServiceRecords([record._id])
+  return { record, status }
+}
+
+/**
+ * The invariants, from the documents themselves: every account's balance is the sum of its
+ * entries and its entry count their number; no person is below zero; a community's accounts sum
+ * to zero; every entry is whole positive minutes between two accounts of its own community.
+ */
+async function expectLedgerInvariants() {
+  const [all, moves] = await Promise.all([accounts(), entries()])
+  const byId = new Map(all.map((a) => [a._id, a]))
+  for (const e of moves) {
+    expect(Number.isInteger(e.minutes) && e.minutes >= 1).toBe(true)
+    expect([byId.get(e.from)?.communityId, byId.get(e.to)?.communityId]).toEqual([e.communityId, e.communityId])
+  }
+  for (const a of all) {
+    const touching = moves.filter((e) => e.from === a._id || e.to === a._id)
+    const sum = touching.reduce((s, e) => s + (e.to === a._id ? e.minutes : -e.minutes), 0)
+    expect({ account: a._id, balance: a.balance, entryCount: a.entryCount }).toEqual({ account: a._id, balance: sum, entryCount: touching.length })
+    if (a.kind === 'person') expect(a.balance).toBeGreaterThanOrEqual(0)
+  }
+  const sums = new Map<string, number>()
+  for (const a of all) sums.set(a.communityId, (sums.get(a.communityId) ?? 0) + a.balance)
+  for (const [communityId, sum] of sums) expect({ communityId, sum }).toEqual({ communityId, sum: 0 })
+  return { accounts: all, entries: moves }
+}
+
+describe('the seeded ledger', () => {
+  freshDatabasePerGroup()
+
+  it('credits the demo volunteers through the crediting itself: balances, one entry per record, the pool minus everything', async () => {
+    const { entries: moves } = await expectLedgerInvariants()
+    expect(await balanceOf(xuMin.openid)).toBe(120 + 90 + 240)
+    // 600 + 240 on one day: 120 over the 12-hour cap wait for the committee.
+    expect(await balanceOf(dengHao.openid)).toBe(90 + 600 + 120)
+    expect(await balanceOf('demo-pu-xiaojuan', rural)).toBe(90)
+    const serviceEntries = moves.filter((e) => e.kind === 'service').map((e) => e._id).sort()
+    expect(serviceEntries).toEqual(timebankServiceRecords.map((r) => `service:${r._id}`).sort())
+    const credited = timebankServiceRecords.reduce((s, r) => s + r.minutes, 0) - 120
+    const pools = (await accounts()).filter((a) => a.kind === 'pool')
+    expect(pools.reduce((s, a) => s + a.balance, 0)).toBe(-credited)
+  })
+
+  it('shows a resident their accounts, total and recent entries; the home account even before any entry', async () => {
+    const mine = await ok(call(xuMin.openid, 'account', {}))
+    expect(mine.accounts).toEqual([{ communityId: urban, communityName: '沁园社区', balance: 450, monthEarned: expect.any(Number) }])
+    expect(mine.total).toBe(450)
+    expect(mine.recent.map((e) => [e.kind, e.minutes, e.title])).toEqual([
+      ['service', 240, '志愿服务：重阳节敬老饺子宴'],
+      ['service', 90, '志愿服务：长者食堂送餐'],
+      ['service', 120, '志愿服务：亲情陪伴（沁园小区）'],
+    ])
+    expect(mine.recent[0].service).toMatchObject({ kind: 'activity', kindLabel: '活动', organisationName: '沁园社区夕阳红助老服务队' })
+    const newcomer = await ok(call(yangLi.openid, 'account', {}))
+    expect(newcomer).toEqual({ accounts: [{ communityId: urban, communityName: '沁园社区', balance: 0, monthEarned: 0 }], total: 0, monthEarned: 0, recent: [] })
+  })
+
+  it('counts this month’s earnings from the service credited this month', async () => {
+    // Credited now: this month's, whenever the service was.
+    await earn(yangLi.openid, 45, '2026-09-20T10:00:00')
+    expect((await ok(call(yangLi.openid, 'account', {}))).monthEarned).toBe(45)
+  })
+})
+
+describe('earning through a need: credited once, whatever is replayed', () => {
+  freshDatabasePerGroup()
+  const organisationId = 'org-qy-xiyanghong'
+  const lead = who.organisationLead
+  const volunteerRole = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.openid === xuMin.openid)!
+
+  it('markDone writes a service record per volunteer and the time bank credits it at once', async () => {
+    const { need } = await ok(
+      callNeeds(who.resident, 'raise', {
+        helpKind: '亲情陪伴',
+        urgency: 'normal',
+        description: '想有人来陪我说说话。',
+        neighbourhood: '柳泉花园',
+        addressDetail: '12号楼1单元1502',
+        contactPhone: '18653312469',
+      }),
+    )
+    await ok(callNeeds(who.committeeUrban, 'assign', { needId: need.id, organisationId }))
+    const before = await balanceOf(xuMin.openid)
+    await ok(callNeeds(lead, 'markDone', { organisationId, needId: need.id, summary: '陪老人聊天。', service: [{ memberId: volunteerRole._id, minutes: 75 }] }))
+    expect(await balanceOf(xuMin.openid)).toBe(before + 75)
+    const record = await recordOf(`need-${need.id}-0`)
+    expect(record).toMatchObject({ openid: xuMin.openid, minutes: 75, source: { kind: 'need', id: need.id, title: '亲情陪伴（柳泉花园）' }, credit: { status: 'credited', entryId: `service:need-${need.id}-0` } })
+    const { entries: history } = await ok(call(xuMin.openid, 'history', {}))
+    expect(history[0]).toMatchObject({ kind: 'service', minutes: 75, title: '志愿服务：亲情陪伴（柳泉花园）' })
+    expect(history[0].reversal).toBeUndefined()
+    // The need's own view still lists the service, from the records.
+    const { need: seen } = await ok(callNeeds(who.resident, 'detail', { needId: need.id }))
+    expect(seen.service).toEqual([{ name: '徐敏', minutes: 75 }])
+  })
+
+  it('crediting the same records again, one after another or twenty at once, pays nothing more', async () => {
+    const { record } = await earn(xuMin.openid, 30, '2026-09-01T10:00:00')
+    const after = await balanceOf(xuMin.openid)
+    expect(await creditServiceRecords([record._id])).toEqual(['credited'])
+    await Promise.all(Array.from({ length: 20 }, () => creditServiceRecords([record._id])))
+    expect(await balanceOf(xuMin.openid)).toBe(after)
+    expect((await entries()).filter((e) => e.service?.recordId === record._id)).toHaveLength(1)
+    await expectLedgerInvariants()
+  })
+
+  it('twenty concurrent first credits of one fresh record pay it once', async () => {
+    const record = serviceRecord(xuMin.openid, 50, '2026-09-02T10:00:00')
+    await insertAll('service_records', [record])
+    const before = await balanceOf(xuMin.openid)
+    const outcomes = (await Promise.all(Array.from({ length: 20 }, () => creditServiceRecords([record._id])))).flat()
+    expect(outcomes.every((o) => o === 'credited')).toBe(true)
+    expect(await balanceOf(xuMin.openid)).toBe(before + 50)
+    await expectLedgerInvariants()
+  })
+
+  it('a record left pending (a crash after the confirmation) is credited by the due work after a minute, not before', async () => {
+    const record = serviceRecord(xuMin.openid, 40, '2026-09-03T10:00:00', { confirmedAt: new Date() })
+    await insertAll('service_records', [record])
+    expect((await runDueWork(new Date())).serviceRecordsCredited).toBe(0)
+    expect((await recordOf(record._id)).credit.status).toBe('pending')
+    expect((await runDueWork(new Date(Date.now() + 61_000))).serviceRecordsCredited).toBe(1)
+    expect((await recordOf(record._id)).credit).toMatchObject({ status: 'credited', entryId: `service:${record._id}` })
+  })
+})
+
+describe('the daily cap and the committee’s review', () => {
+  freshDatabasePerGroup()
+
+  it('credits up to the cap on a Shanghai day and holds the rest; another day starts afresh', async () => {
+    const before = await balanceOf(yangLi.openid)
+    // 23:30 and 00:30 Shanghai time are two days, whatever zone this test runs in.
+    expect((await earn(yangLi.openid, 600, '2026-08-01T08:00:00')).status).toBe('credited')
+    const { record, status } = await earn(yangLi.openid, 180, '2026-08-01T23:30:00')
+    expect(status).toBe('held')
+    expect((await recordOf(record._id)).credit).toMatchObject({ status: 'held', heldMinutes: 60, entryId: `service:${record._id}` })
+    expect((await earn(yangLi.openid, 300, '2026-08-02T00:30:00')).status).toBe('credited')
+    expect(await balanceOf(yangLi.openid)).toBe(before + 600 + 120 + 300)
+    const { held, dailyCapMinutes } = await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))
+    expect(dailyCapMinutes).toBe(DEFAULT_DAILY_CAP_MINUTES)
+    expect(held.find((h) => h.id === `held:${record._id}`)).toMatchObject({ personName: '杨丽', day: '2026-08-01', recordMinutes: 180, heldMinutes: 60, status: 'waiting' })
+  })
+
+  it('a record wholly over the cap is held whole, with no entry', async () => {
+    const { record, status } = await earn(yangLi.openid, 90, '2026-08-01T23:45:00')
+    expect(status).toBe('held')
+    expect((await recordOf(record._id)).credit).toEqual({ status: 'held', at: expect.anything(), heldMinutes: 90 })
+    expect((await entries()).some((e) => e._id === `service:${record._id}`)).toBe(false)
+  })
+
+  it('the committee credits a held amount in full, once; the other decision then is too late', async () => {
+    const { held } = await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))
+    const waiting = held.find((h) => h.personName === '杨丽' && h.heldMinutes === 60)!
+    const before = await balanceOf(yangLi.openid)
+    const { held: reviewed } = await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'credit' }))
+    expect(reviewed).toMatchObject({ status: 'credited', reviewedByName: '周海燕' })
+    expect(await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'credit' }))).toEqual({ held: reviewed })
+    expect(await failure(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline', reason: '核实有误' }))).toEqual({ code: 'CONFLICT' })
+    expect(await balanceOf(yangLi.openid)).toBe(before + 60)
+    const recordId = waiting.id.slice('held:'.length)
+    expect((await recordOf(recordId)).credit).toMatchObject({ status: 'credited', entryId: `service:${recordId}` })
+    const { entries: history } = await ok(call(yangLi.openid, 'history', {}))
+    expect(history[0]).toMatchObject({ kind: 'review', kindLabel: '审核后入账', minutes: 60 })
+    const audit = (await documents<AuditDoc>('audit_log')).filter((a) => a.action === 'timebank.held.credit')
+    expect(audit.map((a) => [a.actorOpenid, a.targetName])).toEqual([[who.committeeUrban, '杨丽']])
+    await expectLedgerInvariants()
+  })
+
+  it('declining needs a reason, pays nothing, and the declined minutes never count as service hours', async () => {
+    const waiting = (await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))).held.find((h) => h.heldMinutes === 90)!
+    expect(await failure(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.reason' })
+    const before = await balanceOf(yangLi.openid)
+    const { held } = await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline', reason: '同一天不可能服务这么久' }))
+    expect(held).toMatchObject({ status: 'declined', reason: '同一天不可能服务这么久' })
+    expect(await balanceOf(yangLi.openid)).toBe(before)
+    const hours = await ok(call(yangLi.openid, 'serviceHours', { from: '2026-08-01', to: '2026-08-02' }))
+    expect(hours.totalMinutes).toBe(600 + 180 + 300)
+    expect(hours.waitingMinutes).toBe(0)
+    expect((await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))).held.some((h) => h.personName === '杨丽')).toBe(false)
+  })
+
+  it('the community may change the cap: later credits follow it', async () => {
+    expect(await ok(call(who.committeeUrban, 'settings', { communityId: urban, dailyCapMinutes: 60 }))).toEqual({ dailyCapMinutes: 60 })
+    const { record, status } = await earn(yangLi.openid, 100, '2026-08-05T10:00:00')
+    expect(status).toBe('held')
+    expect((await recordOf(record._id)).credit).toMatchObject({ heldMinutes: 40 })
+    expect((await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))).dailyCapMinutes).toBe(60)
+    expect(await failure(call(who.committeeUrban, 'settings', { communityId: urban, dailyCapMinutes: 30 }))).toEqual({ code: 'INVALID_INPUT', field: 'data.dailyCapMinutes' })
+  })
+})
+
+describe('gifts', () => {
+  freshDatabasePerGroup()
+  const gift = (minutes: number, to = wangGuilan, extra: { note?: string; requestId?: string } = {}) =>
+    call(xuMin.openid, 'give', { toName: to.name, toPhone: to.phone!, minutes, requestId: extra.requestId ?? requestId(), ...(extra.note ? { note: extra.note } : {}) })
+
+  it('moves minutes to the person with that name and phone, who gets an account; both histories say who', async () => {
+    const { entry, balance } = await ok(gift(60, wangGuilan, { note: '王阿姨，给您存点时间。' }))
+    expect(balance).toBe(450 - 60)
+    expect(entry).toMatchObject({ kind: 'gift', minutes: -60, counterpartyName: '王桂兰', title: '转赠给王桂兰', note: '王阿姨，给您存点时间。' })
+    expect(await balanceOf(wangGuilan.openid)).toBe(60)
+    const { entries: hers } = await ok(call(wangGuilan.openid, 'history', {}))
+    expect(hers[0]).toMatchObject({ kind: 'gift', minutes: 60, counterpartyName: '徐敏', title: '徐敏转赠' })
+    await expectLedgerInvariants()
+  })
+
+  it('says the same whichever of name and phone is wrong, and nothing about who has which number', async () => {
+    const wrongName = await failure(call(xuMin.openid, 'give', { toName: '王桂芳', toPhone: wangGuilan.phone!, minutes: 10, requestId: requestId() }))
+    const wrongPhone = await failure(call(xuMin.openid, 'give', { toName: wangGuilan.name, toPhone: '13900000000', minutes: 10, requestId: requestId() }))
+    expect(wrongName).toEqual({ code: 'NOT_FOUND' })
+    expect(wrongPhone).toEqual(wrongName)
+    // Someone with nothing to give learns nothing either: the balance is refused before anyone is looked up.
+    const probe = (phone: string) => failure(call(yangLi.openid, 'give', { toName: wangGuilan.name, toPhone: phone, minutes: 10, requestId: requestId() }))
+    expect(await probe(wangGuilan.phone!)).toEqual({ code: 'INSUFFICIENT_BALANCE' })
+    expect(await probe('13900000000')).toEqual({ code: 'INSUFFICIENT_BALANCE' })
+  })
+
+  it('refuses a gift to oneself, beyond the balance, or with a flagged note, and changes nothing', async () => {
+    const before = await balanceOf(xuMin.openid)
+    expect(await failure(gift(10, xuMin))).toEqual({ code: 'INVALID_INPUT', field: 'data.toPhone' })
+    expect(await failure(gift(before + 1))).toEqual({ code: 'INSUFFICIENT_BALANCE' })
+    expect(await failure(gift(10, wangGuilan, { note: '帮我代开发票' }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.note' })
+    expect(await failure(gift(1.5))).toEqual({ code: 'INVALID_INPUT', field: 'data.minutes' })
+    expect(await balanceOf(xuMin.openid)).toBe(before)
+  })
+
+  it('a replayed gift, again or ten at once, answers the first and moves the minutes once', async () => {
+    const id = requestId()
+    const before = await balanceOf(xuMin.openid)
+    const first = await ok(gift(25, yangLi, { requestId: id }))
+    const again = await Promise.all(Array.from({ length: 10 }, () => ok(gift(25, yangLi, { requestId: id }))))
+    for (const answer of again) expect(answer.entry.id).toBe(first.entry.id)
+    expect(await balanceOf(xuMin.openid)).toBe(before - 25)
+    const fresh = requestId()
+    const racing = await Promise.all(Array.from({ length: 10 }, () => ok(gift(5, yangLi, { requestId: fresh }))))
+    expect(new Set(racing.map((a) => a.entry.id)).size).toBe(1)
+    expect(await balanceOf(xuMin.openid)).toBe(before - 30)
+    await expectLedgerInvariants()
+  })
+
+  it('a gift from an account in another community keeps the minutes in that community', async () => {
+    const pu = personOf('demo-pu-xiaojuan')
+    await ok(call(pu.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 30, requestId: requestId() }))
+    expect(await balanceOf(wangGuilan.openid, rural)).toBe(30)
+    const { accounts: hers, total } = await ok(call(wangGuilan.openid, 'account', {}))
+    expect(hers.map((a) => [a.communityName, a.balance])).toEqual([
+      ['沁园社区', 60],
+      ['太河村', 30],
+    ])
+    expect(total).toBe(90)
+    await expectLedgerInvariants()
+  })
+
+  it('balance never below zero when one person spends from many places at once', async () => {
+    // 高鹏 has 60 minutes: twelve gifts of 25 at once, and at most two of them go through.
+    const gao = personOf('demo-gao-peng')
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => call(gao.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 25, requestId: requestId() })),
+    )
+    const succeeded = answers.filter((a) => a.ok).length
+    expect(succeeded).toBeLessThanOrEqual(2)
+    for (const a of answers) if (!a.ok) expect(['INSUFFICIENT_BALANCE', 'CONFLICT']).toContain(a.error.code)
+    expect(await balanceOf(gao.openid)).toBe(60 - 25 * succeeded)
+    await expectLedgerInvariants()
+  })
+})
+
+describe('the catalogue, redemptions and their hand-over', () => {
+  freshDatabasePerGroup()
+  const redeem = (openid: string, itemId: string, id = requestId()) => call(openid, 'redeem', { itemId, requestId: id })
+
+  it('shows the community’s items with price and stock, and the caller’s balance', async () => {
+    const { items, balance, communityName } = await ok(call(xuMin.openid, 'catalogue', {}))
+    expect(communityName).toBe('沁园社区')
+    expect(balance).toBe(450)
+    expect(items.map((i) => [i.name, i.kindLabel, i.priceMinutes, i.stock])).toEqual(
+      timebankItems.map((i) => [i.name, i.kind === 'service' ? '服务' : '爱心超市物品', i.priceMinutes, i.stock]),
+    )
+    expect(items.find((i) => i.id === 'item-qy-repair')!.provider).toEqual({ organisationId: 'org-qy-weixiu', name: '沁园社区便民维修服务队' })
+    // A village resident sees their own village's catalogue, empty in the demo.
+    expect((await ok(call(who.ruralResident, 'catalogue', {}))).items).toEqual([])
+  })
+
+  it('a redemption pays the price back to the pool and takes one from stock; a replay answers it again', async () => {
+    const id = requestId()
+    const { redemption, balance } = await ok(redeem(xuMin.openid, 'item-qy-rice', id))
+    expect(redemption).toMatchObject({ itemName: '大米 5kg', priceMinutes: 120, status: 'waiting', statusLabel: '等待领取', entryId: `redeem:${redemption.id}` })
+    expect(redemption).not.toHaveProperty('phone')
+    expect(balance).toBe(450 - 120)
+    expect((await item('item-qy-rice')).stock).toBe(11)
+    expect((await ok(redeem(xuMin.openid, 'item-qy-rice', id))).redemption.id).toBe(redemption.id)
+    expect((await item('item-qy-rice')).stock).toBe(11)
+    expect((await ok(call(xuMin.openid, 'myRedemptions', {}))).redemptions.map((r) => r.id)).toEqual([redemption.id])
+    const { entries: history } = await ok(call(xuMin.openid, 'history', {}))
+    expect(history[0]).toMatchObject({ kind: 'redeem', minutes: -120, itemName: '大米 5kg', title: '兑换：大米 5kg' })
+    await expectLedgerInvariants()
+  })
+
+  it('refuses beyond the balance, another community’s items and retired ones, changing nothing', async () => {
+    expect(await failure(redeem(yangLi.openid, 'item-qy-rice'))).toEqual({ code: 'INSUFFICIENT_BALANCE' })
+    expect((await item('item-qy-rice')).stock).toBe(11)
+    expect(await failure(redeem(who.ruralResident, 'item-qy-rice'))).toEqual({ code: 'NOT_FOUND', field: 'data.itemId' })
+  })
+
+  it('the committee adds, edits, restocks by a delta and retires items; each decision audited', async () => {
+    const committee = who.committeeUrban
+    const { item: added } = await ok(
+      call(committee, 'saveItem', { communityId: urban, name: '助浴一次', kind: 'service', priceMinutes: 90, providerOrganisationId: 'org-qy-xiyanghong' }),
+    )
+    expect(added).toMatchObject({ name: '助浴一次', stock: 0, status: 'active', description: '', provider: { name: '沁园社区夕阳红助老服务队' } })
+    expect((await ok(call(committee, 'restockItem', { itemId: added.id, delta: 5, reason: '新增名额' }))).item.stock).toBe(5)
+    expect(await failure(call(committee, 'restockItem', { itemId: added.id, delta: -6 }))).toEqual({ code: 'OUT_OF_STOCK', field: 'data.delta' })
+    expect((await ok(call(committee, 'restockItem', { itemId: added.id, delta: -2 }))).item.stock).toBe(3)
+    const { item: edited } = await ok(call(committee, 'saveItem', { communityId: urban, itemId: added.id, name: '助浴一次', kind: 'service', priceMinutes: 100, description: '上门助浴。' }))
+    expect(edited).toMatchObject({ priceMinutes: 100, stock: 3, description: '上门助浴。' })
+    expect(edited).not.toHaveProperty('provider')
+    expect(await failure(call(committee, 'saveItem', { communityId: urban, name: '读报', kind: 'service', priceMinutes: 30, providerOrganisationId: 'org-th-qiaosao' }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.providerOrganisationId',
+    })
+    expect(await failure(call(committee, 'saveItem', { communityId: urban, name: '代开发票', kind: 'goods', priceMinutes: 30 }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.name' })
+    // Another community's committee cannot touch it.
+    expect(await failure(call(who.committeeRural, 'restockItem', { itemId: added.id, delta: 1 }))).toEqual({ code: 'FORBIDDEN' })
+    const { item: retired } = await ok(call(committee, 'retireItem', { itemId: added.id, reason: '暂停服务' }))
+    expect(retired.status).toBe('retired')
+    expect(await failure(redeem(xuMin.openid, added.id))).toEqual({ code: 'CONFLICT' })
+    expect((await ok(call(xuMin.openid, 'catalogue', {}))).items.some((i) => i.id === added.id)).toBe(false)
+    expect((await ok(call(committee, 'items', { communityId: urban }))).items.find((i) => i.id === added.id)?.statusLabel).toBe('已下架')
+    const audit = (await documents<AuditDoc>('audit_log')).filter((a) => a.action.startsWith('timebank.item'))
+    expect(audit.map((a) => a.action).sort()).toEqual(['timebank.item.restock', 'timebank.item.restock', 'timebank.item.retire', 'timebank.item.save', 'timebank.item.save'])
+  })
+
+  it('the committee sees what waits for hand-over with who and their phone, and confirms it once', async () => {
+    const { redemptions } = await ok(call(who.committeeUrban, 'handovers', { communityId: urban }))
+    const rice = redemptions.find((r) => r.itemName === '大米 5kg')!
+    expect(rice).toMatchObject({ personName: '徐敏', phone: xuMin.phone })
+    const { redemption } = await ok(call(who.committeeUrban, 'confirmHandover', { redemptionId: rice.id }))
+    expect(redemption).toMatchObject({ status: 'handedOver', handedOverByName: '周海燕' })
+    expect((await ok(call(who.committeeUrban, 'confirmHandover', { redemptionId: rice.id }))).redemption.handedOverAt).toBe(redemption.handedOverAt)
+    expect((await ok(call(who.committeeUrban, 'handovers', { communityId: urban }))).redemptions.some((r) => r.id === rice.id)).toBe(false)
+    expect(await failure(call(who.committeeRural, 'confirmHandover', { redemptionId: rice.id }))).toEqual({ code: 'FORBIDDEN' })
+  })
+
+  it('the providing organisation’s lead sees and confirms only what it provides', async () => {
+    const { redemption } = await ok(redeem(dengHao.openid, 'item-qy-repair'))
+    const repairLead = 'demo-hu-gang'
+    const { redemptions } = await ok(call(repairLead, 'providerHandovers', { organisationId: 'org-qy-weixiu' }))
+    expect(redemptions.map((r) => [r.id, r.personName])).toEqual([[redemption.id, '邓浩']])
+    const rice = (await ok(redeem(dengHao.openid, 'item-qy-rice'))).redemption
+    expect(await failure(call(repairLead, 'confirmHandoverAsProvider', { organisationId: 'org-qy-weixiu', redemptionId: rice.id }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.redemptionId',
+    })
+    expect(await failure(call(who.organisationLead, 'confirmHandoverAsProvider', { organisationId: 'org-qy-weixiu', redemptionId: redemption.id }))).toEqual({ code: 'FORBIDDEN' })
+    const done = await ok(call(repairLead, 'confirmHandoverAsProvider', { organisationId: 'org-qy-weixiu', redemptionId: redemption.id }))
+    expect(done.redemption).toMatchObject({ status: 'handedOver', handedOverByName: '胡刚' })
+    const audit = (await documents<AuditDoc>('audit_log')).filter((a) => a.action === 'timebank.handover' && a.actorOpenid === repairLead)
+    expect(audit.map((a) => [a.organisationId, a.targetName, a.reason])).toEqual([['org-qy-weixiu', '邓浩', '上门维修']])
+  })
+
+  it('stock never below zero: ten people at once for the last two bottles of oil, two get one', async () => {
+    // Enough time for everyone: the committee grants it from the pool.
+    const crowd = demoDataSet.people.filter((p) => p.communityId === urban).slice(0, 10)
+    for (const p of crowd) {
+      await ok(call(who.committeeUrban, 'grant', { communityId: urban, personId: p._id, minutes: 200, reason: '测试兑换', requestId: requestId() }))
+    }
+    const answers = await Promise.all(crowd.map((p) => redeem(p.openid, 'item-qy-oil')))
+    const won = answers.filter((a) => a.ok)
+    expect(won).toHaveLength(2)
+    for (const a of answers) if (!a.ok) expect(['OUT_OF_STOCK', 'CONFLICT', 'INSUFFICIENT_BALANCE']).toContain(a.error.code)
+    expect(answers.filter((a) => !a.ok && a.error.code === 'OUT_OF_STOCK').length).toBeGreaterThan(0)
+    expect((await item('item-qy-oil')).stock).toBe(0)
+    const oil = (await documents<RedemptionDoc>('timebank_redemptions')).filter((r) => r.itemId === 'item-qy-oil')
+    expect(oil).toHaveLength(2)
+    await expectLedgerInvariants()
+  })
+})
+
+describe('grants, the ledger and reversals', () => {
+  freshDatabasePerGroup()
+  const committee = who.committeeUrban
+
+  it('grants from the pool to a resident chosen by person id, audited; a replay grants once', async () => {
+    const id = requestId()
+    const input = { communityId: urban, personId: wangGuilan._id, minutes: 120, reason: '独居高龄，社区关怀', requestId: id }
+    const { entry } = await ok(call(committee, 'grant', input))
+    expect(entry).toMatchObject({ kind: 'grant', minutes: 120, from: { kind: 'community', name: '社区时间池' }, to: { kind: 'person', name: '王桂兰', personId: wangGuilan._id }, reversible: true })
+    expect((await ok(call(committee, 'grant', input))).entry.id).toBe(entry.id)
+    expect(await balanceOf(wangGuilan.openid)).toBe(120)
+    const { entries: hers } = await ok(call(wangGuilan.openid, 'history', {}))
+    expect(hers[0]).toMatchObject({ kind: 'grant', minutes: 120, reason: '独居高龄，社区关怀', title: '社区发放' })
+    expect((await documents<AuditDoc>('audit_log')).filter((a) => a.action === 'timebank.grant').map((a) => a.targetName)).toEqual(['王桂兰'])
+    const villager = personOf(who.ruralResident)
+    expect(await failure(call(committee, 'grant', { ...input, personId: villager._id, requestId: requestId() }))).toEqual({ code: 'NOT_FOUND', field: 'data.personId' })
+    expect(await failure(call(committee, 'grant', { ...input, minutes: 0, requestId: requestId() }))).toEqual({ code: 'INVALID_INPUT', field: 'data.minutes' })
+  })
+
+  it('lists the community’s entries newest first, page by page without gaps or repeats, and by person', async () => {
+    const all: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await ok(call(committee, 'ledger', { communityId: urban, limit: 3, ...(cursor ? { cursor } : {}) }))
+      all.push(...page.entries.map((e) => e.id))
+      cursor = page.nextCursor
+    } while (cursor)
+    const stored = (await entries()).filter((e) => e.communityId === urban)
+    expect(all).toHaveLength(stored.length)
+    expect(new Set(all).size).toBe(all.length)
+    const order = stored.sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || (a._id < b._id ? 1 : -1)).map((e) => e._id)
+    expect(all).toEqual(order)
+    const { entries: his, outstandingMinutes } = await ok(call(committee, 'ledger', { communityId: urban, personId: xuMin._id }))
+    expect(his.map((e) => e.to.name)).toEqual(['徐敏', '徐敏', '徐敏'])
+    const people = (await accounts()).filter((a) => a.communityId === urban && a.kind === 'person')
+    expect(outstandingMinutes).toBe(people.reduce((s, a) => s + a.balance, 0))
+    expect(await failure(call(committee, 'ledger', { communityId: urban, cursor: 'not-a-cursor' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.cursor' })
+  })
+
+  it('reverses an entry by adding the opposite one: the original stays, marked reversed, once only', async () => {
+    await ok(call(xuMin.openid, 'give', { toName: yangLi.name, toPhone: yangLi.phone!, minutes: 40, requestId: requestId() }))
+    const gift = (await entries()).find((e) => e.kind === 'gift')!
+    const { entry } = await ok(call(committee, 'reverse', { entryId: gift._id, reason: '误转' }))
+    expect(entry).toMatchObject({ kind: 'reversal', minutes: 40, from: { name: '杨丽' }, to: { name: '徐敏' }, reversesEntryId: gift._id, reason: '误转', reversible: false, title: '冲正：转赠' })
+    expect(await balanceOf(yangLi.openid)).toBe(0)
+    expect((await entries()).find((e) => e._id === gift._id)).toEqual(gift)
+    const { entries: mine } = await ok(call(xuMin.openid, 'history', {}))
+    expect(mine.find((e) => e.id === gift._id)).toMatchObject({ reversal: { entryId: entry.id, reason: '误转' } })
+    expect(mine[0]).toMatchObject({ kind: 'reversal', minutes: 40 })
+    // The same request again answers it; a second reversal, or reversing the reversal, is refused.
+    expect((await ok(call(committee, 'reverse', { entryId: gift._id, reason: '误转' }))).entry.id).toBe(entry.id)
+    expect(await failure(call(committee, 'reverse', { entryId: gift._id, reason: '再冲一次' }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(committee, 'reverse', { entryId: entry.id, reason: '撤销冲正' }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(who.committeeRural, 'reverse', { entryId: gift._id, reason: '误转' }))).toEqual({ code: 'FORBIDDEN' })
+    expect((await documents<AuditDoc>('audit_log')).filter((a) => a.action === 'timebank.reverse')).toHaveLength(1)
+    await expectLedgerInvariants()
+  })
+
+  it('ten concurrent reversals of one entry reverse it once', async () => {
+    await ok(call(xuMin.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 10, requestId: requestId() }))
+    const gift = (await entries()).find((e) => e.kind === 'gift' && e.toOpenid === wangGuilan.openid)!
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => call(committee, 'reverse', { entryId: gift._id, reason: `冲正 ${i}` })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    expect((await entries()).filter((e) => e.reverses === gift._id)).toHaveLength(1)
+    await expectLedgerInvariants()
+  })
+
+  it('reversing a redemption not yet handed over calls it off and puts the item back', async () => {
+    const { redemption } = await ok(call(xuMin.openid, 'redeem', { itemId: 'item-qy-haircut', requestId: requestId() }))
+    const stock = (await item('item-qy-haircut')).stock
+    await ok(call(committee, 'reverse', { entryId: redemption.entryId, reason: '老人不需要了' }))
+    expect((await item('item-qy-haircut')).stock).toBe(stock + 1)
+    expect((await ok(call(xuMin.openid, 'myRedemptions', {}))).redemptions[0]).toMatchObject({ id: redemption.id, status: 'cancelled' })
+    expect(await failure(call(committee, 'confirmHandover', { redemptionId: redemption.id }))).toEqual({ code: 'CONFLICT' })
+    await expectLedgerInvariants()
+  })
+
+  it('a service credit already spent cannot be reversed; reversing one leaves the service hours as they were', async () => {
+    const { record } = await earn(yangLi.openid, 50, '2026-09-10T10:00:00')
+    await ok(call(yangLi.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 30, requestId: requestId() }))
+    expect(await failure(call(committee, 'reverse', { entryId: `service:${record._id}`, reason: '重复登记' }))).toEqual({ code: 'INSUFFICIENT_BALANCE' })
+    const { record: second } = await earn(xuMin.openid, 20, '2026-09-11T10:00:00')
+    const hoursBefore = await ok(call(xuMin.openid, 'serviceHours', {}))
+    await ok(call(committee, 'reverse', { entryId: `service:${second._id}`, reason: '重复登记' }))
+    expect(await ok(call(xuMin.openid, 'serviceHours', {}))).toEqual(hoursBefore)
+    await expectLedgerInvariants()
+  })
+})
+
+describe('service hours and the certificate', () => {
+  freshDatabasePerGroup()
+  let number: string
+
+  it('sums 志愿服务时长 by organisation and by month, over a period or all', async () => {
+    const hours = await ok(call(xuMin.openid, 'serviceHours', {}))
+    expect(hours.totalMinutes).toBe(450)
+    expect(hours.byOrganisation).toEqual([
+      { organisationId: 'org-qy-xiyanghong', organisationName: '沁园社区夕阳红助老服务队', minutes: 360 },
+      { organisationId: 'org-qy-zhucan', organisationName: '沁园社区长者助餐服务队', minutes: 90 },
+    ])
+    expect(hours.byMonth).toEqual([
+      { month: '2026-03', minutes: 120 },
+      { month: '2026-04', minutes: 90 },
+      { month: '2026-10', minutes: 240 },
+    ])
+    expect(hours.records.map((r) => r.service.title)).toEqual(['重阳节敬老饺子宴', '长者食堂送餐', '亲情陪伴（沁园小区）'])
+    const spring = await ok(call(xuMin.openid, 'serviceHours', { from: '2026-03-01', to: '2026-04-30' }))
+    expect(spring.totalMinutes).toBe(210)
+    // 邓浩's 120 held minutes wait: not counted yet.
+    const his = await ok(call(dengHao.openid, 'serviceHours', {}))
+    expect([his.totalMinutes, his.waitingMinutes]).toEqual([810, 120])
+  })
+
+  it('issues a certificate: identity with a masked phone, hours, the committee as issuer, an unguessable number', async () => {
+    const { certificate } = await ok(call(xuMin.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))
+    expect(certificate).toMatchObject({
+      holder: { name: '徐敏', maskedPhone: '187****9354' },
+      period: { from: '2026-01-01', to: '2026-12-31' },
+      totalMinutes: 450,
+      issuer: { communityId: urban, name: '沁园社区居民委员会' },
+    })
+    expect(certificate.number).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/)
+    number = certificate.number
+    const again = await ok(call(xuMin.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))
+    expect(again.certificate.number).not.toBe(number)
+    expect(await failure(call(yangLi.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))).toEqual({ code: 'NOT_FOUND' })
+    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-12-31', to: '2026-01-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.to' })
+    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-02-30', to: '2026-03-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.from' })
+  })
+
+  it('anyone signed in verifies it by number, however typed, and sees the name partly masked', async () => {
+    const { certificate } = await ok(call(who.civilAffairs, 'verifyCertificate', { number: number.toLowerCase().replace(/-/g, ' ') }))
+    expect(certificate).toMatchObject({ number, holder: { name: '徐*', maskedPhone: '187****9354' }, totalMinutes: 450, issuer: { name: '沁园社区居民委员会' } })
+    expect((await ok(call('o-not-registered', 'verifyCertificate', { number }))).certificate.number).toBe(number)
+    expect(await failure(call(who.resident, 'verifyCertificate', { number: '0000-0000-0000-0000' }))).toEqual({ code: 'NOT_FOUND', field: 'data.number' })
+    expect(await failure(call(who.resident, 'verifyCertificate', { number: 'I-O-U' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.number' })
+    expect(await failure(call(null, 'verifyCertificate', { number }))).toEqual({ code: 'UNAUTHENTICATED' })
+  })
+})
+
+describe('the invariants under a crowd: credits, gifts and redemptions at once', () => {
+  freshDatabasePerGroup()
+
+  it('200 concurrent operations end with every balance the sum of its entries and every community at zero', async () => {
+    // A fixed stream of choices, so that a failure can be replayed.
+    let seed = 20261123
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]
+    const volunteers = demoDataSet.people.filter((p) => p.communityId === urban).slice(0, 12)
+    const villagers = demoDataSet.people.filter((p) => p.communityId === rural).slice(0, 4)
+    const fresh = Array.from({ length: 80 }, (_, i) => {
+      const villager = i % 5 === 0
+      const p = villager ? pick(villagers) : pick(volunteers)
+      return serviceRecord(p.openid, 30 + Math.floor(next() * 300), `2026-09-${String(1 + Math.floor(next() * 5)).padStart(2, '0')}T10:00:00`, {
+        communityId: villager ? rural : urban,
+        organisationId: villager ? 'org-th-qiaosao' : 'org-qy-xiyanghong',
+      })
+    })
+    await insertAll('service_records', fresh)
+    // Everyone starts with some time, granted from the pools, so that gifts and redemptions have something to spend.
+    for (const p of [...volunteers, ...villagers]) {
+      await ok(call(p.communityId === urban ? who.committeeUrban : who.committeeRural, 'grant', { communityId: p.communityId!, personId: p._id, minutes: 200, reason: '起始时间', requestId: requestId() }))
+    }
+    const giftIds = Array.from({ length: 50 }, () => requestId())
+    const operations: (() => Promise<unknown>)[] = [
+      ...fresh.map((r) => () => creditServiceRecords([r._id])),
+      // Replays of credits and of gifts, racing their originals.
+      ...fresh.slice(0, 20).map((r) => () => creditServiceRecords([r._id])),
+      ...giftIds.map((id) => {
+        const from = pick(volunteers)
+        const to = pick(volunteers.filter((v) => v !== from))
+        return () => call(from.openid, 'give', { toName: to.name, toPhone: to.phone!, minutes: 5 + Math.floor(next() * 60), requestId: id })
+      }),
+      ...Array.from({ length: 50 }, () => {
+        const p = pick(volunteers)
+        return () => call(p.openid, 'redeem', { itemId: pick(timebankItems)._id, requestId: requestId() })
+      }),
+    ]
+    expect(operations).toHaveLength(200)
+    const answers = (await Promise.all(operations.sort(() => next() - 0.5).map((run) => run()))) as unknown[]
+    for (const answer of answers) {
+      if (Array.isArray(answer)) continue
+      const settled = answer as { ok: boolean; error?: { code: string } }
+      if (!settled.ok) expect(['INSUFFICIENT_BALANCE', 'OUT_OF_STOCK', 'CONFLICT', 'INVALID_INPUT']).toContain(settled.error!.code)
+    }
+    // Every record is settled once: credited or held, never twice.
+    await creditServiceRecords(fresh.map((r) => r._id))
+    const { entries: moves } = await expectLedgerInvariants()
+    const stored = await documents<ServiceRecordDoc>('service_records')
+    for (const r of fresh) {
+      const settled = stored.find((s) => s._id === r._id)!
+      const paid = moves.filter((e) => e._id === `service:${r._id}`)
+      const held = settled.credit.status === 'held' ? settled.credit.heldMinutes : 0
+      expect({ id: r._id, paid: paid.reduce((s, e) => s + e.minutes, 0) }).toEqual({ id: r._id, paid: r.minutes - held })
+    }
+    const held = await documents<HeldCreditDoc>('timebank_held')
+    expect(held.every((h) => h.heldMinutes > 0)).toBe(true)
+    // Per person per day, what was credited at once never passes the cap.
+    const daily = await documents<{ minutes: number }>('timebank_daily')
+    expect(daily.every((d) => d.minutes <= DEFAULT_DAILY_CAP_MINUTES)).toBe(true)
+    // Stock: what is left plus what was redeemed is what there was.
+    const redemptions = await documents<RedemptionDoc>('timebank_redemptions')
+    for (const seeded of timebankItems) {
+      const left = (await item(seeded._id)).stock
+      expect(left).toBeGreaterThanOrEqual(0)
+      expect(left + redemptions.filter((r) => r.itemId === seeded._id).length).toBe(seeded.stock)
+    }
+    expect(moves.filter((e) => e.kind === 'redeem')).toHaveLength(redemptions.length)
+    expect(moves.filter((e) => e.kind === 'gift').length).toBeLessThanOrEqual(giftIds.length)
+  }, 120_000)
+})
