@@ -125,6 +125,14 @@ describe('时间银行 in the browser', () => {
     const [latest] = await recentEntries(page)
     expect(latest).toContain(`转赠给${elder.name}`)
     expect(latest).toContain(formatSignedMinutes(-GIFT))
+
+    // 全部明细 has both, newest first, with where each came from.
+    await tap(page, '全部明细')
+    await page.waitForURL('**/pages/time-bank/more/history/index')
+    const history = shown(page).locator('#history .entry')
+    await history.first().waitFor()
+    expect(await history.nth(0).textContent()).toContain(`留言：${note}`)
+    expect(await history.nth(1).textContent()).toContain(`志愿服务：${needTitle}`)
     expect(errors).toEqual([])
   })
 
@@ -308,6 +316,26 @@ describe('时间银行 in the browser', () => {
     await tap(page, '查验')
     await shown(page).locator('.field-invalid').getByText('没有这个验证编号的证明').waitFor()
     await screenshot(page, 'timebank-verify.png')
+    expect(errors).toEqual([])
+  })
+
+  it('lets the lead of the organisation that provides an item confirm its hand-over on the team page', async () => {
+    const provided = demoDataSet.organisations.find((o) => o._id === 'org-qy-weixiu')!
+    const { page: own } = await signInAs(session, volunteer.openid)
+    const { data } = await callFunction(own, 'timebank', 'catalogue', {})
+    const item = data.items.find((i: { provider?: { organisationId: string } }) => i.provider?.organisationId === provided._id)
+    expect(await callFunction(own, 'timebank', 'redeem', { itemId: item.id, requestId: 'browser-test-provider' })).toMatchObject({ ok: true })
+
+    const { page, errors } = await signInAs(session, provided.leadOpenid)
+    await openPage(session, page, `pages/organisations/team/index?id=${provided._id}`)
+    const handover = shown(page).locator('#provider-handovers .card', { hasText: item.name })
+    await handover.waitFor()
+    expect(await handover.textContent()).toContain(volunteer.name)
+    await handover.locator('taro-button-core', { hasText: '已交付' }).click()
+    await tap(page, '确定已交付')
+    await handover.waitFor({ state: 'detached' })
+    const { data: mine } = await callFunction(own, 'timebank', 'myRedemptions', {})
+    expect(mine.redemptions.find((r: { itemId: string }) => r.itemId === item.id)).toMatchObject({ status: 'handedOver', handedOverByName: personOf(provided.leadOpenid).name })
     expect(errors).toEqual([])
   })
 })
