@@ -1,8 +1,7 @@
-import { View } from '@tarojs/components'
 import { api } from '../../../api'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loaded } from '../../../components/status'
-import { HandoverCard } from '../../../components/handover-card'
+import { Handovers } from '../../../components/handovers'
 import { useLoad } from '../../../hooks/use-load'
 import { usePageParams } from '../../../routes'
 
@@ -17,18 +16,11 @@ export default function HandoversPage() {
           redemptions.length === 0 ? (
             <Empty title='没有等待交付的兑换' />
           ) : (
-            <View>
-              {redemptions.map((redemption) => (
-                <HandoverCard
-                  key={redemption.id}
-                  redemption={redemption}
-                  onConfirm={async () => {
-                    await api.timebank.confirmHandover({ redemptionId: redemption.id })
-                    load.reload()
-                  }}
-                />
-              ))}
-            </View>
+            <Handovers
+              redemptions={redemptions}
+              confirm={(redemptionId) => api.timebank.confirmHandover({ redemptionId })}
+              onConfirmed={load.reload}
+            />
           )
         }
       </Loaded>

@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import type { LedgerEntry } from '../../../../../shared/contracts/timebank'
 import { api } from '../../../api'
-import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
+import { MorePages } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loaded } from '../../../components/status'
 import { EntryText } from '../../../components/time-bank'
 import { formatDateTime, formatMinutes } from '../../../format'
-import { useLoad } from '../../../hooks/use-load'
-import { useSubmit } from '../../../hooks/use-submit'
+import { usePages } from '../../../hooks/use-pages'
 import { usePageParams } from '../../../routes'
 
 /**
@@ -17,35 +16,26 @@ import { usePageParams } from '../../../routes'
  */
 export default function LedgerPage() {
   const { communityId = '' } = usePageParams()
-  const load = useLoad(() => api.timebank.ledger({ communityId }))
-  const more = useSubmit()
+  const { load, more } = usePages((cursor) => api.timebank.ledger({ communityId, cursor }))
   return (
     <PageShell>
       <Loaded load={load}>
-        {(ledger) => {
-          const next = () =>
-            more.run(async () => {
-              const page = await api.timebank.ledger({ communityId, cursor: ledger.nextCursor })
-              load.replace({ ...page, entries: [...ledger.entries, ...page.entries] })
-            })
-          return (
-            <View>
-              <View className='card'>
-                <Text className='card-label'>本社区居民持有的时间</Text>
-                <Text id='outstanding' className='card-title'>
-                  {formatMinutes(ledger.outstandingMinutes)}
-                </Text>
-              </View>
-              {ledger.entries.length === 0 ? (
-                <Empty title='还没有收支' />
-              ) : (
-                ledger.entries.map((entry) => <Entry key={entry.id} entry={entry} onReversed={load.reload} />)
-              )}
-              {more.errorOf() ? <Text className='field-error'>{more.errorOf()}</Text> : null}
-              {ledger.nextCursor ? <BusyButton busy={more.busy} label='再看更早的' onClick={next} /> : null}
+        {(ledger) => (
+          <View>
+            <View className='card'>
+              <Text className='card-label'>本社区居民持有的时间</Text>
+              <Text id='outstanding' className='card-title'>
+                {formatMinutes(ledger.outstandingMinutes)}
+              </Text>
             </View>
-          )
-        }}
+            {ledger.entries.length === 0 ? (
+              <Empty title='还没有收支' />
+            ) : (
+              ledger.entries.map((entry) => <Entry key={entry.id} entry={entry} onReversed={load.reload} />)
+            )}
+            <MorePages more={more} />
+          </View>
+        )}
       </Loaded>
     </PageShell>
   )

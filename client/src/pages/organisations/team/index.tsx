@@ -5,7 +5,7 @@ import { roleLabel } from '../../../../../shared/domain/roles'
 import { api } from '../../../api'
 import { CallButton } from '../../../components/call-button'
 import { ConfirmAction } from '../../../components/confirm-action'
-import { HandoverCard } from '../../../components/handover-card'
+import { Handovers } from '../../../components/handovers'
 import { ListItem, SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Loaded } from '../../../components/status'
@@ -100,18 +100,11 @@ function ProviderHandovers({ organisationId }: { organisationId: string }) {
       <SectionHeader title='时间银行兑换待交付' hint='居民用时间兑换了本组织提供的服务或物品' />
       <Loaded load={load}>
         {({ redemptions }) => (
-          <View>
-            {redemptions.map((redemption) => (
-              <HandoverCard
-                key={redemption.id}
-                redemption={redemption}
-                onConfirm={async () => {
-                  await api.timebank.confirmHandoverAsProvider({ organisationId, redemptionId: redemption.id })
-                  load.reload()
-                }}
-              />
-            ))}
-          </View>
+          <Handovers
+            redemptions={redemptions}
+            confirm={(redemptionId) => api.timebank.confirmHandoverAsProvider({ organisationId, redemptionId })}
+            onConfirmed={load.reload}
+          />
         )}
       </Loaded>
     </View>

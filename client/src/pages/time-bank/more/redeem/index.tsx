@@ -31,13 +31,6 @@ export default function RedeemPage() {
                   {formatMinutes(data.balance)}
                 </Text>
               </View>
-              {done ? (
-                <View id='redeemed' className='note'>
-                  <Text>
-                    已兑换「{done.itemName}」，请到{providerName(done)}领取。
-                  </Text>
-                </View>
-              ) : null}
               <SectionHeader title='可以兑换的' hint='价格是用多少时间来换' />
               {data.items.length === 0 ? (
                 <Empty title='社区还没有上架可兑换的服务和物品' />
@@ -47,6 +40,7 @@ export default function RedeemPage() {
                     key={item.id}
                     item={item}
                     balance={data.balance}
+                    redeemed={done?.itemId === item.id ? done : null}
                     onRedeemed={(redemption) => {
                       setDone(redemption)
                       load.reload()
@@ -79,7 +73,13 @@ export default function RedeemPage() {
   )
 }
 
-function Item({ item, balance, onRedeemed }: { item: ItemView; balance: number; onRedeemed(redemption: RedemptionView): void }) {
+/** `redeemed`: what the person has just redeemed of it, said where they tapped. */
+function Item({ item, balance, redeemed, onRedeemed }: {
+  item: ItemView
+  balance: number
+  redeemed: RedemptionView | null
+  onRedeemed(redemption: RedemptionView): void
+}) {
   // One key per decision to redeem: a retry after a lost answer is the same redemption.
   const [requestId, renew] = useRequestId()
   const redeem = async () => {
@@ -96,6 +96,13 @@ function Item({ item, balance, onRedeemed }: { item: ItemView; balance: number; 
         价格 <Text className='item-price'>{formatMinutes(item.priceMinutes)}</Text> · {item.stock > 0 ? `还有 ${item.stock} 份` : '已兑完'}
       </Text>
       <Text className='card-label'>由{providerName(item)}提供</Text>
+      {redeemed ? (
+        <View id='redeemed' className='note'>
+          <Text>
+            已兑换「{redeemed.itemName}」，请到{providerName(redeemed)}领取。
+          </Text>
+        </View>
+      ) : null}
       {item.stock <= 0 ? null : item.priceMinutes > balance ? (
         <Text className='field-hint'>时间余额不够，还差 {formatMinutes(item.priceMinutes - balance)}</Text>
       ) : (

@@ -9,7 +9,7 @@ import { Tags } from './list'
  * A redemption waiting to be handed over, as the committee or the providing organisation sees it:
  * what, to whom (with a call button), since when, and the confirmation that it was handed over.
  */
-export function HandoverCard({ redemption, onConfirm }: { redemption: RedemptionView; onConfirm(): Promise<unknown> }) {
+function HandoverCard({ redemption, onConfirm }: { redemption: RedemptionView; onConfirm(): Promise<unknown> }) {
   return (
     <View className='card handover'>
       <Text className='card-title'>{redemption.itemName}</Text>
@@ -24,6 +24,28 @@ export function HandoverCard({ redemption, onConfirm }: { redemption: Redemption
         question={`「${redemption.itemName}」已经交给 ${redemption.personName ?? ''} 了吗？`}
         onConfirm={onConfirm}
       />
+    </View>
+  )
+}
+
+/** Redemptions waiting to be handed over; `confirm` tells the function, then the list reloads (`onConfirmed`). */
+export function Handovers({ redemptions, confirm, onConfirmed }: {
+  redemptions: RedemptionView[]
+  confirm(redemptionId: string): Promise<unknown>
+  onConfirmed(): void
+}) {
+  return (
+    <View>
+      {redemptions.map((redemption) => (
+        <HandoverCard
+          key={redemption.id}
+          redemption={redemption}
+          onConfirm={async () => {
+            await confirm(redemption.id)
+            onConfirmed()
+          }}
+        />
+      ))}
     </View>
   )
 }
