@@ -50,7 +50,11 @@ export const MAX_RESTOCK_DELTA = 1000
 export const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), '没有这一天')
+  .refine((day) => {
+    const midnight = new Date(`${day}T00:00:00Z`)
+    // 2026-13-01 is no date at all; 2026-02-30 rolls over into March.
+    return !Number.isNaN(midnight.getTime()) && midnight.toISOString().startsWith(day)
+  }, '没有这一天')
 
 /** A period of whole Shanghai days, both ends included. */
 export const periodSchema = z

@@ -1,5 +1,5 @@
 /**
- * Bad input on every action of organisations, community and needs: an extra field, a wrong type, and a
+ * Bad input on every action of organisations, community, needs and timebank: an extra field, a wrong type, and a
  * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
@@ -7,6 +7,7 @@ import { functionMains } from '../../local/host/functions'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
+import { timebankContract } from '../../shared/contracts/timebank'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!._id
@@ -82,12 +83,38 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     matchDetails: { valid: { needId: 'need-1' }, field: 'needId' },
     settings: { valid: { communityId: community, reviewBeforeMatching: true }, field: 'communityId' },
   },
+  timebank: {
+    account: { valid: {} },
+    history: { valid: { limit: 10 }, field: 'cursor' },
+    give: { valid: { toName: '王桂兰', toPhone: '13953318426', minutes: 30, requestId: 'bad-input-1' }, field: 'toName' },
+    catalogue: { valid: {} },
+    redeem: { valid: { itemId: 'item-qy-rice', requestId: 'bad-input-1' }, field: 'itemId' },
+    myRedemptions: { valid: {} },
+    serviceHours: { valid: { from: '2026-01-01' }, field: 'from' },
+    issueCertificate: { valid: { from: '2026-01-01', to: '2026-12-31' }, field: 'to' },
+    verifyCertificate: { valid: { number: 'ABCD-EFGH-JKMN-PQRS' }, field: 'number' },
+    items: { valid: { communityId: community }, field: 'communityId' },
+    saveItem: { valid: { communityId: community, name: '读报一次', kind: 'service', priceMinutes: 30 }, field: 'name' },
+    restockItem: { valid: { itemId: 'item-qy-rice', delta: 5 }, field: 'itemId' },
+    retireItem: { valid: { itemId: 'item-qy-rice' }, field: 'reason' },
+    handovers: { valid: { communityId: community }, field: 'communityId' },
+    confirmHandover: { valid: { redemptionId: 'rd-1' }, field: 'redemptionId' },
+    providerHandovers: { valid: { organisationId }, field: 'organisationId' },
+    confirmHandoverAsProvider: { valid: { organisationId, redemptionId: 'rd-1' }, field: 'redemptionId' },
+    heldCredits: { valid: { communityId: community }, field: 'communityId' },
+    reviewHeldCredit: { valid: { heldId: 'held:x', decision: 'decline', reason: '核实有误' }, field: 'heldId' },
+    grant: { valid: { communityId: community, personId: 'p-wang-guilan', minutes: 30, reason: '关怀', requestId: 'bad-input-1' }, field: 'reason' },
+    ledger: { valid: { communityId: community }, field: 'personId' },
+    reverse: { valid: { entryId: 'service:x', reason: '核对' }, field: 'entryId' },
+    settings: { valid: { communityId: community, dailyCapMinutes: 600 }, field: 'communityId' },
+  },
 }
 
 it('has a row for every action of each function', () => {
   expect(Object.keys(table.organisations).sort()).toEqual(Object.keys(organisationsContract.actions).sort())
   expect(Object.keys(table.community).sort()).toEqual(Object.keys(communityContract.actions).sort())
   expect(Object.keys(table.needs).sort()).toEqual(Object.keys(needsContract.actions).sort())
+  expect(Object.keys(table.timebank).sort()).toEqual(Object.keys(timebankContract.actions).sort())
 })
 
 const cases = Object.entries(table).flatMap(([functionName, actions]) =>

@@ -560,6 +560,7 @@ describe('service hours and the certificate', () => {
     expect(await failure(call(yangLi.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))).toEqual({ code: 'NOT_FOUND' })
     expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-12-31', to: '2026-01-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.to' })
     expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-02-30', to: '2026-03-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.from' })
+    expect(await failure(call(xuMin.openid, 'serviceHours', { from: '2026-13-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.from' })
   })
 
   it('anyone signed in verifies it by number, however typed, and sees the name partly masked', async () => {
