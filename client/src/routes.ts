@@ -31,7 +31,25 @@ export const paths = {
   needsQueue: (communityId: string) => `/pages/committee/needs/index?communityId=${communityId}`,
   /** `reason` is why it is in the committee's queue, e.g. duplicate. */
   committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
+  // 时间银行: the tab is pages/time-bank/index; the rest is its subpackage (app.config.ts).
+  timeBankHistory: () => '/pages/time-bank/more/history/index',
+  give: () => '/pages/time-bank/more/give/index',
+  redeem: () => '/pages/time-bank/more/redeem/index',
+  certificate: () => '/pages/time-bank/more/certificate/index',
+  /** Anyone with a certificate's number: the certificate links here with it. */
+  verify: (number?: string) => `/${VERIFY_PAGE}${number ? `?number=${number}` : ''}`,
+  committeeTimeBank: (communityId: string) => `/pages/committee/time-bank/index?communityId=${communityId}`,
+  catalogue: (communityId: string) => `/pages/committee/catalogue/index?communityId=${communityId}`,
+  /** Without `itemId`: a new item. */
+  catalogueItem: (communityId: string, itemId?: string) => `/pages/committee/item/index?communityId=${communityId}${itemId ? `&id=${itemId}` : ''}`,
+  handovers: (communityId: string) => `/pages/committee/handovers/index?communityId=${communityId}`,
+  heldCredits: (communityId: string) => `/pages/committee/held/index?communityId=${communityId}`,
+  ledger: (communityId: string) => `/pages/committee/ledger/index?communityId=${communityId}`,
+  grant: (communityId: string) => `/pages/committee/grant/index?communityId=${communityId}`,
 }
+
+/** 证明查验: the page a certificate's link opens. */
+export const VERIFY_PAGE = 'pages/time-bank/more/verify/index'
 
 export function go(url: string): void {
   Taro.navigateTo({ url })

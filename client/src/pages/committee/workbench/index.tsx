@@ -51,6 +51,9 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
           onClick={() => go(paths.applications(row.communityId))}
         />
       )}
+      {committee && (
+        <ListItem title='时间银行' detail='待交付的兑换、超上限待审核、兑换目录、收支和冲正、发放' onClick={() => go(paths.committeeTimeBank(row.communityId))} />
+      )}
       <ListItem
         title='本社区组织'
         detail='按状态查看，点开看评估记录'
