@@ -31,6 +31,14 @@ export const paths = {
   needsQueue: (communityId: string) => `/pages/committee/needs/index?communityId=${communityId}`,
   /** `reason` is why it is in the committee's queue, e.g. duplicate. */
   committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
+  careRegister: (communityId: string) => `/pages/committee/care/index?communityId=${communityId}`,
+  careAdd: (communityId: string) => `/pages/committee/care-add/index?communityId=${communityId}`,
+  carePerson: (entryId: string) => `/pages/committee/care-person/index?id=${entryId}`,
+  careEdit: (entryId: string) => `/pages/committee/care-edit/index?id=${entryId}`,
+  carePair: (entryId: string, communityId: string) => `/pages/committee/care-pair/index?id=${entryId}&communityId=${communityId}`,
+  careOverview: (communityId: string) => `/pages/committee/care-overview/index?communityId=${communityId}`,
+  myVisits: () => '/pages/care/visits/index',
+  visit: (entryId: string) => `/pages/care/visit/index?id=${entryId}`,
 }
 
 export function go(url: string): void {

@@ -60,3 +60,13 @@ export function Card({ onClick, children }: { onClick?(): void; children: ReactN
     <View className='card'>{children}</View>
   )
 }
+
+/** One labelled line of a record's details (a need's, a person's). */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='fact'>
+      <Text className='fact-label'>{label}</Text>
+      <Text className='fact-value'>{children}</Text>
+    </View>
+  )
+}
