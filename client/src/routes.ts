@@ -33,7 +33,8 @@ export const paths = {
   committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
   careRegister: (communityId: string) => `/pages/committee/care/index?communityId=${communityId}`,
   careAdd: (communityId: string) => `/pages/committee/care-add/index?communityId=${communityId}`,
-  carePerson: (entryId: string) => `/pages/committee/care-person/index?id=${entryId}`,
+  /** The community too: the register's entries do not carry it, and pairing lists its organisations. */
+  carePerson: (entryId: string, communityId: string) => `/pages/committee/care-person/index?id=${entryId}&communityId=${communityId}`,
   careEdit: (entryId: string) => `/pages/committee/care-edit/index?id=${entryId}`,
   carePair: (entryId: string, communityId: string) => `/pages/committee/care-pair/index?id=${entryId}&communityId=${communityId}`,
   careOverview: (communityId: string) => `/pages/committee/care-overview/index?communityId=${communityId}`,
