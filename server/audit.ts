@@ -19,6 +19,14 @@ export const auditActionLabel = {
   'need.hide': '隐藏求助',
   'need.assign': '指派求助',
   'need.settings': '设置求助先审核',
+  'care.register': '登记关爱对象',
+  'care.update': '修改关爱对象信息',
+  'care.withdraw': '记录撤回同意',
+  'care.pair': '安排结对帮扶',
+  'care.view': '查看关爱对象信息',
+  'care.list': '查看关爱对象名单',
+  'care.assignments': '查看结对探访名单',
+  'care.visit': '记录探访',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 
@@ -26,16 +34,26 @@ export type AuditAction = keyof typeof auditActionLabel
 export function auditEntry(
   actor: Caller,
   action: AuditAction,
-  about: { communityId: string; organisationId?: string; needId?: string; target?: { openid: string; name: string }; reason?: string },
+  about: {
+    communityId: string
+    organisationId?: string
+    needId?: string
+    entryId?: string
+    /** Someone on the care register may have no openid: they need not use the mini-program. */
+    target?: { openid?: string; name: string }
+    reason?: string
+  },
 ): Omit<AuditDoc, '_id'> {
   return {
     communityId: about.communityId,
     ...(about.organisationId ? { organisationId: about.organisationId } : {}),
     ...(about.needId ? { needId: about.needId } : {}),
+    ...(about.entryId ? { entryId: about.entryId } : {}),
     actorOpenid: actor.openid,
     actorName: actor.person?.name ?? '',
     action,
-    ...(about.target ? { targetOpenid: about.target.openid, targetName: about.target.name } : {}),
+    ...(about.target?.openid ? { targetOpenid: about.target.openid } : {}),
+    ...(about.target ? { targetName: about.target.name } : {}),
     ...(about.reason ? { reason: about.reason } : {}),
     at: new Date(),
   }
@@ -45,15 +63,20 @@ export function actionLabel(action: string): string {
   return (auditActionLabel as Record<string, string>)[action] ?? action
 }
 
-export function toAuditEntry(doc: AuditDoc, organisationNames: Map<string, string>): AuditEntry {
+/**
+ * One line of the log. `careNames`: whether the reader may see who an entry about the care register
+ * names; only the committee may, since being on the register is itself sensitive (docs/decisions/011).
+ */
+export function toAuditEntry(doc: AuditDoc, organisationNames: Map<string, string>, careNames: boolean): AuditEntry {
   const organisationName = doc.organisationId ? organisationNames.get(doc.organisationId) : undefined
+  const targetName = doc.entryId && !careNames ? undefined : doc.targetName
   return {
     id: doc._id,
     at: new Date(doc.at).toISOString(),
     actorName: doc.actorName,
     action: doc.action,
     actionLabel: actionLabel(doc.action),
-    ...(doc.targetName ? { targetName: doc.targetName } : {}),
+    ...(targetName ? { targetName } : {}),
     ...(organisationName ? { organisationName } : {}),
     ...(doc.reason ? { reason: doc.reason } : {}),
   }

@@ -12,6 +12,7 @@ import { peopleByOpenids, personById, residentsOf } from './data/residents'
 import { inTransaction } from './data/transaction'
 import { auditEntry, toAuditEntry } from './audit'
 import type { ActionImplementations } from './handler'
+import { sitsOnCommitteeOf } from './principal'
 import { authoriseOverCommunity } from './scopes'
 
 type Action<A extends keyof CommunityContract['actions']> = ActionImplementations<CommunityContract>[A]
@@ -125,8 +126,9 @@ export const auditLog: Action<'auditLog'> = async (context) => {
   const entries = page.slice(0, input.limit)
   const names = await organisationsByIds(entries.flatMap((e) => (e.organisationId ? [e.organisationId] : [])))
   const organisationNames = new Map([...names].map(([id, o]) => [id, o.name]))
+  const careNames = sitsOnCommitteeOf(await context.caller(), community._id)
   return {
-    entries: entries.map((e) => toAuditEntry(e, organisationNames)),
+    entries: entries.map((e) => toAuditEntry(e, organisationNames, careNames)),
     ...(page.length > input.limit ? { nextBefore: new Date(entries[entries.length - 1].at).toISOString() } : {}),
   }
 }

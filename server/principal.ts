@@ -26,3 +26,6 @@ export async function loadCaller(openid: string): Promise<Caller> {
     roles,
   }
 }
+
+export const sitsOnCommitteeOf = (caller: Principal, communityId: string) =>
+  caller.grants.some((g) => g.role === 'committee' && g.communityId === communityId)

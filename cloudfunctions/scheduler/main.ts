@@ -1,4 +1,4 @@
 import { schedulerMain } from '../../server/scheduler'
 
-/** Timer trigger only (config.json): offer deadlines and auto-closing, every minute. */
+/** Timer trigger only (config.json): offer deadlines, auto-closing and care visit reminders, every minute. */
 export const main = schedulerMain

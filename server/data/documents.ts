@@ -7,6 +7,8 @@ import type { CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import type { HelpKind, OrganisationKind } from '../../shared/domain/vocabulary'
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
+import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
+import type { SpecialNeedGroup } from '../../shared/domain/vocabulary'
 
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
@@ -118,6 +120,8 @@ export interface AuditDoc {
   targetName?: string
   /** The need whose details were revealed or changed. */
   needId?: string
+  /** The care register entry that was read or changed. */
+  entryId?: string
   reason?: string
   at: Date
 }
@@ -224,4 +228,58 @@ export interface ServiceRecordDoc {
   confirmedAt: Date
   /** Where the time bank is with it: new records are `pending` until credited (or held over the cap). */
   credit: { status: 'pending' } | { status: 'credited'; entryId: string; at: Date } | { status: 'held'; at: Date } | { status: 'declined'; at: Date; reason: string }
+}
+
+/**
+ * 关爱对象: one person on a community's care register. Sensitive (PIPL): only the committee reads
+ * the whole entry, a paired volunteer what a visit needs, and every read is audited.
+ */
+export interface CareEntryDoc {
+  _id: string
+  communityId: string
+  /** The person's own record when they use the mini-program. */
+  residentId?: string
+  name: string
+  phone?: string
+  neighbourhood: string
+  addressDetail: string
+  location: GeoPoint
+  groups: SpecialNeedGroup[]
+  careNeeds: string
+  emergencyContact: { name: string; relation: string; phone: string }
+  frequency: VisitFrequency
+  /** 单独同意, kept as recorded, also after withdrawal. */
+  consent: { giver: ConsentGiver; giverName: string; method: ConsentMethod; at: Date; recordedByOpenid: string; recordedByName: string }
+  registeredAt: Date
+  /** False once consent is withdrawn: off the active register, no pairing, no schedule. */
+  active: boolean
+  withdrawal?: { at: Date; note: string; recordedByOpenid: string; recordedByName: string }
+  /** The current pairing (结对帮扶); replaced as a whole, cleared on withdrawal. */
+  pairing: { organisationId?: string; volunteers: { memberId: string; openid: string }[] }
+  /** The paired volunteers' openids, indexed: a volunteer's list is one query. */
+  pairedOpenids: string[]
+  lastVisitAt?: Date
+  /** When the next visit is due; absent once withdrawn. */
+  nextDueAt?: Date
+  /** When the paired volunteers are reminded (the due date turns due this week); removed once sent. */
+  remindAt?: Date
+  /** When the committee is told (the due date turns escalated); removed once sent. */
+  escalateAt?: Date
+  updatedAt: Date
+}
+
+/** One visit to a person on the register, by a paired volunteer or lead. */
+export interface CareVisitDoc {
+  _id: string
+  entryId: string
+  communityId: string
+  visitedAt: Date
+  mode: VisitMode
+  wellbeing: Wellbeing
+  notes?: string
+  visitorOpenid: string
+  visitorName: string
+  /** The need a worry raised on the person's behalf. */
+  needId?: string
+  recordedAt: Date
 }

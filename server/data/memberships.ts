@@ -4,7 +4,7 @@
  * on `_id` instead of leaving two documents behind when two requests race.
  */
 import { createHash } from 'node:crypto'
-import { database, readAll } from './cloudbase'
+import { database, documentsWhereIn, readAll } from './cloudbase'
 import type { RoleDoc } from './documents'
 import { isDuplicateWrite } from './write-errors'
 
@@ -18,6 +18,10 @@ export function roleDocId(scopeId: string, openid: string): string {
 export async function roleById(id: string): Promise<RoleDoc | null> {
   const { data } = await roles().doc(id).get()
   return (data[0] as RoleDoc | undefined) ?? null
+}
+
+export async function rolesByIds(ids: string[]): Promise<RoleDoc[]> {
+  return (await documentsWhereIn('roles', '_id', ids)) as RoleDoc[]
 }
 
 /** Lead and volunteers of an organisation. */

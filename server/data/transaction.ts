@@ -7,7 +7,16 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { database } from './cloudbase'
 
-export type CollectionName = 'organisations' | 'roles' | 'audit_log' | 'needs' | 'offers' | 'need_events' | 'service_records'
+export type CollectionName =
+  | 'organisations'
+  | 'roles'
+  | 'audit_log'
+  | 'needs'
+  | 'offers'
+  | 'need_events'
+  | 'service_records'
+  | 'care_register'
+  | 'care_visits'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>

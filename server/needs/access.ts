@@ -2,7 +2,7 @@
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { NeedDoc } from '../data/documents'
 import { needById, openOfferOf } from '../data/needs'
-import type { Caller } from '../principal'
+import { sitsOnCommitteeOf, type Caller } from '../principal'
 import type { Access } from './views'
 
 export const needNotFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这条求助')
@@ -12,9 +12,6 @@ export async function loadNeed(needId: string): Promise<NeedDoc> {
   if (!need) throw needNotFound()
   return need
 }
-
-export const sitsOnCommitteeOf = (caller: Caller, communityId: string) =>
-  caller.grants.some((g) => g.role === 'committee' && g.communityId === communityId)
 
 /** The organisations the caller leads, or belongs to as lead or volunteer. */
 const organisationsOf = (caller: Caller, roles: readonly string[]) =>

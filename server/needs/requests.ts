@@ -1,9 +1,10 @@
 /** The resident's side of a need: raising it, following it, cancelling, and answering when it is done. */
-import type { NeedsContract } from '../../shared/contracts/needs'
+import type { z } from 'zod'
+import type { NeedsContract, raiseNeedSchema } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { DUPLICATE_RADIUS_M, EMERGENCY_NUMBERS, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
 import { distanceM } from '../../shared/domain/organisation'
-import type { NeedDoc } from '../data/documents'
+import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { addNeed, addNeedEvent, closeOpenOffers, needsNear, needsOfRequester } from '../data/needs'
 import { updateOrganisationFacts } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
@@ -18,6 +19,7 @@ import { actorOf, needEvent, notifyCommittee } from './notify'
 import { auditReveal, needView, needViews } from './views'
 
 type Action<A extends keyof NeedsContract['actions']> = ActionImplementations<NeedsContract>[A]
+type RaiseNeed = z.output<typeof raiseNeedSchema>
 
 async function possibleDuplicates(point: readonly [number, number], helpKind: NeedDoc['helpKind'], now: Date) {
   const found = await needsNear(point, DUPLICATE_RADIUS_M, helpKind, duplicateSince(now))
@@ -45,10 +47,12 @@ const communityOf = async (me: Caller) => {
   return community
 }
 
-export const raise: Action<'raise'> = async ({ caller, input }) => {
-  const me = await caller()
-  const community = await communityOf(me)
-  const location = await placeOrHome(me, input.location, 'data.location')
+/**
+ * Raises a need in `community` at `location` as `me`: content check, duplicates, the committee's
+ * review setting, the life alert and the first matching round. The resident's 我要求助 and a
+ * volunteer's worry on a visit (care) both come through here.
+ */
+export async function raiseNeed(me: Caller, community: CommunityDoc, input: RaiseNeed, location: [number, number]): Promise<NeedDoc> {
   const now = new Date()
   const [flagged, duplicates] = await Promise.all([
     firstFlagged(
@@ -83,6 +87,13 @@ export const raise: Action<'raise'> = async ({ caller, input }) => {
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
   if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
   if (!review) await dispatchRound(need, now)
+  return need
+}
+
+export const raise: Action<'raise'> = async ({ caller, input }) => {
+  const me = await caller()
+  const community = await communityOf(me)
+  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'))
   return {
     need: await needView(await loadNeed(need._id), 'full', { timeline: true }),
     ...(input.urgency === 'life' ? { emergency: { numbers: [...EMERGENCY_NUMBERS], committeePhone: community.committeePhone } } : {}),

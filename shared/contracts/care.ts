@@ -53,8 +53,8 @@ export const visitViewSchema = z.object({
 })
 export type VisitView = z.infer<typeof visitViewSchema>
 
-/** A line of the committee's register. */
-export const registerRowSchema = scheduleViewSchema.extend({
+/** A line of the committee's register. Once consent is withdrawn nothing is due: no due date, no standing. */
+export const registerRowSchema = scheduleViewSchema.partial({ nextDueAt: true, standing: true, standingLabel: true }).extend({
   entryId: z.string(),
   name: z.string(),
   neighbourhood: z.string(),

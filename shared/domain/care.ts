@@ -39,7 +39,7 @@ export const FIRST_VISIT_DAYS = 7
 /** Days past the due date before an unvisited person is escalated to the committee. */
 export const ESCALATION_GRACE_DAYS: Record<VisitFrequency, number> = { monthly: 7, weekly: 2 }
 /** "Due this week": due within this many days from now. */
-const DUE_SOON_DAYS = 7
+export const DUE_SOON_DAYS = 7
 
 /**
  * When the next visit is due: FIRST_VISIT_DAYS after registration for the first, then one interval
@@ -52,6 +52,10 @@ export function nextVisitDue(person: { frequency: VisitFrequency; registeredAt: 
   return (person.frequency === 'weekly' ? last.add(7, 'day') : last.add(1, 'month')).toDate()
 }
 
+/** Pages the schedule's subscribe messages open: the volunteer's list, and the committee's page of one person. */
+export const CARE_VISITS_PAGE = 'pages/care/visits/index'
+export const CARE_PERSON_PAGE = 'pages/committee/care-person/index'
+
 export type VisitStanding = 'upcoming' | 'due_soon' | 'overdue' | 'escalated'
 export const visitStandingLabel: Record<VisitStanding, string> = {
   upcoming: '未到探访时间',
@@ -60,12 +64,23 @@ export const visitStandingLabel: Record<VisitStanding, string> = {
   escalated: '逾期未探访，已报两委',
 }
 
+/**
+ * The moments a due date's standing changes: due this week after `dueSoonFrom`, escalated after
+ * `escalatedAfter`. Stored with the due date, they are what the scheduled reminders wait for.
+ */
+export function standingChanges(due: Date, frequency: VisitFrequency): { dueSoonFrom: Date; escalatedAfter: Date } {
+  return {
+    dueSoonFrom: inShanghai(due).subtract(DUE_SOON_DAYS, 'day').toDate(),
+    escalatedAfter: inShanghai(due).add(ESCALATION_GRACE_DAYS[frequency], 'day').toDate(),
+  }
+}
+
 /** Where a person stands against their schedule at `now`. */
 export function visitStanding(due: Date, frequency: VisitFrequency, now: Date): VisitStanding {
-  const at = now.getTime()
-  if (at > inShanghai(due).add(ESCALATION_GRACE_DAYS[frequency], 'day').valueOf()) return 'escalated'
-  if (at > due.getTime()) return 'overdue'
-  if (at > inShanghai(due).subtract(DUE_SOON_DAYS, 'day').valueOf()) return 'due_soon'
+  const { dueSoonFrom, escalatedAfter } = standingChanges(due, frequency)
+  if (now > escalatedAfter) return 'escalated'
+  if (now > due) return 'overdue'
+  if (now > dueSoonFrom) return 'due_soon'
   return 'upcoming'
 }
 

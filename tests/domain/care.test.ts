@@ -7,6 +7,7 @@ import {
   monthRange,
   nextVisitDue,
   percentLabel,
+  standingChanges,
   visitStanding,
   type RegisterFacts,
 } from '../../shared/domain/care'
@@ -44,6 +45,17 @@ describe('visitStanding', () => {
     expect(visitStanding(due, 'monthly', at('2026-11-30T12:00:01'))).toBe('overdue')
     expect(visitStanding(due, 'monthly', at(`2026-12-0${ESCALATION_GRACE_DAYS.monthly}T12:00:00`))).toBe('overdue')
     expect(visitStanding(due, 'monthly', at(`2026-12-0${ESCALATION_GRACE_DAYS.monthly}T12:00:01`))).toBe('escalated')
+  })
+
+  it('changes standing exactly at the moments standingChanges names', () => {
+    for (const frequency of ['monthly', 'weekly'] as const) {
+      const { dueSoonFrom, escalatedAfter } = standingChanges(due, frequency)
+      expect(visitStanding(due, frequency, dueSoonFrom)).toBe('upcoming')
+      expect(visitStanding(due, frequency, new Date(dueSoonFrom.getTime() + 1))).toBe('due_soon')
+      expect(visitStanding(due, frequency, escalatedAfter)).toBe('overdue')
+      expect(visitStanding(due, frequency, new Date(escalatedAfter.getTime() + 1))).toBe('escalated')
+    }
+    expect(standingChanges(due, 'weekly').escalatedAfter).toEqual(at('2026-12-02T12:00:00'))
   })
 
   it('escalates weekly visits sooner', () => {

@@ -7,6 +7,7 @@ import {
   people,
   roles,
 } from '../../local/seed/demo-data'
+import { careDemoData } from '../../local/seed/care-demo'
 import type { CommunityDoc, GeoPoint, OrganisationDoc, PersonDoc, RoleDoc } from '../../server/data/documents'
 import { organisationTarget } from '../../shared/domain/community'
 import { idSchema, phoneSchema } from '../../shared/domain/fields'
@@ -295,5 +296,33 @@ describe('demoIdentities', () => {
 
   it('gives every organisation its own invite code', () => {
     expect(new Set(organisations.map((o) => o.inviteCode)).size).toBe(organisations.length)
+  })
+})
+
+describe('demo care register', () => {
+  // Any day of a month, so that dating it from "now" never breaks a reference.
+  const { care_register: entries, care_visits: visits } = careDemoData(new Date('2026-03-01T00:30:00+08:00'))
+
+  it('links only residents of the entry’s community, pairs only members of its approved organisations', () => {
+    for (const entry of entries) {
+      if (entry.residentId) expect(people.find((p) => p._id === entry.residentId)?.communityId).toBe(entry.communityId)
+      const organisationIds = [entry.pairing.organisationId, ...entry.pairing.volunteers.map((v) => roles.find((r) => r._id === v.memberId)?.organisationId)]
+      for (const id of organisationIds.filter((o) => o !== undefined)) {
+        expect(organisation(id)).toMatchObject({ status: 'approved', communityId: entry.communityId })
+      }
+      for (const v of entry.pairing.volunteers) expect(roles.find((r) => r._id === v.memberId)?.openid).toBe(v.openid)
+      expect(entry.pairedOpenids).toEqual(entry.pairing.volunteers.map((v) => v.openid))
+    }
+  })
+
+  it('has visits only of registered people, after they were registered and never in the future', () => {
+    const now = new Date('2026-03-01T00:30:00+08:00')
+    for (const visit of visits) {
+      const entry = entries.find((e) => e._id === visit.entryId)
+      expect(entry?.communityId).toBe(visit.communityId)
+      expect(visit.visitedAt.getTime()).toBeGreaterThanOrEqual(entry!.registeredAt.getTime())
+      expect(visit.visitedAt.getTime()).toBeLessThanOrEqual(now.getTime())
+      expect(visit.visitorName).toBe(person(visit.visitorOpenid).name)
+    }
   })
 })

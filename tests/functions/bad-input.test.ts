@@ -1,9 +1,10 @@
 /**
- * Bad input on every action of organisations, community and needs: an extra field, a wrong type, and a
+ * Bad input on every action of organisations, community, needs and care: an extra field, a wrong type, and a
  * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { functionMains } from '../../local/host/functions'
+import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
@@ -82,12 +83,37 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     matchDetails: { valid: { needId: 'need-1' }, field: 'needId' },
     settings: { valid: { communityId: community, reviewBeforeMatching: true }, field: 'communityId' },
   },
+  care: {
+    register: {
+      valid: {
+        communityId: community,
+        residentId: 'p-yang-li',
+        name: '杨丽',
+        neighbourhood: '柳泉花园',
+        addressDetail: '12号楼1单元1502',
+        groups: ['残疾人'],
+        careNeeds: '坐轮椅，出门要人帮忙。',
+        emergencyContact: { name: '杨军', relation: '哥哥', phone: '13953301846' },
+        consent: { giver: 'self', giverName: '杨丽', method: 'signed_form', at: '2026-11-01T10:00:00+08:00' },
+      },
+      field: 'name',
+    },
+    update: { valid: { entryId: 'care-wang-guilan', frequency: 'weekly' }, field: 'entryId' },
+    withdrawConsent: { valid: { entryId: 'care-wang-guilan', at: '2026-11-01T10:00:00+08:00', note: '本人撤回。' }, field: 'note' },
+    registerList: { valid: { communityId: community, group: '独居老人' }, field: 'group' },
+    entry: { valid: { entryId: 'care-wang-guilan' }, field: 'entryId' },
+    pair: { valid: { entryId: 'care-wang-guilan', organisationId, volunteerMemberIds: [memberId] }, field: 'organisationId' },
+    overview: { valid: { communityId: community, month: '2026-11' }, field: 'month' },
+    myVisits: { valid: {} },
+    recordVisit: { valid: { entryId: 'care-wang-guilan', visitedAt: '2026-11-01T10:00:00+08:00', mode: 'phone', wellbeing: 'good' }, field: 'notes' },
+  },
 }
 
 it('has a row for every action of each function', () => {
   expect(Object.keys(table.organisations).sort()).toEqual(Object.keys(organisationsContract.actions).sort())
   expect(Object.keys(table.community).sort()).toEqual(Object.keys(communityContract.actions).sort())
   expect(Object.keys(table.needs).sort()).toEqual(Object.keys(needsContract.actions).sort())
+  expect(Object.keys(table.care).sort()).toEqual(Object.keys(careContract.actions).sort())
 })
 
 const cases = Object.entries(table).flatMap(([functionName, actions]) =>
@@ -111,7 +137,7 @@ afterAll(() => database.close())
 
 it.each(cases)('$functionName.$action: $name → INVALID_INPUT at $at', async ({ functionName, action, data, at }) => {
   // Callers who would be allowed: the organisation's lead for the lead's actions, else the committee.
-  const caller = ['invitation', 'renewInvitation', 'removeMember', 'handOverLead', 'apply', 'join'].includes(action)
+  const caller = ['invitation', 'renewInvitation', 'removeMember', 'handOverLead', 'apply', 'join', 'myVisits', 'recordVisit'].includes(action)
     ? who.organisationLead
     : who.committeeUrban
   const answer = await callAs(functionMains[functionName], functionName, caller, { action, data })

@@ -1,6 +1,7 @@
 /** Calling the functions as a demo person, for the function tests. */
 import { functionMains } from '../../local/host/functions'
 import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract } from '../../shared/contract'
+import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
@@ -16,6 +17,7 @@ function callerOf<F extends FunctionContract>(contract: F) {
 export const callOrganisations = callerOf(organisationsContract)
 export const callCommunity = callerOf(communityContract)
 export const callNeeds = callerOf(needsContract)
+export const callCare = callerOf(careContract)
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {

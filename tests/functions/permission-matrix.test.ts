@@ -77,6 +77,10 @@ const callers: Record<string, string | null> = {
   'nobody signed in': null,
 }
 
+/** 王桂兰 on the care register, paired with the organisation and its volunteer. */
+const careEntry = 'care-wang-guilan'
+const now = new Date().toISOString()
+
 /** A valid input for every action, aimed at the urban community and its organisation. */
 const inputs: Record<string, object> = {
   'account.me': {},
@@ -136,6 +140,24 @@ const inputs: Record<string, object> = {
   'needs.assign': { needId: need._id, organisationId: organisation._id },
   'needs.matchDetails': { needId: need._id },
   'needs.settings': { communityId: community._id, reviewBeforeMatching: true },
+  'care.register': {
+    communityId: community._id,
+    name: '陈桂芳',
+    neighbourhood: '沁园小区',
+    addressDetail: '2号楼1单元101',
+    groups: ['独居老人'],
+    careNeeds: '独居，需要每月上门看看。',
+    emergencyContact: { name: '陈军', relation: '儿子', phone: '13953301846' },
+    consent: { giver: 'self', giverName: '陈桂芳', method: 'signed_form', at: now },
+  },
+  'care.update': { entryId: careEntry, frequency: 'weekly' },
+  'care.withdrawConsent': { entryId: careEntry, at: now, note: '本人撤回同意。' },
+  'care.registerList': { communityId: community._id },
+  'care.entry': { entryId: careEntry },
+  'care.pair': { entryId: careEntry, organisationId: organisation._id },
+  'care.overview': { communityId: community._id, month: '2026-11' },
+  'care.myVisits': {},
+  'care.recordVisit': { entryId: careEntry, visitedAt: now, mode: 'phone', wellbeing: 'good' },
 }
 
 /** Actions that change something when allowed: the database is put back after each. */
@@ -163,6 +185,16 @@ const writes = new Set([
   'needs.moderate',
   'needs.assign',
   'needs.settings',
+  // Every read of the care register is audited.
+  'care.register',
+  'care.update',
+  'care.withdrawConsent',
+  'care.registerList',
+  'care.entry',
+  'care.pair',
+  'care.overview',
+  'care.myVisits',
+  'care.recordVisit',
 ])
 
 /** What the table says for this caller: 'allowed' or the code of the refusal. */

@@ -1,0 +1,54 @@
+/** The committee's schedule: a month's visit rate against the 100% target, and who is due, overdue or escalated now. */
+import type { CareContract } from '../../shared/contracts/care'
+import {
+  DUE_SOON_DAYS,
+  monthlyVisitRate,
+  monthlyVisitRateByGroup,
+  monthRange,
+  percentLabel,
+  type RegisterFacts,
+  type VisitRate,
+} from '../../shared/domain/care'
+import { inShanghai } from '../../shared/domain/time'
+import type { SpecialNeedGroup } from '../../shared/domain/vocabulary'
+import { activeRegisterOf, visitsInCommunity, wholeRegisterOf } from '../data/care'
+import type { ActionImplementations } from '../handler'
+import { authoriseOverCommunity } from '../scopes'
+import { auditListRead, registerRows } from './views'
+
+type Action<A extends keyof CareContract['actions']> = ActionImplementations<CareContract>[A]
+
+const rateView = ({ expected, visited, rate }: VisitRate) => ({ expected, visited, rate, rateLabel: percentLabel(rate) })
+
+export const overview: Action<'overview'> = async (context) => {
+  const { input } = context
+  const community = await authoriseOverCommunity(context, input.communityId)
+  const now = new Date()
+  const { start, end } = monthRange(input.month)
+  const [register, visits, due] = await Promise.all([
+    wholeRegisterOf(community._id),
+    visitsInCommunity(community._id, start, end),
+    activeRegisterOf(community._id, inShanghai(now).add(DUE_SOON_DAYS, 'day').toDate()),
+  ])
+  const facts: RegisterFacts[] = register.map((e) => ({
+    id: e._id,
+    groups: e.groups,
+    registeredAt: new Date(e.registeredAt),
+    withdrawnAt: e.withdrawal ? new Date(e.withdrawal.at) : null,
+  }))
+  const visitFacts = visits.map((v) => ({ registerId: v.entryId, at: new Date(v.visitedAt) }))
+  const rows = await registerRows(due, now)
+  // The figures name nobody; the rows do, and are a read of each person shown.
+  await auditListRead(await context.caller(), 'care.list', due, '探访概况名单')
+  return {
+    month: input.month,
+    overall: rateView(monthlyVisitRate(input.month, facts, visitFacts)),
+    byGroup: (Object.entries(monthlyVisitRateByGroup(input.month, facts, visitFacts)) as [SpecialNeedGroup, VisitRate][]).map(([group, rate]) => ({
+      group,
+      ...rateView(rate),
+    })),
+    dueSoon: rows.filter((r) => r.standing === 'due_soon'),
+    overdue: rows.filter((r) => r.standing === 'overdue'),
+    escalated: rows.filter((r) => r.standing === 'escalated'),
+  }
+}

@@ -1,0 +1,217 @@
+/** The committee's register: registering with separate consent, changes, withdrawal, pairing, reading. */
+import type { CareContract } from '../../shared/contracts/care'
+import { nextVisitDue, standingChanges } from '../../shared/domain/care'
+import { AppError, ErrorCode } from '../../shared/errors'
+import { addAuditEntry } from '../data/audit'
+import { activeEntryOfResident, activeRegisterOf, addCareEntry, careEntryById, wholeRegisterOf } from '../data/care'
+import type { CareEntryDoc, CommunityDoc, PersonDoc } from '../data/documents'
+import { asGeoPoint } from '../data/geo'
+import { rolesByIds } from '../data/memberships'
+import { organisationsByIds } from '../data/places'
+import { peopleByOpenids, personById } from '../data/residents'
+import { inTransaction, unset, whole } from '../data/transaction'
+import type { ActionImplementations } from '../handler'
+import type { Caller } from '../principal'
+import { authoriseOverCommunity } from '../scopes'
+import { firstFlagged } from '../wechat'
+import { entryOfCommittee } from './access'
+import { scheduleAfter, scheduleFrom } from './schedule'
+import { notInFuture } from './time'
+import { auditListRead, auditOfEntry, registerEntry, registerRows } from './views'
+
+type Action<A extends keyof CareContract['actions']> = ActionImplementations<CareContract>[A]
+
+/** What the committee writes about a person that their paired volunteers will read. */
+async function checkCareNeeds(me: Caller, careNeeds: string | undefined): Promise<void> {
+  if (careNeeds && (await firstFlagged(me.openid, { careNeeds }, 2))) {
+    throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', 'data.careNeeds')
+  }
+}
+
+/** A resident of this community, not already on its active register. */
+async function residentToRegister(community: CommunityDoc, residentId: string): Promise<PersonDoc> {
+  const person = await personById(residentId)
+  // Someone elsewhere answers as someone unknown: the committee sees only its own residents.
+  if (!person || person.communityId !== community._id) throw new AppError(ErrorCode.NOT_FOUND, '本社区没有这位居民', 'data.residentId')
+  if (await activeEntryOfResident(person._id)) throw new AppError(ErrorCode.CONFLICT, '这位居民已在关爱对象名单上', 'data.residentId')
+  return person
+}
+
+const recorder = (me: Caller) => ({ recordedByOpenid: me.openid, recordedByName: me.person?.name ?? '' })
+
+async function loadEntry(entryId: string): Promise<CareEntryDoc> {
+  const entry = await careEntryById(entryId)
+  if (!entry) throw new Error(`care entry ${entryId} vanished`)
+  return entry
+}
+
+/** The entry as it is now, for the committee: what every write answers with (its audit entry covers the read). */
+const answer = async (entryId: string, now: Date) => ({ entry: await registerEntry(await loadEntry(entryId), now) })
+
+const withdrawn = () => new AppError(ErrorCode.CONFLICT, '这位关爱对象已撤回同意，不在名单上了')
+
+export const register: Action<'register'> = async (context) => {
+  const { input } = context
+  const community = await authoriseOverCommunity(context, input.communityId)
+  const me = await context.caller()
+  const now = new Date()
+  const consentAt = notInFuture(input.consent.at, now, 'data.consent.at', '同意时间不能晚于现在')
+  const resident = input.residentId ? await residentToRegister(community, input.residentId) : null
+  await checkCareNeeds(me, input.careNeeds)
+  // The person's home when they use the mini-program, else the community centre, for a worry's need.
+  const location = input.location ?? (resident?.location ? asGeoPoint(resident.location).coordinates : asGeoPoint(community.centre).coordinates)
+  const entry = await addCareEntry({
+    communityId: community._id,
+    ...(resident ? { residentId: resident._id } : {}),
+    name: input.name,
+    ...(input.phone ? { phone: input.phone } : {}),
+    neighbourhood: input.neighbourhood,
+    addressDetail: input.addressDetail,
+    location: { type: 'Point', coordinates: location },
+    groups: [...new Set(input.groups)],
+    careNeeds: input.careNeeds,
+    emergencyContact: input.emergencyContact,
+    frequency: input.frequency,
+    consent: { giver: input.consent.giver, giverName: input.consent.giverName, method: input.consent.method, at: consentAt, ...recorder(me) },
+    registeredAt: now,
+    active: true,
+    pairing: { volunteers: [] },
+    pairedOpenids: [],
+    ...scheduleFrom(nextVisitDue({ frequency: input.frequency, registeredAt: now, lastVisitAt: null }), input.frequency),
+    updatedAt: now,
+  })
+  await addAuditEntry(auditOfEntry(me, 'care.register', entry))
+  return answer(entry._id, now)
+}
+
+export const update: Action<'update'> = async (context) => {
+  const { input } = context
+  const { entry } = await entryOfCommittee(context, input.entryId)
+  const me = await context.caller()
+  await checkCareNeeds(me, input.careNeeds)
+  const now = new Date()
+  await inTransaction(async (tx) => {
+    const current = await tx.get<CareEntryDoc>('care_register', entry._id)
+    if (!current?.active) throw withdrawn()
+    const frequency = input.frequency ?? current.frequency
+    await tx.update('care_register', entry._id, {
+      ...(input.phone ? { phone: input.phone } : {}),
+      ...(input.neighbourhood ? { neighbourhood: input.neighbourhood } : {}),
+      ...(input.addressDetail ? { addressDetail: input.addressDetail } : {}),
+      ...(input.location ? { location: whole({ type: 'Point', coordinates: input.location }) } : {}),
+      ...(input.groups ? { groups: [...new Set(input.groups)] } : {}),
+      ...(input.careNeeds ? { careNeeds: input.careNeeds } : {}),
+      ...(input.emergencyContact ? { emergencyContact: whole(input.emergencyContact) } : {}),
+      frequency,
+      ...scheduleAfter(current, {
+        frequency,
+        registeredAt: new Date(current.registeredAt),
+        lastVisitAt: current.lastVisitAt ? new Date(current.lastVisitAt) : null,
+      }),
+      updatedAt: now,
+    })
+    await tx.add('audit_log', auditOfEntry(me, 'care.update', entry))
+  })
+  return answer(entry._id, now)
+}
+
+/** "夕阳红助老服务队；徐敏、曹丽华": a pairing as the audit log records it. */
+async function pairingText(pairing: CareEntryDoc['pairing']): Promise<string> {
+  const [organisations, people] = await Promise.all([
+    organisationsByIds(pairing.organisationId ? [pairing.organisationId] : []),
+    peopleByOpenids(pairing.volunteers.map((v) => v.openid)),
+  ])
+  const organisation = pairing.organisationId ? organisations.get(pairing.organisationId)?.name : undefined
+  const volunteers = pairing.volunteers.map((v) => people.get(v.openid)?.name ?? '').filter(Boolean)
+  return [organisation, volunteers.join('、')].filter(Boolean).join('；')
+}
+
+export const withdrawConsent: Action<'withdrawConsent'> = async (context) => {
+  const { input } = context
+  const { entry } = await entryOfCommittee(context, input.entryId)
+  const me = await context.caller()
+  const now = new Date()
+  const at = notInFuture(input.at, now, 'data.at', '撤回时间不能晚于现在')
+  if (at < new Date(entry.registeredAt)) throw new AppError(ErrorCode.INVALID_INPUT, '撤回时间不能早于登记时间', 'data.at')
+  const ended = await pairingText(entry.pairing)
+  await inTransaction(async (tx) => {
+    const current = await tx.get<CareEntryDoc>('care_register', entry._id)
+    if (!current?.active) throw withdrawn()
+    // Off the active register: the pairing ends and nothing is due any more; visits and consent stay as history.
+    await tx.update('care_register', entry._id, {
+      active: false,
+      withdrawal: { at, note: input.note, ...recorder(me) },
+      pairing: whole({ volunteers: [] }),
+      pairedOpenids: [],
+      nextDueAt: unset(),
+      remindAt: unset(),
+      escalateAt: unset(),
+      updatedAt: now,
+    })
+    await tx.add('audit_log', auditOfEntry(me, 'care.withdraw', entry, ended ? `结对解除：${ended}` : undefined))
+  })
+  return answer(entry._id, now)
+}
+
+export const pair: Action<'pair'> = async (context) => {
+  const { input } = context
+  const { entry } = await entryOfCommittee(context, input.entryId)
+  if (!entry.active) throw withdrawn()
+  const me = await context.caller()
+  const memberIds = [...new Set(input.volunteerMemberIds)]
+  const roles = await rolesByIds(memberIds)
+  const organisations = await organisationsByIds([...(input.organisationId ? [input.organisationId] : []), ...roles.flatMap((r) => (r.organisationId ? [r.organisationId] : []))])
+  // Only approved organisations of the person's own community, and their members.
+  const servesHere = (organisationId: string | undefined) => {
+    const organisation = organisationId ? organisations.get(organisationId) : undefined
+    return organisation?.status === 'approved' && organisation.communityId === entry.communityId
+  }
+  if (input.organisationId && !servesHere(input.organisationId)) {
+    throw new AppError(ErrorCode.NOT_FOUND, '本社区没有这个已备案的组织', 'data.organisationId')
+  }
+  const volunteers = memberIds.map((memberId) => {
+    const role = roles.find((r) => r._id === memberId)
+    if (!role || (role.role !== 'volunteer' && role.role !== 'organisation_lead') || !servesHere(role.organisationId)) {
+      throw new AppError(ErrorCode.NOT_FOUND, '本社区已备案的组织里没有这名成员', `data.volunteerMemberIds.${input.volunteerMemberIds.indexOf(memberId)}`)
+    }
+    return { memberId, openid: role.openid }
+  })
+  const pairing = { ...(input.organisationId ? { organisationId: input.organisationId } : {}), volunteers }
+  const now = new Date()
+  const reason = await pairingText(pairing)
+  await inTransaction(async (tx) => {
+    const current = await tx.get<CareEntryDoc>('care_register', entry._id)
+    if (!current?.active || !current.nextDueAt) throw withdrawn()
+    await tx.update('care_register', entry._id, {
+      // Re-pairing replaces the pairing; the new people are reminded of the current due date even if others were.
+      pairing: whole(pairing),
+      pairedOpenids: [...new Set(volunteers.map((v) => v.openid))],
+      remindAt: standingChanges(new Date(current.nextDueAt), current.frequency).dueSoonFrom,
+      updatedAt: now,
+    })
+    await tx.add('audit_log', auditOfEntry(me, 'care.pair', entry, reason))
+  })
+  return answer(entry._id, now)
+}
+
+export const entry: Action<'entry'> = async (context) => {
+  const { entry } = await entryOfCommittee(context, context.input.entryId)
+  await addAuditEntry(auditOfEntry(await context.caller(), 'care.view', entry))
+  return { entry: await registerEntry(entry, new Date()) }
+}
+
+export const registerList: Action<'registerList'> = async (context) => {
+  const { input } = context
+  const community = await authoriseOverCommunity(context, input.communityId)
+  const now = new Date()
+  const active = await activeRegisterOf(community._id)
+  const withdrawnAt = (e: CareEntryDoc) => new Date(e.withdrawal!.at).getTime()
+  const past = input.includeWithdrawn ? (await wholeRegisterOf(community._id)).filter((e) => !e.active).sort((a, b) => withdrawnAt(b) - withdrawnAt(a)) : []
+  // Active ones soonest due first, so the most overdue lead; then those who withdrew, latest first.
+  const rows = (await registerRows([...active, ...past], now)).filter(
+    (row) => (!input.group || row.groups.includes(input.group)) && (!input.standing || row.standing === input.standing),
+  )
+  const shown = new Set(rows.map((r) => r.entryId))
+  await auditListRead(await context.caller(), 'care.list', [...active, ...past].filter((e) => shown.has(e._id)), '关爱对象名单')
+  return { entries: rows }
+}
