@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
+import { CARE_PERSON_PAGE, CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { JOIN_PAGE } from '../../shared/domain/organisation'
 
@@ -33,12 +34,13 @@ export const paths = {
   committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
   careRegister: (communityId: string) => `/pages/committee/care/index?communityId=${communityId}`,
   careAdd: (communityId: string) => `/pages/committee/care-add/index?communityId=${communityId}`,
-  /** The community too: the register's entries do not carry it, and pairing lists its organisations. */
-  carePerson: (entryId: string, communityId: string) => `/pages/committee/care-person/index?id=${entryId}&communityId=${communityId}`,
+  /** The community too, for pairing to list its organisations: the entry does not name it. Escalations open it with the id alone. */
+  carePerson: (entryId: string, communityId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}&communityId=${communityId}`,
   careEdit: (entryId: string) => `/pages/committee/care-edit/index?id=${entryId}`,
   carePair: (entryId: string, communityId: string) => `/pages/committee/care-pair/index?id=${entryId}&communityId=${communityId}`,
   careOverview: (communityId: string) => `/pages/committee/care-overview/index?communityId=${communityId}`,
-  myVisits: () => '/pages/care/visits/index',
+  /** Reminders of a visit due open it too (shared/domain/care.ts CARE_VISITS_PAGE). */
+  myVisits: () => `/${CARE_VISITS_PAGE}`,
   visit: (entryId: string) => `/pages/care/visit/index?id=${entryId}`,
 }
 

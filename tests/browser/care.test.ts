@@ -1,11 +1,15 @@
 /**
  * 关爱对象与定期探访 end to end in the H5 build: the committee registers a person with their
  * separate consent and pairs a volunteer; the volunteer (and no other) sees the person in 我的探访
- * and records a visit, in 长辈模式, that raises a need; the committee sees the visit and the need;
- * the month's visit rate on the committee's page is the one the register's data gives.
+ * and records a visit, in 长辈模式, that raises a need (and one more, to someone expected a visit
+ * this month); the committee sees the visit and the need; the month's visit rate on the committee's
+ * page, this month's and last month's, is the one the register's data gives.
  */
 import type { Page } from 'playwright-core'
+import { careDemoData } from '../../local/seed/care-demo'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { monthlyVisitRate, monthlyVisitRateByGroup, monthOf, monthRange, percentLabel, type RegisterFacts } from '../../shared/domain/care'
+import { inShanghai } from '../../shared/domain/time'
 import {
   callFunction,
   contrastRatioOf,
@@ -44,7 +48,19 @@ const registered = {
 }
 const worry = { helpKind: '助餐', urgency: '一般（几天内）', description: '刘奶奶这几天做饭困难，想请人每天中午送一顿饭。' }
 let entryId = ''
+let registeredAt = new Date()
 let needId = ''
+
+// The demo register as the host seeded it, dated from now: who of 徐敏's people is expected a visit this month and has had none.
+const seed = careDemoData(new Date())
+const { start: monthStart } = monthRange(monthOf(new Date()))
+const unvisited = seed.care_register.find(
+  (e) =>
+    e.active &&
+    e.pairedOpenids.includes(volunteer.openid) &&
+    e.registeredAt < monthStart &&
+    !seed.care_visits.some((v) => v.entryId === e._id && v.visitedAt >= monthStart),
+)!
 
 const queryOf = (page: Page, name: string) => new URL(page.url().replace('#/', '')).searchParams.get(name)!
 const fontSize = (page: Page, selector: string) => shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
@@ -93,6 +109,7 @@ describe('关爱对象与定期探访 in the browser', () => {
     expect(await shown(page).locator('#consent-name input').inputValue()).toBe(registered.name)
     await tap(page, '书面签字')
     await screenshot(page, 'care-consent.png')
+    registeredAt = new Date()
     await tap(page, '登记')
 
     await page.waitForURL('**/pages/committee/care-person/index?id=*')
@@ -204,7 +221,9 @@ describe('关爱对象与定期探访 in the browser', () => {
 
     // 长辈模式 on the form: text ≥ 18 px, targets ≥ 60 px, contrast ≥ 4.5.
     expect(await shown(page).getAttribute('class')).toContain('elder')
-    for (const selector of ['.field-label', '.field-hint', '.choice', '#visit-send']) expect(await fontSize(page, selector)).toBeGreaterThanOrEqual(18)
+    for (const selector of ['.field-label', '.field-hint', '.choice', '#visit-notes textarea', '#visit-send']) {
+      expect(await fontSize(page, selector)).toBeGreaterThanOrEqual(18)
+    }
     for (const selector of ['#visit-send', '.choice', '#visit-notes textarea']) {
       expect((await shown(page).locator(selector).first().boundingBox())!.height).toBeGreaterThanOrEqual(60)
     }
@@ -241,6 +260,28 @@ describe('关爱对象与定期探访 in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('lets the volunteer record a phone visit with no worry for someone expected a visit this month', async () => {
+    expect(unvisited).toBeDefined()
+    const { page, errors } = await signInAs(session, volunteer.openid)
+    await openPage(session, page, 'pages/care/visits/index')
+    await shown(page).locator('.care-person', { hasText: unvisited.name }).locator('taro-button-core', { hasText: '记录探访' }).click()
+    await page.waitForURL(`**/pages/care/visit/index?id=${unvisited._id}`)
+    await tap(page, '电话探访')
+    await tap(page, '良好')
+    await tap(page, '记录探访')
+    await shown(page).getByText('探访已记录').waitFor()
+    await shown(page).getByText(`${unvisited.name}：电话探访，情况良好。`).waitFor()
+    expect(await shown(page).locator('#visit-need').count()).toBe(0)
+
+    // Back on the list, her last visit is today and she is no longer due.
+    await tap(page, '回到我的探访')
+    await page.waitForURL('**/pages/care/visits/index')
+    const card = shown(page).locator('.care-person', { hasText: unvisited.name })
+    await card.getByText(inShanghai().format('YYYY年M月D日')).first().waitFor()
+    expect(await card.locator('.standing').textContent()).toBe('未到探访时间')
+    expect(errors).toEqual([])
+  })
+
   it('shows the committee the visit and the need it raised on the person’s behalf', async () => {
     const { page, errors } = await signInAs(session, committee.openid)
     const { data } = await callFunction(page, 'needs', 'detail', { needId })
@@ -253,6 +294,75 @@ describe('关爱对象与定期探访 in the browser', () => {
     await visit.locator('taro-button-core', { hasText: '看这次发起的求助' }).click()
     await page.waitForURL(`**/pages/committee/need/index?id=${needId}`)
     await shown(page).getByText(worry.description).waitFor()
+    expect(errors).toEqual([])
+  })
+  it("shows the committee the month's visit rate, by group and against 100%, as the register's data gives it", async () => {
+    const { page, errors } = await signInAs(session, committee.openid)
+    const communityId = committee.communityId!
+    const { data: list } = await callFunction(page, 'care', 'registerList', { communityId, includeWithdrawn: true })
+    const entries = await Promise.all(
+      list.entries.map(async (row: { entryId: string }) => (await callFunction(page, 'care', 'entry', { entryId: row.entryId })).data.entry),
+    )
+    // The API does not say when each person was registered: the seed's date for its people, and this test's registration.
+    const facts: RegisterFacts[] = entries.map((entry) => ({
+      id: entry.entryId,
+      groups: entry.groups,
+      registeredAt: seed.care_register.find((e) => e._id === entry.entryId)?.registeredAt ?? registeredAt,
+      withdrawnAt: entry.withdrawal ? new Date(entry.withdrawal.at) : null,
+    }))
+    const visits = entries.flatMap((entry) => entry.visits.map((v: { visitedAt: string }) => ({ registerId: entry.entryId, at: new Date(v.visitedAt) })))
+    const thisMonth = monthOf(new Date())
+    const lastMonth = inShanghai(monthStart).subtract(1, 'month').format('YYYY-MM')
+
+    const now = monthlyVisitRate(thisMonth, facts, visits)
+    // Registered this month: counted from the next. Visited in this test: counted now.
+    expect(facts.find((f) => f.id === entryId)!.registeredAt >= monthStart).toBe(true)
+    expect(now.expected).toBeGreaterThan(0)
+    expect(now.notVisited).not.toContain(unvisited._id)
+    expect(facts.map((f) => f.id)).toContain(unvisited._id)
+
+    await openPage(session, page, 'pages/me/index')
+    await tap(page, '社区工作台')
+    await page.waitForURL('**/pages/committee/workbench/index')
+    await tap(page, '探访情况')
+    await page.waitForURL('**/pages/committee/care-overview/index?communityId=*')
+
+    async function expectMonth(month: string) {
+      const rate = month === thisMonth ? now : monthlyVisitRate(month, facts, visits)
+      await shown(page).locator('#care-month').getByText(inShanghai(`${month}-01T00:00:00+08:00`).format('YYYY年M月')).waitFor()
+      await shown(page).locator('#care-rate-figure').getByText(percentLabel(rate.rate), { exact: true }).waitFor()
+      expect(await shown(page).locator('#care-rate-counts').textContent()).toBe(`应探访 ${rate.expected} 人，已探访 ${rate.visited} 人`)
+      const missing = rate.expected - rate.visited
+      expect(await shown(page).locator('#care-rate .coverage-verdict').textContent()).toBe(missing === 0 ? '已达标' : `还差 ${missing} 人`)
+      const byGroup = monthlyVisitRateByGroup(month, facts, visits)
+      const rows = await shown(page).locator('#care-groups .rate-row-head').evaluateAll((heads) => heads.map((h) => h.textContent))
+      expect(rows.sort()).toEqual(
+        Object.entries(byGroup)
+          .map(([group, r]) => `${group}${percentLabel(r!.rate)}（${r!.visited}/${r!.expected} 人）`)
+          .sort(),
+      )
+    }
+
+    await expectMonth(thisMonth)
+    // Nothing to see in months to come.
+    expect(await shown(page).locator('taro-button-core', { hasText: '下个月' }).getAttribute('disabled')).not.toBeNull()
+
+    // Who to follow up now, as the register's standings say.
+    for (const [standing, id] of [
+      ['escalated', '#care-escalated'],
+      ['overdue', '#care-overdue'],
+      ['due_soon', '#care-due-soon'],
+    ]) {
+      const names = list.entries.filter((row: { standing?: string }) => row.standing === standing).map((row: { name: string }) => row.name)
+      const shownNames = names.length === 0 ? [] : await shown(page).locator(`${id} .care-row .card-title`).allTextContents()
+      expect(shownNames.sort()).toEqual(names.sort())
+    }
+
+    await tap(page, '‹ 上个月')
+    await expectMonth(lastMonth)
+    await tap(page, '下个月 ›')
+    await expectMonth(thisMonth)
+    await screenshot(page, 'care-overview.png')
     expect(errors).toEqual([])
   })
 })

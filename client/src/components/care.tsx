@@ -10,7 +10,7 @@ import { Choices, Field, TextAreaField, TextField } from './form'
 import { Card, Fact, Tags } from './list'
 import { PlaceField, type Place } from './place-field'
 
-type Standing = RegisterRow['standing']
+type Standing = NonNullable<RegisterRow['standing']>
 
 /** Standings that ask for a visit now: shown first and counted on 我的. */
 export const visitWanted = (standing: Standing) => standing !== 'upcoming'
@@ -21,23 +21,29 @@ export function pairingText(pairing: RegisterRow['pairing']): string {
   return who.length === 0 ? '还没有结对' : who.join('、')
 }
 
-/** The person's schedule: when they were last visited and when the next visit is due. */
-export function ScheduleFacts({ row }: { row: { lastVisitAt?: string; nextDueAt: string; frequencyLabel: string } }) {
+/**
+ * Where a person stands against their schedule: the standing (the ones that want a visit stand
+ * out), the last visit and the next due. Nothing is due once consent was withdrawn.
+ */
+type Schedule = Pick<RegisterRow, 'standing' | 'standingLabel' | 'lastVisitAt' | 'nextDueAt' | 'frequencyLabel'>
+
+function StandingTag({ person }: { person: Schedule }) {
+  if (!person.standing) return null
   return (
-    <View>
-      <Fact label='上次探访'>{row.lastVisitAt ? formatDate(row.lastVisitAt) : '还没有探访过'}</Fact>
-      <Fact label='下次探访'>
-        {formatDate(row.nextDueAt)} 前（{row.frequencyLabel}）
-      </Fact>
+    <View className={visitWanted(person.standing) ? `standing standing-${person.standing}` : 'standing'}>
+      <Text>{person.standingLabel}</Text>
     </View>
   )
 }
 
-/** How a person stands against their schedule; the ones that want a visit stand out. */
-export function StandingTag({ standing, label }: { standing: Standing; label: string }) {
+function ScheduleFacts({ person }: { person: Schedule }) {
+  if (!person.nextDueAt) return null
   return (
-    <View className={visitWanted(standing) ? `standing standing-${standing}` : 'standing'}>
-      <Text>{label}</Text>
+    <View>
+      <Fact label='上次探访'>{person.lastVisitAt ? formatDate(person.lastVisitAt) : '还没有探访过'}</Fact>
+      <Fact label='下次探访'>
+        {formatDate(person.nextDueAt)} 前（{person.frequencyLabel}）
+      </Fact>
     </View>
   )
 }
@@ -48,23 +54,17 @@ export function RegisterRowCard({ row, onClick }: { row: RegisterRow; onClick():
     <Card onClick={onClick}>
       <View className='care-row'>
         <Text className='card-title'>{row.name}</Text>
-        {row.active ? <StandingTag standing={row.standing} label={row.standingLabel} /> : null}
+        <StandingTag person={row} />
         <Text className='card-text'>{row.neighbourhood}</Text>
         <Tags tags={row.groups} />
         <Fact label='结对'>{pairingText(row.pairing)}</Fact>
-        {row.active ? <ScheduleFacts row={row} /> : null}
+        <ScheduleFacts person={row} />
       </View>
     </Card>
   )
 }
 
-type PersonFacts = Pick<
-  VisitAssignment,
-  'name' | 'standing' | 'standingLabel' | 'neighbourhood' | 'addressDetail' | 'phone' | 'careNeeds' | 'emergencyContact' | 'lastVisitAt' | 'nextDueAt' | 'frequencyLabel'
-> & {
-  /** False once consent was withdrawn: no schedule to show. */
-  active?: boolean
-}
+type PersonFacts = Schedule & Pick<VisitAssignment, 'name' | 'neighbourhood' | 'addressDetail' | 'phone' | 'careNeeds' | 'emergencyContact'>
 
 /**
  * A person on the register with what a visit needs: where, what they need, whom to call if
@@ -73,11 +73,10 @@ type PersonFacts = Pick<
  */
 export function PersonCard({ person, details, children }: { person: PersonFacts; details?: ReactNode; children?: ReactNode }) {
   const contact = person.emergencyContact
-  const active = person.active !== false
   return (
     <View className='card care-person'>
       <Text className='card-title'>{person.name}</Text>
-      {active ? <StandingTag standing={person.standing} label={person.standingLabel} /> : null}
+      <StandingTag person={person} />
       {details}
       <Fact label='住址'>
         {person.neighbourhood} {person.addressDetail}
@@ -87,7 +86,7 @@ export function PersonCard({ person, details, children }: { person: PersonFacts;
       <Fact label='紧急联系人'>
         {contact.name}（{contact.relation}）{contact.phone}
       </Fact>
-      {active ? <ScheduleFacts row={person} /> : null}
+      <ScheduleFacts person={person} />
       {person.phone ? <CallButton phone={person.phone} label={`给 TA 打电话 ${person.phone}`} /> : null}
       <CallButton phone={contact.phone} label={`打给${contact.relation} ${contact.phone}`} />
       {children}

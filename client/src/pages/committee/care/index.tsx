@@ -13,7 +13,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { go, paths, usePageParams } from '../../../routes'
 
 const ALL = '全部'
-type Standing = Exclude<RegisterRow['standing'], 'upcoming'>
+type Standing = Exclude<NonNullable<RegisterRow['standing']>, 'upcoming'>
 /** The filter's own words: short enough for a chip. */
 const standingFilters: Record<Standing, string> = { due_soon: '本周应探访', overdue: '已逾期', escalated: '已报两委' }
 
