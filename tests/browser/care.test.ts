@@ -362,6 +362,12 @@ describe('关爱对象与定期探访 in the browser', () => {
     await expectMonth(lastMonth)
     await tap(page, '下个月 ›')
     await expectMonth(thisMonth)
+    // The month's buttons, its name and the figure fit across the phone, side by side.
+    for (const part of [shown(page).locator('.month-step').first(), shown(page).locator('#care-month'), shown(page).locator('.month-step').last(), shown(page).locator('#care-rate')]) {
+      const box = (await part.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(375)
+    }
     await screenshot(page, 'care-overview.png')
     expect(errors).toEqual([])
   })
