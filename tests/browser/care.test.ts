@@ -159,6 +159,26 @@ describe('关爱对象与定期探访 in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('lets the committee change the person to weekly visits through the same screens, filled in', async () => {
+    const { page, errors } = await signInAs(session, committee.openid)
+    await openPage(session, page, `pages/committee/care-person/index?id=${entryId}&communityId=${committee.communityId}`)
+    await tap(page, '修改信息')
+    await page.waitForURL(`**/pages/committee/care-edit/index?id=${entryId}`)
+    expect(await shown(page).locator('#care-address input').inputValue()).toBe(registered.addressDetail)
+    await tap(page, '下一步')
+    expect(await shown(page).locator('.choice-on').allTextContents()).toEqual(registered.groups.map((g) => `✓ ${g}`))
+    await tap(page, '下一步')
+    expect(await shown(page).locator('#care-contact-phone input').inputValue()).toBe(registered.contact.phone)
+    await tap(page, '每周探访')
+    await tap(page, '保存')
+
+    await page.waitForURL('**/pages/committee/care-person/index?*')
+    await shown(page).getByText('（每周探访）', { exact: false }).waitFor()
+    const { data } = await callFunction(page, 'care', 'entry', { entryId })
+    expect(data.entry).toMatchObject({ frequency: 'weekly', addressDetail: registered.addressDetail, groups: registered.groups })
+    expect(errors).toEqual([])
+  })
+
   it('shows the paired volunteer the person in 我的探访 with what a visit needs, and nothing more', async () => {
     const { page, errors } = await signInAs(session, volunteer.openid)
     const { data } = await callFunction(page, 'care', 'myVisits', {})
@@ -369,6 +389,36 @@ describe('关爱对象与定期探访 in the browser', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(375)
     }
     await screenshot(page, 'care-overview.png')
+    expect(errors).toEqual([])
+  })
+
+  it('lets the committee record that the person withdrew consent: off the register, no more visits', async () => {
+    const { page, errors } = await signInAs(session, committee.openid)
+    await openPage(session, page, `pages/committee/care-person/index?id=${entryId}&communityId=${committee.communityId}`)
+    await tap(page, '撤回同意')
+    await shown(page).getByText('不再探访，结对也一并解除', { exact: false }).waitFor()
+    await tap(page, '确定撤回同意')
+    await shown(page).getByText('请写明理由').waitFor()
+    await shown(page).locator('.confirm textarea').fill('本人电话告知，女儿接她去外地住了。')
+    await tap(page, '确定撤回同意')
+
+    const withdrawn = shown(page).locator('#withdrawn')
+    await withdrawn.getByText('本人电话告知，女儿接她去外地住了。').waitFor()
+    expect(await shown(page).locator('#pairing').count()).toBe(0)
+    expect(await shown(page).getByText('修改信息').count()).toBe(0)
+    // The consent and the visits stay on record.
+    await shown(page).locator('#consent').getByText(`${registered.name}（本人）`).waitFor()
+    expect(await shown(page).locator('#visits .visit').count()).toBe(1)
+
+    // On the register she is listed apart; 徐敏 no longer has her to visit.
+    await openPage(session, page, `pages/committee/care/index?communityId=${committee.communityId}`)
+    await shown(page).locator('#register-withdrawn .care-row', { hasText: registered.name }).waitFor()
+    const active = shown(page).locator('#register > .card-button .care-row')
+    expect(await active.count()).toBeGreaterThan(0)
+    expect(await active.filter({ hasText: registered.name }).count()).toBe(0)
+    const { page: volunteerPage } = await signInAs(session, volunteer.openid)
+    const { data } = await callFunction(volunteerPage, 'care', 'myVisits', {})
+    expect(data.people.map((p: { entryId: string }) => p.entryId)).not.toContain(entryId)
     expect(errors).toEqual([])
   })
 })
