@@ -79,6 +79,15 @@ describe('关爱对象与定期探访 in the browser', () => {
     await tap(page, '登记关爱对象')
     await page.waitForURL('**/pages/committee/care-add/index?communityId=*')
 
+    // She does not use the mini-program: found by name, a resident may be linked, and unlinked again.
+    const resident = personOf(demoIdentities.resident)
+    await shown(page).locator('#care-resident input').fill(resident.name)
+    await tap(page, '查找')
+    await tap(page, '就是 TA')
+    await shown(page).getByText(`已关联：${resident.name}`).waitFor()
+    expect(await shown(page).locator('#care-name input').inputValue()).toBe(resident.name)
+    await tap(page, '取消关联')
+    await shown(page).locator('#care-resident').waitFor()
     await shown(page).locator('#care-name input').fill(registered.name)
     await shown(page).locator('#care-phone input').fill(registered.phone)
     await shown(page).locator('#care-neighbourhood input').fill(registered.neighbourhood)
@@ -133,6 +142,7 @@ describe('关爱对象与定期探访 in the browser', () => {
       emergencyContact: registered.contact,
       frequency: 'monthly',
       active: true,
+      linkedResident: false,
       consent: { giverLabel: '本人', giverName: registered.name, methodLabel: '书面签字', recordedBy: committee.name },
     })
     expect(errors).toEqual([])
