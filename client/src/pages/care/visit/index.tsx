@@ -99,7 +99,7 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
         <Field label='TA 怎么样' error={problems.wellbeing}>
           <Choices wide options={wellbeingSchema.options} chosen={draft.wellbeing ? [draft.wellbeing] : []} labelOf={(w) => wellbeingLabel[w]} onToggle={chooseWellbeing} />
         </Field>
-        <TextAreaField id='visit-notes' label='说几句（可不填）' hint='只给社区两委和结对的志愿者看' maxlength={300} value={draft.notes} error={problems.notes} onChange={(v) => change('notes', v)} />
+        <TextAreaField id='visit-notes' label='说几句（可不填）' hint='社区两委能看到' maxlength={300} value={draft.notes} error={problems.notes} onChange={(v) => change('notes', v)} />
         <Field label='TA 有没有困难' hint='有困难的，提交时会替 TA 发起求助，附近的组织来帮忙' error={problems.worry}>
           <Choices
             wide
