@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
+import { CARE_PERSON_PAGE, CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { JOIN_PAGE } from '../../shared/domain/organisation'
 
@@ -46,6 +47,16 @@ export const paths = {
   heldCredits: (communityId: string) => `/pages/committee/held/index?communityId=${communityId}`,
   ledger: (communityId: string) => `/pages/committee/ledger/index?communityId=${communityId}`,
   grant: (communityId: string) => `/pages/committee/grant/index?communityId=${communityId}`,
+  careRegister: (communityId: string) => `/pages/committee/care/index?communityId=${communityId}`,
+  careAdd: (communityId: string) => `/pages/committee/care-add/index?communityId=${communityId}`,
+  /** The community too, for pairing to list its organisations: the entry does not name it. Escalations open it with the id alone. */
+  carePerson: (entryId: string, communityId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}&communityId=${communityId}`,
+  careEdit: (entryId: string) => `/pages/committee/care-edit/index?id=${entryId}`,
+  carePair: (entryId: string, communityId: string) => `/pages/committee/care-pair/index?id=${entryId}&communityId=${communityId}`,
+  careOverview: (communityId: string) => `/pages/committee/care-overview/index?communityId=${communityId}`,
+  /** Reminders of a visit due open it too (shared/domain/care.ts CARE_VISITS_PAGE). */
+  myVisits: () => `/${CARE_VISITS_PAGE}`,
+  visit: (entryId: string) => `/pages/care/visit/index?id=${entryId}`,
 }
 
 /** 证明查验: the page a certificate's link opens. */

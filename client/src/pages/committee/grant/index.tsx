@@ -5,7 +5,7 @@ import { MAX_GRANT_MINUTES } from '../../../../../shared/domain/timebank'
 import { api } from '../../../api'
 import { Field, StepFrame, Stepper, TextAreaField } from '../../../components/form'
 import { PageShell } from '../../../components/page-shell'
-import { ResidentSearch } from '../../../components/resident-search'
+import { ResidentFinder } from '../../../components/resident-finder'
 import { formatMinutes } from '../../../format'
 import { useRequestId } from '../../../hooks/use-request-id'
 import { useSteppedForm } from '../../../hooks/use-stepped-form'
@@ -75,13 +75,13 @@ function GrantForm({ communityId, onGranted }: { communityId: string; onGranted(
     <StepFrame form={form} submitLabel='确定发放' onSubmit={grant}>
       {step === 0 && (
         <Field label={draft.person ? `已选：${draft.person.name}` : '按姓名找到这位居民'} error={problems.personId}>
-          <ResidentSearch communityId={communityId}>
+          <ResidentFinder id='resident-name' communityId={communityId} label='居民姓名'>
             {(resident) => (
               <Button className='btn btn-plain' onClick={() => change('person', { personId: resident.personId, name: resident.name })}>
                 {draft.person?.personId === resident.personId ? '✓ 已选' : '选这位'}
               </Button>
             )}
-          </ResidentSearch>
+          </ResidentFinder>
         </Field>
       )}
       {step === 1 && (

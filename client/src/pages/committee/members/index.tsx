@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { api } from '../../../api'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
-import { ResidentSearch } from '../../../components/resident-search'
+import { ResidentFinder } from '../../../components/resident-finder'
 import { Loaded } from '../../../components/status'
 import { formatDate } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
@@ -55,24 +54,22 @@ export default function CommitteeMembersPage() {
 }
 
 function Appoint({ communityId, onAppointed }: { communityId: string; onAppointed(): void }) {
-  // A new search after each appointment.
-  const [round, setRound] = useState(0)
   return (
     <View className='card'>
       <SectionHeader title='任命两委成员' hint='先按姓名找到本社区的居民' />
-      <ResidentSearch key={round} communityId={communityId}>
-        {(resident) => (
+      <ResidentFinder primary id='resident-name' communityId={communityId} label='居民姓名'>
+        {(resident, reset) => (
           <ConfirmAction
             label={`任命 ${resident.name}`}
             question={`任命 ${resident.name} 为本社区两委成员？这会记入审计记录。`}
             onConfirm={async () => {
               await api.community.appointCommittee({ communityId, personId: resident.personId })
-              setRound(round + 1)
+              reset()
               onAppointed()
             }}
           />
         )}
-      </ResidentSearch>
+      </ResidentFinder>
     </View>
   )
 }

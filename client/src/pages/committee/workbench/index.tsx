@@ -43,6 +43,8 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
       </Text>
       {/* Only the community's own committee handles needs and decides on applications (the permission table). */}
       {committee && <ListItem title='求助待办' detail='无人接单、待审核、被标记、可能重复的求助' onClick={() => go(paths.needsQueue(row.communityId))} />}
+      {committee && <ListItem title='关爱对象' detail='特殊困难群体登记、结对帮扶、定期探访' onClick={() => go(paths.careRegister(row.communityId))} />}
+      {committee && <ListItem title='探访情况' detail='每月探访率，目标 100%' onClick={() => go(paths.careOverview(row.communityId))} />}
       {committee && (
         <ListItem
           title='备案申请'
