@@ -30,12 +30,38 @@ const subPackages: { root: string; pages: string[] }[] = [
       'need/index',
       'figures/index',
       'office/index',
+      // 关爱对象: the register, 登记, a person, 修改, 结对, and 探访情况.
+      'care/index',
+      'care-add/index',
+      'care-person/index',
+      'care-edit/index',
+      'care-pair/index',
+      'care-overview/index',
+      // 时间银行 for the committee: the catalogue, hand-overs, credits over the daily cap, the ledger, grants.
+      'time-bank/index',
+      'catalogue/index',
+      'item/index',
+      'handovers/index',
+      'held/index',
+      'ledger/index',
+      'grant/index',
     ],
+  },
+  // 时间银行 beyond its tab. Not `pages/time-bank` itself: a subpackage's root may not hold a
+  // main-package page, and tab pages must be in the main package.
+  {
+    root: 'pages/time-bank/more',
+    pages: ['history/index', 'give/index', 'redeem/index', 'certificate/index', 'verify/index'],
   },
   // 求助: the raise form, my needs, a need's page, and the organisation's inbox and task page.
   {
     root: 'pages/needs',
     pages: ['raise/index', 'mine/index', 'detail/index', 'offers/index', 'task/index'],
+  },
+  // 我的探访 for volunteers and leads paired with people on the register, and the visit form.
+  {
+    root: 'pages/care',
+    pages: ['visits/index', 'visit/index'],
   },
 ]
 

@@ -1,5 +1,7 @@
 import { hoursOf } from '../../shared/domain/report-figures'
-import { inShanghai } from '../../shared/domain/time'
+import { formatMinutes, inShanghai } from '../../shared/domain/time'
+
+export { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
 
 /** People walk about 80 m a minute: the seeds' 15-minute circle is about 1 km. */
 const WALK_M_PER_MINUTE = 80
@@ -16,6 +18,18 @@ export function formatDate(iso: string): string {
   return inShanghai(iso).format('YYYY年M月D日')
 }
 
+/** A Shanghai calendar day as the contracts send it, `YYYY-MM-DD`: no time zone to convert. */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number)
+  return `${year}年${month}月${date}日`
+}
+
+/** A month as the contracts send it, `YYYY-MM`. */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number)
+  return `${year}年${number}月`
+}
+
 export function formatDateTime(iso: string): string {
   return inShanghai(iso).format('YYYY年M月D日 HH:mm')
 }
@@ -29,7 +43,7 @@ export function formatTimeLeft(deadline: string, now: number): string {
   const minutes = Math.ceil((new Date(deadline).getTime() - now) / 60_000)
   if (minutes <= 0) return '已过答复期限'
   if (minutes < 60) return `还剩 ${minutes} 分钟`
-  if (minutes < 24 * 60) return `还剩 ${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`
+  if (minutes < 24 * 60) return `还剩 ${formatMinutes(minutes)}`
   return `还剩 ${Math.floor(minutes / (24 * 60))} 天`
 }
 

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
+import { CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { JOIN_PAGE } from '../../shared/domain/organisation'
-import { applicationsPath, committeeNeedPath } from '../../shared/domain/workbench'
+import { applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
  * Every page outside the tabs, in one place. The workbenches are subpackages (app.config.ts)
@@ -34,7 +35,35 @@ export const paths = {
   figures: (communityId: string) => `/pages/committee/figures/index?communityId=${communityId}`,
   /** Civil affairs: every community of their office. */
   officeFigures: () => '/pages/committee/office/index',
+  // 时间银行: the tab is pages/time-bank/index; the rest is its subpackage (app.config.ts).
+  timeBankHistory: () => '/pages/time-bank/more/history/index',
+  give: () => '/pages/time-bank/more/give/index',
+  redeem: () => '/pages/time-bank/more/redeem/index',
+  certificate: () => '/pages/time-bank/more/certificate/index',
+  /** Anyone with a certificate's number: the certificate links here with it. */
+  verify: (number?: string) => `/${VERIFY_PAGE}${number ? `?number=${number}` : ''}`,
+  committeeTimeBank: (communityId: string) => `/pages/committee/time-bank/index?communityId=${communityId}`,
+  catalogue: (communityId: string) => `/pages/committee/catalogue/index?communityId=${communityId}`,
+  /** Without `itemId`: a new item. */
+  catalogueItem: (communityId: string, itemId?: string) => `/pages/committee/item/index?communityId=${communityId}${itemId ? `&id=${itemId}` : ''}`,
+  handovers: (communityId: string) => `/pages/committee/handovers/index?communityId=${communityId}`,
+  heldCredits: heldCreditsPath,
+  ledger: (communityId: string) => `/pages/committee/ledger/index?communityId=${communityId}`,
+  grant: (communityId: string) => `/pages/committee/grant/index?communityId=${communityId}`,
+  careRegister: (communityId: string) => `/pages/committee/care/index?communityId=${communityId}`,
+  careAdd: (communityId: string) => `/pages/committee/care-add/index?communityId=${communityId}`,
+  /** The community too, for pairing to list its organisations: the entry does not name it. Escalations open it with the id alone. */
+  carePerson: carePersonPath,
+  careEdit: (entryId: string) => `/pages/committee/care-edit/index?id=${entryId}`,
+  carePair: (entryId: string, communityId: string) => `/pages/committee/care-pair/index?id=${entryId}&communityId=${communityId}`,
+  careOverview: (communityId: string) => `/pages/committee/care-overview/index?communityId=${communityId}`,
+  /** Reminders of a visit due open it too (shared/domain/care.ts CARE_VISITS_PAGE). */
+  myVisits: () => `/${CARE_VISITS_PAGE}`,
+  visit: (entryId: string) => `/pages/care/visit/index?id=${entryId}`,
 }
+
+/** 证明查验: the page a certificate's link opens. */
+export const VERIFY_PAGE = 'pages/time-bank/more/verify/index'
 
 export function go(url: string): void {
   Taro.navigateTo({ url })

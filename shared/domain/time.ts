@@ -20,3 +20,20 @@ export function inShanghai(date?: Date | string | number): Dayjs {
 export function shanghaiDayStart(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`)
 }
+
+/**
+ * 时间银行 minutes as people say them: 2 小时 30 分钟, 45 分钟, 3 小时. A negative amount keeps
+ * its sign (−30 分钟), so that the same words serve a balance and a movement.
+ */
+export function formatMinutes(minutes: number): string {
+  const sign = minutes < 0 ? '−' : ''
+  const hours = Math.floor(Math.abs(minutes) / 60)
+  const rest = Math.abs(minutes) % 60
+  if (hours === 0) return `${sign}${rest} 分钟`
+  return rest === 0 ? `${sign}${hours} 小时` : `${sign}${hours} 小时 ${rest} 分钟`
+}
+
+/** A movement of time: +1 小时 came in, −30 分钟 went out. */
+export function formatSignedMinutes(minutes: number): string {
+  return minutes > 0 ? `+${formatMinutes(minutes)}` : formatMinutes(minutes)
+}

@@ -3,6 +3,7 @@
  * is and which page the committee acts on it from; the functions build the page paths from these
  * so that a tap lands where the decision is taken.
  */
+import { CARE_PERSON_PAGE } from './care'
 
 export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'credit', 'visit'] as const
 export type WaitingKind = (typeof waitingKinds)[number]
@@ -22,7 +23,6 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
 export const APPLICATIONS_PAGE = 'pages/committee/applications/index'
 export const COMMITTEE_NEED_PAGE = 'pages/committee/need/index'
 export const ACTIVITY_APPROVALS_PAGE = 'pages/committee/activities/index'
-export const CARE_PERSON_PAGE = 'pages/committee/care-person/index'
 export const HELD_CREDITS_PAGE = 'pages/committee/held/index'
 
 export const applicationsPath = (communityId: string) => `/${APPLICATIONS_PAGE}?communityId=${communityId}`

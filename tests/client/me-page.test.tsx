@@ -109,6 +109,21 @@ test('an organisation lead sees every role with what it is held over', async () 
   expect(within(roles).getByText('居民')).toBeTruthy()
   expect(within(roles).getByText('组织负责人')).toBeTruthy()
   expect(within(roles).getByText('沁园社区夕阳红助老服务队')).toBeTruthy()
+
+  // His organisation is paired with people on the care register: 我的探访 says how many are due a visit.
+  const count = await screen.findByText(/位该探访$/)
+  const { people } = await api.care.myVisits()
+  const due = people.filter((p) => p.standing !== 'upcoming').length
+  expect(due).toBeGreaterThan(0)
+  expect(count.textContent).toBe(`${due} 位该探访`)
+  expect(within(count.closest('.list-item') as HTMLElement).getByText('我的探访')).toBeTruthy()
+})
+
+test('a resident with no volunteer or lead role has no 我的探访', async () => {
+  actAs(demoIdentities.resident)
+  renderMePage()
+  await screen.findByText('我的求助')
+  expect(screen.queryByText('我的探访')).toBeNull()
 })
 
 test('someone who never joined a community is told so', async () => {

@@ -106,7 +106,8 @@ export function Stepper({ id, value, min, max, step = 1, unit, onChange }: {
   max: number
   /** How much one tap changes it, e.g. 10 minutes. */
   step?: number
-  unit: string
+  /** Written after the number (分钟), or the words for the whole value (formatMinutes: 1 小时 30 分钟). */
+  unit: string | ((value: number) => string)
   onChange(value: number): void
 }) {
   return (
@@ -114,9 +115,7 @@ export function Stepper({ id, value, min, max, step = 1, unit, onChange }: {
       <Button className='btn btn-plain stepper-button' disabled={value <= min || undefined} onClick={() => onChange(Math.max(min, value - step))}>
         −
       </Button>
-      <Text className='stepper-value'>
-        {value} {unit}
-      </Text>
+      <Text className='stepper-value'>{typeof unit === 'string' ? `${value} ${unit}` : unit(value)}</Text>
       <Button className='btn btn-plain stepper-button' disabled={value >= max || undefined} onClick={() => onChange(Math.min(max, value + step))}>
         +
       </Button>

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { BusyButton } from './busy-button'
 
 export function SectionHeader({ title, hint }: { title: string; hint?: string }) {
   return (
@@ -50,6 +51,16 @@ export function Tags({ tags }: { tags: string[] }) {
   )
 }
 
+/** One labelled line of details: a need's, a certificate's. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='fact'>
+      <Text className='fact-label'>{label}</Text>
+      <Text className='fact-value'>{children}</Text>
+    </View>
+  )
+}
+
 /** A card; with `onClick` the whole card is one touch target. */
 export function Card({ onClick, children }: { onClick?(): void; children: ReactNode }) {
   return onClick ? (
@@ -58,5 +69,15 @@ export function Card({ onClick, children }: { onClick?(): void; children: ReactN
     </Button>
   ) : (
     <View className='card'>{children}</View>
+  )
+}
+
+/** Under a list read a page at a time (usePages): 再看更早的 while there is more, and why the next page did not come. */
+export function MorePages({ id, more }: { id?: string; more: { hasMore: boolean; busy: boolean; failure?: string; next(): void } }) {
+  return (
+    <View>
+      {more.failure ? <Text className='field-error'>{more.failure}</Text> : null}
+      {more.hasMore ? <BusyButton id={id} busy={more.busy} label='再看更早的' onClick={more.next} /> : null}
+    </View>
   )
 }

@@ -6,3 +6,9 @@ process.env.SUPPORT_TARO_POLYFILL = 'disabled'
 process.env.SUPPORT_DINGTALK_NAVIGATE = 'disabled'
 // Taro's runtime and API modules import each other; loading the API first settles the cycle.
 require('@tarojs/taro')
+// What the H5 app's entry does before any page: the React framework runtime puts Taro's page
+// hooks (useDidShow, useDidHide) on Taro and learns which React renders the pages.
+const { hooks } = require('@tarojs/shared')
+const { createH5NativeComponentConfig } = require('@tarojs/plugin-framework-react/dist/runtime')
+hooks.call('initNativeApi', require('@tarojs/taro').default)
+createH5NativeComponentConfig(null, require('react'), require('react-dom'))

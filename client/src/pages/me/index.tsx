@@ -1,10 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { PersonView } from '../../../../shared/contracts/account'
+import { api } from '../../api'
+import { visitWanted } from '../../components/care'
 import { CommunityCard } from '../../components/community-card'
 import { ListItem, SectionHeader } from '../../components/list'
 import { PageShell } from '../../components/page-shell'
 import { Empty, LoadError, Loading } from '../../components/status'
+import { useLoad } from '../../hooks/use-load'
 import { useElderMode } from '../../state/elder-mode'
 import { go, paths } from '../../routes'
 import { useMe } from '../../state/me'
@@ -55,18 +58,34 @@ function Profile({ person }: { person: PersonView }) {
 function Entries({ person }: { person: PersonView }) {
   const oversees = person.roles.some((role) => role.role === 'committee' || role.role === 'civil_affairs')
   const leads = person.roles.some((role) => role.role === 'organisation_lead')
+  const visits = leads || person.roles.some((role) => role.role === 'volunteer')
   const resident = person.community !== null
   if (!oversees && !resident) return null
   return (
     <View className='card'>
       <SectionHeader title='社区组织' />
-      {oversees && <ListItem title='社区工作台' detail='待办事项、统计与报表、备案审核、审计记录' onClick={() => go(paths.workbench())} />}
+      {oversees && <ListItem title='社区工作台' detail='待办事项、统计与报表、关爱对象、审计记录' onClick={() => go(paths.workbench())} />}
+      {visits && <MyVisitsEntry />}
       {resident && <ListItem title='我的求助' detail='我发起或替邻居发起的求助' onClick={() => go(paths.myNeeds())} />}
       {leads && <ListItem title='派单和任务' detail='派给我负责的组织的求助' onClick={() => go(paths.offers())} />}
       {resident && <ListItem title='我的组织' detail='我负责、参加或申请的组织' onClick={() => go(paths.mine())} />}
       {resident && <ListItem title='凭邀请码加入' detail='有邻居给了你邀请码' onClick={() => go(paths.join())} />}
       {resident && <ListItem title='登记新组织' detail='自己牵头成立一个组织' onClick={() => go(paths.apply())} />}
     </View>
+  )
+}
+
+/** 我的探访, with how many of the people paired with me are due a visit (none said while it loads or fails). */
+function MyVisitsEntry() {
+  const load = useLoad(() => api.care.myVisits())
+  const due = load.status === 'ready' ? load.data.people.filter((p) => visitWanted(p.standing)).length : 0
+  return (
+    <ListItem
+      title='我的探访'
+      detail='和我结对的关爱对象，按时上门或打电话'
+      extra={due > 0 ? `${due} 位该探访` : undefined}
+      onClick={() => go(paths.myVisits())}
+    />
   )
 }
 

@@ -94,6 +94,8 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
       <ListItem title='统计与报表' detail='求助、响应时间、评价、志愿服务、趋势和地图，可导出' onClick={() => go(paths.figures(row.communityId))} />
       {/* Only the community's own committee handles needs and decides on applications (the permission table). */}
       {committee && <ListItem title='求助待办' detail='无人接单、待审核、被标记、可能重复的求助' onClick={() => go(paths.needsQueue(row.communityId))} />}
+      {committee && <ListItem title='关爱对象' detail='特殊困难群体登记、结对帮扶、定期探访' onClick={() => go(paths.careRegister(row.communityId))} />}
+      {committee && <ListItem title='探访情况' detail='每月探访率，目标 100%' onClick={() => go(paths.careOverview(row.communityId))} />}
       {committee && (
         <ListItem
           title='备案申请'
@@ -101,6 +103,9 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
           extra={row.pending > 0 ? `${row.pending} 件待审` : undefined}
           onClick={() => go(paths.applications(row.communityId))}
         />
+      )}
+      {committee && (
+        <ListItem title='时间银行' detail='待交付的兑换、超上限待审核、兑换目录、收支和冲正、发放' onClick={() => go(paths.committeeTimeBank(row.communityId))} />
       )}
       <ListItem
         title='本社区组织'

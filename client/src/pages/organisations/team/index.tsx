@@ -5,6 +5,7 @@ import { roleLabel } from '../../../../../shared/domain/roles'
 import { api } from '../../../api'
 import { CallButton } from '../../../components/call-button'
 import { ConfirmAction } from '../../../components/confirm-action'
+import { Handovers } from '../../../components/handovers'
 import { ListItem, SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Loaded } from '../../../components/status'
@@ -58,6 +59,7 @@ export default function TeamPage() {
                 <Image className='invite-qr' src={team.invitation.qrImage} mode='aspectFit' />
                 <ConfirmAction label='换一个邀请码' question='换了以后，旧的邀请码和二维码就不能再用了。确定换吗？' onConfirm={renew} />
               </View>
+              <ProviderHandovers organisationId={id} />
               <SectionHeader title={`成员（${team.members.length} 人）`} />
               {team.members.map((member) => (
                 <View className='card member' key={member.memberId}>
@@ -83,5 +85,28 @@ export default function TeamPage() {
         }}
       </Loaded>
     </PageShell>
+  )
+}
+
+/**
+ * What residents redeemed from the catalogue that this organisation provides: the lead confirms
+ * each hand-over. Only shown when something waits; most organisations provide nothing.
+ */
+function ProviderHandovers({ organisationId }: { organisationId: string }) {
+  const load = useLoad(() => api.timebank.providerHandovers({ organisationId }))
+  if (load.status === 'ready' && load.data.redemptions.length === 0) return null
+  return (
+    <View id='provider-handovers'>
+      <SectionHeader title='时间银行兑换待交付' hint='居民用时间兑换了本组织提供的服务或物品' />
+      <Loaded load={load}>
+        {({ redemptions }) => (
+          <Handovers
+            redemptions={redemptions}
+            confirm={(redemptionId) => api.timebank.confirmHandoverAsProvider({ organisationId, redemptionId })}
+            onConfirmed={load.reload}
+          />
+        )}
+      </Loaded>
+    </View>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '修改关爱对象' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '待交付的兑换' })

@@ -1,0 +1,106 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { Certificate } from '../../../../../../shared/contracts/timebank'
+import { inShanghai } from '../../../../../../shared/domain/time'
+import { api } from '../../../../api'
+import { BusyButton } from '../../../../components/busy-button'
+import { Choices } from '../../../../components/form'
+import { SectionHeader } from '../../../../components/list'
+import { PageShell } from '../../../../components/page-shell'
+import { Empty, Loaded } from '../../../../components/status'
+import { CertificateView } from '../../../../components/certificate'
+import { formatDay, formatMinutes } from '../../../../format'
+import { useLoad } from '../../../../hooks/use-load'
+import { useSubmit } from '../../../../hooks/use-submit'
+import { go, paths } from '../../../../routes'
+
+const DAY = 'YYYY-MM-DD'
+
+/** The periods a certificate is asked for: a school or an employer wants a year, or the last twelve months. */
+const periods = {
+  今年: () => ({ from: inShanghai().startOf('year').format(DAY), to: inShanghai().format(DAY) }),
+  去年: () => {
+    const lastYear = inShanghai().subtract(1, 'year')
+    return { from: lastYear.startOf('year').format(DAY), to: lastYear.endOf('year').format(DAY) }
+  },
+  近一年: () => ({ from: inShanghai().subtract(1, 'year').add(1, 'day').format(DAY), to: inShanghai().format(DAY) }),
+} as const
+type PeriodName = keyof typeof periods
+
+/** 志愿服务证明: choose a period, see the hours by organisation, open the certificate with its number. */
+export default function CertificatePage() {
+  const [chosen, setChosen] = useState<PeriodName>('今年')
+  const [certificate, setCertificate] = useState<Certificate | null>(null)
+  if (certificate) return <Issued certificate={certificate} onBack={() => setCertificate(null)} />
+  return (
+    <PageShell>
+      <SectionHeader title='哪段时间' />
+      <Choices<PeriodName> options={Object.keys(periods) as PeriodName[]} chosen={[chosen]} onToggle={setChosen} />
+      {/* Keyed by the period: each is its own figures, loaded afresh. */}
+      <Hours key={chosen} period={periods[chosen]()} onIssued={setCertificate} />
+    </PageShell>
+  )
+}
+
+function Hours({ period, onIssued }: { period: { from: string; to: string }; onIssued(certificate: Certificate): void }) {
+  const load = useLoad(() => api.timebank.serviceHours(period))
+  const issue = useSubmit()
+  return (
+    <Loaded load={load}>
+      {(hours) => (
+        <View>
+          <View id='service-hours' className='card'>
+            <Text className='card-label'>
+              {formatDay(period.from)} 至 {formatDay(period.to)} 的志愿服务时长
+            </Text>
+            <Text id='hours-total' className='card-title'>
+              {formatMinutes(hours.totalMinutes)}
+            </Text>
+            {hours.byOrganisation.map((row) => (
+              <View className='fact' key={row.organisationId}>
+                <Text className='fact-label'>{row.organisationName}</Text>
+                <Text className='fact-value'>{formatMinutes(row.minutes)}</Text>
+              </View>
+            ))}
+            {hours.waitingMinutes > 0 ? (
+              <Text className='note'>还有 {formatMinutes(hours.waitingMinutes)} 正在入账或等社区审核，审核后才计入。</Text>
+            ) : null}
+          </View>
+          {hours.totalMinutes === 0 ? (
+            <Empty title='这段时间还没有志愿服务时长'>换一段时间看看，或参加志愿服务后再来开具。</Empty>
+          ) : (
+            <View>
+              {issue.errorOf() ? <Text className='field-error'>{issue.errorOf()}</Text> : null}
+              <BusyButton
+                id='issue-certificate'
+                primary
+                busy={issue.busy}
+                label='开具证明'
+                onClick={() => issue.run(async () => onIssued((await api.timebank.issueCertificate(period)).certificate))}
+              />
+            </View>
+          )}
+        </View>
+      )}
+    </Loaded>
+  )
+}
+
+function Issued({ certificate, onBack }: { certificate: Certificate; onBack(): void }) {
+  return (
+    <PageShell>
+      <CertificateView certificate={certificate} />
+      <Text className='page-hint'>
+        {process.env.TARO_ENV === 'weapp'
+          ? '打开查验页面，点右上角“···”转发给要查验的人；对方也可以输入验证编号查验。'
+          : '把验证编号告诉要查验的人，在查验页面输入就能看到这份证明。'}
+      </Text>
+      <Button id='open-verify' className='btn btn-primary btn-block' onClick={() => go(paths.verify(certificate.number))}>
+        打开查验页面
+      </Button>
+      <Button className='btn btn-plain btn-block' onClick={onBack}>
+        换一段时间
+      </Button>
+    </PageShell>
+  )
+}

@@ -1,0 +1,341 @@
+/**
+ * 时间银行 end to end in the H5 build: a volunteer earns time through a need and sees where it
+ * came from; she gives an hour to 王桂兰 through the give page, and 王桂兰 (长辈模式) sees it
+ * arrive; the committee puts an item in the catalogue and stocks it, 王桂兰 redeems it, and the
+ * committee confirms the hand-over; service over the daily cap waits until the committee credits
+ * it; a grant from the pool is reversed with a reason; the volunteer opens her certificate and the
+ * verify page shows the same number and hours.
+ */
+import type { Page } from 'playwright-core'
+import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { DEFAULT_DAILY_CAP_MINUTES, maskName } from '../../shared/domain/timebank'
+import { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
+import {
+  callFunction,
+  contrastRatioOf,
+  openPage,
+  screenshot,
+  shown,
+  signInAs,
+  startBrowserSession,
+  tap,
+  type BrowserSession,
+} from '../support/browser'
+import { serveANeed as serveNeed } from '../support/need-service'
+
+let session: BrowserSession
+beforeAll(async () => {
+  session = await startBrowserSession()
+}, 60_000)
+afterAll(() => session.close())
+
+const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
+const elder = personOf(demoIdentities.elderResident)
+const volunteer = personOf(demoIdentities.volunteer)
+const organisation = demoDataSet.organisations.find((o) => o._id === 'org-qy-xiyanghong')!
+const committee = demoIdentities.committeeUrban
+
+const EARNED = 150
+const GIFT = 60
+const note = '王阿姨，天冷了，这一小时留给您请人来帮忙。'
+const itemName = '上门剪指甲'
+const itemPrice = 30
+let needTitle = ''
+let volunteerBefore = 0
+let elderBefore = 0
+
+const balanceOf = async (page: Page): Promise<number> => (await callFunction(page, 'timebank', 'account', {})).data.total
+
+/** 王桂兰 raises a need; 夕阳红助老服务队 serves it with the volunteer for `minutes`. */
+const serveANeed = (minutes: number) =>
+  serveNeed(session.host.url, { requesterOpenid: elder.openid, organisationId: organisation._id, volunteerOpenid: volunteer.openid, minutes })
+
+/** The recent entries on the 时间银行 tab, each as one line of text. */
+async function recentEntries(page: Page): Promise<string[]> {
+  await shown(page).locator('#recent .entry').first().waitFor()
+  return shown(page).locator('#recent .entry').allTextContents()
+}
+
+async function openTimeBank(openid: string) {
+  const signedIn = await signInAs(session, openid)
+  await signedIn.page.getByText('时间银行', { exact: true }).last().click()
+  await signedIn.page.waitForURL('**/pages/time-bank/index')
+  await shown(signedIn.page).locator('#balance').waitFor()
+  return signedIn
+}
+
+/** 社区工作台 → 时间银行 as the community's committee. */
+async function openCommitteeTimeBank() {
+  const { page, errors } = await signInAs(session, committee)
+  await openPage(session, page, 'pages/me/index')
+  await tap(page, '社区工作台')
+  await page.waitForURL('**/pages/committee/workbench/index')
+  await tap(page, '时间银行')
+  await page.waitForURL('**/pages/committee/time-bank/index?communityId=*')
+  return { page, errors }
+}
+
+describe('时间银行 in the browser', () => {
+  it('shows a volunteer the time she earned on a need, with the need and the organisation it came from', async () => {
+    const { page: before } = await signInAs(session, volunteer.openid)
+    volunteerBefore = await balanceOf(before)
+    await before.context().close()
+
+    needTitle = await serveANeed(EARNED)
+
+    const { page, errors } = await openTimeBank(volunteer.openid)
+    expect(await shown(page).locator('#balance').textContent()).toBe(formatMinutes(volunteerBefore + EARNED))
+    expect(await shown(page).locator('#month-earned').textContent()).toContain(formatMinutes(EARNED))
+    const [latest] = await recentEntries(page)
+    expect(latest).toContain(`志愿服务：${needTitle}`)
+    expect(latest).toContain(`求助 · ${organisation.name}`)
+    expect(latest).toContain(formatSignedMinutes(EARNED))
+    await screenshot(page, 'timebank-volunteer.png')
+    expect(errors).toEqual([])
+  })
+
+  it('lets her give an hour to 王桂兰 through the page, saying exactly what will happen first', async () => {
+    const { page, errors } = await openTimeBank(volunteer.openid)
+    await tap(page, '赠送给家人')
+    await page.waitForURL('**/pages/time-bank/more/give/index')
+
+    // Nothing filled in: refused beside the field, before anything is sent.
+    await tap(page, '下一步')
+    await shown(page).locator('.field-invalid').filter({ hasText: '对方姓名' }).getByText('不能为空').waitFor()
+    await shown(page).locator('#give-name input').fill(elder.name)
+    await shown(page).locator('#give-phone input').fill('1395')
+    await tap(page, '下一步')
+    await shown(page).locator('.field-invalid').filter({ hasText: '对方手机号' }).getByText('电话号码格式不正确').waitFor()
+    await shown(page).locator('#give-phone input').fill(elder.phone!)
+    await shown(page).locator('#give-minutes').getByText(formatMinutes(GIFT)).waitFor()
+    await shown(page).locator('#give-note textarea').fill(note)
+    await tap(page, '下一步')
+
+    const confirmation = shown(page).locator('#give-confirm')
+    await confirmation.getByText(`赠送 ${formatMinutes(GIFT)} 给 ${elder.name}`).waitFor()
+    expect(await confirmation.textContent()).toContain(`还剩 ${formatMinutes(volunteerBefore + EARNED - GIFT)}`)
+    await screenshot(page, 'timebank-give-confirm.png')
+    await tap(page, '确定赠送')
+    await shown(page).getByText(`已赠送 ${formatMinutes(GIFT)} 给 ${elder.name}`).waitFor()
+
+    // Back on the tab, the balance and the latest entry say so.
+    await tap(page, '回到时间银行')
+    await page.waitForURL('**/pages/time-bank/index')
+    await shown(page).locator('#balance').getByText(formatMinutes(volunteerBefore + EARNED - GIFT), { exact: true }).waitFor()
+    const [latest] = await recentEntries(page)
+    expect(latest).toContain(`转赠给${elder.name}`)
+    expect(latest).toContain(formatSignedMinutes(-GIFT))
+
+    // 全部明细 has both, newest first, with where each came from.
+    await tap(page, '全部明细')
+    await page.waitForURL('**/pages/time-bank/more/history/index')
+    const history = shown(page).locator('#history .entry')
+    await history.first().waitFor()
+    expect(await history.nth(0).textContent()).toContain(`留言：${note}`)
+    expect(await history.nth(1).textContent()).toContain(`志愿服务：${needTitle}`)
+    expect(errors).toEqual([])
+  })
+
+  it('shows 王桂兰 the hour arrive, in 长辈模式: large, with strong contrast', async () => {
+    const { page, errors } = await openTimeBank(elder.openid)
+    elderBefore = (await balanceOf(page)) - GIFT
+    expect(await shown(page).locator('#balance').textContent()).toBe(formatMinutes(elderBefore + GIFT))
+    const [latest] = await recentEntries(page)
+    expect(latest).toContain(`${volunteer.name}转赠`)
+    expect(latest).toContain(`留言：${note}`)
+    expect(latest).toContain(formatSignedMinutes(GIFT))
+
+    expect(await shown(page).getAttribute('class')).toContain('elder')
+    const fontSize = (selector: string) => shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await fontSize('#balance')).toBeGreaterThanOrEqual(36)
+    for (const selector of ['.entry-title', '.entry-detail', '#month-earned', '.entry-minutes', '#go-redeem']) expect(await fontSize(selector)).toBeGreaterThanOrEqual(18)
+    for (const selector of ['#go-redeem', '#go-give', '#go-certificate']) {
+      expect((await shown(page).locator(selector).boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    }
+    for (const selector of ['#balance', '#month-earned', '.entry-meta', '.entry-minutes-in', '#go-redeem', '#go-give']) {
+      expect(await contrastRatioOf(page, selector)).toBeGreaterThanOrEqual(4.5)
+    }
+    await screenshot(page, 'timebank-elder.png')
+    expect(errors).toEqual([])
+  })
+
+  it('lets the committee put an item in the catalogue and stock it', async () => {
+    const { page, errors } = await openCommitteeTimeBank()
+    await tap(page, '兑换目录')
+    await page.waitForURL('**/pages/committee/catalogue/index?communityId=*')
+    await tap(page, '上架新的一项')
+    await page.waitForURL('**/pages/committee/item/index?communityId=*')
+
+    await tap(page, '上架')
+    await shown(page).locator('.field-invalid').filter({ hasText: '名称' }).getByText('不能为空').waitFor()
+    await shown(page).locator('.field-invalid').getByText('请选是服务还是物品').waitFor()
+    await shown(page).locator('#item-name input').fill(itemName)
+    await tap(page, '服务')
+    await shown(page).locator('#item-price taro-button-core').first().click()
+    await shown(page).locator('#item-price').getByText(formatMinutes(itemPrice)).waitFor()
+    await tap(page, '上架')
+    await shown(page).locator('#stock').getByText('库存 0 份').waitFor()
+
+    // Stock never goes below zero: taking away more than there is is refused beside the count.
+    await tap(page, '减少')
+    await shown(page).locator('#stock-count input').fill('1')
+    await tap(page, '确定减少')
+    await shown(page).locator('.field-invalid').filter({ hasText: '多少份' }).getByText('库存只有 0，不能减少 1').waitFor()
+    await tap(page, '增加')
+    await shown(page).locator('#stock-count input').fill('5')
+    await tap(page, '确定增加')
+    await shown(page).locator('#stock').getByText('库存 5 份').waitFor()
+    await screenshot(page, 'timebank-committee-item.png')
+
+    await page.goBack()
+    await shown(page).locator('.card', { hasText: itemName }).getByText(`价格 ${formatMinutes(itemPrice)} · 库存 5 份`).waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('lets 王桂兰 redeem it through the page; the committee confirms the hand-over', async () => {
+    const { page, errors } = await openTimeBank(elder.openid)
+    const balance = await balanceOf(page)
+    await tap(page, '兑换服务和物品')
+    await page.waitForURL('**/pages/time-bank/more/redeem/index')
+    const card = shown(page).locator('.card.item', { hasText: itemName })
+    expect(await card.textContent()).toContain(`价格 ${formatMinutes(itemPrice)} · 还有 5 份`)
+    await card.locator('taro-button-core', { hasText: '兑换' }).click()
+    await card.getByText(`用 ${formatMinutes(itemPrice)} 兑换「${itemName}」？兑换后到社区两委领取。`).waitFor()
+    await tap(page, '确定兑换')
+    await shown(page).locator('#redeemed').getByText(`已兑换「${itemName}」，请到社区两委领取。`).waitFor()
+    await shown(page).locator('#redeem-balance').getByText(formatMinutes(balance - itemPrice), { exact: true }).waitFor()
+    await shown(page).locator('#waiting-redemptions').getByText(`${itemName}（${formatMinutes(itemPrice)}）`).waitFor()
+    expect(await card.textContent()).toContain('还有 4 份')
+    await screenshot(page, 'timebank-redeemed.png')
+
+    const { page: staff, errors: staffErrors } = await openCommitteeTimeBank()
+    await tap(staff, '待交付的兑换')
+    await staff.waitForURL('**/pages/committee/handovers/index?communityId=*')
+    const handover = shown(staff).locator('.card', { hasText: itemName })
+    expect(await handover.textContent()).toContain(elder.name)
+    await handover.locator('taro-button-core', { hasText: '已交付' }).click()
+    await tap(staff, '确定已交付')
+    await handover.waitFor({ state: 'detached' })
+
+    const { data } = await callFunction(page, 'timebank', 'myRedemptions', {})
+    expect(data.redemptions.find((r: { itemName: string }) => r.itemName === itemName)).toMatchObject({ status: 'handedOver', handedOverByName: personOf(committee).name })
+    expect(errors).toEqual([])
+    expect(staffErrors).toEqual([])
+  })
+
+  it('holds service over the daily cap until the committee credits it', async () => {
+    // The same day as the first need: 150 + 720 minutes served, 720 credited, the rest (150) held.
+    await serveANeed(DEFAULT_DAILY_CAP_MINUTES)
+    const held = EARNED
+
+    const { page, errors } = await openCommitteeTimeBank()
+    await tap(page, '超上限待审核')
+    await page.waitForURL('**/pages/committee/held/index?communityId=*')
+    const card = shown(page).locator('.card.held', { hasText: volunteer.name }).filter({ hasText: needTitle })
+    expect(await card.textContent()).toContain(`这次服务 ${formatMinutes(DEFAULT_DAILY_CAP_MINUTES)}，超出当天上限 ${formatMinutes(held)}`)
+    await card.locator('taro-button-core', { hasText: '入账' }).first().click()
+    await tap(page, '确定入账')
+    await shown(page).locator('#held-decided').getByText(`已把 ${formatMinutes(held)} 记入 ${volunteer.name} 的时间银行`).waitFor()
+    await card.waitFor({ state: 'detached' })
+
+    const { page: own } = await signInAs(session, volunteer.openid)
+    expect(await balanceOf(own)).toBe(volunteerBefore + EARNED - GIFT + DEFAULT_DAILY_CAP_MINUTES)
+    expect(errors).toEqual([])
+  })
+
+  it('lets the committee grant time from the pool, and reverse it with a reason', async () => {
+    const { page, errors } = await openCommitteeTimeBank()
+    await tap(page, '发放时间')
+    await page.waitForURL('**/pages/committee/grant/index?communityId=*')
+    await tap(page, '下一步')
+    await shown(page).getByText('请先找到并选一位居民').waitFor()
+    await shown(page).locator('#resident-name input').fill(elder.name)
+    await tap(page, '查找')
+    await shown(page).locator('.role', { hasText: elder.name }).locator('taro-button-core', { hasText: '选这位' }).click()
+    await shown(page).getByText(`已选：${elder.name}`).waitFor()
+    await tap(page, '下一步')
+    await shown(page).locator('#grant-reason textarea').fill('独居高龄，冬季送暖')
+    await tap(page, '下一步')
+    await shown(page).locator('#grant-confirm').getByText(`从社区时间池发放 ${formatMinutes(60)} 给 ${elder.name}`).waitFor()
+    await tap(page, '确定发放')
+    await shown(page).getByText(`已发放 ${formatMinutes(60)} 给 ${elder.name}`).waitFor()
+
+    await page.goBack()
+    await tap(page, '收支明细和冲正')
+    await page.waitForURL('**/pages/committee/ledger/index?communityId=*')
+    const grant = shown(page).locator('.ledger-entry').first()
+    expect(await grant.textContent()).toContain(`社区时间池 → ${elder.name}`)
+    expect(await grant.textContent()).toContain('理由：独居高龄，冬季送暖')
+    await grant.locator('taro-button-core', { hasText: '冲正' }).click()
+    await tap(page, '确定冲正')
+    await grant.getByText('请写明理由').waitFor()
+    await grant.locator('textarea').fill('发错了人，另行发放')
+    await tap(page, '确定冲正')
+    // Nothing is edited: a reversing entry comes first, and the grant stays, marked.
+    const [reversal, original] = [shown(page).locator('.ledger-entry').nth(0), shown(page).locator('.ledger-entry').nth(1)]
+    await reversal.getByText('冲正：社区发放').waitFor()
+    expect(await reversal.textContent()).toContain(`${elder.name} → 社区时间池`)
+    await original.getByText('已冲正：发错了人，另行发放').waitFor()
+    expect(await original.locator('taro-button-core', { hasText: '冲正' }).count()).toBe(0)
+    await screenshot(page, 'timebank-ledger.png')
+
+    const { page: own } = await signInAs(session, elder.openid)
+    expect(await balanceOf(own)).toBe(elderBefore + GIFT - itemPrice)
+    expect(errors).toEqual([])
+  })
+
+  it('opens the volunteer\'s certificate; the verify page shows the same number and hours', async () => {
+    const { page, errors } = await openTimeBank(volunteer.openid)
+    await tap(page, '服务证明')
+    await page.waitForURL('**/pages/time-bank/more/certificate/index')
+    const hours = shown(page).locator('#service-hours')
+    await hours.getByText(organisation.name).waitFor()
+    const total = await shown(page).locator('#hours-total').textContent()
+    await tap(page, '开具证明')
+
+    const certificate = shown(page).locator('#certificate')
+    await certificate.waitFor()
+    const number = (await certificate.locator('#certificate-number').textContent())!
+    expect(number).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
+    const issued = await certificate.textContent()
+    expect(issued).toContain(volunteer.name)
+    expect(issued).toContain(`服务时长${total}`)
+    expect(issued).toContain('沁园社区居民委员会')
+    await screenshot(page, 'timebank-certificate.png')
+
+    await tap(page, '打开查验页面')
+    await page.waitForURL('**/pages/time-bank/more/verify/index?number=*')
+    const verified = shown(page).locator('#certificate')
+    await verified.waitFor()
+    expect(await verified.locator('#certificate-number').textContent()).toBe(number)
+    // What it says is what was issued, but for the holder's name, partly hidden.
+    expect(await verified.textContent()).toBe(issued!.replace(volunteer.name, maskName(volunteer.name)))
+
+    // Anyone typing a number that was never issued is told so beside the field.
+    await shown(page).locator('#verify-number input').fill('0000-0000-0000-0000')
+    await tap(page, '查验')
+    await shown(page).locator('.field-invalid').getByText('没有这个验证编号的证明').waitFor()
+    await screenshot(page, 'timebank-verify.png')
+    expect(errors).toEqual([])
+  })
+
+  it('lets the lead of the organisation that provides an item confirm its hand-over on the team page', async () => {
+    const provided = demoDataSet.organisations.find((o) => o._id === 'org-qy-weixiu')!
+    const { page: own } = await signInAs(session, volunteer.openid)
+    const { data } = await callFunction(own, 'timebank', 'catalogue', {})
+    const item = data.items.find((i: { provider?: { organisationId: string } }) => i.provider?.organisationId === provided._id)
+    expect(await callFunction(own, 'timebank', 'redeem', { itemId: item.id, requestId: 'browser-test-provider' })).toMatchObject({ ok: true })
+
+    const { page, errors } = await signInAs(session, provided.leadOpenid)
+    await openPage(session, page, `pages/organisations/team/index?id=${provided._id}`)
+    const handover = shown(page).locator('#provider-handovers .card', { hasText: item.name })
+    await handover.waitFor()
+    expect(await handover.textContent()).toContain(volunteer.name)
+    await handover.locator('taro-button-core', { hasText: '已交付' }).click()
+    await tap(page, '确定已交付')
+    await handover.waitFor({ state: 'detached' })
+    const { data: mine } = await callFunction(own, 'timebank', 'myRedemptions', {})
+    expect(mine.redemptions.find((r: { itemId: string }) => r.itemId === item.id)).toMatchObject({ status: 'handedOver', handedOverByName: personOf(provided.leadOpenid).name })
+    expect(errors).toEqual([])
+  })
+})
