@@ -19,12 +19,18 @@ const subPackages: { root: string; pages: string[] }[] = [
   },
   {
     root: 'pages/committee',
-    pages: ['workbench/index', 'applications/index', 'organisations/index', 'record/index', 'audit/index', 'members/index', 'needs/index', 'need/index'],
+    pages: ['workbench/index', 'applications/index', 'organisations/index', 'record/index', 'audit/index', 'members/index', 'needs/index', 'need/index', 'activities/index'],
   },
   // 求助: the raise form, my needs, a need's page, and the organisation's inbox and task page.
   {
     root: 'pages/needs',
     pages: ['raise/index', 'mine/index', 'detail/index', 'offers/index', 'task/index'],
+  },
+  // 社区活动 beyond the tab. Not `pages/activities`: a subpackage's root may not hold a main-package
+  // page, and the 活动 tab is `pages/activities/index`.
+  {
+    root: 'pages/activity',
+    pages: ['detail/index', 'mine/index', 'manage/index', 'publish/index', 'roster/index', 'check-in-code/index'],
   },
 ]
 

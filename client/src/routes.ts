@@ -31,6 +31,15 @@ export const paths = {
   needsQueue: (communityId: string) => `/pages/committee/needs/index?communityId=${communityId}`,
   /** `reason` is why it is in the committee's queue, e.g. duplicate. */
   committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
+  // 社区活动: the 活动 tab is in the main package; everything else in the `pages/activity` subpackage.
+  activity: (activityId: string) => `/pages/activity/detail/index?id=${activityId}`,
+  myActivities: () => '/pages/activity/mine/index',
+  manageActivities: (organisationId: string) => `/pages/activity/manage/index?organisationId=${organisationId}`,
+  publishActivity: (organisationId: string) => `/pages/activity/publish/index?organisationId=${organisationId}`,
+  roster: (organisationId: string, activityId: string) => `/pages/activity/roster/index?organisationId=${organisationId}&id=${activityId}`,
+  checkInCode: (organisationId: string, activityId: string) =>
+    `/pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activityId}`,
+  activityApprovals: (communityId: string) => `/pages/committee/activities/index?communityId=${communityId}`,
 }
 
 export function go(url: string): void {

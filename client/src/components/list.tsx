@@ -60,3 +60,13 @@ export function Card({ onClick, children }: { onClick?(): void; children: ReactN
     <View className='card'>{children}</View>
   )
 }
+
+/** One labelled line of a page's details, e.g. 报名截止 11月28日 周六 08:00. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='fact'>
+      <Text className='fact-label'>{label}</Text>
+      <Text className='fact-value'>{children}</Text>
+    </View>
+  )
+}

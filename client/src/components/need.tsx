@@ -4,7 +4,7 @@ import type { NeedView, TimelineEvent } from '../../../shared/contracts/needs'
 import { EMERGENCY_NUMBERS } from '../../../shared/domain/need'
 import { formatDateTime, formatDistance } from '../format'
 import { CallButton } from './call-button'
-import { Card, SectionHeader, Tags } from './list'
+import { Card, Fact, SectionHeader, Tags } from './list'
 import { Photos } from './photos'
 
 /**
@@ -49,16 +49,6 @@ export function NeedCard({ need, whole, onClick, children }: {
     </View>
   )
   return <Card onClick={onClick}>{body}</Card>
-}
-
-/** One labelled line of a need's details. */
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='fact'>
-      <Text className='fact-label'>{label}</Text>
-      <Text className='fact-value'>{children}</Text>
-    </View>
-  )
 }
 
 /**

@@ -51,6 +51,9 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
           onClick={() => go(paths.applications(row.communityId))}
         />
       )}
+      {committee && (
+        <ListItem title='活动审批' detail='重大活动先审批；设定人数标准和须报批的类型' onClick={() => go(paths.activityApprovals(row.communityId))} />
+      )}
       <ListItem
         title='本社区组织'
         detail='按状态查看，点开看评估记录'
