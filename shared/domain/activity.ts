@@ -182,3 +182,71 @@ export function volunteerServiceMinutes(attendance: { checkInAt: Date; checkOutA
   const length = activity.endAt.getTime() - activity.startAt.getTime()
   return Math.floor(Math.max(0, Math.min(served, length)) / 60_000)
 }
+
+// ——— Attendance: when the code works, and guessing short codes ———
+
+/** Check-in opens this long before the start: people arrive early to set up or find a seat. */
+export const CHECK_IN_OPENS_MINUTES = 60
+/** Check-out stays open this long after the end, for a volunteer tidying up; the hours are capped anyway. */
+export const CHECK_OUT_CLOSES_MINUTES = 60
+
+export type AttendancePurpose = 'check_in' | 'check_out'
+
+/** Why an attendee cannot check in (or out) by code now, or null. A check-out also needs a check-in first. */
+export function attendanceRefusal(purpose: AttendancePurpose, activity: { startAt: Date; endAt: Date }, now: Date): string | null {
+  const opens = activity.startAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000
+  if (now.getTime() < opens) return `活动开始前 ${CHECK_IN_OPENS_MINUTES} 分钟才能签到`
+  if (purpose === 'check_in' && now.getTime() > activity.endAt.getTime()) return '活动已结束，不能再签到'
+  if (purpose === 'check_out' && now.getTime() > activity.endAt.getTime() + CHECK_OUT_CLOSES_MINUTES * 60_000) return '签退时间已过，请联系负责人'
+  return null
+}
+
+/** Wrong short codes a person may type for one activity within the window before waiting. */
+export const SHORT_CODE_ATTEMPTS = 5
+export const SHORT_CODE_WINDOW_MINUTES = 10
+
+/**
+ * Whole minutes (at least 1) until a person may type a short code again, or null when they may now.
+ * `misses` are the times of their wrong codes; only those within the window count.
+ */
+export function shortCodeWait(misses: readonly Date[], now: Date): number | null {
+  const windowMs = SHORT_CODE_WINDOW_MINUTES * 60_000
+  const recent = misses.map((m) => new Date(m).getTime()).filter((t) => t > now.getTime() - windowMs).sort((a, b) => a - b)
+  if (recent.length < SHORT_CODE_ATTEMPTS) return null
+  // Free again once the oldest of the last SHORT_CODE_ATTEMPTS leaves the window.
+  const freeAt = recent[recent.length - SHORT_CODE_ATTEMPTS] + windowMs
+  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000))
+}
+
+// ——— Reminders before the start ———
+
+/** Reminders, earliest first: a day before, and an hour before. */
+export const activityReminders = [
+  { key: 'day', minutesBefore: 24 * 60 },
+  { key: 'hour', minutesBefore: 60 },
+] as const
+export type ActivityReminder = (typeof activityReminders)[number]['key']
+
+/**
+ * The reminder to send now, or null. Only the latest one due is sent: an activity published
+ * 30 minutes before it starts gets the hour reminder, not both. `sent` is the last one sent.
+ */
+export function reminderDue(startAt: Date, sent: ActivityReminder | undefined, now: Date): ActivityReminder | null {
+  if (now.getTime() >= startAt.getTime()) return null
+  const due = activityReminders.filter((r) => now.getTime() >= startAt.getTime() - r.minutesBefore * 60_000)
+  const latest = due[due.length - 1]
+  if (!latest) return null
+  const sentIndex = sent === undefined ? -1 : activityReminders.findIndex((r) => r.key === sent)
+  return activityReminders.indexOf(latest) > sentIndex ? latest.key : null
+}
+
+// ——— What others see ———
+
+/** A commenter's name on a public page: the surname and a star per other character (杨丽 → 杨*). */
+export function maskedName(name: string): string {
+  const chars = [...name.trim()]
+  return chars.length === 0 ? '居民' : chars[0] + '*'.repeat(Math.max(1, chars.length - 1))
+}
+
+/** The activity's page, which subscribe messages open. */
+export const ACTIVITY_PAGE = 'pages/activity/detail/index'

@@ -1,16 +1,25 @@
 import {
+  ACTIVITY_PAGE,
   activityKindLabel,
   activityKindSchema,
   activityStatusAfter,
   activityStatusLabel,
   activityStatusSchema,
   approvalReasonLabel,
+  attendanceRefusal,
+  CHECK_IN_OPENS_MINUTES,
+  CHECK_OUT_CLOSES_MINUTES,
   DEFAULT_MAJOR_THRESHOLD,
   initialActivityStatus,
+  maskedName,
   needsCommitteeApproval,
   newSignUpStatus,
   placesLeft,
+  reminderDue,
   scheduleProblem,
+  SHORT_CODE_ATTEMPTS,
+  SHORT_CODE_WINDOW_MINUTES,
+  shortCodeWait,
   signUpRefusal,
   signUpsToPromote,
   volunteerServiceMinutes,
@@ -184,5 +193,74 @@ describe('volunteerServiceMinutes', () => {
 
   it('is always an integer', () => {
     expect(Number.isInteger(volunteerServiceMinutes({ checkInAt: new Date(1), checkOutAt: new Date(90_001) }, activity))).toBe(true)
+  })
+})
+
+describe('attendance: when a code may be used', () => {
+  const activity = { startAt: at('2026-05-03T09:00:00'), endAt: at('2026-05-03T11:00:00') }
+  const minutes = (n: number) => n * 60_000
+
+  it('opens check-in an hour before the start and closes it at the end', () => {
+    expect(CHECK_IN_OPENS_MINUTES).toBe(60)
+    expect(attendanceRefusal('check_in', activity, new Date(activity.startAt.getTime() - minutes(61)))).toBe('活动开始前 60 分钟才能签到')
+    expect(attendanceRefusal('check_in', activity, new Date(activity.startAt.getTime() - minutes(60)))).toBeNull()
+    expect(attendanceRefusal('check_in', activity, activity.endAt)).toBeNull()
+    expect(attendanceRefusal('check_in', activity, new Date(activity.endAt.getTime() + 1))).toBe('活动已结束，不能再签到')
+  })
+
+  it('keeps check-out open for a while after the end, then refers the volunteer to the lead', () => {
+    expect(attendanceRefusal('check_out', activity, new Date(activity.endAt.getTime() + minutes(CHECK_OUT_CLOSES_MINUTES)))).toBeNull()
+    expect(attendanceRefusal('check_out', activity, new Date(activity.endAt.getTime() + minutes(CHECK_OUT_CLOSES_MINUTES) + 1))).toBe('签退时间已过，请联系负责人')
+  })
+})
+
+describe('shortCodeWait: guessing six digits', () => {
+  const now = at('2026-05-03T09:30:00')
+  const ago = (m: number) => new Date(now.getTime() - m * 60_000)
+
+  it('lets a person mistype up to the limit, then makes them wait until the oldest miss leaves the window', () => {
+    expect(SHORT_CODE_ATTEMPTS).toBe(5)
+    expect(shortCodeWait([ago(1), ago(2), ago(3), ago(4)], now)).toBeNull()
+    expect(shortCodeWait([ago(1), ago(2), ago(3), ago(4), ago(7)], now)).toBe(SHORT_CODE_WINDOW_MINUTES - 7)
+    expect(shortCodeWait([ago(0), ago(0), ago(0), ago(0), ago(0)], now)).toBe(SHORT_CODE_WINDOW_MINUTES)
+  })
+
+  it('forgets misses older than the window, and never says to wait 0 minutes', () => {
+    expect(shortCodeWait([ago(1), ago(2), ago(3), ago(11), ago(12)], now)).toBeNull()
+    expect(shortCodeWait([ago(1), ago(2), ago(3), ago(4), ago(9.99)], now)).toBe(1)
+  })
+})
+
+describe('reminderDue: a day and an hour before', () => {
+  const startAt = at('2026-05-03T09:00:00')
+  const before = (hours: number) => new Date(startAt.getTime() - hours * 3_600_000)
+
+  it('sends nothing until a day before, then the day reminder once', () => {
+    expect(reminderDue(startAt, undefined, before(25))).toBeNull()
+    expect(reminderDue(startAt, undefined, before(24))).toBe('day')
+    expect(reminderDue(startAt, 'day', before(2))).toBeNull()
+  })
+
+  it('sends the hour reminder once, and only it when both are due', () => {
+    expect(reminderDue(startAt, 'day', before(1))).toBe('hour')
+    expect(reminderDue(startAt, undefined, before(0.5))).toBe('hour')
+    expect(reminderDue(startAt, 'hour', before(0.5))).toBeNull()
+  })
+
+  it('sends nothing once it has started', () => {
+    expect(reminderDue(startAt, undefined, startAt)).toBeNull()
+  })
+})
+
+describe('what others see', () => {
+  it('shows a commenter by surname only', () => {
+    expect(maskedName('杨丽')).toBe('杨*')
+    expect(maskedName('欧阳明月')).toBe('欧***')
+    expect(maskedName('王')).toBe('王*')
+    expect(maskedName(' ')).toBe('居民')
+  })
+
+  it('names the page messages open', () => {
+    expect(ACTIVITY_PAGE).toMatch(/^pages\/[a-z/-]+\/index$/)
   })
 })
