@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
+import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { JOIN_PAGE } from '../../shared/domain/organisation'
 
@@ -32,7 +33,8 @@ export const paths = {
   /** `reason` is why it is in the committee's queue, e.g. duplicate. */
   committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
   // 社区活动: the 活动 tab is in the main package; everything else in the `pages/activity` subpackage.
-  activity: (activityId: string) => `/pages/activity/detail/index?id=${activityId}`,
+  /** Subscribe messages open it too (shared/domain/activity.ts ACTIVITY_PAGE). */
+  activity: (activityId: string) => `/${ACTIVITY_PAGE}?id=${activityId}`,
   myActivities: () => '/pages/activity/mine/index',
   manageActivities: (organisationId: string) => `/pages/activity/manage/index?organisationId=${organisationId}`,
   publishActivity: (organisationId: string) => `/pages/activity/publish/index?organisationId=${organisationId}`,

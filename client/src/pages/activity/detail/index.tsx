@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ActivityDetail, MySignUp } from '../../../../../shared/contracts/activities'
-import { signUpRoleLabel, type SignUpRole } from '../../../../../shared/domain/activity'
+import { CHECK_IN_OPENS_MINUTES, CHECK_OUT_CLOSES_MINUTES, signUpRoleLabel, type SignUpRole } from '../../../../../shared/domain/activity'
 import { ErrorCode } from '../../../../../shared/errors'
 import { api, ApiError } from '../../../api'
 import { ActivityCard, ActivityStanding } from '../../../components/activity'
@@ -22,7 +22,6 @@ import { usePageParams } from '../../../routes'
 /** Whether the check-in button shows needs no faster tick than this. */
 const TICK_MS = 30_000
 const SHORT_CODE_LENGTH = 6
-const CHECK_IN_OPENS_MINUTES_BEFORE = 60
 
 /**
  * One activity: what, when, where, the places left, and the one thing the person can do now —
@@ -80,22 +79,24 @@ type Step =
   | { kind: 'rate' }
   | { kind: 'none'; message?: string }
 
-/** What the person can do now, from the activity's state, their sign-ups and the time. */
+/**
+ * What the person can do now, from the activity's state, their sign-ups and the time; the
+ * windows are the functions' own (shared/domain/activity.ts attendanceRefusal).
+ */
 function nextStep(activity: ActivityDetail, now: number): Step {
-  if (activity.status === 'finished') return activity.canRate ? { kind: 'rate' } : { kind: 'none' }
-  if (activity.status !== 'published') return { kind: 'none' }
+  const opens = new Date(activity.startAt).getTime() - CHECK_IN_OPENS_MINUTES * 60_000
+  const end = new Date(activity.endAt).getTime()
   const active = activity.mySignUps.filter((s) => s.status !== 'cancelled')
   const confirmed = active.find((s) => s.status === 'confirmed')
-  if (confirmed) {
-    const start = new Date(activity.startAt).getTime()
-    const end = new Date(activity.endAt).getTime()
-    if (!confirmed.checkedInAt) {
-      if (now >= start - CHECK_IN_OPENS_MINUTES_BEFORE * 60_000 && now < end) return { kind: 'check-in', signUp: confirmed }
-      return now < start ? { kind: 'signed-up', signUp: confirmed } : { kind: 'none' }
-    }
-    if (confirmed.role === 'volunteer' && !confirmed.checkedOutAt) return { kind: 'check-out', signUp: confirmed }
-    return { kind: 'none' }
+  const running = activity.status === 'published' || activity.status === 'finished'
+  if (confirmed && running) {
+    if (!confirmed.checkedInAt && now < opens) return { kind: 'signed-up', signUp: confirmed }
+    if (!confirmed.checkedInAt && now <= end) return { kind: 'check-in', signUp: confirmed }
+    const checkingOut = confirmed.role === 'volunteer' && confirmed.checkedInAt && !confirmed.checkedOutAt
+    if (checkingOut && now <= end + CHECK_OUT_CLOSES_MINUTES * 60_000) return { kind: 'check-out', signUp: confirmed }
   }
+  if (activity.status === 'finished') return activity.canRate ? { kind: 'rate' } : { kind: 'none' }
+  if (activity.status !== 'published' || confirmed) return { kind: 'none' }
   if (active[0]) return { kind: 'waitlisted', signUp: active[0] }
   if (now >= new Date(activity.signUpDeadline).getTime()) return { kind: 'none', message: '报名已截止' }
   return { kind: 'sign-up' }
@@ -124,7 +125,7 @@ function MainAction({ activity, now, onChanged, onCheckedIn }: {
     case 'signed-up':
       return (
         <View>
-          <Text className='note'>活动开始前 {CHECK_IN_OPENS_MINUTES_BEFORE} 分钟起可以签到：到场后扫负责人出示的二维码，或输入 6 位数字。</Text>
+          <Text className='note'>活动开始前 {CHECK_IN_OPENS_MINUTES} 分钟起可以签到：到场后扫负责人出示的二维码，或输入 6 位数字。</Text>
           {cancel(step.signUp, '取消报名')}
         </View>
       )
