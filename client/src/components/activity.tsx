@@ -1,10 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { ActivityDetail, ActivitySummary } from '../../../shared/contracts/activities'
+import { attendanceRefusal, type AttendancePurpose } from '../../../shared/domain/activity'
 import { formatActivityTime, formatDistance, walkingMinutes } from '../format'
 import { Card, Tags } from './list'
 
 type Places = ActivitySummary['participants']
+
+/** Whether check-in (or check-out) is open now: the functions' own window, on this device's clock. */
+export function attendanceOpen(activity: ActivitySummary, purpose: AttendancePurpose, now: number): boolean {
+  return attendanceRefusal(purpose, { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) }, new Date(now)) === null
+}
 
 /** Why an activity is in the committee's queue, as one line. */
 export function reasonsText(reasons: ActivityDetail['approvalReasons']): string {

@@ -24,7 +24,8 @@ const QR_WIDTH_PX = 280
 export default function CheckInCodePage() {
   const { organisationId = '', id = '' } = usePageParams()
   const [purpose, setPurpose] = useState<Purpose>('签到')
-  const load = useLoad(() => api.activities.checkInCode({ organisationId, activityId: id, purpose: purposes[purpose] }))
+  // The answer carries its purpose: while the other one loads, the page still says what it shows.
+  const load = useLoad(async () => ({ purpose, ...(await api.activities.checkInCode({ organisationId, activityId: id, purpose: purposes[purpose] })) }))
   const first = useRef(true)
   useEffect(() => {
     if (first.current) first.current = false
@@ -51,7 +52,7 @@ export default function CheckInCodePage() {
       <Loaded load={load}>
         {(code) => (
           <View className='card check-in-code'>
-            <Text className='card-title'>请来{purpose}的人扫一扫</Text>
+            <Text className='card-title'>请来{code.purpose}的人扫一扫</Text>
             <QrCode id='check-in-qr' text={code.qrPayload} widthPx={QR_WIDTH_PX} />
             <Text className='card-label'>不能扫码的，输入这 6 位数字：</Text>
             <Text id='short-code' className='short-code'>

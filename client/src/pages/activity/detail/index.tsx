@@ -2,10 +2,15 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ActivityDetail, MySignUp } from '../../../../../shared/contracts/activities'
-import { CHECK_IN_OPENS_MINUTES, CHECK_OUT_CLOSES_MINUTES, signUpRoleLabel, type SignUpRole } from '../../../../../shared/domain/activity'
+import {
+  CHECK_IN_OPENS_MINUTES,
+  signUpRoleLabel,
+  type AttendancePurpose,
+  type SignUpRole,
+} from '../../../../../shared/domain/activity'
 import { ErrorCode } from '../../../../../shared/errors'
 import { api, ApiError } from '../../../api'
-import { ActivityCard, ActivityStanding } from '../../../components/activity'
+import { ActivityCard, ActivityStanding, attendanceOpen } from '../../../components/activity'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { StarRating, TextAreaField, TextField } from '../../../components/form'
@@ -79,21 +84,16 @@ type Step =
   | { kind: 'rate' }
   | { kind: 'none'; message?: string }
 
-/**
- * What the person can do now, from the activity's state, their sign-ups and the time; the
- * windows are the functions' own (shared/domain/activity.ts attendanceRefusal).
- */
+/** What the person can do now, from the activity's state, their sign-ups and the time. */
 function nextStep(activity: ActivityDetail, now: number): Step {
-  const opens = new Date(activity.startAt).getTime() - CHECK_IN_OPENS_MINUTES * 60_000
-  const end = new Date(activity.endAt).getTime()
   const active = activity.mySignUps.filter((s) => s.status !== 'cancelled')
   const confirmed = active.find((s) => s.status === 'confirmed')
   const running = activity.status === 'published' || activity.status === 'finished'
   if (confirmed && running) {
-    if (!confirmed.checkedInAt && now < opens) return { kind: 'signed-up', signUp: confirmed }
-    if (!confirmed.checkedInAt && now <= end) return { kind: 'check-in', signUp: confirmed }
+    if (!confirmed.checkedInAt && attendanceOpen(activity, 'check_in', now)) return { kind: 'check-in', signUp: confirmed }
+    if (!confirmed.checkedInAt && now < new Date(activity.startAt).getTime()) return { kind: 'signed-up', signUp: confirmed }
     const checkingOut = confirmed.role === 'volunteer' && confirmed.checkedInAt && !confirmed.checkedOutAt
-    if (checkingOut && now <= end + CHECK_OUT_CLOSES_MINUTES * 60_000) return { kind: 'check-out', signUp: confirmed }
+    if (checkingOut && attendanceOpen(activity, 'check_out', now)) return { kind: 'check-out', signUp: confirmed }
   }
   if (activity.status === 'finished') return activity.canRate ? { kind: 'rate' } : { kind: 'none' }
   if (activity.status !== 'published' || confirmed) return { kind: 'none' }
@@ -130,8 +130,14 @@ function MainAction({ activity, now, onChanged, onCheckedIn }: {
         </View>
       )
     case 'check-in':
+      return (
+        <View>
+          <CheckIn activityId={activity.id} purpose='check_in' onDone={onCheckedIn} />
+          {now < new Date(activity.startAt).getTime() && cancel(step.signUp, '取消报名')}
+        </View>
+      )
     case 'check-out':
-      return <CheckIn activityId={activity.id} purpose={step.kind === 'check-in' ? 'check_in' : 'check_out'} onDone={onCheckedIn} />
+      return <CheckIn activityId={activity.id} purpose='check_out' onDone={onCheckedIn} />
     case 'rate':
       return <RateForm activity={activity} onRated={onChanged} />
     case 'none':
@@ -173,7 +179,7 @@ function SignUp({ activity, onChanged }: { activity: ActivityDetail; onChanged(a
  * the camera will not do, type the 6 digits under it. A wrong, expired or too-often-tried code is
  * said beside the field.
  */
-function CheckIn({ activityId, purpose, onDone }: { activityId: string; purpose: 'check_in' | 'check_out'; onDone(): void }) {
+function CheckIn({ activityId, purpose, onDone }: { activityId: string; purpose: AttendancePurpose; onDone(): void }) {
   const word = purpose === 'check_in' ? '签到' : '签退'
   const weapp = process.env.TARO_ENV === 'weapp'
   const [typing, setTyping] = useState(!weapp)

@@ -1,9 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RosterEntry } from '../../../../../shared/contracts/activities'
-import { activityStatusAfter, signUpRoleLabel, signUpRoleSchema } from '../../../../../shared/domain/activity'
+import {
+  activityStatusAfter,
+  signUpRoleLabel,
+  signUpRoleSchema,
+  type AttendancePurpose,
+} from '../../../../../shared/domain/activity'
 import { api } from '../../../api'
-import { ActivityCard, ActivityStanding } from '../../../components/activity'
+import { ActivityCard, ActivityStanding, attendanceOpen } from '../../../components/activity'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { Field, Stepper } from '../../../components/form'
@@ -59,7 +64,7 @@ export default function RosterPage() {
                   key={role}
                   title={signUpRoleLabel[role]}
                   entries={entries.filter((e) => e.role === role)}
-                  canTick={activity.status === 'published' && !over}
+                  open={(purpose) => (activity.status === 'published' || activity.status === 'finished') && attendanceOpen(activity, purpose, now)}
                   onTick={async (entry, purpose) => replaceEntries([(await api.activities.markAttendance({ ...ref, signUpId: entry.signUpId, purpose })).entry])}
                 />
               ))}
@@ -92,11 +97,12 @@ function entryLine(entry: RosterEntry): string {
 /** Confirmed first, then the waitlist in its order, then those who cancelled. */
 const order = (entry: RosterEntry) => (entry.status === 'confirmed' ? 0 : entry.status === 'waitlisted' ? entry.waitlistPosition ?? 1 : 10_000)
 
-function RoleList({ title, entries, canTick, onTick }: {
+function RoleList({ title, entries, open, onTick }: {
   title: string
   entries: RosterEntry[]
-  canTick: boolean
-  onTick(entry: RosterEntry, purpose: 'check_in' | 'check_out'): Promise<void>
+  /** Whether attendance of this kind may be taken now. */
+  open(purpose: AttendancePurpose): boolean
+  onTick(entry: RosterEntry, purpose: AttendancePurpose): Promise<void>
 }) {
   const confirmed = entries.filter((e) => e.status === 'confirmed').length
   const waiting = entries.filter((e) => e.status === 'waitlisted').length
@@ -112,7 +118,7 @@ function RoleList({ title, entries, canTick, onTick }: {
               <Text className='list-item-title'>{entry.name}</Text>
               {entry.phone ? <Text className='card-label'>{entry.phone}</Text> : null}
               <Text className='card-text'>{entryLine(entry)}</Text>
-              {canTick && entry.status === 'confirmed' && <Tick entry={entry} onTick={onTick} />}
+              {entry.status === 'confirmed' && <Tick entry={entry} open={open} onTick={onTick} />}
             </View>
           ))}
         </View>
@@ -121,11 +127,15 @@ function RoleList({ title, entries, canTick, onTick }: {
   )
 }
 
-/** 代签到 / 代签退 for someone without a phone: the next of the two this person has not done. */
-function Tick({ entry, onTick }: { entry: RosterEntry; onTick(entry: RosterEntry, purpose: 'check_in' | 'check_out'): Promise<void> }) {
+/** 代签到 / 代签退 for someone without a phone: the next of the two this person has not done, while it is open. */
+function Tick({ entry, open, onTick }: {
+  entry: RosterEntry
+  open(purpose: AttendancePurpose): boolean
+  onTick(entry: RosterEntry, purpose: AttendancePurpose): Promise<void>
+}) {
   const submit = useSubmit()
   const purpose = !entry.checkedInAt ? 'check_in' : entry.role === 'volunteer' && !entry.checkedOutAt ? 'check_out' : null
-  if (!purpose) return null
+  if (!purpose || !open(purpose)) return null
   return (
     <View>
       <BusyButton busy={submit.busy} label={purpose === 'check_in' ? '代签到' : '代签退'} onClick={() => submit.run(() => onTick(entry, purpose))} />

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { MAX_ACTIVITY_PLACES } from '../../../../../shared/contracts/activities'
 import { activityKindLabel, activityKindSchema, type ActivityKind } from '../../../../../shared/domain/activity'
@@ -40,7 +40,10 @@ export default function ActivityApprovalsPage() {
                 <Empty title='没有等待审批的活动'>组织发布重大活动后，会出现在这里。</Empty>
               ) : (
                 approvals.activities.map((activity) => (
-                  <ActivityCard key={activity.id} activity={activity} onClick={() => go(paths.activity(activity.id))}>
+                  <ActivityCard key={activity.id} activity={activity}>
+                    <Button className='btn btn-plain btn-block' onClick={() => go(paths.activity(activity.id))}>
+                      看活动介绍
+                    </Button>
                     <View className='note'>
                       <Text className='role-label'>为什么要审批：</Text>
                       <Text>{reasonsText(activity.approvalReasons)}</Text>
