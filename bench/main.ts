@@ -12,6 +12,8 @@ import { platformContext } from '../local/host/platform-context'
 import { seedDemoData } from '../local/seed/seed'
 import { demoIdentities } from '../local/seed/demo-data'
 import { database } from '../server/data/cloudbase'
+import { localCheckInSecret } from '../local/host/check-in-secret'
+import { benchActivities } from './activities'
 import { benchNeeds } from './needs'
 
 /** Forwards to the stand-in and counts requests: one request is one database round trip. */
@@ -66,7 +68,7 @@ async function bench() {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'))
   const standin = await startStandin({ dataDir })
   const proxy = await countingProxy(new URL(standin.url))
-  Object.assign(process.env, functionEnv(proxy.url), { LINLI_WECHAT: 'outbox' })
+  Object.assign(process.env, functionEnv(proxy.url), { LINLI_WECHAT: 'outbox' }, localCheckInSecret(dataDir))
   await seedDemoData()
   const trips = proxy.count
   const callAccount = (openid: string, event: object) => account(event, platformContext('account', openid))
@@ -111,6 +113,7 @@ async function bench() {
   console.log(`  hot counter went from ${hotBefore} to ${await readHot()} after 200 increments: conflicts were retried, none lost`)
 
   await benchNeeds(standin, trips)
+  await benchActivities(trips)
 
   proxy.server.close()
   await standin.close()

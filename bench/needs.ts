@@ -17,14 +17,19 @@ import { dispatchRound } from '../server/needs/matching'
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
-async function call<T>(openid: string, action: string, data: object): Promise<T> {
-  const answer = (await needs({ action, data }, platformContext('needs', openid))) as Envelope<T>
-  if (!answer.ok) throw new Error(`needs.${action}: ${answer.error.code} ${answer.error.message}`)
-  return answer.data
+/** A caller of one function's actions as `openid`, answering the data or throwing the error. */
+export function callOf(main: (event: unknown, context: unknown) => Promise<unknown>, name: string) {
+  return async <T>(openid: string, action: string, data: object): Promise<T> => {
+    const answer = (await main({ action, data }, platformContext(name, openid))) as Envelope<T>
+    if (!answer.ok) throw new Error(`${name}.${action}: ${answer.error.code} ${answer.error.message}`)
+    return answer.data
+  }
 }
 
+const call = callOf(needs, 'needs')
+
 /** Round trips of one call: the counting proxy's requests before and after. */
-async function tripsOf<T>(label: string, trips: () => number, run: () => Promise<T>): Promise<T> {
+export async function tripsOf<T>(label: string, trips: () => number, run: () => Promise<T>): Promise<T> {
   const before = trips()
   const result = await run()
   console.log(`${label.padEnd(44)} round trips ${String(trips() - before).padStart(3)}`)

@@ -19,6 +19,10 @@ export const auditActionLabel = {
   'need.hide': '隐藏求助',
   'need.assign': '指派求助',
   'need.settings': '设置求助先审核',
+  'activity.approve': '批准重大活动',
+  'activity.reject': '不批准重大活动',
+  'activity.cancel': '取消活动',
+  'activity.policy': '设置重大活动标准',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 
@@ -26,12 +30,20 @@ export type AuditAction = keyof typeof auditActionLabel
 export function auditEntry(
   actor: Caller,
   action: AuditAction,
-  about: { communityId: string; organisationId?: string; needId?: string; target?: { openid: string; name: string }; reason?: string },
+  about: {
+    communityId: string
+    organisationId?: string
+    needId?: string
+    activityId?: string
+    target?: { openid: string; name: string }
+    reason?: string
+  },
 ): Omit<AuditDoc, '_id'> {
   return {
     communityId: about.communityId,
     ...(about.organisationId ? { organisationId: about.organisationId } : {}),
     ...(about.needId ? { needId: about.needId } : {}),
+    ...(about.activityId ? { activityId: about.activityId } : {}),
     actorOpenid: actor.openid,
     actorName: actor.person?.name ?? '',
     action,

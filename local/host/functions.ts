@@ -1,5 +1,6 @@
 /** Every cloud function the local host serves, by name: the same `main` CloudBase runs. */
 import { main as account } from '../../cloudfunctions/account/main'
+import { main as activities } from '../../cloudfunctions/activities/main'
 import { main as community } from '../../cloudfunctions/community/main'
 import { main as needs } from '../../cloudfunctions/needs/main'
 import { main as organisations } from '../../cloudfunctions/organisations/main'
@@ -12,4 +13,5 @@ export const functionMains: Record<FunctionName, FunctionMain> = {
   organisations,
   community,
   needs,
+  activities,
 }

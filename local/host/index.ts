@@ -16,6 +16,7 @@ import { communitiesByIds, officesByIds, organisationsByIds } from '../../server
 import { startStandin } from '../standin'
 import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
 import { apiListing } from './api-listing'
+import { localCheckInSecret } from './check-in-secret'
 import { functionMains } from './functions'
 import { platformContext } from './platform-context'
 import { localStorage, MAX_PHOTO_BYTES, photoExtension } from './storage'
@@ -160,7 +161,7 @@ function serveStatic(res: ServerResponse, h5Dir: string, pathname: string) {
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   const standin = await startStandin({ dataDir: join(options.dataDir, 'db') })
   // The functions run in this process: point their SDK at the stand-in and their WeChat calls at the outbox.
-  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox' })
+  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox' }, localCheckInSecret(options.dataDir))
   if (await isDatabaseEmpty()) await seedDemoData()
 
   const h5Dir = resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5'))

@@ -828,6 +828,8 @@ export const organisations: OrganisationDoc[] = [
       '早晚投放高峰在各小区分类点值守，手把手教大家分类。每月第一个周六组织楼院大扫除，帮老人清理阳台和楼道里的杂物。',
     createdAt: at('2026-01-07T08:30:00'),
     approvedAt: at('2026-01-07T16:00:00'),
+    // 垃圾分类进楼院 (local/seed/demo-activities.ts), finished last week.
+    activitiesHeld: 1,
   },
   {
     _id: 'org-qy-jiuye',

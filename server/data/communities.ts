@@ -1,5 +1,6 @@
 import { database } from './cloudbase'
 import type { CommunityDoc } from './documents'
+import { whole } from './transaction'
 
 /** Every community an office oversees. An office has tens of them at most. */
 export async function communitiesOfOffices(officeIds: string[]): Promise<CommunityDoc[]> {
@@ -14,4 +15,8 @@ export async function communitiesOfOffices(officeIds: string[]): Promise<Communi
 
 export async function setReviewBeforeMatching(communityId: string, reviewBeforeMatching: boolean): Promise<void> {
   await database().collection('communities').doc(communityId).update({ reviewBeforeMatching })
+}
+
+export async function setActivityPolicy(communityId: string, policy: NonNullable<CommunityDoc['activityPolicy']>): Promise<void> {
+  await database().collection('communities').doc(communityId).update({ activityPolicy: whole(policy) })
 }

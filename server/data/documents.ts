@@ -7,6 +7,7 @@ import type { CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import type { HelpKind, OrganisationKind } from '../../shared/domain/vocabulary'
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
+import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
 
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
@@ -38,6 +39,8 @@ export interface CommunityDoc {
   committeePhone: string
   /** The committee reviews every need before it is matched. */
   reviewBeforeMatching?: boolean
+  /** 重大活动报告制度 as the committee set it; absent: the defaults of shared/domain/activity.ts. */
+  activityPolicy?: { majorThreshold: number; majorKinds: ActivityKind[] }
 }
 
 export interface PersonDoc {
@@ -118,6 +121,7 @@ export interface AuditDoc {
   targetName?: string
   /** The need whose details were revealed or changed. */
   needId?: string
+  activityId?: string
   reason?: string
   at: Date
 }
@@ -224,4 +228,86 @@ export interface ServiceRecordDoc {
   confirmedAt: Date
   /** Where the time bank is with it: new records are `pending` until credited (or held over the cap). */
   credit: { status: 'pending' } | { status: 'credited'; entryId: string; at: Date } | { status: 'held'; at: Date } | { status: 'declined'; at: Date; reason: string }
+}
+
+/** One place taken or waited for: the sign-up, whose it is (to tell them), and when (first come first served). */
+export interface PlaceEntry {
+  id: string
+  openid: string
+  at: Date
+}
+
+/**
+ * 社区活动. `places` is the one record of who holds a place and who waits, per role: sign-ups and
+ * cancellations rewrite it in the same transaction as the sign-up document, so racers for the last
+ * place conflict on this document and are decided one after another.
+ */
+export interface ActivityDoc {
+  _id: string
+  communityId: string
+  organisationId: string
+  title: string
+  kind: ActivityKind
+  description: string
+  photos: string[]
+  /** 2dsphere-indexed: browsing near first. */
+  location: GeoPoint
+  address: string
+  startAt: Date
+  endAt: Date
+  signUpDeadline: Date
+  participantPlaces: number
+  volunteerPlaces: number
+  /** Announced service time for volunteers; what is credited is what the lead confirms. */
+  volunteerMinutes: number
+  status: ActivityStatus
+  /** Why it went to the committee; empty when it was published at once. */
+  approvalReasons: ApprovalReason[]
+  decision?: { decision: 'approve' | 'reject'; reason?: string; at: Date; byOpenid: string }
+  cancelled?: { reason: string; at: Date; byOpenid: string }
+  places: Record<SignUpRole, { confirmed: PlaceEntry[]; waitlisted: PlaceEntry[] }>
+  /** The last reminder sent to those with a place. */
+  reminded?: ActivityReminder
+  rating?: { sum: number; count: number }
+  publishedByOpenid: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * One person's sign-up for one activity. `_id` is derived from the activity and the person
+ * (server/data/activities.ts `signUpDocId`): one sign-up per person and activity, in one role, so
+ * a retried sign-up finds the first instead of adding a second. A cancelled one is reused.
+ */
+export interface ActivitySignUpDoc {
+  _id: string
+  activityId: string
+  openid: string
+  role: SignUpRole
+  status: SignUpStatus
+  signedUpAt: Date
+  cancelledAt?: Date
+  promotedAt?: Date
+  checkedInAt?: Date
+  checkInBy?: 'code' | 'lead'
+  checkedOutAt?: Date
+  checkOutBy?: 'code' | 'lead'
+  /** When wrong short codes were typed: the attempt limit counts the recent ones. */
+  shortCodeMisses?: Date[]
+  /** Volunteers: set once by the lead, final; more than 0 wrote a service record in the same transaction. */
+  confirmedMinutes?: number
+  hoursConfirmedAt?: Date
+}
+
+/** A participant's rating of an activity; `_id` is their sign-up's, so one per person and activity. */
+export interface ActivityRatingDoc {
+  _id: string
+  activityId: string
+  organisationId: string
+  openid: string
+  /** As shown to everyone (maskedName). */
+  shownName: string
+  rating: number
+  comment?: string
+  at: Date
 }

@@ -133,6 +133,8 @@ export interface OrganisationFactsChange {
   /** One more rating, 1..5. */
   rating?: number
   lastOfferedAt?: Date
+  /** One more activity held to its end. */
+  activityHeld?: boolean
 }
 
 export async function updateOrganisationFacts(ids: string[], change: OrganisationFactsChange): Promise<void> {
@@ -147,5 +149,6 @@ export async function updateOrganisationFacts(ids: string[], change: Organisatio
       ...(change.responseMinutes !== undefined ? { response: { minutesSum: _.inc(change.responseMinutes), count: _.inc(1) } } : {}),
       ...(change.rating !== undefined ? { rating: { sum: _.inc(change.rating), count: _.inc(1) } } : {}),
       ...(change.lastOfferedAt ? { lastOfferedAt: change.lastOfferedAt } : {}),
+      ...(change.activityHeld ? { activitiesHeld: _.inc(1) } : {}),
     })
 }

@@ -7,7 +7,17 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { database } from './cloudbase'
 
-export type CollectionName = 'organisations' | 'roles' | 'audit_log' | 'needs' | 'offers' | 'need_events' | 'service_records'
+export type CollectionName =
+  | 'organisations'
+  | 'roles'
+  | 'audit_log'
+  | 'needs'
+  | 'offers'
+  | 'need_events'
+  | 'service_records'
+  | 'activities'
+  | 'activity_sign_ups'
+  | 'activity_ratings'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>
@@ -26,11 +36,14 @@ interface SdkTransaction {
 
 /**
  * The SDK retries a conflict at once, three times: a crowd racing for one document (the last places
- * of an activity, a community's issuing account) outlasts that. Here each retry waits a random,
- * growing moment so that the racers spread out, and the caller hears CONFLICT only after many.
+ * of an activity, a community's issuing account) outlasts that. Here each retry waits a random
+ * moment that doubles up to a cap (exponential backoff with full jitter), so that the racers spread
+ * out over as long as the crowd needs, and the caller hears CONFLICT only after many.
  */
 const ATTEMPTS = 12
 const BACKOFF_MS = 8
+/** At most this long between two attempts: all twelve stay well within a function's timeout. */
+const MAX_BACKOFF_MS = 400
 
 const isConflict = (error: unknown) => (error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT'
 
@@ -41,7 +54,7 @@ export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): P
     } catch (error) {
       if (!isConflict(error)) throw error
       if (attempt === ATTEMPTS) throw new AppError(ErrorCode.CONFLICT, '同时办理的人较多，请稍后再试')
-      await sleep(Math.random() * BACKOFF_MS * attempt)
+      await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1)))
     }
   }
 }
@@ -76,4 +89,9 @@ export function whole<T extends object>(value: T): T {
 /** An update value that removes the field. */
 export function unset(): never {
   return database().command.remove() as never
+}
+
+/** An update value that adds `n` to the number stored. */
+export function increment(n: number): never {
+  return database().command.inc(n) as never
 }

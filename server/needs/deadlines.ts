@@ -1,9 +1,10 @@
 /**
  * Scheduled work (the scheduler function's timer; the local host's interval): offers past their
  * deadline lapse and pass the need on, and needs done for AUTO_CLOSE_DAYS without an answer close
- * as 未评价. `now` is passed in so that tests drive the clock.
+ * as 未评价; then the activities' reminders and finishing. `now` is passed in so that tests drive the clock.
  */
 import { AUTO_CLOSE_DAYS, autoCloseBefore, needStatusAfter } from '../../shared/domain/need'
+import { runActivityDueWork, type ActivityDueWorkDone } from '../activities/due-work'
 import type { NeedDoc } from '../data/documents'
 import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
 import { inTransaction } from '../data/transaction'
@@ -14,7 +15,7 @@ import { expireOffer } from './tasks'
 /** A bounded batch per run: the timer comes again in a minute for the rest. */
 const BATCH = 100
 
-export interface DueWorkDone {
+export interface DueWorkDone extends ActivityDueWorkDone {
   offersExpired: number
   needsClosed: number
 }
@@ -40,5 +41,5 @@ export async function runDueWork(now: Date): Promise<DueWorkDone> {
     })
     if (closed) needsClosed++
   }
-  return { offersExpired: expired.length, needsClosed }
+  return { offersExpired: expired.length, needsClosed, ...(await runActivityDueWork(now)) }
 }

@@ -2,28 +2,19 @@
 import { NEED_PAGE, OFFERS_PAGE, urgencyLabel } from '../../shared/domain/need'
 import type { NeedDoc, NeedEventDoc } from '../data/documents'
 import { committeeOf } from '../data/memberships'
-import { wechat } from '../wechat'
+import { tellEach } from '../wechat'
 
 /** Our template names; the deployment maps them to WeChat template ids (LINLI_SUBSCRIBE_TEMPLATES). */
 export type NeedTemplate = 'newOffer' | 'taskAssigned' | 'needAccepted' | 'needDone' | 'needEscalated' | 'lifeAlert'
 
-/**
- * Sends one template about `need` to each person. A person who has not subscribed makes WeChat
- * refuse the send; that must not undo the change it reports, so failures are logged, not thrown.
- */
+/** Sends one template about `need` to each person (see `tellEach` for failures). */
 export async function notify(openids: string[], template: NeedTemplate, need: NeedDoc, extra: Record<string, string> = {}): Promise<void> {
   const forLeads = template === 'newOffer' || template === 'taskAssigned'
-  const results = await Promise.allSettled(
-    [...new Set(openids)].map((toOpenid) =>
-      wechat().sendSubscribeMessage({
-        toOpenid,
-        template,
-        page: forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`,
-        data: { helpKind: need.helpKind, urgency: urgencyLabel[need.urgency], neighbourhood: need.neighbourhood, ...extra },
-      }),
-    ),
-  )
-  for (const r of results) if (r.status === 'rejected') console.error(`[needs] ${template} not sent`, r.reason)
+  await tellEach(openids, {
+    template,
+    page: forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`,
+    data: { helpKind: need.helpKind, urgency: urgencyLabel[need.urgency], neighbourhood: need.neighbourhood, ...extra },
+  })
 }
 
 export async function notifyCommittee(need: NeedDoc, template: NeedTemplate, extra: Record<string, string> = {}): Promise<void> {

@@ -42,3 +42,12 @@ export async function firstFlagged<K extends string>(openid: string, texts: Part
   const index = verdicts.findIndex((v) => v !== 'pass')
   return index === -1 ? null : entries[index][0]
 }
+
+/**
+ * Sends one message to each person. A person who has not subscribed makes WeChat refuse the send;
+ * that must not undo the change it reports, so failures are logged, not thrown.
+ */
+export async function tellEach(openids: readonly string[], message: Omit<SubscribeMessage, 'toOpenid'>): Promise<void> {
+  const results = await Promise.allSettled([...new Set(openids)].map((toOpenid) => wechat().sendSubscribeMessage({ ...message, toOpenid })))
+  for (const r of results) if (r.status === 'rejected') console.error(`[wechat] ${message.template} not sent`, r.reason)
+}

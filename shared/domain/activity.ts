@@ -192,10 +192,20 @@ export const CHECK_OUT_CLOSES_MINUTES = 60
 
 export type AttendancePurpose = 'check_in' | 'check_out'
 
-/** Why an attendee cannot check in (or out) by code now, or null. A check-out also needs a check-in first. */
-export function attendanceRefusal(purpose: AttendancePurpose, activity: { startAt: Date; endAt: Date }, now: Date): string | null {
+/**
+ * Why attendance cannot be taken now, or null. An attendee's code works from an hour before the
+ * start until the end (check-out a while longer); the lead may also tick after that, since the
+ * paperwork comes later. A check-out also needs a check-in first (checked by the caller).
+ */
+export function attendanceRefusal(
+  purpose: AttendancePurpose,
+  activity: { startAt: Date; endAt: Date },
+  now: Date,
+  by: 'code' | 'lead' = 'code',
+): string | null {
   const opens = activity.startAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000
   if (now.getTime() < opens) return `活动开始前 ${CHECK_IN_OPENS_MINUTES} 分钟才能签到`
+  if (by === 'lead') return null
   if (purpose === 'check_in' && now.getTime() > activity.endAt.getTime()) return '活动已结束，不能再签到'
   if (purpose === 'check_out' && now.getTime() > activity.endAt.getTime() + CHECK_OUT_CLOSES_MINUTES * 60_000) return '签退时间已过，请联系负责人'
   return null

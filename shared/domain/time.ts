@@ -15,3 +15,8 @@ export const SHANGHAI_UTC_OFFSET_MINUTES = 8 * 60
 export function inShanghai(date?: Date | string | number): Dayjs {
   return dayjs(date).utcOffset(SHANGHAI_UTC_OFFSET_MINUTES)
 }
+
+/** The moment a Shanghai day (YYYY-MM-DD) begins. */
+export function shanghaiDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`)
+}

@@ -212,6 +212,13 @@ describe('attendance: when a code may be used', () => {
     expect(attendanceRefusal('check_out', activity, new Date(activity.endAt.getTime() + minutes(CHECK_OUT_CLOSES_MINUTES)))).toBeNull()
     expect(attendanceRefusal('check_out', activity, new Date(activity.endAt.getTime() + minutes(CHECK_OUT_CLOSES_MINUTES) + 1))).toBe('签退时间已过，请联系负责人')
   })
+
+  it('lets the lead tick by hand after the end too, but not before check-in opens', () => {
+    const dayLater = new Date(activity.endAt.getTime() + minutes(24 * 60))
+    expect(attendanceRefusal('check_in', activity, dayLater, 'lead')).toBeNull()
+    expect(attendanceRefusal('check_out', activity, dayLater, 'lead')).toBeNull()
+    expect(attendanceRefusal('check_in', activity, new Date(activity.startAt.getTime() - minutes(61)), 'lead')).toBe('活动开始前 60 分钟才能签到')
+  })
 })
 
 describe('shortCodeWait: guessing six digits', () => {

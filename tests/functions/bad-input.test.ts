@@ -1,13 +1,15 @@
 /**
- * Bad input on every action of organisations, community and needs: an extra field, a wrong type, and a
+ * Bad input on every action of organisations, community, needs and activities: an extra field, a wrong type, and a
  * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { functionMains } from '../../local/host/functions'
+import { activitiesContract } from '../../shared/contracts/activities'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
+import { publishInputFor } from './calls'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!._id
 const organisationId = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead)!._id
@@ -82,12 +84,32 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     matchDetails: { valid: { needId: 'need-1' }, field: 'needId' },
     settings: { valid: { communityId: community, reviewBeforeMatching: true }, field: 'communityId' },
   },
+  activities: {
+    publish: { valid: publishInputFor(organisationId), field: 'title' },
+    browse: { valid: { kind: 'festival', fromDate: '2099-01-01', toDate: '2099-01-31' }, field: 'fromDate' },
+    detail: { valid: { activityId: 'act-1' }, field: 'activityId' },
+    signUp: { valid: { activityId: 'act-1', role: 'participant' }, field: 'role' },
+    cancelSignUp: { valid: { activityId: 'act-1', role: 'volunteer' }, field: 'activityId' },
+    mine: { valid: {} },
+    checkIn: { valid: { activityId: 'act-1', purpose: 'check_in', shortCode: '123456' }, field: 'shortCode' },
+    rate: { valid: { activityId: 'act-1', rating: 5, comment: '很好。' }, field: 'comment' },
+    organisationActivities: { valid: { organisationId }, field: 'organisationId' },
+    roster: { valid: { organisationId, activityId: 'act-1' }, field: 'activityId' },
+    checkInCode: { valid: { organisationId, activityId: 'act-1', purpose: 'check_out' }, field: 'purpose' },
+    markAttendance: { valid: { organisationId, activityId: 'act-1', signUpId: 'signup-1', purpose: 'check_in' }, field: 'signUpId' },
+    confirmHours: { valid: { organisationId, activityId: 'act-1', hours: [{ signUpId: 'signup-1', minutes: 60 }] }, field: 'activityId' },
+    cancel: { valid: { organisationId, activityId: 'act-1', reason: '天气原因' }, field: 'reason' },
+    approvals: { valid: { communityId: community }, field: 'communityId' },
+    decide: { valid: { activityId: 'act-1', decision: 'reject', reason: '时间冲突' }, field: 'reason' },
+    setPolicy: { valid: { communityId: community, majorThreshold: 50, majorKinds: ['consultation'] }, field: 'communityId' },
+  },
 }
 
 it('has a row for every action of each function', () => {
   expect(Object.keys(table.organisations).sort()).toEqual(Object.keys(organisationsContract.actions).sort())
   expect(Object.keys(table.community).sort()).toEqual(Object.keys(communityContract.actions).sort())
   expect(Object.keys(table.needs).sort()).toEqual(Object.keys(needsContract.actions).sort())
+  expect(Object.keys(table.activities).sort()).toEqual(Object.keys(activitiesContract.actions).sort())
 })
 
 const cases = Object.entries(table).flatMap(([functionName, actions]) =>

@@ -1,6 +1,7 @@
 /** Calling the functions as a demo person, for the function tests. */
 import { functionMains } from '../../local/host/functions'
 import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract } from '../../shared/contract'
+import { activitiesContract, type PublishActivityInput } from '../../shared/contracts/activities'
 import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
@@ -16,6 +17,7 @@ function callerOf<F extends FunctionContract>(contract: F) {
 export const callOrganisations = callerOf(organisationsContract)
 export const callCommunity = callerOf(communityContract)
 export const callNeeds = callerOf(needsContract)
+export const callActivities = callerOf(activitiesContract)
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {
@@ -30,3 +32,18 @@ export async function failure<T>(answer: Promise<Envelope<T>>): Promise<{ code: 
   if (settled.ok) throw new Error(`expected a failure, got ${JSON.stringify(settled.data).slice(0, 200)}`)
   return settled.error.field === undefined ? { code: settled.error.code } : { code: settled.error.code, field: settled.error.field }
 }
+
+/** A valid activity for the organisation, far enough ahead that no test depends on the day it runs. */
+export const publishInputFor = (organisationId: string): PublishActivityInput => ({
+  organisationId,
+  title: '读报会',
+  kind: 'culture_sports',
+  description: '给视力不好的老人读报。',
+  address: '沁园社区活动室',
+  startAt: '2099-01-02T09:00:00+08:00',
+  endAt: '2099-01-02T10:00:00+08:00',
+  signUpDeadline: '2099-01-01T18:00:00+08:00',
+  participantPlaces: 10,
+  volunteerPlaces: 2,
+  volunteerMinutes: 60,
+})

@@ -139,7 +139,7 @@ describe('the scheduler function', () => {
   const timerContext = { request_id: randomUUID(), function_name: 'scheduler', environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) }
 
   it('runs the due work for its timer trigger', async () => {
-    expect(await scheduler(timerEvent, timerContext)).toEqual({ ok: true, data: { offersExpired: 0, needsClosed: 0 } })
+    expect(await scheduler(timerEvent, timerContext)).toEqual({ ok: true, data: { offersExpired: 0, needsClosed: 0, activityReminders: 0, activitiesFinished: 0 } })
   })
 
   it('refuses a call from the mini-program, or anything that is not a timer', async () => {

@@ -5,11 +5,13 @@
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { seedDemoData } from '../../local/seed/seed'
+import { signUpDocId } from '../../server/data/activities'
 import type { NeedDoc, OfferDoc } from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
+import { publishInputFor } from './calls'
 import { functionMains } from '../../local/host/functions'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -20,6 +22,10 @@ const otherLead = demoDataSet.roles.find(
   (r) => r.role === 'organisation_lead' && r.communityId === community._id && r.organisationId !== organisation._id,
 )!.openid
 const otherOffice = demoDataSet.roles.find((r) => r.role === 'civil_affairs' && r.officeId !== community.officeId)!.openid
+
+/** The demo's coming activity of the organisation, and one of its volunteers' sign-ups (local/seed/demo-activities.ts). */
+const upcoming = 'act-qy-xiyanghong-haircut'
+const upcomingVolunteer = signUpDocId(upcoming, 'demo-cao-lihua')
 
 /** A need of the urban community offered to the organisation, for the needs actions to aim at. */
 const at = new Date('2026-03-01T08:00:00Z')
@@ -136,6 +142,23 @@ const inputs: Record<string, object> = {
   'needs.assign': { needId: need._id, organisationId: organisation._id },
   'needs.matchDetails': { needId: need._id },
   'needs.settings': { communityId: community._id, reviewBeforeMatching: true },
+  'activities.browse': { near: community.centre.coordinates },
+  'activities.detail': { activityId: upcoming },
+  'activities.mine': {},
+  'activities.signUp': { activityId: upcoming, role: 'volunteer' },
+  'activities.cancelSignUp': { activityId: upcoming, role: 'volunteer' },
+  'activities.checkIn': { activityId: upcoming, purpose: 'check_in', shortCode: '123456' },
+  'activities.rate': { activityId: 'act-qy-lvguanjia-sorting', rating: 5 },
+  'activities.publish': publishInputFor(organisation._id),
+  'activities.organisationActivities': { organisationId: organisation._id },
+  'activities.roster': { organisationId: organisation._id, activityId: upcoming },
+  'activities.checkInCode': { organisationId: organisation._id, activityId: upcoming, purpose: 'check_in' },
+  'activities.markAttendance': { organisationId: organisation._id, activityId: upcoming, signUpId: upcomingVolunteer, purpose: 'check_in' },
+  'activities.confirmHours': { organisationId: organisation._id, activityId: upcoming, hours: [{ signUpId: upcomingVolunteer, minutes: 60 }] },
+  'activities.cancel': { organisationId: organisation._id, activityId: upcoming, reason: '天气原因' },
+  'activities.approvals': { communityId: community._id },
+  'activities.decide': { activityId: 'act-qy-linli-new-year-fair', decision: 'approve' },
+  'activities.setPolicy': { communityId: community._id, majorThreshold: 30, majorKinds: ['consultation'] },
 }
 
 /** Actions that change something when allowed: the database is put back after each. */
@@ -163,6 +186,16 @@ const writes = new Set([
   'needs.moderate',
   'needs.assign',
   'needs.settings',
+  'activities.signUp',
+  'activities.cancelSignUp',
+  'activities.checkIn',
+  'activities.rate',
+  'activities.publish',
+  'activities.markAttendance',
+  'activities.confirmHours',
+  'activities.cancel',
+  'activities.decide',
+  'activities.setPolicy',
 ])
 
 /** What the table says for this caller: 'allowed' or the code of the refusal. */

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandin, type Standin } from '../../local/standin'
+import { localCheckInSecret } from '../../local/host/check-in-secret'
 import { platformContext } from '../../local/host/platform-context'
 import { seedDemoData } from '../../local/seed/seed'
 import type { Envelope } from '../../shared/contract'
@@ -20,7 +21,7 @@ export interface TestDatabase {
 export async function startTestDatabase(options: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'))
   const standin = await startStandin({ dataDir })
-  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox' })
+  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox' }, localCheckInSecret(dataDir))
   if (options.seedDemo !== false) await seedDemoData()
   return {
     standin,

@@ -1,0 +1,74 @@
+/**
+ * Figures for issue 5: database round trips per user action on the demo data, and a crowd of
+ * residents signing up at once for the last places of one activity.
+ */
+import { main as activities } from '../cloudfunctions/activities/main'
+import { demoIdentities as who } from '../local/seed/demo-data'
+import type { ActivityDetail } from '../shared/contracts/activities'
+import type { PersonDoc } from '../server/data/documents'
+import { insertAll } from '../server/data/maintenance'
+import { callOf, tripsOf } from './needs'
+
+const call = callOf(activities, 'activities')
+const organisationId = 'org-qy-xiyanghong'
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+
+const publish = (participantPlaces: number) =>
+  call<{ activity: ActivityDetail }>(who.organisationLead, 'publish', {
+    organisationId,
+    title: '楼道清扫',
+    kind: 'volunteering',
+    description: '一起打扫楼道。',
+    address: '沁园小区 3 号楼下',
+    startAt: minutesFromNow(30),
+    endAt: minutesFromNow(150),
+    signUpDeadline: minutesFromNow(20),
+    participantPlaces,
+    volunteerPlaces: 1,
+    volunteerMinutes: 120,
+  })
+
+async function roundTripsPerAction(trips: () => number) {
+  console.log('\nActivities: database round trips per user action (demo data)')
+  const { activity } = await tripsOf('activities.publish', trips, () => publish(1))
+  const activityId = activity.id
+  await tripsOf('activities.browse (near home)', trips, () => call(who.resident, 'browse', {}))
+  await tripsOf('activities.signUp (a place)', trips, () => call(who.resident, 'signUp', { activityId, role: 'participant' }))
+  await tripsOf('activities.signUp (the waitlist)', trips, () => call(who.elderResident, 'signUp', { activityId, role: 'participant' }))
+  await tripsOf('activities.cancelSignUp (one promoted, told)', trips, () => call(who.resident, 'cancelSignUp', { activityId, role: 'participant' }))
+  await call(who.volunteer, 'signUp', { activityId, role: 'volunteer' })
+  const code = await tripsOf('activities.checkInCode', trips, () =>
+    call<{ qrPayload: string }>(who.organisationLead, 'checkInCode', { organisationId, activityId, purpose: 'check_in' }),
+  )
+  await tripsOf('activities.checkIn (QR)', trips, () => call(who.volunteer, 'checkIn', { activityId, purpose: 'check_in', qrPayload: code.qrPayload }))
+  await tripsOf('activities.roster', trips, () => call(who.organisationLead, 'roster', { organisationId, activityId }))
+}
+
+async function crowd(trips: () => number) {
+  console.log('\nActivities: a crowd signing up at once for the last 5 places (each through one transaction on the activity)')
+  for (const size of [25, 50]) {
+    const people: PersonDoc[] = Array.from({ length: size }, (_, i) => ({
+      _id: `p-bench-${size}-${i}`,
+      openid: `bench-${size}-${i}`,
+      name: `居民${i}`,
+      communityId: 'c-zd-qinyuan',
+      preferences: { elderMode: 'auto' },
+      createdAt: new Date(),
+    }))
+    await insertAll('people', people)
+    const { activity } = await publish(5)
+    const before = trips()
+    const started = performance.now()
+    const answers = await Promise.allSettled(people.map((p) => call(p.openid, 'signUp', { activityId: activity.id, role: 'participant' })))
+    const refused = answers.filter((a) => a.status === 'rejected').length
+    console.log(
+      `${String(size).padStart(3)} at once  ${(performance.now() - started).toFixed(0).padStart(5)} ms in all  ` +
+        `round trips/sign-up ${((trips() - before) / size).toFixed(1)}  answered CONFLICT (try again) ${refused}`,
+    )
+  }
+}
+
+export async function benchActivities(trips: () => number) {
+  await roundTripsPerAction(trips)
+  await crowd(trips)
+}

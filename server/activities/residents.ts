@@ -1,0 +1,187 @@
+/** The resident's side: browsing, an activity's page, signing up and cancelling, 我的活动, rating. */
+import type { ActivitiesContract } from '../../shared/contracts/activities'
+import { AppError, ErrorCode } from '../../shared/errors'
+import { maskedName, newSignUpStatus, signUpRefusal, signUpRoleLabel, signUpsToPromote, type SignUpRole } from '../../shared/domain/activity'
+import { distanceM } from '../../shared/domain/organisation'
+import { shanghaiDayStart } from '../../shared/domain/time'
+import { activitiesByIds, liveSignUpsOf, publishedNear, signUpById, signUpDocId } from '../data/activities'
+import type { ActivityDoc, ActivityRatingDoc, ActivitySignUpDoc, PlaceEntry } from '../data/documents'
+import { updateOrganisationFacts } from '../data/organisations'
+import { increment, inTransaction, unset, whole } from '../data/transaction'
+import type { ActionImplementations } from '../handler'
+import { placeOrHome } from '../places'
+import { firstFlagged } from '../wechat'
+import { activityNotFound, hasEnded, loadActivity, visibleActivity } from './access'
+import { tellAboutActivity } from './notify'
+import { activityDetail, activitySummaries, mySignUpView, placeFacts, placesOf, tookPart } from './views'
+
+type Action<A extends keyof ActivitiesContract['actions']> = ActionImplementations<ActivitiesContract>[A]
+
+/** As far as a neighbourhood activity draws people: a district's breadth. */
+const BROWSE_RADIUS_M = 30_000
+const BROWSE_LIMIT = 50
+const DAY_MS = 24 * 3_600_000
+
+export const browse: Action<'browse'> = async ({ caller, input }) => {
+  const point = await placeOrHome(await caller(), input.near, 'data.near')
+  const now = new Date()
+  if (input.fromDate && input.toDate && input.toDate < input.fromDate) {
+    throw new AppError(ErrorCode.INVALID_INPUT, '结束日期不能早于开始日期', 'data.toDate')
+  }
+  // Still to come (or under way) on or after the first day asked for, starting by the end of the last.
+  const from = input.fromDate ? shanghaiDayStart(input.fromDate) : now
+  const found = await publishedNear(
+    point,
+    BROWSE_RADIUS_M,
+    {
+      kind: input.kind,
+      endsAfter: from > now ? from : now,
+      ...(input.toDate ? { startsBefore: new Date(shanghaiDayStart(input.toDate).getTime() + DAY_MS) } : {}),
+    },
+    BROWSE_LIMIT,
+  )
+  const distances = new Map(found.map((a) => [a._id, distanceM(a.location.coordinates, point)]))
+  return { activities: await activitySummaries(found, distances) }
+}
+
+export const detail: Action<'detail'> = async ({ caller, input }) => {
+  const me = await caller()
+  return { activity: await activityDetail(await visibleActivity(me, input.activityId), me.openid, new Date()) }
+}
+
+/** The role whose place lists hold a sign-up (holding a place or waiting), or null. */
+const roleHolding = (activity: ActivityDoc, signUpId: string): SignUpRole | null =>
+  (['participant', 'volunteer'] as const).find((r) => [...activity.places[r].confirmed, ...activity.places[r].waitlisted].some((e) => e.id === signUpId)) ??
+  null
+
+/**
+ * Decided inside one transaction that reads and writes the activity's place lists and writes the
+ * sign-up: of racers for the last place one commits, the others conflict on the activity, run
+ * again, and find it taken. One role per person and activity (the sign-up's id is theirs). The
+ * lists say whether the person already holds a place, so the transaction reads one document only.
+ */
+export const signUp: Action<'signUp'> = async ({ caller, input }) => {
+  const me = await caller()
+  const activity = await visibleActivity(me, input.activityId)
+  const id = signUpDocId(activity._id, me.openid)
+  const { role } = input
+  // Whether to add the sign-up or reuse a cancelled one: a sign-up document is never removed.
+  const existing = await signUpById(id)
+  await inTransaction(async (tx) => {
+    const current = await tx.get<ActivityDoc>('activities', activity._id)
+    if (!current) throw activityNotFound()
+    const held = roleHolding(current, id)
+    // A second tap or a retry: the first sign-up stands.
+    if (held === role) return
+    if (held) throw new AppError(ErrorCode.CONFLICT, `你已报名做${signUpRoleLabel[held]}，如要改为${signUpRoleLabel[role]}，请先取消报名`)
+    // The time of the attempt that commits: first come, first served.
+    const at = new Date()
+    const refusal = signUpRefusal({ status: current.status, signUpDeadline: new Date(current.signUpDeadline) }, placesOf(current, role), at)
+    if (refusal) throw new AppError(ErrorCode.CONFLICT, refusal)
+    const places = current.places[role]
+    const status = newSignUpStatus(placesOf(current, role), placeFacts(places))
+    const entry: PlaceEntry = { id, openid: me.openid, at }
+    await tx.update('activities', activity._id, { [`places.${role}`]: whole({ ...places, [status]: [...places[status], entry] }), updatedAt: at })
+    const fields = { activityId: activity._id, openid: me.openid, role, status, signedUpAt: at }
+    if (existing) await tx.update('activity_sign_ups', id, { ...fields, cancelledAt: unset(), promotedAt: unset() })
+    else await tx.add('activity_sign_ups', { _id: id, ...fields })
+  })
+  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, new Date()) }
+}
+
+function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc, now: Date): AppError | null {
+  if (activity.status === 'cancelled') return new AppError(ErrorCode.CONFLICT, '活动已取消')
+  if (activity.status === 'finished') return new AppError(ErrorCode.CONFLICT, '活动已结束')
+  if (now.getTime() >= new Date(activity.startAt).getTime()) return new AppError(ErrorCode.CONFLICT, '活动已开始，不能取消报名，请联系负责人')
+  if (signUp.checkedInAt) return new AppError(ErrorCode.CONFLICT, '你已签到，不能取消报名')
+  return null
+}
+
+/** Cancels and, in the same transaction, gives the freed place to the first on the waitlist, who is then told. */
+export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input }) => {
+  const me = await caller()
+  const activity = await visibleActivity(me, input.activityId)
+  const id = signUpDocId(activity._id, me.openid)
+  const { role } = input
+  const promoted = await inTransaction(async (tx) => {
+    const current = await tx.get<ActivityDoc>('activities', activity._id)
+    const signUp = await tx.get<ActivitySignUpDoc>('activity_sign_ups', id)
+    if (!current) throw activityNotFound()
+    if (!signUp || signUp.role !== role) throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabel[role]}身份报名这个活动`, 'data.role')
+    // A retry after the cancellation went through: nothing more to do.
+    if (signUp.status === 'cancelled') return []
+    const at = new Date()
+    const refusal = cannotCancel(current, signUp, at)
+    if (refusal) throw refusal
+    const places = current.places[role]
+    const left = { confirmed: places.confirmed.filter((e) => e.id !== id), waitlisted: places.waitlisted.filter((e) => e.id !== id) }
+    const promotedIds = new Set(signUpsToPromote(placesOf(current, role), placeFacts(left)))
+    const moving = left.waitlisted.filter((e) => promotedIds.has(e.id))
+    const next = { confirmed: [...left.confirmed, ...moving], waitlisted: left.waitlisted.filter((e) => !promotedIds.has(e.id)) }
+    await tx.update('activities', activity._id, { [`places.${role}`]: whole(next), updatedAt: at })
+    await tx.update('activity_sign_ups', id, { status: 'cancelled', cancelledAt: at })
+    for (const entry of moving) await tx.update('activity_sign_ups', entry.id, { status: 'confirmed', promotedAt: at })
+    return moving
+  })
+  if (promoted.length > 0) {
+    await tellAboutActivity(
+      promoted.map((e) => e.openid),
+      'activityPromoted',
+      activity,
+      { role: signUpRoleLabel[role], note: '有人取消了报名，您已从候补转为正式报名' },
+    )
+  }
+  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, new Date()) }
+}
+
+/** More than a resident signs up for in a season. */
+const MINE_LIMIT = 100
+
+export const mine: Action<'mine'> = async ({ openid }) => {
+  const signUps = await liveSignUpsOf(openid, MINE_LIMIT)
+  const activities = await activitiesByIds(signUps.map((s) => s.activityId))
+  const now = Date.now()
+  const ends = (a: ActivityDoc) => new Date(a.endAt).getTime()
+  const starts = (a: ActivityDoc) => new Date(a.startAt).getTime()
+  // Still to come soonest first, then what is over, latest first.
+  const ordered = [...activities.values()].sort((a, b) => {
+    const aOver = ends(a) <= now
+    const bOver = ends(b) <= now
+    if (aOver !== bOver) return aOver ? 1 : -1
+    return aOver ? starts(b) - starts(a) : starts(a) - starts(b)
+  })
+  const summaries = await activitySummaries(ordered)
+  const byActivity = new Map(signUps.map((s) => [s.activityId, s]))
+  return {
+    activities: summaries.map((summary, i) => ({ ...summary, mySignUps: [mySignUpView(byActivity.get(summary.id)!, ordered[i])] })),
+  }
+}
+
+export const rate: Action<'rate'> = async ({ caller, input }) => {
+  const me = await caller()
+  const activity = await visibleActivity(me, input.activityId)
+  const id = signUpDocId(activity._id, me.openid)
+  const now = new Date()
+  if (!tookPart(await signUpById(id))) throw new AppError(ErrorCode.CONFLICT, '只有到场参加了活动的人可以评价')
+  if (!hasEnded(activity, now)) throw new AppError(ErrorCode.CONFLICT, '活动结束后才能评价')
+  if (input.comment && (await firstFlagged(me.openid, { comment: input.comment }, 2))) {
+    throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', 'data.comment')
+  }
+  await inTransaction(async (tx) => {
+    if (await tx.get('activity_ratings', id)) throw new AppError(ErrorCode.CONFLICT, '你已经评价过这个活动了')
+    const rating: ActivityRatingDoc = {
+      _id: id,
+      activityId: activity._id,
+      organisationId: activity.organisationId,
+      openid: me.openid,
+      shownName: maskedName(me.person?.name ?? ''),
+      rating: input.rating,
+      ...(input.comment ? { comment: input.comment } : {}),
+      at: now,
+    }
+    await tx.add('activity_ratings', rating)
+    await tx.update('activities', activity._id, { rating: { sum: increment(input.rating), count: increment(1) } })
+  })
+  await updateOrganisationFacts([activity.organisationId], { rating: input.rating })
+  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, now) }
+}

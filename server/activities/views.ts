@@ -1,0 +1,162 @@
+/** How activities, sign-ups and roster lines are shown, built from the stored documents. */
+import type { ActivityDetail, ActivitySummary, MySignUp, RosterEntry } from '../../shared/contracts/activities'
+import {
+  activityKindLabel,
+  activityStatusLabel,
+  approvalReasonLabel,
+  signUpRoleLabel,
+  signUpStatusLabel,
+  volunteerServiceMinutes,
+  waitlistPosition,
+  type SignUpFacts,
+  type SignUpRole,
+} from '../../shared/domain/activity'
+import { commentsOf, ratingById, signUpById, signUpDocId } from '../data/activities'
+import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
+import { communitiesByIds, organisationsByIds } from '../data/places'
+import { peopleByOpenids } from '../data/residents'
+import { hasEnded } from './access'
+
+const iso = (date: Date) => new Date(date).toISOString()
+const optionalIso = <K extends string>(key: K, date: Date | undefined) => (date ? ({ [key]: iso(date) } as Record<K, string>) : {})
+
+/** Comments shown on a finished activity's page: the latest. */
+const COMMENTS_LIMIT = 30
+
+export const placesOf = (activity: ActivityDoc, role: SignUpRole) => (role === 'participant' ? activity.participantPlaces : activity.volunteerPlaces)
+
+/** One role's places as the domain rules take them. */
+export function placeFacts(places: ActivityDoc['places'][SignUpRole]): SignUpFacts[] {
+  return [
+    ...places.confirmed.map((e) => ({ id: e.id, status: 'confirmed' as const, signedUpAt: new Date(e.at) })),
+    ...places.waitlisted.map((e) => ({ id: e.id, status: 'waitlisted' as const, signedUpAt: new Date(e.at) })),
+  ]
+}
+
+function placesView(activity: ActivityDoc, role: SignUpRole) {
+  const total = placesOf(activity, role)
+  const { confirmed, waitlisted } = activity.places[role]
+  return { total, taken: confirmed.length, left: Math.max(0, total - confirmed.length), waitlisted: waitlisted.length }
+}
+
+export const approvalReasonViews = (activity: ActivityDoc) => activity.approvalReasons.map((r) => ({ type: r.type, label: approvalReasonLabel(r) }))
+
+/** Summaries in the order given, with community and organisation names in two round trips. */
+export async function activitySummaries(activities: ActivityDoc[], distances?: Map<string, number>): Promise<ActivitySummary[]> {
+  const [communities, organisations] = await Promise.all([
+    communitiesByIds(activities.map((a) => a.communityId)),
+    organisationsByIds(activities.map((a) => a.organisationId)),
+  ])
+  return activities.map((a) => {
+    const distanceM = distances?.get(a._id)
+    return {
+      id: a._id,
+      title: a.title,
+      kind: a.kind,
+      kindLabel: activityKindLabel[a.kind],
+      status: a.status,
+      statusLabel: activityStatusLabel[a.status],
+      organisationId: a.organisationId,
+      organisationName: organisations.get(a.organisationId)?.name ?? '',
+      communityId: a.communityId,
+      communityName: communities.get(a.communityId)?.name ?? '',
+      address: a.address,
+      location: a.location.coordinates,
+      startAt: iso(a.startAt),
+      endAt: iso(a.endAt),
+      signUpDeadline: iso(a.signUpDeadline),
+      participants: placesView(a, 'participant'),
+      volunteers: placesView(a, 'volunteer'),
+      volunteerMinutes: a.volunteerMinutes,
+      ...(a.photos[0] ? { coverPhoto: a.photos[0] } : {}),
+      ...(distanceM === undefined ? {} : { distanceM }),
+    }
+  })
+}
+
+/** 候补第 n 位, from the activity's own list: the one record of the order. */
+function positionOf(signUp: ActivitySignUpDoc, activity: ActivityDoc): { waitlistPosition?: number } {
+  if (signUp.status !== 'waitlisted') return {}
+  const position = waitlistPosition(placeFacts(activity.places[signUp.role]), signUp._id)
+  return position === null ? {} : { waitlistPosition: position }
+}
+
+export function mySignUpView(signUp: ActivitySignUpDoc, activity: ActivityDoc): MySignUp {
+  return {
+    signUpId: signUp._id,
+    role: signUp.role,
+    roleLabel: signUpRoleLabel[signUp.role],
+    status: signUp.status,
+    statusLabel: signUpStatusLabel[signUp.status],
+    ...positionOf(signUp, activity),
+    ...optionalIso('checkedInAt', signUp.checkedInAt),
+    ...optionalIso('checkedOutAt', signUp.checkedOutAt),
+    ...(signUp.confirmedMinutes === undefined ? {} : { confirmedMinutes: signUp.confirmedMinutes }),
+  }
+}
+
+/** A cancelled sign-up is as good as none: the page offers to sign up again. */
+export const isLive = (signUp: ActivitySignUpDoc | null): signUp is ActivitySignUpDoc => signUp !== null && signUp.status !== 'cancelled'
+
+/** Took part: held a place and was there (checked in by code or ticked by the lead). */
+export const tookPart = (signUp: ActivitySignUpDoc | null) => isLive(signUp) && signUp.status === 'confirmed' && signUp.checkedInAt !== undefined
+
+/** The activity's page as `openid` sees it: places left, their own sign-up, and whether they may rate. */
+export async function activityDetail(activity: ActivityDoc, openid: string, now: Date): Promise<ActivityDetail> {
+  const [[summary], signUp] = await Promise.all([activitySummaries([activity]), signUpById(signUpDocId(activity._id, openid))])
+  const mayRate = tookPart(signUp) && hasEnded(activity, now)
+  const [rated, comments] = await Promise.all([
+    mayRate ? ratingById(signUp!._id) : null,
+    activity.status === 'finished' ? commentsOf(activity._id, COMMENTS_LIMIT) : [],
+  ])
+  const queued = activity.status === 'pending_approval' || activity.status === 'rejected'
+  return {
+    ...summary,
+    description: activity.description,
+    photos: activity.photos,
+    approvalReasons: queued ? approvalReasonViews(activity) : [],
+    ...(activity.status === 'rejected' && activity.decision?.reason ? { rejectedReason: activity.decision.reason } : {}),
+    ...(activity.cancelled ? { cancelledReason: activity.cancelled.reason } : {}),
+    mySignUps: isLive(signUp) ? [mySignUpView(signUp, activity)] : [],
+    canRate: mayRate && rated === null,
+    rating: {
+      average: activity.rating && activity.rating.count > 0 ? Math.round((activity.rating.sum / activity.rating.count) * 10) / 10 : null,
+      count: activity.rating?.count ?? 0,
+    },
+    comments: comments.map((c) => ({ name: c.shownName, rating: c.rating, comment: c.comment ?? '', at: iso(c.at) })),
+  }
+}
+
+/**
+ * The lead's roster: those holding a place in sign-up order, then the waitlist in its order.
+ * Names and phones only: what the lead needs to run the event.
+ */
+export async function rosterEntries(activity: ActivityDoc, signUps: ActivitySignUpDoc[]): Promise<RosterEntry[]> {
+  const live = signUps.filter(isLive)
+  const people = await peopleByOpenids(live.map((s) => s.openid))
+  const entries = live.map((s) => {
+    const person = people.get(s.openid)
+    const measured =
+      s.role === 'volunteer' && s.checkedInAt && s.checkedOutAt
+        ? volunteerServiceMinutes({ checkInAt: new Date(s.checkedInAt), checkOutAt: new Date(s.checkedOutAt) }, { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) })
+        : undefined
+    return {
+      signUpId: s._id,
+      name: person?.name ?? '',
+      ...(person?.phone ? { phone: person.phone } : {}),
+      role: s.role,
+      roleLabel: signUpRoleLabel[s.role],
+      status: s.status,
+      statusLabel: signUpStatusLabel[s.status],
+      ...positionOf(s, activity),
+      signedUpAt: iso(s.signedUpAt),
+      ...optionalIso('checkedInAt', s.checkedInAt),
+      ...optionalIso('checkedOutAt', s.checkedOutAt),
+      ...(s.checkInBy ? { checkInBy: s.checkInBy } : {}),
+      ...(measured === undefined ? {} : { measuredMinutes: measured }),
+      ...(s.confirmedMinutes === undefined ? {} : { confirmedMinutes: s.confirmedMinutes }),
+    }
+  })
+  const rank = (e: RosterEntry) => (e.status === 'confirmed' ? 0 : e.waitlistPosition ?? Number.MAX_SAFE_INTEGER)
+  return entries.sort((a, b) => rank(a) - rank(b) || a.signedUpAt.localeCompare(b.signedUpAt))
+}

@@ -1,0 +1,136 @@
+/** 社区活动: the activities, activity_sign_ups and activity_ratings collections. */
+import { createHash } from 'node:crypto'
+import type { ActivityKind } from '../../shared/domain/activity'
+import { database, documentsWhereIn, readAll } from './cloudbase'
+import type { ActivityDoc, ActivityRatingDoc, ActivitySignUpDoc } from './documents'
+import { asGeoPoint, geoPoint } from './geo'
+
+const activities = () => database().collection('activities')
+const signUps = () => database().collection('activity_sign_ups')
+const ratings = () => database().collection('activity_ratings')
+
+/** One id per (activity, person), as for roles (decision 005): a retried sign-up meets the first one. */
+export function signUpDocId(activityId: string, openid: string): string {
+  return createHash('sha256').update(`activity-sign-up\n${activityId}\n${openid}`).digest('hex').slice(0, 32)
+}
+
+/** The location as GeoJSON whatever the SDK handed back. */
+function readActivity(doc: unknown): ActivityDoc {
+  const activity = doc as ActivityDoc
+  return { ...activity, location: asGeoPoint(activity.location) }
+}
+
+export async function addActivity(fields: Omit<ActivityDoc, '_id'>): Promise<string> {
+  const { id } = (await activities().add({ ...fields, location: geoPoint(fields.location.coordinates) })) as { id: string }
+  return id
+}
+
+export async function activityById(id: string): Promise<ActivityDoc | null> {
+  const { data } = await activities().doc(id).get()
+  return data[0] ? readActivity(data[0]) : null
+}
+
+export async function activitiesByIds(ids: string[]): Promise<Map<string, ActivityDoc>> {
+  const found = await documentsWhereIn('activities', '_id', ids)
+  return new Map(found.map((doc) => [(doc as ActivityDoc)._id, readActivity(doc)]))
+}
+
+/**
+ * Published activities within `radiusM` of `point` that end after `endsAfter` (and start before
+ * `startsBefore`, when given), nearest first through the 2dsphere index.
+ */
+export async function publishedNear(
+  point: readonly [number, number],
+  radiusM: number,
+  filter: { kind?: ActivityKind; endsAfter: Date; startsBefore?: Date },
+  limit: number,
+): Promise<ActivityDoc[]> {
+  const _ = database().command
+  const { data } = await activities()
+    .where({
+      location: _.geoNear({ geometry: geoPoint(point), maxDistance: radiusM }),
+      status: 'published',
+      endAt: _.gt(filter.endsAfter),
+      ...(filter.startsBefore ? { startAt: _.lt(filter.startsBefore) } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+    })
+    .limit(limit)
+    .get()
+  return data.map(readActivity)
+}
+
+/** An organisation's activities in every status, latest start first. */
+export async function activitiesOfOrganisation(organisationId: string, limit: number): Promise<ActivityDoc[]> {
+  const { data } = await activities().where({ organisationId }).orderBy('startAt', 'desc').limit(limit).get()
+  return data.map(readActivity)
+}
+
+/** The committee's queue: activities waiting for approval, oldest first. */
+export async function pendingApprovalIn(communityId: string, limit: number): Promise<ActivityDoc[]> {
+  const { data } = await activities().where({ communityId, status: 'pending_approval' }).orderBy('createdAt', 'asc').limit(limit).get()
+  return data.map(readActivity)
+}
+
+/**
+ * Published activities starting after `now + fromMs` and by `now + toMs`, soonest first, whose
+ * last reminder is none of `sentNot` (a reminder and any after it).
+ */
+export async function startingSoon(now: Date, window: { fromMs: number; toMs: number }, sentNot: string[], limit: number): Promise<ActivityDoc[]> {
+  const _ = database().command
+  const { data } = await activities()
+    .where({
+      status: 'published',
+      startAt: _.gt(new Date(now.getTime() + window.fromMs)).lte(new Date(now.getTime() + window.toMs)),
+      reminded: _.nin(sentNot),
+    })
+    .orderBy('startAt', 'asc')
+    .limit(limit)
+    .get()
+  return data.map(readActivity)
+}
+
+/** Published activities that have ended by `now`, to be marked finished. */
+export async function endedBy(now: Date, limit: number): Promise<ActivityDoc[]> {
+  const { data } = await activities().where({ status: 'published', endAt: database().command.lte(now) }).orderBy('endAt', 'asc').limit(limit).get()
+  return data.map(readActivity)
+}
+
+// ——— sign-ups ———
+
+export async function signUpById(id: string): Promise<ActivitySignUpDoc | null> {
+  const { data } = await signUps().doc(id).get()
+  return (data[0] as ActivitySignUpDoc | undefined) ?? null
+}
+
+/** Every sign-up of an activity, in every status: at most its places, waitlist and cancellations. */
+export async function signUpsOfActivity(activityId: string): Promise<ActivitySignUpDoc[]> {
+  return readAll<ActivitySignUpDoc>(signUps().where({ activityId }).orderBy('signedUpAt', 'asc'))
+}
+
+/** A person's live sign-ups (holding a place or waiting), latest first. */
+export async function liveSignUpsOf(openid: string, limit: number): Promise<ActivitySignUpDoc[]> {
+  const _ = database().command
+  const { data } = await signUps()
+    .where({ openid, status: _.in(['confirmed', 'waitlisted']) })
+    .orderBy('signedUpAt', 'desc')
+    .limit(limit)
+    .get()
+  return data as ActivitySignUpDoc[]
+}
+
+// ——— ratings ———
+
+export async function ratingById(id: string): Promise<ActivityRatingDoc | null> {
+  const { data } = await ratings().doc(id).get()
+  return (data[0] as ActivityRatingDoc | undefined) ?? null
+}
+
+/** The latest ratings of an activity that carry a comment. */
+export async function commentsOf(activityId: string, limit: number): Promise<ActivityRatingDoc[]> {
+  const { data } = await ratings()
+    .where({ activityId, comment: database().command.exists(true) })
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .get()
+  return data as ActivityRatingDoc[]
+}
