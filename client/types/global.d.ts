@@ -18,7 +18,7 @@ declare namespace NodeJS {
 
 /**
  * The QR encoder alone, without qrcode's canvas and file renderers: the check-in code page
- * draws the modules itself (docs/decisions/009).
+ * draws the modules itself (docs/decisions/010).
  */
 declare module 'qrcode/lib/core/qrcode' {
   interface Segment {

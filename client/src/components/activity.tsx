@@ -7,9 +7,9 @@ import { Card, Tags } from './list'
 
 type Places = ActivitySummary['participants']
 
-/** Whether check-in (or check-out) is open now: the functions' own window, on this device's clock. */
-export function attendanceOpen(activity: ActivitySummary, purpose: AttendancePurpose, now: number): boolean {
-  return attendanceRefusal(purpose, { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) }, new Date(now)) === null
+/** Whether check-in (or check-out) is open now, by code or by the lead's hand: the functions' own window, on this device's clock. */
+export function attendanceOpen(activity: ActivitySummary, purpose: AttendancePurpose, now: number, by: 'code' | 'lead' = 'code'): boolean {
+  return attendanceRefusal(purpose, { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) }, new Date(now), by) === null
 }
 
 /** Why an activity is in the committee's queue, as one line. */

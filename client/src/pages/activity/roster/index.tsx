@@ -64,7 +64,7 @@ export default function RosterPage() {
                   key={role}
                   title={signUpRoleLabel[role]}
                   entries={entries.filter((e) => e.role === role)}
-                  open={(purpose) => (activity.status === 'published' || activity.status === 'finished') && attendanceOpen(activity, purpose, now)}
+                  open={(purpose) => (activity.status === 'published' || activity.status === 'finished') && attendanceOpen(activity, purpose, now, 'lead')}
                   onTick={async (entry, purpose) => replaceEntries([(await api.activities.markAttendance({ ...ref, signUpId: entry.signUpId, purpose })).entry])}
                 />
               ))}
@@ -94,9 +94,6 @@ function entryLine(entry: RosterEntry): string {
   return parts.join(' · ')
 }
 
-/** Confirmed first, then the waitlist in its order, then those who cancelled. */
-const order = (entry: RosterEntry) => (entry.status === 'confirmed' ? 0 : entry.status === 'waitlisted' ? entry.waitlistPosition ?? 1 : 10_000)
-
 function RoleList({ title, entries, open, onTick }: {
   title: string
   entries: RosterEntry[]
@@ -113,7 +110,7 @@ function RoleList({ title, entries, open, onTick }: {
         <Empty title={`还没有${title}报名`} />
       ) : (
         <View className='card'>
-          {[...entries].sort((a, b) => order(a) - order(b)).map((entry) => (
+          {entries.map((entry) => (
             <View id={`entry-${entry.signUpId}`} className='roster-entry' key={entry.signUpId}>
               <Text className='list-item-title'>{entry.name}</Text>
               {entry.phone ? <Text className='card-label'>{entry.phone}</Text> : null}
@@ -127,7 +124,7 @@ function RoleList({ title, entries, open, onTick }: {
   )
 }
 
-/** 代签到 / 代签退 for someone without a phone: the next of the two this person has not done, while it is open. */
+/** 代签到 / 代签退 for someone without a phone: the next of the two this person has not done, from the hour before the start. */
 function Tick({ entry, open, onTick }: {
   entry: RosterEntry
   open(purpose: AttendancePurpose): boolean
@@ -135,7 +132,8 @@ function Tick({ entry, open, onTick }: {
 }) {
   const submit = useSubmit()
   const purpose = !entry.checkedInAt ? 'check_in' : entry.role === 'volunteer' && !entry.checkedOutAt ? 'check_out' : null
-  if (!purpose || !open(purpose)) return null
+  // Once the hours are confirmed the record is final.
+  if (!purpose || entry.confirmedMinutes !== undefined || !open(purpose)) return null
   return (
     <View>
       <BusyButton busy={submit.busy} label={purpose === 'check_in' ? '代签到' : '代签退'} onClick={() => submit.run(() => onTick(entry, purpose))} />
