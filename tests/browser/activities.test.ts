@@ -235,6 +235,15 @@ describe('社区活动 in the browser', () => {
     const card = shown(first.page).locator('.card-button', { hasText: title })
     await card.getByText(`志愿者名额：还剩 2 个（共 2 个）`).waitFor()
     expect(await card.textContent()).toContain(inShanghai(startAt).format('HH:mm'))
+    // The filters: another kind hides it, its own kind and day show it.
+    const chip = (filter: string, label: string) =>
+      shown(first.page).locator(`#${filter} taro-button-core`).filter({ has: first.page.getByText(label, { exact: true }) })
+    await chip('activity-kinds', '志愿服务').click()
+    await card.waitFor({ state: 'detached' })
+    await chip('activity-kinds', '节日活动').click()
+    if (inShanghai(startAt).isSame(inShanghai(), 'day')) await chip('activity-dates', '今天').click()
+    await card.waitFor()
+    await screenshot(first.page, 'activities-tab.png')
     await card.click()
     await first.page.waitForURL((url) => url.hash.includes(`${ACTIVITY_PAGE}?id=${activityId}`))
     await tap(first.page, '做志愿者')
@@ -254,6 +263,12 @@ describe('社区活动 in the browser', () => {
     await tap(third.page, '候补做志愿者')
     await mySignUp(third.page, 'volunteer').getByText('候补第 1 位').waitFor()
     await screenshot(third.page, 'activity-waitlisted.png')
+    // 我的活动, from 我的, says the same.
+    await openPage(session, third.page, 'pages/me/index')
+    await tap(third.page, '我的活动')
+    await third.page.waitForURL('**/pages/activity/mine/index')
+    await shown(third.page).locator('.card-button', { hasText: title }).getByText('：候补第 1 位').waitFor()
+    await activityPage(third.page)
 
     // The second cancels on her page; the third is promoted and told.
     await activityPage(second.page)

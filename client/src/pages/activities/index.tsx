@@ -1,5 +1,5 @@
 import { Map, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { ActivitySummary } from '../../../../shared/contracts/activities'
 import { activityKindLabel, activityKindSchema, type ActivityKind } from '../../../../shared/domain/activity'
 import { inShanghai } from '../../../../shared/domain/time'
@@ -51,13 +51,7 @@ export default function ActivitiesPage() {
 function NearbyActivities() {
   const [filter, setFilter] = useState<Filter>({ kind: ALL_KINDS, when: '全部' })
   const [onMap, setOnMap] = useState(false)
-  const load = useLoad(() => browse(filter))
-  // The first load is useLoad's own; each change of filter loads again.
-  const first = useRef(true)
-  useEffect(() => {
-    if (first.current) first.current = false
-    else load.reload()
-  }, [filter])
+  const load = useLoad(() => browse(filter), [filter])
 
   const pickedDay = typeof filter.when === 'string' ? null : filter.when.day
   return (
@@ -106,7 +100,11 @@ function NearbyActivities() {
 const MARKER_ICON = '/assets/tab/activities-active.png'
 
 /** WeChat's map with one marker per activity (GCJ-02, as stored); a tap on one opens it. */
-function ActivitiesMap({ activities, onFailed }: { activities: ActivitySummary[]; /** The map would not load: back to the list. */ onFailed(): void }) {
+function ActivitiesMap({ activities, onFailed }: {
+  activities: ActivitySummary[]
+  /** The map would not load: back to the list. */
+  onFailed(): void
+}) {
   const [longitude, latitude] = activities[0].location
   const markers = activities.map((activity, index) => ({
     id: index,

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../../../api'
 import { Choices } from '../../../components/form'
 import { PageShell } from '../../../components/page-shell'
@@ -25,12 +25,10 @@ export default function CheckInCodePage() {
   const { organisationId = '', id = '' } = usePageParams()
   const [purpose, setPurpose] = useState<Purpose>('签到')
   // The answer carries its purpose: while the other one loads, the page still says what it shows.
-  const load = useLoad(async () => ({ purpose, ...(await api.activities.checkInCode({ organisationId, activityId: id, purpose: purposes[purpose] })) }))
-  const first = useRef(true)
-  useEffect(() => {
-    if (first.current) first.current = false
-    else load.reload()
-  }, [purpose])
+  const load = useLoad(
+    async () => ({ purpose, ...(await api.activities.checkInCode({ organisationId, activityId: id, purpose: purposes[purpose] })) }),
+    [purpose],
+  )
 
   // The phone is held up at the door for a while: its screen must not go dark.
   useEffect(() => {
