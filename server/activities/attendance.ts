@@ -166,32 +166,34 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
   const startAt = new Date(activity.startAt)
   const length = Math.floor((new Date(activity.endAt).getTime() - startAt.getTime()) / 60_000)
   const signUps = new Map((await signUpsOfActivity(activity._id)).map((s) => [s._id, s]))
+  const alreadyConfirmed = (confirmed: number, i: number) =>
+    new AppError(ErrorCode.CONFLICT, `已确认为 ${confirmed} 分钟，不能再改`, `data.hours.${i}.minutes`)
   input.hours.forEach(({ signUpId, minutes }, i) => {
-    const signUp = signUps.get(signUpId)
-    if (!isLive(signUp ?? null)) throw new AppError(ErrorCode.NOT_FOUND, '这个活动没有这条报名', `data.hours.${i}.signUpId`)
-    if (signUp!.role !== 'volunteer' || signUp!.status !== 'confirmed') {
+    const signUp = signUps.get(signUpId) ?? null
+    if (!isLive(signUp)) throw new AppError(ErrorCode.NOT_FOUND, '这个活动没有这条报名', `data.hours.${i}.signUpId`)
+    if (signUp.role !== 'volunteer' || signUp.status !== 'confirmed') {
       throw new AppError(ErrorCode.INVALID_INPUT, '只有报上名的志愿者计服务时长', `data.hours.${i}.signUpId`)
     }
     if (minutes > length) throw new AppError(ErrorCode.INVALID_INPUT, `不能超过活动时长 ${length} 分钟`, `data.hours.${i}.minutes`)
-    if (minutes > 0 && !signUp!.checkedInAt) throw new AppError(ErrorCode.INVALID_INPUT, '没有签到记录，请先为他签到', `data.hours.${i}.minutes`)
-    if (signUp!.confirmedMinutes !== undefined && signUp!.confirmedMinutes !== minutes) {
-      throw new AppError(ErrorCode.CONFLICT, `已确认为 ${signUp!.confirmedMinutes} 分钟，不能再改`, `data.hours.${i}.minutes`)
-    }
+    if (minutes > 0 && !signUp.checkedInAt) throw new AppError(ErrorCode.INVALID_INPUT, '没有签到记录，请先为他签到', `data.hours.${i}.minutes`)
+    if (signUp.confirmedMinutes !== undefined && signUp.confirmedMinutes !== minutes) throw alreadyConfirmed(signUp.confirmedMinutes, i)
   })
   const lead = await context.caller()
   const confirmOne = ({ signUpId, minutes }: { signUpId: string; minutes: number }, i: number) =>
     inTransaction(async (tx) => {
       const current = await tx.get<ActivitySignUpDoc>('activity_sign_ups', signUpId)
-      if (current?.confirmedMinutes !== undefined) {
-        if (current?.confirmedMinutes === minutes) return
-        throw new AppError(ErrorCode.CONFLICT, `已确认为 ${current?.confirmedMinutes} 分钟，不能再改`, `data.hours.${i}.minutes`)
+      if (!current) throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
+      // Confirmed by a racing or earlier call: the same minutes are done already, others are refused.
+      if (current.confirmedMinutes !== undefined) {
+        if (current.confirmedMinutes === minutes) return
+        throw alreadyConfirmed(current.confirmedMinutes, i)
       }
       const at = new Date()
       await tx.update('activity_sign_ups', signUpId, { confirmedMinutes: minutes, hoursConfirmedAt: at })
       if (minutes === 0) return
       const record: ServiceRecordDoc = {
         _id: `activity-${activity._id}-${signUpId}`,
-        openid: signUps.get(signUpId)!.openid,
+        openid: current.openid,
         communityId: activity.communityId,
         organisationId: activity.organisationId,
         source: { kind: 'activity', id: activity._id, title: activity.title },
