@@ -62,7 +62,7 @@ export default function ActivityPage() {
 function MySignUpCard({ signUp }: { signUp: MySignUp }) {
   const waiting = signUp.status === 'waitlisted'
   return (
-    <View id={`my-sign-up-${signUp.role}`} className='card my-sign-up'>
+    <View id={`my-sign-up-${signUp.role}`} className='card'>
       <Text className='card-label'>我的报名 · {signUp.roleLabel}</Text>
       <Text className='card-title'>{waiting && signUp.waitlistPosition ? `候补第 ${signUp.waitlistPosition} 位` : signUp.statusLabel}</Text>
       {waiting ? <Text className='card-text'>有人取消时，按候补顺序自动递补，会通知您。</Text> : null}
