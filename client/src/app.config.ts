@@ -45,6 +45,8 @@ const subPackages: { root: string; pages: string[] }[] = [
       'held/index',
       'ledger/index',
       'grant/index',
+      // 重大活动 approvals and the community's rule.
+      'activities/index',
     ],
   },
   // 时间银行 beyond its tab. Not `pages/time-bank` itself: a subpackage's root may not hold a
@@ -62,6 +64,12 @@ const subPackages: { root: string; pages: string[] }[] = [
   {
     root: 'pages/care',
     pages: ['visits/index', 'visit/index'],
+  },
+  // 社区活动 beyond the tab. Not `pages/activities`: a subpackage's root may not hold a main-package
+  // page, and the 活动 tab is `pages/activities/index`.
+  {
+    root: 'pages/activity',
+    pages: ['detail/index', 'mine/index', 'manage/index', 'publish/index', 'roster/index', 'check-in-code/index'],
   },
 ]
 

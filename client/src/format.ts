@@ -70,3 +70,24 @@ export function formatHours(minutes: number): string {
 export function formatPeriod(period: { from: string; to: string }): string {
   return `${formatDate(`${period.from}T00:00:00+08:00`)} 至 ${formatDate(`${period.to}T00:00:00+08:00`)}`
 }
+
+const weekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+/** 11月28日 周六 */
+export function formatWeekday(iso: string): string {
+  const day = inShanghai(iso)
+  return `${day.format('M月D日')} ${weekdays[day.day()]}`
+}
+
+/** 11月28日 周六 09:00–11:00; an activity that ends on a later day names that day too. */
+export function formatActivityTime(startAt: string, endAt: string): string {
+  const start = inShanghai(startAt)
+  const end = inShanghai(endAt)
+  const endPart = start.isSame(end, 'day') ? end.format('HH:mm') : `${formatWeekday(endAt)} ${end.format('HH:mm')}`
+  return `${formatWeekday(startAt)} ${start.format('HH:mm')}–${endPart}`
+}
+
+/** 09:30 in Shanghai: for times on the day the page is about. */
+export function formatClock(iso: string): string {
+  return inShanghai(iso).format('HH:mm')
+}

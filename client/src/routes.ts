@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
 import { CARE_VISITS_PAGE } from '../../shared/domain/care'
+import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { JOIN_PAGE } from '../../shared/domain/organisation'
-import { applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
+import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
  * Every page outside the tabs, in one place. The workbenches are subpackages (app.config.ts)
@@ -60,6 +61,16 @@ export const paths = {
   /** Reminders of a visit due open it too (shared/domain/care.ts CARE_VISITS_PAGE). */
   myVisits: () => `/${CARE_VISITS_PAGE}`,
   visit: (entryId: string) => `/pages/care/visit/index?id=${entryId}`,
+  // 社区活动: the 活动 tab is in the main package; everything else in the `pages/activity` subpackage.
+  /** Subscribe messages open it too (shared/domain/activity.ts ACTIVITY_PAGE). */
+  activity: (activityId: string) => `/${ACTIVITY_PAGE}?id=${activityId}`,
+  myActivities: () => '/pages/activity/mine/index',
+  manageActivities: (organisationId: string) => `/pages/activity/manage/index?organisationId=${organisationId}`,
+  publishActivity: (organisationId: string) => `/pages/activity/publish/index?organisationId=${organisationId}`,
+  roster: (organisationId: string, activityId: string) => `/pages/activity/roster/index?organisationId=${organisationId}&id=${activityId}`,
+  checkInCode: (organisationId: string, activityId: string) =>
+    `/pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activityId}`,
+  activityApprovals: activityApprovalsPath,
 }
 
 /** 证明查验: the page a certificate's link opens. */

@@ -1,5 +1,6 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { formatWeekday } from '../format'
 import { BusyButton } from './busy-button'
 
 /** A labelled field with its hint and, when the input was refused, why (in words, next to it). */
@@ -58,13 +59,15 @@ export function TextAreaField(props: TextInputProps) {
 }
 
 /** Large buttons to choose from: one (a kind) or several (kinds of help). Easier than a wheel. */
-export function Choices<T extends string>({ options, chosen, onToggle, labelOf, wide }: {
+export function Choices<T extends string>({ options, chosen, onToggle, labelOf, wide, extra }: {
   options: readonly T[]
   chosen: readonly T[]
   onToggle(option: T): void
   labelOf?(option: T): string
   /** One choice per row, full width: for a few choices that matter, such as urgency. */
   wide?: boolean
+  /** One more choice after the others that is not a plain button, e.g. a day on the calendar. */
+  extra?: ReactNode
 }) {
   return (
     <View className={wide ? 'choices choices-wide' : 'choices'}>
@@ -77,7 +80,40 @@ export function Choices<T extends string>({ options, chosen, onToggle, labelOf, 
           </Button>
         )
       })}
+      {extra}
     </View>
+  )
+}
+
+/**
+ * A day on the calendar (WeChat's date picker) as one more choice beside named ones such as
+ * 今天: chosen, it shows the day it names. `day` and `from` are YYYY-MM-DD in Shanghai.
+ */
+export function CalendarDayChoice({ day, from, onPick }: { day: string | null; from: string; onPick(day: string): void }) {
+  return (
+    <Picker mode='date' value={day ?? from} start={from} onChange={(event) => onPick(event.detail.value)}>
+      <View className={day ? 'choice choice-on' : 'choice'}>{day ? `✓ ${formatWeekday(`${day}T12:00:00+08:00`)}` : '选日期'}</View>
+    </Picker>
+  )
+}
+
+/** A time of day (HH:mm) chosen on WeChat's time picker, shown as large as an input. */
+export function TimeField({ id, label, hint, value, error, onChange }: {
+  id?: string
+  label: string
+  hint?: string
+  value: string
+  error?: string
+  onChange(value: string): void
+}) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      <Picker mode='time' value={value} onChange={(event) => onChange(event.detail.value)}>
+        <View id={id} className='input input-picker'>
+          {value}
+        </View>
+      </Picker>
+    </Field>
   )
 }
 

@@ -15,9 +15,10 @@ export type Load<T> = LoadState<T> & {
 
 /**
  * Loads what a page shows, and loads it again when the page comes back into view, so that a
- * decision taken on the next page (通过, 加入) is there on return.
+ * decision taken on the next page (通过, 加入) is there on return, and when any of `deps` (what
+ * the loader asks for, such as a filter) changes.
  */
-export function useLoad<T>(loader: () => Promise<T>): Load<T> {
+export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[] = []): Load<T> {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' })
   const loaderRef = useRef(loader)
   loaderRef.current = loader
@@ -34,7 +35,7 @@ export function useLoad<T>(loader: () => Promise<T>): Load<T> {
     )
   }, [])
 
-  useEffect(reload, [reload])
+  useEffect(reload, [reload, ...deps])
   // Only a show after a hide is a return: the first show is the mount, which has loaded already.
   useDidHide(() => {
     hidden.current = true

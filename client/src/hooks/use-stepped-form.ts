@@ -18,6 +18,8 @@ interface SteppedFormOptions<Draft, Input> {
   toInput(draft: Draft): unknown
   /** Words for choices not made yet: the schema's own words for these are not for residents. */
   unchosen?: Problems
+  /** Words for the bounds of number fields, which the schema leaves to zod's English; its own refinements keep theirs. */
+  bounds?: Problems
   /** The problem key of a path in the input; by default its first part. */
   fieldKey?(path: readonly string[]): string
   /** Draft keys whose problem key differs from their own name. */
@@ -30,7 +32,7 @@ interface SteppedFormOptions<Draft, Input> {
  * problem, whether the schema or the function found it.
  */
 export function useSteppedForm<Draft extends object, Input>(options: SteppedFormOptions<Draft, Input>) {
-  const { steps, schema, toInput, unchosen = {}, fieldKey = (path: readonly string[]) => path[0] } = options
+  const { steps, schema, toInput, unchosen = {}, bounds = {}, fieldKey = (path: readonly string[]) => path[0] } = options
   const problemKey: Partial<Record<keyof Draft, string>> = options.problemKey ?? {}
   const [draft, setDraft] = useState<Draft>(options.initial)
   const [step, setStep] = useState(0)
@@ -46,7 +48,7 @@ export function useSteppedForm<Draft extends object, Input>(options: SteppedForm
     const found: Problems = {}
     for (const issue of parsed.error.issues) {
       const key = fieldKey(issue.path.map(String))
-      found[key] ??= unchosen[key] ?? issue.message
+      found[key] ??= unchosen[key] ?? (issue.code === 'custom' ? undefined : bounds[key]) ?? issue.message
     }
     return { input: null, problems: found }
   }

@@ -19,8 +19,9 @@ interface Platform {
 
 let app: Options | undefined
 const pages: Instance[] = []
-/** The route of the page being opened; WeChat sets `this.route` on a page before onLoad. */
+/** The route and query of the page being opened; WeChat sets `this.route` on a page before onLoad, and passes the query to it. */
 let openingRoute = ''
+let openingQuery: Record<string, string> = {}
 
 /** Call once per test file, before `loadApp`. */
 export function installPlatform(platform: Platform): void {
@@ -59,7 +60,7 @@ export function installPlatform(platform: Platform): void {
           attached(this: Instance) {
             this.route = openingRoute
             pages.push(this)
-            ;(this.onLoad as (query: Options) => void)({})
+            ;(this.onLoad as (query: Options) => void)(openingQuery)
             ;(this.onShow as () => void)()
             ;(this.onReady as () => void)()
           },
@@ -75,11 +76,12 @@ export function loadApp(): void {
   ;(app?.onLaunch as ((o: Options) => void) | undefined)?.call(app, { path: 'pages/home/index', query: {} })
 }
 
-/** Loads and attaches one page by its route, e.g. `pages/me/index`. */
-export function openPage(route: string) {
+/** Loads and attaches one page by its route, e.g. `pages/me/index`, with the query of its URL. */
+export function openPage(route: string, query: Record<string, string> = {}) {
   const id = simulate.load(path.join(distRoot, route), { compiler: 'official', rootPath: distRoot })
   const page = simulate.render(id)
   openingRoute = route
+  openingQuery = query
   page.attach(document.createElement('parent-wrapper'))
   return page
 }

@@ -36,7 +36,7 @@ export default function HomePage() {
       <View className='card'>
         <Text className='card-label'>即将上线</Text>
         <Text className='card-text'>
-          活动报名和时间银行正在建设中，上线后会在这里第一时间看到。
+          时间银行正在建设中，上线后会在这里第一时间看到。
         </Text>
       </View>
     </PageShell>

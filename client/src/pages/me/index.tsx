@@ -67,6 +67,7 @@ function Entries({ person }: { person: PersonView }) {
       {oversees && <ListItem title='社区工作台' detail='待办事项、统计与报表、关爱对象、审计记录' onClick={() => go(paths.workbench())} />}
       {visits && <MyVisitsEntry />}
       {resident && <ListItem title='我的求助' detail='我发起或替邻居发起的求助' onClick={() => go(paths.myNeeds())} />}
+      {resident && <ListItem title='我的活动' detail='我报名、候补的活动，签到和评价' onClick={() => go(paths.myActivities())} />}
       {leads && <ListItem title='派单和任务' detail='派给我负责的组织的求助' onClick={() => go(paths.offers())} />}
       {resident && <ListItem title='我的组织' detail='我负责、参加或申请的组织' onClick={() => go(paths.mine())} />}
       {resident && <ListItem title='凭邀请码加入' detail='有邻居给了你邀请码' onClick={() => go(paths.join())} />}

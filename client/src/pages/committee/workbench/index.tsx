@@ -104,6 +104,7 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
           onClick={() => go(paths.applications(row.communityId))}
         />
       )}
+      {committee && <ListItem title='活动审批' detail='重大活动先审批；设定人数标准和须报批的类型' onClick={() => go(paths.activityApprovals(row.communityId))} />}
       {committee && (
         <ListItem title='时间银行' detail='待交付的兑换、超上限待审核、兑换目录、收支和冲正、发放' onClick={() => go(paths.committeeTimeBank(row.communityId))} />
       )}

@@ -50,6 +50,11 @@ export default function TeamPage() {
               <Text className='greeting'>{team.organisation.name}</Text>
               <View className='card'>
                 <ListItem title='派单和任务' detail='派给组织的求助：接单、安排志愿者、标记完成' onClick={() => go(paths.offers())} />
+                <ListItem
+                  title='本组织的活动'
+                  detail='发布活动、看报名名单、出示签到码、确认服务时长'
+                  onClick={() => go(paths.manageActivities(team.organisation.id))}
+                />
               </View>
               <View className='card'>
                 <SectionHeader title='邀请志愿者' hint='请邻居打开邻里守望，在“我的 → 凭邀请码加入”输入这 6 位，或用微信扫下面的二维码' />

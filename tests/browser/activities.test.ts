@@ -1,0 +1,454 @@
+/**
+ * 社区活动 end to end in the H5 build, on the real clock: the lead publishes a major activity
+ * (60 places for residents, 2 for volunteers) starting a few minutes from now; the committee sees
+ * it in its queue with the reason and approves it; volunteers sign up until the places are gone,
+ * the next one is waitlisted, and a cancellation promotes him (and tells him); an elderly
+ * resident signs up in 长辈模式. At the door the lead shows the rotating code and a volunteer
+ * types its 6 digits; a wrong code, an expired one and too many tries are refused. After the end
+ * the lead confirms the measured minutes, which become service records.
+ *
+ * Nothing fakes the time: the activity lasts ACTIVITY_MINUTES and the test waits for its end, so
+ * this file takes about five minutes.
+ */
+import type { Page } from 'playwright-core'
+import { create } from 'qrcode/lib/core/qrcode'
+import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { latestOutboxMessages } from '../../server/data/outbox'
+import { runDueWork } from '../../server/needs/deadlines'
+import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS } from '../../shared/domain/activity'
+import { inShanghai } from '../../shared/domain/time'
+import { database } from '../../server/data/cloudbase'
+import {
+  callFunction,
+  contrastRatioOf,
+  openPage,
+  screenshot,
+  shown,
+  signInAs,
+  startBrowserSession,
+  tap,
+  type BrowserSession,
+} from '../support/browser'
+
+let session: BrowserSession
+beforeAll(async () => {
+  session = await startBrowserSession()
+}, 60_000)
+afterAll(() => session.close())
+
+const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
+const lead = personOf(demoIdentities.organisationLead)
+const organisationId = demoDataSet.roles.find((r) => r.openid === lead.openid && r.role === 'organisation_lead')!.organisationId!
+/** Two volunteers take the two places; the third waits until the second cancels. */
+const firstVolunteer = personOf(demoIdentities.volunteer)
+const secondVolunteer = personOf(demoIdentities.resident)
+const waitlisted = personOf('demo-gao-peng')
+const elder = personOf(demoIdentities.elderResident)
+
+const title = '沁园社区重阳节包饺子'
+const description = '一起包饺子，给独居老人送去。志愿者帮忙和面、擀皮、送饺子。'
+const PARTICIPANT_PLACES = 60
+const ACTIVITY_MINUTES = 2
+/** Time enough to publish, approve and sign up before the doors open (sign-ups close at the start). */
+const LEAD_TIME_MS = 150_000
+
+let activityId = ''
+let startAt = 0
+let endAt = 0
+
+/** Taro's H5 time picker is a wheel: drag each column a few rows at a time until it shows the time. */
+async function pickTime(page: Page, fieldId: string, time: string) {
+  const ROW_PX = 34
+  const EDGE_PX = 12
+  await shown(page).locator(`#${fieldId}`).click()
+  const picker = page.locator('.weui-picker:visible')
+  await picker.waitFor()
+  // It slides up from the bottom; measure once it is still.
+  await page.waitForTimeout(400)
+  const target = time.split(':').map(Number)
+  for (const [column, value] of target.entries()) {
+    const wheel = picker.locator('taro-picker-group').nth(column)
+    const box = (await wheel.boundingBox())!
+    const x = box.x + box.width / 2
+    for (;;) {
+      const showing = await wheel.evaluate((group, row) => {
+        const offset = Number(/translate3d\(0px, (-?[\d.]+)px/.exec((group.querySelector('.weui-picker__content') as HTMLElement).style.transform)![1])
+        return Number(group.querySelectorAll('.weui-picker__item')[Math.round((102 - offset) / row)].textContent)
+      }, ROW_PX)
+      if (showing === value) break
+      // Within the wheel's own box: leaving it ends the drag.
+      const rows = Math.max(-6, Math.min(6, value - showing))
+      const from = rows > 0 ? box.y + box.height - EDGE_PX : box.y + EDGE_PX
+      await page.mouse.move(x, from)
+      await page.mouse.down()
+      await page.mouse.move(x, from - rows * ROW_PX, { steps: 6 })
+      await page.mouse.up()
+      await page.waitForTimeout(350)
+    }
+  }
+  await picker.getByText('确定', { exact: true }).click()
+  await shown(page).locator(`#${fieldId}`).getByText(time).waitFor()
+}
+
+const activityPage = (page: Page) => openPage(session, page, `${ACTIVITY_PAGE}?id=${activityId}`)
+const mySignUp = (page: Page, role: 'participant' | 'volunteer') => shown(page).locator(`#my-sign-up-${role}`)
+
+/** The dark modules drawn on the check-in code page, as rows of 0 and 1 without the quiet zone. */
+async function drawnModules(page: Page): Promise<string[]> {
+  const rows = await shown(page)
+    .locator('#check-in-qr .qr-row')
+    .evaluateAll((elements) =>
+      elements.map((row) =>
+        Array.from(row.children)
+          .map((run) => (run.className.includes('qr-dark') ? '1' : '0').repeat(Math.round(run.getBoundingClientRect().width)))
+          .join(''),
+      ),
+    )
+  const modulePx = rows.length > 0 ? rows[0].length / rows.length : 1
+  const perModule = rows.map((row) => row.replace(new RegExp(`(.){${modulePx}}`, 'g'), '$1'))
+  return perModule.slice(4, -4).map((row) => row.slice(4, -4))
+}
+
+function encodedModules(payload: string): string[] {
+  const { modules } = create([{ data: Array.from(payload, (c) => c.charCodeAt(0)), mode: 'byte' }], { errorCorrectionLevel: 'M' })
+  return Array.from({ length: modules.size }, (_, row) =>
+    Array.from({ length: modules.size }, (_, col) => (modules.get(row, col) ? '1' : '0')).join(''),
+  )
+}
+
+/** The code on the lead's page, checked against the one the function gives for this minute. */
+async function readCode(page: Page, purpose: 'check_in' | 'check_out') {
+  for (;;) {
+    const shortCode = (await shown(page).locator('#short-code').textContent())!.trim()
+    const { data } = await callFunction(page, 'activities', 'checkInCode', { organisationId, activityId, purpose })
+    // The minute may have turned between the two: then read again.
+    if (data.shortCode === shortCode) return { shortCode, qrPayload: data.qrPayload as string, rotatesAt: data.rotatesAt as string }
+    await page.waitForTimeout(1000)
+  }
+}
+
+/** Types the 6 digits and taps 签到 (or 签退); answers what the function said. */
+async function typeCode(page: Page, code: string, word: '签到' | '签退') {
+  await shown(page).locator('#short-code input').fill(code)
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/activities') && (r.request().postData() ?? '').includes('"checkIn"')),
+    tap(page, word),
+  ])
+  return response.json() as Promise<{ ok: boolean; error?: { code: string; message: string; field?: string } }>
+}
+
+/** The error written beside the code field, once the page shows `message`. */
+async function saidBesideCode(page: Page, message: string) {
+  await shown(page).locator('#check-in .field-invalid').filter({ hasText: '位' }).getByText(message, { exact: false }).waitFor()
+}
+
+describe('社区活动 in the browser', () => {
+  it('lets the lead publish a major activity from the team page; it waits for the committee, with the reason', async () => {
+    const { page, errors } = await signInAs(session, lead.openid)
+    await openPage(session, page, `pages/organisations/team/index?id=${organisationId}`)
+    await tap(page, '本组织的活动')
+    await page.waitForURL((url) => url.hash.includes(`/pages/activity/manage/index?organisationId=${organisationId}`))
+    await tap(page, '发布活动')
+    await page.waitForURL('**/pages/activity/publish/index?*')
+
+    // A missing title and kind are said beside their fields.
+    await tap(page, '下一步')
+    await shown(page).locator('.field-invalid').filter({ hasText: '活动名称' }).getByText('不能为空').waitFor()
+    await shown(page).locator('.field-invalid').filter({ hasText: '活动类型' }).getByText('请选活动类型').waitFor()
+    await shown(page).locator('#activity-title input').fill(title)
+    await tap(page, '节日活动')
+    await shown(page).locator('#activity-description textarea').fill(description)
+    await tap(page, '下一步')
+
+    // Starting a few minutes from now, on the minute, for ACTIVITY_MINUTES; sign-ups until the start.
+    startAt = Math.ceil((Date.now() + LEAD_TIME_MS) / 60_000) * 60_000
+    endAt = startAt + ACTIVITY_MINUTES * 60_000
+    const startDay = inShanghai(startAt).format('YYYY-MM-DD')
+    // 明天 is chosen to begin with.
+    if (startDay === inShanghai().format('YYYY-MM-DD')) await tap(page, '今天')
+    await pickTime(page, 'activity-start', inShanghai(startAt).format('HH:mm'))
+    await pickTime(page, 'activity-end', inShanghai(endAt).format('HH:mm'))
+    await tap(page, '活动开始时')
+    await shown(page).locator('#activity-address input').fill('沁园社区党群服务中心一楼')
+    await shown(page).getByText('地点：组织服务范围的中心').waitFor()
+    await tap(page, '下一步')
+
+    // Places beyond what the form takes are refused beside the field, in words.
+    await shown(page).locator('#participant-places input').fill('5000')
+    await shown(page).locator('#volunteer-places input').fill('2')
+    await tap(page, '发布活动')
+    await shown(page).locator('.field-invalid').filter({ hasText: '参加的居民' }).getByText('请填 0 到 2000 之间的整数').waitFor()
+    await shown(page).locator('#participant-places input').fill(String(PARTICIPANT_PLACES))
+    // Volunteers earn at most the activity's length, which the form offers as it is.
+    await shown(page).locator('#volunteer-minutes').getByText(`${ACTIVITY_MINUTES} 分钟`).waitFor()
+    await screenshot(page, 'activity-publish-places.png')
+    await tap(page, '发布活动')
+
+    await shown(page).getByText('已交社区两委审批').waitFor()
+    await shown(page).getByText(`参与名额 ${PARTICIPANT_PLACES} 人，达到社区规定的 50 人`, { exact: false }).waitFor()
+    await screenshot(page, 'activity-published.png')
+
+    await tap(page, '看本组织的活动')
+    await page.waitForURL('**/pages/activity/manage/index?*')
+    const card = shown(page).locator('.card', { hasText: title })
+    await card.getByText('待审批：', { exact: false }).waitFor()
+    const { data } = await callFunction(page, 'activities', 'organisationActivities', { organisationId })
+    const published = data.activities.find((a: { title: string }) => a.title === title)
+    activityId = published.id
+    expect(published).toMatchObject({ status: 'pending_approval', startAt: expect.any(String), volunteerMinutes: ACTIVITY_MINUTES })
+    expect(new Date(published.startAt).getTime()).toBe(startAt)
+    expect(new Date(published.endAt).getTime()).toBe(endAt)
+    expect(new Date(published.signUpDeadline).getTime()).toBe(startAt)
+    expect(errors).toEqual([])
+  })
+
+  it('keeps it from residents until the committee approves it from its queue, which says why and how long it waited', async () => {
+    const { page: residentPage } = await signInAs(session, secondVolunteer.openid)
+    const hidden = await callFunction(residentPage, 'activities', 'browse', {})
+    expect(hidden.data.activities.map((a: { id: string }) => a.id)).not.toContain(activityId)
+
+    const { page, errors } = await signInAs(session, demoIdentities.committeeUrban)
+    await openPage(session, page, 'pages/me/index')
+    await tap(page, '社区工作台')
+    await page.waitForURL('**/pages/committee/workbench/index')
+    await tap(page, '活动审批')
+    await page.waitForURL('**/pages/committee/activities/index?communityId=*')
+    const card = shown(page).locator('.card', { hasText: title })
+    await card.getByText(`参与名额 ${PARTICIPANT_PLACES} 人，达到社区规定的 50 人`).waitFor()
+    expect(await card.locator('.countdown').textContent()).toMatch(/^已等 \d+ 分钟$/)
+    // The community's rule is shown as stored: the default 50, no kinds marked.
+    expect(await shown(page).locator('#major-threshold input').inputValue()).toBe('50')
+    await screenshot(page, 'committee-activity-approvals.png')
+
+    await card.locator('taro-button-core').filter({ has: page.getByText('批准', { exact: true }) }).click()
+    await card.waitFor({ state: 'detached' })
+
+    const shownNow = await callFunction(residentPage, 'activities', 'browse', {})
+    expect(shownNow.data.activities.map((a: { id: string }) => a.id)).toContain(activityId)
+    expect(errors).toEqual([])
+  })
+
+  it('lets volunteers sign up until the places are gone, waitlists the next, and promotes him when one cancels', async () => {
+    // The first, through the 活动 tab: the card says what is left.
+    const first = await signInAs(session, firstVolunteer.openid)
+    await openPage(session, first.page, 'pages/activities/index')
+    const card = shown(first.page).locator('.card-button', { hasText: title })
+    await card.getByText(`志愿者名额：还剩 2 个（共 2 个）`).waitFor()
+    expect(await card.textContent()).toContain(inShanghai(startAt).format('HH:mm'))
+    // The filters: another kind hides it, its own kind and day show it.
+    const chip = (filter: string, label: string) =>
+      shown(first.page).locator(`#${filter} taro-button-core`).filter({ has: first.page.getByText(label, { exact: true }) })
+    await chip('activity-kinds', '志愿服务').click()
+    await card.waitFor({ state: 'detached' })
+    await chip('activity-kinds', '节日活动').click()
+    if (inShanghai(startAt).isSame(inShanghai(), 'day')) await chip('activity-dates', '今天').click()
+    await card.waitFor()
+    await screenshot(first.page, 'activities-tab.png')
+    await card.click()
+    await first.page.waitForURL((url) => url.hash.includes(`${ACTIVITY_PAGE}?id=${activityId}`))
+    await tap(first.page, '做志愿者')
+    await mySignUp(first.page, 'volunteer').getByText('已报名').waitFor()
+    await shown(first.page).getByText('志愿者名额：还剩 1 个（共 2 个）').waitFor()
+
+    // The second through the function, as her page would.
+    const second = await signInAs(session, secondVolunteer.openid)
+    const taken = await callFunction(second.page, 'activities', 'signUp', { activityId, role: 'volunteer' })
+    expect(taken.data.activity.mySignUps).toEqual([expect.objectContaining({ role: 'volunteer', status: 'confirmed' })])
+    expect(taken.data.activity.volunteers).toMatchObject({ total: 2, taken: 2, left: 0 })
+
+    // The third finds it full and joins the waitlist.
+    const third = await signInAs(session, waitlisted.openid)
+    await activityPage(third.page)
+    await shown(third.page).getByText('志愿者名额：已满，可以候补').waitFor()
+    await tap(third.page, '候补做志愿者')
+    await mySignUp(third.page, 'volunteer').getByText('候补第 1 位').waitFor()
+    await screenshot(third.page, 'activity-waitlisted.png')
+    // 我的活动, from 我的, says the same.
+    await openPage(session, third.page, 'pages/me/index')
+    await tap(third.page, '我的活动')
+    await third.page.waitForURL('**/pages/activity/mine/index')
+    await shown(third.page).locator('.card-button', { hasText: title }).getByText('：候补第 1 位').waitFor()
+    await activityPage(third.page)
+
+    // The second cancels on her page; the third is promoted and told.
+    await activityPage(second.page)
+    await mySignUp(second.page, 'volunteer').getByText('已报名').waitFor()
+    await tap(second.page, '取消报名')
+    await tap(second.page, '确定取消报名')
+    await shown(second.page).locator('#sign-up').waitFor()
+    expect(await mySignUp(second.page, 'volunteer').count()).toBe(0)
+
+    await third.page.reload()
+    await mySignUp(third.page, 'volunteer').getByText('已报名').waitFor()
+    const told = (await latestOutboxMessages(100)).filter(
+      (m) => m.template === 'activityPromoted' && m.toOpenid === waitlisted.openid && JSON.stringify(m.payload).includes(activityId),
+    )
+    expect(told).toHaveLength(1)
+    expect((told[0].payload as { page: string }).page).toContain(ACTIVITY_PAGE)
+    for (const { errors } of [first, second, third]) expect(errors).toEqual([])
+  })
+
+  it('shows an elderly resident the activity in 长辈模式: large text, large buttons, strong contrast; she signs up', async () => {
+    const { page, errors } = await signInAs(session, elder.openid)
+    await activityPage(page)
+    await shown(page).locator('#sign-up-participant').waitFor()
+    expect(await shown(page).getAttribute('class')).toContain('elder')
+    const fontSize = (selector: string) => shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    for (const selector of ['.card-title', '.activity-time', '.places', '.fact-value', '.activity-description', '#sign-up-participant']) {
+      expect(await fontSize(selector)).toBeGreaterThanOrEqual(18)
+    }
+    expect(await fontSize('.card-title')).toBeGreaterThanOrEqual(24)
+    expect((await shown(page).locator('#sign-up-participant').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    expect((await shown(page).locator('#sign-up-volunteer').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    for (const selector of ['#sign-up-participant', '#sign-up-volunteer', '.activity-time', '.fact-label', '.card-label']) {
+      expect(await contrastRatioOf(page, selector)).toBeGreaterThanOrEqual(4.5)
+    }
+    await screenshot(page, 'activity-elder.png')
+    await tap(page, '报名参加')
+    await mySignUp(page, 'participant').getByText('已报名').waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('checks volunteers in with the code that changes every minute: typed on H5, ticked by hand for one who cannot', async () => {
+    const leadSession = await signInAs(session, lead.openid)
+    const leadPage = leadSession.page
+    await openPage(session, leadPage, `pages/activity/roster/index?organisationId=${organisationId}&id=${activityId}`)
+    await tap(leadPage, '出示签到码')
+    await leadPage.waitForURL('**/pages/activity/check-in-code/index?*')
+    await shown(leadPage).locator('#short-code').waitFor()
+    const code = await readCode(leadPage, 'check_in')
+    expect(code.shortCode).toMatch(/^\d{6}$/)
+    // The QR code drawn with Views is the payload's own: the same modules as the encoder gives.
+    expect(await drawnModules(leadPage)).toEqual(encodedModules(code.qrPayload))
+    expect(await shown(leadPage).locator('#short-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(48)
+    await screenshot(leadPage, 'activity-check-in-code.png')
+
+    // A wrong code is said beside the field, and changes nothing.
+    const volunteer = await signInAs(session, firstVolunteer.openid)
+    await activityPage(volunteer.page)
+    const wrong = code.shortCode === '000000' ? '111111' : '000000'
+    expect(await typeCode(volunteer.page, wrong, '签到')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'data.shortCode' } })
+    await saidBesideCode(volunteer.page, '数字不对，请核对负责人手机上的 6 位数字')
+    expect(await mySignUp(volunteer.page, 'volunteer').textContent()).not.toContain('已签到')
+    await screenshot(volunteer.page, 'activity-check-in-wrong.png')
+
+    await typeCode(volunteer.page, code.shortCode, '签到')
+    await mySignUp(volunteer.page, 'volunteer').getByText(/^已签到 \d\d:\d\d$/).waitFor()
+    // Checked in: the next thing to do is check out.
+    await shown(volunteer.page).getByText('到场签退').waitFor()
+
+    // Guessing is cut off after a few tries, and the page says who can help.
+    const guesser = await signInAs(session, waitlisted.openid)
+    await activityPage(guesser.page)
+    const answers: string[] = []
+    for (let attempt = 0; attempt <= SHORT_CODE_ATTEMPTS; attempt++) answers.push((await typeCode(guesser.page, wrong, '签到')).error!.code)
+    expect(answers).toEqual([...Array(SHORT_CODE_ATTEMPTS).fill('INVALID_INPUT'), 'RATE_LIMITED'])
+    await saidBesideCode(guesser.page, '也可以请负责人在名单上帮您签到')
+    await screenshot(guesser.page, 'activity-check-in-limited.png')
+    // Even the right code now waits.
+    const limited = await callFunction(guesser.page, 'activities', 'checkIn', { activityId, purpose: 'check_in', shortCode: code.shortCode })
+    expect(limited).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+
+    // The lead ticks him and the elderly resident by hand on the roster.
+    await leadPage.goBack()
+    await leadPage.waitForURL('**/pages/activity/roster/index?*')
+    for (const person of [waitlisted, elder]) {
+      const entry = shown(leadPage).locator('.roster-entry', { hasText: person.name })
+      await entry.locator('taro-button-core', { hasText: '代签到' }).click()
+      await entry.getByText('（负责人代签）', { exact: false }).waitFor()
+    }
+    const volunteers = shown(leadPage).locator('.roster-entry', { hasText: firstVolunteer.name })
+    expect(await volunteers.textContent()).toMatch(/已报名 · 签到 \d\d:\d\d/)
+    // The one who cancelled is no longer on it.
+    expect(await shown(leadPage).locator('.roster-entry', { hasText: secondVolunteer.name }).count()).toBe(0)
+    await screenshot(leadPage, 'activity-roster.png')
+    for (const { errors } of [leadSession, volunteer, guesser]) expect(errors).toEqual([])
+  })
+
+  it('renews the code as each minute turns, and refuses an expired one', async () => {
+    const { page: leadPage, errors } = await signInAs(session, lead.openid)
+    await openPage(session, leadPage, `pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activityId}`)
+    await tap(leadPage, '签退')
+    await shown(leadPage).getByText('请来签退的人扫一扫').waitFor()
+    const old = await readCode(leadPage, 'check_out')
+    // The page renews itself at rotatesAt; a code stays good for its minute and the next.
+    await leadPage.waitForFunction(
+      ({ previous }) => Array.from(document.querySelectorAll('.taro_router > .taro_page')).pop()?.querySelector('#short-code')?.textContent?.trim() !== previous,
+      { previous: old.shortCode },
+      { timeout: new Date(old.rotatesAt).getTime() - Date.now() + 10_000 },
+    )
+    const fresh = await readCode(leadPage, 'check_out')
+    expect(fresh.shortCode).not.toBe(old.shortCode)
+    expect(await drawnModules(leadPage)).toEqual(encodedModules(fresh.qrPayload))
+
+    // Wait out the activity; by then the first code is more than a minute old.
+    const volunteer = await signInAs(session, firstVolunteer.openid)
+    await volunteer.page.waitForTimeout(Math.max(0, endAt - Date.now()) + 2_000)
+    expect(Date.now()).toBeGreaterThan(new Date(old.rotatesAt).getTime() + 60_000)
+    await activityPage(volunteer.page)
+    await typeCode(volunteer.page, old.shortCode, '签退')
+    await saidBesideCode(volunteer.page, '这组数字已过期，请输入负责人手机上最新的 6 位数字')
+    await screenshot(volunteer.page, 'activity-check-out-expired.png')
+
+    await leadPage.reload()
+    await tap(leadPage, '签退')
+    const now = await readCode(leadPage, 'check_out')
+    await typeCode(volunteer.page, now.shortCode, '签退')
+    await mySignUp(volunteer.page, 'volunteer').getByText(/^已签退 \d\d:\d\d$/).waitFor()
+    for (const e of [errors, volunteer.errors]) expect(e).toEqual([])
+  }, 6 * 60_000)
+
+  it('lets the lead confirm the measured minutes after the end; they become service records, once', async () => {
+    // The end passes to the scheduler's work as its timer would, on the real clock.
+    await runDueWork(new Date())
+    const { page, errors } = await signInAs(session, lead.openid)
+    await openPage(session, page, `pages/activity/roster/index?organisationId=${organisationId}&id=${activityId}`)
+    // The volunteer ticked in by hand is ticked out by hand too.
+    const ticked = shown(page).locator('.roster-entry', { hasText: waitlisted.name })
+    await ticked.locator('taro-button-core', { hasText: '代签退' }).click()
+    await ticked.getByText(/签退 \d\d:\d\d/).waitFor()
+
+    // Both checked in before the start and out after the end: the activity's whole length, pre-filled.
+    const form = shown(page).locator('#confirm-hours')
+    await form.waitFor()
+    for (const person of [firstVolunteer, waitlisted]) await form.getByText(`${person.name}（实际 ${ACTIVITY_MINUTES} 分钟）`).waitFor()
+    expect(await form.locator('.stepper-value').allTextContents()).toEqual([`${ACTIVITY_MINUTES} 分钟`, `${ACTIVITY_MINUTES} 分钟`])
+    await screenshot(page, 'activity-confirm-hours.png')
+    await tap(page, '确认服务时长')
+    await form.waitFor({ state: 'detached' })
+    for (const person of [firstVolunteer, waitlisted]) {
+      await shown(page).locator('.roster-entry', { hasText: person.name }).getByText(`已确认 ${ACTIVITY_MINUTES} 分钟`, { exact: false }).waitFor()
+    }
+
+    // One record per volunteer, with the confirmed minutes, for the time bank to credit.
+    const { data: roster } = await callFunction(page, 'activities', 'roster', { organisationId, activityId })
+    const served = roster.entries.filter((e: { role: string; status: string }) => e.role === 'volunteer' && e.status === 'confirmed')
+    const openidOf = (name: string) => [firstVolunteer, waitlisted].find((p) => p.name === name)!.openid
+    const expected = served.map((e: { signUpId: string; name: string }) => ({ _id: `activity-${activityId}-${e.signUpId}`, openid: openidOf(e.name), minutes: ACTIVITY_MINUTES }))
+    const records = async () => (await database().collection('service_records').where({ 'source.id': activityId }).get()).data
+    expect(await records()).toEqual(expect.arrayContaining(expected.map((e: object) => expect.objectContaining(e))))
+    expect(await records()).toHaveLength(2)
+
+    // Confirming again pays nothing twice, whatever it answers.
+    await callFunction(page, 'activities', 'confirmHours', {
+      organisationId,
+      activityId,
+      hours: served.map((e: { signUpId: string }) => ({ signUpId: e.signUpId, minutes: 1 })),
+    })
+    expect((await records()).map((r: { minutes: number }) => r.minutes)).toEqual([ACTIVITY_MINUTES, ACTIVITY_MINUTES])
+    expect(errors).toEqual([])
+  })
+
+  it('lets the elderly resident who took part rate it once it has finished', async () => {
+    const { page, errors } = await signInAs(session, elder.openid)
+    await activityPage(page)
+    await shown(page).getByText('活动已结束', { exact: true }).waitFor()
+    await shown(page).locator('#star-5').click()
+    await shown(page).locator('#rate-comment textarea').fill('饺子很好吃，谢谢志愿者。')
+    await tap(page, '提交评价')
+    await shown(page).locator('#comments').getByText('5 星：饺子很好吃，谢谢志愿者。').waitFor()
+    // Others see her surname only.
+    expect(await shown(page).locator('#comments .timeline-meta').textContent()).toMatch(/^王\*+ · /)
+    expect(errors).toEqual([])
+  })
+})
