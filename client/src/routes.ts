@@ -50,8 +50,8 @@ export const paths = {
   grant: (communityId: string) => `/pages/committee/grant/index?communityId=${communityId}`,
   careRegister: (communityId: string) => `/pages/committee/care/index?communityId=${communityId}`,
   careAdd: (communityId: string) => `/pages/committee/care-add/index?communityId=${communityId}`,
-  /** The community too, for pairing to list its organisations: the entry does not name it. Escalations open it with the id alone. */
-  carePerson: (entryId: string, communityId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}&communityId=${communityId}`,
+  /** Escalations open it too (shared/domain/care.ts CARE_PERSON_PAGE). */
+  carePerson: (entryId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}`,
   careEdit: (entryId: string) => `/pages/committee/care-edit/index?id=${entryId}`,
   carePair: (entryId: string, communityId: string) => `/pages/committee/care-pair/index?id=${entryId}&communityId=${communityId}`,
   careOverview: (communityId: string) => `/pages/committee/care-overview/index?communityId=${communityId}`,
