@@ -53,7 +53,7 @@ export const paths = {
   grant: (communityId: string) => `/pages/committee/grant/index?communityId=${communityId}`,
   careRegister: (communityId: string) => `/pages/committee/care/index?communityId=${communityId}`,
   careAdd: (communityId: string) => `/pages/committee/care-add/index?communityId=${communityId}`,
-  /** The community too, for pairing to list its organisations: the entry does not name it. Escalations open it with the id alone. */
+  /** Escalations and the workbench's waiting list open it too (shared/domain/workbench.ts). */
   carePerson: carePersonPath,
   careEdit: (entryId: string) => `/pages/committee/care-edit/index?id=${entryId}`,
   carePair: (entryId: string, communityId: string) => `/pages/committee/care-pair/index?id=${entryId}&communityId=${communityId}`,

@@ -129,7 +129,7 @@ export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_v
         communityId: urban._id,
         ...resident('p-sun-xiuying'),
         groups: ['独居老人', '低保对象'],
-        careNeeds: '低保户，独居；冬天家里冷，要留意取暖和用电安全。',
+        careNeeds: '独居；冬天家里冷，要留意取暖和用电安全。',
         emergencyContact: { name: '孙丽', relation: '侄女', phone: '18764320915' },
         frequency: 'monthly',
         consent: consent(registeredWang, '孙秀英'),

@@ -90,7 +90,7 @@ export const checkIn: Action<'checkIn'> = async ({ caller, input }) => {
     const at = new Date()
     const misses = (current.shortCodeMisses ?? []).map((m) => new Date(m)).filter((m) => m.getTime() > at.getTime() - SHORT_CODE_WINDOW_MINUTES * 60_000)
     const wait = typed ? shortCodeWait(misses, at) : null
-    if (wait) throw new AppError(ErrorCode.RATE_LIMITED, `输错次数太多，请 ${wait} 分钟后再试，或扫描二维码`, field)
+    if (wait) throw new AppError(ErrorCode.RATE_LIMITED, `输错次数太多，请 ${wait} 分钟后再试`, field)
     const presented = typed ? { shortCode: input.shortCode! } : { payload: input.qrPayload! }
     const verdict = verifyCheckInCode({ ...presented, activityId: activity._id, purpose, secret, now: at })
     if (!verdict.ok) {

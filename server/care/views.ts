@@ -67,6 +67,8 @@ export async function registerRows(entries: CareEntryDoc[], now: Date): Promise<
     const organisation = e.pairing.organisationId ? organisations.get(e.pairing.organisationId) : undefined
     return {
       entryId: e._id,
+      communityId: e.communityId,
+      registeredAt: e.registeredAt.toISOString(),
       name: e.name,
       neighbourhood: e.neighbourhood,
       groups: e.groups,

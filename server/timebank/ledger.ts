@@ -9,6 +9,7 @@
  * session, which takes one operation at a time.
  */
 import type { EntryKind } from '../../shared/domain/timebank'
+import { formatMinutes } from '../../shared/domain/time'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { AccountDoc, DailyCreditDoc, EntryDoc } from '../data/documents'
 import type { Transaction } from '../data/transaction'
@@ -40,8 +41,9 @@ export interface Movement {
   details?: Details
 }
 
-export const insufficient = (balance: number) =>
-  new AppError(ErrorCode.INSUFFICIENT_BALANCE, balance > 0 ? `时间余额不足：还有 ${balance} 分钟` : '时间余额不足')
+/** `field`: the input that asked for too much, when there is one, so the page can say it there. */
+export const insufficient = (balance: number, field?: string) =>
+  new AppError(ErrorCode.INSUFFICIENT_BALANCE, balance > 0 ? `时间余额不足：还有 ${formatMinutes(balance)}` : '时间余额不足', field)
 
 /** Moves the minutes and adds the entry; answers the entry and the payer's balance after it. */
 export async function move(tx: Transaction, m: Movement): Promise<{ entry: EntryDoc; fromBalance: number }> {

@@ -86,10 +86,11 @@ export const give: Action<'give'> = async (context) => {
   if (done) return giftAnswer(done, me, await balanceOf(done.communityId, me.openid))
   // Before looking anyone up: otherwise the refusal would tell a stranger whether the name and phone match someone.
   const balance = await balanceOf(communityId, me.openid)
-  if (balance < input.minutes) throw insufficient(balance)
+  if (balance < input.minutes) throw insufficient(balance, 'data.minutes')
   const recipient = await personByNameAndPhone(input.toName, input.toPhone)
   // One answer whichever of the two is wrong: the form must not confirm who has which number.
-  if (!recipient) throw new AppError(ErrorCode.NOT_FOUND, '没有找到姓名和手机号都相符的人，请核对后再试')
+  // One answer, at the phone, whichever of the two is wrong: the form must not tell who has which number.
+  if (!recipient) throw new AppError(ErrorCode.NOT_FOUND, '没有找到姓名和手机号都相符的人，请核对后再试', 'data.toPhone')
   if (recipient.openid === me.openid) throw new AppError(ErrorCode.INVALID_INPUT, '不能转赠给自己', 'data.toPhone')
   await refuseFlagged(me.openid, { note: input.note }, 2)
   const now = new Date()

@@ -56,6 +56,10 @@ export type VisitView = z.infer<typeof visitViewSchema>
 /** A line of the committee's register. Once consent is withdrawn nothing is due: no due date, no standing. */
 export const registerRowSchema = scheduleViewSchema.partial({ nextDueAt: true, standing: true, standingLabel: true }).extend({
   entryId: z.string(),
+  /** A page opened from a message knows only the entry's id: pairing needs the community. */
+  communityId: z.string(),
+  /** The month's visit rate counts those registered before the month began. */
+  registeredAt: isoDateTimeSchema,
   name: z.string(),
   neighbourhood: z.string(),
   groups: z.array(careGroupSchema),

@@ -28,7 +28,7 @@ export const HELD_CREDITS_PAGE = 'pages/committee/held/index'
 export const applicationsPath = (communityId: string) => `/${APPLICATIONS_PAGE}?communityId=${communityId}`
 export const activityApprovalsPath = (communityId: string) => `/${ACTIVITY_APPROVALS_PAGE}?communityId=${communityId}`
 export const heldCreditsPath = (communityId: string) => `/${HELD_CREDITS_PAGE}?communityId=${communityId}`
-export const carePersonPath = (entryId: string, communityId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}&communityId=${communityId}`
+export const carePersonPath = (entryId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}`
 /** `reason` is why it is in the committee's queue, e.g. duplicate. */
 export const committeeNeedPath = (needId: string, reason?: string) => `/${COMMITTEE_NEED_PAGE}?id=${needId}${reason ? `&reason=${reason}` : ''}`
 

@@ -398,7 +398,10 @@ describe('社区活动 in the browser', () => {
     for (const e of [errors, volunteer.errors]) expect(e).toEqual([])
   }, 6 * 60_000)
 
-  it('lets the lead confirm the measured minutes after the end; they become service records, once', async () => {
+  it('lets the lead confirm the measured minutes after the end; they are credited to the time bank, once', async () => {
+    const volunteerPages = await Promise.all([firstVolunteer, waitlisted].map((person) => signInAs(session, person.openid)))
+    const balances = async () => Promise.all(volunteerPages.map(async ({ page }) => (await callFunction(page, 'timebank', 'account', {})).data.total as number))
+    const before = await balances()
     // The end passes to the scheduler's work as its timer would, on the real clock.
     await runDueWork(new Date())
     const { page, errors } = await signInAs(session, lead.openid)
@@ -420,14 +423,15 @@ describe('社区活动 in the browser', () => {
       await shown(page).locator('.roster-entry', { hasText: person.name }).getByText(`已确认 ${ACTIVITY_MINUTES} 分钟`, { exact: false }).waitFor()
     }
 
-    // One record per volunteer, with the confirmed minutes, for the time bank to credit.
+    // One record per volunteer, with the confirmed minutes, credited to the time bank.
     const { data: roster } = await callFunction(page, 'activities', 'roster', { organisationId, activityId })
     const served = roster.entries.filter((e: { role: string; status: string }) => e.role === 'volunteer' && e.status === 'confirmed')
     const openidOf = (name: string) => [firstVolunteer, waitlisted].find((p) => p.name === name)!.openid
     const expected = served.map((e: { signUpId: string; name: string }) => ({ _id: `activity-${activityId}-${e.signUpId}`, openid: openidOf(e.name), minutes: ACTIVITY_MINUTES }))
     const records = async () => (await database().collection('service_records').where({ 'source.id': activityId }).get()).data
-    expect(await records()).toEqual(expect.arrayContaining(expected.map((e: object) => expect.objectContaining(e))))
+    expect(await records()).toEqual(expect.arrayContaining(expected.map((e: object) => expect.objectContaining({ ...e, credit: expect.objectContaining({ status: 'credited' }) }))))
     expect(await records()).toHaveLength(2)
+    expect(await balances()).toEqual(before.map((minutes) => minutes + ACTIVITY_MINUTES))
 
     // Confirming again pays nothing twice, whatever it answers.
     await callFunction(page, 'activities', 'confirmHours', {
@@ -436,7 +440,15 @@ describe('社区活动 in the browser', () => {
       hours: served.map((e: { signUpId: string }) => ({ signUpId: e.signUpId, minutes: 1 })),
     })
     expect((await records()).map((r: { minutes: number }) => r.minutes)).toEqual([ACTIVITY_MINUTES, ACTIVITY_MINUTES])
-    expect(errors).toEqual([])
+    expect(await balances()).toEqual(before.map((minutes) => minutes + ACTIVITY_MINUTES))
+
+    // The volunteer's 时间银行 tab says where the time came from.
+    const volunteer = volunteerPages[0]
+    await openPage(session, volunteer.page, 'pages/time-bank/index')
+    const latest = shown(volunteer.page).locator('#recent .entry').first()
+    await latest.getByText(title, { exact: false }).waitFor()
+    expect(await latest.textContent()).toContain(`+${ACTIVITY_MINUTES} 分钟`)
+    for (const e of [errors, ...volunteerPages.map((v) => v.errors)]) expect(e).toEqual([])
   })
 
   it('lets the elderly resident who took part rate it once it has finished', async () => {

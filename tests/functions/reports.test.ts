@@ -675,7 +675,7 @@ describe('what waits on the committee', () => {
       ...activities.map((a) => ({ kind: 'activity', id: a._id, since: a.createdAt, page: `/pages/committee/activities/index?communityId=${urban._id}` })),
       ...waitingNeeds.map((n) => ({ kind: `need_${n.queue}`, id: n._id, since: n.queuedAt!, page: `/pages/committee/need/index?id=${n._id}&reason=${n.queue}` })),
       ...credits.map((h) => ({ kind: 'credit', id: h._id, since: h.heldAt, page: `/pages/committee/held/index?communityId=${urban._id}` })),
-      ...escalated.map(({ entry, since }) => ({ kind: 'visit', id: entry._id, since, page: `/pages/committee/care-person/index?id=${entry._id}&communityId=${urban._id}` })),
+      ...escalated.map(({ entry, since }) => ({ kind: 'visit', id: entry._id, since, page: `/pages/committee/care-person/index?id=${entry._id}` })),
     ].sort((a, b) => a.since.getTime() - b.since.getTime())
     expect(answer.items.map(({ kind, id, since, page }) => ({ kind, id, since: new Date(since), page }))).toEqual(expected)
     for (const item of answer.items) {

@@ -263,18 +263,18 @@ describe('gifts', () => {
   it('says the same whichever of name and phone is wrong, and nothing about who has which number', async () => {
     const wrongName = await failure(call(xuMin.openid, 'give', { toName: '王桂芳', toPhone: wangGuilan.phone!, minutes: 10, requestId: requestId() }))
     const wrongPhone = await failure(call(xuMin.openid, 'give', { toName: wangGuilan.name, toPhone: '13900000000', minutes: 10, requestId: requestId() }))
-    expect(wrongName).toEqual({ code: 'NOT_FOUND' })
+    expect(wrongName).toEqual({ code: 'NOT_FOUND', field: 'data.toPhone' })
     expect(wrongPhone).toEqual(wrongName)
     // Someone with nothing to give learns nothing either: the balance is refused before anyone is looked up.
     const probe = (phone: string) => failure(call(yangLi.openid, 'give', { toName: wangGuilan.name, toPhone: phone, minutes: 10, requestId: requestId() }))
-    expect(await probe(wangGuilan.phone!)).toEqual({ code: 'INSUFFICIENT_BALANCE' })
-    expect(await probe('13900000000')).toEqual({ code: 'INSUFFICIENT_BALANCE' })
+    expect(await probe(wangGuilan.phone!)).toEqual({ code: 'INSUFFICIENT_BALANCE', field: 'data.minutes' })
+    expect(await probe('13900000000')).toEqual({ code: 'INSUFFICIENT_BALANCE', field: 'data.minutes' })
   })
 
   it('refuses a gift to oneself, beyond the balance, or with a flagged note, and changes nothing', async () => {
     const before = await balanceOf(xuMin.openid)
     expect(await failure(gift(10, xuMin))).toEqual({ code: 'INVALID_INPUT', field: 'data.toPhone' })
-    expect(await failure(gift(before + 1))).toEqual({ code: 'INSUFFICIENT_BALANCE' })
+    expect(await failure(gift(before + 1))).toEqual({ code: 'INSUFFICIENT_BALANCE', field: 'data.minutes' })
     expect(await failure(gift(10, wangGuilan, { note: '帮我代开发票' }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.note' })
     expect(await failure(gift(1.5))).toEqual({ code: 'INVALID_INPUT', field: 'data.minutes' })
     expect(await balanceOf(xuMin.openid)).toBe(before)

@@ -41,7 +41,7 @@ export async function waitingVisits(communityId: string, now: Date): Promise<Wai
         title: entry.neighbourhood,
         detail: `${visitFrequencyLabel[entry.frequency]} · ${inShanghai(entry.nextDueAt!).format('M月D日')}应探访`,
         since: standingChanges(new Date(entry.nextDueAt!), entry.frequency).escalatedAfter,
-        page: carePersonPath(entry._id, communityId),
+        page: carePersonPath(entry._id),
       }),
     ),
     counts: { visit: escalated.length },

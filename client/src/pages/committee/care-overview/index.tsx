@@ -43,7 +43,7 @@ export default function CareOverviewPage() {
 
 function MonthOverview({ communityId, month }: { communityId: string; month: string }) {
   const load = useLoad(() => api.care.overview({ communityId, month }))
-  const open = (row: RegisterRow) => go(paths.carePerson(row.entryId, communityId))
+  const open = (row: RegisterRow) => go(paths.carePerson(row.entryId))
   return (
     <Loaded load={load}>
       {(overview) => (

@@ -9,18 +9,13 @@ import { PageShell } from '../../../components/page-shell'
 import { formatDate, formatDateTime } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
 import { go, paths, usePageParams } from '../../../routes'
-import { useRoles } from '../../../state/me'
 
 /**
  * 一位关爱对象, as only the committee sees it (each opening is audited): who and where, the
  * schedule, who visits, the consent on record, the visits; 结对, 修改 and 撤回同意.
  */
 export default function CarePersonPage() {
-  const { id = '', ...params } = usePageParams()
-  // An escalation's message opens this page with the id alone, and the entry does not name its
-  // community: then it is the caller's, when they sit on one committee (as members do).
-  const committees = useRoles().flatMap((role) => (role.role === 'committee' && role.communityId ? [role.communityId] : []))
-  const communityId = params.communityId ?? (committees.length === 1 ? committees[0] : undefined)
+  const { id = '' } = usePageParams()
   const load = useLoad(() => api.care.entry({ entryId: id }))
   return (
     <PageShell>
@@ -34,7 +29,7 @@ export default function CarePersonPage() {
             <View>
               <Person entry={entry} />
               {entry.active ? (
-                <Pairing entry={entry} onPair={communityId ? () => go(paths.carePair(id, communityId)) : undefined} />
+                <Pairing entry={entry} onPair={() => go(paths.carePair(id, entry.communityId))} />
               ) : (
                 <Withdrawn entry={entry} />
               )}
@@ -79,17 +74,15 @@ function Person({ entry }: { entry: RegisterEntry }) {
 }
 
 /** Who visits: the main action of the page until someone does. */
-function Pairing({ entry, onPair }: { entry: RegisterEntry; onPair?(): void }) {
+function Pairing({ entry, onPair }: { entry: RegisterEntry; onPair(): void }) {
   const paired = entry.pairing.organisation !== undefined || entry.pairing.volunteers.length > 0
   return (
     <View id='pairing' className='card'>
       <SectionHeader title='结对帮扶' hint='结对的组织和志愿者负责定期探访' />
       <Text className='card-text'>{pairingText(entry.pairing)}</Text>
-      {onPair && (
-        <Button id='care-pair' className={paired ? 'btn btn-plain btn-block' : 'btn btn-primary btn-block'} onClick={onPair}>
-          {paired ? '修改结对' : '安排结对'}
-        </Button>
-      )}
+      <Button id='care-pair' className={paired ? 'btn btn-plain btn-block' : 'btn btn-primary btn-block'} onClick={onPair}>
+        {paired ? '修改结对' : '安排结对'}
+      </Button>
     </View>
   )
 }

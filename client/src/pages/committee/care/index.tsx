@@ -55,7 +55,7 @@ export default function CareRegisterPage() {
 function Register({ communityId, standing, group }: { communityId: string; standing?: Standing; group?: SpecialNeedGroup }) {
   // Those who withdrew are not visited, so a filter by visits leaves them out.
   const load = useLoad(() => api.care.registerList({ communityId, standing, group, includeWithdrawn: standing === undefined }))
-  const open = (row: RegisterRow) => go(paths.carePerson(row.entryId, communityId))
+  const open = (row: RegisterRow) => go(paths.carePerson(row.entryId))
   return (
     <Loaded load={load}>
       {({ entries }) => {
