@@ -16,6 +16,7 @@ import { localCheckInSecret } from '../local/host/check-in-secret'
 import { benchActivities } from './activities'
 import { benchNeeds } from './needs'
 import { benchTimebank } from './timebank'
+import { benchReports } from './reports'
 
 /** Forwards to the stand-in and counts requests: one request is one database round trip. */
 function countingProxy(target: URL): Promise<{ server: Server; url: string; count: () => number }> {
@@ -69,7 +70,7 @@ async function bench() {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'))
   const standin = await startStandin({ dataDir })
   const proxy = await countingProxy(new URL(standin.url))
-  Object.assign(process.env, functionEnv(proxy.url), { LINLI_WECHAT: 'outbox' }, localCheckInSecret(dataDir))
+  Object.assign(process.env, functionEnv(proxy.url), { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: join(dataDir, 'storage') }, localCheckInSecret(dataDir))
   await seedDemoData()
   const trips = proxy.count
   const callAccount = (openid: string, event: object) => account(event, platformContext('account', openid))
@@ -116,6 +117,7 @@ async function bench() {
   await benchNeeds(standin, trips)
   await benchActivities(trips)
   await benchTimebank(trips)
+  await benchReports(standin, trips)
 
   proxy.server.close()
   await standin.close()

@@ -28,6 +28,8 @@ const subPackages: { root: string; pages: string[] }[] = [
       'members/index',
       'needs/index',
       'need/index',
+      'figures/index',
+      'office/index',
       // 关爱对象: the register, 登记, a person, 修改, 结对, and 探访情况.
       'care/index',
       'care-add/index',

@@ -1,3 +1,4 @@
+import { hoursOf } from '../../shared/domain/report-figures'
 import { formatMinutes, inShanghai } from '../../shared/domain/time'
 
 export { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
@@ -50,6 +51,24 @@ export function formatWaiting(minutes: number): string {
   if (minutes < 60) return `已等 ${minutes} 分钟`
   if (minutes < 24 * 60) return `已等 ${Math.floor(minutes / 60)} 小时`
   return `已等 ${Math.floor(minutes / (24 * 60))} 天`
+}
+
+/** A waiting time in the largest units that read naturally: 45 分钟, 3 小时 20 分钟, 2 天 5 小时; — when there is none. */
+export function formatDuration(minutes: number | null): string {
+  if (minutes === null) return '—'
+  if (minutes < 60) return `${minutes} 分钟`
+  const [days, hours, rest] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60]
+  if (days > 0) return hours > 0 ? `${days} 天 ${hours} 小时` : `${days} 天`
+  return rest > 0 ? `${hours} 小时 ${rest} 分钟` : `${hours} 小时`
+}
+
+/** Minutes of service as hours to one decimal, as 志愿服务时长 is reported. */
+export function formatHours(minutes: number): string {
+  return `${hoursOf(minutes)} 小时`
+}
+
+export function formatPeriod(period: { from: string; to: string }): string {
+  return `${formatDate(`${period.from}T00:00:00+08:00`)} 至 ${formatDate(`${period.to}T00:00:00+08:00`)}`
 }
 
 const weekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
-import { CARE_PERSON_PAGE, CARE_VISITS_PAGE } from '../../shared/domain/care'
+import { CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { JOIN_PAGE } from '../../shared/domain/organisation'
+import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
  * Every page outside the tabs, in one place. The workbenches are subpackages (app.config.ts)
@@ -18,7 +19,7 @@ export const paths = {
   team: (organisationId: string) => `/pages/organisations/team/index?id=${organisationId}`,
   join: () => `/${JOIN_PAGE}`,
   workbench: () => '/pages/committee/workbench/index',
-  applications: (communityId: string) => `/pages/committee/applications/index?communityId=${communityId}`,
+  applications: applicationsPath,
   communityOrganisations: (communityId: string) => `/pages/committee/organisations/index?communityId=${communityId}`,
   record: (organisationId: string) => `/pages/committee/record/index?id=${organisationId}`,
   audit: (communityId: string) => `/pages/committee/audit/index?communityId=${communityId}`,
@@ -31,8 +32,10 @@ export const paths = {
   offers: () => `/${OFFERS_PAGE}`,
   task: (organisationId: string, needId: string) => `/pages/needs/task/index?organisationId=${organisationId}&id=${needId}`,
   needsQueue: (communityId: string) => `/pages/committee/needs/index?communityId=${communityId}`,
-  /** `reason` is why it is in the committee's queue, e.g. duplicate. */
-  committeeNeed: (needId: string, reason?: string) => `/pages/committee/need/index?id=${needId}${reason ? `&reason=${reason}` : ''}`,
+  committeeNeed: committeeNeedPath,
+  figures: (communityId: string) => `/pages/committee/figures/index?communityId=${communityId}`,
+  /** Civil affairs: every community of their office. */
+  officeFigures: () => '/pages/committee/office/index',
   // 时间银行: the tab is pages/time-bank/index; the rest is its subpackage (app.config.ts).
   timeBankHistory: () => '/pages/time-bank/more/history/index',
   give: () => '/pages/time-bank/more/give/index',
@@ -45,13 +48,13 @@ export const paths = {
   /** Without `itemId`: a new item. */
   catalogueItem: (communityId: string, itemId?: string) => `/pages/committee/item/index?communityId=${communityId}${itemId ? `&id=${itemId}` : ''}`,
   handovers: (communityId: string) => `/pages/committee/handovers/index?communityId=${communityId}`,
-  heldCredits: (communityId: string) => `/pages/committee/held/index?communityId=${communityId}`,
+  heldCredits: heldCreditsPath,
   ledger: (communityId: string) => `/pages/committee/ledger/index?communityId=${communityId}`,
   grant: (communityId: string) => `/pages/committee/grant/index?communityId=${communityId}`,
   careRegister: (communityId: string) => `/pages/committee/care/index?communityId=${communityId}`,
   careAdd: (communityId: string) => `/pages/committee/care-add/index?communityId=${communityId}`,
-  /** Escalations open it too (shared/domain/care.ts CARE_PERSON_PAGE). */
-  carePerson: (entryId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}`,
+  /** Escalations and the workbench's waiting list open it too (shared/domain/workbench.ts). */
+  carePerson: carePersonPath,
   careEdit: (entryId: string) => `/pages/committee/care-edit/index?id=${entryId}`,
   carePair: (entryId: string, communityId: string) => `/pages/committee/care-pair/index?id=${entryId}&communityId=${communityId}`,
   careOverview: (communityId: string) => `/pages/committee/care-overview/index?communityId=${communityId}`,
@@ -67,7 +70,7 @@ export const paths = {
   roster: (organisationId: string, activityId: string) => `/pages/activity/roster/index?organisationId=${organisationId}&id=${activityId}`,
   checkInCode: (organisationId: string, activityId: string) =>
     `/pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activityId}`,
-  activityApprovals: (communityId: string) => `/pages/committee/activities/index?communityId=${communityId}`,
+  activityApprovals: activityApprovalsPath,
 }
 
 /** 证明查验: the page a certificate's link opens. */

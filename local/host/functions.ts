@@ -6,6 +6,7 @@ import { main as community } from '../../cloudfunctions/community/main'
 import { main as needs } from '../../cloudfunctions/needs/main'
 import { main as organisations } from '../../cloudfunctions/organisations/main'
 import { main as timebank } from '../../cloudfunctions/timebank/main'
+import { main as reports } from '../../cloudfunctions/reports/main'
 import type { FunctionName } from '../../shared/contracts'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
@@ -18,4 +19,5 @@ export const functionMains: Record<FunctionName, FunctionMain> = {
   activities,
   care,
   timebank,
+  reports,
 }

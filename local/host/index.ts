@@ -19,7 +19,7 @@ import { apiListing } from './api-listing'
 import { localCheckInSecret } from './check-in-secret'
 import { functionMains } from './functions'
 import { platformContext } from './platform-context'
-import { localStorage, MAX_PHOTO_BYTES, photoExtension } from './storage'
+import { localStorage, MAX_PHOTO_BYTES, photoExtension, storageDir } from './storage'
 import { missingBuildPage, outboxPage, signInPage, type SignInEntry } from './pages'
 
 const repoRoot = resolve(__dirname, '../..')
@@ -160,8 +160,8 @@ function serveStatic(res: ServerResponse, h5Dir: string, pathname: string) {
 
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   const standin = await startStandin({ dataDir: join(options.dataDir, 'db') })
-  // The functions run in this process: point their SDK at the stand-in and their WeChat calls at the outbox.
-  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox' }, localCheckInSecret(options.dataDir))
+  // The functions run in this process: point their SDK at the stand-in, their WeChat calls at the outbox and their files at the storage folder.
+  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: storageDir(options.dataDir) }, localCheckInSecret(options.dataDir))
   if (await isDatabaseEmpty()) await seedDemoData()
 
   const h5Dir = resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5'))
@@ -180,7 +180,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       const stored = /^\/local\/storage\/([^/]+)$/.exec(pathname)
       if (stored) {
         const file = storage.read(stored[1])
-        return file ? send(res, 200, file.type, file.body) : sendJson(res, 404, { ok: false, error: { code: ErrorCode.NOT_FOUND, message: '没有这张照片' } })
+        return file ? send(res, 200, file.type, file.body) : sendJson(res, 404, { ok: false, error: { code: ErrorCode.NOT_FOUND, message: '没有这个文件' } })
       }
       if (pathname === '/local/outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(await latestOutboxMessages(100)))
       serveStatic(res, h5Dir, pathname)

@@ -95,7 +95,37 @@ export async function endedBy(now: Date, limit: number): Promise<ActivityDoc[]> 
   return data.map(readActivity)
 }
 
+/** How many of a community's activities wait for the committee's approval. */
+export async function pendingApprovalCount(communityId: string): Promise<number> {
+  const { total } = await activities().where({ communityId, status: 'pending_approval' }).count()
+  return total
+}
+
+/** A community's activities that finished with their end in [start, end), through the (communityId, status, endAt) index. */
+export async function finishedIn(communityId: string, range: { start: Date; end: Date }): Promise<ActivityDoc[]> {
+  const _ = database().command
+  const query = activities().where({ communityId, status: 'finished', endAt: _.gte(range.start).and(_.lt(range.end)) })
+  return (await readAll(query.orderBy('endAt', 'asc'))).map(readActivity)
+}
+
 // ——— sign-ups ———
+
+/** How many participants checked in at each of these activities: one aggregation per 1000 activities. */
+export async function participantsCheckedIn(activityIds: string[]): Promise<Map<string, number>> {
+  const db = database()
+  const counts = new Map<string, number>()
+  for (let i = 0; i < activityIds.length; i += 1000) {
+    const chunk = activityIds.slice(i, i + 1000)
+    const { data } = await signUps()
+      .aggregate()
+      .match({ activityId: db.command.in(chunk), role: 'participant', checkedInAt: db.command.exists(true) })
+      .group({ _id: '$activityId', n: db.command.aggregate.sum(1) })
+      .limit(chunk.length)
+      .end()
+    for (const row of data as { _id: string; n: number }[]) counts.set(row._id, row.n)
+  }
+  return counts
+}
 
 export async function signUpById(id: string): Promise<ActivitySignUpDoc | null> {
   const { data } = await signUps().doc(id).get()

@@ -10,7 +10,7 @@ export type Database = ReturnType<App['database']>
 
 let app: App | undefined
 
-function cloudbase(): App {
+export function cloudbase(): App {
   app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   return app
 }

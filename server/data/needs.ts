@@ -86,6 +86,56 @@ export async function doneBefore(cutoff: Date, limit: number): Promise<NeedDoc[]
   return data.map(readNeed)
 }
 
+/** How many of a community's needs wait in its committee's queue, for each reason. */
+export async function queueCounts(communityId: string): Promise<Record<QueueReason, number>> {
+  const db = database()
+  const { data } = await needs()
+    .aggregate()
+    .match({ communityId, queue: db.command.in(['review', 'flagged', 'escalated', 'duplicate']) })
+    .group({ _id: '$queue', n: db.command.aggregate.sum(1) })
+    .limit(4)
+    .end()
+  const counts = { review: 0, flagged: 0, escalated: 0, duplicate: 0 }
+  for (const row of data as { _id: QueueReason; n: number }[]) counts[row._id] = row.n
+  return counts
+}
+
+/** What the reports read of a need: no description, address detail, phone or names; the 小区 is the approximate place anyone may see. */
+const FIGURE_FIELDS = {
+  helpKind: true,
+  urgency: true,
+  status: true,
+  neighbourhood: true,
+  createdAt: true,
+  acceptedBy: true,
+  doneAt: true,
+  outcome: true,
+  location: true,
+}
+
+/** The moments a need's figures count from, each with its own index on (communityId, moment). */
+const FIGURE_MOMENTS = ['createdAt', 'acceptedBy.at', 'doneAt', 'outcome.at'] as const
+
+export type NeedForFigures = Pick<NeedDoc, '_id' | keyof typeof FIGURE_FIELDS>
+
+/**
+ * A community's needs that were raised, accepted, done or judged in [start, end): one indexed range
+ * read per moment, so a need raised long before the period and completed in it is found too.
+ */
+export async function needsForFigures(communityId: string, range: { start: Date; end: Date }): Promise<NeedForFigures[]> {
+  const _ = database().command
+  const reads = FIGURE_MOMENTS.map((moment) =>
+    readAll<NeedDoc>(
+      needs()
+        .where({ communityId, [moment]: _.gte(range.start).and(_.lt(range.end)) })
+        .orderBy(moment, 'asc')
+        .field(FIGURE_FIELDS),
+    ),
+  )
+  const byId = new Map((await Promise.all(reads)).flat().map((doc) => [doc._id, readNeed(doc)]))
+  return [...byId.values()]
+}
+
 // ——— offers ———
 
 export async function offerById(id: string): Promise<OfferDoc | null> {

@@ -28,3 +28,9 @@ export async function pendingServiceRecords(cutoff: Date, limit: number): Promis
     .get()
   return data as ServiceRecordDoc[]
 }
+
+/** A community's confirmed service given in [start, end), through the (communityId, servedAt) index. */
+export async function serviceRecordsIn(communityId: string, range: { start: Date; end: Date }): Promise<ServiceRecordDoc[]> {
+  const _ = database().command
+  return readAll<ServiceRecordDoc>(records().where({ communityId, servedAt: _.gte(range.start).and(_.lt(range.end)) }).orderBy('servedAt', 'asc'))
+}

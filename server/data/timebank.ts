@@ -97,6 +97,11 @@ export async function waitingHeldCredits(communityId: string, limit: number): Pr
   return data as HeldCreditDoc[]
 }
 
+export async function waitingHeldCount(communityId: string): Promise<number> {
+  const { total } = await collection('timebank_held').where({ communityId, status: 'waiting' }).count()
+  return total
+}
+
 // ——— certificates and settings ———
 
 export async function addCertificate(certificate: CertificateDoc): Promise<void> {

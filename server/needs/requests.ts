@@ -8,7 +8,7 @@ import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { addNeed, addNeedEvent, closeOpenOffers, needsNear, needsOfRequester } from '../data/needs'
 import { updateOrganisationFacts } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
-import { inTransaction, unset } from '../data/transaction'
+import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { placeOrHome } from '../places'
@@ -154,8 +154,10 @@ export const confirm: Action<'confirm'> = async ({ caller, input }) => {
     const answer = `评价：${outcomeLabel[input.result]}，${input.rating} 星`
     if (reopen) {
       // Back to matching with a new round; the organisation that could not solve it is not offered it again.
+      // The 未解决 is kept as the latest judgement: the reports count it (a later answer replaces it).
       await tx.update('needs', need._id, {
         status: 'matching',
+        outcome: whole(outcome),
         acceptedBy: unset(),
         volunteers: [],
         offeredTo: [current.acceptedBy.organisationId],
@@ -163,7 +165,7 @@ export const confirm: Action<'confirm'> = async ({ caller, input }) => {
       })
       await tx.add('need_events', needEvent(need._id, actorOf(me), `${answer}，重新联系附近组织`, now))
     } else {
-      await tx.update('needs', need._id, { status: 'closed', outcome, updatedAt: now })
+      await tx.update('needs', need._id, { status: 'closed', outcome: whole(outcome), updatedAt: now })
       await tx.add('need_events', needEvent(need._id, actorOf(me), input.comment ? `${answer}：${input.comment}` : answer, now))
     }
     return current.acceptedBy.organisationId

@@ -5,6 +5,7 @@ import { communityContract } from './community'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
 import { timebankContract } from './timebank'
+import { reportsContract } from './reports'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
@@ -15,6 +16,7 @@ export const contracts = {
   activities: activitiesContract,
   care: careContract,
   timebank: timebankContract,
+  reports: reportsContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

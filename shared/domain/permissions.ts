@@ -130,6 +130,13 @@ export const permissionTable = {
   'timebank.ledger': { who: ['committee'], over: 'community' },
   'timebank.reverse': { who: ['committee'], over: 'community' },
   'timebank.settings': { who: ['committee'], over: 'community' },
+
+  'reports.waiting': { who: ['committee'], over: 'community' },
+  'reports.figures': { who: ['committee', 'civil_affairs'], over: 'community' },
+  // For the communities of the caller's own office(s), found from their grants.
+  'reports.officeFigures': { who: ['civil_affairs'], over: 'self' },
+  'reports.export': { who: ['committee', 'civil_affairs'], over: 'community' },
+  'reports.exportOffice': { who: ['civil_affairs'], over: 'self' },
 } as const satisfies Record<string, PermissionRule>
 
 export type QualifiedAction = keyof typeof permissionTable

@@ -82,3 +82,25 @@ export function countBy<K extends string>(keys: readonly K[], items: readonly K[
   for (const item of items) counts[item] += 1
   return counts
 }
+
+/** The periods a report is most often for; each ends today at the latest (nothing after today to count). */
+export const periodPresets = ['thisMonth', 'lastMonth', 'thisQuarter', 'thisYear'] as const
+export type PeriodPreset = (typeof periodPresets)[number]
+export const periodPresetLabel: Record<PeriodPreset, string> = { thisMonth: '本月', lastMonth: '上月', thisQuarter: '本季度', thisYear: '今年' }
+
+export function presetPeriod(preset: PeriodPreset, now: Date): ReportPeriod {
+  const today = inShanghai(now).startOf('day')
+  const day = (d: typeof today) => d.format('YYYY-MM-DD')
+  switch (preset) {
+    case 'thisMonth':
+      return { from: day(today.startOf('month')), to: day(today) }
+    case 'lastMonth': {
+      const last = today.startOf('month').subtract(1, 'month')
+      return { from: day(last), to: day(last.endOf('month')) }
+    }
+    case 'thisQuarter':
+      return { from: day(today.startOf('month').subtract(today.month() % 3, 'month')), to: day(today) }
+    case 'thisYear':
+      return { from: day(today.startOf('year')), to: day(today) }
+  }
+}

@@ -10,6 +10,7 @@ import {
   callFunction,
   contrastRatioOf,
   openPage,
+  openWorkbench,
   screenshot,
   shown,
   signInAs,
@@ -29,17 +30,6 @@ const description = '柳泉花园的退休邻居组成，帮独居老人买菜�
 let organisationId = ''
 let inviteCode = ''
 let joinPath = ''
-
-/** 社区工作台 from 我的, and its cards, one per community the person oversees. */
-async function openWorkbench(openid: string) {
-  const { page, errors } = await signInAs(session, openid)
-  await openPage(session, page, 'pages/me/index')
-  await tap(page, '社区工作台')
-  await page.waitForURL('**/pages/committee/workbench/index')
-  const communities = shown(page).locator('.card', { has: page.locator('.coverage-figure') })
-  await communities.first().waitFor()
-  return { page, errors, communities }
-}
 
 const callOrganisations = (page: Page, action: string, data: object) => callFunction(page, 'organisations', action, data)
 
@@ -84,7 +74,7 @@ describe('社区社会组织 in the browser', () => {
   })
 
   it('refuses the committee of another community', async () => {
-    const { page, errors, communities } = await openWorkbench(demoIdentities.committeeRural)
+    const { page, errors, communities } = await openWorkbench(session, demoIdentities.committeeRural)
     // Only the community they sit on the committee of.
     expect(await communities.locator('.card-title').allTextContents()).toEqual(['太河村'])
     await tap(page, '备案申请')
@@ -102,7 +92,7 @@ describe('社区社会组织 in the browser', () => {
   })
 
   it('lets the community committee find it in the queue and approve it', async () => {
-    const { page, errors, communities: coverage } = await openWorkbench(demoIdentities.committeeUrban)
+    const { page, errors, communities: coverage } = await openWorkbench(session, demoIdentities.committeeUrban)
     expect(await coverage.locator('.card-title').allTextContents()).toEqual(['沁园社区'])
     // The seeds' target for an urban community, with the one application waiting.
     expect(await coverage.locator('.coverage-figure').textContent()).toMatch(/目标 10 个$/)
@@ -199,7 +189,7 @@ describe('社区社会组织 in the browser', () => {
 
   it('lets the committee suspend an organisation, find it under 已暂停, and restore it', async () => {
     const suspended = '沁园社区心灵驿站'
-    const { page, errors } = await openWorkbench(demoIdentities.committeeUrban)
+    const { page, errors } = await openWorkbench(session, demoIdentities.committeeUrban)
     await tap(page, '本社区组织')
     await page.waitForURL(/pages\/committee\/organisations\/index\?communityId=c-zd-qinyuan$/)
     const rows = shown(page).locator('.list-item-title')

@@ -1,4 +1,4 @@
-import { countBy, durationSummary, minutesBetween, nearestRank, periodRange, reportPeriodSchema, weeksOf } from '../../shared/domain/report'
+import { countBy, durationSummary, minutesBetween, nearestRank, periodRange, presetPeriod, reportPeriodSchema, weeksOf } from '../../shared/domain/report'
 
 const at = (text: string) => new Date(`${text}+08:00`)
 
@@ -50,5 +50,23 @@ describe('countBy', () => {
   it('lists every key, in order, with zero for the absent', () => {
     expect(countBy(['solved', 'partly', 'unsolved'] as const, ['solved', 'unsolved', 'solved'])).toEqual({ solved: 2, partly: 0, unsolved: 1 })
     expect(Object.keys(countBy(['b', 'a'] as const, []))).toEqual(['b', 'a'])
+  })
+})
+
+describe('preset periods, in Shanghai days', () => {
+  // 2026-11-23 01:30 in Shanghai is still 22 November in UTC.
+  const now = new Date('2026-11-22T17:30:00Z')
+  it.each([
+    ['thisMonth', { from: '2026-11-01', to: '2026-11-23' }],
+    ['lastMonth', { from: '2026-10-01', to: '2026-10-31' }],
+    ['thisQuarter', { from: '2026-10-01', to: '2026-11-23' }],
+    ['thisYear', { from: '2026-01-01', to: '2026-11-23' }],
+  ] as const)('%s', (preset, period) => {
+    expect(presetPeriod(preset, now)).toEqual(period)
+    expect(reportPeriodSchema.safeParse(period).success).toBe(true)
+  })
+  it('last month of January is December of the year before; a quarter starts on its first month', () => {
+    expect(presetPeriod('lastMonth', new Date('2026-01-15T04:00:00Z'))).toEqual({ from: '2025-12-01', to: '2025-12-31' })
+    expect(presetPeriod('thisQuarter', new Date('2026-03-31T04:00:00Z'))).toEqual({ from: '2026-01-01', to: '2026-03-31' })
   })
 })

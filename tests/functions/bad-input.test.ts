@@ -1,7 +1,5 @@
 /**
- * Bad input on every action of organisations, community, needs and activities: an extra field, a wrong type, and a
- * Bad input on every action of organisations, community, needs and care: an extra field, a wrong type, and a
- * Bad input on every action of organisations, community, needs and timebank: an extra field, a wrong type, and a
+ * Bad input on every action of organisations, community, needs, activities, care, timebank and reports: an extra field, a wrong type, and a
  * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
@@ -12,11 +10,13 @@ import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
+import { reportsContract } from '../../shared/contracts/reports'
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
 import { publishInputFor } from './calls'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!._id
 const organisationId = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead)!._id
+const period = { from: '2026-10-01', to: '2026-10-31' }
 const memberId = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.role === 'volunteer')!._id
 
 /** For each action: a valid input, and the string field to spoil (none for actions that take nothing). */
@@ -156,6 +156,13 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     reverse: { valid: { entryId: 'service:x', reason: '核对' }, field: 'entryId' },
     settings: { valid: { communityId: community, dailyCapMinutes: 600 }, field: 'communityId' },
   },
+  reports: {
+    waiting: { valid: { communityId: community }, field: 'communityId' },
+    figures: { valid: { communityId: community, period }, field: 'communityId' },
+    officeFigures: { valid: { period }, field: 'period.from' },
+    export: { valid: { communityId: community, period }, field: 'period.to' },
+    exportOffice: { valid: { period }, field: 'period.to' },
+  },
 }
 
 it('has a row for every action of each function', () => {
@@ -165,11 +172,18 @@ it('has a row for every action of each function', () => {
   expect(Object.keys(table.activities).sort()).toEqual(Object.keys(activitiesContract.actions).sort())
   expect(Object.keys(table.care).sort()).toEqual(Object.keys(careContract.actions).sort())
   expect(Object.keys(table.timebank).sort()).toEqual(Object.keys(timebankContract.actions).sort())
+  expect(Object.keys(table.reports).sort()).toEqual(Object.keys(reportsContract.actions).sort())
 })
+
+/** `valid` with the field at a dotted path (`period.to`) replaced. */
+function withField(valid: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path.split('.')
+  return { ...valid, [head]: rest.length === 0 ? value : withField(valid[head] as Record<string, unknown>, rest.join('.'), value) }
+}
 
 const cases = Object.entries(table).flatMap(([functionName, actions]) =>
   Object.entries(actions).flatMap(([action, { valid, field }]) => {
-    const spoilt = (value: unknown) => (field ? { data: { ...valid, [field]: value }, at: `data.${field}` } : { data: value, at: 'data' })
+    const spoilt = (value: unknown) => (field ? { data: withField(valid, field, value), at: `data.${field}` } : { data: value, at: 'data' })
     return [
       { name: 'an extra field', data: { ...valid, openid: who.civilAffairs }, at: 'data.openid' },
       { name: 'a wrong type', ...spoilt(field ? 12345 : 'everything') },

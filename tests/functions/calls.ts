@@ -7,6 +7,7 @@ import { communityContract } from '../../shared/contracts/community'
 import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
+import { reportsContract } from '../../shared/contracts/reports'
 import type { FunctionName } from '../../shared/contracts'
 import { callAs } from '../support/database'
 
@@ -22,6 +23,7 @@ export const callNeeds = callerOf(needsContract)
 export const callActivities = callerOf(activitiesContract)
 export const callCare = callerOf(careContract)
 export const callTimebank = callerOf(timebankContract)
+export const callReports = callerOf(reportsContract)
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {

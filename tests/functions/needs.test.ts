@@ -254,6 +254,8 @@ describe('answers other than 已解决, cancelling, closing without an answer', 
     // 就医陪诊 has one organisation only: with it left out, nobody is left.
     expect(need.status).toBe('escalated')
     expect(need.acceptedBy).toBeUndefined()
+    // The judgement is kept for the reports until a later one replaces it.
+    expect(need.outcome).toMatchObject({ result: 'unsolved', resultLabel: '未解决' })
     expect((await organisation(organisationId)).rating).toEqual({ sum: 2, count: 1 })
     const { need: reopened } = await ok(call(who.resident, 'detail', { needId }))
     expect(reopened.timeline!.some((e) => e.text.includes('未解决'))).toBe(true)

@@ -222,6 +222,11 @@ const inputs: Record<string, object> = {
   'timebank.ledger': { communityId: community._id },
   'timebank.reverse': { entryId: creditedEntry, reason: '核对' },
   'timebank.settings': { communityId: community._id, dailyCapMinutes: 600 },
+  'reports.waiting': { communityId: community._id },
+  'reports.figures': { communityId: community._id, period: { from: '2026-10-01', to: '2026-10-31' } },
+  'reports.officeFigures': { period: { from: '2026-10-01', to: '2026-10-31' } },
+  'reports.export': { communityId: community._id, period: { from: '2026-10-01', to: '2026-10-31' } },
+  'reports.exportOffice': { period: { from: '2026-10-01', to: '2026-10-31' } },
 }
 
 /** Actions that change something when allowed: the database is put back after each. */

@@ -139,3 +139,14 @@ export function callFunction(page: Page, functionName: string, action: string, d
     { functionName, action, data },
   )
 }
+
+/** 社区工作台 from 我的, and its cards, one per community the person oversees. */
+export async function openWorkbench(session: BrowserSession, openid: string) {
+  const { page, errors } = await signInAs(session, openid)
+  await openPage(session, page, 'pages/me/index')
+  await tap(page, '社区工作台')
+  await page.waitForURL('**/pages/committee/workbench/index')
+  const communities = shown(page).locator('.card', { has: page.locator('.coverage-figure') })
+  await communities.first().waitFor()
+  return { page, errors, communities }
+}

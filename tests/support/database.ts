@@ -21,7 +21,7 @@ export interface TestDatabase {
 export async function startTestDatabase(options: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'))
   const standin = await startStandin({ dataDir })
-  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox' }, localCheckInSecret(dataDir))
+  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: join(dataDir, 'storage') }, localCheckInSecret(dataDir))
   if (options.seedDemo !== false) await seedDemoData()
   return {
     standin,

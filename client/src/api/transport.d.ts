@@ -9,3 +9,6 @@ export function upload(localPath: string): Promise<string>
 
 /** What an `<Image>` shows for a stored file id. */
 export function fileSrc(fileID: string): string
+
+/** Opens a file a function made (an xlsx export) the platform's way: WeChat's document viewer, or a browser download named `fileName`. */
+export function openFile(fileID: string, fileName: string): Promise<void>

@@ -49,6 +49,15 @@ export async function upload(localPath: string): Promise<string> {
 export const fileSrc = (fileID: string) =>
   fileID.startsWith(LOCAL_FILE_ID) ? `${baseUrl}/local/storage/${fileID.slice(LOCAL_FILE_ID.length)}` : fileID
 
+export async function openFile(fileID: string, fileName: string): Promise<void> {
+  const link = document.createElement('a')
+  link.href = fileSrc(fileID)
+  link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+}
+
 function isUnauthenticated(body: unknown): boolean {
   return (
     typeof body === 'object' &&

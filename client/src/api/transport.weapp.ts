@@ -19,3 +19,10 @@ export async function upload(localPath: string): Promise<string> {
 
 /** The mini-program's `<Image>` loads a cloud:// file id by itself. */
 export const fileSrc = (fileID: string) => fileID
+
+/** Downloaded from storage, then shown in WeChat's viewer, whose menu saves or forwards it (under the viewer's own name). */
+export async function openFile(fileID: string): Promise<void> {
+  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID })
+  // Functions make xlsx files only (the report exports).
+  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+}

@@ -64,7 +64,7 @@ function Entries({ person }: { person: PersonView }) {
   return (
     <View className='card'>
       <SectionHeader title='社区组织' />
-      {oversees && <ListItem title='社区工作台' detail='求助待办、备案审核、关爱对象、审计记录' onClick={() => go(paths.workbench())} />}
+      {oversees && <ListItem title='社区工作台' detail='待办事项、统计与报表、关爱对象、审计记录' onClick={() => go(paths.workbench())} />}
       {visits && <MyVisitsEntry />}
       {resident && <ListItem title='我的求助' detail='我发起或替邻居发起的求助' onClick={() => go(paths.myNeeds())} />}
       {resident && <ListItem title='我的活动' detail='我报名、候补的活动，签到和评价' onClick={() => go(paths.myActivities())} />}

@@ -1,28 +1,78 @@
 import { Text, View } from '@tarojs/components'
 import type { CoverageRow } from '../../../../../shared/contracts/community'
 import { api } from '../../../api'
-import { ListItem } from '../../../components/list'
+import { ListItem, SectionHeader, Tags } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loaded } from '../../../components/status'
+import { formatWaiting } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
 import { go, paths } from '../../../routes'
 import { sitsOnCommittee, useRoles } from '../../../state/me'
 
-/** 社区工作台: each community the person oversees, its count of organisations against the seeds' target. */
+/**
+ * 社区工作台: first what waits on the committee, oldest first, each a tap away from where it is
+ * settled; then each community the person oversees, with its figures and the committee's pages.
+ */
 export default function WorkbenchPage() {
+  const roles = useRoles()
   const load = useLoad(() => api.community.coverage())
   return (
     <PageShell>
+      {roles.some((role) => role.role === 'civil_affairs') && (
+        <View className='card'>
+          <ListItem title='各社区统计' detail='本部门所辖社区的数字与合计，可导出总结报告数据' onClick={() => go(paths.officeFigures())} />
+        </View>
+      )}
       <Loaded load={load}>
         {({ communities }) =>
           communities.length === 0 ? (
             <Empty title='没有你负责的社区' />
           ) : (
-            communities.map((row) => <CommunityCoverage key={row.communityId} row={row} />)
+            <View>
+              {communities
+                .filter((row) => sitsOnCommittee(roles, row.communityId))
+                .map((row) => (
+                  <Waiting key={row.communityId} communityId={row.communityId} name={row.name} />
+                ))}
+              {communities.map((row) => (
+                <CommunityCoverage key={row.communityId} row={row} />
+              ))}
+            </View>
           )
         }
       </Loaded>
     </PageShell>
+  )
+}
+
+/** 待办: one list of everything waiting on this community's committee. */
+function Waiting({ communityId, name }: { communityId: string; name: string }) {
+  const load = useLoad(() => api.reports.waiting({ communityId }))
+  return (
+    <View className='card' id={`waiting-${communityId}`}>
+      <SectionHeader title={`待办 · ${name}`} hint='等得最久的在前，点一下去处理' />
+      <Loaded load={load}>
+        {({ items, counts, total }) =>
+          total === 0 ? (
+            <Text className='card-text'>没有等你处理的事项</Text>
+          ) : (
+            <View>
+              <Tags tags={counts.filter((c) => c.count > 0).map((c) => `${c.label} ${c.count}`)} />
+              {items.map((item) => (
+                <ListItem
+                  key={`${item.kind}:${item.id}`}
+                  title={`${item.kindLabel}：${item.title}`}
+                  detail={item.detail}
+                  extra={formatWaiting(item.waitingMinutes)}
+                  onClick={() => go(item.page)}
+                />
+              ))}
+              {total > items.length ? <Text className='note'>还有 {total - items.length} 件，先处理上面等得最久的</Text> : null}
+            </View>
+          )
+        }
+      </Loaded>
+    </View>
   )
 }
 
@@ -41,6 +91,7 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
       <Text className='card-text'>
         待审核 {row.pending} 个 · 已暂停 {row.suspended} 个
       </Text>
+      <ListItem title='统计与报表' detail='求助、响应时间、评价、志愿服务、趋势和地图，可导出' onClick={() => go(paths.figures(row.communityId))} />
       {/* Only the community's own committee handles needs and decides on applications (the permission table). */}
       {committee && <ListItem title='求助待办' detail='无人接单、待审核、被标记、可能重复的求助' onClick={() => go(paths.needsQueue(row.communityId))} />}
       {committee && <ListItem title='关爱对象' detail='特殊困难群体登记、结对帮扶、定期探访' onClick={() => go(paths.careRegister(row.communityId))} />}

@@ -1,0 +1,136 @@
+/** 社区工作台 and 统计报表: what waits on the committee, the figures of a period, and their export. */
+import type { ReportsContract } from '../../shared/contracts/reports'
+import type { ReportPeriod } from '../../shared/domain/report'
+import { waitingKindLabel, waitingKinds } from '../../shared/domain/workbench'
+import { communitiesOfOffices } from '../data/communities'
+import type { CommunityDoc } from '../data/documents'
+import { storeFile } from '../data/files'
+import { officesByIds } from '../data/places'
+import { peopleByOpenids } from '../data/residents'
+import type { ActionImplementations } from '../handler'
+import type { Caller } from '../principal'
+import { authoriseOverCommunity } from '../scopes'
+import { communityRef, figuresOf, gatherCommunity, type CommunityReportData } from './figures'
+import { waitingActivities } from './sources/activities'
+import { waitingVisits } from './sources/care'
+import { waitingNeeds } from './sources/needs'
+import { waitingOrganisations } from './sources/organisations'
+import { waitingCredits } from './sources/service'
+import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
+
+type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
+
+/** More than a committee works through in a day; each source lists at most this many of its oldest. */
+const WAITING_LIMIT = 100
+
+export const waiting: Action<'waiting'> = async (context) => {
+  const community = await authoriseOverCommunity(context, context.input.communityId)
+  const now = new Date()
+  const sources = await Promise.all([
+    waitingOrganisations(community._id, now),
+    waitingActivities(community._id, now, WAITING_LIMIT),
+    waitingNeeds(community._id, now, WAITING_LIMIT),
+    waitingCredits(community._id, now, WAITING_LIMIT),
+    waitingVisits(community._id, now),
+  ])
+  const items = sources
+    .flatMap((s) => s.items)
+    .sort((a, b) => a.since.localeCompare(b.since))
+    .slice(0, WAITING_LIMIT)
+  const counts = waitingKinds.map((kind) => ({
+    kind,
+    label: waitingKindLabel[kind],
+    count: sources.reduce((sum, s) => sum + (s.counts[kind] ?? 0), 0),
+  }))
+  return { items, counts, total: counts.reduce((sum, c) => sum + c.count, 0) }
+}
+
+export const figures: Action<'figures'> = async (context) => {
+  const { period } = context.input
+  const community = await authoriseOverCommunity(context, context.input.communityId)
+  const data = await gatherCommunity(community, period)
+  return { period, community: communityRef(community), figures: figuresOf([data], period) }
+}
+
+/** The offices the caller works for, each with its communities' data for the period. */
+async function officesOf(caller: Caller, period: ReportPeriod) {
+  const officeIds = caller.grants.flatMap((g) => (g.role === 'civil_affairs' ? [g.officeId] : []))
+  const [offices, communities] = await Promise.all([officesByIds(officeIds), communitiesOfOffices(officeIds)])
+  const data = await Promise.all(
+    [...communities].sort((a, b) => a._id.localeCompare(b._id)).map((community) => gatherCommunity(community, period)),
+  )
+  return [...offices.values()]
+    .sort((a, b) => a._id.localeCompare(b._id))
+    .map((office) => {
+      const parts = data.filter((d) => d.community.officeId === office._id)
+      const communityFigures = parts.map((part) => ({ data: part, figures: figuresOf([part], period) }))
+      return {
+        office,
+        communities: communityFigures,
+        total: figuresOf(parts, period),
+        communitiesMet: communityFigures.filter((c) => c.figures.organisations.met).length,
+      }
+    })
+}
+
+export const officeFigures: Action<'officeFigures'> = async (context) => {
+  const { period } = context.input
+  const offices = await officesOf(await context.caller(), period)
+  return {
+    period,
+    offices: offices.map(({ office, communities, total, communitiesMet }) => ({
+      officeId: office._id,
+      name: office.name,
+      communities: communities.map(({ data, figures }) => ({ community: communityRef(data.community), figures })),
+      total,
+      communitiesMet,
+    })),
+  }
+}
+
+const fileNameOf = (name: string, period: ReportPeriod) => `${name}统计 ${period.from} 至 ${period.to}.xlsx`
+
+async function stored(path: string, fileName: string, content: Buffer) {
+  const now = new Date()
+  const file = await storeFile(`reports/${now.toISOString().slice(0, 10)}/${path}.xlsx`, 'xlsx', content, now)
+  return { fileId: file.fileId, fileName, url: file.url, expiresAt: file.expiresAt.toISOString() }
+}
+
+/** The committee names its volunteers; civil affairs gets no one's name. */
+function audienceOver(caller: Caller, community: CommunityDoc): Audience {
+  return caller.grants.some((g) => g.role === 'committee' && g.communityId === community._id) ? 'committee' : 'civil_affairs'
+}
+
+async function volunteerNames(data: CommunityReportData): Promise<Map<string, string>> {
+  const people = await peopleByOpenids(data.service.map((r) => r.openid))
+  return new Map([...people].map(([openid, person]) => [openid, person.name]))
+}
+
+export const exportReport: Action<'export'> = async (context) => {
+  const { period } = context.input
+  const community = await authoriseOverCommunity(context, context.input.communityId)
+  const audience = audienceOver(await context.caller(), community)
+  const data = await gatherCommunity(community, period)
+  const content = await communityWorkbook({
+    data,
+    figures: figuresOf([data], period),
+    period,
+    audience,
+    volunteerNames: audience === 'committee' ? await volunteerNames(data) : new Map(),
+  })
+  return stored(`${community._id}-${period.from}-${period.to}-${Date.now().toString(36)}`, fileNameOf(community.name, period), content)
+}
+
+export const exportOffice: Action<'exportOffice'> = async (context) => {
+  const { period } = context.input
+  const offices = await officesOf(await context.caller(), period)
+  // A civil-affairs officer works for one office; should they hold two, the export covers both.
+  const content = await officeWorkbook({
+    communities: offices.flatMap((o) => o.communities),
+    total: figuresOf(offices.flatMap((o) => o.communities.map((c) => c.data)), period),
+    communitiesMet: offices.reduce((sum, o) => sum + o.communitiesMet, 0),
+    period,
+  })
+  const name = offices.map((o) => o.office.name).join('、')
+  return stored(`office-${offices.map((o) => o.office._id).join('-')}-${period.from}-${period.to}-${Date.now().toString(36)}`, fileNameOf(name, period), content)
+}

@@ -1,0 +1,93 @@
+/**
+ * The figures of a community, or of an office's communities together, for a period: gather each
+ * source's documents of the period, turn them into facts, and count them as shared/domain/report-figures.ts says.
+ */
+import type { CommunityFigures, Figures } from '../../shared/contracts/reports'
+import { communityKindLabel, organisationTarget } from '../../shared/domain/community'
+import { urgencyLabel, outcomeLabel } from '../../shared/domain/need'
+import { periodRange, type ReportPeriod } from '../../shared/domain/report'
+import {
+  activityFigures,
+  approvedWhenEnded,
+  monthsOf,
+  needFigures,
+  needPlaces,
+  organisationFigures,
+  reportOutcomes,
+  serviceFigures,
+  visitRatesOf,
+  weeklyTrend,
+} from '../../shared/domain/report-figures'
+import { monthRange, percentLabel } from '../../shared/domain/care'
+import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc } from '../data/documents'
+import { needsForFigures, type NeedForFigures } from '../data/needs'
+import { organisationsOf } from '../data/organisations'
+import { serviceRecordsIn } from '../data/service-records'
+import { activitiesOfPeriod, activityFacts, type HeldActivity } from './sources/activities'
+import { careOfMonths, registerFacts, visitFacts, type CareOfPeriod } from './sources/care'
+import { needFacts } from './sources/needs'
+import { organisationFacts } from './sources/organisations'
+import { serviceFacts } from './sources/service'
+
+/** A community's documents behind its figures for one period; the export lists them too. */
+export interface CommunityReportData {
+  community: CommunityDoc
+  needs: NeedForFigures[]
+  organisations: OrganisationDoc[]
+  service: ServiceRecordDoc[]
+  activities: HeldActivity[]
+  /** For the whole calendar months the period touches. */
+  care: CareOfPeriod
+}
+
+export async function gatherCommunity(community: CommunityDoc, period: ReportPeriod): Promise<CommunityReportData> {
+  const range = periodRange(period)
+  const months = monthsOf(period)
+  const [needs, organisations, service, activities, care] = await Promise.all([
+    needsForFigures(community._id, range),
+    organisationsOf(community._id, undefined),
+    serviceRecordsIn(community._id, range),
+    activitiesOfPeriod(community._id, range),
+    careOfMonths(community._id, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
+  ])
+  return { community, needs, organisations, service, activities, care }
+}
+
+/** The figures of one or more communities taken together. */
+export function figuresOf(parts: readonly CommunityReportData[], period: ReportPeriod): Figures {
+  const needs = parts.flatMap((p) => p.needs.map(needFacts))
+  const organisations = parts.flatMap((p) => p.organisations)
+  const target = parts.reduce((sum, p) => sum + organisationTarget[p.community.kind], 0)
+  const counted = needFigures(needs, period)
+  return {
+    needs: {
+      ...counted,
+      byUrgency: counted.byUrgency.map((row) => ({ ...row, label: urgencyLabel[row.urgency] })),
+      outcomes: reportOutcomes.map((outcome) => ({ outcome, label: outcomeLabel[outcome], count: counted.outcomes[outcome] })),
+    },
+    organisations: organisationFigures(organisations.map(organisationFacts), target, period),
+    service: serviceFigures(parts.flatMap((p) => p.service.map(serviceFacts)), period),
+    activities: activityFigures(parts.flatMap((p) => p.activities.map(activityFacts)), period),
+    visits: visitRatesOf(
+      period,
+      parts.flatMap((p) => p.care.register.map(registerFacts)),
+      parts.flatMap((p) => p.care.visits.map(visitFacts)),
+    ).map((month) => ({ ...month, rateLabel: percentLabel(month.rate) })),
+    trend: weeklyTrend(needs, period).map((week) => ({ ...week, from: week.from.toISOString() })),
+    map: {
+      needs: needPlaces(needs, period),
+      organisations: approvedWhenEnded(
+        organisations.map((o) => ({ ...organisationFacts(o), organisation: o })),
+        period,
+      ).map(({ organisation }) => ({
+        organisationId: organisation._id,
+        name: organisation.name,
+        centre: organisation.serviceArea.centre.coordinates,
+      })),
+    },
+  }
+}
+
+export function communityRef(community: CommunityDoc): CommunityFigures['community'] {
+  return { communityId: community._id, name: community.name, kind: community.kind, kindLabel: communityKindLabel[community.kind] }
+}

@@ -1,0 +1,47 @@
+/** 急难愁盼 as a source of the report: the facts behind the needs figures, and the needs waiting on the committee. */
+import { urgencyLabel } from '../../../shared/domain/need'
+import type { NeedFacts } from '../../../shared/domain/report-figures'
+import { committeeNeedPath, type WaitingKind } from '../../../shared/domain/workbench'
+import type { QueueReason } from '../../data/documents'
+import { queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
+import { waitingItem, type WaitingSource } from '../waiting-item'
+
+export function needFacts(need: NeedForFigures): NeedFacts {
+  return {
+    helpKind: need.helpKind,
+    urgency: need.urgency,
+    status: need.status,
+    createdAt: new Date(need.createdAt),
+    acceptedAt: need.acceptedBy ? new Date(need.acceptedBy.at) : null,
+    doneAt: need.doneAt ? new Date(need.doneAt) : null,
+    outcome: need.outcome ? { result: need.outcome.result, at: new Date(need.outcome.at) } : null,
+    location: need.location.coordinates,
+  }
+}
+
+const kindOfReason: Record<QueueReason, WaitingKind> = {
+  review: 'need_review',
+  flagged: 'need_flagged',
+  duplicate: 'need_duplicate',
+  escalated: 'need_escalated',
+}
+
+/** The committee's queue of needs, oldest first, told by kind of help, urgency and 小区 (no names). */
+export async function waitingNeeds(communityId: string, now: Date, limit: number): Promise<WaitingSource> {
+  const reasons = Object.keys(kindOfReason) as QueueReason[]
+  const [queued, counts] = await Promise.all([queuedIn(communityId, reasons, limit), queueCounts(communityId)])
+  return {
+    items: queued.map((need) => {
+      const kind = kindOfReason[need.queue!]
+      return waitingItem(now, {
+        kind,
+        id: need._id,
+        title: need.helpKind,
+        detail: `${urgencyLabel[need.urgency]} · ${need.neighbourhood}`,
+        since: new Date(need.queuedAt!),
+        page: committeeNeedPath(need._id, need.queue),
+      })
+    }),
+    counts: Object.fromEntries(reasons.map((reason) => [kindOfReason[reason], counts[reason]])),
+  }
+}

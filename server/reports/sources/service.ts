@@ -1,0 +1,36 @@
+/** 志愿服务时长 as a source of the report: the service records of the period, and credits over the daily cap waiting for the committee. */
+import type { ServiceFacts } from '../../../shared/domain/report-figures'
+import { countedMinutes } from '../../../shared/domain/timebank'
+import { heldCreditsPath } from '../../../shared/domain/workbench'
+import type { ServiceRecordDoc } from '../../data/documents'
+import { peopleByOpenids } from '../../data/residents'
+import { waitingHeldCount, waitingHeldCredits } from '../../data/timebank'
+import { waitingItem, type WaitingSource } from '../waiting-item'
+
+export function serviceFacts(record: ServiceRecordDoc): ServiceFacts {
+  return {
+    openid: record.openid,
+    countedMinutes: countedMinutes(record.minutes, record.credit),
+    servedAt: new Date(record.servedAt),
+    sourceKind: record.source.kind,
+  }
+}
+
+/** Minutes over a volunteer's daily cap, held for the committee to credit or decline, oldest first. */
+export async function waitingCredits(communityId: string, now: Date, limit: number): Promise<WaitingSource> {
+  const [held, count] = await Promise.all([waitingHeldCredits(communityId, limit), waitingHeldCount(communityId)])
+  const people = await peopleByOpenids(held.map((h) => h.openid))
+  return {
+    items: held.map((credit) =>
+      waitingItem(now, {
+        kind: 'credit',
+        id: credit._id,
+        title: people.get(credit.openid)?.name ?? '志愿者',
+        detail: `${credit.day} ${credit.service.title} · 超出每日上限 ${credit.heldMinutes} 分钟`,
+        since: new Date(credit.heldAt),
+        page: heldCreditsPath(communityId),
+      }),
+    ),
+    counts: { credit: count },
+  }
+}

@@ -1,0 +1,21 @@
+import type { WaitingItem } from '../../shared/contracts/reports'
+import { waitingKindLabel, type WaitingKind } from '../../shared/domain/workbench'
+
+/** What one source (organisations, needs, …) has waiting on the committee: the oldest items and how many in all. */
+export interface WaitingSource {
+  items: WaitingItem[]
+  counts: Partial<Record<WaitingKind, number>>
+}
+
+export function waitingItem(
+  now: Date,
+  item: { kind: WaitingKind; id: string; title: string; detail?: string; since: Date; page: string },
+): WaitingItem {
+  return {
+    ...item,
+    kindLabel: waitingKindLabel[item.kind],
+    since: item.since.toISOString(),
+    // Whole minutes waited so far, as needs.queue counts them.
+    waitingMinutes: Math.max(0, Math.floor((now.getTime() - item.since.getTime()) / 60_000)),
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * 社区工作台: the one list of everything waiting on the committee. Each kind of item says what it
+ * is and which page the committee acts on it from; the functions build the page paths from these
+ * so that a tap lands where the decision is taken.
+ */
+import { CARE_PERSON_PAGE } from './care'
+
+export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'credit', 'visit'] as const
+export type WaitingKind = (typeof waitingKinds)[number]
+
+export const waitingKindLabel: Record<WaitingKind, string> = {
+  organisation: '组织备案待审核',
+  activity: '重大活动待审批',
+  need_review: '求助待审核',
+  need_flagged: '求助内容被标记',
+  need_duplicate: '可能重复的求助',
+  need_escalated: '求助无人接单',
+  credit: '时长超出每日上限',
+  visit: '探访逾期未做',
+}
+
+/** The committee's pages the items open; client/src/routes.ts builds its paths from the same. */
+export const APPLICATIONS_PAGE = 'pages/committee/applications/index'
+export const COMMITTEE_NEED_PAGE = 'pages/committee/need/index'
+export const ACTIVITY_APPROVALS_PAGE = 'pages/committee/activities/index'
+export const HELD_CREDITS_PAGE = 'pages/committee/held/index'
+
+export const applicationsPath = (communityId: string) => `/${APPLICATIONS_PAGE}?communityId=${communityId}`
+export const activityApprovalsPath = (communityId: string) => `/${ACTIVITY_APPROVALS_PAGE}?communityId=${communityId}`
+export const heldCreditsPath = (communityId: string) => `/${HELD_CREDITS_PAGE}?communityId=${communityId}`
+export const carePersonPath = (entryId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}`
+/** `reason` is why it is in the committee's queue, e.g. duplicate. */
+export const committeeNeedPath = (needId: string, reason?: string) => `/${COMMITTEE_NEED_PAGE}?id=${needId}${reason ? `&reason=${reason}` : ''}`
+
