@@ -33,12 +33,6 @@ export default function HomePage() {
         ) : (
           <Empty title='你还没有加入社区'>加入社区后，就能向邻里求助、参加社区活动。</Empty>
         ))}
-      <View className='card'>
-        <Text className='card-label'>即将上线</Text>
-        <Text className='card-text'>
-          时间银行正在建设中，上线后会在这里第一时间看到。
-        </Text>
-      </View>
     </PageShell>
   )
 }
