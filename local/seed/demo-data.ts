@@ -21,7 +21,7 @@ function near(centre: readonly [number, number], eastM: number, northM: number):
 }
 
 /** A Beijing-time moment in 2026. */
-function at(localTime: string): Date {
+export function at(localTime: string): Date {
   return new Date(`${localTime}+08:00`)
 }
 
@@ -1037,3 +1037,10 @@ export const demoIdentities = {
 } as const
 
 export const demoDataSet = { offices, communities, people, organisations, roles }
+
+/** The demo person with this openid; throws for one the demo does not have, so a mistyped test fails loudly. */
+export function demoPerson(openid: string): PersonDoc {
+  const person = people.find((p) => p.openid === openid)
+  if (!person) throw new Error(`no demo person ${openid}`)
+  return person
+}

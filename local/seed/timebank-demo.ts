@@ -5,9 +5,8 @@
  * 邓浩's goes over the daily cap and waits in the committee's queue.
  */
 import type { ItemDoc, ServiceRecordDoc } from '../../server/data/documents'
-
-/** A Beijing-time moment in 2026. */
-const at = (localTime: string) => new Date(`${localTime}+08:00`)
+import { pendingServiceRecord } from '../../server/timebank/credit'
+import { at } from './demo-data'
 
 const urban = 'c-zd-qinyuan'
 const rural = 'c-zc-taihe'
@@ -76,7 +75,7 @@ function record(
 ): ServiceRecordDoc {
   const served = at(servedAt)
   const confirmedAt = new Date(served.getTime() + minutes * 60_000)
-  return { _id, openid: who.openid, communityId, organisationId: who.organisationId, source, minutes, servedAt: served, confirmedByOpenid: who.lead, confirmedAt, credit: { status: 'pending' } }
+  return pendingServiceRecord({ _id, openid: who.openid, communityId, organisationId: who.organisationId, source, minutes, servedAt: served, confirmedByOpenid: who.lead, confirmedAt })
 }
 
 const xuMinXiyanghong = { openid: 'demo-xu-min', organisationId: 'org-qy-xiyanghong', lead: 'demo-zhang-jianguo' }

@@ -10,7 +10,7 @@ import { inTransaction, whole } from '../data/transaction'
 import { auditEntry } from '../audit'
 import type { ActionImplementations } from '../handler'
 import { authoriseOverOrganisation } from '../scopes'
-import { firstFlagged } from '../wechat'
+import { refuseFlagged } from '../wechat'
 import { loadActivity, ownActivity } from './access'
 import { everyoneSignedUp, tellAboutActivity } from './notify'
 import { activityDetail, activitySummaries, approvalReasonViews } from './views'
@@ -33,8 +33,7 @@ export const publish: Action<'publish'> = async (context) => {
     throw new AppError(ErrorCode.INVALID_INPUT, `志愿服务时长不能超过活动时长（${length} 分钟）`, 'data.volunteerMinutes')
   }
   const lead = await context.caller()
-  const flagged = await firstFlagged(lead.openid, { title: input.title, description: input.description, address: input.address }, 3)
-  if (flagged) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', `data.${flagged}`)
+  await refuseFlagged(lead.openid, { title: input.title, description: input.description, address: input.address }, 3)
   const approvalReasons = needsCommitteeApproval(input, community.activityPolicy)
   const status = initialActivityStatus(approvalReasons)
   const id = await addActivity({

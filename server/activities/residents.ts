@@ -10,7 +10,7 @@ import { updateOrganisationFacts } from '../data/organisations'
 import { increment, inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { placeOrHome } from '../places'
-import { firstFlagged } from '../wechat'
+import { refuseFlagged } from '../wechat'
 import { activityNotFound, hasEnded, loadActivity, visibleActivity } from './access'
 import { tellAboutActivity } from './notify'
 import { activityDetail, activitySummaries, mySignUpView, placeFacts, placesOf, tookPart } from './views'
@@ -164,9 +164,7 @@ export const rate: Action<'rate'> = async ({ caller, input }) => {
   const now = new Date()
   if (!tookPart(await signUpById(id))) throw new AppError(ErrorCode.CONFLICT, '只有到场参加了活动的人可以评价')
   if (!hasEnded(activity, now)) throw new AppError(ErrorCode.CONFLICT, '活动结束后才能评价')
-  if (input.comment && (await firstFlagged(me.openid, { comment: input.comment }, 2))) {
-    throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', 'data.comment')
-  }
+  await refuseFlagged(me.openid, { comment: input.comment }, 2)
   await inTransaction(async (tx) => {
     if (await tx.get('activity_ratings', id)) throw new AppError(ErrorCode.CONFLICT, '你已经评价过这个活动了')
     const rating: ActivityRatingDoc = {

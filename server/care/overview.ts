@@ -4,11 +4,11 @@ import {
   DUE_SOON_DAYS,
   monthlyVisitRate,
   monthlyVisitRateByGroup,
-  monthRange,
   percentLabel,
   type RegisterFacts,
   type VisitRate,
 } from '../../shared/domain/care'
+import { monthRange } from '../../shared/domain/time'
 import { inShanghai } from '../../shared/domain/time'
 import type { SpecialNeedGroup } from '../../shared/domain/vocabulary'
 import { activeRegisterOf, visitsInCommunity, wholeRegisterOf } from '../data/care'

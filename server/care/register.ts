@@ -13,20 +13,13 @@ import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { authoriseOverCommunity } from '../scopes'
-import { firstFlagged } from '../wechat'
+import { refuseFlagged } from '../wechat'
 import { entryOfCommittee } from './access'
 import { scheduleAfter, scheduleFrom } from './schedule'
 import { notInFuture } from './time'
 import { auditListRead, auditOfEntry, registerEntry, registerRows } from './views'
 
 type Action<A extends keyof CareContract['actions']> = ActionImplementations<CareContract>[A]
-
-/** What the committee writes about a person that their paired volunteers will read. */
-async function checkCareNeeds(me: Caller, careNeeds: string | undefined): Promise<void> {
-  if (careNeeds && (await firstFlagged(me.openid, { careNeeds }, 2))) {
-    throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', 'data.careNeeds')
-  }
-}
 
 /** A resident of this community, not already on its active register. */
 async function residentToRegister(community: CommunityDoc, residentId: string): Promise<PersonDoc> {
@@ -57,7 +50,8 @@ export const register: Action<'register'> = async (context) => {
   const now = new Date()
   const consentAt = notInFuture(input.consent.at, now, 'data.consent.at', '同意时间不能晚于现在')
   const resident = input.residentId ? await residentToRegister(community, input.residentId) : null
-  await checkCareNeeds(me, input.careNeeds)
+  // What the committee writes about a person, which their paired volunteers will read.
+  await refuseFlagged(me.openid, { careNeeds: input.careNeeds }, 2)
   // The person's home when they use the mini-program, else the community centre, for a worry's need.
   const location = input.location ?? (resident?.location ? asGeoPoint(resident.location).coordinates : asGeoPoint(community.centre).coordinates)
   const entry = await addCareEntry({
@@ -88,7 +82,8 @@ export const update: Action<'update'> = async (context) => {
   const { input } = context
   const { entry } = await entryOfCommittee(context, input.entryId)
   const me = await context.caller()
-  await checkCareNeeds(me, input.careNeeds)
+  // What the committee writes about a person, which their paired volunteers will read.
+  await refuseFlagged(me.openid, { careNeeds: input.careNeeds }, 2)
   const now = new Date()
   await inTransaction(async (tx) => {
     const current = await tx.get<CareEntryDoc>('care_register', entry._id)

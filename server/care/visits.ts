@@ -10,7 +10,7 @@ import { inTransaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { raiseNeed } from '../needs/requests'
 import type { Caller } from '../principal'
-import { firstFlagged } from '../wechat'
+import { refuseFlagged } from '../wechat'
 import { entryPairedWith, isPairedWith, notPaired } from './access'
 import { scheduleAfter } from './schedule'
 import { notInFuture } from './time'
@@ -60,9 +60,7 @@ export const recordVisit: Action<'recordVisit'> = async ({ caller, input }) => {
   const now = new Date()
   const visitedAt = notInFuture(input.visitedAt, now, 'data.visitedAt', '探访时间不能晚于现在')
   if (visitedAt < new Date(entry.registeredAt)) throw new AppError(ErrorCode.INVALID_INPUT, '探访时间不能早于登记时间', 'data.visitedAt')
-  if (input.notes && (await firstFlagged(me.openid, { notes: input.notes }, 2))) {
-    throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', 'data.notes')
-  }
+  await refuseFlagged(me.openid, { notes: input.notes }, 2)
   // Raised first: should the visit then fail (consent withdrawn that moment), the worry is still heard.
   const needId = input.worry ? await raiseWorry(me, entry, input.worry) : undefined
   const visit: CareVisitDoc = {

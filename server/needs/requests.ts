@@ -12,7 +12,7 @@ import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { placeOrHome } from '../places'
-import { firstFlagged } from '../wechat'
+import { firstFlagged, refuseFlagged } from '../wechat'
 import { accessTo, loadNeed, needNotFound } from './access'
 import { dispatchRound } from './matching'
 import { actorOf, needEvent, notifyCommittee } from './notify'
@@ -142,9 +142,7 @@ export const cancel: Action<'cancel'> = async ({ caller, input }) => {
 export const confirm: Action<'confirm'> = async ({ caller, input }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
-  if (input.comment && (await firstFlagged(me.openid, { comment: input.comment }, 2))) {
-    throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', 'data.comment')
-  }
+  await refuseFlagged(me.openid, { comment: input.comment }, 2)
   const now = new Date()
   const reopen = input.result === 'unsolved'
   const organisationId = await inTransaction(async (tx) => {

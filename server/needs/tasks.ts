@@ -8,10 +8,9 @@ import { closeOpenOffers, needsByIds, needsOfOrganisation, offerById, openOffers
 import { updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
-import type { Caller } from '../principal'
 import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
 import { authoriseOverOrganisation } from '../scopes'
-import { firstFlagged } from '../wechat'
+import { refuseFlagged } from '../wechat'
 import { loadNeed, needNotFound } from './access'
 import { passOn } from './matching'
 import { actorOf, needEvent, notify } from './notify'
@@ -185,10 +184,6 @@ export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
   return { need: await revealedView(lead, await loadNeed(need._id), organisation._id, need.acceptedBy?.distanceM) }
 }
 
-async function checkedText(me: Caller, text: string, field: string): Promise<void> {
-  if (await firstFlagged(me.openid, { text }, 2)) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', field)
-}
-
 export const postProgress: Action<'postProgress'> = async (context) => {
   const { input } = context
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
@@ -198,7 +193,7 @@ export const postProgress: Action<'postProgress'> = async (context) => {
   if (!leads && !need.volunteers.some((v) => v.openid === me.openid)) {
     throw new AppError(ErrorCode.FORBIDDEN, '只有负责人和安排到的志愿者可以记录进展')
   }
-  await checkedText(me, input.text, 'data.text')
+  await refuseFlagged(me.openid, { text: input.text }, 2)
   await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, new Date()))
   return { need: await revealedView(me, await loadNeed(need._id), organisation._id, need.acceptedBy?.distanceM) }
 }
@@ -211,7 +206,7 @@ export const markDone: Action<'markDone'> = async (context) => {
   if (new Set(serviceIds).size !== serviceIds.length) throw new AppError(ErrorCode.INVALID_INPUT, '每位志愿者只写一次', 'data.service')
   const members = await membersByIds(organisation, serviceIds, 'data.service')
   const lead = await context.caller()
-  await checkedText(lead, input.summary, 'data.summary')
+  await refuseFlagged(lead.openid, { summary: input.summary }, 2)
   const now = new Date()
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
   // 志愿服务时长: one record per volunteer, written with the confirmation, then credited to the time bank.

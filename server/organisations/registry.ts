@@ -15,7 +15,7 @@ import { actionLabel, auditEntry } from '../audit'
 import type { ActionImplementations } from '../handler'
 import { authoriseOverCommunity, authoriseOverOrganisation } from '../scopes'
 import { placeOrHome } from '../places'
-import { firstFlagged } from '../wechat'
+import { refuseFlagged } from '../wechat'
 import { profiles, summarise, summariseOne } from './views'
 
 
@@ -29,8 +29,7 @@ export const apply: Action<'apply'> = async ({ caller, input }) => {
   const communityId = applicant.person?.communityId
   if (!communityId) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
   // What residents write is checked before anything is stored.
-  const flagged = await firstFlagged(applicant.openid, { name: input.name, charterSummary: input.charterSummary, description: input.description }, 1)
-  if (flagged) throw new AppError(ErrorCode.CONTENT_REJECTED, '内容含有不适宜发布的信息，请修改后再提交', `data.${flagged}`)
+  await refuseFlagged(applicant.openid, { name: input.name, charterSummary: input.charterSummary, description: input.description }, 1)
   const centre = await placeOrHome(applicant, input.serviceArea.centre, 'data.serviceArea.centre')
   const organisation = await addOrganisation(
     {

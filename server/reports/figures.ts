@@ -18,7 +18,8 @@ import {
   visitRatesOf,
   weeklyTrend,
 } from '../../shared/domain/report-figures'
-import { monthRange, percentLabel } from '../../shared/domain/care'
+import { percentLabel } from '../../shared/domain/care'
+import { monthRange } from '../../shared/domain/time'
 import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc } from '../data/documents'
 import { needsForFigures, type NeedForFigures } from '../data/needs'
 import { organisationsOf } from '../data/organisations'

@@ -3,6 +3,7 @@
  * counts is what the time bank settled (shared/domain/timebank.ts `countedMinutes`); a certificate
  * is frozen when issued and found again only by its unguessable number.
  */
+import { monthOf } from '../../shared/domain/time'
 import { randomBytes } from 'node:crypto'
 import type { Certificate, TimebankContract } from '../../shared/contracts/timebank'
 import {
@@ -14,7 +15,6 @@ import {
   maskPhone,
   periodBounds,
   recordStatusLabel,
-  shanghaiMonth,
   sumBy,
 } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
@@ -33,14 +33,14 @@ const RECORDS_SHOWN = 200
 
 async function hoursOf(openid: string, period: { from?: string; to?: string }) {
   const records = await serviceRecordsOfPerson(openid, periodBounds(period))
-  const organisations = await organisationsByIds([...new Set(records.map((r) => r.organisationId))])
+  const organisations = await organisationsByIds(records.map((r) => r.organisationId))
   const counted = records.map((record) => ({ record, minutes: countedMinutes(record.minutes, record.credit) }))
   const byOrganisation = sumBy(counted, (c) => c.record.organisationId, (c) => c.minutes).map(({ key, minutes }) => ({
     organisationId: key,
     organisationName: organisations.get(key)?.name ?? '',
     minutes,
   }))
-  const byMonth = sumBy(counted, (c) => shanghaiMonth(c.record.servedAt), (c) => c.minutes).map(({ key, minutes }) => ({ month: key, minutes }))
+  const byMonth = sumBy(counted, (c) => monthOf(c.record.servedAt), (c) => c.minutes).map(({ key, minutes }) => ({ month: key, minutes }))
   return {
     period,
     totalMinutes: counted.reduce((sum, c) => sum + c.minutes, 0),

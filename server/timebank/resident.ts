@@ -1,6 +1,6 @@
 /** The resident's side of the time bank: balances, history, gifts, the catalogue and redemptions. */
+import { monthOf, monthRange } from '../../shared/domain/time'
 import type { TimebankContract } from '../../shared/contracts/timebank'
-import { monthStart } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { EntryDoc, ItemDoc, RedemptionDoc } from '../data/documents'
 import { communitiesByIds } from '../data/places'
@@ -13,7 +13,6 @@ import {
   entryById,
   itemById,
   itemsOfCommunity,
-  redemptionById,
   redemptionsOfPerson,
 } from '../data/timebank'
 import { inTransaction } from '../data/transaction'
@@ -40,7 +39,7 @@ export const account: Action<'account'> = async (context) => {
   const me = await context.caller()
   const [accounts, thisMonth, recent] = await Promise.all([
     accountsOfPerson(me.openid),
-    entriesOfPersonSince(me.openid, monthStart(new Date())),
+    entriesOfPersonSince(me.openid, monthRange(monthOf(new Date())).start),
     entriesPage({ people: me.openid }, undefined, RECENT),
   ])
   const earned = new Map<string, number>()
@@ -88,7 +87,6 @@ export const give: Action<'give'> = async (context) => {
   const balance = await balanceOf(communityId, me.openid)
   if (balance < input.minutes) throw insufficient(balance, 'data.minutes')
   const recipient = await personByNameAndPhone(input.toName, input.toPhone)
-  // One answer whichever of the two is wrong: the form must not confirm who has which number.
   // One answer, at the phone, whichever of the two is wrong: the form must not tell who has which number.
   if (!recipient) throw new AppError(ErrorCode.NOT_FOUND, '没有找到姓名和手机号都相符的人，请核对后再试', 'data.toPhone')
   if (recipient.openid === me.openid) throw new AppError(ErrorCode.INVALID_INPUT, '不能转赠给自己', 'data.toPhone')
@@ -132,8 +130,6 @@ export const redeem: Action<'redeem'> = async (context) => {
   const { input } = context
   const me = await context.caller()
   const redemptionId = redemptionIdOf(me.openid, input.requestId)
-  const done = await redemptionById(redemptionId)
-  if (done) return redemptionAnswer(done, await balanceOf(done.communityId, me.openid))
   const item = await itemById(input.itemId)
   // Another community's catalogue answers as an item that does not exist.
   if (!item || item.communityId !== homeOf(me)) throw new AppError(ErrorCode.NOT_FOUND, '没有这一项', 'data.itemId')

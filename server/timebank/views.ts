@@ -9,8 +9,6 @@ import { entriesByIds, type EntryPosition } from '../data/timebank'
 import { entryKey } from './keys'
 
 const iso = (date: Date) => new Date(date).toISOString()
-const unique = (values: string[]) => [...new Set(values)]
-
 /** What showing a page of entries needs besides the entries: four lookups at once. */
 export interface EntryContext {
   communities: Map<string, CommunityDoc>
@@ -23,9 +21,9 @@ export interface EntryContext {
 
 export async function entryContext(entries: EntryDoc[]): Promise<EntryContext> {
   const [communities, organisations, people, reversals] = await Promise.all([
-    communitiesByIds(unique(entries.map((e) => e.communityId))),
-    organisationsByIds(unique(entries.flatMap((e) => (e.service ? [e.service.organisationId] : [])))),
-    peopleByOpenids(unique(entries.flatMap((e) => e.people))),
+    communitiesByIds(entries.map((e) => e.communityId)),
+    organisationsByIds(entries.flatMap((e) => (e.service ? [e.service.organisationId] : []))),
+    peopleByOpenids(entries.flatMap((e) => e.people)),
     entriesByIds(entries.filter((e) => e.kind !== 'reversal').map((e) => entryKey.reverse(e._id))),
   ])
   return { communities, organisations, people, reversals: new Map([...reversals.values()].map((r) => [r.reverses!, r])) }
@@ -124,7 +122,7 @@ const providerOf = (organisationId: string | undefined, organisations: Map<strin
   organisationId ? { provider: { organisationId, name: organisations.get(organisationId)?.name ?? '' } } : {}
 
 export async function itemViews(items: ItemDoc[]): Promise<ItemView[]> {
-  const organisations = await organisationsByIds(unique(items.flatMap((i) => (i.providerOrganisationId ? [i.providerOrganisationId] : []))))
+  const organisations = await organisationsByIds(items.flatMap((i) => (i.providerOrganisationId ? [i.providerOrganisationId] : [])))
   return items.map((item) => ({
     id: item._id,
     communityId: item.communityId,
@@ -143,9 +141,9 @@ export async function itemViews(items: ItemDoc[]): Promise<ItemView[]> {
 /** `withPerson`: the committee and the provider see who redeemed it and their phone, to hand it over. */
 export async function redemptionViews(redemptions: RedemptionDoc[], withPerson: boolean): Promise<RedemptionView[]> {
   const [communities, organisations, people] = await Promise.all([
-    communitiesByIds(unique(redemptions.map((r) => r.communityId))),
-    organisationsByIds(unique(redemptions.flatMap((r) => (r.providerOrganisationId ? [r.providerOrganisationId] : [])))),
-    peopleByOpenids(unique(redemptions.flatMap((r) => [...(withPerson ? [r.openid] : []), ...(r.handedOverBy ? [r.handedOverBy] : [])]))),
+    communitiesByIds(redemptions.map((r) => r.communityId)),
+    organisationsByIds(redemptions.flatMap((r) => (r.providerOrganisationId ? [r.providerOrganisationId] : []))),
+    peopleByOpenids(redemptions.flatMap((r) => [...(withPerson ? [r.openid] : []), ...(r.handedOverBy ? [r.handedOverBy] : [])])),
   ])
   return redemptions.map((r) => {
     const person = withPerson ? people.get(r.openid) : undefined
@@ -172,8 +170,8 @@ export async function redemptionViews(redemptions: RedemptionDoc[], withPerson: 
 
 export async function heldViews(held: HeldCreditDoc[]): Promise<HeldCreditView[]> {
   const [organisations, people] = await Promise.all([
-    organisationsByIds(unique(held.map((h) => h.service.organisationId))),
-    peopleByOpenids(unique(held.flatMap((h) => [h.openid, ...(h.reviewedBy ? [h.reviewedBy] : [])]))),
+    organisationsByIds(held.map((h) => h.service.organisationId)),
+    peopleByOpenids(held.flatMap((h) => [h.openid, ...(h.reviewedBy ? [h.reviewedBy] : [])])),
   ])
   return held.map((h) => {
     const person = people.get(h.openid)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
-import { idSchema, isoDateTimeSchema, phoneSchema, textSchema } from '../domain/fields'
+import { daySchema, idSchema, isoDateTimeSchema, phoneSchema, textSchema } from '../domain/fields'
 import {
   MAX_DAILY_CAP_MINUTES,
   MAX_GIFT_MINUTES,
@@ -9,7 +9,6 @@ import {
   MAX_RESTOCK_DELTA,
   MIN_DAILY_CAP_MINUTES,
   certificateNumberSchema,
-  daySchema,
   entryKindSchema,
   heldStatusSchema,
   itemKindSchema,

@@ -3,7 +3,7 @@
  * (seed 004: 特殊困难老年人月探访率达100%). Pure: callers pass `now`; days and months are Asia/Shanghai's.
  */
 import { z } from 'zod'
-import { inShanghai } from './time'
+import { inShanghai, monthRange } from './time'
 import { specialNeedGroups, type SpecialNeedGroup } from './vocabulary'
 
 export const careGroupSchema = z.enum(specialNeedGroups)
@@ -88,16 +88,6 @@ export function visitStanding(due: Date, frequency: VisitFrequency, now: Date): 
 
 /** A month in Shanghai as `YYYY-MM`. */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
-
-export function monthOf(date: Date): string {
-  return inShanghai(date).format('YYYY-MM')
-}
-
-/** [start, end) of a `YYYY-MM` month in Shanghai. */
-export function monthRange(month: string): { start: Date; end: Date } {
-  const start = inShanghai(`${month}-01T00:00:00+08:00`).startOf('month')
-  return { start: start.toDate(), end: start.add(1, 'month').toDate() }
-}
 
 export interface RegisterFacts {
   id: string

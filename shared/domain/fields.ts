@@ -16,3 +16,6 @@ export const lngLatSchema = z.tuple([z.number().min(-180).max(180), z.number().m
 
 /** A moment on the wire: functions answer dates as ISO 8601 strings, never as Date objects. */
 export const isoDateTimeSchema = z.string().describe('ISO 8601 date-time')
+
+/** A Shanghai calendar day as contracts send it, `YYYY-MM-DD`, and one that exists (not 2026-02-30). */
+export const daySchema = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' })

@@ -4,16 +4,15 @@
  * facts, these say how they are counted, and a test can count the same way independently.
  */
 import { z } from 'zod'
+import { daySchema } from './fields'
 import { inShanghai } from './time'
 
 /** The longest period one report covers: a year, as the annual 总结报告 does. */
 export const MAX_REPORT_DAYS = 366
 
-const dayText = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' })
-
 /** Whole days in Shanghai, both ends included: 2026-11-01 to 2026-11-30 is November. */
 export const reportPeriodSchema = z
-  .strictObject({ from: dayText, to: dayText })
+  .strictObject({ from: daySchema, to: daySchema })
   .refine((p) => p.from <= p.to, { message: '结束日期不能早于开始日期', path: ['to'] })
   .refine((p) => inShanghai(`${p.to}T00:00:00+08:00`).diff(inShanghai(`${p.from}T00:00:00+08:00`), 'day') < MAX_REPORT_DAYS, {
     message: `一次最多统计 ${MAX_REPORT_DAYS} 天`,

@@ -16,6 +16,17 @@ export function inShanghai(date?: Date | string | number): Dayjs {
   return dayjs(date).utcOffset(SHANGHAI_UTC_OFFSET_MINUTES)
 }
 
+/** The Shanghai month of a moment, `YYYY-MM`. */
+export function monthOf(date: Date | string): string {
+  return inShanghai(date).format('YYYY-MM')
+}
+
+/** [start, end) of a `YYYY-MM` month in Shanghai. */
+export function monthRange(month: string): { start: Date; end: Date } {
+  const start = inShanghai(`${month}-01T00:00:00+08:00`).startOf('month')
+  return { start: start.toDate(), end: start.add(1, 'month').toDate() }
+}
+
 /** The moment a Shanghai day (YYYY-MM-DD) begins. */
 export function shanghaiDayStart(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`)

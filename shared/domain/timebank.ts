@@ -3,7 +3,8 @@
  * of its own (callers pass `now`). Time is whole minutes everywhere (docs/decisions/010).
  */
 import { z } from 'zod'
-import { inShanghai } from './time'
+import { daySchema } from './fields'
+import { inShanghai, shanghaiDayStart } from './time'
 
 /** What moved minutes: each kind has its own idempotency key (server/timebank/keys.ts). */
 export const entryKindSchema = z.enum(['service', 'review', 'gift', 'grant', 'redeem', 'reversal'])
@@ -46,16 +47,6 @@ export const MAX_PRICE_MINUTES = 100 * 60
 /** One restock moves stock by at most this much either way. */
 export const MAX_RESTOCK_DELTA = 1000
 
-/** A Shanghai calendar day, `YYYY-MM-DD`, that exists. */
-export const daySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((day) => {
-    const midnight = new Date(`${day}T00:00:00Z`)
-    // 2026-13-01 is no date at all; 2026-02-30 rolls over into March.
-    return !Number.isNaN(midnight.getTime()) && midnight.toISOString().startsWith(day)
-  }, '没有这一天')
-
 /** A period of whole Shanghai days, both ends included. */
 export const periodSchema = z
   .strictObject({ from: daySchema, to: daySchema })
@@ -76,21 +67,11 @@ export function shanghaiDay(at: Date | string): string {
   return inShanghai(at).format('YYYY-MM-DD')
 }
 
-export function shanghaiMonth(at: Date | string): string {
-  return inShanghai(at).format('YYYY-MM')
-}
-
-/** The first moment of the Shanghai month `now` falls in. */
-export function monthStart(now: Date): Date {
-  return inShanghai(now).startOf('month').toDate()
-}
-
 /** The moments a period of Shanghai days covers: from the first day's midnight to the one after the last day. */
 export function periodBounds(period: { from?: string; to?: string }): { since?: Date; until?: Date } {
-  const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
   return {
-    ...(period.from ? { since: midnight(period.from) } : {}),
-    ...(period.to ? { until: new Date(midnight(period.to).getTime() + 24 * 3600_000) } : {}),
+    ...(period.from ? { since: shanghaiDayStart(period.from) } : {}),
+    ...(period.to ? { until: new Date(shanghaiDayStart(period.to).getTime() + 24 * 3600_000) } : {}),
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core'
 import { create } from 'qrcode/lib/core/qrcode'
-import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { latestOutboxMessages } from '../../server/data/outbox'
 import { runDueWork } from '../../server/needs/deadlines'
 import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS } from '../../shared/domain/activity'
@@ -36,7 +36,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => session.close())
 
-const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 const lead = personOf(demoIdentities.organisationLead)
 const organisationId = demoDataSet.roles.find((r) => r.openid === lead.openid && r.role === 'organisation_lead')!.organisationId!
 /** Two volunteers take the two places; the third waits until the second cancels. */

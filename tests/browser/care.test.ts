@@ -7,9 +7,9 @@
  */
 import type { Page } from 'playwright-core'
 import { careDemoData } from '../../local/seed/care-demo'
-import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
-import { monthlyVisitRate, monthlyVisitRateByGroup, monthOf, monthRange, percentLabel, type RegisterFacts } from '../../shared/domain/care'
-import { inShanghai } from '../../shared/domain/time'
+import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
+import { monthlyVisitRate, monthlyVisitRateByGroup, percentLabel, type RegisterFacts } from '../../shared/domain/care'
+import { inShanghai, monthOf, monthRange } from '../../shared/domain/time'
 import {
   callFunction,
   contrastRatioOf,
@@ -28,7 +28,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => session.close())
 
-const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 const committee = personOf(demoIdentities.committeeUrban)
 const volunteer = personOf(demoIdentities.volunteer)
 const volunteerRole = demoDataSet.roles.find((r) => r.openid === volunteer.openid && r.role === 'volunteer')!

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { offerWindowMinutes } from '../../shared/domain/need'
 import { serviceDistance } from '../../shared/domain/organisation'
 import type { HelpKind } from '../../shared/domain/vocabulary'
-import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { runDueWork } from '../../server/needs/deadlines'
 import {
   callFunction,
@@ -30,7 +30,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => session.close())
 
-const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 const homeOf = (openid: string) => personOf(openid).location!.coordinates as [number, number]
 
 /** Approved organisations that give `kind` and whose service area reaches `point`: who matching may offer it to. */

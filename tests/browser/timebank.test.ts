@@ -7,7 +7,7 @@
  * verify page shows the same number and hours.
  */
 import type { Page } from 'playwright-core'
-import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { DEFAULT_DAILY_CAP_MINUTES, maskName } from '../../shared/domain/timebank'
 import { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
 import {
@@ -29,7 +29,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => session.close())
 
-const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 const elder = personOf(demoIdentities.elderResident)
 const volunteer = personOf(demoIdentities.volunteer)
 const organisation = demoDataSet.organisations.find((o) => o._id === 'org-qy-xiyanghong')!

@@ -3,14 +3,13 @@ import {
   FIRST_VISIT_DAYS,
   monthlyVisitRate,
   monthlyVisitRateByGroup,
-  monthOf,
-  monthRange,
   nextVisitDue,
   percentLabel,
   standingChanges,
   visitStanding,
   type RegisterFacts,
 } from '../../shared/domain/care'
+import { monthOf, monthRange } from '../../shared/domain/time'
 
 const at = (text: string) => new Date(`${text}+08:00`)
 

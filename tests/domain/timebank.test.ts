@@ -1,31 +1,30 @@
 import {
   certificateNumberSchema,
   countedMinutes,
-  daySchema,
   entryTitle,
   formatCertificateNumber,
   issuerName,
   maskName,
   maskPhone,
-  monthStart,
   periodBounds,
   periodSchema,
   shanghaiDay,
-  shanghaiMonth,
   splitByDailyCap,
   sumBy,
 } from '../../shared/domain/timebank'
+import { daySchema } from '../../shared/domain/fields'
+import { monthOf, monthRange } from '../../shared/domain/time'
 
 describe('Shanghai days and months', () => {
   it('counts the day in Shanghai whatever zone the moment is written in', () => {
     expect(shanghaiDay(new Date('2026-08-01T15:59:59Z'))).toBe('2026-08-01')
     expect(shanghaiDay(new Date('2026-08-01T16:00:00Z'))).toBe('2026-08-02')
-    expect(shanghaiMonth('2026-08-31T16:30:00Z')).toBe('2026-09')
+    expect(monthOf('2026-08-31T16:30:00Z')).toBe('2026-09')
   })
 
   it('starts the month at Shanghai midnight on the 1st', () => {
-    expect(monthStart(new Date('2026-09-15T03:00:00Z')).toISOString()).toBe('2026-08-31T16:00:00.000Z')
-    expect(monthStart(new Date('2026-08-31T16:00:00Z')).toISOString()).toBe('2026-08-31T16:00:00.000Z')
+    expect(monthRange(monthOf(new Date('2026-09-15T03:00:00Z'))).start.toISOString()).toBe('2026-08-31T16:00:00.000Z')
+    expect(monthRange(monthOf(new Date('2026-08-31T16:00:00Z'))).start.toISOString()).toBe('2026-08-31T16:00:00.000Z')
   })
 
   it('bounds a period of days from the first midnight to the midnight after the last day', () => {

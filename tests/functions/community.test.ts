@@ -1,4 +1,4 @@
-import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { allDocuments } from '../../server/data/maintenance'
 import type { AuditDoc } from '../../server/data/documents'
 import { organisationTarget } from '../../shared/domain/community'
@@ -7,7 +7,6 @@ import { callCommunity as call, callOrganisations, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
-const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 const officeOf = (openid: string) => demoDataSet.roles.find((r) => r.openid === openid && r.role === 'civil_affairs')!.officeId!
 
 let database: TestDatabase

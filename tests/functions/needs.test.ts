@@ -3,7 +3,7 @@
  * closing, passing on by decline and by lapse, escalation, reopening, cancelling, auto-closing,
  * 危及生命安全, flagged text, review-before-matching, duplicates and assignment by hand.
  */
-import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { runDueWork } from '../../server/needs/deadlines'
@@ -350,7 +350,6 @@ describe('life, flagged text, review before matching, duplicates', () => {
 
 describe('the need’s place, when the resident gives none', () => {
   freshDatabasePerGroup()
-  const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 
   it('is their home, for raising and for the duplicate check before it', async () => {
     const { need } = await raise({ location: undefined, helpKind: '助餐' }, who.elderResident)

@@ -1,4 +1,4 @@
-import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, RoleDoc } from '../../server/data/documents'
 import type { OrganisationApplication } from '../../shared/contracts/organisations'
@@ -7,7 +7,6 @@ import { freshDatabasePerGroup, snapshotDatabase, type TestDatabase } from '../s
 import { callOrganisations as call, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
-const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 const ledBy = (openid: string) => demoDataSet.roles.find((r) => r.openid === openid && r.role === 'organisation_lead')!.organisationId!
 const pendingDemo = demoDataSet.organisations.find((o) => o.status === 'pending')!
 

@@ -4,7 +4,7 @@
  * redemptions with their hand-over, grants, the ledger and reversals, service hours and
  * certificates, and the invariants under a crowd of concurrent credits, gifts and redemptions.
  */
-import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { timebankItems, timebankServiceRecords } from '../../local/seed/timebank-demo'
 import type { AccountDoc, AuditDoc, EntryDoc, HeldCreditDoc, ItemDoc, RedemptionDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
@@ -16,7 +16,6 @@ import { callNeeds, callTimebank as call, failure, ok } from './calls'
 
 const urban = 'c-zd-qinyuan'
 const rural = 'c-zc-taihe'
-const personOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!
 const xuMin = personOf(who.volunteer)
 const dengHao = personOf('demo-deng-hao')
 const wangGuilan = personOf(who.elderResident)

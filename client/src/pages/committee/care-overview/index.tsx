@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RegisterRow } from '../../../../../shared/contracts/care'
-import { monthOf } from '../../../../../shared/domain/care'
+import { monthOf } from '../../../../../shared/domain/time'
 import { inShanghai } from '../../../../../shared/domain/time'
 import { api } from '../../../api'
 import { RegisterRowCard } from '../../../components/care'
