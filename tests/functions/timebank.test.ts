@@ -314,6 +314,7 @@ describe('gifts', () => {
     )
     const succeeded = answers.filter((a) => a.ok).length
     expect(succeeded).toBeLessThanOrEqual(2)
+    expect(succeeded).toBeGreaterThan(0)
     for (const a of answers) if (!a.ok) expect(['INSUFFICIENT_BALANCE', 'CONFLICT']).toContain(a.error.code)
     expect(await balanceOf(gao.openid)).toBe(60 - 25 * succeeded)
     await expectLedgerInvariants()
@@ -595,16 +596,23 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
     for (const p of [...volunteers, ...villagers]) {
       await ok(call(p.communityId === urban ? who.committeeUrban : who.committeeRural, 'grant', { communityId: p.communityId!, personId: p._id, minutes: 200, reason: '起始时间', requestId: requestId() }))
     }
-    const giftIds = Array.from({ length: 50 }, () => requestId())
+    const gifts = Array.from({ length: 40 }, () => {
+      const from = pick(volunteers)
+      const to = pick(volunteers.filter((v) => v !== from))
+      return { from, input: { toName: to.name, toPhone: to.phone!, minutes: 5 + Math.floor(next() * 60), requestId: requestId() } }
+    })
+    const giftAnswers = new Map<string, boolean[]>()
+    const give = ({ from, input }: (typeof gifts)[number]) => async () => {
+      const answer = await call(from.openid, 'give', input)
+      giftAnswers.set(input.requestId, [...(giftAnswers.get(input.requestId) ?? []), answer.ok])
+      return answer
+    }
     const operations: (() => Promise<unknown>)[] = [
       ...fresh.map((r) => () => creditServiceRecords([r._id])),
-      // Replays of credits and of gifts, racing their originals.
+      // Replays of credits and of gifts (the same request again), racing their originals.
       ...fresh.slice(0, 20).map((r) => () => creditServiceRecords([r._id])),
-      ...giftIds.map((id) => {
-        const from = pick(volunteers)
-        const to = pick(volunteers.filter((v) => v !== from))
-        return () => call(from.openid, 'give', { toName: to.name, toPhone: to.phone!, minutes: 5 + Math.floor(next() * 60), requestId: id })
-      }),
+      ...gifts.map(give),
+      ...gifts.slice(0, 10).map(give),
       ...Array.from({ length: 50 }, () => {
         const p = pick(volunteers)
         return () => call(p.openid, 'redeem', { itemId: pick(timebankItems)._id, requestId: requestId() })
@@ -615,7 +623,7 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
     for (const answer of answers) {
       if (Array.isArray(answer)) continue
       const settled = answer as { ok: boolean; error?: { code: string } }
-      if (!settled.ok) expect(['INSUFFICIENT_BALANCE', 'OUT_OF_STOCK', 'CONFLICT', 'INVALID_INPUT']).toContain(settled.error!.code)
+      if (!settled.ok) expect(['INSUFFICIENT_BALANCE', 'OUT_OF_STOCK', 'CONFLICT']).toContain(settled.error!.code)
     }
     // Every record is settled once: credited or held, never twice.
     await creditServiceRecords(fresh.map((r) => r._id))
@@ -640,6 +648,10 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
       expect(left + redemptions.filter((r) => r.itemId === seeded._id).length).toBe(seeded.stock)
     }
     expect(moves.filter((e) => e.kind === 'redeem')).toHaveLength(redemptions.length)
-    expect(moves.filter((e) => e.kind === 'gift').length).toBeLessThanOrEqual(giftIds.length)
+    // One entry for each gift that went through, however often it was sent.
+    const givenIds = [...giftAnswers].filter(([, oks]) => oks.includes(true)).map(([id]) => id)
+    expect(givenIds.length).toBeGreaterThan(0)
+    expect(moves.filter((e) => e.kind === 'gift').length).toBeLessThanOrEqual(gifts.length)
+    expect(moves.filter((e) => e.kind === 'gift')).toHaveLength(givenIds.length)
   }, 120_000)
 })

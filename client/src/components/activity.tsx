@@ -18,7 +18,7 @@ export function reasonsText(reasons: ActivityDetail['approvalReasons']): string 
 }
 
 /** 还剩 3 个（共 50 个）, or 已满，可以候补 with the waitlist's length. */
-export function placesText(places: Places): string {
+function placesText(places: Places): string {
   if (places.left > 0) return `还剩 ${places.left} 个（共 ${places.total} 个）`
   return places.waitlisted > 0 ? `已满，可以候补（已有 ${places.waitlisted} 人候补）` : '已满，可以候补'
 }

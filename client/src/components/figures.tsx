@@ -157,7 +157,7 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
 }
 
 /** Horizontal bars, longest for the largest value, each with its number written out. */
-export function Bars({ rows, unit }: { rows: { label: string; value: number }[]; unit: string }) {
+function Bars({ rows, unit }: { rows: { label: string; value: number }[]; unit: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value))
   return (
     <View className='bars'>

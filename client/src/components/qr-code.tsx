@@ -15,7 +15,7 @@ interface Run {
  * The text is encoded as bytes given here, not as a string: the encoder's string path needs
  * TextEncoder, which not every WeChat runtime has. Check-in payloads are ASCII.
  */
-export function qrRows(text: string): Run[][] {
+function qrRows(text: string): Run[][] {
   const { modules } = create([{ data: Array.from(text, (c) => c.charCodeAt(0)), mode: 'byte' }], { errorCorrectionLevel: 'M' })
   const margin = [{ dark: false, length: modules.size + 2 * QUIET_ZONE }]
   const rows: Run[][] = Array.from({ length: QUIET_ZONE }, () => margin)

@@ -13,7 +13,7 @@ export const serviceSource = (service: ServiceSource) => `${service.kindLabel}�
  * What an entry's title (志愿服务：…, 转赠给…, 兑换：…) leaves out: whether it was a need or an
  * activity and which organisation, the giver's note, the committee's reason.
  */
-export function entryDetails(entry: HistoryEntry | LedgerEntry): string[] {
+function entryDetails(entry: HistoryEntry | LedgerEntry): string[] {
   return [
     entry.service ? `${entry.service.kindLabel} · ${entry.service.organisationName}` : '',
     entry.note ? `留言：${entry.note}` : '',

@@ -13,7 +13,7 @@ import { api, ApiError } from '../../../api'
 import { ActivityCard, ActivityStanding, attendanceOpen } from '../../../components/activity'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
-import { StarRating, TextAreaField, TextField } from '../../../components/form'
+import { Field, StarRating, TextAreaField, TextField } from '../../../components/form'
 import { Fact, SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Photos } from '../../../components/photos'
@@ -269,11 +269,9 @@ function RateForm({ activity, onRated }: { activity: ActivityDetail; onRated(act
   return (
     <View id='rate-form' className='card'>
       <SectionHeader title='活动办得怎么样？' hint='说一说，组织下次办得更好' />
-      <View className={missing || submit.errorOf('rating') ? 'field field-invalid' : 'field'}>
-        <Text className='field-label'>打个分</Text>
+      <Field label='打个分' error={missing || submit.errorOf('rating')}>
         <StarRating value={rating} onChange={setRating} />
-        {missing || submit.errorOf('rating') ? <Text className='field-error'>{missing || submit.errorOf('rating')}</Text> : null}
-      </View>
+      </Field>
       <TextAreaField id='rate-comment' label='还想说的话（可不填）' maxlength={200} value={comment} error={submit.errorOf('comment')} onChange={setComment} />
       {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
       <BusyButton id='rate-send' primary busy={submit.busy} label='提交评价' onClick={send} />

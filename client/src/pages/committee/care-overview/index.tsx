@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RegisterRow } from '../../../../../shared/contracts/care'
-import { monthOf } from '../../../../../shared/domain/time'
-import { inShanghai } from '../../../../../shared/domain/time'
+import { inShanghai, monthOf } from '../../../../../shared/domain/time'
 import { api } from '../../../api'
 import { RegisterRowCard } from '../../../components/care'
 import { SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loaded } from '../../../components/status'
+import { formatMonth } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
 import { go, paths, usePageParams } from '../../../routes'
 
@@ -29,7 +29,7 @@ export default function CareOverviewPage() {
           ‹ 上个月
         </Button>
         <Text id='care-month' className='month-label'>
-          {monthStart(month).format('YYYY年M月')}
+          {formatMonth(month)}
         </Text>
         {/* No months to come: nobody has been visited in them yet. */}
         <Button className='btn btn-plain month-step' disabled={month === thisMonth || undefined} onClick={() => step(1)}>
@@ -48,7 +48,7 @@ function MonthOverview({ communityId, month }: { communityId: string; month: str
     <Loaded load={load}>
       {(overview) => (
         <View>
-          <Figure rate={overview.overall} monthLabel={monthStart(month).format('YYYY年M月')} />
+          <Figure rate={overview.overall} monthLabel={formatMonth(month)} />
           {overview.byGroup.length > 0 && (
             <View id='care-groups' className='card'>
               <SectionHeader title='按类别' hint='一人属于几类的，每类都算' />
