@@ -8,7 +8,7 @@ import type { ActivityStatus } from '../../shared/domain/activity'
 import { activityById } from '../data/activities'
 import type { ActivityDoc, CommunityDoc, OrganisationDoc } from '../data/documents'
 import type { ActionContext } from '../handler'
-import type { Caller } from '../principal'
+import { sitsOnCommitteeOf, type Caller } from '../principal'
 import { authoriseOverOrganisation } from '../scopes'
 
 export const activityNotFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这个活动', 'data.activityId')
@@ -22,10 +22,8 @@ export async function loadActivity(activityId: string): Promise<ActivityDoc> {
 const unpublished: readonly ActivityStatus[] = ['pending_approval', 'rejected']
 
 /** The committee of its community, and the lead and volunteers of its organisation. */
-export function seesUnpublished(caller: Caller, activity: ActivityDoc): boolean {
-  return caller.grants.some(
-    (g) => (g.role === 'committee' && g.communityId === activity.communityId) || ('organisationId' in g && g.organisationId === activity.organisationId),
-  )
+function seesUnpublished(caller: Caller, activity: ActivityDoc): boolean {
+  return sitsOnCommitteeOf(caller, activity.communityId) || caller.grants.some((g) => 'organisationId' in g && g.organisationId === activity.organisationId)
 }
 
 export async function visibleActivity(caller: Caller, activityId: string): Promise<ActivityDoc> {

@@ -2,6 +2,7 @@
  * Attendance and hours: the lead's rotating code and roster, checking in and out by code or by
  * the lead's hand, and the lead confirming each volunteer's minutes once (decision 008).
  */
+import { iso } from '../../shared/domain/time'
 import type { ActivitiesContract } from '../../shared/contracts/activities'
 import { AppError, ErrorCode } from '../../shared/errors'
 import {
@@ -21,7 +22,6 @@ import { activityDetail, isLive, mySignUpView, rosterEntries } from './views'
 
 type Action<A extends keyof ActivitiesContract['actions']> = ActionImplementations<ActivitiesContract>[A]
 
-const iso = (date: Date) => date.toISOString()
 
 /** Why an attendee may not use a code now, or null. */
 function attendanceProblem(activity: ActivityDoc, purpose: AttendancePurpose, now: Date): AppError | null {

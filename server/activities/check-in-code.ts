@@ -16,7 +16,7 @@ export type CheckInPurpose = 'check_in' | 'check_out'
 /** The function environment variable that holds the secret in production. */
 export const CHECK_IN_SECRET_ENV = 'LINLI_CHECKIN_SECRET'
 /** 32 characters of random text at least: a short secret could be found from codes seen at events. */
-export const MIN_SECRET_LENGTH = 32
+const MIN_SECRET_LENGTH = 32
 
 const WINDOW_MS = 60_000
 /** The signature in the QR is cut to 128 bits: still unforgeable, and a sparser QR scans better off a phone screen. */
@@ -59,7 +59,7 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-export interface CheckInCode {
+interface CheckInCode {
   /** What the QR code encodes: `LLCI1.<activityId>.<purpose>.<minute>.<signature>`. */
   qrPayload: string
   shortCode: string

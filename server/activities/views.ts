@@ -1,4 +1,5 @@
 /** How activities, sign-ups and roster lines are shown, built from the stored documents. */
+import { iso } from '../../shared/domain/time'
 import type { ActivityDetail, ActivitySummary, MySignUp, RosterEntry } from '../../shared/contracts/activities'
 import {
   activityKindLabel,
@@ -17,7 +18,6 @@ import { communitiesByIds, organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { hasEnded } from './access'
 
-const iso = (date: Date) => new Date(date).toISOString()
 const optionalIso = <K extends string>(key: K, date: Date | undefined) => (date ? ({ [key]: iso(date) } as Record<K, string>) : {})
 
 /** Comments shown on a finished activity's page: the latest. */

@@ -3,6 +3,7 @@
  * volunteer's assignment (only what a visit needs: never the groups or the consent), and the audit
  * entry that every one of these reads writes.
  */
+import { iso } from '../../shared/domain/time'
 import type { RegisterEntry, RegisterRow, VisitAssignment, VisitView } from '../../shared/contracts/care'
 import {
   consentGiverLabel,
@@ -21,7 +22,6 @@ import { organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import type { Caller } from '../principal'
 
-const iso = (date: Date) => new Date(date).toISOString()
 
 /** A year of weekly visits: what the committee's page of one person shows. */
 const ENTRY_VISITS = 60

@@ -3,6 +3,7 @@
  * 小区 and distance, never name, address, phone, place or photos. Every full view shown to
  * anyone but the requester is a reveal, and is audited.
  */
+import { iso } from '../../shared/domain/time'
 import type { NeedView } from '../../shared/contracts/needs'
 import { needStatusLabel, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { addAuditEntry } from '../data/audit'
@@ -17,7 +18,6 @@ import type { Caller } from '../principal'
 
 export type Access = NeedView['access']
 
-const iso = (date: Date) => new Date(date).toISOString()
 
 /** The views of `needs` in order: community names, service records, then volunteer names. */
 export async function needViews(

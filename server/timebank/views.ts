@@ -1,4 +1,5 @@
 /** How the time bank's documents are shown: entries (to their owner and to the committee), items, redemptions, held credits. */
+import { iso } from '../../shared/domain/time'
 import type { HeldCreditView, HistoryEntry, ItemView, LedgerEntry, RedemptionView, ServiceSource } from '../../shared/contracts/timebank'
 import { entryKindLabel, entryTitle, heldStatusLabel, itemKindLabel, redemptionStatusLabel } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
@@ -8,7 +9,6 @@ import { peopleByOpenids } from '../data/residents'
 import { entriesByIds, type EntryPosition } from '../data/timebank'
 import { entryKey } from './keys'
 
-const iso = (date: Date) => new Date(date).toISOString()
 /** What showing a page of entries needs besides the entries: four lookups at once. */
 export interface EntryContext {
   communities: Map<string, CommunityDoc>

@@ -40,7 +40,7 @@ const activityTransitions = {
   cancel: { from: ['pending_approval', 'published'], to: 'cancelled' },
   finish: { from: ['published'], to: 'finished' },
 } as const satisfies Record<string, { from: readonly ActivityStatus[]; to: ActivityStatus }>
-export type ActivityAction = keyof typeof activityTransitions
+type ActivityAction = keyof typeof activityTransitions
 
 /** The status after `action`, or null when the action does not apply to an activity in `current`. */
 export function activityStatusAfter(current: ActivityStatus, action: ActivityAction): ActivityStatus | null {

@@ -16,6 +16,11 @@ export function inShanghai(date?: Date | string | number): Dayjs {
   return dayjs(date).utcOffset(SHANGHAI_UTC_OFFSET_MINUTES)
 }
 
+/** A stored moment as the functions answer it: an ISO 8601 string (contracts never carry Date objects). */
+export function iso(date: Date | string): string {
+  return new Date(date).toISOString()
+}
+
 /** The Shanghai month of a moment, `YYYY-MM`. */
 export function monthOf(date: Date | string): string {
   return inShanghai(date).format('YYYY-MM')
