@@ -13,6 +13,7 @@ import {
   type PermissionRule,
   type Scope,
 } from '../shared/domain/permissions'
+import { now } from './clock'
 import { callerFromContext } from './data/cloudbase'
 import { loadCaller, type Caller } from './principal'
 
@@ -20,6 +21,8 @@ export interface ActionContext<I> {
   input: I
   /** The WeChat OPENID the platform vouches for. */
   openid: string
+  /** The moment of this call, read once from the clock: every rule in the action uses it. */
+  now: Date
   /** The caller's person record and roles, loaded once on first use. */
   caller(): Promise<Caller>
   /** Refuses unless the caller's roles allow this action over `scope`. */
@@ -54,6 +57,7 @@ export function defineHandler<F extends FunctionContract>(contract: F, implement
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     // Before the first await: the runtime swaps the per-call environment between invocations.
     const caller = callerFromContext(context)
+    const calledAt = now()
     try {
       const request = requestSchema.safeParse(event)
       if (!request.success) throw invalidInput(request.error)
@@ -73,6 +77,7 @@ export function defineHandler<F extends FunctionContract>(contract: F, implement
       const actionContext: ActionContext<unknown> = {
         input: input.data,
         openid,
+        now: calledAt,
         caller: () => (loaded ??= loadCaller(openid)),
         authorise: async (scope) => {
           const who = await actionContext.caller()
