@@ -40,6 +40,8 @@ export interface LocalHostOptions {
   dataDir: string
   port?: number
   h5Dir?: string
+  /** Where the clock starts (and so the demo data's dates, on a fresh folder); default the real time. */
+  startAt?: Date
 }
 
 export interface LocalHost {
@@ -189,6 +191,7 @@ function serveStatic(res: ServerResponse, h5Dir: string, pathname: string) {
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   // One clock for the functions, the stand-in's serverDate, the due work and the seed.
   const clock = new ManualClock()
+  if (options.startAt) clock.set(options.startAt)
   useClock(clock)
   const standin = await startStandin({ dataDir: join(options.dataDir, 'db'), clock })
   // The functions run in this process: point their SDK at the stand-in, their WeChat calls at the outbox and their files at the storage folder.
