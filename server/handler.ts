@@ -41,7 +41,8 @@ function fieldOf(issue: z.core.$ZodIssue): string | undefined {
   return path.length > 0 ? path.join('.') : undefined
 }
 
-function invalidInput(error: z.ZodError, prefix?: string): AppError {
+/** The first thing wrong with the input, as the functions answer it; the local host's own routes answer the same way. */
+export function invalidInput(error: z.ZodError, prefix?: string): AppError {
   const issue = error.issues[0]
   const field = fieldOf(issue)
   const qualified = prefix && field ? `${prefix}.${field}` : (field ?? prefix)

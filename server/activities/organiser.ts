@@ -20,10 +20,9 @@ type Action<A extends keyof ActivitiesContract['actions']> = ActionImplementatio
 const minutesBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / 60_000)
 
 export const publish: Action<'publish'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { organisation, community } = await authoriseOverOrganisation(context, input.organisationId)
   if (organisation.status !== 'approved') throw new AppError(ErrorCode.CONFLICT, '组织已被暂停，暂时不能发布活动')
-  const now = new Date()
   const schedule = { startAt: new Date(input.startAt), endAt: new Date(input.endAt), signUpDeadline: new Date(input.signUpDeadline) }
   const problem = scheduleProblem(schedule, now)
   if (problem) throw new AppError(ErrorCode.INVALID_INPUT, problem.message, `data.${problem.field}`)
@@ -85,10 +84,9 @@ function cannotCancel(activity: ActivityDoc, now: Date): AppError | null {
 
 /** Calls it off with a reason; everyone holding a place or waiting for one is told. Audited. */
 export const cancel: Action<'cancel'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
   const lead = await context.caller()
-  const now = new Date()
   const cancelled = await inTransaction(async (tx) => {
     const current = await tx.get<ActivityDoc>('activities', activity._id)
     const refusal = current ? cannotCancel(current, now) : null
@@ -97,7 +95,7 @@ export const cancel: Action<'cancel'> = async (context) => {
     return current
   })
   await addAuditEntry(
-    auditEntry(lead, 'activity.cancel', { communityId: activity.communityId, organisationId: activity.organisationId, activityId: activity._id, reason: `《${activity.title}》：${input.reason}` }),
+    auditEntry(lead, 'activity.cancel', { communityId: activity.communityId, organisationId: activity.organisationId, activityId: activity._id, reason: `《${activity.title}》：${input.reason}` }, now),
   )
   await tellAboutActivity(everyoneSignedUp(cancelled), 'activityCancelled', cancelled, { reason: input.reason })
   return { activity: await activityDetail(await loadActivity(activity._id), lead.openid, now) }

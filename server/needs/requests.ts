@@ -26,9 +26,9 @@ async function possibleDuplicates(point: readonly [number, number], helpKind: Ne
   return found.map((n) => ({ need: n, distanceM: distanceM(n.location.coordinates, point) }))
 }
 
-export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input }) => {
+export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input, now }) => {
   const point = await placeOrHome(await caller(), input.location, 'data.location')
-  const found = await possibleDuplicates(point, input.helpKind, new Date())
+  const found = await possibleDuplicates(point, input.helpKind, now)
   return {
     possibleDuplicates: found.map(({ need, distanceM }) => ({
       needId: need._id,
@@ -52,8 +52,7 @@ const communityOf = async (me: Caller) => {
  * review setting, the life alert and the first matching round. The resident's 我要求助 and a
  * volunteer's worry on a visit (care) both come through here.
  */
-export async function raiseNeed(me: Caller, community: CommunityDoc, input: RaiseNeed, location: [number, number]): Promise<NeedDoc> {
-  const now = new Date()
+export async function raiseNeed(me: Caller, community: CommunityDoc, input: RaiseNeed, location: [number, number], now: Date): Promise<NeedDoc> {
   const [flagged, duplicates] = await Promise.all([
     firstFlagged(
       me.openid,
@@ -90,10 +89,10 @@ export async function raiseNeed(me: Caller, community: CommunityDoc, input: Rais
   return need
 }
 
-export const raise: Action<'raise'> = async ({ caller, input }) => {
+export const raise: Action<'raise'> = async ({ caller, input, now }) => {
   const me = await caller()
   const community = await communityOf(me)
-  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'))
+  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), now)
   return {
     need: await needView(await loadNeed(need._id), 'full', { timeline: true }),
     ...(input.urgency === 'life' ? { emergency: { numbers: [...EMERGENCY_NUMBERS], committeePhone: community.committeePhone } } : {}),
@@ -105,12 +104,12 @@ const MINE_LIMIT = 50
 
 export const mine: Action<'mine'> = async ({ openid }) => ({ needs: await needViews(await needsOfRequester(openid, MINE_LIMIT), 'full') })
 
-export const detail: Action<'detail'> = async ({ caller, input }) => {
+export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await loadNeed(input.needId)
   const access = await accessTo(me, need)
   if (!access) throw needNotFound()
-  if (access.access === 'full') await auditReveal(me, [need], access.organisationId)
+  if (access.access === 'full') await auditReveal(me, [need], now, access.organisationId)
   return { need: await needView(need, access.access, { distanceM: access.distanceM, timeline: access.access === 'full' }) }
 }
 
@@ -123,10 +122,9 @@ async function ownNeed(me: Caller, needId: string): Promise<NeedDoc> {
 
 const moved = () => new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
 
-export const cancel: Action<'cancel'> = async ({ caller, input }) => {
+export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
-  const now = new Date()
   await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
     if (!current || !needStatusAfter(current.status, 'cancel')) {
@@ -139,11 +137,10 @@ export const cancel: Action<'cancel'> = async ({ caller, input }) => {
   return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
 }
 
-export const confirm: Action<'confirm'> = async ({ caller, input }) => {
+export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
   await refuseFlagged(me.openid, { comment: input.comment }, 2)
-  const now = new Date()
   const reopen = input.result === 'unsolved'
   const organisationId = await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)

@@ -86,7 +86,7 @@ export async function needView(need: NeedDoc, access: Access, options: { distanc
 }
 
 /** Records that `viewer` saw the sensitive fields of `needs`; the requester seeing their own is not a reveal. */
-export async function auditReveal(viewer: Caller, needs: NeedDoc[], organisationId?: string): Promise<void> {
+export async function auditReveal(viewer: Caller, needs: NeedDoc[], now: Date, organisationId?: string): Promise<void> {
   const revealed = needs.filter((n) => n.requesterOpenid !== viewer.openid)
   await Promise.all(
     revealed.map((n) =>
@@ -96,14 +96,14 @@ export async function auditReveal(viewer: Caller, needs: NeedDoc[], organisation
           organisationId,
           needId: n._id,
           target: { openid: n.requesterOpenid, name: n.requesterName },
-        }),
+        }, now),
       ),
     ),
   )
 }
 
 /** The full view with its timeline, audited when the viewer is not the requester: what actions answer with. */
-export async function revealedView(viewer: Caller, need: NeedDoc, organisationId?: string, distanceM?: number): Promise<NeedView> {
-  await auditReveal(viewer, [need], organisationId)
+export async function revealedView(viewer: Caller, need: NeedDoc, now: Date, organisationId?: string, distanceM?: number): Promise<NeedView> {
+  await auditReveal(viewer, [need], now, organisationId)
   return needView(need, 'full', { timeline: true, distanceM })
 }

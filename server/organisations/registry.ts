@@ -24,7 +24,7 @@ type Action<A extends keyof OrganisationsContract['actions']> = ActionImplementa
 /** Invite codes admit whoever holds them, so they come from a cryptographic source. */
 export const drawInviteCode = () => newInviteCode(() => randomInt(2 ** 31) / 2 ** 31)
 
-export const apply: Action<'apply'> = async ({ caller, input }) => {
+export const apply: Action<'apply'> = async ({ caller, input, now }) => {
   const applicant = await caller()
   const communityId = applicant.person?.communityId
   if (!communityId) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
@@ -45,16 +45,16 @@ export const apply: Action<'apply'> = async ({ caller, input }) => {
       contactPhone: input.contactPhone,
       charterSummary: input.charterSummary,
       description: input.description,
-      createdAt: new Date(),
+      createdAt: now,
     },
     drawInviteCode,
   )
-  await addAuditEntry(auditEntry(applicant, 'organisation.apply', { communityId, organisationId: organisation._id }))
+  await addAuditEntry(auditEntry(applicant, 'organisation.apply', { communityId, organisationId: organisation._id }, now))
   return { organisation: await summariseOne(organisation) }
 }
 
 export const decide: Action<'decide'> = async (context) => {
-  const { input } = context
+  const { input, now: at } = context
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
   const committee = await context.caller()
   const applicant = (await peopleByOpenids([organisation.leadOpenid])).get(organisation.leadOpenid)
@@ -63,7 +63,6 @@ export const decide: Action<'decide'> = async (context) => {
     const current = await tx.get<OrganisationDoc>('organisations', organisation._id)
     const next = current && statusAfter(current.status, input.decision)
     if (!current || !next) throw new AppError(ErrorCode.CONFLICT, '这个组织的状态已经变了，请刷新后再看')
-    const at = new Date()
     const decision = { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}), at, byOpenid: committee.openid }
     await tx.update('organisations', organisation._id, {
       status: next,
@@ -89,7 +88,7 @@ export const decide: Action<'decide'> = async (context) => {
         organisationId: organisation._id,
         target: { openid: current.leadOpenid, name: applicant?.name ?? '' },
         reason: input.reason,
-      }),
+      }, at),
     )
     return next
   })
@@ -162,7 +161,7 @@ export const applications: Action<'applications'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const pending = await pendingOf(community._id)
   const [views, applicants] = await Promise.all([profiles(pending), peopleByOpenids(pending.map((o) => o.leadOpenid))])
-  const now = new Date()
+  const { now } = context
   return {
     applications: pending.map((o, i) => ({
       organisation: views[i],
