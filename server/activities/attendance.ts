@@ -111,7 +111,7 @@ export const roster: Action<'roster'> = async (context) => {
   const { input } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
   const lead = await context.caller()
-  const [view, signUps] = await Promise.all([activityDetail(activity, lead.openid, new Date()), signUpsOfActivity(activity._id)])
+  const [view, signUps] = await Promise.all([activityDetail(activity, lead, new Date()), signUpsOfActivity(activity._id)])
   return { activity: view, entries: await rosterEntries(activity, signUps) }
 }
 
