@@ -134,6 +134,7 @@ export async function activityDetail(activity: ActivityDoc, viewer: Principal, n
     description: activity.description,
     ...photos,
     ...(activity.takenDown && audience !== 'others' ? { takenDown: takenDownView(activity.takenDown) } : {}),
+    ...(audience === 'committee' ? { moderates: true as const } : {}),
     approvalReasons: queued ? approvalReasonViews(activity) : [],
     ...(activity.status === 'rejected' && activity.decision?.reason ? { rejectedReason: activity.decision.reason } : {}),
     ...(activity.cancelled ? { cancelledReason: activity.cancelled.reason } : {}),

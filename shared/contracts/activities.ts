@@ -78,6 +78,8 @@ export const activityDetailSchema = activitySummarySchema.extend({
   photoStates: z.array(photoStateViewSchema).optional(),
   /** The committee took it down: its committee and its organisation see why; nobody else sees it. */
   takenDown: takenDownViewSchema.optional(),
+  /** Set for its community's committee: the page offers 下架 and the photos' review. */
+  moderates: z.literal(true).optional(),
   /** Set while the committee has it in its queue, and after it turned it down. */
   approvalReasons: z.array(approvalReasonViewSchema),
   rejectedReason: z.string().optional(),
