@@ -40,6 +40,8 @@ export const auditActionLabel = {
   'timebank.grant': '发放时间',
   'timebank.reverse': '冲正',
   'timebank.settings': '设置每日入账上限',
+  'content.takeDown': '下架内容',
+  'content.restore': '恢复内容',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 

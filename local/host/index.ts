@@ -12,6 +12,7 @@ import { ErrorCode } from '../../shared/errors'
 import { useClock } from '../../server/clock'
 import { invalidInput } from '../../server/handler'
 import { latestOutboxMessages } from '../../server/data/outbox'
+import { photosAwaitingVerdict } from '../../server/data/photos'
 import { runDueWork } from '../../server/needs/deadlines'
 import { allPeople } from '../../server/data/people'
 import { allRoles } from '../../server/data/roles'
@@ -22,7 +23,7 @@ import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
 import { apiListing } from './api-listing'
 import { localCheckInSecret } from './check-in-secret'
 import { functionMains } from './functions'
-import { platformContext } from './platform-context'
+import { mediaCheckPush, messagePushContext, platformContext } from './platform-context'
 import { localStorage, MAX_PHOTO_BYTES, photoExtension, storageDir } from './storage'
 import { missingBuildPage, outboxPage, signInPage, type SignInEntry } from './pages'
 
@@ -118,6 +119,7 @@ async function callFunction(req: IncomingMessage, res: ServerResponse, name: str
   const event = await readJson(req, res)
   if (!event) return
   const result = await functionMains[name as FunctionName](event.value, platformContext(name, callerOpenid(req)))
+  await passWaitingPhotos()
   sendJson(res, 200, result)
 }
 
@@ -136,6 +138,16 @@ async function handleClock(req: IncomingMessage, res: ServerResponse, clock: Man
     await runDue()
   }
   sendJson(res, 200, { now: clock.now().toISOString() })
+}
+
+/**
+ * WeChat's part in the demo: every photo waiting for its check is passed, through the same message
+ * push WeChat would send, before the call that posted it answers. The tests deliver their own verdicts.
+ */
+async function passWaitingPhotos() {
+  for (const photo of await photosAwaitingVerdict(100)) {
+    await functionMains.community(mediaCheckPush(photo.traceId!, 'pass'), messagePushContext('community'))
+  }
 }
 
 const refuseUpload = (res: ServerResponse, status: number, message: string) =>

@@ -109,7 +109,7 @@ export const roster: Action<'roster'> = async (context) => {
   const { input } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
   const lead = await context.caller()
-  const [view, signUps] = await Promise.all([activityDetail(activity, lead.openid, context.now), signUpsOfActivity(activity._id)])
+  const [view, signUps] = await Promise.all([activityDetail(activity, lead, context.now), signUpsOfActivity(activity._id)])
   return { activity: view, entries: await rosterEntries(activity, signUps) }
 }
 

@@ -72,7 +72,7 @@ export const decide: Action<'decide'> = async (context) => {
       ...(input.reason ? { reason: input.reason } : {}),
     })
   }
-  return { activity: await activityDetail(decided, committee.openid, now) }
+  return { activity: await activityDetail(decided, committee, now) }
 }
 
 export const setPolicy: Action<'setPolicy'> = async (context) => {

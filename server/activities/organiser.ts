@@ -9,6 +9,7 @@ import { committeeOf } from '../data/memberships'
 import { inTransaction, whole } from '../data/transaction'
 import { auditEntry } from '../audit'
 import type { ActionImplementations } from '../handler'
+import { checkPhotos } from '../moderation/photos'
 import { authoriseOverOrganisation } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { loadActivity, ownActivity } from './access'
@@ -55,12 +56,13 @@ export const publish: Action<'publish'> = async (context) => {
     createdAt: now,
     updatedAt: now,
   })
+  await checkPhotos({ kind: 'activity', id }, { communityId: community._id, authorOpenid: lead.openid, fileIds: input.photos, scene: 3 }, now)
   const activity = await loadActivity(id)
   if (status === 'pending_approval') {
     const committee = await committeeOf(community._id)
     await tellAboutActivity(committee.map((r) => r.openid), 'activityForApproval', activity, { organisation: organisation.name })
   }
-  return { activity: await activityDetail(activity, lead.openid, now) }
+  return { activity: await activityDetail(activity, lead, now) }
 }
 
 /** More than an organisation holds in a year; latest first. */
@@ -98,5 +100,5 @@ export const cancel: Action<'cancel'> = async (context) => {
     auditEntry(lead, 'activity.cancel', { communityId: activity.communityId, organisationId: activity.organisationId, activityId: activity._id, reason: `《${activity.title}》：${input.reason}` }, now),
   )
   await tellAboutActivity(everyoneSignedUp(cancelled), 'activityCancelled', cancelled, { reason: input.reason })
-  return { activity: await activityDetail(await loadActivity(activity._id), lead.openid, now) }
+  return { activity: await activityDetail(await loadActivity(activity._id), lead, now) }
 }

@@ -45,7 +45,7 @@ export const browse: Action<'browse'> = async ({ caller, input, now }) => {
 
 export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   const me = await caller()
-  return { activity: await activityDetail(await visibleActivity(me, input.activityId), me.openid, now) }
+  return { activity: await activityDetail(await visibleActivity(me, input.activityId), me, now) }
 }
 
 /** The role whose place lists hold a sign-up (holding a place or waiting), or null. */
@@ -83,7 +83,7 @@ export const signUp: Action<'signUp'> = async ({ caller, input, now: at }) => {
     if (existing) await tx.update('activity_sign_ups', id, { ...fields, cancelledAt: unset(), promotedAt: unset() })
     else await tx.add('activity_sign_ups', { _id: id, ...fields })
   })
-  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, at) }
+  return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
 }
 
 function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc, now: Date): AppError | null {
@@ -127,7 +127,7 @@ export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now:
       { role: signUpRoleLabel[role], note: '有人取消了报名，您已从候补转为正式报名' },
     )
   }
-  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, at) }
+  return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
 }
 
 /** More than a resident signs up for in a season. */
@@ -175,5 +175,5 @@ export const rate: Action<'rate'> = async ({ caller, input, now }) => {
     await tx.update('activities', activity._id, { rating: { sum: increment(input.rating), count: increment(1) } })
   })
   await updateOrganisationFacts([activity.organisationId], { rating: input.rating })
-  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, now) }
+  return { activity: await activityDetail(await loadActivity(activity._id), me, now) }
 }

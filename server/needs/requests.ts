@@ -10,6 +10,7 @@ import { updateOrganisationFacts } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
+import { checkPhotos } from '../moderation/photos'
 import type { Caller } from '../principal'
 import { placeOrHome } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
@@ -82,6 +83,7 @@ export async function raiseNeed(me: Caller, community: CommunityDoc, input: Rais
     ...(queue ? { queue, queuedAt: now } : {}),
     ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.need._id) } : {}),
   }, now)
+  await checkPhotos({ kind: 'need', id: need._id }, { communityId: community._id, authorOpenid: me.openid, fileIds: input.photos, scene: 2 }, now)
   const raisedText = input.forNeighbour ? `代邻居${input.forNeighbour.name}发起求助` : '发起求助'
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
   if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
@@ -94,7 +96,7 @@ export const raise: Action<'raise'> = async ({ caller, input, now }) => {
   const community = await communityOf(me)
   const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), now)
   return {
-    need: await needView(await loadNeed(need._id), 'full', { timeline: true }),
+    need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }),
     ...(input.urgency === 'life' ? { emergency: { numbers: [...EMERGENCY_NUMBERS], committeePhone: community.committeePhone } } : {}),
   }
 }
@@ -102,7 +104,9 @@ export const raise: Action<'raise'> = async ({ caller, input, now }) => {
 /** More than a resident raises in years. */
 const MINE_LIMIT = 50
 
-export const mine: Action<'mine'> = async ({ openid }) => ({ needs: await needViews(await needsOfRequester(openid, MINE_LIMIT), 'full') })
+export const mine: Action<'mine'> = async ({ openid, caller }) => ({
+  needs: await needViews(await needsOfRequester(openid, MINE_LIMIT), 'full', { viewer: await caller() }),
+})
 
 export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   const me = await caller()
@@ -110,7 +114,7 @@ export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   const access = await accessTo(me, need)
   if (!access) throw needNotFound()
   if (access.access === 'full') await auditReveal(me, [need], now, access.organisationId)
-  return { need: await needView(need, access.access, { distanceM: access.distanceM, timeline: access.access === 'full' }) }
+  return { need: await needView(need, access.access, { distanceM: access.distanceM, timeline: access.access === 'full', viewer: me }) }
 }
 
 /** The requester's own need; anyone else's answers as one that does not exist. */
@@ -134,7 +138,7 @@ export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
     await tx.add('need_events', needEvent(need._id, actorOf(me), input.reason ? `取消了求助：${input.reason}` : '取消了求助', now))
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
 }
 
 export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
@@ -167,5 +171,5 @@ export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   })
   await updateOrganisationFacts([organisationId], { rating: input.rating })
   if (reopen) await dispatchRound(await loadNeed(need._id), now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
 }

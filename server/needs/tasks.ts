@@ -123,7 +123,8 @@ const TASKS_LIMIT = 100
 
 export const tasks: Action<'tasks'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  const needs = await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT)
+  // A need the committee took down is out of the organisation's sight until it is restored.
+  const needs = (await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT)).filter((n) => !n.takenDown)
   await auditReveal(await context.caller(), needs, context.now, organisation._id)
   const distances = new Map(needs.map((n) => [n._id, n.acceptedBy?.distanceM ?? 0]))
   return { tasks: await needViews(needs, 'full', { distances }) }

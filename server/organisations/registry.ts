@@ -139,15 +139,15 @@ const notFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这个组织')
 export const profile: Action<'profile'> = async ({ caller, input }) => {
   const organisation = await organisationById(input.organisationId)
   if (!organisation) throw notFound()
+  const me = await caller()
   if (!isPublic(organisation.status)) {
-    const me = await caller()
     const maySee =
       organisation.leadOpenid === me.openid ||
       me.grants.some((g) => g.role === 'committee' && g.communityId === organisation.communityId)
     // The same answer as for an id that does not exist, so that nobody can probe for applications.
     if (!maySee) throw notFound()
   }
-  const [view] = await profiles([organisation])
+  const [view] = await profiles([organisation], me)
   return { organisation: view }
 }
 
@@ -160,7 +160,7 @@ function waitingDays(since: Date, now: Date): number {
 export const applications: Action<'applications'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const pending = await pendingOf(community._id)
-  const [views, applicants] = await Promise.all([profiles(pending), peopleByOpenids(pending.map((o) => o.leadOpenid))])
+  const [views, applicants] = await Promise.all([profiles(pending, await context.caller()), peopleByOpenids(pending.map((o) => o.leadOpenid))])
   const { now } = context
   return {
     applications: pending.map((o, i) => ({
@@ -179,7 +179,7 @@ export const list: Action<'list'> = async (context) => {
 
 export const record: Action<'record'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  const [[view], history] = await Promise.all([profiles([organisation]), auditOfOrganisation(organisation._id)])
+  const [[view], history] = await Promise.all([profiles([organisation], await context.caller()), auditOfOrganisation(organisation._id)])
   const tasks = organisation.taskCounters ?? { offered: 0, accepted: 0, declined: 0, completed: 0 }
   return {
     record: {

@@ -15,6 +15,7 @@ import { waitingActivities } from './sources/activities'
 import { waitingVisits } from './sources/care'
 import { waitingNeeds } from './sources/needs'
 import { waitingOrganisations } from './sources/organisations'
+import { waitingPhotos } from './sources/photos'
 import { waitingCredits } from './sources/service'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
@@ -32,6 +33,7 @@ export const waiting: Action<'waiting'> = async (context) => {
     waitingNeeds(community._id, now, WAITING_LIMIT),
     waitingCredits(community._id, now, WAITING_LIMIT),
     waitingVisits(community._id, now),
+    waitingPhotos(community._id, now, WAITING_LIMIT),
   ])
   const items = sources
     .flatMap((s) => s.items)
