@@ -34,6 +34,7 @@ export const paths = {
   task: taskPath,
   needsQueue: (communityId: string) => `/pages/committee/needs/index?communityId=${communityId}`,
   committeeNeed: committeeNeedPath,
+  communityNeeds: (communityId: string) => `/pages/committee/community-needs/index?communityId=${communityId}`,
   figures: (communityId: string) => `/pages/committee/figures/index?communityId=${communityId}`,
   /** Civil affairs: every community of their office. */
   officeFigures: () => '/pages/committee/office/index',
