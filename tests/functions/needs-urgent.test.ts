@@ -8,32 +8,16 @@ import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import type { NeedDoc, OrganisationDoc, OutboxDoc } from '../../server/data/documents'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/needs/deadlines'
-import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { finishWindowMinutes, overdueGraceMinutes, type NeedStatus, type Urgency } from '../../shared/domain/need'
 import { freshDatabasePerGroup } from '../support/database'
-import { callNeeds, callReports, failure, ok } from './calls'
+import { callNeeds, callReports, failure, ok, place, raiseInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
-const [lng0, lat0] = urban.centre.coordinates
 const day = 24 * 3600_000
 const ago = (ms: number) => new Date(Date.now() - ms)
 const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
 const needDoc = async (id: string) => ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === id)!
 const committeeOpenids = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
-
-/** A place `eastM` metres east of 沁园社区's centre: 60 m apart, no need is another's duplicate. */
-const place = (eastM: number): [number, number] => [Number((lng0 + eastM / (111_320 * Math.cos((lat0 * Math.PI) / 180))).toFixed(6)), lat0]
-
-const raiseInput = (overrides: Partial<RaiseNeedInput>): RaiseNeedInput => ({
-  helpKind: '亲情陪伴',
-  urgency: 'normal',
-  description: '老伴住院了，家里就我一个人，想有人来陪我说说话。',
-  location: place(0),
-  neighbourhood: '柳泉花园',
-  addressDetail: '12号楼1单元1502',
-  contactPhone: '18653312469',
-  ...overrides,
-})
 
 /** A need of 沁园社区 as stored, raised `raisedAt`, with `fields` over it. */
 const storedNeed = (id: string, urgency: Urgency, raisedAt: Date, fields: Partial<NeedDoc> = {}): NeedDoc => ({
