@@ -225,6 +225,22 @@ describe('社区工作台 as a committee member', () => {
     expect(errors).toEqual([])
   })
 
+  it('本社区求助 lists the open needs harm first, narrows by urgency, and maps the open ones', async () => {
+    await openPage(session, page, `pages/committee/community-needs/index?communityId=${urban._id}`)
+    const list = shown(page).locator('#community-needs')
+    await list.locator('.card-title').first().waitFor()
+    const api = (await callFunction(page, 'needs', 'communityNeeds', { communityId: urban._id })).data
+    expect(api.needs[0].urgency).toBe('life')
+    expect(await list.locator('.card-title').allInnerTexts()).toEqual(api.needs.map((n: { helpKind: string }) => n.helpKind))
+    expect(await shown(page).locator('#open-needs-map .plotted-need').count()).toBe(api.map.length)
+    // The need cards carry the same words as tags: tap the filter's own chip.
+    await shown(page).locator('#need-filters taro-button-core', { hasText: '紧急（今天）' }).click()
+    const urgent = (await callFunction(page, 'needs', 'communityNeeds', { communityId: urban._id, urgency: 'urgent' })).data
+    await shown(page).getByText(`共 ${urgent.total} 件`).waitFor()
+    expect(new Set((await list.locator('.tag').allInnerTexts()).filter((t) => t.includes('紧急') || t.includes('危及')))).toEqual(new Set(['紧急（今天）']))
+    expect(errors).toEqual([])
+  })
+
   it('shows this month’s figures, the same as the API, and last month’s at a tap', async () => {
     await openPage(session, page, `pages/committee/figures/index?communityId=${urban._id}`)
     await shown(page).locator('#figure-needs').waitFor()
