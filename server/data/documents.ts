@@ -151,8 +151,8 @@ export interface OutboxDoc {
   createdAt: Date
 }
 
-/** Why a need waits in the committee's queue; absent when it does not. */
-export type QueueReason = 'review' | 'flagged' | 'escalated' | 'duplicate'
+/** Why a need waits in the committee's queue; absent when it does not. `overdue`: accepted, and not done long past its expected finish. */
+export type QueueReason = 'review' | 'flagged' | 'escalated' | 'duplicate' | 'overdue'
 
 /** 急难愁盼: one need, raised by a resident for themself or for a neighbour. */
 export interface NeedDoc {
@@ -182,6 +182,8 @@ export interface NeedDoc {
   /** Organisations not to offer it again (everyone offered since it was last (re)opened). */
   offeredTo: string[]
   acceptedBy?: { organisationId: string; name: string; at: Date; distanceM: number }
+  /** Set on acceptance (shared/domain/need.ts followUpOf); the due work stamps when it reminded the lead. */
+  followUp?: { finishBy: Date; overdueAt: Date; remindedAt?: Date }
   volunteers: { memberId: string; openid: string }[]
   doneSummary?: string
   doneAt?: Date

@@ -1,12 +1,13 @@
 /** The committee's side: the queue, moderation, assignment by hand, why a need went where, settings. */
 import type { NeedsContract } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { needStatusAfter } from '../../shared/domain/need'
+import { followUpOf, needStatusAfter, needStatusSchema, OPEN_NEED_STATUSES, urgencySchema } from '../../shared/domain/need'
+import { approximatePlaces } from '../../shared/domain/report-figures'
 import { distanceM } from '../../shared/domain/organisation'
 import { addAuditEntry } from '../data/audit'
 import { setReviewBeforeMatching } from '../data/communities'
 import type { NeedDoc, QueueReason } from '../data/documents'
-import { closeOpenOffers, offersOfNeed, queuedIn } from '../data/needs'
+import { closeOpenOffers, needsOfCommunity, neighbourhoodsOf, offersOfNeed, openNeedPlaces, queuedIn } from '../data/needs'
 import { organisationById, updateOrganisationFacts } from '../data/organisations'
 import { organisationsByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
@@ -25,10 +26,14 @@ const queueReasonLabel: Record<QueueReason, string> = {
   flagged: '内容被标记',
   escalated: '无人接单',
   duplicate: '可能重复',
+  overdue: '逾期未办完',
 }
 
-/** More than a committee works through in a day; oldest first, so nothing waits unseen. */
+/** More than a committee works through in a day; the most harmful first, so nothing urgent waits unseen. */
 const QUEUE_LIMIT = 100
+
+/** Whole minutes since the need was raised: the requester has waited that long, however recently the committee was told. */
+const minutesSinceRaised = (need: NeedDoc, now: Date) => Math.max(0, Math.floor((now.getTime() - new Date(need.createdAt).getTime()) / 60_000))
 
 export const queue: Action<'queue'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
@@ -40,10 +45,32 @@ export const queue: Action<'queue'> = async (context) => {
       need: views[i],
       reason: n.queue!,
       reasonLabel: queueReasonLabel[n.queue!],
-      waitingMinutes: Math.max(0, Math.floor((context.now.getTime() - new Date(n.queuedAt!).getTime()) / 60_000)),
+      waitingMinutes: minutesSinceRaised(n, context.now),
     })),
     reviewBeforeMatching: community.reviewBeforeMatching === true,
   }
+}
+
+/** A list, not the work of a day: past this the committee narrows the filter. */
+const COMMUNITY_NEEDS_LIMIT = 100
+/** Open needs on the map: more than a community has at once. */
+const MAP_LIMIT = 1000
+
+export const communityNeeds: Action<'communityNeeds'> = async (context) => {
+  const { input } = context
+  const community = await authoriseOverCommunity(context, input.communityId)
+  const statuses = input.status === 'open' ? OPEN_NEED_STATUSES : input.status === 'all' ? needStatusSchema.options : [input.status]
+  const [{ needs, total }, neighbourhoods, places] = await Promise.all([
+    needsOfCommunity(
+      community._id,
+      { statuses, urgencies: input.urgency ? [input.urgency] : urgencySchema.options, helpKind: input.helpKind, neighbourhood: input.neighbourhood },
+      COMMUNITY_NEEDS_LIMIT,
+    ),
+    neighbourhoodsOf(community._id),
+    openNeedPlaces(community._id, MAP_LIMIT),
+  ])
+  // As the queue: what is needed to choose; opening one is the audited full view.
+  return { needs: await needViews(needs, 'limited'), total, neighbourhoods, map: approximatePlaces(places) }
 }
 
 /** The need, after authorising the caller over its community. */
@@ -105,6 +132,7 @@ export const assign: Action<'assign'> = async (context) => {
     await tx.update('needs', need._id, {
       status: 'accepted',
       acceptedBy: whole({ organisationId: organisation._id, name: organisation.name, at: now, distanceM: distance }),
+      followUp: whole(followUpOf(current.urgency, now, current.wantedBy ? new Date(current.wantedBy) : undefined)),
       queue: unset(),
       queuedAt: unset(),
       updatedAt: now,

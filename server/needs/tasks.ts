@@ -1,7 +1,7 @@
 /** The organisation's side: offers, accepting or declining, and carrying the task out. */
 import type { NeedsContract } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { needStatusAfter, offerWindowMinutes, type NeedAction } from '../../shared/domain/need'
+import { followUpOf, needStatusAfter, offerWindowMinutes, type NeedAction } from '../../shared/domain/need'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
 import { closeOpenOffers, needsByIds, needsOfOrganisation, offerById, openOffersOfOrganisation } from '../data/needs'
@@ -76,6 +76,7 @@ export const accept: Action<'accept'> = async (context) => {
     await tx.update('needs', need._id, {
       status: 'accepted',
       acceptedBy: whole({ organisationId: organisation._id, name: organisation.name, at: now, distanceM: offer.distanceM }),
+      followUp: whole(followUpOf(need.urgency, now, need.wantedBy ? new Date(need.wantedBy) : undefined)),
       ...(need.queue ? { queue: unset(), queuedAt: unset() } : {}),
       updatedAt: now,
     })
@@ -230,7 +231,14 @@ export const markDone: Action<'markDone'> = async (context) => {
   await changeTask(
     need,
     'done',
-    (current) => ({ status: 'done', doneSummary: input.summary, doneAt: now, serviceRecordCount: (current.serviceRecordCount ?? 0) + input.service.length }),
+    (current) => ({
+      status: 'done',
+      doneSummary: input.summary,
+      doneAt: now,
+      serviceRecordCount: (current.serviceRecordCount ?? 0) + input.service.length,
+      // Done at last: an overdue need leaves the committee's queue.
+      ...(current.queue ? { queue: unset(), queuedAt: unset() } : {}),
+    }),
     needEvent(need._id, actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
     writeRecords,
   )

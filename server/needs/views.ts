@@ -67,6 +67,7 @@ export async function needViews(
     return {
       ...view,
       ...(n.acceptedBy ? { acceptedBy: { organisationId: n.acceptedBy.organisationId, name: n.acceptedBy.name } } : {}),
+      ...(n.status === 'accepted' && n.followUp ? { finishBy: iso(n.followUp.finishBy) } : {}),
       ...(n.outcome
         ? {
             outcome: {

@@ -1,5 +1,6 @@
 /** 社区工作台 and 统计报表: what waits on the committee, the figures of a period, and their export. */
 import type { ReportsContract } from '../../shared/contracts/reports'
+import { harmFirst } from '../../shared/domain/need'
 import type { ReportPeriod } from '../../shared/domain/report'
 import { waitingKindLabel, waitingKinds } from '../../shared/domain/workbench'
 import { communitiesOfOffices } from '../data/communities'
@@ -21,7 +22,7 @@ import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
 type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
 
-/** More than a committee works through in a day; each source lists at most this many of its oldest. */
+/** More than a committee works through in a day; each source lists at most this many of its first. */
 const WAITING_LIMIT = 100
 
 export const waiting: Action<'waiting'> = async (context) => {
@@ -37,7 +38,7 @@ export const waiting: Action<'waiting'> = async (context) => {
   ])
   const items = sources
     .flatMap((s) => s.items)
-    .sort((a, b) => a.since.localeCompare(b.since))
+    .sort(harmFirst)
     .slice(0, WAITING_LIMIT)
   const counts = waitingKinds.map((kind) => ({
     kind,

@@ -209,6 +209,58 @@ export function chooseShortlist<T extends { score: MatchScore; lastOfferedAt: Da
   return chosen
 }
 
+// ——— Harm first: the order of everything that waits ———
+
+/**
+ * How much harm waiting can do: 危及生命安全 first, then 紧急, then the rest as one. Anything
+ * without an urgency (an application, a held credit) ranks with the rest.
+ */
+export function harmRank(urgency: Urgency | undefined): number {
+  return urgency === 'life' ? 0 : urgency === 'urgent' ? 1 : 2
+}
+
+/** The order of every list of things waiting: the most harm first, and within it the longest waiting. */
+export function harmFirst(a: { urgency?: Urgency; since: Date | string }, b: { urgency?: Urgency; since: Date | string }): number {
+  return harmRank(a.urgency) - harmRank(b.urgency) || new Date(a.since).getTime() - new Date(b.since).getTime()
+}
+
+// ——— Following an accepted need to its end ———
+
+/** How long an organisation has, from accepting, to finish when the requester named no time. */
+export const finishWindowMinutes: Record<Urgency, number> = {
+  life: 2 * 60,
+  urgent: 24 * 60,
+  normal: 3 * 24 * 60,
+  advice: 7 * 24 * 60,
+}
+
+/** After the expected finish and the lead's reminder, how long until the committee is told. */
+export const overdueGraceMinutes: Record<Urgency, number> = {
+  life: 60,
+  urgent: 6 * 60,
+  normal: 24 * 60,
+  advice: 48 * 60,
+}
+
+export interface FollowUp {
+  /** The expected finish: the lead is reminded once if the need is not done by then. */
+  finishBy: Date
+  /** Not done by then either: the need joins the committee's waiting list. */
+  overdueAt: Date
+}
+
+/**
+ * When an accepted need should be done: by the time the requester wanted, if that is still
+ * ahead when it is accepted; otherwise within its urgency's window from the acceptance.
+ */
+export function followUpOf(urgency: Urgency, acceptedAt: Date, wantedBy?: Date): FollowUp {
+  const byUrgency = new Date(acceptedAt.getTime() + finishWindowMinutes[urgency] * 60_000)
+  const finishBy = wantedBy && wantedBy.getTime() > acceptedAt.getTime() ? new Date(wantedBy) : byUrgency
+  return { finishBy, overdueAt: new Date(finishBy.getTime() + overdueGraceMinutes[urgency] * 60_000) }
+}
+
 /** Mini-program pages the subscribe messages open (built with the client). */
 export const NEED_PAGE = 'pages/needs/detail/index'
 export const OFFERS_PAGE = 'pages/needs/offers/index'
+export const TASK_PAGE = 'pages/needs/task/index'
+export const taskPath = (organisationId: string, needId: string) => `/${TASK_PAGE}?organisationId=${organisationId}&id=${needId}`

@@ -72,6 +72,7 @@ export const permissionTable = {
   'needs.postProgress': { who: ['organisation_lead', 'volunteer'], over: 'organisation' },
   'needs.markDone': { who: ['organisation_lead'], over: 'organisation' },
   'needs.queue': { who: ['committee'], over: 'community' },
+  'needs.communityNeeds': { who: ['committee'], over: 'community' },
   'needs.moderate': { who: ['committee'], over: 'community' },
   'needs.assign': { who: ['committee'], over: 'community' },
   'needs.matchDetails': { who: ['committee'], over: 'community' },

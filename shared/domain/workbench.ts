@@ -6,7 +6,18 @@
 import { ACTIVITY_PAGE } from './activity'
 import { CARE_PERSON_PAGE } from './care'
 
-export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'credit', 'visit', 'photo_flagged'] as const
+export const waitingKinds = [
+  'organisation',
+  'activity',
+  'need_review',
+  'need_flagged',
+  'need_duplicate',
+  'need_escalated',
+  'need_overdue',
+  'credit',
+  'visit',
+  'photo_flagged',
+] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
 export const waitingKindLabel: Record<WaitingKind, string> = {
@@ -16,6 +27,7 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   need_flagged: '求助内容被标记',
   need_duplicate: '可能重复的求助',
   need_escalated: '求助无人接单',
+  need_overdue: '求助接单后逾期未办完',
   credit: '时长超出每日上限',
   visit: '探访逾期未做',
   photo_flagged: '照片被标记',

@@ -4,13 +4,19 @@ import {
   chooseShortlist,
   DUPLICATE_WINDOW_HOURS,
   duplicateSince,
+  finishWindowMinutes,
+  followUpOf,
+  harmFirst,
+  harmRank,
   needStatusAfter,
   needStatusSchema,
   offerDeadline,
   offerWindowMinutes,
+  overdueGraceMinutes,
   SCORE_WEIGHTS,
   scoreCandidate,
   TIE_MARGIN,
+  urgencySchema,
   type CandidateFacts,
   type MatchScore,
 } from '../../shared/domain/need'
@@ -124,5 +130,55 @@ describe('needStatusAfter', () => {
     for (const status of ['closed', 'cancelled', 'hidden'] as const) {
       for (const action of actions) expect([status, action, needStatusAfter(status, action)]).toEqual([status, action, null])
     }
+  })
+})
+
+describe('harmFirst: the order of everything that waits', () => {
+  const day = 24 * 3600_000
+  const raised = (daysAgo: number) => new Date(Date.UTC(2026, 9, 1) - daysAgo * day)
+
+  it('puts 危及生命安全 first, then 紧急, then the rest, however long the rest have waited', () => {
+    const items = [
+      { id: 'application', since: raised(265) },
+      { id: 'normal', urgency: 'normal' as const, since: raised(30) },
+      { id: 'urgent', urgency: 'urgent' as const, since: raised(1) },
+      { id: 'life', urgency: 'life' as const, since: raised(0) },
+      { id: 'advice', urgency: 'advice' as const, since: raised(300) },
+    ]
+    expect([...items].sort(harmFirst).map((i) => i.id)).toEqual(['life', 'urgent', 'advice', 'application', 'normal'])
+  })
+
+  it('orders by how long each has waited within the same harm, from ISO strings as from dates', () => {
+    const items = [
+      { id: 'later', urgency: 'life' as const, since: raised(1).toISOString() },
+      { id: 'earlier', urgency: 'life' as const, since: raised(2).toISOString() },
+    ]
+    expect([...items].sort(harmFirst).map((i) => i.id)).toEqual(['earlier', 'later'])
+    expect(harmRank('normal')).toBe(harmRank(undefined))
+    expect(harmRank('advice')).toBe(harmRank(undefined))
+  })
+})
+
+describe('followUpOf: when an accepted need should be done', () => {
+  const acceptedAt = new Date('2026-10-01T02:00:00Z')
+  const later = (minutes: number) => new Date(acceptedAt.getTime() + minutes * 60_000)
+
+  it('without a wanted time: within its urgency’s window, then the grace before the committee is told', () => {
+    for (const urgency of urgencySchema.options) {
+      const { finishBy, overdueAt } = followUpOf(urgency, acceptedAt)
+      expect(finishBy).toEqual(later(finishWindowMinutes[urgency]))
+      expect(overdueAt).toEqual(later(finishWindowMinutes[urgency] + overdueGraceMinutes[urgency]))
+    }
+    expect(followUpOf('life', acceptedAt).finishBy.getTime()).toBeLessThan(followUpOf('urgent', acceptedAt).finishBy.getTime())
+  })
+
+  it('by the requester’s wanted time when it is still ahead, earlier or later than the urgency’s window', () => {
+    expect(followUpOf('normal', acceptedAt, later(60)).finishBy).toEqual(later(60))
+    expect(followUpOf('advice', acceptedAt, later(30 * 24 * 60)).finishBy).toEqual(later(30 * 24 * 60))
+    expect(followUpOf('advice', acceptedAt, later(60)).overdueAt).toEqual(later(60 + overdueGraceMinutes.advice))
+  })
+
+  it('a wanted time already past when accepted gives the urgency’s window instead', () => {
+    expect(followUpOf('urgent', acceptedAt, later(-60)).finishBy).toEqual(later(finishWindowMinutes.urgent))
   })
 })

@@ -86,6 +86,7 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     postProgress: { valid: { organisationId, needId: 'need-1', text: '已联系。' }, field: 'text' },
     markDone: { valid: { organisationId, needId: 'need-1', summary: '已完成。', service: [{ memberId, minutes: 60 }] }, field: 'summary' },
     queue: { valid: { communityId: community }, field: 'communityId' },
+    communityNeeds: { valid: { communityId: community, status: 'open', helpKind: '助餐', urgency: 'life', neighbourhood: '沁园小区' }, field: 'neighbourhood' },
     moderate: { valid: { needId: 'need-1', decision: 'hide', reason: '重复' }, field: 'reason' },
     assign: { valid: { needId: 'need-1', organisationId }, field: 'organisationId' },
     matchDetails: { valid: { needId: 'need-1' }, field: 'needId' },

@@ -10,26 +10,11 @@ import { runDueWork } from '../../server/needs/deadlines'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
 import { freshDatabasePerGroup } from '../support/database'
-import { callNeeds as call, callOrganisations, failure, ok } from './calls'
+import { callNeeds as call, callOrganisations, failure, ok, place, raiseInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const leadOf = (organisationId: string) => demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
 const rolesOf = (organisationId: string) => demoDataSet.roles.filter((r) => r.organisationId === organisationId)
-const [lng0, lat0] = urban.centre.coordinates
-
-/** A place in 沁园社区 `eastM` metres east of its centre: tests use places 60 m apart so none is another's duplicate. */
-const place = (eastM: number): [number, number] => [Number((lng0 + eastM / (111_320 * Math.cos((lat0 * Math.PI) / 180))).toFixed(6)), lat0]
-
-const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedInput => ({
-  helpKind: '亲情陪伴',
-  urgency: 'normal',
-  description: '老伴住院了，家里就我一个人，想有人来陪我说说话。',
-  location: place(0),
-  neighbourhood: '柳泉花园',
-  addressDetail: '12号楼1单元1502',
-  contactPhone: '18653312469',
-  ...overrides,
-})
 
 const raise = (overrides: Partial<RaiseNeedInput> = {}, openid: string = who.resident) => ok(call(openid, 'raise', raiseInput(overrides)))
 const matchDetails = async (needId: string) => (await ok(call(who.committeeUrban, 'matchDetails', { needId }))).offers

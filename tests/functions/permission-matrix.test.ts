@@ -165,6 +165,7 @@ const inputs: Record<string, object> = {
   'needs.postProgress': { organisationId: organisation._id, needId: need._id, text: '已电话联系。' },
   'needs.markDone': { organisationId: organisation._id, needId: need._id, summary: '已上门。', service: [] },
   'needs.queue': { communityId: community._id },
+  'needs.communityNeeds': { communityId: community._id, status: 'all', urgency: 'life' },
   'needs.moderate': { needId: need._id, decision: 'hide', reason: '重复' },
   'needs.assign': { needId: need._id, organisationId: organisation._id },
   'needs.matchDetails': { needId: need._id },

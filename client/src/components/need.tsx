@@ -80,6 +80,7 @@ export function NeedFacts({ need, call }: { need: NeedView; call?: boolean }) {
       {need.contactPhone ? <Fact label='联系电话'>{need.contactPhone}</Fact> : null}
       {call && need.contactPhone ? <CallButton primary phone={need.contactPhone} label={`给求助人打电话 ${need.contactPhone}`} /> : null}
       {need.acceptedBy ? <Fact label='接单组织'>{need.acceptedBy.name}</Fact> : null}
+      {need.finishBy ? <Fact label='应办完'>{formatDateTime(need.finishBy)} 前</Fact> : null}
       {need.volunteers && need.volunteers.length > 0 ? <Fact label='志愿者'>{need.volunteers.map((v) => v.name).join('、')}</Fact> : null}
       {need.doneSummary ? <Fact label='做了什么'>{need.doneSummary}</Fact> : null}
       {need.service && need.service.length > 0 ? (
