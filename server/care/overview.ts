@@ -27,7 +27,7 @@ export const overview: Action<'overview'> = async (context) => {
   const [register, visits, due] = await Promise.all([
     wholeRegisterOf(community._id),
     visitsInCommunity(community._id, start, end),
-    activeRegisterOf(community._id, inShanghai(now).add(DUE_SOON_DAYS, 'day').toDate()),
+    activeRegisterOf(community._id, inShanghai(now).add(Math.max(...Object.values(DUE_SOON_DAYS)), 'day').toDate()),
   ])
   const facts: RegisterFacts[] = register.map((e) => ({
     id: e._id,
