@@ -97,6 +97,9 @@ describe.each(['Asia/Shanghai', 'UTC'])('with the process in %s', (zone) => {
       expect(standingIn(-6.99)).toBe('overdue')
       expect(standingIn(-7.01)).toBe('escalated')
       expect(visitStanding(new Date(at.getTime() - 2.01 * DAY), 'weekly', at)).toBe('escalated')
+      expect(visitStanding(new Date(at.getTime() + 7 * DAY), 'weekly', at)).toBe('upcoming')
+      expect(visitStanding(new Date(at.getTime() + 2.01 * DAY), 'weekly', at)).toBe('upcoming')
+      expect(visitStanding(new Date(at.getTime() + 1.99 * DAY), 'weekly', at)).toBe('due_soon')
     })
 
     it('counts a visit at this moment in this month’s rate and one just before the month began in none of it', () => {
