@@ -2,7 +2,7 @@
 import type { z } from 'zod'
 import type { NeedsContract, raiseNeedSchema } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { DUPLICATE_RADIUS_M, EMERGENCY_NUMBERS, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
+import { DUPLICATE_RADIUS_M, callFirst, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
 import { distanceM } from '../../shared/domain/organisation'
 import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { addNeed, addNeedEvent, closeOpenOffers, needsNear, needsOfRequester } from '../data/needs'
@@ -94,9 +94,10 @@ export const raise: Action<'raise'> = async ({ caller, input }) => {
   const me = await caller()
   const community = await communityOf(me)
   const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'))
+  const numbers = callFirst(input)?.numbers
   return {
     need: await needView(await loadNeed(need._id), 'full', { timeline: true }),
-    ...(input.urgency === 'life' ? { emergency: { numbers: [...EMERGENCY_NUMBERS], committeePhone: community.committeePhone } } : {}),
+    ...(numbers ? { emergency: { numbers, committeePhone: community.committeePhone } } : {}),
   }
 }
 

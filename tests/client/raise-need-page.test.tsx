@@ -1,7 +1,7 @@
 /**
  * 我要求助 as it runs on H5, against a real local host on a fresh copy of the demo data: choosing
  * 危及生命安全 puts the emergency numbers and the committee's phone first at once, they dial, and
- * after raising the answer's emergency block shows them again.
+ * after raising the answer's emergency block shows them again. Choosing 防骗维权 puts 110 and 96110 first the same way.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { makePhoneCall } from '@tarojs/taro'
@@ -77,4 +77,37 @@ test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first
   dial.mockClear()
   fireEvent.click(within(after).getByText(`社区两委 ${community.committeePhone}`))
   expect(dial).toHaveBeenLastCalledWith({ phoneNumber: community.committeePhone })
+})
+
+test('防骗维权 shows 110 and 96110 at once, whatever the urgency, and again after raising', async () => {
+  const dial = jest.mocked(makePhoneCall)
+  const { container } = render(
+    <AppProviders>
+      <RaisePage />
+    </AppProviders>,
+  )
+  await screen.findByText('有多急')
+  fireEvent.click(screen.getByText('一般（几天内）'))
+  expect(container.querySelector('#emergency-panel')).toBeNull()
+
+  fireEvent.click(screen.getByText('防骗维权'))
+  const panel = container.querySelector('#emergency-panel') as HTMLElement
+  expect(panel).toBeTruthy()
+  expect(panel.compareDocumentPosition(screen.getByText('什么事')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  expect(within(panel).getByText('不转账、不说验证码', { exact: false })).toBeTruthy()
+  expect(within(panel).getAllByText(/^(报警 110|反诈专线 96110)$/)).toHaveLength(2)
+  expect(within(panel).queryByText('急救 120')).toBeNull()
+  fireEvent.click(within(panel).getByText('反诈专线 96110'))
+  expect(dial).toHaveBeenLastCalledWith({ phoneNumber: '96110' })
+
+  await typeInto(container, '#need-description textarea', '有人打电话说我孙子出事了，让我马上转钱。')
+  fireEvent.click(screen.getByText('下一步'))
+  await screen.findByText('地点：您家')
+  fireEvent.click(screen.getByText('下一步'))
+  await screen.findByText('为谁求助')
+  fireEvent.click(screen.getByText('发出求助'))
+
+  await screen.findByText('求助已发出')
+  const after = container.querySelector('#emergency-panel') as HTMLElement
+  expect(within(after).getAllByText(/^(报警 110|反诈专线 96110)$/)).toHaveLength(2)
 })

@@ -8,7 +8,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { runDueWork } from '../../server/needs/deadlines'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
-import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
+import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, FRAUD_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
 import { freshDatabasePerGroup } from '../support/database'
 import { callNeeds as call, callOrganisations, failure, ok } from './calls'
 
@@ -297,6 +297,15 @@ describe('life, flagged text, review before matching, duplicates', () => {
     const alerted = (await outbox()).filter((m) => m.template === 'lifeAlert').map((m) => m.toOpenid)
     const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
     expect(alerted.sort()).toEqual(committee.sort())
+  })
+
+  it('防骗维权 answers with 110 and 96110 at once, however urgent it was marked, and is offered to those who give that help', async () => {
+    const { need, emergency } = await raise({ helpKind: '防骗维权', urgency: 'urgent', description: '有人打电话说我儿子出事了，让我马上转钱。', location: place(-240) })
+    expect(emergency).toEqual({ numbers: [...FRAUD_NUMBERS].map((n) => ({ ...n })), committeePhone: urban.committeePhone })
+    expect(emergency!.numbers.map((n) => n.number)).toEqual(['110', '96110'])
+    const givers = demoDataSet.organisations.filter((o) => o.communityId === urban._id && o.status === 'approved' && o.helpKinds.includes('防骗维权'))
+    expect(givers.length).toBeGreaterThan(0)
+    expect((await matchDetails(need.id)).map((o) => o.organisationId).sort()).toEqual(givers.map((o) => o._id).sort())
   })
 
   it('flagged text goes to the committee for review and is shown to no organisation', async () => {

@@ -26,7 +26,7 @@ export default function NeedPage() {
           const open = needStatusAfter(need.status, 'cancel') !== null
           return (
             <View>
-              {need.urgency === 'life' && open && <EmergencyPanel />}
+              {open && <EmergencyPanel need={need} />}
               <NeedCard whole need={need} />
               <NeedFacts need={need} />
               {need.status === 'done' && <ConfirmForm need={need} onAnswered={replace} />}
