@@ -50,6 +50,8 @@ async function raiseWorry(me: Caller, entry: CareEntryDoc, worry: Worry): Promis
       contactPhone: entry.phone ?? entry.emergencyContact.phone,
     },
     entry.location.coordinates,
+    // The register keeps the place inside the community (register, update); this is the worry's own field.
+    'data.worry',
   )
   return need._id
 }

@@ -11,7 +11,7 @@ import { communitiesByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
-import { placeOrHome } from '../places'
+import { placeOrHome, refuseOutsideArea } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
 import { accessTo, loadNeed, needNotFound } from './access'
 import { dispatchRound } from './matching'
@@ -48,11 +48,19 @@ const communityOf = async (me: Caller) => {
 }
 
 /**
- * Raises a need in `community` at `location` as `me`: content check, duplicates, the committee's
- * review setting, the life alert and the first matching round. The resident's 我要求助 and a
- * volunteer's worry on a visit (care) both come through here.
+ * Raises a need in `community` at `location` as `me`: the place inside the community's service area
+ * (else refused at `locationField`), content check, duplicates, the committee's review setting, the life
+ * alert and the first matching round. The resident's 我要求助 and a volunteer's worry on a visit (care)
+ * both come through here.
  */
-export async function raiseNeed(me: Caller, community: CommunityDoc, input: RaiseNeed, location: [number, number]): Promise<NeedDoc> {
+export async function raiseNeed(
+  me: Caller,
+  community: CommunityDoc,
+  input: RaiseNeed,
+  location: [number, number],
+  locationField: string,
+): Promise<NeedDoc> {
+  refuseOutsideArea(community, location, locationField)
   const now = new Date()
   const [flagged, duplicates] = await Promise.all([
     firstFlagged(
@@ -93,7 +101,7 @@ export async function raiseNeed(me: Caller, community: CommunityDoc, input: Rais
 export const raise: Action<'raise'> = async ({ caller, input }) => {
   const me = await caller()
   const community = await communityOf(me)
-  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'))
+  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), 'data.location')
   const numbers = callFirst(input)?.numbers
   return {
     need: await needView(await loadNeed(need._id), 'full', { timeline: true }),
