@@ -38,14 +38,29 @@ async function typeInto(container: HTMLElement, selector: string, value: string)
   fireEvent.input(element, { target: { value } })
 }
 
-test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first, at once, and again after raising', async () => {
-  const dial = jest.mocked(makePhoneCall)
+/** 我要求助 for the elder, at its first step. */
+async function openRaisePage(): Promise<HTMLElement> {
   const { container } = render(
     <AppProviders>
       <RaisePage />
     </AppProviders>,
   )
   await screen.findByText('有多急')
+  return container
+}
+
+/** From the first step, with `description` typed, to the last: the place is her home, without asking the browser. */
+async function toLastStep(container: HTMLElement, description: string) {
+  await typeInto(container, '#need-description textarea', description)
+  fireEvent.click(screen.getByText('下一步'))
+  await screen.findByText('地点：您家')
+  fireEvent.click(screen.getByText('下一步'))
+  await screen.findByText('为谁求助')
+}
+
+test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first, at once, and again after raising', async () => {
+  const dial = jest.mocked(makePhoneCall)
+  const container = await openRaisePage()
   expect(container.querySelector('#emergency-panel')).toBeNull()
 
   fireEvent.click(screen.getByText('危及生命安全'))
@@ -61,12 +76,7 @@ test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first
   expect(dial).toHaveBeenLastCalledWith({ phoneNumber: community.committeePhone })
 
   fireEvent.click(screen.getByText('紧急救助'))
-  await typeInto(container, '#need-description textarea', '楼下邻居家冒烟了，敲门没人应。')
-  fireEvent.click(screen.getByText('下一步'))
-  // Her home, without asking the browser where she is.
-  await screen.findByText('地点：您家')
-  fireEvent.click(screen.getByText('下一步'))
-  await screen.findByText('为谁求助')
+  await toLastStep(container, '楼下邻居家冒烟了，敲门没人应。')
   fireEvent.click(screen.getByText('为邻居求助'))
   await typeInto(container, '#need-neighbour input', '刘大爷')
   fireEvent.click(screen.getByText('发出求助'))
@@ -81,12 +91,7 @@ test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first
 
 test('防骗维权 shows 110 and 96110 at once, whatever the urgency, and again after raising', async () => {
   const dial = jest.mocked(makePhoneCall)
-  const { container } = render(
-    <AppProviders>
-      <RaisePage />
-    </AppProviders>,
-  )
-  await screen.findByText('有多急')
+  const container = await openRaisePage()
   fireEvent.click(screen.getByText('一般（几天内）'))
   expect(container.querySelector('#emergency-panel')).toBeNull()
 
@@ -100,11 +105,7 @@ test('防骗维权 shows 110 and 96110 at once, whatever the urgency, and again 
   fireEvent.click(within(panel).getByText('反诈专线 96110'))
   expect(dial).toHaveBeenLastCalledWith({ phoneNumber: '96110' })
 
-  await typeInto(container, '#need-description textarea', '有人打电话说我孙子出事了，让我马上转钱。')
-  fireEvent.click(screen.getByText('下一步'))
-  await screen.findByText('地点：您家')
-  fireEvent.click(screen.getByText('下一步'))
-  await screen.findByText('为谁求助')
+  await toLastStep(container, '有人打电话说我孙子出事了，让我马上转钱。')
   fireEvent.click(screen.getByText('发出求助'))
 
   await screen.findByText('求助已发出')
