@@ -58,16 +58,21 @@ async function toLastStep(container: HTMLElement, description: string) {
   await screen.findByText('为谁求助')
 }
 
+/** The numbers' panel that choosing `choice` brings up at once: before anything else on the page, the steps included. */
+function panelOnChoosing(container: HTMLElement, choice: string): HTMLElement {
+  fireEvent.click(screen.getByText(choice))
+  const panel = container.querySelector('#emergency-panel') as HTMLElement
+  expect(panel).toBeTruthy()
+  expect(panel.compareDocumentPosition(screen.getByText('什么事')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  return panel
+}
+
 test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first, at once, and again after raising', async () => {
   const dial = jest.mocked(makePhoneCall)
   const container = await openRaisePage()
   expect(container.querySelector('#emergency-panel')).toBeNull()
 
-  fireEvent.click(screen.getByText('危及生命安全'))
-  const panel = container.querySelector('#emergency-panel') as HTMLElement
-  expect(panel).toBeTruthy()
-  // Before anything else on the page, the steps included.
-  expect(panel.compareDocumentPosition(screen.getByText('什么事')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  const panel = panelOnChoosing(container, '危及生命安全')
   expect(within(panel).getByText('邻里守望不能代替报警和急救', { exact: false })).toBeTruthy()
   fireEvent.click(within(panel).getByText('急救 120'))
   expect(dial).toHaveBeenCalledWith({ phoneNumber: '120' })
@@ -95,10 +100,7 @@ test('防骗维权 shows 110 and 96110 at once, whatever the urgency, and again 
   fireEvent.click(screen.getByText('一般（几天内）'))
   expect(container.querySelector('#emergency-panel')).toBeNull()
 
-  fireEvent.click(screen.getByText('防骗维权'))
-  const panel = container.querySelector('#emergency-panel') as HTMLElement
-  expect(panel).toBeTruthy()
-  expect(panel.compareDocumentPosition(screen.getByText('什么事')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  const panel = panelOnChoosing(container, '防骗维权')
   expect(within(panel).getByText('不转账、不说验证码', { exact: false })).toBeTruthy()
   expect(within(panel).getAllByText(/^(报警 110|反诈专线 96110)$/)).toHaveLength(2)
   expect(within(panel).queryByText('急救 120')).toBeNull()
