@@ -46,8 +46,7 @@ export function invalidInput(error: z.ZodError, prefix?: string): AppError {
   const issue = error.issues[0]
   const field = fieldOf(issue)
   const qualified = prefix && field ? `${prefix}.${field}` : (field ?? prefix)
-  const message = issue.code === 'unrecognized_keys' ? `不接受的字段：${issue.keys.join('、')}` : issue.message
-  return new AppError(ErrorCode.INVALID_INPUT, message, qualified)
+  return new AppError(ErrorCode.INVALID_INPUT, issue.message, qualified)
 }
 
 /** What a person's own call carries as its first source: a mini-program, WeChat DevTools, its local debugging. */

@@ -67,8 +67,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body)
 }
 
-const sendJson = (res: ServerResponse, status: number, value: unknown) =>
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value))
+const sendJson = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers)
 
 /** The whole body, or null when it is over `limit` bytes (read to the end all the same, so the answer reaches the caller). */
 function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
@@ -115,6 +115,10 @@ async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ va
 async function callFunction(req: IncomingMessage, res: ServerResponse, name: string) {
   if (!Object.hasOwn(contracts, name)) {
     return sendJson(res, 404, { ok: false, error: { code: ErrorCode.UNKNOWN_ACTION, message: `没有 ${name} 这个云函数` } })
+  }
+  // callFunction sends JSON; a form or text body is refused rather than read as if it were.
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+    return sendJson(res, 415, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求内容须为 JSON（content-type: application/json）' } })
   }
   const event = await readJson(req, res)
   if (!event) return
@@ -222,6 +226,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     const route = async () => {
       const api = /^\/api\/([a-z][a-zA-Z]*)$/.exec(pathname)
       if (api && req.method === 'POST') return callFunction(req, res, api[1])
+      if (api) {
+        return sendJson(res, 405, { ok: false, error: { code: ErrorCode.UNKNOWN_ACTION, message: '云函数只接受 POST 调用' } }, { allow: 'POST' })
+      }
       if (pathname === '/api') return sendJson(res, 200, apiListing())
       if (pathname === '/local/sign-in') return handleSignIn(req, res, clock)
       if (pathname === '/local/clock') return handleClock(req, res, clock, runDue)

@@ -12,6 +12,7 @@ import { peopleByOpenids, personById } from '../data/residents'
 import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
+import { refuseOutsideArea } from '../places'
 import { authoriseOverCommunity } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { entryOfCommittee } from './access'
@@ -53,6 +54,7 @@ export const register: Action<'register'> = async (context) => {
   await refuseFlagged(me.openid, { careNeeds: input.careNeeds }, 2)
   // The person's home when they use the mini-program, else the community centre, for a worry's need.
   const location = input.location ?? (resident?.location ? asGeoPoint(resident.location).coordinates : asGeoPoint(community.centre).coordinates)
+  refuseOutsideArea(community, location, 'data.location')
   const entry = await addCareEntry({
     communityId: community._id,
     ...(resident ? { residentId: resident._id } : {}),
@@ -79,7 +81,8 @@ export const register: Action<'register'> = async (context) => {
 
 export const update: Action<'update'> = async (context) => {
   const { input, now } = context
-  const { entry } = await entryOfCommittee(context, input.entryId)
+  const { entry, community } = await entryOfCommittee(context, input.entryId)
+  if (input.location) refuseOutsideArea(community, input.location, 'data.location')
   const me = await context.caller()
   // What the committee writes about a person, which their paired volunteers will read.
   await refuseFlagged(me.openid, { careNeeds: input.careNeeds }, 2)

@@ -49,6 +49,8 @@ async function raiseWorry(me: Caller, entry: CareEntryDoc, worry: Worry, now: Da
       contactPhone: entry.phone ?? entry.emergencyContact.phone,
     },
     entry.location.coordinates,
+    // The register keeps the place inside the community (register, update); this is the worry's own field.
+    'data.worry',
     now,
   )
   return need._id

@@ -3,7 +3,7 @@
  * demo seed write these; functions see them through the repositories.
  */
 import type { OrganisationStatus } from '../../shared/domain/organisation'
-import type { CommunityKind } from '../../shared/domain/community'
+import type { CommunityArea, CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import type { HelpKind, OrganisationKind, SpecialNeedGroup } from '../../shared/domain/vocabulary'
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
@@ -43,6 +43,8 @@ export interface CommunityDoc {
   street: string
   officeId: string
   centre: GeoPoint
+  /** Where its needs may be placed; a need elsewhere belongs to another community. */
+  serviceArea: CommunityArea
   /** 辖区面积, square kilometres. */
   areaKm2: number
   committeePhone: string
@@ -93,6 +95,11 @@ export interface OrganisationDoc {
   kind: OrganisationKind
   helpKinds: HelpKind[]
   communityId: string
+  /**
+   * The communities whose needs it is offered: its own, and any other it serves as well. Matching
+   * reads this, so an organisation near a boundary is not offered the neighbouring community's needs.
+   */
+  servesCommunityIds: string[]
   serviceArea: { centre: GeoPoint; radiusM: number }
   /** How many tasks it can carry at once. */
   capacity: number

@@ -120,7 +120,7 @@ export const assign: Action<'assign'> = async (context) => {
   const { input, now } = context
   const need = await needOfCommunity(context, input.needId)
   const organisation = await organisationById(input.organisationId)
-  if (!organisation || organisation.status !== 'approved' || organisation.communityId !== need.communityId) {
+  if (!organisation || organisation.status !== 'approved' || !organisation.servesCommunityIds.includes(need.communityId)) {
     throw new AppError(ErrorCode.NOT_FOUND, '本社区没有这个已备案的组织', 'data.organisationId')
   }
   const committee = await context.caller()

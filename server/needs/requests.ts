@@ -2,7 +2,7 @@
 import type { z } from 'zod'
 import type { NeedsContract, raiseNeedSchema } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { DUPLICATE_RADIUS_M, EMERGENCY_NUMBERS, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
+import { DUPLICATE_RADIUS_M, callFirst, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
 import { distanceM } from '../../shared/domain/organisation'
 import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { addNeed, addNeedEvent, closeOpenOffers, needsNear, needsOfRequester } from '../data/needs'
@@ -12,7 +12,7 @@ import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { checkPhotos } from '../moderation/photos'
 import type { Caller } from '../principal'
-import { placeOrHome } from '../places'
+import { placeOrHome, refuseOutsideArea } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
 import { accessTo, loadNeed, needNotFound } from './access'
 import { dispatchRound } from './matching'
@@ -49,11 +49,20 @@ const communityOf = async (me: Caller) => {
 }
 
 /**
- * Raises a need in `community` at `location` as `me`: content check, duplicates, the committee's
- * review setting, the life alert and the first matching round. The resident's 我要求助 and a
- * volunteer's worry on a visit (care) both come through here.
+ * Raises a need in `community` at `location` as `me`: the place inside the community's service area
+ * (else refused at `locationField`), content check, duplicates, the committee's review setting, the life
+ * alert and the first matching round. The resident's 我要求助 and a volunteer's worry on a visit (care)
+ * both come through here.
  */
-export async function raiseNeed(me: Caller, community: CommunityDoc, input: RaiseNeed, location: [number, number], now: Date): Promise<NeedDoc> {
+export async function raiseNeed(
+  me: Caller,
+  community: CommunityDoc,
+  input: RaiseNeed,
+  location: [number, number],
+  locationField: string,
+  now: Date,
+): Promise<NeedDoc> {
+  refuseOutsideArea(community, location, locationField)
   const [flagged, duplicates] = await Promise.all([
     firstFlagged(
       me.openid,
@@ -94,10 +103,11 @@ export async function raiseNeed(me: Caller, community: CommunityDoc, input: Rais
 export const raise: Action<'raise'> = async ({ caller, input, now }) => {
   const me = await caller()
   const community = await communityOf(me)
-  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), now)
+  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), 'data.location', now)
+  const numbers = callFirst(input)?.numbers
   return {
     need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }),
-    ...(input.urgency === 'life' ? { emergency: { numbers: [...EMERGENCY_NUMBERS], committeePhone: community.committeePhone } } : {}),
+    ...(numbers ? { emergency: { numbers, committeePhone: community.committeePhone } } : {}),
   }
 }
 

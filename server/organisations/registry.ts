@@ -38,6 +38,7 @@ export const apply: Action<'apply'> = async ({ caller, input, now }) => {
       helpKinds: [...new Set(input.helpKinds)],
       // Always the applicant's own community: the committee there is who decides.
       communityId,
+      servesCommunityIds: [communityId],
       serviceArea: { centre: { type: 'Point', coordinates: centre }, radiusM: input.serviceArea.radiusM },
       capacity: input.capacity,
       status: 'pending',

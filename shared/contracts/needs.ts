@@ -112,7 +112,7 @@ export const needsContract = defineFunction('needs', {
     raiseNeedSchema,
     z.object({
       need: needViewSchema,
-      /** Present for `life`: call these first. */
+      /** Present for `life` and for 防骗维权: call these first (shared/domain/need.ts callFirst). */
       emergency: z.object({ numbers: z.array(z.object({ number: z.string(), label: z.string() })), committeePhone: z.string() }).optional(),
     }),
   ),

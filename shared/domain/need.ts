@@ -3,6 +3,7 @@
  * Matching weights and deadlines are policy; change them here and the tests say what moved.
  */
 import { z } from 'zod'
+import type { HelpKind } from './vocabulary'
 
 export const urgencySchema = z.enum(['life', 'urgent', 'normal', 'advice'])
 export type Urgency = z.infer<typeof urgencySchema>
@@ -20,6 +21,33 @@ export const EMERGENCY_NUMBERS = [
   { number: '120', label: '急救' },
   { number: '119', label: '火警' },
 ] as const
+
+/**
+ * A scam cannot wait for a neighbour to accept: money goes in minutes. 110 when money has gone or the
+ * caller is still on the line, 96110 (国家反诈中心's line) to ask whether a call is a scam.
+ */
+export const FRAUD_NUMBERS = [
+  { number: '110', label: '报警' },
+  { number: '96110', label: '反诈专线' },
+] as const
+
+export interface CallFirst {
+  life: boolean
+  fraud: boolean
+  numbers: { number: string; label: string }[]
+}
+
+/**
+ * The numbers to call at once, before the need waits for anyone: for 危及生命安全 and for 防骗维权
+ * (both: each number once), else null. The form asks as soon as either is chosen, so both may be unset.
+ */
+export function callFirst(need: { urgency?: Urgency | null; helpKind?: HelpKind | null }): CallFirst | null {
+  const life = need.urgency === 'life'
+  const fraud = need.helpKind === '防骗维权'
+  if (!life && !fraud) return null
+  const numbers = [...(life ? EMERGENCY_NUMBERS : []), ...(fraud ? FRAUD_NUMBERS : [])]
+  return { life, fraud, numbers: numbers.filter((n, i) => numbers.findIndex((m) => m.number === n.number) === i) }
+}
 
 /** How long an organisation has to answer an offer. */
 export const offerWindowMinutes: Record<Urgency, number> = {

@@ -1,6 +1,7 @@
 import {
   AUTO_CLOSE_DAYS,
   autoCloseBefore,
+  callFirst,
   chooseShortlist,
   DUPLICATE_WINDOW_HOURS,
   duplicateSince,
@@ -180,5 +181,28 @@ describe('followUpOf: when an accepted need should be done', () => {
 
   it('a wanted time already past when accepted gives the urgency’s window instead', () => {
     expect(followUpOf('urgent', acceptedAt, later(-60)).finishBy).toEqual(later(finishWindowMinutes.urgent))
+  })
+})
+
+describe('callFirst: the numbers shown at once', () => {
+  const numbers = (need: Parameters<typeof callFirst>[0]) => callFirst(need)?.numbers.map((n) => `${n.label} ${n.number}`)
+
+  it('危及生命安全: 110, 120 and 119', () => {
+    expect(numbers({ urgency: 'life', helpKind: '紧急救助' })).toEqual(['报警 110', '急救 120', '火警 119'])
+  })
+
+  it('a scam, however urgent it was marked: 110 and 96110, the national anti-fraud line', () => {
+    for (const urgency of ['urgent', 'normal', 'advice', null] as const) {
+      expect(callFirst({ urgency, helpKind: '防骗维权' })).toEqual({ life: false, fraud: true, numbers: [{ number: '110', label: '报警' }, { number: '96110', label: '反诈专线' }] })
+    }
+  })
+
+  it('both at once: every number, 110 once', () => {
+    expect(numbers({ urgency: 'life', helpKind: '防骗维权' })).toEqual(['报警 110', '急救 120', '火警 119', '反诈专线 96110'])
+  })
+
+  it('nothing for other needs, nor for a form where neither is chosen yet', () => {
+    expect(callFirst({ urgency: 'urgent', helpKind: '法律援助' })).toBeNull()
+    expect(callFirst({ urgency: null, helpKind: null })).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 /**
  * Bad input on every action of organisations, community, needs, activities, care, timebank and reports: an extra field, a wrong type, and a
- * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
+ * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field in Chinese, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { functionMains } from '../../local/host/functions'
@@ -211,5 +211,7 @@ it.each(cases)('$functionName.$action: $name → INVALID_INPUT at $at', async ({
     : who.committeeUrban
   const answer = await callAs(functionMains[functionName], functionName, caller, { action, data })
   expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: at } })
+  // What the person reads is Chinese, never zod's English.
+  expect((answer as { error: { message: string } }).error.message).toMatch(/[\u4e00-\u9fff]/)
   expect(await snapshotDatabase()).toEqual(baseline)
 })

@@ -148,7 +148,7 @@ const inputs: Record<string, object> = {
     helpKind: '生活照料',
     urgency: 'normal',
     description: '灯泡坏了，够不着。',
-    location: community.centre.coordinates,
+    // No place: each caller raises at their own home, inside their own community's service area.
     neighbourhood: '柳泉花园',
     addressDetail: '12号楼1单元1502',
     contactPhone: '18653312469',

@@ -90,6 +90,26 @@ describe('the local host', () => {
     expect((await unknown.json()).error.code).toBe('UNKNOWN_ACTION')
   })
 
+  it('takes a function call only as a POST of JSON: 415 for a text or form body, 405 for a GET', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonp']) {
+      const answer = await fetch(`${host.url}/api/account`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...asDemo(demoIdentities.ruralResident) },
+        body: JSON.stringify({ action: 'updatePreferences', data: { elderMode: 'off' } }),
+      })
+      expect(answer.status).toBe(415)
+      expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
+    const seeded = demoDataSet.people.find((p) => p.openid === demoIdentities.ruralResident)!
+    const after = await (await callAccount({ action: 'me', data: {} }, asDemo(demoIdentities.ruralResident))).json()
+    expect(after.data.person.preferences.elderMode).toBe(seeded.preferences.elderMode)
+
+    const got = await fetch(`${host.url}/api/account`, { headers: asDemo(demoIdentities.ruralResident) })
+    expect(got.status).toBe(405)
+    expect(got.headers.get('allow')).toBe('POST')
+    expect(await got.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+  })
+
   it('serves the H5 client and the outbox page', async () => {
     const index = await fetch(`${host.url}/`)
     expect(index.headers.get('content-type')).toContain('text/html')

@@ -27,7 +27,7 @@ export default function NeedPage() {
           const open = needStatusAfter(need.status, 'cancel') !== null
           return (
             <View>
-              {need.urgency === 'life' && open && <EmergencyPanel />}
+              {open && <EmergencyPanel need={need} />}
               <NeedCard whole need={need} />
               <TakenDownNotice takenDown={need.takenDown} />
               <NeedFacts need={need} />
