@@ -111,7 +111,13 @@ export const detail: Action<'detail'> = async ({ caller, input }) => {
   const access = await accessTo(me, need)
   if (!access) throw needNotFound()
   if (access.access === 'full') await auditReveal(me, [need], access.organisationId)
-  return { need: await needView(need, access.access, { distanceM: access.distanceM, timeline: access.access === 'full' }) }
+  return {
+    need: await needView(need, access.access, {
+      distanceM: access.distanceM,
+      timeline: access.access === 'full',
+      asOrganisation: access.organisationId !== undefined,
+    }),
+  }
 }
 
 /** The requester's own need; anyone else's answers as one that does not exist. */

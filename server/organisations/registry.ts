@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto'
 import type { OrganisationsContract } from '../../shared/contracts/organisations'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { inShanghai } from '../../shared/domain/time'
-import { isPublic, newInviteCode, serviceDistance, statusAfter } from '../../shared/domain/organisation'
+import { isPublic, median, newInviteCode, NO_TASKS_YET, serviceDistance, statusAfter } from '../../shared/domain/organisation'
 import { addAuditEntry, auditOfOrganisation } from '../data/audit'
 import type { OrganisationDoc } from '../data/documents'
 import { roleDocId } from '../data/memberships'
@@ -181,12 +181,11 @@ export const list: Action<'list'> = async (context) => {
 export const record: Action<'record'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
   const [[view], history] = await Promise.all([profiles([organisation]), auditOfOrganisation(organisation._id)])
-  const tasks = organisation.taskCounters ?? { offered: 0, accepted: 0, declined: 0, completed: 0 }
   return {
     record: {
       organisation: view,
-      // Response times arrive with the needs flow (issue 4).
-      tasks: { ...tasks, medianResponseMinutes: null },
+      // Documents written before the counters were stored whole may lack some: those are none yet.
+      tasks: { ...NO_TASKS_YET, ...organisation.taskCounters, medianResponseMinutes: median(organisation.acceptanceMinutes ?? []) },
       history: history.map((entry) => ({
         at: new Date(entry.at).toISOString(),
         actionLabel: actionLabel(entry.action),
