@@ -83,17 +83,16 @@ export const renewInvitation: Action<'renewInvitation'> = async (context) => {
  */
 async function tryCode<T>(openid: string, found: T | null, now: Date): Promise<T> {
   const id = codeAttemptsId('join', openid)
-  const wrong = await inTransaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const current = await tx.get<CodeAttemptsDoc>('code_attempts', id)
     const misses = missesWithin(current?.misses ?? [], now, JOIN_CODE_LIMIT)
     const wait = waitAfterMisses(misses, now, JOIN_CODE_LIMIT)
     if (wait) throw new AppError(ErrorCode.RATE_LIMITED, `邀请码输错次数太多，请 ${wait} 分钟后再试`, 'data.code')
-    if (found) return false
+    if (found) return
     if (current) await tx.update('code_attempts', id, { misses: whole([...misses, now]) })
     else await tx.add('code_attempts', { _id: id, openid, purpose: 'join', misses: [now] })
-    return true
   })
-  if (wrong || !found) throw new AppError(ErrorCode.NOT_FOUND, '邀请码无效或已失效', 'data.code')
+  if (!found) throw new AppError(ErrorCode.NOT_FOUND, '邀请码无效或已失效', 'data.code')
   return found
 }
 
