@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
-import { JOIN_PAGE } from '../../shared/domain/organisation'
+import { JOIN_PAGE, PROFILE_PAGE } from '../../shared/domain/organisation'
 import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
@@ -13,7 +13,7 @@ import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedP
  */
 export const paths = {
   nearby: () => '/pages/organisations/nearby/index',
-  profile: (organisationId: string) => `/pages/organisations/profile/index?id=${organisationId}`,
+  profile: (organisationId: string) => `/${PROFILE_PAGE}?id=${organisationId}`,
   apply: () => '/pages/organisations/apply/index',
   mine: () => '/pages/organisations/mine/index',
   team: (organisationId: string) => `/pages/organisations/team/index?id=${organisationId}`,

@@ -21,9 +21,8 @@ type Action<A extends keyof CareContract['actions']> = ActionImplementations<Car
 const rateView = ({ expected, visited, rate }: VisitRate) => ({ expected, visited, rate, rateLabel: percentLabel(rate) })
 
 export const overview: Action<'overview'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const community = await authoriseOverCommunity(context, input.communityId)
-  const now = new Date()
   const { start, end } = monthRange(input.month)
   const [register, visits, due] = await Promise.all([
     wholeRegisterOf(community._id),
@@ -39,7 +38,7 @@ export const overview: Action<'overview'> = async (context) => {
   const visitFacts = visits.map((v) => ({ registerId: v.entryId, at: new Date(v.visitedAt) }))
   const rows = await registerRows(due, now)
   // The figures name nobody; the rows do, and are a read of each person shown.
-  await auditListRead(await context.caller(), 'care.list', due, '探访概况名单')
+  await auditListRead(await context.caller(), 'care.list', due, '探访概况名单', now)
   return {
     month: input.month,
     overall: rateView(monthlyVisitRate(input.month, facts, visitFacts)),

@@ -11,6 +11,13 @@ import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, Si
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
 import type { EntryKind, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
 
+/** The committee took the content down (docs/decisions/022); absent: shown as posted. */
+export interface TakenDown {
+  reason: string
+  at: Date
+  byOpenid: string
+}
+
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
   type: 'Point'
@@ -112,6 +119,8 @@ export interface OrganisationDoc {
   /** When it was last offered a need: fair rotation among equal candidates. */
   lastOfferedAt?: Date
   activitiesHeld?: number
+  /** Its profile text (charter and description) taken down by the committee. */
+  takenDown?: TakenDown
 }
 
 /** A resident's request to join an organisation; `_id` is derived from both, so a person has one per organisation. */
@@ -160,7 +169,7 @@ export interface AuditDoc {
 /** A message that production sends through WeChat; locally it is only recorded here. */
 export interface OutboxDoc {
   _id: string
-  channel: 'subscribeMessage' | 'contentSecurity'
+  channel: 'subscribeMessage' | 'contentSecurity' | 'mediaCheck'
   toOpenid?: string
   template?: string
   payload: Record<string, unknown>
@@ -204,6 +213,7 @@ export interface NeedDoc {
   /** How many service records its markDones wrote (`need-<_id>-<n>`, n from 0); absent: none yet. */
   serviceRecordCount?: number
   outcome?: { result: Outcome; rating?: number; comment?: string; at: Date }
+  takenDown?: TakenDown
   createdAt: Date
   updatedAt: Date
 }
@@ -436,6 +446,7 @@ export interface ActivityDoc {
   reminded?: ActivityReminder
   rating?: { sum: number; count: number }
   publishedByOpenid: string
+  takenDown?: TakenDown
   createdAt: Date
   updatedAt: Date
 }
@@ -475,7 +486,30 @@ export interface ActivityRatingDoc {
   shownName: string
   rating: number
   comment?: string
+  /** Its comment taken down: the stars still count, the text is not shown. */
+  takenDown?: TakenDown
   at: Date
+}
+
+/**
+ * One photo attached to a need or an activity, and its content check: WeChat's verdict comes later
+ * (mediaCheckAsync), so the photo is shown to others only once `check` is `passed` and it is not
+ * taken down. `_id` is derived from the owner and the file id (server/data/photos.ts).
+ */
+export interface PhotoDoc {
+  _id: string
+  fileId: string
+  owner: { kind: 'need' | 'activity'; id: string }
+  communityId: string
+  authorOpenid: string
+  check: 'pending' | 'passed' | 'flagged'
+  /** WeChat's id of the check, which its verdict carries; indexed. */
+  traceId?: string
+  /** WeChat's label of a flagged photo (e.g. 20002 色情), for the committee. */
+  label?: string
+  checkedAt?: Date
+  takenDown?: TakenDown
+  createdAt: Date
 }
 
 /**

@@ -35,13 +35,12 @@ export const queue: Action<'queue'> = async (context) => {
   const needs = await queuedIn(community._id, Object.keys(queueReasonLabel) as QueueReason[], QUEUE_LIMIT)
   // The list shows what is needed to decide; opening one (detail) is the audited full view.
   const views = await needViews(needs, 'limited')
-  const now = Date.now()
   return {
     needs: needs.map((n, i) => ({
       need: views[i],
       reason: n.queue!,
       reasonLabel: queueReasonLabel[n.queue!],
-      waitingMinutes: Math.max(0, Math.floor((now - new Date(n.queuedAt!).getTime()) / 60_000)),
+      waitingMinutes: Math.max(0, Math.floor((context.now.getTime() - new Date(n.queuedAt!).getTime()) / 60_000)),
     })),
     reviewBeforeMatching: community.reviewBeforeMatching === true,
   }
@@ -57,10 +56,9 @@ async function needOfCommunity(context: ActionContext<unknown>, needId: string):
 const moved = () => new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
 
 export const moderate: Action<'moderate'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const need = await needOfCommunity(context, input.needId)
   const committee = await context.caller()
-  const now = new Date()
   const publish = input.decision === 'publish'
   const dispatch = await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
@@ -85,21 +83,20 @@ export const moderate: Action<'moderate'> = async (context) => {
   })
   if (!publish) {
     await closeOpenOffers(need._id, 'withdrawn', now)
-    await addAuditEntry(auditEntry(committee, 'need.hide', { communityId: need.communityId, needId: need._id, reason: input.reason }))
+    await addAuditEntry(auditEntry(committee, 'need.hide', { communityId: need.communityId, needId: need._id, reason: input.reason }, now))
   }
   if (dispatch) await dispatchRound(await loadNeed(need._id), now)
-  return { need: await revealedView(committee, await loadNeed(need._id)) }
+  return { need: await revealedView(committee, await loadNeed(need._id), now) }
 }
 
 export const assign: Action<'assign'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const need = await needOfCommunity(context, input.needId)
   const organisation = await organisationById(input.organisationId)
   if (!organisation || organisation.status !== 'approved' || organisation.communityId !== need.communityId) {
     throw new AppError(ErrorCode.NOT_FOUND, '本社区没有这个已备案的组织', 'data.organisationId')
   }
   const committee = await context.caller()
-  const now = new Date()
   // By hand the committee may choose an organisation whose circle does not reach; the distance is still told.
   const distance = distanceM(organisation.serviceArea.centre.coordinates, need.location.coordinates)
   await inTransaction(async (tx) => {
@@ -116,11 +113,11 @@ export const assign: Action<'assign'> = async (context) => {
     await tx.update('organisations', organisation._id, organisationFactsPatch({ activeTasks: 1, counters: { accepted: 1 } }))
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
-  await addAuditEntry(auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }))
+  await addAuditEntry(auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }, now))
   const assigned = await loadNeed(need._id)
   await notify([organisation.leadOpenid], 'taskAssigned', assigned)
   await notify([assigned.requesterOpenid], 'needAccepted', assigned, { organisation: organisation.name })
-  return { need: await revealedView(committee, assigned) }
+  return { need: await revealedView(committee, assigned, now) }
 }
 
 export const matchDetails: Action<'matchDetails'> = async (context) => {
@@ -147,7 +144,7 @@ export const settings: Action<'settings'> = async (context) => {
   await setReviewBeforeMatching(community._id, input.reviewBeforeMatching)
   const committee = await context.caller()
   await addAuditEntry(
-    auditEntry(committee, 'need.settings', { communityId: community._id, reason: input.reviewBeforeMatching ? '求助先审核再派单' : '求助直接派单' }),
+    auditEntry(committee, 'need.settings', { communityId: community._id, reason: input.reviewBeforeMatching ? '求助先审核再派单' : '求助直接派单' }, context.now),
   )
   return { reviewBeforeMatching: input.reviewBeforeMatching }
 }

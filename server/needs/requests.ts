@@ -10,6 +10,7 @@ import { updateOrganisationFacts } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
+import { checkPhotos } from '../moderation/photos'
 import type { Caller } from '../principal'
 import { placeOrHome } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
@@ -26,9 +27,9 @@ async function possibleDuplicates(point: readonly [number, number], helpKind: Ne
   return found.map((n) => ({ need: n, distanceM: distanceM(n.location.coordinates, point) }))
 }
 
-export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input }) => {
+export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input, now }) => {
   const point = await placeOrHome(await caller(), input.location, 'data.location')
-  const found = await possibleDuplicates(point, input.helpKind, new Date())
+  const found = await possibleDuplicates(point, input.helpKind, now)
   return {
     possibleDuplicates: found.map(({ need, distanceM }) => ({
       needId: need._id,
@@ -52,8 +53,7 @@ const communityOf = async (me: Caller) => {
  * review setting, the life alert and the first matching round. The resident's 我要求助 and a
  * volunteer's worry on a visit (care) both come through here.
  */
-export async function raiseNeed(me: Caller, community: CommunityDoc, input: RaiseNeed, location: [number, number]): Promise<NeedDoc> {
-  const now = new Date()
+export async function raiseNeed(me: Caller, community: CommunityDoc, input: RaiseNeed, location: [number, number], now: Date): Promise<NeedDoc> {
   const [flagged, duplicates] = await Promise.all([
     firstFlagged(
       me.openid,
@@ -83,6 +83,7 @@ export async function raiseNeed(me: Caller, community: CommunityDoc, input: Rais
     ...(queue ? { queue, queuedAt: now } : {}),
     ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.need._id) } : {}),
   }, now)
+  await checkPhotos({ kind: 'need', id: need._id }, { communityId: community._id, authorOpenid: me.openid, fileIds: input.photos, scene: 2 }, now)
   const raisedText = input.forNeighbour ? `代邻居${input.forNeighbour.name}发起求助` : '发起求助'
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
   if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
@@ -90,12 +91,12 @@ export async function raiseNeed(me: Caller, community: CommunityDoc, input: Rais
   return need
 }
 
-export const raise: Action<'raise'> = async ({ caller, input }) => {
+export const raise: Action<'raise'> = async ({ caller, input, now }) => {
   const me = await caller()
   const community = await communityOf(me)
-  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'))
+  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), now)
   return {
-    need: await needView(await loadNeed(need._id), 'full', { timeline: true }),
+    need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }),
     ...(input.urgency === 'life' ? { emergency: { numbers: [...EMERGENCY_NUMBERS], committeePhone: community.committeePhone } } : {}),
   }
 }
@@ -103,18 +104,21 @@ export const raise: Action<'raise'> = async ({ caller, input }) => {
 /** More than a resident raises in years. */
 const MINE_LIMIT = 50
 
-export const mine: Action<'mine'> = async ({ openid }) => ({ needs: await needViews(await needsOfRequester(openid, MINE_LIMIT), 'full') })
+export const mine: Action<'mine'> = async ({ openid, caller }) => ({
+  needs: await needViews(await needsOfRequester(openid, MINE_LIMIT), 'full', { viewer: await caller() }),
+})
 
-export const detail: Action<'detail'> = async ({ caller, input }) => {
+export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await loadNeed(input.needId)
   const access = await accessTo(me, need)
   if (!access) throw needNotFound()
-  if (access.access === 'full') await auditReveal(me, [need], access.organisationId)
+  if (access.access === 'full') await auditReveal(me, [need], now, access.organisationId)
   return {
     need: await needView(need, access.access, {
       distanceM: access.distanceM,
       timeline: access.access === 'full',
+      viewer: me,
       asOrganisation: access.organisationId !== undefined,
     }),
   }
@@ -129,10 +133,9 @@ async function ownNeed(me: Caller, needId: string): Promise<NeedDoc> {
 
 const moved = () => new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
 
-export const cancel: Action<'cancel'> = async ({ caller, input }) => {
+export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
-  const now = new Date()
   await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
     if (!current || !needStatusAfter(current.status, 'cancel')) {
@@ -142,14 +145,13 @@ export const cancel: Action<'cancel'> = async ({ caller, input }) => {
     await tx.add('need_events', needEvent(need._id, actorOf(me), input.reason ? `取消了求助：${input.reason}` : '取消了求助', now))
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
 }
 
-export const confirm: Action<'confirm'> = async ({ caller, input }) => {
+export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
   await refuseFlagged(me.openid, { comment: input.comment }, 2)
-  const now = new Date()
   const reopen = input.result === 'unsolved'
   const organisationId = await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
@@ -176,5 +178,5 @@ export const confirm: Action<'confirm'> = async ({ caller, input }) => {
   })
   await updateOrganisationFacts([organisationId], { rating: input.rating })
   if (reopen) await dispatchRound(await loadNeed(need._id), now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
 }

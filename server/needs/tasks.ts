@@ -65,7 +65,7 @@ export const accept: Action<'accept'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
   const offer = await offerTo(organisation, context.input.offerId)
   const lead = await context.caller()
-  const now = new Date()
+  const { now } = context
   await inTransaction(async (tx) => {
     const need = await tx.get<NeedDoc>('needs', offer.needId)
     const current = await tx.get<OfferDoc>('offers', offer._id)
@@ -94,14 +94,14 @@ export const accept: Action<'accept'> = async (context) => {
   await closeOpenOffers(offer.needId, 'taken', now)
   const need = await loadNeed(offer.needId)
   await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name })
-  return { need: await revealedView(lead, need, organisation._id, offer.distanceM) }
+  return { need: await revealedView(lead, need, now, organisation._id, offer.distanceM) }
 }
 
 export const decline: Action<'decline'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
   const offer = await offerTo(organisation, context.input.offerId)
   const lead = await context.caller()
-  const now = new Date()
+  const { now } = context
   await inTransaction(async (tx) => {
     const current = await tx.get<OfferDoc>('offers', offer._id)
     if (current?.status !== 'open') throw closedOffer(current ?? offer)
@@ -134,8 +134,9 @@ export const tasks: Action<'tasks'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
   const me = await context.caller()
   const leads = me.grants.some((g) => g.role === 'organisation_lead' && g.organisationId === organisation._id)
-  const needs = await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT, leads ? undefined : me.openid)
-  await auditReveal(me, needs, organisation._id)
+  // A need the committee took down is out of the organisation's sight until it is restored.
+  const needs = (await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT, leads ? undefined : me.openid)).filter((n) => !n.takenDown)
+  await auditReveal(me, needs, context.now, organisation._id)
   const distances = new Map(needs.map((n) => [n._id, n.acceptedBy?.distanceM ?? 0]))
   return { tasks: await needViews(needs, 'full', { distances, asOrganisation: true }) }
 }
@@ -180,19 +181,18 @@ async function membersByIds(organisation: OrganisationDoc, memberIds: string[], 
 }
 
 export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
   const need = await ownTask(organisation, input.needId)
   const members = await membersByIds(organisation, [...new Set(input.memberIds)], 'data.memberIds')
   const lead = await context.caller()
-  const now = new Date()
   await changeTask(
     need,
     'assignVolunteers',
     () => ({ volunteers: members.map((m) => ({ memberId: m._id, openid: m.openid })) }),
     needEvent(need._id, actorOf(lead), `安排了 ${members.length} 名志愿者`, now),
   )
-  return { need: await revealedView(lead, await loadNeed(need._id), organisation._id, need.acceptedBy?.distanceM) }
+  return { need: await revealedView(lead, await loadNeed(need._id), now, organisation._id, need.acceptedBy?.distanceM) }
 }
 
 export const postProgress: Action<'postProgress'> = async (context) => {
@@ -204,12 +204,12 @@ export const postProgress: Action<'postProgress'> = async (context) => {
     throw new AppError(ErrorCode.FORBIDDEN, '只有负责人和安排到的志愿者可以记录进展')
   }
   await refuseFlagged(me.openid, { text: input.text }, 2)
-  await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, new Date()))
-  return { need: await revealedView(me, await loadNeed(need._id), organisation._id, need.acceptedBy?.distanceM) }
+  await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, context.now))
+  return { need: await revealedView(me, await loadNeed(need._id), context.now, organisation._id, need.acceptedBy?.distanceM) }
 }
 
 export const markDone: Action<'markDone'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
   const need = await ownTask(organisation, input.needId)
   const serviceIds = input.service.map((s) => s.memberId)
@@ -217,7 +217,6 @@ export const markDone: Action<'markDone'> = async (context) => {
   const members = await membersByIds(organisation, serviceIds, 'data.service')
   const lead = await context.caller()
   await refuseFlagged(lead.openid, { summary: input.summary }, 2)
-  const now = new Date()
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
   // 志愿服务时长: one record per volunteer, written with the confirmation, then credited to the time bank.
   let recordIds: string[] = []
@@ -249,5 +248,5 @@ export const markDone: Action<'markDone'> = async (context) => {
   await creditServiceRecords(recordIds, now)
   const done = await loadNeed(need._id)
   await notify([done.requesterOpenid], 'needDone', done)
-  return { need: await revealedView(lead, done, organisation._id, need.acceptedBy?.distanceM) }
+  return { need: await revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM) }
 }

@@ -72,7 +72,7 @@ export const renewInvitation: Action<'renewInvitation'> = async (context) => {
   // The old code stops working at once: it is no longer stored anywhere.
   const code = await replaceInviteCode(organisation._id, drawInviteCode)
   const lead = await context.caller()
-  await addAuditEntry(auditEntry(lead, 'invitation.renew', about(organisation)))
+  await addAuditEntry(auditEntry(lead, 'invitation.renew', about(organisation), context.now))
   return invitationFor(code)
 }
 
@@ -114,7 +114,7 @@ export const join: Action<'join'> = async ({ caller, input, now }) => {
     // A declined (or once approved, since removed) person may ask again: the old decision goes.
     if (current) await tx.update('join_requests', id, { ...asked, decidedAt: unset(), decidedBy: unset(), reason: unset() })
     else await tx.add('join_requests', { _id: id, ...asked })
-    await tx.add('audit_log', auditEntry(me, 'member.ask', about(organisation, { openid: me.openid, name: me.person?.name ?? '' })))
+    await tx.add('audit_log', auditEntry(me, 'member.ask', about(organisation, { openid: me.openid, name: me.person?.name ?? '' }), now))
   })
   return { organisation: await summariseOne(organisation), status: 'pending' }
 }
@@ -174,7 +174,7 @@ export const decideJoin: Action<'decideJoin'> = async (context) => {
       })
     }
     const target = { openid: request.openid, name: applicant?.name ?? '' }
-    await tx.add('audit_log', auditEntry(lead, approve ? 'member.join' : 'member.decline', { ...about(organisation, target), reason: input.reason }))
+    await tx.add('audit_log', auditEntry(lead, approve ? 'member.join' : 'member.decline', { ...about(organisation, target), reason: input.reason }, now))
   })
   const [requests, members] = await Promise.all([requestList(organisation._id), memberList(organisation._id)])
   return { requests, members }
@@ -195,7 +195,7 @@ export const removeMember: Action<'removeMember'> = async (context) => {
   const lead = await context.caller()
   await inTransaction(async (tx) => {
     await tx.remove('roles', role._id)
-    await tx.add('audit_log', auditEntry(lead, 'member.remove', about(organisation, { openid: role.openid, name })))
+    await tx.add('audit_log', auditEntry(lead, 'member.remove', about(organisation, { openid: role.openid, name }), context.now))
   })
   return { members: await memberList(organisation._id) }
 }
@@ -217,7 +217,7 @@ export const handOverLead: Action<'handOverLead'> = async (context) => {
     await tx.update('roles', target._id, { role: 'organisation_lead' })
     await tx.update('roles', ownRole._id, { role: 'volunteer' })
     await tx.update('organisations', organisation._id, { leadOpenid: target.openid })
-    await tx.add('audit_log', auditEntry(lead, 'lead.handOver', about(organisation, { openid: target.openid, name })))
+    await tx.add('audit_log', auditEntry(lead, 'lead.handOver', about(organisation, { openid: target.openid, name }), context.now))
   })
   return { members: await memberList(organisation._id) }
 }

@@ -15,6 +15,7 @@ import { waitingActivities } from './sources/activities'
 import { waitingVisits } from './sources/care'
 import { waitingNeeds } from './sources/needs'
 import { waitingOrganisations } from './sources/organisations'
+import { waitingPhotos } from './sources/photos'
 import { waitingCredits } from './sources/service'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
@@ -25,13 +26,14 @@ const WAITING_LIMIT = 100
 
 export const waiting: Action<'waiting'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
-  const now = new Date()
+  const { now } = context
   const sources = await Promise.all([
     waitingOrganisations(community._id, now),
     waitingActivities(community._id, now, WAITING_LIMIT),
     waitingNeeds(community._id, now, WAITING_LIMIT),
     waitingCredits(community._id, now, WAITING_LIMIT),
     waitingVisits(community._id, now),
+    waitingPhotos(community._id, now, WAITING_LIMIT),
   ])
   const items = sources
     .flatMap((s) => s.items)
@@ -90,8 +92,7 @@ export const officeFigures: Action<'officeFigures'> = async (context) => {
 
 const fileNameOf = (name: string, period: ReportPeriod) => `${name}统计 ${period.from} 至 ${period.to}.xlsx`
 
-async function stored(path: string, fileName: string, content: Buffer) {
-  const now = new Date()
+async function stored(path: string, fileName: string, content: Buffer, now: Date) {
   const file = await storeFile(`reports/${now.toISOString().slice(0, 10)}/${path}.xlsx`, 'xlsx', content, now)
   return { fileId: file.fileId, fileName, url: file.url, expiresAt: file.expiresAt.toISOString() }
 }
@@ -118,7 +119,7 @@ export const exportReport: Action<'export'> = async (context) => {
     audience,
     volunteerNames: audience === 'committee' ? await volunteerNames(data) : new Map(),
   })
-  return stored(`${community._id}-${period.from}-${period.to}-${Date.now().toString(36)}`, fileNameOf(community.name, period), content)
+  return stored(`${community._id}-${period.from}-${period.to}-${context.now.getTime().toString(36)}`, fileNameOf(community.name, period), content, context.now)
 }
 
 export const exportOffice: Action<'exportOffice'> = async (context) => {
@@ -132,5 +133,5 @@ export const exportOffice: Action<'exportOffice'> = async (context) => {
     period,
   })
   const name = offices.map((o) => o.office.name).join('、')
-  return stored(`office-${offices.map((o) => o.office._id).join('-')}-${period.from}-${period.to}-${Date.now().toString(36)}`, fileNameOf(name, period), content)
+  return stored(`office-${offices.map((o) => o.office._id).join('-')}-${period.from}-${period.to}-${context.now.getTime().toString(36)}`, fileNameOf(name, period), content, context.now)
 }

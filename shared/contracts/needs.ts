@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { action, defineFunction } from '../contract'
 import { idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
 import { MAX_SERVICE_MINUTES, needStatusSchema, offerStatusSchema, outcomeSchema, urgencySchema } from '../domain/need'
+import { photoFileIdSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
 import { helpKinds } from '../domain/vocabulary'
 
 const helpKindSchema = z.enum(helpKinds)
@@ -43,7 +44,12 @@ export const needViewSchema = z.object({
   addressDetail: z.string().optional(),
   location: lngLatSchema.optional(),
   contactPhone: z.string().optional(),
+  /** Those that passed the content check; the committee gets every photo. */
   photos: z.array(z.string()).optional(),
+  /** The committee: every photo's check; the requester: those not (yet) shown, and why. */
+  photoStates: z.array(photoStateViewSchema).optional(),
+  /** The committee took it down: its committee and its requester see why; nobody else sees it. */
+  takenDown: takenDownViewSchema.optional(),
   volunteers: z.array(z.object({ memberId: z.string(), name: z.string() })).optional(),
   service: z.array(z.object({ name: z.string(), minutes: z.number().int() })).optional(),
   doneSummary: z.string().optional(),
@@ -84,7 +90,7 @@ export const raiseNeedSchema = z.strictObject({
   addressDetail: textSchema(100),
   wantedBy: isoDateTimeSchema.optional(),
   /** CloudBase file ids (cloud://…) of photos uploaded first. */
-  photos: z.array(z.string().max(300).regex(/^cloud:\/\//, '照片需先上传')).max(MAX_NEED_PHOTOS).default([]),
+  photos: z.array(photoFileIdSchema).max(MAX_NEED_PHOTOS).default([]),
   contactPhone: phoneSchema,
 })
 export type RaiseNeedInput = z.input<typeof raiseNeedSchema>

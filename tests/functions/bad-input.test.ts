@@ -58,6 +58,9 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     revokeCommittee: { valid: { communityId: community, memberId: 'r-committee-wu-jun', reason: '换届' }, field: 'memberId' },
     residents: { valid: { communityId: community, nameContains: '王' }, field: 'nameContains' },
     auditLog: { valid: { communityId: community }, field: 'before' },
+    takeDown: { valid: { content: { kind: 'need', needId: 'need-1' }, reason: '不实' }, field: 'content.needId' },
+    restore: { valid: { content: { kind: 'organisation', organisationId } }, field: 'content.organisationId' },
+    mediaVerdict: { valid: { traceId: 'trace-1', suggest: 'pass' }, field: 'traceId' },
   },
   needs: {
     checkDuplicates: { valid: { helpKind: '助餐', location: [118.05, 36.81] }, field: 'helpKind' },

@@ -9,6 +9,7 @@ import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
 import type { FunctionName } from '../../shared/contracts'
+import { mediaCheckPush, messagePushContext } from '../../local/host/platform-context'
 import { callAs } from '../support/database'
 
 /** A typed caller of one function's actions. */
@@ -24,6 +25,10 @@ export const callActivities = callerOf(activitiesContract)
 export const callCare = callerOf(careContract)
 export const callTimebank = callerOf(timebankContract)
 export const callReports = callerOf(reportsContract)
+
+/** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
+export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>
+  functionMains.community(mediaCheckPush(traceId, suggest), messagePushContext('community')) as Promise<Envelope<unknown>>
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {

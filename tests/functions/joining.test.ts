@@ -5,12 +5,11 @@
  * the task is open; the committee's record counts offers and tells the median response.
  */
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
-import { database } from '../../server/data/cloudbase'
-import type { AuditDoc, CodeAttemptsDoc, OfferDoc } from '../../server/data/documents'
+import type { AuditDoc, OfferDoc } from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { JOIN_CODE_LIMIT } from '../../shared/domain/organisation'
-import { freshDatabasePerGroup, snapshotDatabase } from '../support/database'
+import { freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
 import { callNeeds, callOrganisations as call, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -117,11 +116,10 @@ describe('wrong invite codes are limited per person', () => {
   })
 
   it('once the window has passed the resident may ask again', async () => {
-    // The misses, moved back past the window (the functions' clock cannot be moved).
-    const attempts = ((await allDocuments('code_attempts')) as CodeAttemptsDoc[]).find((a) => a.openid === guesser)!
-    const past = new Date(Date.now() - JOIN_CODE_LIMIT.windowMinutes * 60_000 - 1000)
-    await database().collection('code_attempts').doc(attempts._id).update({ misses: database().command.set(attempts.misses.map(() => past)) })
     const { code } = await ok(call(lead, 'invitation', { organisationId }))
+    testClock.advance((JOIN_CODE_LIMIT.windowMinutes - 1) * 60_000)
+    expect(await failure(call(guesser, 'join', { code }))).toEqual({ code: 'RATE_LIMITED', field: 'data.code' })
+    testClock.advance(60_000)
     expect(await ok(call(guesser, 'join', { code }))).toMatchObject({ status: 'pending' })
   })
 })
@@ -209,12 +207,7 @@ describe('the committee’s record of an organisation', () => {
   const record = async () => (await ok(call(who.committeeUrban, 'record', { organisationId: mediators }))).record.tasks
   const dispute = (eastM: number) => raiseInput({ helpKind: '纠纷调解', description: '楼上装修天天到半夜，协商不成。', location: [urban.centre.coordinates[0] + eastM / 90_000, urban.centre.coordinates[1]] })
 
-  /** The organisation's open offer of `needId`, moved back `minutes` as if offered then. */
-  async function offeredAgo(needId: string, minutes: number): Promise<string> {
-    const offer = ((await allDocuments('offers')) as OfferDoc[]).find((o) => o.needId === needId && o.organisationId === mediators)!
-    await database().collection('offers').doc(offer._id).update({ offeredAt: new Date(Date.now() - minutes * 60_000) })
-    return offer._id
-  }
+  const offerOf = async (needId: string) => ((await allDocuments('offers')) as OfferDoc[]).find((o) => o.needId === needId && o.organisationId === mediators)!._id
 
   it('is answered for an organisation that has been offered a need, every count there', async () => {
     expect(await record()).toEqual({ offered: 0, accepted: 0, declined: 0, completed: 0, medianResponseMinutes: null })
@@ -226,10 +219,10 @@ describe('the committee’s record of an organisation', () => {
     const needs = [(await ok(callNeeds(who.resident, 'raise', dispute(100)))).need.id]
     needs.push((await ok(callNeeds(who.elderResident, 'raise', dispute(200)))).need.id)
     needs.push((await ok(callNeeds(who.volunteer, 'raise', dispute(300)))).need.id)
-    const took = [10, 50, 30]
-    for (const [i, needId] of needs.entries()) {
-      const offerId = await offeredAgo(needId, took[i])
-      await ok(callNeeds(mediatorsLead, 'accept', { organisationId: mediators, offerId }))
+    // Accepted 10, 30 and 50 minutes after they were offered, not in the order raised.
+    for (const [needId, minutes] of [[needs[0], 10], [needs[2], 20], [needs[1], 20]] as const) {
+      testClock.advance(minutes * 60_000)
+      await ok(callNeeds(mediatorsLead, 'accept', { organisationId: mediators, offerId: await offerOf(needId) }))
     }
     expect(await record()).toEqual({ offered: 4, accepted: 3, declined: 0, completed: 0, medianResponseMinutes: 30 })
   })

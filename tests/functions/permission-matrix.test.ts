@@ -13,6 +13,8 @@ import { permissionTable, type PermissionRule } from '../../shared/domain/permis
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
 import { publishInputFor } from './calls'
 import { functionMains } from '../../local/host/functions'
+import { messagePushContext } from '../../local/host/platform-context'
+import type { Envelope } from '../../shared/contract'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
@@ -150,6 +152,9 @@ const inputs: Record<string, object> = {
   'community.revokeCommittee': { communityId: community._id, memberId: otherCommittee._id, reason: '换届' },
   'community.residents': { communityId: community._id, nameContains: '王' },
   'community.auditLog': { communityId: community._id },
+  'community.takeDown': { content: { kind: 'activity', activityId: upcoming }, reason: '内容不实' },
+  'community.restore': { content: { kind: 'activity', activityId: upcoming } },
+  'community.mediaVerdict': { traceId: 'matrix-trace', suggest: 'pass' },
   'needs.checkDuplicates': { helpKind: '亲情陪伴', location: community.centre.coordinates },
   'needs.raise': {
     helpKind: '生活照料',
@@ -253,6 +258,7 @@ const writes = new Set([
   'organisations.handOverLead',
   'community.appointCommittee',
   'community.revokeCommittee',
+  'community.takeDown',
   'needs.raise',
   // A full view shown to anyone but the requester is an audited reveal.
   'needs.detail',
@@ -301,8 +307,13 @@ const writes = new Set([
   'timebank.settings',
 ])
 
+/** WeChat's message push: no person, told apart by the platform context alone. */
+const PUSH = 'WeChat’s message push'
+
 /** What the table says for this caller: 'allowed' or the code of the refusal. */
-function expectation(qualified: string, rule: PermissionRule, openid: string | null): string {
+function expectation(qualified: string, rule: PermissionRule, openid: string | null, push = false): string {
+  const forPush = (rule.who as readonly string[]).includes('message_push')
+  if (push || forPush) return push && forPush ? 'allowed' : forPush ? 'FORBIDDEN' : 'UNAUTHENTICATED'
   if (openid === null) return 'UNAUTHENTICATED'
   const person = demoDataSet.people.find((p) => p.openid === openid)
   const roles = demoDataSet.roles.filter((r) => r.openid === openid)
@@ -326,10 +337,11 @@ function expectation(qualified: string, rule: PermissionRule, openid: string | n
 
 const cases = Object.values(contracts).flatMap((contract) =>
   Object.keys(contract.actions).flatMap((action) =>
-    Object.entries(callers).map(([callerName, openid]) => {
+    [...Object.entries(callers), [PUSH, null] as const].map(([callerName, openid]) => {
       const qualified = `${contract.name}.${action}`
       const rule = (permissionTable as Record<string, PermissionRule>)[qualified]
-      return { qualified, functionName: contract.name as keyof typeof functionMains, action, callerName, openid, expected: expectation(qualified, rule, openid) }
+      const push = callerName === PUSH
+      return { qualified, functionName: contract.name as keyof typeof functionMains, action, callerName, openid, push, expected: expectation(qualified, rule, openid, push) }
     }),
   ),
 )
@@ -363,8 +375,10 @@ it('covers both sides: every action is allowed to someone and denied to someone'
   }
 })
 
-it.each(cases)('$qualified as $callerName: $expected', async ({ qualified, functionName, action, openid, expected }) => {
-  const answer = await callAs(functionMains[functionName], functionName, openid, { action, data: inputs[qualified] })
+it.each(cases)('$qualified as $callerName: $expected', async ({ qualified, functionName, action, openid, push, expected }) => {
+  const event = { action, data: inputs[qualified] }
+  const main = functionMains[functionName]
+  const answer = push ? ((await main(event, messagePushContext(functionName))) as Envelope<unknown>) : await callAs(main, functionName, openid, event)
   const code = answer.ok ? 'allowed' : answer.error.code
   if (expected === 'allowed') {
     // Let through, it may still find the state changed (a second join, a suspended organisation, no time to give).

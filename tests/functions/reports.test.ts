@@ -699,6 +699,7 @@ describe('what waits on the committee', () => {
       { kind: 'need_escalated', label: '求助无人接单', count: 1 },
       { kind: 'credit', label: '时长超出每日上限', count: credits.length },
       { kind: 'visit', label: '探访逾期未做', count: escalated.length },
+      { kind: 'photo_flagged', label: '照片被标记', count: 0 },
     ])
     expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length)
   })

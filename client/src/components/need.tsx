@@ -5,6 +5,7 @@ import { EMERGENCY_NUMBERS } from '../../../shared/domain/need'
 import { formatDateTime, formatDistance } from '../format'
 import { CallButton } from './call-button'
 import { Card, Fact, SectionHeader, Tags } from './list'
+import { PhotoNotes } from './moderation'
 import { Photos } from './photos'
 
 /**
@@ -75,6 +76,7 @@ export function NeedFacts({ need, call }: { need: NeedView; call?: boolean }) {
           <Photos photos={need.photos} />
         </View>
       ) : null}
+      <PhotoNotes states={need.photoStates} />
       {need.contactPhone ? <Fact label='联系电话'>{need.contactPhone}</Fact> : null}
       {call && need.contactPhone ? <CallButton primary phone={need.contactPhone} label={`给求助人打电话 ${need.contactPhone}`} /> : null}
       {need.acceptedBy ? <Fact label='接单组织'>{need.acceptedBy.name}</Fact> : null}

@@ -4,6 +4,7 @@ import { needStatusAfter, type OfferStatus } from '../../../../../shared/domain/
 import { api } from '../../../api'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { SectionHeader } from '../../../components/list'
+import { PhotoReview, TakeDownControls } from '../../../components/moderation'
 import { NeedCard, NeedFacts, Timeline } from '../../../components/need'
 import { OrganisationCard } from '../../../components/organisation-card'
 import { PageShell } from '../../../components/page-shell'
@@ -54,6 +55,8 @@ export default function CommitteeNeedPage() {
             <View>
               <NeedCard whole need={need} />
               <NeedFacts need={need} call />
+              <PhotoReview states={need.photoStates} contentOf={(fileId) => ({ kind: 'needPhoto', needId: need.id, fileId })} onChanged={load.reload} />
+              <TakeDownControls content={{ kind: 'need', needId: need.id }} takenDown={need.takenDown} what='条求助' onChanged={load.reload} />
               {publishable && (
                 <ConfirmAction
                   primary
