@@ -93,7 +93,7 @@ const creditedEntry = 'service:demo-service-xu-min-1'
 const heldCredit = 'held:demo-service-deng-hao-3'
 
 async function seedNeeds() {
-  for (const collection of ['needs', 'offers', 'need_events']) await removeAll(collection)
+  for (const collection of ['needs', 'offers', 'need_events', 'join_requests']) await removeAll(collection)
   await insertAll('needs', [need])
   await insertAll('offers', [offer])
   await insertAll('timebank_redemptions', [redemption])
