@@ -1,7 +1,7 @@
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { defineHandler } from '../../server/handler'
 import { applications, apply, decide, list, mine, nearby, profile, record } from '../../server/organisations/registry'
-import { handOverLead, invitation, join, members, removeMember, renewInvitation } from '../../server/organisations/members'
+import { decideJoin, handOverLead, invitation, join, joinRequests, members, removeMember, renewInvitation } from '../../server/organisations/members'
 
 export const main = defineHandler(organisationsContract, {
   apply,
@@ -16,6 +16,8 @@ export const main = defineHandler(organisationsContract, {
   invitation,
   renewInvitation,
   join,
+  joinRequests,
+  decideJoin,
   removeMember,
   handOverLead,
 })

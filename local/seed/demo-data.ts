@@ -7,6 +7,7 @@
  * numbers, people and phone numbers are invented.
  */
 import type { GeoPoint, OfficeDoc, CommunityDoc, PersonDoc, OrganisationDoc, RoleDoc } from '../../server/data/documents'
+import { NO_TASKS_YET } from '../../shared/domain/organisation'
 
 function point(lng: number, lat: number): GeoPoint {
   return { type: 'Point', coordinates: [lng, lat] }
@@ -650,7 +651,9 @@ export const people: PersonDoc[] = [
 
 // ——— 社区社会组织 ———
 
-export const organisations: OrganisationDoc[] = [
+/** Stored as an application stores them: task counters whole from the start. */
+export const organisations: OrganisationDoc[] = ([
+
   {
     _id: 'org-qy-xiyanghong',
     name: '沁园社区夕阳红助老服务队',
@@ -960,7 +963,7 @@ export const organisations: OrganisationDoc[] = [
     createdAt: at('2026-01-11T10:30:00'),
     approvedAt: at('2026-01-11T16:00:00'),
   },
-]
+] satisfies Omit<OrganisationDoc, 'taskCounters'>[]).map((o) => ({ ...o, taskCounters: { ...NO_TASKS_YET } }))
 
 // ——— 角色 ———
 

@@ -2,7 +2,7 @@
  * The shape of each collection's documents, as stored. Only the data-access layer and the
  * demo seed write these; functions see them through the repositories.
  */
-import type { OrganisationStatus } from '../../shared/domain/organisation'
+import type { JoinRequestStatus, OrganisationStatus, TaskCounters } from '../../shared/domain/organisation'
 import type { CommunityArea, CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import type { HelpKind, OrganisationKind, SpecialNeedGroup } from '../../shared/domain/vocabulary'
@@ -114,8 +114,10 @@ export interface OrganisationDoc {
   approvedAt?: Date
   /** The committee's latest decision, shown to the applicant with its reason. */
   decision?: { decision: 'approve' | 'reject' | 'suspend' | 'restore'; reason?: string; at: Date; byOpenid: string }
-  /** Kept by the needs flow; absent means none yet. */
-  taskCounters?: { offered: number; accepted: number; declined: number; completed: number }
+  /** Kept by the needs flow, each in the transaction of the change it counts; whole from the application on. */
+  taskCounters: TaskCounters
+  /** Minutes from offer to acceptance of the latest acceptances (at most RECENT_RESPONSES): the record's median. */
+  acceptanceMinutes?: number[]
   rating?: { sum: number; count: number }
   /** Minutes from offer to answer, summed over answered and lapsed offers (the scorer's response part). */
   response?: { minutesSum: number; count: number }
@@ -126,6 +128,29 @@ export interface OrganisationDoc {
   activitiesHeld?: number
   /** Its profile text (charter and description) taken down by the committee. */
   takenDown?: TakenDown
+}
+
+/** A resident's request to join an organisation; `_id` is derived from both, so a person has one per organisation. */
+export interface JoinRequestDoc {
+  _id: string
+  organisationId: string
+  openid: string
+  /** The applicant's community when they asked: the lead sees where they live. */
+  communityId: string
+  status: JoinRequestStatus
+  askedAt: Date
+  decidedAt?: Date
+  decidedBy?: string
+  /** The lead's reason for a decline, which the applicant sees. */
+  reason?: string
+}
+
+/** A person's recent wrong tries of a guessable code, per purpose: `_id` is derived from both. */
+export interface CodeAttemptsDoc {
+  _id: string
+  openid: string
+  purpose: 'join'
+  misses: Date[]
 }
 
 /** 审计记录: every change of role, approval or suspension, and every reveal of sensitive data. */

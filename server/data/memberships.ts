@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { database, documentsWhereIn, readAll } from './cloudbase'
-import type { RoleDoc } from './documents'
+import type { CodeAttemptsDoc, JoinRequestDoc, RoleDoc } from './documents'
 import { isDuplicateWrite } from './write-errors'
 
 const roles = () => database().collection('roles')
@@ -64,3 +64,33 @@ export async function grantRole(role: Omit<RoleDoc, '_id'> & { _id: string }): P
     throw error
   }
 }
+
+// ——— requests to join ———
+
+const joinRequests = () => database().collection('join_requests')
+
+/** One request per (organisation, person): asking again while pending collides instead of adding another. */
+export const joinRequestId = roleDocId
+
+export async function joinRequestById(id: string): Promise<JoinRequestDoc | null> {
+  const { data } = await joinRequests().doc(id).get()
+  return (data[0] as JoinRequestDoc | undefined) ?? null
+}
+
+/** Requests waiting for the lead, oldest first. More than a lead answers at one sitting is not shown. */
+export async function pendingJoinRequests(organisationId: string): Promise<JoinRequestDoc[]> {
+  const { data } = await joinRequests().where({ organisationId, status: 'pending' }).orderBy('askedAt', 'asc').limit(100).get()
+  return data as JoinRequestDoc[]
+}
+
+/** A person's requests still waiting or declined: what 我的组织 tells them. */
+export async function openJoinRequestsBy(openid: string): Promise<JoinRequestDoc[]> {
+  const { data } = await joinRequests()
+    .where({ openid, status: database().command.in(['pending', 'declined']) })
+    .limit(100)
+    .get()
+  return data as JoinRequestDoc[]
+}
+
+/** Where a person's wrong tries of a guessable code are counted: one document per person and purpose. */
+export const codeAttemptsId = (purpose: CodeAttemptsDoc['purpose'], openid: string) => roleDocId(purpose, openid)

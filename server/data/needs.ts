@@ -45,10 +45,19 @@ export async function needsOfRequester(openid: string, limit: number): Promise<N
   return data.map(readNeed)
 }
 
-/** An organisation's tasks in the given statuses, newest first. */
-export async function needsOfOrganisation(organisationId: string, statuses: readonly NeedStatus[], limit: number): Promise<NeedDoc[]> {
+/** An organisation's tasks in the given statuses, newest first; with `volunteerOpenid`, only those assigned to them. */
+export async function needsOfOrganisation(
+  organisationId: string,
+  statuses: readonly NeedStatus[],
+  limit: number,
+  volunteerOpenid?: string,
+): Promise<NeedDoc[]> {
   const { data } = await needs()
-    .where({ 'acceptedBy.organisationId': organisationId, status: database().command.in([...statuses]) })
+    .where({
+      'acceptedBy.organisationId': organisationId,
+      status: database().command.in([...statuses]),
+      ...(volunteerOpenid ? { 'volunteers.openid': volunteerOpenid } : {}),
+    })
     .orderBy('acceptedBy.at', 'desc')
     .limit(limit)
     .get()

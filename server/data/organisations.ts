@@ -1,5 +1,5 @@
 /** 社区社会组织: the organisations collection. */
-import { MAX_SERVICE_RADIUS_M, organisationStatusSchema, type OrganisationStatus } from '../../shared/domain/organisation'
+import { MAX_SERVICE_RADIUS_M, NO_TASKS_YET, organisationStatusSchema, type OrganisationStatus, type TaskCounters } from '../../shared/domain/organisation'
 import type { HelpKind } from '../../shared/domain/vocabulary'
 import { database } from './cloudbase'
 import type { OrganisationDoc } from './documents'
@@ -36,10 +36,12 @@ async function withFreshCode<T>(newCode: () => string, write: (code: string) => 
   }
 }
 
+/** A new application, with its task counters whole from the start (each count is then an increment). */
 export async function addOrganisation(
-  organisation: Omit<OrganisationDoc, '_id' | 'inviteCode'>,
+  application: Omit<OrganisationDoc, '_id' | 'inviteCode' | 'taskCounters'>,
   newCode: () => string,
 ): Promise<OrganisationDoc> {
+  const organisation = { ...application, taskCounters: { ...NO_TASKS_YET } }
   const centre = organisation.serviceArea.centre.coordinates
   return withFreshCode(newCode, async (inviteCode) => {
     const stored = { ...organisation, inviteCode, serviceArea: { ...organisation.serviceArea, centre: geoPoint(centre) } }
@@ -132,12 +134,14 @@ export async function statusCounts(communityIds: string[]): Promise<Map<string, 
   return counts
 }
 
-/** The facts the needs flow keeps on organisations for the scorer; each change is an atomic increment. */
+/** The facts the needs flow keeps on organisations for the scorer and the record; counts are atomic increments. */
 export interface OrganisationFactsChange {
   activeTasks?: number
-  counters?: Partial<Record<'offered' | 'accepted' | 'declined' | 'completed', number>>
+  counters?: Partial<TaskCounters>
   /** Minutes one more answer (or lapse) took. */
   responseMinutes?: number
+  /** The kept offer-to-acceptance times after one more acceptance (withResponse), written whole. */
+  acceptanceMinutes?: number[]
   /** One more rating, 1..5. */
   rating?: number
   lastOfferedAt?: Date
@@ -145,18 +149,24 @@ export interface OrganisationFactsChange {
   activityHeld?: boolean
 }
 
-export async function updateOrganisationFacts(ids: string[], change: OrganisationFactsChange): Promise<void> {
-  if (ids.length === 0) return
+/** The update that makes `change`: for one organisation inside a transaction, or for several at once. */
+export function organisationFactsPatch(change: OrganisationFactsChange): object {
   const _ = database().command
   const counters = Object.fromEntries(Object.entries(change.counters ?? {}).map(([k, n]) => [k, _.inc(n)]))
+  return {
+    ...(change.activeTasks ? { activeTasks: _.inc(change.activeTasks) } : {}),
+    ...(Object.keys(counters).length > 0 ? { taskCounters: counters } : {}),
+    ...(change.responseMinutes !== undefined ? { response: { minutesSum: _.inc(change.responseMinutes), count: _.inc(1) } } : {}),
+    ...(change.acceptanceMinutes ? { acceptanceMinutes: _.set(change.acceptanceMinutes) } : {}),
+    ...(change.rating !== undefined ? { rating: { sum: _.inc(change.rating), count: _.inc(1) } } : {}),
+    ...(change.lastOfferedAt ? { lastOfferedAt: change.lastOfferedAt } : {}),
+    ...(change.activityHeld ? { activitiesHeld: _.inc(1) } : {}),
+  }
+}
+
+export async function updateOrganisationFacts(ids: string[], change: OrganisationFactsChange): Promise<void> {
+  if (ids.length === 0) return
   await organisations()
-    .where({ _id: _.in(ids) })
-    .update({
-      ...(change.activeTasks ? { activeTasks: _.inc(change.activeTasks) } : {}),
-      ...(Object.keys(counters).length > 0 ? { taskCounters: counters } : {}),
-      ...(change.responseMinutes !== undefined ? { response: { minutesSum: _.inc(change.responseMinutes), count: _.inc(1) } } : {}),
-      ...(change.rating !== undefined ? { rating: { sum: _.inc(change.rating), count: _.inc(1) } } : {}),
-      ...(change.lastOfferedAt ? { lastOfferedAt: change.lastOfferedAt } : {}),
-      ...(change.activityHeld ? { activitiesHeld: _.inc(1) } : {}),
-    })
+    .where({ _id: database().command.in(ids) })
+    .update(organisationFactsPatch(change))
 }

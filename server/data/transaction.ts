@@ -11,6 +11,8 @@ export type CollectionName =
   | 'communities'
   | 'organisations'
   | 'roles'
+  | 'join_requests'
+  | 'code_attempts'
   | 'audit_log'
   | 'needs'
   | 'offers'

@@ -17,6 +17,12 @@ export async function loadNeed(needId: string): Promise<NeedDoc> {
 const organisationsOf = (caller: Caller, roles: readonly string[]) =>
   caller.grants.flatMap((g) => ('organisationId' in g && roles.includes(g.role) ? [g.organisationId] : []))
 
+/** The lead of the accepting organisation, or a member of it assigned to the need. */
+export function carriesOut(caller: Caller, need: NeedDoc, organisationId: string): boolean {
+  if (organisationsOf(caller, ['organisation_lead']).includes(organisationId)) return true
+  return organisationsOf(caller, ['volunteer']).includes(organisationId) && need.volunteers.some((v) => v.openid === caller.openid)
+}
+
 export interface NeedAccess {
   access: Access
   /** The organisation the caller sees it as, when they do (audit and distance). */
@@ -26,15 +32,16 @@ export interface NeedAccess {
 
 /**
  * Full: the requester (who also reported it for a neighbour), the committee of its community, and
- * the lead and volunteers of the organisation that accepted it. Limited: the lead of an
- * organisation it is offered to now. Anyone else: null, answered as if it did not exist.
+ * of the organisation that accepted it the lead and the volunteers assigned to it (who see who and
+ * where only while it is open: views.ts). Limited: the lead of an organisation it is offered to
+ * now. Anyone else, other members included: null, answered as if it did not exist.
  */
 export async function accessTo(caller: Caller, need: NeedDoc): Promise<NeedAccess | null> {
   if (need.requesterOpenid === caller.openid || sitsOnCommitteeOf(caller, need.communityId)) return { access: 'full' }
   // Flagged, hidden or taken-down content is shown to nobody else.
   if (need.status === 'review' || need.status === 'hidden' || need.takenDown) return null
   const accepted = need.acceptedBy
-  if (accepted && organisationsOf(caller, ['organisation_lead', 'volunteer']).includes(accepted.organisationId)) {
+  if (accepted && carriesOut(caller, need, accepted.organisationId)) {
     return { access: 'full', organisationId: accepted.organisationId, distanceM: accepted.distanceM }
   }
   if (need.status !== 'matching') return null

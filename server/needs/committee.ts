@@ -8,7 +8,7 @@ import { addAuditEntry } from '../data/audit'
 import { setReviewBeforeMatching } from '../data/communities'
 import type { NeedDoc, QueueReason } from '../data/documents'
 import { closeOpenOffers, needsOfCommunity, neighbourhoodsOf, offersOfNeed, openNeedPlaces, queuedIn } from '../data/needs'
-import { organisationById, updateOrganisationFacts } from '../data/organisations'
+import { organisationById, organisationFactsPatch } from '../data/organisations'
 import { organisationsByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
 import { auditEntry } from '../audit'
@@ -138,9 +138,9 @@ export const assign: Action<'assign'> = async (context) => {
       updatedAt: now,
     })
     await tx.add('need_events', needEvent(need._id, actorOf(committee), `社区指派给${organisation.name}`, now))
+    await tx.update('organisations', organisation._id, organisationFactsPatch({ activeTasks: 1, counters: { accepted: 1 } }))
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
-  await updateOrganisationFacts([organisation._id], { activeTasks: 1, counters: { accepted: 1 } })
   await addAuditEntry(auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }, now))
   const assigned = await loadNeed(need._id)
   await notify([organisation.leadOpenid], 'taskAssigned', assigned)

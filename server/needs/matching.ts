@@ -13,7 +13,7 @@ import {
 import { serviceDistance } from '../../shared/domain/organisation'
 import type { NeedDoc, OfferDoc, OrganisationDoc } from '../data/documents'
 import { hasOpenOffer, needById } from '../data/needs'
-import { approvedNear, updateOrganisationFacts } from '../data/organisations'
+import { approvedNear, organisationFactsPatch } from '../data/organisations'
 import { inTransaction } from '../data/transaction'
 import { needEvent, notify, notifyCommittee, SYSTEM } from './notify'
 
@@ -88,12 +88,12 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
         deadline: offerDeadline(need.urgency, now),
       }
       await tx.add('offers', offer)
+      await tx.update('organisations', c.organisationId, organisationFactsPatch({ counters: { offered: 1 }, lastOfferedAt: now }))
     }
     await tx.add('need_events', needEvent(need._id, SYSTEM, `已派给附近 ${ids.length} 个组织，等待接单`, now))
     return true
   })
   if (!made) return 'skipped'
-  await updateOrganisationFacts(ids, { counters: { offered: 1 }, lastOfferedAt: now })
   await notify(shortlist.map((c) => c.organisation.leadOpenid), 'newOffer', need)
   return 'offered'
 }

@@ -124,7 +124,14 @@ export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   const access = await accessTo(me, need)
   if (!access) throw needNotFound()
   if (access.access === 'full') await auditReveal(me, [need], now, access.organisationId)
-  return { need: await needView(need, access.access, { distanceM: access.distanceM, timeline: access.access === 'full', viewer: me }) }
+  return {
+    need: await needView(need, access.access, {
+      distanceM: access.distanceM,
+      timeline: access.access === 'full',
+      viewer: me,
+      asOrganisation: access.organisationId !== undefined,
+    }),
+  }
 }
 
 /** The requester's own need; anyone else's answers as one that does not exist. */

@@ -2,16 +2,17 @@
 import type { NeedsContract } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { followUpOf, needStatusAfter, offerWindowMinutes, type NeedAction } from '../../shared/domain/need'
+import { withResponse } from '../../shared/domain/organisation'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
 import { closeOpenOffers, needsByIds, needsOfOrganisation, offerById, openOffersOfOrganisation } from '../data/needs'
-import { updateOrganisationFacts } from '../data/organisations'
+import { organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
 import { authoriseOverOrganisation } from '../scopes'
 import { refuseFlagged } from '../wechat'
-import { loadNeed, needNotFound } from './access'
+import { carriesOut, loadNeed, needNotFound } from './access'
 import { passOn } from './matching'
 import { actorOf, needEvent, notify } from './notify'
 import { auditReveal, needViews, revealedView } from './views'
@@ -82,9 +83,16 @@ export const accept: Action<'accept'> = async (context) => {
     })
     await tx.update('offers', offer._id, { status: 'accepted', answeredAt: now, answeredBy: lead.openid })
     await tx.add('need_events', needEvent(need._id, actorOf(lead), `${organisation.name}接单`, now))
+    // The record counts it with the acceptance itself: a failure leaves neither.
+    const minutes = minutesBetween(offer.offeredAt, now)
+    const held = await tx.get<OrganisationDoc>('organisations', organisation._id)
+    await tx.update(
+      'organisations',
+      organisation._id,
+      organisationFactsPatch({ activeTasks: 1, counters: { accepted: 1 }, responseMinutes: minutes, acceptanceMinutes: withResponse(held?.acceptanceMinutes, minutes) }),
+    )
   })
   await closeOpenOffers(offer.needId, 'taken', now)
-  await updateOrganisationFacts([organisation._id], { activeTasks: 1, counters: { accepted: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) })
   const need = await loadNeed(offer.needId)
   await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name })
   return { need: await revealedView(lead, need, now, organisation._id, offer.distanceM) }
@@ -100,8 +108,8 @@ export const decline: Action<'decline'> = async (context) => {
     if (current?.status !== 'open') throw closedOffer(current ?? offer)
     await tx.update('offers', offer._id, { status: 'declined', answeredAt: now, answeredBy: lead.openid, ...(context.input.reason ? { reason: context.input.reason } : {}) })
     await tx.add('need_events', needEvent(offer.needId, actorOf(lead), `${organisation.name}婉拒`, now))
+    await tx.update('organisations', organisation._id, organisationFactsPatch({ counters: { declined: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) }))
   })
-  await updateOrganisationFacts([organisation._id], { counters: { declined: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) })
   await passOn(offer.needId, now)
   return {}
 }
@@ -122,13 +130,16 @@ export async function expireOffer(offer: OfferDoc, now: Date): Promise<boolean> 
 /** Tasks still being carried out or waiting for the requester's answer. */
 const TASKS_LIMIT = 100
 
+/** The lead sees every task of the organisation; a volunteer only those they are assigned to. */
 export const tasks: Action<'tasks'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  const me = await context.caller()
+  const leads = me.grants.some((g) => g.role === 'organisation_lead' && g.organisationId === organisation._id)
   // A need the committee took down is out of the organisation's sight until it is restored.
-  const needs = (await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT)).filter((n) => !n.takenDown)
-  await auditReveal(await context.caller(), needs, context.now, organisation._id)
+  const needs = (await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT, leads ? undefined : me.openid)).filter((n) => !n.takenDown)
+  await auditReveal(me, needs, context.now, organisation._id)
   const distances = new Map(needs.map((n) => [n._id, n.acceptedBy?.distanceM ?? 0]))
-  return { tasks: await needViews(needs, 'full', { distances }) }
+  return { tasks: await needViews(needs, 'full', { distances, asOrganisation: true }) }
 }
 
 /** A need this organisation accepted, in a status where `action` applies. */
@@ -190,8 +201,7 @@ export const postProgress: Action<'postProgress'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
   const need = await ownTask(organisation, input.needId)
   const me = await context.caller()
-  const leads = me.grants.some((g) => g.role === 'organisation_lead' && g.organisationId === organisation._id)
-  if (!leads && !need.volunteers.some((v) => v.openid === me.openid)) {
+  if (!carriesOut(me, need, organisation._id)) {
     throw new AppError(ErrorCode.FORBIDDEN, '只有负责人和安排到的志愿者可以记录进展')
   }
   await refuseFlagged(me.openid, { text: input.text }, 2)
@@ -227,6 +237,7 @@ export const markDone: Action<'markDone'> = async (context) => {
     )
     for (const record of records) await tx.add('service_records', record)
     recordIds = records.map((r) => r._id)
+    await tx.update('organisations', organisation._id, organisationFactsPatch({ activeTasks: -1, counters: { completed: 1 } }))
   }
   await changeTask(
     need,
@@ -243,7 +254,6 @@ export const markDone: Action<'markDone'> = async (context) => {
     writeRecords,
   )
   await creditServiceRecords(recordIds, now)
-  await updateOrganisationFacts([organisation._id], { activeTasks: -1, counters: { completed: 1 } })
   const done = await loadNeed(need._id)
   await notify([done.requesterOpenid], 'needDone', done)
   return { need: await revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM) }

@@ -1,11 +1,12 @@
 /**
  * How a need is shown. Before an organisation accepts, it sees the limited view: kind, urgency,
- * 小区 and distance, never name, address, phone, place or photos. Every full view shown to
+ * 小区 and distance, never name, address, phone, place or photos. The accepting organisation sees
+ * who and where only while it carries the task out (decision 019). Every view that shows them to
  * anyone but the requester is a reveal, and is audited.
  */
 import { iso } from '../../shared/domain/time'
 import type { NeedView } from '../../shared/contracts/needs'
-import { needStatusLabel, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
+import { contactShownToOrganisation, needStatusLabel, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { addAuditEntry } from '../data/audit'
 import type { NeedDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
@@ -21,6 +22,8 @@ import { sitsOnCommitteeOf, type Caller } from '../principal'
 
 export type Access = NeedView['access']
 
+/** What the requester is called in a timeline an organisation sees after the task. */
+const REQUESTER = '求助人'
 
 /** Whose photos and take-down `viewer` looks at: the committee's, the requester's, or anyone else's (also when unknown). */
 function audienceOf(need: NeedDoc, viewer: Principal | undefined): PhotoAudience {
@@ -32,7 +35,7 @@ function audienceOf(need: NeedDoc, viewer: Principal | undefined): PhotoAudience
 export async function needViews(
   needs: NeedDoc[],
   access: Access,
-  options: { distances?: Map<string, number>; timeline?: boolean; viewer?: Principal } = {},
+  options: { distances?: Map<string, number>; timeline?: boolean; viewer?: Principal; asOrganisation?: boolean } = {},
 ): Promise<NeedView[]> {
   const full = access === 'full'
   const audiences = needs.map((n) => audienceOf(n, options.viewer))
@@ -64,6 +67,8 @@ export async function needViews(
       ...(n.takenDown && audiences[i] !== 'others' ? { takenDown: takenDownView(n.takenDown) } : {}),
     }
     if (!full) return view
+    const contact = !options.asOrganisation || contactShownToOrganisation(n.status)
+    const actorName = (e: { actorOpenid: string; actorName: string }) => (contact || e.actorOpenid !== n.requesterOpenid ? e.actorName : REQUESTER)
     return {
       ...view,
       ...(n.acceptedBy ? { acceptedBy: { organisationId: n.acceptedBy.organisationId, name: n.acceptedBy.name } } : {}),
@@ -78,16 +83,20 @@ export async function needViews(
             },
           }
         : {}),
-      requesterName: n.requesterName,
-      ...(n.forNeighbour ? { forNeighbour: n.forNeighbour } : {}),
-      addressDetail: n.addressDetail,
-      location: asGeoPoint(n.location).coordinates,
-      contactPhone: n.contactPhone,
+      ...(contact
+        ? {
+            requesterName: n.requesterName,
+            ...(n.forNeighbour ? { forNeighbour: n.forNeighbour } : {}),
+            addressDetail: n.addressDetail,
+            location: asGeoPoint(n.location).coordinates,
+            contactPhone: n.contactPhone,
+          }
+        : {}),
       ...photos[i],
       volunteers: n.volunteers.map((v) => ({ memberId: v.memberId, name: nameOf(v.openid) })),
       service: records.filter((r) => r.source.id === n._id).map((r) => ({ name: nameOf(r.openid), minutes: r.minutes })),
       ...(n.doneSummary ? { doneSummary: n.doneSummary } : {}),
-      ...(options.timeline ? { timeline: timelines[i].map((e) => ({ at: iso(e.at), actorName: e.actorName, text: e.text })) } : {}),
+      ...(options.timeline ? { timeline: timelines[i].map((e) => ({ at: iso(e.at), actorName: actorName(e), text: e.text })) } : {}),
     }
   })
 }
@@ -95,16 +104,19 @@ export async function needViews(
 export async function needView(
   need: NeedDoc,
   access: Access,
-  options: { distanceM?: number; timeline?: boolean; viewer?: Principal } = {},
+  options: { distanceM?: number; timeline?: boolean; viewer?: Principal; asOrganisation?: boolean } = {},
 ): Promise<NeedView> {
   const distances = options.distanceM === undefined ? undefined : new Map([[need._id, options.distanceM]])
-  const [view] = await needViews([need], access, { distances, timeline: options.timeline, viewer: options.viewer })
+  const [view] = await needViews([need], access, { ...options, distances })
   return view
 }
 
-/** Records that `viewer` saw the sensitive fields of `needs`; the requester seeing their own is not a reveal. */
+/**
+ * Records that `viewer` saw the sensitive fields of `needs`, seen as `organisationId` when given;
+ * the requester seeing their own is not a reveal, nor an organisation's view of a task it has finished.
+ */
 export async function auditReveal(viewer: Caller, needs: NeedDoc[], now: Date, organisationId?: string): Promise<void> {
-  const revealed = needs.filter((n) => n.requesterOpenid !== viewer.openid)
+  const revealed = needs.filter((n) => n.requesterOpenid !== viewer.openid && (!organisationId || contactShownToOrganisation(n.status)))
   await Promise.all(
     revealed.map((n) =>
       addAuditEntry(
@@ -122,5 +134,5 @@ export async function auditReveal(viewer: Caller, needs: NeedDoc[], now: Date, o
 /** The full view with its timeline, audited when the viewer is not the requester: what actions answer with. */
 export async function revealedView(viewer: Caller, need: NeedDoc, now: Date, organisationId?: string, distanceM?: number): Promise<NeedView> {
   await auditReveal(viewer, [need], now, organisationId)
-  return needView(need, 'full', { timeline: true, distanceM, viewer })
+  return needView(need, 'full', { timeline: true, distanceM, viewer, asOrganisation: organisationId !== undefined })
 }

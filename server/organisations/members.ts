@@ -1,13 +1,25 @@
-/** Members of an organisation: invite codes, joining, removing, handing over the lead. */
-import type { Member, OrganisationsContract } from '../../shared/contracts/organisations'
+/** Members of an organisation: invite codes, requests to join and the lead's answer, removing, handing over the lead. */
+import type { JoinRequest, Member, OrganisationsContract } from '../../shared/contracts/organisations'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { JOIN_PAGE, joinPath, joinScene } from '../../shared/domain/organisation'
+import { missesWithin, waitAfterMisses } from '../../shared/domain/attempts'
+import { JOIN_CODE_LIMIT, JOIN_PAGE, joinPath, joinScene, servesCommunity } from '../../shared/domain/organisation'
+import { iso } from '../../shared/domain/time'
 import { addAuditEntry } from '../data/audit'
-import type { OrganisationDoc, RoleDoc } from '../data/documents'
-import { grantRole, membersOf, membershipOf, roleById, roleDocId } from '../data/memberships'
+import type { CodeAttemptsDoc, JoinRequestDoc, OrganisationDoc, RoleDoc } from '../data/documents'
+import {
+  codeAttemptsId,
+  joinRequestById,
+  joinRequestId,
+  membersOf,
+  membershipOf,
+  pendingJoinRequests,
+  roleById,
+  roleDocId,
+} from '../data/memberships'
 import { organisationByInviteCode, replaceInviteCode } from '../data/organisations'
+import { communitiesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
-import { inTransaction } from '../data/transaction'
+import { inTransaction, unset, whole } from '../data/transaction'
 import { auditEntry } from '../audit'
 import type { ActionImplementations } from '../handler'
 import { authoriseOverOrganisation } from '../scopes'
@@ -64,25 +76,108 @@ export const renewInvitation: Action<'renewInvitation'> = async (context) => {
   return invitationFor(code)
 }
 
-export const join: Action<'join'> = async ({ caller, input, now }) => {
-  const organisation = await organisationByInviteCode(input.code)
-  // Suspended or not yet approved organisations take no members; say so as for a wrong code.
-  if (!organisation || organisation.status !== 'approved') throw new AppError(ErrorCode.NOT_FOUND, '邀请码无效或已失效', 'data.code')
-  const me = await caller()
-  const already = new AppError(ErrorCode.CONFLICT, '你已经是这个组织的成员')
-  if (await membershipOf(organisation._id, me.openid)) throw already
-  const granted = await grantRole({
-    _id: roleDocId(organisation._id, me.openid),
-    openid: me.openid,
-    role: 'volunteer',
-    organisationId: organisation._id,
-    communityId: organisation.communityId,
-    grantedBy: me.openid,
-    grantedAt: now,
+/**
+ * Counts a try of an invite code against the caller (decision 019): refused for a while after too
+ * many wrong ones, right or not, so that waiting out the limit is the only way to guess on. The
+ * count is read and written in one transaction, so guesses made at the same moment all count.
+ */
+async function tryCode<T>(openid: string, found: T | null, now: Date): Promise<T> {
+  const id = codeAttemptsId('join', openid)
+  await inTransaction(async (tx) => {
+    const current = await tx.get<CodeAttemptsDoc>('code_attempts', id)
+    const misses = missesWithin(current?.misses ?? [], now, JOIN_CODE_LIMIT)
+    const wait = waitAfterMisses(misses, now, JOIN_CODE_LIMIT)
+    if (wait) throw new AppError(ErrorCode.RATE_LIMITED, `邀请码输错次数太多，请 ${wait} 分钟后再试`, 'data.code')
+    if (found) return
+    if (current) await tx.update('code_attempts', id, { misses: whole([...misses, now]) })
+    else await tx.add('code_attempts', { _id: id, openid, purpose: 'join', misses: [now] })
   })
-  if (!granted) throw already
-  await addAuditEntry(auditEntry(me, 'member.join', about(organisation, { openid: me.openid, name: me.person?.name ?? '' }), now))
-  return { organisation: await summariseOne(organisation) }
+  if (!found) throw new AppError(ErrorCode.NOT_FOUND, '邀请码无效或已失效', 'data.code')
+  return found
+}
+
+/** Asks to join: the lead decides (decision 019). Asking again while the request waits changes nothing. */
+export const join: Action<'join'> = async ({ caller, input, now }) => {
+  const me = await caller()
+  const found = await organisationByInviteCode(input.code)
+  // Suspended or not yet approved organisations take no members; said as for a wrong code.
+  const organisation = await tryCode(me.openid, found?.status === 'approved' ? found : null, now)
+  if (!servesCommunity(organisation, me.person?.communityId)) {
+    throw new AppError(ErrorCode.FORBIDDEN, '这个组织只接收本社区居民加入，请找你所在社区的组织', 'data.code')
+  }
+  if (await membershipOf(organisation._id, me.openid)) throw new AppError(ErrorCode.CONFLICT, '你已经是这个组织的成员')
+  const id = joinRequestId(organisation._id, me.openid)
+  await inTransaction(async (tx) => {
+    const current = await tx.get<JoinRequestDoc>('join_requests', id)
+    if (current?.status === 'pending') return
+    const asked = { organisationId: organisation._id, openid: me.openid, communityId: me.person!.communityId!, status: 'pending' as const, askedAt: now }
+    // A declined (or once approved, since removed) person may ask again: the old decision goes.
+    if (current) await tx.update('join_requests', id, { ...asked, decidedAt: unset(), decidedBy: unset(), reason: unset() })
+    else await tx.add('join_requests', { _id: id, ...asked })
+    await tx.add('audit_log', auditEntry(me, 'member.ask', about(organisation, { openid: me.openid, name: me.person?.name ?? '' }), now))
+  })
+  return { organisation: await summariseOne(organisation), status: 'pending' }
+}
+
+/** The requests waiting, with each applicant's name and community. */
+async function requestList(organisationId: string): Promise<JoinRequest[]> {
+  const requests = await pendingJoinRequests(organisationId)
+  const [people, communities] = await Promise.all([
+    peopleByOpenids(requests.map((r) => r.openid)),
+    communitiesByIds(requests.map((r) => r.communityId)),
+  ])
+  return requests.map((r) => ({
+    requestId: r._id,
+    name: people.get(r.openid)?.name ?? '',
+    communityName: communities.get(r.communityId)?.name ?? '',
+    askedAt: iso(r.askedAt),
+  }))
+}
+
+export const joinRequests: Action<'joinRequests'> = async (context) => {
+  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  return { requests: await requestList(organisation._id) }
+}
+
+export const decideJoin: Action<'decideJoin'> = async (context) => {
+  const { input, now } = context
+  const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
+  const request = await joinRequestById(input.requestId)
+  if (!request || request.organisationId !== organisation._id) throw new AppError(ErrorCode.NOT_FOUND, '没有这条加入申请', 'data.requestId')
+  const approve = input.decision === 'approve'
+  const applicant = (await peopleByOpenids([request.openid])).get(request.openid)
+  if (approve && organisation.status !== 'approved') throw new AppError(ErrorCode.CONFLICT, '组织已暂停，暂时不能接收新成员')
+  // They may have moved since they asked.
+  if (approve && !servesCommunity(organisation, applicant?.communityId)) {
+    throw new AppError(ErrorCode.CONFLICT, '申请人已经不是本组织所服务社区的居民，不能加入')
+  }
+  const lead = await context.caller()
+  await inTransaction(async (tx) => {
+    const current = await tx.get<JoinRequestDoc>('join_requests', request._id)
+    if (current?.status !== 'pending') throw new AppError(ErrorCode.CONFLICT, '这条申请已经处理过了，请刷新后再看')
+    await tx.update('join_requests', request._id, {
+      status: approve ? 'approved' : 'declined',
+      decidedAt: now,
+      decidedBy: lead.openid,
+      ...(input.reason ? { reason: input.reason } : {}),
+    })
+    const roleId = roleDocId(organisation._id, request.openid)
+    if (approve && !(await tx.get<RoleDoc>('roles', roleId))) {
+      await tx.add('roles', {
+        _id: roleId,
+        openid: request.openid,
+        role: 'volunteer',
+        organisationId: organisation._id,
+        communityId: organisation.communityId,
+        grantedBy: lead.openid,
+        grantedAt: now,
+      })
+    }
+    const target = { openid: request.openid, name: applicant?.name ?? '' }
+    await tx.add('audit_log', auditEntry(lead, approve ? 'member.join' : 'member.decline', { ...about(organisation, target), reason: input.reason }, now))
+  })
+  const [requests, members] = await Promise.all([requestList(organisation._id), memberList(organisation._id)])
+  return { requests, members }
 }
 
 /** The member `memberId` of `organisation`, with their name; NOT_FOUND for anyone else's role. */

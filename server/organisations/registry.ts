@@ -3,10 +3,10 @@ import { randomInt } from 'node:crypto'
 import type { OrganisationsContract } from '../../shared/contracts/organisations'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { inShanghai } from '../../shared/domain/time'
-import { isPublic, newInviteCode, serviceDistance, statusAfter } from '../../shared/domain/organisation'
+import { isPublic, median, newInviteCode, NO_TASKS_YET, serviceDistance, statusAfter } from '../../shared/domain/organisation'
 import { addAuditEntry, auditOfOrganisation } from '../data/audit'
 import type { OrganisationDoc } from '../data/documents'
-import { roleDocId } from '../data/memberships'
+import { openJoinRequestsBy, roleDocId } from '../data/memberships'
 import { addOrganisation, applicationsBy, approvedNear, organisationById, organisationsOf, pendingOf } from '../data/organisations'
 import { organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
@@ -99,22 +99,26 @@ export const decide: Action<'decide'> = async (context) => {
 export const mine: Action<'mine'> = async ({ caller }) => {
   const me = await caller()
   const memberships = me.roles.filter((r) => r.organisationId && (r.role === 'organisation_lead' || r.role === 'volunteer'))
-  const [held, applied] = await Promise.all([
-    organisationsByIds(memberships.map((r) => r.organisationId!)),
-    applicationsBy(me.openid),
-  ])
+  const [applied, requests] = await Promise.all([applicationsBy(me.openid), openJoinRequestsBy(me.openid)])
+  const held = await organisationsByIds([...memberships.map((r) => r.organisationId!), ...requests.map((r) => r.organisationId)])
   const entries = [
     ...memberships.flatMap((r) => {
       const organisation = held.get(r.organisationId!)
       return organisation ? [{ organisation, myRole: r.role as 'organisation_lead' | 'volunteer' }] : []
     }),
     ...applied.map((organisation) => ({ organisation, myRole: 'applicant' as const })),
+    ...requests.flatMap((r) => {
+      const organisation = held.get(r.organisationId)
+      const myRole = r.status === 'pending' ? ('joining' as const) : ('declined' as const)
+      return organisation ? [{ organisation, myRole, reason: r.reason }] : []
+    }),
   ]
   const summaries = await summarise(entries.map((e) => e.organisation))
   return {
-    organisations: entries.map(({ organisation, myRole }, i) => {
+    organisations: entries.map((entry, i) => {
+      const { organisation, myRole } = entry
       const explained = organisation.status === 'rejected' || organisation.status === 'suspended'
-      const reason = explained ? organisation.decision?.reason : undefined
+      const reason = 'reason' in entry ? entry.reason : explained ? organisation.decision?.reason : undefined
       return { organisation: summaries[i], myRole, ...(reason ? { decisionReason: reason } : {}) }
     }),
   }
@@ -181,12 +185,11 @@ export const list: Action<'list'> = async (context) => {
 export const record: Action<'record'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
   const [[view], history] = await Promise.all([profiles([organisation], await context.caller()), auditOfOrganisation(organisation._id)])
-  const tasks = organisation.taskCounters ?? { offered: 0, accepted: 0, declined: 0, completed: 0 }
   return {
     record: {
       organisation: view,
-      // Response times arrive with the needs flow (issue 4).
-      tasks: { ...tasks, medianResponseMinutes: null },
+      // Documents written before the counters were stored whole may lack some: those are none yet.
+      tasks: { ...NO_TASKS_YET, ...organisation.taskCounters, medianResponseMinutes: median(organisation.acceptanceMinutes ?? []) },
       history: history.map((entry) => ({
         at: new Date(entry.at).toISOString(),
         actionLabel: actionLabel(entry.action),

@@ -6,6 +6,7 @@ import {
   MAX_SERVICE_RADIUS_M,
   MIN_SERVICE_RADIUS_M,
   inviteCodeSchema,
+  joinRequestStatusSchema,
   organisationStatusSchema,
 } from '../domain/organisation'
 import { takenDownViewSchema } from '../domain/moderation'
@@ -52,6 +53,15 @@ export const memberSchema = z.object({
   joinedAt: isoDateTimeSchema,
 })
 export type Member = z.infer<typeof memberSchema>
+
+/** A request to join, as the lead answers it: who asks and where they live, nothing more. */
+export const joinRequestSchema = z.object({
+  requestId: z.string(),
+  name: z.string(),
+  communityName: z.string(),
+  askedAt: isoDateTimeSchema,
+})
+export type JoinRequest = z.infer<typeof joinRequestSchema>
 
 /** The committee's record of an organisation for 评估评议. */
 export const organisationRecordSchema = z.object({
@@ -102,8 +112,9 @@ export const organisationsContract = defineFunction('organisations', {
       organisations: z.array(
         z.object({
           organisation: organisationSummarySchema,
-          myRole: z.enum(['organisation_lead', 'volunteer', 'applicant']),
-          /** The committee's reason, for a rejection or a suspension. */
+          /** `joining`: asked to join, waiting for the lead; `declined`: the lead declined. */
+          myRole: z.enum(['organisation_lead', 'volunteer', 'applicant', 'joining', 'declined']),
+          /** The committee's reason, for a rejection or a suspension; the lead's, for a declined request to join. */
           decisionReason: z.string().optional(),
         }),
       ),
@@ -165,9 +176,22 @@ export const organisationsContract = defineFunction('organisations', {
     z.object({ code: z.string(), joinPath: z.string(), qrImage: z.string() }),
   ),
   join: action(
-    '居民凭邀请码加入组织，成为志愿者',
+    '本社区居民凭邀请码申请加入组织，负责人同意后成为志愿者（输错次数有限制）',
     z.strictObject({ code: inviteCodeSchema }),
-    z.object({ organisation: organisationSummarySchema }),
+    z.object({ organisation: organisationSummarySchema, status: joinRequestStatusSchema }),
+  ),
+  joinRequests: action('负责人：等待同意的加入申请，最早的在前', organisationRef, z.object({ requests: z.array(joinRequestSchema) })),
+  decideJoin: action(
+    '负责人：同意或婉拒一条加入申请（婉拒须写明理由，申请人能看到）',
+    z
+      .strictObject({
+        organisationId: idSchema,
+        requestId: idSchema,
+        decision: z.enum(['approve', 'decline']),
+        reason: textSchema(200).optional(),
+      })
+      .refine((d) => d.decision === 'approve' || d.reason !== undefined, { message: '请写明婉拒的理由', path: ['reason'] }),
+    z.object({ requests: z.array(joinRequestSchema), members: z.array(memberSchema) }),
   ),
   removeMember: action(
     '负责人：移除一名成员',

@@ -4,6 +4,7 @@
  * and the tests say what moved.
  */
 import { z } from 'zod'
+import { waitAfterMisses } from './attempts'
 
 export const activityKindSchema = z.enum(['culture_sports', 'volunteering', 'consultation', 'publicity', 'convenience', 'festival'])
 export type ActivityKind = z.infer<typeof activityKindSchema>
@@ -215,18 +216,9 @@ export function attendanceRefusal(
 export const SHORT_CODE_ATTEMPTS = 5
 export const SHORT_CODE_WINDOW_MINUTES = 10
 
-/**
- * Whole minutes (at least 1) until a person may type a short code again, or null when they may now.
- * `misses` are the times of their wrong codes; only those within the window count.
- */
-export function shortCodeWait(misses: readonly Date[], now: Date): number | null {
-  const windowMs = SHORT_CODE_WINDOW_MINUTES * 60_000
-  const recent = misses.map((m) => new Date(m).getTime()).filter((t) => t > now.getTime() - windowMs).sort((a, b) => a - b)
-  if (recent.length < SHORT_CODE_ATTEMPTS) return null
-  // Free again once the oldest of the last SHORT_CODE_ATTEMPTS leaves the window.
-  const freeAt = recent[recent.length - SHORT_CODE_ATTEMPTS] + windowMs
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000))
-}
+/** Whole minutes (at least 1) until a person may type a short code again, or null when they may now. */
+export const shortCodeWait = (misses: readonly Date[], now: Date): number | null =>
+  waitAfterMisses(misses, now, { attempts: SHORT_CODE_ATTEMPTS, windowMinutes: SHORT_CODE_WINDOW_MINUTES })
 
 // ——— Reminders before the start ———
 

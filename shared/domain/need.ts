@@ -139,6 +139,12 @@ export function needStatusAfter(current: NeedStatus, action: NeedAction): NeedSt
 /** Statuses in which a need still waits for help: a new one like it may be a duplicate. */
 export const OPEN_NEED_STATUSES = ['review', 'matching', 'escalated', 'accepted'] as const satisfies readonly NeedStatus[]
 
+/**
+ * The accepting organisation's lead and assigned volunteers see the requester's name, phone and
+ * address only while they carry the task out; once it is done they need them no more (decision 019).
+ */
+export const contactShownToOrganisation = (status: NeedStatus): boolean => status === 'accepted'
+
 /** Needs raised since this moment count for duplicate detection. */
 export function duplicateSince(now: Date): Date {
   return new Date(now.getTime() - DUPLICATE_WINDOW_HOURS * 3600_000)

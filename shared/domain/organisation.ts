@@ -47,6 +47,41 @@ export function newInviteCode(random: () => number): string {
   return code
 }
 
+/** Wrong invite codes a person may type, over all organisations, before waiting (decision 019). */
+export const JOIN_CODE_LIMIT = { attempts: 5, windowMinutes: 10 } as const
+
+/**
+ * Whose request to join an organisation may be asked: residents of a community it serves, which is
+ * the community whose committee registered it (decision 019).
+ */
+export function servesCommunity(organisation: { communityId: string }, communityId: string | null | undefined): boolean {
+  return organisation.communityId === communityId
+}
+
+/** A request to join is the lead's to answer: pending until then, and a decline says why. */
+export const joinRequestStatusSchema = z.enum(['pending', 'approved', 'declined'])
+export type JoinRequestStatus = z.infer<typeof joinRequestStatusSchema>
+
+/** What an organisation's task counters start from: stored whole, so each count is always there. */
+export const NO_TASKS_YET = { offered: 0, accepted: 0, declined: 0, completed: 0 } as const
+export type TaskCounters = Record<keyof typeof NO_TASKS_YET, number>
+
+/** How many of the latest offer-to-acceptance times an organisation keeps: bounded, and recent. */
+export const RECENT_RESPONSES = 25
+
+/** The kept response times after one more acceptance that took `minutes`. */
+export function withResponse(previous: readonly number[] | undefined, minutes: number): number[] {
+  return [...(previous ?? []), minutes].slice(-RECENT_RESPONSES)
+}
+
+/** The median of `values` (the mean of the middle two for an even count), or null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
 /** Organisations per community against the seeds' target (seed 002). */
 export function organisationCoverage(approved: number, target: number) {
   return { approved, target, met: approved >= target, shortfall: Math.max(0, target - approved) }

@@ -38,8 +38,10 @@ export const permissionTable = {
   'organisations.members': { who: ['organisation_lead', 'committee'], over: 'organisation' },
   'organisations.invitation': { who: ['organisation_lead'], over: 'organisation' },
   'organisations.renewInvitation': { who: ['organisation_lead'], over: 'organisation' },
-  // The invite code is the authorisation: whoever holds it may join.
+  // The invite code lets a resident of a community the organisation serves ask; the lead decides (decision 019).
   'organisations.join': { who: ['resident'], over: 'self' },
+  'organisations.joinRequests': { who: ['organisation_lead'], over: 'organisation' },
+  'organisations.decideJoin': { who: ['organisation_lead'], over: 'organisation' },
   'organisations.removeMember': { who: ['organisation_lead'], over: 'organisation' },
   'organisations.handOverLead': { who: ['organisation_lead'], over: 'organisation' },
 

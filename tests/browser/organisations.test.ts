@@ -1,7 +1,8 @@
 /**
  * 社区社会组织 end to end in the H5 build: a resident applies, a committee member of another
  * community is refused, the community's own committee approves, the new lead hands out the
- * invite code, a neighbour joins with it, and the public profile shows the organisation. Then
+ * invite code, a neighbour asks to join with it and the lead agrees (婉拒 asks first), and the
+ * public profile shows the organisation. Then
  * the committee suspends an organisation, finds it under 已暂停 in 本社区组织, and restores it.
  */
 import type { Page } from 'playwright-core'
@@ -154,15 +155,30 @@ describe('社区社会组织 in the browser', () => {
     expect(await contrastRatioOf(page, '#join-button')).toBeGreaterThanOrEqual(4.5)
     await screenshot(page, 'organisation-join-elder.png')
 
-    await tap(page, '加入')
-    await shown(page).getByText('你已加入').waitFor()
+    await tap(page, '申请加入')
+    await shown(page).getByText('已提交申请，等负责人同意').waitFor()
     await shown(page).getByText(name).waitFor()
     expect(errors).toEqual([])
   })
 
-  it('shows the new member in the lead’s members list', async () => {
+  it('lists the request first on the lead’s team page; 婉拒 asks first, 同意 makes her a member', async () => {
     const { page, errors } = await signInAs(session, demoIdentities.resident)
     await openPage(session, page, `pages/organisations/team/index?id=${organisationId}`)
+    const request = shown(page).locator('.join-request')
+    await request.waitFor()
+    expect(await request.locator('.card-title').textContent()).toBe('王桂兰')
+    expect(await request.locator('.card-label').textContent()).toContain('沁园社区')
+    // Requests come before everything else on the page.
+    const above = await shown(page).locator('#join-requests').evaluate((el) => el.compareDocumentPosition(document.querySelector('#invite-code')!))
+    expect(above & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    await tap(page, '婉拒')
+    await shown(page).getByText('婉拒 王桂兰 的申请？理由会告诉对方。').waitFor()
+    await tap(page, '确定婉拒')
+    await shown(page).getByText('请写明理由').waitFor()
+    await screenshot(page, 'organisation-join-request.png')
+    await tap(page, '取消')
+    await tap(page, '同意')
+    await request.waitFor({ state: 'detached' })
     await shown(page).locator('.member').nth(1).waitFor()
     expect(await shown(page).locator('.member .card-title').allTextContents()).toEqual(['杨丽', '王桂兰'])
     expect(await shown(page).locator('.member').nth(1).textContent()).toContain('志愿者')

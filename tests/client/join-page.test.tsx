@@ -1,6 +1,6 @@
 /**
  * 凭邀请码加入 as it runs on H5, against a real local host on a fresh copy of the demo data:
- * the code from the mini-program code's `scene`, a wrong code refused beside the field, joining.
+ * the code from the mini-program code's `scene`, a wrong code refused beside the field, asking to join.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
@@ -38,24 +38,24 @@ function openFromCode(scene: string) {
   return { ...view, input, type }
 }
 
-test('a wrong code is refused next to the field; the right one joins', async () => {
+test('a wrong code is refused next to the field; the right one asks the lead', async () => {
   const { input, type } = openFromCode(`code=${xiyanghong.inviteCode}`)
   expect(input().value).toBe(xiyanghong.inviteCode)
   // Taro's input renders its own <input> a moment later; typing needs it.
   await waitFor(() => expect(input().querySelector('input')).toBeTruthy())
 
   type('abc')
-  fireEvent.click(screen.getByText('加入'))
+  fireEvent.click(screen.getByText('申请加入'))
   expect(await screen.findByText('邀请码是 6 位字母或数字')).toBeTruthy()
 
   type('zzzzzz')
   expect(input().value).toBe('ZZZZZZ')
-  fireEvent.click(screen.getByText('加入'))
+  fireEvent.click(screen.getByText('申请加入'))
   const refusal = await screen.findByText('邀请码无效或已失效')
   expect(refusal.className).toContain('field-error')
 
   type(xiyanghong.inviteCode.toLowerCase())
-  fireEvent.click(screen.getByText('加入'))
-  expect(await screen.findByText('你已加入')).toBeTruthy()
+  fireEvent.click(screen.getByText('申请加入'))
+  expect(await screen.findByText('已提交申请，等负责人同意')).toBeTruthy()
   expect(screen.getByText(xiyanghong.name)).toBeTruthy()
 })

@@ -46,6 +46,8 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     invitation: { valid: { organisationId }, field: 'organisationId' },
     renewInvitation: { valid: { organisationId }, field: 'organisationId' },
     join: { valid: { code: 'ABCDEF' }, field: 'code' },
+    joinRequests: { valid: { organisationId }, field: 'organisationId' },
+    decideJoin: { valid: { organisationId, requestId: 'join-request', decision: 'decline', reason: '人手已满' }, field: 'reason' },
     removeMember: { valid: { organisationId, memberId }, field: 'memberId' },
     handOverLead: { valid: { organisationId, memberId }, field: 'memberId' },
   },
@@ -206,7 +208,7 @@ afterAll(() => database.close())
 
 it.each(cases)('$functionName.$action: $name → INVALID_INPUT at $at', async ({ functionName, action, data, at }) => {
   // Callers who would be allowed: the organisation's lead for the lead's actions, else the committee.
-  const caller = ['invitation', 'renewInvitation', 'removeMember', 'handOverLead', 'apply', 'join', 'myVisits', 'recordVisit'].includes(action)
+  const caller = ['invitation', 'renewInvitation', 'joinRequests', 'decideJoin', 'removeMember', 'handOverLead', 'apply', 'join', 'myVisits', 'recordVisit'].includes(action)
     ? who.organisationLead
     : who.committeeUrban
   const answer = await callAs(functionMains[functionName], functionName, caller, { action, data })

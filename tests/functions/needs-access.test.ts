@@ -105,15 +105,18 @@ describe('what each role sees of one need', () => {
     expect(await failure(sees(other.leadOpenid))).toEqual({ code: 'NOT_FOUND' })
   })
 
-  it('the accepting lead after acceptance, and its volunteers: everything, audited', async () => {
+  it('the accepting lead after acceptance, and a volunteer once assigned to it: everything, audited', async () => {
     accepting = offered[0]
     const offerId = (await matchDetails(needId)).find((o) => o.organisationId === accepting)!.offerId
     await ok(call(leadOf(accepting), 'accept', { organisationId: accepting, offerId }))
     const { need } = await ok(sees(leadOf(accepting)))
     expect(need).toMatchObject({ access: 'full', contactPhone: '18653312469', location: expect.any(Array) })
     const volunteer = demoDataSet.roles.find((r) => r.organisationId === accepting && r.role === 'volunteer')!
+    // A member not assigned to it sees nothing of it (decision 019).
+    expect(await failure(sees(volunteer.openid))).toEqual({ code: 'NOT_FOUND' })
+    await ok(call(leadOf(accepting), 'assignVolunteers', { organisationId: accepting, needId, memberIds: [volunteer._id] }))
     expect((await ok(sees(volunteer.openid))).need.access).toBe('full')
-    expect((await reveals(needId)).sort()).toEqual([leadOf(accepting), leadOf(accepting), volunteer.openid].sort())
+    expect((await reveals(needId)).sort()).toEqual([leadOf(accepting), leadOf(accepting), leadOf(accepting), volunteer.openid].sort())
   })
 
   it('the other offered lead after acceptance: NOT_FOUND', async () => {

@@ -142,27 +142,35 @@ describe('members: invite, join, renew, remove, hand over', () => {
     expect(members[0]).toMatchObject({ role: 'organisation_lead', name: personOf(who.organisationLead).name, phone: personOf(who.organisationLead).phone })
   })
 
+  /** Asks to join with `code` and has the lead agree (the request itself: joining.test.ts). */
+  async function joinAndApprove(openid: string, code: string) {
+    const { organisation } = await ok(call(openid, 'join', { code }))
+    const [request] = (await ok(call(who.organisationLead, 'joinRequests', { organisationId }))).requests
+    await ok(call(who.organisationLead, 'decideJoin', { organisationId, requestId: request.requestId, decision: 'approve' }))
+    return organisation
+  }
+
   let code: string
-  it('a resident joins with the invite code (any case) and appears as a volunteer', async () => {
+  it('a resident joins with the invite code (any case) and, once the lead agrees, appears as a volunteer', async () => {
     const invitation = await ok(call(who.organisationLead, 'invitation', { organisationId }))
     code = invitation.code
     expect(invitation.joinPath).toBe(`pages/organisations/join/index?code=${code}`)
     expect(invitation.qrImage).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/)
-    const { organisation } = await ok(call(who.resident, 'join', { code: ` ${code.toLowerCase()} ` }))
+    const organisation = await joinAndApprove(who.resident, ` ${code.toLowerCase()} `)
     expect(organisation.id).toBe(organisationId)
     expect(await memberNames()).toContainEqual([personOf(who.resident).name, 'volunteer'])
     expect(await failure(call(who.resident, 'join', { code }))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call(who.organisationLead, 'join', { code }))).toEqual({ code: 'CONFLICT' })
-    expect((await auditActions(organisationId)).slice(-1)).toEqual(['member.join'])
+    expect((await auditActions(organisationId)).slice(-2)).toEqual(['member.ask', 'member.join'])
   })
 
   it('a renewed code replaces the old one', async () => {
     const renewed = await ok(call(who.organisationLead, 'renewInvitation', { organisationId }))
     expect(renewed.code).not.toBe(code)
     expect(await failure(call(who.elderResident, 'join', { code }))).toEqual({ code: 'NOT_FOUND', field: 'data.code' })
-    await ok(call(who.elderResident, 'join', { code: renewed.code }))
+    await joinAndApprove(who.elderResident, renewed.code)
     expect((await ok(call(who.organisationLead, 'invitation', { organisationId }))).code).toBe(renewed.code)
-    expect((await auditActions(organisationId)).slice(-2)).toEqual(['invitation.renew', 'member.join'])
+    expect((await auditActions(organisationId)).slice(-3)).toEqual(['invitation.renew', 'member.ask', 'member.join'])
   })
 
   it('the lead removes a member, never themself, and only of their own organisation', async () => {

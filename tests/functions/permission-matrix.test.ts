@@ -6,7 +6,7 @@
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { seedDemoData } from '../../local/seed/seed'
 import { signUpDocId } from '../../server/data/activities'
-import type { NeedDoc, OfferDoc, RedemptionDoc } from '../../server/data/documents'
+import type { JoinRequestDoc, NeedDoc, OfferDoc, RedemptionDoc } from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
@@ -79,15 +79,25 @@ const redemption: RedemptionDoc = {
   entryId: 'redeem:rd-matrix',
   requestedAt: at,
 }
+/** A resident of the community asking to join the organisation, for the lead to answer. */
+const joinRequest: JoinRequestDoc = {
+  _id: 'join-matrix',
+  organisationId: organisation._id,
+  openid: who.elderResident,
+  communityId: community._id,
+  status: 'pending',
+  askedAt: at,
+}
 /** The seeded demo ledger: 徐敏's first service credit, and 邓浩's minutes held over the daily cap. */
 const creditedEntry = 'service:demo-service-xu-min-1'
 const heldCredit = 'held:demo-service-deng-hao-3'
 
 async function seedNeeds() {
-  for (const collection of ['needs', 'offers', 'need_events']) await removeAll(collection)
+  for (const collection of ['needs', 'offers', 'need_events', 'join_requests']) await removeAll(collection)
   await insertAll('needs', [need])
   await insertAll('offers', [offer])
   await insertAll('timebank_redemptions', [redemption])
+  await insertAll('join_requests', [joinRequest])
 }
 
 const callers: Record<string, string | null> = {
@@ -132,6 +142,8 @@ const inputs: Record<string, object> = {
   'organisations.invitation': { organisationId: organisation._id },
   'organisations.renewInvitation': { organisationId: organisation._id },
   'organisations.join': { code: organisation.inviteCode },
+  'organisations.joinRequests': { organisationId: organisation._id },
+  'organisations.decideJoin': { organisationId: organisation._id, requestId: joinRequest._id, decision: 'decline', reason: '人手已满' },
   'organisations.removeMember': { organisationId: organisation._id, memberId: volunteerRole._id },
   'organisations.handOverLead': { organisationId: organisation._id, memberId: volunteerRole._id },
   'community.coverage': {},
@@ -242,6 +254,7 @@ const writes = new Set([
   'organisations.decide',
   'organisations.renewInvitation',
   'organisations.join',
+  'organisations.decideJoin',
   'organisations.removeMember',
   'organisations.handOverLead',
   'community.appointCommittee',
@@ -299,13 +312,15 @@ const writes = new Set([
 const PUSH = 'WeChat’s message push'
 
 /** What the table says for this caller: 'allowed' or the code of the refusal. */
-function expectation(rule: PermissionRule, openid: string | null, push = false): string {
+function expectation(qualified: string, rule: PermissionRule, openid: string | null, push = false): string {
   const forPush = (rule.who as readonly string[]).includes('message_push')
   if (push || forPush) return push && forPush ? 'allowed' : forPush ? 'FORBIDDEN' : 'UNAUTHENTICATED'
   if (openid === null) return 'UNAUTHENTICATED'
   const person = demoDataSet.people.find((p) => p.openid === openid)
   const roles = demoDataSet.roles.filter((r) => r.openid === openid)
   const isResident = !!person?.communityId
+  // Only residents of the community the organisation serves may ask to join (decision 019), checked inside.
+  if (qualified === 'organisations.join' && isResident && person!.communityId !== community._id) return 'FORBIDDEN'
   const holds = (audience: string): boolean => {
     if (audience === 'signed_in') return true
     if (audience === 'resident') return isResident && (rule.over === 'self' || person!.communityId === community._id)
@@ -327,7 +342,7 @@ const cases = Object.values(contracts).flatMap((contract) =>
       const qualified = `${contract.name}.${action}`
       const rule = (permissionTable as Record<string, PermissionRule>)[qualified]
       const push = callerName === PUSH
-      return { qualified, functionName: contract.name as keyof typeof functionMains, action, callerName, openid, push, expected: expectation(rule, openid, push) }
+      return { qualified, functionName: contract.name as keyof typeof functionMains, action, callerName, openid, push, expected: expectation(qualified, rule, openid, push) }
     }),
   ),
 )

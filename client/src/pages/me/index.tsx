@@ -69,6 +69,7 @@ function Entries({ person }: { person: PersonView }) {
       {resident && <ListItem title='我的求助' detail='我发起或替邻居发起的求助' onClick={() => go(paths.myNeeds())} />}
       {resident && <ListItem title='我的活动' detail='我报名、候补的活动，签到和评价' onClick={() => go(paths.myActivities())} />}
       {leads && <ListItem title='派单和任务' detail='派给我负责的组织的求助' onClick={() => go(paths.offers())} />}
+      {visits && !leads && <ListItem title='我的任务' detail='负责人安排给我的求助' onClick={() => go(paths.offers())} />}
       {resident && <ListItem title='我的组织' detail='我负责、参加或申请的组织' onClick={() => go(paths.mine())} />}
       {resident && <ListItem title='凭邀请码加入' detail='有邻居给了你邀请码' onClick={() => go(paths.join())} />}
       {resident && <ListItem title='登记新组织' detail='自己牵头成立一个组织' onClick={() => go(paths.apply())} />}

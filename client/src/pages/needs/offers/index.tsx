@@ -18,16 +18,18 @@ const TICK_MS = 15_000
 
 /**
  * 派单和任务: for every organisation the person leads, the needs offered to it (answer before the
- * deadline; only kind, urgency, 小区 and distance until accepted) and the tasks it carries out.
+ * deadline; only kind, urgency, 小区 and distance until accepted) and the tasks it carries out; for
+ * every organisation they volunteer with, the tasks they are assigned to.
  */
 export default function OffersPage() {
   const load = useLoad(async () => {
     const { organisations } = await api.organisations.mine()
-    const led = organisations.filter((o) => o.myRole === 'organisation_lead' && o.organisation.status === 'approved')
+    const serving = organisations.filter((o) => (o.myRole === 'organisation_lead' || o.myRole === 'volunteer') && o.organisation.status === 'approved')
     return Promise.all(
-      led.map(async ({ organisation }) => {
+      serving.map(async ({ organisation, myRole }) => {
+        const leads = myRole === 'organisation_lead'
         const [{ offers }, { tasks }] = await Promise.all([
-          api.needs.offers({ organisationId: organisation.id }),
+          leads ? api.needs.offers({ organisationId: organisation.id }) : { offers: null },
           api.needs.tasks({ organisationId: organisation.id }),
         ])
         return { organisation, offers, tasks }
@@ -48,16 +50,16 @@ export default function OffersPage() {
       <Loaded load={load}>
         {(inbox) =>
           inbox.length === 0 ? (
-            <Empty title='你还没有负责的组织'>组织经社区两委审核通过后，派给组织的求助会出现在这里。</Empty>
+            <Empty title='你还没有参加的组织'>组织经社区两委审核通过后，派给组织的求助和安排给你的任务会出现在这里。</Empty>
           ) : (
             inbox.map(({ organisation, offers, tasks }) => (
               <View key={organisation.id}>
                 {inbox.length > 1 && <Text className='greeting'>{organisation.name}</Text>}
-                <SectionHeader title={`派单（${offers.length}）`} hint='请在期限内答复；接单后才能看到求助人和地址' />
-                {offers.length === 0 ? (
+                {offers && <SectionHeader title={`派单（${offers.length}）`} hint='请在期限内答复；接单后才能看到求助人和地址' />}
+                {offers?.length === 0 ? (
                   <Empty title='现在没有派单' />
                 ) : (
-                  offers.map((offer) => (
+                  offers?.map((offer) => (
                     <Offer
                       key={offer.offerId}
                       offer={offer}
@@ -71,9 +73,9 @@ export default function OffersPage() {
                     />
                   ))
                 )}
-                <SectionHeader title={`正在做的（${tasks.length}）`} />
+                <SectionHeader title={offers ? `正在做的（${tasks.length}）` : `安排给我的（${tasks.length}）`} />
                 {tasks.length === 0 ? (
-                  <Empty title='没有正在做的任务' />
+                  <Empty title={offers ? '没有正在做的任务' : '负责人还没有安排你的任务'} />
                 ) : (
                   tasks.map((need) => <NeedCard key={need.id} need={need} onClick={() => go(paths.task(organisation.id, need.id))} />)
                 )}

@@ -13,21 +13,27 @@ import { Loaded } from '../../../components/status'
 import { useLoad } from '../../../hooks/use-load'
 import { useSubmit } from '../../../hooks/use-submit'
 import { usePageParams } from '../../../routes'
+import { useRoles } from '../../../state/me'
 
 /** Minutes change by this much per tap: nobody counts service to the minute on a stepper. */
 const MINUTES_STEP = 10
 const DEFAULT_MINUTES = 60
 
 /**
- * The task page of the organisation that accepted a need: who and where (call them), the
- * volunteers, progress notes, and marking it done with each volunteer's minutes.
+ * The task page of the organisation that accepted a need: who and where while it is open (call
+ * them), progress notes, and for the lead the volunteers and marking it done with each one's minutes.
  */
 export default function TaskPage() {
   const { id = '', organisationId = '' } = usePageParams()
+  const leads = useRoles().some((r) => r.role === 'organisation_lead' && r.organisationId === organisationId)
   const load = useLoad(async () => {
-    const [{ need }, { members }] = await Promise.all([api.needs.detail({ needId: id }), api.organisations.members({ organisationId })])
+    const [{ need }, { members }] = await Promise.all([
+      api.needs.detail({ needId: id }),
+      // The member list is the lead's: an assigned volunteer sees the names on the task.
+      leads ? api.organisations.members({ organisationId }) : { members: [] },
+    ])
     return { need, members }
-  })
+  }, [leads])
   return (
     <PageShell>
       <Loaded load={load}>
@@ -40,9 +46,9 @@ export default function TaskPage() {
               <NeedFacts need={need} call />
               {need.status === 'accepted' && (
                 <View>
-                  <Volunteers need={need} members={members} onAssign={async (memberIds) => replace((await api.needs.assignVolunteers({ ...ref, memberIds })).need)} />
+                  {leads && <Volunteers need={need} members={members} onAssign={async (memberIds) => replace((await api.needs.assignVolunteers({ ...ref, memberIds })).need)} />}
                   <Progress onPost={async (text) => replace((await api.needs.postProgress({ ...ref, text })).need)} />
-                  <DoneForm need={need} onDone={async (summary, service) => replace((await api.needs.markDone({ ...ref, summary, service })).need)} />
+                  {leads && <DoneForm need={need} onDone={async (summary, service) => replace((await api.needs.markDone({ ...ref, summary, service })).need)} />}
                 </View>
               )}
               {need.timeline && <Timeline events={need.timeline} />}

@@ -8,7 +8,6 @@ import { TextField } from '../../../components/form'
 import { OrganisationOutcome } from '../../../components/organisation-card'
 import { PageShell } from '../../../components/page-shell'
 import { usePageParams } from '../../../routes'
-import { useMe } from '../../../state/me'
 
 /**
  * The invite code arrives as `?code=…` (a link, or the page opened from 我的), or inside `scene`
@@ -22,11 +21,10 @@ function codeFrom(params: Record<string, string | undefined>): string {
 
 export default function JoinPage() {
   const params = usePageParams()
-  const me = useMe()
   const [code, setCode] = useState(() => codeFrom(params).toUpperCase())
   const [problem, setProblem] = useState<{ message: string; onCode: boolean } | null>(null)
   const [sending, setSending] = useState(false)
-  const [joined, setJoined] = useState<OrganisationSummary | null>(null)
+  const [asked, setAsked] = useState<OrganisationSummary | null>(null)
 
   const join = async () => {
     const checked = inviteCodeSchema.safeParse(code)
@@ -38,8 +36,7 @@ export default function JoinPage() {
     setProblem(null)
     try {
       const { organisation } = await api.organisations.join({ code: checked.data })
-      setJoined(organisation)
-      me.reload()
+      setAsked(organisation)
     } catch (error) {
       setProblem({ message: messageOf(error), onCode: fieldOf(error) === 'code' })
     } finally {
@@ -49,8 +46,12 @@ export default function JoinPage() {
 
   return (
     <PageShell>
-      {joined ? (
-        <OrganisationOutcome title='你已加入' text='你现在是这个组织的志愿者。负责人会联系你参加服务。' organisation={joined} />
+      {asked ? (
+        <OrganisationOutcome
+          title='已提交申请，等负责人同意'
+          text='负责人同意后，你就是这个组织的志愿者了。结果在“我的组织”里看。'
+          organisation={asked}
+        />
       ) : (
         <View>
           <Text className='page-hint'>邀请码是 {INVITE_CODE_LENGTH} 位字母或数字，请向组织负责人要。</Text>
@@ -64,7 +65,7 @@ export default function JoinPage() {
             onChange={(value) => setCode(value.toUpperCase())}
           />
           {problem && !problem.onCode ? <Text className='field-error'>{problem.message}</Text> : null}
-          <BusyButton id='join-button' primary busy={sending} label='加入' onClick={join} />
+          <BusyButton id='join-button' primary busy={sending} label='申请加入' onClick={join} />
         </View>
       )}
     </PageShell>

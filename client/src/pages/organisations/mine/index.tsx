@@ -9,8 +9,18 @@ import { go, paths } from '../../../routes'
 
 type Entry = Awaited<ReturnType<typeof api.organisations.mine>>['organisations'][number]
 
+const myRoleLabel: Record<Entry['myRole'], string> = {
+  organisation_lead: roleLabel.organisation_lead,
+  volunteer: roleLabel.volunteer,
+  applicant: '申请人',
+  joining: '申请加入',
+  declined: '申请加入',
+}
+
 /** What the person should know next about this organisation, in one line. */
 function standing({ organisation, myRole, decisionReason }: Entry): string {
+  if (myRole === 'joining') return '已提交申请，等负责人同意'
+  if (myRole === 'declined') return `负责人婉拒了：${decisionReason ?? '没有写理由'}`
   switch (organisation.status) {
     case 'pending':
       return '等待社区两委审核'
@@ -41,7 +51,7 @@ export default function MinePage() {
                 }
               >
                 <View className='note'>
-                  <Text className='role-label'>{entry.myRole === 'applicant' ? '申请人' : roleLabel[entry.myRole]}</Text>
+                  <Text className='role-label'>{myRoleLabel[entry.myRole]}</Text>
                   <Text>：{standing(entry)}</Text>
                 </View>
               </OrganisationCard>

@@ -1,9 +1,10 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { Member } from '../../../../../shared/contracts/organisations'
+import type { JoinRequest, Member } from '../../../../../shared/contracts/organisations'
 import { roleLabel } from '../../../../../shared/domain/roles'
 import { api } from '../../../api'
 import { CallButton } from '../../../components/call-button'
+import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { Handovers } from '../../../components/handovers'
 import { ListItem, SectionHeader } from '../../../components/list'
@@ -11,20 +12,22 @@ import { PageShell } from '../../../components/page-shell'
 import { Loaded } from '../../../components/status'
 import { formatDate } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
+import { useSubmit } from '../../../hooks/use-submit'
 import { go, paths, usePageParams } from '../../../routes'
 import { useMe } from '../../../state/me'
 
-/** The lead's page: the invite code to hand out, and the members. */
+/** The lead's page: requests to join first (they wait on the lead), the invite code to hand out, and the members. */
 export default function TeamPage() {
   const { id = '' } = usePageParams()
   const me = useMe()
   const load = useLoad(async () => {
-    const [{ organisation }, invitation, { members }] = await Promise.all([
+    const [{ organisation }, invitation, { members }, { requests }] = await Promise.all([
       api.organisations.profile({ organisationId: id }),
       api.organisations.invitation({ organisationId: id }),
       api.organisations.members({ organisationId: id }),
+      api.organisations.joinRequests({ organisationId: id }),
     ])
-    return { organisation, invitation, members }
+    return { organisation, invitation, members, requests }
   })
 
   return (
@@ -45,9 +48,33 @@ export default function TeamPage() {
             me.reload()
             Taro.redirectTo({ url: paths.mine() })
           }
+          const decide = async (request: JoinRequest, decision: 'approve' | 'decline', reason?: string) => {
+            const { requests, members } = await api.organisations.decideJoin({ organisationId: id, requestId: request.requestId, decision, reason })
+            load.replace({ ...team, requests, members })
+          }
           return (
             <View>
               <Text className='greeting'>{team.organisation.name}</Text>
+              {team.requests.length > 0 && (
+                <View id='join-requests'>
+                  <SectionHeader title={`申请加入（${team.requests.length} 人）`} hint='同意后成为本组织的志愿者' />
+                  {team.requests.map((request) => (
+                    <View className='card join-request' key={request.requestId}>
+                      <Text className='card-title'>{request.name}</Text>
+                      <Text className='card-label'>
+                        {request.communityName} · {formatDate(request.askedAt)} 申请
+                      </Text>
+                      <Approve onApprove={() => decide(request, 'approve')} />
+                      <ConfirmAction
+                        label='婉拒'
+                        question={`婉拒 ${request.name} 的申请？理由会告诉对方。`}
+                        reason={{ label: '婉拒的理由', required: true }}
+                        onConfirm={(reason) => decide(request, 'decline', reason)}
+                      />
+                    </View>
+                  ))}
+                </View>
+              )}
               <View className='card'>
                 <ListItem title='派单和任务' detail='派给组织的求助：接单、安排志愿者、标记完成' onClick={() => go(paths.offers())} />
                 <ListItem
@@ -90,6 +117,17 @@ export default function TeamPage() {
         }}
       </Loaded>
     </PageShell>
+  )
+}
+
+/** 同意 at once (a slip is undone by removing the member); why it failed, when it did, above it. */
+function Approve({ onApprove }: { onApprove(): Promise<void> }) {
+  const submit = useSubmit()
+  return (
+    <View>
+      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
+      <BusyButton primary busy={submit.busy} label='同意' onClick={() => submit.run(onApprove)} />
+    </View>
   )
 }
 
