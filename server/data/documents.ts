@@ -9,7 +9,7 @@ import type { HelpKind, OrganisationKind, SpecialNeedGroup } from '../../shared/
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
 import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
-import type { EntryKind, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
+import type { EntryKind, HeldCause, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
 
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
@@ -178,6 +178,8 @@ export interface NeedDoc {
   doneAt?: Date
   /** How many service records its markDones wrote (`need-<_id>-<n>`, n from 0); absent: none yet. */
   serviceRecordCount?: number
+  /** The records the latest markDone wrote: a 未解决 answer holds them for the committee's review. */
+  doneServiceRecordIds?: string[]
   outcome?: { result: Outcome; rating?: number; comment?: string; at: Date }
   createdAt: Date
   updatedAt: Date
@@ -241,7 +243,11 @@ export type ServiceCredit =
   | { status: 'pending' }
   /** Every minute is spendable: `entryId` paid it (the review's entry when all of it was held first). */
   | { status: 'credited'; entryId: string; at: Date }
-  | { status: 'held'; at: Date; heldMinutes: number; entryId?: string }
+  /**
+   * `declined`: what the committee had declined of it before the requester disputed it (decision 017):
+   * the dispute holds the rest, and that earlier decision stands whatever the review says.
+   */
+  | { status: 'held'; at: Date; heldMinutes: number; entryId?: string; declined?: { minutes: number; reason: string } }
   /** The committee declined the held minutes: neither spendable nor counted as service hours. */
   | { status: 'declined'; at: Date; reason: string; declinedMinutes: number; entryId?: string }
 
@@ -341,6 +347,10 @@ export interface HeldCreditDoc {
   day: string
   recordMinutes: number
   heldMinutes: number
+  /** Why it waits: over the daily cap (absent on older documents), or the requester answered 未解决 (decision 017). */
+  cause?: HeldCause
+  /** Disputed: minutes already paid that the volunteer had spent, so could not be taken back. */
+  unrecoveredMinutes?: number
   status: HeldStatus
   heldAt: Date
   reviewedAt?: Date

@@ -92,14 +92,13 @@ export const moderate: Action<'moderate'> = async (context) => {
 }
 
 export const assign: Action<'assign'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const need = await needOfCommunity(context, input.needId)
   const organisation = await organisationById(input.organisationId)
   if (!organisation || organisation.status !== 'approved' || organisation.communityId !== need.communityId) {
     throw new AppError(ErrorCode.NOT_FOUND, '本社区没有这个已备案的组织', 'data.organisationId')
   }
   const committee = await context.caller()
-  const now = new Date()
   // By hand the committee may choose an organisation whose circle does not reach; the distance is still told.
   const distance = distanceM(organisation.serviceArea.centre.coordinates, need.location.coordinates)
   await inTransaction(async (tx) => {

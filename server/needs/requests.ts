@@ -13,6 +13,7 @@ import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { placeOrHome } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
+import { holdDisputedService } from '../timebank/disputes'
 import { accessTo, loadNeed, needNotFound } from './access'
 import { dispatchRound } from './matching'
 import { actorOf, needEvent, notifyCommittee } from './notify'
@@ -139,11 +140,10 @@ export const cancel: Action<'cancel'> = async ({ caller, input }) => {
   return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
 }
 
-export const confirm: Action<'confirm'> = async ({ caller, input }) => {
+export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
   await refuseFlagged(me.openid, { comment: input.comment }, 2)
-  const now = new Date()
   const reopen = input.result === 'unsolved'
   const organisationId = await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
@@ -161,6 +161,7 @@ export const confirm: Action<'confirm'> = async ({ caller, input }) => {
         offeredTo: [current.acceptedBy.organisationId],
         updatedAt: now,
       })
+      await holdDisputedService(tx, current.doneServiceRecordIds ?? [], me.openid, now)
       await tx.add('need_events', needEvent(need._id, actorOf(me), `${answer}，重新联系附近组织`, now))
     } else {
       await tx.update('needs', need._id, { status: 'closed', outcome: whole(outcome), updatedAt: now })

@@ -49,11 +49,13 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
     }
     const record = (await tx.get<ServiceRecordDoc>('service_records', current.recordId))!
     const paidFirst = 'entryId' in record.credit ? record.credit.entryId : undefined
+    // A decline the committee made before the requester disputed the record stands (decision 017).
+    const declinedBefore = record.credit.status === 'held' ? record.credit.declined : undefined
     const reason = input.reason ? { reason: input.reason } : {}
     let outcome: Pick<HeldCreditDoc, 'status' | 'entryId'>
     let credit: ServiceCredit
     if (input.decision === 'credit') {
-      const key = entryKey.review(current.recordId)
+      const key = current.cause === 'disputed' ? entryKey.disputedReview(current.recordId) : entryKey.review(current.recordId)
       await move(tx, {
         key,
         communityId: current.communityId,
@@ -68,10 +70,14 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
       // Credited on review, they count for the day like the rest: later service that day waits too.
       await addToDaily(tx, await dailyCredited(tx, current.openid, current.day), current.openid, current.day, current.heldMinutes)
       outcome = { status: 'credited', entryId: key }
-      credit = { status: 'credited', entryId: paidFirst ?? key, at: now }
+      const entryId = { entryId: paidFirst ?? key }
+      credit = declinedBefore
+        ? { status: 'declined', at: now, reason: declinedBefore.reason, declinedMinutes: declinedBefore.minutes, ...entryId }
+        : { status: 'credited', at: now, ...entryId }
     } else {
       outcome = { status: 'declined' }
-      credit = { status: 'declined', at: now, reason: input.reason!, declinedMinutes: current.heldMinutes, ...(paidFirst ? { entryId: paidFirst } : {}) }
+      const declinedMinutes = current.heldMinutes + (declinedBefore?.minutes ?? 0)
+      credit = { status: 'declined', at: now, reason: input.reason!, declinedMinutes, ...(paidFirst ? { entryId: paidFirst } : {}) }
     }
     const change = { ...outcome, reviewedAt: now, reviewedBy: me.openid, ...reason }
     await tx.update('timebank_held', current._id, change)

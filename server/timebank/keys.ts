@@ -21,6 +21,8 @@ export const personAccountId = (communityId: string, openid: string) => `acct:${
 export const entryKey = {
   service: (recordId: string) => `service:${recordId}`,
   review: (recordId: string) => `review:${recordId}`,
+  /** A review of minutes the requester disputed: the record may have had an earlier review over the cap. */
+  disputedReview: (recordId: string) => `review:disputed:${recordId}`,
   /** Per giver: two people choosing the same request id never collide. */
   gift: (openid: string, requestId: string) => `gift:${digest(openid, requestId)}`,
   grant: (communityId: string, requestId: string) => `grant:${digest(communityId, requestId)}`,

@@ -1,7 +1,7 @@
 /** How the time bank's documents are shown: entries (to their owner and to the committee), items, redemptions, held credits. */
 import { iso } from '../../shared/domain/time'
 import type { HeldCreditView, HistoryEntry, ItemView, LedgerEntry, RedemptionView, ServiceSource } from '../../shared/contracts/timebank'
-import { entryKindLabel, entryTitle, heldStatusLabel, itemKindLabel, redemptionStatusLabel } from '../../shared/domain/timebank'
+import { entryKindLabel, entryTitle, heldCauseLabel, heldStatusLabel, itemKindLabel, redemptionStatusLabel } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { CommunityDoc, EntryDoc, HeldCreditDoc, ItemDoc, OrganisationDoc, PersonDoc, RedemptionDoc } from '../data/documents'
 import { communitiesByIds, organisationsByIds } from '../data/places'
@@ -185,6 +185,9 @@ export async function heldViews(held: HeldCreditDoc[]): Promise<HeldCreditView[]
       day: h.day,
       recordMinutes: h.recordMinutes,
       heldMinutes: h.heldMinutes,
+      cause: h.cause ?? 'cap',
+      causeLabel: heldCauseLabel[h.cause ?? 'cap'],
+      ...(h.unrecoveredMinutes ? { unrecoveredMinutes: h.unrecoveredMinutes } : {}),
       heldAt: iso(h.heldAt),
       ...(h.reviewedAt ? { reviewedAt: iso(h.reviewedAt) } : {}),
       ...(h.reviewedBy ? { reviewedByName: people.get(h.reviewedBy)?.name ?? '' } : {}),

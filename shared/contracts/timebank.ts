@@ -10,6 +10,7 @@ import {
   MIN_DAILY_CAP_MINUTES,
   certificateNumberSchema,
   entryKindSchema,
+  heldCauseSchema,
   heldStatusSchema,
   itemKindSchema,
   periodSchema,
@@ -193,8 +194,13 @@ export const heldCreditViewSchema = z.object({
   day: z.string(),
   /** What the lead confirmed for this service. */
   recordMinutes: z.number().int(),
-  /** What went over the day's cap and waits here. */
+  /** What waits here: what went over the day's cap, or all the requester disputed that could be taken back. */
   heldMinutes: z.number().int(),
+  cause: heldCauseSchema,
+  /** 超出当天上限 / 求助人答复未解决 */
+  causeLabel: z.string(),
+  /** Disputed: minutes the volunteer had already spent, which could not be taken back. */
+  unrecoveredMinutes: z.number().int().optional(),
   heldAt: isoDateTimeSchema,
   reviewedAt: isoDateTimeSchema.optional(),
   reviewedByName: z.string().optional(),

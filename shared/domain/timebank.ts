@@ -35,6 +35,11 @@ export const heldStatusSchema = z.enum(['waiting', 'credited', 'declined'])
 export type HeldStatus = z.infer<typeof heldStatusSchema>
 export const heldStatusLabel: Record<HeldStatus, string> = { waiting: '等待审核', credited: '已入账', declined: '未入账' }
 
+/** Why service minutes wait for the committee: over the day's cap, or the requester answered 未解决. */
+export const heldCauseSchema = z.enum(['cap', 'disputed'])
+export type HeldCause = z.infer<typeof heldCauseSchema>
+export const heldCauseLabel: Record<HeldCause, string> = { cap: '超出每日上限', disputed: '求助人答复未解决' }
+
 /** A person's credited minutes per day (Asia/Shanghai) unless the community sets otherwise. */
 export const DEFAULT_DAILY_CAP_MINUTES = 12 * 60
 export const MIN_DAILY_CAP_MINUTES = 60
@@ -93,7 +98,7 @@ export function splitByDailyCap(minutes: number, creditedThatDay: number, cap: n
 export type RecordCredit =
   | { status: 'pending' }
   | { status: 'credited' }
-  | { status: 'held'; heldMinutes: number }
+  | { status: 'held'; heldMinutes: number; declined?: { minutes: number } }
   | { status: 'declined'; declinedMinutes: number }
 
 /**
@@ -108,7 +113,7 @@ export function countedMinutes(minutes: number, credit: RecordCredit): number {
     case 'credited':
       return minutes
     case 'held':
-      return minutes - credit.heldMinutes
+      return minutes - credit.heldMinutes - (credit.declined?.minutes ?? 0)
     case 'declined':
       return minutes - credit.declinedMinutes
   }
@@ -117,7 +122,7 @@ export function countedMinutes(minutes: number, credit: RecordCredit): number {
 export const recordStatusLabel: Record<RecordCredit['status'], string> = {
   pending: '正在入账',
   credited: '已入账',
-  held: '部分超出当日上限，等待审核',
+  held: '等待社区审核',
   declined: '超出部分未获认可',
 }
 

@@ -15,7 +15,7 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   need_flagged: '求助内容被标记',
   need_duplicate: '可能重复的求助',
   need_escalated: '求助无人接单',
-  credit: '时长超出每日上限',
+  credit: '服务时间等待审核',
   visit: '探访逾期未做',
 }
 

@@ -11,6 +11,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/needs/deadlines'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
+import { clockAhead } from '../support/clock'
 import { freshDatabasePerGroup } from '../support/database'
 import { callNeeds, callTimebank as call, failure, ok } from './calls'
 
@@ -20,6 +21,8 @@ const xuMin = personOf(who.volunteer)
 const dengHao = personOf('demo-deng-hao')
 const wangGuilan = personOf(who.elderResident)
 const yangLi = personOf(who.resident)
+
+const clock = clockAhead()
 
 let requests = 0
 /** A fresh request id, as a page makes one per form. */
@@ -136,6 +139,8 @@ describe('earning through a need: credited once, whatever is replayed', () => {
       }),
     )
     await ok(callNeeds(who.committeeUrban, 'assign', { needId: need.id, organisationId }))
+    await ok(callNeeds(lead, 'assignVolunteers', { organisationId, needId: need.id, memberIds: [volunteerRole._id] }))
+    clock.advance(90)
     const before = await balanceOf(xuMin.openid)
     await ok(callNeeds(lead, 'markDone', { organisationId, needId: need.id, summary: '陪老人聊天。', service: [{ memberId: volunteerRole._id, minutes: 75 }] }))
     expect(await balanceOf(xuMin.openid)).toBe(before + 75)
@@ -176,6 +181,102 @@ describe('earning through a need: credited once, whatever is replayed', () => {
     expect((await recordOf(record._id)).credit.status).toBe('pending')
     expect((await runDueWork(new Date(Date.now() + 61_000))).serviceRecordsCredited).toBe(1)
     expect((await recordOf(record._id)).credit).toMatchObject({ status: 'credited', entryId: `service:${record._id}` })
+  })
+})
+
+describe('service on a need: only the assigned, no longer than since acceptance, held when the requester disputes it', () => {
+  freshDatabasePerGroup()
+  const organisationId = 'org-qy-xiyanghong'
+  const lead = who.organisationLead
+  const roleOf = (openid: string) => demoDataSet.roles.find((r) => r.organisationId === organisationId && r.openid === openid)!._id
+  const leadRole = roleOf(lead)
+  const xuMinRole = roleOf(xuMin.openid)
+  const gaoPengRole = roleOf('demo-gao-peng')
+
+  /** A need 杨丽 raised, given by the committee to 夕阳红 and accepted now; `assigned` are sent to it. */
+  async function acceptedNeed(assigned: string[]) {
+    const { need } = await ok(
+      callNeeds(yangLi.openid, 'raise', {
+        helpKind: '亲情陪伴',
+        urgency: 'normal',
+        description: '想有人来陪我说说话。',
+        neighbourhood: '柳泉花园',
+        addressDetail: '12号楼1单元1502',
+        contactPhone: '18653312469',
+      }),
+    )
+    await ok(callNeeds(who.committeeUrban, 'assign', { needId: need.id, organisationId }))
+    await ok(callNeeds(lead, 'assignVolunteers', { organisationId, needId: need.id, memberIds: assigned }))
+    return need.id
+  }
+  const markDone = (needId: string, service: { memberId: string; minutes: number }[]) =>
+    callNeeds(lead, 'markDone', { organisationId, needId, summary: '陪老人聊天。', service })
+  const needStatus = async (needId: string) => (await ok(callNeeds(yangLi.openid, 'detail', { needId }))).need.status
+
+  it('a lead cannot pay himself or a member who was not assigned, and nothing is written', async () => {
+    const needId = await acceptedNeed([xuMinRole])
+    clock.advance(12 * 60)
+    const before = await entries()
+    expect(await failure(markDone(needId, [{ memberId: leadRole, minutes: 720 }]))).toEqual({ code: 'FORBIDDEN', field: 'data.service.0.memberId' })
+    expect(await failure(markDone(needId, [{ memberId: xuMinRole, minutes: 60 }, { memberId: gaoPengRole, minutes: 720 }]))).toEqual({
+      code: 'FORBIDDEN',
+      field: 'data.service.1.memberId',
+    })
+    expect(await entries()).toEqual(before)
+    expect(await needStatus(needId)).toBe('accepted')
+  })
+
+  it('nobody served longer than the need has been accepted; the lead himself, once assigned, may be paid', async () => {
+    const needId = await acceptedNeed([xuMinRole, leadRole])
+    clock.advance(90)
+    expect(await failure(markDone(needId, [{ memberId: xuMinRole, minutes: 60 }, { memberId: leadRole, minutes: 91 }]))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.service.1.minutes',
+    })
+    expect(await needStatus(needId)).toBe('accepted')
+    const [xuBefore, leadBefore] = [await balanceOf(xuMin.openid), await balanceOf(lead)]
+    await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 90 }, { memberId: leadRole, minutes: 90 }]))
+    expect([await balanceOf(xuMin.openid), await balanceOf(lead)]).toEqual([xuBefore + 90, leadBefore + 90])
+  })
+
+  it('未解决 takes credited minutes back by a reversal and holds them for the committee, who may credit them', async () => {
+    const needId = await acceptedNeed([xuMinRole])
+    clock.advance(120)
+    const before = await balanceOf(xuMin.openid)
+    await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 100 }]))
+    const recordId = `need-${needId}-0`
+    expect(await balanceOf(xuMin.openid)).toBe(before + 100)
+    await ok(callNeeds(yangLi.openid, 'confirm', { needId, result: 'unsolved', rating: 1 }))
+    expect(await balanceOf(xuMin.openid)).toBe(before)
+    const { entries: moves } = await expectLedgerInvariants()
+    expect(moves.find((e) => e._id === `reverse:service:${recordId}`)).toMatchObject({ kind: 'reversal', minutes: 100, fromOpenid: xuMin.openid, reverses: `service:${recordId}` })
+    expect((await recordOf(recordId)).credit).toMatchObject({ status: 'held', heldMinutes: 100 })
+    const { held } = await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))
+    const waiting = held.find((h) => h.id === `held:${recordId}`)!
+    expect(waiting).toMatchObject({ personName: '徐敏', heldMinutes: 100, recordMinutes: 100, cause: 'disputed', causeLabel: '求助人答复未解决', status: 'waiting' })
+    // While it waits it counts neither as spendable time nor as service hours.
+    const hours = await ok(call(xuMin.openid, 'serviceHours', {}))
+    expect(hours.records.find((r) => r.id === recordId)).toMatchObject({ recordedMinutes: 100, countedMinutes: 0 })
+    await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'credit' }))
+    expect(await balanceOf(xuMin.openid)).toBe(before + 100)
+    expect((await recordOf(recordId)).credit).toMatchObject({ status: 'credited' })
+    expect((await entries()).find((e) => e._id === `review:disputed:${recordId}`)).toMatchObject({ kind: 'review', minutes: 100 })
+    await expectLedgerInvariants()
+  })
+
+  it('the committee may decline disputed minutes instead: they never count, and the ledger still sums to zero', async () => {
+    const needId = await acceptedNeed([xuMinRole])
+    clock.advance(60)
+    const before = await balanceOf(xuMin.openid)
+    await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 45 }]))
+    const recordId = `need-${needId}-0`
+    await ok(callNeeds(yangLi.openid, 'confirm', { needId, result: 'unsolved', rating: 2 }))
+    await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: `held:${recordId}`, decision: 'decline', reason: '求助人说没有人来过' }))
+    expect(await balanceOf(xuMin.openid)).toBe(before)
+    expect((await recordOf(recordId)).credit).toMatchObject({ status: 'declined', declinedMinutes: 45 })
+    const hours = await ok(call(xuMin.openid, 'serviceHours', {}))
+    expect(hours.records.find((r) => r.id === recordId)).toMatchObject({ countedMinutes: 0 })
+    await expectLedgerInvariants()
   })
 })
 
