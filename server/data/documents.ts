@@ -9,7 +9,7 @@ import type { HelpKind, OrganisationKind, SpecialNeedGroup } from '../../shared/
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
 import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
-import type { EntryKind, HeldCause, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
+import type { EntryKind, GiftStatus, HeldCause, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
 
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
@@ -256,12 +256,13 @@ export type ServiceCredit =
 /**
  * One account: a person's in one community, or the community's issuing account (its pool), which
  * goes negative as it issues. A community's accounts always sum to zero. `_id` is derived
- * (`acct:<communityId>:<openid>`, `pool:<communityId>`), so a transaction reads it without a query.
+ * (`acct:<communityId>:<openid>`, `pool:<communityId>:<shard>`, `waiting:<communityId>:<giftId>`), so a transaction reads it without a query.
  */
 export interface AccountDoc {
   _id: string
   communityId: string
-  kind: 'person' | 'pool'
+  /** `gift`: one gift waiting for its recipient (decision 018). */
+  kind: 'person' | 'pool' | 'gift'
   openid?: string
   balance: number
   /** How many entries touched it: with the balance, what the invariant test checks against the entries. */
@@ -300,6 +301,41 @@ export interface EntryDoc {
   /** A reversal: the entry it reverses, and that entry's kind. */
   reverses?: string
   reversedKind?: EntryKind
+  /** The three entries of a gift: which gift, who gave it, and the name the giver typed. */
+  gift?: { id: string; giverOpenid: string; toName: string }
+}
+
+/**
+ * A gift waiting for, or settled by, its recipient (decision 018). `_id` is derived from the giver
+ * and the page's request id, like the gift's first entry.
+ */
+export interface GiftDoc {
+  _id: string
+  communityId: string
+  giverOpenid: string
+  /** As the giver typed them: shown back to the giver whether or not they matched anyone. */
+  toName: string
+  toPhoneMasked: string
+  /** The person with that name and phone when it was given; absent when nobody matched. Never shown to the giver. */
+  toOpenid?: string
+  minutes: number
+  note?: string
+  status: GiftStatus
+  createdAt: Date
+  expiresAt: Date
+  /** `gift:<…>`: the minutes out of the giver's account. */
+  entryId: string
+  settledAt?: Date
+  /** `gift-accept:<id>` or `gift-return:<id>`. */
+  settledEntryId?: string
+}
+
+/** How many gifts a person made on one Shanghai day: `_id` is `gifts:<openid>:<YYYY-MM-DD>`. */
+export interface GiftDayDoc {
+  _id: string
+  openid: string
+  day: string
+  count: number
 }
 
 /** 兑换目录: a service or 爱心超市 goods the community offers for time. */

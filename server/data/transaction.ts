@@ -27,6 +27,8 @@ export type CollectionName =
   | 'timebank_redemptions'
   | 'timebank_held'
   | 'timebank_daily'
+  | 'timebank_gifts'
+  | 'timebank_gift_days'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>

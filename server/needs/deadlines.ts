@@ -2,7 +2,7 @@
  * Scheduled work (the scheduler function's timer; the local host's interval): offers past their
  * deadline lapse and pass the need on, and needs done for AUTO_CLOSE_DAYS without an answer close
  * as 未评价, and service records left pending are credited to the time bank; then the activities'
- * reminders and finishing, and the care visits' reminders and escalations. `now` is passed in so
+ * reminders and finishing, the care visits' reminders and escalations, and gifts nobody accepted go back. `now` is passed in so
  * that tests drive the clock.
  */
 import { AUTO_CLOSE_DAYS, autoCloseBefore, needStatusAfter } from '../../shared/domain/need'
@@ -12,6 +12,7 @@ import type { NeedDoc } from '../data/documents'
 import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
 import { inTransaction } from '../data/transaction'
 import { creditLeftPending } from '../timebank/credit'
+import { runTimebankDueWork, type TimebankDueWorkDone } from '../timebank/due-work'
 import { passOn } from './matching'
 import { needEvent, SYSTEM } from './notify'
 import { expireOffer } from './tasks'
@@ -19,7 +20,7 @@ import { expireOffer } from './tasks'
 /** A bounded batch per run: the timer comes again in a minute for the rest. */
 const BATCH = 100
 
-export interface DueWorkDone extends ActivityDueWorkDone, CareDueWorkDone {
+export interface DueWorkDone extends ActivityDueWorkDone, CareDueWorkDone, TimebankDueWorkDone {
   offersExpired: number
   needsClosed: number
   serviceRecordsCredited: number
@@ -52,5 +53,6 @@ export async function runDueWork(now: Date): Promise<DueWorkDone> {
     serviceRecordsCredited: await creditLeftPending(now),
     ...(await runActivityDueWork(now)),
     ...(await runCareDueWork(now)),
+    ...(await runTimebankDueWork(now)),
   }
 }

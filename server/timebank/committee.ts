@@ -17,7 +17,7 @@ import { authoriseOverCommunity } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { entryKey, poolAccountIds } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
-import { entryContext, heldViews, ledgerView, pageOf, positionOf } from './views'
+import { entryContext, heldViews, isReversible, ledgerView, pageOf, positionOf } from './views'
 
 type Action<A extends keyof TimebankContract['actions']> = ActionImplementations<TimebankContract>[A]
 
@@ -165,6 +165,7 @@ export const reverse: Action<'reverse'> = async (context) => {
   if (!original) throw new AppError(ErrorCode.NOT_FOUND, '没有这一笔', 'data.entryId')
   await authoriseOverCommunity(context, original.communityId)
   if (original.kind === 'reversal') throw new AppError(ErrorCode.CONFLICT, '冲正记录不能再冲正')
+  if (!isReversible(original)) throw new AppError(ErrorCode.CONFLICT, '待接收或已退回的转赠不能冲正：对方接收前，赠送人可以自己取消')
   const me = await context.caller()
   await refuseFlagged(me.openid, { reason: input.reason }, 2)
   const affected = original.toOpenid ?? original.fromOpenid
@@ -181,7 +182,8 @@ export const reverse: Action<'reverse'> = async (context) => {
       key,
       communityId: original.communityId,
       from: sideOf(original.toOpenid),
-      to: sideOf(original.fromOpenid),
+      // An accepted gift goes back to its giver, not to the account it waited in.
+      to: original.gift ? person(original.gift.giverOpenid) : sideOf(original.fromOpenid),
       minutes: original.minutes,
       kind: 'reversal',
       byOpenid: me.openid,
