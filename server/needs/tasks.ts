@@ -64,7 +64,7 @@ export const accept: Action<'accept'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
   const offer = await offerTo(organisation, context.input.offerId)
   const lead = await context.caller()
-  const now = new Date()
+  const { now } = context
   await inTransaction(async (tx) => {
     const need = await tx.get<NeedDoc>('needs', offer.needId)
     const current = await tx.get<OfferDoc>('offers', offer._id)

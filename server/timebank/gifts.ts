@@ -139,7 +139,8 @@ export async function settleGift(gift: GiftDoc, outcome: 'accepted' | 'cancelled
       kind: accepted ? 'giftAccept' : 'giftReturn',
       byOpenid,
       at: now,
-      details: { gift: giftRefOf(current) },
+      // The recipient reads the giver's note with the minutes.
+      details: { gift: giftRefOf(current), ...(accepted && current.note ? { note: current.note } : {}) },
     })
     const change = { status: outcome, settledAt: now, settledEntryId: key }
     await tx.update('timebank_gifts', current._id, change)

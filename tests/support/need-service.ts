@@ -21,13 +21,16 @@ export async function callHostAs(url: string, openid: string, functionName: stri
 /**
  * `requesterOpenid` raises a 上门巡访探视 need at home; the lead of `organisationId` accepts its offer,
  * assigns the volunteer `volunteerOpenid` and marks it done with `minutes` for them. Answers the
- * need's title as the time bank shows it.
+ * need's title as the time bank shows it. Nobody serves longer than the need has been accepted:
+ * `backdate(minutes)`, when the test can move the host's clock, puts it back that far for the
+ * acceptance and answers how to put it right again.
  */
-export async function serveANeed(url: string, { requesterOpenid, organisationId, volunteerOpenid, minutes }: {
+export async function serveANeed(url: string, { requesterOpenid, organisationId, volunteerOpenid, minutes, backdate }: {
   requesterOpenid: string
   organisationId: string
   volunteerOpenid: string
   minutes: number
+  backdate?: (minutes: number) => () => void
 }): Promise<string> {
   const requester = demoDataSet.people.find((p) => p.openid === requesterOpenid)!
   const lead = demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
@@ -44,7 +47,9 @@ export async function serveANeed(url: string, { requesterOpenid, organisationId,
   const { offers } = await callHostAs(url, lead, 'needs', 'offers', { organisationId })
   const offer = offers.find((o: { need: { id: string } }) => o.need.id === need.id)
   if (!offer) throw new Error(`the need was not offered to ${organisationId}`)
+  const restore = backdate?.(minutes)
   await callHostAs(url, lead, 'needs', 'accept', { organisationId, offerId: offer.offerId })
+  restore?.()
   await callHostAs(url, lead, 'needs', 'assignVolunteers', { organisationId, needId: need.id, memberIds: [memberId] })
   await callHostAs(url, lead, 'needs', 'markDone', { organisationId, needId: need.id, summary: '上门陪老人聊天，收拾了屋子。', service: [{ memberId, minutes }] })
   return `上门巡访探视（${requester.neighbourhood}）`
