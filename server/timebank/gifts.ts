@@ -97,23 +97,18 @@ export const gifts: Action<'gifts'> = async (context) => {
 
 const noSuchGift = () => new AppError(ErrorCode.NOT_FOUND, '没有这份转赠', 'data.giftId')
 
-export const acceptGift: Action<'acceptGift'> = async (context) => {
+/** Each side settles its own gifts: the recipient accepts, the giver cancels; anyone else finds no such gift. */
+async function settleOwn(context: Parameters<Action<'acceptGift'>>[0], side: 'recipient' | 'giver') {
   const me = await context.caller()
   const found = await giftById(context.input.giftId)
-  if (found?.toOpenid !== me.openid) throw noSuchGift()
-  const gift = await settleGift(found, 'accepted', me.openid, context.now)
-  const [[view], balance] = await Promise.all([giftViews([gift], 'recipient'), balanceOf(gift.communityId, me.openid)])
+  if (!found || (side === 'recipient' ? found.toOpenid : found.giverOpenid) !== me.openid) throw noSuchGift()
+  const gift = await settleGift(found, side === 'recipient' ? 'accepted' : 'cancelled', me.openid, context.now)
+  const [[view], balance] = await Promise.all([giftViews([gift], side), balanceOf(gift.communityId, me.openid)])
   return { gift: view, balance }
 }
 
-export const cancelGift: Action<'cancelGift'> = async (context) => {
-  const me = await context.caller()
-  const found = await giftById(context.input.giftId)
-  if (found?.giverOpenid !== me.openid) throw noSuchGift()
-  const gift = await settleGift(found, 'cancelled', me.openid, context.now)
-  const [[view], balance] = await Promise.all([giftViews([gift], 'giver'), balanceOf(gift.communityId, me.openid)])
-  return { gift: view, balance }
-}
+export const acceptGift: Action<'acceptGift'> = (context) => settleOwn(context, 'recipient')
+export const cancelGift: Action<'cancelGift'> = (context) => settleOwn(context, 'giver')
 
 /**
  * Moves a waiting gift's minutes on, once: to the recipient (`accepted`) or back to the giver

@@ -84,6 +84,24 @@ async function expectLedgerInvariants() {
   return { accounts: all, entries: moves }
 }
 
+/** A need 杨丽 raised, given by the committee to 夕阳红 and accepted now; `assigned` are sent to it. */
+async function acceptedNeed(assigned: string[]) {
+  const organisationId = 'org-qy-xiyanghong'
+  const { need } = await ok(
+    callNeeds(yangLi.openid, 'raise', {
+      helpKind: '亲情陪伴',
+      urgency: 'normal',
+      description: '想有人来陪我说说话。',
+      neighbourhood: '柳泉花园',
+      addressDetail: '12号楼1单元1502',
+      contactPhone: '18653312469',
+    }),
+  )
+  await ok(callNeeds(who.committeeUrban, 'assign', { needId: need.id, organisationId }))
+  await ok(callNeeds(who.organisationLead, 'assignVolunteers', { organisationId, needId: need.id, memberIds: assigned }))
+  return need.id
+}
+
 describe('the seeded ledger', () => {
   freshDatabasePerGroup()
 
@@ -128,29 +146,18 @@ describe('earning through a need: credited once, whatever is replayed', () => {
   const volunteerRole = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.openid === xuMin.openid)!
 
   it('markDone writes a service record per volunteer and the time bank credits it at once', async () => {
-    const { need } = await ok(
-      callNeeds(who.resident, 'raise', {
-        helpKind: '亲情陪伴',
-        urgency: 'normal',
-        description: '想有人来陪我说说话。',
-        neighbourhood: '柳泉花园',
-        addressDetail: '12号楼1单元1502',
-        contactPhone: '18653312469',
-      }),
-    )
-    await ok(callNeeds(who.committeeUrban, 'assign', { needId: need.id, organisationId }))
-    await ok(callNeeds(lead, 'assignVolunteers', { organisationId, needId: need.id, memberIds: [volunteerRole._id] }))
+    const needId = await acceptedNeed([volunteerRole._id])
     clock.advance(90)
     const before = await balanceOf(xuMin.openid)
-    await ok(callNeeds(lead, 'markDone', { organisationId, needId: need.id, summary: '陪老人聊天。', service: [{ memberId: volunteerRole._id, minutes: 75 }] }))
+    await ok(callNeeds(lead, 'markDone', { organisationId, needId: needId, summary: '陪老人聊天。', service: [{ memberId: volunteerRole._id, minutes: 75 }] }))
     expect(await balanceOf(xuMin.openid)).toBe(before + 75)
-    const record = await recordOf(`need-${need.id}-0`)
-    expect(record).toMatchObject({ openid: xuMin.openid, minutes: 75, source: { kind: 'need', id: need.id, title: '亲情陪伴（柳泉花园）' }, credit: { status: 'credited', entryId: `service:need-${need.id}-0` } })
+    const record = await recordOf(`need-${needId}-0`)
+    expect(record).toMatchObject({ openid: xuMin.openid, minutes: 75, source: { kind: 'need', id: needId, title: '亲情陪伴（柳泉花园）' }, credit: { status: 'credited', entryId: `service:need-${needId}-0` } })
     const { entries: history } = await ok(call(xuMin.openid, 'history', {}))
     expect(history[0]).toMatchObject({ kind: 'service', minutes: 75, title: '志愿服务：亲情陪伴（柳泉花园）' })
     expect(history[0].reversal).toBeUndefined()
     // The need's own view still lists the service, from the records.
-    const { need: seen } = await ok(callNeeds(who.resident, 'detail', { needId: need.id }))
+    const { need: seen } = await ok(callNeeds(who.resident, 'detail', { needId: needId }))
     expect(seen.service).toEqual([{ name: '徐敏', minutes: 75 }])
   })
 
@@ -193,22 +200,6 @@ describe('service on a need: only the assigned, no longer than since acceptance,
   const xuMinRole = roleOf(xuMin.openid)
   const gaoPengRole = roleOf('demo-gao-peng')
 
-  /** A need 杨丽 raised, given by the committee to 夕阳红 and accepted now; `assigned` are sent to it. */
-  async function acceptedNeed(assigned: string[]) {
-    const { need } = await ok(
-      callNeeds(yangLi.openid, 'raise', {
-        helpKind: '亲情陪伴',
-        urgency: 'normal',
-        description: '想有人来陪我说说话。',
-        neighbourhood: '柳泉花园',
-        addressDetail: '12号楼1单元1502',
-        contactPhone: '18653312469',
-      }),
-    )
-    await ok(callNeeds(who.committeeUrban, 'assign', { needId: need.id, organisationId }))
-    await ok(callNeeds(lead, 'assignVolunteers', { organisationId, needId: need.id, memberIds: assigned }))
-    return need.id
-  }
   const markDone = (needId: string, service: { memberId: string; minutes: number }[]) =>
     callNeeds(lead, 'markDone', { organisationId, needId, summary: '陪老人聊天。', service })
   const needStatus = async (needId: string) => (await ok(callNeeds(yangLi.openid, 'detail', { needId }))).need.status
