@@ -3,12 +3,16 @@ import { defineHandler } from '../../server/handler'
 import { confirmHandover, confirmHandoverAsProvider, handovers, items, providerHandovers, restockItem, retireItem, saveItem } from '../../server/timebank/catalogue'
 import { grant, heldCredits, ledger, reverse, reviewHeldCredit, settings } from '../../server/timebank/committee'
 import { issueCertificate, serviceHours, verifyCertificate } from '../../server/timebank/hours'
-import { account, catalogue, give, history, myRedemptions, redeem } from '../../server/timebank/resident'
+import { acceptGift, cancelGift, gifts, give } from '../../server/timebank/gifts'
+import { account, catalogue, history, myRedemptions, redeem } from '../../server/timebank/resident'
 
 export const main = defineHandler(timebankContract, {
   account,
   history,
   give,
+  gifts,
+  acceptGift,
+  cancelGift,
   catalogue,
   redeem,
   myRedemptions,

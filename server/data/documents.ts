@@ -9,7 +9,7 @@ import type { HelpKind, OrganisationKind, SpecialNeedGroup } from '../../shared/
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
 import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
-import type { EntryKind, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
+import type { EntryKind, GiftStatus, HeldCause, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
 
 /** The committee took the content down (docs/decisions/022); absent: shown as posted. */
 export interface TakenDown {
@@ -221,6 +221,8 @@ export interface NeedDoc {
   doneAt?: Date
   /** How many service records its markDones wrote (`need-<_id>-<n>`, n from 0); absent: none yet. */
   serviceRecordCount?: number
+  /** The records the latest markDone wrote: a 未解决 answer holds them for the committee's review. */
+  doneServiceRecordIds?: string[]
   outcome?: { result: Outcome; rating?: number; comment?: string; at: Date }
   takenDown?: TakenDown
   createdAt: Date
@@ -285,7 +287,11 @@ export type ServiceCredit =
   | { status: 'pending' }
   /** Every minute is spendable: `entryId` paid it (the review's entry when all of it was held first). */
   | { status: 'credited'; entryId: string; at: Date }
-  | { status: 'held'; at: Date; heldMinutes: number; entryId?: string }
+  /**
+   * `declined`: what the committee had declined of it before the requester disputed it (decision 017):
+   * the dispute holds the rest, and that earlier decision stands whatever the review says.
+   */
+  | { status: 'held'; at: Date; heldMinutes: number; entryId?: string; declined?: { minutes: number; reason: string } }
   /** The committee declined the held minutes: neither spendable nor counted as service hours. */
   | { status: 'declined'; at: Date; reason: string; declinedMinutes: number; entryId?: string }
 
@@ -294,12 +300,13 @@ export type ServiceCredit =
 /**
  * One account: a person's in one community, or the community's issuing account (its pool), which
  * goes negative as it issues. A community's accounts always sum to zero. `_id` is derived
- * (`acct:<communityId>:<openid>`, `pool:<communityId>`), so a transaction reads it without a query.
+ * (`acct:<communityId>:<openid>`, `pool:<communityId>:<shard>`, `waiting:<communityId>:<giftId>`), so a transaction reads it without a query.
  */
 export interface AccountDoc {
   _id: string
   communityId: string
-  kind: 'person' | 'pool'
+  /** `gift`: one gift waiting for its recipient (decision 018). */
+  kind: 'person' | 'pool' | 'gift'
   openid?: string
   balance: number
   /** How many entries touched it: with the balance, what the invariant test checks against the entries. */
@@ -338,6 +345,41 @@ export interface EntryDoc {
   /** A reversal: the entry it reverses, and that entry's kind. */
   reverses?: string
   reversedKind?: EntryKind
+  /** The three entries of a gift: which gift, who gave it, and the name the giver typed. */
+  gift?: { id: string; giverOpenid: string; toName: string }
+}
+
+/**
+ * A gift waiting for, or settled by, its recipient (decision 018). `_id` is derived from the giver
+ * and the page's request id, like the gift's first entry.
+ */
+export interface GiftDoc {
+  _id: string
+  communityId: string
+  giverOpenid: string
+  /** As the giver typed them: shown back to the giver whether or not they matched anyone. */
+  toName: string
+  toPhoneMasked: string
+  /** The person with that name and phone when it was given; absent when nobody matched. Never shown to the giver. */
+  toOpenid?: string
+  minutes: number
+  note?: string
+  status: GiftStatus
+  createdAt: Date
+  expiresAt: Date
+  /** `gift:<…>`: the minutes out of the giver's account. */
+  entryId: string
+  settledAt?: Date
+  /** `gift-accept:<id>` or `gift-return:<id>`. */
+  settledEntryId?: string
+}
+
+/** How many gifts a person made on one Shanghai day: `_id` is `gifts:<openid>:<YYYY-MM-DD>`. */
+export interface GiftDayDoc {
+  _id: string
+  openid: string
+  day: string
+  count: number
 }
 
 /** 兑换目录: a service or 爱心超市 goods the community offers for time. */
@@ -385,6 +427,10 @@ export interface HeldCreditDoc {
   day: string
   recordMinutes: number
   heldMinutes: number
+  /** Why it waits: over the daily cap (absent on older documents), or the requester answered 未解决 (decision 017). */
+  cause?: HeldCause
+  /** Disputed: minutes already paid that the volunteer had spent, so could not be taken back. */
+  unrecoveredMinutes?: number
   status: HeldStatus
   heldAt: Date
   reviewedAt?: Date

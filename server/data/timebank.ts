@@ -3,7 +3,7 @@
  * the community's cap). Every movement of minutes goes through a transaction in server/timebank/ledger.ts.
  */
 import { database, readAll } from './cloudbase'
-import type { AccountDoc, CertificateDoc, EntryDoc, HeldCreditDoc, ItemDoc, RedemptionDoc } from './documents'
+import type { AccountDoc, CertificateDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, RedemptionDoc } from './documents'
 import { byIds } from './places'
 
 const collection = (name: string) => database().collection(name)
@@ -86,6 +86,31 @@ export async function waitingRedemptions(where: { communityId: string } | { prov
     .limit(limit)
     .get()
   return data as RedemptionDoc[]
+}
+
+// ——— gifts ———
+
+export const giftById = (id: string) => byId<GiftDoc>('timebank_gifts', id)
+
+/** Gifts waiting for this person to accept them, oldest first. */
+export async function giftsWaitingFor(openid: string, limit: number): Promise<GiftDoc[]> {
+  const { data } = await collection('timebank_gifts').where({ toOpenid: openid, status: 'waiting' }).orderBy('createdAt', 'asc').limit(limit).get()
+  return data as GiftDoc[]
+}
+
+export async function giftsOfGiver(openid: string, limit: number): Promise<GiftDoc[]> {
+  const { data } = await collection('timebank_gifts').where({ giverOpenid: openid }).orderBy('createdAt', 'desc').limit(limit).get()
+  return data as GiftDoc[]
+}
+
+/** Gifts nobody accepted by their expiry, the longest overdue first. */
+export async function expiredGifts(now: Date, limit: number): Promise<GiftDoc[]> {
+  const { data } = await collection('timebank_gifts')
+    .where({ status: 'waiting', expiresAt: database().command.lte(now) })
+    .orderBy('expiresAt', 'asc')
+    .limit(limit)
+    .get()
+  return data as GiftDoc[]
 }
 
 // ——— held credits ———

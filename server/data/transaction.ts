@@ -30,6 +30,8 @@ export type CollectionName =
   | 'timebank_held'
   | 'timebank_daily'
   | 'photos'
+  | 'timebank_gifts'
+  | 'timebank_gift_days'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>

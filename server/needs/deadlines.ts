@@ -3,7 +3,7 @@
  * deadline lapse and pass the need on, and needs done for AUTO_CLOSE_DAYS without an answer close
  * as 未评价, and service records left pending are credited to the time bank, and accepted needs
  * not done by their expected finish are followed up (follow-up.ts); then the activities'
- * reminders and finishing, and the care visits' reminders and escalations. `now` is passed in so
+ * reminders and finishing, the care visits' reminders and escalations, and gifts nobody accepted go back. `now` is passed in so
  * that tests drive the clock.
  */
 import { AUTO_CLOSE_DAYS, autoCloseBefore, needStatusAfter } from '../../shared/domain/need'
@@ -14,6 +14,7 @@ import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
 import { inTransaction } from '../data/transaction'
 import { creditLeftPending } from '../timebank/credit'
 import { followUpAcceptedNeeds, type FollowUpDone } from './follow-up'
+import { runTimebankDueWork, type TimebankDueWorkDone } from '../timebank/due-work'
 import { passOn } from './matching'
 import { needEvent, SYSTEM } from './notify'
 import { expireOffer } from './tasks'
@@ -21,7 +22,7 @@ import { expireOffer } from './tasks'
 /** A bounded batch per run: the timer comes again in a minute for the rest. */
 const BATCH = 100
 
-export interface DueWorkDone extends ActivityDueWorkDone, CareDueWorkDone, FollowUpDone {
+export interface DueWorkDone extends ActivityDueWorkDone, CareDueWorkDone, FollowUpDone, TimebankDueWorkDone {
   offersExpired: number
   needsClosed: number
   serviceRecordsCredited: number
@@ -55,5 +56,6 @@ export async function runDueWork(now: Date): Promise<DueWorkDone> {
     ...(await followUpAcceptedNeeds(now, BATCH)),
     ...(await runActivityDueWork(now)),
     ...(await runCareDueWork(now)),
+    ...(await runTimebankDueWork(now)),
   }
 }

@@ -14,6 +14,7 @@ import { checkPhotos } from '../moderation/photos'
 import type { Caller } from '../principal'
 import { placeOrHome, refuseOutsideArea } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
+import { holdDisputedService } from '../timebank/disputes'
 import { accessTo, loadNeed, needNotFound } from './access'
 import { dispatchRound } from './matching'
 import { actorOf, needEvent, notifyCommittee } from './notify'
@@ -179,6 +180,7 @@ export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
         offeredTo: [current.acceptedBy.organisationId],
         updatedAt: now,
       })
+      await holdDisputedService(tx, current.doneServiceRecordIds ?? [], me.openid, now)
       await tx.add('need_events', needEvent(need._id, actorOf(me), `${answer}，重新联系附近组织`, now))
     } else {
       await tx.update('needs', need._id, { status: 'closed', outcome: whole(outcome), updatedAt: now })

@@ -1,7 +1,7 @@
 /** The organisation's side: offers, accepting or declining, and carrying the task out. */
 import type { NeedsContract } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { followUpOf, needStatusAfter, offerWindowMinutes, type NeedAction } from '../../shared/domain/need'
+import { followUpOf, needStatusAfter, offerWindowMinutes, serviceProblem, type NeedAction } from '../../shared/domain/need'
 import { withResponse } from '../../shared/domain/organisation'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
@@ -219,37 +219,46 @@ export const markDone: Action<'markDone'> = async (context) => {
   const lead = await context.caller()
   await refuseFlagged(lead.openid, { summary: input.summary }, 2)
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
+  const recordIdsOf = (current: NeedDoc) => input.service.map((_, i) => `need-${need._id}-${(current.serviceRecordCount ?? 0) + i}`)
   // 志愿服务时长: one record per volunteer, written with the confirmation, then credited to the time bank.
   let recordIds: string[] = []
   const writeRecords = async (tx: Transaction, current: NeedDoc) => {
-    const records = input.service.map((s, i) =>
-      pendingServiceRecord({
-        _id: `need-${need._id}-${(current.serviceRecordCount ?? 0) + i}`,
-        openid: members[i].openid,
-        communityId: current.communityId,
-        organisationId: organisation._id,
-        source: { kind: 'need', id: need._id, title: `${current.helpKind}（${current.neighbourhood}）` },
-        minutes: s.minutes,
-        servedAt: now,
-        confirmedByOpenid: lead.openid,
-        confirmedAt: now,
-      }),
-    )
-    for (const record of records) await tx.add('service_records', record)
-    recordIds = records.map((r) => r._id)
+    recordIds = recordIdsOf(current)
+    for (const [i, s] of input.service.entries()) {
+      await tx.add(
+        'service_records',
+        pendingServiceRecord({
+          _id: recordIds[i],
+          openid: members[i].openid,
+          communityId: current.communityId,
+          organisationId: organisation._id,
+          source: { kind: 'need', id: need._id, title: `${current.helpKind}（${current.neighbourhood}）` },
+          minutes: s.minutes,
+          servedAt: now,
+          confirmedByOpenid: lead.openid,
+          confirmedAt: now,
+        }),
+      )
+    }
     await tx.update('organisations', organisation._id, organisationFactsPatch({ activeTasks: -1, counters: { completed: 1 } }))
   }
   await changeTask(
     need,
     'done',
-    (current) => ({
-      status: 'done',
-      doneSummary: input.summary,
-      doneAt: now,
-      serviceRecordCount: (current.serviceRecordCount ?? 0) + input.service.length,
-      // Done at last: an overdue need leaves the committee's queue.
-      ...(current.queue ? { queue: unset(), queuedAt: unset() } : {}),
-    }),
+    (current) => {
+      // Checked on the need as this transaction reads it: the assignment may have just changed.
+      const problem = serviceProblem(input.service, current.volunteers.map((v) => v.memberId), current.acceptedBy!.at, now)
+      if (problem) throw new AppError(problem.field === 'memberId' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_INPUT, problem.message, `data.service.${problem.index}.${problem.field}`)
+      return {
+        status: 'done',
+        doneSummary: input.summary,
+        doneAt: now,
+        serviceRecordCount: (current.serviceRecordCount ?? 0) + input.service.length,
+        doneServiceRecordIds: recordIdsOf(current),
+        // Done at last: an overdue need leaves the committee's queue.
+        ...(current.queue ? { queue: unset(), queuedAt: unset() } : {}),
+      }
+    },
     needEvent(need._id, actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
     writeRecords,
   )

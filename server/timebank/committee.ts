@@ -17,7 +17,7 @@ import { authoriseOverCommunity } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { entryKey, poolAccountIds } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
-import { entryContext, heldViews, ledgerView, pageOf, positionOf } from './views'
+import { entryContext, heldViews, isReversible, ledgerView, pageOf, positionOf } from './views'
 
 type Action<A extends keyof TimebankContract['actions']> = ActionImplementations<TimebankContract>[A]
 
@@ -48,11 +48,13 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
     }
     const record = (await tx.get<ServiceRecordDoc>('service_records', current.recordId))!
     const paidFirst = 'entryId' in record.credit ? record.credit.entryId : undefined
+    // A decline the committee made before the requester disputed the record stands (decision 017).
+    const declinedBefore = record.credit.status === 'held' ? record.credit.declined : undefined
     const reason = input.reason ? { reason: input.reason } : {}
     let outcome: Pick<HeldCreditDoc, 'status' | 'entryId'>
     let credit: ServiceCredit
     if (input.decision === 'credit') {
-      const key = entryKey.review(current.recordId)
+      const key = current.cause === 'disputed' ? entryKey.disputedReview(current.recordId) : entryKey.review(current.recordId)
       await move(tx, {
         key,
         communityId: current.communityId,
@@ -67,10 +69,14 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
       // Credited on review, they count for the day like the rest: later service that day waits too.
       await addToDaily(tx, await dailyCredited(tx, current.openid, current.day), current.openid, current.day, current.heldMinutes)
       outcome = { status: 'credited', entryId: key }
-      credit = { status: 'credited', entryId: paidFirst ?? key, at: now }
+      const entryId = { entryId: paidFirst ?? key }
+      credit = declinedBefore
+        ? { status: 'declined', at: now, reason: declinedBefore.reason, declinedMinutes: declinedBefore.minutes, ...entryId }
+        : { status: 'credited', at: now, ...entryId }
     } else {
       outcome = { status: 'declined' }
-      credit = { status: 'declined', at: now, reason: input.reason!, declinedMinutes: current.heldMinutes, ...(paidFirst ? { entryId: paidFirst } : {}) }
+      const declinedMinutes = current.heldMinutes + (declinedBefore?.minutes ?? 0)
+      credit = { status: 'declined', at: now, reason: input.reason!, declinedMinutes, ...(paidFirst ? { entryId: paidFirst } : {}) }
     }
     const change = { ...outcome, reviewedAt: now, reviewedBy: me.openid, ...reason }
     await tx.update('timebank_held', current._id, change)
@@ -157,6 +163,7 @@ export const reverse: Action<'reverse'> = async (context) => {
   if (!original) throw new AppError(ErrorCode.NOT_FOUND, '没有这一笔', 'data.entryId')
   await authoriseOverCommunity(context, original.communityId)
   if (original.kind === 'reversal') throw new AppError(ErrorCode.CONFLICT, '冲正记录不能再冲正')
+  if (!isReversible(original)) throw new AppError(ErrorCode.CONFLICT, '待接收或已退回的转赠不能冲正：对方接收前，赠送人可以自己取消')
   const me = await context.caller()
   await refuseFlagged(me.openid, { reason: input.reason }, 2)
   const affected = original.toOpenid ?? original.fromOpenid
@@ -172,7 +179,8 @@ export const reverse: Action<'reverse'> = async (context) => {
       key,
       communityId: original.communityId,
       from: sideOf(original.toOpenid),
-      to: sideOf(original.fromOpenid),
+      // An accepted gift goes back to its giver, not to the account it waited in.
+      to: original.gift ? person(original.gift.giverOpenid) : sideOf(original.fromOpenid),
       minutes: original.minutes,
       kind: 'reversal',
       byOpenid: me.openid,

@@ -63,6 +63,7 @@ async function creditRecord(tx: Transaction, recordId: string, now: Date): Promi
       day,
       recordMinutes: record.minutes,
       heldMinutes: hold,
+      cause: 'cap',
       status: 'waiting',
       heldAt: now,
     }

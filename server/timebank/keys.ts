@@ -17,17 +17,27 @@ export const POOL_SHARDS = 16
 export const poolAccountId = (communityId: string, shard: number) => `pool:${communityId}:${shard}`
 export const poolAccountIds = (communityId: string) => Array.from({ length: POOL_SHARDS }, (_, shard) => poolAccountId(communityId, shard))
 export const personAccountId = (communityId: string, openid: string) => `acct:${communityId}:${openid}`
+/** Where one gift waits for its recipient: an account per gift, so no two gifts ever write the same one. */
+export const waitingGiftAccountId = (communityId: string, giftId: string) => `waiting:${communityId}:${giftId}`
+export const isWaitingGiftAccount = (accountId: string) => accountId.startsWith('waiting:')
 
 export const entryKey = {
   service: (recordId: string) => `service:${recordId}`,
   review: (recordId: string) => `review:${recordId}`,
+  /** A review of minutes the requester disputed: the record may have had an earlier review over the cap. */
+  disputedReview: (recordId: string) => `review:disputed:${recordId}`,
   /** Per giver: two people choosing the same request id never collide. */
   gift: (openid: string, requestId: string) => `gift:${digest(openid, requestId)}`,
+  giftAccept: (giftId: string) => `gift-accept:${giftId}`,
+  /** One return per gift, whether its giver cancelled it or nobody accepted it in time. */
+  giftReturn: (giftId: string) => `gift-return:${giftId}`,
   grant: (communityId: string, requestId: string) => `grant:${digest(communityId, requestId)}`,
   redeem: (redemptionId: string) => `redeem:${redemptionId}`,
   reverse: (entryId: string) => `reverse:${entryId}`,
 }
 
 export const redemptionIdOf = (openid: string, requestId: string) => `rd-${digest(openid, requestId)}`
+export const giftIdOf = (openid: string, requestId: string) => `gf-${digest(openid, requestId)}`
+export const giftDayIdOf = (openid: string, day: string) => `gifts:${openid}:${day}`
 export const heldIdOf = (recordId: string) => `held:${recordId}`
 export const dailyIdOf = (openid: string, day: string) => `day:${openid}:${day}`

@@ -13,20 +13,23 @@ import { formatMinutes } from '../../shared/domain/time'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { AccountDoc, DailyCreditDoc, EntryDoc } from '../data/documents'
 import type { Transaction } from '../data/transaction'
-import { POOL_SHARDS, dailyIdOf, personAccountId, poolAccountId } from './keys'
+import { POOL_SHARDS, dailyIdOf, personAccountId, poolAccountId, waitingGiftAccountId } from './keys'
 
 /** Either side of a movement. */
-export type Party = { kind: 'pool' } | { kind: 'person'; openid: string }
+export type Party = { kind: 'pool' } | { kind: 'gift'; giftId: string } | { kind: 'person'; openid: string }
 
 export const pool: Party = { kind: 'pool' }
+/** A gift waiting for its recipient: the minutes have left the giver and belong to nobody yet. */
+export const waitingGift = (giftId: string): Party => ({ kind: 'gift', giftId })
 export const person = (openid: string): Party => ({ kind: 'person', openid })
 
 /** Any of the pool's accounts will do: chosen afresh on each attempt, so a retry after a conflict likely lands elsewhere. */
 export function accountIdOf(communityId: string, party: Party): string {
-  return party.kind === 'pool' ? poolAccountId(communityId, Math.floor(Math.random() * POOL_SHARDS)) : personAccountId(communityId, party.openid)
+  if (party.kind === 'pool') return poolAccountId(communityId, Math.floor(Math.random() * POOL_SHARDS))
+  return party.kind === 'gift' ? waitingGiftAccountId(communityId, party.giftId) : personAccountId(communityId, party.openid)
 }
 
-type Details = Pick<EntryDoc, 'service' | 'note' | 'redemptionId' | 'itemName' | 'reason' | 'reverses' | 'reversedKind'>
+type Details = Pick<EntryDoc, 'service' | 'note' | 'redemptionId' | 'itemName' | 'reason' | 'reverses' | 'reversedKind' | 'gift'>
 
 export interface Movement {
   /** The entry's id: its idempotency key. The caller has found no entry under it in this transaction. */
@@ -54,7 +57,7 @@ export async function move(tx: Transaction, m: Movement): Promise<{ entry: Entry
   const from = await tx.get<AccountDoc>('timebank_accounts', fromId)
   const to = await tx.get<AccountDoc>('timebank_accounts', toId)
   const fromBalance = (from?.balance ?? 0) - m.minutes
-  // The pool issues and so goes below zero; a person never does.
+  // The pool issues and so goes below zero; a person never does, nor do waiting gifts (they only hold what was given).
   if (m.from.kind === 'person' && fromBalance < 0) throw insufficient(from?.balance ?? 0)
   await writeAccount(tx, m, fromId, m.from, from, -m.minutes)
   await writeAccount(tx, m, toId, m.to, to, m.minutes)

@@ -1,16 +1,14 @@
-/** The resident's side of the time bank: balances, history, gifts, the catalogue and redemptions. */
+/** The resident's side of the time bank: balances, history, the catalogue and redemptions (gifts: gifts.ts). */
 import { monthOf, monthRange } from '../../shared/domain/time'
 import type { TimebankContract } from '../../shared/contracts/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
-import type { EntryDoc, ItemDoc, RedemptionDoc } from '../data/documents'
+import type { ItemDoc, RedemptionDoc } from '../data/documents'
 import { communitiesByIds } from '../data/places'
-import { personByNameAndPhone } from '../data/residents'
 import {
   accountsByIds,
   accountsOfPerson,
   entriesOfPersonSince,
   entriesPage,
-  entryById,
   itemById,
   itemsOfCommunity,
   redemptionsOfPerson,
@@ -18,17 +16,16 @@ import {
 import { inTransaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
-import { refuseFlagged } from '../wechat'
 import { entryKey, personAccountId, redemptionIdOf } from './keys'
-import { insufficient, move, person, pool } from './ledger'
+import { move, person, pool } from './ledger'
 import { entryContext, historyView, itemViews, pageOf, positionOf, redemptionViews } from './views'
 
 type Action<A extends keyof TimebankContract['actions']> = ActionImplementations<TimebankContract>[A]
 
 /** The caller's community: a resident's rows are only let through with one. */
-const homeOf = (me: Caller) => me.person!.communityId!
+export const homeOf = (me: Caller) => me.person!.communityId!
 
-async function balanceOf(communityId: string, openid: string): Promise<number> {
+export async function balanceOf(communityId: string, openid: string): Promise<number> {
   const id = personAccountId(communityId, openid)
   return (await accountsByIds([id])).get(id)?.balance ?? 0
 }
@@ -69,44 +66,6 @@ export const history: Action<'history'> = async (context) => {
   const page = pageOf(await entriesPage({ people: me.openid }, positionOf(input.cursor), input.limit + 1), input.limit)
   const shown = await entryContext(page.entries)
   return { entries: page.entries.map((e) => historyView(e, me.openid, shown)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
-}
-
-async function giftAnswer(entry: EntryDoc, me: Caller, balance: number) {
-  return { entry: historyView(entry, me.openid, await entryContext([entry])), balance }
-}
-
-export const give: Action<'give'> = async (context) => {
-  const { input, now } = context
-  const me = await context.caller()
-  const communityId = input.communityId ?? homeOf(me)
-  const key = entryKey.gift(me.openid, input.requestId)
-  // A replay answers what the first request did, whatever the balance is now.
-  const done = await entryById(key)
-  if (done) return giftAnswer(done, me, await balanceOf(done.communityId, me.openid))
-  // Before looking anyone up: otherwise the refusal would tell a stranger whether the name and phone match someone.
-  const balance = await balanceOf(communityId, me.openid)
-  if (balance < input.minutes) throw insufficient(balance, 'data.minutes')
-  const recipient = await personByNameAndPhone(input.toName, input.toPhone)
-  // One answer, at the phone, whichever of the two is wrong: the form must not tell who has which number.
-  if (!recipient) throw new AppError(ErrorCode.NOT_FOUND, '没有找到姓名和手机号都相符的人，请核对后再试', 'data.toPhone')
-  if (recipient.openid === me.openid) throw new AppError(ErrorCode.INVALID_INPUT, '不能转赠给自己', 'data.toPhone')
-  await refuseFlagged(me.openid, { note: input.note }, 2)
-  const { entry, fromBalance } = await inTransaction(async (tx) => {
-    const raced = await tx.get<EntryDoc>('timebank_entries', key)
-    if (raced) return { entry: raced, fromBalance: null }
-    return move(tx, {
-      key,
-      communityId,
-      from: person(me.openid),
-      to: person(recipient.openid),
-      minutes: input.minutes,
-      kind: 'gift',
-      byOpenid: me.openid,
-      at: now,
-      details: input.note ? { note: input.note } : {},
-    })
-  })
-  return giftAnswer(entry, me, fromBalance ?? (await balanceOf(communityId, me.openid)))
 }
 
 export const catalogue: Action<'catalogue'> = async (context) => {

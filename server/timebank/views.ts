@@ -1,13 +1,22 @@
 /** How the time bank's documents are shown: entries (to their owner and to the committee), items, redemptions, held credits. */
 import { iso } from '../../shared/domain/time'
-import type { HeldCreditView, HistoryEntry, ItemView, LedgerEntry, RedemptionView, ServiceSource } from '../../shared/contracts/timebank'
-import { entryKindLabel, entryTitle, heldStatusLabel, itemKindLabel, redemptionStatusLabel } from '../../shared/domain/timebank'
+import type { GiftView, HeldCreditView, HistoryEntry, ItemView, LedgerEntry, RedemptionView, ServiceSource } from '../../shared/contracts/timebank'
+import {
+  entryKindLabel,
+  entryTitle,
+  giftStatusLabel,
+  heldCauseLabel,
+  heldStatusLabel,
+  itemKindLabel,
+  receivedGiftStatusLabel,
+  redemptionStatusLabel,
+} from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
-import type { CommunityDoc, EntryDoc, HeldCreditDoc, ItemDoc, OrganisationDoc, PersonDoc, RedemptionDoc } from '../data/documents'
+import type { CommunityDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, OrganisationDoc, PersonDoc, RedemptionDoc } from '../data/documents'
 import { communitiesByIds, organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { entriesByIds, type EntryPosition } from '../data/timebank'
-import { entryKey } from './keys'
+import { entryKey, isWaitingGiftAccount } from './keys'
 
 /** What showing a page of entries needs besides the entries: four lookups at once. */
 export interface EntryContext {
@@ -23,7 +32,7 @@ export async function entryContext(entries: EntryDoc[]): Promise<EntryContext> {
   const [communities, organisations, people, reversals] = await Promise.all([
     communitiesByIds(entries.map((e) => e.communityId)),
     organisationsByIds(entries.flatMap((e) => (e.service ? [e.service.organisationId] : []))),
-    peopleByOpenids(entries.flatMap((e) => e.people)),
+    peopleByOpenids(entries.flatMap((e) => [...e.people, ...(e.gift ? [e.gift.giverOpenid] : [])])),
     entriesByIds(entries.filter((e) => e.kind !== 'reversal').map((e) => entryKey.reverse(e._id))),
   ])
   return { communities, organisations, people, reversals: new Map([...reversals.values()].map((r) => [r.reverses!, r])) }
@@ -62,11 +71,18 @@ function entryFields(entry: EntryDoc, context: EntryContext, gift: { counterpart
 
 const nameOf = (context: EntryContext, openid: string | undefined) => (openid ? (context.people.get(openid)?.name ?? '') : '')
 
+/**
+ * Who the other side of a gift's entry is, the same to the giver, the recipient and the committee:
+ * the giver by name once accepted, otherwise the name the giver typed (nothing says whether it matched).
+ */
+const giftCounterparty = (gift: NonNullable<EntryDoc['gift']>, kind: EntryDoc['kind'], context: EntryContext) =>
+  kind === 'giftAccept' ? nameOf(context, gift.giverOpenid) : gift.toName
+
 /** An entry as `openid` sees it in their history: signed, with whom a gift came from or went to. */
 export function historyView(entry: EntryDoc, openid: string, context: EntryContext): HistoryEntry {
   const incoming = entry.toOpenid === openid
   const counterparty = incoming ? entry.fromOpenid : entry.toOpenid
-  const counterpartyName = counterparty ? nameOf(context, counterparty) : undefined
+  const counterpartyName = entry.gift ? giftCounterparty(entry.gift, entry.kind, context) : counterparty ? nameOf(context, counterparty) : undefined
   return {
     ...entryFields(entry, context, { counterpartyName, incoming }),
     minutes: incoming ? entry.minutes : -entry.minutes,
@@ -74,8 +90,8 @@ export function historyView(entry: EntryDoc, openid: string, context: EntryConte
   }
 }
 
-function party(context: EntryContext, openid: string | undefined) {
-  if (!openid) return { kind: 'community' as const, name: '社区时间池' }
+function party(context: EntryContext, openid: string | undefined, accountId: string) {
+  if (!openid) return { kind: 'community' as const, name: isWaitingGiftAccount(accountId) ? '待接收的转赠' : '社区时间池' }
   const person = context.people.get(openid)
   return { kind: 'person' as const, name: person?.name ?? '', ...(person ? { personId: person._id } : {}) }
 }
@@ -84,13 +100,22 @@ function party(context: EntryContext, openid: string | undefined) {
 export function ledgerView(entry: EntryDoc, context: EntryContext): LedgerEntry {
   return {
     // A gift reads 转赠给<recipient>; `from` says who gave.
-    ...entryFields(entry, context, { counterpartyName: nameOf(context, entry.toOpenid), incoming: false }),
+    ...entryFields(entry, context, {
+      counterpartyName: entry.gift ? giftCounterparty(entry.gift, entry.kind, context) : nameOf(context, entry.toOpenid),
+      incoming: false,
+    }),
     minutes: entry.minutes,
-    from: party(context, entry.fromOpenid),
-    to: party(context, entry.toOpenid),
-    reversible: entry.kind !== 'reversal' && !context.reversals.has(entry._id),
+    from: party(context, entry.fromOpenid, entry.from),
+    to: party(context, entry.toOpenid, entry.to),
+    reversible: isReversible(entry) && !context.reversals.has(entry._id),
   }
 }
+
+/**
+ * A reversal is not reversed; nor are the two legs of a gift that touch its waiting account: while
+ * it waits the giver cancels it, and a return has already given the minutes back.
+ */
+export const isReversible = (entry: EntryDoc) => entry.kind !== 'reversal' && entry.kind !== 'giftReturn' && !(entry.kind === 'gift' && entry.gift)
 
 // ——— pages of entries ———
 
@@ -185,10 +210,33 @@ export async function heldViews(held: HeldCreditDoc[]): Promise<HeldCreditView[]
       day: h.day,
       recordMinutes: h.recordMinutes,
       heldMinutes: h.heldMinutes,
+      cause: h.cause ?? 'cap',
+      causeLabel: heldCauseLabel[h.cause ?? 'cap'],
+      ...(h.unrecoveredMinutes ? { unrecoveredMinutes: h.unrecoveredMinutes } : {}),
       heldAt: iso(h.heldAt),
       ...(h.reviewedAt ? { reviewedAt: iso(h.reviewedAt) } : {}),
       ...(h.reviewedBy ? { reviewedByName: people.get(h.reviewedBy)?.name ?? '' } : {}),
       ...(h.reason ? { reason: h.reason } : {}),
     }
   })
+}
+
+/** `giver`: to whom, as typed; `recipient`: from whom. */
+export async function giftViews(gifts: GiftDoc[], side: 'giver' | 'recipient'): Promise<GiftView[]> {
+  const [communities, people] = await Promise.all([
+    communitiesByIds(gifts.map((g) => g.communityId)),
+    peopleByOpenids(side === 'recipient' ? gifts.map((g) => g.giverOpenid) : []),
+  ])
+  return gifts.map((g) => ({
+    id: g._id,
+    communityId: g.communityId,
+    communityName: communities.get(g.communityId)?.name ?? '',
+    minutes: g.minutes,
+    ...(g.note ? { note: g.note } : {}),
+    status: g.status,
+    statusLabel: (side === 'giver' ? giftStatusLabel : receivedGiftStatusLabel)[g.status],
+    createdAt: iso(g.createdAt),
+    expiresAt: iso(g.expiresAt),
+    ...(side === 'giver' ? { toName: g.toName, toPhoneMasked: g.toPhoneMasked } : { fromName: people.get(g.giverOpenid)?.name ?? '' }),
+  }))
 }

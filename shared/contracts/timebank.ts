@@ -10,6 +10,8 @@ import {
   MIN_DAILY_CAP_MINUTES,
   certificateNumberSchema,
   entryKindSchema,
+  giftStatusSchema,
+  heldCauseSchema,
   heldStatusSchema,
   itemKindSchema,
   periodSchema,
@@ -142,6 +144,31 @@ export const redemptionViewSchema = z.object({
 })
 export type RedemptionView = z.infer<typeof redemptionViewSchema>
 
+/**
+ * A gift as its giver sees it (to whom, as typed) or its recipient (from whom). Nothing in the
+ * giver's view says whether the name and phone matched anyone (decision 018).
+ */
+export const giftViewSchema = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  minutes: z.number().int(),
+  note: z.string().optional(),
+  status: giftStatusSchema,
+  statusLabel: z.string(),
+  createdAt: isoDateTimeSchema,
+  /** When it goes back to the giver if nobody accepts it. */
+  expiresAt: isoDateTimeSchema,
+  /** The giver's view: the name and masked phone they typed. */
+  toName: z.string().optional(),
+  toPhoneMasked: z.string().optional(),
+  /** The recipient's view: who gave it. */
+  fromName: z.string().optional(),
+})
+export type GiftView = z.infer<typeof giftViewSchema>
+
+const giftRef = z.strictObject({ giftId: z.string().regex(/^gf-[0-9a-f]{32}$/, '编号格式不正确') })
+
 const minutesByOrganisationSchema = z.array(z.object({ organisationId: z.string(), organisationName: z.string(), minutes: z.number().int() }))
 const minutesByMonthSchema = z.array(z.object({ month: z.string().describe('YYYY-MM'), minutes: z.number().int() }))
 
@@ -193,8 +220,13 @@ export const heldCreditViewSchema = z.object({
   day: z.string(),
   /** What the lead confirmed for this service. */
   recordMinutes: z.number().int(),
-  /** What went over the day's cap and waits here. */
+  /** What waits here: what went over the day's cap, or all the requester disputed that could be taken back. */
   heldMinutes: z.number().int(),
+  cause: heldCauseSchema,
+  /** 超出当天上限 / 求助人答复未解决 */
+  causeLabel: z.string(),
+  /** Disputed: minutes the volunteer had already spent, which could not be taken back. */
+  unrecoveredMinutes: z.number().int().optional(),
   heldAt: isoDateTimeSchema,
   reviewedAt: isoDateTimeSchema.optional(),
   reviewedByName: z.string().optional(),
@@ -221,7 +253,7 @@ export const timebankContract = defineFunction('timebank', {
     z.object({ entries: z.array(historyEntrySchema), nextCursor: z.string().optional() }),
   ),
   give: action(
-    '转赠时间给家人或邻居（按姓名和手机号找人，两者都须相符）',
+    '转赠时间给家人或邻居（按姓名和手机号；对方在小程序中接收后到账，7 天内未接收退回；每天最多 5 次）',
     z.strictObject({
       toName: textSchema(20),
       toPhone: phoneSchema,
@@ -231,8 +263,15 @@ export const timebankContract = defineFunction('timebank', {
       /** Which of the caller's accounts pays; absent: the account in the caller's community. */
       communityId: idSchema.optional(),
     }),
-    z.object({ entry: historyEntrySchema, balance: z.number().int() }),
+    z.object({ entry: historyEntrySchema, gift: giftViewSchema, balance: z.number().int() }),
   ),
+  gifts: action(
+    '转赠：等我接收的，和我送出的（最新的在前）',
+    z.strictObject({}),
+    z.object({ incoming: z.array(giftViewSchema), outgoing: z.array(giftViewSchema) }),
+  ),
+  acceptGift: action('接收别人转赠给我的时间', giftRef, z.object({ gift: giftViewSchema, balance: z.number().int() })),
+  cancelGift: action('取消我送出、对方还没接收的转赠（时间退回）', giftRef, z.object({ gift: giftViewSchema, balance: z.number().int() })),
   catalogue: action(
     '本社区可用时间兑换的服务和爱心超市物品（价格、库存），以及我在本社区的余额',
     z.strictObject({}),

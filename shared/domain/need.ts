@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { HelpKind } from './vocabulary'
+import { formatMinutes } from './time'
 
 export const urgencySchema = z.enum(['life', 'urgent', 'normal', 'advice'])
 export type Urgency = z.infer<typeof urgencySchema>
@@ -105,6 +106,32 @@ export const DUPLICATE_WINDOW_HOURS = 24
 
 /** One volunteer's service on a need, for the time bank: integer minutes, at most one long day. */
 export const MAX_SERVICE_MINUTES = 12 * 60
+
+/** What is wrong with a lead's record of service on a need, to be said at `data.service.<index>.<field>`. */
+export interface ServiceProblem {
+  index: number
+  field: 'memberId' | 'minutes'
+  message: string
+}
+
+/**
+ * A lead may record service only for the volunteers assigned to the need (the lead too, if
+ * assigned), and nobody can have served longer than the need has been accepted: otherwise a lead
+ * could pay anyone, himself included, whatever he likes from the time bank.
+ */
+export function serviceProblem(
+  service: readonly { memberId: string; minutes: number }[],
+  assignedMemberIds: readonly string[],
+  acceptedAt: Date,
+  now: Date,
+): ServiceProblem | null {
+  const since = Math.max(0, Math.floor((now.getTime() - new Date(acceptedAt).getTime()) / 60_000))
+  for (const [index, s] of service.entries()) {
+    if (!assignedMemberIds.includes(s.memberId)) return { index, field: 'memberId', message: '只能为安排到这条求助的志愿者记录服务时间' }
+    if (s.minutes > since) return { index, field: 'minutes', message: `接单到现在只有 ${formatMinutes(since)}，服务时间不能比这更长` }
+  }
+  return null
+}
 
 export const offerStatusSchema = z.enum(['open', 'accepted', 'declined', 'expired', 'taken', 'withdrawn'])
 export type OfferStatus = z.infer<typeof offerStatusSchema>

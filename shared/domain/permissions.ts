@@ -118,6 +118,10 @@ export const permissionTable = {
   'timebank.account': { who: ['resident'], over: 'self' },
   'timebank.history': { who: ['resident'], over: 'self' },
   'timebank.give': { who: ['resident'], over: 'self' },
+  // Only gifts to or from the caller, checked inside: anyone else's answers NOT_FOUND.
+  'timebank.gifts': { who: ['resident'], over: 'self' },
+  'timebank.acceptGift': { who: ['resident'], over: 'self' },
+  'timebank.cancelGift': { who: ['resident'], over: 'self' },
   'timebank.catalogue': { who: ['resident'], over: 'self' },
   'timebank.redeem': { who: ['resident'], over: 'self' },
   'timebank.myRedemptions': { who: ['resident'], over: 'self' },

@@ -7,13 +7,16 @@ import { daySchema } from './fields'
 import { inShanghai, shanghaiDayStart } from './time'
 
 /** What moved minutes: each kind has its own idempotency key (server/timebank/keys.ts). */
-export const entryKindSchema = z.enum(['service', 'review', 'gift', 'grant', 'redeem', 'reversal'])
+/** A gift is three kinds: out of the giver into waiting (`gift`), then to the recipient (`giftAccept`) or back (`giftReturn`). */
+export const entryKindSchema = z.enum(['service', 'review', 'gift', 'giftAccept', 'giftReturn', 'grant', 'redeem', 'reversal'])
 export type EntryKind = z.infer<typeof entryKindSchema>
 
 export const entryKindLabel: Record<EntryKind, string> = {
   service: '志愿服务',
   review: '审核后入账',
   gift: '转赠',
+  giftAccept: '收到转赠',
+  giftReturn: '转赠退回',
   grant: '社区发放',
   redeem: '兑换',
   reversal: '冲正',
@@ -34,6 +37,36 @@ export const redemptionStatusLabel: Record<RedemptionStatus, string> = {
 export const heldStatusSchema = z.enum(['waiting', 'credited', 'declined'])
 export type HeldStatus = z.infer<typeof heldStatusSchema>
 export const heldStatusLabel: Record<HeldStatus, string> = { waiting: '等待审核', credited: '已入账', declined: '未入账' }
+
+/** A gift waits for its recipient to accept it in the app; unaccepted, it goes back to the giver (decision 018). */
+export const giftStatusSchema = z.enum(['waiting', 'accepted', 'returned', 'cancelled'])
+export type GiftStatus = z.infer<typeof giftStatusSchema>
+export const giftStatusLabel: Record<GiftStatus, string> = {
+  waiting: '待对方接收',
+  accepted: '对方已接收',
+  returned: '对方未接收，已退回',
+  cancelled: '已取消，已退回',
+}
+/** The same statuses as the recipient reads them. */
+export const receivedGiftStatusLabel: Record<GiftStatus, string> = {
+  waiting: '待接收',
+  accepted: '已接收',
+  returned: '未接收，已退回',
+  cancelled: '对方已取消',
+}
+export const GIFT_ACCEPT_DAYS = 7
+/** Gifts one person may make per Shanghai day: a gift names someone by phone, so trying many numbers is limited. */
+export const GIFTS_PER_DAY = 5
+
+/** When a gift made at `at` goes back to its giver if nobody has accepted it. */
+export function giftExpiry(at: Date): Date {
+  return new Date(at.getTime() + GIFT_ACCEPT_DAYS * 24 * 3600_000)
+}
+
+/** Why service minutes wait for the committee: over the day's cap, or the requester answered 未解决. */
+export const heldCauseSchema = z.enum(['cap', 'disputed'])
+export type HeldCause = z.infer<typeof heldCauseSchema>
+export const heldCauseLabel: Record<HeldCause, string> = { cap: '超出每日上限', disputed: '求助人答复未解决' }
 
 /** A person's credited minutes per day (Asia/Shanghai) unless the community sets otherwise. */
 export const DEFAULT_DAILY_CAP_MINUTES = 12 * 60
@@ -93,7 +126,7 @@ export function splitByDailyCap(minutes: number, creditedThatDay: number, cap: n
 export type RecordCredit =
   | { status: 'pending' }
   | { status: 'credited' }
-  | { status: 'held'; heldMinutes: number }
+  | { status: 'held'; heldMinutes: number; declined?: { minutes: number } }
   | { status: 'declined'; declinedMinutes: number }
 
 /**
@@ -108,7 +141,7 @@ export function countedMinutes(minutes: number, credit: RecordCredit): number {
     case 'credited':
       return minutes
     case 'held':
-      return minutes - credit.heldMinutes
+      return minutes - credit.heldMinutes - (credit.declined?.minutes ?? 0)
     case 'declined':
       return minutes - credit.declinedMinutes
   }
@@ -117,7 +150,7 @@ export function countedMinutes(minutes: number, credit: RecordCredit): number {
 export const recordStatusLabel: Record<RecordCredit['status'], string> = {
   pending: '正在入账',
   credited: '已入账',
-  held: '部分超出当日上限，等待审核',
+  held: '等待社区审核',
   declined: '超出部分未获认可',
 }
 
@@ -177,6 +210,10 @@ export function entryTitle(entry: {
       return `审核后入账：${entry.serviceTitle ?? ''}`
     case 'gift':
       return entry.incoming ? `${entry.counterpartyName ?? ''}转赠` : `转赠给${entry.counterpartyName ?? ''}`
+    case 'giftAccept':
+      return `${entry.counterpartyName ?? ''}转赠`
+    case 'giftReturn':
+      return `转赠退回：送给${entry.counterpartyName ?? ''}的`
     case 'grant':
       return '社区发放'
     case 'redeem':

@@ -28,7 +28,7 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   need_duplicate: '可能重复的求助',
   need_escalated: '求助无人接单',
   need_overdue: '求助接单后逾期未办完',
-  credit: '时长超出每日上限',
+  credit: '服务时间等待审核',
   visit: '探访逾期未做',
   photo_flagged: '照片被标记',
 }

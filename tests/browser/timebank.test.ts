@@ -115,7 +115,8 @@ describe('时间银行 in the browser', () => {
     expect(await confirmation.textContent()).toContain(`还剩 ${formatMinutes(volunteerBefore + EARNED - GIFT)}`)
     await screenshot(page, 'timebank-give-confirm.png')
     await tap(page, '确定赠送')
-    await shown(page).getByText(`已赠送 ${formatMinutes(GIFT)} 给 ${elder.name}`).waitFor()
+    await shown(page).getByText(`已送出 ${formatMinutes(GIFT)} 给 ${elder.name}`).waitFor()
+    expect(await shown(page).locator('#give-result').textContent()).toBe('对方在小程序中接收后到账；7 天内未接收将退回。')
 
     // Back on the tab, the balance and the latest entry say so.
     await tap(page, '回到时间银行')
@@ -124,6 +125,7 @@ describe('时间银行 in the browser', () => {
     const [latest] = await recentEntries(page)
     expect(latest).toContain(`转赠给${elder.name}`)
     expect(latest).toContain(formatSignedMinutes(-GIFT))
+    expect(await shown(page).locator('.gift-outgoing').textContent()).toContain('待对方接收')
 
     // 全部明细 has both, newest first, with where each came from.
     await tap(page, '全部明细')
@@ -135,10 +137,15 @@ describe('时间银行 in the browser', () => {
     expect(errors).toEqual([])
   })
 
-  it('shows 王桂兰 the hour arrive, in 长辈模式: large, with strong contrast', async () => {
+  it('shows 王桂兰 the hour waiting for her, and it arrives when she taps 接收, in 长辈模式: large, with strong contrast', async () => {
     const { page, errors } = await openTimeBank(elder.openid)
-    elderBefore = (await balanceOf(page)) - GIFT
-    expect(await shown(page).locator('#balance').textContent()).toBe(formatMinutes(elderBefore + GIFT))
+    elderBefore = await balanceOf(page)
+    const waiting = shown(page).locator('.gift-incoming')
+    expect(await waiting.textContent()).toContain(`${volunteer.name} 送给您 ${formatMinutes(GIFT)}`)
+    expect((await waiting.locator('taro-button-core').first().boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    await tap(page, '接收')
+    await shown(page).locator('#balance').getByText(formatMinutes(elderBefore + GIFT), { exact: true }).waitFor()
+    expect(await shown(page).locator('.gift-incoming').count()).toBe(0)
     const [latest] = await recentEntries(page)
     expect(latest).toContain(`${volunteer.name}转赠`)
     expect(latest).toContain(`留言：${note}`)

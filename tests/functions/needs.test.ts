@@ -10,7 +10,7 @@ import { runDueWork } from '../../server/needs/deadlines'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, FRAUD_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
 import { database } from '../../server/data/cloudbase'
-import { freshDatabasePerGroup, snapshotDatabase } from '../support/database'
+import { freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
 import { callNeeds as call, callOrganisations, failure, ok, place, raiseInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -32,6 +32,7 @@ const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000
 
 describe('the whole story: raise, offer to a shortlist, accept, carry out, confirm', () => {
   freshDatabasePerGroup()
+  afterAll(() => testClock.reset())
   let needId: string
   let offered: string[]
   let winner: string
@@ -98,6 +99,8 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
   it('the lead marks it done with integer minutes per volunteer, kept for the time bank', async () => {
     const volunteer = rolesOf(winner).find((r) => r.role === 'volunteer')!
     const lead = rolesOf(winner).find((r) => r.role === 'organisation_lead')!
+    await ok(call(leadOf(winner), 'assignVolunteers', { organisationId: winner, needId, memberIds: [volunteer._id, lead._id] }))
+    testClock.advance(120 * 60_000)
     expect((await failure(call(leadOf(winner), 'markDone', { organisationId: winner, needId, summary: '陪聊', service: [{ memberId: volunteer._id, minutes: 30.5 }] }))).code).toBe(
       'INVALID_INPUT',
     )
@@ -132,7 +135,7 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     expect((await organisation(winner)).taskCounters).toMatchObject({ offered: 1, accepted: 1, completed: 1 })
     // Every change is on the timeline with who did it.
     const { need: seen } = await ok(call(who.resident, 'detail', { needId }))
-    expect(seen.timeline!.map((e) => e.actorName)).toEqual(['杨丽', '系统', expect.any(String), expect.any(String), expect.any(String), expect.any(String), '杨丽'])
+    expect(seen.timeline!.map((e) => e.actorName)).toEqual(['杨丽', '系统', expect.any(String), expect.any(String), expect.any(String), expect.any(String), expect.any(String), '杨丽'])
     expect(await failure(call(who.resident, 'confirm', { needId, result: 'solved', rating: 5 }))).toEqual({ code: 'CONFLICT' })
   })
 

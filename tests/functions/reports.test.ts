@@ -686,7 +686,7 @@ describe('what waits on the committee', () => {
       expect(item.waitingMinutes).toBeGreaterThan(waited - 2)
     }
     expect(answer.items.find((i) => i.id === 'need-w-flagged')).toMatchObject({ kindLabel: '求助内容被标记', title: '助餐', detail: expect.stringContaining('测试小区') })
-    expect(answer.items.find((i) => i.id === heldCredit._id)).toMatchObject({ kindLabel: '时长超出每日上限', title: xuMin.name, detail: expect.stringContaining('超出每日上限 60 分钟') })
+    expect(answer.items.find((i) => i.id === heldCredit._id)).toMatchObject({ kindLabel: '服务时间等待审核', title: xuMin.name, detail: expect.stringContaining('超出每日上限 60 分钟') })
     expect(answer.items.find((i) => i.id === 'care-w-overdue')).toMatchObject({ kindLabel: '探访逾期未做', title: overdueVisit.neighbourhood })
     // Needs by the kind of help and the 小区, visits by the 小区: never the resident's name, phone or door.
     const careNames = stored.register.flatMap((e) => [e.name, e.phone ?? '', e.addressDetail]).filter(Boolean)
@@ -700,7 +700,7 @@ describe('what waits on the committee', () => {
       { kind: 'need_duplicate', label: '可能重复的求助', count: 1 },
       { kind: 'need_escalated', label: '求助无人接单', count: 1 },
       { kind: 'need_overdue', label: '求助接单后逾期未办完', count: 0 },
-      { kind: 'credit', label: '时长超出每日上限', count: credits.length },
+      { kind: 'credit', label: '服务时间等待审核', count: credits.length },
       { kind: 'visit', label: '探访逾期未做', count: escalated.length },
       { kind: 'photo_flagged', label: '照片被标记', count: 0 },
     ])

@@ -6,7 +6,7 @@
  */
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { timebankItems, timebankServiceRecords } from '../../local/seed/timebank-demo'
-import type { AccountDoc, AuditDoc, EntryDoc, HeldCreditDoc, ItemDoc, RedemptionDoc, ServiceRecordDoc } from '../../server/data/documents'
+import type { AccountDoc, AuditDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, RedemptionDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/needs/deadlines'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
@@ -20,6 +20,7 @@ const xuMin = personOf(who.volunteer)
 const dengHao = personOf('demo-deng-hao')
 const wangGuilan = personOf(who.elderResident)
 const yangLi = personOf(who.resident)
+
 
 let requests = 0
 /** A fresh request id, as a page makes one per form. */
@@ -81,6 +82,24 @@ async function expectLedgerInvariants() {
   return { accounts: all, entries: moves }
 }
 
+/** A need 杨丽 raised, given by the committee to 夕阳红 and accepted now; `assigned` are sent to it. */
+async function acceptedNeed(assigned: string[]) {
+  const organisationId = 'org-qy-xiyanghong'
+  const { need } = await ok(
+    callNeeds(yangLi.openid, 'raise', {
+      helpKind: '亲情陪伴',
+      urgency: 'normal',
+      description: '想有人来陪我说说话。',
+      neighbourhood: '柳泉花园',
+      addressDetail: '12号楼1单元1502',
+      contactPhone: '18653312469',
+    }),
+  )
+  await ok(callNeeds(who.committeeUrban, 'assign', { needId: need.id, organisationId }))
+  await ok(callNeeds(who.organisationLead, 'assignVolunteers', { organisationId, needId: need.id, memberIds: assigned }))
+  return need.id
+}
+
 describe('the seeded ledger', () => {
   freshDatabasePerGroup()
 
@@ -120,32 +139,25 @@ describe('the seeded ledger', () => {
 
 describe('earning through a need: credited once, whatever is replayed', () => {
   freshDatabasePerGroup()
+  // Later groups compare entries with moments some server code still reads from the wall clock.
+  afterAll(() => testClock.reset())
   const organisationId = 'org-qy-xiyanghong'
   const lead = who.organisationLead
   const volunteerRole = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.openid === xuMin.openid)!
 
   it('markDone writes a service record per volunteer and the time bank credits it at once', async () => {
-    const { need } = await ok(
-      callNeeds(who.resident, 'raise', {
-        helpKind: '亲情陪伴',
-        urgency: 'normal',
-        description: '想有人来陪我说说话。',
-        neighbourhood: '柳泉花园',
-        addressDetail: '12号楼1单元1502',
-        contactPhone: '18653312469',
-      }),
-    )
-    await ok(callNeeds(who.committeeUrban, 'assign', { needId: need.id, organisationId }))
+    const needId = await acceptedNeed([volunteerRole._id])
+    testClock.advance(90 * 60_000)
     const before = await balanceOf(xuMin.openid)
-    await ok(callNeeds(lead, 'markDone', { organisationId, needId: need.id, summary: '陪老人聊天。', service: [{ memberId: volunteerRole._id, minutes: 75 }] }))
+    await ok(callNeeds(lead, 'markDone', { organisationId, needId: needId, summary: '陪老人聊天。', service: [{ memberId: volunteerRole._id, minutes: 75 }] }))
     expect(await balanceOf(xuMin.openid)).toBe(before + 75)
-    const record = await recordOf(`need-${need.id}-0`)
-    expect(record).toMatchObject({ openid: xuMin.openid, minutes: 75, source: { kind: 'need', id: need.id, title: '亲情陪伴（柳泉花园）' }, credit: { status: 'credited', entryId: `service:need-${need.id}-0` } })
+    const record = await recordOf(`need-${needId}-0`)
+    expect(record).toMatchObject({ openid: xuMin.openid, minutes: 75, source: { kind: 'need', id: needId, title: '亲情陪伴（柳泉花园）' }, credit: { status: 'credited', entryId: `service:need-${needId}-0` } })
     const { entries: history } = await ok(call(xuMin.openid, 'history', {}))
     expect(history[0]).toMatchObject({ kind: 'service', minutes: 75, title: '志愿服务：亲情陪伴（柳泉花园）' })
     expect(history[0].reversal).toBeUndefined()
     // The need's own view still lists the service, from the records.
-    const { need: seen } = await ok(callNeeds(who.resident, 'detail', { needId: need.id }))
+    const { need: seen } = await ok(callNeeds(who.resident, 'detail', { needId: needId }))
     expect(seen.service).toEqual([{ name: '徐敏', minutes: 75 }])
   })
 
@@ -177,6 +189,88 @@ describe('earning through a need: credited once, whatever is replayed', () => {
     testClock.advance(61_000)
     expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(1)
     expect((await recordOf(record._id)).credit).toMatchObject({ status: 'credited', entryId: `service:${record._id}` })
+  })
+})
+
+describe('service on a need: only the assigned, no longer than since acceptance, held when the requester disputes it', () => {
+  freshDatabasePerGroup()
+  // Later groups compare entries with moments some server code still reads from the wall clock.
+  afterAll(() => testClock.reset())
+  const organisationId = 'org-qy-xiyanghong'
+  const lead = who.organisationLead
+  const roleOf = (openid: string) => demoDataSet.roles.find((r) => r.organisationId === organisationId && r.openid === openid)!._id
+  const leadRole = roleOf(lead)
+  const xuMinRole = roleOf(xuMin.openid)
+  const gaoPengRole = roleOf('demo-gao-peng')
+
+  const markDone = (needId: string, service: { memberId: string; minutes: number }[]) =>
+    callNeeds(lead, 'markDone', { organisationId, needId, summary: '陪老人聊天。', service })
+  const needStatus = async (needId: string) => (await ok(callNeeds(yangLi.openid, 'detail', { needId }))).need.status
+
+  it('a lead cannot pay himself or a member who was not assigned, and nothing is written', async () => {
+    const needId = await acceptedNeed([xuMinRole])
+    testClock.advance((12 * 60) * 60_000)
+    const before = await entries()
+    expect(await failure(markDone(needId, [{ memberId: leadRole, minutes: 720 }]))).toEqual({ code: 'FORBIDDEN', field: 'data.service.0.memberId' })
+    expect(await failure(markDone(needId, [{ memberId: xuMinRole, minutes: 60 }, { memberId: gaoPengRole, minutes: 720 }]))).toEqual({
+      code: 'FORBIDDEN',
+      field: 'data.service.1.memberId',
+    })
+    expect(await entries()).toEqual(before)
+    expect(await needStatus(needId)).toBe('accepted')
+  })
+
+  it('nobody served longer than the need has been accepted; the lead himself, once assigned, may be paid', async () => {
+    const needId = await acceptedNeed([xuMinRole, leadRole])
+    testClock.advance(90 * 60_000)
+    expect(await failure(markDone(needId, [{ memberId: xuMinRole, minutes: 60 }, { memberId: leadRole, minutes: 91 }]))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.service.1.minutes',
+    })
+    expect(await needStatus(needId)).toBe('accepted')
+    const [xuBefore, leadBefore] = [await balanceOf(xuMin.openid), await balanceOf(lead)]
+    await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 90 }, { memberId: leadRole, minutes: 90 }]))
+    expect([await balanceOf(xuMin.openid), await balanceOf(lead)]).toEqual([xuBefore + 90, leadBefore + 90])
+  })
+
+  it('未解决 takes credited minutes back by a reversal and holds them for the committee, who may credit them', async () => {
+    const needId = await acceptedNeed([xuMinRole])
+    testClock.advance(120 * 60_000)
+    const before = await balanceOf(xuMin.openid)
+    await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 100 }]))
+    const recordId = `need-${needId}-0`
+    expect(await balanceOf(xuMin.openid)).toBe(before + 100)
+    await ok(callNeeds(yangLi.openid, 'confirm', { needId, result: 'unsolved', rating: 1 }))
+    expect(await balanceOf(xuMin.openid)).toBe(before)
+    const { entries: moves } = await expectLedgerInvariants()
+    expect(moves.find((e) => e._id === `reverse:service:${recordId}`)).toMatchObject({ kind: 'reversal', minutes: 100, fromOpenid: xuMin.openid, reverses: `service:${recordId}` })
+    expect((await recordOf(recordId)).credit).toMatchObject({ status: 'held', heldMinutes: 100 })
+    const { held } = await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))
+    const waiting = held.find((h) => h.id === `held:${recordId}`)!
+    expect(waiting).toMatchObject({ personName: '徐敏', heldMinutes: 100, recordMinutes: 100, cause: 'disputed', causeLabel: '求助人答复未解决', status: 'waiting' })
+    // While it waits it counts neither as spendable time nor as service hours.
+    const hours = await ok(call(xuMin.openid, 'serviceHours', {}))
+    expect(hours.records.find((r) => r.id === recordId)).toMatchObject({ recordedMinutes: 100, countedMinutes: 0 })
+    await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'credit' }))
+    expect(await balanceOf(xuMin.openid)).toBe(before + 100)
+    expect((await recordOf(recordId)).credit).toMatchObject({ status: 'credited' })
+    expect((await entries()).find((e) => e._id === `review:disputed:${recordId}`)).toMatchObject({ kind: 'review', minutes: 100 })
+    await expectLedgerInvariants()
+  })
+
+  it('the committee may decline disputed minutes instead: they never count, and the ledger still sums to zero', async () => {
+    const needId = await acceptedNeed([xuMinRole])
+    testClock.advance(60 * 60_000)
+    const before = await balanceOf(xuMin.openid)
+    await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 45 }]))
+    const recordId = `need-${needId}-0`
+    await ok(callNeeds(yangLi.openid, 'confirm', { needId, result: 'unsolved', rating: 2 }))
+    await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: `held:${recordId}`, decision: 'decline', reason: '求助人说没有人来过' }))
+    expect(await balanceOf(xuMin.openid)).toBe(before)
+    expect((await recordOf(recordId)).credit).toMatchObject({ status: 'declined', declinedMinutes: 45 })
+    const hours = await ok(call(xuMin.openid, 'serviceHours', {}))
+    expect(hours.records.find((r) => r.id === recordId)).toMatchObject({ countedMinutes: 0 })
+    await expectLedgerInvariants()
   })
 })
 
@@ -245,30 +339,130 @@ describe('the daily cap and the committee’s review', () => {
   })
 })
 
-describe('gifts', () => {
+describe('gifts: held until the recipient accepts, the same answer whoever the name and phone are', () => {
   freshDatabasePerGroup()
-  const gift = (minutes: number, to = wangGuilan, extra: { note?: string; requestId?: string } = {}) =>
-    call(xuMin.openid, 'give', { toName: to.name, toPhone: to.phone!, minutes, requestId: extra.requestId ?? requestId(), ...(extra.note ? { note: extra.note } : {}) })
+  const caoLihua = personOf('demo-cao-lihua')
+  const pu = personOf('demo-pu-xiaojuan')
+  const giveAs = (from: { openid: string }, to: { name: string; phone?: string }, minutes: number, extra: { note?: string; requestId?: string } = {}) =>
+    call(from.openid, 'give', { toName: to.name, toPhone: to.phone!, minutes, requestId: extra.requestId ?? requestId(), ...(extra.note ? { note: extra.note } : {}) })
+  const gift = (minutes: number, to: { name: string; phone?: string } = wangGuilan, extra: { note?: string; requestId?: string } = {}) => giveAs(xuMin, to, minutes, extra)
+  /** Time from the pool, so that a giver has something to give without using up anyone's gifts for the day. */
+  const fund = (p: { _id: string; openid: string }, minutes: number) =>
+    ok(call(who.committeeUrban, 'grant', { communityId: urban, personId: p._id, minutes, reason: '测试用时间', requestId: requestId() }))
+  const giftsOf = (openid: string) => ok(call(openid, 'gifts', {}))
+  /** What waits for recipients in a community: the accounts of its waiting gifts. */
+  const waitingAccount = async (communityId = urban) =>
+    (await accounts()).filter((a) => a._id.startsWith(`waiting:${communityId}:`)).reduce((sum, a) => sum + a.balance, 0)
 
-  it('moves minutes to the person with that name and phone, who gets an account; both histories say who', async () => {
-    const { entry, balance } = await ok(gift(60, wangGuilan, { note: '王阿姨，给您存点时间。' }))
+  it('takes the minutes from the giver at once and gives them to the recipient when she accepts; both histories say who', async () => {
+    const { entry, gift: given, balance } = await ok(gift(60, wangGuilan, { note: '王阿姨，给您存点时间。' }))
     expect(balance).toBe(450 - 60)
     expect(entry).toMatchObject({ kind: 'gift', minutes: -60, counterpartyName: '王桂兰', title: '转赠给王桂兰', note: '王阿姨，给您存点时间。' })
-    expect(await balanceOf(wangGuilan.openid)).toBe(60)
+    expect(given).toMatchObject({ minutes: 60, status: 'waiting', statusLabel: '待对方接收', toName: '王桂兰', toPhoneMasked: expect.stringMatching(/^1\d\d\*{4}\d{4}$/) })
+    expect(new Date(given.expiresAt).getTime() - new Date(given.createdAt).getTime()).toBe(7 * 24 * 3600_000)
+    expect([await balanceOf(wangGuilan.openid), await waitingAccount()]).toEqual([0, 60])
+    await expectLedgerInvariants()
+
+    const { incoming } = await giftsOf(wangGuilan.openid)
+    expect(incoming).toEqual([expect.objectContaining({ id: given.id, fromName: '徐敏', minutes: 60, note: '王阿姨，给您存点时间。', statusLabel: '待接收', communityName: '沁园社区' })])
+    expect(incoming[0]).not.toHaveProperty('toName')
+    const accepted = await ok(call(wangGuilan.openid, 'acceptGift', { giftId: given.id }))
+    expect(accepted).toMatchObject({ gift: { status: 'accepted' }, balance: 60 })
+    // Again is a replay: the same answer, nothing moves twice.
+    expect(await ok(call(wangGuilan.openid, 'acceptGift', { giftId: given.id }))).toEqual(accepted)
+    expect([await balanceOf(wangGuilan.openid), await waitingAccount()]).toEqual([60, 0])
     const { entries: hers } = await ok(call(wangGuilan.openid, 'history', {}))
-    expect(hers[0]).toMatchObject({ kind: 'gift', minutes: 60, counterpartyName: '徐敏', title: '徐敏转赠' })
+    expect(hers[0]).toMatchObject({ kind: 'giftAccept', minutes: 60, counterpartyName: '徐敏', title: '徐敏转赠' })
+    expect((await giftsOf(xuMin.openid)).outgoing[0]).toMatchObject({ id: given.id, statusLabel: '对方已接收' })
+    expect((await giftsOf(wangGuilan.openid)).incoming).toEqual([])
     await expectLedgerInvariants()
   })
 
-  it('says the same whichever of name and phone is wrong, and nothing about who has which number', async () => {
-    const wrongName = await failure(call(xuMin.openid, 'give', { toName: '王桂芳', toPhone: wangGuilan.phone!, minutes: 10, requestId: requestId() }))
-    const wrongPhone = await failure(call(xuMin.openid, 'give', { toName: wangGuilan.name, toPhone: '13900000000', minutes: 10, requestId: requestId() }))
-    expect(wrongName).toEqual({ code: 'NOT_FOUND', field: 'data.toPhone' })
-    expect(wrongPhone).toEqual(wrongName)
-    // Someone with nothing to give learns nothing either: the balance is refused before anyone is looked up.
-    const probe = (phone: string) => failure(call(yangLi.openid, 'give', { toName: wangGuilan.name, toPhone: phone, minutes: 10, requestId: requestId() }))
-    expect(await probe(wangGuilan.phone!)).toEqual({ code: 'INSUFFICIENT_BALANCE', field: 'data.minutes' })
-    expect(await probe('13900000000')).toEqual({ code: 'INSUFFICIENT_BALANCE', field: 'data.minutes' })
+  it('answers a wrong name or phone exactly as a right one; the wrong ones reach nobody', async () => {
+    const deng = dengHao
+    const shape = (answer: { entry: object; gift: object; balance: number }) =>
+      JSON.parse(JSON.stringify(answer), (key, value) => (['id', 'at', 'createdAt', 'expiresAt'].includes(key) ? typeof value : value)) as unknown
+    const before = await balanceOf(deng.openid)
+    const right = await ok(giveAs(deng, wangGuilan, 10))
+    const wrongName = await ok(giveAs(deng, { name: '王桂芳', phone: wangGuilan.phone }, 10))
+    const wrongPhone = await ok(giveAs(deng, { name: wangGuilan.name, phone: '13900000000' }, 10))
+    // The same but for what the giver typed, which is said back as typed.
+    expect(shape(wrongName)).toEqual(shape({ ...right, balance: right.balance - 10, entry: { ...right.entry, title: '转赠给王桂芳', counterpartyName: '王桂芳' }, gift: { ...right.gift, toName: '王桂芳' } }))
+    expect(shape(wrongPhone)).toEqual(shape({ ...right, balance: right.balance - 20, gift: { ...right.gift, toPhoneMasked: '139****0000' } }))
+    expect(await balanceOf(deng.openid)).toBe(before - 30)
+    const outgoing = (await giftsOf(deng.openid)).outgoing
+    expect(outgoing.map((g) => g.statusLabel)).toEqual(['待对方接收', '待对方接收', '待对方接收'])
+    expect((await giftsOf(wangGuilan.openid)).incoming.map((g) => g.id)).toEqual([right.gift.id])
+    // Nobody else can accept one: a gift meant for no one, or for someone else, is NOT_FOUND to the caller.
+    expect(await failure(call(wangGuilan.openid, 'acceptGift', { giftId: wrongName.gift.id }))).toEqual({ code: 'NOT_FOUND', field: 'data.giftId' })
+    expect(await failure(call(yangLi.openid, 'acceptGift', { giftId: right.gift.id }))).toEqual({ code: 'NOT_FOUND', field: 'data.giftId' })
+    expect(await failure(call(wangGuilan.openid, 'cancelGift', { giftId: right.gift.id }))).toEqual({ code: 'NOT_FOUND', field: 'data.giftId' })
+    await expectLedgerInvariants()
+  })
+
+  it('the giver cancels before acceptance and has the minutes back; she can then not accept it', async () => {
+    const { gift: given, balance } = await ok(gift(20, yangLi))
+    const cancelled = await ok(call(xuMin.openid, 'cancelGift', { giftId: given.id }))
+    expect(cancelled).toMatchObject({ gift: { status: 'cancelled', statusLabel: '已取消，已退回' }, balance: balance + 20 })
+    expect(await ok(call(xuMin.openid, 'cancelGift', { giftId: given.id }))).toEqual(cancelled)
+    expect(await failure(call(yangLi.openid, 'acceptGift', { giftId: given.id }))).toEqual({ code: 'CONFLICT' })
+    expect(await balanceOf(yangLi.openid)).toBe(0)
+    const { entries: mine } = await ok(call(xuMin.openid, 'history', {}))
+    expect(mine[0]).toMatchObject({ kind: 'giftReturn', minutes: 20, title: '转赠退回：送给杨丽的' })
+    await expectLedgerInvariants()
+  })
+
+  it('ten accepts at once credit once; an accept racing the giver’s cancel: exactly one of them wins', async () => {
+    const { gift: first } = await ok(gift(15, yangLi))
+    const accepts = await Promise.all(Array.from({ length: 10 }, () => call(yangLi.openid, 'acceptGift', { giftId: first.id })))
+    expect(accepts.every((a) => a.ok)).toBe(true)
+    expect(await balanceOf(yangLi.openid)).toBe(15)
+    expect((await entries()).filter((e) => e._id === `gift-accept:${first.id}`)).toHaveLength(1)
+    const before = await balanceOf(xuMin.openid)
+    const { gift: second } = await ok(gift(25, yangLi))
+    const [accept, cancel] = await Promise.all([call(yangLi.openid, 'acceptGift', { giftId: second.id }), call(xuMin.openid, 'cancelGift', { giftId: second.id })])
+    expect([accept.ok, cancel.ok].filter(Boolean)).toHaveLength(1)
+    const settled = (await entries()).filter((e) => e.gift?.id === second.id && e.kind !== 'gift')
+    expect(settled).toHaveLength(1)
+    expect([await balanceOf(yangLi.openid), await balanceOf(xuMin.openid)]).toEqual(accept.ok ? [40, before - 25] : [15, before])
+    await expectLedgerInvariants()
+  })
+
+  it('nobody accepts within 7 days: the due work gives the minutes back once, whether or not anyone matched; then it cannot be accepted', async () => {
+    await fund(caoLihua, 100)
+    const before = await balanceOf(caoLihua.openid)
+    const { gift: meant } = await ok(giveAs(caoLihua, wangGuilan, 30))
+    const { gift: nobody } = await ok(giveAs(caoLihua, { name: '王桂芳', phone: '13900000000' }, 40))
+    expect(await balanceOf(caoLihua.openid)).toBe(before - 70)
+    const expiry = new Date(meant.expiresAt).getTime()
+    expect((await runDueWork(new Date(expiry - 60_000))).giftsReturned).toBe(0)
+    // Every gift still waiting is older than these two: all of them go back.
+    const waiting = (await documents<GiftDoc>('timebank_gifts')).filter((g) => g.status === 'waiting')
+    expect(waiting.map((g) => g._id)).toEqual(expect.arrayContaining([meant.id, nobody.id]))
+    const done = await runDueWork(new Date(Math.max(expiry, new Date(nobody.expiresAt).getTime()) + 60_000))
+    expect(done.giftsReturned).toBe(waiting.length)
+    expect(await waitingAccount()).toBe(0)
+    expect((await runDueWork(new Date(expiry + 120_000))).giftsReturned).toBe(0)
+    expect(await balanceOf(caoLihua.openid)).toBe(before)
+    expect((await giftsOf(caoLihua.openid)).outgoing.map((g) => g.statusLabel)).toEqual(['对方未接收，已退回', '对方未接收，已退回'])
+    const hers = await balanceOf(wangGuilan.openid)
+    expect(await failure(call(wangGuilan.openid, 'acceptGift', { giftId: meant.id }))).toEqual({ code: 'CONFLICT' })
+    expect(await balanceOf(wangGuilan.openid)).toBe(hers)
+    await expectLedgerInvariants()
+  })
+
+  it('limits gifts per giver per day: the sixth is RATE_LIMITED and moves nothing; replays do not count', async () => {
+    await fund(yangLi, 100)
+    // Four gifts, one of them sent three times, to a right pair and to wrong ones alike: five a day.
+    for (const phone of ['13900000001', '13900000002', '13900000003']) await ok(giveAs(yangLi, { name: '王桂芳', phone }, 1))
+    for (let i = 0; i < 3; i++) await ok(giveAs(yangLi, wangGuilan, 1, { requestId: 'replayed-gift-1' }))
+    await ok(giveAs(yangLi, wangGuilan, 1))
+    const before = await balanceOf(yangLi.openid)
+    expect(await failure(giveAs(yangLi, wangGuilan, 1))).toEqual({ code: 'RATE_LIMITED' })
+    expect(await failure(giveAs(yangLi, { name: '王桂芳', phone: '13900000004' }, 1))).toEqual({ code: 'RATE_LIMITED' })
+    expect(await balanceOf(yangLi.openid)).toBe(before)
+    expect((await giftsOf(yangLi.openid)).outgoing).toHaveLength(5)
+    await expectLedgerInvariants()
   })
 
   it('refuses a gift to oneself, beyond the balance, or with a flagged note, and changes nothing', async () => {
@@ -282,37 +476,36 @@ describe('gifts', () => {
 
   it('a replayed gift, again or ten at once, answers the first and moves the minutes once', async () => {
     const id = requestId()
-    const before = await balanceOf(xuMin.openid)
-    const first = await ok(gift(25, yangLi, { requestId: id }))
-    const again = await Promise.all(Array.from({ length: 10 }, () => ok(gift(25, yangLi, { requestId: id }))))
-    for (const answer of again) expect(answer.entry.id).toBe(first.entry.id)
-    expect(await balanceOf(xuMin.openid)).toBe(before - 25)
+    const before = await balanceOf(dengHao.openid)
+    const first = await ok(giveAs(dengHao, yangLi, 25, { requestId: id }))
+    const again = await Promise.all(Array.from({ length: 10 }, () => ok(giveAs(dengHao, yangLi, 25, { requestId: id }))))
+    for (const answer of again) expect([answer.entry.id, answer.gift.id]).toEqual([first.entry.id, first.gift.id])
+    expect(await balanceOf(dengHao.openid)).toBe(before - 25)
     const fresh = requestId()
-    const racing = await Promise.all(Array.from({ length: 10 }, () => ok(gift(5, yangLi, { requestId: fresh }))))
-    expect(new Set(racing.map((a) => a.entry.id)).size).toBe(1)
-    expect(await balanceOf(xuMin.openid)).toBe(before - 30)
+    const racing = await Promise.all(Array.from({ length: 10 }, () => ok(giveAs(dengHao, yangLi, 5, { requestId: fresh }))))
+    expect(new Set(racing.map((a) => a.gift.id)).size).toBe(1)
+    expect(await balanceOf(dengHao.openid)).toBe(before - 30)
     await expectLedgerInvariants()
   })
 
-  it('a gift from an account in another community keeps the minutes in that community', async () => {
-    const pu = personOf('demo-pu-xiaojuan')
-    await ok(call(pu.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 30, requestId: requestId() }))
+  it('a recipient in another community accepts into her account there: the minutes stay in the giver’s community', async () => {
+    const { gift: given } = await ok(giveAs(pu, wangGuilan, 30))
+    expect(await waitingAccount(rural)).toBe(30)
+    expect((await giftsOf(wangGuilan.openid)).incoming.find((g) => g.id === given.id)).toMatchObject({ fromName: pu.name, communityName: '太河村' })
+    await ok(call(wangGuilan.openid, 'acceptGift', { giftId: given.id }))
     expect(await balanceOf(wangGuilan.openid, rural)).toBe(30)
-    const { accounts: hers, total } = await ok(call(wangGuilan.openid, 'account', {}))
+    const { accounts: hers } = await ok(call(wangGuilan.openid, 'account', {}))
     expect(hers.map((a) => [a.communityName, a.balance])).toEqual([
-      ['沁园社区', 60],
+      ['沁园社区', await balanceOf(wangGuilan.openid)],
       ['太河村', 30],
     ])
-    expect(total).toBe(90)
     await expectLedgerInvariants()
   })
 
-  it('balance never below zero when one person spends from many places at once', async () => {
+  it('balance never below zero when one person gives from many places at once', async () => {
     // 高鹏 has 60 minutes: twelve gifts of 25 at once, and at most two of them go through.
     const gao = personOf('demo-gao-peng')
-    const answers = await Promise.all(
-      Array.from({ length: 12 }, () => call(gao.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 25, requestId: requestId() })),
-    )
+    const answers = await Promise.all(Array.from({ length: 12 }, () => giveAs(gao, wangGuilan, 25)))
     const succeeded = answers.filter((a) => a.ok).length
     expect(succeeded).toBeLessThanOrEqual(2)
     expect(succeeded).toBeGreaterThan(0)
@@ -472,15 +665,25 @@ describe('grants, the ledger and reversals', () => {
     expect(await failure(call(committee, 'ledger', { communityId: urban, cursor: 'not-a-cursor' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.cursor' })
   })
 
+  /** A gift from 徐敏 that `to` accepted: the entry that paid her. */
+  async function acceptedGift(to: { name: string; phone?: string; openid: string }, minutes: number) {
+    const { gift } = await ok(call(xuMin.openid, 'give', { toName: to.name, toPhone: to.phone!, minutes, requestId: requestId() }))
+    await ok(call(to.openid, 'acceptGift', { giftId: gift.id }))
+    return (await entries()).find((e) => e._id === `gift-accept:${gift.id}`)!
+  }
+
   it('reverses an entry by adding the opposite one: the original stays, marked reversed, once only', async () => {
-    await ok(call(xuMin.openid, 'give', { toName: yangLi.name, toPhone: yangLi.phone!, minutes: 40, requestId: requestId() }))
-    const gift = (await entries()).find((e) => e.kind === 'gift')!
+    const { gift: waiting } = await ok(call(xuMin.openid, 'give', { toName: yangLi.name, toPhone: yangLi.phone!, minutes: 5, requestId: requestId() }))
+    // A gift still waiting is the giver's to cancel, not the committee's to reverse.
+    expect(await failure(call(committee, 'reverse', { entryId: (await entries()).find((e) => e.gift?.id === waiting.id)!._id, reason: '误转' }))).toEqual({ code: 'CONFLICT' })
+    const gift = await acceptedGift(yangLi, 40)
     const { entry } = await ok(call(committee, 'reverse', { entryId: gift._id, reason: '误转' }))
-    expect(entry).toMatchObject({ kind: 'reversal', minutes: 40, from: { name: '杨丽' }, to: { name: '徐敏' }, reversesEntryId: gift._id, reason: '误转', reversible: false, title: '冲正：转赠' })
+    expect(entry).toMatchObject({ kind: 'reversal', minutes: 40, from: { name: '杨丽' }, to: { name: '徐敏' }, reversesEntryId: gift._id, reason: '误转', reversible: false, title: '冲正：收到转赠' })
     expect(await balanceOf(yangLi.openid)).toBe(0)
     expect((await entries()).find((e) => e._id === gift._id)).toEqual(gift)
+    const { entries: hers } = await ok(call(yangLi.openid, 'history', {}))
+    expect(hers.find((e) => e.id === gift._id)).toMatchObject({ reversal: { entryId: entry.id, reason: '误转' } })
     const { entries: mine } = await ok(call(xuMin.openid, 'history', {}))
-    expect(mine.find((e) => e.id === gift._id)).toMatchObject({ reversal: { entryId: entry.id, reason: '误转' } })
     expect(mine[0]).toMatchObject({ kind: 'reversal', minutes: 40 })
     // The same request again answers it; a second reversal, or reversing the reversal, is refused.
     expect((await ok(call(committee, 'reverse', { entryId: gift._id, reason: '误转' }))).entry.id).toBe(entry.id)
@@ -492,8 +695,7 @@ describe('grants, the ledger and reversals', () => {
   })
 
   it('ten concurrent reversals of one entry reverse it once', async () => {
-    await ok(call(xuMin.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 10, requestId: requestId() }))
-    const gift = (await entries()).find((e) => e.kind === 'gift' && e.toOpenid === wangGuilan.openid)!
+    const gift = await acceptedGift(wangGuilan, 10)
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => call(committee, 'reverse', { entryId: gift._id, reason: `冲正 ${i}` })))
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     expect((await entries()).filter((e) => e.reverses === gift._id)).toHaveLength(1)
@@ -624,7 +826,7 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
     for (const answer of answers) {
       if (Array.isArray(answer)) continue
       const settled = answer as { ok: boolean; error?: { code: string } }
-      if (!settled.ok) expect(['INSUFFICIENT_BALANCE', 'OUT_OF_STOCK', 'CONFLICT']).toContain(settled.error!.code)
+      if (!settled.ok) expect(['INSUFFICIENT_BALANCE', 'OUT_OF_STOCK', 'CONFLICT', 'RATE_LIMITED']).toContain(settled.error!.code)
     }
     // Every record is settled once: credited or held, never twice.
     await creditServiceRecords(fresh.map((r) => r._id), testClock.now())

@@ -18,10 +18,18 @@ export async function callHostAs(url: string, openid: string, functionName: stri
   return body.data
 }
 
+/** Reads the local host's clock, or moves it when `move` is given. */
+async function setHostClock(url: string, move?: { set: string }): Promise<{ now: string }> {
+  const response = await fetch(`${url}/local/clock`, move ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) } : {})
+  return response.json()
+}
+
 /**
  * `requesterOpenid` raises a 上门巡访探视 need at home; the lead of `organisationId` accepts its offer,
  * assigns the volunteer `volunteerOpenid` and marks it done with `minutes` for them. Answers the
- * need's title as the time bank shows it.
+ * need's title as the time bank shows it. Nobody serves longer than the need has been accepted, so
+ * the host's clock (/local/clock) is put back that far for the acceptance and then forward again:
+ * the service stays on today, whatever the hour.
  */
 export async function serveANeed(url: string, { requesterOpenid, organisationId, volunteerOpenid, minutes }: {
   requesterOpenid: string
@@ -44,7 +52,10 @@ export async function serveANeed(url: string, { requesterOpenid, organisationId,
   const { offers } = await callHostAs(url, lead, 'needs', 'offers', { organisationId })
   const offer = offers.find((o: { need: { id: string } }) => o.need.id === need.id)
   if (!offer) throw new Error(`the need was not offered to ${organisationId}`)
+  const { now } = await setHostClock(url)
+  await setHostClock(url, { set: new Date(new Date(now).getTime() - minutes * 60_000).toISOString() })
   await callHostAs(url, lead, 'needs', 'accept', { organisationId, offerId: offer.offerId })
+  await setHostClock(url, { set: now })
   await callHostAs(url, lead, 'needs', 'assignVolunteers', { organisationId, needId: need.id, memberIds: [memberId] })
   await callHostAs(url, lead, 'needs', 'markDone', { organisationId, needId: need.id, summary: '上门陪老人聊天，收拾了屋子。', service: [{ memberId, minutes }] })
   return `上门巡访探视（${requester.neighbourhood}）`

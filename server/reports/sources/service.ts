@@ -1,6 +1,6 @@
-/** 志愿服务时长 as a source of the report: the service records of the period, and credits over the daily cap waiting for the committee. */
+/** 志愿服务时长 as a source of the report: the service records of the period, and service minutes waiting for the committee (over the daily cap, or disputed). */
 import type { ServiceFacts } from '../../../shared/domain/report-figures'
-import { countedMinutes } from '../../../shared/domain/timebank'
+import { countedMinutes, heldCauseLabel } from '../../../shared/domain/timebank'
 import { heldCreditsPath } from '../../../shared/domain/workbench'
 import type { ServiceRecordDoc } from '../../data/documents'
 import { peopleByOpenids } from '../../data/residents'
@@ -26,7 +26,7 @@ export async function waitingCredits(communityId: string, now: Date, limit: numb
         kind: 'credit',
         id: credit._id,
         title: people.get(credit.openid)?.name ?? '志愿者',
-        detail: `${credit.day} ${credit.service.title} · 超出每日上限 ${credit.heldMinutes} 分钟`,
+        detail: `${credit.day} ${credit.service.title} · ${heldCauseLabel[credit.cause ?? 'cap']} ${credit.heldMinutes} 分钟`,
         since: new Date(credit.heldAt),
         page: heldCreditsPath(communityId),
       }),

@@ -67,13 +67,20 @@ function Held({ held, onReviewed }: { held: HeldCreditView; onReviewed(what: str
     <View className='card held'>
       <Text className='card-title'>{held.personName}</Text>
       <Text className='card-text'>{serviceSource(held.service)}</Text>
-      <Text className='card-text'>
-        {formatDay(held.day)} 这次服务 {formatMinutes(held.recordMinutes)}，超出当天上限 <Text className='item-price'>{formatMinutes(held.heldMinutes)}</Text>
-      </Text>
+      {held.cause === 'disputed' ? (
+        <Text className='card-text'>
+          {formatDay(held.day)} 负责人记了 {formatMinutes(held.recordMinutes)}，但求助人答复未解决，<Text className='item-price'>{formatMinutes(held.heldMinutes)}</Text> 等您审核
+          {held.unrecoveredMinutes ? `（另有 ${formatMinutes(held.unrecoveredMinutes)} 已被用掉，无法收回）` : ''}
+        </Text>
+      ) : (
+        <Text className='card-text'>
+          {formatDay(held.day)} 这次服务 {formatMinutes(held.recordMinutes)}，超出当天上限 <Text className='item-price'>{formatMinutes(held.heldMinutes)}</Text>
+        </Text>
+      )}
       <ConfirmAction
         primary
         label='入账'
-        question={`把超出的 ${formatMinutes(held.heldMinutes)} 记入 ${held.personName} 的时间银行？`}
+        question={`把这 ${formatMinutes(held.heldMinutes)} 记入 ${held.personName} 的时间银行？`}
         onConfirm={() => review('credit')}
       />
       <ConfirmAction

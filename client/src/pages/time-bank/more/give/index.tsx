@@ -21,7 +21,7 @@ interface Draft {
   note: string
 }
 
-/** Who and how much, then exactly what will happen, then done: a gift cannot be taken back. */
+/** Who and how much, then exactly what will happen, then done: the gift waits for the recipient to accept it. */
 const steps = [
   { title: '送给谁、送多少', fields: ['toName', 'toPhone', 'minutes', 'note'] },
   { title: '请确认', fields: [] },
@@ -29,7 +29,7 @@ const steps = [
 
 type Given = { toName: string; minutes: number; balance: number }
 
-/** 赠送: time for a parent or a neighbour, found by name and phone, both of which must match. */
+/** 赠送: time for a parent or a neighbour, by name and phone; it reaches them when they accept it in the app. */
 export default function GivePage() {
   const load = useLoad(() => api.timebank.account())
   const [given, setGiven] = useState<Given | null>(null)
@@ -79,7 +79,7 @@ function GiveForm({ balance, onGiven }: { balance: number; onGiven(given: Given)
     <StepFrame form={form} submitLabel='确定赠送' onSubmit={give}>
       {step === 0 && (
         <View>
-          <Text className='page-hint'>您现在有 {formatMinutes(balance)}。对方须是已加入社区的居民，姓名和手机号都要对得上。</Text>
+          <Text className='page-hint'>您现在有 {formatMinutes(balance)}。请填对方在小程序里登记的姓名和手机号，两样都对上，对方才能收到。</Text>
           <TextField id='give-name' label='对方姓名' maxlength={20} value={draft.toName} error={problems.toName} onChange={(v) => change('toName', v)} />
           <TextField id='give-phone' type='number' label='对方手机号' maxlength={13} value={draft.toPhone} error={problems.toPhone} onChange={(v) => change('toPhone', v)} />
           <Field label='送多少时间' hint={`每点一下加减 ${STEP_MINUTES} 分钟`} error={problems.minutes}>
@@ -95,7 +95,7 @@ function GiveForm({ balance, onGiven }: { balance: number; onGiven(given: Given)
           </Text>
           <Text className='card-text'>对方手机号：{draft.toPhone.trim()}</Text>
           {draft.note.trim() ? <Text className='card-text'>留言：{draft.note.trim()}</Text> : null}
-          <Text className='card-text'>送出后，您的时间余额还剩 {formatMinutes(balance - draft.minutes)}。送出的时间不能收回。</Text>
+          <Text className='card-text'>送出后，您的时间余额还剩 {formatMinutes(balance - draft.minutes)}。对方接收前，您可以在时间银行里取消。</Text>
         </View>
       )}
     </StepFrame>
@@ -107,7 +107,10 @@ function Gift({ given }: { given: Given }) {
     <View>
       <View className='status'>
         <Text className='status-title'>
-          已赠送 {formatMinutes(given.minutes)} 给 {given.toName}
+          已送出 {formatMinutes(given.minutes)} 给 {given.toName}
+        </Text>
+        <Text id='give-result' className='status-text'>
+          对方在小程序中接收后到账；7 天内未接收将退回。
         </Text>
         <Text className='status-text'>您的时间余额还有 {formatMinutes(given.balance)}。</Text>
       </View>
