@@ -143,8 +143,8 @@ export const assign: Action<'assign'> = async (context) => {
   await updateOrganisationFacts([organisation._id], { activeTasks: 1, counters: { accepted: 1 } })
   await addAuditEntry(auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }, now))
   const assigned = await loadNeed(need._id)
-  await notify([organisation.leadOpenid], 'taskAssigned', assigned)
-  await notify([assigned.requesterOpenid], 'needAccepted', assigned, { organisation: organisation.name })
+  await notify([organisation.leadOpenid], 'taskAssigned', assigned, {})
+  await notify([assigned.requesterOpenid], 'needAccepted', assigned, { organisation: organisation.name, status: '已指派' })
   return { need: await revealedView(committee, assigned, now) }
 }
 

@@ -91,7 +91,7 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
   })
   if (!made) return 'skipped'
   await updateOrganisationFacts(ids, { counters: { offered: 1 }, lastOfferedAt: now })
-  await notify(shortlist.map((c) => c.organisation.leadOpenid), 'newOffer', need)
+  await notify(shortlist.map((c) => c.organisation.leadOpenid), 'newOffer', need, {})
   return 'offered'
 }
 
@@ -105,8 +105,8 @@ async function escalate(need: NeedDoc, now: Date): Promise<boolean> {
     return true
   })
   if (escalated) {
-    await notifyCommittee(need, 'needEscalated')
-    await notify([need.requesterOpenid], 'needEscalated', need)
+    await notifyCommittee(need, 'needEscalated', { progress: '附近暂无组织接单，请社区两委处理' })
+    await notify([need.requesterOpenid], 'needEscalated', need, { progress: '附近暂无组织接单，已转社区两委' })
   }
   return escalated
 }

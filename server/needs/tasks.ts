@@ -86,7 +86,7 @@ export const accept: Action<'accept'> = async (context) => {
   await closeOpenOffers(offer.needId, 'taken', now)
   await updateOrganisationFacts([organisation._id], { activeTasks: 1, counters: { accepted: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) })
   const need = await loadNeed(offer.needId)
-  await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name })
+  await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name, status: '已接单' })
   return { need: await revealedView(lead, need, now, organisation._id, offer.distanceM) }
 }
 
@@ -245,6 +245,6 @@ export const markDone: Action<'markDone'> = async (context) => {
   await creditServiceRecords(recordIds, now)
   await updateOrganisationFacts([organisation._id], { activeTasks: -1, counters: { completed: 1 } })
   const done = await loadNeed(need._id)
-  await notify([done.requesterOpenid], 'needDone', done)
+  await notify([done.requesterOpenid], 'needDone', done, { status: '已完成', tip: '请在小程序中为本次服务评价' })
   return { need: await revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM) }
 }
