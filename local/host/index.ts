@@ -8,9 +8,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, resolve } from 'node:path'
 import { contracts, type FunctionName } from '../../shared/contracts'
 import { moveClockSchema } from '../../shared/contracts/local-clock'
+import { iso } from '../../shared/domain/time'
 import { ErrorCode } from '../../shared/errors'
 import { useClock } from '../../server/clock'
 import { invalidInput } from '../../server/handler'
+import type { OutboxDoc } from '../../server/data/documents'
 import { latestOutboxMessages } from '../../server/data/outbox'
 import { photosAwaitingVerdict } from '../../server/data/photos'
 import { runDueWork } from '../../server/needs/deadlines'
@@ -66,6 +68,12 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers })
   res.end(body)
 }
+
+/** As many as one query answers (CloudBase's limit): enough for a test or a look after a session. */
+const OUTBOX_JSON_LIMIT = 1000
+
+/** One recorded message, newest first: what went to WeChat (a subscribe message's page and keyword data, as sent) and what it answered. */
+const outboxEntry = (m: OutboxDoc) => ({ at: iso(m.createdAt), channel: m.channel, toOpenid: m.toOpenid, template: m.template, ...m.payload, result: m.result })
 
 const sendJson = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers)
@@ -242,6 +250,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
         return file ? send(res, 200, file.type, file.body) : sendJson(res, 404, { ok: false, error: { code: ErrorCode.NOT_FOUND, message: '没有这个文件' } })
       }
       if (pathname === '/local/outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(await latestOutboxMessages(100)))
+      if (pathname === '/local/outbox.json') return sendJson(res, 200, { messages: (await latestOutboxMessages(OUTBOX_JSON_LIMIT)).map(outboxEntry) })
       serveStatic(res, h5Dir, pathname)
     }
     route().catch((error) => {

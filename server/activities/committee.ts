@@ -68,8 +68,8 @@ export const decide: Action<'decide'> = async (context) => {
   const decided = await loadActivity(activity._id)
   if (organisation) {
     await tellAboutActivity([organisation.leadOpenid], 'activityDecided', decided, {
-      decision: approved ? '已批准，居民现在可以报名' : '未获批准',
-      ...(input.reason ? { reason: input.reason } : {}),
+      decision: approved ? '已批准' : '未获批准',
+      note: input.reason ?? (approved ? '居民现在可以报名' : '无'),
     })
   }
   return { activity: await activityDetail(decided, committee, now) }

@@ -6,7 +6,8 @@ import { activityReminders, activityStatusAfter, reminderDue, type ActivityRemin
 import { endedBy, startingSoon } from '../data/activities'
 import type { ActivityDoc } from '../data/documents'
 import { updateOrganisationFacts } from '../data/organisations'
-import { inTransaction } from '../data/transaction'
+import { inTransaction, unset } from '../data/transaction'
+import { reachedAnyone } from '../wechat'
 import { placeHolders, tellAboutActivity } from './notify'
 
 /** A bounded batch per run: the timer comes again in a minute for the rest. */
@@ -21,7 +22,8 @@ export interface ActivityDueWorkDone {
 
 /**
  * Claims the reminder on the activity in a transaction before sending it, so that two runs at once
- * send it once. A send WeChat refuses is not retried: a late reminder is worse than none.
+ * send it once. When it reached nobody (no consent left, or refused) the claim is given back, so a
+ * later run tries again while the reminder is still due: someone may have consented since.
  */
 async function remind(activity: ActivityDoc, now: Date): Promise<boolean> {
   const due = reminderDue(new Date(activity.startAt), activity.reminded, now)
@@ -33,8 +35,13 @@ async function remind(activity: ActivityDoc, now: Date): Promise<boolean> {
     return current
   })
   if (!claimed) return false
-  await tellAboutActivity(placeHolders(claimed), 'activityReminder', claimed, { note: reminderText[due] })
-  return true
+  const results = await tellAboutActivity(placeHolders(claimed), 'activityReminder', claimed, { note: reminderText[due] })
+  if (reachedAnyone(results)) return true
+  await inTransaction(async (tx) => {
+    const current = await tx.get<ActivityDoc>('activities', activity._id)
+    if (current?.reminded === due) await tx.update('activities', activity._id, { reminded: claimed.reminded ?? unset() })
+  })
+  return false
 }
 
 async function finish(activity: ActivityDoc, now: Date): Promise<boolean> {

@@ -1,18 +1,19 @@
 /** Telling people about an activity: subscribe messages in production, the outbox locally. */
 import { ACTIVITY_PAGE, type SignUpRole } from '../../shared/domain/activity'
-import { inShanghai } from '../../shared/domain/time'
+import type { MessageFields, MessageKind, SendResult } from '../../shared/domain/messages'
 import type { ActivityDoc } from '../data/documents'
 import { tellEach } from '../wechat'
 
-/** Our template names; the deployment maps them to WeChat template ids (LINLI_SUBSCRIBE_TEMPLATES). */
-export type ActivityTemplate = 'activityPromoted' | 'activityCancelled' | 'activityReminder' | 'activityForApproval' | 'activityDecided'
+/** The message kinds about an activity (shared/domain/messages.ts). */
+export type ActivityTemplate = Extract<MessageKind, 'activityPromoted' | 'activityCancelled' | 'activityReminder' | 'activityForApproval' | 'activityDecided'>
 
-export async function tellAboutActivity(openids: readonly string[], template: ActivityTemplate, activity: ActivityDoc, extra: Record<string, string> = {}) {
-  await tellEach(openids, {
-    template,
-    page: `${ACTIVITY_PAGE}?id=${activity._id}`,
-    data: { title: activity.title, startAt: inShanghai(activity.startAt).format('M月D日 HH:mm'), address: activity.address, ...extra },
-  })
+const activityFacts = (activity: ActivityDoc) => ({ title: activity.title, startAt: new Date(activity.startAt), address: activity.address })
+/** The fields of a kind that the activity itself does not give. */
+type ActivityExtra<K extends ActivityTemplate> = Omit<MessageFields<K>, keyof ReturnType<typeof activityFacts>>
+
+export async function tellAboutActivity<K extends ActivityTemplate>(openids: readonly string[], template: K, activity: ActivityDoc, extra: ActivityExtra<K>): Promise<SendResult[]> {
+  const fields = { ...activityFacts(activity), ...extra } as unknown as MessageFields<K>
+  return tellEach(openids, template, fields, `${ACTIVITY_PAGE}?id=${activity._id}`)
 }
 
 const roles: SignUpRole[] = ['participant', 'volunteer']

@@ -124,7 +124,7 @@ export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now:
       promoted.map((e) => e.openid),
       'activityPromoted',
       activity,
-      { role: signUpRoleLabel[role], note: '有人取消了报名，您已从候补转为正式报名' },
+      { role: signUpRoleLabel[role], note: '有人取消报名，您已转为正式报名' },
     )
   }
   return { activity: await activityDetail(await loadActivity(activity._id), me, at) }

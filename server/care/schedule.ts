@@ -5,12 +5,12 @@
  * `escalateAt`, both indexed) and loses it when it is sent, so the work reads only what is due.
  */
 import { CARE_PERSON_PAGE, CARE_VISITS_PAGE, nextVisitDue, standingChanges, type VisitFrequency } from '../../shared/domain/care'
-import { inShanghai } from '../../shared/domain/time'
 import { entriesWithMomentBefore } from '../data/care'
 import type { CareEntryDoc } from '../data/documents'
 import { committeeOf } from '../data/memberships'
 import { inTransaction, unset } from '../data/transaction'
-import { tellEach } from '../wechat'
+import type { SendResult } from '../../shared/domain/messages'
+import { reachedAnyone, tellEach } from '../wechat'
 import { pairedOpenids } from './access'
 
 type ScheduleFields = { nextDueAt: Date; remindAt: Date; escalateAt: Date }
@@ -50,15 +50,25 @@ async function claim(entryId: string, field: 'remindAt' | 'escalateAt', now: Dat
   })
 }
 
-const dueDay = (entry: CareEntryDoc) => inShanghai(entry.nextDueAt).format('M月D日')
+/** An entry with a moment to send has a due date: `scheduleFrom` sets all three. */
+const dueDate = (entry: CareEntryDoc) => new Date(entry.nextDueAt!)
 
-async function send(field: 'remindAt' | 'escalateAt', now: Date, to: (entry: CareEntryDoc) => Promise<void>): Promise<number> {
+/** Gives the moment back when what was sent for it reached nobody, unless the schedule has moved on since. */
+async function unclaim(claimed: CareEntryDoc, field: 'remindAt' | 'escalateAt'): Promise<void> {
+  await inTransaction(async (tx) => {
+    const current = await tx.get<CareEntryDoc>('care_register', claimed._id)
+    if (!current || current[field] || dueDate(current).getTime() !== dueDate(claimed).getTime()) return
+    await tx.update('care_register', claimed._id, { [field]: claimed[field] })
+  })
+}
+
+async function send(field: 'remindAt' | 'escalateAt', now: Date, to: (entry: CareEntryDoc) => Promise<SendResult[]>): Promise<number> {
   let sent = 0
   for (const entry of await entriesWithMomentBefore(field, now, BATCH)) {
     const claimed = await claim(entry._id, field, now)
     if (!claimed) continue
-    await to(claimed)
-    sent++
+    if (reachedAnyone(await to(claimed))) sent++
+    else await unclaim(claimed, field)
   }
   return sent
 }
@@ -66,14 +76,12 @@ async function send(field: 'remindAt' | 'escalateAt', now: Date, to: (entry: Car
 /** Templates `careVisitDue` and `careEscalated`: the deployment maps them to WeChat's ids (LINLI_SUBSCRIBE_TEMPLATES). */
 export async function runCareDueWork(now: Date): Promise<CareDueWorkDone> {
   const visitReminders = await send('remindAt', now, async (entry) =>
-    tellEach(await pairedOpenids(entry), { template: 'careVisitDue', page: CARE_VISITS_PAGE, data: { name: entry.name, dueDate: dueDay(entry) } }),
+    tellEach(await pairedOpenids(entry), 'careVisitDue', { name: entry.name, dueDate: dueDate(entry), tip: '本周请上门或电话探访' }, CARE_VISITS_PAGE),
   )
   const careEscalations = await send('escalateAt', now, async (entry) => {
     const committee = await committeeOf(entry.communityId)
-    await tellEach(
-      committee.map((r) => r.openid),
-      { template: 'careEscalated', page: `${CARE_PERSON_PAGE}?id=${entry._id}`, data: { name: entry.name, dueDate: dueDay(entry) } },
-    )
+    const fields = { name: entry.name, dueDate: dueDate(entry), tip: '探访已逾期一周，请安排跟进' }
+    return tellEach(committee.map((r) => r.openid), 'careEscalated', fields, `${CARE_PERSON_PAGE}?id=${entry._id}`)
   })
   return { visitReminders, careEscalations }
 }

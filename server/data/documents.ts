@@ -10,6 +10,7 @@ import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../.
 import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
 import type { EntryKind, GiftStatus, HeldCause, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
+import type { SendResult } from '../../shared/domain/messages'
 
 /** The committee took the content down (docs/decisions/022); absent: shown as posted. */
 export interface TakenDown {
@@ -180,6 +181,8 @@ export interface OutboxDoc {
   toOpenid?: string
   template?: string
   payload: Record<string, unknown>
+  /** What WeChat answered a subscribe message. */
+  result?: SendResult
   createdAt: Date
 }
 

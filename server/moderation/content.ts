@@ -152,7 +152,7 @@ export const takeDown: Action<'takeDown'> = async (context) => {
   )
   // Nobody may take up a need they can no longer see; restoring it offers it again.
   if (input.content.kind === 'need') await closeOpenOffers(input.content.needId, 'withdrawn', now)
-  await tellEach(target.authorOpenids, { template: 'contentTakenDown', page: target.page, data: { content: target.name, reason: input.reason } })
+  await tellEach(target.authorOpenids, 'contentTakenDown', { content: target.name, result: '已下架', reason: input.reason }, target.page)
   return { takenDown: { reason: takenDown.reason, at: iso(now) } }
 }
 
@@ -172,6 +172,6 @@ export const restore: Action<'restore'> = async (context) => {
     const need = await needById(input.content.needId)
     if (need?.status === 'matching') await dispatchRound(need, now)
   }
-  await tellEach(target.authorOpenids, { template: 'contentRestored', page: target.page, data: { content: target.name } })
+  await tellEach(target.authorOpenids, 'contentRestored', { content: target.name, result: '已恢复' }, target.page)
   return {}
 }

@@ -143,8 +143,8 @@ export const assign: Action<'assign'> = async (context) => {
   await closeOpenOffers(need._id, 'withdrawn', now)
   await addAuditEntry(auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }, now))
   const assigned = await loadNeed(need._id)
-  await notify([organisation.leadOpenid], 'taskAssigned', assigned)
-  await notify([assigned.requesterOpenid], 'needAccepted', assigned, { organisation: organisation.name })
+  await notify([organisation.leadOpenid], 'taskAssigned', assigned, {})
+  await notify([assigned.requesterOpenid], 'needAccepted', assigned, { organisation: organisation.name, status: '已指派' })
   return { need: await revealedView(committee, assigned, now) }
 }
 

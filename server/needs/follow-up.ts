@@ -29,7 +29,7 @@ export async function followUpAcceptedNeeds(now: Date, batch: number): Promise<F
     const organisation = reminded && need.acceptedBy ? await organisationById(need.acceptedBy.organisationId) : null
     if (!organisation) continue
     leadsReminded++
-    await notify([organisation.leadOpenid], 'finishDue', need, { organisation: organisation.name }, taskPath(organisation._id, need._id).slice(1))
+    await notify([organisation.leadOpenid], 'finishDue', need, { organisation: organisation.name, tip: '已过预计完成时间，请尽快办完' }, taskPath(organisation._id, need._id).slice(1))
   }
 
   let needsOverdue = 0
@@ -43,7 +43,7 @@ export async function followUpAcceptedNeeds(now: Date, batch: number): Promise<F
     })
     if (!queued) continue
     needsOverdue++
-    await notifyCommittee({ ...need, queue: 'overdue' }, 'needOverdue')
+    await notifyCommittee({ ...need, queue: 'overdue' }, 'needOverdue', { tip: '接单后逾期未办完，请跟进' })
   }
   return { leadsReminded, needsOverdue }
 }

@@ -94,7 +94,7 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
     return true
   })
   if (!made) return 'skipped'
-  await notify(shortlist.map((c) => c.organisation.leadOpenid), 'newOffer', need)
+  await notify(shortlist.map((c) => c.organisation.leadOpenid), 'newOffer', need, {})
   return 'offered'
 }
 
@@ -108,8 +108,8 @@ async function escalate(need: NeedDoc, now: Date): Promise<boolean> {
     return true
   })
   if (escalated) {
-    await notifyCommittee(need, 'needEscalated')
-    await notify([need.requesterOpenid], 'needEscalated', need)
+    await notifyCommittee(need, 'needEscalated', { progress: '附近暂无组织接单，请社区两委处理' })
+    await notify([need.requesterOpenid], 'needEscalated', need, { progress: '附近暂无组织接单，已转社区两委' })
   }
   return escalated
 }

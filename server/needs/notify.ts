@@ -1,28 +1,31 @@
 /** Telling people about a need (subscribe messages; the outbox locally) and writing its timeline. */
-import { NEED_PAGE, OFFERS_PAGE, urgencyLabel } from '../../shared/domain/need'
+import { urgencyPhrase, type MessageFields, type MessageKind } from '../../shared/domain/messages'
+import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { committeeNeedPath } from '../../shared/domain/workbench'
 import type { NeedDoc, NeedEventDoc } from '../data/documents'
 import { committeeOf } from '../data/memberships'
 import { tellEach } from '../wechat'
 
-/** Our template names; the deployment maps them to WeChat template ids (LINLI_SUBSCRIBE_TEMPLATES). */
-export type NeedTemplate = 'newOffer' | 'taskAssigned' | 'needAccepted' | 'needDone' | 'needEscalated' | 'lifeAlert' | 'finishDue' | 'needOverdue'
+/** The message kinds about a need (shared/domain/messages.ts). */
+export type NeedTemplate = Extract<MessageKind, 'newOffer' | 'taskAssigned' | 'needAccepted' | 'needDone' | 'needEscalated' | 'lifeAlert' | 'finishDue' | 'needOverdue'>
+
+/** What every message about a need may say of it; each kind takes the fields its template has. */
+const needFacts = (need: NeedDoc) => ({ helpKind: need.helpKind, urgency: urgencyPhrase[need.urgency], neighbourhood: need.neighbourhood, raisedAt: new Date(need.createdAt) })
+/** The fields of a kind that the need itself does not give. */
+export type NeedExtra<K extends NeedTemplate> = Omit<MessageFields<K>, keyof ReturnType<typeof needFacts>>
 
 /**
  * Sends one template about `need` to each person (see `tellEach` for failures). The page it opens
  * is the requester's unless `page` says otherwise; leads' offers open their offers.
  */
-export async function notify(openids: string[], template: NeedTemplate, need: NeedDoc, extra: Record<string, string> = {}, page?: string): Promise<void> {
+export async function notify<K extends NeedTemplate>(openids: string[], template: K, need: NeedDoc, extra: NeedExtra<K>, page?: string): Promise<void> {
   const forLeads = template === 'newOffer' || template === 'taskAssigned'
-  await tellEach(openids, {
-    template,
-    page: page ?? (forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`),
-    data: { helpKind: need.helpKind, urgency: urgencyLabel[need.urgency], neighbourhood: need.neighbourhood, ...extra },
-  })
+  const fields = { ...needFacts(need), ...extra } as unknown as MessageFields<K>
+  await tellEach(openids, template, fields, page ?? (forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`))
 }
 
 /** Opens the committee's own page of the need (call the requester, assign an organisation), not the requester's. */
-export async function notifyCommittee(need: NeedDoc, template: NeedTemplate, extra: Record<string, string> = {}): Promise<void> {
+export async function notifyCommittee<K extends NeedTemplate>(need: NeedDoc, template: K, extra: NeedExtra<K>): Promise<void> {
   const committee = await committeeOf(need.communityId)
   // Subscribe messages name a page without the leading slash.
   await notify(committee.map((r) => r.openid), template, need, extra, committeeNeedPath(need._id, need.queue).slice(1))

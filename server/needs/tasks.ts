@@ -94,7 +94,7 @@ export const accept: Action<'accept'> = async (context) => {
   })
   await closeOpenOffers(offer.needId, 'taken', now)
   const need = await loadNeed(offer.needId)
-  await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name })
+  await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name, status: '已接单' })
   return { need: await revealedView(lead, need, now, organisation._id, offer.distanceM) }
 }
 
@@ -264,6 +264,6 @@ export const markDone: Action<'markDone'> = async (context) => {
   )
   await creditServiceRecords(recordIds, now)
   const done = await loadNeed(need._id)
-  await notify([done.requesterOpenid], 'needDone', done)
+  await notify([done.requesterOpenid], 'needDone', done, { status: '已完成', tip: '请在小程序中为本次服务评价' })
   return { need: await revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM) }
 }

@@ -1,3 +1,4 @@
+import { resultOfErrcode, type SendResult } from '../../shared/domain/messages'
 import type { SubscribeMessage, TextScene, TextVerdict, WeChatOpenApi } from './index'
 
 /** wx-server-sdk is loaded on first use so that local runs never need its native parts. */
@@ -35,13 +36,16 @@ export const cloudOpenApi: WeChatOpenApi = {
     return { traceId }
   },
 
-  async sendSubscribeMessage(message: SubscribeMessage) {
-    await cloud().openapi.subscribeMessage.send({
-      touser: message.toOpenid,
-      templateId: templateId(message.template),
-      page: message.page,
-      data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
-    })
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult> {
+    try {
+      await cloud().openapi.subscribeMessage.send({ touser: message.toOpenid, templateId: templateId(message.template), page: message.page, data: message.data })
+      return { status: 'sent' }
+    } catch (error) {
+      // wx-server-sdk throws WeChat's errcode as errCode (47003, 43101, …).
+      const { errCode, errMsg } = error as { errCode?: unknown; errMsg?: unknown }
+      if (typeof errCode === 'number') return resultOfErrcode(errCode, String(errMsg))
+      throw error
+    }
   },
 
   async miniProgramCode({ page, scene }) {

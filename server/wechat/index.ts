@@ -3,6 +3,7 @@
  * the local host and the tests set LINLI_WECHAT=outbox, and every message is recorded in the
  * outbox collection instead of being sent.
  */
+import { subscribeData, type MessageFields, type MessageKind, type SendResult, type SubscribeData } from '../../shared/domain/messages'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { cloudOpenApi } from './cloud'
 import { outboxOpenApi } from './outbox'
@@ -16,10 +17,11 @@ export type TextScene = 1 | 2 | 3 | 4
 export interface SubscribeMessage {
   toOpenid: string
   /** Our name for the template; the deployment maps it to WeChat's template id. */
-  template: string
+  template: MessageKind
   /** The mini-program page the message opens. */
   page?: string
-  data: Record<string, string>
+  /** Built by `subscribeData`: the template's keywords, as WeChat takes them. */
+  data: SubscribeData
 }
 
 export interface WeChatOpenApi {
@@ -29,7 +31,8 @@ export interface WeChatOpenApi {
    * comes later as a `wxa_media_check` message push, carrying that id (docs/decisions/022).
    */
   checkMedia(input: { openid: string; fileId: string; scene: TextScene }): Promise<{ traceId: string }>
-  sendSubscribeMessage(message: SubscribeMessage): Promise<void>
+  /** WeChat's answer as a result: a refusal is not thrown, so that each one can be kept. */
+  sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>
   /** A mini-program code that opens `page` with `scene` (at most 32 characters), as a PNG data: URL. */
   miniProgramCode(input: { page: string; scene: string }): Promise<string>
 }
@@ -50,13 +53,20 @@ export async function firstFlagged<K extends string>(openid: string, texts: Part
 }
 
 /**
- * Sends one message to each person. A person who has not subscribed makes WeChat refuse the send;
- * that must not undo the change it reports, so failures are logged, not thrown.
+ * Sends one message of `kind` to each person, and answers each send's result. A person who has not
+ * subscribed makes WeChat refuse the send; that must not undo the change it reports, so failures
+ * are answered and logged, not thrown.
  */
-export async function tellEach(openids: readonly string[], message: Omit<SubscribeMessage, 'toOpenid'>): Promise<void> {
-  const results = await Promise.allSettled([...new Set(openids)].map((toOpenid) => wechat().sendSubscribeMessage({ ...message, toOpenid })))
-  for (const r of results) if (r.status === 'rejected') console.error(`[wechat] ${message.template} not sent`, r.reason)
+export async function tellEach<K extends MessageKind>(openids: readonly string[], kind: K, fields: MessageFields<K>, page?: string): Promise<SendResult[]> {
+  const data = subscribeData(kind, fields)
+  const settled = await Promise.allSettled([...new Set(openids)].map((toOpenid) => wechat().sendSubscribeMessage({ toOpenid, template: kind, page, data })))
+  const results = settled.map((s): SendResult => (s.status === 'fulfilled' ? s.value : { status: 'failed', errmsg: String(s.reason) }))
+  for (const r of results) if (r.status !== 'sent') console.error(`[wechat] ${kind} not sent`, r)
+  return results
 }
+
+/** A reminder counts as sent when it reached someone, or there was nobody to send it to. */
+export const reachedAnyone = (results: readonly SendResult[]) => results.length === 0 || results.some((r) => r.status === 'sent')
 
 /** Refuses with CONTENT_REJECTED at `data.<key>` when any of `texts` does not pass the content check. */
 export async function refuseFlagged(openid: string, texts: Record<string, string | undefined>, scene: TextScene): Promise<void> {

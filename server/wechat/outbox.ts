@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import QRCode from 'qrcode'
+import { ARGUMENT_INVALID_ERRCODE, NO_CONSENT_ERRCODE, resultOfErrcode, subscribeDataRefusal } from '../../shared/domain/messages'
 import { recordInOutbox } from '../data/outbox'
 import type { WeChatOpenApi } from './index'
 
@@ -28,8 +29,21 @@ export const outboxOpenApi: WeChatOpenApi = {
     return { traceId }
   },
 
+  /**
+   * Answers as WeChat would: 47003 for data its template refuses, 43101 for a person listed in
+   * LINLI_OUTBOX_NO_CONSENT (comma-separated openids: people who gave no consent). Every send is
+   * recorded with its result.
+   */
   async sendSubscribeMessage({ toOpenid, template, page, data }) {
-    await recordInOutbox({ channel: 'subscribeMessage', toOpenid, template, payload: { page, data } })
+    const refusal = subscribeDataRefusal(template, data)
+    const withoutConsent = (process.env.LINLI_OUTBOX_NO_CONSENT ?? '').split(',').includes(toOpenid)
+    const result = refusal
+      ? resultOfErrcode(ARGUMENT_INVALID_ERRCODE, refusal)
+      : withoutConsent
+        ? resultOfErrcode(NO_CONSENT_ERRCODE, 'user refuse to accept the msg')
+        : resultOfErrcode(0, 'ok')
+    await recordInOutbox({ channel: 'subscribeMessage', toOpenid, template, payload: { page, data }, result })
+    return result
   },
 
   /** A plain QR code of the page path: scannable with any camera, and readable in tests. */

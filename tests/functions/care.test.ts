@@ -10,6 +10,7 @@ import { allDocuments } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/needs/deadlines'
 import type { ActionInput } from '../../shared/contract'
 import { visitAssignmentSchema, type CareContract } from '../../shared/contracts/care'
+import type { SubscribeData } from '../../shared/domain/messages'
 import { inShanghai } from '../../shared/domain/time'
 import { freshDatabasePerGroup } from '../support/database'
 import { callCare as call, callCommunity, callNeeds, failure, ok } from './calls'
@@ -320,7 +321,7 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     expect(all.entries.slice(-2)).toEqual(rows)
     const sent = (await outbox()).length
     await runDueWork(new Date(Date.now() + 400 * 86_400_000))
-    expect((await outbox()).slice(sent).filter((m) => m.payload.data && (m.payload.data as { name?: string }).name === '杨丽')).toEqual([])
+    expect((await outbox()).slice(sent).filter((m) => m.payload.data && (m.payload.data as SubscribeData).name1?.value === '杨丽')).toEqual([])
   })
 
   it('the committee changes the frequency: the schedule follows', async () => {
@@ -402,7 +403,7 @@ describe('the month’s visit rate and the schedule, against the seeded register
 describe('reminders and escalation: once per due date', () => {
   freshDatabasePerGroup()
   const messagesAbout = async (name: string, template: string) =>
-    (await outbox()).filter((m) => m.template === template && (m.payload.data as { name?: string }).name === name).map((m) => m.toOpenid)
+    (await outbox()).filter((m) => m.template === template && m.result?.status === 'sent' && (m.payload.data as SubscribeData).name1.value === name).map((m) => m.toOpenid)
   let due: Date
 
   it('nothing is sent for due dates the seeded register has already been reminded of', async () => {
@@ -419,14 +420,21 @@ describe('reminders and escalation: once per due date', () => {
     expect((await messagesAbout('王桂兰', 'careVisitDue')).sort()).toEqual([who.volunteer, who.organisationLead].sort())
   })
 
-  it('the committee is told once when it turns escalated', async () => {
+  it('the committee is told once when it turns escalated, and again while nobody could be told', async () => {
+    const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
     await runDueWork(new Date(due.getTime() + 7 * 86_400_000 - 60_000))
     expect(await messagesAbout('王桂兰', 'careEscalated')).toEqual([])
+    // Nobody on the committee has consent left: WeChat answers 43101, so the escalation stays due.
+    process.env.LINLI_OUTBOX_NO_CONSENT = committee.join(',')
+    await runDueWork(new Date(due.getTime() + 7 * 86_400_000 + 30_000))
+    delete process.env.LINLI_OUTBOX_NO_CONSENT
+    const refused = (await outbox()).filter((m) => m.template === 'careEscalated' && (m.payload.data as SubscribeData).name1.value === '王桂兰')
+    expect(refused.map((m) => m.result)).toEqual(committee.map(() => expect.objectContaining({ status: 'noConsent', errcode: 43101 })))
+    expect((await entryDoc('care-wang-guilan')).escalateAt).toEqual(expect.any(Date))
     await runDueWork(new Date(due.getTime() + 7 * 86_400_000 + 60_000))
     await runDueWork(new Date(due.getTime() + 30 * 86_400_000))
-    const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
     expect((await messagesAbout('王桂兰', 'careEscalated')).sort()).toEqual(committee.sort())
-    const message = (await outbox()).find((m) => m.template === 'careEscalated' && (m.payload.data as { name?: string }).name === '王桂兰')!
+    const message = (await outbox()).find((m) => m.template === 'careEscalated' && (m.payload.data as SubscribeData).name1.value === '王桂兰')!
     expect(message.payload.page).toBe('pages/committee/care-person/index?id=care-wang-guilan')
   })
 
