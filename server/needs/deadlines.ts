@@ -11,7 +11,7 @@ import { runActivityDueWork, type ActivityDueWorkDone } from '../activities/due-
 import { runCareDueWork, type CareDueWorkDone } from '../care/schedule'
 import type { NeedDoc } from '../data/documents'
 import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
-import { inTransaction } from '../data/transaction'
+import { inTransaction, whole } from '../data/transaction'
 import { creditLeftPending } from '../timebank/credit'
 import { followUpAcceptedNeeds, type FollowUpDone } from './follow-up'
 import { runTimebankDueWork, type TimebankDueWorkDone } from '../timebank/due-work'
@@ -43,7 +43,7 @@ export async function runDueWork(now: Date): Promise<DueWorkDone> {
     const closed = await inTransaction(async (tx) => {
       const current = await tx.get<NeedDoc>('needs', need._id)
       if (!current || !needStatusAfter(current.status, 'autoClose')) return false
-      await tx.update('needs', need._id, { status: 'closed', outcome: { result: 'unrated', at: now }, updatedAt: now })
+      await tx.update('needs', need._id, { status: 'closed', outcome: whole({ result: 'unrated', at: now }), updatedAt: now })
       await tx.add('need_events', needEvent(need._id, SYSTEM, `${AUTO_CLOSE_DAYS} 天内未评价，自动结束`, now))
       return true
     })
