@@ -46,9 +46,10 @@ export const STANDIN_ENV_ID = 'standin-local'
 
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const store = new Store(options.dataDir, loadManifest(options.manifestPath))
-  const transactions = new Transactions(store, options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS)
+  const now = options.now ?? (() => new Date())
+  const transactions = new Transactions(store, options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS, now)
   let latencyMs = options.latencyMs ?? latencyFromEnvironment()
-  const server = createStandinServer({ store, transactions, now: options.now ?? (() => new Date()) }, () => latencyMs)
+  const server = createStandinServer({ store, transactions, now }, () => latencyMs)
   const host = options.host ?? '127.0.0.1'
   try {
     await new Promise<void>((ok, fail) => {

@@ -298,19 +298,23 @@ export class Store {
     return shapes
   }
 
-  /** MongoDB unique indexes treat a missing field as null, so two documents without it also collide. */
+  /**
+   * MongoDB unique indexes treat a missing field as null, so two documents without it also collide;
+   * an array is indexed per element (multikey), so two documents sharing any element collide.
+   */
   private checkUnique(info: CollectionInfo, doc: Doc): void {
     const key = idKey(doc._id)
     for (const index of info.indexes) {
       if (!index.unique) continue
       const fields = Object.keys(index.keys)
-      const tuple = (d: Doc) => EJSON.stringify(fields.map((f) => getPath(d, f) ?? null), { relaxed: false })
-      const mine = tuple(doc)
-      const first = getPath(doc, fields[0]) ?? null
-      const candidates = isPrimitive(first) ? this.byEquality(info, fields[0], [first]) : this.scan(info)
+      const mine = new Map(indexKeys(doc, fields).map((k) => [EJSON.stringify(k, { relaxed: false }), k]))
+      const first = keyElements(getPath(doc, fields[0]))
+      const candidates = first.every(isPrimitive) ? this.byEquality(info, fields[0], first as Primitive[]) : this.scan(info)
       for (const other of candidates) {
-        if (idKey(other.doc._id) === key || tuple(other.doc) !== mine) continue
-        const shown = fields.map((f) => `${f}: ${JSON.stringify(getPath(doc, f) ?? null)}`).join(', ')
+        if (idKey(other.doc._id) === key) continue
+        const shared = indexKeys(other.doc, fields).map((k) => mine.get(EJSON.stringify(k, { relaxed: false }))).find((k) => k !== undefined)
+        if (!shared) continue
+        const shown = fields.map((f, i) => `${f}: ${JSON.stringify(shared[i])}`).join(', ')
         throw new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: ${index.name} dup key: { ${shown} }`)
       }
     }
@@ -324,6 +328,17 @@ export class Store {
 
 export function duplicateIdError(info: CollectionInfo, id: unknown): DbError {
   return new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
+}
+
+/** The values a field contributes to an index: each element of an array (an empty one as itself), null when missing. */
+function keyElements(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.length > 0 ? value : [[]]
+  return [value ?? null]
+}
+
+/** Every key a document has in an index over `fields`: one per combination of their elements. */
+function indexKeys(doc: Doc, fields: string[]): unknown[][] {
+  return fields.reduce<unknown[][]>((keys, f) => keys.flatMap((k) => keyElements(getPath(doc, f)).map((e) => [...k, e])), [[]])
 }
 
 export function isPrimitive(v: unknown): v is Primitive {

@@ -137,19 +137,4 @@ describe('what a transaction refuses', () => {
     expect(err.code).toBe('DATABASE_INVALID_OPERRATOR')
     await t.rollback()
   })
-
-  it('aborts a transaction left open past the timeout', async () => {
-    await h.stop()
-    h = await startHarness({ transactionTimeoutMs: 200 })
-    db = h.db
-    await db.createCollection('accounts')
-    await db.collection('accounts').add({ _id: 'alice', balance: 100 })
-    const t = await db.startTransaction()
-    await t.collection('accounts').doc('alice').update({ balance: 0 })
-    await new Promise((r) => setTimeout(r, 400))
-    expect((await errorOf(t.commit())).message).toMatch(/not active/)
-    expect(await balance('alice')).toBe(100)
-    // Its lock is gone: others can write the document.
-    expect((await db.collection('accounts').doc('alice').update({ balance: 1 })).updated).toBe(1)
-  })
 })
