@@ -143,8 +143,12 @@ export function findDocs(store: Store, info: CollectionInfo, query: Doc, options
   const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
   let page: Doc[]
   if (order) {
-    const all = Array.from(matching(store, info, query), (h) => h.doc)
-    page = find(all, {}).sort(order).skip(offset).limit(limit).all() as Doc[]
+    const hits = Array.from(matching(store, info, query))
+    // MongoDB promises no order among documents tied on every sort key, and a later page may meet
+    // them in another order than the first did; so past the first page ties come shuffled here, and
+    // paging is safe only with a unique last key (`_id`), as on CloudBase.
+    if (offset > 0) hits.sort((a, b) => tieRank(a.rid, offset) - tieRank(b.rid, offset))
+    page = find(hits.map((h) => h.doc), {}).sort(order).skip(offset).limit(limit).all() as Doc[]
   } else {
     page = []
     let skipped = 0
@@ -155,6 +159,11 @@ export function findDocs(store: Store, info: CollectionInfo, query: Doc, options
     }
   }
   return project(page, options.projection)
+}
+
+/** A fixed pseudo-random rank of a row for one offset (Knuth's multiplicative hash). */
+function tieRank(rid: number, offset: number): number {
+  return Math.imul(rid ^ offset, 2654435761) >>> 0
 }
 
 export function project(docs: Doc[], projection: Doc | undefined): Doc[] {
