@@ -95,6 +95,7 @@ export class Store {
   private readonly db: Database.Database
   private readonly collections = new Map<string, CollectionInfo>()
   private readonly statements = new Map<string, Database.Statement>()
+  private readonly readers: Database.Database[] = []
 
   constructor(dataDir: string, private readonly manifest: Manifest) {
     mkdirSync(dataDir, { recursive: true })
@@ -119,6 +120,7 @@ export class Store {
   }
 
   close(): void {
+    for (const reader of this.readers.splice(0)) reader.close()
     this.db.close()
   }
 
@@ -402,9 +404,18 @@ export class Store {
 
   /** A read-only view pinned to the database as it is now (SQLite WAL snapshot on a second connection). */
   openSnapshot(): Snapshot {
-    return new Snapshot(this.file, this)
+    return new Snapshot(this.readers.pop() ?? new Database(this.file, { readonly: true }), this)
+  }
+
+  /** A snapshot's connection, done with: kept for the next one, since opening one costs more than a transaction's reads. */
+  release(reader: Database.Database): void {
+    if (this.readers.length < MAX_IDLE_READERS && this.db.open) this.readers.push(reader)
+    else reader.close()
   }
 }
+
+/** Idle read connections kept for snapshots: about as many transactions as a crowd keeps open. */
+const MAX_IDLE_READERS = 64
 
 export function duplicateIdError(info: CollectionInfo, id: unknown): DbError {
   return new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
@@ -430,10 +441,10 @@ export function isPrimitive(v: unknown): v is Primitive {
  * the WAL snapshot of its first read, whatever is committed afterwards.
  */
 export class Snapshot {
-  private readonly db: Database.Database
-
-  constructor(file: string, private readonly store: Store) {
-    this.db = new Database(file, { readonly: true })
+  constructor(
+    private readonly db: Database.Database,
+    private readonly store: Store,
+  ) {
     this.db.exec('BEGIN')
     this.db.prepare(`SELECT v FROM meta WHERE k = 'version'`).get()
   }
@@ -453,6 +464,6 @@ export class Snapshot {
 
   close(): void {
     if (this.db.inTransaction) this.db.exec('COMMIT')
-    this.db.close()
+    this.store.release(this.db)
   }
 }
