@@ -47,14 +47,14 @@ interface SdkTransaction {
  * The SDK retries a conflict at once, three times: a crowd racing for one document (the last places
  * of an activity, a community's pool, twenty leads accepting one need) outlasts that. Here each retry
  * waits a random moment below a ceiling that doubles up to a cap (exponential backoff with full
- * jitter), so the racers spread out and about one of them commits per transaction's length. What
- * bounds the retries is the time spent waiting, not their number: a crowd of 50 at 25 ms a round
- * trip takes several seconds to get through one document, and the caller hears CONFLICT only once
- * the pauses add up to WAIT_BUDGET_MS, which leaves room within the functions' 10 s (decision 015).
+ * jitter): the racers spread out, and a wide cap keeps the losers from flooding the database with
+ * attempts that can only conflict again. What bounds the retries is the time spent waiting, not
+ * their number: one document takes a transaction's length per winner, so a crowd of 50 needs
+ * seconds, and only a caller whose pauses add up to WAIT_BUDGET_MS hears CONFLICT (decision 015).
  */
 const FIRST_BACKOFF_MS = 25
-const MAX_BACKOFF_MS = 1_000
-const WAIT_BUDGET_MS = 8_000
+const MAX_BACKOFF_MS = 3_000
+const WAIT_BUDGET_MS = 12_000
 
 /** What a caller hears when the crowd outlasts every attempt. */
 export const BUSY_MESSAGE = '同时办理的人较多，请稍后再试'
