@@ -8,6 +8,7 @@ import { platformContext } from '../local/host/platform-context'
 import type { Envelope } from '../shared/contract'
 import type { PersonDoc, ServiceRecordDoc } from '../server/data/documents'
 import { insertAll } from '../server/data/maintenance'
+import { now } from '../server/clock'
 import { creditServiceRecords, pendingServiceRecord } from '../server/timebank/credit'
 
 const COMMUNITY = 'c-zd-qinyuan'
@@ -52,14 +53,14 @@ async function credits(trips: () => number) {
     const ids = await pendingRecords(Array.from({ length: count }, (_, i) => `bench-volunteer-c${concurrency}-${i}`))
     const outcomes: string[] = []
     const before = trips()
-    const perSecond = await run(count, concurrency, async (i) => outcomes.push(...((await creditServiceRecords([ids[i]])) as string[])))
+    const perSecond = await run(count, concurrency, async (i) => outcomes.push(...((await creditServiceRecords([ids[i]], now())) as string[])))
     const leftPending = outcomes.filter((o) => o === 'pending').length
     console.log(
       `credit, c${String(concurrency).padEnd(3)} ${String(count).padStart(4)} credits  ${perSecond.toFixed(0).padStart(5)}/s  ` +
         `round trips/credit ${((trips() - before) / count).toFixed(1).padStart(5)}  left pending after 12 attempts ${leftPending}`,
     )
     // What the due work would do with them, so the next round starts clean.
-    await creditServiceRecords(ids.filter((_, i) => outcomes[i] === 'pending'))
+    await creditServiceRecords(ids.filter((_, i) => outcomes[i] === 'pending'), now())
   }
 }
 
@@ -81,7 +82,7 @@ async function gifts(trips: () => number) {
   }))
   await insertAll('people', people)
   // Givers earn first, through the crediting.
-  await creditServiceRecords(await pendingRecords(people.slice(0, pairs).map((p) => p.openid)))
+  await creditServiceRecords(await pendingRecords(people.slice(0, pairs).map((p) => p.openid)), now())
   for (const concurrency of [1, 8, 16]) {
     const count = 160
     let failed = 0

@@ -40,10 +40,12 @@ export const auditActionLabel = {
   'timebank.grant': '发放时间',
   'timebank.reverse': '冲正',
   'timebank.settings': '设置每日入账上限',
+  'content.takeDown': '下架内容',
+  'content.restore': '恢复内容',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 
-/** The entry for `actor` doing `action` now; the caller writes it with the change it records. */
+/** The entry for `actor` doing `action` at `at` (the call's moment); the caller writes it with the change it records. */
 export function auditEntry(
   actor: Caller,
   action: AuditAction,
@@ -60,6 +62,7 @@ export function auditEntry(
     target?: { openid?: string; name: string }
     reason?: string
   },
+  at: Date,
 ): Omit<AuditDoc, '_id'> {
   return {
     communityId: about.communityId,
@@ -73,7 +76,7 @@ export function auditEntry(
     ...(about.target?.openid ? { targetOpenid: about.target.openid } : {}),
     ...(about.target ? { targetName: about.target.name } : {}),
     ...(about.reason ? { reason: about.reason } : {}),
-    at: new Date(),
+    at,
   }
 }
 

@@ -75,10 +75,10 @@ export const appointCommittee: Action<'appointCommittee'> = async (context) => {
     role: 'committee',
     communityId: community._id,
     grantedBy: appointer.openid,
-    grantedAt: new Date(),
+    grantedAt: context.now,
   })
   if (!granted) throw already
-  await addAuditEntry(auditEntry(appointer, 'committee.appoint', { communityId: community._id, target: { openid: person.openid, name: person.name } }))
+  await addAuditEntry(auditEntry(appointer, 'committee.appoint', { communityId: community._id, target: { openid: person.openid, name: person.name } }, context.now))
   return { memberId }
 }
 
@@ -100,7 +100,7 @@ export const revokeCommittee: Action<'revokeCommittee'> = async (context) => {
         communityId: community._id,
         target: { openid: member.openid, name: people.get(member.openid)?.name ?? '' },
         reason: input.reason,
-      }),
+      }, context.now),
     )
   })
   return {}

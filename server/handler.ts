@@ -14,7 +14,7 @@ import {
   type Scope,
 } from '../shared/domain/permissions'
 import { now } from './clock'
-import { callerFromContext } from './data/cloudbase'
+import { callerFromContext, type PlatformCaller } from './data/cloudbase'
 import { loadCaller, type Caller } from './principal'
 
 export interface ActionContext<I> {
@@ -41,12 +41,24 @@ function fieldOf(issue: z.core.$ZodIssue): string | undefined {
   return path.length > 0 ? path.join('.') : undefined
 }
 
-function invalidInput(error: z.ZodError, prefix?: string): AppError {
+/** The first thing wrong with the input, as the functions answer it; the local host's own routes answer the same way. */
+export function invalidInput(error: z.ZodError, prefix?: string): AppError {
   const issue = error.issues[0]
   const field = fieldOf(issue)
   const qualified = prefix && field ? `${prefix}.${field}` : (field ?? prefix)
-  const message = issue.code === 'unrecognized_keys' ? `不接受的字段：${issue.keys.join('、')}` : issue.message
-  return new AppError(ErrorCode.INVALID_INPUT, message, qualified)
+  return new AppError(ErrorCode.INVALID_INPUT, issue.message, qualified)
+}
+
+/** What a person's own call carries as its first source: a mini-program, WeChat DevTools, its local debugging. */
+const personSources = ['wx_client', 'wx_devtools', 'wx_localdebug']
+
+/**
+ * WeChat's message push, as the platform context says: a source no person's call carries. The event
+ * cannot say so (anyone can send any event); docs/decisions/022.
+ */
+function isMessagePush(caller: PlatformCaller): boolean {
+  const first = caller.source?.split(',')[0]
+  return first !== undefined && !personSources.includes(first)
 }
 
 function ruleFor(functionName: string, action: string): PermissionRule | undefined {
@@ -70,8 +82,10 @@ export function defineHandler<F extends FunctionContract>(contract: F, implement
       const input = actionContract.input.safeParse(request.data.data ?? {})
       if (!input.success) throw invalidInput(input.error, 'data')
 
-      if (!caller.openid) throw new AppError(ErrorCode.UNAUTHENTICATED, '请在微信中打开')
-      const openid = caller.openid
+      const forPush = rule.who.includes('message_push')
+      if (forPush && !isMessagePush(caller)) throw new AppError(ErrorCode.FORBIDDEN, '只接受微信的消息推送')
+      if (!forPush && !caller.openid) throw new AppError(ErrorCode.UNAUTHENTICATED, '请在微信中打开')
+      const openid = caller.openid ?? ''
       let loaded: Promise<Caller> | undefined
       let authorised = false
       const actionContext: ActionContext<unknown> = {
@@ -88,7 +102,8 @@ export function defineHandler<F extends FunctionContract>(contract: F, implement
           authorised = true
         },
       }
-      if (rule.over === 'self') await actionContext.authorise({ kind: 'self' })
+      if (forPush) authorised = true
+      else if (rule.over === 'self') await actionContext.authorise({ kind: 'self' })
 
       const implementation = implementations[action as ActionName<F>] as (c: ActionContext<unknown>) => Promise<unknown>
       const result = await implementation(actionContext)

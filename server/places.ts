@@ -1,5 +1,7 @@
 /** Where a caller means when they send no place (docs/decisions/006: the browser demo never asks the browser). */
+import { inCommunityArea } from '../shared/domain/community'
 import { AppError, ErrorCode } from '../shared/errors'
+import type { CommunityDoc } from './data/documents'
 import { asGeoPoint } from './data/geo'
 import { communitiesByIds } from './data/places'
 import type { Caller } from './principal'
@@ -14,4 +16,17 @@ export async function placeOrHome(me: Caller, asked: [number, number] | undefine
   const community = me.person?.communityId ? (await communitiesByIds([me.person.communityId])).get(me.person.communityId) : undefined
   if (community) return asGeoPoint(community.centre).coordinates
   throw new AppError(ErrorCode.INVALID_INPUT, '请选择一个地点', field)
+}
+
+/**
+ * Refuses `point` outside the community's service area: a need placed elsewhere would be offered to
+ * another community's organisations while its own committee answers for it.
+ */
+export function refuseOutsideArea(community: CommunityDoc, point: readonly [number, number], field: string): void {
+  if (inCommunityArea({ centre: asGeoPoint(community.centre).coordinates, serviceArea: community.serviceArea }, point)) return
+  throw new AppError(
+    ErrorCode.OUTSIDE_SERVICE_AREA,
+    `这个地点不在${community.name}的服务范围内，请在地图上选${community.name}里的地点；别处的事，请找当地社区`,
+    field,
+  )
 }

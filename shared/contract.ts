@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { appErrorSchema } from './errors'
+import { issueMessage } from './issue-messages'
+
+// Every contract imports this module, so the functions and the client both parse with Chinese messages.
+z.config({ customError: issueMessage })
 
 /** One action of a cloud function: what it takes and what it answers. */
 export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

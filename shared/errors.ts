@@ -27,6 +27,8 @@ export const ErrorCode = {
   INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
   /** The catalogue item has none left (or a restock would take its stock below zero). */
   OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** A place outside the community's service area (a need raised elsewhere); `field` names the place. */
+  OUTSIDE_SERVICE_AREA: 'OUTSIDE_SERVICE_AREA',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

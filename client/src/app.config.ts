@@ -28,6 +28,7 @@ const subPackages: { root: string; pages: string[] }[] = [
       'members/index',
       'needs/index',
       'need/index',
+      'community-needs/index',
       'figures/index',
       'office/index',
       // 关爱对象: the register, 登记, a person, 修改, 结对, and 探访情况.

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
 import { CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
-import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
-import { JOIN_PAGE } from '../../shared/domain/organisation'
+import { NEED_PAGE, OFFERS_PAGE, taskPath } from '../../shared/domain/need'
+import { JOIN_PAGE, PROFILE_PAGE } from '../../shared/domain/organisation'
 import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
@@ -13,7 +13,7 @@ import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedP
  */
 export const paths = {
   nearby: () => '/pages/organisations/nearby/index',
-  profile: (organisationId: string) => `/pages/organisations/profile/index?id=${organisationId}`,
+  profile: (organisationId: string) => `/${PROFILE_PAGE}?id=${organisationId}`,
   apply: () => '/pages/organisations/apply/index',
   mine: () => '/pages/organisations/mine/index',
   team: (organisationId: string) => `/pages/organisations/team/index?id=${organisationId}`,
@@ -30,9 +30,11 @@ export const paths = {
   need: (needId: string) => `/${NEED_PAGE}?id=${needId}`,
   /** Every organisation the person leads: subscribe messages open it without a query. */
   offers: () => `/${OFFERS_PAGE}`,
-  task: (organisationId: string, needId: string) => `/pages/needs/task/index?organisationId=${organisationId}&id=${needId}`,
+  /** The reminder of a task's expected finish opens it too (shared/domain/need.ts). */
+  task: taskPath,
   needsQueue: (communityId: string) => `/pages/committee/needs/index?communityId=${communityId}`,
   committeeNeed: committeeNeedPath,
+  communityNeeds: (communityId: string) => `/pages/committee/community-needs/index?communityId=${communityId}`,
   figures: (communityId: string) => `/pages/committee/figures/index?communityId=${communityId}`,
   /** Civil affairs: every community of their office. */
   officeFigures: () => '/pages/committee/office/index',

@@ -1,12 +1,20 @@
 import { communityContract } from '../../shared/contracts/community'
 import { defineHandler } from '../../server/handler'
 import { appointCommittee, auditLog, committeeMembers, coverage, residents, revokeCommittee } from '../../server/community'
+import { restore, takeDown } from '../../server/moderation/content'
+import { mediaVerdict, takingMediaCheckPush } from '../../server/moderation/verdict'
 
-export const main = defineHandler(communityContract, {
-  coverage,
-  committeeMembers,
-  appointCommittee,
-  revokeCommittee,
-  residents,
-  auditLog,
-})
+// WeChat pushes its verdicts on photos here as well (docs/decisions/022).
+export const main = takingMediaCheckPush(
+  defineHandler(communityContract, {
+    coverage,
+    committeeMembers,
+    appointCommittee,
+    revokeCommittee,
+    residents,
+    auditLog,
+    takeDown,
+    restore,
+    mediaVerdict,
+  }),
+)

@@ -1,6 +1,6 @@
 import { needsContract } from '../../shared/contracts/needs'
 import { defineHandler } from '../../server/handler'
-import { assign, matchDetails, moderate, queue, settings } from '../../server/needs/committee'
+import { assign, communityNeeds, matchDetails, moderate, queue, settings } from '../../server/needs/committee'
 import { cancel, checkDuplicates, confirm, detail, mine, raise } from '../../server/needs/requests'
 import { accept, assignVolunteers, decline, markDone, offers, postProgress, tasks } from '../../server/needs/tasks'
 
@@ -19,6 +19,7 @@ export const main = defineHandler(needsContract, {
   postProgress,
   markDone,
   queue,
+  communityNeeds,
   moderate,
   assign,
   matchDetails,

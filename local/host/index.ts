@@ -7,18 +7,23 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 import { contracts, type FunctionName } from '../../shared/contracts'
+import { moveClockSchema } from '../../shared/contracts/local-clock'
 import { ErrorCode } from '../../shared/errors'
+import { useClock } from '../../server/clock'
+import { invalidInput } from '../../server/handler'
 import { latestOutboxMessages } from '../../server/data/outbox'
+import { photosAwaitingVerdict } from '../../server/data/photos'
 import { runDueWork } from '../../server/needs/deadlines'
 import { allPeople } from '../../server/data/people'
 import { allRoles } from '../../server/data/roles'
 import { communitiesByIds, officesByIds, organisationsByIds } from '../../server/data/places'
+import { ManualClock } from '../clock'
 import { startStandin } from '../standin'
 import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
 import { apiListing } from './api-listing'
 import { localCheckInSecret } from './check-in-secret'
 import { functionMains } from './functions'
-import { platformContext } from './platform-context'
+import { mediaCheckPush, messagePushContext, platformContext } from './platform-context'
 import { localStorage, MAX_PHOTO_BYTES, photoExtension, storageDir } from './storage'
 import { missingBuildPage, outboxPage, signInPage, type SignInEntry } from './pages'
 
@@ -36,6 +41,8 @@ export interface LocalHostOptions {
   dataDir: string
   port?: number
   h5Dir?: string
+  /** Where the clock starts (and so the demo data's dates, on a fresh folder); default the real time. */
+  startAt?: Date
 }
 
 export interface LocalHost {
@@ -60,8 +67,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body)
 }
 
-const sendJson = (res: ServerResponse, status: number, value: unknown) =>
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value))
+const sendJson = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers)
 
 /** The whole body, or null when it is over `limit` bytes (read to the end all the same, so the answer reaches the caller). */
 function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
@@ -90,22 +97,61 @@ function callerOpenid(req: IncomingMessage): string | null {
   return (typeof header === 'string' && header) || cookieOpenid(req)
 }
 
+/** The JSON body, or undefined after answering why there is none to read. */
+async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> {
+  const body = await readBody(req)
+  if (body === null) {
+    sendJson(res, 413, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求内容过大' } })
+    return undefined
+  }
+  try {
+    return { value: JSON.parse(body.toString('utf8') || '{}') }
+  } catch {
+    sendJson(res, 400, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求不是合法的 JSON' } })
+    return undefined
+  }
+}
+
 async function callFunction(req: IncomingMessage, res: ServerResponse, name: string) {
   if (!Object.hasOwn(contracts, name)) {
     return sendJson(res, 404, { ok: false, error: { code: ErrorCode.UNKNOWN_ACTION, message: `没有 ${name} 这个云函数` } })
   }
-  const body = await readBody(req)
-  if (body === null) {
-    return sendJson(res, 413, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求内容过大' } })
+  // callFunction sends JSON; a form or text body is refused rather than read as if it were.
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+    return sendJson(res, 415, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求内容须为 JSON（content-type: application/json）' } })
   }
-  let event: unknown
-  try {
-    event = JSON.parse(body.toString('utf8') || '{}')
-  } catch {
-    return sendJson(res, 400, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求不是合法的 JSON' } })
-  }
-  const result = await functionMains[name as FunctionName](event, platformContext(name, callerOpenid(req)))
+  const event = await readJson(req, res)
+  if (!event) return
+  const result = await functionMains[name as FunctionName](event.value, platformContext(name, callerOpenid(req)))
+  await passWaitingPhotos()
   sendJson(res, 200, result)
+}
+
+/**
+ * `GET /local/clock` reads the clock the functions, the stand-in and the due work share;
+ * `POST` moves it for all of them and runs the due work at the new moment before answering it.
+ */
+async function handleClock(req: IncomingMessage, res: ServerResponse, clock: ManualClock, runDue: () => Promise<unknown>) {
+  if (req.method === 'POST') {
+    const body = await readJson(req, res)
+    if (!body) return
+    const move = moveClockSchema.safeParse(body.value)
+    if (!move.success) return sendJson(res, 400, { ok: false, error: invalidInput(move.error).toBody() })
+    if (move.data.set !== undefined) clock.set(new Date(move.data.set))
+    else clock.advance(move.data.advanceMinutes! * 60_000)
+    await runDue()
+  }
+  sendJson(res, 200, { now: clock.now().toISOString() })
+}
+
+/**
+ * WeChat's part in the demo: every photo waiting for its check is passed, through the same message
+ * push WeChat would send, before the call that posted it answers. The tests deliver their own verdicts.
+ */
+async function passWaitingPhotos() {
+  for (const photo of await photosAwaitingVerdict(100)) {
+    await functionMains.community(mediaCheckPush(photo.traceId!, 'pass'), messagePushContext('community'))
+  }
 }
 
 const refuseUpload = (res: ServerResponse, status: number, message: string) =>
@@ -138,7 +184,7 @@ async function signInEntries(): Promise<SignInEntry[]> {
   }))
 }
 
-async function handleSignIn(req: IncomingMessage, res: ServerResponse) {
+async function handleSignIn(req: IncomingMessage, res: ServerResponse, clock: ManualClock) {
   if (req.method === 'POST') {
     const form = new URLSearchParams((await readBody(req))?.toString('utf8') ?? '')
     const openid = form.get('openid') ?? ''
@@ -147,7 +193,7 @@ async function handleSignIn(req: IncomingMessage, res: ServerResponse) {
       'set-cookie': `${IDENTITY_COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax`,
     })
   }
-  send(res, 200, 'text/html; charset=utf-8', signInPage(await signInEntries(), cookieOpenid(req), new Date().getFullYear()))
+  send(res, 200, 'text/html; charset=utf-8', signInPage(await signInEntries(), cookieOpenid(req), clock.now().getFullYear()))
 }
 
 function serveStatic(res: ServerResponse, h5Dir: string, pathname: string) {
@@ -159,20 +205,33 @@ function serveStatic(res: ServerResponse, h5Dir: string, pathname: string) {
 }
 
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
-  const standin = await startStandin({ dataDir: join(options.dataDir, 'db') })
+  // One clock for the functions, the stand-in's serverDate, the due work and the seed.
+  const clock = new ManualClock()
+  if (options.startAt) clock.set(options.startAt)
+  useClock(clock)
+  const standin = await startStandin({ dataDir: join(options.dataDir, 'db'), clock })
   // The functions run in this process: point their SDK at the stand-in, their WeChat calls at the outbox and their files at the storage folder.
   Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: storageDir(options.dataDir) }, localCheckInSecret(options.dataDir))
   if (await isDatabaseEmpty()) await seedDemoData()
 
   const h5Dir = resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5'))
   const storage = localStorage(options.dataDir)
+  // The scheduler function's work, which production runs from its timer trigger (not client-callable);
+  // one run at a time, so a run after a clock move never overlaps the timer's.
+  let dueWork: Promise<unknown> = Promise.resolve()
+  const runDue = () =>
+    (dueWork = dueWork.then(() => runDueWork(clock.now())).catch((error) => console.error('[local host] scheduled work', error)))
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost')
     const route = async () => {
       const api = /^\/api\/([a-z][a-zA-Z]*)$/.exec(pathname)
       if (api && req.method === 'POST') return callFunction(req, res, api[1])
+      if (api) {
+        return sendJson(res, 405, { ok: false, error: { code: ErrorCode.UNKNOWN_ACTION, message: '云函数只接受 POST 调用' } }, { allow: 'POST' })
+      }
       if (pathname === '/api') return sendJson(res, 200, apiListing())
-      if (pathname === '/local/sign-in') return handleSignIn(req, res)
+      if (pathname === '/local/sign-in') return handleSignIn(req, res, clock)
+      if (pathname === '/local/clock') return handleClock(req, res, clock, runDue)
       if (pathname === '/local/sign-out') {
         return send(res, 303, 'text/plain', '', { location: '/local/sign-in', 'set-cookie': `${IDENTITY_COOKIE}=; Path=/; Max-Age=0` })
       }
@@ -191,11 +250,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     })
   })
   await new Promise<void>((listening) => server.listen(options.port ?? 0, '127.0.0.1', listening))
-  // The scheduler function's work, which production runs from its timer trigger (not client-callable).
-  let dueWork: Promise<unknown> = Promise.resolve()
-  const timer = setInterval(() => {
-    dueWork = runDueWork(new Date()).catch((error) => console.error('[local host] scheduled work', error))
-  }, DUE_WORK_INTERVAL_MS)
+  const timer = setInterval(runDue, DUE_WORK_INTERVAL_MS)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   return {

@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../server/clock'
 import { countDocuments, insertAll, removeAll } from '../../server/data/maintenance'
 import { creditServiceRecords } from '../../server/timebank/credit'
 import { careDemoData } from './care-demo'
@@ -16,9 +17,10 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 
 /**
  * Replaces the demo collections' contents with the demo data set: activities and the care register
- * dated from `now`, the time bank's through its own crediting.
+ * dated from `now` (by default the clock's, which the local host and the tests can move), the time
+ * bank's through its own crediting.
  */
-export async function seedDemoData(now: Date = new Date()): Promise<void> {
+export async function seedDemoData(now: Date = clockNow()): Promise<void> {
   const dated = { ...demoActivities(now), ...careDemoData(now) }
   for (const [collection, documents] of [...collections.map((c) => [c, demoDataSet[c]] as const), ...Object.entries(dated)]) {
     await removeAll(collection)

@@ -7,6 +7,7 @@
  */
 import type { AddressInfo } from 'node:net'
 import { loadManifest } from '../../database/manifest'
+import { now, type Clock } from '../../server/clock'
 import { createStandinServer } from './server'
 import { Store } from './store'
 import { TRANSACTION_TIMEOUT_MS, Transactions } from './transactions'
@@ -19,7 +20,8 @@ export interface StandinOptions {
   host?: string
   /** Default <repo>/database/collections.json. */
   manifestPath?: string
-  now?: () => Date
+  /** What `serverDate` reads; the local host and the tests pass the clock the functions use. Default: server/clock.ts's. */
+  clock?: Clock
   /** Open transactions are aborted after this long; default 30 s. */
   transactionTimeoutMs?: number
   /**
@@ -46,10 +48,10 @@ export const STANDIN_ENV_ID = 'standin-local'
 
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const store = new Store(options.dataDir, loadManifest(options.manifestPath))
-  const now = options.now ?? (() => new Date())
-  const transactions = new Transactions(store, options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS, now)
+  const clock: Clock = options.clock ?? { now }
+  const transactions = new Transactions(store, options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS, () => clock.now())
   let latencyMs = options.latencyMs ?? latencyFromEnvironment()
-  const server = createStandinServer({ store, transactions, now }, () => latencyMs)
+  const server = createStandinServer({ store, transactions, now: () => clock.now() }, () => latencyMs)
   const host = options.host ?? '127.0.0.1'
   try {
     await new Promise<void>((ok, fail) => {

@@ -8,6 +8,7 @@ import type { ActivityStatus } from '../../shared/domain/activity'
 import { activityById } from '../data/activities'
 import type { ActivityDoc, CommunityDoc, OrganisationDoc } from '../data/documents'
 import type { ActionContext } from '../handler'
+import type { Principal } from '../../shared/domain/permissions'
 import { sitsOnCommitteeOf, type Caller } from '../principal'
 import { authoriseOverOrganisation } from '../scopes'
 
@@ -21,14 +22,19 @@ export async function loadActivity(activityId: string): Promise<ActivityDoc> {
 
 const unpublished: readonly ActivityStatus[] = ['pending_approval', 'rejected']
 
+/** The lead and volunteers of the organisation. */
+export const isOfOrganisation = (caller: Principal, organisationId: string) =>
+  caller.grants.some((g) => 'organisationId' in g && g.organisationId === organisationId)
+
 /** The committee of its community, and the lead and volunteers of its organisation. */
 function seesUnpublished(caller: Caller, activity: ActivityDoc): boolean {
-  return sitsOnCommitteeOf(caller, activity.communityId) || caller.grants.some((g) => 'organisationId' in g && g.organisationId === activity.organisationId)
+  return sitsOnCommitteeOf(caller, activity.communityId) || isOfOrganisation(caller, activity.organisationId)
 }
 
+/** Unpublished and taken-down activities are seen by the same people: its committee and its organisation. */
 export async function visibleActivity(caller: Caller, activityId: string): Promise<ActivityDoc> {
   const activity = await loadActivity(activityId)
-  if (unpublished.includes(activity.status) && !seesUnpublished(caller, activity)) throw activityNotFound()
+  if ((unpublished.includes(activity.status) || activity.takenDown) && !seesUnpublished(caller, activity)) throw activityNotFound()
   return activity
 }
 

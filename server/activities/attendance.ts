@@ -32,9 +32,8 @@ function attendanceProblem(activity: ActivityDoc, purpose: AttendancePurpose, no
 }
 
 export const checkInCode: Action<'checkInCode'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
-  const now = new Date()
   const problem = attendanceProblem(activity, input.purpose, now)
   if (problem) throw problem
   const code = issueCheckInCode({ activityId: activity._id, purpose: input.purpose, secret: checkInSecretFrom(process.env), now })
@@ -70,7 +69,7 @@ const attendancePatch = (purpose: AttendancePurpose, at: Date, by: 'code' | 'lea
  * The attendee's own sign-up, checked in (or out) once. The code is verified inside the
  * transaction that also counts wrong short codes, so simultaneous guesses are all counted.
  */
-export const checkIn: Action<'checkIn'> = async ({ caller, input }) => {
+export const checkIn: Action<'checkIn'> = async ({ caller, input, now: at }) => {
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
   const id = signUpDocId(activity._id, me.openid)
@@ -78,7 +77,7 @@ export const checkIn: Action<'checkIn'> = async ({ caller, input }) => {
   if (!isLive(signUp)) throw new AppError(ErrorCode.NOT_FOUND, '你没有报名这个活动', 'data.activityId')
   if (signUp.status === 'waitlisted') throw new AppError(ErrorCode.CONFLICT, '你还在候补中，没有名额，不能签到')
   const { purpose } = input
-  const problem = attendanceProblem(activity, purpose, new Date())
+  const problem = attendanceProblem(activity, purpose, at)
   if (problem) throw problem
   const secret = checkInSecretFrom(process.env)
   const typed = input.qrPayload === undefined
@@ -87,7 +86,6 @@ export const checkIn: Action<'checkIn'> = async ({ caller, input }) => {
     const current = await tx.get<ActivitySignUpDoc>('activity_sign_ups', id)
     if (current?.status !== 'confirmed') throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
     if (purpose === 'check_out' && !current.checkedInAt) throw new AppError(ErrorCode.CONFLICT, '请先签到，再签退')
-    const at = new Date()
     const misses = (current.shortCodeMisses ?? []).map((m) => new Date(m)).filter((m) => m.getTime() > at.getTime() - SHORT_CODE_WINDOW_MINUTES * 60_000)
     const wait = typed ? shortCodeWait(misses, at) : null
     if (wait) throw new AppError(ErrorCode.RATE_LIMITED, `输错次数太多，请 ${wait} 分钟后再试`, field)
@@ -111,7 +109,7 @@ export const roster: Action<'roster'> = async (context) => {
   const { input } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
   const lead = await context.caller()
-  const [view, signUps] = await Promise.all([activityDetail(activity, lead.openid, new Date()), signUpsOfActivity(activity._id)])
+  const [view, signUps] = await Promise.all([activityDetail(activity, lead, context.now), signUpsOfActivity(activity._id)])
   return { activity: view, entries: await rosterEntries(activity, signUps) }
 }
 
@@ -124,12 +122,12 @@ async function signUpOf(activity: ActivityDoc, signUpId: string, field: string):
 
 /** For someone without a phone; after the end too, until the volunteer's hours are confirmed. */
 export const markAttendance: Action<'markAttendance'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
   const stopped = notRunning(activity)
   if (stopped) throw stopped
   const { purpose } = input
-  const refusal = attendanceRefusal(purpose, { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) }, new Date(), 'lead')
+  const refusal = attendanceRefusal(purpose, { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) }, now, 'lead')
   if (refusal) throw new AppError(ErrorCode.CONFLICT, refusal)
   const signUp = await signUpOf(activity, input.signUpId, 'data.signUpId')
   if (signUp.status !== 'confirmed') throw new AppError(ErrorCode.CONFLICT, '候补中的报名还没有名额，不能签到')
@@ -139,7 +137,7 @@ export const markAttendance: Action<'markAttendance'> = async (context) => {
     if (recorded(current, purpose)) return current
     if (current.confirmedMinutes !== undefined) throw new AppError(ErrorCode.CONFLICT, '服务时长已确认，不能再改签到记录')
     if (purpose === 'check_out' && !current.checkedInAt) throw new AppError(ErrorCode.CONFLICT, '请先签到，再签退')
-    const patch = attendancePatch(purpose, new Date(), 'lead')
+    const patch = attendancePatch(purpose, now, 'lead')
     await tx.update('activity_sign_ups', signUp._id, patch)
     return { ...current, ...patch }
   })
@@ -157,9 +155,8 @@ const CONFIRM_BATCH = 20
  * are credited right after; whatever that leaves pending, the due work credits.
  */
 export const confirmHours: Action<'confirmHours'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
-  const now = new Date()
   const stopped = notRunning(activity)
   if (stopped) throw stopped
   if (!hasEnded(activity, now)) throw new AppError(ErrorCode.CONFLICT, '活动结束后才能确认服务时长')
@@ -191,8 +188,7 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
         if (current.confirmedMinutes === minutes) return null
         throw alreadyConfirmed(current.confirmedMinutes, i)
       }
-      const at = new Date()
-      await tx.update('activity_sign_ups', signUpId, { confirmedMinutes: minutes, hoursConfirmedAt: at })
+      await tx.update('activity_sign_ups', signUpId, { confirmedMinutes: minutes, hoursConfirmedAt: now })
       if (minutes === 0) return null
       const record = pendingServiceRecord({
         _id: `activity-${activity._id}-${signUpId}`,
@@ -203,7 +199,7 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
         minutes,
         servedAt: startAt,
         confirmedByOpenid: lead.openid,
-        confirmedAt: at,
+        confirmedAt: now,
       })
       await tx.add('service_records', record)
       return record._id
@@ -213,6 +209,6 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
     const ids = await Promise.all(input.hours.slice(i, i + CONFIRM_BATCH).map((h, j) => confirmOne(h, i + j)))
     recorded.push(...ids.filter((id): id is string => id !== null))
   }
-  await creditServiceRecords(recorded)
+  await creditServiceRecords(recorded, now)
   return { entries: await rosterEntries(activity, await signUpsOfActivity(activity._id)) }
 }

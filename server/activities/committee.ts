@@ -29,12 +29,11 @@ export const approvals: Action<'approvals'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const waiting = await pendingApprovalIn(community._id, QUEUE_LIMIT)
   const summaries = await activitySummaries(waiting)
-  const now = Date.now()
   return {
     activities: summaries.map((s, i) => ({
       ...s,
       approvalReasons: approvalReasonViews(waiting[i]),
-      waitingMinutes: Math.max(0, Math.floor((now - new Date(waiting[i].createdAt).getTime()) / 60_000)),
+      waitingMinutes: Math.max(0, Math.floor((context.now.getTime() - new Date(waiting[i].createdAt).getTime()) / 60_000)),
     })),
     policy: policyOf(community),
   }
@@ -42,11 +41,10 @@ export const approvals: Action<'approvals'> = async (context) => {
 
 /** Approve (it is published at once) or reject with a reason. Audited; the organisation's lead is told. */
 export const decide: Action<'decide'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const activity = await loadActivity(input.activityId)
   await authoriseOverCommunity(context, activity.communityId)
   const committee = await context.caller()
-  const now = new Date()
   await inTransaction(async (tx) => {
     const current = await tx.get<ActivityDoc>('activities', activity._id)
     const next = current && activityStatusAfter(current.status, input.decision)
@@ -64,7 +62,7 @@ export const decide: Action<'decide'> = async (context) => {
       organisationId: activity.organisationId,
       activityId: activity._id,
       reason: input.reason ? `《${activity.title}》：${input.reason}` : `《${activity.title}》`,
-    }),
+    }, now),
   )
   const organisation = await organisationById(activity.organisationId)
   const decided = await loadActivity(activity._id)
@@ -74,7 +72,7 @@ export const decide: Action<'decide'> = async (context) => {
       ...(input.reason ? { reason: input.reason } : {}),
     })
   }
-  return { activity: await activityDetail(decided, committee.openid, now) }
+  return { activity: await activityDetail(decided, committee, now) }
 }
 
 export const setPolicy: Action<'setPolicy'> = async (context) => {
@@ -87,7 +85,7 @@ export const setPolicy: Action<'setPolicy'> = async (context) => {
     auditEntry(await context.caller(), 'activity.policy', {
       communityId: community._id,
       reason: `参与名额 ${policy.majorThreshold} 人以上${kinds ? `，以及${kinds}` : ''}须报批`,
-    }),
+    }, context.now),
   )
   return policy
 }

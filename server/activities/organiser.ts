@@ -9,6 +9,7 @@ import { committeeOf } from '../data/memberships'
 import { inTransaction, whole } from '../data/transaction'
 import { auditEntry } from '../audit'
 import type { ActionImplementations } from '../handler'
+import { checkPhotos } from '../moderation/photos'
 import { authoriseOverOrganisation } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { loadActivity, ownActivity } from './access'
@@ -20,10 +21,9 @@ type Action<A extends keyof ActivitiesContract['actions']> = ActionImplementatio
 const minutesBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / 60_000)
 
 export const publish: Action<'publish'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { organisation, community } = await authoriseOverOrganisation(context, input.organisationId)
   if (organisation.status !== 'approved') throw new AppError(ErrorCode.CONFLICT, '组织已被暂停，暂时不能发布活动')
-  const now = new Date()
   const schedule = { startAt: new Date(input.startAt), endAt: new Date(input.endAt), signUpDeadline: new Date(input.signUpDeadline) }
   const problem = scheduleProblem(schedule, now)
   if (problem) throw new AppError(ErrorCode.INVALID_INPUT, problem.message, `data.${problem.field}`)
@@ -56,12 +56,13 @@ export const publish: Action<'publish'> = async (context) => {
     createdAt: now,
     updatedAt: now,
   })
+  await checkPhotos({ kind: 'activity', id }, { communityId: community._id, authorOpenid: lead.openid, fileIds: input.photos, scene: 3 }, now)
   const activity = await loadActivity(id)
   if (status === 'pending_approval') {
     const committee = await committeeOf(community._id)
     await tellAboutActivity(committee.map((r) => r.openid), 'activityForApproval', activity, { organisation: organisation.name })
   }
-  return { activity: await activityDetail(activity, lead.openid, now) }
+  return { activity: await activityDetail(activity, lead, now) }
 }
 
 /** More than an organisation holds in a year; latest first. */
@@ -85,10 +86,9 @@ function cannotCancel(activity: ActivityDoc, now: Date): AppError | null {
 
 /** Calls it off with a reason; everyone holding a place or waiting for one is told. Audited. */
 export const cancel: Action<'cancel'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
   const lead = await context.caller()
-  const now = new Date()
   const cancelled = await inTransaction(async (tx) => {
     const current = await tx.get<ActivityDoc>('activities', activity._id)
     const refusal = current ? cannotCancel(current, now) : null
@@ -97,8 +97,8 @@ export const cancel: Action<'cancel'> = async (context) => {
     return current
   })
   await addAuditEntry(
-    auditEntry(lead, 'activity.cancel', { communityId: activity.communityId, organisationId: activity.organisationId, activityId: activity._id, reason: `《${activity.title}》：${input.reason}` }),
+    auditEntry(lead, 'activity.cancel', { communityId: activity.communityId, organisationId: activity.organisationId, activityId: activity._id, reason: `《${activity.title}》：${input.reason}` }, now),
   )
   await tellAboutActivity(everyoneSignedUp(cancelled), 'activityCancelled', cancelled, { reason: input.reason })
-  return { activity: await activityDetail(await loadActivity(activity._id), lead.openid, now) }
+  return { activity: await activityDetail(await loadActivity(activity._id), lead, now) }
 }

@@ -22,9 +22,8 @@ const BROWSE_RADIUS_M = 30_000
 const BROWSE_LIMIT = 50
 const DAY_MS = 24 * 3_600_000
 
-export const browse: Action<'browse'> = async ({ caller, input }) => {
+export const browse: Action<'browse'> = async ({ caller, input, now }) => {
   const point = await placeOrHome(await caller(), input.near, 'data.near')
-  const now = new Date()
   if (input.fromDate && input.toDate && input.toDate < input.fromDate) {
     throw new AppError(ErrorCode.INVALID_INPUT, '结束日期不能早于开始日期', 'data.toDate')
   }
@@ -44,9 +43,9 @@ export const browse: Action<'browse'> = async ({ caller, input }) => {
   return { activities: await activitySummaries(found, distances) }
 }
 
-export const detail: Action<'detail'> = async ({ caller, input }) => {
+export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   const me = await caller()
-  return { activity: await activityDetail(await visibleActivity(me, input.activityId), me.openid, new Date()) }
+  return { activity: await activityDetail(await visibleActivity(me, input.activityId), me, now) }
 }
 
 /** The role whose place lists hold a sign-up (holding a place or waiting), or null. */
@@ -60,7 +59,7 @@ const roleHolding = (activity: ActivityDoc, signUpId: string): SignUpRole | null
  * again, and find it taken. One role per person and activity (the sign-up's id is theirs). The
  * lists say whether the person already holds a place, so the transaction reads one document only.
  */
-export const signUp: Action<'signUp'> = async ({ caller, input }) => {
+export const signUp: Action<'signUp'> = async ({ caller, input, now: at }) => {
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
   const id = signUpDocId(activity._id, me.openid)
@@ -74,8 +73,6 @@ export const signUp: Action<'signUp'> = async ({ caller, input }) => {
     // A second tap or a retry: the first sign-up stands.
     if (held === role) return
     if (held) throw new AppError(ErrorCode.CONFLICT, `你已报名做${signUpRoleLabel[held]}，如要改为${signUpRoleLabel[role]}，请先取消报名`)
-    // The time of the attempt that commits: first come, first served.
-    const at = new Date()
     const refusal = signUpRefusal({ status: current.status, signUpDeadline: new Date(current.signUpDeadline) }, placesOf(current, role), at)
     if (refusal) throw new AppError(ErrorCode.CONFLICT, refusal)
     const places = current.places[role]
@@ -86,7 +83,7 @@ export const signUp: Action<'signUp'> = async ({ caller, input }) => {
     if (existing) await tx.update('activity_sign_ups', id, { ...fields, cancelledAt: unset(), promotedAt: unset() })
     else await tx.add('activity_sign_ups', { _id: id, ...fields })
   })
-  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, new Date()) }
+  return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
 }
 
 function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc, now: Date): AppError | null {
@@ -98,7 +95,7 @@ function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc, now: Dat
 }
 
 /** Cancels and, in the same transaction, gives the freed place to the first on the waitlist, who is then told. */
-export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input }) => {
+export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now: at }) => {
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
   const id = signUpDocId(activity._id, me.openid)
@@ -110,7 +107,6 @@ export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input }) =>
     if (!signUp || signUp.role !== role) throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabel[role]}身份报名这个活动`, 'data.role')
     // A retry after the cancellation went through: nothing more to do.
     if (signUp.status === 'cancelled') return []
-    const at = new Date()
     const refusal = cannotCancel(current, signUp, at)
     if (refusal) throw refusal
     const places = current.places[role]
@@ -131,22 +127,21 @@ export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input }) =>
       { role: signUpRoleLabel[role], note: '有人取消了报名，您已从候补转为正式报名' },
     )
   }
-  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, new Date()) }
+  return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
 }
 
 /** More than a resident signs up for in a season. */
 const MINE_LIMIT = 100
 
-export const mine: Action<'mine'> = async ({ openid }) => {
+export const mine: Action<'mine'> = async ({ openid, now }) => {
   const signUps = await liveSignUpsOf(openid, MINE_LIMIT)
   const activities = await activitiesByIds(signUps.map((s) => s.activityId))
-  const now = Date.now()
   const ends = (a: ActivityDoc) => new Date(a.endAt).getTime()
   const starts = (a: ActivityDoc) => new Date(a.startAt).getTime()
   // Still to come soonest first, then what is over, latest first.
   const ordered = [...activities.values()].sort((a, b) => {
-    const aOver = ends(a) <= now
-    const bOver = ends(b) <= now
+    const aOver = ends(a) <= now.getTime()
+    const bOver = ends(b) <= now.getTime()
     if (aOver !== bOver) return aOver ? 1 : -1
     return aOver ? starts(b) - starts(a) : starts(a) - starts(b)
   })
@@ -157,11 +152,10 @@ export const mine: Action<'mine'> = async ({ openid }) => {
   }
 }
 
-export const rate: Action<'rate'> = async ({ caller, input }) => {
+export const rate: Action<'rate'> = async ({ caller, input, now }) => {
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
   const id = signUpDocId(activity._id, me.openid)
-  const now = new Date()
   if (!tookPart(await signUpById(id))) throw new AppError(ErrorCode.CONFLICT, '只有到场参加了活动的人可以评价')
   if (!hasEnded(activity, now)) throw new AppError(ErrorCode.CONFLICT, '活动结束后才能评价')
   await refuseFlagged(me.openid, { comment: input.comment }, 2)
@@ -181,5 +175,5 @@ export const rate: Action<'rate'> = async ({ caller, input }) => {
     await tx.update('activities', activity._id, { rating: { sum: increment(input.rating), count: increment(1) } })
   })
   await updateOrganisationFacts([activity.organisationId], { rating: input.rating })
-  return { activity: await activityDetail(await loadActivity(activity._id), me.openid, now) }
+  return { activity: await activityDetail(await loadActivity(activity._id), me, now) }
 }

@@ -16,7 +16,11 @@ import { commentsOf, ratingById, signUpById, signUpDocId } from '../data/activit
 import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
 import { communitiesByIds, organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
-import { hasEnded } from './access'
+import type { Principal } from '../../shared/domain/permissions'
+import { photosAsSeen, type PhotoAudience } from '../moderation/photos'
+import { takenDownView } from '../moderation/views'
+import { sitsOnCommitteeOf } from '../principal'
+import { hasEnded, isOfOrganisation } from './access'
 
 const optionalIso = <K extends string>(key: K, date: Date | undefined) => (date ? ({ [key]: iso(date) } as Record<K, string>) : {})
 
@@ -43,12 +47,15 @@ export const approvalReasonViews = (activity: ActivityDoc) => activity.approvalR
 
 /** Summaries in the order given, with community and organisation names in two round trips. */
 export async function activitySummaries(activities: ActivityDoc[], distances?: Map<string, number>): Promise<ActivitySummary[]> {
-  const [communities, organisations] = await Promise.all([
+  const [communities, organisations, photos] = await Promise.all([
     communitiesByIds(activities.map((a) => a.communityId)),
     organisationsByIds(activities.map((a) => a.organisationId)),
+    // The cover is shown to everyone in lists: only a photo that passed.
+    photosAsSeen('activity', activities.map((a) => ({ id: a._id, fileIds: a.photos, audience: 'others' }))),
   ])
-  return activities.map((a) => {
+  return activities.map((a, i) => {
     const distanceM = distances?.get(a._id)
+    const cover = photos[i].photos[0]
     return {
       id: a._id,
       title: a.title,
@@ -68,7 +75,7 @@ export async function activitySummaries(activities: ActivityDoc[], distances?: M
       participants: placesView(a, 'participant'),
       volunteers: placesView(a, 'volunteer'),
       volunteerMinutes: a.volunteerMinutes,
-      ...(a.photos[0] ? { coverPhoto: a.photos[0] } : {}),
+      ...(cover ? { coverPhoto: cover } : {}),
       ...(distanceM === undefined ? {} : { distanceM }),
     }
   })
@@ -101,9 +108,21 @@ export const isLive = (signUp: ActivitySignUpDoc | null): signUp is ActivitySign
 /** Took part: held a place and was there (checked in by code or ticked by the lead). */
 export const tookPart = (signUp: ActivitySignUpDoc | null) => isLive(signUp) && signUp.status === 'confirmed' && signUp.checkedInAt !== undefined
 
-/** The activity's page as `openid` sees it: places left, their own sign-up, and whether they may rate. */
-export async function activityDetail(activity: ActivityDoc, openid: string, now: Date): Promise<ActivityDetail> {
-  const [[summary], signUp] = await Promise.all([activitySummaries([activity]), signUpById(signUpDocId(activity._id, openid))])
+/** Whose photos and take-down `viewer` looks at: the committee's, the organisation's (the author), or anyone else's. */
+function audienceOf(activity: ActivityDoc, viewer: Principal): PhotoAudience {
+  if (sitsOnCommitteeOf(viewer, activity.communityId)) return 'committee'
+  return isOfOrganisation(viewer, activity.organisationId) ? 'author' : 'others'
+}
+
+/** The activity's page as `viewer` sees it: places left, their own sign-up, and whether they may rate. */
+export async function activityDetail(activity: ActivityDoc, viewer: Principal, now: Date): Promise<ActivityDetail> {
+  const { openid } = viewer
+  const audience = audienceOf(activity, viewer)
+  const [[summary], signUp, [photos]] = await Promise.all([
+    activitySummaries([activity]),
+    signUpById(signUpDocId(activity._id, openid)),
+    photosAsSeen('activity', [{ id: activity._id, fileIds: activity.photos, audience }]),
+  ])
   const mayRate = tookPart(signUp) && hasEnded(activity, now)
   const [rated, comments] = await Promise.all([
     mayRate ? ratingById(signUp!._id) : null,
@@ -113,7 +132,9 @@ export async function activityDetail(activity: ActivityDoc, openid: string, now:
   return {
     ...summary,
     description: activity.description,
-    photos: activity.photos,
+    ...photos,
+    ...(activity.takenDown && audience !== 'others' ? { takenDown: takenDownView(activity.takenDown) } : {}),
+    ...(audience === 'committee' ? { moderates: true as const } : {}),
     approvalReasons: queued ? approvalReasonViews(activity) : [],
     ...(activity.status === 'rejected' && activity.decision?.reason ? { rejectedReason: activity.decision.reason } : {}),
     ...(activity.cancelled ? { cancelledReason: activity.cancelled.reason } : {}),
@@ -123,7 +144,16 @@ export async function activityDetail(activity: ActivityDoc, openid: string, now:
       average: activity.rating && activity.rating.count > 0 ? Math.round((activity.rating.sum / activity.rating.count) * 10) / 10 : null,
       count: activity.rating?.count ?? 0,
     },
-    comments: comments.map((c) => ({ name: c.shownName, rating: c.rating, comment: c.comment ?? '', at: iso(c.at) })),
+    comments: comments
+      .filter((c) => !c.takenDown || audience === 'committee' || c.openid === openid)
+      .map((c) => ({
+        id: c._id,
+        name: c.shownName,
+        rating: c.rating,
+        comment: c.comment ?? '',
+        at: iso(c.at),
+        ...(c.takenDown ? { takenDown: takenDownView(c.takenDown) } : {}),
+      })),
   }
 }
 

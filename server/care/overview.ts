@@ -21,14 +21,13 @@ type Action<A extends keyof CareContract['actions']> = ActionImplementations<Car
 const rateView = ({ expected, visited, rate }: VisitRate) => ({ expected, visited, rate, rateLabel: percentLabel(rate) })
 
 export const overview: Action<'overview'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const community = await authoriseOverCommunity(context, input.communityId)
-  const now = new Date()
   const { start, end } = monthRange(input.month)
   const [register, visits, due] = await Promise.all([
     wholeRegisterOf(community._id),
     visitsInCommunity(community._id, start, end),
-    activeRegisterOf(community._id, inShanghai(now).add(DUE_SOON_DAYS, 'day').toDate()),
+    activeRegisterOf(community._id, inShanghai(now).add(Math.max(...Object.values(DUE_SOON_DAYS)), 'day').toDate()),
   ])
   const facts: RegisterFacts[] = register.map((e) => ({
     id: e._id,
@@ -37,9 +36,11 @@ export const overview: Action<'overview'> = async (context) => {
     withdrawnAt: e.withdrawal ? new Date(e.withdrawal.at) : null,
   }))
   const visitFacts = visits.map((v) => ({ registerId: v.entryId, at: new Date(v.visitedAt) }))
-  const rows = await registerRows(due, now)
+  // Read over the widest due-soon window; a weekly visit due in 3 to 7 days is still upcoming, not shown.
+  const rows = (await registerRows(due, now)).filter((r) => r.standing !== 'upcoming')
+  const shown = new Set(rows.map((r) => r.entryId))
   // The figures name nobody; the rows do, and are a read of each person shown.
-  await auditListRead(await context.caller(), 'care.list', due, '探访概况名单')
+  await auditListRead(await context.caller(), 'care.list', due.filter((e) => shown.has(e._id)), '探访概况名单', now)
   return {
     month: input.month,
     overall: rateView(monthlyVisitRate(input.month, facts, visitFacts)),

@@ -12,6 +12,7 @@ import { peopleByOpenids, personById } from '../data/residents'
 import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
+import { refuseOutsideArea } from '../places'
 import { authoriseOverCommunity } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { entryOfCommittee } from './access'
@@ -44,16 +45,16 @@ const answer = async (entryId: string, now: Date) => ({ entry: await registerEnt
 const withdrawn = () => new AppError(ErrorCode.CONFLICT, '这位关爱对象已撤回同意，不在名单上了')
 
 export const register: Action<'register'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const community = await authoriseOverCommunity(context, input.communityId)
   const me = await context.caller()
-  const now = new Date()
   const consentAt = notInFuture(input.consent.at, now, 'data.consent.at', '同意时间不能晚于现在')
   const resident = input.residentId ? await residentToRegister(community, input.residentId) : null
   // What the committee writes about a person, which their paired volunteers will read.
   await refuseFlagged(me.openid, { careNeeds: input.careNeeds }, 2)
   // The person's home when they use the mini-program, else the community centre, for a worry's need.
   const location = input.location ?? (resident?.location ? asGeoPoint(resident.location).coordinates : asGeoPoint(community.centre).coordinates)
+  refuseOutsideArea(community, location, 'data.location')
   const entry = await addCareEntry({
     communityId: community._id,
     ...(resident ? { residentId: resident._id } : {}),
@@ -74,17 +75,17 @@ export const register: Action<'register'> = async (context) => {
     ...scheduleFrom(nextVisitDue({ frequency: input.frequency, registeredAt: now, lastVisitAt: null }), input.frequency),
     updatedAt: now,
   })
-  await addAuditEntry(auditOfEntry(me, 'care.register', entry))
+  await addAuditEntry(auditOfEntry(me, 'care.register', entry, now))
   return answer(entry._id, now)
 }
 
 export const update: Action<'update'> = async (context) => {
-  const { input } = context
-  const { entry } = await entryOfCommittee(context, input.entryId)
+  const { input, now } = context
+  const { entry, community } = await entryOfCommittee(context, input.entryId)
+  if (input.location) refuseOutsideArea(community, input.location, 'data.location')
   const me = await context.caller()
   // What the committee writes about a person, which their paired volunteers will read.
   await refuseFlagged(me.openid, { careNeeds: input.careNeeds }, 2)
-  const now = new Date()
   await inTransaction(async (tx) => {
     const current = await tx.get<CareEntryDoc>('care_register', entry._id)
     if (!current?.active) throw withdrawn()
@@ -105,7 +106,7 @@ export const update: Action<'update'> = async (context) => {
       }),
       updatedAt: now,
     })
-    await tx.add('audit_log', auditOfEntry(me, 'care.update', entry))
+    await tx.add('audit_log', auditOfEntry(me, 'care.update', entry, now))
   })
   return answer(entry._id, now)
 }
@@ -122,10 +123,9 @@ async function pairingText(pairing: CareEntryDoc['pairing']): Promise<string> {
 }
 
 export const withdrawConsent: Action<'withdrawConsent'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { entry } = await entryOfCommittee(context, input.entryId)
   const me = await context.caller()
-  const now = new Date()
   const at = notInFuture(input.at, now, 'data.at', '撤回时间不能晚于现在')
   if (at < new Date(entry.registeredAt)) throw new AppError(ErrorCode.INVALID_INPUT, '撤回时间不能早于登记时间', 'data.at')
   const ended = await pairingText(entry.pairing)
@@ -143,13 +143,13 @@ export const withdrawConsent: Action<'withdrawConsent'> = async (context) => {
       escalateAt: unset(),
       updatedAt: now,
     })
-    await tx.add('audit_log', auditOfEntry(me, 'care.withdraw', entry, ended ? `结对解除：${ended}` : undefined))
+    await tx.add('audit_log', auditOfEntry(me, 'care.withdraw', entry, now, ended ? `结对解除：${ended}` : undefined))
   })
   return answer(entry._id, now)
 }
 
 export const pair: Action<'pair'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { entry } = await entryOfCommittee(context, input.entryId)
   if (!entry.active) throw withdrawn()
   const me = await context.caller()
@@ -172,7 +172,6 @@ export const pair: Action<'pair'> = async (context) => {
     return { memberId, openid: role.openid }
   })
   const pairing = { ...(input.organisationId ? { organisationId: input.organisationId } : {}), volunteers }
-  const now = new Date()
   const reason = await pairingText(pairing)
   await inTransaction(async (tx) => {
     const current = await tx.get<CareEntryDoc>('care_register', entry._id)
@@ -184,21 +183,20 @@ export const pair: Action<'pair'> = async (context) => {
       remindAt: standingChanges(new Date(current.nextDueAt), current.frequency).dueSoonFrom,
       updatedAt: now,
     })
-    await tx.add('audit_log', auditOfEntry(me, 'care.pair', entry, reason))
+    await tx.add('audit_log', auditOfEntry(me, 'care.pair', entry, now, reason))
   })
   return answer(entry._id, now)
 }
 
 export const entry: Action<'entry'> = async (context) => {
   const { entry } = await entryOfCommittee(context, context.input.entryId)
-  await addAuditEntry(auditOfEntry(await context.caller(), 'care.view', entry))
-  return { entry: await registerEntry(entry, new Date()) }
+  await addAuditEntry(auditOfEntry(await context.caller(), 'care.view', entry, context.now))
+  return { entry: await registerEntry(entry, context.now) }
 }
 
 export const registerList: Action<'registerList'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const community = await authoriseOverCommunity(context, input.communityId)
-  const now = new Date()
   const active = await activeRegisterOf(community._id)
   const withdrawnAt = (e: CareEntryDoc) => new Date(e.withdrawal!.at).getTime()
   const past = input.includeWithdrawn ? (await wholeRegisterOf(community._id)).filter((e) => !e.active).sort((a, b) => withdrawnAt(b) - withdrawnAt(a)) : []
@@ -207,6 +205,6 @@ export const registerList: Action<'registerList'> = async (context) => {
     (row) => (!input.group || row.groups.includes(input.group)) && (!input.standing || row.standing === input.standing),
   )
   const shown = new Set(rows.map((r) => r.entryId))
-  await auditListRead(await context.caller(), 'care.list', [...active, ...past].filter((e) => shown.has(e._id)), '关爱对象名单')
+  await auditListRead(await context.caller(), 'care.list', [...active, ...past].filter((e) => shown.has(e._id)), '关爱对象名单', now)
   return { entries: rows }
 }

@@ -125,23 +125,28 @@ export async function visitAssignment(entry: CareEntryDoc & { nextDueAt: Date },
 }
 
 /** The audit entry for reading (or changing) one person's record. */
-export function auditOfEntry(reader: Caller, action: AuditAction, entry: CareEntryDoc, reason?: string) {
-  return auditEntry(reader, action, {
-    communityId: entry.communityId,
-    entryId: entry._id,
-    target: { name: entry.name },
-    ...(reason ? { reason } : {}),
-  })
+export function auditOfEntry(reader: Caller, action: AuditAction, entry: CareEntryDoc, now: Date, reason?: string) {
+  return auditEntry(
+    reader,
+    action,
+    {
+      communityId: entry.communityId,
+      entryId: entry._id,
+      target: { name: entry.name },
+      ...(reason ? { reason } : {}),
+    },
+    now,
+  )
 }
 
 /**
  * A list read is one audit entry per community it shows people of, naming how many: a list of
  * names is a read of each of them, and one line per read keeps the log readable.
  */
-export async function auditListRead(reader: Caller, action: AuditAction, entries: CareEntryDoc[], what: string): Promise<void> {
+export async function auditListRead(reader: Caller, action: AuditAction, entries: CareEntryDoc[], what: string, now: Date): Promise<void> {
   const counts = new Map<string, number>()
   for (const e of entries) counts.set(e.communityId, (counts.get(e.communityId) ?? 0) + 1)
   await Promise.all(
-    [...counts].map(([communityId, n]) => addAuditEntry(auditEntry(reader, action, { communityId, reason: `${what} ${n} 人` }))),
+    [...counts].map(([communityId, n]) => addAuditEntry(auditEntry(reader, action, { communityId, reason: `${what} ${n} 人` }, now))),
   )
 }

@@ -19,7 +19,7 @@ import { auditListRead, auditOfEntry, isScheduled, visitAssignment, visitView } 
 type Action<A extends keyof CareContract['actions']> = ActionImplementations<CareContract>[A]
 type Worry = NonNullable<z.output<CareContract['actions']['recordVisit']['input']>['worry']>
 
-export const myVisits: Action<'myVisits'> = async ({ caller }) => {
+export const myVisits: Action<'myVisits'> = async ({ caller, now }) => {
   const me = await caller()
   const led = me.grants.flatMap((g) => (g.role === 'organisation_lead' ? [g.organisationId] : []))
   const [personal, throughOrganisations] = await Promise.all([entriesPairedWithVolunteer(me.openid), entriesPairedWithOrganisations(led)])
@@ -27,13 +27,12 @@ export const myVisits: Action<'myVisits'> = async ({ caller }) => {
     .filter((e) => isPairedWith(me, e))
     .filter(isScheduled)
     .sort((a, b) => new Date(a.nextDueAt).getTime() - new Date(b.nextDueAt).getTime())
-  const now = new Date()
-  await auditListRead(me, 'care.assignments', entries, '结对探访名单')
+  await auditListRead(me, 'care.assignments', entries, '结对探访名单', now)
   return { people: await Promise.all(entries.map((e) => visitAssignment(e, me.openid, now))) }
 }
 
 /** The need a worry raises on the person's behalf: at their place, with their phone or their emergency contact's. */
-async function raiseWorry(me: Caller, entry: CareEntryDoc, worry: Worry): Promise<string> {
+async function raiseWorry(me: Caller, entry: CareEntryDoc, worry: Worry, now: Date): Promise<string> {
   const community = (await communitiesByIds([entry.communityId])).get(entry.communityId)
   if (!community) throw new Error(`community ${entry.communityId} of care entry ${entry._id} is missing`)
   const need = await raiseNeed(
@@ -50,19 +49,21 @@ async function raiseWorry(me: Caller, entry: CareEntryDoc, worry: Worry): Promis
       contactPhone: entry.phone ?? entry.emergencyContact.phone,
     },
     entry.location.coordinates,
+    // The register keeps the place inside the community (register, update); this is the worry's own field.
+    'data.worry',
+    now,
   )
   return need._id
 }
 
-export const recordVisit: Action<'recordVisit'> = async ({ caller, input }) => {
+export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now }) => {
   const me = await caller()
   const entry = await entryPairedWith(me, input.entryId)
-  const now = new Date()
   const visitedAt = notInFuture(input.visitedAt, now, 'data.visitedAt', '探访时间不能晚于现在')
   if (visitedAt < new Date(entry.registeredAt)) throw new AppError(ErrorCode.INVALID_INPUT, '探访时间不能早于登记时间', 'data.visitedAt')
   await refuseFlagged(me.openid, { notes: input.notes }, 2)
   // Raised first: should the visit then fail (consent withdrawn that moment), the worry is still heard.
-  const needId = input.worry ? await raiseWorry(me, entry, input.worry) : undefined
+  const needId = input.worry ? await raiseWorry(me, entry, input.worry, now) : undefined
   const visit: CareVisitDoc = {
     // Chosen here because a transaction's add does not answer the new id.
     _id: randomBytes(16).toString('hex'),
@@ -88,7 +89,7 @@ export const recordVisit: Action<'recordVisit'> = async ({ caller, input }) => {
       ...scheduleAfter(current, { frequency: current.frequency, registeredAt: new Date(current.registeredAt), lastVisitAt: last }),
       updatedAt: now,
     })
-    await tx.add('audit_log', auditOfEntry(me, 'care.visit', entry))
+    await tx.add('audit_log', auditOfEntry(me, 'care.visit', entry, now))
   })
   const updated = await careEntryById(entry._id)
   if (!updated || !isScheduled(updated)) throw notPaired()

@@ -37,7 +37,7 @@ export async function activitiesByIds(ids: string[]): Promise<Map<string, Activi
 
 /**
  * Published activities within `radiusM` of `point` that end after `endsAfter` (and start before
- * `startsBefore`, when given), nearest first through the 2dsphere index.
+ * `startsBefore`, when given), nearest first through the 2dsphere index; none the committee took down.
  */
 export async function publishedNear(
   point: readonly [number, number],
@@ -50,6 +50,7 @@ export async function publishedNear(
     .where({
       location: _.geoNear({ geometry: geoPoint(point), maxDistance: radiusM }),
       status: 'published',
+      takenDown: _.exists(false),
       endAt: _.gt(filter.endsAfter),
       ...(filter.startsBefore ? { startAt: _.lt(filter.startsBefore) } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),

@@ -23,6 +23,8 @@ export function database(): Database {
 export interface PlatformCaller {
   openid: string | null
   appid: string | null
+  /** What the platform says started the call (TCB_SOURCE: `wx_client` for a mini-program's callFunction). */
+  source: string | null
 }
 
 /**
@@ -33,7 +35,8 @@ export function callerFromContext(context: unknown): PlatformCaller {
   const env = platformEnvironment(context)
   const openid = typeof env.WX_OPENID === 'string' && env.WX_OPENID !== '' ? env.WX_OPENID : null
   const appid = typeof env.WX_APPID === 'string' && env.WX_APPID !== '' ? env.WX_APPID : null
-  return { openid, appid }
+  const source = typeof env.TCB_SOURCE === 'string' && env.TCB_SOURCE !== '' ? env.TCB_SOURCE : null
+  return { openid, appid, source }
 }
 
 function platformEnvironment(context: unknown) {

@@ -3,13 +3,20 @@
  * demo seed write these; functions see them through the repositories.
  */
 import type { OrganisationStatus } from '../../shared/domain/organisation'
-import type { CommunityKind } from '../../shared/domain/community'
+import type { CommunityArea, CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import type { HelpKind, OrganisationKind, SpecialNeedGroup } from '../../shared/domain/vocabulary'
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
 import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
 import type { EntryKind, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
+
+/** The committee took the content down (docs/decisions/022); absent: shown as posted. */
+export interface TakenDown {
+  reason: string
+  at: Date
+  byOpenid: string
+}
 
 /** GeoJSON point as CloudBase stores `new db.Geo.Point(lng, lat)`. */
 export interface GeoPoint {
@@ -36,6 +43,8 @@ export interface CommunityDoc {
   street: string
   officeId: string
   centre: GeoPoint
+  /** Where its needs may be placed; a need elsewhere belongs to another community. */
+  serviceArea: CommunityArea
   /** 辖区面积, square kilometres. */
   areaKm2: number
   committeePhone: string
@@ -86,6 +95,11 @@ export interface OrganisationDoc {
   kind: OrganisationKind
   helpKinds: HelpKind[]
   communityId: string
+  /**
+   * The communities whose needs it is offered: its own, and any other it serves as well. Matching
+   * reads this, so an organisation near a boundary is not offered the neighbouring community's needs.
+   */
+  servesCommunityIds: string[]
   serviceArea: { centre: GeoPoint; radiusM: number }
   /** How many tasks it can carry at once. */
   capacity: number
@@ -110,6 +124,8 @@ export interface OrganisationDoc {
   /** When it was last offered a need: fair rotation among equal candidates. */
   lastOfferedAt?: Date
   activitiesHeld?: number
+  /** Its profile text (charter and description) taken down by the committee. */
+  takenDown?: TakenDown
 }
 
 /** 审计记录: every change of role, approval or suspension, and every reveal of sensitive data. */
@@ -135,15 +151,15 @@ export interface AuditDoc {
 /** A message that production sends through WeChat; locally it is only recorded here. */
 export interface OutboxDoc {
   _id: string
-  channel: 'subscribeMessage' | 'contentSecurity'
+  channel: 'subscribeMessage' | 'contentSecurity' | 'mediaCheck'
   toOpenid?: string
   template?: string
   payload: Record<string, unknown>
   createdAt: Date
 }
 
-/** Why a need waits in the committee's queue; absent when it does not. */
-export type QueueReason = 'review' | 'flagged' | 'escalated' | 'duplicate'
+/** Why a need waits in the committee's queue; absent when it does not. `overdue`: accepted, and not done long past its expected finish. */
+export type QueueReason = 'review' | 'flagged' | 'escalated' | 'duplicate' | 'overdue'
 
 /** 急难愁盼: one need, raised by a resident for themself or for a neighbour. */
 export interface NeedDoc {
@@ -173,12 +189,15 @@ export interface NeedDoc {
   /** Organisations not to offer it again (everyone offered since it was last (re)opened). */
   offeredTo: string[]
   acceptedBy?: { organisationId: string; name: string; at: Date; distanceM: number }
+  /** Set on acceptance (shared/domain/need.ts followUpOf); the due work stamps when it reminded the lead. */
+  followUp?: { finishBy: Date; overdueAt: Date; remindedAt?: Date }
   volunteers: { memberId: string; openid: string }[]
   doneSummary?: string
   doneAt?: Date
   /** How many service records its markDones wrote (`need-<_id>-<n>`, n from 0); absent: none yet. */
   serviceRecordCount?: number
   outcome?: { result: Outcome; rating?: number; comment?: string; at: Date }
+  takenDown?: TakenDown
   createdAt: Date
   updatedAt: Date
 }
@@ -411,6 +430,7 @@ export interface ActivityDoc {
   reminded?: ActivityReminder
   rating?: { sum: number; count: number }
   publishedByOpenid: string
+  takenDown?: TakenDown
   createdAt: Date
   updatedAt: Date
 }
@@ -450,7 +470,30 @@ export interface ActivityRatingDoc {
   shownName: string
   rating: number
   comment?: string
+  /** Its comment taken down: the stars still count, the text is not shown. */
+  takenDown?: TakenDown
   at: Date
+}
+
+/**
+ * One photo attached to a need or an activity, and its content check: WeChat's verdict comes later
+ * (mediaCheckAsync), so the photo is shown to others only once `check` is `passed` and it is not
+ * taken down. `_id` is derived from the owner and the file id (server/data/photos.ts).
+ */
+export interface PhotoDoc {
+  _id: string
+  fileId: string
+  owner: { kind: 'need' | 'activity'; id: string }
+  communityId: string
+  authorOpenid: string
+  check: 'pending' | 'passed' | 'flagged'
+  /** WeChat's id of the check, which its verdict carries; indexed. */
+  traceId?: string
+  /** WeChat's label of a flagged photo (e.g. 20002 色情), for the committee. */
+  label?: string
+  checkedAt?: Date
+  takenDown?: TakenDown
+  createdAt: Date
 }
 
 /**

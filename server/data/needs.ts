@@ -1,5 +1,5 @@
 /** 急难愁盼: the needs, offers and need_events collections. */
-import { OPEN_NEED_STATUSES, type NeedStatus } from '../../shared/domain/need'
+import { harmFirst, harmRank, OPEN_NEED_STATUSES, type NeedStatus, type Urgency } from '../../shared/domain/need'
 import type { HelpKind } from '../../shared/domain/vocabulary'
 import { database, documentsWhereIn, readAll } from './cloudbase'
 import type { NeedDoc, NeedEventDoc, OfferDoc, QueueReason } from './documents'
@@ -55,14 +55,24 @@ export async function needsOfOrganisation(organisationId: string, statuses: read
   return data.map(readNeed)
 }
 
-/** The committee's queue, oldest first. */
+/**
+ * The committee's queue, the most harmful first, then the longest waiting since raised
+ * (shared/domain/need.ts harmFirst). The life-safety and urgent ones are read on their own, so
+ * that a long queue of others never pushes them past the limit.
+ */
 export async function queuedIn(communityId: string, reasons: readonly QueueReason[], limit: number): Promise<NeedDoc[]> {
-  const { data } = await needs()
-    .where({ communityId, queue: database().command.in([...reasons]) })
-    .orderBy('queuedAt', 'asc')
-    .limit(limit)
-    .get()
-  return data.map(readNeed)
+  const _ = database().command
+  const read = (urgencies?: readonly Urgency[]) =>
+    needs()
+      .where({ communityId, queue: _.in([...reasons]), ...(urgencies ? { urgency: _.in([...urgencies]) } : {}) })
+      .orderBy('queuedAt', 'asc')
+      .limit(limit)
+      .get()
+  const [harmful, all] = await Promise.all([read(['life', 'urgent']), read()])
+  const byId = new Map([...harmful.data, ...all.data].map((doc) => [(doc as NeedDoc)._id, readNeed(doc)]))
+  return [...byId.values()]
+    .sort((a, b) => harmFirst({ urgency: a.urgency, since: a.createdAt }, { urgency: b.urgency, since: b.createdAt }))
+    .slice(0, limit)
 }
 
 /** Open needs of the same kind within `radiusM` of `point` raised since `since`, nearest first. */
@@ -91,13 +101,88 @@ export async function queueCounts(communityId: string): Promise<Record<QueueReas
   const db = database()
   const { data } = await needs()
     .aggregate()
-    .match({ communityId, queue: db.command.in(['review', 'flagged', 'escalated', 'duplicate']) })
+    .match({ communityId, queue: db.command.in(['review', 'flagged', 'escalated', 'duplicate', 'overdue']) })
     .group({ _id: '$queue', n: db.command.aggregate.sum(1) })
-    .limit(4)
+    .limit(5)
     .end()
-  const counts = { review: 0, flagged: 0, escalated: 0, duplicate: 0 }
+  const counts = { review: 0, flagged: 0, escalated: 0, duplicate: 0, overdue: 0 }
   for (const row of data as { _id: QueueReason; n: number }[]) counts[row._id] = row.n
   return counts
+}
+
+/** Accepted needs past their expected finish whose lead has not been reminded yet. */
+export async function dueForReminder(now: Date, limit: number): Promise<NeedDoc[]> {
+  const _ = database().command
+  const { data } = await needs()
+    .where({ status: 'accepted', 'followUp.finishBy': _.lt(now), 'followUp.remindedAt': _.exists(false) })
+    .orderBy('followUp.finishBy', 'asc')
+    .limit(limit)
+    .get()
+  return data.map(readNeed)
+}
+
+/** Accepted needs still not done past the time the committee is to be told, not yet in its queue. */
+export async function dueForCommittee(now: Date, limit: number): Promise<NeedDoc[]> {
+  const _ = database().command
+  const { data } = await needs()
+    .where({ status: 'accepted', 'followUp.overdueAt': _.lt(now), queue: _.exists(false) })
+    .orderBy('followUp.overdueAt', 'asc')
+    .limit(limit)
+    .get()
+  return data.map(readNeed)
+}
+
+export interface CommunityNeedsFilter {
+  statuses: readonly NeedStatus[]
+  helpKind?: HelpKind
+  urgencies: readonly Urgency[]
+  neighbourhood?: string
+}
+
+/**
+ * A community's needs matching `filter`, the most harmful first and the oldest first within
+ * each degree of harm (shared/domain/need.ts harmFirst): one read per degree, in harm order,
+ * until `limit` are found; and how many match in all.
+ */
+export async function needsOfCommunity(communityId: string, filter: CommunityNeedsFilter, limit: number): Promise<{ needs: NeedDoc[]; total: number }> {
+  const _ = database().command
+  const where = (urgencies: readonly Urgency[]) => ({
+    communityId,
+    urgency: _.in([...urgencies]),
+    status: _.in([...filter.statuses]),
+    ...(filter.helpKind ? { helpKind: filter.helpKind } : {}),
+    ...(filter.neighbourhood ? { neighbourhood: filter.neighbourhood } : {}),
+  })
+  const found: NeedDoc[] = []
+  for (const rank of [0, 1, 2]) {
+    const urgencies = filter.urgencies.filter((u) => harmRank(u) === rank)
+    if (found.length >= limit || urgencies.length === 0) continue
+    const { data } = await needs().where(where(urgencies)).orderBy('createdAt', 'asc').limit(limit - found.length).get()
+    found.push(...data.map(readNeed))
+  }
+  const { total } = await needs().where(where(filter.urgencies)).count()
+  return { needs: found, total }
+}
+
+/** The 小区 and villages a community's needs were raised in, for the committee's filter. */
+export async function neighbourhoodsOf(communityId: string): Promise<string[]> {
+  const { data } = await needs()
+    .aggregate()
+    .match({ communityId })
+    .group({ _id: '$neighbourhood' })
+    .limit(200)
+    .end()
+  return (data as { _id: string }[]).map((row) => row._id).sort((a, b) => a.localeCompare(b, 'zh-CN'))
+}
+
+/** Where a community's open needs are: their points only. */
+export async function openNeedPlaces(communityId: string, limit: number): Promise<[number, number][]> {
+  const { data } = await needs()
+    .where({ communityId, status: database().command.in([...OPEN_NEED_STATUSES]) })
+    .field({ location: true })
+    .limit(limit)
+    .get()
+  return data.map((doc) => readNeed(doc).location.coordinates)
 }
 
 /** What the reports read of a need: no description, address detail, phone or names; the 小区 is the approximate place anyone may see. */

@@ -57,15 +57,23 @@ export async function replaceInviteCode(id: string, newCode: () => string): Prom
 
 /**
  * Approved organisations by distance from `point`, through the 2dsphere index on serviceArea.centre:
- * nothing beyond the largest radius any organisation may have is read.
+ * nothing beyond the largest radius any organisation may have is read. With `servingCommunityId`, only
+ * those that serve that community.
  */
-export async function approvedNear(point: readonly [number, number], helpKind: HelpKind | undefined, limit: number, excluded: string[] = []) {
+export async function approvedNear(
+  point: readonly [number, number],
+  helpKind: HelpKind | undefined,
+  limit: number,
+  excluded: string[] = [],
+  servingCommunityId?: string,
+) {
   const _ = database().command
   const { data } = await organisations()
     .where({
       'serviceArea.centre': _.geoNear({ geometry: geoPoint(point), maxDistance: MAX_SERVICE_RADIUS_M }),
       status: 'approved',
       ...(helpKind ? { helpKinds: helpKind } : {}),
+      ...(servingCommunityId ? { servesCommunityIds: servingCommunityId } : {}),
       ...(excluded.length > 0 ? { _id: _.nin(excluded) } : {}),
     })
     .limit(limit)

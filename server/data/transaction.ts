@@ -27,6 +27,7 @@ export type CollectionName =
   | 'timebank_redemptions'
   | 'timebank_held'
   | 'timebank_daily'
+  | 'photos'
 
 export interface Transaction {
   get<T>(collection: CollectionName, id: string): Promise<T | null>

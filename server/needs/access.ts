@@ -31,8 +31,8 @@ export interface NeedAccess {
  */
 export async function accessTo(caller: Caller, need: NeedDoc): Promise<NeedAccess | null> {
   if (need.requesterOpenid === caller.openid || sitsOnCommitteeOf(caller, need.communityId)) return { access: 'full' }
-  // Flagged or hidden text is shown to nobody else.
-  if (need.status === 'review' || need.status === 'hidden') return null
+  // Flagged, hidden or taken-down content is shown to nobody else.
+  if (need.status === 'review' || need.status === 'hidden' || need.takenDown) return null
   const accepted = need.acceptedBy
   if (accepted && organisationsOf(caller, ['organisation_lead', 'volunteer']).includes(accepted.organisationId)) {
     return { access: 'full', organisationId: accepted.organisationId, distanceM: accepted.distanceM }

@@ -1,12 +1,13 @@
 /** The committee's side: the queue, moderation, assignment by hand, why a need went where, settings. */
 import type { NeedsContract } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { needStatusAfter } from '../../shared/domain/need'
+import { followUpOf, needStatusAfter, needStatusSchema, OPEN_NEED_STATUSES, urgencySchema } from '../../shared/domain/need'
+import { approximatePlaces } from '../../shared/domain/report-figures'
 import { distanceM } from '../../shared/domain/organisation'
 import { addAuditEntry } from '../data/audit'
 import { setReviewBeforeMatching } from '../data/communities'
 import type { NeedDoc, QueueReason } from '../data/documents'
-import { closeOpenOffers, offersOfNeed, queuedIn } from '../data/needs'
+import { closeOpenOffers, needsOfCommunity, neighbourhoodsOf, offersOfNeed, openNeedPlaces, queuedIn } from '../data/needs'
 import { organisationById, updateOrganisationFacts } from '../data/organisations'
 import { organisationsByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
@@ -25,26 +26,51 @@ const queueReasonLabel: Record<QueueReason, string> = {
   flagged: '内容被标记',
   escalated: '无人接单',
   duplicate: '可能重复',
+  overdue: '逾期未办完',
 }
 
-/** More than a committee works through in a day; oldest first, so nothing waits unseen. */
+/** More than a committee works through in a day; the most harmful first, so nothing urgent waits unseen. */
 const QUEUE_LIMIT = 100
+
+/** Whole minutes since the need was raised: the requester has waited that long, however recently the committee was told. */
+const minutesSinceRaised = (need: NeedDoc, now: Date) => Math.max(0, Math.floor((now.getTime() - new Date(need.createdAt).getTime()) / 60_000))
 
 export const queue: Action<'queue'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const needs = await queuedIn(community._id, Object.keys(queueReasonLabel) as QueueReason[], QUEUE_LIMIT)
   // The list shows what is needed to decide; opening one (detail) is the audited full view.
   const views = await needViews(needs, 'limited')
-  const now = Date.now()
   return {
     needs: needs.map((n, i) => ({
       need: views[i],
       reason: n.queue!,
       reasonLabel: queueReasonLabel[n.queue!],
-      waitingMinutes: Math.max(0, Math.floor((now - new Date(n.queuedAt!).getTime()) / 60_000)),
+      waitingMinutes: minutesSinceRaised(n, context.now),
     })),
     reviewBeforeMatching: community.reviewBeforeMatching === true,
   }
+}
+
+/** A list, not the work of a day: past this the committee narrows the filter. */
+const COMMUNITY_NEEDS_LIMIT = 100
+/** Open needs on the map: more than a community has at once. */
+const MAP_LIMIT = 1000
+
+export const communityNeeds: Action<'communityNeeds'> = async (context) => {
+  const { input } = context
+  const community = await authoriseOverCommunity(context, input.communityId)
+  const statuses = input.status === 'open' ? OPEN_NEED_STATUSES : input.status === 'all' ? needStatusSchema.options : [input.status]
+  const [{ needs, total }, neighbourhoods, places] = await Promise.all([
+    needsOfCommunity(
+      community._id,
+      { statuses, urgencies: input.urgency ? [input.urgency] : urgencySchema.options, helpKind: input.helpKind, neighbourhood: input.neighbourhood },
+      COMMUNITY_NEEDS_LIMIT,
+    ),
+    neighbourhoodsOf(community._id),
+    openNeedPlaces(community._id, MAP_LIMIT),
+  ])
+  // As the queue: what is needed to choose; opening one is the audited full view.
+  return { needs: await needViews(needs, 'limited'), total, neighbourhoods, map: approximatePlaces(places) }
 }
 
 /** The need, after authorising the caller over its community. */
@@ -57,10 +83,9 @@ async function needOfCommunity(context: ActionContext<unknown>, needId: string):
 const moved = () => new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
 
 export const moderate: Action<'moderate'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const need = await needOfCommunity(context, input.needId)
   const committee = await context.caller()
-  const now = new Date()
   const publish = input.decision === 'publish'
   const dispatch = await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
@@ -85,21 +110,20 @@ export const moderate: Action<'moderate'> = async (context) => {
   })
   if (!publish) {
     await closeOpenOffers(need._id, 'withdrawn', now)
-    await addAuditEntry(auditEntry(committee, 'need.hide', { communityId: need.communityId, needId: need._id, reason: input.reason }))
+    await addAuditEntry(auditEntry(committee, 'need.hide', { communityId: need.communityId, needId: need._id, reason: input.reason }, now))
   }
   if (dispatch) await dispatchRound(await loadNeed(need._id), now)
-  return { need: await revealedView(committee, await loadNeed(need._id)) }
+  return { need: await revealedView(committee, await loadNeed(need._id), now) }
 }
 
 export const assign: Action<'assign'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const need = await needOfCommunity(context, input.needId)
   const organisation = await organisationById(input.organisationId)
-  if (!organisation || organisation.status !== 'approved' || organisation.communityId !== need.communityId) {
+  if (!organisation || organisation.status !== 'approved' || !organisation.servesCommunityIds.includes(need.communityId)) {
     throw new AppError(ErrorCode.NOT_FOUND, '本社区没有这个已备案的组织', 'data.organisationId')
   }
   const committee = await context.caller()
-  const now = new Date()
   // By hand the committee may choose an organisation whose circle does not reach; the distance is still told.
   const distance = distanceM(organisation.serviceArea.centre.coordinates, need.location.coordinates)
   await inTransaction(async (tx) => {
@@ -108,6 +132,7 @@ export const assign: Action<'assign'> = async (context) => {
     await tx.update('needs', need._id, {
       status: 'accepted',
       acceptedBy: whole({ organisationId: organisation._id, name: organisation.name, at: now, distanceM: distance }),
+      followUp: whole(followUpOf(current.urgency, now, current.wantedBy ? new Date(current.wantedBy) : undefined)),
       queue: unset(),
       queuedAt: unset(),
       updatedAt: now,
@@ -116,11 +141,11 @@ export const assign: Action<'assign'> = async (context) => {
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
   await updateOrganisationFacts([organisation._id], { activeTasks: 1, counters: { accepted: 1 } })
-  await addAuditEntry(auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }))
+  await addAuditEntry(auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }, now))
   const assigned = await loadNeed(need._id)
   await notify([organisation.leadOpenid], 'taskAssigned', assigned)
   await notify([assigned.requesterOpenid], 'needAccepted', assigned, { organisation: organisation.name })
-  return { need: await revealedView(committee, assigned) }
+  return { need: await revealedView(committee, assigned, now) }
 }
 
 export const matchDetails: Action<'matchDetails'> = async (context) => {
@@ -147,7 +172,7 @@ export const settings: Action<'settings'> = async (context) => {
   await setReviewBeforeMatching(community._id, input.reviewBeforeMatching)
   const committee = await context.caller()
   await addAuditEntry(
-    auditEntry(committee, 'need.settings', { communityId: community._id, reason: input.reviewBeforeMatching ? '求助先审核再派单' : '求助直接派单' }),
+    auditEntry(committee, 'need.settings', { communityId: community._id, reason: input.reviewBeforeMatching ? '求助先审核再派单' : '求助直接派单' }, context.now),
   )
   return { reviewBeforeMatching: input.reviewBeforeMatching }
 }

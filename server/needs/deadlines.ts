@@ -1,7 +1,8 @@
 /**
  * Scheduled work (the scheduler function's timer; the local host's interval): offers past their
  * deadline lapse and pass the need on, and needs done for AUTO_CLOSE_DAYS without an answer close
- * as 未评价, and service records left pending are credited to the time bank; then the activities'
+ * as 未评价, and service records left pending are credited to the time bank, and accepted needs
+ * not done by their expected finish are followed up (follow-up.ts); then the activities'
  * reminders and finishing, and the care visits' reminders and escalations. `now` is passed in so
  * that tests drive the clock.
  */
@@ -12,6 +13,7 @@ import type { NeedDoc } from '../data/documents'
 import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
 import { inTransaction } from '../data/transaction'
 import { creditLeftPending } from '../timebank/credit'
+import { followUpAcceptedNeeds, type FollowUpDone } from './follow-up'
 import { passOn } from './matching'
 import { needEvent, SYSTEM } from './notify'
 import { expireOffer } from './tasks'
@@ -19,7 +21,7 @@ import { expireOffer } from './tasks'
 /** A bounded batch per run: the timer comes again in a minute for the rest. */
 const BATCH = 100
 
-export interface DueWorkDone extends ActivityDueWorkDone, CareDueWorkDone {
+export interface DueWorkDone extends ActivityDueWorkDone, CareDueWorkDone, FollowUpDone {
   offersExpired: number
   needsClosed: number
   serviceRecordsCredited: number
@@ -50,6 +52,7 @@ export async function runDueWork(now: Date): Promise<DueWorkDone> {
     offersExpired: expired.length,
     needsClosed,
     serviceRecordsCredited: await creditLeftPending(now),
+    ...(await followUpAcceptedNeeds(now, BATCH)),
     ...(await runActivityDueWork(now)),
     ...(await runCareDueWork(now)),
   }

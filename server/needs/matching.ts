@@ -31,10 +31,13 @@ export interface Candidate {
   lastOfferedAt: Date | null
 }
 
-/** Approved organisations whose own service area reaches the need, giving that help, with room. */
+/**
+ * Approved organisations serving the need's community whose own service area reaches the need, giving
+ * that help, with room. One near a boundary is not offered the neighbouring community's needs.
+ */
 export async function findCandidates(need: NeedDoc, excluded: string[]): Promise<Candidate[]> {
   const point = need.location.coordinates
-  const near = await approvedNear(point, need.helpKind, CANDIDATE_POOL, excluded)
+  const near = await approvedNear(point, need.helpKind, CANDIDATE_POOL, excluded, need.communityId)
   return near.flatMap((o) => {
     const distanceM = serviceDistance({ centre: o.serviceArea.centre.coordinates, radiusM: o.serviceArea.radiusM }, point)
     const activeTasks = o.activeTasks ?? 0

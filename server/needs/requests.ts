@@ -2,7 +2,7 @@
 import type { z } from 'zod'
 import type { NeedsContract, raiseNeedSchema } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { DUPLICATE_RADIUS_M, EMERGENCY_NUMBERS, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
+import { DUPLICATE_RADIUS_M, callFirst, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
 import { distanceM } from '../../shared/domain/organisation'
 import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { addNeed, addNeedEvent, closeOpenOffers, needsNear, needsOfRequester } from '../data/needs'
@@ -10,8 +10,9 @@ import { updateOrganisationFacts } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
+import { checkPhotos } from '../moderation/photos'
 import type { Caller } from '../principal'
-import { placeOrHome } from '../places'
+import { placeOrHome, refuseOutsideArea } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
 import { accessTo, loadNeed, needNotFound } from './access'
 import { dispatchRound } from './matching'
@@ -26,9 +27,9 @@ async function possibleDuplicates(point: readonly [number, number], helpKind: Ne
   return found.map((n) => ({ need: n, distanceM: distanceM(n.location.coordinates, point) }))
 }
 
-export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input }) => {
+export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input, now }) => {
   const point = await placeOrHome(await caller(), input.location, 'data.location')
-  const found = await possibleDuplicates(point, input.helpKind, new Date())
+  const found = await possibleDuplicates(point, input.helpKind, now)
   return {
     possibleDuplicates: found.map(({ need, distanceM }) => ({
       needId: need._id,
@@ -48,12 +49,20 @@ const communityOf = async (me: Caller) => {
 }
 
 /**
- * Raises a need in `community` at `location` as `me`: content check, duplicates, the committee's
- * review setting, the life alert and the first matching round. The resident's 我要求助 and a
- * volunteer's worry on a visit (care) both come through here.
+ * Raises a need in `community` at `location` as `me`: the place inside the community's service area
+ * (else refused at `locationField`), content check, duplicates, the committee's review setting, the life
+ * alert and the first matching round. The resident's 我要求助 and a volunteer's worry on a visit (care)
+ * both come through here.
  */
-export async function raiseNeed(me: Caller, community: CommunityDoc, input: RaiseNeed, location: [number, number]): Promise<NeedDoc> {
-  const now = new Date()
+export async function raiseNeed(
+  me: Caller,
+  community: CommunityDoc,
+  input: RaiseNeed,
+  location: [number, number],
+  locationField: string,
+  now: Date,
+): Promise<NeedDoc> {
+  refuseOutsideArea(community, location, locationField)
   const [flagged, duplicates] = await Promise.all([
     firstFlagged(
       me.openid,
@@ -83,6 +92,7 @@ export async function raiseNeed(me: Caller, community: CommunityDoc, input: Rais
     ...(queue ? { queue, queuedAt: now } : {}),
     ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.need._id) } : {}),
   }, now)
+  await checkPhotos({ kind: 'need', id: need._id }, { communityId: community._id, authorOpenid: me.openid, fileIds: input.photos, scene: 2 }, now)
   const raisedText = input.forNeighbour ? `代邻居${input.forNeighbour.name}发起求助` : '发起求助'
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
   if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
@@ -90,28 +100,31 @@ export async function raiseNeed(me: Caller, community: CommunityDoc, input: Rais
   return need
 }
 
-export const raise: Action<'raise'> = async ({ caller, input }) => {
+export const raise: Action<'raise'> = async ({ caller, input, now }) => {
   const me = await caller()
   const community = await communityOf(me)
-  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'))
+  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), 'data.location', now)
+  const numbers = callFirst(input)?.numbers
   return {
-    need: await needView(await loadNeed(need._id), 'full', { timeline: true }),
-    ...(input.urgency === 'life' ? { emergency: { numbers: [...EMERGENCY_NUMBERS], committeePhone: community.committeePhone } } : {}),
+    need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }),
+    ...(numbers ? { emergency: { numbers, committeePhone: community.committeePhone } } : {}),
   }
 }
 
 /** More than a resident raises in years. */
 const MINE_LIMIT = 50
 
-export const mine: Action<'mine'> = async ({ openid }) => ({ needs: await needViews(await needsOfRequester(openid, MINE_LIMIT), 'full') })
+export const mine: Action<'mine'> = async ({ openid, caller }) => ({
+  needs: await needViews(await needsOfRequester(openid, MINE_LIMIT), 'full', { viewer: await caller() }),
+})
 
-export const detail: Action<'detail'> = async ({ caller, input }) => {
+export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await loadNeed(input.needId)
   const access = await accessTo(me, need)
   if (!access) throw needNotFound()
-  if (access.access === 'full') await auditReveal(me, [need], access.organisationId)
-  return { need: await needView(need, access.access, { distanceM: access.distanceM, timeline: access.access === 'full' }) }
+  if (access.access === 'full') await auditReveal(me, [need], now, access.organisationId)
+  return { need: await needView(need, access.access, { distanceM: access.distanceM, timeline: access.access === 'full', viewer: me }) }
 }
 
 /** The requester's own need; anyone else's answers as one that does not exist. */
@@ -123,10 +136,9 @@ async function ownNeed(me: Caller, needId: string): Promise<NeedDoc> {
 
 const moved = () => new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
 
-export const cancel: Action<'cancel'> = async ({ caller, input }) => {
+export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
-  const now = new Date()
   await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
     if (!current || !needStatusAfter(current.status, 'cancel')) {
@@ -136,14 +148,13 @@ export const cancel: Action<'cancel'> = async ({ caller, input }) => {
     await tx.add('need_events', needEvent(need._id, actorOf(me), input.reason ? `取消了求助：${input.reason}` : '取消了求助', now))
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
 }
 
-export const confirm: Action<'confirm'> = async ({ caller, input }) => {
+export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
   await refuseFlagged(me.openid, { comment: input.comment }, 2)
-  const now = new Date()
   const reopen = input.result === 'unsolved'
   const organisationId = await inTransaction(async (tx) => {
     const current = await tx.get<NeedDoc>('needs', need._id)
@@ -170,5 +181,5 @@ export const confirm: Action<'confirm'> = async ({ caller, input }) => {
   })
   await updateOrganisationFacts([organisationId], { rating: input.rating })
   if (reopen) await dispatchRound(await loadNeed(need._id), now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true }) }
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
 }

@@ -1,7 +1,7 @@
 /** The organisation's side: offers, accepting or declining, and carrying the task out. */
 import type { NeedsContract } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { needStatusAfter, offerWindowMinutes, type NeedAction } from '../../shared/domain/need'
+import { followUpOf, needStatusAfter, offerWindowMinutes, type NeedAction } from '../../shared/domain/need'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
 import { closeOpenOffers, needsByIds, needsOfOrganisation, offerById, openOffersOfOrganisation } from '../data/needs'
@@ -64,7 +64,7 @@ export const accept: Action<'accept'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
   const offer = await offerTo(organisation, context.input.offerId)
   const lead = await context.caller()
-  const now = new Date()
+  const { now } = context
   await inTransaction(async (tx) => {
     const need = await tx.get<NeedDoc>('needs', offer.needId)
     const current = await tx.get<OfferDoc>('offers', offer._id)
@@ -76,6 +76,7 @@ export const accept: Action<'accept'> = async (context) => {
     await tx.update('needs', need._id, {
       status: 'accepted',
       acceptedBy: whole({ organisationId: organisation._id, name: organisation.name, at: now, distanceM: offer.distanceM }),
+      followUp: whole(followUpOf(need.urgency, now, need.wantedBy ? new Date(need.wantedBy) : undefined)),
       ...(need.queue ? { queue: unset(), queuedAt: unset() } : {}),
       updatedAt: now,
     })
@@ -86,14 +87,14 @@ export const accept: Action<'accept'> = async (context) => {
   await updateOrganisationFacts([organisation._id], { activeTasks: 1, counters: { accepted: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) })
   const need = await loadNeed(offer.needId)
   await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name })
-  return { need: await revealedView(lead, need, organisation._id, offer.distanceM) }
+  return { need: await revealedView(lead, need, now, organisation._id, offer.distanceM) }
 }
 
 export const decline: Action<'decline'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
   const offer = await offerTo(organisation, context.input.offerId)
   const lead = await context.caller()
-  const now = new Date()
+  const { now } = context
   await inTransaction(async (tx) => {
     const current = await tx.get<OfferDoc>('offers', offer._id)
     if (current?.status !== 'open') throw closedOffer(current ?? offer)
@@ -123,8 +124,9 @@ const TASKS_LIMIT = 100
 
 export const tasks: Action<'tasks'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  const needs = await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT)
-  await auditReveal(await context.caller(), needs, organisation._id)
+  // A need the committee took down is out of the organisation's sight until it is restored.
+  const needs = (await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT)).filter((n) => !n.takenDown)
+  await auditReveal(await context.caller(), needs, context.now, organisation._id)
   const distances = new Map(needs.map((n) => [n._id, n.acceptedBy?.distanceM ?? 0]))
   return { tasks: await needViews(needs, 'full', { distances }) }
 }
@@ -169,19 +171,18 @@ async function membersByIds(organisation: OrganisationDoc, memberIds: string[], 
 }
 
 export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
   const need = await ownTask(organisation, input.needId)
   const members = await membersByIds(organisation, [...new Set(input.memberIds)], 'data.memberIds')
   const lead = await context.caller()
-  const now = new Date()
   await changeTask(
     need,
     'assignVolunteers',
     () => ({ volunteers: members.map((m) => ({ memberId: m._id, openid: m.openid })) }),
     needEvent(need._id, actorOf(lead), `安排了 ${members.length} 名志愿者`, now),
   )
-  return { need: await revealedView(lead, await loadNeed(need._id), organisation._id, need.acceptedBy?.distanceM) }
+  return { need: await revealedView(lead, await loadNeed(need._id), now, organisation._id, need.acceptedBy?.distanceM) }
 }
 
 export const postProgress: Action<'postProgress'> = async (context) => {
@@ -194,12 +195,12 @@ export const postProgress: Action<'postProgress'> = async (context) => {
     throw new AppError(ErrorCode.FORBIDDEN, '只有负责人和安排到的志愿者可以记录进展')
   }
   await refuseFlagged(me.openid, { text: input.text }, 2)
-  await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, new Date()))
-  return { need: await revealedView(me, await loadNeed(need._id), organisation._id, need.acceptedBy?.distanceM) }
+  await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, context.now))
+  return { need: await revealedView(me, await loadNeed(need._id), context.now, organisation._id, need.acceptedBy?.distanceM) }
 }
 
 export const markDone: Action<'markDone'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
   const need = await ownTask(organisation, input.needId)
   const serviceIds = input.service.map((s) => s.memberId)
@@ -207,7 +208,6 @@ export const markDone: Action<'markDone'> = async (context) => {
   const members = await membersByIds(organisation, serviceIds, 'data.service')
   const lead = await context.caller()
   await refuseFlagged(lead.openid, { summary: input.summary }, 2)
-  const now = new Date()
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
   // 志愿服务时长: one record per volunteer, written with the confirmation, then credited to the time bank.
   let recordIds: string[] = []
@@ -231,7 +231,14 @@ export const markDone: Action<'markDone'> = async (context) => {
   await changeTask(
     need,
     'done',
-    (current) => ({ status: 'done', doneSummary: input.summary, doneAt: now, serviceRecordCount: (current.serviceRecordCount ?? 0) + input.service.length }),
+    (current) => ({
+      status: 'done',
+      doneSummary: input.summary,
+      doneAt: now,
+      serviceRecordCount: (current.serviceRecordCount ?? 0) + input.service.length,
+      // Done at last: an overdue need leaves the committee's queue.
+      ...(current.queue ? { queue: unset(), queuedAt: unset() } : {}),
+    }),
     needEvent(need._id, actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
     writeRecords,
   )
@@ -239,5 +246,5 @@ export const markDone: Action<'markDone'> = async (context) => {
   await updateOrganisationFacts([organisation._id], { activeTasks: -1, counters: { completed: 1 } })
   const done = await loadNeed(need._id)
   await notify([done.requesterOpenid], 'needDone', done)
-  return { need: await revealedView(lead, done, organisation._id, need.acceptedBy?.distanceM) }
+  return { need: await revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM) }
 }

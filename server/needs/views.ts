@@ -14,22 +14,33 @@ import { communitiesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { serviceRecordsOfSources } from '../data/service-records'
 import { auditEntry } from '../audit'
-import type { Caller } from '../principal'
+import type { Principal } from '../../shared/domain/permissions'
+import { photosAsSeen, type PhotoAudience } from '../moderation/photos'
+import { takenDownView } from '../moderation/views'
+import { sitsOnCommitteeOf, type Caller } from '../principal'
 
 export type Access = NeedView['access']
 
+
+/** Whose photos and take-down `viewer` looks at: the committee's, the requester's, or anyone else's (also when unknown). */
+function audienceOf(need: NeedDoc, viewer: Principal | undefined): PhotoAudience {
+  if (viewer && sitsOnCommitteeOf(viewer, need.communityId)) return 'committee'
+  return viewer?.openid === need.requesterOpenid ? 'author' : 'others'
+}
 
 /** The views of `needs` in order: community names, service records, then volunteer names. */
 export async function needViews(
   needs: NeedDoc[],
   access: Access,
-  options: { distances?: Map<string, number>; timeline?: boolean } = {},
+  options: { distances?: Map<string, number>; timeline?: boolean; viewer?: Principal } = {},
 ): Promise<NeedView[]> {
   const full = access === 'full'
-  const [communities, records, timelines] = await Promise.all([
+  const audiences = needs.map((n) => audienceOf(n, options.viewer))
+  const [communities, records, timelines, photos] = await Promise.all([
     communitiesByIds(needs.map((n) => n.communityId)),
     full ? serviceRecordsOfSources(needs.filter((n) => n.serviceRecordCount).map((n) => n._id)) : [],
     options.timeline && full ? Promise.all(needs.map((n) => timelineOf(n._id))) : [],
+    full ? photosAsSeen('need', needs.map((n, i) => ({ id: n._id, fileIds: n.photos, audience: audiences[i] }))) : [],
   ])
   const people = full ? await peopleByOpenids([...needs.flatMap((n) => n.volunteers.map((v) => v.openid)), ...records.map((r) => r.openid)]) : new Map()
   const nameOf = (openid: string) => people.get(openid)?.name ?? ''
@@ -50,11 +61,13 @@ export async function needViews(
       createdAt: iso(n.createdAt),
       ...(n.wantedBy ? { wantedBy: iso(n.wantedBy) } : {}),
       ...(distanceM === undefined ? {} : { distanceM }),
+      ...(n.takenDown && audiences[i] !== 'others' ? { takenDown: takenDownView(n.takenDown) } : {}),
     }
     if (!full) return view
     return {
       ...view,
       ...(n.acceptedBy ? { acceptedBy: { organisationId: n.acceptedBy.organisationId, name: n.acceptedBy.name } } : {}),
+      ...(n.status === 'accepted' && n.followUp ? { finishBy: iso(n.followUp.finishBy) } : {}),
       ...(n.outcome
         ? {
             outcome: {
@@ -70,7 +83,7 @@ export async function needViews(
       addressDetail: n.addressDetail,
       location: asGeoPoint(n.location).coordinates,
       contactPhone: n.contactPhone,
-      photos: n.photos,
+      ...photos[i],
       volunteers: n.volunteers.map((v) => ({ memberId: v.memberId, name: nameOf(v.openid) })),
       service: records.filter((r) => r.source.id === n._id).map((r) => ({ name: nameOf(r.openid), minutes: r.minutes })),
       ...(n.doneSummary ? { doneSummary: n.doneSummary } : {}),
@@ -79,14 +92,18 @@ export async function needViews(
   })
 }
 
-export async function needView(need: NeedDoc, access: Access, options: { distanceM?: number; timeline?: boolean } = {}): Promise<NeedView> {
+export async function needView(
+  need: NeedDoc,
+  access: Access,
+  options: { distanceM?: number; timeline?: boolean; viewer?: Principal } = {},
+): Promise<NeedView> {
   const distances = options.distanceM === undefined ? undefined : new Map([[need._id, options.distanceM]])
-  const [view] = await needViews([need], access, { distances, timeline: options.timeline })
+  const [view] = await needViews([need], access, { distances, timeline: options.timeline, viewer: options.viewer })
   return view
 }
 
 /** Records that `viewer` saw the sensitive fields of `needs`; the requester seeing their own is not a reveal. */
-export async function auditReveal(viewer: Caller, needs: NeedDoc[], organisationId?: string): Promise<void> {
+export async function auditReveal(viewer: Caller, needs: NeedDoc[], now: Date, organisationId?: string): Promise<void> {
   const revealed = needs.filter((n) => n.requesterOpenid !== viewer.openid)
   await Promise.all(
     revealed.map((n) =>
@@ -96,14 +113,14 @@ export async function auditReveal(viewer: Caller, needs: NeedDoc[], organisation
           organisationId,
           needId: n._id,
           target: { openid: n.requesterOpenid, name: n.requesterName },
-        }),
+        }, now),
       ),
     ),
   )
 }
 
 /** The full view with its timeline, audited when the viewer is not the requester: what actions answer with. */
-export async function revealedView(viewer: Caller, need: NeedDoc, organisationId?: string, distanceM?: number): Promise<NeedView> {
-  await auditReveal(viewer, [need], organisationId)
-  return needView(need, 'full', { timeline: true, distanceM })
+export async function revealedView(viewer: Caller, need: NeedDoc, now: Date, organisationId?: string, distanceM?: number): Promise<NeedView> {
+  await auditReveal(viewer, [need], now, organisationId)
+  return needView(need, 'full', { timeline: true, distanceM, viewer })
 }

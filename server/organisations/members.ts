@@ -60,11 +60,11 @@ export const renewInvitation: Action<'renewInvitation'> = async (context) => {
   // The old code stops working at once: it is no longer stored anywhere.
   const code = await replaceInviteCode(organisation._id, drawInviteCode)
   const lead = await context.caller()
-  await addAuditEntry(auditEntry(lead, 'invitation.renew', about(organisation)))
+  await addAuditEntry(auditEntry(lead, 'invitation.renew', about(organisation), context.now))
   return invitationFor(code)
 }
 
-export const join: Action<'join'> = async ({ caller, input }) => {
+export const join: Action<'join'> = async ({ caller, input, now }) => {
   const organisation = await organisationByInviteCode(input.code)
   // Suspended or not yet approved organisations take no members; say so as for a wrong code.
   if (!organisation || organisation.status !== 'approved') throw new AppError(ErrorCode.NOT_FOUND, '邀请码无效或已失效', 'data.code')
@@ -78,10 +78,10 @@ export const join: Action<'join'> = async ({ caller, input }) => {
     organisationId: organisation._id,
     communityId: organisation.communityId,
     grantedBy: me.openid,
-    grantedAt: new Date(),
+    grantedAt: now,
   })
   if (!granted) throw already
-  await addAuditEntry(auditEntry(me, 'member.join', about(organisation, { openid: me.openid, name: me.person?.name ?? '' })))
+  await addAuditEntry(auditEntry(me, 'member.join', about(organisation, { openid: me.openid, name: me.person?.name ?? '' }), now))
   return { organisation: await summariseOne(organisation) }
 }
 
@@ -100,7 +100,7 @@ export const removeMember: Action<'removeMember'> = async (context) => {
   const lead = await context.caller()
   await inTransaction(async (tx) => {
     await tx.remove('roles', role._id)
-    await tx.add('audit_log', auditEntry(lead, 'member.remove', about(organisation, { openid: role.openid, name })))
+    await tx.add('audit_log', auditEntry(lead, 'member.remove', about(organisation, { openid: role.openid, name }), context.now))
   })
   return { members: await memberList(organisation._id) }
 }
@@ -122,7 +122,7 @@ export const handOverLead: Action<'handOverLead'> = async (context) => {
     await tx.update('roles', target._id, { role: 'organisation_lead' })
     await tx.update('roles', ownRole._id, { role: 'volunteer' })
     await tx.update('organisations', organisation._id, { leadOpenid: target.openid })
-    await tx.add('audit_log', auditEntry(lead, 'lead.handOver', about(organisation, { openid: target.openid, name })))
+    await tx.add('audit_log', auditEntry(lead, 'lead.handOver', about(organisation, { openid: target.openid, name }), context.now))
   })
   return { members: await memberList(organisation._id) }
 }

@@ -24,7 +24,7 @@ type Action<A extends keyof OrganisationsContract['actions']> = ActionImplementa
 /** Invite codes admit whoever holds them, so they come from a cryptographic source. */
 export const drawInviteCode = () => newInviteCode(() => randomInt(2 ** 31) / 2 ** 31)
 
-export const apply: Action<'apply'> = async ({ caller, input }) => {
+export const apply: Action<'apply'> = async ({ caller, input, now }) => {
   const applicant = await caller()
   const communityId = applicant.person?.communityId
   if (!communityId) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
@@ -38,6 +38,7 @@ export const apply: Action<'apply'> = async ({ caller, input }) => {
       helpKinds: [...new Set(input.helpKinds)],
       // Always the applicant's own community: the committee there is who decides.
       communityId,
+      servesCommunityIds: [communityId],
       serviceArea: { centre: { type: 'Point', coordinates: centre }, radiusM: input.serviceArea.radiusM },
       capacity: input.capacity,
       status: 'pending',
@@ -45,16 +46,16 @@ export const apply: Action<'apply'> = async ({ caller, input }) => {
       contactPhone: input.contactPhone,
       charterSummary: input.charterSummary,
       description: input.description,
-      createdAt: new Date(),
+      createdAt: now,
     },
     drawInviteCode,
   )
-  await addAuditEntry(auditEntry(applicant, 'organisation.apply', { communityId, organisationId: organisation._id }))
+  await addAuditEntry(auditEntry(applicant, 'organisation.apply', { communityId, organisationId: organisation._id }, now))
   return { organisation: await summariseOne(organisation) }
 }
 
 export const decide: Action<'decide'> = async (context) => {
-  const { input } = context
+  const { input, now: at } = context
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
   const committee = await context.caller()
   const applicant = (await peopleByOpenids([organisation.leadOpenid])).get(organisation.leadOpenid)
@@ -63,7 +64,6 @@ export const decide: Action<'decide'> = async (context) => {
     const current = await tx.get<OrganisationDoc>('organisations', organisation._id)
     const next = current && statusAfter(current.status, input.decision)
     if (!current || !next) throw new AppError(ErrorCode.CONFLICT, '这个组织的状态已经变了，请刷新后再看')
-    const at = new Date()
     const decision = { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}), at, byOpenid: committee.openid }
     await tx.update('organisations', organisation._id, {
       status: next,
@@ -89,7 +89,7 @@ export const decide: Action<'decide'> = async (context) => {
         organisationId: organisation._id,
         target: { openid: current.leadOpenid, name: applicant?.name ?? '' },
         reason: input.reason,
-      }),
+      }, at),
     )
     return next
   })
@@ -140,15 +140,15 @@ const notFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这个组织')
 export const profile: Action<'profile'> = async ({ caller, input }) => {
   const organisation = await organisationById(input.organisationId)
   if (!organisation) throw notFound()
+  const me = await caller()
   if (!isPublic(organisation.status)) {
-    const me = await caller()
     const maySee =
       organisation.leadOpenid === me.openid ||
       me.grants.some((g) => g.role === 'committee' && g.communityId === organisation.communityId)
     // The same answer as for an id that does not exist, so that nobody can probe for applications.
     if (!maySee) throw notFound()
   }
-  const [view] = await profiles([organisation])
+  const [view] = await profiles([organisation], me)
   return { organisation: view }
 }
 
@@ -161,8 +161,8 @@ function waitingDays(since: Date, now: Date): number {
 export const applications: Action<'applications'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const pending = await pendingOf(community._id)
-  const [views, applicants] = await Promise.all([profiles(pending), peopleByOpenids(pending.map((o) => o.leadOpenid))])
-  const now = new Date()
+  const [views, applicants] = await Promise.all([profiles(pending, await context.caller()), peopleByOpenids(pending.map((o) => o.leadOpenid))])
+  const { now } = context
   return {
     applications: pending.map((o, i) => ({
       organisation: views[i],
@@ -180,7 +180,7 @@ export const list: Action<'list'> = async (context) => {
 
 export const record: Action<'record'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  const [[view], history] = await Promise.all([profiles([organisation]), auditOfOrganisation(organisation._id)])
+  const [[view], history] = await Promise.all([profiles([organisation], await context.caller()), auditOfOrganisation(organisation._id)])
   const tasks = organisation.taskCounters ?? { offered: 0, accepted: 0, declined: 0, completed: 0 }
   return {
     record: {

@@ -5,6 +5,9 @@ import type { OrganisationDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
 import { memberCounts } from '../data/memberships'
 import { communitiesByIds } from '../data/places'
+import type { Principal } from '../../shared/domain/permissions'
+import { takenDownView } from '../moderation/views'
+import { sitsOnCommitteeOf } from '../principal'
 
 export const isoOrNull = (date: Date | undefined) => (date ? new Date(date).toISOString() : null)
 
@@ -21,7 +24,8 @@ export async function summarise(organisations: OrganisationDoc[], distances?: Ma
       name: o.name,
       kind: o.kind,
       helpKinds: o.helpKinds,
-      description: o.description,
+      // Lists show no taken-down text to anyone; the profile shows it to those who may read it.
+      description: o.takenDown ? '' : o.description,
       status: o.status,
       statusLabel: organisationStatusLabel[o.status],
       communityId: o.communityId,
@@ -39,12 +43,17 @@ export async function summariseOne(organisation: OrganisationDoc): Promise<Organ
   return summary
 }
 
-/** 信息公开: the summary with the charter, public phone and what the organisation has done. */
-export async function profiles(organisations: OrganisationDoc[]): Promise<OrganisationProfile[]> {
+/** Its lead and its community's committee: they read taken-down profile text, and why. */
+const readsTakenDown = (o: OrganisationDoc, viewer: Principal) => o.leadOpenid === viewer.openid || sitsOnCommitteeOf(viewer, o.communityId)
+
+/** 信息公开: the summary with the charter, public phone and what the organisation has done, as `viewer` may read it. */
+export async function profiles(organisations: OrganisationDoc[], viewer: Principal): Promise<OrganisationProfile[]> {
   const summaries = await summarise(organisations)
   return organisations.map((o, i) => ({
     ...summaries[i],
-    charterSummary: o.charterSummary,
+    ...(o.takenDown && readsTakenDown(o, viewer)
+      ? { description: o.description, charterSummary: o.charterSummary, takenDown: takenDownView(o.takenDown) }
+      : { charterSummary: o.takenDown ? '' : o.charterSummary }),
     contactPhone: o.contactPhone,
     approvedAt: isoOrNull(o.approvedAt),
     tasksCompleted: o.taskCounters?.completed ?? 0,

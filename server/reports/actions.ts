@@ -1,5 +1,6 @@
 /** 社区工作台 and 统计报表: what waits on the committee, the figures of a period, and their export. */
 import type { ReportsContract } from '../../shared/contracts/reports'
+import { harmFirst } from '../../shared/domain/need'
 import type { ReportPeriod } from '../../shared/domain/report'
 import { waitingKindLabel, waitingKinds } from '../../shared/domain/workbench'
 import { communitiesOfOffices } from '../data/communities'
@@ -15,27 +16,29 @@ import { waitingActivities } from './sources/activities'
 import { waitingVisits } from './sources/care'
 import { waitingNeeds } from './sources/needs'
 import { waitingOrganisations } from './sources/organisations'
+import { waitingPhotos } from './sources/photos'
 import { waitingCredits } from './sources/service'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
 type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
 
-/** More than a committee works through in a day; each source lists at most this many of its oldest. */
+/** More than a committee works through in a day; each source lists at most this many of its first. */
 const WAITING_LIMIT = 100
 
 export const waiting: Action<'waiting'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
-  const now = new Date()
+  const { now } = context
   const sources = await Promise.all([
     waitingOrganisations(community._id, now),
     waitingActivities(community._id, now, WAITING_LIMIT),
     waitingNeeds(community._id, now, WAITING_LIMIT),
     waitingCredits(community._id, now, WAITING_LIMIT),
     waitingVisits(community._id, now),
+    waitingPhotos(community._id, now, WAITING_LIMIT),
   ])
   const items = sources
     .flatMap((s) => s.items)
-    .sort((a, b) => a.since.localeCompare(b.since))
+    .sort(harmFirst)
     .slice(0, WAITING_LIMIT)
   const counts = waitingKinds.map((kind) => ({
     kind,
@@ -90,8 +93,7 @@ export const officeFigures: Action<'officeFigures'> = async (context) => {
 
 const fileNameOf = (name: string, period: ReportPeriod) => `${name}统计 ${period.from} 至 ${period.to}.xlsx`
 
-async function stored(path: string, fileName: string, content: Buffer) {
-  const now = new Date()
+async function stored(path: string, fileName: string, content: Buffer, now: Date) {
   const file = await storeFile(`reports/${now.toISOString().slice(0, 10)}/${path}.xlsx`, 'xlsx', content, now)
   return { fileId: file.fileId, fileName, url: file.url, expiresAt: file.expiresAt.toISOString() }
 }
@@ -118,7 +120,7 @@ export const exportReport: Action<'export'> = async (context) => {
     audience,
     volunteerNames: audience === 'committee' ? await volunteerNames(data) : new Map(),
   })
-  return stored(`${community._id}-${period.from}-${period.to}-${Date.now().toString(36)}`, fileNameOf(community.name, period), content)
+  return stored(`${community._id}-${period.from}-${period.to}-${context.now.getTime().toString(36)}`, fileNameOf(community.name, period), content, context.now)
 }
 
 export const exportOffice: Action<'exportOffice'> = async (context) => {
@@ -132,5 +134,5 @@ export const exportOffice: Action<'exportOffice'> = async (context) => {
     period,
   })
   const name = offices.map((o) => o.office.name).join('、')
-  return stored(`office-${offices.map((o) => o.office._id).join('-')}-${period.from}-${period.to}-${Date.now().toString(36)}`, fileNameOf(name, period), content)
+  return stored(`office-${offices.map((o) => o.office._id).join('-')}-${period.from}-${period.to}-${context.now.getTime().toString(36)}`, fileNameOf(name, period), content, context.now)
 }

@@ -1,7 +1,8 @@
 import type { WaitingItem } from '../../shared/contracts/reports'
+import type { Urgency } from '../../shared/domain/need'
 import { waitingKindLabel, type WaitingKind } from '../../shared/domain/workbench'
 
-/** What one source (organisations, needs, …) has waiting on the committee: the oldest items and how many in all. */
+/** What one source (organisations, needs, …) has waiting on the committee: the first items and how many in all. */
 export interface WaitingSource {
   items: WaitingItem[]
   counts: Partial<Record<WaitingKind, number>>
@@ -9,7 +10,7 @@ export interface WaitingSource {
 
 export function waitingItem(
   now: Date,
-  item: { kind: WaitingKind; id: string; title: string; detail?: string; since: Date; page: string },
+  item: { kind: WaitingKind; id: string; title: string; detail?: string; urgency?: Urgency; since: Date; page: string },
 ): WaitingItem {
   return {
     ...item,

@@ -41,7 +41,7 @@ export const items: Action<'items'> = async (context) => {
 }
 
 export const saveItem: Action<'saveItem'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const community = await authoriseOverCommunity(context, input.communityId)
   if (input.providerOrganisationId) {
     const provider = await organisationById(input.providerOrganisationId)
@@ -54,7 +54,6 @@ export const saveItem: Action<'saveItem'> = async (context) => {
   const me = await context.caller()
   // Residents read the name and description in the catalogue.
   await refuseFlagged(me.openid, { name: input.name, description: input.description }, 1)
-  const now = new Date()
   const fields = {
     name: input.name,
     kind: input.kind,
@@ -78,15 +77,14 @@ export const saveItem: Action<'saveItem'> = async (context) => {
       createdAt: now,
     })
   }
-  await addAuditEntry(auditEntry(me, 'timebank.item.save', { communityId: community._id, organisationId: input.providerOrganisationId, target: { name: saved.name } }))
+  await addAuditEntry(auditEntry(me, 'timebank.item.save', { communityId: community._id, organisationId: input.providerOrganisationId, target: { name: saved.name } }, now))
   return answerItem(saved)
 }
 
 export const restockItem: Action<'restockItem'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const item = await committeeItem(context, input.itemId)
   const me = await context.caller()
-  const now = new Date()
   const restocked = await inTransaction(async (tx) => {
     const current = (await tx.get<ItemDoc>('timebank_items', item._id))!
     const stock = current.stock + input.delta
@@ -95,7 +93,7 @@ export const restockItem: Action<'restockItem'> = async (context) => {
     const change = `库存 ${input.delta > 0 ? '+' : ''}${input.delta}，现有 ${stock}`
     await tx.add(
       'audit_log',
-      auditEntry(me, 'timebank.item.restock', { communityId: item.communityId, target: { name: item.name }, reason: input.reason ? `${change}：${input.reason}` : change }),
+      auditEntry(me, 'timebank.item.restock', { communityId: item.communityId, target: { name: item.name }, reason: input.reason ? `${change}：${input.reason}` : change }, now),
     )
     return { ...current, stock, updatedAt: now }
   })
@@ -103,14 +101,13 @@ export const restockItem: Action<'restockItem'> = async (context) => {
 }
 
 export const retireItem: Action<'retireItem'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const item = await committeeItem(context, input.itemId)
   if (item.status === 'retired') return answerItem(item)
   const me = await context.caller()
-  const now = new Date()
   // A plain write: a redemption racing it reads the item in its transaction, conflicts, and reads it again retired.
   await updateItem(item._id, { status: 'retired', updatedAt: now })
-  await addAuditEntry(auditEntry(me, 'timebank.item.retire', { communityId: item.communityId, target: { name: item.name }, reason: input.reason }))
+  await addAuditEntry(auditEntry(me, 'timebank.item.retire', { communityId: item.communityId, target: { name: item.name }, reason: input.reason }, now))
   return answerItem({ ...item, status: 'retired', updatedAt: now })
 }
 
@@ -130,9 +127,8 @@ export const providerHandovers: Action<'providerHandovers'> = async (context) =>
 const redemptionNotFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这笔兑换', 'data.redemptionId')
 
 /** Marks it handed over, with the audit entry, once: a second confirmation answers the first. */
-async function handOver(redemption: RedemptionDoc, by: Caller, organisationId?: string) {
+async function handOver(redemption: RedemptionDoc, by: Caller, now: Date, organisationId?: string) {
   const people = await peopleByOpenids([redemption.openid])
-  const now = new Date()
   const done = await inTransaction(async (tx) => {
     const current = (await tx.get<RedemptionDoc>('timebank_redemptions', redemption._id))!
     if (current.status === 'handedOver') return current
@@ -145,7 +141,7 @@ async function handOver(redemption: RedemptionDoc, by: Caller, organisationId?: 
         organisationId,
         target: { openid: current.openid, name: people.get(current.openid)?.name ?? '' },
         reason: current.itemName,
-      }),
+      }, now),
     )
     return { ...current, status: 'handedOver' as const, handedOverAt: now, handedOverBy: by.openid }
   })
@@ -157,7 +153,7 @@ export const confirmHandover: Action<'confirmHandover'> = async (context) => {
   const redemption = await redemptionById(context.input.redemptionId)
   if (!redemption) throw redemptionNotFound()
   await authoriseOverCommunity(context, redemption.communityId)
-  return handOver(redemption, await context.caller())
+  return handOver(redemption, await context.caller(), context.now)
 }
 
 export const confirmHandoverAsProvider: Action<'confirmHandoverAsProvider'> = async (context) => {
@@ -166,5 +162,5 @@ export const confirmHandoverAsProvider: Action<'confirmHandoverAsProvider'> = as
   const redemption = await redemptionById(input.redemptionId)
   // Only what this organisation provides: anything else answers as not there.
   if (redemption?.providerOrganisationId !== organisation._id) throw redemptionNotFound()
-  return handOver(redemption, await context.caller(), organisation._id)
+  return handOver(redemption, await context.caller(), context.now, organisation._id)
 }

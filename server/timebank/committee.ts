@@ -33,13 +33,12 @@ export const heldCredits: Action<'heldCredits'> = async (context) => {
 }
 
 export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const held = await heldCreditById(input.heldId)
   if (!held) throw new AppError(ErrorCode.NOT_FOUND, '没有这笔待审核的时间', 'data.heldId')
   await authoriseOverCommunity(context, held.communityId)
   const [me, people] = await Promise.all([context.caller(), peopleByOpenids([held.openid])])
   const target = { openid: held.openid, name: people.get(held.openid)?.name ?? '' }
-  const now = new Date()
   const reviewed = await inTransaction(async (tx) => {
     const current = (await tx.get<HeldCreditDoc>('timebank_held', held._id))!
     if (current.status !== 'waiting') {
@@ -83,7 +82,7 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
         organisationId: current.service.organisationId,
         target,
         reason: input.reason ?? `${current.heldMinutes} 分钟`,
-      }),
+      }, now),
     )
     return { ...current, ...change }
   })
@@ -96,7 +95,7 @@ async function answerEntry(entry: EntryDoc) {
 }
 
 export const grant: Action<'grant'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const community = await authoriseOverCommunity(context, input.communityId)
   const recipient = await personById(input.personId)
   if (recipient?.communityId !== community._id) throw new AppError(ErrorCode.NOT_FOUND, '本社区没有这位居民', 'data.personId')
@@ -104,7 +103,6 @@ export const grant: Action<'grant'> = async (context) => {
   // The person reads the reason in their history.
   await refuseFlagged(me.openid, { reason: input.reason }, 2)
   const key = entryKey.grant(community._id, input.requestId)
-  const now = new Date()
   const entry = await inTransaction(async (tx) => {
     const done = await tx.get<EntryDoc>('timebank_entries', key)
     if (done) return done
@@ -125,7 +123,7 @@ export const grant: Action<'grant'> = async (context) => {
         communityId: community._id,
         target: { openid: recipient.openid, name: recipient.name },
         reason: `${input.minutes} 分钟：${input.reason}`,
-      }),
+      }, now),
     )
     return moved.entry
   })
@@ -154,7 +152,7 @@ export const ledger: Action<'ledger'> = async (context) => {
 const sideOf = (openid: string | undefined) => (openid ? person(openid) : pool)
 
 export const reverse: Action<'reverse'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const original = await entryById(input.entryId)
   if (!original) throw new AppError(ErrorCode.NOT_FOUND, '没有这一笔', 'data.entryId')
   await authoriseOverCommunity(context, original.communityId)
@@ -164,7 +162,6 @@ export const reverse: Action<'reverse'> = async (context) => {
   const affected = original.toOpenid ?? original.fromOpenid
   const people = await peopleByOpenids(affected ? [affected] : [])
   const key = entryKey.reverse(original._id)
-  const now = new Date()
   const entry = await inTransaction(async (tx) => {
     const done = await tx.get<EntryDoc>('timebank_entries', key)
     if (done) {
@@ -200,7 +197,7 @@ export const reverse: Action<'reverse'> = async (context) => {
         communityId: original.communityId,
         ...(affected ? { target: { openid: affected, name: people.get(affected)?.name ?? '' } } : {}),
         reason: `${original.minutes} 分钟：${input.reason}`,
-      }),
+      }, now),
     )
     return moved.entry
   })
@@ -212,6 +209,6 @@ export const settings: Action<'settings'> = async (context) => {
   const community = await authoriseOverCommunity(context, input.communityId)
   const me = await context.caller()
   await setDailyCap(community._id, input.dailyCapMinutes)
-  await addAuditEntry(auditEntry(me, 'timebank.settings', { communityId: community._id, reason: `每人每天 ${input.dailyCapMinutes} 分钟` }))
+  await addAuditEntry(auditEntry(me, 'timebank.settings', { communityId: community._id, reason: `每人每天 ${input.dailyCapMinutes} 分钟` }, context.now))
   return { dailyCapMinutes: input.dailyCapMinutes }
 }

@@ -78,7 +78,7 @@ async function creditRecord(tx: Transaction, recordId: string, now: Date): Promi
  * Credits these service records, each exactly once, in order; answers each one's status after
  * (null: no such record). One failing is left pending for the due work and does not stop the rest.
  */
-export async function creditServiceRecords(recordIds: readonly string[], now: Date = new Date()): Promise<(ServiceCredit['status'] | null)[]> {
+export async function creditServiceRecords(recordIds: readonly string[], now: Date): Promise<(ServiceCredit['status'] | null)[]> {
   const outcomes: (ServiceCredit['status'] | null)[] = []
   for (const id of recordIds) {
     try {

@@ -104,7 +104,7 @@ export const issueCertificate: Action<'issueCertificate'> = async (context) => {
     byMonth: hours.byMonth,
     // The committee of the holder's community issues it, whichever organisations they served with.
     issuer: { communityId: community._id, name: issuerName(community.name, community.kind) },
-    issuedAt: new Date(),
+    issuedAt: context.now,
   }
   await addCertificate(certificate)
   return { certificate: certificateView(certificate, false) }

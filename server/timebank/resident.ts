@@ -39,7 +39,7 @@ export const account: Action<'account'> = async (context) => {
   const me = await context.caller()
   const [accounts, thisMonth, recent] = await Promise.all([
     accountsOfPerson(me.openid),
-    entriesOfPersonSince(me.openid, monthRange(monthOf(new Date())).start),
+    entriesOfPersonSince(me.openid, monthRange(monthOf(context.now)).start),
     entriesPage({ people: me.openid }, undefined, RECENT),
   ])
   const earned = new Map<string, number>()
@@ -76,7 +76,7 @@ async function giftAnswer(entry: EntryDoc, me: Caller, balance: number) {
 }
 
 export const give: Action<'give'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const me = await context.caller()
   const communityId = input.communityId ?? homeOf(me)
   const key = entryKey.gift(me.openid, input.requestId)
@@ -91,7 +91,6 @@ export const give: Action<'give'> = async (context) => {
   if (!recipient) throw new AppError(ErrorCode.NOT_FOUND, '没有找到姓名和手机号都相符的人，请核对后再试', 'data.toPhone')
   if (recipient.openid === me.openid) throw new AppError(ErrorCode.INVALID_INPUT, '不能转赠给自己', 'data.toPhone')
   await refuseFlagged(me.openid, { note: input.note }, 2)
-  const now = new Date()
   const { entry, fromBalance } = await inTransaction(async (tx) => {
     const raced = await tx.get<EntryDoc>('timebank_entries', key)
     if (raced) return { entry: raced, fromBalance: null }
@@ -127,13 +126,12 @@ async function redemptionAnswer(redemption: RedemptionDoc, balance: number) {
 }
 
 export const redeem: Action<'redeem'> = async (context) => {
-  const { input } = context
+  const { input, now } = context
   const me = await context.caller()
   const redemptionId = redemptionIdOf(me.openid, input.requestId)
   const item = await itemById(input.itemId)
   // Another community's catalogue answers as an item that does not exist.
   if (!item || item.communityId !== homeOf(me)) throw new AppError(ErrorCode.NOT_FOUND, '没有这一项', 'data.itemId')
-  const now = new Date()
   const { redemption, balance } = await inTransaction(async (tx) => {
     const raced = await tx.get<RedemptionDoc>('timebank_redemptions', redemptionId)
     if (raced) return { redemption: raced, balance: null }

@@ -22,6 +22,19 @@ export const cloudOpenApi: WeChatOpenApi = {
     return suggest === 'pass' || suggest === 'review' || suggest === 'risky' ? suggest : 'review'
   },
 
+  async checkMedia({ openid, fileId, scene }) {
+    const sdk = cloud()
+    // WeChat downloads the photo itself, so it needs a link; a cloud:// id is ours alone.
+    const { fileList } = await sdk.getTempFileURL({ fileList: [fileId] })
+    const mediaUrl = fileList?.[0]?.tempFileURL
+    if (!mediaUrl) throw new Error(`no download link for ${fileId}`)
+    // media_type 2: an image. A cloud call answers traceId (the HTTPS API says trace_id).
+    const answer = await sdk.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: 2, version: 2, openid, scene })
+    const traceId = answer?.traceId ?? answer?.trace_id
+    if (typeof traceId !== 'string' || traceId === '') throw new Error('mediaCheckAsync answered no trace id')
+    return { traceId }
+  },
+
   async sendSubscribeMessage(message: SubscribeMessage) {
     await cloud().openapi.subscribeMessage.send({
       touser: message.toOpenid,

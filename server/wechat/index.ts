@@ -24,6 +24,11 @@ export interface SubscribeMessage {
 
 export interface WeChatOpenApi {
   checkText(input: { openid: string; text: string; scene: TextScene }): Promise<TextVerdict>
+  /**
+   * mediaCheckAsync v2 on a photo (`cloud://` file id): answers WeChat's trace id at once; the verdict
+   * comes later as a `wxa_media_check` message push, carrying that id (docs/decisions/022).
+   */
+  checkMedia(input: { openid: string; fileId: string; scene: TextScene }): Promise<{ traceId: string }>
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>
   /** A mini-program code that opens `page` with `scene` (at most 32 characters), as a PNG data: URL. */
   miniProgramCode(input: { page: string; scene: string }): Promise<string>

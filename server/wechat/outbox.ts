@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import QRCode from 'qrcode'
 import { recordInOutbox } from '../data/outbox'
 import type { WeChatOpenApi } from './index'
@@ -13,6 +14,18 @@ export const outboxOpenApi: WeChatOpenApi = {
     const verdict = flaggedWords.some((word) => text.includes(word)) ? 'risky' : 'pass'
     await recordInOutbox({ channel: 'contentSecurity', toOpenid: openid, payload: { scene, text, verdict } })
     return verdict
+  },
+
+  /**
+   * Records the request as WeChat would take it, and answers a trace id; the verdict is delivered
+   * later through the function's message push, by the local host or a test, as WeChat's would be.
+   */
+  async checkMedia({ openid, fileId, scene }) {
+    // WeChat's own rules: the user's openid, a scene of 1–4, and a photo it can fetch.
+    if (!openid || ![1, 2, 3, 4].includes(scene) || !fileId.startsWith('cloud://')) throw new Error(`mediaCheckAsync would refuse ${fileId}`)
+    const traceId = randomUUID()
+    await recordInOutbox({ channel: 'mediaCheck', toOpenid: openid, payload: { scene, fileId, traceId } })
+    return { traceId }
   },
 
   async sendSubscribeMessage({ toOpenid, template, page, data }) {

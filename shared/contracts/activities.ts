@@ -7,6 +7,7 @@ import {
   signUpStatusSchema,
 } from '../domain/activity'
 import { idSchema, isoDateTimeSchema, lngLatSchema, textSchema } from '../domain/fields'
+import { photoFileIdSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
 
 /** Photos an organisation may attach to an activity. */
 export const MAX_ACTIVITY_PHOTOS = 6
@@ -46,7 +47,7 @@ export const activitySummarySchema = z.object({
   volunteers: placesViewSchema,
   /** What a volunteer earns for the whole activity, as announced; what is credited is measured. */
   volunteerMinutes: z.number().int(),
-  /** The first photo, when there is one. */
+  /** The first photo that passed the content check, when there is one. */
   coverPhoto: z.string().optional(),
   /** From the place the caller searched around. */
   distanceM: z.number().int().optional(),
@@ -71,7 +72,14 @@ export type MySignUp = z.infer<typeof mySignUpSchema>
 
 export const activityDetailSchema = activitySummarySchema.extend({
   description: z.string(),
+  /** Those that passed the content check; the committee gets every photo. */
   photos: z.array(z.string()),
+  /** The committee: every photo's check; its organisation: those not (yet) shown, and why. */
+  photoStates: z.array(photoStateViewSchema).optional(),
+  /** The committee took it down: its committee and its organisation see why; nobody else sees it. */
+  takenDown: takenDownViewSchema.optional(),
+  /** Set for its community's committee: the page offers 下架 and the photos' review. */
+  moderates: z.literal(true).optional(),
   /** Set while the committee has it in its queue, and after it turned it down. */
   approvalReasons: z.array(approvalReasonViewSchema),
   rejectedReason: z.string().optional(),
@@ -80,8 +88,13 @@ export const activityDetailSchema = activitySummarySchema.extend({
   /** Whether the caller may still rate it (took part, it has finished, not yet rated). */
   canRate: z.boolean(),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }),
-  /** Shown once it has finished: comments that passed the content check. */
-  comments: z.array(z.object({ name: z.string(), rating: z.number().int(), comment: z.string(), at: isoDateTimeSchema })),
+  /**
+   * Shown once it has finished: comments that passed the content check. One the committee took down
+   * is shown only to the committee and its writer, with why.
+   */
+  comments: z.array(
+    z.object({ id: z.string(), name: z.string(), rating: z.number().int(), comment: z.string(), at: isoDateTimeSchema, takenDown: takenDownViewSchema.optional() }),
+  ),
 })
 export type ActivityDetail = z.infer<typeof activityDetailSchema>
 
@@ -122,7 +135,7 @@ export const publishActivitySchema = z
     volunteerPlaces: z.number().int().min(0).max(MAX_ACTIVITY_PLACES),
     /** Announced service time for volunteers; at most the activity's length (checked by the server). */
     volunteerMinutes: z.number().int().min(0).max(MAX_ACTIVITY_HOURS * 60).default(0),
-    photos: z.array(z.string().max(300).regex(/^cloud:\/\//, '照片需先上传')).max(MAX_ACTIVITY_PHOTOS).default([]),
+    photos: z.array(photoFileIdSchema).max(MAX_ACTIVITY_PHOTOS).default([]),
   })
   .refine((a) => a.participantPlaces + a.volunteerPlaces > 0, { message: '至少要有参与者或志愿者名额', path: ['participantPlaces'] })
   .refine((a) => a.volunteerPlaces > 0 || a.volunteerMinutes === 0, { message: '没有志愿者名额时不填服务时长', path: ['volunteerMinutes'] })

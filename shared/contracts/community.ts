@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
 import { idSchema, isoDateTimeSchema, textSchema } from '../domain/fields'
+import { contentRefSchema, takenDownViewSchema } from '../domain/moderation'
 
 const communityRef = z.strictObject({ communityId: idSchema })
 
@@ -63,6 +64,21 @@ export const communityContract = defineFunction('community', {
     '两委、民政：角色变更、审批、暂停的审计记录，最新的在前',
     z.strictObject({ communityId: idSchema, before: isoDateTimeSchema.optional(), limit: z.number().int().min(1).max(50).default(20) }),
     z.object({ entries: z.array(auditEntrySchema), nextBefore: isoDateTimeSchema.optional() }),
+  ),
+  takeDown: action(
+    '两委：下架本社区的一条内容（求助、照片、活动、活动评价、组织介绍），写明理由，作者会看到',
+    z.strictObject({ content: contentRefSchema, reason: textSchema(200) }),
+    z.object({ takenDown: takenDownViewSchema }),
+  ),
+  restore: action(
+    '两委：恢复下架的内容；被标记的照片经查看后允许显示',
+    z.strictObject({ content: contentRefSchema }),
+    z.object({}),
+  ),
+  mediaVerdict: action(
+    '仅微信消息推送：照片内容安全检测（mediaCheckAsync）的结果',
+    z.strictObject({ traceId: z.string().min(1).max(100), suggest: z.enum(['pass', 'review', 'risky']), label: z.string().max(20).optional() }),
+    z.object({}),
   ),
 })
 export type CommunityContract = typeof communityContract

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { action, defineFunction } from '../contract'
 import { idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
 import { MAX_SERVICE_MINUTES, needStatusSchema, offerStatusSchema, outcomeSchema, urgencySchema } from '../domain/need'
+import { photoFileIdSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
 import { helpKinds } from '../domain/vocabulary'
+import { mapCellSchema } from './reports'
 
 const helpKindSchema = z.enum(helpKinds)
 
@@ -33,6 +35,8 @@ export const needViewSchema = z.object({
   /** From the viewing organisation's centre, when an organisation is looking. */
   distanceM: z.number().int().optional(),
   acceptedBy: z.object({ organisationId: z.string(), name: z.string() }).optional(),
+  /** While accepted: when it should be done (from the wanted time or the urgency). */
+  finishBy: isoDateTimeSchema.optional(),
   outcome: z
     .object({ result: z.enum(['solved', 'partly', 'unsolved', 'unrated']), resultLabel: z.string(), rating: z.number().int().optional(), comment: z.string().optional() })
     .optional(),
@@ -43,7 +47,12 @@ export const needViewSchema = z.object({
   addressDetail: z.string().optional(),
   location: lngLatSchema.optional(),
   contactPhone: z.string().optional(),
+  /** Those that passed the content check; the committee gets every photo. */
   photos: z.array(z.string()).optional(),
+  /** The committee: every photo's check; the requester: those not (yet) shown, and why. */
+  photoStates: z.array(photoStateViewSchema).optional(),
+  /** The committee took it down: its committee and its requester see why; nobody else sees it. */
+  takenDown: takenDownViewSchema.optional(),
   volunteers: z.array(z.object({ memberId: z.string(), name: z.string() })).optional(),
   service: z.array(z.object({ name: z.string(), minutes: z.number().int() })).optional(),
   doneSummary: z.string().optional(),
@@ -84,7 +93,7 @@ export const raiseNeedSchema = z.strictObject({
   addressDetail: textSchema(100),
   wantedBy: isoDateTimeSchema.optional(),
   /** CloudBase file ids (cloud://…) of photos uploaded first. */
-  photos: z.array(z.string().max(300).regex(/^cloud:\/\//, '照片需先上传')).max(MAX_NEED_PHOTOS).default([]),
+  photos: z.array(photoFileIdSchema).max(MAX_NEED_PHOTOS).default([]),
   contactPhone: phoneSchema,
 })
 export type RaiseNeedInput = z.input<typeof raiseNeedSchema>
@@ -103,7 +112,7 @@ export const needsContract = defineFunction('needs', {
     raiseNeedSchema,
     z.object({
       need: needViewSchema,
-      /** Present for `life`: call these first. */
+      /** Present for `life` and for 防骗维权: call these first (shared/domain/need.ts callFirst). */
       emergency: z.object({ numbers: z.array(z.object({ number: z.string(), label: z.string() })), committeePhone: z.string() }).optional(),
     }),
   ),
@@ -143,14 +152,40 @@ export const needsContract = defineFunction('needs', {
     z.object({ need: needViewSchema }),
   ),
   queue: action(
-    '两委：待审核、被标记、无人接单（已转两委）和可能重复的求助，最早的在前',
+    '两委：待审核、被标记、无人接单（已转两委）、可能重复和接单后逾期未办完的求助，危及生命安全的在前，其次紧急，再按提出的先后',
     z.strictObject({ communityId: idSchema }),
     z.object({
       needs: z.array(
-        z.object({ need: needViewSchema, reason: z.enum(['review', 'flagged', 'escalated', 'duplicate']), reasonLabel: z.string(), waitingMinutes: z.number().int() }),
+        z.object({
+          need: needViewSchema,
+          reason: z.enum(['review', 'flagged', 'escalated', 'duplicate', 'overdue']),
+          reasonLabel: z.string(),
+          /** Since the need was raised, not since it reached the committee. */
+          waitingMinutes: z.number().int(),
+        }),
       ),
       /** The community's setting as it stands, for the switch beside the queue. */
       reviewBeforeMatching: z.boolean(),
+    }),
+  ),
+  communityNeeds: action(
+    '两委：本社区的所有求助，可按状态、类型、紧急程度、小区筛选，危及生命安全的在前；附进行中求助的地图',
+    z.strictObject({
+      communityId: idSchema,
+      /** `open`: still waiting for help (the default); `all`: whatever became of it. */
+      status: z.union([z.enum(['open', 'all']), needStatusSchema]).default('open'),
+      helpKind: helpKindSchema.optional(),
+      urgency: urgencySchema.optional(),
+      neighbourhood: textSchema(40).optional(),
+    }),
+    z.object({
+      needs: z.array(needViewSchema),
+      /** How many match, which may be more than listed. */
+      total: z.number().int(),
+      /** The 小区 and villages the community's needs were raised in, for the filter. */
+      neighbourhoods: z.array(z.string()),
+      /** The open needs, counted in cells of about 500 m (as the report's map). */
+      map: z.array(mapCellSchema),
     }),
   ),
   moderate: action(

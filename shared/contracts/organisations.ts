@@ -8,6 +8,7 @@ import {
   inviteCodeSchema,
   organisationStatusSchema,
 } from '../domain/organisation'
+import { takenDownViewSchema } from '../domain/moderation'
 import { helpKinds, organisationKinds } from '../domain/vocabulary'
 
 
@@ -37,6 +38,8 @@ export const organisationProfileSchema = organisationSummarySchema.extend({
   tasksCompleted: z.number().int(),
   activitiesHeld: z.number().int(),
   rating: z.object({ average: z.number().nullable(), count: z.number().int() }),
+  /** Its profile text taken down: its lead and its committee see why (and the text); others see neither. */
+  takenDown: takenDownViewSchema.optional(),
 })
 export type OrganisationProfile = z.infer<typeof organisationProfileSchema>
 

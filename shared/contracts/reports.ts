@@ -15,13 +15,18 @@ export const waitingItemSchema = z.object({
   id: z.string(),
   title: z.string(),
   detail: z.string().optional(),
-  /** Since when it has waited on the committee. */
+  /** A need's: the list puts 危及生命安全 first, then 紧急 (shared/domain/need.ts harmFirst). */
+  urgency: urgencySchema.optional(),
+  /** Since when it has waited: a need since it was raised, not since it reached the committee. */
   since: isoDateTimeSchema,
   waitingMinutes: count,
   /** The mini-program page to act on it from. */
   page: z.string(),
 })
 export type WaitingItem = z.infer<typeof waitingItemSchema>
+
+/** A count of needs in a cell of about 500 m, at the cell's centre: never a need's own point. */
+export const mapCellSchema = z.object({ centre: lngLatSchema, count })
 
 const durationSchema = z.object({ count, medianMinutes: count.nullable(), p90Minutes: count.nullable() })
 const stageCounts = { raised: count, accepted: count, completed: count }
@@ -47,7 +52,7 @@ export const figuresSchema = z.object({
   trend: z.array(z.object({ label: z.string(), from: isoDateTimeSchema, raised: count, completed: count })),
   map: z.object({
     /** Needs raised in the period, counted per cell of about 500 m. */
-    needs: z.array(z.object({ centre: lngLatSchema, count })),
+    needs: z.array(mapCellSchema),
     organisations: z.array(z.object({ organisationId: z.string(), name: z.string(), centre: lngLatSchema })),
   }),
 })
@@ -83,7 +88,7 @@ export type ExportFile = z.infer<typeof exportFileSchema>
 
 export const reportsContract = defineFunction('reports', {
   waiting: action(
-    '两委：等本社区两委处理的所有事项，等得最久的在前，附各类数量和去处',
+    '两委：等本社区两委处理的所有事项，危及生命安全的在前，其次紧急，再按等得最久的，附各类数量和去处',
     z.strictObject({ communityId: idSchema }),
     z.object({
       items: z.array(waitingItemSchema),

@@ -38,8 +38,11 @@ export const wellbeingLabel: Record<Wellbeing, string> = { good: '良好', fair:
 export const FIRST_VISIT_DAYS = 7
 /** Days past the due date before an unvisited person is escalated to the committee. */
 export const ESCALATION_GRACE_DAYS: Record<VisitFrequency, number> = { monthly: 7, weekly: 2 }
-/** "Due this week": due within this many days from now. */
-export const DUE_SOON_DAYS = 7
+/**
+ * "Due this week": due within this many days from now. Shorter than the interval for weekly
+ * visits, or a person visited a moment ago would already stand as due again.
+ */
+export const DUE_SOON_DAYS: Record<VisitFrequency, number> = { monthly: 7, weekly: 2 }
 
 /**
  * When the next visit is due: FIRST_VISIT_DAYS after registration for the first, then one interval
@@ -70,7 +73,7 @@ export const visitStandingLabel: Record<VisitStanding, string> = {
  */
 export function standingChanges(due: Date, frequency: VisitFrequency): { dueSoonFrom: Date; escalatedAfter: Date } {
   return {
-    dueSoonFrom: inShanghai(due).subtract(DUE_SOON_DAYS, 'day').toDate(),
+    dueSoonFrom: inShanghai(due).subtract(DUE_SOON_DAYS[frequency], 'day').toDate(),
     escalatedAfter: inShanghai(due).add(ESCALATION_GRACE_DAYS[frequency], 'day').toDate(),
   }
 }

@@ -3,6 +3,7 @@
  * Matching weights and deadlines are policy; change them here and the tests say what moved.
  */
 import { z } from 'zod'
+import type { HelpKind } from './vocabulary'
 
 export const urgencySchema = z.enum(['life', 'urgent', 'normal', 'advice'])
 export type Urgency = z.infer<typeof urgencySchema>
@@ -20,6 +21,33 @@ export const EMERGENCY_NUMBERS = [
   { number: '120', label: '急救' },
   { number: '119', label: '火警' },
 ] as const
+
+/**
+ * A scam cannot wait for a neighbour to accept: money goes in minutes. 110 when money has gone or the
+ * caller is still on the line, 96110 (国家反诈中心's line) to ask whether a call is a scam.
+ */
+export const FRAUD_NUMBERS = [
+  { number: '110', label: '报警' },
+  { number: '96110', label: '反诈专线' },
+] as const
+
+export interface CallFirst {
+  life: boolean
+  fraud: boolean
+  numbers: { number: string; label: string }[]
+}
+
+/**
+ * The numbers to call at once, before the need waits for anyone: for 危及生命安全 and for 防骗维权
+ * (both: each number once), else null. The form asks as soon as either is chosen, so both may be unset.
+ */
+export function callFirst(need: { urgency?: Urgency | null; helpKind?: HelpKind | null }): CallFirst | null {
+  const life = need.urgency === 'life'
+  const fraud = need.helpKind === '防骗维权'
+  if (!life && !fraud) return null
+  const numbers = [...(life ? EMERGENCY_NUMBERS : []), ...(fraud ? FRAUD_NUMBERS : [])]
+  return { life, fraud, numbers: numbers.filter((n, i) => numbers.findIndex((m) => m.number === n.number) === i) }
+}
 
 /** How long an organisation has to answer an offer. */
 export const offerWindowMinutes: Record<Urgency, number> = {
@@ -209,6 +237,58 @@ export function chooseShortlist<T extends { score: MatchScore; lastOfferedAt: Da
   return chosen
 }
 
+// ——— Harm first: the order of everything that waits ———
+
+/**
+ * How much harm waiting can do: 危及生命安全 first, then 紧急, then the rest as one. Anything
+ * without an urgency (an application, a held credit) ranks with the rest.
+ */
+export function harmRank(urgency: Urgency | undefined): number {
+  return urgency === 'life' ? 0 : urgency === 'urgent' ? 1 : 2
+}
+
+/** The order of every list of things waiting: the most harm first, and within it the longest waiting. */
+export function harmFirst(a: { urgency?: Urgency; since: Date | string }, b: { urgency?: Urgency; since: Date | string }): number {
+  return harmRank(a.urgency) - harmRank(b.urgency) || new Date(a.since).getTime() - new Date(b.since).getTime()
+}
+
+// ——— Following an accepted need to its end ———
+
+/** How long an organisation has, from accepting, to finish when the requester named no time. */
+export const finishWindowMinutes: Record<Urgency, number> = {
+  life: 2 * 60,
+  urgent: 24 * 60,
+  normal: 3 * 24 * 60,
+  advice: 7 * 24 * 60,
+}
+
+/** After the expected finish and the lead's reminder, how long until the committee is told. */
+export const overdueGraceMinutes: Record<Urgency, number> = {
+  life: 60,
+  urgent: 6 * 60,
+  normal: 24 * 60,
+  advice: 48 * 60,
+}
+
+export interface FollowUp {
+  /** The expected finish: the lead is reminded once if the need is not done by then. */
+  finishBy: Date
+  /** Not done by then either: the need joins the committee's waiting list. */
+  overdueAt: Date
+}
+
+/**
+ * When an accepted need should be done: by the time the requester wanted, if that is still
+ * ahead when it is accepted; otherwise within its urgency's window from the acceptance.
+ */
+export function followUpOf(urgency: Urgency, acceptedAt: Date, wantedBy?: Date): FollowUp {
+  const byUrgency = new Date(acceptedAt.getTime() + finishWindowMinutes[urgency] * 60_000)
+  const finishBy = wantedBy && wantedBy.getTime() > acceptedAt.getTime() ? new Date(wantedBy) : byUrgency
+  return { finishBy, overdueAt: new Date(finishBy.getTime() + overdueGraceMinutes[urgency] * 60_000) }
+}
+
 /** Mini-program pages the subscribe messages open (built with the client). */
 export const NEED_PAGE = 'pages/needs/detail/index'
 export const OFFERS_PAGE = 'pages/needs/offers/index'
+export const TASK_PAGE = 'pages/needs/task/index'
+export const taskPath = (organisationId: string, needId: string) => `/${TASK_PAGE}?organisationId=${organisationId}&id=${needId}`

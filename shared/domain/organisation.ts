@@ -57,6 +57,9 @@ export function isPublic(status: OrganisationStatus): boolean {
   return status === 'approved' || status === 'suspended'
 }
 
+/** An organisation's public page (信息公开), which a message about its profile opens. */
+export const PROFILE_PAGE = 'pages/organisations/profile/index'
+
 /** The mini-program page a resident opens (from the QR code or by typing the code) to join. */
 export const JOIN_PAGE = 'pages/organisations/join/index'
 export const joinScene = (code: string) => `code=${code}`

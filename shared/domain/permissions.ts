@@ -4,8 +4,11 @@
  */
 import type { RoleGrant, RoleName } from './roles'
 
-/** `signed_in`: any WeChat user; `resident`: has joined a community. Other names are granted roles. */
-export type Audience = 'signed_in' | 'resident' | RoleName
+/**
+ * `signed_in`: any WeChat user; `resident`: has joined a community; `message_push`: WeChat's own
+ * message push (a verdict it sends back), never a person (docs/decisions/022). Other names are granted roles.
+ */
+export type Audience = 'signed_in' | 'resident' | 'message_push' | RoleName
 
 /**
  * `self`: the action only touches the caller's own data.
@@ -47,6 +50,11 @@ export const permissionTable = {
   'community.revokeCommittee': { who: ['civil_affairs'], over: 'community' },
   'community.residents': { who: ['committee'], over: 'community' },
   'community.auditLog': { who: ['committee', 'civil_affairs'], over: 'community' },
+  // Over the content's community, found from the content: only its own committee.
+  'community.takeDown': { who: ['committee'], over: 'community' },
+  'community.restore': { who: ['committee'], over: 'community' },
+  // WeChat's verdict on a photo; the handler refuses every caller that is not its message push.
+  'community.mediaVerdict': { who: ['message_push'], over: 'self' },
 
   'needs.checkDuplicates': { who: ['resident'], over: 'self' },
   'needs.raise': { who: ['resident'], over: 'self' },
@@ -64,6 +72,7 @@ export const permissionTable = {
   'needs.postProgress': { who: ['organisation_lead', 'volunteer'], over: 'organisation' },
   'needs.markDone': { who: ['organisation_lead'], over: 'organisation' },
   'needs.queue': { who: ['committee'], over: 'community' },
+  'needs.communityNeeds': { who: ['committee'], over: 'community' },
   'needs.moderate': { who: ['committee'], over: 'community' },
   'needs.assign': { who: ['committee'], over: 'community' },
   'needs.matchDetails': { who: ['committee'], over: 'community' },
@@ -169,6 +178,8 @@ export function isAllowed(rule: PermissionRule, principal: Principal, scope: Sco
   if (rule.over !== scope.kind) return false
   return rule.who.some((audience) => {
     if (audience === 'signed_in') return true
+    // No grant makes a person the message push: the handler decides it from the platform context.
+    if (audience === 'message_push') return false
     if (audience === 'resident') {
       return principal.isResident && (scope.kind === 'self' || principal.communityId === scope.communityId)
     }

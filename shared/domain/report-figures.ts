@@ -66,7 +66,7 @@ export function needFigures(needs: readonly NeedFacts[], period: ReportPeriod): 
     raised: raised.length,
     accepted: accepted.length,
     completed: completed.length,
-    // Only the kinds that happened: a community sees its own mix, not thirteen zeros.
+    // Only the kinds that happened: a community sees its own mix, not a row of zeros for every kind.
     byKind: rows(helpKinds, (n) => n.helpKind)
       .filter((row) => row.raised + row.accepted + row.completed > 0)
       .map(({ key, ...counts }) => ({ helpKind: key, ...counts })),

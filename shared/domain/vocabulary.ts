@@ -13,21 +13,24 @@ export const organisationKinds = [
 ] as const
 export type OrganisationKind = (typeof organisationKinds)[number]
 
-/** 帮扶类别 (seeds 000, 001, 004). */
+/** 帮扶类别 (seeds 000, 001, 004; 防骗维权 and 康复护理 from seed 001, 社会融入 from seed 002). */
 export const helpKinds = [
   '亲情陪伴',
   '生活照料',
   '助餐',
   '上门巡访探视',
   '就医陪诊',
+  '康复护理',
   '精神慰藉',
   '法律援助',
+  '防骗维权',
   '纠纷调解',
   '社区环境',
   '治安巡逻',
   '养老托幼',
   '助残',
   '就业帮扶',
+  '社会融入',
   '紧急救助',
 ] as const
 export type HelpKind = (typeof helpKinds)[number]

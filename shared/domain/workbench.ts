@@ -3,9 +3,21 @@
  * is and which page the committee acts on it from; the functions build the page paths from these
  * so that a tap lands where the decision is taken.
  */
+import { ACTIVITY_PAGE } from './activity'
 import { CARE_PERSON_PAGE } from './care'
 
-export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'credit', 'visit'] as const
+export const waitingKinds = [
+  'organisation',
+  'activity',
+  'need_review',
+  'need_flagged',
+  'need_duplicate',
+  'need_escalated',
+  'need_overdue',
+  'credit',
+  'visit',
+  'photo_flagged',
+] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
 export const waitingKindLabel: Record<WaitingKind, string> = {
@@ -15,8 +27,10 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   need_flagged: '求助内容被标记',
   need_duplicate: '可能重复的求助',
   need_escalated: '求助无人接单',
+  need_overdue: '求助接单后逾期未办完',
   credit: '时长超出每日上限',
   visit: '探访逾期未做',
+  photo_flagged: '照片被标记',
 }
 
 /** The committee's pages the items open; client/src/routes.ts builds its paths from the same. */
@@ -29,6 +43,8 @@ export const applicationsPath = (communityId: string) => `/${APPLICATIONS_PAGE}?
 export const activityApprovalsPath = (communityId: string) => `/${ACTIVITY_APPROVALS_PAGE}?communityId=${communityId}`
 export const heldCreditsPath = (communityId: string) => `/${HELD_CREDITS_PAGE}?communityId=${communityId}`
 export const carePersonPath = (entryId: string) => `/${CARE_PERSON_PAGE}?id=${entryId}`
+/** The activity's own page: the committee decides on its photos and takes it down there. */
+export const activityPath = (activityId: string) => `/${ACTIVITY_PAGE}?id=${activityId}`
 /** `reason` is why it is in the committee's queue, e.g. duplicate. */
 export const committeeNeedPath = (needId: string, reason?: string) => `/${COMMITTEE_NEED_PAGE}?id=${needId}${reason ? `&reason=${reason}` : ''}`
 

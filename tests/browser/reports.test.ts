@@ -1,6 +1,7 @@
 /**
- * 社区工作台 and 统计与报表 in the H5 build: the committee sees what waits on it oldest first and
- * taps through to where it is settled, reads its community's figures (the same numbers the API
+ * 社区工作台 and 统计与报表 in the H5 build: the committee sees what waits on it harm first (a
+ * banner for 危及生命安全) and taps through to where it is settled, a life alert opens the
+ * committee's page of the need, reads its community's figures (the same numbers the API
  * answers, for this month and for last month) in 长辈模式 and downloads the xlsx; civil affairs
  * reads its office's communities and their total, without a resident's name anywhere, and
  * downloads the office's xlsx.
@@ -10,16 +11,19 @@ import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import type { NeedDoc } from '../../server/data/documents'
 import { insertAll } from '../../server/data/maintenance'
+import { latestOutboxMessages } from '../../server/data/outbox'
+import { harmFirst } from '../../shared/domain/need'
 import type { CommunityFigures, Figures, OfficeFigures, WaitingItem } from '../../shared/contracts/reports'
 import { presetPeriod, type ReportPeriod } from '../../shared/domain/report'
 import { inShanghai } from '../../shared/domain/time'
 import { formatDuration, formatWaiting } from '../../client/src/format'
+import { callHostAs } from '../support/need-service'
 import { callFunction, contrastRatioOf, openPage, openWorkbench, screenshot, shown, startBrowserSession, tap, type BrowserSession } from '../support/browser'
 
 let session: BrowserSession
 beforeAll(async () => {
   session = await startBrowserSession()
-  await insertAll('needs', seededNeeds())
+  await insertAll('needs', [...seededNeeds(), lifeNeed])
 }, 60_000)
 afterAll(() => session.close())
 
@@ -62,6 +66,30 @@ function seededNeeds(): NeedDoc[] {
     }
   }
   return [...Array.from({ length: 9 }, (_, i) => need(i, monthStart)), ...Array.from({ length: 5 }, (_, i) => need(i + 1, lastStart))]
+}
+
+/** Raised a minute ago and just escalated: it must come first, above months-old applications. */
+const lifeNeed: NeedDoc = {
+  _id: 'need-browser-life',
+  communityId: urban._id,
+  requesterOpenid: who.resident,
+  requesterName: '浏览器测试居民',
+  helpKind: '紧急救助',
+  urgency: 'life',
+  description: '老人在家摔倒了。',
+  location: urban.centre,
+  neighbourhood: '柳泉花园',
+  addressDetail: '8号楼2单元602',
+  photos: [],
+  contactPhone: '13900002222',
+  status: 'escalated',
+  queue: 'escalated',
+  queuedAt: new Date(),
+  round: 1,
+  offeredTo: [],
+  volunteers: [],
+  createdAt: new Date(Date.now() - 60_000),
+  updatedAt: new Date(),
 }
 
 const personalStrings = ['浏览器测试居民', '13900002222', '8号楼2单元602', ...demoDataSet.people.flatMap((p) => [p.name, p.phone ?? ''].filter(Boolean))]
@@ -136,7 +164,7 @@ describe('社区工作台 as a committee member', () => {
   let page: Page
   let errors: string[]
 
-  it('lists what waits on the committee oldest first, with ages, as the API answers it', async () => {
+  it('lists what waits on the committee harm first (危及生命安全 with a banner), then oldest first, with ages, as the API answers it', async () => {
     ;({ page, errors } = await openWorkbench(session, who.committeeUrban))
     await callFunction(page, 'account', 'updatePreferences', { elderMode: 'on' })
     // The app reads the saved preference when it starts.
@@ -145,7 +173,14 @@ describe('社区工作台 as a committee member', () => {
     await waiting.locator('.list-item').first().waitFor()
     const api = await answer<{ items: WaitingItem[]; total: number }>(page, 'waiting', { communityId: urban._id })
     expect(api.items.length).toBeGreaterThan(2)
-    expect(api.items.map((i) => i.since)).toEqual([...api.items.map((i) => i.since)].sort())
+    // The life-safety need raised a minute ago comes above the demo's application that has waited months.
+    expect(api.items[0]).toMatchObject({ id: lifeNeed._id, urgency: 'life' })
+    expect(api.items.map((i) => i.id)).toEqual([...api.items].sort(harmFirst).map((i) => i.id))
+    expect(api.items.some((i) => i.kind === 'organisation' && i.waitingMinutes > 30 * 24 * 60)).toBe(true)
+    const banner = waiting.locator('#life-banner')
+    expect(await banner.innerText()).toContain('有危及生命安全的求助')
+    const [bannerBox, firstBox] = await Promise.all([banner.boundingBox(), waiting.locator('.list-item').first().boundingBox()])
+    expect(bannerBox!.y).toBeLessThan(firstBox!.y)
     expect(await waiting.locator('.list-item-title').allInnerTexts()).toEqual(api.items.map((i) => `${i.kindLabel}：${i.title}`))
     const ages = await waiting.locator('.list-item-extra').allInnerTexts()
     // A minute may pass between the page's call and the test's.
@@ -155,8 +190,54 @@ describe('社区工作台 as a committee member', () => {
     expect(listBox!.y).toBeLessThan(cardBox!.y)
     await screenshot(page, 'workbench-waiting.png')
 
-    await waiting.locator('.list-item').first().click()
+    await tap(page, '马上处理')
     await page.waitForURL((url) => url.href.endsWith(api.items[0].page))
+    await shown(page).getByText('给求助人打电话', { exact: false }).first().waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('the alert of a life-safety need opens the committee’s page for it: call the requester, assign an organisation, in plain words', async () => {
+    const requester = demoDataSet.people.find((p) => p.openid === who.resident)!
+    const { need } = await callHostAs(session.host.url, who.resident, 'needs', 'raise', {
+      helpKind: '紧急救助',
+      urgency: 'life',
+      description: '老伴在家摔倒了，起不来。',
+      location: requester.location!.coordinates,
+      neighbourhood: requester.neighbourhood,
+      addressDetail: requester.addressDetail,
+      contactPhone: requester.phone,
+    })
+    const alert = (await latestOutboxMessages(100)).find((m) => m.template === 'lifeAlert' && m.toOpenid === who.committeeUrban && String(m.payload.page).includes(need.id))!
+    expect(alert.payload.page).toBe(`pages/committee/need/index?id=${need.id}`)
+    await openPage(session, page, String(alert.payload.page))
+    await shown(page).getByText(`给求助人打电话 ${requester.phone}`).waitFor()
+    await shown(page).getByText('指派给这个组织').first().waitFor()
+    const text = await shown(page).innerText()
+    expect(text).not.toContain('取消求助')
+    // Distances are from the requester, and the scores stay folded away.
+    expect(text).toContain('离求助人')
+    expect(text).not.toContain('离你')
+    expect(text).not.toMatch(/得分|\d\.\d\d/)
+    await tap(page, '为什么派给它')
+    await shown(page).locator('.why-offered-reasons').first().waitFor()
+    expect(await shown(page).locator('.why-offered-reasons').first().innerText()).toMatch(/距离[\s\S]*(很近|不算远|较远)/)
+    await screenshot(page, 'committee-need-from-alert.png')
+    expect(errors).toEqual([])
+  })
+
+  it('本社区求助 lists the open needs harm first, narrows by urgency, and maps the open ones', async () => {
+    await openPage(session, page, `pages/committee/community-needs/index?communityId=${urban._id}`)
+    const list = shown(page).locator('#community-needs')
+    await list.locator('.card-title').first().waitFor()
+    const api = (await callFunction(page, 'needs', 'communityNeeds', { communityId: urban._id })).data
+    expect(api.needs[0].urgency).toBe('life')
+    expect(await list.locator('.card-title').allInnerTexts()).toEqual(api.needs.map((n: { helpKind: string }) => n.helpKind))
+    expect(await shown(page).locator('#open-needs-map .plotted-need').count()).toBe(api.map.length)
+    // The need cards carry the same words as tags: tap the filter's own chip.
+    await shown(page).locator('#need-filters taro-button-core', { hasText: '紧急（今天）' }).click()
+    const urgent = (await callFunction(page, 'needs', 'communityNeeds', { communityId: urban._id, urgency: 'urgent' })).data
+    await shown(page).getByText(`共 ${urgent.total} 件`).waitFor()
+    expect(new Set((await list.locator('.tag').allInnerTexts()).filter((t) => t.includes('紧急') || t.includes('危及')))).toEqual(new Set(['紧急（今天）']))
     expect(errors).toEqual([])
   })
 

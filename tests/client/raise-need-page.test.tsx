@@ -1,7 +1,7 @@
 /**
  * 我要求助 as it runs on H5, against a real local host on a fresh copy of the demo data: choosing
  * 危及生命安全 puts the emergency numbers and the committee's phone first at once, they dial, and
- * after raising the answer's emergency block shows them again.
+ * after raising the answer's emergency block shows them again. Choosing 防骗维权 puts 110 and 96110 first the same way.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { makePhoneCall } from '@tarojs/taro'
@@ -38,21 +38,41 @@ async function typeInto(container: HTMLElement, selector: string, value: string)
   fireEvent.input(element, { target: { value } })
 }
 
-test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first, at once, and again after raising', async () => {
-  const dial = jest.mocked(makePhoneCall)
+/** 我要求助 for the elder, at its first step. */
+async function openRaisePage(): Promise<HTMLElement> {
   const { container } = render(
     <AppProviders>
       <RaisePage />
     </AppProviders>,
   )
   await screen.findByText('有多急')
-  expect(container.querySelector('#emergency-panel')).toBeNull()
+  return container
+}
 
-  fireEvent.click(screen.getByText('危及生命安全'))
+/** From the first step, with `description` typed, to the last: the place is her home, without asking the browser. */
+async function toLastStep(container: HTMLElement, description: string) {
+  await typeInto(container, '#need-description textarea', description)
+  fireEvent.click(screen.getByText('下一步'))
+  await screen.findByText('地点：您家')
+  fireEvent.click(screen.getByText('下一步'))
+  await screen.findByText('为谁求助')
+}
+
+/** The numbers' panel that choosing `choice` brings up at once: before anything else on the page, the steps included. */
+function panelOnChoosing(container: HTMLElement, choice: string): HTMLElement {
+  fireEvent.click(screen.getByText(choice))
   const panel = container.querySelector('#emergency-panel') as HTMLElement
   expect(panel).toBeTruthy()
-  // Before anything else on the page, the steps included.
   expect(panel.compareDocumentPosition(screen.getByText('什么事')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  return panel
+}
+
+test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first, at once, and again after raising', async () => {
+  const dial = jest.mocked(makePhoneCall)
+  const container = await openRaisePage()
+  expect(container.querySelector('#emergency-panel')).toBeNull()
+
+  const panel = panelOnChoosing(container, '危及生命安全')
   expect(within(panel).getByText('邻里守望不能代替报警和急救', { exact: false })).toBeTruthy()
   fireEvent.click(within(panel).getByText('急救 120'))
   expect(dial).toHaveBeenCalledWith({ phoneNumber: '120' })
@@ -61,12 +81,7 @@ test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first
   expect(dial).toHaveBeenLastCalledWith({ phoneNumber: community.committeePhone })
 
   fireEvent.click(screen.getByText('紧急救助'))
-  await typeInto(container, '#need-description textarea', '楼下邻居家冒烟了，敲门没人应。')
-  fireEvent.click(screen.getByText('下一步'))
-  // Her home, without asking the browser where she is.
-  await screen.findByText('地点：您家')
-  fireEvent.click(screen.getByText('下一步'))
-  await screen.findByText('为谁求助')
+  await toLastStep(container, '楼下邻居家冒烟了，敲门没人应。')
   fireEvent.click(screen.getByText('为邻居求助'))
   await typeInto(container, '#need-neighbour input', '刘大爷')
   fireEvent.click(screen.getByText('发出求助'))
@@ -77,4 +92,25 @@ test('危及生命安全 shows 110 / 120 / 119 and the committee’s phone first
   dial.mockClear()
   fireEvent.click(within(after).getByText(`社区两委 ${community.committeePhone}`))
   expect(dial).toHaveBeenLastCalledWith({ phoneNumber: community.committeePhone })
+})
+
+test('防骗维权 shows 110 and 96110 at once, whatever the urgency, and again after raising', async () => {
+  const dial = jest.mocked(makePhoneCall)
+  const container = await openRaisePage()
+  fireEvent.click(screen.getByText('一般（几天内）'))
+  expect(container.querySelector('#emergency-panel')).toBeNull()
+
+  const panel = panelOnChoosing(container, '防骗维权')
+  expect(within(panel).getByText('不转账、不说验证码', { exact: false })).toBeTruthy()
+  expect(within(panel).getAllByText(/^(报警 110|反诈专线 96110)$/)).toHaveLength(2)
+  expect(within(panel).queryByText('急救 120')).toBeNull()
+  fireEvent.click(within(panel).getByText('反诈专线 96110'))
+  expect(dial).toHaveBeenLastCalledWith({ phoneNumber: '96110' })
+
+  await toLastStep(container, '有人打电话说我孙子出事了，让我马上转钱。')
+  fireEvent.click(screen.getByText('发出求助'))
+
+  await screen.findByText('求助已发出')
+  const after = container.querySelector('#emergency-panel') as HTMLElement
+  expect(within(after).getAllByText(/^(报警 110|反诈专线 96110)$/)).toHaveLength(2)
 })

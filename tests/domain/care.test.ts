@@ -57,6 +57,16 @@ describe('visitStanding', () => {
     expect(standingChanges(due, 'weekly').escalatedAfter).toEqual(at('2026-12-02T12:00:00'))
   })
 
+  it('stands a weekly visit due this week only in its last two days, so one just visited is not due again', () => {
+    const visited = at('2026-11-23T12:00:00')
+    const next = nextVisitDue({ frequency: 'weekly', registeredAt: at('2026-01-01T00:00:00'), lastVisitAt: visited })
+    expect(visitStanding(next, 'weekly', visited)).toBe('upcoming')
+    expect(visitStanding(next, 'weekly', at('2026-11-28T12:00:00'))).toBe('upcoming')
+    expect(visitStanding(next, 'weekly', at('2026-11-28T12:00:01'))).toBe('due_soon')
+    expect(standingChanges(due, 'weekly').dueSoonFrom).toEqual(at('2026-11-28T12:00:00'))
+    expect(standingChanges(due, 'monthly').dueSoonFrom).toEqual(at('2026-11-23T12:00:00'))
+  })
+
   it('escalates weekly visits sooner', () => {
     expect(visitStanding(due, 'weekly', at('2026-12-03T12:00:00'))).toBe('escalated')
     expect(visitStanding(due, 'monthly', at('2026-12-03T12:00:00'))).toBe('overdue')

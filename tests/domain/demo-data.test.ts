@@ -8,8 +8,9 @@ import {
   roles,
 } from '../../local/seed/demo-data'
 import { careDemoData } from '../../local/seed/care-demo'
+import { demoActivities } from '../../local/seed/demo-activities'
 import type { CommunityDoc, GeoPoint, OrganisationDoc, PersonDoc, RoleDoc } from '../../server/data/documents'
-import { organisationTarget } from '../../shared/domain/community'
+import { inCommunityArea, organisationTarget } from '../../shared/domain/community'
 import { idSchema, phoneSchema } from '../../shared/domain/fields'
 import { roleGrantSchema } from '../../shared/domain/roles'
 import { helpKinds, organisationKinds } from '../../shared/domain/vocabulary'
@@ -202,6 +203,25 @@ describe('demo data set: people and places', () => {
     }
     for (const p of people) if (p.phone !== undefined) expect(phoneSchema.safeParse(p.phone).success).toBe(true)
     expectUnique(people.flatMap((p) => (p.phone ? [p.phone] : [])))
+  })
+
+  it('places every home, organisation, activity and care entry inside its community’s service area', () => {
+    const now = new Date('2026-11-01T10:00:00+08:00')
+    const places = [
+      ...residents.map((p) => ({ what: p.name, communityId: p.communityId, at: p.location! })),
+      ...organisations.map((o) => ({ what: o.name, communityId: o.communityId, at: o.serviceArea.centre })),
+      ...demoActivities(now).activities.map((a) => ({ what: a.title, communityId: a.communityId, at: a.location })),
+      ...careDemoData(now).care_register.map((e) => ({ what: e.name, communityId: e.communityId, at: e.location })),
+    ]
+    const outside = places.filter(({ communityId, at }) => {
+      const c = community(communityId)
+      return !inCommunityArea({ centre: c.centre.coordinates, serviceArea: c.serviceArea }, at.coordinates)
+    })
+    expect(outside.map((p) => p.what)).toEqual([])
+  })
+
+  it('has every organisation serve its own community', () => {
+    for (const o of organisations) expect(o.servesCommunityIds).toContain(o.communityId)
   })
 
   it('places communities in 淄博 with [lng, lat] centres and 0533 committee phones', () => {

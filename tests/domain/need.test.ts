@@ -1,16 +1,23 @@
 import {
   AUTO_CLOSE_DAYS,
   autoCloseBefore,
+  callFirst,
   chooseShortlist,
   DUPLICATE_WINDOW_HOURS,
   duplicateSince,
+  finishWindowMinutes,
+  followUpOf,
+  harmFirst,
+  harmRank,
   needStatusAfter,
   needStatusSchema,
   offerDeadline,
   offerWindowMinutes,
+  overdueGraceMinutes,
   SCORE_WEIGHTS,
   scoreCandidate,
   TIE_MARGIN,
+  urgencySchema,
   type CandidateFacts,
   type MatchScore,
 } from '../../shared/domain/need'
@@ -124,5 +131,78 @@ describe('needStatusAfter', () => {
     for (const status of ['closed', 'cancelled', 'hidden'] as const) {
       for (const action of actions) expect([status, action, needStatusAfter(status, action)]).toEqual([status, action, null])
     }
+  })
+})
+
+describe('harmFirst: the order of everything that waits', () => {
+  const day = 24 * 3600_000
+  const raised = (daysAgo: number) => new Date(Date.UTC(2026, 9, 1) - daysAgo * day)
+
+  it('puts 危及生命安全 first, then 紧急, then the rest, however long the rest have waited', () => {
+    const items = [
+      { id: 'application', since: raised(265) },
+      { id: 'normal', urgency: 'normal' as const, since: raised(30) },
+      { id: 'urgent', urgency: 'urgent' as const, since: raised(1) },
+      { id: 'life', urgency: 'life' as const, since: raised(0) },
+      { id: 'advice', urgency: 'advice' as const, since: raised(300) },
+    ]
+    expect([...items].sort(harmFirst).map((i) => i.id)).toEqual(['life', 'urgent', 'advice', 'application', 'normal'])
+  })
+
+  it('orders by how long each has waited within the same harm, from ISO strings as from dates', () => {
+    const items = [
+      { id: 'later', urgency: 'life' as const, since: raised(1).toISOString() },
+      { id: 'earlier', urgency: 'life' as const, since: raised(2).toISOString() },
+    ]
+    expect([...items].sort(harmFirst).map((i) => i.id)).toEqual(['earlier', 'later'])
+    expect(harmRank('normal')).toBe(harmRank(undefined))
+    expect(harmRank('advice')).toBe(harmRank(undefined))
+  })
+})
+
+describe('followUpOf: when an accepted need should be done', () => {
+  const acceptedAt = new Date('2026-10-01T02:00:00Z')
+  const later = (minutes: number) => new Date(acceptedAt.getTime() + minutes * 60_000)
+
+  it('without a wanted time: within its urgency’s window, then the grace before the committee is told', () => {
+    for (const urgency of urgencySchema.options) {
+      const { finishBy, overdueAt } = followUpOf(urgency, acceptedAt)
+      expect(finishBy).toEqual(later(finishWindowMinutes[urgency]))
+      expect(overdueAt).toEqual(later(finishWindowMinutes[urgency] + overdueGraceMinutes[urgency]))
+    }
+    expect(followUpOf('life', acceptedAt).finishBy.getTime()).toBeLessThan(followUpOf('urgent', acceptedAt).finishBy.getTime())
+  })
+
+  it('by the requester’s wanted time when it is still ahead, earlier or later than the urgency’s window', () => {
+    expect(followUpOf('normal', acceptedAt, later(60)).finishBy).toEqual(later(60))
+    expect(followUpOf('advice', acceptedAt, later(30 * 24 * 60)).finishBy).toEqual(later(30 * 24 * 60))
+    expect(followUpOf('advice', acceptedAt, later(60)).overdueAt).toEqual(later(60 + overdueGraceMinutes.advice))
+  })
+
+  it('a wanted time already past when accepted gives the urgency’s window instead', () => {
+    expect(followUpOf('urgent', acceptedAt, later(-60)).finishBy).toEqual(later(finishWindowMinutes.urgent))
+  })
+})
+
+describe('callFirst: the numbers shown at once', () => {
+  const numbers = (need: Parameters<typeof callFirst>[0]) => callFirst(need)?.numbers.map((n) => `${n.label} ${n.number}`)
+
+  it('危及生命安全: 110, 120 and 119', () => {
+    expect(numbers({ urgency: 'life', helpKind: '紧急救助' })).toEqual(['报警 110', '急救 120', '火警 119'])
+  })
+
+  it('a scam, however urgent it was marked: 110 and 96110, the national anti-fraud line', () => {
+    for (const urgency of ['urgent', 'normal', 'advice', null] as const) {
+      expect(callFirst({ urgency, helpKind: '防骗维权' })).toEqual({ life: false, fraud: true, numbers: [{ number: '110', label: '报警' }, { number: '96110', label: '反诈专线' }] })
+    }
+  })
+
+  it('both at once: every number, 110 once', () => {
+    expect(numbers({ urgency: 'life', helpKind: '防骗维权' })).toEqual(['报警 110', '急救 120', '火警 119', '反诈专线 96110'])
+  })
+
+  it('nothing for other needs, nor for a form where neither is chosen yet', () => {
+    expect(callFirst({ urgency: 'urgent', helpKind: '法律援助' })).toBeNull()
+    expect(callFirst({ urgency: null, helpKind: null })).toBeNull()
   })
 })

@@ -32,6 +32,18 @@ describe('needs figures', () => {
     expect(figures.byKind).toEqual([{ helpKind: '助餐', raised: 1, accepted: 0, completed: 0 }])
   })
 
+  it('counts the kinds the seeds name that came later too: 防骗维权, 康复护理, 社会融入', () => {
+    const figures = needFigures(
+      [need({ helpKind: '防骗维权' }), need({ helpKind: '防骗维权', status: 'accepted', acceptedAt: at('2026-11-10T09:30:00') }), need({ helpKind: '康复护理' }), need({ helpKind: '社会融入' })],
+      november,
+    )
+    expect(figures.byKind).toEqual([
+      { helpKind: '康复护理', raised: 1, accepted: 0, completed: 0 },
+      { helpKind: '防骗维权', raised: 2, accepted: 1, completed: 0 },
+      { helpKind: '社会融入', raised: 1, accepted: 0, completed: 0 },
+    ])
+  })
+
   it('a need raised before the period and done in it counts as completed, with its whole time to completion', () => {
     const figures = needFigures(
       [need({ status: 'closed', createdAt: at('2026-10-31T12:00:00'), acceptedAt: at('2026-10-31T13:00:00'), doneAt: at('2026-11-01T12:00:00') })],

@@ -1,6 +1,6 @@
 /**
  * Bad input on every action of organisations, community, needs, activities, care, timebank and reports: an extra field, a wrong type, and a
- * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field, and writes nothing.
+ * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field in Chinese, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { functionMains } from '../../local/host/functions'
@@ -56,6 +56,9 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     revokeCommittee: { valid: { communityId: community, memberId: 'r-committee-wu-jun', reason: '换届' }, field: 'memberId' },
     residents: { valid: { communityId: community, nameContains: '王' }, field: 'nameContains' },
     auditLog: { valid: { communityId: community }, field: 'before' },
+    takeDown: { valid: { content: { kind: 'need', needId: 'need-1' }, reason: '不实' }, field: 'content.needId' },
+    restore: { valid: { content: { kind: 'organisation', organisationId } }, field: 'content.organisationId' },
+    mediaVerdict: { valid: { traceId: 'trace-1', suggest: 'pass' }, field: 'traceId' },
   },
   needs: {
     checkDuplicates: { valid: { helpKind: '助餐', location: [118.05, 36.81] }, field: 'helpKind' },
@@ -83,6 +86,7 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     postProgress: { valid: { organisationId, needId: 'need-1', text: '已联系。' }, field: 'text' },
     markDone: { valid: { organisationId, needId: 'need-1', summary: '已完成。', service: [{ memberId, minutes: 60 }] }, field: 'summary' },
     queue: { valid: { communityId: community }, field: 'communityId' },
+    communityNeeds: { valid: { communityId: community, status: 'open', helpKind: '助餐', urgency: 'life', neighbourhood: '沁园小区' }, field: 'neighbourhood' },
     moderate: { valid: { needId: 'need-1', decision: 'hide', reason: '重复' }, field: 'reason' },
     assign: { valid: { needId: 'need-1', organisationId }, field: 'organisationId' },
     matchDetails: { valid: { needId: 'need-1' }, field: 'needId' },
@@ -207,5 +211,7 @@ it.each(cases)('$functionName.$action: $name → INVALID_INPUT at $at', async ({
     : who.committeeUrban
   const answer = await callAs(functionMains[functionName], functionName, caller, { action, data })
   expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: at } })
+  // What the person reads is Chinese, never zod's English.
+  expect((answer as { error: { message: string } }).error.message).toMatch(/[\u4e00-\u9fff]/)
   expect(await snapshotDatabase()).toEqual(baseline)
 })

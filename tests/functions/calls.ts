@@ -4,11 +4,13 @@ import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract 
 import { activitiesContract, type PublishActivityInput } from '../../shared/contracts/activities'
 import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
-import { needsContract } from '../../shared/contracts/needs'
+import { needsContract, type RaiseNeedInput } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
 import type { FunctionName } from '../../shared/contracts'
+import { mediaCheckPush, messagePushContext } from '../../local/host/platform-context'
+import { demoDataSet } from '../../local/seed/demo-data'
 import { callAs } from '../support/database'
 
 /** A typed caller of one function's actions. */
@@ -24,6 +26,10 @@ export const callActivities = callerOf(activitiesContract)
 export const callCare = callerOf(careContract)
 export const callTimebank = callerOf(timebankContract)
 export const callReports = callerOf(reportsContract)
+
+/** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
+export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>
+  functionMains.community(mediaCheckPush(traceId, suggest), messagePushContext('community')) as Promise<Envelope<unknown>>
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {
@@ -52,4 +58,21 @@ export const publishInputFor = (organisationId: string): PublishActivityInput =>
   participantPlaces: 10,
   volunteerPlaces: 2,
   volunteerMinutes: 60,
+})
+
+const [lng0, lat0] = demoDataSet.communities.find((c) => c.kind === 'urban')!.centre.coordinates
+
+/** A place in 沁园社区 `eastM` metres east of its centre: tests use places 60 m apart so none is another's duplicate. */
+export const place = (eastM: number): [number, number] => [Number((lng0 + eastM / (111_320 * Math.cos((lat0 * Math.PI) / 180))).toFixed(6)), lat0]
+
+/** A need 杨丽 might raise in 沁园社区, with `overrides` over it. */
+export const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedInput => ({
+  helpKind: '亲情陪伴',
+  urgency: 'normal',
+  description: '老伴住院了，家里就我一个人，想有人来陪我说说话。',
+  location: place(0),
+  neighbourhood: '柳泉花园',
+  addressDetail: '12号楼1单元1502',
+  contactPhone: '18653312469',
+  ...overrides,
 })

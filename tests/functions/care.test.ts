@@ -197,6 +197,16 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     expect(entry.phone).toBeUndefined()
   })
 
+  it('refuses a place outside the community’s service area, where no worry of a visit could be raised', async () => {
+    const { residentId: _, ...withoutResident } = person
+    const village = demoDataSet.communities.find((c) => c.kind === 'rural')!.centre.coordinates
+    expect(await failure(call(who.committeeUrban, 'register', { ...withoutResident, name: '陈桂芳', location: village }))).toEqual({
+      code: 'OUTSIDE_SERVICE_AREA',
+      field: 'data.location',
+    })
+    expect(await failure(call(who.committeeUrban, 'update', { entryId, location: village }))).toEqual({ code: 'OUTSIDE_SERVICE_AREA', field: 'data.location' })
+  })
+
   it('refuses the same resident twice, a resident elsewhere, consent in the future and flagged care needs', async () => {
     expect(await failure(call(who.committeeUrban, 'register', person))).toEqual({ code: 'CONFLICT', field: 'data.residentId' })
     const elsewhere = demoDataSet.people.find((p) => p.communityId === rural._id)!

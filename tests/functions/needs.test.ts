@@ -8,28 +8,14 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { runDueWork } from '../../server/needs/deadlines'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
-import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
-import { freshDatabasePerGroup } from '../support/database'
-import { callNeeds as call, callOrganisations, failure, ok } from './calls'
+import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, FRAUD_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
+import { database } from '../../server/data/cloudbase'
+import { freshDatabasePerGroup, snapshotDatabase } from '../support/database'
+import { callNeeds as call, callOrganisations, failure, ok, place, raiseInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const leadOf = (organisationId: string) => demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
 const rolesOf = (organisationId: string) => demoDataSet.roles.filter((r) => r.organisationId === organisationId)
-const [lng0, lat0] = urban.centre.coordinates
-
-/** A place in 沁园社区 `eastM` metres east of its centre: tests use places 60 m apart so none is another's duplicate. */
-const place = (eastM: number): [number, number] => [Number((lng0 + eastM / (111_320 * Math.cos((lat0 * Math.PI) / 180))).toFixed(6)), lat0]
-
-const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedInput => ({
-  helpKind: '亲情陪伴',
-  urgency: 'normal',
-  description: '老伴住院了，家里就我一个人，想有人来陪我说说话。',
-  location: place(0),
-  neighbourhood: '柳泉花园',
-  addressDetail: '12号楼1单元1502',
-  contactPhone: '18653312469',
-  ...overrides,
-})
 
 const raise = (overrides: Partial<RaiseNeedInput> = {}, openid: string = who.resident) => ok(call(openid, 'raise', raiseInput(overrides)))
 const matchDetails = async (needId: string) => (await ok(call(who.committeeUrban, 'matchDetails', { needId }))).offers
@@ -299,6 +285,15 @@ describe('life, flagged text, review before matching, duplicates', () => {
     expect(alerted.sort()).toEqual(committee.sort())
   })
 
+  it('防骗维权 answers with 110 and 96110 at once, however urgent it was marked, and is offered to those who give that help', async () => {
+    const { need, emergency } = await raise({ helpKind: '防骗维权', urgency: 'urgent', description: '有人打电话说我儿子出事了，让我马上转钱。', location: place(-240) })
+    expect(emergency).toEqual({ numbers: [...FRAUD_NUMBERS].map((n) => ({ ...n })), committeePhone: urban.committeePhone })
+    expect(emergency!.numbers.map((n) => n.number)).toEqual(['110', '96110'])
+    const givers = demoDataSet.organisations.filter((o) => o.communityId === urban._id && o.status === 'approved' && o.helpKinds.includes('防骗维权'))
+    expect(givers.length).toBeGreaterThan(0)
+    expect((await matchDetails(need.id)).map((o) => o.organisationId).sort()).toEqual(givers.map((o) => o._id).sort())
+  })
+
   it('flagged text goes to the committee for review and is shown to no organisation', async () => {
     const { need } = await raise({ description: '有人在楼下搞赌博，吵得睡不着。', helpKind: '纠纷调解', location: place(60) })
     expect(need.status).toBe('review')
@@ -364,5 +359,55 @@ describe('the need’s place, when the resident gives none', () => {
     await insertAll('people', [{ ...homeless, _id: 'p-no-home', openid: 'o-no-home' }])
     const { need } = await raise({ location: undefined, helpKind: '生活照料' }, 'o-no-home')
     expect(need.location).toEqual(urban.centre.coordinates)
+  })
+})
+
+describe('a need is placed in its own community’s service area, and offered only to organisations serving it', () => {
+  freshDatabasePerGroup()
+  const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
+  const beijing: [number, number] = [116.3975, 39.9087]
+
+  it('refuses an urban resident’s need placed in the village, or in Beijing, at the place and changing nothing', async () => {
+    const before = await snapshotDatabase()
+    for (const location of [rural.centre.coordinates, beijing]) {
+      const answer = await call(who.resident, 'raise', raiseInput({ location }))
+      expect(answer).toMatchObject({ ok: false, error: { code: 'OUTSIDE_SERVICE_AREA', field: 'data.location', message: expect.stringContaining('不在沁园社区的服务范围内') } })
+    }
+    // Nor does a village resident's need go to the town.
+    expect(await failure(call(who.ruralResident, 'raise', raiseInput({ location: place(0) })))).toEqual({ code: 'OUTSIDE_SERVICE_AREA', field: 'data.location' })
+    expect(await snapshotDatabase()).toEqual(before)
+  })
+
+  it('takes a need inside: near the outline’s edge in town, and anywhere within the village’s radius', async () => {
+    expect((await raise({ location: place(300) })).need.communityId).toBe(urban._id)
+    const [lng, lat] = rural.centre.coordinates
+    const { need } = await ok(call(who.ruralResident, 'raise', raiseInput({ helpKind: '助餐', location: [lng, Number((lat - 1200 / 110_574).toFixed(6))] })))
+    expect(need).toMatchObject({ communityId: rural._id, status: 'matching' })
+  })
+
+  it('never offers the village’s organisation an urban need, even from a base in town; once it serves the town too, it is offered', async () => {
+    // A village group that keeps its base in town: its circle covers 沁园社区, but it serves 太河村.
+    const inTown: OrganisationDoc = {
+      ...demoDataSet.organisations.find((o) => o._id === 'org-th-qiaosao')!,
+      _id: 'org-th-in-town',
+      inviteCode: 'TWN234',
+      helpKinds: ['助餐'],
+      serviceArea: { centre: { type: 'Point', coordinates: place(0) }, radiusM: 2000 },
+    }
+    await insertAll('organisations', [inTown])
+    const townGivers = demoDataSet.organisations.filter((o) => o.status === 'approved' && o.communityId === urban._id && o.helpKinds.includes('助餐')).map((o) => o._id)
+
+    const { need } = await raise({ helpKind: '助餐', urgency: 'urgent', location: place(-120) })
+    let rounds = 0
+    while ((await needDoc(need.id)).status === 'matching' && rounds++ < 5) await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
+    expect((await needDoc(need.id)).status).toBe('escalated')
+    const offered = (await matchDetails(need.id)).map((o) => o.organisationId)
+    expect(offered.sort()).toEqual(townGivers.sort())
+    expect(offered).not.toContain(inTown._id)
+    expect(offered).not.toContain('org-th-qiaosao')
+
+    await database().collection('organisations').doc(inTown._id).update({ servesCommunityIds: [rural._id, urban._id] })
+    const { need: next } = await raise({ helpKind: '助餐', urgency: 'urgent', location: place(-180) })
+    expect((await matchDetails(next.id)).map((o) => o.organisationId)).toContain(inTown._id)
   })
 })

@@ -13,6 +13,8 @@ import { permissionTable, type PermissionRule } from '../../shared/domain/permis
 import { callAs, snapshotDatabase, startTestDatabase, type TestDatabase } from '../support/database'
 import { publishInputFor } from './calls'
 import { functionMains } from '../../local/host/functions'
+import { messagePushContext } from '../../local/host/platform-context'
+import type { Envelope } from '../../shared/contract'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
@@ -138,12 +140,15 @@ const inputs: Record<string, object> = {
   'community.revokeCommittee': { communityId: community._id, memberId: otherCommittee._id, reason: '换届' },
   'community.residents': { communityId: community._id, nameContains: '王' },
   'community.auditLog': { communityId: community._id },
+  'community.takeDown': { content: { kind: 'activity', activityId: upcoming }, reason: '内容不实' },
+  'community.restore': { content: { kind: 'activity', activityId: upcoming } },
+  'community.mediaVerdict': { traceId: 'matrix-trace', suggest: 'pass' },
   'needs.checkDuplicates': { helpKind: '亲情陪伴', location: community.centre.coordinates },
   'needs.raise': {
     helpKind: '生活照料',
     urgency: 'normal',
     description: '灯泡坏了，够不着。',
-    location: community.centre.coordinates,
+    // No place: each caller raises at their own home, inside their own community's service area.
     neighbourhood: '柳泉花园',
     addressDetail: '12号楼1单元1502',
     contactPhone: '18653312469',
@@ -160,6 +165,7 @@ const inputs: Record<string, object> = {
   'needs.postProgress': { organisationId: organisation._id, needId: need._id, text: '已电话联系。' },
   'needs.markDone': { organisationId: organisation._id, needId: need._id, summary: '已上门。', service: [] },
   'needs.queue': { communityId: community._id },
+  'needs.communityNeeds': { communityId: community._id, status: 'all', urgency: 'life' },
   'needs.moderate': { needId: need._id, decision: 'hide', reason: '重复' },
   'needs.assign': { needId: need._id, organisationId: organisation._id },
   'needs.matchDetails': { needId: need._id },
@@ -240,6 +246,7 @@ const writes = new Set([
   'organisations.handOverLead',
   'community.appointCommittee',
   'community.revokeCommittee',
+  'community.takeDown',
   'needs.raise',
   // A full view shown to anyone but the requester is an audited reveal.
   'needs.detail',
@@ -288,8 +295,13 @@ const writes = new Set([
   'timebank.settings',
 ])
 
+/** WeChat's message push: no person, told apart by the platform context alone. */
+const PUSH = 'WeChat’s message push'
+
 /** What the table says for this caller: 'allowed' or the code of the refusal. */
-function expectation(rule: PermissionRule, openid: string | null): string {
+function expectation(rule: PermissionRule, openid: string | null, push = false): string {
+  const forPush = (rule.who as readonly string[]).includes('message_push')
+  if (push || forPush) return push && forPush ? 'allowed' : forPush ? 'FORBIDDEN' : 'UNAUTHENTICATED'
   if (openid === null) return 'UNAUTHENTICATED'
   const person = demoDataSet.people.find((p) => p.openid === openid)
   const roles = demoDataSet.roles.filter((r) => r.openid === openid)
@@ -311,10 +323,11 @@ function expectation(rule: PermissionRule, openid: string | null): string {
 
 const cases = Object.values(contracts).flatMap((contract) =>
   Object.keys(contract.actions).flatMap((action) =>
-    Object.entries(callers).map(([callerName, openid]) => {
+    [...Object.entries(callers), [PUSH, null] as const].map(([callerName, openid]) => {
       const qualified = `${contract.name}.${action}`
       const rule = (permissionTable as Record<string, PermissionRule>)[qualified]
-      return { qualified, functionName: contract.name as keyof typeof functionMains, action, callerName, openid, expected: expectation(rule, openid) }
+      const push = callerName === PUSH
+      return { qualified, functionName: contract.name as keyof typeof functionMains, action, callerName, openid, push, expected: expectation(rule, openid, push) }
     }),
   ),
 )
@@ -348,8 +361,10 @@ it('covers both sides: every action is allowed to someone and denied to someone'
   }
 })
 
-it.each(cases)('$qualified as $callerName: $expected', async ({ qualified, functionName, action, openid, expected }) => {
-  const answer = await callAs(functionMains[functionName], functionName, openid, { action, data: inputs[qualified] })
+it.each(cases)('$qualified as $callerName: $expected', async ({ qualified, functionName, action, openid, push, expected }) => {
+  const event = { action, data: inputs[qualified] }
+  const main = functionMains[functionName]
+  const answer = push ? ((await main(event, messagePushContext(functionName))) as Envelope<unknown>) : await callAs(main, functionName, openid, event)
   const code = answer.ok ? 'allowed' : answer.error.code
   if (expected === 'allowed') {
     // Let through, it may still find the state changed (a second join, a suspended organisation, no time to give).

@@ -2,7 +2,7 @@
  * The reports function against a seeded data set with known times: the figures equal those counted
  * here independently (docs/decisions/012 says how; report.ts's primitives say median and p90),
  * civil affairs gets counts only, the export reads back as an xlsx holding the same figures, and
- * the workbench lists what waits on the committee oldest first.
+ * the workbench lists what waits on the committee the most harmful first, then oldest first.
  */
 import ExcelJS from 'exceljs'
 import { join } from 'node:path'
@@ -24,7 +24,7 @@ import { asGeoPoint } from '../../server/data/geo'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { Figures } from '../../shared/contracts/reports'
 import { organisationTarget } from '../../shared/domain/community'
-import { urgencySchema, type NeedStatus, type Outcome, type Urgency } from '../../shared/domain/need'
+import { harmFirst, urgencySchema, type NeedStatus, type Outcome, type Urgency } from '../../shared/domain/need'
 import { durationSummary, minutesBetween, periodRange, weeksOf, type ReportPeriod } from '../../shared/domain/report'
 import { helpKinds, type HelpKind } from '../../shared/domain/vocabulary'
 import { inShanghai } from '../../shared/domain/time'
@@ -621,18 +621,19 @@ describe('the export for the 总结报告', () => {
 
 describe('what waits on the committee', () => {
   freshDatabasePerGroup()
-  const queued = (id: string, queue: 'review' | 'flagged' | 'escalated' | 'duplicate', queuedAt: Date): NeedDoc => ({
+  const queued = (id: string, queue: 'review' | 'flagged' | 'escalated' | 'duplicate', queuedAt: Date, urgency: Urgency): NeedDoc => ({
     ...needOf(id, urban, minutes(queuedAt, -5), 'matching', random(1), ['助餐']),
+    urgency,
     status: queue === 'review' || queue === 'flagged' ? 'review' : queue === 'escalated' ? 'escalated' : 'matching',
     queue,
     queuedAt,
   })
   const now = Date.now()
   const waitingNeeds = [
-    queued('need-w-escalated', 'escalated', new Date(now - 3 * 24 * 3600_000)),
-    queued('need-w-review', 'review', new Date(now - 2 * 3600_000)),
-    queued('need-w-flagged', 'flagged', new Date(now - 40 * 60_000)),
-    queued('need-w-duplicate', 'duplicate', new Date(now - 26 * 3600_000)),
+    queued('need-w-escalated', 'escalated', new Date(now - 3 * 24 * 3600_000), 'normal'),
+    queued('need-w-review', 'review', new Date(now - 2 * 3600_000), 'urgent'),
+    queued('need-w-flagged', 'flagged', new Date(now - 40 * 60_000), 'life'),
+    queued('need-w-duplicate', 'duplicate', new Date(now - 26 * 3600_000), 'advice'),
   ]
   // A major activity waiting since yesterday, and a weekly visit 3 days past its due date (over the 2 days' grace).
   const pendingActivity = { ...activityTemplate('act-w-major', urban, 'pending_approval', new Date(now + 7 * 24 * 3600_000), 0, 0).activity, createdAt: new Date(now - 24 * 3600_000) }
@@ -657,7 +658,7 @@ describe('what waits on the committee', () => {
     stored = await readStored()
   })
 
-  it('one list, oldest first, each with its age and the page to act on it from; counts per kind', async () => {
+  it('one list, the most harmful first and then the oldest, each with its age and the page to act on it from; counts per kind', async () => {
     const answer = await ok(call(who.committeeUrban, 'waiting', { communityId: urban._id }))
     const ours = <T extends { communityId: string }>(list: T[]) => list.filter((d) => d.communityId === urban._id)
     const pending = ours(stored.organisations).filter((o) => o.status === 'pending')
@@ -673,11 +674,12 @@ describe('what waits on the committee', () => {
     const expected = [
       ...pending.map((o) => ({ kind: 'organisation', id: o._id, since: o.createdAt, page: `/pages/committee/applications/index?communityId=${urban._id}` })),
       ...activities.map((a) => ({ kind: 'activity', id: a._id, since: a.createdAt, page: `/pages/committee/activities/index?communityId=${urban._id}` })),
-      ...waitingNeeds.map((n) => ({ kind: `need_${n.queue}`, id: n._id, since: n.queuedAt!, page: `/pages/committee/need/index?id=${n._id}&reason=${n.queue}` })),
+      // A need has waited since it was raised.
+      ...waitingNeeds.map((n) => ({ kind: `need_${n.queue}`, id: n._id, urgency: n.urgency, since: n.createdAt, page: `/pages/committee/need/index?id=${n._id}&reason=${n.queue}` })),
       ...credits.map((h) => ({ kind: 'credit', id: h._id, since: h.heldAt, page: `/pages/committee/held/index?communityId=${urban._id}` })),
       ...escalated.map(({ entry, since }) => ({ kind: 'visit', id: entry._id, since, page: `/pages/committee/care-person/index?id=${entry._id}` })),
-    ].sort((a, b) => a.since.getTime() - b.since.getTime())
-    expect(answer.items.map(({ kind, id, since, page }) => ({ kind, id, since: new Date(since), page }))).toEqual(expected)
+    ].sort(harmFirst)
+    expect(answer.items.map(({ kind, id, urgency, since, page }) => ({ kind, id, ...(urgency ? { urgency } : {}), since: new Date(since), page }))).toEqual(expected)
     for (const item of answer.items) {
       const waited = (Date.now() - new Date(item.since).getTime()) / 60_000
       expect(item.waitingMinutes).toBeLessThanOrEqual(waited)
@@ -697,8 +699,10 @@ describe('what waits on the committee', () => {
       { kind: 'need_flagged', label: '求助内容被标记', count: 1 },
       { kind: 'need_duplicate', label: '可能重复的求助', count: 1 },
       { kind: 'need_escalated', label: '求助无人接单', count: 1 },
+      { kind: 'need_overdue', label: '求助接单后逾期未办完', count: 0 },
       { kind: 'credit', label: '时长超出每日上限', count: credits.length },
       { kind: 'visit', label: '探访逾期未做', count: escalated.length },
+      { kind: 'photo_flagged', label: '照片被标记', count: 0 },
     ])
     expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length)
   })

@@ -11,7 +11,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/needs/deadlines'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
-import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup } from '../support/database'
+import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup, testClock } from '../support/database'
 import { callNeeds, callTimebank as call, failure, ok } from './calls'
 
 const urban = 'c-zd-qinyuan'
@@ -53,7 +53,7 @@ function serviceRecord(openid: string, minutes: number, servedAt: string, overri
 async function earn(openid: string, minutes: number, servedAt: string, overrides: Partial<ServiceRecordDoc> = {}) {
   const record = serviceRecord(openid, minutes, servedAt, overrides)
   await insertAll('service_records', [record])
-  const [status] = await creditServiceRecords([record._id])
+  const [status] = await creditServiceRecords([record._id], testClock.now())
   return { record, status }
 }
 
@@ -152,8 +152,8 @@ describe('earning through a need: credited once, whatever is replayed', () => {
   it('crediting the same records again, one after another or twenty at once, pays nothing more', async () => {
     const { record } = await earn(xuMin.openid, 30, '2026-09-01T10:00:00')
     const after = await balanceOf(xuMin.openid)
-    expect(await creditServiceRecords([record._id])).toEqual(['credited'])
-    await Promise.all(Array.from({ length: 20 }, () => creditServiceRecords([record._id])))
+    expect(await creditServiceRecords([record._id], testClock.now())).toEqual(['credited'])
+    await Promise.all(Array.from({ length: 20 }, () => creditServiceRecords([record._id], testClock.now())))
     expect(await balanceOf(xuMin.openid)).toBe(after)
     expect((await entries()).filter((e) => e.service?.recordId === record._id)).toHaveLength(1)
     await expectLedgerInvariants()
@@ -163,18 +163,19 @@ describe('earning through a need: credited once, whatever is replayed', () => {
     const record = serviceRecord(xuMin.openid, 50, '2026-09-02T10:00:00')
     await insertAll('service_records', [record])
     const before = await balanceOf(xuMin.openid)
-    const outcomes = (await Promise.all(Array.from({ length: 20 }, () => creditServiceRecords([record._id])))).flat()
+    const outcomes = (await Promise.all(Array.from({ length: 20 }, () => creditServiceRecords([record._id], testClock.now())))).flat()
     expect(outcomes.every((o) => o === 'credited')).toBe(true)
     expect(await balanceOf(xuMin.openid)).toBe(before + 50)
     await expectLedgerInvariants()
   })
 
   it('a record left pending (a crash after the confirmation) is credited by the due work after a minute, not before', async () => {
-    const record = serviceRecord(xuMin.openid, 40, '2026-09-03T10:00:00', { confirmedAt: new Date() })
+    const record = serviceRecord(xuMin.openid, 40, '2026-09-03T10:00:00', { confirmedAt: testClock.now() })
     await insertAll('service_records', [record])
-    expect((await runDueWork(new Date())).serviceRecordsCredited).toBe(0)
+    expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(0)
     expect((await recordOf(record._id)).credit.status).toBe('pending')
-    expect((await runDueWork(new Date(Date.now() + 61_000))).serviceRecordsCredited).toBe(1)
+    testClock.advance(61_000)
+    expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(1)
     expect((await recordOf(record._id)).credit).toMatchObject({ status: 'credited', entryId: `service:${record._id}` })
   })
 })
@@ -567,7 +568,7 @@ describe('crowds at CloudBase’s latency: nobody is told to try again later', (
     expect(volunteers).toHaveLength(16)
     const fresh = volunteers.map((p) => serviceRecord(p.openid, 60, '2026-10-08T10:00:00'))
     await insertAll('service_records', fresh)
-    const outcomes = (await Promise.all(fresh.map((r) => creditServiceRecords([r._id])))).flat()
+    const outcomes = (await Promise.all(fresh.map((r) => creditServiceRecords([r._id], testClock.now())))).flat()
     // A credit that gave up would stay pending for the due work: at this latency none may.
     expect(outcomes).toEqual(fresh.map(() => 'credited'))
     const { entries: moves } = await expectLedgerInvariants()
@@ -623,9 +624,9 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
       return answer
     }
     const operations: (() => Promise<unknown>)[] = [
-      ...fresh.map((r) => () => creditServiceRecords([r._id])),
+      ...fresh.map((r) => () => creditServiceRecords([r._id], testClock.now())),
       // Replays of credits and of gifts (the same request again), racing their originals.
-      ...fresh.slice(0, 20).map((r) => () => creditServiceRecords([r._id])),
+      ...fresh.slice(0, 20).map((r) => () => creditServiceRecords([r._id], testClock.now())),
       ...gifts.map(give),
       ...gifts.slice(0, 10).map(give),
       ...Array.from({ length: 50 }, () => {
@@ -641,7 +642,7 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
       if (!settled.ok) expect(['INSUFFICIENT_BALANCE', 'OUT_OF_STOCK', 'CONFLICT']).toContain(settled.error!.code)
     }
     // Every record is settled once: credited or held, never twice.
-    await creditServiceRecords(fresh.map((r) => r._id))
+    await creditServiceRecords(fresh.map((r) => r._id), testClock.now())
     const { entries: moves } = await expectLedgerInvariants()
     const stored = await documents<ServiceRecordDoc>('service_records')
     for (const r of fresh) {

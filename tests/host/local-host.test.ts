@@ -90,6 +90,26 @@ describe('the local host', () => {
     expect((await unknown.json()).error.code).toBe('UNKNOWN_ACTION')
   })
 
+  it('takes a function call only as a POST of JSON: 415 for a text or form body, 405 for a GET', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonp']) {
+      const answer = await fetch(`${host.url}/api/account`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...asDemo(demoIdentities.ruralResident) },
+        body: JSON.stringify({ action: 'updatePreferences', data: { elderMode: 'off' } }),
+      })
+      expect(answer.status).toBe(415)
+      expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
+    const seeded = demoDataSet.people.find((p) => p.openid === demoIdentities.ruralResident)!
+    const after = await (await callAccount({ action: 'me', data: {} }, asDemo(demoIdentities.ruralResident))).json()
+    expect(after.data.person.preferences.elderMode).toBe(seeded.preferences.elderMode)
+
+    const got = await fetch(`${host.url}/api/account`, { headers: asDemo(demoIdentities.ruralResident) })
+    expect(got.status).toBe(405)
+    expect(got.headers.get('allow')).toBe('POST')
+    expect(await got.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+  })
+
   it('serves the H5 client and the outbox page', async () => {
     const index = await fetch(`${host.url}/`)
     expect(index.headers.get('content-type')).toContain('text/html')
@@ -132,6 +152,59 @@ describe('the local host', () => {
       for (const name of ['..%2F..%2Fpackage.json', '%2e%2e%2fdb', 'abc.png', `${'0'.repeat(32)}.png`]) {
         const answer = await fetch(`${host.url}/local/storage/${name}`)
         expect(answer.status).toBe(404)
+      }
+    })
+  })
+
+  describe('has one clock, which a script can move', () => {
+    const readClock = async () => (await (await fetch(`${host.url}/local/clock`)).json()) as { now: string }
+    const moveClock = (body: unknown) =>
+      fetch(`${host.url}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const haircut = async () => {
+      const answer = await fetch(`${host.url}/api/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...asDemo(demoIdentities.resident) },
+        body: JSON.stringify({ action: 'detail', data: { activityId: 'act-qy-xiyanghong-haircut' } }),
+      })
+      return (await answer.json()).data.activity
+    }
+
+    it('moves for the functions and the due work at once, and runs the due work right after the move', async () => {
+      const before = new Date((await readClock()).now).getTime()
+      expect((await haircut()).status).toBe('published')
+      // The demo haircut ends three days after the seed: four days on, the due work has finished it.
+      const moved = await moveClock({ advanceMinutes: 4 * 24 * 60 })
+      expect(moved.status).toBe(200)
+      const after = new Date((await moved.json()).now).getTime()
+      expect(after - before).toBeGreaterThanOrEqual(4 * 86_400_000)
+      expect(after - before).toBeLessThan(4 * 86_400_000 + 60_000)
+      const finished = await haircut()
+      expect(finished.status).toBe('finished')
+
+      const set = await (await moveClock({ set: '2031-03-01T00:00:30+08:00' })).json()
+      expect(Math.abs(new Date(set.now).getTime() - Date.parse('2031-03-01T00:00:30+08:00'))).toBeLessThan(5_000)
+      // The sign-in page counts ages at the clock's year.
+      const people = await (await fetch(`${host.url}/local/sign-in`)).text()
+      const born = demoDataSet.people.find((p) => p.birthYear)!
+      expect(people).toContain(`${2031 - born.birthYear!}岁`)
+    })
+
+    it('refuses a move it cannot make with the usual error, and stays where it was', async () => {
+      for (const [body, field] of [
+        [{ advanceMinutes: -5 }, 'advanceMinutes'],
+        [{ advanceMinutes: 1.5 }, 'advanceMinutes'],
+        [{ set: 'tomorrow' }, 'set'],
+        [{ advanceMinutes: 5, set: '2031-03-01T00:00:00+08:00' }, undefined],
+        [{}, undefined],
+        [{ minutes: 5 }, 'minutes'],
+      ] as const) {
+        const before = new Date((await readClock()).now).getTime()
+        const answer = await moveClock(body)
+        expect(answer.status).toBe(400)
+        const { ok, error } = await answer.json()
+        expect({ ok, code: error.code, field: error.field }).toEqual({ ok: false, code: 'INVALID_INPUT', field })
+        expect(error.message).toMatch(/[\u4e00-\u9fff]/)
+        expect(Math.abs(new Date((await readClock()).now).getTime() - before)).toBeLessThan(5_000)
       }
     })
   })

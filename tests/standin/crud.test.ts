@@ -5,7 +5,7 @@ let h: Harness
 let db: Db
 
 beforeEach(async () => {
-  h = await startHarness({ now: () => new Date('2026-01-02T03:04:05.000Z') })
+  h = await startHarness({ clock: { now: () => new Date('2026-01-02T03:04:05.000Z') } })
   db = h.db
   await db.createCollection('items')
 })

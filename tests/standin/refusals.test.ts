@@ -8,7 +8,7 @@ let clock: Date
 
 beforeEach(async () => {
   clock = new Date('2026-12-02T08:00:00Z')
-  h = await startHarness({ now: () => clock })
+  h = await startHarness({ clock: { now: () => clock } })
   db = h.db
   await db.createCollection('items')
   await db.collection('items').add([

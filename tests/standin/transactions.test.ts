@@ -137,4 +137,27 @@ describe('what a transaction refuses', () => {
     expect(err.code).toBe('DATABASE_INVALID_OPERRATOR')
     await t.rollback()
   })
+
+  it('aborts a transaction left open past the timeout', async () => {
+    await h.stop()
+    h = await startHarness({ transactionTimeoutMs: 200 })
+    db = h.db
+    await db.createCollection('accounts')
+    await db.collection('accounts').add({ _id: 'alice', balance: 100 })
+    // The stand-in's timer, not the wall clock, decides: it runs in this process, so fake timers move it.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    try {
+      const t = await db.startTransaction()
+      await t.collection('accounts').doc('alice').update({ balance: 0 })
+      jest.advanceTimersByTime(199)
+      expect((await t.collection('accounts').doc('alice').get()).data.balance).toBe(0)
+      jest.advanceTimersByTime(1)
+      expect((await errorOf(t.commit())).message).toMatch(/not active/)
+    } finally {
+      jest.useRealTimers()
+    }
+    expect(await balance('alice')).toBe(100)
+    // Its lock is gone: others can write the document.
+    expect((await db.collection('accounts').doc('alice').update({ balance: 1 })).updated).toBe(1)
+  })
 })

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalHost, type LocalHost } from '../../local/host'
+import type { MoveClock } from '../../shared/contracts/local-clock'
 const { findChromium } = require('../../scripts/chromium')
 
 export const screenshotDir = resolve(__dirname, '../../.tmp/screenshots')
@@ -14,14 +15,22 @@ export const screenshotDir = resolve(__dirname, '../../.tmp/screenshots')
 export interface BrowserSession {
   host: LocalHost
   browser: Browser
-  /** A page on a 375 × 812 phone-sized viewport; any console error fails the test that reads `errors`. */
+  /**
+   * A page on a 375 × 812 phone-sized viewport; any console error fails the test that reads `errors`.
+   * Its clock is the host's (Playwright's clock, from the host's moment on), so both move together.
+   */
   newPage(): Promise<{ page: Page; errors: string[] }>
+  /** The host's moment now (`GET /local/clock`). */
+  now(): Promise<Date>
+  /** Moves the host's clock (`POST /local/clock`, which runs the due work) and every open page's with it; answers the new moment. */
+  moveClocks(move: MoveClock): Promise<Date>
   close(): Promise<void>
 }
 
-export async function startBrowserSession(): Promise<BrowserSession> {
+/** `startAt`: the host's clock (and so the demo data's dates) starts there rather than at the real time. */
+export async function startBrowserSession(options: { startAt?: Date } = {}): Promise<BrowserSession> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-browser-'))
-  const host = await startLocalHost({ dataDir })
+  const host = await startLocalHost({ dataDir, startAt: options.startAt })
   const executablePath = findChromium()
   if (!executablePath) throw new Error('no Chromium: run `node scripts/ensure-chromium.js` or set CHROMIUM_PATH')
   const browser = await chromium.launch({
@@ -37,9 +46,24 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     ],
   })
   mkdirSync(screenshotDir, { recursive: true })
+  const pages: Page[] = []
+  const now = async () => new Date(((await (await fetch(`${host.url}/local/clock`)).json()) as { now: string }).now)
   return {
     host,
     browser,
+    now,
+    async moveClocks(move) {
+      const answer = await fetch(`${host.url}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) })
+      if (!answer.ok) throw new Error(`the host did not move its clock: ${await answer.text()}`)
+      const moved = new Date(((await answer.json()) as { now: string }).now)
+      for (const page of pages.filter((p) => !p.isClosed())) {
+        const behind = moved.getTime() - (await page.evaluate(() => Date.now()))
+        // Forward fires the timers that fall due on the way, as time passing would.
+        if (behind > 0) await page.clock.fastForward(behind)
+        else await page.clock.setSystemTime(moved)
+      }
+      return moved
+    },
     async newPage() {
       const context = await browser.newContext({
         viewport: { width: 375, height: 812 },
@@ -47,7 +71,9 @@ export async function startBrowserSession(): Promise<BrowserSession> {
         // Not the users' zone on purpose: pages must show Shanghai time whatever zone the device is in.
         timezoneId: 'UTC',
       })
+      await context.clock.install({ time: await now() })
       const page = await context.newPage()
+      pages.push(page)
       // Fail a step in seconds, so a broken page shows which step, not a test timeout.
       page.setDefaultTimeout(8000)
       const errors: string[] = []

@@ -5,13 +5,21 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ManualClock } from '../../local/clock'
 import { latencyFromEnvironment, startStandin, type Standin } from '../../local/standin'
 import { localCheckInSecret } from '../../local/host/check-in-secret'
 import { platformContext } from '../../local/host/platform-context'
 import { seedDemoData } from '../../local/seed/seed'
 import type { Envelope } from '../../shared/contract'
+import { useClock } from '../../server/clock'
 import { allDocuments } from '../../server/data/maintenance'
 import manifest from '../../database/collections.json'
+
+/**
+ * The clock of the functions, the stand-in's serverDate and the seed in this test file: a test
+ * sets or advances it rather than waiting, or depending on the day it runs. It starts at the real time.
+ */
+export const testClock = new ManualClock()
 
 export interface TestDatabase {
   standin: Standin
@@ -24,7 +32,8 @@ export interface TestDatabase {
  */
 export async function startTestDatabase(options: { seedDemo?: boolean; latencyMs?: number } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'))
-  const standin = await startStandin({ dataDir, latencyMs: 0 })
+  useClock(testClock)
+  const standin = await startStandin({ dataDir, clock: testClock, latencyMs: 0 })
   Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: join(dataDir, 'storage') }, localCheckInSecret(dataDir))
   if (options.seedDemo !== false) await seedDemoData()
   standin.setLatency(options.latencyMs ?? latencyFromEnvironment())

@@ -231,10 +231,14 @@ function TrendChart({ weeks }: { weeks: Figures['trend'] }) {
   )
 }
 
-/** The 15-minute circle's scale: needs as shaded circles of their cell, organisations as small dots. */
-function FiguresMap({ map }: { map: Figures['map'] }) {
+/**
+ * The 15-minute circle's scale: needs as shaded circles of their cell, organisations as small dots.
+ * The committee's list of needs shows its open ones with it too, without organisations.
+ */
+export function FiguresMap({ map }: { map: Figures['map'] }) {
   const points = [...map.needs.map((c) => c.centre), ...map.organisations.map((o) => o.centre)]
-  const summary = `求助 ${map.needs.reduce((sum, c) => sum + c.count, 0)} 件，分布在 ${map.needs.length} 处；组织 ${map.organisations.length} 个`
+  const needs = `求助 ${map.needs.reduce((sum, c) => sum + c.count, 0)} 件，分布在 ${map.needs.length} 处`
+  const summary = map.organisations.length > 0 ? `${needs}；组织 ${map.organisations.length} 个` : needs
   if (points.length === 0) return <Text className='card-text'>本期没有可以标在地图上的求助和组织</Text>
   return (
     <View>

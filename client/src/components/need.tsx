@@ -1,22 +1,29 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { NeedView, TimelineEvent } from '../../../shared/contracts/needs'
-import { EMERGENCY_NUMBERS } from '../../../shared/domain/need'
+import { callFirst } from '../../../shared/domain/need'
 import { formatDateTime, formatDistance } from '../format'
 import { CallButton } from './call-button'
 import { Card, Fact, SectionHeader, Tags } from './list'
+import { PhotoNotes } from './moderation'
 import { Photos } from './photos'
 
 /**
- * 危及生命安全: the numbers to call come before anything else, with the plain statement that this
- * app does not replace them, then the committee's phone where the page knows it.
+ * What to call before anything else: for 危及生命安全 the emergency numbers, with the plain statement
+ * that this app does not replace them; for a scam (防骗维权) 110 and 96110, with what to do meanwhile;
+ * then the committee's phone where the page knows it. Nothing for other needs.
  */
-export function EmergencyPanel({ committeePhone }: { committeePhone?: string }) {
+export function EmergencyPanel({ need, committeePhone }: { need: Parameters<typeof callFirst>[0]; committeePhone?: string }) {
+  const guidance = callFirst(need)
+  if (!guidance) return null
   return (
     <View id='emergency-panel' className='emergency'>
-      <Text className='emergency-title'>有危险，请先打电话！</Text>
-      <Text className='emergency-text'>邻里守望不能代替报警和急救。生命安全有危险时，请马上拨打：</Text>
-      {EMERGENCY_NUMBERS.map(({ number, label }) => (
+      <Text className='emergency-title'>{guidance.life ? '有危险，请先打电话！' : '可能遇到骗子，请先打电话！'}</Text>
+      {guidance.life && <Text className='emergency-text'>邻里守望不能代替报警和急救。生命安全有危险时，请马上拨打：</Text>}
+      {guidance.fraud && (
+        <Text className='emergency-text'>不转账、不说验证码。钱已经转出去了，马上打 110 报警；拿不准是不是骗子，打 96110 反诈专线问一问：</Text>
+      )}
+      {guidance.numbers.map(({ number, label }) => (
         <CallButton key={number} emergency phone={number} label={`${label} ${number}`} />
       ))}
       {committeePhone ? <CallButton phone={committeePhone} label={`社区两委 ${committeePhone}`} /> : null}
@@ -75,9 +82,11 @@ export function NeedFacts({ need, call }: { need: NeedView; call?: boolean }) {
           <Photos photos={need.photos} />
         </View>
       ) : null}
+      <PhotoNotes states={need.photoStates} />
       {need.contactPhone ? <Fact label='联系电话'>{need.contactPhone}</Fact> : null}
       {call && need.contactPhone ? <CallButton primary phone={need.contactPhone} label={`给求助人打电话 ${need.contactPhone}`} /> : null}
       {need.acceptedBy ? <Fact label='接单组织'>{need.acceptedBy.name}</Fact> : null}
+      {need.finishBy ? <Fact label='应办完'>{formatDateTime(need.finishBy)} 前</Fact> : null}
       {need.volunteers && need.volunteers.length > 0 ? <Fact label='志愿者'>{need.volunteers.map((v) => v.name).join('、')}</Fact> : null}
       {need.doneSummary ? <Fact label='做了什么'>{need.doneSummary}</Fact> : null}
       {need.service && need.service.length > 0 ? (

@@ -9,9 +9,11 @@ import { Card, Tags } from './list'
 /**
  * An organisation as a list shows it: name, kind, what it helps with, how far and how many.
  * With `onClick` the whole card is one touch target; `children` adds lines under it.
+ * `distanceFrom` names whom the distance is from when it is not the reader (离求助人 22 米).
  */
-export function OrganisationCard({ organisation, onClick, children }: {
+export function OrganisationCard({ organisation, distanceFrom = '你', onClick, children }: {
   organisation: OrganisationSummary
+  distanceFrom?: string
   onClick?(): void
   children?: ReactNode
 }) {
@@ -25,7 +27,7 @@ export function OrganisationCard({ organisation, onClick, children }: {
         成员 {organisation.memberCount} 人
         {organisation.distanceM === undefined
           ? ` · ${organisation.communityName}`
-          : ` · 离你 ${formatDistance(organisation.distanceM)}，${walkingMinutes(organisation.distanceM)}`}
+          : ` · 离${distanceFrom} ${formatDistance(organisation.distanceM)}，${walkingMinutes(organisation.distanceM)}`}
       </Text>
       {children}
     </View>

@@ -24,9 +24,10 @@ const kindOfReason: Record<QueueReason, WaitingKind> = {
   flagged: 'need_flagged',
   duplicate: 'need_duplicate',
   escalated: 'need_escalated',
+  overdue: 'need_overdue',
 }
 
-/** The committee's queue of needs, oldest first, told by kind of help, urgency and 小区 (no names). */
+/** The committee's queue of needs, the most harmful first, told by kind of help, urgency and 小区 (no names). */
 export async function waitingNeeds(communityId: string, now: Date, limit: number): Promise<WaitingSource> {
   const reasons = Object.keys(kindOfReason) as QueueReason[]
   const [queued, counts] = await Promise.all([queuedIn(communityId, reasons, limit), queueCounts(communityId)])
@@ -38,7 +39,9 @@ export async function waitingNeeds(communityId: string, now: Date, limit: number
         id: need._id,
         title: need.helpKind,
         detail: `${urgencyLabel[need.urgency]} · ${need.neighbourhood}`,
-        since: new Date(need.queuedAt!),
+        urgency: need.urgency,
+        // The requester has waited since raising it, however recently it reached the committee.
+        since: new Date(need.createdAt),
         page: committeeNeedPath(need._id, need.queue),
       })
     }),

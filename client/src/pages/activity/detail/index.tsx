@@ -15,6 +15,7 @@ import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { Field, StarRating, TextAreaField, TextField } from '../../../components/form'
 import { Fact, SectionHeader } from '../../../components/list'
+import { PhotoNotes, PhotoReview, TakeDownControls, TakenDownNotice } from '../../../components/moderation'
 import { PageShell } from '../../../components/page-shell'
 import { Photos } from '../../../components/photos'
 import { Loaded } from '../../../components/status'
@@ -49,8 +50,16 @@ export default function ActivityPage() {
                 <MySignUpCard key={signUp.signUpId} signUp={signUp} />
               ))}
               <MainAction activity={activity} now={now} onChanged={replace} onCheckedIn={load.reload} />
+              {activity.moderates ? (
+                <View>
+                  <PhotoReview states={activity.photoStates} contentOf={(fileId) => ({ kind: 'activityPhoto', activityId: activity.id, fileId })} onChanged={load.reload} />
+                  <TakeDownControls content={{ kind: 'activity', activityId: activity.id }} takenDown={activity.takenDown} what='个活动' onChanged={load.reload} />
+                </View>
+              ) : (
+                <TakenDownNotice takenDown={activity.takenDown} />
+              )}
               <Facts activity={activity} />
-              {activity.status === 'finished' && <Comments activity={activity} />}
+              {activity.status === 'finished' && <Comments activity={activity} onChanged={load.reload} />}
             </View>
           )
         }}
@@ -286,6 +295,7 @@ function Facts({ activity }: { activity: ActivityDetail }) {
       <View className='card'>
         <Text className='card-text activity-description'>{activity.description}</Text>
         {activity.photos.length > 0 && <Photos photos={activity.photos} />}
+        <PhotoNotes states={activity.photoStates} />
         <Fact label='主办'>{activity.organisationName}</Fact>
         <Fact label='社区'>{activity.communityName}</Fact>
         <Fact label='报名截止'>{formatDateTime(activity.signUpDeadline)}</Fact>
@@ -297,7 +307,7 @@ function Facts({ activity }: { activity: ActivityDetail }) {
   )
 }
 
-function Comments({ activity }: { activity: ActivityDetail }) {
+function Comments({ activity, onChanged }: { activity: ActivityDetail; onChanged(): void }) {
   return (
     <View>
       <SectionHeader title='评价' hint={formatRating(activity.rating)} />
@@ -311,6 +321,11 @@ function Comments({ activity }: { activity: ActivityDetail }) {
               <Text className='timeline-meta'>
                 {c.name} · {formatDateTime(c.at)}
               </Text>
+              {activity.moderates ? (
+                <TakeDownControls content={{ kind: 'comment', commentId: c.id }} takenDown={c.takenDown} what='条评价' onChanged={onChanged} />
+              ) : (
+                <TakenDownNotice takenDown={c.takenDown} />
+              )}
             </View>
           ))}
         </View>

@@ -89,7 +89,7 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
 
   return (
     <View>
-      {draft.worried && draft.urgency === 'life' && <EmergencyPanel />}
+      {draft.worried && <EmergencyPanel need={draft} />}
       <Text className='greeting'>探访 {person.name}</Text>
       <View id='visit-form' className='card'>
         <RecentDayField label='哪天探访的' days={draft.days} error={problems.visitedAt} onChange={(days) => change('days', days)} />

@@ -1,9 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import type { NeedView } from '../../../../../shared/contracts/needs'
-import { needStatusAfter, type OfferStatus } from '../../../../../shared/domain/need'
+import { needStatusAfter, type MatchParts, type OfferStatus } from '../../../../../shared/domain/need'
 import { api } from '../../../api'
 import { ConfirmAction } from '../../../components/confirm-action'
-import { SectionHeader } from '../../../components/list'
+import { Fact, SectionHeader } from '../../../components/list'
+import { PhotoReview, TakeDownControls } from '../../../components/moderation'
 import { NeedCard, NeedFacts, Timeline } from '../../../components/need'
 import { OrganisationCard } from '../../../components/organisation-card'
 import { PageShell } from '../../../components/page-shell'
@@ -21,14 +23,6 @@ const offerStatusLabel: Record<OfferStatus, string> = {
   expired: '超时未答复',
   taken: '别的组织先接了',
   withdrawn: '已撤回',
-}
-
-const scorePartLabel: Record<keyof MatchOffer['score']['parts'], string> = {
-  distance: '距离',
-  fit: '对口',
-  load: '忙闲',
-  response: '响应',
-  rating: '评价',
 }
 
 /**
@@ -54,6 +48,8 @@ export default function CommitteeNeedPage() {
             <View>
               <NeedCard whole need={need} />
               <NeedFacts need={need} call />
+              <PhotoReview states={need.photoStates} contentOf={(fileId) => ({ kind: 'needPhoto', needId: need.id, fileId })} onChanged={load.reload} />
+              <TakeDownControls content={{ kind: 'need', needId: need.id }} takenDown={need.takenDown} what='条求助' onChanged={load.reload} />
               {publishable && (
                 <ConfirmAction
                   primary
@@ -78,7 +74,7 @@ export default function CommitteeNeedPage() {
                     <Empty title='附近没有已备案的组织' />
                   ) : (
                     data.organisations.map((organisation) => (
-                      <OrganisationCard key={organisation.id} organisation={organisation}>
+                      <OrganisationCard key={organisation.id} organisation={organisation} distanceFrom='求助人'>
                         <ConfirmAction
                           label='指派给这个组织'
                           question={`把这条求助直接交给${organisation.name}？`}
@@ -98,11 +94,15 @@ export default function CommitteeNeedPage() {
   )
 }
 
-/** Who was offered it, in which round, and the score that put them there. */
+/**
+ * Who was offered it, in which round, and what came of it. Why each was chosen folds out under
+ * 为什么派给它, in words: the scores behind it are for those who ask.
+ */
 function MatchDetails({ offers }: { offers: MatchOffer[] }) {
+  const [open, setOpen] = useState<string | null>(null)
   return (
     <View>
-      <SectionHeader title='派单经过' hint='得分越高越先派；各项 0 到 1' />
+      <SectionHeader title='派单经过' hint='按距离、对口、忙闲、响应快慢和居民评价挑选附近的组织' />
       {offers.length === 0 ? (
         <Empty title='还没有派给任何组织' />
       ) : (
@@ -113,13 +113,21 @@ function MatchDetails({ offers }: { offers: MatchOffer[] }) {
                 {offer.organisationName}：{offerStatusLabel[offer.status]}
               </Text>
               <Text className='timeline-meta'>
-                第 {offer.round} 轮 · {formatDateTime(offer.offeredAt)} 派出 · 得分 {offer.score.total.toFixed(2)}
+                第 {offer.round} 轮 · {formatDateTime(offer.offeredAt)} 派出
               </Text>
-              <Text className='timeline-meta'>
-                {(Object.keys(scorePartLabel) as (keyof typeof scorePartLabel)[])
-                  .map((part) => `${scorePartLabel[part]} ${offer.score.parts[part].toFixed(2)}`)
-                  .join(' · ')}
-              </Text>
+              <Button className='btn btn-plain btn-block why-offered' onClick={() => setOpen(open === offer.offerId ? null : offer.offerId)}>
+                {open === offer.offerId ? '收起' : '为什么派给它'}
+              </Button>
+              {open === offer.offerId ? (
+                <View className='why-offered-reasons'>
+                  {(Object.keys(scorePartWords) as (keyof MatchParts)[]).map((part) => (
+                    <Fact key={part} label={scorePartWords[part].label}>
+                      {wordFor(scorePartWords[part].words, offer.score.parts[part])}
+                    </Fact>
+                  ))}
+                  <Fact label='综合'>{Math.round(offer.score.total * 100)} 分（满分 100）</Fact>
+                </View>
+              ) : null}
             </View>
           ))}
         </View>
@@ -127,3 +135,14 @@ function MatchDetails({ offers }: { offers: MatchOffer[] }) {
     </View>
   )
 }
+
+/** Each part of the score (0 to 1, 1 best) said as people would: good, middling, poor. */
+const scorePartWords: Record<keyof MatchParts, { label: string; words: [string, string, string] }> = {
+  distance: { label: '距离', words: ['很近', '不算远', '较远'] },
+  fit: { label: '对口', words: ['是它的主要服务', '它也做这类服务', '不是它做的服务'] },
+  load: { label: '忙闲', words: ['手头空', '有些忙', '很忙'] },
+  response: { label: '响应', words: ['答复快', '答复一般', '答复慢'] },
+  rating: { label: '居民评价', words: ['评价好', '评价一般', '评价差'] },
+}
+
+const wordFor = ([good, middling, poor]: [string, string, string], part: number) => (part >= 0.7 ? good : part >= 0.4 ? middling : poor)

@@ -10,7 +10,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { useSubmit } from '../../../hooks/use-submit'
 import { go, paths, usePageParams } from '../../../routes'
 
-/** 求助待办: needs to review, flagged, unaccepted or possibly duplicated, oldest first. */
+/** 求助待办: needs to review, flagged, unaccepted, possibly duplicated or overdue; 危及生命安全 first, then 紧急, then by age. */
 export default function NeedsQueuePage() {
   const { communityId = '' } = usePageParams()
   const load = useLoad(() => api.needs.queue({ communityId }))
@@ -20,7 +20,7 @@ export default function NeedsQueuePage() {
         {(queue) => (
           <View>
             {queue.needs.length === 0 ? (
-              <Empty title='没有待处理的求助'>无人接单、待审核、被标记或可能重复的求助会出现在这里。</Empty>
+              <Empty title='没有待处理的求助'>无人接单、待审核、被标记、可能重复或接单后逾期未办完的求助会出现在这里。</Empty>
             ) : (
               <View className='card'>
                 {queue.needs.map(({ need, reason, reasonLabel, waitingMinutes }) => (

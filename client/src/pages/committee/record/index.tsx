@@ -7,6 +7,7 @@ import { ConfirmAction } from '../../../components/confirm-action'
 import { SectionHeader, Stats } from '../../../components/list'
 import { OrganisationCard } from '../../../components/organisation-card'
 import { PageShell } from '../../../components/page-shell'
+import { TakeDownControls } from '../../../components/moderation'
 import { Loaded } from '../../../components/status'
 import { formatDateTime, formatRating } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
@@ -31,7 +32,15 @@ export default function RecordPage() {
               <Application record={record} />
               {/* Civil affairs reads the record; only the community's committee decides. */}
               {sitsOnCommittee(roles, record.organisation.communityId) && (
-                <Decisions status={record.organisation.status} decide={decide} />
+                <View>
+                  <Decisions status={record.organisation.status} decide={decide} />
+                  <TakeDownControls
+                    content={{ kind: 'organisation', organisationId: record.organisation.id }}
+                    takenDown={record.organisation.takenDown}
+                    what='个组织的介绍'
+                    onChanged={load.reload}
+                  />
+                </View>
               )}
               <Evaluation record={record} />
             </View>

@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { CoverageRow } from '../../../../../shared/contracts/community'
+import type { WaitingItem } from '../../../../../shared/contracts/reports'
 import { api } from '../../../api'
 import { ListItem, SectionHeader, Tags } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
@@ -10,7 +11,7 @@ import { go, paths } from '../../../routes'
 import { sitsOnCommittee, useRoles } from '../../../state/me'
 
 /**
- * 社区工作台: first what waits on the committee, oldest first, each a tap away from where it is
+ * 社区工作台: first what waits on the committee, the most harmful first, each a tap away from where it is
  * settled; then each community the person oversees, with its figures and the committee's pages.
  */
 export default function WorkbenchPage() {
@@ -45,18 +46,19 @@ export default function WorkbenchPage() {
   )
 }
 
-/** 待办: one list of everything waiting on this community's committee. */
+/** 待办: one list of everything waiting on this community's committee, the most harmful first. */
 function Waiting({ communityId, name }: { communityId: string; name: string }) {
   const load = useLoad(() => api.reports.waiting({ communityId }))
   return (
     <View className='card' id={`waiting-${communityId}`}>
-      <SectionHeader title={`待办 · ${name}`} hint='等得最久的在前，点一下去处理' />
+      <SectionHeader title={`待办 · ${name}`} hint='危及生命安全的在前，其次紧急，再按等得最久的；点一下去处理' />
       <Loaded load={load}>
         {({ items, counts, total }) =>
           total === 0 ? (
             <Text className='card-text'>没有等你处理的事项</Text>
           ) : (
             <View>
+              <LifeBanner items={items} />
               <Tags tags={counts.filter((c) => c.count > 0).map((c) => `${c.label} ${c.count}`)} />
               {items.map((item) => (
                 <ListItem
@@ -67,11 +69,26 @@ function Waiting({ communityId, name }: { communityId: string; name: string }) {
                   onClick={() => go(item.page)}
                 />
               ))}
-              {total > items.length ? <Text className='note'>还有 {total - items.length} 件，先处理上面等得最久的</Text> : null}
+              {total > items.length ? <Text className='note'>还有 {total - items.length} 件，先处理上面最要紧的</Text> : null}
             </View>
           )
         }
       </Loaded>
+    </View>
+  )
+}
+
+/** 危及生命安全 waiting: said above everything else, with one large way to the first of them. */
+function LifeBanner({ items }: { items: WaitingItem[] }) {
+  const life = items.filter((item) => item.urgency === 'life')
+  if (life.length === 0) return null
+  return (
+    <View id='life-banner' className='emergency'>
+      <Text className='emergency-title'>有危及生命安全的求助！</Text>
+      <Text className='emergency-text'>{life.length} 件等你处理，请马上打开，给求助人打电话。</Text>
+      <Button className='btn btn-emergency btn-block' onClick={() => go(life[0].page)}>
+        马上处理
+      </Button>
     </View>
   )
 }
@@ -93,7 +110,8 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
       </Text>
       <ListItem title='统计与报表' detail='求助、响应时间、评价、志愿服务、趋势和地图，可导出' onClick={() => go(paths.figures(row.communityId))} />
       {/* Only the community's own committee handles needs and decides on applications (the permission table). */}
-      {committee && <ListItem title='求助待办' detail='无人接单、待审核、被标记、可能重复的求助' onClick={() => go(paths.needsQueue(row.communityId))} />}
+      {committee && <ListItem title='求助待办' detail='无人接单、待审核、被标记、可能重复、逾期未办完的求助' onClick={() => go(paths.needsQueue(row.communityId))} />}
+      {committee && <ListItem title='本社区求助' detail='所有求助，按状态、紧急程度、类型、小区查看；进行中的地图' onClick={() => go(paths.communityNeeds(row.communityId))} />}
       {committee && <ListItem title='关爱对象' detail='特殊困难群体登记、结对帮扶、定期探访' onClick={() => go(paths.careRegister(row.communityId))} />}
       {committee && <ListItem title='探访情况' detail='每月探访率，目标 100%' onClick={() => go(paths.careOverview(row.communityId))} />}
       {committee && (

@@ -7,6 +7,7 @@ import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { Choices, Field, StarRating, TextAreaField } from '../../../components/form'
 import { SectionHeader } from '../../../components/list'
+import { TakenDownNotice } from '../../../components/moderation'
 import { EmergencyPanel, NeedCard, NeedFacts, Timeline } from '../../../components/need'
 import { PageShell } from '../../../components/page-shell'
 import { Loaded } from '../../../components/status'
@@ -26,8 +27,9 @@ export default function NeedPage() {
           const open = needStatusAfter(need.status, 'cancel') !== null
           return (
             <View>
-              {need.urgency === 'life' && open && <EmergencyPanel />}
+              {open && <EmergencyPanel need={need} />}
               <NeedCard whole need={need} />
+              <TakenDownNotice takenDown={need.takenDown} />
               <NeedFacts need={need} />
               {need.status === 'done' && <ConfirmForm need={need} onAnswered={replace} />}
               {open && (

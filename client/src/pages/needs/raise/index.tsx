@@ -146,7 +146,7 @@ function RaiseForm({ phone, address, committeePhone, onRaised }: {
 
   return (
     <View>
-      {draft.urgency === 'life' && <EmergencyPanel committeePhone={committeePhone} />}
+      <EmergencyPanel need={draft} committeePhone={committeePhone} />
       <StepFrame form={form} submitLabel='发出求助' onSubmit={checkThenRaise}>
         {step === 0 && (
           <View>
@@ -234,12 +234,12 @@ function DuplicatesQuestion({ duplicates, onGoOn, onStop }: { duplicates: Duplic
   )
 }
 
-/** Raised: what happens next; for 危及生命安全 the numbers to call come first again. */
+/** Raised: what happens next; for 危及生命安全 and 防骗维权 the numbers to call come first again. */
 function RaisedOutcome({ raised }: { raised: Raised }) {
   const { need, emergency } = raised
   return (
     <View>
-      {emergency && <EmergencyPanel committeePhone={emergency.committeePhone} />}
+      {emergency && <EmergencyPanel need={need} committeePhone={emergency.committeePhone} />}
       <View className='status'>
         <Text className='status-title'>求助已发出</Text>
         <Text className='status-text'>{nextStep(need)}</Text>

@@ -5,6 +5,7 @@ import { CallButton } from '../../../components/call-button'
 import { SectionHeader, Stats } from '../../../components/list'
 import { OrganisationCard } from '../../../components/organisation-card'
 import { PageShell } from '../../../components/page-shell'
+import { TakenDownNotice } from '../../../components/moderation'
 import { Loaded } from '../../../components/status'
 import { formatDate, formatDistance, formatRating, walkingMinutes } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
@@ -25,6 +26,7 @@ function Profile({ organisation }: { organisation: OrganisationProfile }) {
   const { serviceArea } = organisation
   return (
     <View>
+      <TakenDownNotice takenDown={organisation.takenDown} />
       <OrganisationCard organisation={organisation}>
         <Text className='card-text'>{organisation.description}</Text>
         <Stats

@@ -1,0 +1,75 @@
+/**
+ * Photos are checked by WeChat after they are posted (mediaCheckAsync answers later), so each one is
+ * recorded with its check and shown to others only once it passed and was not taken down.
+ */
+import { photoStateLabel, takenDownText, type PhotoState, type PhotoStateView } from '../../shared/domain/moderation'
+import type { PhotoDoc } from '../data/documents'
+import { addPhoto, photoDocId, photosByIds, updatePhoto, type PhotoOwner } from '../data/photos'
+import { wechat, type TextScene } from '../wechat'
+
+/**
+ * Records the photos just attached to `owner` as pending and asks WeChat to check each. A request
+ * WeChat refuses leaves its photo pending, hidden, where the committee sees it.
+ */
+export async function checkPhotos(
+  owner: PhotoOwner,
+  post: { communityId: string; authorOpenid: string; fileIds: readonly string[]; scene: TextScene },
+  now: Date,
+): Promise<void> {
+  await Promise.all(
+    [...new Set(post.fileIds)].map(async (fileId) => {
+      const _id = photoDocId(owner, fileId)
+      await addPhoto({ _id, fileId, owner, communityId: post.communityId, authorOpenid: post.authorOpenid, check: 'pending', createdAt: now })
+      try {
+        const { traceId } = await wechat().checkMedia({ openid: post.authorOpenid, fileId, scene: post.scene })
+        await updatePhoto(_id, { traceId })
+      } catch (error) {
+        console.error(`[photos] check not requested for ${fileId}`, error)
+      }
+    }),
+  )
+}
+
+/** A photo posted before photos were checked has no record: it is held like a pending one. */
+export function photoState(photo: PhotoDoc | undefined): PhotoState {
+  if (!photo) return 'pending'
+  return photo.takenDown ? 'takenDown' : photo.check
+}
+
+/** Who looks: the committee of the owner's community, its author (the requester, the organisation), or anyone else. */
+export type PhotoAudience = 'committee' | 'author' | 'others'
+
+export interface PhotosAsSeen {
+  photos: string[]
+  photoStates?: PhotoStateView[]
+}
+
+/**
+ * Each owner's photos as its audience may have them. Others: the passed ones. The author: the passed
+ * ones, and where the rest stand (never the file, so it is not served). The committee: every photo,
+ * with its state, to decide on it.
+ */
+export async function photosAsSeen(kind: PhotoOwner['kind'], owners: { id: string; fileIds: readonly string[]; audience: PhotoAudience }[]): Promise<PhotosAsSeen[]> {
+  const found = await photosByIds(owners.flatMap((o) => o.fileIds.map((fileId) => photoDocId({ kind, id: o.id }, fileId))))
+  return owners.map(({ id, fileIds, audience }) => {
+    const photos = fileIds.map((fileId) => ({ fileId, photo: found.get(photoDocId({ kind, id }, fileId)) }))
+    const passed = photos.filter((p) => photoState(p.photo) === 'passed').map((p) => p.fileId)
+    if (audience === 'others') return { photos: passed }
+    const states = photos.flatMap(({ fileId, photo }): PhotoStateView[] => {
+      const checked = photoState(photo)
+      if (audience === 'author' && checked === 'passed') return []
+      // To the author a flagged photo is still being checked: the committee has not decided.
+      const state = audience === 'author' && checked === 'flagged' ? 'pending' : checked
+      const reason = photo?.takenDown?.reason
+      return [
+        {
+          ...(audience === 'committee' ? { fileId } : {}),
+          state,
+          stateLabel: audience === 'author' && reason ? takenDownText(reason) : photoStateLabel[state],
+          ...(reason ? { reason } : {}),
+        },
+      ]
+    })
+    return { photos: audience === 'committee' ? [...fileIds] : passed, photoStates: states }
+  })
+}

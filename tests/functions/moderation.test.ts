@@ -1,0 +1,255 @@
+/**
+ * Content moderation through the functions: photos are hidden until WeChat's verdict passes them,
+ * flagged ones wait for the committee; the committee takes content down (hidden from residents, the
+ * reason shown to the author, audited, the author told) and restores it; another community's
+ * committee is refused; WeChat's verdict is taken from its message push only.
+ */
+import { functionMains } from '../../local/host/functions'
+import { mediaCheckPush, platformContext } from '../../local/host/platform-context'
+import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { signUpDocId } from '../../server/data/activities'
+import type { AuditDoc, OutboxDoc, PhotoDoc } from '../../server/data/documents'
+import { allDocuments } from '../../server/data/maintenance'
+import { committeeNeedPath } from '../../shared/domain/workbench'
+import { freshDatabasePerGroup, snapshotDatabase } from '../support/database'
+import {
+  callActivities,
+  callCommunity,
+  callNeeds,
+  callOrganisations,
+  callReports,
+  failure,
+  ok,
+  publishInputFor,
+  pushMediaVerdict,
+} from './calls'
+
+const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
+const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
+const photoA = 'cloud://local/0123456789abcdef0123456789abcdef.jpg'
+const photoB = 'cloud://local/fedcba9876543210fedcba9876543210.png'
+
+const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
+const audit = async () => (await allDocuments('audit_log')) as AuditDoc[]
+const photoDocs = async () => (await allDocuments('photos')) as PhotoDoc[]
+/** The trace id WeChat was given for `fileId`, as the outbox recorded the request. */
+const traceOf = async (fileId: string) => (await outbox()).find((m) => m.channel === 'mediaCheck' && m.payload.fileId === fileId)!.payload.traceId as string
+
+const raiseWithPhotos = (photos: string[]) =>
+  ok(
+    callNeeds(who.resident, 'raise', {
+      helpKind: '生活照料',
+      urgency: 'normal',
+      description: '厨房水管漏水，地上全是水。',
+      location: urban.centre.coordinates,
+      neighbourhood: '柳泉花园',
+      addressDetail: '12号楼1单元1502',
+      contactPhone: '18653312469',
+      photos,
+    }),
+  )
+const detailAs = (openid: string, needId: string) => ok(callNeeds(openid, 'detail', { needId })).then((d) => d.need)
+
+/** The lead of the first organisation offered the need accepts it, and answers that lead. */
+async function acceptFirstOffer(needId: string): Promise<{ lead: string; organisationId: string }> {
+  const { offers } = await ok(callNeeds(who.committeeUrban, 'matchDetails', { needId }))
+  const organisationId = offers[0].organisationId
+  const lead = demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
+  const offer = (await ok(callNeeds(lead, 'offers', { organisationId }))).offers.find((o) => o.need.id === needId)!
+  await ok(callNeeds(lead, 'accept', { organisationId, offerId: offer.offerId }))
+  return { lead, organisationId }
+}
+
+describe('photos: hidden until WeChat passes them; a flagged one waits for the committee', () => {
+  freshDatabasePerGroup()
+  let needId: string
+  let accepted: { lead: string; organisationId: string }
+
+  it('asks WeChat to check each photo of a need and shows none before the verdict, but to the committee', async () => {
+    const { need } = await raiseWithPhotos([photoA, photoB])
+    needId = need.id
+    const requests = (await outbox()).filter((m) => m.channel === 'mediaCheck')
+    expect(requests.map((m) => m.payload.fileId).sort()).toEqual([photoA, photoB].sort())
+    expect(requests.every((m) => m.toOpenid === who.resident)).toBe(true)
+
+    accepted = await acceptFirstOffer(needId)
+    const asRequester = await detailAs(who.resident, needId)
+    expect(asRequester.photos).toEqual([])
+    expect(asRequester.photoStates).toEqual([
+      { state: 'pending', stateLabel: '审核中' },
+      { state: 'pending', stateLabel: '审核中' },
+    ])
+    expect((await detailAs(accepted.lead, needId)).photos).toEqual([])
+    expect((await detailAs(accepted.lead, needId)).photoStates).toBeUndefined()
+    const asCommittee = await detailAs(who.committeeUrban, needId)
+    expect(asCommittee.photos).toEqual([photoA, photoB])
+    expect(asCommittee.photoStates!.map((p) => [p.fileId, p.state])).toEqual([
+      [photoA, 'pending'],
+      [photoB, 'pending'],
+    ])
+  })
+
+  it('shows a passed photo to those who see the need; a flagged one stays hidden and joins the waiting list', async () => {
+    await ok(pushMediaVerdict(await traceOf(photoA), 'pass'))
+    await ok(pushMediaVerdict(await traceOf(photoB), 'risky'))
+    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA])
+    const asRequester = await detailAs(who.resident, needId)
+    expect(asRequester.photos).toEqual([photoA])
+    // To the requester it is still being checked: the committee has not decided.
+    expect(asRequester.photoStates).toEqual([{ state: 'pending', stateLabel: '审核中' }])
+    expect((await detailAs(who.committeeUrban, needId)).photoStates!.map((p) => p.state)).toEqual(['passed', 'flagged'])
+
+    const { items } = await ok(callReports(who.committeeUrban, 'waiting', { communityId: urban._id }))
+    const flagged = items.filter((i) => i.kind === 'photo_flagged')
+    expect(flagged).toEqual([expect.objectContaining({ kindLabel: '照片被标记', title: '求助照片', detail: '生活照料', page: committeeNeedPath(needId) })])
+  })
+
+  it('takes a repeated verdict once: the first stands', async () => {
+    await ok(pushMediaVerdict(await traceOf(photoA), 'risky'))
+    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA])
+  })
+
+  it('shows a flagged photo once the committee lets it, and it leaves the waiting list', async () => {
+    await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'needPhoto', needId, fileId: photoB } }))
+    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA, photoB])
+    const { items } = await ok(callReports(who.committeeUrban, 'waiting', { communityId: urban._id }))
+    expect(items.filter((i) => i.kind === 'photo_flagged')).toEqual([])
+  })
+
+  it('takes a photo down: hidden from the organisation, the reason shown to the requester', async () => {
+    await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'needPhoto', needId, fileId: photoA }, reason: '照片含有他人住址' }))
+    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoB])
+    expect((await detailAs(who.resident, needId)).photoStates).toEqual([
+      { state: 'takenDown', stateLabel: '已被社区下架：照片含有他人住址', reason: '照片含有他人住址' },
+    ])
+  })
+
+  it('checks an activity’s photos too: residents see none before the verdict', async () => {
+    const { activity } = await ok(callActivities(who.organisationLead, 'publish', { ...publishInputFor(organisation._id), photos: [photoA] }))
+    const photo = (await photoDocs()).find((p) => p.owner.kind === 'activity' && p.owner.id === activity.id)!
+    expect(photo).toMatchObject({ fileId: photoA, check: 'pending', authorOpenid: who.organisationLead })
+    expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({ photos: [] })
+    await ok(pushMediaVerdict(photo.traceId!, 'pass'))
+    expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({ photos: [photoA], coverPhoto: photoA })
+  })
+})
+
+describe('the verdict is taken from WeChat’s message push only', () => {
+  freshDatabasePerGroup()
+
+  it('refuses a person sending the push’s event or calling the action, and changes nothing', async () => {
+    const { need } = await raiseWithPhotos([photoA])
+    const traceId = await traceOf(photoA)
+    const before = await snapshotDatabase()
+    const community = functionMains.community
+    const forged = [
+      community(mediaCheckPush(traceId, 'pass'), platformContext('community', who.resident)),
+      community(mediaCheckPush(traceId, 'pass'), platformContext('community', null)),
+      community({ action: 'mediaVerdict', data: { traceId, suggest: 'pass' } }, platformContext('community', who.committeeUrban)),
+      // A mini-program's call through another of our functions still starts with wx_client.
+      community(mediaCheckPush(traceId, 'pass'), platformContext('community', who.resident, 'wx_client,scf')),
+    ]
+    for (const answer of forged) expect(await answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await snapshotDatabase()).toEqual(before)
+    expect((await detailAs(who.committeeUrban, need.id)).photoStates!.map((p) => p.state)).toEqual(['pending'])
+  })
+
+  it('answers NOT_FOUND for a trace id it never gave out', async () => {
+    expect(await pushMediaVerdict('no-such-trace', 'pass')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'data.traceId' } })
+  })
+})
+
+describe('take-down and restore', () => {
+  freshDatabasePerGroup()
+  const activityId = 'act-qy-xiyanghong-haircut'
+  const browseIds = async (openid: string) =>
+    (await ok(callActivities(openid, 'browse', { near: urban.centre.coordinates }))).activities.map((a) => a.id)
+
+  it('refuses another community’s committee, and writes nothing', async () => {
+    const before = await snapshotDatabase()
+    for (const content of [
+      { kind: 'activity' as const, activityId },
+      { kind: 'organisation' as const, organisationId: organisation._id },
+    ]) {
+      expect(await failure(callCommunity(who.committeeRural, 'takeDown', { content, reason: '不实' }))).toEqual({ code: 'FORBIDDEN' })
+    }
+    expect(await failure(callCommunity(who.organisationLead, 'takeDown', { content: { kind: 'activity', activityId }, reason: '不实' }))).toEqual({ code: 'FORBIDDEN' })
+    expect(await snapshotDatabase()).toEqual(before)
+  })
+
+  it('takes an activity down: residents no longer find it, its organisation reads why, audited, the lead told', async () => {
+    expect(await browseIds(who.resident)).toContain(activityId)
+    const { takenDown } = await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'activity', activityId }, reason: '活动内容与备案不符' }))
+    expect(takenDown.reason).toBe('活动内容与备案不符')
+    expect(await browseIds(who.resident)).not.toContain(activityId)
+    expect(await failure(callActivities(who.resident, 'detail', { activityId }))).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await failure(callActivities(who.resident, 'signUp', { activityId, role: 'participant' }))).toMatchObject({ code: 'NOT_FOUND' })
+    expect((await ok(callActivities(who.organisationLead, 'detail', { activityId }))).activity.takenDown).toMatchObject({ reason: '活动内容与备案不符' })
+    expect((await ok(callActivities(who.committeeUrban, 'detail', { activityId }))).activity.takenDown).toMatchObject({ reason: '活动内容与备案不符' })
+    expect(await audit()).toContainEqual(
+      expect.objectContaining({ action: 'content.takeDown', actorOpenid: who.committeeUrban, activityId, targetOpenid: who.organisationLead, reason: '活动内容与备案不符' }),
+    )
+    expect(await outbox()).toContainEqual(
+      expect.objectContaining({ channel: 'subscribeMessage', template: 'contentTakenDown', toOpenid: who.organisationLead }),
+    )
+    expect(await failure(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'activity', activityId }, reason: '再来一次' }))).toEqual({ code: 'CONFLICT' })
+  })
+
+  it('restores it: residents see it again, audited', async () => {
+    await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'activity', activityId } }))
+    expect(await browseIds(who.resident)).toContain(activityId)
+    expect((await ok(callActivities(who.resident, 'detail', { activityId }))).activity.takenDown).toBeUndefined()
+    expect(await audit()).toContainEqual(expect.objectContaining({ action: 'content.restore', activityId }))
+    expect(await failure(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'activity', activityId } }))).toEqual({ code: 'CONFLICT' })
+  })
+
+  it('takes a need down: out of every organisation’s sight, the requester reads why; restored, it is offered again', async () => {
+    const { need } = await raiseWithPhotos([])
+    const { offers } = await ok(callNeeds(who.committeeUrban, 'matchDetails', { needId: need.id }))
+    const offeredLead = demoDataSet.organisations.find((o) => o._id === offers[0].organisationId)!.leadOpenid
+    await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'need', needId: need.id }, reason: '含有他人隐私' }))
+    expect(await failure(callNeeds(offeredLead, 'detail', { needId: need.id }))).toMatchObject({ code: 'NOT_FOUND' })
+    const { offers: inbox } = await ok(callNeeds(offeredLead, 'offers', { organisationId: offers[0].organisationId }))
+    expect(inbox.map((o) => o.need.id)).not.toContain(need.id)
+    expect((await detailAs(who.resident, need.id)).takenDown).toMatchObject({ reason: '含有他人隐私' })
+    expect(await outbox()).toContainEqual(expect.objectContaining({ template: 'contentTakenDown', toOpenid: who.resident }))
+
+    await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'need', needId: need.id } }))
+    expect((await detailAs(who.resident, need.id)).takenDown).toBeUndefined()
+    const again = await ok(callNeeds(who.committeeUrban, 'matchDetails', { needId: need.id }))
+    expect(again.offers.filter((o) => o.status === 'open').length).toBeGreaterThan(0)
+  })
+
+  it('takes an organisation’s profile text down: others read none of it, its lead reads it and why', async () => {
+    const content = { kind: 'organisation' as const, organisationId: organisation._id }
+    await ok(callCommunity(who.committeeUrban, 'takeDown', { content, reason: '介绍夸大服务范围' }))
+    const asResident = (await ok(callOrganisations(who.resident, 'profile', { organisationId: organisation._id }))).organisation
+    expect(asResident).toMatchObject({ description: '', charterSummary: '' })
+    expect(asResident.takenDown).toBeUndefined()
+    const asLead = (await ok(callOrganisations(who.organisationLead, 'profile', { organisationId: organisation._id }))).organisation
+    expect(asLead).toMatchObject({ description: organisation.description, charterSummary: organisation.charterSummary, takenDown: { reason: '介绍夸大服务范围' } })
+    await ok(callCommunity(who.committeeUrban, 'restore', { content }))
+    expect((await ok(callOrganisations(who.resident, 'profile', { organisationId: organisation._id }))).organisation.description).toBe(organisation.description)
+  })
+
+  it('takes a comment down: gone for others, shown to its writer with why', async () => {
+    const finished = 'act-qy-lvguanjia-sorting'
+    const writer = 'demo-song-guiying'
+    const commentId = signUpDocId(finished, writer)
+    await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'comment', commentId }, reason: '涉及他人隐私' }))
+    expect((await ok(callActivities(who.resident, 'detail', { activityId: finished }))).activity.comments).toEqual([])
+    expect((await ok(callActivities(writer, 'detail', { activityId: finished }))).activity.comments).toEqual([
+      expect.objectContaining({ id: commentId, takenDown: expect.objectContaining({ reason: '涉及他人隐私' }) }),
+    ])
+    expect(await audit()).toContainEqual(expect.objectContaining({ action: 'content.takeDown', targetOpenid: writer, activityId: finished }))
+  })
+
+  it('names the field of content that does not exist, and writes nothing', async () => {
+    const before = await snapshotDatabase()
+    expect(await failure(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'need', needId: 'no-such-need' }, reason: '不实' }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.content.needId',
+    })
+    expect(await snapshotDatabase()).toEqual(before)
+  })
+})
