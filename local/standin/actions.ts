@@ -7,7 +7,7 @@ import { countDocs, findDocs, matching, project } from './query'
 import { DbError, type DbRequest, type Doc, ErrorCode, isPlainObject, parseEjson, replyEjson } from './protocol'
 import { type CollectionInfo, duplicateIdError, type Store, type StoredDoc } from './store'
 import type { Transactions } from './transactions'
-import { applyChange, type Change, newId, toChange, upsertBase } from './updates'
+import { applyChange, type Change, checkFieldNames, newId, toChange, upsertBase } from './updates'
 
 export interface ActionContext {
   store: Store
@@ -17,7 +17,21 @@ export interface ActionContext {
 
 type Reply = Record<string, unknown>
 
+/** Actions that end or begin a transaction rather than act inside one. */
+const TRANSACTION_CONTROL = new Set(['database.startTransaction', 'database.commitTransaction', 'database.abortTransaction'])
+
 export function handle(ctx: ActionContext, req: DbRequest): Reply {
+  if (!req.transactionId || TRANSACTION_CONTROL.has(req.action)) return act(ctx, req)
+  try {
+    return act(ctx, req)
+  } catch (e) {
+    // As in MongoDB, an operation that fails aborts its transaction: it cannot be committed after.
+    ctx.transactions.abortAfterFailure(req.transactionId)
+    throw e
+  }
+}
+
+function act(ctx: ActionContext, req: DbRequest): Reply {
   switch (req.action) {
     case 'database.addCollection':
       ctx.store.createCollection(req.collectionName ?? '')
@@ -32,7 +46,7 @@ export function handle(ctx: ActionContext, req: DbRequest): Reply {
       return removeDocument(ctx, req)
     case 'database.calculateDocument':
       refuseInTransaction(req)
-      return { data: { total: countDocs(ctx.store, ctx.store.collection(req.collectionName), parseQuery(ctx, req.query)) } }
+      return { data: { total: countDocs(ctx.store, ctx.store.collection(req.collectionName), parseQuery(ctx, req)) } }
     case 'database.aggregateDocuments':
       return aggregateDocuments(ctx, req)
     case 'database.startTransaction':
@@ -48,15 +62,27 @@ export function handle(ctx: ActionContext, req: DbRequest): Reply {
   }
 }
 
-function parseQuery(ctx: ActionContext, text: string | undefined): Doc {
+/**
+ * What db.serverDate() stands for in this request: the server's clock, except inside a transaction,
+ * where CloudBase refuses it.
+ */
+function serverDateIn(ctx: ActionContext, req: DbRequest): (offsetMs: number) => Date {
+  return (offsetMs) => {
+    if (req.transactionId) throw new DbError(ErrorCode.INVALID_OPERATOR, 'db.serverDate() is not supported in a transaction')
+    return new Date(ctx.now().getTime() + offsetMs)
+  }
+}
+
+function parseQuery(ctx: ActionContext, req: DbRequest): Doc {
+  const text = req.query
   if (text === undefined || text === '') return {}
-  const query = parseEjson(text, ctx.now())
+  const query = parseEjson(text, serverDateIn(ctx, req))
   if (!isPlainObject(query)) throw new DbError(ErrorCode.INVALID_PARAM, 'query must be an object')
   return query
 }
 
-function parseOptional(ctx: ActionContext, text: string | undefined): Doc | undefined {
-  return text ? (parseEjson(text, ctx.now()) as Doc) : undefined
+function parseOptional(ctx: ActionContext, req: DbRequest, text: string | undefined): Doc | undefined {
+  return text ? (parseEjson(text, serverDateIn(ctx, req)) as Doc) : undefined
 }
 
 function requireTransaction(req: DbRequest): string {
@@ -81,8 +107,8 @@ function transactionDocId(req: DbRequest, query: Doc): unknown {
 }
 
 /** `order` is an EJSON object `{field: 1 | -1}` (orderBy merges into one object). */
-function parseOrder(ctx: ActionContext, text: string | undefined): Record<string, 1 | -1> | undefined {
-  const order = parseOptional(ctx, text) as unknown
+function parseOrder(ctx: ActionContext, req: DbRequest): Record<string, 1 | -1> | undefined {
+  const order = parseOptional(ctx, req, req.order) as unknown
   if (order === undefined) return undefined
   const entries: [string, unknown][] = Array.isArray(order)
     ? (order as { field: string; direction: unknown }[]).map((o) => [o.field, o.direction])
@@ -92,15 +118,15 @@ function parseOrder(ctx: ActionContext, text: string | undefined): Record<string
 
 function getDocument(ctx: ActionContext, req: DbRequest): Reply {
   const info = ctx.store.collection(req.collectionName)
-  const query = parseQuery(ctx, req.query)
-  const projection = parseOptional(ctx, req.projection)
+  const query = parseQuery(ctx, req)
+  const projection = parseOptional(ctx, req, req.projection)
   let list: Doc[]
   if (req.transactionId) {
     const doc = ctx.transactions.read(req.transactionId, info, transactionDocId(req, query))
     list = doc ? project([doc], projection) : []
   } else {
     list = findDocs(ctx.store, info, query, {
-      order: parseOrder(ctx, req.order),
+      order: parseOrder(ctx, req),
       offset: req.offset,
       limit: req.queryType === 'DOC' ? 1 : req.limit,
       projection,
@@ -114,8 +140,9 @@ function insertDocument(ctx: ActionContext, req: DbRequest): Reply {
   const items = Array.isArray(req.data) ? req.data : req.data === undefined ? [] : [req.data]
   if (items.length === 0) throw new DbError(ErrorCode.INVALID_PARAM, 'no documents to insert')
   const docs = items.map((item) => {
-    const doc = parseEjson(item, ctx.now())
+    const doc = parseEjson(item, serverDateIn(ctx, req))
     if (!isPlainObject(doc)) throw new DbError(ErrorCode.INVALID_PARAM, 'a document must be an object')
+    checkFieldNames(doc)
     return { _id: doc._id ?? newId(), ...doc }
   })
   if (req.transactionId) {
@@ -133,8 +160,8 @@ function insertDocument(ctx: ActionContext, req: DbRequest): Reply {
 
 function modifyDocument(ctx: ActionContext, req: DbRequest): Reply {
   const info = ctx.store.collection(req.collectionName)
-  const query = parseQuery(ctx, req.query)
-  const change = toChange(parseEjson(typeof req.data === 'string' ? req.data : '{}', ctx.now()), req.merge !== false)
+  const query = parseQuery(ctx, req)
+  const change = toChange(parseEjson(typeof req.data === 'string' ? req.data : '{}', serverDateIn(ctx, req)), req.merge !== false)
   const upsert = req.upsert === true
 
   if (req.transactionId) {
@@ -189,7 +216,7 @@ function created(base: Doc, change: Change): Doc {
 
 function removeDocument(ctx: ActionContext, req: DbRequest): Reply {
   const info = ctx.store.collection(req.collectionName)
-  const query = parseQuery(ctx, req.query)
+  const query = parseQuery(ctx, req)
   if (req.transactionId) {
     let deleted = 0
     ctx.transactions.write(req.transactionId, info, transactionDocId(req, query), (current) => {
@@ -209,6 +236,6 @@ function removeDocument(ctx: ActionContext, req: DbRequest): Reply {
 function aggregateDocuments(ctx: ActionContext, req: DbRequest): Reply {
   refuseInTransaction(req)
   const info = ctx.store.collection(req.collectionName)
-  const pipeline = (req.stages ?? []).map(({ stageKey, stageValue }) => ({ [stageKey]: parseEjson(stageValue, ctx.now()) }))
+  const pipeline = (req.stages ?? []).map(({ stageKey, stageValue }) => ({ [stageKey]: parseEjson(stageValue, serverDateIn(ctx, req)) }))
   return { data: { list: aggregateDocs(ctx.store, info, pipeline).map(replyEjson) } }
 }

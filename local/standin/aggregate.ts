@@ -22,6 +22,10 @@ export function aggregateDocs(store: Store, info: CollectionInfo, pipeline: Doc[
   pipeline.forEach((stage, i) => {
     if (Object.keys(stage).length !== 1) throw new DbError(ErrorCode.INVALID_PARAM, 'each aggregation stage must have exactly one operator')
     if (i > 0 && '$geoNear' in stage) throw new DbError(ErrorCode.REQUEST_FAILED, '$geoNear is only valid as the first stage in a pipeline')
+    // MongoDB refuses $limit: 0 (code 15958) rather than answering nothing.
+    if ('$limit' in stage && !(Number.isInteger(stage.$limit) && (stage.$limit as number) > 0)) {
+      throw new DbError(ErrorCode.REQUEST_FAILED, `the limit must be positive: {$limit: ${JSON.stringify(stage.$limit)}}`)
+    }
   })
   const stages = pipeline.some((s) => '$limit' in s) ? pipeline : [...pipeline, { $limit: AGGREGATE_DEFAULT_LIMIT }]
   const [first, ...rest] = stages

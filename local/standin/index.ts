@@ -24,6 +24,11 @@ export interface StandinOptions {
   clock?: Clock
   /** Open transactions are aborted after this long; default 30 s. */
   transactionTimeoutMs?: number
+  /**
+   * Milliseconds each database round trip takes (half before the request is handled, half after),
+   * so that contention shows as on CloudBase; default LINLI_STANDIN_LATENCY_MS, else 0.
+   */
+  latencyMs?: number
 }
 
 export interface Standin {
@@ -34,6 +39,8 @@ export interface Standin {
   functionEnv: Record<string, string>
   /** Document bodies read since start (index effectiveness, e.g. for geo benchmarks). */
   stats(): { documentsRead: number }
+  /** Changes the round-trip latency from now on (e.g. after seeding at full speed). */
+  setLatency(ms: number): void
 }
 
 /** The env id functions see as their own (SCF_NAMESPACE is what SYMBOL_CURRENT_ENV resolves to). */
@@ -41,9 +48,10 @@ export const STANDIN_ENV_ID = 'standin-local'
 
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const store = new Store(options.dataDir, loadManifest(options.manifestPath))
-  const transactions = new Transactions(store, options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS)
   const clock: Clock = options.clock ?? { now }
-  const server = createStandinServer({ store, transactions, now: () => clock.now() })
+  const transactions = new Transactions(store, options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS, () => clock.now())
+  let latencyMs = options.latencyMs ?? latencyFromEnvironment()
+  const server = createStandinServer({ store, transactions, now: () => clock.now() }, () => latencyMs)
   const host = options.host ?? '127.0.0.1'
   try {
     await new Promise<void>((ok, fail) => {
@@ -61,6 +69,9 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     port,
     functionEnv: functionEnv(url),
     stats: () => ({ documentsRead: store.documentsRead }),
+    setLatency: (ms) => {
+      latencyMs = ms
+    },
     close: () =>
       new Promise<void>((ok, fail) => {
         transactions.closeAll()
@@ -73,6 +84,13 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
         server.closeAllConnections()
       }),
   }
+}
+
+/** LINLI_STANDIN_LATENCY_MS: the round-trip latency every stand-in started without `latencyMs` has. */
+export function latencyFromEnvironment(): number {
+  const ms = Number(process.env.LINLI_STANDIN_LATENCY_MS ?? 0)
+  if (!Number.isFinite(ms) || ms < 0) throw new Error(`LINLI_STANDIN_LATENCY_MS must be a number of milliseconds ≥ 0, not "${process.env.LINLI_STANDIN_LATENCY_MS}"`)
+  return ms
 }
 
 /**

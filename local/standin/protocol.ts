@@ -37,6 +37,11 @@ export interface DbRequest {
 export const ErrorCode = {
   /** @cloudbase/database const/code.ts; runTransaction retries on it. */
   TRANSACTION_CONFLICT: 'DATABASE_TRANSACTION_CONFLICT',
+  /**
+   * docs.cloudbase.net/error-code/DATABASE_TRANSACTION_FAIL: the transaction does not exist on the
+   * server (ended, aborted by a failed operation, or not committed within 30 s).
+   */
+  TRANSACTION_FAIL: 'DATABASE_TRANSACTION_FAIL',
   /** docs.cloudbase.net/error-code: duplicate _id or unique-index key. */
   DUPLICATE_WRITE: 'DATABASE_DUPLICATE_WRITE',
   COLLECTION_NOT_EXIST: 'DATABASE_COLLECTION_NOT_EXIST',
@@ -60,34 +65,34 @@ export class DbError extends Error {
 
 /**
  * Parses what the SDK sends. Relaxed mode turns `$numberInt`/`$numberLong`/`$numberDouble` into JS
- * numbers and `$date` into Date. mingo needs JS RegExp, so BSONRegExp is converted; the server's clock
- * replaces `{"$tcb_server_date": {"offset": n}}` (db.serverDate()).
+ * numbers and `$date` into Date. mingo needs JS RegExp, so BSONRegExp is converted; `serverDate`
+ * gives what `{"$tcb_server_date": {"offset": n}}` (db.serverDate()) stands for.
  */
-export function parseEjson(text: string, now: Date): unknown {
+export function parseEjson(text: string, serverDate: (offsetMs: number) => Date): unknown {
   let parsed: unknown
   try {
     parsed = EJSON.parse(text, { relaxed: true })
   } catch (e) {
     throw new DbError(ErrorCode.INVALID_PARAM, `invalid Extended JSON: ${(e as Error).message}`)
   }
-  return resolveSpecials(parsed, now)
+  return resolveSpecials(parsed, serverDate)
 }
 
-/** `now` is absent when reading stored documents: they hold real Dates, never server-date markers. */
-function resolveSpecials(value: unknown, now?: Date): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveSpecials(v, now))
+/** `serverDate` is absent when reading stored documents: they hold real Dates, never server-date markers. */
+function resolveSpecials(value: unknown, serverDate?: (offsetMs: number) => Date): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveSpecials(v, serverDate))
   if (value instanceof BSONRegExp) {
     // JS has no `x` (extended) flag; MongoDB's i, m, s map directly.
     return new RegExp(value.pattern, value.options.replace(/[^ims]/g, ''))
   }
   if (isPlainObject(value)) {
     const keys = Object.keys(value)
-    if (now && keys.length === 1 && keys[0] === '$tcb_server_date') {
+    if (serverDate && keys.length === 1 && keys[0] === '$tcb_server_date') {
       const offset = Number((value.$tcb_server_date as { offset?: unknown })?.offset ?? 0)
-      return new Date(now.getTime() + (Number.isFinite(offset) ? offset : 0))
+      return serverDate(Number.isFinite(offset) ? offset : 0)
     }
     const out: Doc = {}
-    for (const k of keys) out[k] = resolveSpecials(value[k], now)
+    for (const k of keys) out[k] = resolveSpecials(value[k], serverDate)
     return out
   }
   return value

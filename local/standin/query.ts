@@ -1,7 +1,10 @@
 /**
- * Reads: picks the candidate documents from an index (R*Tree for geo, SQLite expression index for
- * equality on an indexed field or on `_id`, else a scan) and lets mingo decide the rest.
+ * Reads: picks the candidate documents from an index and lets mingo decide the rest. R*Tree for
+ * geo; `_id`; else the ordinary index that serves most of the query as MongoDB's planner would use
+ * it: equality on its first fields, then a range or the sort on the next one, so that a read of one
+ * community's last 30 days reads those days' documents only; else a scan.
  */
+import { EJSON } from 'bson'
 import { Query, find } from 'mingo'
 import {
   type GeoPredicate,
@@ -15,7 +18,7 @@ import {
   toShape,
 } from './geo'
 import { DbError, type Doc, ErrorCode, isPlainObject } from './protocol'
-import { type CollectionInfo, type GeoIndex, getPath, isPrimitive, type Primitive, type StoredDoc, Store } from './store'
+import { type Bound, type CollectionInfo, type GeoIndex, getPath, type IndexScan, isPrimitive, type Primitive, type StoredDoc, Store } from './store'
 
 /** CloudBase: a query without limit returns 100 documents; a larger limit is cut to 1000. */
 export const DEFAULT_LIMIT = 100
@@ -111,9 +114,11 @@ interface Plan {
   candidates: Iterable<GeoHit>
   /** What mingo still has to check on each candidate. */
   residual: Doc
+  /** The key the candidates come ordered by, when an index gives the query's order. */
+  sortedBy?: { field: string; direction: 1 | -1 }
 }
 
-export function plan(store: Store, info: CollectionInfo, query: Doc): Plan {
+export function plan(store: Store, info: CollectionInfo, query: Doc, order?: Record<string, 1 | -1>): Plan {
   const { geo, rest } = extractGeo(query)
   if (geo) {
     const index = geoIndexFor(info, geo.field, predicateKind(geo))
@@ -124,11 +129,90 @@ export function plan(store: Store, info: CollectionInfo, query: Doc): Plan {
   if (ids && ids.every((id) => typeof id === 'string' || typeof id === 'number')) {
     return { candidates: ids.length ? store.byIds(info, ids) : [], residual: query }
   }
-  for (const field of info.equalityFields) {
-    const values = equalityValues(query[field])
-    if (values) return { candidates: store.byEquality(info, field, values), residual: query }
+  const scan = bestIndexScan(info, query, order)
+  if (!scan) return { candidates: store.scan(info), residual: query }
+  const { rows, arrays } = store.byIndex(info, scan)
+  const sort = scan.sort
+  if (arrays.length === 0) return { candidates: rows, residual: query, sortedBy: sort }
+  // Array holders are merged into the index's order, unless the sort field itself is an array in one.
+  if (sort && arrays.every((a) => !Array.isArray(getPath(a.doc, sort.field)))) {
+    return { candidates: mergeInOrder(arrays, rows, sort), residual: query, sortedBy: sort }
   }
-  return { candidates: store.scan(info), residual: query }
+  return { candidates: [...arrays, ...rows], residual: query }
+}
+
+/** Where a value sorts in the index (keyExpr): missing and null, then numbers and dates, then strings. */
+function compareKeys(a: unknown, b: unknown): number {
+  const key = (v: unknown): [number, number | string] => {
+    if (v === undefined || v === null) return [0, 0]
+    if (v instanceof Date) return [1, v.getTime()]
+    if (typeof v === 'number' || typeof v === 'boolean') return [1, Number(v)]
+    return [2, typeof v === 'string' ? v : JSON.stringify(v)]
+  }
+  const [ra, va] = key(a)
+  const [rb, vb] = key(b)
+  return ra !== rb ? ra - rb : va < vb ? -1 : va > vb ? 1 : 0
+}
+
+function* mergeInOrder(extra: StoredDoc[], rows: Iterable<StoredDoc>, sort: { field: string; direction: 1 | -1 }): Generator<StoredDoc> {
+  const before = (a: StoredDoc, b: StoredDoc) => (compareKeys(getPath(a.doc, sort.field), getPath(b.doc, sort.field)) * sort.direction || a.rid - b.rid) < 0
+  const waiting = [...extra].sort((a, b) => (before(a, b) ? -1 : 1))
+  for (const row of rows) {
+    while (waiting.length > 0 && before(waiting[0], row)) yield waiting.shift()!
+    yield row
+  }
+  yield* waiting
+}
+
+/** The conditions on each field, top-level and inside a top-level $and (how the SDK sends `_.gte(a).and(_.lt(b))`). */
+function conditionsOf(query: Doc): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>()
+  const add = (q: Doc) => {
+    for (const [key, condition] of Object.entries(q)) {
+      if (key === '$and' && Array.isArray(condition)) condition.filter(isPlainObject).forEach(add)
+      else if (!key.startsWith('$')) out.set(key, [...(out.get(key) ?? []), condition])
+    }
+  }
+  add(query)
+  return out
+}
+
+/** Bounds the conditions put on a field; any of them narrows an AND, mingo checks the rest. */
+function rangeOf(conditions: unknown[]): IndexScan['range'] | undefined {
+  let lower: Bound | undefined
+  let upper: Bound | undefined
+  for (const condition of conditions) {
+    if (!isPlainObject(condition)) continue
+    for (const [op, value] of Object.entries(condition)) {
+      if (!(value instanceof Date || typeof value === 'number' || typeof value === 'string')) continue
+      if (op === '$gt' || op === '$gte') lower = { value, inclusive: op === '$gte' }
+      if (op === '$lt' || op === '$lte') upper = { value, inclusive: op === '$lte' }
+    }
+  }
+  return lower || upper ? { field: '', lower, upper } : undefined
+}
+
+/** The ordinary index that serves most of the query: equality on most leading fields, then a range, then the order. */
+function bestIndexScan(info: CollectionInfo, query: Doc, order: Record<string, 1 | -1> | undefined): IndexScan | undefined {
+  const conditions = conditionsOf(query)
+  let best: { scan: IndexScan; score: number } | undefined
+  for (const { fields } of info.ordinary) {
+    const equalities: IndexScan['equalities'] = []
+    for (const field of fields) {
+      const values = (conditions.get(field) ?? []).map(equalityValues).find((v) => v !== null)
+      if (!values) break
+      equalities.push({ field, values })
+    }
+    const next = fields[equalities.length]
+    const bounds = next === undefined ? undefined : rangeOf(conditions.get(next) ?? [])
+    const range = bounds && { ...bounds, field: next }
+    // Order keys fixed to one value by the equalities order nothing; the first other one must be `next`.
+    const firstKey = Object.keys(order ?? {}).find((k) => !equalities.some((e) => e.field === k && e.values.length === 1))
+    const sort = next !== undefined && firstKey === next ? { field: next, direction: order![next] } : undefined
+    const score = equalities.length * 4 + (range ? 2 : 0) + (sort ? 1 : 0)
+    if (score > 0 && (!best || score > best.score)) best = { scan: { equalities, range, sort }, score }
+  }
+  return best?.scan
 }
 
 export function* matching(store: Store, info: CollectionInfo, query: Doc): Generator<GeoHit> {
@@ -137,14 +221,36 @@ export function* matching(store: Store, info: CollectionInfo, query: Doc): Gener
   for (const c of candidates) if (test.test(c.doc)) yield c
 }
 
+/** Matches in the index's order up to `needed`, then the rest of the last one's tie on `field`: what a sort of all matches would put first. */
+function firstInOrder(hits: Iterable<GeoHit>, test: Query, needed: number, field: string): GeoHit[] {
+  const out: GeoHit[] = []
+  let last: string | undefined
+  for (const hit of hits) {
+    if (!test.test(hit.doc)) continue
+    const key = EJSON.stringify({ v: getPath(hit.doc, field) ?? null })
+    if (out.length >= needed && key !== last) break
+    out.push(hit)
+    last = key
+  }
+  return out
+}
+
 export function findDocs(store: Store, info: CollectionInfo, query: Doc, options: FindOptions): Doc[] {
   const offset = Math.max(0, options.offset ?? 0)
   const limit = effectiveLimit(options.limit)
   const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
   let page: Doc[]
   if (order) {
-    const all = Array.from(matching(store, info, query), (h) => h.doc)
-    page = find(all, {}).sort(order).skip(offset).limit(limit).all() as Doc[]
+    const planned = plan(store, info, query, order)
+    const test = mingoQuery(planned.residual)
+    const hits = planned.sortedBy
+      ? firstInOrder(planned.candidates, test, offset + limit, planned.sortedBy.field)
+      : Array.from(planned.candidates).filter((h) => test.test(h.doc))
+    // MongoDB promises no order among documents tied on every sort key, and a later page may meet
+    // them in another order than the first did; so past the first page ties come shuffled here, and
+    // paging is safe only with a unique last key (`_id`), as on CloudBase.
+    if (offset > 0) hits.sort((a, b) => tieRank(a.rid, offset) - tieRank(b.rid, offset))
+    page = find(hits.map((h) => h.doc), {}).sort(order).skip(offset).limit(limit).all() as Doc[]
   } else {
     page = []
     let skipped = 0
@@ -155,6 +261,11 @@ export function findDocs(store: Store, info: CollectionInfo, query: Doc, options
     }
   }
   return project(page, options.projection)
+}
+
+/** A fixed pseudo-random rank of a row for one offset (Knuth's multiplicative hash). */
+function tieRank(rid: number, offset: number): number {
+  return Math.imul(rid ^ offset, 2654435761) >>> 0
 }
 
 export function project(docs: Doc[], projection: Doc | undefined): Doc[] {

@@ -4,20 +4,28 @@
  * Authorization header is not checked: nothing here is reachable from outside 127.0.0.1.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { setTimeout as pause } from 'node:timers/promises'
 import { type ActionContext, handle } from './actions'
 import { DbError, type DbRequest, ErrorCode, newRequestId } from './protocol'
 
 /** CloudBase refuses request bodies above a few MB; this guards the stand-in's memory. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024
 
-export function createStandinServer(ctx: ActionContext): Server {
+/** `latencyMs` is read per request: half of it passes before the request is handled, half before the reply. */
+export function createStandinServer(ctx: ActionContext, latencyMs: () => number): Server {
   return createServer((req, res) => {
     if (req.method !== 'POST') {
       send(res, { ok: true, service: 'cloudbase-database-standin', documentsRead: ctx.store.documentsRead })
       return
     }
+    const half = latencyMs() / 2
     readBody(req)
-      .then((body) => send(res, answer(ctx, body)))
+      .then(async (body) => {
+        if (half > 0) await pause(half)
+        const reply = answer(ctx, body)
+        if (half > 0) await pause(half)
+        send(res, reply)
+      })
       .catch((e: Error) => send(res, { code: ErrorCode.INVALID_PARAM, message: e.message, requestId: newRequestId() }))
   })
 }

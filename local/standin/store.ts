@@ -29,8 +29,20 @@ export interface CollectionInfo {
   table: string
   indexes: IndexSpec[]
   geo: GeoIndex[]
-  /** Top-level fields that lead an ordinary index: equality on them is answered from SQLite. */
-  equalityFields: Set<string>
+  /** The fields of each ordinary (not 2dsphere) index, in order: what the query planner chooses from. */
+  ordinary: { name: string; fields: string[] }[]
+}
+
+/** A read served by an ordinary index: equality on its first fields, then a range or an order on the next. */
+export interface IndexScan {
+  equalities: { field: string; values: Primitive[] }[]
+  range?: { field: string; lower?: Bound; upper?: Bound }
+  sort?: { field: string; direction: 1 | -1 }
+}
+
+export interface Bound {
+  value: number | string | Date
+  inclusive: boolean
 }
 
 export type Primitive = string | number | boolean | null
@@ -58,6 +70,24 @@ export function getPath(doc: Doc, path: string): unknown {
 const jsonPath = (field: string) => `'$${field.split('.').map((p) => `."${p}"`).join('')}'`
 const ident = (name: string) => `"${name}"`
 
+/**
+ * A field's value as an ordinary index holds it: a date (stored as relaxed EJSON `{"$date": ISO}`,
+ * whose text does not sort) as its Julian day, anything else as stored. The planner's SQL repeats
+ * this exact expression so that SQLite answers from the index.
+ */
+const keyExpr = (field: string) =>
+  `(CASE json_type(body, ${jsonPath(field)}) WHEN 'object' THEN julianday(json_extract(body, ${jsonPath(`${field}.$date`)})) ELSE json_extract(body, ${jsonPath(field)}) END)`
+
+const MS_PER_DAY = 86_400_000
+/** Unix epoch as a Julian day. */
+const JULIAN_EPOCH = 2_440_587.5
+
+/** A value as keyExpr has it; a date bound is widened by a millisecond (SQLite's Julian day is a float), mingo decides exactly. */
+function sqlKey(value: Primitive | Date, widen: -1 | 0 | 1 = 0): Primitive {
+  if (value instanceof Date) return value.getTime() / MS_PER_DAY + JULIAN_EPOCH + widen / MS_PER_DAY
+  return typeof value === 'boolean' ? Number(value) : value
+}
+
 export class Store {
   readonly file: string
   /** Document bodies parsed since start: lets benchmarks check that indexes keep reads small. */
@@ -65,6 +95,7 @@ export class Store {
   private readonly db: Database.Database
   private readonly collections = new Map<string, CollectionInfo>()
   private readonly statements = new Map<string, Database.Statement>()
+  private readonly readers: Database.Database[] = []
 
   constructor(dataDir: string, private readonly manifest: Manifest) {
     mkdirSync(dataDir, { recursive: true })
@@ -89,6 +120,7 @@ export class Store {
   }
 
   close(): void {
+    for (const reader of this.readers.splice(0)) reader.close()
     this.db.close()
   }
 
@@ -123,15 +155,16 @@ export class Store {
       rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL, version INTEGER NOT NULL)`)
 
     const wanted = new Map<string, string>()
-    const equalityFields = new Set<string>()
+    const ordinary: CollectionInfo['ordinary'] = []
     for (const index of indexes) {
       const fields = Object.keys(index.keys)
       if (fields.some((f) => index.keys[f] === '2dsphere')) continue
-      const exprs = fields.map((f) => `json_extract(body, ${jsonPath(f)})`)
-      wanted.set(`ix:${name}:${index.name}`, `CREATE INDEX ${ident(`ix:${name}:${index.name}`)} ON ${ident(table)} (${exprs.join(', ')})`)
-      // Equality must also find arrays that contain the value (MongoDB multikey semantics).
-      wanted.set(`ixt:${name}:${index.name}`, `CREATE INDEX ${ident(`ixt:${name}:${index.name}`)} ON ${ident(table)} (json_type(body, ${jsonPath(fields[0])}))`)
-      if (!fields[0].includes('.')) equalityFields.add(fields[0])
+      wanted.set(`ix:${name}:${index.name}`, `CREATE INDEX ${ident(`ix:${name}:${index.name}`)} ON ${ident(table)} (${fields.map(keyExpr).join(', ')})`)
+      // A query must also find documents holding an array in an indexed field (MongoDB multikey semantics).
+      fields.forEach((f, i) => {
+        wanted.set(`ixt:${name}:${index.name}:${i}`, `CREATE INDEX ${ident(`ixt:${name}:${index.name}:${i}`)} ON ${ident(table)} (json_type(body, ${jsonPath(f)}))`)
+      })
+      ordinary.push({ name: index.name, fields })
     }
     const existing = this.db
       .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix%'`)
@@ -150,7 +183,7 @@ export class Store {
     ).filter((t) => t.startsWith(`geo:${name}:`))
     for (const old of existingGeo) if (!geo.some((g) => g.table === old)) this.db.exec(`DROP TABLE ${ident(old)}`)
 
-    const info: CollectionInfo = { name, table, indexes, geo, equalityFields }
+    const info: CollectionInfo = { name, table, indexes, geo, ordinary }
     this.collections.set(name, info)
     for (const g of geo) {
       if (existingGeo.includes(g.table)) continue
@@ -202,13 +235,62 @@ export class Store {
 
   /** Documents whose `field` equals one of `values` or is an array (which MongoDB equality looks inside); a superset for mingo to finish. */
   byEquality(info: CollectionInfo, field: string, values: Primitive[]): StoredDoc[] {
-    const path = jsonPath(field)
-    const nonNull = values.filter((v) => v !== null).map((v) => (typeof v === 'boolean' ? Number(v) : v))
-    const clauses = [`json_type(body, ${path}) = 'array'`]
-    if (nonNull.length > 0) clauses.push(`json_extract(body, ${path}) IN (${nonNull.map(() => '?').join(', ')})`)
-    if (values.includes(null)) clauses.push(`json_extract(body, ${path}) IS NULL`)
-    const rows = this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE ${clauses.join(' OR ')} ORDER BY rid`).all(...nonNull)
-    return (rows as Row[]).map((r) => this.read(r)!)
+    const { rows, arrays } = this.byIndex(info, { equalities: [{ field, values }] })
+    return [...arrays, ...rows]
+  }
+
+  /**
+   * Documents an ordinary index serves for `scan`, read page by page in its order, and (apart) those
+   * holding an array in one of the scanned fields, which MongoDB's multikey index holds once per
+   * element: the caller has to place those itself. A superset for mingo to finish; a body counts as
+   * read only when the caller takes it.
+   */
+  byIndex(info: CollectionInfo, scan: IndexScan): { rows: Iterable<StoredDoc>; arrays: StoredDoc[] } {
+    const where: string[] = []
+    const params: Primitive[] = []
+    for (const { field, values } of scan.equalities) {
+      const nonNull = values.filter((v) => v !== null).map((v) => sqlKey(v))
+      const alternatives = nonNull.length > 0 ? [`${keyExpr(field)} IN (${nonNull.map(() => '?').join(', ')})`] : []
+      if (values.includes(null)) alternatives.push(`${keyExpr(field)} IS NULL`)
+      where.push(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0')
+      params.push(...nonNull)
+    }
+    const { range, sort } = scan
+    if (range?.lower) {
+      where.push(`${keyExpr(range.field)} ${range.lower.inclusive ? '>=' : '>'} ?`)
+      params.push(sqlKey(range.lower.value as Primitive | Date, -1))
+    }
+    if (range?.upper) {
+      where.push(`${keyExpr(range.field)} ${range.upper.inclusive ? '<=' : '<'} ?`)
+      params.push(sqlKey(range.upper.value as Primitive | Date, 1))
+    }
+    const order = sort ? `${keyExpr(sort.field)} ${sort.direction === -1 ? 'DESC' : 'ASC'}, rid` : 'rid'
+    const sql = `SELECT rid, body, version FROM ${ident(info.table)} WHERE ${where.length > 0 ? where.join(' AND ') : '1'} ORDER BY ${order} LIMIT ? OFFSET ?`
+    // Array holders: each of the scan's conditions met by the scalar or by an element, as a multikey index would.
+    const fields = [...scan.equalities.map((e) => e.field), ...(range ? [range.field] : [])]
+    const arrayWhere = [`(${fields.map((f) => `json_type(body, ${jsonPath(f)}) = 'array'`).join(' OR ')})`]
+    const arrayParams: Primitive[] = []
+    scan.equalities.forEach(({ field, values }, i) => {
+      const nonNull = values.filter((v) => v !== null).map((v) => sqlKey(v))
+      const elements = [...(nonNull.length > 0 ? [`value IN (${nonNull.map(() => '?').join(', ')})`] : []), ...(values.includes(null) ? ['value IS NULL'] : [])]
+      arrayWhere.push(`(${where[i]} OR (json_type(body, ${jsonPath(field)}) = 'array' AND EXISTS (SELECT 1 FROM json_each(body, ${jsonPath(field)}) WHERE ${elements.join(' OR ') || '0'})))`)
+      arrayParams.push(...nonNull, ...nonNull)
+    })
+    if (range) arrayWhere.push(`(${where.slice(scan.equalities.length).join(' AND ')} OR json_type(body, ${jsonPath(range.field)}) = 'array')`)
+    if (range) arrayParams.push(...params.slice(params.length - (range.lower ? 1 : 0) - (range.upper ? 1 : 0)))
+    const arrays =
+      fields.length === 0 ? [] : (this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE ${arrayWhere.join(' AND ')} ORDER BY rid`).all(...arrayParams) as Row[])
+    const arrayRids = new Set(arrays.map((r) => r.rid))
+    return { arrays: arrays.map((r) => this.read(r)!), rows: this.pages(sql, params, arrayRids) }
+  }
+
+  /** The rows of `sql` (ending in LIMIT ? OFFSET ?) in growing pages, so a reader that stops early fetched little more. */
+  private *pages(sql: string, params: Primitive[], skip: Set<number>): Generator<StoredDoc> {
+    for (let offset = 0, size = 64; ; offset += size, size = Math.min(size * 2, 1024)) {
+      const page = this.stmt(sql).all(...params, size, offset) as Row[]
+      for (const row of page) if (!skip.has(row.rid)) yield this.read(row)!
+      if (page.length < size) return
+    }
   }
 
   byIds(info: CollectionInfo, ids: unknown[]): StoredDoc[] {
@@ -298,19 +380,23 @@ export class Store {
     return shapes
   }
 
-  /** MongoDB unique indexes treat a missing field as null, so two documents without it also collide. */
+  /**
+   * MongoDB unique indexes treat a missing field as null, so two documents without it also collide;
+   * an array is indexed per element (multikey), so two documents sharing any element collide.
+   */
   private checkUnique(info: CollectionInfo, doc: Doc): void {
     const key = idKey(doc._id)
     for (const index of info.indexes) {
       if (!index.unique) continue
       const fields = Object.keys(index.keys)
-      const tuple = (d: Doc) => EJSON.stringify(fields.map((f) => getPath(d, f) ?? null), { relaxed: false })
-      const mine = tuple(doc)
-      const first = getPath(doc, fields[0]) ?? null
-      const candidates = isPrimitive(first) ? this.byEquality(info, fields[0], [first]) : this.scan(info)
+      const mine = new Map(indexKeys(doc, fields).map((k) => [EJSON.stringify(k, { relaxed: false }), k]))
+      const first = keyElements(getPath(doc, fields[0]))
+      const candidates = first.every(isPrimitive) ? this.byEquality(info, fields[0], first as Primitive[]) : this.scan(info)
       for (const other of candidates) {
-        if (idKey(other.doc._id) === key || tuple(other.doc) !== mine) continue
-        const shown = fields.map((f) => `${f}: ${JSON.stringify(getPath(doc, f) ?? null)}`).join(', ')
+        if (idKey(other.doc._id) === key) continue
+        const shared = indexKeys(other.doc, fields).map((k) => mine.get(EJSON.stringify(k, { relaxed: false }))).find((k) => k !== undefined)
+        if (!shared) continue
+        const shown = fields.map((f, i) => `${f}: ${JSON.stringify(shared[i])}`).join(', ')
         throw new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: ${index.name} dup key: { ${shown} }`)
       }
     }
@@ -318,12 +404,32 @@ export class Store {
 
   /** A read-only view pinned to the database as it is now (SQLite WAL snapshot on a second connection). */
   openSnapshot(): Snapshot {
-    return new Snapshot(this.file, this)
+    return new Snapshot(this.readers.pop() ?? new Database(this.file, { readonly: true }), this)
+  }
+
+  /** A snapshot's connection, done with: kept for the next one, since opening one costs more than a transaction's reads. */
+  release(reader: Database.Database): void {
+    if (this.readers.length < MAX_IDLE_READERS && this.db.open) this.readers.push(reader)
+    else reader.close()
   }
 }
 
+/** Idle read connections kept for snapshots: about as many transactions as a crowd keeps open. */
+const MAX_IDLE_READERS = 64
+
 export function duplicateIdError(info: CollectionInfo, id: unknown): DbError {
   return new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
+}
+
+/** The values a field contributes to an index: each element of an array (an empty one as itself), null when missing. */
+function keyElements(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.length > 0 ? value : [[]]
+  return [value ?? null]
+}
+
+/** Every key a document has in an index over `fields`: one per combination of their elements. */
+function indexKeys(doc: Doc, fields: string[]): unknown[][] {
+  return fields.reduce<unknown[][]>((keys, f) => keys.flatMap((k) => keyElements(getPath(doc, f)).map((e) => [...k, e])), [[]])
 }
 
 export function isPrimitive(v: unknown): v is Primitive {
@@ -335,10 +441,10 @@ export function isPrimitive(v: unknown): v is Primitive {
  * the WAL snapshot of its first read, whatever is committed afterwards.
  */
 export class Snapshot {
-  private readonly db: Database.Database
-
-  constructor(file: string, private readonly store: Store) {
-    this.db = new Database(file, { readonly: true })
+  constructor(
+    private readonly db: Database.Database,
+    private readonly store: Store,
+  ) {
     this.db.exec('BEGIN')
     this.db.prepare(`SELECT v FROM meta WHERE k = 'version'`).get()
   }
@@ -358,6 +464,6 @@ export class Snapshot {
 
   close(): void {
     if (this.db.inTransaction) this.db.exec('COMMIT')
-    this.db.close()
+    this.store.release(this.db)
   }
 }

@@ -9,7 +9,11 @@
  *   after this snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT and aborts the transaction
  *   (MongoDB's WriteConflict), which is what @cloudbase/database's runTransaction retries on.
  *   Commit re-checks every written document's version, which catches plain writes made meanwhile.
- * - A transaction left open longer than the timeout is aborted.
+ * - An operation that fails (a duplicate key, a refused operator, a write that cannot apply) aborts
+ *   the transaction, as MongoDB does; so does a conflict.
+ * - A transaction left open longer than the timeout is aborted: by a timer, and on its next request
+ *   by the stand-in's clock, so that a moved clock expires it too.
+ * - Any request to a transaction that no longer exists answers DATABASE_TRANSACTION_FAIL.
  */
 import { randomBytes } from 'node:crypto'
 import { DbError, type Doc, ErrorCode } from './protocol'
@@ -28,6 +32,7 @@ interface PendingWrite {
 
 interface Transaction {
   id: string
+  startedAt: number
   snapshot: Snapshot | null
   writes: Map<string, PendingWrite>
   timer: NodeJS.Timeout
@@ -40,17 +45,20 @@ export class Transactions {
   private readonly open = new Map<string, Transaction>()
   /** Document key → id of the open transaction that has written it. */
   private readonly locks = new Map<string, string>()
+  /** Why recently ended transactions ended, for the error a late request gets. */
+  private readonly ended = new Map<string, string>()
 
   constructor(
     private readonly store: Store,
     private readonly timeoutMs: number,
+    private readonly now: () => Date,
   ) {}
 
   start(): string {
     const id = randomBytes(12).toString('hex')
-    const timer = setTimeout(() => this.end(id), this.timeoutMs)
+    const timer = setTimeout(() => this.end(id, this.expiredReason()), this.timeoutMs)
     timer.unref()
-    this.open.set(id, { id, snapshot: null, writes: new Map(), timer })
+    this.open.set(id, { id, startedAt: this.now().getTime(), snapshot: null, writes: new Map(), timer })
     return id
   }
 
@@ -65,7 +73,7 @@ export class Transactions {
     const t = this.active(txnId)
     const key = docKey(info, docId)
     const holder = this.locks.get(key)
-    if (holder !== undefined && holder !== t.id) this.conflict(t, info, docId)
+    if (holder !== undefined && holder !== t.id && this.live(holder)) this.conflict(t, info, docId)
     let pending = t.writes.get(key)
     if (!pending) {
       const seen = this.snapshotOf(t).get(info, docId)
@@ -93,27 +101,46 @@ export class Transactions {
         }
       })
     } finally {
-      this.end(t.id)
+      this.end(t.id, COMMITTED)
     }
   }
 
+  /** Aborting what a failure or a conflict already aborted is no error (drivers ignore MongoDB's NoSuchTransaction there). */
   abort(txnId: string): void {
-    this.end(this.active(txnId).id)
+    const why = this.ended.get(txnId)
+    if (why !== undefined && why !== COMMITTED) return
+    this.end(this.active(txnId).id, 'it was aborted')
+  }
+
+  /** An operation of the transaction failed: nothing it did may be committed. */
+  abortAfterFailure(txnId: string): void {
+    this.end(txnId, 'an operation in it failed, which aborts it')
   }
 
   closeAll(): void {
-    for (const id of [...this.open.keys()]) this.end(id)
+    for (const id of [...this.open.keys()]) this.end(id, 'the stand-in closed')
   }
 
   private active(txnId: string): Transaction {
-    const t = this.open.get(txnId)
+    const t = this.live(txnId) ? this.open.get(txnId) : undefined
     if (!t) {
-      throw new DbError(
-        ErrorCode.REQUEST_FAILED,
-        `transaction ${txnId} is not active: it was committed, aborted, or timed out after ${this.timeoutMs} ms`,
-      )
+      const why = this.ended.get(txnId) ?? 'no such transaction'
+      throw new DbError(ErrorCode.TRANSACTION_FAIL, `transaction ${txnId} is not active: ${why}`)
     }
     return t
+  }
+
+  /** Whether the transaction is open and within its time; one past it is ended here. */
+  private live(txnId: string): boolean {
+    const t = this.open.get(txnId)
+    if (!t) return false
+    if (this.now().getTime() - t.startedAt < this.timeoutMs) return true
+    this.end(txnId, this.expiredReason())
+    return false
+  }
+
+  private expiredReason(): string {
+    return `it was not committed or aborted within ${this.timeoutMs} ms`
   }
 
   private snapshotOf(t: Transaction): Snapshot {
@@ -122,22 +149,33 @@ export class Transactions {
   }
 
   private conflict(t: Transaction, info: CollectionInfo, docId: unknown): never {
-    this.end(t.id)
+    this.end(t.id, 'it was aborted by a write conflict')
     throw new DbError(
       ErrorCode.TRANSACTION_CONFLICT,
       `WriteConflict: ${info.name}/${String(docId)} was written by another transaction or after this one's snapshot; transaction aborted`,
     )
   }
 
-  private end(txnId: string): void {
+  private end(txnId: string, why: string): void {
     const t = this.open.get(txnId)
     if (!t) return
     this.open.delete(txnId)
+    this.remember(txnId, why)
     clearTimeout(t.timer)
     t.snapshot?.close()
     for (const key of t.writes.keys()) if (this.locks.get(key) === t.id) this.locks.delete(key)
   }
+
+  private remember(txnId: string, why: string): void {
+    this.ended.set(txnId, why)
+    if (this.ended.size > REMEMBERED) this.ended.delete(this.ended.keys().next().value!)
+  }
 }
+
+const COMMITTED = 'it was committed'
+
+/** How many ended transactions keep their reason: enough for late requests, bounded for a long-running host. */
+const REMEMBERED = 1000
 
 function docKey(info: CollectionInfo, docId: unknown): string {
   return `${info.name}\u0000${idKey(docId)}`

@@ -53,7 +53,7 @@ export async function entriesPairedWithVolunteer(openid: string): Promise<CareEn
 export async function entriesPairedWithOrganisations(organisationIds: string[]): Promise<CareEntryDoc[]> {
   if (organisationIds.length === 0) return []
   const query = register().where({ 'pairing.organisationId': database().command.in(organisationIds) })
-  return (await readAll(query.orderBy('_id', 'asc'))).map(readEntry)
+  return (await readAll(query)).map(readEntry)
 }
 
 /** Entries whose reminder (`remindAt`) or escalation (`escalateAt`) moment has passed, earliest first. */

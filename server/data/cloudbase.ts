@@ -50,14 +50,19 @@ export function triggerSourceFromContext(context: unknown): string | null {
   return typeof source === 'string' && source !== '' ? source : null
 }
 
-/** Reads every page of a query: CloudBase answers at most 1000 documents a request. */
+/**
+ * Reads every page of a query: CloudBase answers at most 1000 documents a request. `_id` is added as
+ * the last sort key: documents tied on the query's own order could otherwise come in another order
+ * on the next page, and be read twice or never.
+ */
 export async function readAll<T>(
-  query: { skip(n: number): { limit(n: number): { get(): Promise<{ data: unknown[] }> } } },
+  query: { orderBy(field: '_id', direction: 'asc'): { skip(n: number): { limit(n: number): { get(): Promise<{ data: unknown[] }> } } } },
   pageSize = 1000,
 ): Promise<T[]> {
   const all: T[] = []
+  const ordered = query.orderBy('_id', 'asc')
   for (let offset = 0; ; offset += pageSize) {
-    const { data } = await query.skip(offset).limit(pageSize).get()
+    const { data } = await ordered.skip(offset).limit(pageSize).get()
     all.push(...(data as T[]))
     if (data.length < pageSize) return all
   }

@@ -20,5 +20,5 @@ export async function removeAll(collection: string): Promise<void> {
 }
 
 export async function allDocuments(collection: string): Promise<object[]> {
-  return readAll<object>(database().collection(collection).orderBy('_id', 'asc'))
+  return readAll<object>(database().collection(collection))
 }

@@ -118,6 +118,9 @@ export async function applicationsBy(leadOpenid: string): Promise<OrganisationDo
 
 /** How many organisations each community has in each status, in one aggregation. */
 export async function statusCounts(communityIds: string[]): Promise<Map<string, Record<OrganisationStatus, number>>> {
+  const counts = new Map(communityIds.map((id) => [id, { pending: 0, approved: 0, rejected: 0, suspended: 0 }]))
+  // No communities (an office with none yet): nothing to ask, and CloudBase refuses $limit: 0.
+  if (communityIds.length === 0) return counts
   const db = database()
   const $ = db.command.aggregate
   const { data } = await organisations()
@@ -126,7 +129,6 @@ export async function statusCounts(communityIds: string[]): Promise<Map<string, 
     .group({ _id: { communityId: '$communityId', status: '$status' }, n: $.sum(1) })
     .limit(communityIds.length * 4)
     .end()
-  const counts = new Map(communityIds.map((id) => [id, { pending: 0, approved: 0, rejected: 0, suspended: 0 }]))
   for (const row of data as { _id: { communityId: string; status: OrganisationStatus }; n: number }[]) {
     const forCommunity = counts.get(row._id.communityId)
     if (forCommunity) forCommunity[row._id.status] = row.n

@@ -15,5 +15,5 @@ export async function setElderModePreference(personId: string, elderMode: ElderM
 
 /** Everyone, for the local host's sign-in page; the product itself never lists all people. */
 export async function allPeople(): Promise<PersonDoc[]> {
-  return readAll<PersonDoc>(people().orderBy('_id', 'asc'))
+  return readAll<PersonDoc>(people())
 }

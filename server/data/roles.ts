@@ -9,5 +9,5 @@ export async function rolesOfPerson(openid: string): Promise<RoleDoc[]> {
 
 /** Every role, for the local host's sign-in page. */
 export async function allRoles(): Promise<RoleDoc[]> {
-  return readAll<RoleDoc>(database().collection('roles').orderBy('_id', 'asc'))
+  return readAll<RoleDoc>(database().collection('roles'))
 }

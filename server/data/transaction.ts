@@ -50,32 +50,57 @@ interface SdkTransaction {
 
 /**
  * The SDK retries a conflict at once, three times: a crowd racing for one document (the last places
- * of an activity, a community's issuing account) outlasts that. Here each retry waits a random
- * moment that doubles up to a cap (exponential backoff with full jitter), so that the racers spread
- * out over as long as the crowd needs, and the caller hears CONFLICT only after many.
+ * of an activity, a community's pool, twenty leads accepting one need) outlasts that. Here each retry
+ * waits a random moment below a ceiling that doubles up to a cap (exponential backoff with full
+ * jitter): the racers spread out, and a wide cap keeps the losers from flooding the database with
+ * attempts that can only conflict again. What bounds the retries is the time spent waiting, not
+ * their number: one document takes a transaction's length per winner, so a crowd of 50 needs
+ * seconds, and only a caller whose pauses add up to WAIT_BUDGET_MS hears CONFLICT (decision 015).
  */
-const ATTEMPTS = 12
-const BACKOFF_MS = 8
-/** At most this long between two attempts: all twelve stay well within a function's timeout. */
-const MAX_BACKOFF_MS = 400
+const FIRST_BACKOFF_MS = 25
+const MAX_BACKOFF_MS = 3_000
+const WAIT_BUDGET_MS = 12_000
+
+/** What a caller hears when the crowd outlasts every attempt. */
+export const BUSY_MESSAGE = '同时办理的人较多，请稍后再试'
 
 const isConflict = (error: unknown) => (error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT'
 
 export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  let waited = 0
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptTransaction(work)
     } catch (error) {
       if (!isConflict(error)) throw error
-      if (attempt === ATTEMPTS) throw new AppError(ErrorCode.CONFLICT, '同时办理的人较多，请稍后再试')
-      await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1)))
+      if (waited >= WAIT_BUDGET_MS) throw new AppError(ErrorCode.CONFLICT, BUSY_MESSAGE)
+      const pause = Math.random() * Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (attempt - 1))
+      waited += pause
+      await sleep(pause)
     }
   }
 }
 
+/**
+ * One attempt: commits what `body` did, rolls back when it throws. Not the SDK's runTransaction,
+ * which retries at once and spends a round trip rolling back a conflict the server has already
+ * aborted; inTransaction retries with a pause.
+ */
+async function once<T>(body: (t: SdkTransaction) => Promise<T>): Promise<T> {
+  const t = (await database().startTransaction()) as SdkTransaction & { commit(): Promise<unknown>; rollback(): Promise<unknown> }
+  let result: T
+  try {
+    result = await body(t)
+  } catch (error) {
+    if (!isConflict(error)) await t.rollback().catch(() => undefined)
+    throw error
+  }
+  await t.commit()
+  return result
+}
+
 function attemptTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-  // 0: no retries of the SDK's own; inTransaction retries with a pause.
-  return database().runTransaction(async (t: SdkTransaction) =>
+  return once(async (t: SdkTransaction) =>
     work({
       async get<D>(collection: CollectionName, id: string) {
         const { data } = await t.collection(collection).doc(id).get()
@@ -91,7 +116,6 @@ function attemptTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T
         await t.collection(collection).doc(id).remove()
       },
     }),
-    0,
   )
 }
 

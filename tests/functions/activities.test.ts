@@ -13,7 +13,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/needs/deadlines'
 import type { PublishActivityInput } from '../../shared/contracts/activities'
 import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS } from '../../shared/domain/activity'
-import { freshDatabasePerGroup } from '../support/database'
+import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup } from '../support/database'
 import { callActivities as call, callOrganisations, callTimebank, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -291,8 +291,8 @@ describe('signing up: places, waitlist and promotion', () => {
 })
 
 describe('the race for the last places', () => {
-  freshDatabasePerGroup()
-  const racers: PersonDoc[] = Array.from({ length: 25 }, (_, i) => ({
+  freshDatabasePerGroup(undefined, { latencyMs: CLOUDBASE_LATENCY_MS })
+  const racers: PersonDoc[] = Array.from({ length: 50 }, (_, i) => ({
     _id: `p-racer-${i}`,
     openid: `test-racer-${i}`,
     name: `抢位${i}`,
@@ -301,21 +301,22 @@ describe('the race for the last places', () => {
     createdAt: new Date(),
   }))
 
-  it('25 sign-ups at once for the last 5 places: exactly 5 get one, 20 wait in distinct places, and the counts agree', async () => {
+  it('50 sign-ups at once at CloudBase’s latency for the last 5 places: exactly 5 get one, 45 wait in distinct places, nobody is told to try later', async () => {
     await insertAll('people', racers)
     const activityId = (await publish({ participantPlaces: 8, volunteerPlaces: 0, volunteerMinutes: 0 })).id
     for (const openid of residents.slice(0, 3)) await ok(call(openid, 'signUp', { activityId, role: 'participant' }))
+    // ok() fails the test on any refusal, a CONFLICT for giving up among them.
     const answers = await Promise.all(racers.map((r) => ok(call(r.openid, 'signUp', { activityId, role: 'participant' }))))
     const mine = answers.map((x) => x.activity.mySignUps[0])
     expect(mine.filter((s) => s.status === 'confirmed')).toHaveLength(5)
     const positions = mine.filter((s) => s.status === 'waitlisted').map((s) => s.waitlistPosition!)
-    expect(positions).toHaveLength(20)
-    // Positions answered as each committed; the final ones are 1..20 with none shared.
+    expect(positions).toHaveLength(45)
+    // Positions answered as each committed; the final ones are 1..45 with none shared.
     const { activity } = await ok(call(who.resident, 'detail', { activityId }))
-    expect(activity.participants).toEqual({ total: 8, taken: 8, left: 0, waitlisted: 20 })
+    expect(activity.participants).toEqual({ total: 8, taken: 8, left: 0, waitlisted: 45 })
     const finalPositions = await Promise.all(racers.map(async (r) => (await ok(call(r.openid, 'detail', { activityId }))).activity.mySignUps[0].waitlistPosition))
-    expect(finalPositions.filter((p) => p !== undefined).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
-    expect(await signUpDocs(activityId)).toHaveLength(28)
+    expect(finalPositions.filter((p) => p !== undefined).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1))
+    expect(await signUpDocs(activityId)).toHaveLength(53)
     await expectPlacesMatchSignUps(activityId)
   })
 })

@@ -1,5 +1,5 @@
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
-import { allDocuments } from '../../server/data/maintenance'
+import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc } from '../../server/data/documents'
 import { organisationTarget } from '../../shared/domain/community'
 import { startTestDatabase, type TestDatabase } from '../support/database'
@@ -45,6 +45,13 @@ describe('coverage', () => {
     expect(communities).toEqual(expected.map((row) => expect.objectContaining(row)))
     const rows = await ok(call(who.committeeRural, 'coverage', {}))
     expect(rows.communities).toEqual([expect.objectContaining({ ...expectedRow(rural), kindLabel: '农村社区' })])
+  })
+
+  it('gives an officer of an office with no communities yet an empty list', async () => {
+    const officer = 'test-officer-new-district'
+    await insertAll('people', [{ _id: 'p-officer-new-district', openid: officer, name: '新区民政', preferences: { elderMode: 'auto' }, createdAt: new Date() }])
+    await insertAll('roles', [{ _id: 'r-civil-new-district', openid: officer, role: 'civil_affairs', officeId: 'office-new-district', grantedBy: 'test', grantedAt: new Date() }])
+    expect(await ok(call(officer, 'coverage', {}))).toEqual({ communities: [] })
   })
 })
 

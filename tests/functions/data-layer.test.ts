@@ -1,4 +1,5 @@
 import { insertAll } from '../../server/data/maintenance'
+import { timelineOf } from '../../server/data/needs'
 import { officesByIds } from '../../server/data/places'
 import { startTestDatabase, type TestDatabase } from '../support/database'
 
@@ -25,5 +26,17 @@ describe('looking documents up by a list of ids', () => {
 
   it('answers an empty map for an empty list', async () => {
     expect((await officesByIds([])).size).toBe(0)
+  })
+})
+
+describe('reading every page of a query', () => {
+  it('neither repeats nor skips documents tied on the sort key across the 1000-document pages', async () => {
+    // 2500 events of one need at the same moment: every page boundary falls inside the tie.
+    const at = new Date('2026-10-01T02:00:00Z')
+    const events = Array.from({ length: 2500 }, (_, i) => ({ _id: `ev-${String(i).padStart(4, '0')}`, needId: 'need-tied', at, actorOpenid: 'system', actorName: '系统', text: `第${i}条` }))
+    await insertAll('need_events', events)
+    const timeline = await timelineOf('need-tied')
+    expect(timeline).toHaveLength(2500)
+    expect(new Set(timeline.map((e) => e._id)).size).toBe(2500)
   })
 })

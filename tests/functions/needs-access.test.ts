@@ -6,14 +6,28 @@ import { randomUUID } from 'node:crypto'
 import { main as scheduler } from '../../cloudfunctions/scheduler/main'
 import { platformContext } from '../../local/host/platform-context'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
-import { allDocuments } from '../../server/data/maintenance'
-import type { AuditDoc, NeedDoc, NeedEventDoc } from '../../server/data/documents'
+import { allDocuments, insertAll } from '../../server/data/maintenance'
+import type { AuditDoc, NeedDoc, NeedEventDoc, OfferDoc, OrganisationDoc } from '../../server/data/documents'
+import { BUSY_MESSAGE } from '../../server/data/transaction'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
-import { startTestDatabase, type TestDatabase } from '../support/database'
+import { CLOUDBASE_LATENCY_MS, startTestDatabase, type TestDatabase } from '../support/database'
 import { callNeeds as call, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
-const leadOf = (organisationId: string) => demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
+/**
+ * Seventeen more organisations like 夕阳红, each with its own lead, so that twenty can hold an offer
+ * of one need; they give no kind of help, so that matching never offers them anything itself.
+ */
+const template = demoDataSet.organisations.find((o) => o._id === 'org-qy-xiyanghong')!
+const crowd: OrganisationDoc[] = Array.from({ length: 17 }, (_, i) => ({
+  ...template,
+  _id: `org-test-crowd-${i}`,
+  name: `测试服务队${i}`,
+  inviteCode: `CRWD${String(i).padStart(2, '0')}`,
+  leadOpenid: `test-crowd-lead-${i}`,
+  helpKinds: [],
+}))
+const leadOf = (organisationId: string) => [...demoDataSet.organisations, ...crowd].find((o) => o._id === organisationId)!.leadOpenid
 const [lng0, lat0] = urban.centre.coordinates
 const place = (northM: number): [number, number] => [lng0, Number((lat0 + northM / 110_574).toFixed(6))]
 
@@ -41,15 +55,26 @@ beforeAll(async () => {
 afterAll(() => database.close())
 
 describe('the first acceptance wins', () => {
-  it('three leads, each pressing accept twice at the same moment: exactly one wins, the others are told it is taken', async () => {
+  it('20 leads accepting one need at once at CloudBase’s latency: exactly one wins, the others are told it is taken', async () => {
+    await insertAll('organisations', crowd)
+    await insertAll('people', crowd.map((o, i) => ({ _id: `p-crowd-lead-${i}`, openid: o.leadOpenid, name: `负责人${i}`, communityId: urban._id, preferences: { elderMode: 'auto' }, createdAt: new Date() })))
+    await insertAll('roles', crowd.map((o) => ({ _id: `r-lead-${o._id}`, openid: o.leadOpenid, role: 'organisation_lead', organisationId: o._id, communityId: urban._id, grantedBy: 'test', grantedAt: new Date() })))
     const { need } = await raise({ location: place(0) })
+    const matched = await matchDetails(need.id)
+    expect(matched).toHaveLength(3)
+    const model = ((await allDocuments('offers')) as OfferDoc[]).find((o) => o.needId === need.id)!
+    await insertAll('offers', crowd.map((o) => ({ ...model, _id: `offer-crowd-${o._id}`, needId: need.id, organisationId: o._id })))
     const offers = await matchDetails(need.id)
-    expect(offers).toHaveLength(3)
-    const calls = offers.flatMap((o) => [o, o]).map((o) => call(leadOf(o.organisationId), 'accept', { organisationId: o.organisationId, offerId: o.offerId }))
-    const answers = await Promise.all(calls)
+    expect(offers).toHaveLength(20)
+    database.standin.setLatency(CLOUDBASE_LATENCY_MS)
+    const answers = await Promise.all(offers.map((o) => call(leadOf(o.organisationId), 'accept', { organisationId: o.organisationId, offerId: o.offerId })))
+    database.standin.setLatency(0)
     const winners = answers.filter((a) => a.ok)
     expect(winners).toHaveLength(1)
-    for (const a of answers.filter((a) => !a.ok)) expect(a).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    for (const a of answers.filter((a) => !a.ok)) {
+      expect(a).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+      expect(a.ok || a.error.message).not.toBe(BUSY_MESSAGE)
+    }
     const winner = winners[0].ok ? winners[0].data.need.acceptedBy!.organisationId : ''
     const stored = ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === need.id)!
     expect(stored).toMatchObject({ status: 'accepted', acceptedBy: { organisationId: winner } })

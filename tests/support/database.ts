@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ManualClock } from '../../local/clock'
-import { startStandin, type Standin } from '../../local/standin'
+import { latencyFromEnvironment, startStandin, type Standin } from '../../local/standin'
 import { localCheckInSecret } from '../../local/host/check-in-secret'
 import { platformContext } from '../../local/host/platform-context'
 import { seedDemoData } from '../../local/seed/seed'
@@ -26,12 +26,17 @@ export interface TestDatabase {
   close(): Promise<void>
 }
 
-export async function startTestDatabase(options: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * `latencyMs` (default LINLI_STANDIN_LATENCY_MS, else 0) is each round trip's delay once the demo
+ * data is in: the seed itself runs at full speed.
+ */
+export async function startTestDatabase(options: { seedDemo?: boolean; latencyMs?: number } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'))
   useClock(testClock)
-  const standin = await startStandin({ dataDir, clock: testClock })
+  const standin = await startStandin({ dataDir, clock: testClock, latencyMs: 0 })
   Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: join(dataDir, 'storage') }, localCheckInSecret(dataDir))
   if (options.seedDemo !== false) await seedDemoData()
+  standin.setLatency(options.latencyMs ?? latencyFromEnvironment())
   return {
     standin,
     async close() {
@@ -40,6 +45,9 @@ export async function startTestDatabase(options: { seedDemo?: boolean } = {}): P
     },
   }
 }
+
+/** What a round trip to CloudBase takes, give or take: the crowd tests run at it so that contention shows. */
+export const CLOUDBASE_LATENCY_MS = 25
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>
 
@@ -64,10 +72,10 @@ export async function snapshotDatabase(): Promise<Record<string, object[]>> {
  * A fresh demo database for the describe block it is called in, so that each group of tests
  * starts from known state; `use`, when given, receives it for the block's tests.
  */
-export function freshDatabasePerGroup(use?: (database: TestDatabase) => void): void {
+export function freshDatabasePerGroup(use?: (database: TestDatabase) => void, options: { latencyMs?: number } = {}): void {
   let database: TestDatabase
   beforeAll(async () => {
-    database = await startTestDatabase()
+    database = await startTestDatabase(options)
     use?.(database)
   })
   afterAll(() => database.close())
