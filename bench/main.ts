@@ -99,7 +99,7 @@ async function bench() {
   await measure('query people by openid (indexed)', 1000, 8, () => db.collection('people').where({ openid: demoIdentities.resident }).get(), trips)
   const counters = await Promise.all(Array.from({ length: 8 }, () => db.collection('outbox').add({ channel: 'subscribeMessage', payload: { n: 0 }, createdAt: new Date() }))) as { id: string }[]
   await measure('transaction: increment, 8 separate documents', 400, 8, (i) =>
-    db.runTransaction(async (t) => {
+    db.runTransaction(async (t: { collection(name: string): ReturnType<typeof db.collection> }) => {
       const ref = t.collection('outbox').doc(counters[i % 8].id)
       const { data } = (await ref.get()) as unknown as { data: { payload: { n: number } } }
       await ref.update({ payload: { n: data.payload.n + 1 } })
@@ -107,7 +107,7 @@ async function bench() {
   const readHot = async () => ((await db.collection('outbox').doc(counters[0].id).get()).data[0] as { payload: { n: number } }).payload.n
   const hotBefore = await readHot()
   await measure('transaction: increment, one hot document', 200, 8, () =>
-    db.runTransaction(async (t) => {
+    db.runTransaction(async (t: { collection(name: string): ReturnType<typeof db.collection> }) => {
       const ref = t.collection('outbox').doc(counters[0].id)
       const { data } = (await ref.get()) as unknown as { data: { payload: { n: number } } }
       await ref.update({ payload: { n: data.payload.n + 1 } })

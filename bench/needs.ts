@@ -8,7 +8,7 @@ import { demoDataSet, demoIdentities as who } from '../local/seed/demo-data'
 import type { Standin } from '../local/standin'
 import type { Envelope } from '../shared/contract'
 import type { NeedView } from '../shared/contracts/needs'
-import { MAX_SERVICE_RADIUS_M, distanceM } from '../shared/domain/organisation'
+import { MAX_SERVICE_RADIUS_M, NO_TASKS_YET, distanceM } from '../shared/domain/organisation'
 import { helpKinds, type HelpKind } from '../shared/domain/vocabulary'
 import type { OrganisationDoc } from '../server/data/documents'
 import { insertAll } from '../server/data/maintenance'
@@ -86,6 +86,7 @@ function organisationsOfCity(count: number, next: () => number, from: number): O
       kind: '邻里互助类',
       helpKinds: kinds,
       communityId: 'c-zd-qinyuan',
+      servesCommunityIds: ['c-zd-qinyuan'],
       serviceArea: { centre: { type: 'Point', coordinates: at((next() - 0.5) * 40_000, (next() - 0.5) * 40_000) }, radiusM: 500 + Math.floor(next() * 2500) },
       capacity,
       status: next() < 0.9 ? 'approved' : 'suspended',
@@ -96,6 +97,7 @@ function organisationsOfCity(count: number, next: () => number, from: number): O
       inviteCode: `B${from + i}`,
       createdAt: new Date(),
       activeTasks: Math.floor(next() * capacity),
+      taskCounters: { ...NO_TASKS_YET },
     } satisfies OrganisationDoc
   })
 }

@@ -79,7 +79,7 @@ export const paths = {
 export const VERIFY_PAGE = 'pages/time-bank/more/verify/index'
 
 export function go(url: string): void {
-  Taro.navigateTo({ url })
+  void Taro.navigateTo({ url })
 }
 
 /** The query of the page's own URL (ids are slugs, codes letters and digits: nothing to decode). */

@@ -259,7 +259,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     })
   })
   await new Promise<void>((listening) => server.listen(options.port ?? 0, '127.0.0.1', listening))
-  const timer = setInterval(runDue, DUE_WORK_INTERVAL_MS)
+  const timer = setInterval(() => void runDue(), DUE_WORK_INTERVAL_MS)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   return {

@@ -11,7 +11,14 @@ startLocalHost({ dataDir, port }).then(
     console.log(`  sign in as a demo person: http://localhost:${port}/local/sign-in`)
     console.log(`  API listing:               http://localhost:${port}/api`)
     console.log(`  outbox (messages):         http://localhost:${port}/local/outbox`)
-    const stop = () => host.close().then(() => process.exit(0))
+    const stop = () =>
+      void host.close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(error)
+          process.exit(1)
+        },
+      )
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   },

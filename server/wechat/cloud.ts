@@ -3,6 +3,7 @@ import type { SubscribeMessage, TextScene, TextVerdict, WeChatOpenApi } from './
 
 /** wx-server-sdk is loaded on first use so that local runs never need its native parts. */
 function cloud() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
   const sdk = require('wx-server-sdk')
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
   return sdk

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalHost, type LocalHost } from '../../local/host'
 import type { MoveClock } from '../../shared/contracts/local-clock'
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script that npm test also runs
 const { findChromium } = require('../../scripts/chromium')
 
 export const screenshotDir = resolve(__dirname, '../../.tmp/screenshots')

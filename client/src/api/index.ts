@@ -36,7 +36,7 @@ export async function call<F extends FunctionName, A extends Act<F>>(
 }
 
 /** Actions whose input may be empty can be called without an argument. */
-type Method<I, O> = {} extends I ? (data?: I) => Promise<O> : (data: I) => Promise<O>
+type Method<I, O> = Record<never, never> extends I ? (data?: I) => Promise<O> : (data: I) => Promise<O>
 
 type Client = {
   [F in FunctionName]: {

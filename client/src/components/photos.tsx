@@ -7,7 +7,7 @@ import { Field } from './form'
 /** Full screen, with swiping between them: the thumbnails are too small to read a bill or a crack by. */
 function preview(photos: readonly string[], fileID: string) {
   const urls = photos.map(photoSrc)
-  Taro.previewImage({ urls, current: photoSrc(fileID) })
+  void Taro.previewImage({ urls, current: photoSrc(fileID) })
 }
 
 /**

@@ -11,7 +11,7 @@ export function usePages<P extends { entries: unknown[]; nextCursor?: string }>(
   const shown = load.status === 'ready' ? load.data : null
   const next = () => {
     if (!shown) return
-    submit.run(async () => {
+    void submit.run(async () => {
       const page = await loader(shown.nextCursor)
       load.replace({ ...page, entries: [...shown.entries, ...page.entries] })
     })

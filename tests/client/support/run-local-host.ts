@@ -8,7 +8,7 @@ startLocalHost({ dataDir: process.argv[2], port: 0 }).then(
   (host) => {
     process.stdout.write(`${JSON.stringify({ url: host.url })}\n`)
     process.once('SIGTERM', () => {
-      host.close().then(() => process.exit(0))
+      void host.close().then(() => process.exit(0))
     })
   },
   (error) => {

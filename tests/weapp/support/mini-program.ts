@@ -72,6 +72,7 @@ export function installPlatform(platform: Platform): void {
 
 /** Requires the built app.js, as WeChat does before any page. */
 export function loadApp(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, found at run time
   require(path.join(distRoot, 'app.js'))
   ;(app?.onLaunch as ((o: Options) => void) | undefined)?.call(app, { path: 'pages/home/index', query: {} })
 }

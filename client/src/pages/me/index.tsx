@@ -102,7 +102,7 @@ function ElderModeSetting() {
 
   const save = (next: 'on' | 'off' | 'auto') => {
     choose(next).catch(() => {
-      Taro.showToast({ title: '没有保存成功，请再试一次', icon: 'none' })
+      void Taro.showToast({ title: '没有保存成功，请再试一次', icon: 'none' })
     })
   }
 

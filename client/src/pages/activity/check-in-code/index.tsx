@@ -33,7 +33,7 @@ export default function CheckInCodePage() {
   // The phone is held up at the door for a while: its screen must not go dark.
   useEffect(() => {
     if (process.env.TARO_ENV !== 'weapp') return undefined
-    Taro.setKeepScreenOn({ keepScreenOn: true })
+    void Taro.setKeepScreenOn({ keepScreenOn: true })
     return () => void Taro.setKeepScreenOn({ keepScreenOn: false })
   }, [])
 

@@ -95,7 +95,7 @@ export default function CareAddPage() {
   const register = () =>
     form.submit(async (input) => {
       const { entry } = await api.care.register(input)
-      Taro.redirectTo({ url: paths.carePerson(entry.entryId) })
+      void Taro.redirectTo({ url: paths.carePerson(entry.entryId) })
     })
 
   const chooseGiver = (giver: ConsentGiver) => {

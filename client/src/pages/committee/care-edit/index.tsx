@@ -50,7 +50,7 @@ function EditForm({ entry }: { entry: RegisterEntry }) {
   const save = () =>
     form.submit(async (input) => {
       await api.care.update(input)
-      Taro.navigateBack()
+      void Taro.navigateBack()
     })
   return (
     <StepFrame form={form} submitLabel='保存' onSubmit={save}>

@@ -78,7 +78,7 @@ function PairForm({ entry, organisations }: { entry: RegisterEntry; organisation
         organisationId: way === 'organisation' ? organisationId : undefined,
         volunteerMemberIds: volunteers,
       })
-      Taro.navigateBack()
+      void Taro.navigateBack()
     })
 
   const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? id

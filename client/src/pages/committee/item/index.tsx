@@ -100,7 +100,7 @@ function ItemForm({ communityId, item, organisations, onSaved }: {
     form.submit(async (input) => {
       const { item: next } = await api.timebank.saveItem(input)
       setSaved(true)
-      if (!item) Taro.setNavigationBarTitle({ title: next.name })
+      if (!item) void Taro.setNavigationBarTitle({ title: next.name })
       onSaved(next)
     })
 

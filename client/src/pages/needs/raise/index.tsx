@@ -139,7 +139,7 @@ function RaiseForm({ phone, address, committeePhone, onRaised }: {
     // Going on returns to the form while it sends, so that a refusal shows beside its field.
     const goOn = () => {
       setDuplicates(null)
-      raise()
+      void raise()
     }
     return <DuplicatesQuestion duplicates={duplicates} onGoOn={goOn} onStop={() => setDuplicates(null)} />
   }

@@ -46,7 +46,7 @@ export default function TeamPage() {
             await api.organisations.handOverLead({ organisationId: id, memberId: member.memberId })
             // No longer the lead: this page is not theirs any more, and 我的 shows the new roles.
             me.reload()
-            Taro.redirectTo({ url: paths.mine() })
+            void Taro.redirectTo({ url: paths.mine() })
           }
           const decide = async (request: JoinRequest, decision: 'approve' | 'decline', reason?: string) => {
             const { requests, members } = await api.organisations.decideJoin({ organisationId: id, requestId: request.requestId, decision, reason })

@@ -35,7 +35,7 @@ export default function VerifyPage() {
 
   // Opened from the certificate's link: check it at once.
   useEffect(() => {
-    if (params.number) verify(params.number)
+    if (params.number) void verify(params.number)
   }, [])
 
   useShareAppMessage(() => ({ title: '志愿服务记录证明查验', path: paths.verify(certificate?.number ?? params.number) }))
