@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { weappCloudEnv } from './cloud-env'
 
 /**
  * The repo's shared contracts and domain code live outside `client/`. Taro compiles only its own
@@ -19,8 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
-      // The CloudBase environment the weapp calls; set CLOUDBASE_ENV when building for a real one.
-      CLOUDBASE_ENV: JSON.stringify(process.env.CLOUDBASE_ENV || 'dev'),
+      // The CloudBase environment the weapp calls: 'local' unless CLOUDBASE_ENV is set; a release build requires it.
+      CLOUDBASE_ENV: JSON.stringify(weappCloudEnv(process.env).env),
     },
     alias: {
       '@shared': sharedRoot,

@@ -58,8 +58,15 @@ export const members: Action<'members'> = async (context) => {
   return { members: await memberList(organisation._id) }
 }
 
+/** A refused or failed mini-program code leaves the code and link, which work without it. */
 async function invitationFor(code: string) {
-  return { code, joinPath: joinPath(code), qrImage: await wechat().miniProgramCode({ page: JOIN_PAGE, scene: joinScene(code) }) }
+  const invitation = { code, joinPath: joinPath(code) }
+  try {
+    return { ...invitation, qrImage: await wechat().miniProgramCode({ page: JOIN_PAGE, scene: joinScene(code) }) }
+  } catch (error) {
+    console.error('[wechat] mini-program code not made', error)
+    return invitation
+  }
 }
 
 export const invitation: Action<'invitation'> = async (context) => {

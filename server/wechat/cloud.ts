@@ -17,6 +17,15 @@ function templateId(template: string): string {
   return id
 }
 
+/** Which version a scanned code opens: `develop` or `trial` while testing, `release` (the default) once published. */
+function miniProgramEnvVersion(): 'develop' | 'trial' | 'release' {
+  const version = process.env.LINLI_MINIPROGRAM_ENV_VERSION ?? 'release'
+  if (version !== 'develop' && version !== 'trial' && version !== 'release') {
+    throw new Error(`LINLI_MINIPROGRAM_ENV_VERSION must be develop, trial or release, not ${version}`)
+  }
+  return version
+}
+
 export const cloudOpenApi: WeChatOpenApi = {
   async checkText({ openid, text, scene }: { openid: string; text: string; scene: TextScene }): Promise<TextVerdict> {
     const answer = await cloud().openapi.security.msgSecCheck({ version: 2, openid, scene, content: text })
@@ -51,7 +60,8 @@ export const cloudOpenApi: WeChatOpenApi = {
 
   async miniProgramCode({ page, scene }) {
     // getUnlimited: no limit on how many codes, which matters because every renewed invite code needs one.
-    const answer = await cloud().openapi.wxacode.getUnlimited({ page, scene })
+    // checkPath false: before the first release WeChat knows no published page and would answer 41030.
+    const answer = await cloud().openapi.wxacode.getUnlimited({ page, scene, checkPath: false, envVersion: miniProgramEnvVersion() })
     return `data:${answer.contentType ?? 'image/png'};base64,${Buffer.from(answer.buffer).toString('base64')}`
   },
 }

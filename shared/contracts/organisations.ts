@@ -82,6 +82,13 @@ export type OrganisationRecord = z.infer<typeof organisationRecordSchema>
 
 const organisationRef = z.strictObject({ organisationId: idSchema })
 
+/** The code and link always; the picture only when WeChat made one, so a failed code hides nothing else. */
+const invitationSchema = z.object({
+  code: z.string(),
+  joinPath: z.string(),
+  qrImage: z.string().optional().describe('data: URL of a PNG; absent when WeChat could not make the mini-program code'),
+})
+
 export const organisationApplicationSchema = z.strictObject({
   name: textSchema(40),
   kind: z.enum(organisationKinds),
@@ -168,12 +175,12 @@ export const organisationsContract = defineFunction('organisations', {
   invitation: action(
     '负责人：邀请志愿者加入的邀请码和二维码',
     organisationRef,
-    z.object({ code: z.string(), joinPath: z.string(), qrImage: z.string().describe('data: URL of a PNG') }),
+    invitationSchema,
   ),
   renewInvitation: action(
     '负责人：换一个邀请码（旧码作废）',
     organisationRef,
-    z.object({ code: z.string(), joinPath: z.string(), qrImage: z.string() }),
+    invitationSchema,
   ),
   join: action(
     '本社区居民凭邀请码申请加入组织，负责人同意后成为志愿者（输错次数有限制）',

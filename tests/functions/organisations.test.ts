@@ -3,6 +3,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, RoleDoc } from '../../server/data/documents'
 import type { OrganisationApplication } from '../../shared/contracts/organisations'
 import { distanceM } from '../../shared/domain/organisation'
+import { outboxOpenApi } from '../../server/wechat/outbox'
 import { freshDatabasePerGroup, snapshotDatabase, type TestDatabase } from '../support/database'
 import { callOrganisations as call, failure, ok } from './calls'
 
@@ -162,6 +163,20 @@ describe('members: invite, join, renew, remove, hand over', () => {
     expect(await failure(call(who.resident, 'join', { code }))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call(who.organisationLead, 'join', { code }))).toEqual({ code: 'CONFLICT' })
     expect((await auditActions(organisationId)).slice(-2)).toEqual(['member.ask', 'member.join'])
+  })
+
+  it('a mini-program code WeChat refuses leaves the invite code and link', async () => {
+    // As WeChat answers an unpublished page when check_path is left true.
+    const refused = jest.spyOn(outboxOpenApi, 'miniProgramCode').mockRejectedValueOnce(Object.assign(new Error('invalid page'), { errCode: 41030 }))
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const invitation = await ok(call(who.organisationLead, 'invitation', { organisationId }))
+      expect(invitation).toEqual({ code, joinPath: `pages/organisations/join/index?code=${code}` })
+      expect(refused).toHaveBeenCalledWith({ page: 'pages/organisations/join/index', scene: `code=${code}` })
+    } finally {
+      refused.mockRestore()
+      quiet.mockRestore()
+    }
   })
 
   it('a renewed code replaces the old one', async () => {

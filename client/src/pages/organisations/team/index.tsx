@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { JoinRequest, Member } from '../../../../../shared/contracts/organisations'
 import { roleLabel } from '../../../../../shared/domain/roles'
@@ -21,23 +21,18 @@ export default function TeamPage() {
   const { id = '' } = usePageParams()
   const me = useMe()
   const load = useLoad(async () => {
-    const [{ organisation }, invitation, { members }, { requests }] = await Promise.all([
+    const [{ organisation }, { members }, { requests }] = await Promise.all([
       api.organisations.profile({ organisationId: id }),
-      api.organisations.invitation({ organisationId: id }),
       api.organisations.members({ organisationId: id }),
       api.organisations.joinRequests({ organisationId: id }),
     ])
-    return { organisation, invitation, members, requests }
+    return { organisation, members, requests }
   })
 
   return (
     <PageShell>
       <Loaded load={load}>
         {(team) => {
-          const renew = async () => {
-            const invitation = await api.organisations.renewInvitation({ organisationId: id })
-            load.replace({ ...team, invitation })
-          }
           const remove = async (member: Member) => {
             const { members } = await api.organisations.removeMember({ organisationId: id, memberId: member.memberId })
             load.replace({ ...team, members })
@@ -83,14 +78,7 @@ export default function TeamPage() {
                   onClick={() => go(paths.manageActivities(team.organisation.id))}
                 />
               </View>
-              <View className='card'>
-                <SectionHeader title='邀请志愿者' hint='请邻居打开邻里守望，在“我的 → 凭邀请码加入”输入这 6 位，或用微信扫下面的二维码' />
-                <Text id='invite-code' className='invite-code'>
-                  {team.invitation.code}
-                </Text>
-                <Image className='invite-qr' src={team.invitation.qrImage} mode='aspectFit' />
-                <ConfirmAction label='换一个邀请码' question='换了以后，旧的邀请码和二维码就不能再用了。确定换吗？' onConfirm={renew} />
-              </View>
+              <Invitation organisationId={id} />
               <ProviderHandovers organisationId={id} />
               <SectionHeader title={`成员（${team.members.length} 人）`} />
               {team.members.map((member) => (
@@ -127,6 +115,37 @@ function Approve({ onApprove }: { onApprove(): Promise<void> }) {
     <View>
       {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
       <BusyButton primary busy={submit.busy} label='同意' onClick={() => submit.run(onApprove)} />
+    </View>
+  )
+}
+
+/** Loaded on its own: a failed invitation or mini-program code leaves the members and hand-overs in view. */
+function Invitation({ organisationId }: { organisationId: string }) {
+  const load = useLoad(() => api.organisations.invitation({ organisationId }))
+  const renew = async () => load.replace(await api.organisations.renewInvitation({ organisationId }))
+  return (
+    <View className='card'>
+      <SectionHeader title='邀请志愿者' hint='请邻居打开邻里守望，在“我的 → 凭邀请码加入”输入这 6 位，或用微信扫下面的二维码' />
+      <Loaded load={load}>
+        {(invitation) => (
+          <View>
+            <Text id='invite-code' className='invite-code'>
+              {invitation.code}
+            </Text>
+            {invitation.qrImage ? (
+              <Image className='invite-qr' src={invitation.qrImage} mode='aspectFit' />
+            ) : (
+              <View id='invite-qr-missing'>
+                <Text className='card-label'>小程序码暂时无法生成</Text>
+                <Button className='btn' onClick={load.reload}>
+                  重试
+                </Button>
+              </View>
+            )}
+            <ConfirmAction label='换一个邀请码' question='换了以后，旧的邀请码和二维码就不能再用了。确定换吗？' onConfirm={renew} />
+          </View>
+        )}
+      </Loaded>
     </View>
   )
 }
