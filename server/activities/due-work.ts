@@ -27,7 +27,7 @@ async function remind(activity: ActivityDoc, now: Date): Promise<boolean> {
   const due = reminderDue(new Date(activity.startAt), activity.reminded, now)
   if (!due) return false
   const claimed = await inTransaction(async (tx) => {
-    const current = await tx.get<ActivityDoc>('activities', activity._id)
+    const current = await tx.get('activities', activity._id)
     if (current?.status !== 'published' || reminderDue(new Date(current.startAt), current.reminded, now) !== due) return null
     await tx.update('activities', activity._id, { reminded: due })
     return current
@@ -39,7 +39,7 @@ async function remind(activity: ActivityDoc, now: Date): Promise<boolean> {
 
 async function finish(activity: ActivityDoc, now: Date): Promise<boolean> {
   const finished = await inTransaction(async (tx) => {
-    const current = await tx.get<ActivityDoc>('activities', activity._id)
+    const current = await tx.get('activities', activity._id)
     if (!current || !activityStatusAfter(current.status, 'finish') || new Date(current.endAt).getTime() > now.getTime()) return false
     await tx.update('activities', activity._id, { status: 'finished', updatedAt: now })
     return true

@@ -42,10 +42,10 @@ export interface CareDueWorkDone {
 /** Takes the moment off the entry if it is still due: only one run sends it, however many race. */
 async function claim(entryId: string, field: 'remindAt' | 'escalateAt', now: Date): Promise<CareEntryDoc | null> {
   return inTransaction(async (tx) => {
-    const current = await tx.get<CareEntryDoc>('care_register', entryId)
+    const current = await tx.get('care_register', entryId)
     const moment = current?.[field]
     if (!current || !moment || new Date(moment) >= now) return null
-    await tx.update('care_register', entryId, { [field]: unset() })
+    await tx.update('care_register', entryId, field === 'remindAt' ? { remindAt: unset() } : { escalateAt: unset() })
     return current
   })
 }

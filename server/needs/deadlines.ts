@@ -8,9 +8,8 @@
 import { AUTO_CLOSE_DAYS, autoCloseBefore, needStatusAfter } from '../../shared/domain/need'
 import { runActivityDueWork, type ActivityDueWorkDone } from '../activities/due-work'
 import { runCareDueWork, type CareDueWorkDone } from '../care/schedule'
-import type { NeedDoc } from '../data/documents'
 import { addNeedEvent, doneBefore, lapsedOffers } from '../data/needs'
-import { inTransaction } from '../data/transaction'
+import { inTransaction, whole } from '../data/transaction'
 import { creditLeftPending } from '../timebank/credit'
 import { passOn } from './matching'
 import { needEvent, SYSTEM } from './notify'
@@ -38,9 +37,9 @@ export async function runDueWork(now: Date): Promise<DueWorkDone> {
   let needsClosed = 0
   for (const need of unanswered) {
     const closed = await inTransaction(async (tx) => {
-      const current = await tx.get<NeedDoc>('needs', need._id)
+      const current = await tx.get('needs', need._id)
       if (!current || !needStatusAfter(current.status, 'autoClose')) return false
-      await tx.update('needs', need._id, { status: 'closed', outcome: { result: 'unrated', at: now }, updatedAt: now })
+      await tx.update('needs', need._id, { status: 'closed', outcome: whole({ result: 'unrated', at: now }), updatedAt: now })
       await tx.add('need_events', needEvent(need._id, SYSTEM, `${AUTO_CLOSE_DAYS} 天内未评价，自动结束`, now))
       return true
     })

@@ -114,8 +114,8 @@ export const handOverLead: Action<'handOverLead'> = async (context) => {
   if (!ownRole) throw new AppError(ErrorCode.CONFLICT, '你已经不是这个组织的负责人')
   await inTransaction(async (tx) => {
     // Read again inside: the lead may have been handed over or the member removed meanwhile.
-    const current = await tx.get<OrganisationDoc>('organisations', organisation._id)
-    const targetNow = await tx.get<RoleDoc>('roles', target._id)
+    const current = await tx.get('organisations', organisation._id)
+    const targetNow = await tx.get('roles', target._id)
     if (current?.leadOpenid !== lead.openid || targetNow?.role !== 'volunteer') {
       throw new AppError(ErrorCode.CONFLICT, '成员情况已经变了，请刷新后再试')
     }

@@ -8,7 +8,7 @@
  * pays once. Crediting never fails the confirmation: what is left pending, the due work credits.
  */
 import { DEFAULT_DAILY_CAP_MINUTES, shanghaiDay, splitByDailyCap } from '../../shared/domain/timebank'
-import type { CommunityDoc, HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
+import type { HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
 import { pendingServiceRecords } from '../data/service-records'
 import { inTransaction, whole, type Transaction } from '../data/transaction'
 import { entryKey, heldIdOf } from './keys'
@@ -30,10 +30,10 @@ export function pendingServiceRecord(fields: Omit<ServiceRecordDoc, 'credit'>): 
 }
 
 async function creditRecord(tx: Transaction, recordId: string, now: Date): Promise<ServiceCredit['status'] | null> {
-  const record = await tx.get<ServiceRecordDoc>('service_records', recordId)
+  const record = await tx.get('service_records', recordId)
   if (!record) return null
   if (record.credit.status !== 'pending') return record.credit.status
-  const community = await tx.get<CommunityDoc>('communities', record.communityId)
+  const community = await tx.get('communities', record.communityId)
   const day = shanghaiDay(record.servedAt)
   const daily = await dailyCredited(tx, record.openid, day)
   const { credit, hold } = splitByDailyCap(record.minutes, daily?.minutes ?? 0, community?.dailyCapMinutes ?? DEFAULT_DAILY_CAP_MINUTES)

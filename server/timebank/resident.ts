@@ -2,7 +2,7 @@
 import { monthOf, monthRange } from '../../shared/domain/time'
 import type { TimebankContract } from '../../shared/contracts/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
-import type { EntryDoc, ItemDoc, RedemptionDoc } from '../data/documents'
+import type { EntryDoc, RedemptionDoc } from '../data/documents'
 import { communitiesByIds } from '../data/places'
 import { personByNameAndPhone } from '../data/residents'
 import {
@@ -93,7 +93,7 @@ export const give: Action<'give'> = async (context) => {
   await refuseFlagged(me.openid, { note: input.note }, 2)
   const now = new Date()
   const { entry, fromBalance } = await inTransaction(async (tx) => {
-    const raced = await tx.get<EntryDoc>('timebank_entries', key)
+    const raced = await tx.get('timebank_entries', key)
     if (raced) return { entry: raced, fromBalance: null }
     return move(tx, {
       key,
@@ -135,9 +135,9 @@ export const redeem: Action<'redeem'> = async (context) => {
   if (!item || item.communityId !== homeOf(me)) throw new AppError(ErrorCode.NOT_FOUND, '没有这一项', 'data.itemId')
   const now = new Date()
   const { redemption, balance } = await inTransaction(async (tx) => {
-    const raced = await tx.get<RedemptionDoc>('timebank_redemptions', redemptionId)
+    const raced = await tx.get('timebank_redemptions', redemptionId)
     if (raced) return { redemption: raced, balance: null }
-    const current = (await tx.get<ItemDoc>('timebank_items', item._id))!
+    const current = (await tx.get('timebank_items', item._id))!
     if (current.status !== 'active') throw new AppError(ErrorCode.CONFLICT, '这一项已经下架了')
     if (current.stock < 1) throw new AppError(ErrorCode.OUT_OF_STOCK, '这一项已经兑完了')
     const paid = await move(tx, {

@@ -276,6 +276,22 @@ describe('answers other than 已解决, cancelling, closing without an answer', 
     expect(need).toMatchObject({ status: 'closed', outcome: { result: 'unrated', resultLabel: '未评价' } })
   })
 
+  it('closing as 未评价 keeps nothing of an earlier 未解决 answer: its rating and comment are gone', async () => {
+    const { needId } = await doneNeed(420)
+    await ok(call(who.resident, 'confirm', { needId, result: 'unsolved', rating: 1, comment: '约好的时间没有人来' }))
+    // Nobody else gives 就医陪诊: the committee assigns it by hand, and that organisation carries it out.
+    const organisationId = 'org-qy-linli'
+    await ok(call(who.committeeUrban, 'assign', { needId, organisationId }))
+    await ok(call(leadOf(organisationId), 'markDone', { organisationId, needId, summary: '第二次陪同去医院看了病。', service: [] }))
+    await runDueWork(minutesLater(AUTO_CLOSE_DAYS * 24 * 60 + 1))
+    const stored = await needDoc(needId)
+    expect(stored.status).toBe('closed')
+    expect(stored.outcome).toEqual({ result: 'unrated', at: expect.any(Date) })
+    const { need } = await ok(call(who.resident, 'detail', { needId }))
+    expect(need.outcome).not.toHaveProperty('rating')
+    expect(need.outcome).not.toHaveProperty('comment')
+  })
+
   it('the requester cancels before acceptance: open offers are withdrawn; after acceptance it is refused', async () => {
     const { need } = await raise({ location: place(180) })
     expect((await failure(call(who.elderResident, 'cancel', { needId: need.id }))).code).toBe('NOT_FOUND')
