@@ -1,23 +1,17 @@
 /**
- * The activities' scheduled work, run by `runDueWork` (server/needs/deadlines.ts) with `now`
- * passed in: reminders before the start, each sent once, and marking ended activities finished.
+ * The activities' scheduled work (server/scheduler): reminders before the start, each sent once,
+ * and marking ended activities finished.
  */
 import { activityReminders, activityStatusAfter, reminderDue, type ActivityReminder } from '../../shared/domain/activity'
-import { endedBy, startingSoon } from '../data/activities'
+import { activityApprovalsPath } from '../../shared/domain/workbench'
+import { activityById, endedBy, startingSoon } from '../data/activities'
 import type { ActivityDoc } from '../data/documents'
 import { updateOrganisationFacts } from '../data/organisations'
 import { inTransaction } from '../data/transaction'
+import type { DueStep } from '../due-work'
 import { placeHolders, tellAboutActivity } from './notify'
 
-/** A bounded batch per run: the timer comes again in a minute for the rest. */
-const BATCH = 100
-
 const reminderText: Record<ActivityReminder, string> = { day: '活动明天开始', hour: '活动一小时后开始' }
-
-export interface ActivityDueWorkDone {
-  activityReminders: number
-  activitiesFinished: number
-}
 
 /**
  * Claims the reminder on the activity in a transaction before sending it, so that two runs at once
@@ -48,17 +42,34 @@ async function finish(activity: ActivityDoc, now: Date): Promise<boolean> {
   return finished
 }
 
-export async function runActivityDueWork(now: Date): Promise<ActivityDueWorkDone> {
-  let reminded = 0
-  // One query per reminder, over the starts it alone is due for, so a crowd waiting for a later
-  // reminder never fills the batch ahead of one that needs an earlier reminder now.
+/**
+ * One query per reminder, over the starts it alone is due for, so a crowd waiting for a later
+ * reminder never fills the batch ahead of one that needs an earlier reminder now.
+ */
+async function dueForReminders(now: Date, limit: number): Promise<ActivityDoc[]> {
+  const due: ActivityDoc[] = []
   for (const [i, reminder] of activityReminders.entries()) {
     const later = activityReminders.slice(i)
     const nextBefore = activityReminders[i + 1]?.minutesBefore ?? 0
-    const due = await startingSoon(now, { fromMs: nextBefore * 60_000, toMs: reminder.minutesBefore * 60_000 }, later.map((r) => r.key), BATCH)
-    for (const activity of due) if (await remind(activity, now)) reminded++
+    due.push(...(await startingSoon(now, { fromMs: nextBefore * 60_000, toMs: reminder.minutesBefore * 60_000 }, later.map((r) => r.key), limit)))
   }
-  let finished = 0
-  for (const activity of await endedBy(now, BATCH)) if (await finish(activity, now)) finished++
-  return { activityReminders: reminded, activitiesFinished: finished }
+  return due
+}
+
+export const remindBeforeStart: DueStep<ActivityDoc> = {
+  name: 'activityReminders',
+  title: '活动开始提醒',
+  due: dueForReminders,
+  load: activityById,
+  page: (activity) => activityApprovalsPath(activity.communityId),
+  run: remind,
+}
+
+export const finishEnded: DueStep<ActivityDoc> = {
+  name: 'activitiesFinished',
+  title: '活动结束',
+  due: endedBy,
+  load: activityById,
+  page: (activity) => activityApprovalsPath(activity.communityId),
+  run: finish,
 }

@@ -16,6 +16,7 @@ import type {
   CertificateDoc,
   CommunityDoc,
   DailyCreditDoc,
+  DueWorkFailureDoc,
   EntryDoc,
   HeldCreditDoc,
   ItemDoc,
@@ -53,6 +54,7 @@ export interface Collections {
   timebank_held: HeldCreditDoc
   timebank_daily: DailyCreditDoc
   timebank_certificates: CertificateDoc
+  due_work_failures: DueWorkFailureDoc
 }
 
 export type CollectionName = keyof Collections

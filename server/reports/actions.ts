@@ -16,6 +16,7 @@ import { waitingVisits } from './sources/care'
 import { waitingNeeds } from './sources/needs'
 import { waitingOrganisations } from './sources/organisations'
 import { waitingCredits } from './sources/service'
+import { waitingDueWork } from './sources/due-work'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
 type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
@@ -32,6 +33,7 @@ export const waiting: Action<'waiting'> = async (context) => {
     waitingNeeds(community._id, now, WAITING_LIMIT),
     waitingCredits(community._id, now, WAITING_LIMIT),
     waitingVisits(community._id, now),
+    waitingDueWork(community._id, now, WAITING_LIMIT),
   ])
   const items = sources
     .flatMap((s) => s.items)

@@ -9,7 +9,6 @@
  */
 import { DEFAULT_DAILY_CAP_MINUTES, shanghaiDay, splitByDailyCap } from '../../shared/domain/timebank'
 import type { HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
-import { pendingServiceRecords } from '../data/service-records'
 import { inTransaction, whole, type Transaction } from '../data/transaction'
 import { entryKey, heldIdOf } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
@@ -74,6 +73,11 @@ async function creditRecord(tx: Transaction, recordId: string, now: Date): Promi
   return status.status
 }
 
+/** Credits one service record, once however often it is called; answers its status after (null: no such record). */
+export function creditServiceRecord(recordId: string, now: Date): Promise<ServiceCredit['status'] | null> {
+  return inTransaction((tx) => creditRecord(tx, recordId, now))
+}
+
 /**
  * Credits these service records, each exactly once, in order; answers each one's status after
  * (null: no such record). One failing is left pending for the due work and does not stop the rest.
@@ -82,25 +86,11 @@ export async function creditServiceRecords(recordIds: readonly string[], now: Da
   const outcomes: (ServiceCredit['status'] | null)[] = []
   for (const id of recordIds) {
     try {
-      outcomes.push(await inTransaction((tx) => creditRecord(tx, id, now)))
+      outcomes.push(await creditServiceRecord(id, now))
     } catch (error) {
       console.error(`[timebank] service record ${id} left pending for the due work`, error)
       outcomes.push('pending')
     }
   }
   return outcomes
-}
-
-/** A crash between the confirmation and its crediting leaves records pending; give it a minute first. */
-const PENDING_GRACE_MS = 60_000
-const BATCH = 100
-
-/** Due work: credits records still pending a minute after their confirmation. */
-export async function creditLeftPending(now: Date): Promise<number> {
-  const pending = await pendingServiceRecords(new Date(now.getTime() - PENDING_GRACE_MS), BATCH)
-  const outcomes = await creditServiceRecords(
-    pending.map((r) => r._id),
-    now,
-  )
-  return outcomes.filter((o) => o !== 'pending' && o !== null).length
 }

@@ -5,7 +5,7 @@
  */
 import { CARE_PERSON_PAGE } from './care'
 
-export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'credit', 'visit'] as const
+export const waitingKinds = ['organisation', 'activity', 'need_review', 'need_flagged', 'need_duplicate', 'need_escalated', 'credit', 'visit', 'due_work'] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
 export const waitingKindLabel: Record<WaitingKind, string> = {
@@ -17,6 +17,7 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   need_escalated: '求助无人接单',
   credit: '时长超出每日上限',
   visit: '探访逾期未做',
+  due_work: '系统处理多次失败',
 }
 
 /** The committee's pages the items open; client/src/routes.ts builds its paths from the same. */

@@ -699,6 +699,7 @@ describe('what waits on the committee', () => {
       { kind: 'need_escalated', label: '求助无人接单', count: 1 },
       { kind: 'credit', label: '时长超出每日上限', count: credits.length },
       { kind: 'visit', label: '探访逾期未做', count: escalated.length },
+      { kind: 'due_work', label: '系统处理多次失败', count: 0 },
     ])
     expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length)
   })

@@ -4,10 +4,12 @@
  * anything else (a mini-program's callFunction, which carries the caller's OPENID) is refused.
  */
 import { z } from 'zod'
-import type { Envelope } from '../shared/contract'
-import { ErrorCode } from '../shared/errors'
-import { callerFromContext, triggerSourceFromContext } from './data/cloudbase'
-import { runDueWork, type DueWorkDone } from './needs/deadlines'
+import type { Envelope } from '../../shared/contract'
+import { ErrorCode } from '../../shared/errors'
+import { now } from '../clock'
+import { callerFromContext, triggerSourceFromContext } from '../data/cloudbase'
+import type { DueWorkDone } from '../due-work'
+import { runDueWork } from './run'
 
 const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() })
 
@@ -21,7 +23,7 @@ export async function schedulerMain(event: unknown, context: unknown): Promise<S
     return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: '只接受定时触发' } }
   }
   try {
-    return { ok: true, data: await runDueWork(new Date()) }
+    return { ok: true, data: await runDueWork(now()) }
   } catch (error) {
     console.error('[scheduler] internal error', error)
     return { ok: false, error: { code: ErrorCode.INTERNAL, message: '定时任务出错' } }
