@@ -8,11 +8,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, resolve } from 'node:path'
 import { contracts, type FunctionName } from '../../shared/contracts'
 import { ErrorCode } from '../../shared/errors'
-import { latestOutboxMessages } from '../../server/data/outbox'
 import { runDueWork } from '../../server/scheduler/run'
 import { allPeople } from '../../server/data/people'
 import { allRoles } from '../../server/data/roles'
 import { communitiesByIds, officesByIds, organisationsByIds } from '../../server/data/places'
+import { latestOutboxMessages } from '../outbox'
+import { useLocalReplacements } from '../replacements'
 import { startStandin } from '../standin'
 import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
 import { apiListing } from './api-listing'
@@ -160,8 +161,9 @@ function serveStatic(res: ServerResponse, h5Dir: string, pathname: string) {
 
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   const standin = await startStandin({ dataDir: join(options.dataDir, 'db') })
-  // The functions run in this process: point their SDK at the stand-in, their WeChat calls at the outbox and their files at the storage folder.
-  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: storageDir(options.dataDir) }, localCheckInSecret(options.dataDir))
+  // The functions run in this process: point their SDK at the stand-in, and plug in the outbox for WeChat and the storage folder for CloudBase storage.
+  Object.assign(process.env, standin.functionEnv, localCheckInSecret(options.dataDir))
+  useLocalReplacements(storageDir(options.dataDir))
   if (await isDatabaseEmpty()) await seedDemoData()
 
   const h5Dir = resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5'))

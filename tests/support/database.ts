@@ -1,6 +1,6 @@
 /**
- * A fresh stand-in per test file, with the functions' SDK pointed at it exactly as the local
- * host does. Nothing here replaces product code: the functions run as they do on CloudBase.
+ * A fresh stand-in per test file, with the functions' SDK pointed at it and the local replacements
+ * of WeChat and storage plugged in, exactly as the local host does: the functions run as they do on CloudBase.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { startStandin, type Standin } from '../../local/standin'
 import { localCheckInSecret } from '../../local/host/check-in-secret'
 import { platformContext } from '../../local/host/platform-context'
+import { useLocalReplacements } from '../../local/replacements'
 import { seedDemoData } from '../../local/seed/seed'
 import type { Envelope } from '../../shared/contract'
 import { allDocuments } from '../../server/data/maintenance'
@@ -15,16 +16,21 @@ import manifest from '../../database/collections.json'
 
 export interface TestDatabase {
   standin: Standin
+  /** The folder the functions' files (report exports) are written to. */
+  storageDir: string
   close(): Promise<void>
 }
 
 export async function startTestDatabase(options: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'))
   const standin = await startStandin({ dataDir })
-  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: join(dataDir, 'storage') }, localCheckInSecret(dataDir))
+  Object.assign(process.env, standin.functionEnv, localCheckInSecret(dataDir))
+  const storageDir = join(dataDir, 'storage')
+  useLocalReplacements(storageDir)
   if (options.seedDemo !== false) await seedDemoData()
   return {
     standin,
+    storageDir,
     async close() {
       await standin.close()
       rmSync(dataDir, { recursive: true, force: true })
