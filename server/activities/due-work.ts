@@ -56,20 +56,9 @@ async function dueForReminders(now: Date, limit: number): Promise<ActivityDoc[]>
   return due
 }
 
-export const remindBeforeStart: DueStep<ActivityDoc> = {
-  name: 'activityReminders',
-  title: '活动开始提醒',
-  due: dueForReminders,
-  load: activityById,
-  page: (activity) => activityApprovalsPath(activity.communityId),
-  run: remind,
-}
+/** The committee has no page for one activity: its approvals list is where it meets them. */
+const activityRecord = { load: activityById, page: (activity: ActivityDoc) => activityApprovalsPath(activity.communityId) }
 
-export const finishEnded: DueStep<ActivityDoc> = {
-  name: 'activitiesFinished',
-  title: '活动结束',
-  due: endedBy,
-  load: activityById,
-  page: (activity) => activityApprovalsPath(activity.communityId),
-  run: finish,
-}
+export const remindBeforeStart: DueStep<ActivityDoc> = { name: 'activityReminders', title: '活动开始提醒', due: dueForReminders, run: remind, ...activityRecord }
+
+export const finishEnded: DueStep<ActivityDoc> = { name: 'activitiesFinished', title: '活动结束', due: endedBy, run: finish, ...activityRecord }

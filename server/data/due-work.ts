@@ -5,7 +5,7 @@ import { inTransaction } from './transaction'
 
 const failures = () => database().collection('due_work_failures')
 
-export const failureIdOf = (step: string, recordId: string) => `${step}:${recordId}`
+const failureIdOf = (step: string, recordId: string) => `${step}:${recordId}`
 
 /** A step's failed records, next to be tried first. */
 export async function failuresOfStep(step: string, limit: number): Promise<DueWorkFailureDoc[]> {
@@ -13,28 +13,24 @@ export async function failuresOfStep(step: string, limit: number): Promise<DueWo
   return data as DueWorkFailureDoc[]
 }
 
-/**
- * Counts one more failed attempt at the record and sets when to try it next (`retryAfterMinutes`
- * answers the wait from the number of attempts); answers that number.
- */
+/** Counts one more failed attempt at the record and sets when to try it next (`retryAfterMinutes`: the wait after that many attempts). */
 export async function addFailedAttempt(
   failure: Omit<DueWorkFailureDoc, '_id' | 'attempts' | 'firstFailedAt' | 'nextTryAt'>,
   now: Date,
   retryAfterMinutes: (attempts: number) => number,
-): Promise<number> {
+): Promise<void> {
   const id = failureIdOf(failure.step, failure.recordId)
-  return inTransaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const known = await tx.get('due_work_failures', id)
     const attempts = (known?.attempts ?? 0) + 1
     const nextTryAt = new Date(now.getTime() + retryAfterMinutes(attempts) * 60_000)
     if (known) await tx.update('due_work_failures', id, { attempts, nextTryAt, error: failure.error, page: failure.page })
     else await tx.add('due_work_failures', { _id: id, ...failure, attempts, firstFailedAt: now, nextTryAt })
-    return attempts
   })
 }
 
-export async function removeFailure(id: string): Promise<void> {
-  await failures().doc(id).remove()
+export async function removeFailure(step: string, recordId: string): Promise<void> {
+  await failures().doc(failureIdOf(step, recordId)).remove()
 }
 
 /** A community's records failed at least `minAttempts` times, longest failing first, and how many in all. */

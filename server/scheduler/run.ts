@@ -5,15 +5,15 @@
  * the one before; the rest of the minute's work goes on. After SHOWN_AFTER_ATTEMPTS failures the
  * record's committee sees it in its waiting list; it leaves once it goes through (or is gone).
  */
-import { addFailedAttempt, failureIdOf, failuresOfStep, removeFailure } from '../data/due-work'
 import { finishEnded, remindBeforeStart } from '../activities/due-work'
 import { remindVisitDue, tellEscalated } from '../care/due-work'
 import type { DueWorkFailureDoc } from '../data/documents'
+import { addFailedAttempt, failuresOfStep, removeFailure } from '../data/due-work'
 import type { DueRecord, DueStep, DueWorkDone } from '../due-work'
 import { closeUnanswered, expireOffers } from '../needs/due-work'
 import { creditLeftPending } from '../timebank/due-work'
 
-/** In this order: an offer passed on before its need could close, a credit before the reminders. */
+/** In the order they have always run: needs, the time bank, activities, care. */
 const steps: readonly DueStep<DueRecord>[] = [expireOffers, closeUnanswered, creditLeftPending, remindBeforeStart, finishEnded, remindVisitDue, tellEscalated]
 
 /** A bounded batch per step and run: the timer comes again in a minute for the rest. */
@@ -24,7 +24,7 @@ const FAILURES_READ = 100
 const FIRST_RETRY_MINUTES = 2
 const LONGEST_RETRY_MINUTES = 24 * 60
 
-export const retryAfterMinutes = (attempts: number) => Math.min(LONGEST_RETRY_MINUTES, FIRST_RETRY_MINUTES * 2 ** (attempts - 1))
+const retryAfterMinutes = (attempts: number) => Math.min(LONGEST_RETRY_MINUTES, FIRST_RETRY_MINUTES * 2 ** (attempts - 1))
 
 const messageOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error))
 
@@ -34,7 +34,7 @@ async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promis
   const failureOf = (record: R): Failure => ({ step: step.name, recordId: record._id, communityId: record.communityId, title: step.title, page: step.page(record) })
   let done = 0
   let failed = 0
-  let work: { failure: Failure | null; record: () => Promise<R | null> }[]
+  let work: { id: string; failure: Failure | null; record: () => Promise<R | null> }[]
   try {
     const failures = new Map((await failuresOfStep(step.name, FAILURES_READ)).map((f) => [f.recordId, f]))
     const waiting = new Set([...failures.values()].filter((f) => new Date(f.nextTryAt) > now).map((f) => f.recordId))
@@ -43,8 +43,8 @@ async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promis
     // Retries due that the step no longer finds due: a later part of their work may be left undone.
     const retried = [...failures.values()].filter((f) => !waiting.has(f.recordId) && !dueIds.has(f.recordId))
     work = [
-      ...due.map((r) => ({ failure: failures.get(r._id) ?? null, record: async () => r })),
-      ...retried.map((f) => ({ failure: f, record: () => step.load(f.recordId) })),
+      ...due.map((r) => ({ id: r._id, failure: failures.get(r._id) ?? null, record: async () => r })),
+      ...retried.map((f) => ({ id: f.recordId, failure: f, record: () => step.load(f.recordId) })),
     ]
   } catch (error) {
     console.error(`[scheduler] ${step.name}: could not read what is due`, error)
@@ -57,8 +57,9 @@ async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promis
       if (record && (await step.run(record, now))) done++
     } catch (error) {
       failed++
+      console.error(`[scheduler] ${step.name}: record ${item.id} failed`, error)
+      // A retry whose record could not even be loaded keeps what its last failure said of it.
       const failure = record ? failureOf(record) : item.failure
-      console.error(`[scheduler] ${step.name}: record ${failure?.recordId} failed`, error)
       if (failure) await noteFailure(failure, error, now)
       continue
     }
@@ -69,7 +70,7 @@ async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promis
 
 async function forgetFailure(failure: Failure): Promise<void> {
   try {
-    await removeFailure(failureIdOf(failure.step, failure.recordId))
+    await removeFailure(failure.step, failure.recordId)
   } catch (error) {
     // Left in place: its next retry finds nothing to do and tries to forget it again.
     console.error(`[scheduler] ${failure.step}: ${failure.recordId} went through but is still listed as failing`, error)
