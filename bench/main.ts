@@ -13,6 +13,7 @@ import { seedDemoData } from '../local/seed/seed'
 import { demoIdentities } from '../local/seed/demo-data'
 import { database } from '../server/data/cloudbase'
 import { localCheckInSecret } from '../local/host/check-in-secret'
+import { useLocalReplacements } from '../local/replacements'
 import { benchActivities } from './activities'
 import { benchNeeds } from './needs'
 import { benchTimebank } from './timebank'
@@ -70,7 +71,8 @@ async function bench() {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'))
   const standin = await startStandin({ dataDir })
   const proxy = await countingProxy(new URL(standin.url))
-  Object.assign(process.env, functionEnv(proxy.url), { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: join(dataDir, 'storage') }, localCheckInSecret(dataDir))
+  Object.assign(process.env, functionEnv(proxy.url), localCheckInSecret(dataDir))
+  useLocalReplacements(join(dataDir, 'storage'))
   await seedDemoData()
   const trips = proxy.count
   const callAccount = (openid: string, event: object) => account(event, platformContext('account', openid))

@@ -13,13 +13,14 @@ import { ErrorCode } from '../../shared/errors'
 import { useClock } from '../../server/clock'
 import { invalidInput } from '../../server/handler'
 import type { OutboxDoc } from '../../server/data/documents'
-import { latestOutboxMessages } from '../../server/data/outbox'
 import { photosAwaitingVerdict } from '../../server/data/photos'
-import { runDueWork } from '../../server/needs/deadlines'
+import { runDueWork } from '../../server/scheduler/run'
 import { allPeople } from '../../server/data/people'
 import { allRoles } from '../../server/data/roles'
 import { communitiesByIds, officesByIds, organisationsByIds } from '../../server/data/places'
 import { ManualClock } from '../clock'
+import { latestOutboxMessages } from '../outbox'
+import { useLocalReplacements } from '../replacements'
 import { startStandin } from '../standin'
 import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
 import { apiListing } from './api-listing'
@@ -218,8 +219,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   if (options.startAt) clock.set(options.startAt)
   useClock(clock)
   const standin = await startStandin({ dataDir: join(options.dataDir, 'db'), clock })
-  // The functions run in this process: point their SDK at the stand-in, their WeChat calls at the outbox and their files at the storage folder.
-  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: storageDir(options.dataDir) }, localCheckInSecret(options.dataDir))
+  // The functions run in this process: point their SDK at the stand-in, and plug in the outbox for WeChat and the storage folder for CloudBase storage.
+  Object.assign(process.env, standin.functionEnv, localCheckInSecret(options.dataDir))
+  useLocalReplacements(storageDir(options.dataDir))
   if (await isDatabaseEmpty()) await seedDemoData()
 
   const h5Dir = resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5'))

@@ -3,10 +3,10 @@
  * `wx.cloud.uploadFile` and gets a `cloud://…` file id; the browser demo posts the image to the
  * host and gets a `cloud://local/…` id of the same shape, which the functions store as they would
  * in production. Files live under `<dataDir>/storage/`, named by a random id, never by the caller;
- * the functions' own files (report exports) are written to the same folder (server/data/files.ts).
+ * the functions' own files (report exports) are written to the same folder (local/storage.ts).
  */
 import { join } from 'node:path'
-import { localFiles } from '../../server/data/files'
+import { localFiles } from '../storage'
 
 /** Phones compress photos well under this; a bigger body is refused before it is stored. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024

@@ -83,7 +83,7 @@ export const checkIn: Action<'checkIn'> = async ({ caller, input, now: at }) => 
   const typed = input.qrPayload === undefined
   const field = typed ? 'data.shortCode' : 'data.qrPayload'
   const outcome = await inTransaction(async (tx): Promise<{ signUp: ActivitySignUpDoc } | { refused: string }> => {
-    const current = await tx.get<ActivitySignUpDoc>('activity_sign_ups', id)
+    const current = await tx.get('activity_sign_ups', id)
     if (current?.status !== 'confirmed') throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
     if (purpose === 'check_out' && !current.checkedInAt) throw new AppError(ErrorCode.CONFLICT, '请先签到，再签退')
     const misses = (current.shortCodeMisses ?? []).map((m) => new Date(m)).filter((m) => m.getTime() > at.getTime() - SHORT_CODE_WINDOW_MINUTES * 60_000)
@@ -132,7 +132,7 @@ export const markAttendance: Action<'markAttendance'> = async (context) => {
   const signUp = await signUpOf(activity, input.signUpId, 'data.signUpId')
   if (signUp.status !== 'confirmed') throw new AppError(ErrorCode.CONFLICT, '候补中的报名还没有名额，不能签到')
   const marked = await inTransaction(async (tx) => {
-    const current = await tx.get<ActivitySignUpDoc>('activity_sign_ups', signUp._id)
+    const current = await tx.get('activity_sign_ups', signUp._id)
     if (current?.status !== 'confirmed') throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
     if (recorded(current, purpose)) return current
     if (current.confirmedMinutes !== undefined) throw new AppError(ErrorCode.CONFLICT, '服务时长已确认，不能再改签到记录')
@@ -181,7 +181,7 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
   /** The id of the service record written, or null when there was none to write. */
   const confirmOne = ({ signUpId, minutes }: { signUpId: string; minutes: number }, i: number) =>
     inTransaction(async (tx): Promise<string | null> => {
-      const current = await tx.get<ActivitySignUpDoc>('activity_sign_ups', signUpId)
+      const current = await tx.get('activity_sign_ups', signUpId)
       if (!current) throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
       // Confirmed by a racing or earlier call: the same minutes are done already, others are refused.
       if (current.confirmedMinutes !== undefined) {

@@ -5,7 +5,7 @@ import { activityKindLabel, activityStatusAfter, DEFAULT_MAJOR_THRESHOLD } from 
 import { pendingApprovalIn } from '../data/activities'
 import { addAuditEntry } from '../data/audit'
 import { setActivityPolicy } from '../data/communities'
-import type { ActivityDoc, CommunityDoc } from '../data/documents'
+import type { CommunityDoc } from '../data/documents'
 import { organisationById } from '../data/organisations'
 import { inTransaction, whole } from '../data/transaction'
 import { auditEntry } from '../audit'
@@ -46,7 +46,7 @@ export const decide: Action<'decide'> = async (context) => {
   await authoriseOverCommunity(context, activity.communityId)
   const committee = await context.caller()
   await inTransaction(async (tx) => {
-    const current = await tx.get<ActivityDoc>('activities', activity._id)
+    const current = await tx.get('activities', activity._id)
     const next = current && activityStatusAfter(current.status, input.decision)
     if (!current || !next) throw new AppError(ErrorCode.CONFLICT, '这个活动已经处理过了')
     if (input.decision === 'approve' && now.getTime() >= new Date(current.signUpDeadline).getTime()) {

@@ -90,7 +90,7 @@ export const cancel: Action<'cancel'> = async (context) => {
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
   const lead = await context.caller()
   const cancelled = await inTransaction(async (tx) => {
-    const current = await tx.get<ActivityDoc>('activities', activity._id)
+    const current = await tx.get('activities', activity._id)
     const refusal = current ? cannotCancel(current, now) : null
     if (!current || refusal) throw refusal ?? new AppError(ErrorCode.CONFLICT, '活动已经变了，请刷新后再看')
     await tx.update('activities', activity._id, { status: 'cancelled', cancelled: whole({ reason: input.reason, at: now, byOpenid: lead.openid }), updatedAt: now })

@@ -67,7 +67,7 @@ export const signUp: Action<'signUp'> = async ({ caller, input, now: at }) => {
   // Whether to add the sign-up or reuse a cancelled one: a sign-up document is never removed.
   const existing = await signUpById(id)
   await inTransaction(async (tx) => {
-    const current = await tx.get<ActivityDoc>('activities', activity._id)
+    const current = await tx.get('activities', activity._id)
     if (!current) throw activityNotFound()
     const held = roleHolding(current, id)
     // A second tap or a retry: the first sign-up stands.
@@ -78,7 +78,7 @@ export const signUp: Action<'signUp'> = async ({ caller, input, now: at }) => {
     const places = current.places[role]
     const status = newSignUpStatus(placesOf(current, role), placeFacts(places))
     const entry: PlaceEntry = { id, openid: me.openid, at }
-    await tx.update('activities', activity._id, { [`places.${role}`]: whole({ ...places, [status]: [...places[status], entry] }), updatedAt: at })
+    await tx.update('activities', activity._id, { places: whole({ ...current.places, [role]: { ...places, [status]: [...places[status], entry] } }), updatedAt: at })
     const fields = { activityId: activity._id, openid: me.openid, role, status, signedUpAt: at }
     if (existing) await tx.update('activity_sign_ups', id, { ...fields, cancelledAt: unset(), promotedAt: unset() })
     else await tx.add('activity_sign_ups', { _id: id, ...fields })
@@ -101,8 +101,8 @@ export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now:
   const id = signUpDocId(activity._id, me.openid)
   const { role } = input
   const promoted = await inTransaction(async (tx) => {
-    const current = await tx.get<ActivityDoc>('activities', activity._id)
-    const signUp = await tx.get<ActivitySignUpDoc>('activity_sign_ups', id)
+    const current = await tx.get('activities', activity._id)
+    const signUp = await tx.get('activity_sign_ups', id)
     if (!current) throw activityNotFound()
     if (!signUp || signUp.role !== role) throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabel[role]}身份报名这个活动`, 'data.role')
     // A retry after the cancellation went through: nothing more to do.
@@ -114,7 +114,7 @@ export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now:
     const promotedIds = new Set(signUpsToPromote(placesOf(current, role), placeFacts(left)))
     const moving = left.waitlisted.filter((e) => promotedIds.has(e.id))
     const next = { confirmed: [...left.confirmed, ...moving], waitlisted: left.waitlisted.filter((e) => !promotedIds.has(e.id)) }
-    await tx.update('activities', activity._id, { [`places.${role}`]: whole(next), updatedAt: at })
+    await tx.update('activities', activity._id, { places: whole({ ...current.places, [role]: next }), updatedAt: at })
     await tx.update('activity_sign_ups', id, { status: 'cancelled', cancelledAt: at })
     for (const entry of moving) await tx.update('activity_sign_ups', entry.id, { status: 'confirmed', promotedAt: at })
     return moving
@@ -172,7 +172,7 @@ export const rate: Action<'rate'> = async ({ caller, input, now }) => {
       at: now,
     }
     await tx.add('activity_ratings', rating)
-    await tx.update('activities', activity._id, { rating: { sum: increment(input.rating), count: increment(1) } })
+    await tx.update('activities', activity._id, { 'rating.sum': increment(input.rating), 'rating.count': increment(1) })
   })
   await updateOrganisationFacts([activity.organisationId], { rating: input.rating })
   return { activity: await activityDetail(await loadActivity(activity._id), me, now) }

@@ -87,7 +87,7 @@ export const update: Action<'update'> = async (context) => {
   // What the committee writes about a person, which their paired volunteers will read.
   await refuseFlagged(me.openid, { careNeeds: input.careNeeds }, 2)
   await inTransaction(async (tx) => {
-    const current = await tx.get<CareEntryDoc>('care_register', entry._id)
+    const current = await tx.get('care_register', entry._id)
     if (!current?.active) throw withdrawn()
     const frequency = input.frequency ?? current.frequency
     await tx.update('care_register', entry._id, {
@@ -130,12 +130,12 @@ export const withdrawConsent: Action<'withdrawConsent'> = async (context) => {
   if (at < new Date(entry.registeredAt)) throw new AppError(ErrorCode.INVALID_INPUT, '撤回时间不能早于登记时间', 'data.at')
   const ended = await pairingText(entry.pairing)
   await inTransaction(async (tx) => {
-    const current = await tx.get<CareEntryDoc>('care_register', entry._id)
+    const current = await tx.get('care_register', entry._id)
     if (!current?.active) throw withdrawn()
     // Off the active register: the pairing ends and nothing is due any more; visits and consent stay as history.
     await tx.update('care_register', entry._id, {
       active: false,
-      withdrawal: { at, note: input.note, ...recorder(me) },
+      withdrawal: whole({ at, note: input.note, ...recorder(me) }),
       pairing: whole({ volunteers: [] }),
       pairedOpenids: [],
       nextDueAt: unset(),
@@ -174,7 +174,7 @@ export const pair: Action<'pair'> = async (context) => {
   const pairing = { ...(input.organisationId ? { organisationId: input.organisationId } : {}), volunteers }
   const reason = await pairingText(pairing)
   await inTransaction(async (tx) => {
-    const current = await tx.get<CareEntryDoc>('care_register', entry._id)
+    const current = await tx.get('care_register', entry._id)
     if (!current?.active || !current.nextDueAt) throw withdrawn()
     await tx.update('care_register', entry._id, {
       // Re-pairing replaces the pairing; the new people are reminded of the current due date even if others were.

@@ -79,7 +79,7 @@ export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now })
     recordedAt: now,
   }
   await inTransaction(async (tx) => {
-    const current = await tx.get<CareEntryDoc>('care_register', entry._id)
+    const current = await tx.get('care_register', entry._id)
     if (!current || !isPairedWith(me, current)) throw notPaired()
     // A visit recorded late, older than the last one, leaves the schedule as it is.
     const last = current.lastVisitAt && new Date(current.lastVisitAt) > visitedAt ? new Date(current.lastVisitAt) : visitedAt

@@ -623,3 +623,24 @@ export interface CareVisitDoc {
   needId?: string
   recordedAt: Date
 }
+
+/**
+ * One record the scheduled work failed on, `_id` `<step>:<record id>`: tried again from `nextTryAt`,
+ * each wait twice the one before; after a few attempts the record's community committee sees it
+ * in its waiting list. Removed once the record goes through, or is gone.
+ */
+export interface DueWorkFailureDoc {
+  _id: string
+  step: string
+  recordId: string
+  communityId: string
+  /** The step's name for people, as the committee's waiting list shows it. */
+  title: string
+  /** The committee's page to see to the record from. */
+  page: string
+  attempts: number
+  firstFailedAt: Date
+  nextTryAt: Date
+  /** The last error, for the logs' reader: never shown to people. */
+  error: string
+}

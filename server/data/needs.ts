@@ -1,6 +1,7 @@
 /** 急难愁盼: the needs, offers and need_events collections. */
 import { harmFirst, harmRank, OPEN_NEED_STATUSES, type NeedStatus, type Urgency } from '../../shared/domain/need'
 import type { HelpKind } from '../../shared/domain/vocabulary'
+import type { Patch } from './collections'
 import { database, documentsWhereIn, readAll } from './cloudbase'
 import type { NeedDoc, NeedEventDoc, OfferDoc, QueueReason } from './documents'
 import { asGeoPoint, geoPoint } from './geo'
@@ -35,7 +36,7 @@ export async function needsByIds(ids: string[]): Promise<Map<string, NeedDoc>> {
 }
 
 /** A plain update outside a transaction: for fields no other writer races on. */
-export async function updateNeed(id: string, patch: object): Promise<void> {
+export async function updateNeed(id: string, patch: Patch<NeedDoc>): Promise<void> {
   await needs().doc(id).update(patch)
 }
 

@@ -4,6 +4,11 @@ import type { ServiceRecordDoc } from './documents'
 
 const records = () => database().collection('service_records')
 
+export async function serviceRecordById(id: string): Promise<ServiceRecordDoc | null> {
+  const { data } = await records().doc(id).get()
+  return (data[0] as ServiceRecordDoc | undefined) ?? null
+}
+
 /** The records of these needs or activities (a page of them: tens), in the order they were confirmed. */
 export async function serviceRecordsOfSources(sourceIds: string[]): Promise<ServiceRecordDoc[]> {
   if (sourceIds.length === 0) return []

@@ -2,6 +2,7 @@
  * 时间银行 reads, and the writes that need no transaction (items' descriptive fields, certificates,
  * the community's cap). Every movement of minutes goes through a transaction in server/timebank/ledger.ts.
  */
+import type { Patch } from './collections'
 import { database, readAll } from './cloudbase'
 import type { AccountDoc, CertificateDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, RedemptionDoc } from './documents'
 import { byIds } from './places'
@@ -67,7 +68,7 @@ export async function addItem(item: Omit<ItemDoc, '_id'>): Promise<ItemDoc> {
 }
 
 /** Name, price, description, provider or status: fields no transaction reads to decide a balance. */
-export async function updateItem(id: string, patch: Partial<Omit<ItemDoc, '_id' | 'stock' | 'communityId'>>): Promise<void> {
+export async function updateItem(id: string, patch: Patch<Omit<ItemDoc, 'stock' | 'communityId'>>): Promise<void> {
   await collection('timebank_items').doc(id).update(patch)
 }
 

@@ -6,37 +6,13 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { database } from './cloudbase'
+import type { CollectionName, Collections, Frozen, Increment, NewDocument, OnlyFieldsOf, Patch, Unset, Whole } from './collections'
 
-export type CollectionName =
-  | 'communities'
-  | 'organisations'
-  | 'roles'
-  | 'join_requests'
-  | 'code_attempts'
-  | 'audit_log'
-  | 'needs'
-  | 'offers'
-  | 'need_events'
-  | 'service_records'
-  | 'activities'
-  | 'activity_sign_ups'
-  | 'activity_ratings'
-  | 'care_register'
-  | 'care_visits'
-  | 'timebank_accounts'
-  | 'timebank_entries'
-  | 'timebank_items'
-  | 'timebank_redemptions'
-  | 'timebank_held'
-  | 'timebank_daily'
-  | 'photos'
-  | 'timebank_gifts'
-  | 'timebank_gift_days'
-
+/** Typed by collection: a read answers that collection's document, an update takes only its `Patch`. */
 export interface Transaction {
-  get<T>(collection: CollectionName, id: string): Promise<T | null>
-  update(collection: CollectionName, id: string, patch: object): Promise<void>
-  add(collection: CollectionName, document: object): Promise<void>
+  get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | null>
+  update<C extends CollectionName, P>(collection: C, id: string, patch: Patch<Collections[C]> & OnlyFieldsOf<Collections[C], P>): Promise<void>
+  add<C extends CollectionName>(collection: C, document: NewDocument<C>): Promise<void>
   remove(collection: CollectionName, id: string): Promise<void>
 }
 
@@ -102,9 +78,9 @@ async function once<T>(body: (t: SdkTransaction) => Promise<T>): Promise<T> {
 function attemptTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   return once(async (t: SdkTransaction) =>
     work({
-      async get<D>(collection: CollectionName, id: string) {
+      async get<C extends CollectionName>(collection: C, id: string) {
         const { data } = await t.collection(collection).doc(id).get()
-        return (data as D | null) ?? null
+        return (data as Collections[C] | null) ?? null
       },
       async update(collection, id, patch) {
         await t.collection(collection).doc(id).update(patch)
@@ -120,16 +96,16 @@ function attemptTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T
 }
 
 /** An update value that replaces a whole sub-document (a plain object would be merged field by field). */
-export function whole<T extends object>(value: T): T {
-  return database().command.set(value) as unknown as T
+export function whole<const T extends object>(value: T): Whole<Frozen<T>> {
+  return database().command.set(value) as unknown as Whole<Frozen<T>>
 }
 
 /** An update value that removes the field. */
-export function unset(): never {
-  return database().command.remove() as never
+export function unset(): Unset {
+  return database().command.remove() as unknown as Unset
 }
 
 /** An update value that adds `n` to the number stored. */
-export function increment(n: number): never {
-  return database().command.inc(n) as never
+export function increment(n: number): Increment {
+  return database().command.inc(n) as unknown as Increment
 }

@@ -15,7 +15,8 @@ import type { PhotoDoc, TakenDown } from '../data/documents'
 import { closeOpenOffers, needById } from '../data/needs'
 import { organisationById } from '../data/organisations'
 import { photoDocId, photosByIds } from '../data/photos'
-import { inTransaction, unset, whole, type CollectionName } from '../data/transaction'
+import type { Patch } from '../data/collections'
+import { inTransaction, unset, whole } from '../data/transaction'
 import { auditEntry, type AuditAction } from '../audit'
 import type { ActionContext, ActionImplementations } from '../handler'
 import { dispatchRound } from '../needs/matching'
@@ -24,10 +25,20 @@ import { tellEach } from '../wechat'
 
 type Action<A extends keyof CommunityContract['actions']> = ActionImplementations<CommunityContract>[A]
 
+/** The collections whose documents can be taken down; only photos also carry a check. */
+type ModeratedCollection = 'needs' | 'photos' | 'activities' | 'activity_ratings' | 'organisations'
+
+/** What a take-down or restore reads and changes, in any of them. */
+interface Moderated {
+  takenDown?: TakenDown
+  check?: PhotoDoc['check']
+  checkedAt?: Date
+}
+
 /** The document that holds the content's take-down, whom to tell, and what to call it. */
 interface Target {
   communityId: string
-  collection: CollectionName
+  collection: ModeratedCollection
   id: string
   authorOpenids: string[]
   /** For the audit log and the author's message. */
@@ -121,14 +132,17 @@ async function record(
   context: ActionContext<{ content: ContentRef }>,
   target: Target,
   action: AuditAction,
-  change: (current: { takenDown?: TakenDown; check?: PhotoDoc['check'] }) => object,
+  change: (current: Moderated) => Patch<Pick<PhotoDoc, 'takenDown' | 'check' | 'checkedAt'>>,
   reason?: string,
 ): Promise<void> {
   const committee = await context.caller()
   await inTransaction(async (tx) => {
-    const current = await tx.get<{ takenDown?: TakenDown; check?: PhotoDoc['check'] }>(target.collection, target.id)
+    const current: Moderated | null = await tx.get(target.collection, target.id)
     if (!current) throw notFound('没有这条内容', 'kind')
-    await tx.update(target.collection, target.id, change(current))
+    const patch = change(current)
+    // Only a photo has a check to change: the others take the take-down alone.
+    if (target.collection === 'photos') await tx.update('photos', target.id, patch)
+    else if (patch.takenDown) await tx.update(target.collection, target.id, { takenDown: patch.takenDown })
     await tx.add(
       'audit_log',
       auditEntry(committee, action, { communityId: target.communityId, ...target.about, target: { openid: target.authorOpenids[0], name: target.name }, reason }, context.now),

@@ -88,7 +88,7 @@ export const moderate: Action<'moderate'> = async (context) => {
   const committee = await context.caller()
   const publish = input.decision === 'publish'
   const dispatch = await inTransaction(async (tx) => {
-    const current = await tx.get<NeedDoc>('needs', need._id)
+    const current = await tx.get('needs', need._id)
     if (!current) throw moved()
     if (publish && current.status !== 'review') {
       // Publishing a possible duplicate only clears the question; it is matched already.
@@ -127,7 +127,7 @@ export const assign: Action<'assign'> = async (context) => {
   // By hand the committee may choose an organisation whose circle does not reach; the distance is still told.
   const distance = distanceM(organisation.serviceArea.centre.coordinates, need.location.coordinates)
   await inTransaction(async (tx) => {
-    const current = await tx.get<NeedDoc>('needs', need._id)
+    const current = await tx.get('needs', need._id)
     if (!current || !needStatusAfter(current.status, 'assign')) throw moved()
     await tx.update('needs', need._id, {
       status: 'accepted',

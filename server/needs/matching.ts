@@ -72,7 +72,7 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
   const round = need.round + 1
   const ids = shortlist.map((c) => c.organisationId)
   const made = await inTransaction(async (tx) => {
-    const current = await tx.get<NeedDoc>('needs', need._id)
+    const current = await tx.get('needs', need._id)
     if (current?.status !== 'matching' || current.round !== need.round) return false
     await tx.update('needs', need._id, { round, offeredTo: [...current.offeredTo, ...ids], updatedAt: now })
     for (const c of shortlist) {
@@ -101,7 +101,7 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
 /** No candidate left: the committee assigns by hand. False when the need moved on meanwhile. */
 async function escalate(need: NeedDoc, now: Date): Promise<boolean> {
   const escalated = await inTransaction(async (tx) => {
-    const current = await tx.get<NeedDoc>('needs', need._id)
+    const current = await tx.get('needs', need._id)
     if (!current || current.round !== need.round || !needStatusAfter(current.status, 'escalate')) return false
     await tx.update('needs', need._id, { status: 'escalated', queue: 'escalated', queuedAt: now, updatedAt: now })
     await tx.add('need_events', needEvent(need._id, SYSTEM, '附近暂无组织接单，已转社区两委处理', now))

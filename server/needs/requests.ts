@@ -148,7 +148,7 @@ export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
   await inTransaction(async (tx) => {
-    const current = await tx.get<NeedDoc>('needs', need._id)
+    const current = await tx.get('needs', need._id)
     if (!current || !needStatusAfter(current.status, 'cancel')) {
       throw new AppError(ErrorCode.CONFLICT, current?.status === 'accepted' ? '已有组织接单，不能再取消，请联系接单组织' : '这条求助已经不能取消了')
     }
@@ -165,7 +165,7 @@ export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   await refuseFlagged(me.openid, { comment: input.comment }, 2)
   const reopen = input.result === 'unsolved'
   const organisationId = await inTransaction(async (tx) => {
-    const current = await tx.get<NeedDoc>('needs', need._id)
+    const current = await tx.get('needs', need._id)
     if (!current?.acceptedBy || !needStatusAfter(current.status, reopen ? 'reopen' : 'confirm')) throw moved()
     const outcome = { result: input.result, rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at: now }
     const answer = `评价：${outcomeLabel[input.result]}，${input.rating} 星`

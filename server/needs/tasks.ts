@@ -67,8 +67,8 @@ export const accept: Action<'accept'> = async (context) => {
   const lead = await context.caller()
   const { now } = context
   await inTransaction(async (tx) => {
-    const need = await tx.get<NeedDoc>('needs', offer.needId)
-    const current = await tx.get<OfferDoc>('offers', offer._id)
+    const need = await tx.get('needs', offer.needId)
+    const current = await tx.get('offers', offer._id)
     if (!need || !current) throw needNotFound()
     if (need.acceptedBy || need.status === 'accepted') throw taken()
     if (current.status !== 'open') throw closedOffer(current)
@@ -85,7 +85,7 @@ export const accept: Action<'accept'> = async (context) => {
     await tx.add('need_events', needEvent(need._id, actorOf(lead), `${organisation.name}接单`, now))
     // The record counts it with the acceptance itself: a failure leaves neither.
     const minutes = minutesBetween(offer.offeredAt, now)
-    const held = await tx.get<OrganisationDoc>('organisations', organisation._id)
+    const held = await tx.get('organisations', organisation._id)
     await tx.update(
       'organisations',
       organisation._id,
@@ -104,7 +104,7 @@ export const decline: Action<'decline'> = async (context) => {
   const lead = await context.caller()
   const { now } = context
   await inTransaction(async (tx) => {
-    const current = await tx.get<OfferDoc>('offers', offer._id)
+    const current = await tx.get('offers', offer._id)
     if (current?.status !== 'open') throw closedOffer(current ?? offer)
     await tx.update('offers', offer._id, { status: 'declined', answeredAt: now, answeredBy: lead.openid, ...(context.input.reason ? { reason: context.input.reason } : {}) })
     await tx.add('need_events', needEvent(offer.needId, actorOf(lead), `${organisation.name}婉拒`, now))
@@ -118,7 +118,7 @@ export const decline: Action<'decline'> = async (context) => {
 export async function expireOffer(offer: OfferDoc, now: Date): Promise<boolean> {
   const need = await loadNeed(offer.needId)
   const expired = await inTransaction(async (tx) => {
-    const current = await tx.get<OfferDoc>('offers', offer._id)
+    const current = await tx.get('offers', offer._id)
     if (current?.status !== 'open') return false
     await tx.update('offers', offer._id, { status: 'expired', answeredAt: now })
     return true
@@ -161,7 +161,7 @@ async function changeTask(
   alsoWrite?: (tx: Transaction, current: NeedDoc) => Promise<void>,
 ) {
   await inTransaction(async (tx) => {
-    const current = await tx.get<NeedDoc>('needs', need._id)
+    const current = await tx.get('needs', need._id)
     if (!current || current.acceptedBy?.organisationId !== need.acceptedBy?.organisationId || !needStatusAfter(current.status, action)) {
       throw new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
     }

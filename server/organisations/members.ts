@@ -5,7 +5,7 @@ import { missesWithin, waitAfterMisses } from '../../shared/domain/attempts'
 import { JOIN_CODE_LIMIT, JOIN_PAGE, joinPath, joinScene, servesCommunity } from '../../shared/domain/organisation'
 import { iso } from '../../shared/domain/time'
 import { addAuditEntry } from '../data/audit'
-import type { CodeAttemptsDoc, JoinRequestDoc, OrganisationDoc, RoleDoc } from '../data/documents'
+import type { OrganisationDoc, RoleDoc } from '../data/documents'
 import {
   codeAttemptsId,
   joinRequestById,
@@ -91,7 +91,7 @@ export const renewInvitation: Action<'renewInvitation'> = async (context) => {
 async function tryCode<T>(openid: string, found: T | null, now: Date): Promise<T> {
   const id = codeAttemptsId('join', openid)
   await inTransaction(async (tx) => {
-    const current = await tx.get<CodeAttemptsDoc>('code_attempts', id)
+    const current = await tx.get('code_attempts', id)
     const misses = missesWithin(current?.misses ?? [], now, JOIN_CODE_LIMIT)
     const wait = waitAfterMisses(misses, now, JOIN_CODE_LIMIT)
     if (wait) throw new AppError(ErrorCode.RATE_LIMITED, `邀请码输错次数太多，请 ${wait} 分钟后再试`, 'data.code')
@@ -115,7 +115,7 @@ export const join: Action<'join'> = async ({ caller, input, now }) => {
   if (await membershipOf(organisation._id, me.openid)) throw new AppError(ErrorCode.CONFLICT, '你已经是这个组织的成员')
   const id = joinRequestId(organisation._id, me.openid)
   await inTransaction(async (tx) => {
-    const current = await tx.get<JoinRequestDoc>('join_requests', id)
+    const current = await tx.get('join_requests', id)
     if (current?.status === 'pending') return
     const asked = { organisationId: organisation._id, openid: me.openid, communityId: me.person!.communityId!, status: 'pending' as const, askedAt: now }
     // A declined (or once approved, since removed) person may ask again: the old decision goes.
@@ -160,7 +160,7 @@ export const decideJoin: Action<'decideJoin'> = async (context) => {
   }
   const lead = await context.caller()
   await inTransaction(async (tx) => {
-    const current = await tx.get<JoinRequestDoc>('join_requests', request._id)
+    const current = await tx.get('join_requests', request._id)
     if (current?.status !== 'pending') throw new AppError(ErrorCode.CONFLICT, '这条申请已经处理过了，请刷新后再看')
     await tx.update('join_requests', request._id, {
       status: approve ? 'approved' : 'declined',
@@ -169,7 +169,7 @@ export const decideJoin: Action<'decideJoin'> = async (context) => {
       ...(input.reason ? { reason: input.reason } : {}),
     })
     const roleId = roleDocId(organisation._id, request.openid)
-    if (approve && !(await tx.get<RoleDoc>('roles', roleId))) {
+    if (approve && !(await tx.get('roles', roleId))) {
       await tx.add('roles', {
         _id: roleId,
         openid: request.openid,
@@ -216,8 +216,8 @@ export const handOverLead: Action<'handOverLead'> = async (context) => {
   if (!ownRole) throw new AppError(ErrorCode.CONFLICT, '你已经不是这个组织的负责人')
   await inTransaction(async (tx) => {
     // Read again inside: the lead may have been handed over or the member removed meanwhile.
-    const current = await tx.get<OrganisationDoc>('organisations', organisation._id)
-    const targetNow = await tx.get<RoleDoc>('roles', target._id)
+    const current = await tx.get('organisations', organisation._id)
+    const targetNow = await tx.get('roles', target._id)
     if (current?.leadOpenid !== lead.openid || targetNow?.role !== 'volunteer') {
       throw new AppError(ErrorCode.CONFLICT, '成员情况已经变了，请刷新后再试')
     }

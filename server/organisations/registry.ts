@@ -5,7 +5,6 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { inShanghai } from '../../shared/domain/time'
 import { isPublic, median, newInviteCode, NO_TASKS_YET, serviceDistance, statusAfter } from '../../shared/domain/organisation'
 import { addAuditEntry, auditOfOrganisation } from '../data/audit'
-import type { OrganisationDoc } from '../data/documents'
 import { openJoinRequestsBy, roleDocId } from '../data/memberships'
 import { addOrganisation, applicationsBy, approvedNear, organisationById, organisationsOf, pendingOf } from '../data/organisations'
 import { organisationsByIds } from '../data/places'
@@ -61,7 +60,7 @@ export const decide: Action<'decide'> = async (context) => {
   const applicant = (await peopleByOpenids([organisation.leadOpenid])).get(organisation.leadOpenid)
   const status = await inTransaction(async (tx) => {
     // Read again inside: two committee members may decide at once.
-    const current = await tx.get<OrganisationDoc>('organisations', organisation._id)
+    const current = await tx.get('organisations', organisation._id)
     const next = current && statusAfter(current.status, input.decision)
     if (!current || !next) throw new AppError(ErrorCode.CONFLICT, '这个组织的状态已经变了，请刷新后再看')
     const decision = { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}), at, byOpenid: committee.openid }

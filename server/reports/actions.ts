@@ -18,6 +18,7 @@ import { waitingNeeds } from './sources/needs'
 import { waitingOrganisations } from './sources/organisations'
 import { waitingPhotos } from './sources/photos'
 import { waitingCredits } from './sources/service'
+import { waitingDueWork } from './sources/due-work'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
 type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
@@ -35,6 +36,7 @@ export const waiting: Action<'waiting'> = async (context) => {
     waitingCredits(community._id, now, WAITING_LIMIT),
     waitingVisits(community._id, now),
     waitingPhotos(community._id, now, WAITING_LIMIT),
+    waitingDueWork(community._id, now, WAITING_LIMIT),
   ])
   const items = sources
     .flatMap((s) => s.items)

@@ -86,7 +86,7 @@ export const restockItem: Action<'restockItem'> = async (context) => {
   const item = await committeeItem(context, input.itemId)
   const me = await context.caller()
   const restocked = await inTransaction(async (tx) => {
-    const current = (await tx.get<ItemDoc>('timebank_items', item._id))!
+    const current = (await tx.get('timebank_items', item._id))!
     const stock = current.stock + input.delta
     if (stock < 0) throw new AppError(ErrorCode.OUT_OF_STOCK, `库存只有 ${current.stock}，不能减少 ${-input.delta}`, 'data.delta')
     await tx.update('timebank_items', item._id, { stock, updatedAt: now })
@@ -130,7 +130,7 @@ const redemptionNotFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这笔
 async function handOver(redemption: RedemptionDoc, by: Caller, now: Date, organisationId?: string) {
   const people = await peopleByOpenids([redemption.openid])
   const done = await inTransaction(async (tx) => {
-    const current = (await tx.get<RedemptionDoc>('timebank_redemptions', redemption._id))!
+    const current = (await tx.get('timebank_redemptions', redemption._id))!
     if (current.status === 'handedOver') return current
     if (current.status === 'cancelled') throw new AppError(ErrorCode.CONFLICT, '这笔兑换已经冲正取消了')
     await tx.update('timebank_redemptions', current._id, { status: 'handedOver', handedOverAt: now, handedOverBy: by.openid })

@@ -7,7 +7,7 @@ import type { TimebankContract } from '../../shared/contracts/timebank'
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { addAuditEntry } from '../data/audit'
-import type { EntryDoc, HeldCreditDoc, ItemDoc, RedemptionDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
+import type { EntryDoc, HeldCreditDoc, ServiceCredit } from '../data/documents'
 import { peopleByOpenids, personById } from '../data/residents'
 import { accountsByIds, entriesPage, entryById, heldCreditById, setDailyCap, waitingHeldCredits } from '../data/timebank'
 import { inTransaction, whole } from '../data/transaction'
@@ -40,13 +40,13 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
   const [me, people] = await Promise.all([context.caller(), peopleByOpenids([held.openid])])
   const target = { openid: held.openid, name: people.get(held.openid)?.name ?? '' }
   const reviewed = await inTransaction(async (tx) => {
-    const current = (await tx.get<HeldCreditDoc>('timebank_held', held._id))!
+    const current = (await tx.get('timebank_held', held._id))!
     if (current.status !== 'waiting') {
       // The same decision again is a replay; the other one is too late.
       if (current.status === (input.decision === 'credit' ? 'credited' : 'declined')) return current
       throw new AppError(ErrorCode.CONFLICT, '这笔时间已经审核过了')
     }
-    const record = (await tx.get<ServiceRecordDoc>('service_records', current.recordId))!
+    const record = (await tx.get('service_records', current.recordId))!
     const paidFirst = 'entryId' in record.credit ? record.credit.entryId : undefined
     // A decline the committee made before the requester disputed the record stands (decision 017).
     const declinedBefore = record.credit.status === 'held' ? record.credit.declined : undefined
@@ -110,7 +110,7 @@ export const grant: Action<'grant'> = async (context) => {
   await refuseFlagged(me.openid, { reason: input.reason }, 2)
   const key = entryKey.grant(community._id, input.requestId)
   const entry = await inTransaction(async (tx) => {
-    const done = await tx.get<EntryDoc>('timebank_entries', key)
+    const done = await tx.get('timebank_entries', key)
     if (done) return done
     const moved = await move(tx, {
       key,
@@ -170,7 +170,7 @@ export const reverse: Action<'reverse'> = async (context) => {
   const people = await peopleByOpenids(affected ? [affected] : [])
   const key = entryKey.reverse(original._id)
   const entry = await inTransaction(async (tx) => {
-    const done = await tx.get<EntryDoc>('timebank_entries', key)
+    const done = await tx.get('timebank_entries', key)
     if (done) {
       if (done.byOpenid === me.openid && done.reason === input.reason) return done
       throw new AppError(ErrorCode.CONFLICT, '这一笔已经冲正过了')
@@ -193,10 +193,10 @@ export const reverse: Action<'reverse'> = async (context) => {
       throw error
     })
     // A redemption not yet handed over is called off: the item goes back on the shelf.
-    const redemption = original.redemptionId ? await tx.get<RedemptionDoc>('timebank_redemptions', original.redemptionId) : null
+    const redemption = original.redemptionId ? await tx.get('timebank_redemptions', original.redemptionId) : null
     if (redemption?.status === 'waiting') {
       await tx.update('timebank_redemptions', redemption._id, { status: 'cancelled', cancelledAt: now })
-      const item = await tx.get<ItemDoc>('timebank_items', redemption.itemId)
+      const item = await tx.get('timebank_items', redemption.itemId)
       if (item) await tx.update('timebank_items', item._id, { stock: item.stock + 1, updatedAt: now })
     }
     await tx.add(

@@ -8,8 +8,7 @@
  * pays once. Crediting never fails the confirmation: what is left pending, the due work credits.
  */
 import { DEFAULT_DAILY_CAP_MINUTES, shanghaiDay, splitByDailyCap } from '../../shared/domain/timebank'
-import type { CommunityDoc, HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
-import { pendingServiceRecords } from '../data/service-records'
+import type { HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
 import { inTransaction, whole, type Transaction } from '../data/transaction'
 import { entryKey, heldIdOf } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
@@ -30,10 +29,10 @@ export function pendingServiceRecord(fields: Omit<ServiceRecordDoc, 'credit'>): 
 }
 
 async function creditRecord(tx: Transaction, recordId: string, now: Date): Promise<ServiceCredit['status'] | null> {
-  const record = await tx.get<ServiceRecordDoc>('service_records', recordId)
+  const record = await tx.get('service_records', recordId)
   if (!record) return null
   if (record.credit.status !== 'pending') return record.credit.status
-  const community = await tx.get<CommunityDoc>('communities', record.communityId)
+  const community = await tx.get('communities', record.communityId)
   const day = shanghaiDay(record.servedAt)
   const daily = await dailyCredited(tx, record.openid, day)
   const { credit, hold } = splitByDailyCap(record.minutes, daily?.minutes ?? 0, community?.dailyCapMinutes ?? DEFAULT_DAILY_CAP_MINUTES)
@@ -75,6 +74,11 @@ async function creditRecord(tx: Transaction, recordId: string, now: Date): Promi
   return status.status
 }
 
+/** Credits one service record, once however often it is called; answers its status after (null: no such record). */
+export function creditServiceRecord(recordId: string, now: Date): Promise<ServiceCredit['status'] | null> {
+  return inTransaction((tx) => creditRecord(tx, recordId, now))
+}
+
 /**
  * Credits these service records, each exactly once, in order; answers each one's status after
  * (null: no such record). One failing is left pending for the due work and does not stop the rest.
@@ -83,25 +87,11 @@ export async function creditServiceRecords(recordIds: readonly string[], now: Da
   const outcomes: (ServiceCredit['status'] | null)[] = []
   for (const id of recordIds) {
     try {
-      outcomes.push(await inTransaction((tx) => creditRecord(tx, id, now)))
+      outcomes.push(await creditServiceRecord(id, now))
     } catch (error) {
       console.error(`[timebank] service record ${id} left pending for the due work`, error)
       outcomes.push('pending')
     }
   }
   return outcomes
-}
-
-/** A crash between the confirmation and its crediting leaves records pending; give it a minute first. */
-const PENDING_GRACE_MS = 60_000
-const BATCH = 100
-
-/** Due work: credits records still pending a minute after their confirmation. */
-export async function creditLeftPending(now: Date): Promise<number> {
-  const pending = await pendingServiceRecords(new Date(now.getTime() - PENDING_GRACE_MS), BATCH)
-  const outcomes = await creditServiceRecords(
-    pending.map((r) => r._id),
-    now,
-  )
-  return outcomes.filter((o) => o !== 'pending' && o !== null).length
 }

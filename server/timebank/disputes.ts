@@ -4,7 +4,7 @@
  * what was already credited is taken back by a reversal entry first (docs/decisions/017).
  */
 import { shanghaiDay } from '../../shared/domain/timebank'
-import type { AccountDoc, EntryDoc, HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
+import type { HeldCreditDoc, ServiceCredit } from '../data/documents'
 import { unset, whole, type Transaction } from '../data/transaction'
 import { serviceOf } from './credit'
 import { entryKey, heldIdOf, personAccountId } from './keys'
@@ -22,18 +22,18 @@ export async function holdDisputedService(tx: Transaction, recordIds: readonly s
 }
 
 async function holdRecord(tx: Transaction, recordId: string, byOpenid: string, now: Date): Promise<void> {
-  const record = await tx.get<ServiceRecordDoc>('service_records', recordId)
+  const record = await tx.get('service_records', recordId)
   if (!record) return
-  const held = await tx.get<HeldCreditDoc>('timebank_held', heldIdOf(record._id))
+  const held = await tx.get('timebank_held', heldIdOf(record._id))
   if (held?.cause === 'disputed') return
-  const account = await tx.get<AccountDoc>('timebank_accounts', personAccountId(record.communityId, record.openid))
+  const account = await tx.get('timebank_accounts', personAccountId(record.communityId, record.openid))
   let balance = account?.balance ?? 0
   let recovered = 0
   let unrecovered = 0
   // What paid it: the credit, and a review of minutes once held over the cap.
   for (const key of [entryKey.service(record._id), entryKey.review(record._id)]) {
-    const paid = await tx.get<EntryDoc>('timebank_entries', key)
-    if (!paid || (await tx.get<EntryDoc>('timebank_entries', entryKey.reverse(key)))) continue
+    const paid = await tx.get('timebank_entries', key)
+    if (!paid || (await tx.get('timebank_entries', entryKey.reverse(key)))) continue
     // A balance never goes below zero (decision 010): minutes already spent stay spent.
     const back = Math.min(paid.minutes, balance)
     unrecovered += paid.minutes - back

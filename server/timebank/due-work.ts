@@ -1,25 +1,44 @@
-/** The time bank's due work: gifts nobody accepted in time go back to their givers (decision 018). */
+/**
+ * The time bank's scheduled work (server/scheduler): a crash between a lead's confirmation and its
+ * crediting leaves service records pending; they are credited once they have waited a minute. And
+ * gifts nobody accepted in time go back to their givers (decision 018).
+ */
+import { heldCreditsPath } from '../../shared/domain/workbench'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { expiredGifts } from '../data/timebank'
+import type { GiftDoc, ServiceRecordDoc } from '../data/documents'
+import { pendingServiceRecords, serviceRecordById } from '../data/service-records'
+import { expiredGifts, giftById } from '../data/timebank'
+import type { DueStep } from '../due-work'
+import { creditServiceRecord } from './credit'
 import { settleGift } from './gifts'
 
-/** A bounded batch per run: the timer comes again in a minute for the rest. */
-const BATCH = 100
+/** The confirmation credits its records itself: give it this long first. */
+const PENDING_GRACE_MS = 60_000
 
-export interface TimebankDueWorkDone {
-  giftsReturned: number
+export const creditLeftPending: DueStep<ServiceRecordDoc> = {
+  name: 'serviceRecordsCredited',
+  title: '服务时长入账',
+  due: (now, limit) => pendingServiceRecords(new Date(now.getTime() - PENDING_GRACE_MS), limit),
+  load: serviceRecordById,
+  page: (record) => heldCreditsPath(record.communityId),
+  run: async (record, now) => (await creditServiceRecord(record._id, now)) !== null,
 }
 
-export async function runTimebankDueWork(now: Date): Promise<TimebankDueWorkDone> {
-  let giftsReturned = 0
-  for (const gift of await expiredGifts(now, BATCH)) {
+export const returnExpiredGifts: DueStep<GiftDoc> = {
+  name: 'giftsReturned',
+  title: '转赠到期退回',
+  due: expiredGifts,
+  load: giftById,
+  page: (gift) => heldCreditsPath(gift.communityId),
+  async run(gift, now) {
     try {
-      await settleGift(gift, 'returned', 'system', now)
-      giftsReturned++
+      const settled = await settleGift(gift, 'returned', 'system', now)
+      // Already returned (a replay): nothing done this time.
+      return settled.settledAt === now
     } catch (error) {
-      // Accepted or cancelled since it was read: settled, and left so. Anything else waits for the next run.
-      if (!(error instanceof AppError && error.code === ErrorCode.CONFLICT)) console.error(`[timebank] gift ${gift._id} left for the next run`, error)
+      // Accepted or cancelled since it was read: settled, and left so. Anything else is the runner's to retry.
+      if (error instanceof AppError && error.code === ErrorCode.CONFLICT) return false
+      throw error
     }
-  }
-  return { giftsReturned }
+  },
 }

@@ -43,10 +43,10 @@ export const give: Action<'give'> = async (context) => {
   if (recipient?.openid === me.openid) throw new AppError(ErrorCode.INVALID_INPUT, '不能转赠给自己', 'data.toPhone')
   const dayId = giftDayIdOf(me.openid, shanghaiDay(now))
   const gift = await inTransaction(async (tx) => {
-    const raced = await tx.get<GiftDoc>('timebank_gifts', giftId)
+    const raced = await tx.get('timebank_gifts', giftId)
     if (raced) return raced
     // Counted in the transaction that gives: many gifts at once cannot all slip under the limit.
-    const day = await tx.get<GiftDayDoc>('timebank_gift_days', dayId)
+    const day = await tx.get('timebank_gift_days', dayId)
     if ((day?.count ?? 0) >= GIFTS_PER_DAY) throw new AppError(ErrorCode.RATE_LIMITED, `每天最多赠送 ${GIFTS_PER_DAY} 次，请明天再试`)
     const added: GiftDoc = {
       _id: giftId,
@@ -117,7 +117,7 @@ export const cancelGift: Action<'cancelGift'> = (context) => settleOwn(context, 
  */
 export async function settleGift(gift: GiftDoc, outcome: 'accepted' | 'cancelled' | 'returned', byOpenid: string, now: Date): Promise<GiftDoc> {
   return inTransaction(async (tx) => {
-    const current = (await tx.get<GiftDoc>('timebank_gifts', gift._id))!
+    const current = (await tx.get('timebank_gifts', gift._id))!
     // The same outcome again is a replay.
     if (current.status === outcome) return current
     if (current.status === 'accepted') throw new AppError(ErrorCode.CONFLICT, '对方已经接收了这份转赠')

@@ -54,8 +54,8 @@ export async function move(tx: Transaction, m: Movement): Promise<{ entry: Entry
   const fromId = accountIdOf(m.communityId, m.from)
   const toId = accountIdOf(m.communityId, m.to)
   if (fromId === toId) throw new Error(`ledger: ${m.key} moves minutes from ${fromId} to itself`)
-  const from = await tx.get<AccountDoc>('timebank_accounts', fromId)
-  const to = await tx.get<AccountDoc>('timebank_accounts', toId)
+  const from = await tx.get('timebank_accounts', fromId)
+  const to = await tx.get('timebank_accounts', toId)
   const fromBalance = (from?.balance ?? 0) - m.minutes
   // The pool issues and so goes below zero; a person never does, nor do waiting gifts (they only hold what was given).
   if (m.from.kind === 'person' && fromBalance < 0) throw insufficient(from?.balance ?? 0)
@@ -99,7 +99,7 @@ async function writeAccount(tx: Transaction, m: Movement, id: string, party: Par
 
 /** A person's credited minutes on a Shanghai day, read inside the transaction that adds to them. */
 export async function dailyCredited(tx: Transaction, openid: string, day: string): Promise<DailyCreditDoc | null> {
-  return tx.get<DailyCreditDoc>('timebank_daily', dailyIdOf(openid, day))
+  return tx.get('timebank_daily', dailyIdOf(openid, day))
 }
 
 export async function addToDaily(tx: Transaction, current: DailyCreditDoc | null, openid: string, day: string, minutes: number): Promise<void> {

@@ -2,7 +2,7 @@
 import { monthOf, monthRange } from '../../shared/domain/time'
 import type { TimebankContract } from '../../shared/contracts/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
-import type { ItemDoc, RedemptionDoc } from '../data/documents'
+import type { RedemptionDoc } from '../data/documents'
 import { communitiesByIds } from '../data/places'
 import {
   accountsByIds,
@@ -92,9 +92,9 @@ export const redeem: Action<'redeem'> = async (context) => {
   // Another community's catalogue answers as an item that does not exist.
   if (!item || item.communityId !== homeOf(me)) throw new AppError(ErrorCode.NOT_FOUND, '没有这一项', 'data.itemId')
   const { redemption, balance } = await inTransaction(async (tx) => {
-    const raced = await tx.get<RedemptionDoc>('timebank_redemptions', redemptionId)
+    const raced = await tx.get('timebank_redemptions', redemptionId)
     if (raced) return { redemption: raced, balance: null }
-    const current = (await tx.get<ItemDoc>('timebank_items', item._id))!
+    const current = (await tx.get('timebank_items', item._id))!
     if (current.status !== 'active') throw new AppError(ErrorCode.CONFLICT, '这一项已经下架了')
     if (current.stock < 1) throw new AppError(ErrorCode.OUT_OF_STOCK, '这一项已经兑完了')
     const paid = await move(tx, {

@@ -1,12 +1,11 @@
 /**
- * WeChat's server APIs behind one interface. Production calls them through wx-server-sdk;
- * the local host and the tests set LINLI_WECHAT=outbox, and every message is recorded in the
- * outbox collection instead of being sent.
+ * WeChat's server APIs behind one interface, called through wx-server-sdk. Where the functions
+ * are assembled outside CloudBase (the local host, the tests), `useWeChat` plugs in the local
+ * outbox (local/outbox.ts) instead; the functions themselves never choose.
  */
 import { subscribeData, type MessageFields, type MessageKind, type SendResult, type SubscribeData } from '../../shared/domain/messages'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { cloudOpenApi } from './cloud'
-import { outboxOpenApi } from './outbox'
 
 /** msgSecCheck v2's verdict: `review` and `risky` both go to the committee. */
 export type TextVerdict = 'pass' | 'review' | 'risky'
@@ -37,11 +36,15 @@ export interface WeChatOpenApi {
   miniProgramCode(input: { page: string; scene: string }): Promise<string>
 }
 
-let chosen: WeChatOpenApi | undefined
+let chosen: WeChatOpenApi = cloudOpenApi
 
 export function wechat(): WeChatOpenApi {
-  chosen ??= process.env.LINLI_WECHAT === 'outbox' ? outboxOpenApi : cloudOpenApi
   return chosen
+}
+
+/** Only where the functions are assembled outside CloudBase: the local host and the tests. */
+export function useWeChat(openApi: WeChatOpenApi): void {
+  chosen = openApi
 }
 
 /** The first of `texts` (by key) that content security does not pass, or null when all pass. */

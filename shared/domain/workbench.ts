@@ -17,6 +17,7 @@ export const waitingKinds = [
   'credit',
   'visit',
   'photo_flagged',
+  'due_work',
 ] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
@@ -31,6 +32,7 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   credit: '服务时间等待审核',
   visit: '探访逾期未做',
   photo_flagged: '照片被标记',
+  due_work: '系统处理多次失败',
 }
 
 /** The committee's pages the items open; client/src/routes.ts builds its paths from the same. */

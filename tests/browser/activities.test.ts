@@ -14,7 +14,7 @@
 import type { Page } from 'playwright-core'
 import { create } from 'qrcode/lib/core/qrcode'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
-import { latestOutboxMessages } from '../../server/data/outbox'
+import { latestOutboxMessages } from '../../local/outbox'
 import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS } from '../../shared/domain/activity'
 import { inShanghai } from '../../shared/domain/time'
 import { database } from '../../server/data/cloudbase'

@@ -10,7 +10,7 @@ import { offerWindowMinutes } from '../../shared/domain/need'
 import { serviceDistance } from '../../shared/domain/organisation'
 import type { HelpKind } from '../../shared/domain/vocabulary'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
-import { runDueWork } from '../../server/needs/deadlines'
+import { runDueWork } from '../../server/scheduler/run'
 import {
   callFunction,
   contrastRatioOf,

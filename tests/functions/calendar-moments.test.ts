@@ -7,7 +7,7 @@
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import type { ActivityDoc, NeedDoc, OutboxDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
-import { runDueWork } from '../../server/needs/deadlines'
+import { runDueWork } from '../../server/scheduler/run'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { AUTO_CLOSE_DAYS, offerWindowMinutes } from '../../shared/domain/need'

@@ -7,7 +7,7 @@
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import type { AuditDoc, CareEntryDoc, CareVisitDoc, OutboxDoc } from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
-import { runDueWork } from '../../server/needs/deadlines'
+import { runDueWork } from '../../server/scheduler/run'
 import type { ActionInput } from '../../shared/contract'
 import { visitAssignmentSchema, type CareContract } from '../../shared/contracts/care'
 import type { SubscribeData } from '../../shared/domain/messages'

@@ -169,7 +169,19 @@ describe('the scheduler function', () => {
   it('runs the due work for its timer trigger', async () => {
     expect(await scheduler(timerEvent, timerContext)).toEqual({
       ok: true,
-      data: { offersExpired: 0, needsClosed: 0, serviceRecordsCredited: 0, leadsReminded: 0, needsOverdue: 0, activityReminders: 0, activitiesFinished: 0, visitReminders: 0, careEscalations: 0, giftsReturned: 0 },
+      data: {
+        offersExpired: 0,
+        needsClosed: 0,
+        serviceRecordsCredited: 0,
+        leadsReminded: 0,
+        needsOverdue: 0,
+        activityReminders: 0,
+        activitiesFinished: 0,
+        visitReminders: 0,
+        careEscalations: 0,
+        giftsReturned: 0,
+        failed: 0,
+      },
     })
   })
 

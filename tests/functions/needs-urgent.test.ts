@@ -7,7 +7,7 @@
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import type { NeedDoc, OrganisationDoc, OutboxDoc } from '../../server/data/documents'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
-import { runDueWork } from '../../server/needs/deadlines'
+import { runDueWork } from '../../server/scheduler/run'
 import { finishWindowMinutes, overdueGraceMinutes, type NeedStatus, type Urgency } from '../../shared/domain/need'
 import { freshDatabasePerGroup } from '../support/database'
 import { callNeeds, callReports, failure, ok, place, raiseInput } from './calls'

@@ -3,7 +3,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, RoleDoc } from '../../server/data/documents'
 import type { OrganisationApplication } from '../../shared/contracts/organisations'
 import { distanceM } from '../../shared/domain/organisation'
-import { outboxOpenApi } from '../../server/wechat/outbox'
+import { outboxOpenApi } from '../../local/outbox'
 import { freshDatabasePerGroup, snapshotDatabase, type TestDatabase } from '../support/database'
 import { callOrganisations as call, failure, ok } from './calls'
 

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { careDemoData } from '../../local/seed/care-demo'
+import { LOCAL_FILE_ID } from '../../local/storage'
 import type {
   ActivityDoc,
   ActivitySignUpDoc,
@@ -19,7 +20,6 @@ import type {
   OrganisationDoc,
   ServiceRecordDoc,
 } from '../../server/data/documents'
-import { LOCAL_FILE_ID } from '../../server/data/files'
 import { asGeoPoint } from '../../server/data/geo'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { Figures } from '../../shared/contracts/reports'
@@ -510,12 +510,15 @@ describe('figures of a community for a period', () => {
 
 // ——— the export ———
 
+/** Where the functions' files go: the storage folder of the export tests' database. */
+let storageDir: string
+
 async function workbookOf(file: { fileId: string; url: string }): Promise<ExcelJS.Workbook> {
   expect(file.fileId.startsWith(LOCAL_FILE_ID)).toBe(true)
   const name = file.fileId.slice(LOCAL_FILE_ID.length)
   expect(file.url).toBe(`/local/storage/${name}`)
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(join(process.env.LINLI_STORAGE_DIR!, name))
+  await workbook.xlsx.readFile(join(storageDir, name))
   return workbook
 }
 
@@ -563,7 +566,7 @@ function expectFiguresSheet(rows: (string | number)[][], figures: Figures, colum
 }
 
 describe('the export for the 总结报告', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup((database) => (storageDir = database.storageDir))
   beforeAll(seed)
 
   it('the committee’s export is a valid xlsx: the figures, and the lists behind them without phones or addresses', async () => {
@@ -703,6 +706,7 @@ describe('what waits on the committee', () => {
       { kind: 'credit', label: '服务时间等待审核', count: credits.length },
       { kind: 'visit', label: '探访逾期未做', count: escalated.length },
       { kind: 'photo_flagged', label: '照片被标记', count: 0 },
+      { kind: 'due_work', label: '系统处理多次失败', count: 0 },
     ])
     expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length)
   })

@@ -8,7 +8,7 @@ import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../.
 import { timebankItems, timebankServiceRecords } from '../../local/seed/timebank-demo'
 import type { AccountDoc, AuditDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, RedemptionDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
-import { runDueWork } from '../../server/needs/deadlines'
+import { runDueWork } from '../../server/scheduler/run'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
 import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup, testClock } from '../support/database'

@@ -1,6 +1,6 @@
 /**
- * A fresh stand-in per test file, with the functions' SDK pointed at it exactly as the local
- * host does. Nothing here replaces product code: the functions run as they do on CloudBase.
+ * A fresh stand-in per test file, with the functions' SDK pointed at it and the local replacements
+ * of WeChat and storage plugged in, exactly as the local host does: the functions run as they do on CloudBase.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,6 +9,7 @@ import { ManualClock } from '../../local/clock'
 import { latencyFromEnvironment, startStandin, type Standin } from '../../local/standin'
 import { localCheckInSecret } from '../../local/host/check-in-secret'
 import { platformContext } from '../../local/host/platform-context'
+import { useLocalReplacements } from '../../local/replacements'
 import { seedDemoData } from '../../local/seed/seed'
 import type { Envelope } from '../../shared/contract'
 import { useClock } from '../../server/clock'
@@ -23,6 +24,8 @@ export const testClock = new ManualClock()
 
 export interface TestDatabase {
   standin: Standin
+  /** The folder the functions' files (report exports) are written to. */
+  storageDir: string
   close(): Promise<void>
 }
 
@@ -34,11 +37,14 @@ export async function startTestDatabase(options: { seedDemo?: boolean; latencyMs
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'))
   useClock(testClock)
   const standin = await startStandin({ dataDir, clock: testClock, latencyMs: 0 })
-  Object.assign(process.env, standin.functionEnv, { LINLI_WECHAT: 'outbox', LINLI_STORAGE_DIR: join(dataDir, 'storage') }, localCheckInSecret(dataDir))
+  Object.assign(process.env, standin.functionEnv, localCheckInSecret(dataDir))
+  const storageDir = join(dataDir, 'storage')
+  useLocalReplacements(storageDir)
   if (options.seedDemo !== false) await seedDemoData()
   standin.setLatency(options.latencyMs ?? latencyFromEnvironment())
   return {
     standin,
+    storageDir,
     async close() {
       await standin.close()
       rmSync(dataDir, { recursive: true, force: true })

@@ -4,11 +4,12 @@
  * anything else (a mini-program's callFunction, which carries the caller's OPENID) is refused.
  */
 import { z } from 'zod'
-import type { Envelope } from '../shared/contract'
-import { ErrorCode } from '../shared/errors'
-import { callerFromContext, triggerSourceFromContext } from './data/cloudbase'
-import { now } from './clock'
-import { runDueWork, type DueWorkDone } from './needs/deadlines'
+import type { Envelope } from '../../shared/contract'
+import { ErrorCode } from '../../shared/errors'
+import { now } from '../clock'
+import { callerFromContext, triggerSourceFromContext } from '../data/cloudbase'
+import type { DueWorkDone } from '../due-work'
+import { runDueWork } from './run'
 
 const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string() })
 
