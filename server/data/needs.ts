@@ -272,7 +272,7 @@ export async function lapsedOffers(now: Date, limit: number): Promise<OfferDoc[]
 
 // ——— timeline ———
 
-export async function addNeedEvent(event: Omit<NeedEventDoc, '_id'>): Promise<void> {
+export async function addNeedEvent(event: NeedEventDoc): Promise<void> {
   await events().add(event)
 }
 

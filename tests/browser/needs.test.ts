@@ -188,6 +188,8 @@ describe('求助 in the browser', () => {
     for (let i = 0; i < 3; i++) await plus.click()
     await shown(page).locator(`#minutes-${volunteerRole._id}`).getByText('90 分钟').waitFor()
     await screenshot(page, 'need-done-form.png')
+    // Nobody serves longer than since acceptance: the visit took its 90 minutes.
+    await session.moveClocks({ advanceMinutes: 90 })
     await tap(page, '确认完成')
     await shown(page).getByText('已完成，等您确认').first().waitFor()
     await shown(page).getByText(`${volunteer.name} 90 分钟`).waitFor()

@@ -169,8 +169,10 @@ describe('社区社会组织 in the browser', () => {
     expect(await request.locator('.card-title').textContent()).toBe('王桂兰')
     expect(await request.locator('.card-label').textContent()).toContain('沁园社区')
     // Requests come before everything else on the page.
-    const above = await shown(page).locator('#join-requests').evaluate((el) => el.compareDocumentPosition(document.querySelector('#invite-code')!))
-    expect(above & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    const above = await shown(page)
+      .locator('#join-requests')
+      .evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('#invite-code')!) & Node.DOCUMENT_POSITION_FOLLOWING))
+    expect(above).toBe(true)
     await tap(page, '婉拒')
     await shown(page).getByText('婉拒 王桂兰 的申请？理由会告诉对方。').waitFor()
     await tap(page, '确定婉拒')

@@ -63,14 +63,21 @@ describe.each(calendarMoments)('at $name', ({ at }) => {
   const raise = async (overrides: Partial<RaiseNeedInput>) =>
     (await ok(callNeeds(who.resident, 'raise', raiseInput({ location: place(60 * ++places), ...overrides })))).need
 
-  /** A 上门巡访探视 need accepted by 夕阳红 and marked done now, with `minutes` of 曹丽华's service. */
+  /**
+   * A 上门巡访探视 need accepted by 夕阳红 a little over `minutes` ago (nobody serves longer than since acceptance)
+   * and marked done now, with `minutes` of 曹丽华's service.
+   */
   async function servedNow(minutes: number) {
+    const doneAt = testClock.now()
+    // A minute more: the clock runs on while the need is raised and accepted.
+    testClock.set(new Date(doneAt.getTime() - (minutes + 1) * 60_000))
     const need = await raise({ helpKind: '上门巡访探视', urgency: 'urgent' })
     const offer = (await matchDetails(need.id)).find((o) => o.organisationId === xiyanghong._id)!
     await ok(callNeeds(xiyanghong.leadOpenid, 'accept', { organisationId: xiyanghong._id, offerId: offer.offerId }))
     await ok(
       callNeeds(xiyanghong.leadOpenid, 'assignVolunteers', { organisationId: xiyanghong._id, needId: need.id, memberIds: [caoLihua._id] }),
     )
+    testClock.set(doneAt)
     await ok(
       callNeeds(xiyanghong.leadOpenid, 'markDone', {
         organisationId: xiyanghong._id,
