@@ -10,7 +10,6 @@ import { offerWindowMinutes } from '../../shared/domain/need'
 import { serviceDistance } from '../../shared/domain/organisation'
 import type { HelpKind } from '../../shared/domain/vocabulary'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
-import { runDueWork } from '../../server/scheduler/run'
 import {
   callFunction,
   contrastRatioOf,
@@ -247,12 +246,8 @@ describe('求助 in the browser', () => {
     expect(raised).toMatchObject({ ok: true, data: { need: { status: 'matching' } } })
     const escalatedId: string = raised.data.need.id
 
-    // The scheduler's work, run as its timer would, each time one offer window later, until nobody is left.
-    let clock = Date.now()
-    for (let round = 0; round <= reachable.length; round++) {
-      clock += (offerWindowMinutes.urgent + 1) * 60_000
-      await runDueWork(new Date(clock))
-    }
+    // One offer window after another, until nobody is left: each move of the clocks runs the due work.
+    for (let round = 0; round <= reachable.length; round++) await session.moveClocks({ advanceMinutes: offerWindowMinutes.urgent + 1 })
     const { data } = await callFunction(residentPage, 'needs', 'detail', { needId: escalatedId })
     expect(data.need.status).toBe('escalated')
 
