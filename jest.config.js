@@ -4,9 +4,5 @@
  */
 module.exports = {
   testTimeout: 60000,
-  projects: [
-    '<rootDir>/tests/jest.node.config.js',
-    '<rootDir>/tests/jest.client.config.js',
-    '<rootDir>/tests/jest.weapp.config.js',
-  ],
+  projects: ['<rootDir>/tests/jest.node.config.js', '<rootDir>/tests/jest.client.config.js', '<rootDir>/tests/jest.weapp.config.js'],
 }

@@ -35,12 +35,16 @@ async function roundTripsPerAction(trips: () => number) {
   await tripsOf('activities.browse (near home)', trips, () => call(who.resident, 'browse', {}))
   await tripsOf('activities.signUp (a place)', trips, () => call(who.resident, 'signUp', { activityId, role: 'participant' }))
   await tripsOf('activities.signUp (the waitlist)', trips, () => call(who.elderResident, 'signUp', { activityId, role: 'participant' }))
-  await tripsOf('activities.cancelSignUp (one promoted, told)', trips, () => call(who.resident, 'cancelSignUp', { activityId, role: 'participant' }))
+  await tripsOf('activities.cancelSignUp (one promoted, told)', trips, () =>
+    call(who.resident, 'cancelSignUp', { activityId, role: 'participant' }),
+  )
   await call(who.volunteer, 'signUp', { activityId, role: 'volunteer' })
   const code = await tripsOf('activities.checkInCode', trips, () =>
     call<{ qrPayload: string }>(who.organisationLead, 'checkInCode', { organisationId, activityId, purpose: 'check_in' }),
   )
-  await tripsOf('activities.checkIn (QR)', trips, () => call(who.volunteer, 'checkIn', { activityId, purpose: 'check_in', qrPayload: code.qrPayload }))
+  await tripsOf('activities.checkIn (QR)', trips, () =>
+    call(who.volunteer, 'checkIn', { activityId, purpose: 'check_in', qrPayload: code.qrPayload }),
+  )
   await tripsOf('activities.roster', trips, () => call(who.organisationLead, 'roster', { organisationId, activityId }))
 }
 

@@ -86,34 +86,77 @@ async function bench() {
   })) {
     await measure(`account.me as ${who}`, 200, 1, () => callAccount(openid, { action: 'me', data: {} }), trips)
   }
-  await measure('account.updatePreferences', 200, 1, (i) =>
-    callAccount(demoIdentities.resident, { action: 'updatePreferences', data: { elderMode: i % 2 ? 'on' : 'off' } }), trips)
+  await measure(
+    'account.updatePreferences',
+    200,
+    1,
+    (i) => callAccount(demoIdentities.resident, { action: 'updatePreferences', data: { elderMode: i % 2 ? 'on' : 'off' } }),
+    trips,
+  )
   await measure('account.me, 8 callers at once', 400, 8, () => callAccount(demoIdentities.volunteer, { action: 'me', data: {} }), trips)
 
   console.log('\nStand-in (SDK calls)')
   const db = database()
   const ids: string[] = []
-  await measure('insert one document', 1000, 8, async (i) => {
-    const { id } = (await db.collection('outbox').add({ channel: 'subscribeMessage', payload: { i }, createdAt: new Date() })) as { id: string }
-    ids.push(id)
-  }, trips)
-  await measure('read one document by id', 1000, 8, (i) => db.collection('outbox').doc(ids[i % ids.length]).get(), trips)
-  await measure('query people by openid (indexed)', 1000, 8, () => db.collection('people').where({ openid: demoIdentities.resident }).get(), trips)
-  const counters = await Promise.all(Array.from({ length: 8 }, () => db.collection('outbox').add({ channel: 'subscribeMessage', payload: { n: 0 }, createdAt: new Date() }))) as { id: string }[]
-  await measure('transaction: increment, 8 separate documents', 400, 8, (i) =>
-    db.runTransaction(async (t: { collection(name: string): ReturnType<typeof db.collection> }) => {
-      const ref = t.collection('outbox').doc(counters[i % 8].id)
-      const { data } = (await ref.get()) as unknown as { data: { payload: { n: number } } }
-      await ref.update({ payload: { n: data.payload.n + 1 } })
-    }), trips)
+  await measure(
+    'insert one document',
+    1000,
+    8,
+    async (i) => {
+      const { id } = (await db.collection('outbox').add({ channel: 'subscribeMessage', payload: { i }, createdAt: new Date() })) as {
+        id: string
+      }
+      ids.push(id)
+    },
+    trips,
+  )
+  await measure(
+    'read one document by id',
+    1000,
+    8,
+    (i) =>
+      db
+        .collection('outbox')
+        .doc(ids[i % ids.length])
+        .get(),
+    trips,
+  )
+  await measure(
+    'query people by openid (indexed)',
+    1000,
+    8,
+    () => db.collection('people').where({ openid: demoIdentities.resident }).get(),
+    trips,
+  )
+  const counters = (await Promise.all(
+    Array.from({ length: 8 }, () => db.collection('outbox').add({ channel: 'subscribeMessage', payload: { n: 0 }, createdAt: new Date() })),
+  )) as { id: string }[]
+  await measure(
+    'transaction: increment, 8 separate documents',
+    400,
+    8,
+    (i) =>
+      db.runTransaction(async (t: { collection(name: string): ReturnType<typeof db.collection> }) => {
+        const ref = t.collection('outbox').doc(counters[i % 8].id)
+        const { data } = (await ref.get()) as unknown as { data: { payload: { n: number } } }
+        await ref.update({ payload: { n: data.payload.n + 1 } })
+      }),
+    trips,
+  )
   const readHot = async () => ((await db.collection('outbox').doc(counters[0].id).get()).data[0] as { payload: { n: number } }).payload.n
   const hotBefore = await readHot()
-  await measure('transaction: increment, one hot document', 200, 8, () =>
-    db.runTransaction(async (t: { collection(name: string): ReturnType<typeof db.collection> }) => {
-      const ref = t.collection('outbox').doc(counters[0].id)
-      const { data } = (await ref.get()) as unknown as { data: { payload: { n: number } } }
-      await ref.update({ payload: { n: data.payload.n + 1 } })
-    }, 50), trips)
+  await measure(
+    'transaction: increment, one hot document',
+    200,
+    8,
+    () =>
+      db.runTransaction(async (t: { collection(name: string): ReturnType<typeof db.collection> }) => {
+        const ref = t.collection('outbox').doc(counters[0].id)
+        const { data } = (await ref.get()) as unknown as { data: { payload: { n: number } } }
+        await ref.update({ payload: { n: data.payload.n + 1 } })
+      }, 50),
+    trips,
+  )
   console.log(`  hot counter went from ${hotBefore} to ${await readHot()} after 200 increments: conflicts were retried, none lost`)
 
   await benchNeeds(standin, trips)

@@ -50,7 +50,9 @@ async function roundTripsPerAction(trips: () => number) {
       contactPhone: '18653312469',
     }),
   )
-  const { offers } = await call<{ offers: { offerId: string; organisationId: string }[] }>(who.committeeUrban, 'matchDetails', { needId: need.id })
+  const { offers } = await call<{ offers: { offerId: string; organisationId: string }[] }>(who.committeeUrban, 'matchDetails', {
+    needId: need.id,
+  })
   const { organisationId, offerId } = offers[0]
   const lead = demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
   await tripsOf('needs.accept', trips, () => call(lead, 'accept', { organisationId, offerId }))
@@ -58,7 +60,9 @@ async function roundTripsPerAction(trips: () => number) {
   await tripsOf('needs.markDone (one volunteer)', trips, () =>
     call(lead, 'markDone', { organisationId, needId: need.id, summary: '陪老人聊了一下午。', service: [{ memberId, minutes: 120 }] }),
   )
-  await tripsOf('needs.confirm (已解决, rated)', trips, () => call(who.resident, 'confirm', { needId: need.id, result: 'solved', rating: 5 }))
+  await tripsOf('needs.confirm (已解决, rated)', trips, () =>
+    call(who.resident, 'confirm', { needId: need.id, result: 'solved', rating: 5 }),
+  )
 }
 
 /** A deterministic stream of numbers in [0, 1), so every run places the same city. */
@@ -74,7 +78,10 @@ function random(seed: number) {
 const CITY_CENTRE: [number, number] = [118.05, 36.81]
 const M_PER_DEG_LAT = 110_574
 const M_PER_DEG_LNG = 111_320 * Math.cos((CITY_CENTRE[1] * Math.PI) / 180)
-const at = (eastM: number, northM: number): [number, number] => [CITY_CENTRE[0] + eastM / M_PER_DEG_LNG, CITY_CENTRE[1] + northM / M_PER_DEG_LAT]
+const at = (eastM: number, northM: number): [number, number] => [
+  CITY_CENTRE[0] + eastM / M_PER_DEG_LNG,
+  CITY_CENTRE[1] + northM / M_PER_DEG_LAT,
+]
 
 function organisationsOfCity(count: number, next: () => number, from: number): OrganisationDoc[] {
   return Array.from({ length: count }, (_, i) => {
@@ -87,7 +94,10 @@ function organisationsOfCity(count: number, next: () => number, from: number): O
       helpKinds: kinds,
       communityId: 'c-zd-qinyuan',
       servesCommunityIds: ['c-zd-qinyuan'],
-      serviceArea: { centre: { type: 'Point', coordinates: at((next() - 0.5) * 40_000, (next() - 0.5) * 40_000) }, radiusM: 500 + Math.floor(next() * 2500) },
+      serviceArea: {
+        centre: { type: 'Point', coordinates: at((next() - 0.5) * 40_000, (next() - 0.5) * 40_000) },
+        radiusM: 500 + Math.floor(next() * 2500),
+      },
       capacity,
       status: next() < 0.9 ? 'approved' : 'suspended',
       leadOpenid: `bench-lead-${from + i}`,

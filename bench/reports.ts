@@ -43,7 +43,9 @@ function needsOfYear(communityId: string, count: number, centre: readonly [numbe
       offeredTo: [],
       acceptedBy: { organisationId: 'org-qy-xiyanghong', name: '夕阳红', at: at(10 + (i % 90)), distanceM: 300 },
       volunteers: [],
-      ...(i % 5 === 0 ? {} : { doneAt: at(200 + (i % 600)), outcome: { result: (['solved', 'partly', 'unrated'] as const)[i % 3], at: at(900) } }),
+      ...(i % 5 === 0
+        ? {}
+        : { doneAt: at(200 + (i % 600)), outcome: { result: (['solved', 'partly', 'unrated'] as const)[i % 3], at: at(900) } }),
       createdAt,
       updatedAt: createdAt,
     }
@@ -52,13 +54,19 @@ function needsOfYear(communityId: string, count: number, centre: readonly [numbe
 
 export async function benchReports(standin: Standin, trips: () => number) {
   console.log('\nReports: figures and export against a year of needs (round trips, documents read)')
-  const [urban, rural] = [demoDataSet.communities.find((c) => c.kind === 'urban')!, demoDataSet.communities.find((c) => c.kind === 'rural')!]
+  const [urban, rural] = [
+    demoDataSet.communities.find((c) => c.kind === 'urban')!,
+    demoDataSet.communities.find((c) => c.kind === 'rural')!,
+  ]
   const month = { from: '2026-06-01', to: '2026-06-30' }
   const year = { from: '2026-01-01', to: '2026-12-31' }
   for (const count of [1_000, 10_000]) {
     await removeAll('needs')
     // The other community's needs are as many: none of them may be read.
-    await insertAll('needs', [...needsOfYear(urban._id, count, urban.centre.coordinates), ...needsOfYear(rural._id, count, rural.centre.coordinates)])
+    await insertAll('needs', [
+      ...needsOfYear(urban._id, count, urban.centre.coordinates),
+      ...needsOfYear(rural._id, count, rural.centre.coordinates),
+    ])
     for (const [label, action, openid, data] of [
       ['figures, a month', 'figures', who.committeeUrban, { communityId: urban._id, period: month }],
       ['figures, the year', 'figures', who.committeeUrban, { communityId: urban._id, period: year }],

@@ -53,14 +53,19 @@ async function credits(trips: () => number) {
     const ids = await pendingRecords(Array.from({ length: count }, (_, i) => `bench-volunteer-c${concurrency}-${i}`))
     const outcomes: string[] = []
     const before = trips()
-    const perSecond = await run(count, concurrency, async (i) => outcomes.push(...((await creditServiceRecords([ids[i]], now())) as string[])))
+    const perSecond = await run(count, concurrency, async (i) =>
+      outcomes.push(...((await creditServiceRecords([ids[i]], now())) as string[])),
+    )
     const leftPending = outcomes.filter((o) => o === 'pending').length
     console.log(
       `credit, c${String(concurrency).padEnd(3)} ${String(count).padStart(4)} credits  ${perSecond.toFixed(0).padStart(5)}/s  ` +
         `round trips/credit ${((trips() - before) / count).toFixed(1).padStart(5)}  left pending after 12 attempts ${leftPending}`,
     )
     // What the due work would do with them, so the next round starts clean.
-    await creditServiceRecords(ids.filter((_, i) => outcomes[i] === 'pending'), now())
+    await creditServiceRecords(
+      ids.filter((_, i) => outcomes[i] === 'pending'),
+      now(),
+    )
   }
 }
 
@@ -91,7 +96,12 @@ async function gifts(trips: () => number) {
       // Worker k keeps to pair k: no two gifts at once share an account.
       const pair = i % pairs
       const to = people[pairs + pair]
-      const answer = await call(people[pair].openid, 'give', { toName: to.name, toPhone: to.phone, minutes: 1, requestId: `bench-gift-c${concurrency}-${i}` })
+      const answer = await call(people[pair].openid, 'give', {
+        toName: to.name,
+        toPhone: to.phone,
+        minutes: 1,
+        requestId: `bench-gift-c${concurrency}-${i}`,
+      })
       if (!answer.ok) failed++
     })
     console.log(

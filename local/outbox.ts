@@ -39,7 +39,8 @@ export const outboxOpenApi: WeChatOpenApi = {
    */
   async checkMedia({ openid, fileId, scene }) {
     // WeChat's own rules: the user's openid, a scene of 1–4, and a photo it can fetch.
-    if (!openid || ![1, 2, 3, 4].includes(scene) || !fileId.startsWith('cloud://')) throw new Error(`mediaCheckAsync would refuse ${fileId}`)
+    if (!openid || ![1, 2, 3, 4].includes(scene) || !fileId.startsWith('cloud://'))
+      throw new Error(`mediaCheckAsync would refuse ${fileId}`)
     const traceId = randomUUID()
     await recordInOutbox({ channel: 'mediaCheck', toOpenid: openid, payload: { scene, fileId, traceId } })
     return { traceId }

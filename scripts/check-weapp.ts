@@ -103,11 +103,18 @@ export function checkAppJson(root: string): { problems: string[]; sizes: string 
   }
 
   const files = filesUnder(root).filter((file) => !file.endsWith('.map'))
-  const main = sizeOf(root, files.filter((file) => packageOf(file, roots) === ''))
+  const main = sizeOf(
+    root,
+    files.filter((file) => packageOf(file, roots) === ''),
+  )
   const whole = sizeOf(root, files)
-  if (main > MAIN_PACKAGE_LIMIT) problems.push(`the main package is ${kb(main)}, over ${kb(MAIN_PACKAGE_LIMIT)}: move pages into subpackages`)
+  if (main > MAIN_PACKAGE_LIMIT)
+    problems.push(`the main package is ${kb(main)}, over ${kb(MAIN_PACKAGE_LIMIT)}: move pages into subpackages`)
   for (const sub of roots) {
-    const size = sizeOf(root, files.filter((file) => packageOf(file, roots) === sub))
+    const size = sizeOf(
+      root,
+      files.filter((file) => packageOf(file, roots) === sub),
+    )
     if (size > SUBPACKAGE_LIMIT) problems.push(`subpackage ${sub} is ${kb(size)}, over WeChat's 2 MB`)
   }
   if (whole > WHOLE_LIMIT) problems.push(`the whole mini-program is ${kb(whole)}, over WeChat's 20 MB`)
@@ -120,7 +127,8 @@ function referencesOf(root: string, file: string): string[] {
   let targets: string[] = []
   if (file.endsWith('.js')) targets = [...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])
   if (file.endsWith('.wxml')) targets = [...text.matchAll(/<(?:import|include)\s+src=["']([^"']+)["']/g)].map((m) => m[1])
-  if (file.endsWith('.json')) targets = Object.values((JSON.parse(text) as { usingComponents?: Record<string, string> }).usingComponents ?? {})
+  if (file.endsWith('.json'))
+    targets = Object.values((JSON.parse(text) as { usingComponents?: Record<string, string> }).usingComponents ?? {})
   // Absolute paths are from the mini-program root; plugin:// and bare names are not project files.
   return targets
     .filter((target) => target.startsWith('.') || target.startsWith('/'))

@@ -9,7 +9,7 @@ if (findChromium()) process.exit(0)
 
 const canApt = process.platform === 'linux' && process.getuid?.() === 0 && hasCommand('apt-get')
 if (canApt) {
-  console.log('Chromium is missing: installing Debian\'s chromium package…')
+  console.log("Chromium is missing: installing Debian's chromium package…")
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -78,7 +78,14 @@ export const appointCommittee: Action<'appointCommittee'> = async (context) => {
     grantedAt: context.now,
   })
   if (!granted) throw already
-  await addAuditEntry(auditEntry(appointer, 'committee.appoint', { communityId: community._id, target: { openid: person.openid, name: person.name } }, context.now))
+  await addAuditEntry(
+    auditEntry(
+      appointer,
+      'committee.appoint',
+      { communityId: community._id, target: { openid: person.openid, name: person.name } },
+      context.now,
+    ),
+  )
   return { memberId }
 }
 
@@ -96,11 +103,16 @@ export const revokeCommittee: Action<'revokeCommittee'> = async (context) => {
     await tx.remove('roles', member._id)
     await tx.add(
       'audit_log',
-      auditEntry(officer, 'committee.revoke', {
-        communityId: community._id,
-        target: { openid: member.openid, name: people.get(member.openid)?.name ?? '' },
-        reason: input.reason,
-      }, context.now),
+      auditEntry(
+        officer,
+        'committee.revoke',
+        {
+          communityId: community._id,
+          target: { openid: member.openid, name: people.get(member.openid)?.name ?? '' },
+          reason: input.reason,
+        },
+        context.now,
+      ),
     )
   })
   return {}

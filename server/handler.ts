@@ -7,12 +7,7 @@ import type { z } from 'zod'
 import type { ActionName, Envelope, FunctionContract } from '../shared/contract'
 import { requestSchema } from '../shared/contract'
 import { AppError, ErrorCode } from '../shared/errors'
-import {
-  isAllowed,
-  permissionTable,
-  type PermissionRule,
-  type Scope,
-} from '../shared/domain/permissions'
+import { isAllowed, permissionTable, type PermissionRule, type Scope } from '../shared/domain/permissions'
 import { now } from './clock'
 import { callerFromContext, type PlatformCaller } from './data/cloudbase'
 import { loadCaller, type Caller } from './principal'
@@ -30,9 +25,7 @@ export interface ActionContext<I> {
 }
 
 export type ActionImplementations<F extends FunctionContract> = {
-  [A in ActionName<F>]: (
-    context: ActionContext<z.output<F['actions'][A]['input']>>,
-  ) => Promise<z.input<F['actions'][A]['output']>>
+  [A in ActionName<F>]: (context: ActionContext<z.output<F['actions'][A]['input']>>) => Promise<z.input<F['actions'][A]['output']>>
 }
 
 function fieldOf(issue: z.core.$ZodIssue): string | undefined {

@@ -19,18 +19,11 @@ export interface FunctionContract<A extends Record<string, ActionContract> = Rec
   actions: A
 }
 
-export function defineFunction<const A extends Record<string, ActionContract>>(
-  name: string,
-  actions: A,
-): FunctionContract<A> {
+export function defineFunction<const A extends Record<string, ActionContract>>(name: string, actions: A): FunctionContract<A> {
   return { name, actions }
 }
 
-export function action<I extends z.ZodType, O extends z.ZodType>(
-  summary: string,
-  input: I,
-  output: O,
-): ActionContract<I, O> {
+export function action<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): ActionContract<I, O> {
   return { summary, input, output }
 }
 

@@ -12,7 +12,9 @@ module.exports = {
   // Taro's H5 packages ship ES modules (some as .mjs); babel compiles them like our own code.
   transform: { '^.+\\.(mjs|jsx?|tsx?)$': ['babel-jest', { configFile: require.resolve('./client/support/babel.config.js') }] },
   // Ignore node_modules except these packages (and whatever they bundle inside them).
-  transformIgnorePatterns: ['^(?!.*/node_modules/(@tarojs|@stencil|lodash-es|nanoid|ics|swiper|query-string|decode-uri-component|split-on-first|filter-obj)/).*/node_modules/'],
+  transformIgnorePatterns: [
+    '^(?!.*/node_modules/(@tarojs|@stencil|lodash-es|nanoid|ics|swiper|query-string|decode-uri-component|split-on-first|filter-obj)/).*/node_modules/',
+  ],
   moduleNameMapper: {
     // What Taro's H5 build aliases these to.
     '^@tarojs/taro$': '@tarojs/plugin-platform-h5/dist/runtime/apis',

@@ -10,6 +10,11 @@ module.exports = {
     '<rootDir>/tests/host/**/*.test.ts',
     '<rootDir>/tests/browser/**/*.test.ts',
   ],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true, resolveJsonModule: true } }] },
+  transform: {
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true, resolveJsonModule: true } },
+    ],
+  },
   globalSetup: '<rootDir>/tests/support/global-setup.js',
 }

@@ -25,14 +25,14 @@ const inTriangle = (ax, ay, bx, by, cx, cy) => (x, y) => {
   const d3 = s(cx, cy, ax, ay)
   return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0))
 }
-const union = (...shapes) => (x, y) => shapes.some((f) => f(x, y))
+const union =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((f) => f(x, y))
 const minus = (a, b) => (x, y) => a(x, y) && !b(x, y)
 
 const icons = {
-  home: union(
-    inTriangle(0.5, 0.12, 0.08, 0.5, 0.92, 0.5),
-    minus(inRect(0.2, 0.45, 0.8, 0.88), inRect(0.42, 0.62, 0.58, 0.88)),
-  ),
+  home: union(inTriangle(0.5, 0.12, 0.08, 0.5, 0.92, 0.5), minus(inRect(0.2, 0.45, 0.8, 0.88), inRect(0.42, 0.62, 0.58, 0.88))),
   activities: union(
     minus(inRect(0.12, 0.2, 0.88, 0.88), inRect(0.19, 0.4, 0.81, 0.81)),
     inRect(0.28, 0.1, 0.36, 0.28),
@@ -70,8 +70,7 @@ function png(shape, [r, g, b]) {
     for (let x = 0; x < SIZE; x++) {
       let hits = 0
       for (let sy = 0; sy < SAMPLES; sy++)
-        for (let sx = 0; sx < SAMPLES; sx++)
-          if (shape((x + (sx + 0.5) / SAMPLES) / SIZE, (y + (sy + 0.5) / SAMPLES) / SIZE)) hits++
+        for (let sx = 0; sx < SAMPLES; sx++) if (shape((x + (sx + 0.5) / SAMPLES) / SIZE, (y + (sy + 0.5) / SAMPLES) / SIZE)) hits++
       row.set([r, g, b, Math.round((255 * hits) / SAMPLES ** 2)], 1 + x * 4)
     }
     rows.push(row)

@@ -48,7 +48,8 @@ export const paths = {
   committeeTimeBank: (communityId: string) => `/pages/committee/time-bank/index?communityId=${communityId}`,
   catalogue: (communityId: string) => `/pages/committee/catalogue/index?communityId=${communityId}`,
   /** Without `itemId`: a new item. */
-  catalogueItem: (communityId: string, itemId?: string) => `/pages/committee/item/index?communityId=${communityId}${itemId ? `&id=${itemId}` : ''}`,
+  catalogueItem: (communityId: string, itemId?: string) =>
+    `/pages/committee/item/index?communityId=${communityId}${itemId ? `&id=${itemId}` : ''}`,
   handovers: (communityId: string) => `/pages/committee/handovers/index?communityId=${communityId}`,
   heldCredits: heldCreditsPath,
   ledger: (communityId: string) => `/pages/committee/ledger/index?communityId=${communityId}`,

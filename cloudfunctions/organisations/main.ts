@@ -1,7 +1,16 @@
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { defineHandler } from '../../server/handler'
 import { applications, apply, decide, list, mine, nearby, profile, record } from '../../server/organisations/registry'
-import { decideJoin, handOverLead, invitation, join, joinRequests, members, removeMember, renewInvitation } from '../../server/organisations/members'
+import {
+  decideJoin,
+  handOverLead,
+  invitation,
+  join,
+  joinRequests,
+  members,
+  removeMember,
+  renewInvitation,
+} from '../../server/organisations/members'
 
 export const main = defineHandler(organisationsContract, {
   apply,

@@ -1,6 +1,15 @@
 import { timebankContract } from '../../shared/contracts/timebank'
 import { defineHandler } from '../../server/handler'
-import { confirmHandover, confirmHandoverAsProvider, handovers, items, providerHandovers, restockItem, retireItem, saveItem } from '../../server/timebank/catalogue'
+import {
+  confirmHandover,
+  confirmHandoverAsProvider,
+  handovers,
+  items,
+  providerHandovers,
+  restockItem,
+  retireItem,
+  saveItem,
+} from '../../server/timebank/catalogue'
 import { grant, heldCredits, ledger, reverse, reviewHeldCredit, settings } from '../../server/timebank/committee'
 import { issueCertificate, serviceHours, verifyCertificate } from '../../server/timebank/hours'
 import { acceptGift, cancelGift, gifts, give } from '../../server/timebank/gifts'

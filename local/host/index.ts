@@ -74,7 +74,14 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 const OUTBOX_JSON_LIMIT = 1000
 
 /** One recorded message, newest first: what went to WeChat (a subscribe message's page and keyword data, as sent) and what it answered. */
-const outboxEntry = (m: OutboxDoc) => ({ at: iso(m.createdAt), channel: m.channel, toOpenid: m.toOpenid, template: m.template, ...m.payload, result: m.result })
+const outboxEntry = (m: OutboxDoc) => ({
+  at: iso(m.createdAt),
+  channel: m.channel,
+  toOpenid: m.toOpenid,
+  template: m.template,
+  ...m.payload,
+  result: m.result,
+})
 
 const sendJson = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers)
@@ -127,7 +134,10 @@ async function callFunction(req: IncomingMessage, res: ServerResponse, name: str
   }
   // callFunction sends JSON; a form or text body is refused rather than read as if it were.
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-    return sendJson(res, 415, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '请求内容须为 JSON（content-type: application/json）' } })
+    return sendJson(res, 415, {
+      ok: false,
+      error: { code: ErrorCode.INVALID_INPUT, message: '请求内容须为 JSON（content-type: application/json）' },
+    })
   }
   const event = await readJson(req, res)
   if (!event) return
@@ -237,7 +247,12 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       const api = /^\/api\/([a-z][a-zA-Z]*)$/.exec(pathname)
       if (api && req.method === 'POST') return callFunction(req, res, api[1])
       if (api) {
-        return sendJson(res, 405, { ok: false, error: { code: ErrorCode.UNKNOWN_ACTION, message: '云函数只接受 POST 调用' } }, { allow: 'POST' })
+        return sendJson(
+          res,
+          405,
+          { ok: false, error: { code: ErrorCode.UNKNOWN_ACTION, message: '云函数只接受 POST 调用' } },
+          { allow: 'POST' },
+        )
       }
       if (pathname === '/api') return sendJson(res, 200, apiListing())
       if (pathname === '/local/sign-in') return handleSignIn(req, res, clock)
@@ -249,10 +264,13 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       const stored = /^\/local\/storage\/([^/]+)$/.exec(pathname)
       if (stored) {
         const file = storage.read(stored[1])
-        return file ? send(res, 200, file.type, file.body) : sendJson(res, 404, { ok: false, error: { code: ErrorCode.NOT_FOUND, message: '没有这个文件' } })
+        return file
+          ? send(res, 200, file.type, file.body)
+          : sendJson(res, 404, { ok: false, error: { code: ErrorCode.NOT_FOUND, message: '没有这个文件' } })
       }
       if (pathname === '/local/outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(await latestOutboxMessages(100)))
-      if (pathname === '/local/outbox.json') return sendJson(res, 200, { messages: (await latestOutboxMessages(OUTBOX_JSON_LIMIT)).map(outboxEntry) })
+      if (pathname === '/local/outbox.json')
+        return sendJson(res, 200, { messages: (await latestOutboxMessages(OUTBOX_JSON_LIMIT)).map(outboxEntry) })
       serveStatic(res, h5Dir, pathname)
     }
     route().catch((error) => {

@@ -37,7 +37,14 @@ interface Person {
 /** A linked resident's own details: name, phone, place and home. */
 function resident(id: string) {
   const p = person(id)
-  return { residentId: p._id, name: p.name, phone: p.phone, neighbourhood: p.neighbourhood!, addressDetail: p.addressDetail!, location: p.location! }
+  return {
+    residentId: p._id,
+    name: p.name,
+    phone: p.phone,
+    neighbourhood: p.neighbourhood!,
+    addressDetail: p.addressDetail!,
+    location: p.location!,
+  }
 }
 
 export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_visits: CareVisitDoc[] } {
@@ -47,10 +54,22 @@ export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_v
   const daysAgo = (n: number) => today.subtract(n, 'day').toDate()
   /** `n` days ago, or early this month if that is before it began; never later than a minute ago. */
   const earlierThisMonth = (n: number) =>
-    new Date(Math.min(Math.max(thisMonth.add(30, 'minute').valueOf(), today.subtract(n, 'day').valueOf()), today.subtract(1, 'minute').valueOf()))
-  const lastMonthDay = (day: number) => lastMonth.add(day - 1, 'day').hour(10).toDate()
+    new Date(
+      Math.min(Math.max(thisMonth.add(30, 'minute').valueOf(), today.subtract(n, 'day').valueOf()), today.subtract(1, 'minute').valueOf()),
+    )
+  const lastMonthDay = (day: number) =>
+    lastMonth
+      .add(day - 1, 'day')
+      .hour(10)
+      .toDate()
 
-  const consent = (at: Date, giverName: string, recorder = committeeUrban) => ({ giver: 'self' as const, giverName, method: 'signed_form' as const, at, ...recorder })
+  const consent = (at: Date, giverName: string, recorder = committeeUrban) => ({
+    giver: 'self' as const,
+    giverName,
+    method: 'signed_form' as const,
+    at,
+    ...recorder,
+  })
   const visit = (visitedAt: Date, visitorOpenid: string, mode: Visit['mode'], wellbeing: Visit['wellbeing'], notes?: string): Visit => ({
     visitedAt,
     mode,
@@ -101,7 +120,13 @@ export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_v
         pairing: { volunteers: [xuMin] },
       },
       visits: Array.from({ length: 8 }, (_, k) =>
-        visit(daysAgo(2 + 7 * k), xuMin.openid, 'in_person', k === 3 ? 'fair' : 'good', k === 3 ? '有点感冒，已提醒多喝水，过两天再来看。' : undefined),
+        visit(
+          daysAgo(2 + 7 * k),
+          xuMin.openid,
+          'in_person',
+          k === 3 ? 'fair' : 'good',
+          k === 3 ? '有点感冒，已提醒多喝水，过两天再来看。' : undefined,
+        ),
       ),
     },
     {
@@ -120,7 +145,13 @@ export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_v
       // A month and three days ago: overdue now, not yet past the grace days.
       visits: [
         visit(today.subtract(2, 'month').subtract(1, 'day').toDate(), 'demo-zhang-jianguo', 'in_person', 'good'),
-        visit(today.subtract(1, 'month').subtract(3, 'day').toDate(), 'demo-zhang-jianguo', 'in_person', 'fair', '腿疼得厉害，建议去医院复查，儿子说周末带他去。'),
+        visit(
+          today.subtract(1, 'month').subtract(3, 'day').toDate(),
+          'demo-zhang-jianguo',
+          'in_person',
+          'fair',
+          '腿疼得厉害，建议去医院复查，儿子说周末带他去。',
+        ),
       ],
     },
     {
@@ -198,7 +229,16 @@ export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_v
 
   const visits: CareVisitDoc[] = []
   const entries = register.map(({ entry, visits: own }) => {
-    own.forEach((v, i) => visits.push({ _id: `${entry._id}-visit-${i + 1}`, entryId: entry._id, communityId: entry.communityId, visitorName: visitors[v.visitorOpenid], recordedAt: v.visitedAt, ...v }))
+    own.forEach((v, i) =>
+      visits.push({
+        _id: `${entry._id}-visit-${i + 1}`,
+        entryId: entry._id,
+        communityId: entry.communityId,
+        visitorName: visitors[v.visitorOpenid],
+        recordedAt: v.visitedAt,
+        ...v,
+      }),
+    )
     const lastVisitAt = own.length > 0 ? new Date(Math.max(...own.map((v) => v.visitedAt.getTime()))) : null
     return active(entry, lastVisitAt, now)
   })
@@ -242,7 +282,10 @@ export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_v
 
 /** An active entry with its schedule, and the reminder and escalation for its due date marked sent if already past. */
 function active(entry: Person['entry'], lastVisitAt: Date | null, now: Date): CareEntryDoc {
-  const schedule = scheduleFrom(nextVisitDue({ frequency: entry.frequency, registeredAt: entry.registeredAt, lastVisitAt }), entry.frequency)
+  const schedule = scheduleFrom(
+    nextVisitDue({ frequency: entry.frequency, registeredAt: entry.registeredAt, lastVisitAt }),
+    entry.frequency,
+  )
   return {
     ...entry,
     active: true,

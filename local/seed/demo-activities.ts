@@ -36,17 +36,25 @@ function withSignUps({ activity, signUps }: DemoActivity): { activity: ActivityD
     signedUpAt: s.at,
     ...s.attendance,
   }))
-  const confirmed = (role: SignUpRole) => docs.filter((d) => d.role === role).map((d) => ({ id: d._id, openid: d.openid, at: d.signedUpAt }))
+  const confirmed = (role: SignUpRole) =>
+    docs.filter((d) => d.role === role).map((d) => ({ id: d._id, openid: d.openid, at: d.signedUpAt }))
   return {
     activity: {
       ...activity,
-      places: { participant: { confirmed: confirmed('participant'), waitlisted: [] }, volunteer: { confirmed: confirmed('volunteer'), waitlisted: [] } },
+      places: {
+        participant: { confirmed: confirmed('participant'), waitlisted: [] },
+        volunteer: { confirmed: confirmed('volunteer'), waitlisted: [] },
+      },
     },
     signUps: docs,
   }
 }
 
-export function demoActivities(now: Date): { activities: ActivityDoc[]; activity_sign_ups: ActivitySignUpDoc[]; activity_ratings: ActivityRatingDoc[] } {
+export function demoActivities(now: Date): {
+  activities: ActivityDoc[]
+  activity_sign_ups: ActivitySignUpDoc[]
+  activity_ratings: ActivityRatingDoc[]
+} {
   const common = { communityId: urban, photos: [], approvalReasons: [], updatedAt: now }
   const finishedId = 'act-qy-lvguanjia-sorting'
   const demo: DemoActivity[] = [
@@ -57,7 +65,8 @@ export function demoActivities(now: Date): { activities: ActivityDoc[]; activity
         organisationId: 'org-qy-xiyanghong',
         title: '为独居老人上门理发',
         kind: 'volunteering',
-        description: '队里请来两位理发师傅，志愿者陪同上门，为沁园小区行动不便的独居老人理发、剪指甲，顺便陪老人聊聊天。会理发的、会聊天的都欢迎。',
+        description:
+          '队里请来两位理发师傅，志愿者陪同上门，为沁园小区行动不便的独居老人理发、剪指甲，顺便陪老人聊聊天。会理发的、会聊天的都欢迎。',
         location: point(118.0467, 36.8109),
         address: '沁园社区党群服务中心门前集合',
         startAt: at(now, 3, 9),
@@ -159,8 +168,18 @@ export function demoActivities(now: Date): { activities: ActivityDoc[]; activity
           at: at(now, -11, 21),
           attendance: { checkedInAt: at(now, -7, 9, 10), checkInBy: 'code', checkedOutAt: at(now, -7, 10, 40), checkOutBy: 'code' },
         },
-        { openid: 'demo-yang-li', role: 'participant', at: at(now, -10, 8), attendance: { checkedInAt: at(now, -7, 8, 58), checkInBy: 'code' } },
-        { openid: 'demo-song-guiying', role: 'participant', at: at(now, -9, 16), attendance: { checkedInAt: at(now, -7, 9, 2), checkInBy: 'lead' } },
+        {
+          openid: 'demo-yang-li',
+          role: 'participant',
+          at: at(now, -10, 8),
+          attendance: { checkedInAt: at(now, -7, 8, 58), checkInBy: 'code' },
+        },
+        {
+          openid: 'demo-song-guiying',
+          role: 'participant',
+          at: at(now, -9, 16),
+          attendance: { checkedInAt: at(now, -7, 9, 2), checkInBy: 'lead' },
+        },
       ],
     },
   ]

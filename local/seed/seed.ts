@@ -9,7 +9,18 @@ import { timebankItems, timebankServiceRecords } from './timebank-demo'
 const collections = Object.keys(demoDataSet) as (keyof typeof demoDataSet)[]
 
 /** What crediting writes: emptied with the records so that a reseed credits them afresh. */
-const timebankCollections = ['service_records', 'timebank_accounts', 'timebank_entries', 'timebank_items', 'timebank_redemptions', 'timebank_held', 'timebank_daily', 'timebank_certificates', 'timebank_gifts', 'timebank_gift_days']
+const timebankCollections = [
+  'service_records',
+  'timebank_accounts',
+  'timebank_entries',
+  'timebank_items',
+  'timebank_redemptions',
+  'timebank_held',
+  'timebank_daily',
+  'timebank_certificates',
+  'timebank_gifts',
+  'timebank_gift_days',
+]
 
 export async function isDatabaseEmpty(): Promise<boolean> {
   return (await countDocuments('people')) === 0

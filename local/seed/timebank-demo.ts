@@ -75,7 +75,17 @@ function record(
 ): ServiceRecordDoc {
   const served = at(servedAt)
   const confirmedAt = new Date(served.getTime() + minutes * 60_000)
-  return pendingServiceRecord({ _id, openid: who.openid, communityId, organisationId: who.organisationId, source, minutes, servedAt: served, confirmedByOpenid: who.lead, confirmedAt })
+  return pendingServiceRecord({
+    _id,
+    openid: who.openid,
+    communityId,
+    organisationId: who.organisationId,
+    source,
+    minutes,
+    servedAt: served,
+    confirmedByOpenid: who.lead,
+    confirmedAt,
+  })
 }
 
 const xuMinXiyanghong = { openid: 'demo-xu-min', organisationId: 'org-qy-xiyanghong', lead: 'demo-zhang-jianguo' }
@@ -88,14 +98,69 @@ const puXiaojuan = { openid: 'demo-pu-xiaojuan', organisationId: 'org-th-qiaosao
 
 /** In the order they were confirmed, which is the order they are credited in. */
 export const timebankServiceRecords: ServiceRecordDoc[] = [
-  record('demo-service-xu-min-1', xuMinXiyanghong, { kind: 'need', id: 'demo-need-companion', title: '亲情陪伴（沁园小区）' }, 120, '2026-03-14T14:00:00'),
-  record('demo-service-xu-min-2', xuMinZhucan, { kind: 'activity', id: 'demo-activity-meals', title: '长者食堂送餐' }, 90, '2026-04-02T11:00:00'),
-  record('demo-service-gao-peng-1', gaoPeng, { kind: 'need', id: 'demo-need-care', title: '生活照料（公园东苑）' }, 60, '2026-05-09T09:30:00'),
-  record('demo-service-pu-xiaojuan-1', puXiaojuan, { kind: 'need', id: 'demo-need-meal-taihe', title: '助餐（太河村）' }, 90, '2026-05-20T11:00:00', rural),
-  record('demo-service-cao-lihua-1', caoLihua, { kind: 'activity', id: 'demo-activity-dance', title: '广场舞公益教学' }, 180, '2026-06-06T18:30:00'),
-  record('demo-service-deng-hao-1', dengHaoWeixiu, { kind: 'need', id: 'demo-need-repair', title: '维修（共青团路宿舍）' }, 90, '2026-06-20T15:00:00'),
+  record(
+    'demo-service-xu-min-1',
+    xuMinXiyanghong,
+    { kind: 'need', id: 'demo-need-companion', title: '亲情陪伴（沁园小区）' },
+    120,
+    '2026-03-14T14:00:00',
+  ),
+  record(
+    'demo-service-xu-min-2',
+    xuMinZhucan,
+    { kind: 'activity', id: 'demo-activity-meals', title: '长者食堂送餐' },
+    90,
+    '2026-04-02T11:00:00',
+  ),
+  record(
+    'demo-service-gao-peng-1',
+    gaoPeng,
+    { kind: 'need', id: 'demo-need-care', title: '生活照料（公园东苑）' },
+    60,
+    '2026-05-09T09:30:00',
+  ),
+  record(
+    'demo-service-pu-xiaojuan-1',
+    puXiaojuan,
+    { kind: 'need', id: 'demo-need-meal-taihe', title: '助餐（太河村）' },
+    90,
+    '2026-05-20T11:00:00',
+    rural,
+  ),
+  record(
+    'demo-service-cao-lihua-1',
+    caoLihua,
+    { kind: 'activity', id: 'demo-activity-dance', title: '广场舞公益教学' },
+    180,
+    '2026-06-06T18:30:00',
+  ),
+  record(
+    'demo-service-deng-hao-1',
+    dengHaoWeixiu,
+    { kind: 'need', id: 'demo-need-repair', title: '维修（共青团路宿舍）' },
+    90,
+    '2026-06-20T15:00:00',
+  ),
   // 汛期: a long day of patrols and a repair after it; 120 minutes go over the 12-hour cap.
-  record('demo-service-deng-hao-2', dengHaoXunluo, { kind: 'activity', id: 'demo-activity-flood', title: '汛期防汛巡查' }, 600, '2026-07-11T06:00:00'),
-  record('demo-service-deng-hao-3', dengHaoWeixiu, { kind: 'need', id: 'demo-need-pump', title: '维修（沁园小区）' }, 240, '2026-07-11T17:00:00'),
-  record('demo-service-xu-min-3', xuMinXiyanghong, { kind: 'activity', id: 'demo-activity-chongyang', title: '重阳节敬老饺子宴' }, 240, '2026-10-18T09:00:00'),
+  record(
+    'demo-service-deng-hao-2',
+    dengHaoXunluo,
+    { kind: 'activity', id: 'demo-activity-flood', title: '汛期防汛巡查' },
+    600,
+    '2026-07-11T06:00:00',
+  ),
+  record(
+    'demo-service-deng-hao-3',
+    dengHaoWeixiu,
+    { kind: 'need', id: 'demo-need-pump', title: '维修（沁园小区）' },
+    240,
+    '2026-07-11T17:00:00',
+  ),
+  record(
+    'demo-service-xu-min-3',
+    xuMinXiyanghong,
+    { kind: 'activity', id: 'demo-activity-chongyang', title: '重阳节敬老饺子宴' },
+    240,
+    '2026-10-18T09:00:00',
+  ),
 ]

@@ -104,4 +104,3 @@ function geoNear(store: Store, info: CollectionInfo, spec: unknown, limit: numbe
   }
   return out
 }
-

@@ -59,8 +59,16 @@ export function circleBoxes(center: LngLat, radius: number): Box[] {
   const dLng = deg(Math.asin(Math.min(1, Math.sin(angular) / Math.cos(lat))))
   const minX = center[0] - dLng
   const maxX = center[0] + dLng
-  if (minX < -180) return [{ minX: minX + 360, maxX: 180, minY, maxY }, { minX: -180, maxX, minY, maxY }]
-  if (maxX > 180) return [{ minX, maxX: 180, minY, maxY }, { minX: -180, maxX: maxX - 360, minY, maxY }]
+  if (minX < -180)
+    return [
+      { minX: minX + 360, maxX: 180, minY, maxY },
+      { minX: -180, maxX, minY, maxY },
+    ]
+  if (maxX > 180)
+    return [
+      { minX, maxX: 180, minY, maxY },
+      { minX: -180, maxX: maxX - 360, minY, maxY },
+    ]
   return [{ minX, maxX, minY, maxY }]
 }
 
@@ -113,7 +121,9 @@ export function toShape(value: unknown): Shape | null {
     case 'MultiPolygon': {
       if (!Array.isArray(c) || c.length === 0) return null
       const ps = c.map(polygon)
-      return ps.every((p) => p !== null) ? { type: 'MultiPolygon', vertices: (ps as LngLat[][][]).flat(2), polygons: ps as LngLat[][][] } : null
+      return ps.every((p) => p !== null)
+        ? { type: 'MultiPolygon', vertices: (ps as LngLat[][][]).flat(2), polygons: ps as LngLat[][][] }
+        : null
     }
     default:
       return null
@@ -257,7 +267,10 @@ export function extractGeo(query: Doc): { geo: GeoPredicate | null; rest: Doc } 
 }
 
 export function noIndexError(kind: string): DbError {
-  return new DbError(ErrorCode.REQUEST_FAILED, `error processing query: planner returned error :: caused by :: unable to find index for ${kind} query`)
+  return new DbError(
+    ErrorCode.REQUEST_FAILED,
+    `error processing query: planner returned error :: caused by :: unable to find index for ${kind} query`,
+  )
 }
 
 /** Neighbourhood scale: most of the product's "near me" searches end within the first ring or two. */

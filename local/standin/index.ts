@@ -89,7 +89,8 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
 /** LINLI_STANDIN_LATENCY_MS: the round-trip latency every stand-in started without `latencyMs` has. */
 export function latencyFromEnvironment(): number {
   const ms = Number(process.env.LINLI_STANDIN_LATENCY_MS ?? 0)
-  if (!Number.isFinite(ms) || ms < 0) throw new Error(`LINLI_STANDIN_LATENCY_MS must be a number of milliseconds ≥ 0, not "${process.env.LINLI_STANDIN_LATENCY_MS}"`)
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new Error(`LINLI_STANDIN_LATENCY_MS must be a number of milliseconds ≥ 0, not "${process.env.LINLI_STANDIN_LATENCY_MS}"`)
   return ms
 }
 

@@ -6,19 +6,19 @@
  */
 import { EJSON } from 'bson'
 import { Query, find } from 'mingo'
-import {
-  type GeoPredicate,
-  distanceTo,
-  extractGeo,
-  matches,
-  nearestFirst,
-  noIndexError,
-  predicateBoxes,
-  type Shape,
-  toShape,
-} from './geo'
+import { type GeoPredicate, distanceTo, extractGeo, matches, nearestFirst, noIndexError, predicateBoxes, type Shape, toShape } from './geo'
 import { DbError, type Doc, ErrorCode, isPlainObject } from './protocol'
-import { type Bound, type CollectionInfo, type GeoIndex, getPath, type IndexScan, isPrimitive, type Primitive, type StoredDoc, Store } from './store'
+import {
+  type Bound,
+  type CollectionInfo,
+  type GeoIndex,
+  getPath,
+  type IndexScan,
+  isPrimitive,
+  type Primitive,
+  type StoredDoc,
+  Store,
+} from './store'
 
 /** CloudBase: a query without limit returns 100 documents; a larger limit is cut to 1000. */
 export const DEFAULT_LIMIT = 100
@@ -48,7 +48,8 @@ export function mingoQuery(criteria: Doc): Query {
 export function geoIndexFor(info: CollectionInfo, field: string | undefined, kind: string): GeoIndex {
   const candidates = field === undefined ? info.geo : info.geo.filter((g) => g.field === field)
   if (candidates.length === 0) throw noIndexError(kind)
-  if (candidates.length > 1) throw new DbError(ErrorCode.REQUEST_FAILED, `more than one 2dsphere index on ${info.name}; say which with "key"`)
+  if (candidates.length > 1)
+    throw new DbError(ErrorCode.REQUEST_FAILED, `more than one 2dsphere index on ${info.name}; say which with "key"`)
   return candidates[0]
 }
 
@@ -66,7 +67,8 @@ export function* geoCandidates(store: Store, info: CollectionInfo, index: GeoInd
   const points = new Map<number, Shape | null>()
   const search = (box: Parameters<Store['geoSearch']>[1]) => {
     const rows = store.geoSearch(index, box)
-    for (const r of rows) points.set(r.rid, r.lng === null || r.lat === null ? null : { type: 'Point', vertices: [[r.lng, r.lat]], polygons: [] })
+    for (const r of rows)
+      points.set(r.rid, r.lng === null || r.lat === null ? null : { type: 'Point', vertices: [[r.lng, r.lat]], polygons: [] })
     return rows
   }
   // Points are judged from the R*Tree's exact coordinates; other shapes need their document.
@@ -155,7 +157,8 @@ function compareKeys(a: unknown, b: unknown): number {
 }
 
 function* mergeInOrder(extra: StoredDoc[], rows: Iterable<StoredDoc>, sort: { field: string; direction: 1 | -1 }): Generator<StoredDoc> {
-  const before = (a: StoredDoc, b: StoredDoc) => (compareKeys(getPath(a.doc, sort.field), getPath(b.doc, sort.field)) * sort.direction || a.rid - b.rid) < 0
+  const before = (a: StoredDoc, b: StoredDoc) =>
+    (compareKeys(getPath(a.doc, sort.field), getPath(b.doc, sort.field)) * sort.direction || a.rid - b.rid) < 0
   const waiting = [...extra].sort((a, b) => (before(a, b) ? -1 : 1))
   for (const row of rows) {
     while (waiting.length > 0 && before(waiting[0], row)) yield waiting.shift()!
@@ -250,7 +253,14 @@ export function findDocs(store: Store, info: CollectionInfo, query: Doc, options
     // them in another order than the first did; so past the first page ties come shuffled here, and
     // paging is safe only with a unique last key (`_id`), as on CloudBase.
     if (offset > 0) hits.sort((a, b) => tieRank(a.rid, offset) - tieRank(b.rid, offset))
-    page = find(hits.map((h) => h.doc), {}).sort(order).skip(offset).limit(limit).all() as Doc[]
+    page = find(
+      hits.map((h) => h.doc),
+      {},
+    )
+      .sort(order)
+      .skip(offset)
+      .limit(limit)
+      .all() as Doc[]
   } else {
     page = []
     let skipped = 0

@@ -67,7 +67,11 @@ export function getPath(doc: Doc, path: string): unknown {
   return value
 }
 
-const jsonPath = (field: string) => `'$${field.split('.').map((p) => `."${p}"`).join('')}'`
+const jsonPath = (field: string) =>
+  `'$${field
+    .split('.')
+    .map((p) => `."${p}"`)
+    .join('')}'`
 const ident = (name: string) => `"${name}"`
 
 /**
@@ -97,7 +101,10 @@ export class Store {
   private readonly statements = new Map<string, Database.Statement>()
   private readonly readers: Database.Database[] = []
 
-  constructor(dataDir: string, private readonly manifest: Manifest) {
+  constructor(
+    dataDir: string,
+    private readonly manifest: Manifest,
+  ) {
     mkdirSync(dataDir, { recursive: true })
     this.file = join(dataDir, 'standin.sqlite')
     this.db = new Database(this.file)
@@ -159,10 +166,16 @@ export class Store {
     for (const index of indexes) {
       const fields = Object.keys(index.keys)
       if (fields.some((f) => index.keys[f] === '2dsphere')) continue
-      wanted.set(`ix:${name}:${index.name}`, `CREATE INDEX ${ident(`ix:${name}:${index.name}`)} ON ${ident(table)} (${fields.map(keyExpr).join(', ')})`)
+      wanted.set(
+        `ix:${name}:${index.name}`,
+        `CREATE INDEX ${ident(`ix:${name}:${index.name}`)} ON ${ident(table)} (${fields.map(keyExpr).join(', ')})`,
+      )
       // A query must also find documents holding an array in an indexed field (MongoDB multikey semantics).
       fields.forEach((f, i) => {
-        wanted.set(`ixt:${name}:${index.name}:${i}`, `CREATE INDEX ${ident(`ixt:${name}:${index.name}:${i}`)} ON ${ident(table)} (json_type(body, ${jsonPath(f)}))`)
+        wanted.set(
+          `ixt:${name}:${index.name}:${i}`,
+          `CREATE INDEX ${ident(`ixt:${name}:${index.name}:${i}`)} ON ${ident(table)} (json_type(body, ${jsonPath(f)}))`,
+        )
       })
       ordinary.push({ name: index.name, fields })
     }
@@ -218,7 +231,9 @@ export class Store {
 
   /** Current committed version of a document, 0 when absent; reads no body. */
   versionOf(info: CollectionInfo, id: unknown): number {
-    const v = this.stmt(`SELECT version FROM ${ident(info.table)} WHERE id = ?`).pluck().get(idKey(id)) as number | undefined
+    const v = this.stmt(`SELECT version FROM ${ident(info.table)} WHERE id = ?`)
+      .pluck()
+      .get(idKey(id)) as number | undefined
     return v ?? 0
   }
 
@@ -272,14 +287,24 @@ export class Store {
     const arrayParams: Primitive[] = []
     scan.equalities.forEach(({ field, values }, i) => {
       const nonNull = values.filter((v) => v !== null).map((v) => sqlKey(v))
-      const elements = [...(nonNull.length > 0 ? [`value IN (${nonNull.map(() => '?').join(', ')})`] : []), ...(values.includes(null) ? ['value IS NULL'] : [])]
-      arrayWhere.push(`(${where[i]} OR (json_type(body, ${jsonPath(field)}) = 'array' AND EXISTS (SELECT 1 FROM json_each(body, ${jsonPath(field)}) WHERE ${elements.join(' OR ') || '0'})))`)
+      const elements = [
+        ...(nonNull.length > 0 ? [`value IN (${nonNull.map(() => '?').join(', ')})`] : []),
+        ...(values.includes(null) ? ['value IS NULL'] : []),
+      ]
+      arrayWhere.push(
+        `(${where[i]} OR (json_type(body, ${jsonPath(field)}) = 'array' AND EXISTS (SELECT 1 FROM json_each(body, ${jsonPath(field)}) WHERE ${elements.join(' OR ') || '0'})))`,
+      )
       arrayParams.push(...nonNull, ...nonNull)
     })
-    if (range) arrayWhere.push(`(${where.slice(scan.equalities.length).join(' AND ')} OR json_type(body, ${jsonPath(range.field)}) = 'array')`)
+    if (range)
+      arrayWhere.push(`(${where.slice(scan.equalities.length).join(' AND ')} OR json_type(body, ${jsonPath(range.field)}) = 'array')`)
     if (range) arrayParams.push(...params.slice(params.length - (range.lower ? 1 : 0) - (range.upper ? 1 : 0)))
     const arrays =
-      fields.length === 0 ? [] : (this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE ${arrayWhere.join(' AND ')} ORDER BY rid`).all(...arrayParams) as Row[])
+      fields.length === 0
+        ? []
+        : (this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE ${arrayWhere.join(' AND ')} ORDER BY rid`).all(
+            ...arrayParams,
+          ) as Row[])
     const arrayRids = new Set(arrays.map((r) => r.rid))
     return { arrays: arrays.map((r) => this.read(r)!), rows: this.pages(sql, params, arrayRids) }
   }
@@ -295,7 +320,9 @@ export class Store {
 
   byIds(info: CollectionInfo, ids: unknown[]): StoredDoc[] {
     const keys = ids.map(idKey)
-    const rows = this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE id IN (${keys.map(() => '?').join(', ')}) ORDER BY rid`).all(...keys)
+    const rows = this.stmt(
+      `SELECT rid, body, version FROM ${ident(info.table)} WHERE id IN (${keys.map(() => '?').join(', ')}) ORDER BY rid`,
+    ).all(...keys)
     return (rows as Row[]).map((r) => this.read(r)!)
   }
 
@@ -338,7 +365,9 @@ export class Store {
 
   remove(info: CollectionInfo, id: unknown): boolean {
     return this.transaction(() => {
-      const rid = this.stmt(`DELETE FROM ${ident(info.table)} WHERE id = ? RETURNING rid`).pluck().get(idKey(id)) as number | undefined
+      const rid = this.stmt(`DELETE FROM ${ident(info.table)} WHERE id = ? RETURNING rid`)
+        .pluck()
+        .get(idKey(id)) as number | undefined
       if (rid === undefined) return false
       for (const g of info.geo) this.stmt(`DELETE FROM ${ident(g.table)} WHERE rid = ?`).run(rid)
       this.nextVersion()
@@ -352,7 +381,10 @@ export class Store {
     if (value === undefined || value === null) return null
     const shape = toShape(value)
     if (!shape) {
-      throw new DbError(ErrorCode.REQUEST_FAILED, `Can't extract geo keys: field "${index.field}" is not valid GeoJSON (index ${index.name})`)
+      throw new DbError(
+        ErrorCode.REQUEST_FAILED,
+        `Can't extract geo keys: field "${index.field}" is not valid GeoJSON (index ${index.name})`,
+      )
     }
     return shape
   }
@@ -394,10 +426,15 @@ export class Store {
       const candidates = first.every(isPrimitive) ? this.byEquality(info, fields[0], first as Primitive[]) : this.scan(info)
       for (const other of candidates) {
         if (idKey(other.doc._id) === key) continue
-        const shared = indexKeys(other.doc, fields).map((k) => mine.get(EJSON.stringify(k, { relaxed: false }))).find((k) => k !== undefined)
+        const shared = indexKeys(other.doc, fields)
+          .map((k) => mine.get(EJSON.stringify(k, { relaxed: false })))
+          .find((k) => k !== undefined)
         if (!shared) continue
         const shown = fields.map((f, i) => `${f}: ${JSON.stringify(shared[i])}`).join(', ')
-        throw new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: ${index.name} dup key: { ${shown} }`)
+        throw new DbError(
+          ErrorCode.DUPLICATE_WRITE,
+          `E11000 duplicate key error collection: ${info.name} index: ${index.name} dup key: { ${shown} }`,
+        )
       }
     }
   }
@@ -418,7 +455,10 @@ export class Store {
 const MAX_IDLE_READERS = 64
 
 export function duplicateIdError(info: CollectionInfo, id: unknown): DbError {
-  return new DbError(ErrorCode.DUPLICATE_WRITE, `E11000 duplicate key error collection: ${info.name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
+  return new DbError(
+    ErrorCode.DUPLICATE_WRITE,
+    `E11000 duplicate key error collection: ${info.name} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+  )
 }
 
 /** The values a field contributes to an index: each element of an array (an empty one as itself), null when missing. */

@@ -35,7 +35,8 @@ export function toChange(data: unknown, merge: boolean): Change {
     for (const [path, value] of Object.entries(fields)) {
       // A path's parts may be positional ($, $[], $[name]) but no other part may start with $.
       const part = path.split('.').find((p) => p === '' || (p.startsWith('$') && p !== '$' && !p.startsWith('$[')))
-      if (part !== undefined) throw new DbError(ErrorCode.REQUEST_FAILED, `The update path '${path}' contains an invalid field name '${part}'`)
+      if (part !== undefined)
+        throw new DbError(ErrorCode.REQUEST_FAILED, `The update path '${path}' contains an invalid field name '${part}'`)
       checkFieldNames(storedBy(op, value))
     }
   }
@@ -79,7 +80,8 @@ function checkApplicable(doc: Doc, operators: Doc): void {
     if (!isPlainObject(fields)) continue
     for (const [path, arg] of Object.entries(fields)) {
       const arithmetic = op === '$inc' || op === '$mul'
-      if (arithmetic && typeof arg !== 'number') refuse(`Cannot ${op.slice(1)} with non-numeric argument: {${path}: ${JSON.stringify(arg)}}`)
+      if (arithmetic && typeof arg !== 'number')
+        refuse(`Cannot ${op.slice(1)} with non-numeric argument: {${path}: ${JSON.stringify(arg)}}`)
       const parts = path.split('.')
       let value: unknown = doc
       for (const [i, part] of parts.entries()) {
@@ -91,10 +93,14 @@ function checkApplicable(doc: Doc, operators: Doc): void {
       }
       if (value === undefined) continue
       if (arithmetic && typeof value !== 'number') {
-        refuse(`Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${value === null ? 'null' : typeof value}`)
+        refuse(
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${value === null ? 'null' : typeof value}`,
+        )
       }
       if (ARRAY_OPERATORS.has(op) && !Array.isArray(value)) {
-        refuse(`The field '${path}' must be an array but is of type ${value === null ? 'null' : typeof value} in document {_id: ${JSON.stringify(doc._id)}}`)
+        refuse(
+          `The field '${path}' must be an array but is of type ${value === null ? 'null' : typeof value} in document {_id: ${JSON.stringify(doc._id)}}`,
+        )
       }
     }
   }

@@ -5,12 +5,7 @@
 import { iso } from '../../shared/domain/time'
 import type { ActivitiesContract } from '../../shared/contracts/activities'
 import { AppError, ErrorCode } from '../../shared/errors'
-import {
-  attendanceRefusal,
-  SHORT_CODE_WINDOW_MINUTES,
-  shortCodeWait,
-  type AttendancePurpose,
-} from '../../shared/domain/activity'
+import { attendanceRefusal, SHORT_CODE_WINDOW_MINUTES, shortCodeWait, type AttendancePurpose } from '../../shared/domain/activity'
 import { signUpById, signUpDocId, signUpsOfActivity } from '../data/activities'
 import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
 import { inTransaction, whole } from '../data/transaction'
@@ -21,7 +16,6 @@ import { hasEnded, notRunning, ownActivity, visibleActivity } from './access'
 import { activityDetail, isLive, mySignUpView, rosterEntries } from './views'
 
 type Action<A extends keyof ActivitiesContract['actions']> = ActionImplementations<ActivitiesContract>[A]
-
 
 /** Why an attendee may not use a code now, or null. */
 function attendanceProblem(activity: ActivityDoc, purpose: AttendancePurpose, now: Date): AppError | null {
@@ -40,7 +34,10 @@ export const checkInCode: Action<'checkInCode'> = async (context) => {
   return { qrPayload: code.qrPayload, shortCode: code.shortCode, rotatesAt: iso(code.rotatesAt), expiresAt: iso(code.expiresAt) }
 }
 
-const refusedCode: Record<Exclude<CheckInVerdict, { ok: true }>['reason'], Record<'qr' | 'typed', (purpose: AttendancePurpose) => string>> = {
+const refusedCode: Record<
+  Exclude<CheckInVerdict, { ok: true }>['reason'],
+  Record<'qr' | 'typed', (purpose: AttendancePurpose) => string>
+> = {
   forged: {
     qr: () => '这不是有效的签到码，请扫描负责人手机上的二维码',
     typed: () => '数字不对，请核对负责人手机上的 6 位数字',
@@ -59,7 +56,8 @@ const refusedCode: Record<Exclude<CheckInVerdict, { ok: true }>['reason'], Recor
   },
 }
 
-const recorded = (signUp: ActivitySignUpDoc, purpose: AttendancePurpose) => (purpose === 'check_in' ? signUp.checkedInAt : signUp.checkedOutAt)
+const recorded = (signUp: ActivitySignUpDoc, purpose: AttendancePurpose) =>
+  purpose === 'check_in' ? signUp.checkedInAt : signUp.checkedOutAt
 
 /** The fields that record attendance for `purpose`, taken now by `by`. */
 const attendancePatch = (purpose: AttendancePurpose, at: Date, by: 'code' | 'lead') =>
@@ -86,7 +84,9 @@ export const checkIn: Action<'checkIn'> = async ({ caller, input, now: at }) => 
     const current = await tx.get('activity_sign_ups', id)
     if (current?.status !== 'confirmed') throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
     if (purpose === 'check_out' && !current.checkedInAt) throw new AppError(ErrorCode.CONFLICT, '请先签到，再签退')
-    const misses = (current.shortCodeMisses ?? []).map((m) => new Date(m)).filter((m) => m.getTime() > at.getTime() - SHORT_CODE_WINDOW_MINUTES * 60_000)
+    const misses = (current.shortCodeMisses ?? [])
+      .map((m) => new Date(m))
+      .filter((m) => m.getTime() > at.getTime() - SHORT_CODE_WINDOW_MINUTES * 60_000)
     const wait = typed ? shortCodeWait(misses, at) : null
     if (wait) throw new AppError(ErrorCode.RATE_LIMITED, `输错次数太多，请 ${wait} 分钟后再试`, field)
     const presented = typed ? { shortCode: input.shortCode! } : { payload: input.qrPayload! }
@@ -174,7 +174,8 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
       throw new AppError(ErrorCode.INVALID_INPUT, '只有报上名的志愿者计服务时长', `data.hours.${i}.signUpId`)
     }
     if (minutes > length) throw new AppError(ErrorCode.INVALID_INPUT, `不能超过活动时长 ${length} 分钟`, `data.hours.${i}.minutes`)
-    if (minutes > 0 && !signUp.checkedInAt) throw new AppError(ErrorCode.INVALID_INPUT, '没有签到记录，请先为他签到', `data.hours.${i}.minutes`)
+    if (minutes > 0 && !signUp.checkedInAt)
+      throw new AppError(ErrorCode.INVALID_INPUT, '没有签到记录，请先为他签到', `data.hours.${i}.minutes`)
     if (signUp.confirmedMinutes !== undefined && signUp.confirmedMinutes !== minutes) throw alreadyConfirmed(signUp.confirmedMinutes, i)
   })
   const lead = await context.caller()

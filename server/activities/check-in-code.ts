@@ -28,7 +28,8 @@ const EXPIRED_LOOKBACK_MINUTES = 10
 /** The secret from the environment; a missing or short one stops the function rather than signing weakly. */
 export function checkInSecretFrom(env: Record<string, string | undefined>): string {
   const secret = env[CHECK_IN_SECRET_ENV]
-  if (!secret || secret.length < MIN_SECRET_LENGTH) throw new Error(`${CHECK_IN_SECRET_ENV} must be set to at least ${MIN_SECRET_LENGTH} characters`)
+  if (!secret || secret.length < MIN_SECRET_LENGTH)
+    throw new Error(`${CHECK_IN_SECRET_ENV} must be set to at least ${MIN_SECRET_LENGTH} characters`)
   return secret
 }
 
@@ -89,7 +90,9 @@ export type CheckInVerdict = { ok: true } | { ok: false; reason: 'forged' | 'exp
 
 type Presented = { payload: string; shortCode?: never } | { shortCode: string; payload?: never }
 
-export function verifyCheckInCode(input: Presented & { activityId: string; purpose: CheckInPurpose; secret: string; now: Date }): CheckInVerdict {
+export function verifyCheckInCode(
+  input: Presented & { activityId: string; purpose: CheckInPurpose; secret: string; now: Date },
+): CheckInVerdict {
   const current = windowOf(input.now)
   return input.payload !== undefined ? verifyPayload(input.payload, input, current) : verifyShortCode(input.shortCode, input, current)
 }

@@ -57,12 +57,17 @@ export const decide: Action<'decide'> = async (context) => {
   })
   const approved = input.decision === 'approve'
   await addAuditEntry(
-    auditEntry(committee, approved ? 'activity.approve' : 'activity.reject', {
-      communityId: activity.communityId,
-      organisationId: activity.organisationId,
-      activityId: activity._id,
-      reason: input.reason ? `《${activity.title}》：${input.reason}` : `《${activity.title}》`,
-    }, now),
+    auditEntry(
+      committee,
+      approved ? 'activity.approve' : 'activity.reject',
+      {
+        communityId: activity.communityId,
+        organisationId: activity.organisationId,
+        activityId: activity._id,
+        reason: input.reason ? `《${activity.title}》：${input.reason}` : `《${activity.title}》`,
+      },
+      now,
+    ),
   )
   const organisation = await organisationById(activity.organisationId)
   const decided = await loadActivity(activity._id)
@@ -82,10 +87,15 @@ export const setPolicy: Action<'setPolicy'> = async (context) => {
   await setActivityPolicy(community._id, policy)
   const kinds = policy.majorKinds.map((k) => activityKindLabel[k]).join('、')
   await addAuditEntry(
-    auditEntry(await context.caller(), 'activity.policy', {
-      communityId: community._id,
-      reason: `参与名额 ${policy.majorThreshold} 人以上${kinds ? `，以及${kinds}` : ''}须报批`,
-    }, context.now),
+    auditEntry(
+      await context.caller(),
+      'activity.policy',
+      {
+        communityId: community._id,
+        reason: `参与名额 ${policy.majorThreshold} 人以上${kinds ? `，以及${kinds}` : ''}须报批`,
+      },
+      context.now,
+    ),
   )
   return policy
 }

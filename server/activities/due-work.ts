@@ -58,7 +58,14 @@ async function dueForReminders(now: Date, limit: number): Promise<ActivityDoc[]>
   for (const [i, reminder] of activityReminders.entries()) {
     const later = activityReminders.slice(i)
     const nextBefore = activityReminders[i + 1]?.minutesBefore ?? 0
-    due.push(...(await startingSoon(now, { fromMs: nextBefore * 60_000, toMs: reminder.minutesBefore * 60_000 }, later.map((r) => r.key), limit)))
+    due.push(
+      ...(await startingSoon(
+        now,
+        { fromMs: nextBefore * 60_000, toMs: reminder.minutesBefore * 60_000 },
+        later.map((r) => r.key),
+        limit,
+      )),
+    )
   }
   return due
 }
@@ -66,6 +73,18 @@ async function dueForReminders(now: Date, limit: number): Promise<ActivityDoc[]>
 /** The committee has no page for one activity: its approvals list is where it meets them. */
 const activityRecord = { load: activityById, page: (activity: ActivityDoc) => activityApprovalsPath(activity.communityId) }
 
-export const remindBeforeStart: DueStep<ActivityDoc> = { name: 'activityReminders', title: '活动开始提醒', due: dueForReminders, run: remind, ...activityRecord }
+export const remindBeforeStart: DueStep<ActivityDoc> = {
+  name: 'activityReminders',
+  title: '活动开始提醒',
+  due: dueForReminders,
+  run: remind,
+  ...activityRecord,
+}
 
-export const finishEnded: DueStep<ActivityDoc> = { name: 'activitiesFinished', title: '活动结束', due: endedBy, run: finish, ...activityRecord }
+export const finishEnded: DueStep<ActivityDoc> = {
+  name: 'activitiesFinished',
+  title: '活动结束',
+  due: endedBy,
+  run: finish,
+  ...activityRecord,
+}

@@ -56,11 +56,20 @@ export const publish: Action<'publish'> = async (context) => {
     createdAt: now,
     updatedAt: now,
   })
-  await checkPhotos({ kind: 'activity', id }, { communityId: community._id, authorOpenid: lead.openid, fileIds: input.photos, scene: 3 }, now)
+  await checkPhotos(
+    { kind: 'activity', id },
+    { communityId: community._id, authorOpenid: lead.openid, fileIds: input.photos, scene: 3 },
+    now,
+  )
   const activity = await loadActivity(id)
   if (status === 'pending_approval') {
     const committee = await committeeOf(community._id)
-    await tellAboutActivity(committee.map((r) => r.openid), 'activityForApproval', activity, { organisation: organisation.name })
+    await tellAboutActivity(
+      committee.map((r) => r.openid),
+      'activityForApproval',
+      activity,
+      { organisation: organisation.name },
+    )
   }
   return { activity: await activityDetail(activity, lead, now) }
 }
@@ -93,11 +102,25 @@ export const cancel: Action<'cancel'> = async (context) => {
     const current = await tx.get('activities', activity._id)
     const refusal = current ? cannotCancel(current, now) : null
     if (!current || refusal) throw refusal ?? new AppError(ErrorCode.CONFLICT, '活动已经变了，请刷新后再看')
-    await tx.update('activities', activity._id, { status: 'cancelled', cancelled: whole({ reason: input.reason, at: now, byOpenid: lead.openid }), updatedAt: now })
+    await tx.update('activities', activity._id, {
+      status: 'cancelled',
+      cancelled: whole({ reason: input.reason, at: now, byOpenid: lead.openid }),
+      updatedAt: now,
+    })
     return current
   })
   await addAuditEntry(
-    auditEntry(lead, 'activity.cancel', { communityId: activity.communityId, organisationId: activity.organisationId, activityId: activity._id, reason: `《${activity.title}》：${input.reason}` }, now),
+    auditEntry(
+      lead,
+      'activity.cancel',
+      {
+        communityId: activity.communityId,
+        organisationId: activity.organisationId,
+        activityId: activity._id,
+        reason: `《${activity.title}》：${input.reason}`,
+      },
+      now,
+    ),
   )
   await tellAboutActivity(everyoneSignedUp(cancelled), 'activityCancelled', cancelled, { reason: input.reason })
   return { activity: await activityDetail(await loadActivity(activity._id), lead, now) }

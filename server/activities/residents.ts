@@ -1,7 +1,14 @@
 /** The resident's side: browsing, an activity's page, signing up and cancelling, 我的活动, rating. */
 import type { ActivitiesContract } from '../../shared/contracts/activities'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { maskedName, newSignUpStatus, signUpRefusal, signUpRoleLabel, signUpsToPromote, type SignUpRole } from '../../shared/domain/activity'
+import {
+  maskedName,
+  newSignUpStatus,
+  signUpRefusal,
+  signUpRoleLabel,
+  signUpsToPromote,
+  type SignUpRole,
+} from '../../shared/domain/activity'
 import { distanceM } from '../../shared/domain/organisation'
 import { shanghaiDayStart } from '../../shared/domain/time'
 import { activitiesByIds, liveSignUpsOf, publishedNear, signUpById, signUpDocId } from '../data/activities'
@@ -50,8 +57,9 @@ export const detail: Action<'detail'> = async ({ caller, input, now }) => {
 
 /** The role whose place lists hold a sign-up (holding a place or waiting), or null. */
 const roleHolding = (activity: ActivityDoc, signUpId: string): SignUpRole | null =>
-  (['participant', 'volunteer'] as const).find((r) => [...activity.places[r].confirmed, ...activity.places[r].waitlisted].some((e) => e.id === signUpId)) ??
-  null
+  (['participant', 'volunteer'] as const).find((r) =>
+    [...activity.places[r].confirmed, ...activity.places[r].waitlisted].some((e) => e.id === signUpId),
+  ) ?? null
 
 /**
  * Decided inside one transaction that reads and writes the activity's place lists and writes the
@@ -78,7 +86,10 @@ export const signUp: Action<'signUp'> = async ({ caller, input, now: at }) => {
     const places = current.places[role]
     const status = newSignUpStatus(placesOf(current, role), placeFacts(places))
     const entry: PlaceEntry = { id, openid: me.openid, at }
-    await tx.update('activities', activity._id, { places: whole({ ...current.places, [role]: { ...places, [status]: [...places[status], entry] } }), updatedAt: at })
+    await tx.update('activities', activity._id, {
+      places: whole({ ...current.places, [role]: { ...places, [status]: [...places[status], entry] } }),
+      updatedAt: at,
+    })
     const fields = { activityId: activity._id, openid: me.openid, role, status, signedUpAt: at }
     if (existing) await tx.update('activity_sign_ups', id, { ...fields, cancelledAt: unset(), promotedAt: unset() })
     else await tx.add('activity_sign_ups', { _id: id, ...fields })
@@ -89,7 +100,8 @@ export const signUp: Action<'signUp'> = async ({ caller, input, now: at }) => {
 function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc, now: Date): AppError | null {
   if (activity.status === 'cancelled') return new AppError(ErrorCode.CONFLICT, '活动已取消')
   if (activity.status === 'finished') return new AppError(ErrorCode.CONFLICT, '活动已结束')
-  if (now.getTime() >= new Date(activity.startAt).getTime()) return new AppError(ErrorCode.CONFLICT, '活动已开始，不能取消报名，请联系负责人')
+  if (now.getTime() >= new Date(activity.startAt).getTime())
+    return new AppError(ErrorCode.CONFLICT, '活动已开始，不能取消报名，请联系负责人')
   if (signUp.checkedInAt) return new AppError(ErrorCode.CONFLICT, '你已签到，不能取消报名')
   return null
 }
@@ -104,7 +116,8 @@ export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now:
     const current = await tx.get('activities', activity._id)
     const signUp = await tx.get('activity_sign_ups', id)
     if (!current) throw activityNotFound()
-    if (!signUp || signUp.role !== role) throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabel[role]}身份报名这个活动`, 'data.role')
+    if (!signUp || signUp.role !== role)
+      throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabel[role]}身份报名这个活动`, 'data.role')
     // A retry after the cancellation went through: nothing more to do.
     if (signUp.status === 'cancelled') return []
     const refusal = cannotCancel(current, signUp, at)

@@ -27,7 +27,8 @@ const optionalIso = <K extends string>(key: K, date: Date | undefined) => (date 
 /** Comments shown on a finished activity's page: the latest. */
 const COMMENTS_LIMIT = 30
 
-export const placesOf = (activity: ActivityDoc, role: SignUpRole) => (role === 'participant' ? activity.participantPlaces : activity.volunteerPlaces)
+export const placesOf = (activity: ActivityDoc, role: SignUpRole) =>
+  role === 'participant' ? activity.participantPlaces : activity.volunteerPlaces
 
 /** One role's places as the domain rules take them. */
 export function placeFacts(places: ActivityDoc['places'][SignUpRole]): SignUpFacts[] {
@@ -43,7 +44,8 @@ function placesView(activity: ActivityDoc, role: SignUpRole) {
   return { total, taken: confirmed.length, left: Math.max(0, total - confirmed.length), waitlisted: waitlisted.length }
 }
 
-export const approvalReasonViews = (activity: ActivityDoc) => activity.approvalReasons.map((r) => ({ type: r.type, label: approvalReasonLabel(r) }))
+export const approvalReasonViews = (activity: ActivityDoc) =>
+  activity.approvalReasons.map((r) => ({ type: r.type, label: approvalReasonLabel(r) }))
 
 /** Summaries in the order given, with community and organisation names in two round trips. */
 export async function activitySummaries(activities: ActivityDoc[], distances?: Map<string, number>): Promise<ActivitySummary[]> {
@@ -51,7 +53,10 @@ export async function activitySummaries(activities: ActivityDoc[], distances?: M
     communitiesByIds(activities.map((a) => a.communityId)),
     organisationsByIds(activities.map((a) => a.organisationId)),
     // The cover is shown to everyone in lists: only a photo that passed.
-    photosAsSeen('activity', activities.map((a) => ({ id: a._id, fileIds: a.photos, audience: 'others' }))),
+    photosAsSeen(
+      'activity',
+      activities.map((a) => ({ id: a._id, fileIds: a.photos, audience: 'others' })),
+    ),
   ])
   return activities.map((a, i) => {
     const distanceM = distances?.get(a._id)
@@ -106,7 +111,8 @@ export function mySignUpView(signUp: ActivitySignUpDoc, activity: ActivityDoc): 
 export const isLive = (signUp: ActivitySignUpDoc | null): signUp is ActivitySignUpDoc => signUp !== null && signUp.status !== 'cancelled'
 
 /** Took part: held a place and was there (checked in by code or ticked by the lead). */
-export const tookPart = (signUp: ActivitySignUpDoc | null) => isLive(signUp) && signUp.status === 'confirmed' && signUp.checkedInAt !== undefined
+export const tookPart = (signUp: ActivitySignUpDoc | null) =>
+  isLive(signUp) && signUp.status === 'confirmed' && signUp.checkedInAt !== undefined
 
 /** Whose photos and take-down `viewer` looks at: the committee's, the organisation's (the author), or anyone else's. */
 function audienceOf(activity: ActivityDoc, viewer: Principal): PhotoAudience {
@@ -168,7 +174,10 @@ export async function rosterEntries(activity: ActivityDoc, signUps: ActivitySign
     const person = people.get(s.openid)
     const measured =
       s.role === 'volunteer' && s.checkedInAt && s.checkedOutAt
-        ? volunteerServiceMinutes({ checkInAt: new Date(s.checkedInAt), checkOutAt: new Date(s.checkedOutAt) }, { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) })
+        ? volunteerServiceMinutes(
+            { checkInAt: new Date(s.checkedInAt), checkOutAt: new Date(s.checkedOutAt) },
+            { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) },
+          )
         : undefined
     return {
       signUpId: s._id,
@@ -187,6 +196,6 @@ export async function rosterEntries(activity: ActivityDoc, signUps: ActivitySign
       ...(s.confirmedMinutes === undefined ? {} : { confirmedMinutes: s.confirmedMinutes }),
     }
   })
-  const rank = (e: RosterEntry) => (e.status === 'confirmed' ? 0 : e.waitlistPosition ?? Number.MAX_SAFE_INTEGER)
+  const rank = (e: RosterEntry) => (e.status === 'confirmed' ? 0 : (e.waitlistPosition ?? Number.MAX_SAFE_INTEGER))
   return entries.sort((a, b) => rank(a) - rank(b) || a.signedUpAt.localeCompare(b.signedUpAt))
 }

@@ -24,7 +24,10 @@ const notYours = () => new AppError(ErrorCode.FORBIDDEN, '没有找到这位关�
 export const notPaired = () => new AppError(ErrorCode.NOT_FOUND, '没有找到这位关爱对象')
 
 /** The entry, after authorising the caller as the committee of its community. */
-export async function entryOfCommittee(context: ActionContext<unknown>, entryId: string): Promise<{ entry: CareEntryDoc; community: CommunityDoc }> {
+export async function entryOfCommittee(
+  context: ActionContext<unknown>,
+  entryId: string,
+): Promise<{ entry: CareEntryDoc; community: CommunityDoc }> {
   const entry = await careEntryById(entryId)
   if (!entry || !sitsOnCommitteeOf(await context.caller(), entry.communityId)) throw notYours()
   return { entry, community: await authoriseOverCommunity(context, entry.communityId) }

@@ -45,7 +45,11 @@ async function unclaim(claimed: CareEntryDoc, field: Moment): Promise<void> {
   })
 }
 
-function sendAt(field: Moment, step: Pick<DueStep<CareEntryDoc>, 'name' | 'title'>, to: (entry: CareEntryDoc) => Promise<SendResult[]>): DueStep<CareEntryDoc> {
+function sendAt(
+  field: Moment,
+  step: Pick<DueStep<CareEntryDoc>, 'name' | 'title'>,
+  to: (entry: CareEntryDoc) => Promise<SendResult[]>,
+): DueStep<CareEntryDoc> {
   return {
     ...step,
     due: (now, limit) => entriesWithMomentBefore(field, now, limit),
@@ -62,7 +66,12 @@ function sendAt(field: Moment, step: Pick<DueStep<CareEntryDoc>, 'name' | 'title
 }
 
 export const remindVisitDue = sendAt('remindAt', { name: 'visitReminders', title: '探访到期提醒' }, async (entry) =>
-  tellEach(await pairedOpenids(entry), 'careVisitDue', { name: entry.name, dueDate: dueDate(entry), tip: '本周请上门或电话探访' }, CARE_VISITS_PAGE),
+  tellEach(
+    await pairedOpenids(entry),
+    'careVisitDue',
+    { name: entry.name, dueDate: dueDate(entry), tip: '本周请上门或电话探访' },
+    CARE_VISITS_PAGE,
+  ),
 )
 
 export const tellEscalated = sendAt('escalateAt', { name: 'careEscalations', title: '探访逾期告知两委' }, async (entry) => {

@@ -27,7 +27,12 @@ export const overview: Action<'overview'> = async (context) => {
   const [register, visits, due] = await Promise.all([
     wholeRegisterOf(community._id),
     visitsInCommunity(community._id, start, end),
-    activeRegisterOf(community._id, inShanghai(now).add(Math.max(...Object.values(DUE_SOON_DAYS)), 'day').toDate()),
+    activeRegisterOf(
+      community._id,
+      inShanghai(now)
+        .add(Math.max(...Object.values(DUE_SOON_DAYS)), 'day')
+        .toDate(),
+    ),
   ])
   const facts: RegisterFacts[] = register.map((e) => ({
     id: e._id,
@@ -40,14 +45,22 @@ export const overview: Action<'overview'> = async (context) => {
   const rows = (await registerRows(due, now)).filter((r) => r.standing !== 'upcoming')
   const shown = new Set(rows.map((r) => r.entryId))
   // The figures name nobody; the rows do, and are a read of each person shown.
-  await auditListRead(await context.caller(), 'care.list', due.filter((e) => shown.has(e._id)), '探访概况名单', now)
+  await auditListRead(
+    await context.caller(),
+    'care.list',
+    due.filter((e) => shown.has(e._id)),
+    '探访概况名单',
+    now,
+  )
   return {
     month: input.month,
     overall: rateView(monthlyVisitRate(input.month, facts, visitFacts)),
-    byGroup: (Object.entries(monthlyVisitRateByGroup(input.month, facts, visitFacts)) as [SpecialNeedGroup, VisitRate][]).map(([group, rate]) => ({
-      group,
-      ...rateView(rate),
-    })),
+    byGroup: (Object.entries(monthlyVisitRateByGroup(input.month, facts, visitFacts)) as [SpecialNeedGroup, VisitRate][]).map(
+      ([group, rate]) => ({
+        group,
+        ...rateView(rate),
+      }),
+    ),
     dueSoon: rows.filter((r) => r.standing === 'due_soon'),
     overdue: rows.filter((r) => r.standing === 'overdue'),
     escalated: rows.filter((r) => r.standing === 'escalated'),

@@ -53,7 +53,8 @@ export const register: Action<'register'> = async (context) => {
   // What the committee writes about a person, which their paired volunteers will read.
   await refuseFlagged(me.openid, { careNeeds: input.careNeeds }, 2)
   // The person's home when they use the mini-program, else the community centre, for a worry's need.
-  const location = input.location ?? (resident?.location ? asGeoPoint(resident.location).coordinates : asGeoPoint(community.centre).coordinates)
+  const location =
+    input.location ?? (resident?.location ? asGeoPoint(resident.location).coordinates : asGeoPoint(community.centre).coordinates)
   refuseOutsideArea(community, location, 'data.location')
   const entry = await addCareEntry({
     communityId: community._id,
@@ -67,7 +68,13 @@ export const register: Action<'register'> = async (context) => {
     careNeeds: input.careNeeds,
     emergencyContact: input.emergencyContact,
     frequency: input.frequency,
-    consent: { giver: input.consent.giver, giverName: input.consent.giverName, method: input.consent.method, at: consentAt, ...recorder(me) },
+    consent: {
+      giver: input.consent.giver,
+      giverName: input.consent.giverName,
+      method: input.consent.method,
+      at: consentAt,
+      ...recorder(me),
+    },
     registeredAt: now,
     active: true,
     pairing: { volunteers: [] },
@@ -155,7 +162,10 @@ export const pair: Action<'pair'> = async (context) => {
   const me = await context.caller()
   const memberIds = [...new Set(input.volunteerMemberIds)]
   const roles = await rolesByIds(memberIds)
-  const organisations = await organisationsByIds([...(input.organisationId ? [input.organisationId] : []), ...roles.flatMap((r) => (r.organisationId ? [r.organisationId] : []))])
+  const organisations = await organisationsByIds([
+    ...(input.organisationId ? [input.organisationId] : []),
+    ...roles.flatMap((r) => (r.organisationId ? [r.organisationId] : [])),
+  ])
   // Only approved organisations of the person's own community, and their members.
   const servesHere = (organisationId: string | undefined) => {
     const organisation = organisationId ? organisations.get(organisationId) : undefined
@@ -167,7 +177,11 @@ export const pair: Action<'pair'> = async (context) => {
   const volunteers = memberIds.map((memberId) => {
     const role = roles.find((r) => r._id === memberId)
     if (!role || (role.role !== 'volunteer' && role.role !== 'organisation_lead') || !servesHere(role.organisationId)) {
-      throw new AppError(ErrorCode.NOT_FOUND, '本社区已备案的组织里没有这名成员', `data.volunteerMemberIds.${input.volunteerMemberIds.indexOf(memberId)}`)
+      throw new AppError(
+        ErrorCode.NOT_FOUND,
+        '本社区已备案的组织里没有这名成员',
+        `data.volunteerMemberIds.${input.volunteerMemberIds.indexOf(memberId)}`,
+      )
     }
     return { memberId, openid: role.openid }
   })
@@ -199,12 +213,20 @@ export const registerList: Action<'registerList'> = async (context) => {
   const community = await authoriseOverCommunity(context, input.communityId)
   const active = await activeRegisterOf(community._id)
   const withdrawnAt = (e: CareEntryDoc) => new Date(e.withdrawal!.at).getTime()
-  const past = input.includeWithdrawn ? (await wholeRegisterOf(community._id)).filter((e) => !e.active).sort((a, b) => withdrawnAt(b) - withdrawnAt(a)) : []
+  const past = input.includeWithdrawn
+    ? (await wholeRegisterOf(community._id)).filter((e) => !e.active).sort((a, b) => withdrawnAt(b) - withdrawnAt(a))
+    : []
   // Active ones soonest due first, so the most overdue lead; then those who withdrew, latest first.
   const rows = (await registerRows([...active, ...past], now)).filter(
     (row) => (!input.group || row.groups.includes(input.group)) && (!input.standing || row.standing === input.standing),
   )
   const shown = new Set(rows.map((r) => r.entryId))
-  await auditListRead(await context.caller(), 'care.list', [...active, ...past].filter((e) => shown.has(e._id)), '关爱对象名单', now)
+  await auditListRead(
+    await context.caller(),
+    'care.list',
+    [...active, ...past].filter((e) => shown.has(e._id)),
+    '关爱对象名单',
+    now,
+  )
   return { entries: rows }
 }

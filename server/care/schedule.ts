@@ -17,7 +17,10 @@ export function scheduleFrom(nextDueAt: Date, frequency: VisitFrequency): Schedu
  * The schedule after a change of frequency or a new last visit. An unchanged due date keeps its
  * moments as they are, so that what was sent for it is not sent again.
  */
-export function scheduleAfter(entry: Pick<CareEntryDoc, 'nextDueAt'>, person: { frequency: VisitFrequency; registeredAt: Date; lastVisitAt: Date | null }): Partial<ScheduleFields> {
+export function scheduleAfter(
+  entry: Pick<CareEntryDoc, 'nextDueAt'>,
+  person: { frequency: VisitFrequency; registeredAt: Date; lastVisitAt: Date | null },
+): Partial<ScheduleFields> {
   const due = nextVisitDue(person)
   if (entry.nextDueAt && new Date(entry.nextDueAt).getTime() === due.getTime()) return {}
   return scheduleFrom(due, person.frequency)

@@ -22,7 +22,6 @@ import { organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import type { Caller } from '../principal'
 
-
 /** A year of weekly visits: what the committee's page of one person shows. */
 const ENTRY_VISITS = 60
 /** The caller's own latest visits, on their list and after recording one. */
@@ -108,7 +107,11 @@ export async function registerEntry(entry: CareEntryDoc, now: Date): Promise<Reg
 }
 
 /** What a paired volunteer sees: an active (so scheduled) entry, with their own latest visits only. */
-export async function visitAssignment(entry: CareEntryDoc & { nextDueAt: Date }, visitorOpenid: string, now: Date): Promise<VisitAssignment> {
+export async function visitAssignment(
+  entry: CareEntryDoc & { nextDueAt: Date },
+  visitorOpenid: string,
+  now: Date,
+): Promise<VisitAssignment> {
   const mine = await visitsOfEntry(entry._id, MY_LAST_VISITS, visitorOpenid)
   return {
     entryId: entry._id,

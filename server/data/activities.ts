@@ -76,7 +76,12 @@ export async function pendingApprovalIn(communityId: string, limit: number): Pro
  * Published activities starting after `now + fromMs` and by `now + toMs`, soonest first, whose
  * last reminder is none of `sentNot` (a reminder and any after it).
  */
-export async function startingSoon(now: Date, window: { fromMs: number; toMs: number }, sentNot: string[], limit: number): Promise<ActivityDoc[]> {
+export async function startingSoon(
+  now: Date,
+  window: { fromMs: number; toMs: number },
+  sentNot: string[],
+  limit: number,
+): Promise<ActivityDoc[]> {
   const _ = database().command
   const { data } = await activities()
     .where({
@@ -92,7 +97,11 @@ export async function startingSoon(now: Date, window: { fromMs: number; toMs: nu
 
 /** Published activities that have ended by `now`, to be marked finished. */
 export async function endedBy(now: Date, limit: number): Promise<ActivityDoc[]> {
-  const { data } = await activities().where({ status: 'published', endAt: database().command.lte(now) }).orderBy('endAt', 'asc').limit(limit).get()
+  const { data } = await activities()
+    .where({ status: 'published', endAt: database().command.lte(now) })
+    .orderBy('endAt', 'asc')
+    .limit(limit)
+    .get()
   return data.map(readActivity)
 }
 

@@ -81,5 +81,9 @@ export async function visitsOfEntry(entryId: string, limit: number, visitorOpeni
 /** Every visit in a community in [start, end). */
 export async function visitsInCommunity(communityId: string, start: Date, end: Date): Promise<CareVisitDoc[]> {
   const _ = database().command
-  return readAll<CareVisitDoc>(visits().where({ communityId, visitedAt: _.gte(start).and(_.lt(end)) }).orderBy('visitedAt', 'asc'))
+  return readAll<CareVisitDoc>(
+    visits()
+      .where({ communityId, visitedAt: _.gte(start).and(_.lt(end)) })
+      .orderBy('visitedAt', 'asc'),
+  )
 }

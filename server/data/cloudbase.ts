@@ -81,7 +81,13 @@ export async function documentsWhereIn(collection: string, field: string, values
   const pages = []
   for (let i = 0; i < unique.length; i += MAX_PER_REQUEST) {
     const chunk = unique.slice(i, i + MAX_PER_REQUEST)
-    pages.push(db.collection(collection).where({ [field]: db.command.in(chunk) }).limit(chunk.length).get())
+    pages.push(
+      db
+        .collection(collection)
+        .where({ [field]: db.command.in(chunk) })
+        .limit(chunk.length)
+        .get(),
+    )
   }
   return (await Promise.all(pages)).flatMap(({ data }) => data)
 }

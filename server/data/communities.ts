@@ -18,5 +18,8 @@ export async function setReviewBeforeMatching(communityId: string, reviewBeforeM
 }
 
 export async function setActivityPolicy(communityId: string, policy: NonNullable<CommunityDoc['activityPolicy']>): Promise<void> {
-  await database().collection('communities').doc(communityId).update({ activityPolicy: whole(policy) })
+  await database()
+    .collection('communities')
+    .doc(communityId)
+    .update({ activityPolicy: whole(policy) })
 }

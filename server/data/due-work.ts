@@ -34,7 +34,11 @@ export async function removeFailure(step: string, recordId: string): Promise<voi
 }
 
 /** A community's records failed at least `minAttempts` times, longest failing first, and how many in all. */
-export async function failuresShownIn(communityId: string, minAttempts: number, limit: number): Promise<{ failures: DueWorkFailureDoc[]; total: number }> {
+export async function failuresShownIn(
+  communityId: string,
+  minAttempts: number,
+  limit: number,
+): Promise<{ failures: DueWorkFailureDoc[]; total: number }> {
   const query = failures().where({ communityId, attempts: database().command.gte(minAttempts) })
   const [{ data }, { total }] = await Promise.all([query.orderBy('firstFailedAt', 'asc').limit(limit).get(), query.count()])
   return { failures: data as DueWorkFailureDoc[], total }

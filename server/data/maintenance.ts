@@ -16,7 +16,10 @@ export async function countDocuments(collection: string): Promise<number> {
 
 export async function removeAll(collection: string): Promise<void> {
   const db = database()
-  await db.collection(collection).where({ _id: db.command.exists(true) }).remove()
+  await db
+    .collection(collection)
+    .where({ _id: db.command.exists(true) })
+    .remove()
 }
 
 export async function allDocuments(collection: string): Promise<object[]> {

@@ -102,7 +102,10 @@ export async function needsNear(point: readonly [number, number], radiusM: numbe
 
 /** Needs done before `cutoff` and still waiting for the requester's answer. */
 export async function doneBefore(cutoff: Date, limit: number): Promise<NeedDoc[]> {
-  const { data } = await needs().where({ status: 'done', doneAt: database().command.lt(cutoff) }).limit(limit).get()
+  const { data } = await needs()
+    .where({ status: 'done', doneAt: database().command.lt(cutoff) })
+    .limit(limit)
+    .get()
   return data.map(readNeed)
 }
 
@@ -154,7 +157,11 @@ export interface CommunityNeedsFilter {
  * each degree of harm (shared/domain/need.ts harmFirst): one read per degree, in harm order,
  * until `limit` are found; and how many match in all.
  */
-export async function needsOfCommunity(communityId: string, filter: CommunityNeedsFilter, limit: number): Promise<{ needs: NeedDoc[]; total: number }> {
+export async function needsOfCommunity(
+  communityId: string,
+  filter: CommunityNeedsFilter,
+  limit: number,
+): Promise<{ needs: NeedDoc[]; total: number }> {
   const _ = database().command
   const where = (urgencies: readonly Urgency[]) => ({
     communityId,
@@ -167,7 +174,11 @@ export async function needsOfCommunity(communityId: string, filter: CommunityNee
   for (const rank of [0, 1, 2]) {
     const urgencies = filter.urgencies.filter((u) => harmRank(u) === rank)
     if (found.length >= limit || urgencies.length === 0) continue
-    const { data } = await needs().where(where(urgencies)).orderBy('createdAt', 'asc').limit(limit - found.length).get()
+    const { data } = await needs()
+      .where(where(urgencies))
+      .orderBy('createdAt', 'asc')
+      .limit(limit - found.length)
+      .get()
     found.push(...data.map(readNeed))
   }
   const { total } = await needs().where(where(filter.urgencies)).count()
@@ -176,12 +187,7 @@ export async function needsOfCommunity(communityId: string, filter: CommunityNee
 
 /** The 小区 and villages a community's needs were raised in, for the committee's filter. */
 export async function neighbourhoodsOf(communityId: string): Promise<string[]> {
-  const { data } = await needs()
-    .aggregate()
-    .match({ communityId })
-    .group({ _id: '$neighbourhood' })
-    .limit(200)
-    .end()
+  const { data } = await needs().aggregate().match({ communityId }).group({ _id: '$neighbourhood' }).limit(200).end()
   return (data as { _id: string }[]).map((row) => row._id).sort((a, b) => a.localeCompare(b, 'zh-CN'))
 }
 
@@ -266,7 +272,11 @@ export async function closeOpenOffers(needId: string, status: 'taken' | 'withdra
 
 /** Open offers whose deadline has passed, soonest first. */
 export async function lapsedOffers(now: Date, limit: number): Promise<OfferDoc[]> {
-  const { data } = await offers().where({ status: 'open', deadline: database().command.lt(now) }).orderBy('deadline', 'asc').limit(limit).get()
+  const { data } = await offers()
+    .where({ status: 'open', deadline: database().command.lt(now) })
+    .orderBy('deadline', 'asc')
+    .limit(limit)
+    .get()
   return data as OfferDoc[]
 }
 

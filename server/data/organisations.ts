@@ -1,5 +1,11 @@
 /** 社区社会组织: the organisations collection. */
-import { MAX_SERVICE_RADIUS_M, NO_TASKS_YET, organisationStatusSchema, type OrganisationStatus, type TaskCounters } from '../../shared/domain/organisation'
+import {
+  MAX_SERVICE_RADIUS_M,
+  NO_TASKS_YET,
+  organisationStatusSchema,
+  type OrganisationStatus,
+  type TaskCounters,
+} from '../../shared/domain/organisation'
 import type { HelpKind } from '../../shared/domain/vocabulary'
 import { database } from './cloudbase'
 import type { OrganisationDoc } from './documents'

@@ -33,7 +33,10 @@ export async function photoByTraceId(traceId: string): Promise<PhotoDoc | null> 
 
 /** Photos still waiting for WeChat's verdict: the local host answers them as WeChat would. */
 export async function photosAwaitingVerdict(limit: number): Promise<PhotoDoc[]> {
-  const { data } = await photos().where({ check: 'pending', traceId: database().command.exists(true) }).limit(limit).get()
+  const { data } = await photos()
+    .where({ check: 'pending', traceId: database().command.exists(true) })
+    .limit(limit)
+    .get()
   return data as PhotoDoc[]
 }
 

@@ -12,16 +12,33 @@ export async function serviceRecordById(id: string): Promise<ServiceRecordDoc | 
 /** The records of these needs or activities (a page of them: tens), in the order they were confirmed. */
 export async function serviceRecordsOfSources(sourceIds: string[]): Promise<ServiceRecordDoc[]> {
   if (sourceIds.length === 0) return []
-  const found = await readAll<ServiceRecordDoc>(records().where({ 'source.id': database().command.in([...new Set(sourceIds)]) }).orderBy('confirmedAt', 'asc'))
-  return found.sort((a, b) => new Date(a.confirmedAt).getTime() - new Date(b.confirmedAt).getTime() || a._id.localeCompare(b._id, undefined, { numeric: true }))
+  const found = await readAll<ServiceRecordDoc>(
+    records()
+      .where({ 'source.id': database().command.in([...new Set(sourceIds)]) })
+      .orderBy('confirmedAt', 'asc'),
+  )
+  return found.sort(
+    (a, b) =>
+      new Date(a.confirmedAt).getTime() - new Date(b.confirmedAt).getTime() || a._id.localeCompare(b._id, undefined, { numeric: true }),
+  )
 }
 
 /** A person's records served in [since, until), newest first. */
 export async function serviceRecordsOfPerson(openid: string, bounds: { since?: Date; until?: Date }): Promise<ServiceRecordDoc[]> {
   const _ = database().command
   const servedAt =
-    bounds.since && bounds.until ? _.gte(bounds.since).and(_.lt(bounds.until)) : bounds.since ? _.gte(bounds.since) : bounds.until ? _.lt(bounds.until) : undefined
-  return readAll<ServiceRecordDoc>(records().where({ openid, ...(servedAt ? { servedAt } : {}) }).orderBy('servedAt', 'desc'))
+    bounds.since && bounds.until
+      ? _.gte(bounds.since).and(_.lt(bounds.until))
+      : bounds.since
+        ? _.gte(bounds.since)
+        : bounds.until
+          ? _.lt(bounds.until)
+          : undefined
+  return readAll<ServiceRecordDoc>(
+    records()
+      .where({ openid, ...(servedAt ? { servedAt } : {}) })
+      .orderBy('servedAt', 'desc'),
+  )
 }
 
 /** Records confirmed before `cutoff` and still not credited: the crediting after the confirmation did not finish. */
@@ -37,5 +54,9 @@ export async function pendingServiceRecords(cutoff: Date, limit: number): Promis
 /** A community's confirmed service given in [start, end), through the (communityId, servedAt) index. */
 export async function serviceRecordsIn(communityId: string, range: { start: Date; end: Date }): Promise<ServiceRecordDoc[]> {
   const _ = database().command
-  return readAll<ServiceRecordDoc>(records().where({ communityId, servedAt: _.gte(range.start).and(_.lt(range.end)) }).orderBy('servedAt', 'asc'))
+  return readAll<ServiceRecordDoc>(
+    records()
+      .where({ communityId, servedAt: _.gte(range.start).and(_.lt(range.end)) })
+      .orderBy('servedAt', 'asc'),
+  )
 }

@@ -37,7 +37,11 @@ export interface EntryPosition {
  * Entries matching `filter`, newest first (ties by id), after `after`; one more than `limit` tells
  * whether there is a next page. Ties matter: one request writes several entries in a millisecond.
  */
-export async function entriesPage(filter: { people?: string; communityId?: string }, after: EntryPosition | undefined, limit: number): Promise<EntryDoc[]> {
+export async function entriesPage(
+  filter: { people?: string; communityId?: string },
+  after: EntryPosition | undefined,
+  limit: number,
+): Promise<EntryDoc[]> {
   const _ = database().command
   const where = after ? _.and([filter, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])]) : filter
   const { data } = await entries().where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get()
@@ -46,7 +50,11 @@ export async function entriesPage(filter: { people?: string; communityId?: strin
 
 /** A person's entries since `since`: a month's worth at most, for this month's earnings. */
 export async function entriesOfPersonSince(openid: string, since: Date): Promise<EntryDoc[]> {
-  return readAll<EntryDoc>(entries().where({ people: openid, at: database().command.gte(since) }).orderBy('at', 'desc'))
+  return readAll<EntryDoc>(
+    entries()
+      .where({ people: openid, at: database().command.gte(since) })
+      .orderBy('at', 'desc'),
+  )
 }
 
 // ——— catalogue and redemptions ———
@@ -80,7 +88,10 @@ export async function redemptionsOfPerson(openid: string, limit: number): Promis
 }
 
 /** Waiting for hand-over, oldest first: of a community, or of the items one organisation provides. */
-export async function waitingRedemptions(where: { communityId: string } | { providerOrganisationId: string }, limit: number): Promise<RedemptionDoc[]> {
+export async function waitingRedemptions(
+  where: { communityId: string } | { providerOrganisationId: string },
+  limit: number,
+): Promise<RedemptionDoc[]> {
   const { data } = await collection('timebank_redemptions')
     .where({ ...where, status: 'waiting' })
     .orderBy('requestedAt', 'asc')
@@ -95,7 +106,11 @@ export const giftById = (id: string) => byId<GiftDoc>('timebank_gifts', id)
 
 /** Gifts waiting for this person to accept them, oldest first. */
 export async function giftsWaitingFor(openid: string, limit: number): Promise<GiftDoc[]> {
-  const { data } = await collection('timebank_gifts').where({ toOpenid: openid, status: 'waiting' }).orderBy('createdAt', 'asc').limit(limit).get()
+  const { data } = await collection('timebank_gifts')
+    .where({ toOpenid: openid, status: 'waiting' })
+    .orderBy('createdAt', 'asc')
+    .limit(limit)
+    .get()
   return data as GiftDoc[]
 }
 

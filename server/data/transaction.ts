@@ -11,7 +11,11 @@ import type { CollectionName, Collections, Frozen, Increment, NewDocument, OnlyF
 /** Typed by collection: a read answers that collection's document, an update takes only its `Patch`. */
 export interface Transaction {
   get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | null>
-  update<C extends CollectionName, P>(collection: C, id: string, patch: Patch<Collections[C]> & OnlyFieldsOf<Collections[C], P>): Promise<void>
+  update<C extends CollectionName, P>(
+    collection: C,
+    id: string,
+    patch: Patch<Collections[C]> & OnlyFieldsOf<Collections[C], P>,
+  ): Promise<void>
   add<C extends CollectionName>(collection: C, document: NewDocument<C>): Promise<void>
   remove(collection: CollectionName, id: string): Promise<void>
 }

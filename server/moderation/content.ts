@@ -79,7 +79,8 @@ async function targetOf(content: ContentRef): Promise<Target> {
       const activity = await activityById(content.activityId)
       const organisation = activity && (await organisationById(activity.organisationId))
       if (!activity || !organisation) throw notFound('没有这个活动', 'activityId')
-      const photo = content.kind === 'activityPhoto' ? await photoOf({ kind: 'activity', id: activity._id }, activity.photos, content.fileId) : null
+      const photo =
+        content.kind === 'activityPhoto' ? await photoOf({ kind: 'activity', id: activity._id }, activity.photos, content.fileId) : null
       return {
         communityId: activity.communityId,
         collection: photo ? 'photos' : 'activities',
@@ -145,7 +146,12 @@ async function record(
     else if (patch.takenDown) await tx.update(target.collection, target.id, { takenDown: patch.takenDown })
     await tx.add(
       'audit_log',
-      auditEntry(committee, action, { communityId: target.communityId, ...target.about, target: { openid: target.authorOpenids[0], name: target.name }, reason }, context.now),
+      auditEntry(
+        committee,
+        action,
+        { communityId: target.communityId, ...target.about, target: { openid: target.authorOpenids[0], name: target.name }, reason },
+        context.now,
+      ),
     )
   })
 }
@@ -179,7 +185,8 @@ export const restore: Action<'restore'> = async (context) => {
   const target = await authorisedTarget(context)
   await record(context, target, 'content.restore', (current) => {
     const flagged = current.check === 'flagged'
-    if (!current.takenDown && !flagged) throw new AppError(ErrorCode.CONFLICT, current.check === 'pending' ? '这张照片还在审核中' : '这条内容没有被下架')
+    if (!current.takenDown && !flagged)
+      throw new AppError(ErrorCode.CONFLICT, current.check === 'pending' ? '这张照片还在审核中' : '这条内容没有被下架')
     return { ...(current.takenDown ? { takenDown: unset() } : {}), ...(flagged ? { check: 'passed', checkedAt: now } : {}) }
   })
   if (input.content.kind === 'need') {

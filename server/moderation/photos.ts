@@ -19,7 +19,15 @@ export async function checkPhotos(
   await Promise.all(
     [...new Set(post.fileIds)].map(async (fileId) => {
       const _id = photoDocId(owner, fileId)
-      await addPhoto({ _id, fileId, owner, communityId: post.communityId, authorOpenid: post.authorOpenid, check: 'pending', createdAt: now })
+      await addPhoto({
+        _id,
+        fileId,
+        owner,
+        communityId: post.communityId,
+        authorOpenid: post.authorOpenid,
+        check: 'pending',
+        createdAt: now,
+      })
       try {
         const { traceId } = await wechat().checkMedia({ openid: post.authorOpenid, fileId, scene: post.scene })
         await updatePhoto(_id, { traceId })
@@ -49,7 +57,10 @@ export interface PhotosAsSeen {
  * ones, and where the rest stand (never the file, so it is not served). The committee: every photo,
  * with its state, to decide on it.
  */
-export async function photosAsSeen(kind: PhotoOwner['kind'], owners: { id: string; fileIds: readonly string[]; audience: PhotoAudience }[]): Promise<PhotosAsSeen[]> {
+export async function photosAsSeen(
+  kind: PhotoOwner['kind'],
+  owners: { id: string; fileIds: readonly string[]; audience: PhotoAudience }[],
+): Promise<PhotosAsSeen[]> {
   const found = await photosByIds(owners.flatMap((o) => o.fileIds.map((fileId) => photoDocId({ kind, id: o.id }, fileId))))
   return owners.map(({ id, fileIds, audience }) => {
     const photos = fileIds.map((fileId) => ({ fileId, photo: found.get(photoDocId({ kind, id }, fileId)) }))

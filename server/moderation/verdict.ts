@@ -26,7 +26,10 @@ export function mediaCheckPushAsRequest(event: unknown): unknown {
 }
 
 /** The function's main, taking WeChat's media-check push as well as ordinary calls. */
-export const takingMediaCheckPush = (main: Main): Main => (event, context) => main(mediaCheckPushAsRequest(event), context)
+export const takingMediaCheckPush =
+  (main: Main): Main =>
+  (event, context) =>
+    main(mediaCheckPushAsRequest(event), context)
 
 /**
  * Records the verdict once: a pass shows the photo, `review` and `risky` hold it for the committee.
@@ -37,6 +40,10 @@ export const mediaVerdict: Action<'mediaVerdict'> = async ({ input, now }) => {
   if (!photo) throw new AppError(ErrorCode.NOT_FOUND, '没有这次照片检测', 'data.traceId')
   if (photo.check !== 'pending') return {}
   const passed = input.suggest === 'pass'
-  await updatePhoto(photo._id, { check: passed ? 'passed' : 'flagged', checkedAt: now, ...(passed || !input.label ? {} : { label: input.label }) })
+  await updatePhoto(photo._id, {
+    check: passed ? 'passed' : 'flagged',
+    checkedAt: now,
+    ...(passed || !input.label ? {} : { label: input.label }),
+  })
   return {}
 }

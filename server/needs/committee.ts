@@ -33,7 +33,8 @@ const queueReasonLabel: Record<QueueReason, string> = {
 const QUEUE_LIMIT = 100
 
 /** Whole minutes since the need was raised: the requester has waited that long, however recently the committee was told. */
-const minutesSinceRaised = (need: NeedDoc, now: Date) => Math.max(0, Math.floor((now.getTime() - new Date(need.createdAt).getTime()) / 60_000))
+const minutesSinceRaised = (need: NeedDoc, now: Date) =>
+  Math.max(0, Math.floor((now.getTime() - new Date(need.createdAt).getTime()) / 60_000))
 
 export const queue: Action<'queue'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
@@ -63,7 +64,12 @@ export const communityNeeds: Action<'communityNeeds'> = async (context) => {
   const [{ needs, total }, neighbourhoods, places] = await Promise.all([
     needsOfCommunity(
       community._id,
-      { statuses, urgencies: input.urgency ? [input.urgency] : urgencySchema.options, helpKind: input.helpKind, neighbourhood: input.neighbourhood },
+      {
+        statuses,
+        urgencies: input.urgency ? [input.urgency] : urgencySchema.options,
+        helpKind: input.helpKind,
+        neighbourhood: input.neighbourhood,
+      },
       COMMUNITY_NEEDS_LIMIT,
     ),
     neighbourhoodsOf(community._id),
@@ -141,7 +147,9 @@ export const assign: Action<'assign'> = async (context) => {
     await tx.update('organisations', organisation._id, organisationFactsPatch({ activeTasks: 1, counters: { accepted: 1 } }))
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
-  await addAuditEntry(auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }, now))
+  await addAuditEntry(
+    auditEntry(committee, 'need.assign', { communityId: need.communityId, organisationId: organisation._id, needId: need._id }, now),
+  )
   const assigned = await loadNeed(need._id)
   await notify([organisation.leadOpenid], 'taskAssigned', assigned, {})
   await notify([assigned.requesterOpenid], 'needAccepted', assigned, { organisation: organisation.name, status: '已指派' })
@@ -172,7 +180,12 @@ export const settings: Action<'settings'> = async (context) => {
   await setReviewBeforeMatching(community._id, input.reviewBeforeMatching)
   const committee = await context.caller()
   await addAuditEntry(
-    auditEntry(committee, 'need.settings', { communityId: community._id, reason: input.reviewBeforeMatching ? '求助先审核再派单' : '求助直接派单' }, context.now),
+    auditEntry(
+      committee,
+      'need.settings',
+      { communityId: community._id, reason: input.reviewBeforeMatching ? '求助先审核再派单' : '求助直接派单' },
+      context.now,
+    ),
   )
   return { reviewBeforeMatching: input.reviewBeforeMatching }
 }

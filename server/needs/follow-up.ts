@@ -29,7 +29,13 @@ export const remindLeads: DueStep<NeedDoc> = {
     })
     const organisation = reminded && need.acceptedBy ? await organisationById(need.acceptedBy.organisationId) : null
     if (!organisation) return false
-    await notify([organisation.leadOpenid], 'finishDue', need, { organisation: organisation.name, tip: '已过预计完成时间，请尽快办完' }, taskPath(organisation._id, need._id).slice(1))
+    await notify(
+      [organisation.leadOpenid],
+      'finishDue',
+      need,
+      { organisation: organisation.name, tip: '已过预计完成时间，请尽快办完' },
+      taskPath(organisation._id, need._id).slice(1),
+    )
     return true
   },
 }

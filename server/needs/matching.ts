@@ -2,14 +2,7 @@
  * Matching (docs/decisions/007): candidates from the geo index, scored, a fair shortlist offered
  * at once; a decline or a lapse passes the need on; nobody left escalates it to the committee.
  */
-import {
-  chooseShortlist,
-  needStatusAfter,
-  offerDeadline,
-  scoreCandidate,
-  shortlistSize,
-  type MatchScore,
-} from '../../shared/domain/need'
+import { chooseShortlist, needStatusAfter, offerDeadline, scoreCandidate, shortlistSize, type MatchScore } from '../../shared/domain/need'
 import { serviceDistance } from '../../shared/domain/organisation'
 import type { NeedDoc, OfferDoc, OrganisationDoc } from '../data/documents'
 import { hasOpenOffer, needById } from '../data/needs'
@@ -94,7 +87,12 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
     return true
   })
   if (!made) return 'skipped'
-  await notify(shortlist.map((c) => c.organisation.leadOpenid), 'newOffer', need, {})
+  await notify(
+    shortlist.map((c) => c.organisation.leadOpenid),
+    'newOffer',
+    need,
+    {},
+  )
   return 'offered'
 }
 

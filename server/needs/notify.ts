@@ -8,10 +8,18 @@ import { committeeOf } from '../data/memberships'
 import { tellEach } from '../wechat'
 
 /** The message kinds about a need (shared/domain/messages.ts). */
-export type NeedTemplate = Extract<MessageKind, 'newOffer' | 'taskAssigned' | 'needAccepted' | 'needDone' | 'needEscalated' | 'lifeAlert' | 'finishDue' | 'needOverdue'>
+export type NeedTemplate = Extract<
+  MessageKind,
+  'newOffer' | 'taskAssigned' | 'needAccepted' | 'needDone' | 'needEscalated' | 'lifeAlert' | 'finishDue' | 'needOverdue'
+>
 
 /** What every message about a need may say of it; each kind takes the fields its template has. */
-const needFacts = (need: NeedDoc) => ({ helpKind: need.helpKind, urgency: urgencyPhrase[need.urgency], neighbourhood: need.neighbourhood, raisedAt: new Date(need.createdAt) })
+const needFacts = (need: NeedDoc) => ({
+  helpKind: need.helpKind,
+  urgency: urgencyPhrase[need.urgency],
+  neighbourhood: need.neighbourhood,
+  raisedAt: new Date(need.createdAt),
+})
 /** The fields of a kind that the need itself does not give. */
 export type NeedExtra<K extends NeedTemplate> = Omit<MessageFields<K>, keyof ReturnType<typeof needFacts>>
 
@@ -19,7 +27,13 @@ export type NeedExtra<K extends NeedTemplate> = Omit<MessageFields<K>, keyof Ret
  * Sends one template about `need` to each person (see `tellEach` for failures). The page it opens
  * is the requester's unless `page` says otherwise; leads' offers open their offers.
  */
-export async function notify<K extends NeedTemplate>(openids: string[], template: K, need: NeedDoc, extra: NeedExtra<K>, page?: string): Promise<void> {
+export async function notify<K extends NeedTemplate>(
+  openids: string[],
+  template: K,
+  need: NeedDoc,
+  extra: NeedExtra<K>,
+  page?: string,
+): Promise<void> {
   const forLeads = template === 'newOffer' || template === 'taskAssigned'
   const fields = { ...needFacts(need), ...extra } as unknown as MessageFields<K>
   await tellEach(openids, template, fields, page ?? (forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`))
@@ -29,7 +43,13 @@ export async function notify<K extends NeedTemplate>(openids: string[], template
 export async function notifyCommittee<K extends NeedTemplate>(need: NeedDoc, template: K, extra: NeedExtra<K>): Promise<void> {
   const committee = await committeeOf(need.communityId)
   // Subscribe messages name a page without the leading slash.
-  await notify(committee.map((r) => r.openid), template, need, extra, committeeNeedPath(need._id, need.queue).slice(1))
+  await notify(
+    committee.map((r) => r.openid),
+    template,
+    need,
+    extra,
+    committeeNeedPath(need._id, need.queue).slice(1),
+  )
 }
 
 /** Who an event is by: a person, or the matching itself. */

@@ -67,7 +67,12 @@ export async function raiseNeed(
   const [flagged, duplicates] = await Promise.all([
     firstFlagged(
       me.openid,
-      { description: input.description, neighbourhood: input.neighbourhood, addressDetail: input.addressDetail, forNeighbour: input.forNeighbour?.name },
+      {
+        description: input.description,
+        neighbourhood: input.neighbourhood,
+        addressDetail: input.addressDetail,
+        forNeighbour: input.forNeighbour?.name,
+      },
       2,
     ),
     possibleDuplicates(location, input.helpKind, now),
@@ -75,25 +80,32 @@ export async function raiseNeed(
   // A life-or-safety need is matched at once even where the committee reviews first: it is alerted anyway.
   const review = flagged !== null || (community.reviewBeforeMatching === true && input.urgency !== 'life')
   const queue = flagged ? 'flagged' : review ? 'review' : duplicates.length > 0 ? 'duplicate' : undefined
-  const need = await addNeed({
-    communityId: community._id,
-    requesterOpenid: me.openid,
-    requesterName: me.person?.name ?? '',
-    ...(input.forNeighbour ? { forNeighbour: input.forNeighbour } : {}),
-    helpKind: input.helpKind,
-    urgency: input.urgency,
-    description: input.description,
-    location: { type: 'Point', coordinates: location },
-    neighbourhood: input.neighbourhood,
-    addressDetail: input.addressDetail,
-    ...(input.wantedBy ? { wantedBy: new Date(input.wantedBy) } : {}),
-    photos: input.photos,
-    contactPhone: input.contactPhone,
-    status: review ? 'review' : 'matching',
-    ...(queue ? { queue, queuedAt: now } : {}),
-    ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.need._id) } : {}),
-  }, now)
-  await checkPhotos({ kind: 'need', id: need._id }, { communityId: community._id, authorOpenid: me.openid, fileIds: input.photos, scene: 2 }, now)
+  const need = await addNeed(
+    {
+      communityId: community._id,
+      requesterOpenid: me.openid,
+      requesterName: me.person?.name ?? '',
+      ...(input.forNeighbour ? { forNeighbour: input.forNeighbour } : {}),
+      helpKind: input.helpKind,
+      urgency: input.urgency,
+      description: input.description,
+      location: { type: 'Point', coordinates: location },
+      neighbourhood: input.neighbourhood,
+      addressDetail: input.addressDetail,
+      ...(input.wantedBy ? { wantedBy: new Date(input.wantedBy) } : {}),
+      photos: input.photos,
+      contactPhone: input.contactPhone,
+      status: review ? 'review' : 'matching',
+      ...(queue ? { queue, queuedAt: now } : {}),
+      ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.need._id) } : {}),
+    },
+    now,
+  )
+  await checkPhotos(
+    { kind: 'need', id: need._id },
+    { communityId: community._id, authorOpenid: me.openid, fileIds: input.photos, scene: 2 },
+    now,
+  )
   const raisedText = input.forNeighbour ? `代邻居${input.forNeighbour.name}发起求助` : '发起求助'
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
   if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
@@ -150,7 +162,10 @@ export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
   await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (!current || !needStatusAfter(current.status, 'cancel')) {
-      throw new AppError(ErrorCode.CONFLICT, current?.status === 'accepted' ? '已有组织接单，不能再取消，请联系接单组织' : '这条求助已经不能取消了')
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        current?.status === 'accepted' ? '已有组织接单，不能再取消，请联系接单组织' : '这条求助已经不能取消了',
+      )
     }
     await tx.update('needs', need._id, { status: 'cancelled', queue: unset(), queuedAt: unset(), updatedAt: now })
     await tx.add('need_events', needEvent(need._id, actorOf(me), input.reason ? `取消了求助：${input.reason}` : '取消了求助', now))

@@ -34,7 +34,15 @@ export const offers: Action<'offers'> = async (context) => {
     offers: open.flatMap((o) => {
       const need = views.get(o.needId)
       return need
-        ? [{ offerId: o._id, status: o.status, offeredAt: new Date(o.offeredAt).toISOString(), deadline: new Date(o.deadline).toISOString(), need }]
+        ? [
+            {
+              offerId: o._id,
+              status: o.status,
+              offeredAt: new Date(o.offeredAt).toISOString(),
+              deadline: new Date(o.deadline).toISOString(),
+              need,
+            },
+          ]
         : []
     }),
   }
@@ -89,7 +97,12 @@ export const accept: Action<'accept'> = async (context) => {
     await tx.update(
       'organisations',
       organisation._id,
-      organisationFactsPatch({ activeTasks: 1, counters: { accepted: 1 }, responseMinutes: minutes, acceptanceMinutes: withResponse(held?.acceptanceMinutes, minutes) }),
+      organisationFactsPatch({
+        activeTasks: 1,
+        counters: { accepted: 1 },
+        responseMinutes: minutes,
+        acceptanceMinutes: withResponse(held?.acceptanceMinutes, minutes),
+      }),
     )
   })
   await closeOpenOffers(offer.needId, 'taken', now)
@@ -106,9 +119,18 @@ export const decline: Action<'decline'> = async (context) => {
   await inTransaction(async (tx) => {
     const current = await tx.get('offers', offer._id)
     if (current?.status !== 'open') throw closedOffer(current ?? offer)
-    await tx.update('offers', offer._id, { status: 'declined', answeredAt: now, answeredBy: lead.openid, ...(context.input.reason ? { reason: context.input.reason } : {}) })
+    await tx.update('offers', offer._id, {
+      status: 'declined',
+      answeredAt: now,
+      answeredBy: lead.openid,
+      ...(context.input.reason ? { reason: context.input.reason } : {}),
+    })
     await tx.add('need_events', needEvent(offer.needId, actorOf(lead), `${organisation.name}婉拒`, now))
-    await tx.update('organisations', organisation._id, organisationFactsPatch({ counters: { declined: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) }))
+    await tx.update(
+      'organisations',
+      organisation._id,
+      organisationFactsPatch({ counters: { declined: 1 }, responseMinutes: minutesBetween(offer.offeredAt, now) }),
+    )
   })
   await passOn(offer.needId, now)
   return {}
@@ -136,7 +158,9 @@ export const tasks: Action<'tasks'> = async (context) => {
   const me = await context.caller()
   const leads = me.grants.some((g) => g.role === 'organisation_lead' && g.organisationId === organisation._id)
   // A need the committee took down is out of the organisation's sight until it is restored.
-  const needs = (await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT, leads ? undefined : me.openid)).filter((n) => !n.takenDown)
+  const needs = (await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT, leads ? undefined : me.openid)).filter(
+    (n) => !n.takenDown,
+  )
   await auditReveal(me, needs, context.now, organisation._id)
   const distances = new Map(needs.map((n) => [n._id, n.acceptedBy?.distanceM ?? 0]))
   return { tasks: await needViews(needs, 'full', { distances, asOrganisation: true }) }
@@ -247,8 +271,18 @@ export const markDone: Action<'markDone'> = async (context) => {
     'done',
     (current) => {
       // Checked on the need as this transaction reads it: the assignment may have just changed.
-      const problem = serviceProblem(input.service, current.volunteers.map((v) => v.memberId), current.acceptedBy!.at, now)
-      if (problem) throw new AppError(problem.field === 'memberId' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_INPUT, problem.message, `data.service.${problem.index}.${problem.field}`)
+      const problem = serviceProblem(
+        input.service,
+        current.volunteers.map((v) => v.memberId),
+        current.acceptedBy!.at,
+        now,
+      )
+      if (problem)
+        throw new AppError(
+          problem.field === 'memberId' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_INPUT,
+          problem.message,
+          `data.service.${problem.index}.${problem.field}`,
+        )
       return {
         status: 'done',
         doneSummary: input.summary,

@@ -43,9 +43,16 @@ export async function needViews(
     communitiesByIds(needs.map((n) => n.communityId)),
     full ? serviceRecordsOfSources(needs.filter((n) => n.serviceRecordCount).map((n) => n._id)) : [],
     options.timeline && full ? Promise.all(needs.map((n) => timelineOf(n._id))) : [],
-    full ? photosAsSeen('need', needs.map((n, i) => ({ id: n._id, fileIds: n.photos, audience: audiences[i] }))) : [],
+    full
+      ? photosAsSeen(
+          'need',
+          needs.map((n, i) => ({ id: n._id, fileIds: n.photos, audience: audiences[i] })),
+        )
+      : [],
   ])
-  const people = full ? await peopleByOpenids([...needs.flatMap((n) => n.volunteers.map((v) => v.openid)), ...records.map((r) => r.openid)]) : new Map()
+  const people = full
+    ? await peopleByOpenids([...needs.flatMap((n) => n.volunteers.map((v) => v.openid)), ...records.map((r) => r.openid)])
+    : new Map()
   const nameOf = (openid: string) => people.get(openid)?.name ?? ''
   return needs.map((n, i) => {
     const distanceM = options.distances?.get(n._id)
@@ -68,7 +75,8 @@ export async function needViews(
     }
     if (!full) return view
     const contact = !options.asOrganisation || contactShownToOrganisation(n.status)
-    const actorName = (e: { actorOpenid: string; actorName: string }) => (contact || e.actorOpenid !== n.requesterOpenid ? e.actorName : REQUESTER)
+    const actorName = (e: { actorOpenid: string; actorName: string }) =>
+      contact || e.actorOpenid !== n.requesterOpenid ? e.actorName : REQUESTER
     return {
       ...view,
       ...(n.acceptedBy ? { acceptedBy: { organisationId: n.acceptedBy.organisationId, name: n.acceptedBy.name } } : {}),
@@ -120,19 +128,30 @@ export async function auditReveal(viewer: Caller, needs: NeedDoc[], now: Date, o
   await Promise.all(
     revealed.map((n) =>
       addAuditEntry(
-        auditEntry(viewer, 'need.reveal', {
-          communityId: n.communityId,
-          organisationId,
-          needId: n._id,
-          target: { openid: n.requesterOpenid, name: n.requesterName },
-        }, now),
+        auditEntry(
+          viewer,
+          'need.reveal',
+          {
+            communityId: n.communityId,
+            organisationId,
+            needId: n._id,
+            target: { openid: n.requesterOpenid, name: n.requesterName },
+          },
+          now,
+        ),
       ),
     ),
   )
 }
 
 /** The full view with its timeline, audited when the viewer is not the requester: what actions answer with. */
-export async function revealedView(viewer: Caller, need: NeedDoc, now: Date, organisationId?: string, distanceM?: number): Promise<NeedView> {
+export async function revealedView(
+  viewer: Caller,
+  need: NeedDoc,
+  now: Date,
+  organisationId?: string,
+  distanceM?: number,
+): Promise<NeedView> {
   await auditReveal(viewer, [need], now, organisationId)
   return needView(need, 'full', { timeline: true, distanceM, viewer, asOrganisation: organisationId !== undefined })
 }

@@ -117,7 +117,13 @@ export const join: Action<'join'> = async ({ caller, input, now }) => {
   await inTransaction(async (tx) => {
     const current = await tx.get('join_requests', id)
     if (current?.status === 'pending') return
-    const asked = { organisationId: organisation._id, openid: me.openid, communityId: me.person!.communityId!, status: 'pending' as const, askedAt: now }
+    const asked = {
+      organisationId: organisation._id,
+      openid: me.openid,
+      communityId: me.person!.communityId!,
+      status: 'pending' as const,
+      askedAt: now,
+    }
     // A declined (or once approved, since removed) person may ask again: the old decision goes.
     if (current) await tx.update('join_requests', id, { ...asked, decidedAt: unset(), decidedBy: unset(), reason: unset() })
     else await tx.add('join_requests', { _id: id, ...asked })
@@ -181,7 +187,10 @@ export const decideJoin: Action<'decideJoin'> = async (context) => {
       })
     }
     const target = { openid: request.openid, name: applicant?.name ?? '' }
-    await tx.add('audit_log', auditEntry(lead, approve ? 'member.join' : 'member.decline', { ...about(organisation, target), reason: input.reason }, now))
+    await tx.add(
+      'audit_log',
+      auditEntry(lead, approve ? 'member.join' : 'member.decline', { ...about(organisation, target), reason: input.reason }, now),
+    )
   })
   const [requests, members] = await Promise.all([requestList(organisation._id), memberList(organisation._id)])
   return { requests, members }

@@ -17,7 +17,6 @@ import { placeOrHome } from '../places'
 import { refuseFlagged } from '../wechat'
 import { profiles, summarise, summariseOne } from './views'
 
-
 type Action<A extends keyof OrganisationsContract['actions']> = ActionImplementations<OrganisationsContract>[A]
 
 /** Invite codes admit whoever holds them, so they come from a cryptographic source. */
@@ -83,12 +82,17 @@ export const decide: Action<'decide'> = async (context) => {
     }
     await tx.add(
       'audit_log',
-      auditEntry(committee, `organisation.${input.decision}`, {
-        communityId: organisation.communityId,
-        organisationId: organisation._id,
-        target: { openid: current.leadOpenid, name: applicant?.name ?? '' },
-        reason: input.reason,
-      }, at),
+      auditEntry(
+        committee,
+        `organisation.${input.decision}`,
+        {
+          communityId: organisation.communityId,
+          organisationId: organisation._id,
+          target: { openid: current.leadOpenid, name: applicant?.name ?? '' },
+          reason: input.reason,
+        },
+        at,
+      ),
     )
     return next
   })
@@ -135,7 +139,12 @@ export const nearby: Action<'nearby'> = async ({ caller, input }) => {
     if (distance !== null) distances.set(o._id, distance)
   }
   // Nearest first as the index returned them; keep those whose own area reaches the point.
-  return { organisations: await summarise(candidates.filter((o) => distances.has(o._id)), distances) }
+  return {
+    organisations: await summarise(
+      candidates.filter((o) => distances.has(o._id)),
+      distances,
+    ),
+  }
 }
 
 const notFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这个组织')
@@ -146,8 +155,7 @@ export const profile: Action<'profile'> = async ({ caller, input }) => {
   const me = await caller()
   if (!isPublic(organisation.status)) {
     const maySee =
-      organisation.leadOpenid === me.openid ||
-      me.grants.some((g) => g.role === 'committee' && g.communityId === organisation.communityId)
+      organisation.leadOpenid === me.openid || me.grants.some((g) => g.role === 'committee' && g.communityId === organisation.communityId)
     // The same answer as for an id that does not exist, so that nobody can probe for applications.
     if (!maySee) throw notFound()
   }
@@ -164,7 +172,10 @@ function waitingDays(since: Date, now: Date): number {
 export const applications: Action<'applications'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const pending = await pendingOf(community._id)
-  const [views, applicants] = await Promise.all([profiles(pending, await context.caller()), peopleByOpenids(pending.map((o) => o.leadOpenid))])
+  const [views, applicants] = await Promise.all([
+    profiles(pending, await context.caller()),
+    peopleByOpenids(pending.map((o) => o.leadOpenid)),
+  ])
   const { now } = context
   return {
     applications: pending.map((o, i) => ({

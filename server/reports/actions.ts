@@ -122,7 +122,12 @@ export const exportReport: Action<'export'> = async (context) => {
     audience,
     volunteerNames: audience === 'committee' ? await volunteerNames(data) : new Map(),
   })
-  return stored(`${community._id}-${period.from}-${period.to}-${context.now.getTime().toString(36)}`, fileNameOf(community.name, period), content, context.now)
+  return stored(
+    `${community._id}-${period.from}-${period.to}-${context.now.getTime().toString(36)}`,
+    fileNameOf(community.name, period),
+    content,
+    context.now,
+  )
 }
 
 export const exportOffice: Action<'exportOffice'> = async (context) => {
@@ -131,10 +136,18 @@ export const exportOffice: Action<'exportOffice'> = async (context) => {
   // A civil-affairs officer works for one office; should they hold two, the export covers both.
   const content = await officeWorkbook({
     communities: offices.flatMap((o) => o.communities),
-    total: figuresOf(offices.flatMap((o) => o.communities.map((c) => c.data)), period),
+    total: figuresOf(
+      offices.flatMap((o) => o.communities.map((c) => c.data)),
+      period,
+    ),
     communitiesMet: offices.reduce((sum, o) => sum + o.communitiesMet, 0),
     period,
   })
   const name = offices.map((o) => o.office.name).join('、')
-  return stored(`office-${offices.map((o) => o.office._id).join('-')}-${period.from}-${period.to}-${context.now.getTime().toString(36)}`, fileNameOf(name, period), content, context.now)
+  return stored(
+    `office-${offices.map((o) => o.office._id).join('-')}-${period.from}-${period.to}-${context.now.getTime().toString(36)}`,
+    fileNameOf(name, period),
+    content,
+    context.now,
+  )
 }

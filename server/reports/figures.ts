@@ -67,8 +67,14 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
       outcomes: reportOutcomes.map((outcome) => ({ outcome, label: outcomeLabel[outcome], count: counted.outcomes[outcome] })),
     },
     organisations: organisationFigures(organisations.map(organisationFacts), target, period),
-    service: serviceFigures(parts.flatMap((p) => p.service.map(serviceFacts)), period),
-    activities: activityFigures(parts.flatMap((p) => p.activities.map(activityFacts)), period),
+    service: serviceFigures(
+      parts.flatMap((p) => p.service.map(serviceFacts)),
+      period,
+    ),
+    activities: activityFigures(
+      parts.flatMap((p) => p.activities.map(activityFacts)),
+      period,
+    ),
     visits: visitRatesOf(
       period,
       parts.flatMap((p) => p.care.register.map(registerFacts)),

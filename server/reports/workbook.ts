@@ -86,7 +86,12 @@ function breakdownSheets(workbook: ExcelJS.Workbook, figures: Figures): void {
       ...figures.needs.byUrgency.map((row) => [row.label, row.raised, row.accepted, row.completed]),
     ],
   )
-  sheet(workbook, '每周趋势', ['周（起始日）', '提出', '完成'], figures.trend.map((week) => [week.label, week.raised, week.completed]))
+  sheet(
+    workbook,
+    '每周趋势',
+    ['周（起始日）', '提出', '完成'],
+    figures.trend.map((week) => [week.label, week.raised, week.completed]),
+  )
   sheet(
     workbook,
     '月探访率',
@@ -120,8 +125,20 @@ function activitiesSheet(workbook: ExcelJS.Workbook, parts: readonly CommunityRe
 
 function organisationsSheet(workbook: ExcelJS.Workbook, parts: readonly CommunityReportData[], period: ReportPeriod): void {
   const rows = parts.flatMap(({ community, organisations }) => {
-    const counted = new Set(approvedWhenEnded(organisations.map((o) => ({ ...organisationFacts(o), id: o._id })), period).map((o) => o.id))
-    return organisations.map((o) => [community.name, o.name, o.kind, organisationStatusLabel[o.status], day(o.approvedAt), yesNo(counted.has(o._id))])
+    const counted = new Set(
+      approvedWhenEnded(
+        organisations.map((o) => ({ ...organisationFacts(o), id: o._id })),
+        period,
+      ).map((o) => o.id),
+    )
+    return organisations.map((o) => [
+      community.name,
+      o.name,
+      o.kind,
+      organisationStatusLabel[o.status],
+      day(o.approvedAt),
+      yesNo(counted.has(o._id)),
+    ])
   })
   sheet(workbook, '社区组织', ['社区', '组织名称', '类别', '现在状态', '备案时间', '计入期末数量'], rows)
 }
@@ -133,7 +150,12 @@ function serviceByOrganisation(parts: readonly CommunityReportData[]): Cell[][] 
     const counted = service.map((r) => ({ organisationId: r.organisationId, ...serviceFacts(r) })).filter((r) => r.countedMinutes > 0)
     return [...new Set(counted.map((r) => r.organisationId))].map((organisationId) => {
       const records = counted.filter((r) => r.organisationId === organisationId)
-      return [community.name, names.get(organisationId) ?? '', records.reduce((sum, r) => sum + r.countedMinutes, 0), new Set(records.map((r) => r.openid)).size]
+      return [
+        community.name,
+        names.get(organisationId) ?? '',
+        records.reduce((sum, r) => sum + r.countedMinutes, 0),
+        new Set(records.map((r) => r.openid)).size,
+      ]
     })
   })
 }
@@ -150,11 +172,12 @@ export interface CommunityWorkbook {
 export async function communityWorkbook({ data, figures, period, audience, volunteerNames }: CommunityWorkbook): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   const { community } = data
-  sheet(workbook, '统计数字', ['项目', community.name], [
-    ['统计期间', `${period.from} 至 ${period.to}`],
-    ['社区类型', communityKindLabel[community.kind]],
-    ...figureRows(figures),
-  ])
+  sheet(
+    workbook,
+    '统计数字',
+    ['项目', community.name],
+    [['统计期间', `${period.from} 至 ${period.to}`], ['社区类型', communityKindLabel[community.kind]], ...figureRows(figures)],
+  )
   breakdownSheets(workbook, figures)
   organisationsSheet(workbook, [data], period)
   activitiesSheet(workbook, [data])
@@ -207,13 +230,25 @@ export async function officeWorkbook(input: {
   const workbook = new ExcelJS.Workbook()
   const together = { communities: input.communities.length, met: input.communitiesMet }
   const columns = [...input.communities.map((c) => figureRows(c.figures)), figureRows(input.total, together)]
-  sheet(workbook, '统计数字', ['项目', ...input.communities.map((c) => c.data.community.name), '合计'], [
-    ['统计期间', ...columns.map(() => `${input.period.from} 至 ${input.period.to}`)],
-    ...columns[0].map(([label], row) => [label, ...columns.map((column) => column[row][1])]),
-  ])
+  sheet(
+    workbook,
+    '统计数字',
+    ['项目', ...input.communities.map((c) => c.data.community.name), '合计'],
+    [
+      ['统计期间', ...columns.map(() => `${input.period.from} 至 ${input.period.to}`)],
+      ...columns[0].map(([label], row) => [label, ...columns.map((column) => column[row][1])]),
+    ],
+  )
   breakdownSheets(workbook, input.total)
-  organisationsSheet(workbook, input.communities.map((c) => c.data), input.period)
-  activitiesSheet(workbook, input.communities.map((c) => c.data))
+  organisationsSheet(
+    workbook,
+    input.communities.map((c) => c.data),
+    input.period,
+  )
+  activitiesSheet(
+    workbook,
+    input.communities.map((c) => c.data),
+  )
   sheet(workbook, '志愿服务', ['社区', '组织', '分钟', '志愿者（人）'], serviceByOrganisation(input.communities.map((c) => c.data)))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

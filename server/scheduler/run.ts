@@ -43,7 +43,13 @@ const messageOf = (error: unknown) => (error instanceof Error ? `${error.name}: 
 type Failure = Pick<DueWorkFailureDoc, 'step' | 'recordId' | 'communityId' | 'title' | 'page'>
 
 async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promise<{ done: number; failed: number }> {
-  const failureOf = (record: R): Failure => ({ step: step.name, recordId: record._id, communityId: record.communityId, title: step.title, page: step.page(record) })
+  const failureOf = (record: R): Failure => ({
+    step: step.name,
+    recordId: record._id,
+    communityId: record.communityId,
+    title: step.title,
+    page: step.page(record),
+  })
   let done = 0
   let failed = 0
   let work: { id: string; failure: Failure | null; record: () => Promise<R | null> }[]

@@ -77,7 +77,14 @@ export const saveItem: Action<'saveItem'> = async (context) => {
       createdAt: now,
     })
   }
-  await addAuditEntry(auditEntry(me, 'timebank.item.save', { communityId: community._id, organisationId: input.providerOrganisationId, target: { name: saved.name } }, now))
+  await addAuditEntry(
+    auditEntry(
+      me,
+      'timebank.item.save',
+      { communityId: community._id, organisationId: input.providerOrganisationId, target: { name: saved.name } },
+      now,
+    ),
+  )
   return answerItem(saved)
 }
 
@@ -93,7 +100,12 @@ export const restockItem: Action<'restockItem'> = async (context) => {
     const change = `库存 ${input.delta > 0 ? '+' : ''}${input.delta}，现有 ${stock}`
     await tx.add(
       'audit_log',
-      auditEntry(me, 'timebank.item.restock', { communityId: item.communityId, target: { name: item.name }, reason: input.reason ? `${change}：${input.reason}` : change }, now),
+      auditEntry(
+        me,
+        'timebank.item.restock',
+        { communityId: item.communityId, target: { name: item.name }, reason: input.reason ? `${change}：${input.reason}` : change },
+        now,
+      ),
     )
     return { ...current, stock, updatedAt: now }
   })
@@ -107,7 +119,9 @@ export const retireItem: Action<'retireItem'> = async (context) => {
   const me = await context.caller()
   // A plain write: a redemption racing it reads the item in its transaction, conflicts, and reads it again retired.
   await updateItem(item._id, { status: 'retired', updatedAt: now })
-  await addAuditEntry(auditEntry(me, 'timebank.item.retire', { communityId: item.communityId, target: { name: item.name }, reason: input.reason }, now))
+  await addAuditEntry(
+    auditEntry(me, 'timebank.item.retire', { communityId: item.communityId, target: { name: item.name }, reason: input.reason }, now),
+  )
   return answerItem({ ...item, status: 'retired', updatedAt: now })
 }
 
@@ -121,7 +135,9 @@ export const handovers: Action<'handovers'> = async (context) => {
 
 export const providerHandovers: Action<'providerHandovers'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  return { redemptions: await redemptionViews(await waitingRedemptions({ providerOrganisationId: organisation._id }, HANDOVERS_LIMIT), true) }
+  return {
+    redemptions: await redemptionViews(await waitingRedemptions({ providerOrganisationId: organisation._id }, HANDOVERS_LIMIT), true),
+  }
 }
 
 const redemptionNotFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这笔兑换', 'data.redemptionId')
@@ -136,12 +152,17 @@ async function handOver(redemption: RedemptionDoc, by: Caller, now: Date, organi
     await tx.update('timebank_redemptions', current._id, { status: 'handedOver', handedOverAt: now, handedOverBy: by.openid })
     await tx.add(
       'audit_log',
-      auditEntry(by, 'timebank.handover', {
-        communityId: current.communityId,
-        organisationId,
-        target: { openid: current.openid, name: people.get(current.openid)?.name ?? '' },
-        reason: current.itemName,
-      }, now),
+      auditEntry(
+        by,
+        'timebank.handover',
+        {
+          communityId: current.communityId,
+          organisationId,
+          target: { openid: current.openid, name: people.get(current.openid)?.name ?? '' },
+          reason: current.itemName,
+        },
+        now,
+      ),
     )
     return { ...current, status: 'handedOver' as const, handedOverAt: now, handedOverBy: by.openid }
   })

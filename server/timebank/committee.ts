@@ -83,12 +83,17 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
     await tx.update('service_records', record._id, { credit: whole(credit) })
     await tx.add(
       'audit_log',
-      auditEntry(me, input.decision === 'credit' ? 'timebank.held.credit' : 'timebank.held.decline', {
-        communityId: current.communityId,
-        organisationId: current.service.organisationId,
-        target,
-        reason: input.reason ?? `${current.heldMinutes} 分钟`,
-      }, now),
+      auditEntry(
+        me,
+        input.decision === 'credit' ? 'timebank.held.credit' : 'timebank.held.decline',
+        {
+          communityId: current.communityId,
+          organisationId: current.service.organisationId,
+          target,
+          reason: input.reason ?? `${current.heldMinutes} 分钟`,
+        },
+        now,
+      ),
     )
     return { ...current, ...change }
   })
@@ -125,11 +130,16 @@ export const grant: Action<'grant'> = async (context) => {
     })
     await tx.add(
       'audit_log',
-      auditEntry(me, 'timebank.grant', {
-        communityId: community._id,
-        target: { openid: recipient.openid, name: recipient.name },
-        reason: `${input.minutes} 分钟：${input.reason}`,
-      }, now),
+      auditEntry(
+        me,
+        'timebank.grant',
+        {
+          communityId: community._id,
+          target: { openid: recipient.openid, name: recipient.name },
+          reason: `${input.minutes} 分钟：${input.reason}`,
+        },
+        now,
+      ),
     )
     return moved.entry
   })
@@ -142,7 +152,11 @@ export const ledger: Action<'ledger'> = async (context) => {
   const filtered = input.personId ? await personById(input.personId) : undefined
   if (filtered === null) throw new AppError(ErrorCode.NOT_FOUND, '没有这位居民', 'data.personId')
   const [read, pool] = await Promise.all([
-    entriesPage({ communityId: community._id, ...(filtered ? { people: filtered.openid } : {}) }, positionOf(input.cursor), input.limit + 1),
+    entriesPage(
+      { communityId: community._id, ...(filtered ? { people: filtered.openid } : {}) },
+      positionOf(input.cursor),
+      input.limit + 1,
+    ),
     accountsByIds(poolAccountIds(community._id)),
   ])
   const page = pageOf(read, input.limit)
@@ -201,11 +215,16 @@ export const reverse: Action<'reverse'> = async (context) => {
     }
     await tx.add(
       'audit_log',
-      auditEntry(me, 'timebank.reverse', {
-        communityId: original.communityId,
-        ...(affected ? { target: { openid: affected, name: people.get(affected)?.name ?? '' } } : {}),
-        reason: `${original.minutes} 分钟：${input.reason}`,
-      }, now),
+      auditEntry(
+        me,
+        'timebank.reverse',
+        {
+          communityId: original.communityId,
+          ...(affected ? { target: { openid: affected, name: people.get(affected)?.name ?? '' } } : {}),
+          reason: `${original.minutes} 分钟：${input.reason}`,
+        },
+        now,
+      ),
     )
     return moved.entry
   })
@@ -217,6 +236,8 @@ export const settings: Action<'settings'> = async (context) => {
   const community = await authoriseOverCommunity(context, input.communityId)
   const me = await context.caller()
   await setDailyCap(community._id, input.dailyCapMinutes)
-  await addAuditEntry(auditEntry(me, 'timebank.settings', { communityId: community._id, reason: `每人每天 ${input.dailyCapMinutes} 分钟` }, context.now))
+  await addAuditEntry(
+    auditEntry(me, 'timebank.settings', { communityId: community._id, reason: `每人每天 ${input.dailyCapMinutes} 分钟` }, context.now),
+  )
   return { dailyCapMinutes: input.dailyCapMinutes }
 }

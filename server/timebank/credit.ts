@@ -69,7 +69,9 @@ async function creditRecord(tx: Transaction, recordId: string, now: Date): Promi
     await tx.add('timebank_held', held)
   }
   const status: ServiceCredit =
-    hold === 0 ? { status: 'credited', entryId: key, at: now } : { status: 'held', at: now, heldMinutes: hold, ...(credit > 0 ? { entryId: key } : {}) }
+    hold === 0
+      ? { status: 'credited', entryId: key, at: now }
+      : { status: 'held', at: now, heldMinutes: hold, ...(credit > 0 ? { entryId: key } : {}) }
   await tx.update('service_records', record._id, { credit: whole(status) })
   return status.status
 }

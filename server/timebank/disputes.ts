@@ -80,5 +80,7 @@ async function holdRecord(tx: Transaction, recordId: string, byOpenid: string, n
     } satisfies HeldCreditDoc)
   }
   const declined = credit.status === 'declined' ? { declined: { minutes: credit.declinedMinutes, reason: credit.reason } } : {}
-  await tx.update('service_records', record._id, { credit: whole({ status: 'held', at: now, heldMinutes, ...declined } satisfies ServiceCredit) })
+  await tx.update('service_records', record._id, {
+    credit: whole({ status: 'held', at: now, heldMinutes, ...declined } satisfies ServiceCredit),
+  })
 }

@@ -23,7 +23,11 @@ type Action<A extends keyof TimebankContract['actions']> = ActionImplementations
 
 async function giftAnswer(gift: GiftDoc, me: Caller) {
   const entry = (await entryById(gift.entryId))!
-  const [shown, [view], balance] = await Promise.all([entryContext([entry]), giftViews([gift], 'giver'), balanceOf(gift.communityId, me.openid)])
+  const [shown, [view], balance] = await Promise.all([
+    entryContext([entry]),
+    giftViews([gift], 'giver'),
+    balanceOf(gift.communityId, me.openid),
+  ])
   return { entry: historyView(entry, me.openid, shown), gift: view, balance }
 }
 
@@ -115,14 +119,20 @@ export const cancelGift: Action<'cancelGift'> = (context) => settleOwn(context, 
  * (`cancelled` by them, `returned` by the due work). The gift is read and written in the transaction
  * that moves them, so of an accept and a cancel at once one wins and the other finds it settled.
  */
-export async function settleGift(gift: GiftDoc, outcome: 'accepted' | 'cancelled' | 'returned', byOpenid: string, now: Date): Promise<GiftDoc> {
+export async function settleGift(
+  gift: GiftDoc,
+  outcome: 'accepted' | 'cancelled' | 'returned',
+  byOpenid: string,
+  now: Date,
+): Promise<GiftDoc> {
   return inTransaction(async (tx) => {
     const current = (await tx.get('timebank_gifts', gift._id))!
     // The same outcome again is a replay.
     if (current.status === outcome) return current
     if (current.status === 'accepted') throw new AppError(ErrorCode.CONFLICT, '对方已经接收了这份转赠')
     if (current.status !== 'waiting') throw new AppError(ErrorCode.CONFLICT, '这份转赠已经退回给赠送人了')
-    if (outcome === 'accepted' && new Date(current.expiresAt) <= now) throw new AppError(ErrorCode.CONFLICT, '已超过 7 天，这份转赠已退回给赠送人')
+    if (outcome === 'accepted' && new Date(current.expiresAt) <= now)
+      throw new AppError(ErrorCode.CONFLICT, '已超过 7 天，这份转赠已退回给赠送人')
     const accepted = outcome === 'accepted'
     const key = accepted ? entryKey.giftAccept(current._id) : entryKey.giftReturn(current._id)
     await move(tx, {

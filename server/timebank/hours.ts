@@ -35,12 +35,20 @@ async function hoursOf(openid: string, period: { from?: string; to?: string }) {
   const records = await serviceRecordsOfPerson(openid, periodBounds(period))
   const organisations = await organisationsByIds(records.map((r) => r.organisationId))
   const counted = records.map((record) => ({ record, minutes: countedMinutes(record.minutes, record.credit) }))
-  const byOrganisation = sumBy(counted, (c) => c.record.organisationId, (c) => c.minutes).map(({ key, minutes }) => ({
+  const byOrganisation = sumBy(
+    counted,
+    (c) => c.record.organisationId,
+    (c) => c.minutes,
+  ).map(({ key, minutes }) => ({
     organisationId: key,
     organisationName: organisations.get(key)?.name ?? '',
     minutes,
   }))
-  const byMonth = sumBy(counted, (c) => monthOf(c.record.servedAt), (c) => c.minutes).map(({ key, minutes }) => ({ month: key, minutes }))
+  const byMonth = sumBy(
+    counted,
+    (c) => monthOf(c.record.servedAt),
+    (c) => c.minutes,
+  ).map(({ key, minutes }) => ({ month: key, minutes }))
   return {
     period,
     totalMinutes: counted.reduce((sum, c) => sum + c.minutes, 0),

@@ -79,7 +79,14 @@ export async function move(tx: Transaction, m: Movement): Promise<{ entry: Entry
   return { entry, fromBalance }
 }
 
-async function writeAccount(tx: Transaction, m: Movement, id: string, party: Party, current: AccountDoc | null, delta: number): Promise<void> {
+async function writeAccount(
+  tx: Transaction,
+  m: Movement,
+  id: string,
+  party: Party,
+  current: AccountDoc | null,
+  delta: number,
+): Promise<void> {
   if (current) {
     await tx.update('timebank_accounts', id, { balance: current.balance + delta, entryCount: current.entryCount + 1, updatedAt: m.at })
     return
@@ -102,7 +109,13 @@ export async function dailyCredited(tx: Transaction, openid: string, day: string
   return tx.get('timebank_daily', dailyIdOf(openid, day))
 }
 
-export async function addToDaily(tx: Transaction, current: DailyCreditDoc | null, openid: string, day: string, minutes: number): Promise<void> {
+export async function addToDaily(
+  tx: Transaction,
+  current: DailyCreditDoc | null,
+  openid: string,
+  day: string,
+  minutes: number,
+): Promise<void> {
   if (current) await tx.update('timebank_daily', current._id, { minutes: current.minutes + minutes })
   else await tx.add('timebank_daily', { _id: dailyIdOf(openid, day), openid, day, minutes } satisfies DailyCreditDoc)
 }

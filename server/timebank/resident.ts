@@ -41,7 +41,8 @@ export const account: Action<'account'> = async (context) => {
   ])
   const earned = new Map<string, number>()
   for (const e of thisMonth) {
-    if ((e.kind === 'service' || e.kind === 'review') && e.toOpenid === me.openid) earned.set(e.communityId, (earned.get(e.communityId) ?? 0) + e.minutes)
+    if ((e.kind === 'service' || e.kind === 'review') && e.toOpenid === me.openid)
+      earned.set(e.communityId, (earned.get(e.communityId) ?? 0) + e.minutes)
   }
   // The home community's account is shown even before its first entry.
   const balances = new Map([[homeOf(me), 0], ...accounts.map((a) => [a.communityId, a.balance] as const)])

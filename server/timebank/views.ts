@@ -1,6 +1,14 @@
 /** How the time bank's documents are shown: entries (to their owner and to the committee), items, redemptions, held credits. */
 import { iso } from '../../shared/domain/time'
-import type { GiftView, HeldCreditView, HistoryEntry, ItemView, LedgerEntry, RedemptionView, ServiceSource } from '../../shared/contracts/timebank'
+import type {
+  GiftView,
+  HeldCreditView,
+  HistoryEntry,
+  ItemView,
+  LedgerEntry,
+  RedemptionView,
+  ServiceSource,
+} from '../../shared/contracts/timebank'
 import {
   entryKindLabel,
   entryTitle,
@@ -59,7 +67,13 @@ function entryFields(entry: EntryDoc, context: EntryContext, gift: { counterpart
     communityName: context.communities.get(entry.communityId)?.name ?? '',
     kind: entry.kind,
     kindLabel: entryKindLabel[entry.kind],
-    title: entryTitle({ kind: entry.kind, serviceTitle: entry.service?.title, itemName: entry.itemName, reversedKind: entry.reversedKind, ...gift }),
+    title: entryTitle({
+      kind: entry.kind,
+      serviceTitle: entry.service?.title,
+      itemName: entry.itemName,
+      reversedKind: entry.reversedKind,
+      ...gift,
+    }),
     ...(entry.service ? { service: serviceView(entry.service, context.organisations) } : {}),
     ...(entry.note ? { note: entry.note } : {}),
     ...(entry.itemName ? { itemName: entry.itemName } : {}),
@@ -82,7 +96,11 @@ const giftCounterparty = (gift: NonNullable<EntryDoc['gift']>, kind: EntryDoc['k
 export function historyView(entry: EntryDoc, openid: string, context: EntryContext): HistoryEntry {
   const incoming = entry.toOpenid === openid
   const counterparty = incoming ? entry.fromOpenid : entry.toOpenid
-  const counterpartyName = entry.gift ? giftCounterparty(entry.gift, entry.kind, context) : counterparty ? nameOf(context, counterparty) : undefined
+  const counterpartyName = entry.gift
+    ? giftCounterparty(entry.gift, entry.kind, context)
+    : counterparty
+      ? nameOf(context, counterparty)
+      : undefined
   return {
     ...entryFields(entry, context, { counterpartyName, incoming }),
     minutes: incoming ? entry.minutes : -entry.minutes,
@@ -115,7 +133,8 @@ export function ledgerView(entry: EntryDoc, context: EntryContext): LedgerEntry 
  * A reversal is not reversed; nor are the two legs of a gift that touch its waiting account: while
  * it waits the giver cancels it, and a return has already given the minutes back.
  */
-export const isReversible = (entry: EntryDoc) => entry.kind !== 'reversal' && entry.kind !== 'giftReturn' && !(entry.kind === 'gift' && entry.gift)
+export const isReversible = (entry: EntryDoc) =>
+  entry.kind !== 'reversal' && entry.kind !== 'giftReturn' && !(entry.kind === 'gift' && entry.gift)
 
 // ——— pages of entries ———
 

@@ -48,7 +48,12 @@ export const cloudOpenApi: WeChatOpenApi = {
 
   async sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult> {
     try {
-      await cloud().openapi.subscribeMessage.send({ touser: message.toOpenid, templateId: templateId(message.template), page: message.page, data: message.data })
+      await cloud().openapi.subscribeMessage.send({
+        touser: message.toOpenid,
+        templateId: templateId(message.template),
+        page: message.page,
+        data: message.data,
+      })
       return { status: 'sent' }
     } catch (error) {
       // wx-server-sdk throws WeChat's errcode as errCode (47003, 43101, …).

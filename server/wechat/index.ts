@@ -48,7 +48,11 @@ export function useWeChat(openApi: WeChatOpenApi): void {
 }
 
 /** The first of `texts` (by key) that content security does not pass, or null when all pass. */
-export async function firstFlagged<K extends string>(openid: string, texts: Partial<Record<K, string>>, scene: TextScene): Promise<K | null> {
+export async function firstFlagged<K extends string>(
+  openid: string,
+  texts: Partial<Record<K, string>>,
+  scene: TextScene,
+): Promise<K | null> {
   const entries = Object.entries(texts).filter((e): e is [K, string] => typeof e[1] === 'string')
   const verdicts = await Promise.all(entries.map(([, text]) => wechat().checkText({ openid, text, scene })))
   const index = verdicts.findIndex((v) => v !== 'pass')
@@ -60,9 +64,16 @@ export async function firstFlagged<K extends string>(openid: string, texts: Part
  * subscribed makes WeChat refuse the send; that must not undo the change it reports, so failures
  * are answered and logged, not thrown.
  */
-export async function tellEach<K extends MessageKind>(openids: readonly string[], kind: K, fields: MessageFields<K>, page?: string): Promise<SendResult[]> {
+export async function tellEach<K extends MessageKind>(
+  openids: readonly string[],
+  kind: K,
+  fields: MessageFields<K>,
+  page?: string,
+): Promise<SendResult[]> {
   const data = subscribeData(kind, fields)
-  const settled = await Promise.allSettled([...new Set(openids)].map((toOpenid) => wechat().sendSubscribeMessage({ toOpenid, template: kind, page, data })))
+  const settled = await Promise.allSettled(
+    [...new Set(openids)].map((toOpenid) => wechat().sendSubscribeMessage({ toOpenid, template: kind, page, data })),
+  )
   const results = settled.map((s): SendResult => (s.status === 'fulfilled' ? s.value : { status: 'failed', errmsg: String(s.reason) }))
   for (const r of results) if (r.status !== 'sent') console.error(`[wechat] ${kind} not sent`, r)
   return results

@@ -43,11 +43,7 @@ export const personViewSchema = z.object({
 export type PersonView = z.infer<typeof personViewSchema>
 
 export const accountContract = defineFunction('account', {
-  me: action(
-    '我的：当前身份、所在社区和角色',
-    z.strictObject({}),
-    z.object({ person: personViewSchema.nullable() }),
-  ),
+  me: action('我的：当前身份、所在社区和角色', z.strictObject({}), z.object({ person: personViewSchema.nullable() })),
   updatePreferences: action(
     '修改个人设置（长辈模式）',
     z.strictObject({ elderMode: elderModePreferenceSchema }),

@@ -1,11 +1,6 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
-import {
-  activityKindSchema,
-  activityStatusSchema,
-  signUpRoleSchema,
-  signUpStatusSchema,
-} from '../domain/activity'
+import { activityKindSchema, activityStatusSchema, signUpRoleSchema, signUpStatusSchema } from '../domain/activity'
 import { idSchema, isoDateTimeSchema, lngLatSchema, textSchema } from '../domain/fields'
 import { photoFileIdSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
 
@@ -93,7 +88,14 @@ export const activityDetailSchema = activitySummarySchema.extend({
    * is shown only to the committee and its writer, with why.
    */
   comments: z.array(
-    z.object({ id: z.string(), name: z.string(), rating: z.number().int(), comment: z.string(), at: isoDateTimeSchema, takenDown: takenDownViewSchema.optional() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      rating: z.number().int(),
+      comment: z.string(),
+      at: isoDateTimeSchema,
+      takenDown: takenDownViewSchema.optional(),
+    }),
   ),
 })
 export type ActivityDetail = z.infer<typeof activityDetailSchema>
@@ -134,7 +136,12 @@ export const publishActivitySchema = z
     participantPlaces: z.number().int().min(0).max(MAX_ACTIVITY_PLACES),
     volunteerPlaces: z.number().int().min(0).max(MAX_ACTIVITY_PLACES),
     /** Announced service time for volunteers; at most the activity's length (checked by the server). */
-    volunteerMinutes: z.number().int().min(0).max(MAX_ACTIVITY_HOURS * 60).default(0),
+    volunteerMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_ACTIVITY_HOURS * 60)
+      .default(0),
     photos: z.array(photoFileIdSchema).max(MAX_ACTIVITY_PHOTOS).default([]),
   })
   .refine((a) => a.participantPlaces + a.volunteerPlaces > 0, { message: '至少要有参与者或志愿者名额', path: ['participantPlaces'] })
@@ -181,13 +188,15 @@ export const activitiesContract = defineFunction('activities', {
   ),
   checkIn: action(
     '扫负责人出示的二维码（或输入 6 位数字）签到、签退',
-    z.strictObject({
-      ...activityRef,
-      purpose: purposeSchema,
-      /** The scanned QR payload, or the 6-digit short code typed on H5: exactly one. */
-      qrPayload: z.string().max(200).optional(),
-      shortCode: z.string().max(20).optional(),
-    }).refine((c) => (c.qrPayload === undefined) !== (c.shortCode === undefined), { message: '请扫码或输入签到码', path: ['shortCode'] }),
+    z
+      .strictObject({
+        ...activityRef,
+        purpose: purposeSchema,
+        /** The scanned QR payload, or the 6-digit short code typed on H5: exactly one. */
+        qrPayload: z.string().max(200).optional(),
+        shortCode: z.string().max(20).optional(),
+      })
+      .refine((c) => (c.qrPayload === undefined) !== (c.shortCode === undefined), { message: '请扫码或输入签到码', path: ['shortCode'] }),
     z.object({ signUp: mySignUpSchema }),
   ),
   rate: action(
@@ -220,7 +229,19 @@ export const activitiesContract = defineFunction('activities', {
     '负责人：活动结束后确认每位志愿者的服务分钟数（不超过活动时长），确认后计入时间银行，只计一次',
     z.strictObject({
       ...orgActivityRef,
-      hours: z.array(z.strictObject({ signUpId: idSchema, minutes: z.number().int().min(0).max(MAX_ACTIVITY_HOURS * 60) })).min(1).max(MAX_ACTIVITY_PLACES),
+      hours: z
+        .array(
+          z.strictObject({
+            signUpId: idSchema,
+            minutes: z
+              .number()
+              .int()
+              .min(0)
+              .max(MAX_ACTIVITY_HOURS * 60),
+          }),
+        )
+        .min(1)
+        .max(MAX_ACTIVITY_PLACES),
     }),
     z.object({ entries: z.array(rosterEntrySchema) }),
   ),
@@ -234,7 +255,9 @@ export const activitiesContract = defineFunction('activities', {
     '两委：等待审批的重大活动及其原因，最早的在前；以及本社区的报批标准',
     z.strictObject({ communityId: idSchema }),
     z.object({
-      activities: z.array(activitySummarySchema.extend({ approvalReasons: z.array(approvalReasonViewSchema), waitingMinutes: z.number().int() })),
+      activities: z.array(
+        activitySummarySchema.extend({ approvalReasons: z.array(approvalReasonViewSchema), waitingMinutes: z.number().int() }),
+      ),
       policy: z.object({ majorThreshold: z.number().int(), majorKinds: z.array(activityKindSchema) }),
     }),
   ),

@@ -75,7 +75,13 @@ export const registerEntrySchema = registerRowSchema.extend({
   location: lngLatSchema,
   careNeeds: z.string(),
   emergencyContact: z.object({ name: z.string(), relation: z.string(), phone: z.string() }),
-  consent: z.object({ giverLabel: z.string(), giverName: z.string(), methodLabel: z.string(), at: isoDateTimeSchema, recordedBy: z.string() }),
+  consent: z.object({
+    giverLabel: z.string(),
+    giverName: z.string(),
+    methodLabel: z.string(),
+    at: isoDateTimeSchema,
+    recordedBy: z.string(),
+  }),
   withdrawal: z.object({ at: isoDateTimeSchema, note: z.string(), recordedBy: z.string() }).optional(),
   /** Set when the person also uses the mini-program. */
   linkedResident: z.boolean(),
@@ -156,12 +162,19 @@ export const careContract = defineFunction('care', {
     }),
     z.object({ entries: z.array(registerRowSchema) }),
   ),
-  entry: action('两委：一位关爱对象的全部信息和探访记录（查看留痕）', z.strictObject({ entryId: idSchema }), z.object({ entry: registerEntrySchema })),
+  entry: action(
+    '两委：一位关爱对象的全部信息和探访记录（查看留痕）',
+    z.strictObject({ entryId: idSchema }),
+    z.object({ entry: registerEntrySchema }),
+  ),
   pair: action(
     '两委：结对帮扶：指定一个组织和（或）几位志愿者',
     z
       .strictObject({ entryId: idSchema, organisationId: idSchema.optional(), volunteerMemberIds: z.array(idSchema).max(5).default([]) })
-      .refine((p) => p.organisationId !== undefined || p.volunteerMemberIds.length > 0, { message: '请选择组织或志愿者', path: ['volunteerMemberIds'] }),
+      .refine((p) => p.organisationId !== undefined || p.volunteerMemberIds.length > 0, {
+        message: '请选择组织或志愿者',
+        path: ['volunteerMemberIds'],
+      }),
     z.object({ entry: registerEntrySchema }),
   ),
   overview: action(
@@ -177,7 +190,11 @@ export const careContract = defineFunction('care', {
     }),
   ),
 
-  myVisits: action('志愿者、负责人：与我结对的关爱对象和探访时间', z.strictObject({}), z.object({ people: z.array(visitAssignmentSchema) })),
+  myVisits: action(
+    '志愿者、负责人：与我结对的关爱对象和探访时间',
+    z.strictObject({}),
+    z.object({ people: z.array(visitAssignmentSchema) }),
+  ),
   recordVisit: action(
     '结对志愿者：记录一次探访；有困难可以一步转成求助（代为发起）',
     z.strictObject({

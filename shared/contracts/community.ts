@@ -70,14 +70,14 @@ export const communityContract = defineFunction('community', {
     z.strictObject({ content: contentRefSchema, reason: textSchema(200) }),
     z.object({ takenDown: takenDownViewSchema }),
   ),
-  restore: action(
-    '两委：恢复下架的内容；被标记的照片经查看后允许显示',
-    z.strictObject({ content: contentRefSchema }),
-    z.object({}),
-  ),
+  restore: action('两委：恢复下架的内容；被标记的照片经查看后允许显示', z.strictObject({ content: contentRefSchema }), z.object({})),
   mediaVerdict: action(
     '仅微信消息推送：照片内容安全检测（mediaCheckAsync）的结果',
-    z.strictObject({ traceId: z.string().min(1).max(100), suggest: z.enum(['pass', 'review', 'risky']), label: z.string().max(20).optional() }),
+    z.strictObject({
+      traceId: z.string().min(1).max(100),
+      suggest: z.enum(['pass', 'review', 'risky']),
+      label: z.string().max(20).optional(),
+    }),
     z.object({}),
   ),
 })

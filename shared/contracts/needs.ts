@@ -38,7 +38,12 @@ export const needViewSchema = z.object({
   /** While accepted: when it should be done (from the wanted time or the urgency). */
   finishBy: isoDateTimeSchema.optional(),
   outcome: z
-    .object({ result: z.enum(['solved', 'partly', 'unsolved', 'unrated']), resultLabel: z.string(), rating: z.number().int().optional(), comment: z.string().optional() })
+    .object({
+      result: z.enum(['solved', 'partly', 'unsolved', 'unrated']),
+      resultLabel: z.string(),
+      rating: z.number().int().optional(),
+      comment: z.string().optional(),
+    })
     .optional(),
   // Sensitive: full access only.
   requesterName: z.string().optional(),
@@ -104,7 +109,15 @@ export const needsContract = defineFunction('needs', {
     // The same place raising will use: absent is home.
     z.strictObject({ helpKind: helpKindSchema, location: raiseNeedSchema.shape.location }),
     z.object({
-      possibleDuplicates: z.array(z.object({ needId: z.string(), helpKind: helpKindSchema, createdAt: isoDateTimeSchema, statusLabel: z.string(), distanceM: z.number().int() })),
+      possibleDuplicates: z.array(
+        z.object({
+          needId: z.string(),
+          helpKind: helpKindSchema,
+          createdAt: isoDateTimeSchema,
+          statusLabel: z.string(),
+          distanceM: z.number().int(),
+        }),
+      ),
     }),
   ),
   raise: action(
@@ -118,13 +131,26 @@ export const needsContract = defineFunction('needs', {
   ),
   mine: action('我发起或代邻居发起的求助', z.strictObject({}), z.object({ needs: z.array(needViewSchema) })),
   detail: action('一条求助的详情与进展（按身份显示不同内容）', z.strictObject({ needId: idSchema }), z.object({ need: needViewSchema })),
-  cancel: action('发起人在接单前取消求助', z.strictObject({ needId: idSchema, reason: textSchema(200).optional() }), z.object({ need: needViewSchema })),
-  confirm: action(
-    '发起人评价结果：已解决 / 部分解决 / 未解决（未解决会重新派单）',
-    z.strictObject({ needId: idSchema, result: outcomeSchema, rating: z.number().int().min(1).max(5), comment: textSchema(200).optional() }),
+  cancel: action(
+    '发起人在接单前取消求助',
+    z.strictObject({ needId: idSchema, reason: textSchema(200).optional() }),
     z.object({ need: needViewSchema }),
   ),
-  offers: action('负责人：派给本组织、等待答复的求助，附截止时间', z.strictObject({ organisationId: idSchema }), z.object({ offers: z.array(offerViewSchema) })),
+  confirm: action(
+    '发起人评价结果：已解决 / 部分解决 / 未解决（未解决会重新派单）',
+    z.strictObject({
+      needId: idSchema,
+      result: outcomeSchema,
+      rating: z.number().int().min(1).max(5),
+      comment: textSchema(200).optional(),
+    }),
+    z.object({ need: needViewSchema }),
+  ),
+  offers: action(
+    '负责人：派给本组织、等待答复的求助，附截止时间',
+    z.strictObject({ organisationId: idSchema }),
+    z.object({ offers: z.array(offerViewSchema) }),
+  ),
   accept: action(
     '负责人：接单（先到先得，已被接走会说明）',
     z.strictObject({ organisationId: idSchema, offerId: idSchema }),
@@ -135,13 +161,21 @@ export const needsContract = defineFunction('needs', {
     z.strictObject({ organisationId: idSchema, offerId: idSchema, reason: textSchema(200).optional() }),
     z.object({}),
   ),
-  tasks: action('负责人、志愿者：本组织接下的求助', z.strictObject({ organisationId: idSchema }), z.object({ tasks: z.array(needViewSchema) })),
+  tasks: action(
+    '负责人、志愿者：本组织接下的求助',
+    z.strictObject({ organisationId: idSchema }),
+    z.object({ tasks: z.array(needViewSchema) }),
+  ),
   assignVolunteers: action(
     '负责人：安排志愿者',
     z.strictObject({ ...orgNeedRef, memberIds: z.array(idSchema).min(1).max(20) }),
     z.object({ need: needViewSchema }),
   ),
-  postProgress: action('负责人、志愿者：记录进展', z.strictObject({ ...orgNeedRef, text: textSchema(300) }), z.object({ need: needViewSchema })),
+  postProgress: action(
+    '负责人、志愿者：记录进展',
+    z.strictObject({ ...orgNeedRef, text: textSchema(300) }),
+    z.object({ need: needViewSchema }),
+  ),
   markDone: action(
     '负责人：标记完成，写明做了什么和每位志愿者服务了多少分钟（计入时间银行）',
     z.strictObject({
@@ -205,7 +239,16 @@ export const needsContract = defineFunction('needs', {
     z.strictObject({ needId: idSchema }),
     z.object({
       offers: z.array(
-        z.object({ offerId: z.string(), organisationId: z.string(), organisationName: z.string(), round: z.number().int(), status: offerStatusSchema, offeredAt: isoDateTimeSchema, deadline: isoDateTimeSchema, score: matchScoreSchema }),
+        z.object({
+          offerId: z.string(),
+          organisationId: z.string(),
+          organisationName: z.string(),
+          round: z.number().int(),
+          status: offerStatusSchema,
+          offeredAt: isoDateTimeSchema,
+          deadline: isoDateTimeSchema,
+          score: matchScoreSchema,
+        }),
       ),
     }),
   ),

@@ -12,7 +12,6 @@ import {
 import { takenDownViewSchema } from '../domain/moderation'
 import { helpKinds, organisationKinds } from '../domain/vocabulary'
 
-
 export const organisationSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -74,9 +73,7 @@ export const organisationRecordSchema = z.object({
     /** Median minutes from offer to acceptance; null before the first acceptance. */
     medianResponseMinutes: z.number().nullable(),
   }),
-  history: z.array(
-    z.object({ at: isoDateTimeSchema, actionLabel: z.string(), actorName: z.string(), reason: z.string().optional() }),
-  ),
+  history: z.array(z.object({ at: isoDateTimeSchema, actionLabel: z.string(), actorName: z.string(), reason: z.string().optional() })),
 })
 export type OrganisationRecord = z.infer<typeof organisationRecordSchema>
 
@@ -172,16 +169,8 @@ export const organisationsContract = defineFunction('organisations', {
   ),
   record: action('两委、民政：组织的评估评议记录', organisationRef, z.object({ record: organisationRecordSchema })),
   members: action('负责人、两委：组织的成员', organisationRef, z.object({ members: z.array(memberSchema) })),
-  invitation: action(
-    '负责人：邀请志愿者加入的邀请码和二维码',
-    organisationRef,
-    invitationSchema,
-  ),
-  renewInvitation: action(
-    '负责人：换一个邀请码（旧码作废）',
-    organisationRef,
-    invitationSchema,
-  ),
+  invitation: action('负责人：邀请志愿者加入的邀请码和二维码', organisationRef, invitationSchema),
+  renewInvitation: action('负责人：换一个邀请码（旧码作废）', organisationRef, invitationSchema),
   join: action(
     '本社区居民凭邀请码申请加入组织，负责人同意后成为志愿者（输错次数有限制）',
     z.strictObject({ code: inviteCodeSchema }),

@@ -58,7 +58,12 @@ export const figuresSchema = z.object({
 })
 export type Figures = z.infer<typeof figuresSchema>
 
-export const communityRefSchema = z.object({ communityId: z.string(), name: z.string(), kind: z.enum(['urban', 'rural']), kindLabel: z.string() })
+export const communityRefSchema = z.object({
+  communityId: z.string(),
+  name: z.string(),
+  kind: z.enum(['urban', 'rural']),
+  kindLabel: z.string(),
+})
 
 export const communityFiguresSchema = z.object({ community: communityRefSchema, figures: figuresSchema })
 export type CommunityFigures = z.infer<typeof communityFiguresSchema>

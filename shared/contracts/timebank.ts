@@ -169,7 +169,9 @@ export type GiftView = z.infer<typeof giftViewSchema>
 
 const giftRef = z.strictObject({ giftId: z.string().regex(/^gf-[0-9a-f]{32}$/, '编号格式不正确') })
 
-const minutesByOrganisationSchema = z.array(z.object({ organisationId: z.string(), organisationName: z.string(), minutes: z.number().int() }))
+const minutesByOrganisationSchema = z.array(
+  z.object({ organisationId: z.string(), organisationName: z.string(), minutes: z.number().int() }),
+)
 const minutesByMonthSchema = z.array(z.object({ month: z.string().describe('YYYY-MM'), minutes: z.number().int() }))
 
 /** 志愿服务时长 from the service records: what counts is what the time bank settled (decision 010). */
@@ -245,7 +247,12 @@ export const timebankContract = defineFunction('timebank', {
   account: action(
     '我的时间银行：各社区账户余额、合计、本月获得，以及最近几笔',
     z.strictObject({}),
-    z.object({ accounts: z.array(accountViewSchema), total: z.number().int(), monthEarned: z.number().int(), recent: z.array(historyEntrySchema) }),
+    z.object({
+      accounts: z.array(accountViewSchema),
+      total: z.number().int(),
+      monthEarned: z.number().int(),
+      recent: z.array(historyEntrySchema),
+    }),
   ),
   history: action(
     '我的收支明细，最新的在前（分页）：每笔的来源、分钟数（收入为正、支出为负）、是否已冲正',
@@ -288,22 +295,14 @@ export const timebankContract = defineFunction('timebank', {
     z.strictObject({ from: daySchema.optional(), to: daySchema.optional() }),
     serviceHoursSchema,
   ),
-  issueCertificate: action(
-    '开具志愿服务记录证明（一段时间内；附验证编号）',
-    periodSchema,
-    z.object({ certificate: certificateSchema }),
-  ),
+  issueCertificate: action('开具志愿服务记录证明（一段时间内；附验证编号）', periodSchema, z.object({ certificate: certificateSchema })),
   verifyCertificate: action(
     '按验证编号查验志愿服务记录证明（姓名部分隐藏）',
     z.strictObject({ number: certificateNumberSchema }),
     z.object({ certificate: certificateSchema }),
   ),
 
-  items: action(
-    '两委：本社区的兑换目录（含已下架的）',
-    z.strictObject(communityRef),
-    z.object({ items: z.array(itemViewSchema) }),
-  ),
+  items: action('两委：本社区的兑换目录（含已下架的）', z.strictObject(communityRef), z.object({ items: z.array(itemViewSchema) })),
   saveItem: action(
     '两委：新增或修改一项兑换目录（库存另行增减）',
     z.strictObject({
@@ -322,7 +321,12 @@ export const timebankContract = defineFunction('timebank', {
     '两委：增减库存（填变化量，不是总数；不会小于零）',
     z.strictObject({
       itemId: idSchema,
-      delta: z.number().int('请填整数').min(-MAX_RESTOCK_DELTA).max(MAX_RESTOCK_DELTA).refine((d) => d !== 0, '变化量不能为 0'),
+      delta: z
+        .number()
+        .int('请填整数')
+        .min(-MAX_RESTOCK_DELTA)
+        .max(MAX_RESTOCK_DELTA)
+        .refine((d) => d !== 0, '变化量不能为 0'),
       reason: textSchema(100).optional(),
     }),
     z.object({ item: itemViewSchema }),
@@ -366,7 +370,13 @@ export const timebankContract = defineFunction('timebank', {
   ),
   grant: action(
     '两委：从社区时间池发放给困难居民（须写明理由）',
-    z.strictObject({ ...communityRef, personId: idSchema, minutes: minutesSchema(MAX_GRANT_MINUTES), reason: textSchema(200), requestId: requestIdSchema }),
+    z.strictObject({
+      ...communityRef,
+      personId: idSchema,
+      minutes: minutesSchema(MAX_GRANT_MINUTES),
+      reason: textSchema(200),
+      requestId: requestIdSchema,
+    }),
     z.object({ entry: ledgerEntrySchema }),
   ),
   ledger: action(

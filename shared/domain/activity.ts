@@ -104,7 +104,8 @@ export interface ActivitySchedule {
  */
 export function scheduleProblem(schedule: ActivitySchedule, now: Date): { field: keyof ActivitySchedule; message: string } | null {
   if (schedule.endAt.getTime() <= schedule.startAt.getTime()) return { field: 'endAt', message: '结束时间要晚于开始时间' }
-  if (schedule.signUpDeadline.getTime() > schedule.startAt.getTime()) return { field: 'signUpDeadline', message: '报名截止不能晚于活动开始' }
+  if (schedule.signUpDeadline.getTime() > schedule.startAt.getTime())
+    return { field: 'signUpDeadline', message: '报名截止不能晚于活动开始' }
   if (schedule.signUpDeadline.getTime() <= now.getTime()) return { field: 'signUpDeadline', message: '报名截止时间已过' }
   return null
 }
@@ -167,7 +168,10 @@ export function signUpsToPromote(places: number, signUps: readonly SignUpFacts[]
 
 /** 候补第 n 位 (from 1), or null for a sign-up not on the waitlist. */
 export function waitlistPosition(signUps: readonly SignUpFacts[], id: string): number | null {
-  const index = signUps.filter((s) => s.status === 'waitlisted').sort(bySignUpOrder).findIndex((s) => s.id === id)
+  const index = signUps
+    .filter((s) => s.status === 'waitlisted')
+    .sort(bySignUpOrder)
+    .findIndex((s) => s.id === id)
   return index < 0 ? null : index + 1
 }
 
@@ -178,7 +182,10 @@ export function waitlistPosition(signUps: readonly SignUpFacts[], id: string): n
  * or a forgotten check-out must not mint hours) and never negative (clocks and hand edits err).
  * Partial minutes are dropped: the time bank only ever holds integers.
  */
-export function volunteerServiceMinutes(attendance: { checkInAt: Date; checkOutAt: Date }, activity: { startAt: Date; endAt: Date }): number {
+export function volunteerServiceMinutes(
+  attendance: { checkInAt: Date; checkOutAt: Date },
+  activity: { startAt: Date; endAt: Date },
+): number {
   const served = attendance.checkOutAt.getTime() - attendance.checkInAt.getTime()
   const length = activity.endAt.getTime() - activity.startAt.getTime()
   return Math.floor(Math.max(0, Math.min(served, length)) / 60_000)
@@ -208,7 +215,8 @@ export function attendanceRefusal(
   if (now.getTime() < opens) return `活动开始前 ${CHECK_IN_OPENS_MINUTES} 分钟才能签到`
   if (by === 'lead') return null
   if (purpose === 'check_in' && now.getTime() > activity.endAt.getTime()) return '活动已结束，不能再签到'
-  if (purpose === 'check_out' && now.getTime() > activity.endAt.getTime() + CHECK_OUT_CLOSES_MINUTES * 60_000) return '签退时间已过，请联系负责人'
+  if (purpose === 'check_out' && now.getTime() > activity.endAt.getTime() + CHECK_OUT_CLOSES_MINUTES * 60_000)
+    return '签退时间已过，请联系负责人'
   return null
 }
 

@@ -16,7 +16,9 @@ export function missesWithin(misses: readonly Date[], now: Date, limit: AttemptL
  * `misses` are the times of their wrong tries; only those within the window count.
  */
 export function waitAfterMisses(misses: readonly Date[], now: Date, limit: AttemptLimit): number | null {
-  const recent = missesWithin(misses, now, limit).map((m) => m.getTime()).sort((a, b) => a - b)
+  const recent = missesWithin(misses, now, limit)
+    .map((m) => m.getTime())
+    .sort((a, b) => a - b)
   if (recent.length < limit.attempts) return null
   // Free again once the oldest of the last `attempts` leaves the window.
   const freeAt = recent[recent.length - limit.attempts] + limit.windowMinutes * 60_000

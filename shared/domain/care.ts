@@ -116,7 +116,11 @@ export interface VisitRate {
  * visit within a week instead, and someone who withdrew is not to be visited). Visited are those of
  * them with at least one visit, in person or by phone, inside the month.
  */
-export function monthlyVisitRate(month: string, register: readonly RegisterFacts[], visits: readonly { registerId: string; at: Date }[]): VisitRate {
+export function monthlyVisitRate(
+  month: string,
+  register: readonly RegisterFacts[],
+  visits: readonly { registerId: string; at: Date }[],
+): VisitRate {
   const { start, end } = monthRange(month)
   const expected = register.filter((p) => p.registeredAt < start && (p.withdrawnAt === null || p.withdrawnAt >= end))
   const visitedIds = new Set(visits.filter((v) => v.at >= start && v.at < end).map((v) => v.registerId))

@@ -19,9 +19,7 @@ type LngLat = readonly [number, number]
  * urban community bounded by roads; a radius around its centre for a village, whose fields and
  * hamlets no road encloses.
  */
-export type CommunityArea =
-  | { kind: 'outline'; outline: LngLat[] }
-  | { kind: 'radius'; radiusM: number }
+export type CommunityArea = { kind: 'outline'; outline: LngLat[] } | { kind: 'radius'; radiusM: number }
 
 /**
  * Whether `point` lies inside the outline: a ray cast east from the point crosses the edges an odd

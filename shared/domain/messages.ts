@@ -8,7 +8,19 @@ import type { Urgency } from './need'
 import { inShanghai } from './time'
 
 /** WeChat's keyword types; a keyword's name is its type and a number (`thing1`, `time4`). */
-export type KeywordType = 'thing' | 'number' | 'letter' | 'symbol' | 'character_string' | 'time' | 'date' | 'amount' | 'phone_number' | 'car_number' | 'name' | 'phrase'
+export type KeywordType =
+  | 'thing'
+  | 'number'
+  | 'letter'
+  | 'symbol'
+  | 'character_string'
+  | 'time'
+  | 'date'
+  | 'amount'
+  | 'phone_number'
+  | 'car_number'
+  | 'name'
+  | 'phrase'
 
 const han = '\\p{Script=Han}'
 const timeOfDay = '\\d{1,2}:\\d{2}(?::\\d{2})?'
@@ -49,9 +61,18 @@ const fitters = {
   name: (v: string) => {
     const chinese = v.replace(new RegExp(`[^${han}]`, 'gu'), '')
     if (chinese) return [...chinese].slice(0, 10).join('')
-    return v.replace(/[^A-Za-z\s.'-]/g, '').trim().slice(0, 20) || '居民'
+    return (
+      v
+        .replace(/[^A-Za-z\s.'-]/g, '')
+        .trim()
+        .slice(0, 20) || '居民'
+    )
   },
-  phone_number: (v: string) => v.replace(/[^\d+\-() ]/g, '').trim().slice(0, 17),
+  phone_number: (v: string) =>
+    v
+      .replace(/[^\d+\-() ]/g, '')
+      .trim()
+      .slice(0, 17),
   time: (d: Date) => inShanghai(d).format('YYYY年M月D日 HH:mm'),
   date: (d: Date) => inShanghai(d).format('YYYY年M月D日'),
 }
@@ -74,22 +95,46 @@ const carePerson = { name: ['name1', '探访对象'], dueDate: ['date2', '应访
 
 /** Our template names; the deployment maps each to its WeChat template id (LINLI_SUBSCRIBE_TEMPLATES). */
 export const messageKinds = {
-  newOffer: { title: '新求助待接单提醒', fields: { ...need, urgency: ['phrase2', '紧急程度'], neighbourhood: ['thing3', '所在小区'], raisedAt: ['time4', '发起时间'] } },
-  taskAssigned: { title: '任务指派通知', fields: { ...need, urgency: ['phrase2', '紧急程度'], neighbourhood: ['thing3', '服务地点'], raisedAt: ['time4', '发起时间'] } },
-  needAccepted: { title: '求助受理通知', fields: { ...need, organisation: ['thing2', '受理组织'], status: ['phrase3', '受理状态'], raisedAt: ['time4', '发起时间'] } },
+  newOffer: {
+    title: '新求助待接单提醒',
+    fields: { ...need, urgency: ['phrase2', '紧急程度'], neighbourhood: ['thing3', '所在小区'], raisedAt: ['time4', '发起时间'] },
+  },
+  taskAssigned: {
+    title: '任务指派通知',
+    fields: { ...need, urgency: ['phrase2', '紧急程度'], neighbourhood: ['thing3', '服务地点'], raisedAt: ['time4', '发起时间'] },
+  },
+  needAccepted: {
+    title: '求助受理通知',
+    fields: { ...need, organisation: ['thing2', '受理组织'], status: ['phrase3', '受理状态'], raisedAt: ['time4', '发起时间'] },
+  },
   needDone: { title: '服务完成通知', fields: { ...need, status: ['phrase2', '服务状态'], tip: ['thing3', '温馨提示'] } },
   needEscalated: { title: '求助进度通知', fields: { ...need, urgency: ['phrase2', '紧急程度'], progress: ['thing3', '处理进度'] } },
-  lifeAlert: { title: '紧急求助提醒', fields: { ...need, urgency: ['phrase2', '紧急程度'], neighbourhood: ['thing3', '所在小区'], phone: ['phone_number4', '联系电话'] } },
-  finishDue: { title: '服务到期提醒', fields: { ...need, organisation: ['thing2', '服务组织'], neighbourhood: ['thing3', '服务地点'], tip: ['thing4', '温馨提示'] } },
-  needOverdue: { title: '服务逾期提醒', fields: { ...need, urgency: ['phrase2', '紧急程度'], neighbourhood: ['thing3', '所在小区'], tip: ['thing4', '提醒内容'] } },
+  lifeAlert: {
+    title: '紧急求助提醒',
+    fields: { ...need, urgency: ['phrase2', '紧急程度'], neighbourhood: ['thing3', '所在小区'], phone: ['phone_number4', '联系电话'] },
+  },
+  finishDue: {
+    title: '服务到期提醒',
+    fields: { ...need, organisation: ['thing2', '服务组织'], neighbourhood: ['thing3', '服务地点'], tip: ['thing4', '温馨提示'] },
+  },
+  needOverdue: {
+    title: '服务逾期提醒',
+    fields: { ...need, urgency: ['phrase2', '紧急程度'], neighbourhood: ['thing3', '所在小区'], tip: ['thing4', '提醒内容'] },
+  },
   activityReminder: { title: '活动开始提醒', fields: { ...activity, address: ['thing3', '活动地点'], note: ['thing4', '温馨提示'] } },
   activityPromoted: { title: '候补成功通知', fields: { ...activity, role: ['phrase3', '报名身份'], note: ['thing4', '备注'] } },
   activityCancelled: { title: '活动取消通知', fields: { ...activity, reason: ['thing3', '取消原因'] } },
   activityForApproval: { title: '活动审核提醒', fields: { ...activity, organisation: ['thing3', '发起组织'] } },
-  activityDecided: { title: '活动审核结果通知', fields: { title: ['thing1', '活动名称'], decision: ['phrase2', '审核结果'], note: ['thing3', '备注'] } },
+  activityDecided: {
+    title: '活动审核结果通知',
+    fields: { title: ['thing1', '活动名称'], decision: ['phrase2', '审核结果'], note: ['thing3', '备注'] },
+  },
   careVisitDue: { title: '探访提醒', fields: { ...carePerson, tip: ['thing3', '温馨提示'] } },
   careEscalated: { title: '探访逾期提醒', fields: { ...carePerson, tip: ['thing3', '提醒内容'] } },
-  contentTakenDown: { title: '内容下架通知', fields: { content: ['thing1', '内容名称'], result: ['phrase2', '处理结果'], reason: ['thing3', '下架原因'] } },
+  contentTakenDown: {
+    title: '内容下架通知',
+    fields: { content: ['thing1', '内容名称'], result: ['phrase2', '处理结果'], reason: ['thing3', '下架原因'] },
+  },
   contentRestored: { title: '内容恢复通知', fields: { content: ['thing1', '内容名称'], result: ['phrase2', '处理结果'] } },
 } as const satisfies Record<string, MessageKindSpec>
 
@@ -135,7 +180,8 @@ export function subscribeDataRefusal(kind: string, data: SubscribeData): string 
 }
 
 /** What became of one send. 43101: the person has no consent left for the template. */
-export type SendResult = { status: 'sent' } | { status: 'refused' | 'noConsent'; errcode: number; errmsg: string } | { status: 'failed'; errmsg: string }
+export type SendResult =
+  { status: 'sent' } | { status: 'refused' | 'noConsent'; errcode: number; errmsg: string } | { status: 'failed'; errmsg: string }
 
 export const NO_CONSENT_ERRCODE = 43101
 export const ARGUMENT_INVALID_ERRCODE = 47003

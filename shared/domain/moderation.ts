@@ -6,7 +6,10 @@ import { z } from 'zod'
 import { idSchema } from './fields'
 
 /** A photo's CloudBase file id, uploaded before the form that attaches it is sent. */
-export const photoFileIdSchema = z.string().max(300).regex(/^cloud:\/\//, '照片需先上传')
+export const photoFileIdSchema = z
+  .string()
+  .max(300)
+  .regex(/^cloud:\/\//, '照片需先上传')
 
 /** One piece of posted content, as the committee names it to take it down or restore it. */
 export const contentRefSchema = z.discriminatedUnion('kind', [

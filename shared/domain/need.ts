@@ -236,7 +236,8 @@ export function scoreCandidate(candidate: CandidateFacts, helpKind: string): Mat
     distance: clamp01(1 - candidate.distanceM / candidate.radiusM),
     fit: candidate.helpKinds[0] === helpKind ? 1 : candidate.helpKinds.includes(helpKind) ? SIDE_LINE_FIT : 0,
     load: clamp01(1 - candidate.activeTasks / candidate.capacity),
-    response: response && response.count > 0 ? RESPONSE_HALF_MINUTES / (RESPONSE_HALF_MINUTES + response.minutesSum / response.count) : NEUTRAL,
+    response:
+      response && response.count > 0 ? RESPONSE_HALF_MINUTES / (RESPONSE_HALF_MINUTES + response.minutesSum / response.count) : NEUTRAL,
     rating: rating && rating.count > 0 ? clamp01((rating.sum / rating.count - 1) / 4) : NEUTRAL,
   }
   const rounded = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round3(v)])) as unknown as MatchParts

@@ -175,9 +175,7 @@ function grantCovers(grant: RoleGrant, scope: Scope): boolean {
   if (scope.kind === 'self') return true
   if (grant.role === 'civil_affairs') return grant.officeId === scope.officeId
   if (scope.kind === 'community') return grant.communityId === scope.communityId
-  return 'organisationId' in grant
-    ? grant.organisationId === scope.organisationId
-    : grant.communityId === scope.communityId
+  return 'organisationId' in grant ? grant.organisationId === scope.organisationId : grant.communityId === scope.communityId
 }
 
 export function isAllowed(rule: PermissionRule, principal: Principal, scope: Scope): boolean {

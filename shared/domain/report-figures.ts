@@ -34,7 +34,8 @@ export const reportOutcomes = [...outcomeSchema.options, 'unrated'] as const sat
 const isRaised = (n: NeedFacts, range: Range) => n.status !== 'hidden' && inPeriod(n.createdAt, range)
 const isAccepted = (n: NeedFacts, range: Range) => n.acceptedAt !== null && inPeriod(n.acceptedAt, range)
 /** Completed: marked done in the period and not reopened since (a 未解决 sends it back to matching). */
-const isCompleted = (n: NeedFacts, range: Range) => (n.status === 'done' || n.status === 'closed') && n.doneAt !== null && inPeriod(n.doneAt, range)
+const isCompleted = (n: NeedFacts, range: Range) =>
+  (n.status === 'done' || n.status === 'closed') && n.doneAt !== null && inPeriod(n.doneAt, range)
 
 type Range = { start: Date; end: Date }
 
@@ -73,7 +74,10 @@ export function needFigures(needs: readonly NeedFacts[], period: ReportPeriod): 
     byUrgency: rows(urgencySchema.options, (n) => n.urgency).map(({ key, ...counts }) => ({ urgency: key, ...counts })),
     toAcceptance: durationSummary(accepted.map((n) => minutesBetween(n.createdAt, n.acceptedAt!))),
     toCompletion: durationSummary(completed.map((n) => minutesBetween(n.createdAt, n.doneAt!))),
-    outcomes: countBy(reportOutcomes, judged.map((n) => n.outcome!.result)),
+    outcomes: countBy(
+      reportOutcomes,
+      judged.map((n) => n.outcome!.result),
+    ),
   }
 }
 
@@ -157,7 +161,11 @@ export function approvedWhenEnded<O extends OrganisationFacts>(organisations: re
   )
 }
 
-export function organisationFigures(organisations: readonly OrganisationFacts[], target: number, period: ReportPeriod): OrganisationFigures {
+export function organisationFigures(
+  organisations: readonly OrganisationFacts[],
+  target: number,
+  period: ReportPeriod,
+): OrganisationFigures {
   const range = periodRange(period)
   return {
     ...organisationCoverage(approvedWhenEnded(organisations, period).length, target),
@@ -240,7 +248,11 @@ export function activityFigures(activities: readonly ActivityFacts[], period: Re
 /** Every calendar month the period touches, `YYYY-MM`, in order. */
 export function monthsOf(period: ReportPeriod): string[] {
   const months = []
-  for (let month = inShanghai(`${period.from}T00:00:00+08:00`).startOf('month'); month.format('YYYY-MM-DD') <= period.to; month = month.add(1, 'month')) {
+  for (
+    let month = inShanghai(`${period.from}T00:00:00+08:00`).startOf('month');
+    month.format('YYYY-MM-DD') <= period.to;
+    month = month.add(1, 'month')
+  ) {
     months.push(month.format('YYYY-MM'))
   }
   return months
@@ -250,7 +262,11 @@ export function monthsOf(period: ReportPeriod): string[] {
  * The monthly visit rate (shared/domain/care.ts) of each month the period touches, whole calendar
  * months: the seeds' target is per month, so a month cut by the period is still counted whole.
  */
-export function visitRatesOf(period: ReportPeriod, register: readonly RegisterFacts[], visits: readonly { registerId: string; at: Date }[]) {
+export function visitRatesOf(
+  period: ReportPeriod,
+  register: readonly RegisterFacts[],
+  visits: readonly { registerId: string; at: Date }[],
+) {
   return monthsOf(period).map((month) => {
     const { expected, visited, rate } = monthlyVisitRate(month, register, visits)
     return { month, expected, visited, rate }

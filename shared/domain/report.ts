@@ -41,7 +41,7 @@ export function weeksOf(period: ReportPeriod): { label: string; start: Date; end
   let cursor = startOfDay(period.from)
   while (cursor.valueOf() < end.getTime()) {
     // day(): 0 is Sunday; days until the next Monday.
-    const nextMonday = cursor.startOf('day').add(((8 - cursor.day()) % 7) || 7, 'day')
+    const nextMonday = cursor.startOf('day').add((8 - cursor.day()) % 7 || 7, 'day')
     const weekEnd = nextMonday.valueOf() < end.getTime() ? nextMonday : inShanghai(end)
     weeks.push({ label: cursor.format('M月D日'), start: cursor.toDate(), end: weekEnd.toDate() })
     cursor = weekEnd
@@ -85,7 +85,12 @@ export function countBy<K extends string>(keys: readonly K[], items: readonly K[
 /** The periods a report is most often for; each ends today at the latest (nothing after today to count). */
 export const periodPresets = ['thisMonth', 'lastMonth', 'thisQuarter', 'thisYear'] as const
 export type PeriodPreset = (typeof periodPresets)[number]
-export const periodPresetLabel: Record<PeriodPreset, string> = { thisMonth: '本月', lastMonth: '上月', thisQuarter: '本季度', thisYear: '今年' }
+export const periodPresetLabel: Record<PeriodPreset, string> = {
+  thisMonth: '本月',
+  lastMonth: '上月',
+  thisQuarter: '本季度',
+  thisYear: '今年',
+}
 
 export function presetPeriod(preset: PeriodPreset, now: Date): ReportPeriod {
   const today = inShanghai(now).startOf('day')

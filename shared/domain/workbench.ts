@@ -48,5 +48,5 @@ export const carePersonPath = (entryId: string) => `/${CARE_PERSON_PAGE}?id=${en
 /** The activity's own page: the committee decides on its photos and takes it down there. */
 export const activityPath = (activityId: string) => `/${ACTIVITY_PAGE}?id=${activityId}`
 /** `reason` is why it is in the committee's queue, e.g. duplicate. */
-export const committeeNeedPath = (needId: string, reason?: string) => `/${COMMITTEE_NEED_PAGE}?id=${needId}${reason ? `&reason=${reason}` : ''}`
-
+export const committeeNeedPath = (needId: string, reason?: string) =>
+  `/${COMMITTEE_NEED_PAGE}?id=${needId}${reason ? `&reason=${reason}` : ''}`

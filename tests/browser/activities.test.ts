@@ -35,7 +35,10 @@ let session: BrowserSession
 let morning: ReturnType<typeof inShanghai>
 beforeAll(async () => {
   session = await startBrowserSession()
-  morning = inShanghai(await session.now()).add(1, 'day').startOf('day').add(8, 'hour')
+  morning = inShanghai(await session.now())
+    .add(1, 'day')
+    .startOf('day')
+    .add(8, 'hour')
   await session.moveClocks({ set: morning.format() })
 }, 60_000)
 afterAll(() => session.close())
@@ -76,7 +79,9 @@ async function pickTime(page: Page, fieldId: string, time: string) {
     const x = box.x + box.width / 2
     for (;;) {
       const showing = await wheel.evaluate((group, row) => {
-        const offset = Number(/translate3d\(0px, (-?[\d.]+)px/.exec((group.querySelector('.weui-picker__content') as HTMLElement).style.transform)![1])
+        const offset = Number(
+          /translate3d\(0px, (-?[\d.]+)px/.exec((group.querySelector('.weui-picker__content') as HTMLElement).style.transform)![1],
+        )
         return Number(group.querySelectorAll('.weui-picker__item')[Math.round((102 - offset) / row)].textContent)
       }, ROW_PX)
       if (showing === value) break
@@ -138,7 +143,9 @@ async function readCode(page: Page, purpose: 'check_in' | 'check_out') {
     if (data.shortCode === shortCode) return { shortCode, qrPayload: data.qrPayload as string, rotatesAt: data.rotatesAt as string }
     // The minute turned between the two: the page renews itself at rotatesAt; read it once it has.
     await page.waitForFunction(
-      (previous) => Array.from(document.querySelectorAll('.taro_router > .taro_page')).pop()?.querySelector('#short-code')?.textContent?.trim() !== previous,
+      (previous) =>
+        Array.from(document.querySelectorAll('.taro_router > .taro_page')).pop()?.querySelector('#short-code')?.textContent?.trim() !==
+        previous,
       shortCode,
     )
   }
@@ -232,7 +239,10 @@ describe('社区活动 in the browser', () => {
     expect(await shown(page).locator('#major-threshold input').inputValue()).toBe('50')
     await screenshot(page, 'committee-activity-approvals.png')
 
-    await card.locator('taro-button-core').filter({ has: page.getByText('批准', { exact: true }) }).click()
+    await card
+      .locator('taro-button-core')
+      .filter({ has: page.getByText('批准', { exact: true }) })
+      .click()
     await card.waitFor({ state: 'detached' })
 
     const shownNow = await callFunction(residentPage, 'activities', 'browse', {})
@@ -249,7 +259,9 @@ describe('社区活动 in the browser', () => {
     expect(await card.textContent()).toContain(startAt().format('HH:mm'))
     // The filters: another kind hides it, its own kind and day show it.
     const chip = (filter: string, label: string) =>
-      shown(first.page).locator(`#${filter} taro-button-core`).filter({ has: first.page.getByText(label, { exact: true }) })
+      shown(first.page)
+        .locator(`#${filter} taro-button-core`)
+        .filter({ has: first.page.getByText(label, { exact: true }) })
     await chip('activity-kinds', '志愿服务').click()
     await card.waitFor({ state: 'detached' })
     await chip('activity-kinds', '节日活动').click()
@@ -304,7 +316,11 @@ describe('社区活动 in the browser', () => {
     await activityPage(page)
     await shown(page).locator('#sign-up-participant').waitFor()
     expect(await shown(page).getAttribute('class')).toContain('elder')
-    const fontSize = (selector: string) => shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const fontSize = (selector: string) =>
+      shown(page)
+        .locator(selector)
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     for (const selector of ['.card-title', '.activity-time', '.places', '.fact-value', '.activity-description', '#sign-up-participant']) {
       expect(await fontSize(selector)).toBeGreaterThanOrEqual(18)
     }
@@ -333,20 +349,29 @@ describe('社区活动 in the browser', () => {
     expect(code.shortCode).toMatch(/^\d{6}$/)
     // The QR code drawn with Views is the payload's own: the same modules as the encoder gives.
     expect(await drawnModules(leadPage)).toEqual(encodedModules(code.qrPayload))
-    expect(await shown(leadPage).locator('#short-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(48)
+    expect(
+      await shown(leadPage)
+        .locator('#short-code')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(48)
     await screenshot(leadPage, 'activity-check-in-code.png')
 
     // A wrong code is said beside the field, and changes nothing.
     const volunteer = await signInAs(session, firstVolunteer.openid)
     await activityPage(volunteer.page)
     const wrong = code.shortCode === '000000' ? '111111' : '000000'
-    expect(await typeCode(volunteer.page, wrong, '签到')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'data.shortCode' } })
+    expect(await typeCode(volunteer.page, wrong, '签到')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'data.shortCode' },
+    })
     await saidBesideCode(volunteer.page, '数字不对，请核对负责人手机上的 6 位数字')
     expect(await mySignUp(volunteer.page, 'volunteer').textContent()).not.toContain('已签到')
     await screenshot(volunteer.page, 'activity-check-in-wrong.png')
 
     await typeCode(volunteer.page, code.shortCode, '签到')
-    await mySignUp(volunteer.page, 'volunteer').getByText(/^已签到 \d\d:\d\d$/).waitFor()
+    await mySignUp(volunteer.page, 'volunteer')
+      .getByText(/^已签到 \d\d:\d\d$/)
+      .waitFor()
     // Checked in: the next thing to do is check out.
     await shown(volunteer.page).getByText('到场签退').waitFor()
 
@@ -359,7 +384,11 @@ describe('社区活动 in the browser', () => {
     await saidBesideCode(guesser.page, '也可以请负责人在名单上帮您签到')
     await screenshot(guesser.page, 'activity-check-in-limited.png')
     // Even the right code now waits.
-    const limited = await callFunction(guesser.page, 'activities', 'checkIn', { activityId, purpose: 'check_in', shortCode: code.shortCode })
+    const limited = await callFunction(guesser.page, 'activities', 'checkIn', {
+      activityId,
+      purpose: 'check_in',
+      shortCode: code.shortCode,
+    })
     expect(limited).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
 
     // The lead ticks him and the elderly resident by hand on the roster.
@@ -406,13 +435,16 @@ describe('社区活动 in the browser', () => {
     await tap(leadPage, '签退')
     const now = await readCode(leadPage, 'check_out')
     await typeCode(volunteer.page, now.shortCode, '签退')
-    await mySignUp(volunteer.page, 'volunteer').getByText(/^已签退 \d\d:\d\d$/).waitFor()
+    await mySignUp(volunteer.page, 'volunteer')
+      .getByText(/^已签退 \d\d:\d\d$/)
+      .waitFor()
     for (const e of [errors, volunteer.errors]) expect(e).toEqual([])
   })
 
   it('lets the lead confirm the measured minutes after the end; they are credited to the time bank, once', async () => {
     const volunteerPages = await Promise.all([firstVolunteer, waitlisted].map((person) => signInAs(session, person.openid)))
-    const balances = async () => Promise.all(volunteerPages.map(async ({ page }) => (await callFunction(page, 'timebank', 'account', {})).data.total as number))
+    const balances = async () =>
+      Promise.all(volunteerPages.map(async ({ page }) => (await callFunction(page, 'timebank', 'account', {})).data.total as number))
     const before = await balances()
     const { page, errors } = await signInAs(session, lead.openid)
     await openPage(session, page, `pages/activity/roster/index?organisationId=${organisationId}&id=${activityId}`)
@@ -430,16 +462,27 @@ describe('社区活动 in the browser', () => {
     await tap(page, '确认服务时长')
     await form.waitFor({ state: 'detached' })
     for (const person of [firstVolunteer, waitlisted]) {
-      await shown(page).locator('.roster-entry', { hasText: person.name }).getByText(`已确认 ${ACTIVITY_MINUTES} 分钟`, { exact: false }).waitFor()
+      await shown(page)
+        .locator('.roster-entry', { hasText: person.name })
+        .getByText(`已确认 ${ACTIVITY_MINUTES} 分钟`, { exact: false })
+        .waitFor()
     }
 
     // One record per volunteer, with the confirmed minutes, credited to the time bank.
     const { data: roster } = await callFunction(page, 'activities', 'roster', { organisationId, activityId })
     const served = roster.entries.filter((e: { role: string; status: string }) => e.role === 'volunteer' && e.status === 'confirmed')
     const openidOf = (name: string) => [firstVolunteer, waitlisted].find((p) => p.name === name)!.openid
-    const expected = served.map((e: { signUpId: string; name: string }) => ({ _id: `activity-${activityId}-${e.signUpId}`, openid: openidOf(e.name), minutes: ACTIVITY_MINUTES }))
+    const expected = served.map((e: { signUpId: string; name: string }) => ({
+      _id: `activity-${activityId}-${e.signUpId}`,
+      openid: openidOf(e.name),
+      minutes: ACTIVITY_MINUTES,
+    }))
     const records = async () => (await database().collection('service_records').where({ 'source.id': activityId }).get()).data
-    expect(await records()).toEqual(expect.arrayContaining(expected.map((e: object) => expect.objectContaining({ ...e, credit: expect.objectContaining({ status: 'credited' }) }))))
+    expect(await records()).toEqual(
+      expect.arrayContaining(
+        expected.map((e: object) => expect.objectContaining({ ...e, credit: expect.objectContaining({ status: 'credited' }) })),
+      ),
+    )
     expect(await records()).toHaveLength(2)
     expect(await balances()).toEqual(before.map((minutes) => minutes + ACTIVITY_MINUTES))
 

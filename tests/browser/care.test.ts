@@ -39,7 +39,9 @@ const volunteer = personOf(demoIdentities.volunteer)
 const volunteerRole = demoDataSet.roles.find((r) => r.openid === volunteer.openid && r.role === 'volunteer')!
 const organisation = demoDataSet.organisations.find((o) => o._id === volunteerRole.organisationId)!
 // A member of the same organisation who is not paired with the person.
-const otherRole = demoDataSet.roles.find((r) => r.role === 'volunteer' && r.organisationId === organisation._id && r.openid !== volunteer.openid)!
+const otherRole = demoDataSet.roles.find(
+  (r) => r.role === 'volunteer' && r.organisationId === organisation._id && r.openid !== volunteer.openid,
+)!
 const otherVolunteer = personOf(otherRole.openid)
 
 const registered = {
@@ -67,9 +69,16 @@ const unvisited = seed.care_register.find(
 )!
 
 const queryOf = (page: Page, name: string) => new URL(page.url().replace('#/', '')).searchParams.get(name)!
-const fontSize = (page: Page, selector: string) => shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+const fontSize = (page: Page, selector: string) =>
+  shown(page)
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 /** The field whose label is `label`, for what is said beside it. */
-const fieldOf = (page: Page, label: string) => shown(page).locator('.field').filter({ has: page.getByText(label, { exact: true }) })
+const fieldOf = (page: Page, label: string) =>
+  shown(page)
+    .locator('.field')
+    .filter({ has: page.getByText(label, { exact: true }) })
 
 describe('关爱对象与定期探访 in the browser', () => {
   it('lets the committee register a person in four screens, the last their separate consent', async () => {
@@ -335,7 +344,9 @@ describe('关爱对象与定期探访 in the browser', () => {
     const communityId = committee.communityId!
     const { data: list } = await callFunction(page, 'care', 'registerList', { communityId, includeWithdrawn: true })
     const entries = await Promise.all(
-      list.entries.map(async (row: { entryId: string }) => (await callFunction(page, 'care', 'entry', { entryId: row.entryId })).data.entry),
+      list.entries.map(
+        async (row: { entryId: string }) => (await callFunction(page, 'care', 'entry', { entryId: row.entryId })).data.entry,
+      ),
     )
     const facts: RegisterFacts[] = entries.map((entry) => ({
       id: entry.entryId,
@@ -343,7 +354,9 @@ describe('关爱对象与定期探访 in the browser', () => {
       registeredAt: new Date(entry.registeredAt),
       withdrawnAt: entry.withdrawal ? new Date(entry.withdrawal.at) : null,
     }))
-    const visits = entries.flatMap((entry) => entry.visits.map((v: { visitedAt: string }) => ({ registerId: entry.entryId, at: new Date(v.visitedAt) })))
+    const visits = entries.flatMap((entry) =>
+      entry.visits.map((v: { visitedAt: string }) => ({ registerId: entry.entryId, at: new Date(v.visitedAt) })),
+    )
     const thisMonth = monthOf(today.toDate())
     const lastMonth = inShanghai(monthStart).subtract(1, 'month').format('YYYY-MM')
 
@@ -362,13 +375,18 @@ describe('关爱对象与定期探访 in the browser', () => {
 
     async function expectMonth(month: string) {
       const rate = month === thisMonth ? now : monthlyVisitRate(month, facts, visits)
-      await shown(page).locator('#care-month').getByText(inShanghai(`${month}-01T00:00:00+08:00`).format('YYYY年M月')).waitFor()
+      await shown(page)
+        .locator('#care-month')
+        .getByText(inShanghai(`${month}-01T00:00:00+08:00`).format('YYYY年M月'))
+        .waitFor()
       await shown(page).locator('#care-rate-figure').getByText(percentLabel(rate.rate), { exact: true }).waitFor()
       expect(await shown(page).locator('#care-rate-counts').textContent()).toBe(`应探访 ${rate.expected} 人，已探访 ${rate.visited} 人`)
       const missing = rate.expected - rate.visited
       expect(await shown(page).locator('#care-rate .coverage-verdict').textContent()).toBe(missing === 0 ? '已达标' : `还差 ${missing} 人`)
       const byGroup = monthlyVisitRateByGroup(month, facts, visits)
-      const rows = await shown(page).locator('#care-groups .rate-row-head').evaluateAll((heads) => heads.map((h) => h.textContent))
+      const rows = await shown(page)
+        .locator('#care-groups .rate-row-head')
+        .evaluateAll((heads) => heads.map((h) => h.textContent))
       expect(rows.sort()).toEqual(
         Object.entries(byGroup)
           .map(([group, r]) => `${group}${percentLabel(r!.rate)}（${r!.visited}/${r!.expected} 人）`)
@@ -396,7 +414,12 @@ describe('关爱对象与定期探访 in the browser', () => {
     await tap(page, '下个月 ›')
     await expectMonth(thisMonth)
     // The month's buttons, its name and the figure fit across the phone, side by side.
-    for (const part of [shown(page).locator('.month-step').first(), shown(page).locator('#care-month'), shown(page).locator('.month-step').last(), shown(page).locator('#care-rate')]) {
+    for (const part of [
+      shown(page).locator('.month-step').first(),
+      shown(page).locator('#care-month'),
+      shown(page).locator('.month-step').last(),
+      shown(page).locator('#care-rate'),
+    ]) {
       const box = (await part.boundingBox())!
       expect(box.x).toBeGreaterThanOrEqual(0)
       expect(box.x + box.width).toBeLessThanOrEqual(375)

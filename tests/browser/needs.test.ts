@@ -80,8 +80,13 @@ describe('求助 in the browser', () => {
 
     // 长辈模式 sizes on the form: text ≥ 18 px, the main button ≥ 60 px, contrast ≥ 4.5.
     expect(await shown(page).getAttribute('class')).toContain('elder')
-    const fontSize = (selector: string) => shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
-    for (const selector of ['.field-label', '.choice', '.field-hint', '#step-main']) expect(await fontSize(selector)).toBeGreaterThanOrEqual(18)
+    const fontSize = (selector: string) =>
+      shown(page)
+        .locator(selector)
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    for (const selector of ['.field-label', '.choice', '.field-hint', '#step-main'])
+      expect(await fontSize(selector)).toBeGreaterThanOrEqual(18)
     expect((await shown(page).locator('#step-main').boundingBox())!.height).toBeGreaterThanOrEqual(60)
     expect((await shown(page).locator('.choice').first().boundingBox())!.height).toBeGreaterThanOrEqual(60)
     expect(await contrastRatioOf(page, '#step-main')).toBeGreaterThanOrEqual(4.5)
@@ -91,7 +96,12 @@ describe('求助 in the browser', () => {
     const panel = shown(page).locator('#emergency-panel')
     await panel.getByText('邻里守望不能代替报警和急救', { exact: false }).waitFor()
     const community = demoDataSet.communities.find((c) => c._id === elder.communityId)!
-    expect(await panel.locator('taro-button-core').allTextContents()).toEqual(['报警 110', '急救 120', '火警 119', `社区两委 ${community.committeePhone}`])
+    expect(await panel.locator('taro-button-core').allTextContents()).toEqual([
+      '报警 110',
+      '急救 120',
+      '火警 119',
+      `社区两委 ${community.committeePhone}`,
+    ])
     expect(await contrastRatioOf(page, '#emergency-panel taro-button-core')).toBeGreaterThanOrEqual(4.5)
     await screenshot(page, 'need-raise-life.png')
     await tap(page, '紧急（今天）')
@@ -222,7 +232,14 @@ describe('求助 in the browser', () => {
       '评价：已解决，5 星：来得很快，谢谢大家。',
     ])
     const who = await shown(page).locator('#timeline .timeline-meta').allTextContents()
-    expect(who.map((line) => line.split(' · ')[0])).toEqual([elder.name, '系统', personOf(winner.leadOpenid).name, personOf(winner.leadOpenid).name, personOf(winner.leadOpenid).name, elder.name])
+    expect(who.map((line) => line.split(' · ')[0])).toEqual([
+      elder.name,
+      '系统',
+      personOf(winner.leadOpenid).name,
+      personOf(winner.leadOpenid).name,
+      personOf(winner.leadOpenid).name,
+      elder.name,
+    ])
     await screenshot(page, 'need-closed.png')
     expect(errors).toEqual([])
   })
@@ -280,7 +297,9 @@ describe('求助 in the browser', () => {
     for (const organisation of reachable) await match.getByText(`${organisation.name}：超时未答复`).waitFor()
     expect(await match.textContent()).not.toMatch(/得分|\d\.\d\d/)
     await tap(page, '为什么派给它')
-    expect(await match.locator('.why-offered-reasons').innerText()).toMatch(/距离\s+(很近|不算远|较远)[\s\S]*对口[\s\S]*忙闲[\s\S]*响应[\s\S]*居民评价[\s\S]*综合\s+\d+ 分/)
+    expect(await match.locator('.why-offered-reasons').innerText()).toMatch(
+      /距离\s+(很近|不算远|较远)[\s\S]*对口[\s\S]*忙闲[\s\S]*响应[\s\S]*居民评价[\s\S]*综合\s+\d+ 分/,
+    )
     await screenshot(page, 'committee-need.png')
 
     const assignee = shown(page).locator('.card', { hasText: reachable[0].name }).filter({ hasText: '指派给这个组织' })

@@ -146,7 +146,10 @@ describe('社区社会组织 in the browser', () => {
 
     expect(await shown(page).getAttribute('class')).toContain('elder')
     const fontSize = (selector: string) =>
-      shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+      shown(page)
+        .locator(selector)
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(await fontSize('.page-hint')).toBeGreaterThanOrEqual(18)
     expect(await fontSize('.field-label')).toBeGreaterThanOrEqual(18)
     expect(await fontSize('#invite-code-input input')).toBeGreaterThanOrEqual(18)

@@ -18,7 +18,17 @@ import { presetPeriod, type ReportPeriod } from '../../shared/domain/report'
 import { inShanghai } from '../../shared/domain/time'
 import { formatDuration, formatWaiting } from '../../client/src/format'
 import { callHostAs } from '../support/need-service'
-import { callFunction, contrastRatioOf, openPage, openWorkbench, screenshot, shown, startBrowserSession, tap, type BrowserSession } from '../support/browser'
+import {
+  callFunction,
+  contrastRatioOf,
+  openPage,
+  openWorkbench,
+  screenshot,
+  shown,
+  startBrowserSession,
+  tap,
+  type BrowserSession,
+} from '../support/browser'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -58,9 +68,23 @@ function seededNeeds(): NeedDoc[] {
       ...(accepted ? {} : { queue: 'escalated' as const, queuedAt: later(createdAt, 1) }),
       round: 1,
       offeredTo: [],
-      ...(accepted ? { acceptedBy: { organisationId: 'org-qy-xiyanghong', name: '沁园社区夕阳红助老服务队', at: later(createdAt, 3 + i), distanceM: 200 } } : {}),
+      ...(accepted
+        ? {
+            acceptedBy: {
+              organisationId: 'org-qy-xiyanghong',
+              name: '沁园社区夕阳红助老服务队',
+              at: later(createdAt, 3 + i),
+              distanceM: 200,
+            },
+          }
+        : {}),
       volunteers: [],
-      ...(done ? { doneAt: later(createdAt, 30 + i * 2), outcome: { result: i % 4 === 2 ? ('solved' as const) : ('partly' as const), at: later(createdAt, 40 + i * 2) } } : {}),
+      ...(done
+        ? {
+            doneAt: later(createdAt, 30 + i * 2),
+            outcome: { result: i % 4 === 2 ? ('solved' as const) : ('partly' as const), at: later(createdAt, 40 + i * 2) },
+          }
+        : {}),
       createdAt,
       updatedAt: createdAt,
     }
@@ -92,7 +116,12 @@ const lifeNeed: NeedDoc = {
   updatedAt: new Date(),
 }
 
-const personalStrings = ['浏览器测试居民', '13900002222', '8号楼2单元602', ...demoDataSet.people.flatMap((p) => [p.name, p.phone ?? ''].filter(Boolean))]
+const personalStrings = [
+  '浏览器测试居民',
+  '13900002222',
+  '8号楼2单元602',
+  ...demoDataSet.people.flatMap((p) => [p.name, p.phone ?? ''].filter(Boolean)),
+]
 
 const answer = async <T>(page: Page, action: string, data: object): Promise<T> => {
   const envelope = await callFunction(page, 'reports', action, data)
@@ -139,7 +168,12 @@ function expectedShown(figures: Figures) {
       ...needs.byUrgency.map((u) => `${u.label} ${u.raised} 件`),
     ],
     organisations: `${figures.organisations.approved} 个，目标 ${figures.organisations.target} 个`,
-    activities: [`${figures.activities.held} 场`, `${figures.activities.participants} 人次`, `${figures.activities.checkedIn} 人次`, `${figures.activities.volunteers} 人次`],
+    activities: [
+      `${figures.activities.held} 场`,
+      `${figures.activities.participants} 人次`,
+      `${figures.activities.checkedIn} 人次`,
+      `${figures.activities.volunteers} 人次`,
+    ],
     visits: figures.visits.map((m) => m.rateLabel),
     visitNotes: figures.visits.map((m) => (m.expected === 0 ? '当月没有整月在册的人' : `应探访 ${m.expected} 人，已探访 ${m.visited} 人`)),
   }
@@ -184,7 +218,9 @@ describe('社区工作台 as a committee member', () => {
     expect(await waiting.locator('.list-item-title').allInnerTexts()).toEqual(api.items.map((i) => `${i.kindLabel}：${i.title}`))
     const ages = await waiting.locator('.list-item-extra').allInnerTexts()
     // A minute may pass between the page's call and the test's.
-    ages.forEach((age, i) => expect([formatWaiting(api.items[i].waitingMinutes), formatWaiting(Math.max(0, api.items[i].waitingMinutes - 1))]).toContain(age))
+    ages.forEach((age, i) =>
+      expect([formatWaiting(api.items[i].waitingMinutes), formatWaiting(Math.max(0, api.items[i].waitingMinutes - 1))]).toContain(age),
+    )
     // The waiting list comes before every community's card.
     const [listBox, cardBox] = await Promise.all([waiting.boundingBox(), shown(page).locator('.coverage-figure').first().boundingBox()])
     expect(listBox!.y).toBeLessThan(cardBox!.y)
@@ -207,7 +243,9 @@ describe('社区工作台 as a committee member', () => {
       addressDetail: requester.addressDetail,
       contactPhone: requester.phone,
     })
-    const alert = (await latestOutboxMessages(100)).find((m) => m.template === 'lifeAlert' && m.toOpenid === who.committeeUrban && String(m.payload.page).includes(need.id))!
+    const alert = (await latestOutboxMessages(100)).find(
+      (m) => m.template === 'lifeAlert' && m.toOpenid === who.committeeUrban && String(m.payload.page).includes(need.id),
+    )!
     expect(alert.payload.page).toBe(`pages/committee/need/index?id=${need.id}`)
     await openPage(session, page, String(alert.payload.page))
     await shown(page).getByText(`给求助人打电话 ${requester.phone}`).waitFor()
@@ -237,7 +275,9 @@ describe('社区工作台 as a committee member', () => {
     await shown(page).locator('#need-filters taro-button-core', { hasText: '紧急（今天）' }).click()
     const urgent = (await callFunction(page, 'needs', 'communityNeeds', { communityId: urban._id, urgency: 'urgent' })).data
     await shown(page).getByText(`共 ${urgent.total} 件`).waitFor()
-    expect(new Set((await list.locator('.tag').allInnerTexts()).filter((t) => t.includes('紧急') || t.includes('危及')))).toEqual(new Set(['紧急（今天）']))
+    expect(new Set((await list.locator('.tag').allInnerTexts()).filter((t) => t.includes('紧急') || t.includes('危及')))).toEqual(
+      new Set(['紧急（今天）']),
+    )
     expect(errors).toEqual([])
   })
 
@@ -260,7 +300,9 @@ describe('社区工作台 as a committee member', () => {
     await screenshot(page, 'figures-this-month-elder.png')
 
     await tap(page, '上月')
-    await shown(page).locator('.section-hint', { hasText: `${Number(lastMonth().from.slice(5, 7))}月1日 至` }).waitFor()
+    await shown(page)
+      .locator('.section-hint', { hasText: `${Number(lastMonth().from.slice(5, 7))}月1日 至` })
+      .waitFor()
     await shown(page).locator('#figure-needs').waitFor()
     const before = await answer<CommunityFigures>(page, 'figures', { communityId: urban._id, period: lastMonth() })
     expect(before.figures.needs.raised).toBe(5)
@@ -295,7 +337,9 @@ describe('各社区统计 as civil affairs', () => {
     expect(await texts(page, '.list-item-title')).toEqual(office.communities.map((c) => c.community.name))
     const [detail] = await texts(page, '.list-item-detail')
     const first = office.communities[0].figures
-    expect(detail).toContain(`组织 ${first.organisations.approved}/${first.organisations.target} 个 · 求助 ${first.needs.raised} 件，完成 ${first.needs.completed} 件`)
+    expect(detail).toContain(
+      `组织 ${first.organisations.approved}/${first.organisations.target} 个 · 求助 ${first.needs.raised} 件，完成 ${first.needs.completed} 件`,
+    )
     expect(await shownFigures(page)).toEqual(expectedShown(office.total))
     const pageText = await shown(page).innerText()
     expect(personalStrings.filter((s) => pageText.includes(s))).toEqual([])

@@ -47,7 +47,12 @@ const balanceOf = async (page: Page): Promise<number> => (await callFunction(pag
 
 /** 王桂兰 raises a need; 夕阳红助老服务队 serves it with the volunteer for `minutes`. */
 const serveANeed = (minutes: number) =>
-  serveNeed(session.host.url, { requesterOpenid: elder.openid, organisationId: organisation._id, volunteerOpenid: volunteer.openid, minutes })
+  serveNeed(session.host.url, {
+    requesterOpenid: elder.openid,
+    organisationId: organisation._id,
+    volunteerOpenid: volunteer.openid,
+    minutes,
+  })
 
 /** The recent entries on the 时间银行 tab, each as one line of text. */
 async function recentEntries(page: Page): Promise<string[]> {
@@ -115,13 +120,18 @@ describe('时间银行 in the browser', () => {
     expect(await confirmation.textContent()).toContain(`还剩 ${formatMinutes(volunteerBefore + EARNED - GIFT)}`)
     await screenshot(page, 'timebank-give-confirm.png')
     await tap(page, '确定赠送')
-    await shown(page).getByText(`已送出 ${formatMinutes(GIFT)} 给 ${elder.name}`).waitFor()
+    await shown(page)
+      .getByText(`已送出 ${formatMinutes(GIFT)} 给 ${elder.name}`)
+      .waitFor()
     expect(await shown(page).locator('#give-result').textContent()).toBe('对方在小程序中接收后到账；7 天内未接收将退回。')
 
     // Back on the tab, the balance and the latest entry say so.
     await tap(page, '回到时间银行')
     await page.waitForURL('**/pages/time-bank/index')
-    await shown(page).locator('#balance').getByText(formatMinutes(volunteerBefore + EARNED - GIFT), { exact: true }).waitFor()
+    await shown(page)
+      .locator('#balance')
+      .getByText(formatMinutes(volunteerBefore + EARNED - GIFT), { exact: true })
+      .waitFor()
     const [latest] = await recentEntries(page)
     expect(latest).toContain(`转赠给${elder.name}`)
     expect(latest).toContain(formatSignedMinutes(-GIFT))
@@ -144,7 +154,10 @@ describe('时间银行 in the browser', () => {
     expect(await waiting.textContent()).toContain(`${volunteer.name} 送给您 ${formatMinutes(GIFT)}`)
     expect((await waiting.locator('taro-button-core').first().boundingBox())!.height).toBeGreaterThanOrEqual(60)
     await tap(page, '接收')
-    await shown(page).locator('#balance').getByText(formatMinutes(elderBefore + GIFT), { exact: true }).waitFor()
+    await shown(page)
+      .locator('#balance')
+      .getByText(formatMinutes(elderBefore + GIFT), { exact: true })
+      .waitFor()
     expect(await shown(page).locator('.gift-incoming').count()).toBe(0)
     const [latest] = await recentEntries(page)
     expect(latest).toContain(`${volunteer.name}转赠`)
@@ -152,9 +165,14 @@ describe('时间银行 in the browser', () => {
     expect(latest).toContain(formatSignedMinutes(GIFT))
 
     expect(await shown(page).getAttribute('class')).toContain('elder')
-    const fontSize = (selector: string) => shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const fontSize = (selector: string) =>
+      shown(page)
+        .locator(selector)
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(await fontSize('#balance')).toBeGreaterThanOrEqual(36)
-    for (const selector of ['.entry-title', '.entry-detail', '#month-earned', '.entry-minutes', '#go-redeem']) expect(await fontSize(selector)).toBeGreaterThanOrEqual(18)
+    for (const selector of ['.entry-title', '.entry-detail', '#month-earned', '.entry-minutes', '#go-redeem'])
+      expect(await fontSize(selector)).toBeGreaterThanOrEqual(18)
     for (const selector of ['#go-redeem', '#go-give', '#go-certificate']) {
       expect((await shown(page).locator(selector).boundingBox())!.height).toBeGreaterThanOrEqual(60)
     }
@@ -194,7 +212,10 @@ describe('时间银行 in the browser', () => {
     await screenshot(page, 'timebank-committee-item.png')
 
     await page.goBack()
-    await shown(page).locator('.card', { hasText: itemName }).getByText(`价格 ${formatMinutes(itemPrice)} · 库存 5 份`).waitFor()
+    await shown(page)
+      .locator('.card', { hasText: itemName })
+      .getByText(`价格 ${formatMinutes(itemPrice)} · 库存 5 份`)
+      .waitFor()
     expect(errors).toEqual([])
   })
 
@@ -209,8 +230,14 @@ describe('时间银行 in the browser', () => {
     await card.getByText(`用 ${formatMinutes(itemPrice)} 兑换「${itemName}」？兑换后到社区两委领取。`).waitFor()
     await tap(page, '确定兑换')
     await shown(page).locator('#redeemed').getByText(`已兑换「${itemName}」，请到社区两委领取。`).waitFor()
-    await shown(page).locator('#redeem-balance').getByText(formatMinutes(balance - itemPrice), { exact: true }).waitFor()
-    await shown(page).locator('#waiting-redemptions').getByText(`${itemName}（${formatMinutes(itemPrice)}）`).waitFor()
+    await shown(page)
+      .locator('#redeem-balance')
+      .getByText(formatMinutes(balance - itemPrice), { exact: true })
+      .waitFor()
+    await shown(page)
+      .locator('#waiting-redemptions')
+      .getByText(`${itemName}（${formatMinutes(itemPrice)}）`)
+      .waitFor()
     expect(await card.textContent()).toContain('还有 4 份')
     await screenshot(page, 'timebank-redeemed.png')
 
@@ -224,7 +251,10 @@ describe('时间银行 in the browser', () => {
     await handover.waitFor({ state: 'detached' })
 
     const { data } = await callFunction(page, 'timebank', 'myRedemptions', {})
-    expect(data.redemptions.find((r: { itemName: string }) => r.itemName === itemName)).toMatchObject({ status: 'handedOver', handedOverByName: personOf(committee).name })
+    expect(data.redemptions.find((r: { itemName: string }) => r.itemName === itemName)).toMatchObject({
+      status: 'handedOver',
+      handedOverByName: personOf(committee).name,
+    })
     expect(errors).toEqual([])
     expect(staffErrors).toEqual([])
   })
@@ -241,7 +271,10 @@ describe('时间银行 in the browser', () => {
     expect(await card.textContent()).toContain(`这次服务 ${formatMinutes(DEFAULT_DAILY_CAP_MINUTES)}，超出当天上限 ${formatMinutes(held)}`)
     await card.locator('taro-button-core', { hasText: '入账' }).first().click()
     await tap(page, '确定入账')
-    await shown(page).locator('#held-decided').getByText(`已把 ${formatMinutes(held)} 记入 ${volunteer.name} 的时间银行`).waitFor()
+    await shown(page)
+      .locator('#held-decided')
+      .getByText(`已把 ${formatMinutes(held)} 记入 ${volunteer.name} 的时间银行`)
+      .waitFor()
     await card.waitFor({ state: 'detached' })
 
     const { page: own } = await signInAs(session, volunteer.openid)
@@ -262,9 +295,14 @@ describe('时间银行 in the browser', () => {
     await tap(page, '下一步')
     await shown(page).locator('#grant-reason textarea').fill('独居高龄，冬季送暖')
     await tap(page, '下一步')
-    await shown(page).locator('#grant-confirm').getByText(`从社区时间池发放 ${formatMinutes(60)} 给 ${elder.name}`).waitFor()
+    await shown(page)
+      .locator('#grant-confirm')
+      .getByText(`从社区时间池发放 ${formatMinutes(60)} 给 ${elder.name}`)
+      .waitFor()
     await tap(page, '确定发放')
-    await shown(page).getByText(`已发放 ${formatMinutes(60)} 给 ${elder.name}`).waitFor()
+    await shown(page)
+      .getByText(`已发放 ${formatMinutes(60)} 给 ${elder.name}`)
+      .waitFor()
 
     await page.goBack()
     await tap(page, '收支明细和冲正')
@@ -290,7 +328,7 @@ describe('时间银行 in the browser', () => {
     expect(errors).toEqual([])
   })
 
-  it('opens the volunteer\'s certificate; the verify page shows the same number and hours', async () => {
+  it("opens the volunteer's certificate; the verify page shows the same number and hours", async () => {
     const { page, errors } = await openTimeBank(volunteer.openid)
     await tap(page, '服务证明')
     await page.waitForURL('**/pages/time-bank/more/certificate/index')
@@ -330,7 +368,9 @@ describe('时间银行 in the browser', () => {
     const { page: own } = await signInAs(session, volunteer.openid)
     const { data } = await callFunction(own, 'timebank', 'catalogue', {})
     const item = data.items.find((i: { provider?: { organisationId: string } }) => i.provider?.organisationId === provided._id)
-    expect(await callFunction(own, 'timebank', 'redeem', { itemId: item.id, requestId: 'browser-test-provider' })).toMatchObject({ ok: true })
+    expect(await callFunction(own, 'timebank', 'redeem', { itemId: item.id, requestId: 'browser-test-provider' })).toMatchObject({
+      ok: true,
+    })
 
     const { page, errors } = await signInAs(session, provided.leadOpenid)
     await openPage(session, page, `pages/organisations/team/index?id=${provided._id}`)
@@ -341,7 +381,10 @@ describe('时间银行 in the browser', () => {
     await tap(page, '确定已交付')
     await handover.waitFor({ state: 'detached' })
     const { data: mine } = await callFunction(own, 'timebank', 'myRedemptions', {})
-    expect(mine.redemptions.find((r: { itemId: string }) => r.itemId === item.id)).toMatchObject({ status: 'handedOver', handedOverByName: personOf(provided.leadOpenid).name })
+    expect(mine.redemptions.find((r: { itemId: string }) => r.itemId === item.id)).toMatchObject({
+      status: 'handedOver',
+      handedOverByName: personOf(provided.leadOpenid).name,
+    })
     expect(errors).toEqual([])
   })
 })

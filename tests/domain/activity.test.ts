@@ -32,7 +32,14 @@ const at = (wallClock: string) => new Date(`${wallClock}+08:00`)
 
 describe('kinds and statuses', () => {
   it('labels the six kinds of the issue, and every status', () => {
-    expect(activityKindSchema.options.map((k) => activityKindLabel[k])).toEqual(['文体活动', '志愿服务', '议事协商', '宣传教育', '便民服务', '节日活动'])
+    expect(activityKindSchema.options.map((k) => activityKindLabel[k])).toEqual([
+      '文体活动',
+      '志愿服务',
+      '议事协商',
+      '宣传教育',
+      '便民服务',
+      '节日活动',
+    ])
     for (const s of activityStatusSchema.options) expect(activityStatusLabel[s]).toBeTruthy()
   })
 
@@ -55,8 +62,12 @@ describe('needsCommitteeApproval: 重大活动报告制度', () => {
   it('sends 50 participants or more to the committee by default, fewer straight out', () => {
     expect(DEFAULT_MAJOR_THRESHOLD).toBe(50)
     expect(needsCommitteeApproval({ participantPlaces: 49, kind: 'culture_sports' })).toEqual([])
-    expect(needsCommitteeApproval({ participantPlaces: 50, kind: 'culture_sports' })).toEqual([{ type: 'participants', places: 50, threshold: 50 }])
-    expect(needsCommitteeApproval({ participantPlaces: 200, kind: 'festival' })).toEqual([{ type: 'participants', places: 200, threshold: 50 }])
+    expect(needsCommitteeApproval({ participantPlaces: 50, kind: 'culture_sports' })).toEqual([
+      { type: 'participants', places: 50, threshold: 50 },
+    ])
+    expect(needsCommitteeApproval({ participantPlaces: 200, kind: 'festival' })).toEqual([
+      { type: 'participants', places: 200, threshold: 50 },
+    ])
   })
 
   it("uses the community's own threshold when it sets one", () => {
@@ -68,7 +79,10 @@ describe('needsCommitteeApproval: 重大活动报告制度', () => {
     const policy = { majorKinds: ['consultation'] as const }
     expect(needsCommitteeApproval({ participantPlaces: 5, kind: 'consultation' }, policy)).toEqual([{ type: 'kind', kind: 'consultation' }])
     expect(needsCommitteeApproval({ participantPlaces: 5, kind: 'publicity' }, policy)).toEqual([])
-    expect(needsCommitteeApproval({ participantPlaces: 60, kind: 'consultation' }, policy).map((r) => r.type)).toEqual(['participants', 'kind'])
+    expect(needsCommitteeApproval({ participantPlaces: 60, kind: 'consultation' }, policy).map((r) => r.type)).toEqual([
+      'participants',
+      'kind',
+    ])
   })
 
   it('says in the queue why each one is there, and where a new activity starts', () => {
@@ -112,7 +126,11 @@ describe('the schedule and the sign-up deadline', () => {
 
 describe('sign-ups: places, waitlist and promotion', () => {
   const t0 = at('2026-05-01T09:00:00').getTime()
-  const signUp = (id: string, status: SignUpStatus, second: number): SignUpFacts => ({ id, status, signedUpAt: new Date(t0 + second * 1000) })
+  const signUp = (id: string, status: SignUpStatus, second: number): SignUpFacts => ({
+    id,
+    status,
+    signedUpAt: new Date(t0 + second * 1000),
+  })
 
   /** Signs people up one after another, as the function layer would in its transactions. */
   function signUpAll(places: number, ids: string[]): SignUpFacts[] {
@@ -138,7 +156,12 @@ describe('sign-ups: places, waitlist and promotion', () => {
   })
 
   it('promotes the first on the waitlist when someone cancels, whatever order the sign-ups come in', () => {
-    const signUps = [signUp('late', 'waitlisted', 30), signUp('a', 'cancelled', 0), signUp('b', 'confirmed', 1), signUp('early', 'waitlisted', 20)]
+    const signUps = [
+      signUp('late', 'waitlisted', 30),
+      signUp('a', 'cancelled', 0),
+      signUp('b', 'confirmed', 1),
+      signUp('early', 'waitlisted', 20),
+    ]
     expect(signUpsToPromote(2, signUps)).toEqual(['early'])
     expect(waitlistPosition(signUps, 'early')).toBe(1)
   })
@@ -152,7 +175,14 @@ describe('sign-ups: places, waitlist and promotion', () => {
   it('promotes nobody while the places are full or the waitlist is empty, and as many as are free', () => {
     expect(signUpsToPromote(1, [signUp('a', 'confirmed', 0), signUp('b', 'waitlisted', 1)])).toEqual([])
     expect(signUpsToPromote(3, [signUp('a', 'cancelled', 0), signUp('b', 'confirmed', 1)])).toEqual([])
-    expect(signUpsToPromote(3, [signUp('a', 'confirmed', 0), signUp('b', 'waitlisted', 1), signUp('c', 'waitlisted', 2), signUp('d', 'waitlisted', 3)])).toEqual(['b', 'c'])
+    expect(
+      signUpsToPromote(3, [
+        signUp('a', 'confirmed', 0),
+        signUp('b', 'waitlisted', 1),
+        signUp('c', 'waitlisted', 2),
+        signUp('d', 'waitlisted', 3),
+      ]),
+    ).toEqual(['b', 'c'])
   })
 
   it('keeps places and waitlist straight through cancellations and promotions', () => {
@@ -174,7 +204,8 @@ describe('sign-ups: places, waitlist and promotion', () => {
 
 describe('volunteerServiceMinutes', () => {
   const activity = { startAt: at('2026-05-03T09:00:00'), endAt: at('2026-05-03T11:00:00') }
-  const served = (checkIn: string, checkOut: string) => volunteerServiceMinutes({ checkInAt: at(checkIn), checkOutAt: at(checkOut) }, activity)
+  const served = (checkIn: string, checkOut: string) =>
+    volunteerServiceMinutes({ checkInAt: at(checkIn), checkOutAt: at(checkOut) }, activity)
 
   it('counts whole minutes from check-in to check-out', () => {
     expect(served('2026-05-03T09:05:00', '2026-05-03T10:35:00')).toBe(90)
@@ -210,14 +241,18 @@ describe('attendance: when a code may be used', () => {
 
   it('keeps check-out open for a while after the end, then refers the volunteer to the lead', () => {
     expect(attendanceRefusal('check_out', activity, new Date(activity.endAt.getTime() + minutes(CHECK_OUT_CLOSES_MINUTES)))).toBeNull()
-    expect(attendanceRefusal('check_out', activity, new Date(activity.endAt.getTime() + minutes(CHECK_OUT_CLOSES_MINUTES) + 1))).toBe('签退时间已过，请联系负责人')
+    expect(attendanceRefusal('check_out', activity, new Date(activity.endAt.getTime() + minutes(CHECK_OUT_CLOSES_MINUTES) + 1))).toBe(
+      '签退时间已过，请联系负责人',
+    )
   })
 
   it('lets the lead tick by hand after the end too, but not before check-in opens', () => {
     const dayLater = new Date(activity.endAt.getTime() + minutes(24 * 60))
     expect(attendanceRefusal('check_in', activity, dayLater, 'lead')).toBeNull()
     expect(attendanceRefusal('check_out', activity, dayLater, 'lead')).toBeNull()
-    expect(attendanceRefusal('check_in', activity, new Date(activity.startAt.getTime() - minutes(61)), 'lead')).toBe('活动开始前 60 分钟才能签到')
+    expect(attendanceRefusal('check_in', activity, new Date(activity.startAt.getTime() - minutes(61)), 'lead')).toBe(
+      '活动开始前 60 分钟才能签到',
+    )
   })
 })
 

@@ -85,7 +85,12 @@ describe('months in Shanghai', () => {
 })
 
 describe('monthlyVisitRate', () => {
-  const person = (id: string, registeredAt: string, withdrawnAt: string | null = null, groups: RegisterFacts['groups'] = ['独居老人']): RegisterFacts => ({
+  const person = (
+    id: string,
+    registeredAt: string,
+    withdrawnAt: string | null = null,
+    groups: RegisterFacts['groups'] = ['独居老人'],
+  ): RegisterFacts => ({
     id,
     groups,
     registeredAt: at(registeredAt),

@@ -14,7 +14,8 @@ const activityId = 'act001'
 const issuedAt = new Date('2026-05-01T10:00:15+08:00')
 const later = (ms: number) => new Date(issuedAt.getTime() + ms)
 
-const issue = (purpose: CheckInPurpose = 'check_in', now = issuedAt, id = activityId) => issueCheckInCode({ activityId: id, purpose, secret, now })
+const issue = (purpose: CheckInPurpose = 'check_in', now = issuedAt, id = activityId) =>
+  issueCheckInCode({ activityId: id, purpose, secret, now })
 const verifyPayload = (payload: string, now: Date, purpose: CheckInPurpose = 'check_in', id = activityId) =>
   verifyCheckInCode({ payload, activityId: id, purpose, secret, now })
 const verifyShort = (shortCode: string, now: Date, purpose: CheckInPurpose = 'check_in', id = activityId) =>
@@ -71,8 +72,14 @@ describe('verifyCheckInCode with the QR payload', () => {
     const old = issue('check_in', later(-5 * 60_000)).qrPayload.split('.')
     expect(verifyPayload([...old.slice(0, 3), minute, old[4]].join('.'), issuedAt)).toEqual({ ok: false, reason: 'forged' })
     // Relabelling a genuine code for another activity or purpose breaks its signature.
-    expect(verifyPayload([prefix, 'act002', purpose, minute, signature].join('.'), issuedAt, 'check_in', 'act002')).toEqual({ ok: false, reason: 'forged' })
-    expect(verifyPayload([prefix, id, 'check_out', minute, signature].join('.'), issuedAt, 'check_out')).toEqual({ ok: false, reason: 'forged' })
+    expect(verifyPayload([prefix, 'act002', purpose, minute, signature].join('.'), issuedAt, 'check_in', 'act002')).toEqual({
+      ok: false,
+      reason: 'forged',
+    })
+    expect(verifyPayload([prefix, id, 'check_out', minute, signature].join('.'), issuedAt, 'check_out')).toEqual({
+      ok: false,
+      reason: 'forged',
+    })
   })
 
   it('calls a code signed with another secret forged, even in the right shape', () => {
@@ -97,10 +104,15 @@ describe('verifyCheckInCode with the QR payload', () => {
     expect(verifyPayload(issue('check_in').qrPayload, issuedAt, 'check_out')).toEqual({ ok: false, reason: 'other_purpose' })
   })
 
-  it.each(['', 'hello', 'LLCI1.act001.check_in.1.x.y', 'LLCI2.act001.check_in.1.abc', 'LLCI1.act001.sign.1.abc', 'LLCI1.act001.check_in.-1.abc', 'LLCI1..check_in.1.abc'])(
-    'calls %j forged',
-    (payload) => expect(verifyPayload(payload, issuedAt)).toEqual({ ok: false, reason: 'forged' }),
-  )
+  it.each([
+    '',
+    'hello',
+    'LLCI1.act001.check_in.1.x.y',
+    'LLCI2.act001.check_in.1.abc',
+    'LLCI1.act001.sign.1.abc',
+    'LLCI1.act001.check_in.-1.abc',
+    'LLCI1..check_in.1.abc',
+  ])('calls %j forged', (payload) => expect(verifyPayload(payload, issuedAt)).toEqual({ ok: false, reason: 'forged' }))
 })
 
 describe('verifyCheckInCode with the typed short code', () => {
@@ -126,7 +138,8 @@ describe('verifyCheckInCode with the typed short code', () => {
   it('refuses a code made with another secret and anything that is not six digits', () => {
     const foreign = issueCheckInCode({ activityId, purpose: 'check_in', secret: otherSecret, now: issuedAt }).shortCode
     expect(verifyShort(foreign, issuedAt)).toEqual({ ok: false, reason: 'forged' })
-    for (const typed of ['', '12345', '1234567', '12a456', '１２３４５６']) expect(verifyShort(typed, issuedAt)).toEqual({ ok: false, reason: 'forged' })
+    for (const typed of ['', '12345', '1234567', '12a456', '１２３４５６'])
+      expect(verifyShort(typed, issuedAt)).toEqual({ ok: false, reason: 'forged' })
   })
 
   it('spreads short codes over the six digits (no obvious bias a guesser could use)', () => {

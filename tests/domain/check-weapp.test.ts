@@ -36,7 +36,10 @@ describe('the ES level', () => {
 
   it('names each file with syntax above the promised level', () => {
     const root = output({ 'app.js': 'var a = 1', 'vendors.js': 'var b = a?.c ?? 2', 'common.js': 'const c = () => 1' })
-    expect(checkEsLevel(root, 5)).toEqual([expect.stringMatching(/^common\.js is not ES5/), expect.stringMatching(/^vendors\.js is not ES5/)])
+    expect(checkEsLevel(root, 5)).toEqual([
+      expect.stringMatching(/^common\.js is not ES5/),
+      expect.stringMatching(/^vendors\.js is not ES5/),
+    ])
     expect(checkEsLevel(root, 2020)).toEqual([])
     writeFileSync(join(root, 'vendors.js'), 'x ??= 1')
     expect(checkEsLevel(root, 2020)).toEqual([expect.stringMatching(/^vendors\.js is not ES2020/)])
@@ -49,19 +52,28 @@ describe('app.json', () => {
   })
 
   it('finds a listed page without its files', () => {
-    expect(checkAppJson(app(valid, { 'workbench/team/index.js': 'Page({})' })).problems).toEqual(['page workbench/team/index has no .json, .wxml'])
+    expect(checkAppJson(app(valid, { 'workbench/team/index.js': 'Page({})' })).problems).toEqual([
+      'page workbench/team/index has no .json, .wxml',
+    ])
   })
 
   it('keeps tab pages in the main package, and 2 to 5 of them', () => {
     const inSubpackage = { ...valid, tabBar: { list: [{ pagePath: 'pages/home/index' }, { pagePath: 'workbench/team/index' }] } }
-    expect(checkAppJson(app(inSubpackage, pageFiles('workbench/team'))).problems).toEqual(['tab bar page workbench/team/index is not a main package page'])
+    expect(checkAppJson(app(inSubpackage, pageFiles('workbench/team'))).problems).toEqual([
+      'tab bar page workbench/team/index is not a main package page',
+    ])
     const one = { ...valid, tabBar: { list: [{ pagePath: 'pages/home/index' }] } }
     expect(checkAppJson(app(one, pageFiles('workbench/team'))).problems).toEqual(['the tab bar has 1 items; WeChat wants 2 to 5'])
   })
 
   it('refuses overlapping subpackage roots', () => {
     const overlapping = { ...valid, subPackages: [...valid.subPackages, { root: 'workbench/care', pages: ['index'] }] }
-    const files = { ...pageFiles('workbench/team'), 'workbench/care/index.js': '', 'workbench/care/index.json': '{}', 'workbench/care/index.wxml': '' }
+    const files = {
+      ...pageFiles('workbench/team'),
+      'workbench/care/index.js': '',
+      'workbench/care/index.json': '{}',
+      'workbench/care/index.wxml': '',
+    }
     expect(checkAppJson(app(overlapping, files)).problems).toEqual(['subpackage roots workbench and workbench/care overlap'])
   })
 
@@ -85,7 +97,11 @@ describe('references across subpackages', () => {
   }
 
   it('allows a subpackage to use itself and the main package', () => {
-    const root = app(subpackages, { 'workbench/team/index.js': 'require("../common.js");require("../../vendors.js")', 'workbench/common.js': '', 'vendors.js': '' })
+    const root = app(subpackages, {
+      'workbench/team/index.js': 'require("../common.js");require("../../vendors.js")',
+      'workbench/common.js': '',
+      'vendors.js': '',
+    })
     expect(checkSubpackageReferences(root)).toEqual([])
   })
 

@@ -21,7 +21,12 @@ const notch: [number, number][] = [
 describe('insideOutline', () => {
   it('takes a point inside and refuses one outside, on either side', () => {
     expect(insideOutline(square, [118.005, 36.805])).toBe(true)
-    for (const outside of [[117.999, 36.805], [118.011, 36.805], [118.005, 36.799], [118.005, 36.811]] as [number, number][]) {
+    for (const outside of [
+      [117.999, 36.805],
+      [118.011, 36.805],
+      [118.005, 36.799],
+      [118.005, 36.811],
+    ] as [number, number][]) {
       expect(insideOutline(square, outside)).toBe(false)
     }
   })

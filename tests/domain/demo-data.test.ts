@@ -1,12 +1,4 @@
-import {
-  communities,
-  demoDataSet,
-  demoIdentities,
-  offices,
-  organisations,
-  people,
-  roles,
-} from '../../local/seed/demo-data'
+import { communities, demoDataSet, demoIdentities, offices, organisations, people, roles } from '../../local/seed/demo-data'
 import { careDemoData } from '../../local/seed/care-demo'
 import { demoActivities } from '../../local/seed/demo-activities'
 import type { CommunityDoc, GeoPoint, OrganisationDoc, PersonDoc, RoleDoc } from '../../server/data/documents'
@@ -239,11 +231,7 @@ describe('demo data set: people and places', () => {
   })
 
   it('dates everything in 2026, Beijing time', () => {
-    const dates = [
-      ...people.map((p) => p.createdAt),
-      ...organisations.map((o) => o.createdAt),
-      ...roles.map((r) => r.grantedAt),
-    ]
+    const dates = [...people.map((p) => p.createdAt), ...organisations.map((o) => o.createdAt), ...roles.map((r) => r.grantedAt)]
     for (const d of dates) {
       expect(Number.isNaN(d.getTime())).toBe(false)
       expect(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(d)).toBe('2026')
@@ -326,7 +314,10 @@ describe('demo care register', () => {
   it('links only residents of the entry’s community, pairs only members of its approved organisations', () => {
     for (const entry of entries) {
       if (entry.residentId) expect(people.find((p) => p._id === entry.residentId)?.communityId).toBe(entry.communityId)
-      const organisationIds = [entry.pairing.organisationId, ...entry.pairing.volunteers.map((v) => roles.find((r) => r._id === v.memberId)?.organisationId)]
+      const organisationIds = [
+        entry.pairing.organisationId,
+        ...entry.pairing.volunteers.map((v) => roles.find((r) => r._id === v.memberId)?.organisationId),
+      ]
       for (const id of organisationIds.filter((o) => o !== undefined)) {
         expect(organisation(id)).toMatchObject({ status: 'approved', communityId: entry.communityId })
       }

@@ -35,7 +35,10 @@ const facts = (overrides: Partial<CandidateFacts> = {}): CandidateFacts => ({
 
 describe('scoreCandidate', () => {
   it('puts every part in 0..1 and weighs them into the total', () => {
-    const { total, parts } = scoreCandidate(facts({ distanceM: 250, activeTasks: 1, rating: { sum: 9, count: 2 }, response: { minutesSum: 60, count: 2 } }), '助餐')
+    const { total, parts } = scoreCandidate(
+      facts({ distanceM: 250, activeTasks: 1, rating: { sum: 9, count: 2 }, response: { minutesSum: 60, count: 2 } }),
+      '助餐',
+    )
     expect(parts).toEqual({ distance: 0.75, fit: 1, load: 0.75, response: 0.667, rating: 0.875 })
     const weighted = Object.entries(SCORE_WEIGHTS).reduce((sum, [k, w]) => sum + w * parts[k as keyof typeof parts], 0)
     expect(total).toBeCloseTo(weighted, 3)
@@ -54,13 +57,23 @@ describe('scoreCandidate', () => {
   })
 
   it('treats no history as neutral, and the edge of the circle and a full organisation as zero', () => {
-    expect(scoreCandidate(facts({ distanceM: 1000, activeTasks: 4 }), '助餐').parts).toEqual({ distance: 0, fit: 1, load: 0, response: 0.5, rating: 0.5 })
+    expect(scoreCandidate(facts({ distanceM: 1000, activeTasks: 4 }), '助餐').parts).toEqual({
+      distance: 0,
+      fit: 1,
+      load: 0,
+      response: 0.5,
+      rating: 0.5,
+    })
   })
 })
 
 describe('chooseShortlist: fair rotation', () => {
   const score = (total: number): MatchScore => ({ total, parts: { distance: 0, fit: 0, load: 0, response: 0, rating: 0 } })
-  const candidate = (organisationId: string, total: number, lastOfferedAt: Date | null = null) => ({ organisationId, score: score(total), lastOfferedAt })
+  const candidate = (organisationId: string, total: number, lastOfferedAt: Date | null = null) => ({
+    organisationId,
+    score: score(total),
+    lastOfferedAt,
+  })
 
   it('takes the best totals when they differ by more than the margin', () => {
     const chosen = chooseShortlist([candidate('c', 0.5), candidate('a', 0.9), candidate('b', 0.7)], 2)
@@ -69,18 +82,33 @@ describe('chooseShortlist: fair rotation', () => {
 
   it('among near-equal totals, offers first whoever was offered longest ago (never first of all)', () => {
     const chosen = chooseShortlist(
-      [candidate('recent', 0.8, new Date('2026-03-02')), candidate('older', 0.8 - TIE_MARGIN / 2, new Date('2026-03-01')), candidate('never', 0.78)],
+      [
+        candidate('recent', 0.8, new Date('2026-03-02')),
+        candidate('older', 0.8 - TIE_MARGIN / 2, new Date('2026-03-01')),
+        candidate('never', 0.78),
+      ],
       3,
     )
     expect(chosen.map((c) => c.organisationId)).toEqual(['never', 'older', 'recent'])
   })
 
   it('makes equal organisations take turns: none is always first, none always idle', () => {
-    const lastOffered = new Map<string, Date | null>([['a', null], ['b', null], ['c', null]])
+    const lastOffered = new Map<string, Date | null>([
+      ['a', null],
+      ['b', null],
+      ['c', null],
+    ])
     const firsts: string[] = []
-    const offered = new Map<string, number>([['a', 0], ['b', 0], ['c', 0]])
+    const offered = new Map<string, number>([
+      ['a', 0],
+      ['b', 0],
+      ['c', 0],
+    ])
     for (let i = 0; i < 9; i++) {
-      const chosen = chooseShortlist([...lastOffered].map(([id, at]) => candidate(id, 0.7, at)), 1)
+      const chosen = chooseShortlist(
+        [...lastOffered].map(([id, at]) => candidate(id, 0.7, at)),
+        1,
+      )
       firsts.push(chosen[0].organisationId)
       for (const c of chosen) {
         lastOffered.set(c.organisationId, new Date(Date.UTC(2026, 0, 1, 0, i)))
@@ -127,7 +155,20 @@ describe('needStatusAfter', () => {
   })
 
   it('lets nothing happen to a closed, cancelled or hidden need', () => {
-    const actions = ['publish', 'hide', 'escalate', 'accept', 'assign', 'cancel', 'assignVolunteers', 'progress', 'done', 'confirm', 'reopen', 'autoClose'] as const
+    const actions = [
+      'publish',
+      'hide',
+      'escalate',
+      'accept',
+      'assign',
+      'cancel',
+      'assignVolunteers',
+      'progress',
+      'done',
+      'confirm',
+      'reopen',
+      'autoClose',
+    ] as const
     for (const status of ['closed', 'cancelled', 'hidden'] as const) {
       for (const action of actions) expect([status, action, needStatusAfter(status, action)]).toEqual([status, action, null])
     }
@@ -193,7 +234,14 @@ describe('callFirst: the numbers shown at once', () => {
 
   it('a scam, however urgent it was marked: 110 and 96110, the national anti-fraud line', () => {
     for (const urgency of ['urgent', 'normal', 'advice', null] as const) {
-      expect(callFirst({ urgency, helpKind: '防骗维权' })).toEqual({ life: false, fraud: true, numbers: [{ number: '110', label: '报警' }, { number: '96110', label: '反诈专线' }] })
+      expect(callFirst({ urgency, helpKind: '防骗维权' })).toEqual({
+        life: false,
+        fraud: true,
+        numbers: [
+          { number: '110', label: '报警' },
+          { number: '96110', label: '反诈专线' },
+        ],
+      })
     }
   })
 

@@ -34,7 +34,12 @@ describe('needs figures', () => {
 
   it('counts the kinds the seeds name that came later too: 防骗维权, 康复护理, 社会融入', () => {
     const figures = needFigures(
-      [need({ helpKind: '防骗维权' }), need({ helpKind: '防骗维权', status: 'accepted', acceptedAt: at('2026-11-10T09:30:00') }), need({ helpKind: '康复护理' }), need({ helpKind: '社会融入' })],
+      [
+        need({ helpKind: '防骗维权' }),
+        need({ helpKind: '防骗维权', status: 'accepted', acceptedAt: at('2026-11-10T09:30:00') }),
+        need({ helpKind: '康复护理' }),
+        need({ helpKind: '社会融入' }),
+      ],
       november,
     )
     expect(figures.byKind).toEqual([
@@ -46,14 +51,30 @@ describe('needs figures', () => {
 
   it('a need raised before the period and done in it counts as completed, with its whole time to completion', () => {
     const figures = needFigures(
-      [need({ status: 'closed', createdAt: at('2026-10-31T12:00:00'), acceptedAt: at('2026-10-31T13:00:00'), doneAt: at('2026-11-01T12:00:00') })],
+      [
+        need({
+          status: 'closed',
+          createdAt: at('2026-10-31T12:00:00'),
+          acceptedAt: at('2026-10-31T13:00:00'),
+          doneAt: at('2026-11-01T12:00:00'),
+        }),
+      ],
       november,
     )
-    expect(figures).toMatchObject({ raised: 0, accepted: 0, completed: 1, toCompletion: { count: 1, medianMinutes: 24 * 60, p90Minutes: 24 * 60 } })
+    expect(figures).toMatchObject({
+      raised: 0,
+      accepted: 0,
+      completed: 1,
+      toCompletion: { count: 1, medianMinutes: 24 * 60, p90Minutes: 24 * 60 },
+    })
   })
 
   it('a need judged 未解决 and back in matching is judged, not completed', () => {
-    const reopened = need({ status: 'matching', doneAt: at('2026-11-11T09:00:00'), outcome: { result: 'unsolved', at: at('2026-11-12T09:00:00') } })
+    const reopened = need({
+      status: 'matching',
+      doneAt: at('2026-11-11T09:00:00'),
+      outcome: { result: 'unsolved', at: at('2026-11-12T09:00:00') },
+    })
     const figures = needFigures([reopened], november)
     expect(figures.completed).toBe(0)
     expect(figures.outcomes).toEqual({ solved: 0, partly: 0, unsolved: 1, unrated: 0 })
@@ -61,13 +82,18 @@ describe('needs figures', () => {
 
   it('median and 90th percentile of acceptance by nearest rank', () => {
     const waits = [5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560]
-    const needs = waits.map((minutes) => need({ status: 'accepted', acceptedAt: new Date(at('2026-11-10T09:00:00').getTime() + minutes * 60_000) }))
+    const needs = waits.map((minutes) =>
+      need({ status: 'accepted', acceptedAt: new Date(at('2026-11-10T09:00:00').getTime() + minutes * 60_000) }),
+    )
     expect(needFigures(needs, november).toAcceptance).toEqual({ count: 10, medianMinutes: 80, p90Minutes: 1280 })
   })
 
   it('the trend puts each need in the Monday week it was raised and completed in', () => {
     const trend = weeklyTrend(
-      [need({ createdAt: at('2026-11-01T10:00:00') }), need({ createdAt: at('2026-11-02T00:00:00'), status: 'done', doneAt: at('2026-11-08T23:59:00') })],
+      [
+        need({ createdAt: at('2026-11-01T10:00:00') }),
+        need({ createdAt: at('2026-11-02T00:00:00'), status: 'done', doneAt: at('2026-11-08T23:59:00') }),
+      ],
       november,
     )
     expect(trend.slice(0, 2).map(({ label, raised, completed }) => ({ label, raised, completed }))).toEqual([
@@ -123,7 +149,12 @@ describe('volunteer service', () => {
     })
     expect(
       serviceFigures(
-        [record(60, '2026-11-03T09:00:00'), record(30, '2026-11-04T09:00:00', 'b', 'activity'), record(0, '2026-11-05T09:00:00', 'c'), record(45, '2026-12-01T00:00:00')],
+        [
+          record(60, '2026-11-03T09:00:00'),
+          record(30, '2026-11-04T09:00:00', 'b', 'activity'),
+          record(0, '2026-11-05T09:00:00', 'c'),
+          record(45, '2026-12-01T00:00:00'),
+        ],
         november,
       ),
     ).toEqual({ minutes: 90, volunteers: 2, records: 2, needMinutes: 60, activityMinutes: 30 })

@@ -1,10 +1,22 @@
-import { countBy, durationSummary, minutesBetween, nearestRank, periodRange, presetPeriod, reportPeriodSchema, weeksOf } from '../../shared/domain/report'
+import {
+  countBy,
+  durationSummary,
+  minutesBetween,
+  nearestRank,
+  periodRange,
+  presetPeriod,
+  reportPeriodSchema,
+  weeksOf,
+} from '../../shared/domain/report'
 
 const at = (text: string) => new Date(`${text}+08:00`)
 
 describe('report periods', () => {
   it('covers whole Shanghai days, both ends included', () => {
-    expect(periodRange({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ start: at('2026-11-01T00:00:00'), end: at('2026-12-01T00:00:00') })
+    expect(periodRange({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
+      start: at('2026-11-01T00:00:00'),
+      end: at('2026-12-01T00:00:00'),
+    })
   })
 
   it('refuses a period that ends before it starts or runs over a year, naming the field', () => {
@@ -28,7 +40,9 @@ describe('weeksOf', () => {
   })
 
   it('gives one week for a single day', () => {
-    expect(weeksOf({ from: '2026-11-25', to: '2026-11-25' })).toEqual([{ label: '11月25日', start: at('2026-11-25T00:00:00'), end: at('2026-11-26T00:00:00') }])
+    expect(weeksOf({ from: '2026-11-25', to: '2026-11-25' })).toEqual([
+      { label: '11月25日', start: at('2026-11-25T00:00:00'), end: at('2026-11-26T00:00:00') },
+    ])
   })
 })
 
@@ -48,7 +62,11 @@ describe('waiting times', () => {
 
 describe('countBy', () => {
   it('lists every key, in order, with zero for the absent', () => {
-    expect(countBy(['solved', 'partly', 'unsolved'] as const, ['solved', 'unsolved', 'solved'])).toEqual({ solved: 2, partly: 0, unsolved: 1 })
+    expect(countBy(['solved', 'partly', 'unsolved'] as const, ['solved', 'unsolved', 'solved'])).toEqual({
+      solved: 2,
+      partly: 0,
+      unsolved: 1,
+    })
     expect(Object.keys(countBy(['b', 'a'] as const, []))).toEqual(['b', 'a'])
   })
 })

@@ -73,7 +73,13 @@ describe('service hours from a record', () => {
       { k: 'b', m: 15 },
       { k: 'c', m: 0 },
     ]
-    expect(sumBy(rows, (r) => r.k, (r) => r.m)).toEqual([
+    expect(
+      sumBy(
+        rows,
+        (r) => r.k,
+        (r) => r.m,
+      ),
+    ).toEqual([
       { key: 'a', minutes: 60 },
       { key: 'b', minutes: 45 },
     ])

@@ -37,7 +37,12 @@ describe('account.me', () => {
     const led = demoDataSet.roles.find((r) => r.openid === demoIdentities.organisationLead && r.role === 'organisation_lead')!
     const organisation = demoDataSet.organisations.find((o) => o._id === led.organisationId)!
     expect(answer.data.person!.roles).toContainEqual(
-      expect.objectContaining({ role: 'organisation_lead', label: '组织负责人', scopeName: organisation.name, organisationId: organisation._id }),
+      expect.objectContaining({
+        role: 'organisation_lead',
+        label: '组织负责人',
+        scopeName: organisation.name,
+        organisationId: organisation._id,
+      }),
     )
   })
 
@@ -94,8 +99,18 @@ describe('bad input at the boundary gets a clear error and writes nothing', () =
     ['a value outside the enum', { action: 'updatePreferences', data: { elderMode: 'huge' } }, 'INVALID_INPUT', 'data.elderMode'],
     ['a missing field', { action: 'updatePreferences', data: {} }, 'INVALID_INPUT', 'data.elderMode'],
     ['an extra field in data', { action: 'updatePreferences', data: { elderMode: 'on', openid: 'x' } }, 'INVALID_INPUT', 'data.openid'],
-    ['a forged openid beside the action', { action: 'updatePreferences', data: { elderMode: 'on' }, openid: 'demo-x' }, 'INVALID_INPUT', 'openid'],
-    ['a MongoDB operator where a string belongs', { action: 'updatePreferences', data: { elderMode: { $gt: '' } } }, 'INVALID_INPUT', 'data.elderMode'],
+    [
+      'a forged openid beside the action',
+      { action: 'updatePreferences', data: { elderMode: 'on' }, openid: 'demo-x' },
+      'INVALID_INPUT',
+      'openid',
+    ],
+    [
+      'a MongoDB operator where a string belongs',
+      { action: 'updatePreferences', data: { elderMode: { $gt: '' } } },
+      'INVALID_INPUT',
+      'data.elderMode',
+    ],
     ['a 1 MB string', { action: 'updatePreferences', data: { elderMode: 'x'.repeat(1024 * 1024) } }, 'INVALID_INPUT', 'data.elderMode'],
     ['data that is an array', { action: 'updatePreferences', data: ['on'] }, 'INVALID_INPUT', 'data'],
   ]

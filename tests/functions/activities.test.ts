@@ -8,7 +8,15 @@ import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { issueCheckInCode } from '../../server/activities/check-in-code'
 import { signUpDocId } from '../../server/data/activities'
 import { database } from '../../server/data/cloudbase'
-import type { ActivityDoc, ActivitySignUpDoc, AuditDoc, OrganisationDoc, OutboxDoc, PersonDoc, ServiceRecordDoc } from '../../server/data/documents'
+import type {
+  ActivityDoc,
+  ActivitySignUpDoc,
+  AuditDoc,
+  OrganisationDoc,
+  OutboxDoc,
+  PersonDoc,
+  ServiceRecordDoc,
+} from '../../server/data/documents'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import type { PublishActivityInput } from '../../shared/contracts/activities'
@@ -50,8 +58,10 @@ async function messagesAbout(activityId: string) {
     .map((m) => ({ template: m.template, to: m.toOpenid }))
 }
 const activityDoc = async (id: string) => ((await allDocuments('activities')) as ActivityDoc[]).find((a) => a._id === id)!
-const signUpDocs = async (activityId: string) => ((await allDocuments('activity_sign_ups')) as ActivitySignUpDoc[]).filter((s) => s.activityId === activityId)
-const serviceRecords = async (activityId: string) => ((await allDocuments('service_records')) as ServiceRecordDoc[]).filter((r) => r.source.id === activityId)
+const signUpDocs = async (activityId: string) =>
+  ((await allDocuments('activity_sign_ups')) as ActivitySignUpDoc[]).filter((s) => s.activityId === activityId)
+const serviceRecords = async (activityId: string) =>
+  ((await allDocuments('service_records')) as ServiceRecordDoc[]).filter((r) => r.source.id === activityId)
 const audit = async (action: string) => ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.action === action)
 
 /** Moves an activity's times (tests cannot move the functions' clock). */
@@ -69,7 +79,10 @@ async function expectPlacesMatchSignUps(activityId: string) {
   for (const role of ['participant', 'volunteer'] as const) {
     for (const status of ['confirmed', 'waitlisted'] as const) {
       const listed = doc.places[role][status].map((e) => e.id).sort()
-      const stored = signUps.filter((s) => s.role === role && s.status === status).map((s) => s._id).sort()
+      const stored = signUps
+        .filter((s) => s.role === role && s.status === status)
+        .map((s) => s._id)
+        .sort()
       expect([role, status, listed]).toEqual([role, status, stored])
     }
   }
@@ -106,7 +119,10 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
 
   it('refuses a bad schedule, too many volunteer minutes and flagged text, naming the field, and stores nothing', async () => {
     const before = (await allDocuments('activities')).length
-    expect(await failure(call(lead, 'publish', publishInput({ endAt: iso(minutesFromNow(30)) })))).toEqual({ code: 'INVALID_INPUT', field: 'data.endAt' })
+    expect(await failure(call(lead, 'publish', publishInput({ endAt: iso(minutesFromNow(30)) })))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.endAt',
+    })
     expect(await failure(call(lead, 'publish', publishInput({ signUpDeadline: iso(minutesFromNow(40)) })))).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.signUpDeadline',
@@ -115,9 +131,18 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
       code: 'INVALID_INPUT',
       field: 'data.signUpDeadline',
     })
-    expect(await failure(call(lead, 'publish', publishInput({ endAt: iso(minutesFromNow(30 + 25 * 60)) })))).toEqual({ code: 'INVALID_INPUT', field: 'data.endAt' })
-    expect(await failure(call(lead, 'publish', publishInput({ volunteerMinutes: 121 })))).toEqual({ code: 'INVALID_INPUT', field: 'data.volunteerMinutes' })
-    expect(await failure(call(lead, 'publish', publishInput({ description: '顺便介绍代开发票的门路' })))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.description' })
+    expect(await failure(call(lead, 'publish', publishInput({ endAt: iso(minutesFromNow(30 + 25 * 60)) })))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.endAt',
+    })
+    expect(await failure(call(lead, 'publish', publishInput({ volunteerMinutes: 121 })))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.volunteerMinutes',
+    })
+    expect(await failure(call(lead, 'publish', publishInput({ description: '顺便介绍代开发票的门路' })))).toEqual({
+      code: 'CONTENT_REJECTED',
+      field: 'data.description',
+    })
     expect((await allDocuments('activities')).length).toBe(before)
   })
 
@@ -131,9 +156,17 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
   it('50 participants or more waits for the committee, which is told and sees why in its queue', async () => {
     const activity = await publish({ title: '社区运动会', kind: 'culture_sports', participantPlaces: 60 })
     majorId = activity.id
-    expect(activity).toMatchObject({ status: 'pending_approval', approvalReasons: [{ type: 'participants', label: '参与名额 60 人，达到社区规定的 50 人' }] })
+    expect(activity).toMatchObject({
+      status: 'pending_approval',
+      approvalReasons: [{ type: 'participants', label: '参与名额 60 人，达到社区规定的 50 人' }],
+    })
     const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
-    expect((await messagesAbout(majorId)).filter((m) => m.template === 'activityForApproval').map((m) => m.to).sort()).toEqual(committee.sort())
+    expect(
+      (await messagesAbout(majorId))
+        .filter((m) => m.template === 'activityForApproval')
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(committee.sort())
     const { activities, policy } = await ok(call(who.committeeUrban, 'approvals', { communityId: urban._id }))
     expect(policy).toEqual({ majorThreshold: 50, majorKinds: [] })
     // The demo's 迎新春游园会 has waited two hours: oldest first.
@@ -143,19 +176,32 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
   })
 
   it('is seen only by its organisation and the committee: to anyone else it does not exist', async () => {
-    for (const openid of [lead, memberVolunteer, who.committeeUrban]) expect((await ok(call(openid, 'detail', { activityId: majorId }))).activity.id).toBe(majorId)
+    for (const openid of [lead, memberVolunteer, who.committeeUrban])
+      expect((await ok(call(openid, 'detail', { activityId: majorId }))).activity.id).toBe(majorId)
     for (const openid of [who.resident, who.committeeRural, who.civilAffairs, 'o-not-registered']) {
       expect(await failure(call(openid, 'detail', { activityId: majorId }))).toEqual({ code: 'NOT_FOUND', field: 'data.activityId' })
     }
-    expect(await failure(call(who.resident, 'signUp', { activityId: majorId, role: 'participant' }))).toEqual({ code: 'NOT_FOUND', field: 'data.activityId' })
+    expect(await failure(call(who.resident, 'signUp', { activityId: majorId, role: 'participant' }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.activityId',
+    })
     const { activities } = await ok(call(who.resident, 'browse', {}))
     expect(activities.map((a) => a.id)).not.toContain(majorId)
   })
 
   it('rejecting needs a reason; it is audited, the lead is told, and it stays hidden', async () => {
-    expect(await failure(call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'reject' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.reason' })
-    const { activity } = await ok(call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'reject', reason: '与区运动会时间冲突' }))
-    expect(activity).toMatchObject({ status: 'rejected', rejectedReason: '与区运动会时间冲突', approvalReasons: [{ type: 'participants' }] })
+    expect(await failure(call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'reject' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.reason',
+    })
+    const { activity } = await ok(
+      call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'reject', reason: '与区运动会时间冲突' }),
+    )
+    expect(activity).toMatchObject({
+      status: 'rejected',
+      rejectedReason: '与区运动会时间冲突',
+      approvalReasons: [{ type: 'participants' }],
+    })
     expect((await audit('activity.reject')).map((e) => [e.activityId, e.reason])).toEqual([[majorId, '《社区运动会》：与区运动会时间冲突']])
     expect(await messagesAbout(majorId)).toContainEqual({ template: 'activityDecided', to: lead })
     expect(await failure(call(who.resident, 'detail', { activityId: majorId }))).toEqual({ code: 'NOT_FOUND', field: 'data.activityId' })
@@ -171,11 +217,15 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
   })
 
   it('the committee sets its own threshold and kinds (audited); new activities follow them', async () => {
-    const policy = await ok(call(who.committeeUrban, 'setPolicy', { communityId: urban._id, majorThreshold: 30, majorKinds: ['consultation', 'consultation'] }))
+    const policy = await ok(
+      call(who.committeeUrban, 'setPolicy', { communityId: urban._id, majorThreshold: 30, majorKinds: ['consultation', 'consultation'] }),
+    )
     expect(policy).toEqual({ majorThreshold: 30, majorKinds: ['consultation'] })
     expect((await audit('activity.policy')).map((e) => e.reason)).toEqual(['参与名额 30 人以上，以及议事协商须报批'])
     expect((await publish({ participantPlaces: 30 })).approvalReasons.map((r) => r.label)).toEqual(['参与名额 30 人，达到社区规定的 30 人'])
-    expect((await publish({ kind: 'consultation', participantPlaces: 5 })).approvalReasons.map((r) => r.label)).toEqual(['社区规定议事协商须报批'])
+    expect((await publish({ kind: 'consultation', participantPlaces: 5 })).approvalReasons.map((r) => r.label)).toEqual([
+      '社区规定议事协商须报批',
+    ])
     expect((await publish({ participantPlaces: 29 })).status).toBe('published')
     expect((await ok(call(who.committeeUrban, 'approvals', { communityId: urban._id }))).policy).toEqual(policy)
   })
@@ -207,8 +257,13 @@ describe('browsing near first, by kind and by day', () => {
     const onTheDay = await ok(call(who.resident, 'browse', { fromDate: day, toDate: day }))
     expect(onTheDay.activities.map((a) => a.id)).toEqual(['act-qy-xiyanghong-haircut'])
     const dayAfter = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10)
-    expect((await ok(call(who.resident, 'browse', { fromDate: dayAfter }))).activities.map((a) => a.id)).toEqual(['act-qy-wenti-neighbour-feast'])
-    expect(await failure(call(who.resident, 'browse', { fromDate: dayAfter, toDate: day }))).toEqual({ code: 'INVALID_INPUT', field: 'data.toDate' })
+    expect((await ok(call(who.resident, 'browse', { fromDate: dayAfter }))).activities.map((a) => a.id)).toEqual([
+      'act-qy-wenti-neighbour-feast',
+    ])
+    expect(await failure(call(who.resident, 'browse', { fromDate: dayAfter, toDate: day }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.toDate',
+    })
   })
 
   it('searches around a given place, and finds nothing in the next county', async () => {
@@ -246,7 +301,9 @@ describe('signing up: places, waitlist and promotion', () => {
     expect(activity.mySignUps).toEqual([])
     expect((await ok(call(b, 'detail', { activityId }))).activity.mySignUps[0]).toMatchObject({ status: 'confirmed' })
     expect((await ok(call(c, 'detail', { activityId }))).activity.mySignUps[0]).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
-    expect((await messagesAbout(activityId)).filter((m) => m.template === 'activityPromoted')).toEqual([{ template: 'activityPromoted', to: b }])
+    expect((await messagesAbout(activityId)).filter((m) => m.template === 'activityPromoted')).toEqual([
+      { template: 'activityPromoted', to: b },
+    ])
     await expectPlacesMatchSignUps(activityId)
   })
 
@@ -254,7 +311,10 @@ describe('signing up: places, waitlist and promotion', () => {
     await ok(call(a, 'cancelSignUp', { activityId, role: 'participant' }))
     expect((await messagesAbout(activityId)).filter((m) => m.template === 'activityPromoted')).toHaveLength(1)
     expect(await failure(call(b, 'cancelSignUp', { activityId, role: 'volunteer' }))).toEqual({ code: 'NOT_FOUND', field: 'data.role' })
-    expect(await failure(call('demo-song-guiying', 'cancelSignUp', { activityId, role: 'participant' }))).toEqual({ code: 'NOT_FOUND', field: 'data.role' })
+    expect(await failure(call('demo-song-guiying', 'cancelSignUp', { activityId, role: 'participant' }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.role',
+    })
   })
 
   it('signing up again after cancelling goes to the back of the queue', async () => {
@@ -285,7 +345,10 @@ describe('signing up: places, waitlist and promotion', () => {
   })
 
   it('takes no sign-ups after the deadline', async () => {
-    await database().collection('activities').doc(activityId).update({ signUpDeadline: minutesFromNow(-1) })
+    await database()
+      .collection('activities')
+      .doc(activityId)
+      .update({ signUpDeadline: minutesFromNow(-1) })
     expect(await failure(call('demo-song-guiying', 'signUp', { activityId, role: 'participant' }))).toEqual({ code: 'CONFLICT' })
   })
 })
@@ -314,7 +377,9 @@ describe('the race for the last places', () => {
     // Positions answered as each committed; the final ones are 1..45 with none shared.
     const { activity } = await ok(call(who.resident, 'detail', { activityId }))
     expect(activity.participants).toEqual({ total: 8, taken: 8, left: 0, waitlisted: 45 })
-    const finalPositions = await Promise.all(racers.map(async (r) => (await ok(call(r.openid, 'detail', { activityId }))).activity.mySignUps[0].waitlistPosition))
+    const finalPositions = await Promise.all(
+      racers.map(async (r) => (await ok(call(r.openid, 'detail', { activityId }))).activity.mySignUps[0].waitlistPosition),
+    )
     expect(finalPositions.filter((p) => p !== undefined).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1))
     expect(await signUpDocs(activityId)).toHaveLength(53)
     await expectPlacesMatchSignUps(activityId)
@@ -328,14 +393,19 @@ describe('the lead calls an activity off', () => {
     const activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0 })).id
     await ok(call(who.resident, 'signUp', { activityId, role: 'participant' }))
     await ok(call(who.elderResident, 'signUp', { activityId, role: 'participant' }))
-    expect(await failure(call(lead, 'cancel', { organisationId: organisation._id, activityId, reason: ' ' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.reason' })
+    expect(await failure(call(lead, 'cancel', { organisationId: organisation._id, activityId, reason: ' ' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.reason',
+    })
     const { activity } = await ok(call(lead, 'cancel', { organisationId: organisation._id, activityId, reason: '明天有大风降温' }))
     expect(activity).toMatchObject({ status: 'cancelled', cancelledReason: '明天有大风降温' })
     const told = (await messagesAbout(activityId)).filter((m) => m.template === 'activityCancelled').map((m) => m.to)
     expect(told.sort()).toEqual([who.resident, who.elderResident].sort())
     expect((await audit('activity.cancel')).map((e) => e.activityId)).toEqual([activityId])
     expect(await failure(call('demo-sun-xiuying', 'signUp', { activityId, role: 'participant' }))).toEqual({ code: 'CONFLICT' })
-    expect(await failure(call(lead, 'cancel', { organisationId: organisation._id, activityId, reason: '再取消一次' }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(lead, 'cancel', { organisationId: organisation._id, activityId, reason: '再取消一次' }))).toEqual({
+      code: 'CONFLICT',
+    })
   })
 
   it('another organisation’s lead cannot reach it: its activity answers NOT_FOUND under their own organisation', async () => {
@@ -350,7 +420,13 @@ describe('the lead calls an activity off', () => {
 
 describe('checking in and out with the rotating code', () => {
   freshDatabasePerGroup()
-  const [participant, volunteer, waiting, guesser, noPhone] = [who.resident, 'demo-cao-lihua', 'demo-sun-xiuying', who.elderResident, 'demo-song-guiying']
+  const [participant, volunteer, waiting, guesser, noPhone] = [
+    who.resident,
+    'demo-cao-lihua',
+    'demo-sun-xiuying',
+    who.elderResident,
+    'demo-song-guiying',
+  ]
   let activityId: string
   let otherId: string
   const codeFor = async (purpose: 'check_in' | 'check_out', id = activityId) =>
@@ -392,14 +468,19 @@ describe('checking in and out with the rotating code', () => {
     ]
     for (const [qrPayload, message] of attempts) {
       const answer = await call(volunteer, 'checkIn', { activityId, purpose: 'check_in', qrPayload })
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'data.qrPayload', message: expect.stringMatching(message) } })
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'data.qrPayload', message: expect.stringMatching(message) },
+      })
     }
     expect((await signUpDocs(activityId)).find((s) => s.openid === volunteer)!.checkedInAt).toBeUndefined()
   })
 
   it('checks out only after checking in, with the check-out code', async () => {
     const out = await codeFor('check_out')
-    expect(await failure(call(volunteer, 'checkIn', { activityId, purpose: 'check_out', qrPayload: out.qrPayload }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(volunteer, 'checkIn', { activityId, purpose: 'check_out', qrPayload: out.qrPayload }))).toEqual({
+      code: 'CONFLICT',
+    })
     await ok(call(volunteer, 'checkIn', { activityId, purpose: 'check_in', shortCode: (await codeFor('check_in')).shortCode }))
     const { signUp } = await ok(call(volunteer, 'checkIn', { activityId, purpose: 'check_out', qrPayload: out.qrPayload }))
     expect(signUp).toMatchObject({ checkedInAt: expect.any(String), checkedOutAt: expect.any(String) })
@@ -417,13 +498,20 @@ describe('checking in and out with the rotating code', () => {
   it(`limits typed codes to ${SHORT_CODE_ATTEMPTS} wrong ones, counting guesses made at the same moment`, async () => {
     const { shortCode } = await codeFor('check_in')
     const wrong = String((Number(shortCode) + 1) % 1_000_000).padStart(6, '0')
-    const answers = await Promise.all(Array.from({ length: 8 }, () => call(guesser, 'checkIn', { activityId, purpose: 'check_in', shortCode: wrong })))
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => call(guesser, 'checkIn', { activityId, purpose: 'check_in', shortCode: wrong })),
+    )
     const codes = answers.map((x) => (x.ok ? 'ok' : `${x.error.code} ${x.error.field}`)).sort()
     expect(codes).toEqual([...Array(5).fill('INVALID_INPUT data.shortCode'), ...Array(3).fill('RATE_LIMITED data.shortCode')])
     // Even the right code waits now; the QR still works.
-    expect(await failure(call(guesser, 'checkIn', { activityId, purpose: 'check_in', shortCode }))).toEqual({ code: 'RATE_LIMITED', field: 'data.shortCode' })
+    expect(await failure(call(guesser, 'checkIn', { activityId, purpose: 'check_in', shortCode }))).toEqual({
+      code: 'RATE_LIMITED',
+      field: 'data.shortCode',
+    })
     const { qrPayload } = await codeFor('check_in')
-    expect((await ok(call(guesser, 'checkIn', { activityId, purpose: 'check_in', qrPayload }))).signUp.checkedInAt).toEqual(expect.any(String))
+    expect((await ok(call(guesser, 'checkIn', { activityId, purpose: 'check_in', qrPayload }))).signUp.checkedInAt).toEqual(
+      expect.any(String),
+    )
   })
 
   it('the lead ticks someone without a phone, once; not the waitlisted, not another activity’s sign-up', async () => {
@@ -434,21 +522,30 @@ describe('checking in and out with the rotating code', () => {
     expect(entry).toMatchObject({ name: '宋桂英', checkInBy: 'lead', checkedInAt: expect.any(String) })
     const again = await ok(call(lead, 'markAttendance', { ...ref, signUpId: noPhoneId, purpose: 'check_in' }))
     expect(again.entry.checkedInAt).toBe(entry.checkedInAt)
-    expect(await failure(call(lead, 'markAttendance', { ...ref, signUpId: signUpDocId(activityId, waiting), purpose: 'check_in' }))).toEqual({ code: 'CONFLICT' })
-    expect(await failure(call(lead, 'markAttendance', { ...ref, signUpId: signUpDocId(otherId, participant), purpose: 'check_in' }))).toEqual({
+    expect(
+      await failure(call(lead, 'markAttendance', { ...ref, signUpId: signUpDocId(activityId, waiting), purpose: 'check_in' })),
+    ).toEqual({ code: 'CONFLICT' })
+    expect(
+      await failure(call(lead, 'markAttendance', { ...ref, signUpId: signUpDocId(otherId, participant), purpose: 'check_in' })),
+    ).toEqual({
       code: 'NOT_FOUND',
       field: 'data.signUpId',
     })
   })
 
   it('no code before check-in opens, an hour before the start', async () => {
-    const later = (await publish({ startAt: iso(minutesFromNow(24 * 60)), endAt: iso(minutesFromNow(26 * 60)), signUpDeadline: iso(minutesFromNow(60)) })).id
+    const later = (
+      await publish({ startAt: iso(minutesFromNow(24 * 60)), endAt: iso(minutesFromNow(26 * 60)), signUpDeadline: iso(minutesFromNow(60)) })
+    ).id
     expect(await failure(codeForFailure(later))).toEqual({ code: 'CONFLICT' })
     await ok(call(participant, 'signUp', { activityId: later, role: 'participant' }))
     const early = issueCheckInCode({ activityId: later, purpose: 'check_in', secret: secret(), now: new Date() }).qrPayload
-    expect(await failure(call(participant, 'checkIn', { activityId: later, purpose: 'check_in', qrPayload: early }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(participant, 'checkIn', { activityId: later, purpose: 'check_in', qrPayload: early }))).toEqual({
+      code: 'CONFLICT',
+    })
   })
-  const codeForFailure = (id: string) => call(lead, 'checkInCode', { organisationId: organisation._id, activityId: id, purpose: 'check_in' })
+  const codeForFailure = (id: string) =>
+    call(lead, 'checkInCode', { organisationId: organisation._id, activityId: id, purpose: 'check_in' })
 
   it('a function without its secret refuses to sign rather than signing weakly', async () => {
     const saved = process.env.LINLI_CHECKIN_SECRET
@@ -478,8 +575,14 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
   freshDatabasePerGroup()
   const [participant, absent, v1, v2, v3] = [who.resident, who.elderResident, 'demo-cao-lihua', 'demo-gao-peng', memberVolunteer]
   let activityId: string
-  const ids = () => ({ v1: signUpDocId(activityId, v1), v2: signUpDocId(activityId, v2), v3: signUpDocId(activityId, v3), p: signUpDocId(activityId, participant) })
-  const confirm = (hours: { signUpId: string; minutes: number }[]) => call(lead, 'confirmHours', { organisationId: organisation._id, activityId, hours })
+  const ids = () => ({
+    v1: signUpDocId(activityId, v1),
+    v2: signUpDocId(activityId, v2),
+    v3: signUpDocId(activityId, v3),
+    p: signUpDocId(activityId, participant),
+  })
+  const confirm = (hours: { signUpId: string; minutes: number }[]) =>
+    call(lead, 'confirmHours', { organisationId: organisation._id, activityId, hours })
 
   beforeAll(async () => {
     activityId = (await publish({ participantPlaces: 2, volunteerPlaces: 3 })).id
@@ -500,7 +603,10 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
     const endAt = minutesFromNow(-10)
     await setTimes(activityId, { startAt, endAt })
     await setSignUp(ids().v1, { checkedInAt: new Date(startAt.getTime() + 5 * 60_000), checkedOutAt: endAt })
-    await setSignUp(ids().v2, { checkedInAt: new Date(startAt.getTime() - 30 * 60_000), checkedOutAt: new Date(endAt.getTime() + 30 * 60_000) })
+    await setSignUp(ids().v2, {
+      checkedInAt: new Date(startAt.getTime() - 30 * 60_000),
+      checkedOutAt: new Date(endAt.getTime() + 30 * 60_000),
+    })
     const { entries } = await ok(call(lead, 'roster', { organisationId: organisation._id, activityId }))
     const measured = Object.fromEntries(entries.map((e) => [e.signUpId, e.measuredMinutes]))
     expect(measured[ids().v1]).toBe(115)
@@ -514,7 +620,14 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
     expect(await failure(confirm([{ signUpId: ids().p, minutes: 60 }]))).toEqual({ code: 'INVALID_INPUT', field: 'data.hours.0.signUpId' })
     expect(await failure(confirm([{ signUpId: 'nobody', minutes: 60 }]))).toEqual({ code: 'NOT_FOUND', field: 'data.hours.0.signUpId' })
     expect(await failure(confirm([{ signUpId: ids().v3, minutes: 60 }]))).toEqual({ code: 'INVALID_INPUT', field: 'data.hours.0.minutes' })
-    expect(await failure(confirm([{ signUpId: ids().v1, minutes: 60 }, { signUpId: ids().v1, minutes: 60 }]))).toEqual({ code: 'INVALID_INPUT', field: 'data.hours' })
+    expect(
+      await failure(
+        confirm([
+          { signUpId: ids().v1, minutes: 60 },
+          { signUpId: ids().v1, minutes: 60 },
+        ]),
+      ),
+    ).toEqual({ code: 'INVALID_INPUT', field: 'data.hours' })
     expect(await serviceRecords(activityId)).toEqual([])
   })
 
@@ -537,17 +650,35 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
       ].sort(),
     )
     for (const r of records) {
-      expect(r).toMatchObject({ communityId: urban._id, organisationId: organisation._id, source: { kind: 'activity', id: activityId, title: '楼道清扫' }, confirmedByOpenid: lead, credit: { status: 'credited' } })
+      expect(r).toMatchObject({
+        communityId: urban._id,
+        organisationId: organisation._id,
+        source: { kind: 'activity', id: activityId, title: '楼道清扫' },
+        confirmedByOpenid: lead,
+        credit: { status: 'credited' },
+      })
     }
-    expect({ v1: await balance(v1), v2: await balance(v2), v3: await balance(v3) }).toEqual({ v1: before.v1 + 115, v2: before.v2 + 120, v3: before.v3 })
+    expect({ v1: await balance(v1), v2: await balance(v2), v3: await balance(v3) }).toEqual({
+      v1: before.v1 + 115,
+      v2: before.v2 + 120,
+      v3: before.v3,
+    })
     const { entries } = await ok(call(lead, 'roster', { organisationId: organisation._id, activityId }))
-    expect(Object.fromEntries(entries.map((e) => [e.signUpId, e.confirmedMinutes]))).toMatchObject({ [ids().v1]: 115, [ids().v2]: 120, [ids().v3]: 0 })
+    expect(Object.fromEntries(entries.map((e) => [e.signUpId, e.confirmedMinutes]))).toMatchObject({
+      [ids().v1]: 115,
+      [ids().v2]: 120,
+      [ids().v3]: 0,
+    })
     expect((await ok(call(v1, 'detail', { activityId }))).activity.mySignUps[0].confirmedMinutes).toBe(115)
   })
 
   it('confirmed is final: other minutes are a conflict, and the lead cannot re-tick attendance', async () => {
     expect(await failure(confirm([{ signUpId: ids().v1, minutes: 100 }]))).toEqual({ code: 'CONFLICT', field: 'data.hours.0.minutes' })
-    expect(await failure(call(lead, 'markAttendance', { organisationId: organisation._id, activityId, signUpId: ids().v3, purpose: 'check_in' }))).toEqual({ code: 'CONFLICT' })
+    expect(
+      await failure(
+        call(lead, 'markAttendance', { organisationId: organisation._id, activityId, signUpId: ids().v3, purpose: 'check_in' }),
+      ),
+    ).toEqual({ code: 'CONFLICT' })
     expect(await serviceRecords(activityId)).toHaveLength(2)
   })
 
@@ -555,7 +686,10 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
     expect((await ok(call(participant, 'detail', { activityId }))).activity.canRate).toBe(true)
     expect((await ok(call(absent, 'detail', { activityId }))).activity.canRate).toBe(false)
     expect(await failure(call(absent, 'rate', { activityId, rating: 1 }))).toEqual({ code: 'CONFLICT' })
-    expect(await failure(call(participant, 'rate', { activityId, rating: 4, comment: '有人在搞赌博' }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.comment' })
+    expect(await failure(call(participant, 'rate', { activityId, rating: 4, comment: '有人在搞赌博' }))).toEqual({
+      code: 'CONTENT_REJECTED',
+      field: 'data.comment',
+    })
     const { activity } = await ok(call(participant, 'rate', { activityId, rating: 4, comment: '楼道干净多了。' }))
     expect(activity).toMatchObject({ canRate: false, rating: { average: 4, count: 1 } })
     expect(await failure(call(participant, 'rate', { activityId, rating: 5 }))).toEqual({ code: 'CONFLICT' })
@@ -565,7 +699,8 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
   })
 
   it('the due work finishes it, counts it for the organisation, and then shows the comments', async () => {
-    const held = async () => ((await allDocuments('organisations')) as OrganisationDoc[]).find((o) => o._id === organisation._id)!.activitiesHeld ?? 0
+    const held = async () =>
+      ((await allDocuments('organisations')) as OrganisationDoc[]).find((o) => o._id === organisation._id)!.activitiesHeld ?? 0
     const before = await held()
     expect((await ok(call(participant, 'detail', { activityId }))).activity.comments).toEqual([])
     const done = await runDueWork(new Date())
@@ -584,7 +719,16 @@ describe('reminders before the start', () => {
 
   it('a day before and an hour before, once each, to those with a place only', async () => {
     const startsIn = 30 * 60
-    const activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0, startAt: iso(minutesFromNow(startsIn)), endAt: iso(minutesFromNow(startsIn + 60)), signUpDeadline: iso(minutesFromNow(60)) })).id
+    const activityId = (
+      await publish({
+        participantPlaces: 1,
+        volunteerPlaces: 0,
+        volunteerMinutes: 0,
+        startAt: iso(minutesFromNow(startsIn)),
+        endAt: iso(minutesFromNow(startsIn + 60)),
+        signUpDeadline: iso(minutesFromNow(60)),
+      })
+    ).id
     await ok(call(who.resident, 'signUp', { activityId, role: 'participant' }))
     await ok(call(who.elderResident, 'signUp', { activityId, role: 'participant' }))
     const reminders = async () => (await messagesAbout(activityId)).filter((m) => m.template === 'activityReminder')

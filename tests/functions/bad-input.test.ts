@@ -88,7 +88,10 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     postProgress: { valid: { organisationId, needId: 'need-1', text: '已联系。' }, field: 'text' },
     markDone: { valid: { organisationId, needId: 'need-1', summary: '已完成。', service: [{ memberId, minutes: 60 }] }, field: 'summary' },
     queue: { valid: { communityId: community }, field: 'communityId' },
-    communityNeeds: { valid: { communityId: community, status: 'open', helpKind: '助餐', urgency: 'life', neighbourhood: '沁园小区' }, field: 'neighbourhood' },
+    communityNeeds: {
+      valid: { communityId: community, status: 'open', helpKind: '助餐', urgency: 'life', neighbourhood: '沁园小区' },
+      field: 'neighbourhood',
+    },
     moderate: { valid: { needId: 'need-1', decision: 'hide', reason: '重复' }, field: 'reason' },
     assign: { valid: { needId: 'need-1', organisationId }, field: 'organisationId' },
     matchDetails: { valid: { needId: 'need-1' }, field: 'needId' },
@@ -135,7 +138,10 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     pair: { valid: { entryId: 'care-wang-guilan', organisationId, volunteerMemberIds: [memberId] }, field: 'organisationId' },
     overview: { valid: { communityId: community, month: '2026-11' }, field: 'month' },
     myVisits: { valid: {} },
-    recordVisit: { valid: { entryId: 'care-wang-guilan', visitedAt: '2026-11-01T10:00:00+08:00', mode: 'phone', wellbeing: 'good' }, field: 'notes' },
+    recordVisit: {
+      valid: { entryId: 'care-wang-guilan', visitedAt: '2026-11-01T10:00:00+08:00', mode: 'phone', wellbeing: 'good' },
+      field: 'notes',
+    },
   },
   timebank: {
     account: { valid: {} },
@@ -160,7 +166,10 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     confirmHandoverAsProvider: { valid: { organisationId, redemptionId: 'rd-1' }, field: 'redemptionId' },
     heldCredits: { valid: { communityId: community }, field: 'communityId' },
     reviewHeldCredit: { valid: { heldId: 'held:x', decision: 'decline', reason: '核实有误' }, field: 'heldId' },
-    grant: { valid: { communityId: community, personId: 'p-wang-guilan', minutes: 30, reason: '关怀', requestId: 'bad-input-1' }, field: 'reason' },
+    grant: {
+      valid: { communityId: community, personId: 'p-wang-guilan', minutes: 30, reason: '关怀', requestId: 'bad-input-1' },
+      field: 'reason',
+    },
     ledger: { valid: { communityId: community }, field: 'personId' },
     reverse: { valid: { entryId: 'service:x', reason: '核对' }, field: 'entryId' },
     settings: { valid: { communityId: community, dailyCapMinutes: 600 }, field: 'communityId' },
@@ -211,7 +220,18 @@ afterAll(() => database.close())
 
 it.each(cases)('$functionName.$action: $name → INVALID_INPUT at $at', async ({ functionName, action, data, at }) => {
   // Callers who would be allowed: the organisation's lead for the lead's actions, else the committee.
-  const caller = ['invitation', 'renewInvitation', 'joinRequests', 'decideJoin', 'removeMember', 'handOverLead', 'apply', 'join', 'myVisits', 'recordVisit'].includes(action)
+  const caller = [
+    'invitation',
+    'renewInvitation',
+    'joinRequests',
+    'decideJoin',
+    'removeMember',
+    'handOverLead',
+    'apply',
+    'join',
+    'myVisits',
+    'recordVisit',
+  ].includes(action)
     ? who.organisationLead
     : who.committeeUrban
   const answer = await callAs(functionMains[functionName], functionName, caller, { action, data })

@@ -63,7 +63,10 @@ export const publishInputFor = (organisationId: string): PublishActivityInput =>
 const [lng0, lat0] = demoDataSet.communities.find((c) => c.kind === 'urban')!.centre.coordinates
 
 /** A place in 沁园社区 `eastM` metres east of its centre: tests use places 60 m apart so none is another's duplicate. */
-export const place = (eastM: number): [number, number] => [Number((lng0 + eastM / (111_320 * Math.cos((lat0 * Math.PI) / 180))).toFixed(6)), lat0]
+export const place = (eastM: number): [number, number] => [
+  Number((lng0 + eastM / (111_320 * Math.cos((lat0 * Math.PI) / 180))).toFixed(6)),
+  lat0,
+]
 
 /** A need 杨丽 might raise in 沁园社区, with `overrides` over it. */
 export const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedInput => ({

@@ -17,7 +17,8 @@ import { callCare as call, callCommunity, callNeeds, failure, ok } from './calls
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
-const memberId = (organisationId: string, openid: string) => demoDataSet.roles.find((r) => r.organisationId === organisationId && r.openid === openid)!._id
+const memberId = (organisationId: string, openid: string) =>
+  demoDataSet.roles.find((r) => r.organisationId === organisationId && r.openid === openid)!._id
 const xiyanghong = 'org-qy-xiyanghong'
 /** A volunteer of 夕阳红 paired with nobody. */
 const unpairedVolunteer = 'demo-gao-peng'
@@ -37,15 +38,32 @@ const groupNames = ['独居老人', '高龄老人', '低保对象', '残疾人',
 
 describe('what each role sees of the register', () => {
   freshDatabasePerGroup()
-  const urbanActive = ['care-wang-guilan', 'care-zhao-shuzhen', 'care-li-dezhong', 'care-sun-xiuying', 'care-song-guiying', 'care-zhou-deshun']
+  const urbanActive = [
+    'care-wang-guilan',
+    'care-zhao-shuzhen',
+    'care-li-dezhong',
+    'care-sun-xiuying',
+    'care-song-guiying',
+    'care-zhou-deshun',
+  ]
 
   it('the committee of the community: the whole register, the most overdue first, one audit entry naming the count', async () => {
     const { result, written } = await auditedBy(() => ok(call(who.committeeUrban, 'registerList', { communityId: urban._id })))
     expect(result.entries.map((e) => e.entryId).sort()).toEqual([...urbanActive].sort())
     const due = result.entries.map((e) => new Date(e.nextDueAt!).getTime())
     expect(due).toEqual([...due].sort((a, b) => a - b))
-    expect(result.entries.find((e) => e.entryId === 'care-li-dezhong')).toMatchObject({ standing: 'overdue', groups: ['独居老人', '高龄老人', '残疾人'] })
-    expect(written).toEqual([expect.objectContaining({ action: 'care.list', actorOpenid: who.committeeUrban, communityId: urban._id, reason: '关爱对象名单 6 人' })])
+    expect(result.entries.find((e) => e.entryId === 'care-li-dezhong')).toMatchObject({
+      standing: 'overdue',
+      groups: ['独居老人', '高龄老人', '残疾人'],
+    })
+    expect(written).toEqual([
+      expect.objectContaining({
+        action: 'care.list',
+        actorOpenid: who.committeeUrban,
+        communityId: urban._id,
+        reason: '关爱对象名单 6 人',
+      }),
+    ])
   })
 
   it('the committee of the community: one whole entry with consent and visits, audited as a read of that person', async () => {
@@ -82,11 +100,22 @@ describe('what each role sees of the register', () => {
     // The raw answer, not the parsed one: no groups, no consent, no pairing, anywhere in it.
     const raw = JSON.stringify(result)
     for (const word of [...groupNames, 'groups', 'consent', 'giver', 'pairing', 'registeredAt', '书面签字']) expect(raw).not.toContain(word)
-    expect(people.find((p) => p.name === '王桂兰')).toMatchObject({ phone: '13953318426', emergencyContact: { relation: '女儿' }, addressDetail: '3号楼2单元401' })
+    expect(people.find((p) => p.name === '王桂兰')).toMatchObject({
+      phone: '13953318426',
+      emergencyContact: { relation: '女儿' },
+      addressDetail: '3号楼2单元401',
+    })
     // Their own visits only.
     expect(people.flatMap((p) => p.myLastVisits.map((v) => v.visitorName))).toEqual(expect.arrayContaining(['徐敏']))
     expect(new Set(people.flatMap((p) => p.myLastVisits.map((v) => v.visitorName)))).toEqual(new Set(['徐敏']))
-    expect(written).toEqual([expect.objectContaining({ action: 'care.assignments', actorOpenid: who.volunteer, communityId: urban._id, reason: '结对探访名单 3 人' })])
+    expect(written).toEqual([
+      expect.objectContaining({
+        action: 'care.assignments',
+        actorOpenid: who.volunteer,
+        communityId: urban._id,
+        reason: '结对探访名单 3 人',
+      }),
+    ])
   })
 
   it('the paired volunteer: someone paired with another volunteer answers as an id that does not exist', async () => {
@@ -105,10 +134,20 @@ describe('what each role sees of the register', () => {
 
   it('the lead of the paired organisation: everyone paired with the organisation, and nobody paired with a volunteer alone', async () => {
     const { people } = await ok(call(who.organisationLead, 'myVisits', {}))
-    expect(people.map((p) => p.entryId).sort()).toEqual(['care-li-dezhong', 'care-song-guiying', 'care-sun-xiuying', 'care-wang-guilan', 'care-zhou-deshun'])
+    expect(people.map((p) => p.entryId).sort()).toEqual([
+      'care-li-dezhong',
+      'care-song-guiying',
+      'care-sun-xiuying',
+      'care-wang-guilan',
+      'care-zhou-deshun',
+    ])
     const due = people.map((p) => new Date(p.nextDueAt).getTime())
     expect(due).toEqual([...due].sort((a, b) => a - b))
-    expect(people.find((p) => p.entryId === 'care-li-dezhong')).toMatchObject({ standing: 'overdue', standingLabel: '已逾期', phone: '0533-2874315' })
+    expect(people.find((p) => p.entryId === 'care-li-dezhong')).toMatchObject({
+      standing: 'overdue',
+      standingLabel: '已逾期',
+      phone: '0533-2874315',
+    })
   })
 
   it('a resident, the person themselves and civil affairs: refused everything, whether or not the entry exists', async () => {
@@ -118,8 +157,12 @@ describe('what each role sees of the register', () => {
       expect(await failure(call(openid, 'overview', { communityId: urban._id, month: '2026-11' }))).toEqual({ code: 'FORBIDDEN' })
       for (const entryId of ['care-wang-guilan', 'care-nobody']) {
         expect(await failure(call(openid, 'entry', { entryId }))).toEqual({ code: 'FORBIDDEN' })
-        expect(await failure(call(openid, 'withdrawConsent', { entryId, at: new Date().toISOString(), note: '撤回' }))).toEqual({ code: 'FORBIDDEN' })
-        expect(await failure(call(openid, 'recordVisit', { entryId, visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' }))).toEqual({
+        expect(await failure(call(openid, 'withdrawConsent', { entryId, at: new Date().toISOString(), note: '撤回' }))).toEqual({
+          code: 'FORBIDDEN',
+        })
+        expect(
+          await failure(call(openid, 'recordVisit', { entryId, visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' })),
+        ).toEqual({
           code: 'FORBIDDEN',
         })
       }
@@ -193,8 +236,19 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
 
   it('someone without the mini-program is placed at the community centre', async () => {
     const { residentId: _, ...withoutResident } = person
-    const { entry } = await ok(call(who.committeeUrban, 'register', { ...withoutResident, name: '陈桂芳', phone: undefined, consent: { ...consent, giver: 'guardian', giverName: '陈军' } }))
-    expect(entry).toMatchObject({ linkedResident: false, location: urban.centre.coordinates, consent: { giverLabel: '监护人', giverName: '陈军' } })
+    const { entry } = await ok(
+      call(who.committeeUrban, 'register', {
+        ...withoutResident,
+        name: '陈桂芳',
+        phone: undefined,
+        consent: { ...consent, giver: 'guardian', giverName: '陈军' },
+      }),
+    )
+    expect(entry).toMatchObject({
+      linkedResident: false,
+      location: urban.centre.coordinates,
+      consent: { giverLabel: '监护人', giverName: '陈军' },
+    })
     expect(entry.phone).toBeUndefined()
   })
 
@@ -205,24 +259,34 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
       code: 'OUTSIDE_SERVICE_AREA',
       field: 'data.location',
     })
-    expect(await failure(call(who.committeeUrban, 'update', { entryId, location: village }))).toEqual({ code: 'OUTSIDE_SERVICE_AREA', field: 'data.location' })
+    expect(await failure(call(who.committeeUrban, 'update', { entryId, location: village }))).toEqual({
+      code: 'OUTSIDE_SERVICE_AREA',
+      field: 'data.location',
+    })
   })
 
   it('refuses the same resident twice, a resident elsewhere, consent in the future and flagged care needs', async () => {
     expect(await failure(call(who.committeeUrban, 'register', person))).toEqual({ code: 'CONFLICT', field: 'data.residentId' })
     const elsewhere = demoDataSet.people.find((p) => p.communityId === rural._id)!
-    expect(await failure(call(who.committeeUrban, 'register', { ...person, residentId: elsewhere._id }))).toEqual({ code: 'NOT_FOUND', field: 'data.residentId' })
+    expect(await failure(call(who.committeeUrban, 'register', { ...person, residentId: elsewhere._id }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.residentId',
+    })
     const { residentId: _, ...withoutResident } = person
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString()
     expect(await failure(call(who.committeeUrban, 'register', { ...withoutResident, consent: { ...consent, at: tomorrow } }))).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.consent.at',
     })
-    expect(await failure(call(who.committeeUrban, 'register', { ...withoutResident, careNeeds: '帮他戒赌博' }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.careNeeds' })
+    expect(await failure(call(who.committeeUrban, 'register', { ...withoutResident, careNeeds: '帮他戒赌博' }))).toEqual({
+      code: 'CONTENT_REJECTED',
+      field: 'data.careNeeds',
+    })
   })
 
   it('pairs only approved organisations of the community and their members', async () => {
-    const pair = (data: { organisationId?: string; volunteerMemberIds?: string[] }) => call(who.committeeUrban, 'pair', { entryId, ...data })
+    const pair = (data: { organisationId?: string; volunteerMemberIds?: string[] }) =>
+      call(who.committeeUrban, 'pair', { entryId, ...data })
     expect(await failure(pair({ organisationId: 'org-th-qiaosao' }))).toEqual({ code: 'NOT_FOUND', field: 'data.organisationId' })
     expect(await failure(pair({ organisationId: 'org-qy-shuhua' }))).toEqual({ code: 'NOT_FOUND', field: 'data.organisationId' })
     const ruralMember = memberId('org-th-qiaosao', 'demo-pu-xiaojuan')
@@ -231,7 +295,10 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
       field: 'data.volunteerMemberIds.1',
     })
     const { entry } = await ok(pair({ organisationId: xiyanghong, volunteerMemberIds: [memberId(xiyanghong, unpairedVolunteer)] }))
-    expect(entry.pairing).toEqual({ organisation: { id: xiyanghong, name: '沁园社区夕阳红助老服务队' }, volunteers: [{ memberId: memberId(xiyanghong, unpairedVolunteer), name: '高鹏' }] })
+    expect(entry.pairing).toEqual({
+      organisation: { id: xiyanghong, name: '沁园社区夕阳红助老服务队' },
+      volunteers: [{ memberId: memberId(xiyanghong, unpairedVolunteer), name: '高鹏' }],
+    })
     expect((await ok(call(unpairedVolunteer, 'myVisits', {}))).people.map((p) => p.entryId)).toEqual([entryId])
   })
 
@@ -245,9 +312,16 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
   })
 
   it('a visit may not be in the future, before registration, or carry flagged notes', async () => {
-    const visit = (data: object) => call(who.volunteer, 'recordVisit', { entryId, visitedAt: new Date().toISOString(), mode: 'in_person', wellbeing: 'good', ...data })
-    expect(await failure(visit({ visitedAt: new Date(Date.now() + 3_600_000).toISOString() }))).toEqual({ code: 'INVALID_INPUT', field: 'data.visitedAt' })
-    expect(await failure(visit({ visitedAt: new Date(registeredAt - 60_000).toISOString() }))).toEqual({ code: 'INVALID_INPUT', field: 'data.visitedAt' })
+    const visit = (data: object) =>
+      call(who.volunteer, 'recordVisit', { entryId, visitedAt: new Date().toISOString(), mode: 'in_person', wellbeing: 'good', ...data })
+    expect(await failure(visit({ visitedAt: new Date(Date.now() + 3_600_000).toISOString() }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.visitedAt',
+    })
+    expect(await failure(visit({ visitedAt: new Date(registeredAt - 60_000).toISOString() }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.visitedAt',
+    })
     expect(await failure(visit({ notes: '他说楼下有人聚众赌博' }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.notes' })
     expect((await allDocuments('care_visits')).filter((v) => (v as CareVisitDoc).entryId === entryId)).toEqual([])
   })
@@ -255,9 +329,22 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
   it('the paired volunteer records a visit: last visit and next due move on, and the read is audited', async () => {
     const visitedAt = new Date()
     const { result, written } = await auditedBy(() =>
-      ok(call(who.volunteer, 'recordVisit', { entryId, visitedAt: visitedAt.toISOString(), mode: 'in_person', wellbeing: 'good', notes: '聊了很久，情绪不错。' })),
+      ok(
+        call(who.volunteer, 'recordVisit', {
+          entryId,
+          visitedAt: visitedAt.toISOString(),
+          mode: 'in_person',
+          wellbeing: 'good',
+          notes: '聊了很久，情绪不错。',
+        }),
+      ),
     )
-    expect(result.visit).toMatchObject({ modeLabel: '上门探访', wellbeingLabel: '良好', visitorName: '徐敏', notes: '聊了很久，情绪不错。' })
+    expect(result.visit).toMatchObject({
+      modeLabel: '上门探访',
+      wellbeingLabel: '良好',
+      visitorName: '徐敏',
+      notes: '聊了很久，情绪不错。',
+    })
     expect(result.visit.needId).toBeUndefined()
     const nextMonth = inShanghai(visitedAt).add(1, 'month').toISOString()
     expect(result.person).toMatchObject({ lastVisitAt: visitedAt.toISOString(), nextDueAt: nextMonth, standing: 'upcoming' })
@@ -295,8 +382,14 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
   })
 
   it('withdrawing consent takes her off the active register, ends the pairing and the schedule, and keeps the history', async () => {
-    const { entry } = await ok(call(who.committeeUrban, 'withdrawConsent', { entryId, at: new Date().toISOString(), note: '本人搬去女儿家住，电话里说不再需要。' }))
-    expect(entry).toMatchObject({ active: false, pairing: { volunteers: [] }, withdrawal: { note: '本人搬去女儿家住，电话里说不再需要。', recordedBy: '周海燕' } })
+    const { entry } = await ok(
+      call(who.committeeUrban, 'withdrawConsent', { entryId, at: new Date().toISOString(), note: '本人搬去女儿家住，电话里说不再需要。' }),
+    )
+    expect(entry).toMatchObject({
+      active: false,
+      pairing: { volunteers: [] },
+      withdrawal: { note: '本人搬去女儿家住，电话里说不再需要。', recordedBy: '周海燕' },
+    })
     expect(entry.nextDueAt).toBeUndefined()
     expect(entry.standing).toBeUndefined()
     expect(entry.visits).toHaveLength(2)
@@ -312,7 +405,9 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     expect(await failure(call(who.volunteer, 'recordVisit', visit))).toEqual({ code: 'NOT_FOUND' })
     expect(await failure(call(who.committeeUrban, 'pair', { entryId, organisationId: xiyanghong }))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call(who.committeeUrban, 'update', { entryId, frequency: 'weekly' }))).toEqual({ code: 'CONFLICT' })
-    expect(await failure(call(who.committeeUrban, 'withdrawConsent', { entryId, at: new Date().toISOString(), note: '再次' }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(who.committeeUrban, 'withdrawConsent', { entryId, at: new Date().toISOString(), note: '再次' }))).toEqual({
+      code: 'CONFLICT',
+    })
     const active = await ok(call(who.committeeUrban, 'registerList', { communityId: urban._id }))
     expect(active.entries.map((e) => e.entryId)).not.toContain(entryId)
     const all = await ok(call(who.committeeUrban, 'registerList', { communityId: urban._id, includeWithdrawn: true }))
@@ -321,11 +416,15 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     expect(all.entries.slice(-2)).toEqual(rows)
     const sent = (await outbox()).length
     await runDueWork(new Date(Date.now() + 400 * 86_400_000))
-    expect((await outbox()).slice(sent).filter((m) => m.payload.data && (m.payload.data as SubscribeData).name1?.value === '杨丽')).toEqual([])
+    expect((await outbox()).slice(sent).filter((m) => m.payload.data && (m.payload.data as SubscribeData).name1?.value === '杨丽')).toEqual(
+      [],
+    )
   })
 
   it('the committee changes the frequency: the schedule follows', async () => {
-    const { entry } = await ok(call(who.committeeUrban, 'update', { entryId: 'care-song-guiying', frequency: 'weekly', careNeeds: '耳朵背，敲门要用力。' }))
+    const { entry } = await ok(
+      call(who.committeeUrban, 'update', { entryId: 'care-song-guiying', frequency: 'weekly', careNeeds: '耳朵背，敲门要用力。' }),
+    )
     const last = new Date(entry.lastVisitAt!)
     expect(entry).toMatchObject({ frequency: 'weekly', frequencyLabel: '每周探访', careNeeds: '耳朵背，敲门要用力。' })
     expect(new Date(entry.nextDueAt!).getTime()).toBe(last.getTime() + 7 * 86_400_000)
@@ -358,7 +457,9 @@ describe('the month’s visit rate and the schedule, against the seeded register
         (!e.withdrawal || new Date(e.withdrawal.at).getTime() >= end),
     )
     const visits = (await allDocuments('care_visits')) as CareVisitDoc[]
-    const visited = entries.filter((e) => visits.some((v) => v.entryId === e._id && new Date(v.visitedAt).getTime() >= start && new Date(v.visitedAt).getTime() < end))
+    const visited = entries.filter((e) =>
+      visits.some((v) => v.entryId === e._id && new Date(v.visitedAt).getTime() >= start && new Date(v.visitedAt).getTime() < end),
+    )
     return { expected: entries.length, visited: visited.length }
   }
 
@@ -381,7 +482,9 @@ describe('the month’s visit rate and the schedule, against the seeded register
   })
 
   it('this month the coverage is below 100%, 李德忠 is overdue, and the rows are audited', async () => {
-    const { result, written } = await auditedBy(() => ok(call(who.committeeUrban, 'overview', { communityId: urban._id, month: monthOfNow(0) })))
+    const { result, written } = await auditedBy(() =>
+      ok(call(who.committeeUrban, 'overview', { communityId: urban._id, month: monthOfNow(0) })),
+    )
     expect(result.overall.rate).toBeLessThan(1)
     expect(result.overall.expected).toBeGreaterThanOrEqual(5)
     expect(result.overdue.map((r) => r.name)).toContain('李德忠')
@@ -403,7 +506,9 @@ describe('the month’s visit rate and the schedule, against the seeded register
 describe('reminders and escalation: once per due date', () => {
   freshDatabasePerGroup()
   const messagesAbout = async (name: string, template: string) =>
-    (await outbox()).filter((m) => m.template === template && m.result?.status === 'sent' && (m.payload.data as SubscribeData).name1.value === name).map((m) => m.toOpenid)
+    (await outbox())
+      .filter((m) => m.template === template && m.result?.status === 'sent' && (m.payload.data as SubscribeData).name1.value === name)
+      .map((m) => m.toOpenid)
   let due: Date
 
   it('nothing is sent for due dates the seeded register has already been reminded of', async () => {
@@ -428,18 +533,29 @@ describe('reminders and escalation: once per due date', () => {
     process.env.LINLI_OUTBOX_NO_CONSENT = committee.join(',')
     await runDueWork(new Date(due.getTime() + 7 * 86_400_000 + 30_000))
     delete process.env.LINLI_OUTBOX_NO_CONSENT
-    const refused = (await outbox()).filter((m) => m.template === 'careEscalated' && (m.payload.data as SubscribeData).name1.value === '王桂兰')
+    const refused = (await outbox()).filter(
+      (m) => m.template === 'careEscalated' && (m.payload.data as SubscribeData).name1.value === '王桂兰',
+    )
     expect(refused.map((m) => m.result)).toEqual(committee.map(() => expect.objectContaining({ status: 'noConsent', errcode: 43101 })))
     expect((await entryDoc('care-wang-guilan')).escalateAt).toEqual(expect.any(Date))
     await runDueWork(new Date(due.getTime() + 7 * 86_400_000 + 60_000))
     await runDueWork(new Date(due.getTime() + 30 * 86_400_000))
     expect((await messagesAbout('王桂兰', 'careEscalated')).sort()).toEqual(committee.sort())
-    const message = (await outbox()).find((m) => m.template === 'careEscalated' && (m.payload.data as SubscribeData).name1.value === '王桂兰')!
+    const message = (await outbox()).find(
+      (m) => m.template === 'careEscalated' && (m.payload.data as SubscribeData).name1.value === '王桂兰',
+    )!
     expect(message.payload.page).toBe('pages/committee/care-person/index?id=care-wang-guilan')
   })
 
   it('a visit gives a new due date, which is reminded of and escalated once again', async () => {
-    await ok(call(who.volunteer, 'recordVisit', { entryId: 'care-wang-guilan', visitedAt: new Date().toISOString(), mode: 'in_person', wellbeing: 'good' }))
+    await ok(
+      call(who.volunteer, 'recordVisit', {
+        entryId: 'care-wang-guilan',
+        visitedAt: new Date().toISOString(),
+        mode: 'in_person',
+        wellbeing: 'good',
+      }),
+    )
     const next = (await entryDoc('care-wang-guilan')).nextDueAt!
     expect(next.getTime()).toBeGreaterThan(due.getTime())
     await runDueWork(new Date(next.getTime() + 30 * 86_400_000))

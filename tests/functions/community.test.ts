@@ -49,19 +49,33 @@ describe('coverage', () => {
 
   it('gives an officer of an office with no communities yet an empty list', async () => {
     const officer = 'test-officer-new-district'
-    await insertAll('people', [{ _id: 'p-officer-new-district', openid: officer, name: '新区民政', preferences: { elderMode: 'auto' }, createdAt: new Date() }])
-    await insertAll('roles', [{ _id: 'r-civil-new-district', openid: officer, role: 'civil_affairs', officeId: 'office-new-district', grantedBy: 'test', grantedAt: new Date() }])
+    await insertAll('people', [
+      { _id: 'p-officer-new-district', openid: officer, name: '新区民政', preferences: { elderMode: 'auto' }, createdAt: new Date() },
+    ])
+    await insertAll('roles', [
+      {
+        _id: 'r-civil-new-district',
+        openid: officer,
+        role: 'civil_affairs',
+        officeId: 'office-new-district',
+        grantedBy: 'test',
+        grantedAt: new Date(),
+      },
+    ])
     expect(await ok(call(officer, 'coverage', {}))).toEqual({ communities: [] })
   })
 })
 
 describe('the committee', () => {
-  const committeeOf = (communityId: string) =>
-    demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === communityId)
+  const committeeOf = (communityId: string) => demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === communityId)
 
   it('lists the committee members of a community', async () => {
     const { members } = await ok(call(who.civilAffairs, 'committeeMembers', { communityId: urban._id }))
-    expect(members.map((m) => m.memberId).sort()).toEqual(committeeOf(urban._id).map((r) => r._id).sort())
+    expect(members.map((m) => m.memberId).sort()).toEqual(
+      committeeOf(urban._id)
+        .map((r) => r._id)
+        .sort(),
+    )
     expect(members.map((m) => m.name)).toContain(personOf(who.committeeUrban).name)
   })
 
@@ -70,9 +84,13 @@ describe('the committee', () => {
     expect(await failure(callOrganisations(who.resident, 'applications', { communityId: urban._id }))).toEqual({ code: 'FORBIDDEN' })
     const { memberId } = await ok(call(who.committeeUrban, 'appointCommittee', { communityId: urban._id, personId: person._id }))
     const { members } = await ok(call(who.committeeUrban, 'committeeMembers', { communityId: urban._id }))
-    expect(members).toContainEqual(expect.objectContaining({ memberId, name: person.name, grantedByName: personOf(who.committeeUrban).name }))
+    expect(members).toContainEqual(
+      expect.objectContaining({ memberId, name: person.name, grantedByName: personOf(who.committeeUrban).name }),
+    )
     await ok(callOrganisations(who.resident, 'applications', { communityId: urban._id }))
-    expect(await failure(call(who.committeeUrban, 'appointCommittee', { communityId: urban._id, personId: person._id }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(who.committeeUrban, 'appointCommittee', { communityId: urban._id, personId: person._id }))).toEqual({
+      code: 'CONFLICT',
+    })
   })
 
   it('refuses to appoint someone who lives elsewhere', async () => {
@@ -87,7 +105,9 @@ describe('the committee', () => {
     const officer = demoDataSet.roles.find((r) => r.role === 'civil_affairs' && r.officeId === rural.officeId)!.openid
     const [first, last] = committeeOf(rural._id)
     await ok(call(officer, 'revokeCommittee', { communityId: rural._id, memberId: first._id, reason: '换届' }))
-    expect(await failure(call(officer, 'revokeCommittee', { communityId: rural._id, memberId: last._id, reason: '换届' }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(officer, 'revokeCommittee', { communityId: rural._id, memberId: last._id, reason: '换届' }))).toEqual({
+      code: 'CONFLICT',
+    })
     expect(await failure(call(officer, 'revokeCommittee', { communityId: rural._id, memberId: first._id, reason: '换届' }))).toEqual({
       code: 'NOT_FOUND',
       field: 'data.memberId',
@@ -95,7 +115,12 @@ describe('the committee', () => {
     const { members } = await ok(call(officer, 'committeeMembers', { communityId: rural._id }))
     expect(members.map((m) => m.memberId)).toEqual([last._id])
     const entry = ((await allDocuments('audit_log')) as AuditDoc[]).find((e) => e.action === 'committee.revoke')
-    expect(entry).toMatchObject({ communityId: rural._id, reason: '换届', targetName: personOf(first.openid).name, actorName: personOf(officer).name })
+    expect(entry).toMatchObject({
+      communityId: rural._id,
+      reason: '换届',
+      targetName: personOf(first.openid).name,
+      actorName: personOf(officer).name,
+    })
   })
 })
 

@@ -33,7 +33,14 @@ describe('reading every page of a query', () => {
   it('neither repeats nor skips documents tied on the sort key across the 1000-document pages', async () => {
     // 2500 events of one need at the same moment: every page boundary falls inside the tie.
     const at = new Date('2026-10-01T02:00:00Z')
-    const events = Array.from({ length: 2500 }, (_, i) => ({ _id: `ev-${String(i).padStart(4, '0')}`, needId: 'need-tied', at, actorOpenid: 'system', actorName: '系统', text: `第${i}条` }))
+    const events = Array.from({ length: 2500 }, (_, i) => ({
+      _id: `ev-${String(i).padStart(4, '0')}`,
+      needId: 'need-tied',
+      at,
+      actorOpenid: 'system',
+      actorName: '系统',
+      text: `第${i}条`,
+    }))
     await insertAll('need_events', events)
     const timeline = await timelineOf('need-tied')
     expect(timeline).toHaveLength(2500)

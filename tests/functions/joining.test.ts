@@ -37,11 +37,15 @@ describe('joining is a request the lead answers', () => {
     // Not a member: the organisation's tasks are not theirs to see.
     expect(await failure(callNeeds(who.resident, 'tasks', { organisationId }))).toEqual({ code: 'FORBIDDEN' })
     const { organisations } = await ok(call(who.resident, 'mine', {}))
-    expect(organisations).toEqual([expect.objectContaining({ myRole: 'joining', organisation: expect.objectContaining({ id: organisationId }) })])
+    expect(organisations).toEqual([
+      expect.objectContaining({ myRole: 'joining', organisation: expect.objectContaining({ id: organisationId }) }),
+    ])
     // Asking again is asking once.
     await ok(call(who.resident, 'join', { code }))
     const { requests } = await ok(call(lead, 'joinRequests', { organisationId }))
-    expect(requests).toEqual([{ requestId: expect.any(String), name: personOf(who.resident).name, communityName: urban.name, askedAt: expect.any(String) }])
+    expect(requests).toEqual([
+      { requestId: expect.any(String), name: personOf(who.resident).name, communityName: urban.name, askedAt: expect.any(String) },
+    ])
     expect(await auditActions()).toEqual(['member.ask'])
   })
 
@@ -50,7 +54,9 @@ describe('joining is a request the lead answers', () => {
     const answer = await ok(call(lead, 'decideJoin', { organisationId, requestId: request.requestId, decision: 'approve' }))
     expect(answer.requests).toEqual([])
     expect(answer.members.map((m) => [m.name, m.role])).toContainEqual([personOf(who.resident).name, 'volunteer'])
-    expect(await failure(call(lead, 'decideJoin', { organisationId, requestId: request.requestId, decision: 'approve' }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(lead, 'decideJoin', { organisationId, requestId: request.requestId, decision: 'approve' }))).toEqual({
+      code: 'CONFLICT',
+    })
     expect(await failure(call(who.resident, 'join', { code }))).toEqual({ code: 'CONFLICT' })
     const { organisations } = await ok(call(who.resident, 'mine', {}))
     expect(organisations).toEqual([expect.objectContaining({ myRole: 'volunteer' })])
@@ -64,7 +70,9 @@ describe('joining is a request the lead answers', () => {
       code: 'INVALID_INPUT',
       field: 'data.reason',
     })
-    await ok(call(lead, 'decideJoin', { organisationId, requestId: request.requestId, decision: 'decline', reason: '队里人手已满，明年再招' }))
+    await ok(
+      call(lead, 'decideJoin', { organisationId, requestId: request.requestId, decision: 'decline', reason: '队里人手已满，明年再招' }),
+    )
     expect(await memberNames()).not.toContain(personOf(who.elderResident).name)
     const declined = (await ok(call(who.elderResident, 'mine', {}))).organisations.find((o) => o.organisation.id === organisationId)
     expect(declined).toMatchObject({ myRole: 'declined', decisionReason: '队里人手已满，明年再招' })
@@ -81,7 +89,9 @@ describe('joining is a request the lead answers', () => {
     expect(await failure(call(otherLead, 'joinRequests', { organisationId }))).toEqual({ code: 'FORBIDDEN' })
     // Aimed through their own organisation, the request is one they do not have.
     expect(
-      await failure(call(otherLead, 'decideJoin', { organisationId: otherOrganisation, requestId: request.requestId, decision: 'approve' })),
+      await failure(
+        call(otherLead, 'decideJoin', { organisationId: otherOrganisation, requestId: request.requestId, decision: 'approve' }),
+      ),
     ).toEqual({ code: 'NOT_FOUND', field: 'data.requestId' })
     expect(await memberNames()).not.toContain(personOf(who.elderResident).name)
   })
@@ -167,15 +177,15 @@ describe('a member sees only the tasks assigned to them, and who and where only 
 
   it('a member not assigned cannot read the task, nor write progress on it', async () => {
     expect(await failure(callNeeds(notAssigned, 'detail', { needId }))).toEqual({ code: 'NOT_FOUND' })
-    expect(await failure(callNeeds(notAssigned, 'postProgress', { organisationId, needId, text: '我也来看看' }))).toEqual({ code: 'FORBIDDEN' })
+    expect(await failure(callNeeds(notAssigned, 'postProgress', { organisationId, needId, text: '我也来看看' }))).toEqual({
+      code: 'FORBIDDEN',
+    })
     const { need } = await ok(callNeeds(assigned, 'detail', { needId }))
     expect(need).toMatchObject({ access: 'full', requesterName: '杨丽', contactPhone: '18653312469' })
   })
 
   it('once done, the organisation no longer sees who and where; the requester and the committee still do', async () => {
-    const { need: done } = await ok(
-      callNeeds(lead, 'markDone', { organisationId, needId, summary: '陪老人聊了一下午', service: [] }),
-    )
+    const { need: done } = await ok(callNeeds(lead, 'markDone', { organisationId, needId, summary: '陪老人聊了一下午', service: [] }))
     for (const field of contact) expect(done).not.toHaveProperty(field)
     for (const openid of [lead, assigned]) {
       const { need } = await ok(callNeeds(openid, 'detail', { needId }))
@@ -185,7 +195,8 @@ describe('a member sees only the tasks assigned to them, and who and where only 
       const task = (await ok(callNeeds(openid, 'tasks', { organisationId }))).tasks.find((t) => t.id === needId)!
       for (const field of contact) expect(task).not.toHaveProperty(field)
     }
-    const reveals = async () => ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.action === 'need.reveal' && e.needId === needId).length
+    const reveals = async () =>
+      ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.action === 'need.reveal' && e.needId === needId).length
     const before = await reveals()
     await ok(callNeeds(lead, 'detail', { needId }))
     // Nothing shown, nothing to audit.
@@ -194,8 +205,14 @@ describe('a member sees only the tasks assigned to them, and who and where only 
     const { need: closed } = await ok(callNeeds(assigned, 'detail', { needId }))
     expect(closed.status).toBe('closed')
     for (const field of contact) expect(closed).not.toHaveProperty(field)
-    expect((await ok(callNeeds(who.resident, 'detail', { needId }))).need).toMatchObject({ requesterName: '杨丽', contactPhone: '18653312469' })
-    expect((await ok(callNeeds(who.committeeUrban, 'detail', { needId }))).need).toMatchObject({ requesterName: '杨丽', contactPhone: '18653312469' })
+    expect((await ok(callNeeds(who.resident, 'detail', { needId }))).need).toMatchObject({
+      requesterName: '杨丽',
+      contactPhone: '18653312469',
+    })
+    expect((await ok(callNeeds(who.committeeUrban, 'detail', { needId }))).need).toMatchObject({
+      requesterName: '杨丽',
+      contactPhone: '18653312469',
+    })
   })
 })
 
@@ -205,9 +222,15 @@ describe('the committee’s record of an organisation', () => {
   const mediators = 'org-qy-tiaojie'
   const mediatorsLead = demoDataSet.organisations.find((o) => o._id === mediators)!.leadOpenid
   const record = async () => (await ok(call(who.committeeUrban, 'record', { organisationId: mediators }))).record.tasks
-  const dispute = (eastM: number) => raiseInput({ helpKind: '纠纷调解', description: '楼上装修天天到半夜，协商不成。', location: [urban.centre.coordinates[0] + eastM / 90_000, urban.centre.coordinates[1]] })
+  const dispute = (eastM: number) =>
+    raiseInput({
+      helpKind: '纠纷调解',
+      description: '楼上装修天天到半夜，协商不成。',
+      location: [urban.centre.coordinates[0] + eastM / 90_000, urban.centre.coordinates[1]],
+    })
 
-  const offerOf = async (needId: string) => ((await allDocuments('offers')) as OfferDoc[]).find((o) => o.needId === needId && o.organisationId === mediators)!._id
+  const offerOf = async (needId: string) =>
+    ((await allDocuments('offers')) as OfferDoc[]).find((o) => o.needId === needId && o.organisationId === mediators)!._id
 
   it('is answered for an organisation that has been offered a need, every count there', async () => {
     expect(await record()).toEqual({ offered: 0, accepted: 0, declined: 0, completed: 0, medianResponseMinutes: null })
@@ -220,7 +243,11 @@ describe('the committee’s record of an organisation', () => {
     needs.push((await ok(callNeeds(who.elderResident, 'raise', dispute(200)))).need.id)
     needs.push((await ok(callNeeds(who.volunteer, 'raise', dispute(300)))).need.id)
     // Accepted 10, 30 and 50 minutes after they were offered, not in the order raised.
-    for (const [needId, minutes] of [[needs[0], 10], [needs[2], 20], [needs[1], 20]] as const) {
+    for (const [needId, minutes] of [
+      [needs[0], 10],
+      [needs[2], 20],
+      [needs[1], 20],
+    ] as const) {
       testClock.advance(minutes * 60_000)
       await ok(callNeeds(mediatorsLead, 'accept', { organisationId: mediators, offerId: await offerOf(needId) }))
     }

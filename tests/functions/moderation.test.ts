@@ -33,7 +33,8 @@ const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
 const audit = async () => (await allDocuments('audit_log')) as AuditDoc[]
 const photoDocs = async () => (await allDocuments('photos')) as PhotoDoc[]
 /** The trace id WeChat was given for `fileId`, as the outbox recorded the request. */
-const traceOf = async (fileId: string) => (await outbox()).find((m) => m.channel === 'mediaCheck' && m.payload.fileId === fileId)!.payload.traceId as string
+const traceOf = async (fileId: string) =>
+  (await outbox()).find((m) => m.channel === 'mediaCheck' && m.payload.fileId === fileId)!.payload.traceId as string
 
 const raiseWithPhotos = (photos: string[]) =>
   ok(
@@ -101,7 +102,9 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
 
     const { items } = await ok(callReports(who.committeeUrban, 'waiting', { communityId: urban._id }))
     const flagged = items.filter((i) => i.kind === 'photo_flagged')
-    expect(flagged).toEqual([expect.objectContaining({ kindLabel: '照片被标记', title: '求助照片', detail: '生活照料', page: committeeNeedPath(needId) })])
+    expect(flagged).toEqual([
+      expect.objectContaining({ kindLabel: '照片被标记', title: '求助照片', detail: '生活照料', page: committeeNeedPath(needId) }),
+    ])
   })
 
   it('takes a repeated verdict once: the first stands', async () => {
@@ -117,7 +120,9 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
   })
 
   it('takes a photo down: hidden from the organisation, the reason shown to the requester', async () => {
-    await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'needPhoto', needId, fileId: photoA }, reason: '照片含有他人住址' }))
+    await ok(
+      callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'needPhoto', needId, fileId: photoA }, reason: '照片含有他人住址' }),
+    )
     expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoB])
     expect((await detailAs(who.resident, needId)).photoStates).toEqual([
       { state: 'takenDown', stateLabel: '已被社区下架：照片含有他人住址', reason: '照片含有他人住址' },
@@ -125,12 +130,17 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
   })
 
   it('checks an activity’s photos too: residents see none before the verdict', async () => {
-    const { activity } = await ok(callActivities(who.organisationLead, 'publish', { ...publishInputFor(organisation._id), photos: [photoA] }))
+    const { activity } = await ok(
+      callActivities(who.organisationLead, 'publish', { ...publishInputFor(organisation._id), photos: [photoA] }),
+    )
     const photo = (await photoDocs()).find((p) => p.owner.kind === 'activity' && p.owner.id === activity.id)!
     expect(photo).toMatchObject({ fileId: photoA, check: 'pending', authorOpenid: who.organisationLead })
     expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({ photos: [] })
     await ok(pushMediaVerdict(photo.traceId!, 'pass'))
-    expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({ photos: [photoA], coverPhoto: photoA })
+    expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({
+      photos: [photoA],
+      coverPhoto: photoA,
+    })
   })
 })
 
@@ -155,7 +165,10 @@ describe('the verdict is taken from WeChat’s message push only', () => {
   })
 
   it('answers NOT_FOUND for a trace id it never gave out', async () => {
-    expect(await pushMediaVerdict('no-such-trace', 'pass')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'data.traceId' } })
+    expect(await pushMediaVerdict('no-such-trace', 'pass')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'data.traceId' },
+    })
   })
 })
 
@@ -173,26 +186,42 @@ describe('take-down and restore', () => {
     ]) {
       expect(await failure(callCommunity(who.committeeRural, 'takeDown', { content, reason: '不实' }))).toEqual({ code: 'FORBIDDEN' })
     }
-    expect(await failure(callCommunity(who.organisationLead, 'takeDown', { content: { kind: 'activity', activityId }, reason: '不实' }))).toEqual({ code: 'FORBIDDEN' })
+    expect(
+      await failure(callCommunity(who.organisationLead, 'takeDown', { content: { kind: 'activity', activityId }, reason: '不实' })),
+    ).toEqual({ code: 'FORBIDDEN' })
     expect(await snapshotDatabase()).toEqual(before)
   })
 
   it('takes an activity down: residents no longer find it, its organisation reads why, audited, the lead told', async () => {
     expect(await browseIds(who.resident)).toContain(activityId)
-    const { takenDown } = await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'activity', activityId }, reason: '活动内容与备案不符' }))
+    const { takenDown } = await ok(
+      callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'activity', activityId }, reason: '活动内容与备案不符' }),
+    )
     expect(takenDown.reason).toBe('活动内容与备案不符')
     expect(await browseIds(who.resident)).not.toContain(activityId)
     expect(await failure(callActivities(who.resident, 'detail', { activityId }))).toMatchObject({ code: 'NOT_FOUND' })
     expect(await failure(callActivities(who.resident, 'signUp', { activityId, role: 'participant' }))).toMatchObject({ code: 'NOT_FOUND' })
-    expect((await ok(callActivities(who.organisationLead, 'detail', { activityId }))).activity.takenDown).toMatchObject({ reason: '活动内容与备案不符' })
-    expect((await ok(callActivities(who.committeeUrban, 'detail', { activityId }))).activity.takenDown).toMatchObject({ reason: '活动内容与备案不符' })
+    expect((await ok(callActivities(who.organisationLead, 'detail', { activityId }))).activity.takenDown).toMatchObject({
+      reason: '活动内容与备案不符',
+    })
+    expect((await ok(callActivities(who.committeeUrban, 'detail', { activityId }))).activity.takenDown).toMatchObject({
+      reason: '活动内容与备案不符',
+    })
     expect(await audit()).toContainEqual(
-      expect.objectContaining({ action: 'content.takeDown', actorOpenid: who.committeeUrban, activityId, targetOpenid: who.organisationLead, reason: '活动内容与备案不符' }),
+      expect.objectContaining({
+        action: 'content.takeDown',
+        actorOpenid: who.committeeUrban,
+        activityId,
+        targetOpenid: who.organisationLead,
+        reason: '活动内容与备案不符',
+      }),
     )
     expect(await outbox()).toContainEqual(
       expect.objectContaining({ channel: 'subscribeMessage', template: 'contentTakenDown', toOpenid: who.organisationLead }),
     )
-    expect(await failure(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'activity', activityId }, reason: '再来一次' }))).toEqual({ code: 'CONFLICT' })
+    expect(
+      await failure(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'activity', activityId }, reason: '再来一次' })),
+    ).toEqual({ code: 'CONFLICT' })
   })
 
   it('restores it: residents see it again, audited', async () => {
@@ -200,7 +229,9 @@ describe('take-down and restore', () => {
     expect(await browseIds(who.resident)).toContain(activityId)
     expect((await ok(callActivities(who.resident, 'detail', { activityId }))).activity.takenDown).toBeUndefined()
     expect(await audit()).toContainEqual(expect.objectContaining({ action: 'content.restore', activityId }))
-    expect(await failure(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'activity', activityId } }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'activity', activityId } }))).toEqual({
+      code: 'CONFLICT',
+    })
   })
 
   it('takes a need down: out of every organisation’s sight, the requester reads why; restored, it is offered again', async () => {
@@ -227,9 +258,15 @@ describe('take-down and restore', () => {
     expect(asResident).toMatchObject({ description: '', charterSummary: '' })
     expect(asResident.takenDown).toBeUndefined()
     const asLead = (await ok(callOrganisations(who.organisationLead, 'profile', { organisationId: organisation._id }))).organisation
-    expect(asLead).toMatchObject({ description: organisation.description, charterSummary: organisation.charterSummary, takenDown: { reason: '介绍夸大服务范围' } })
+    expect(asLead).toMatchObject({
+      description: organisation.description,
+      charterSummary: organisation.charterSummary,
+      takenDown: { reason: '介绍夸大服务范围' },
+    })
     await ok(callCommunity(who.committeeUrban, 'restore', { content }))
-    expect((await ok(callOrganisations(who.resident, 'profile', { organisationId: organisation._id }))).organisation.description).toBe(organisation.description)
+    expect((await ok(callOrganisations(who.resident, 'profile', { organisationId: organisation._id }))).organisation.description).toBe(
+      organisation.description,
+    )
   })
 
   it('takes a comment down: gone for others, shown to its writer with why', async () => {
@@ -241,12 +278,16 @@ describe('take-down and restore', () => {
     expect((await ok(callActivities(writer, 'detail', { activityId: finished }))).activity.comments).toEqual([
       expect.objectContaining({ id: commentId, takenDown: expect.objectContaining({ reason: '涉及他人隐私' }) }),
     ])
-    expect(await audit()).toContainEqual(expect.objectContaining({ action: 'content.takeDown', targetOpenid: writer, activityId: finished }))
+    expect(await audit()).toContainEqual(
+      expect.objectContaining({ action: 'content.takeDown', targetOpenid: writer, activityId: finished }),
+    )
   })
 
   it('names the field of content that does not exist, and writes nothing', async () => {
     const before = await snapshotDatabase()
-    expect(await failure(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'need', needId: 'no-such-need' }, reason: '不实' }))).toEqual({
+    expect(
+      await failure(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'need', needId: 'no-such-need' }, reason: '不实' })),
+    ).toEqual({
       code: 'NOT_FOUND',
       field: 'data.content.needId',
     })

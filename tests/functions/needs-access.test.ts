@@ -46,7 +46,9 @@ const raise = (overrides: Partial<RaiseNeedInput>) =>
   )
 const matchDetails = async (needId: string) => (await ok(call(who.committeeUrban, 'matchDetails', { needId }))).offers
 const reveals = async (needId: string) =>
-  ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.action === 'need.reveal' && e.needId === needId).map((e) => e.actorOpenid)
+  ((await allDocuments('audit_log')) as AuditDoc[])
+    .filter((e) => e.action === 'need.reveal' && e.needId === needId)
+    .map((e) => e.actorOpenid)
 
 let database: TestDatabase
 beforeAll(async () => {
@@ -57,17 +59,43 @@ afterAll(() => database.close())
 describe('the first acceptance wins', () => {
   it('20 leads accepting one need at once at CloudBase’s latency: exactly one wins, the others are told it is taken', async () => {
     await insertAll('organisations', crowd)
-    await insertAll('people', crowd.map((o, i) => ({ _id: `p-crowd-lead-${i}`, openid: o.leadOpenid, name: `负责人${i}`, communityId: urban._id, preferences: { elderMode: 'auto' }, createdAt: new Date() })))
-    await insertAll('roles', crowd.map((o) => ({ _id: `r-lead-${o._id}`, openid: o.leadOpenid, role: 'organisation_lead', organisationId: o._id, communityId: urban._id, grantedBy: 'test', grantedAt: new Date() })))
+    await insertAll(
+      'people',
+      crowd.map((o, i) => ({
+        _id: `p-crowd-lead-${i}`,
+        openid: o.leadOpenid,
+        name: `负责人${i}`,
+        communityId: urban._id,
+        preferences: { elderMode: 'auto' },
+        createdAt: new Date(),
+      })),
+    )
+    await insertAll(
+      'roles',
+      crowd.map((o) => ({
+        _id: `r-lead-${o._id}`,
+        openid: o.leadOpenid,
+        role: 'organisation_lead',
+        organisationId: o._id,
+        communityId: urban._id,
+        grantedBy: 'test',
+        grantedAt: new Date(),
+      })),
+    )
     const { need } = await raise({ location: place(0) })
     const matched = await matchDetails(need.id)
     expect(matched).toHaveLength(3)
     const model = ((await allDocuments('offers')) as OfferDoc[]).find((o) => o.needId === need.id)!
-    await insertAll('offers', crowd.map((o) => ({ ...model, _id: `offer-crowd-${o._id}`, needId: need.id, organisationId: o._id })))
+    await insertAll(
+      'offers',
+      crowd.map((o) => ({ ...model, _id: `offer-crowd-${o._id}`, needId: need.id, organisationId: o._id })),
+    )
     const offers = await matchDetails(need.id)
     expect(offers).toHaveLength(20)
     database.standin.setLatency(CLOUDBASE_LATENCY_MS)
-    const answers = await Promise.all(offers.map((o) => call(leadOf(o.organisationId), 'accept', { organisationId: o.organisationId, offerId: o.offerId })))
+    const answers = await Promise.all(
+      offers.map((o) => call(leadOf(o.organisationId), 'accept', { organisationId: o.organisationId, offerId: o.offerId })),
+    )
     database.standin.setLatency(0)
     const winners = answers.filter((a) => a.ok)
     expect(winners).toHaveLength(1)
@@ -81,7 +109,9 @@ describe('the first acceptance wins', () => {
     const after = await matchDetails(need.id)
     expect(after.filter((o) => o.status === 'accepted').map((o) => o.organisationId)).toEqual([winner])
     expect(after.filter((o) => o.status !== 'accepted').every((o) => o.status === 'taken')).toBe(true)
-    const events = ((await allDocuments('need_events')) as NeedEventDoc[]).filter((e) => e.needId === need.id && offers.some((o) => leadOf(o.organisationId) === e.actorOpenid))
+    const events = ((await allDocuments('need_events')) as NeedEventDoc[]).filter(
+      (e) => e.needId === need.id && offers.some((o) => leadOf(o.organisationId) === e.actorOpenid),
+    )
     expect(events).toHaveLength(1)
   })
 
@@ -90,8 +120,12 @@ describe('the first acceptance wins', () => {
     const { need } = await raise({ helpKind: '上门巡访探视', urgency: 'normal', location: place(100) })
     const offers = await matchDetails(need.id)
     expect(offers).toHaveLength(2)
-    await Promise.all(offers.map((o) => ok(call(leadOf(o.organisationId), 'decline', { organisationId: o.organisationId, offerId: o.offerId }))))
-    const events = ((await allDocuments('need_events')) as NeedEventDoc[]).filter((e) => e.needId === need.id && e.text.includes('转社区两委'))
+    await Promise.all(
+      offers.map((o) => ok(call(leadOf(o.organisationId), 'decline', { organisationId: o.organisationId, offerId: o.offerId }))),
+    )
+    const events = ((await allDocuments('need_events')) as NeedEventDoc[]).filter(
+      (e) => e.needId === need.id && e.text.includes('转社区两委'),
+    )
     expect(events).toHaveLength(1)
     expect(((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === need.id)!.status).toBe('escalated')
   })
@@ -119,7 +153,13 @@ describe('what each role sees of one need', () => {
 
   it('an offered lead before acceptance: the limited view, no name, address, phone or place', async () => {
     const { need } = await ok(sees(leadOf(offered[0])))
-    expect(need).toMatchObject({ access: 'limited', helpKind: '亲情陪伴', urgency: 'normal', neighbourhood: '柳泉花园', status: 'matching' })
+    expect(need).toMatchObject({
+      access: 'limited',
+      helpKind: '亲情陪伴',
+      urgency: 'normal',
+      neighbourhood: '柳泉花园',
+      status: 'matching',
+    })
     expect(need.distanceM).toEqual(expect.any(Number))
     for (const field of sensitive) expect(need).not.toHaveProperty(field)
     expect(await reveals(needId)).toEqual([])

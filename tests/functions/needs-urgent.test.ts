@@ -44,7 +44,13 @@ const storedNeed = (id: string, urgency: Urgency, raisedAt: Date, fields: Partia
 
 describe('what waits on the committee, harm first', () => {
   freshDatabasePerGroup()
-  const application = { ...demoDataSet.organisations.find((o) => o.status === 'pending')!, _id: 'org-w-old', name: '等了很久的组织', inviteCode: 'OLD265', createdAt: ago(265 * day) }
+  const application = {
+    ...demoDataSet.organisations.find((o) => o.status === 'pending')!,
+    _id: 'org-w-old',
+    name: '等了很久的组织',
+    inviteCode: 'OLD265',
+    createdAt: ago(265 * day),
+  }
   // Raised a day ago, reaching the committee only 10 minutes ago: it has waited a day.
   const life = storedNeed('need-w-life', 'life', ago(day), { queue: 'escalated', queuedAt: ago(10 * 60_000) })
   const urgent = storedNeed('need-w-urgent', 'urgent', ago(2 * day), { queue: 'escalated', queuedAt: ago(5 * 60_000) })
@@ -87,7 +93,9 @@ describe('alerts to the committee open the committee’s page of the need', () =
   freshDatabasePerGroup()
 
   it('危及生命安全: every committee member’s alert opens pages/committee/need for it', async () => {
-    const { need } = await ok(callNeeds(who.resident, 'raise', raiseInput({ urgency: 'life', helpKind: '紧急救助', description: '老人在家摔倒了，起不来。' })))
+    const { need } = await ok(
+      callNeeds(who.resident, 'raise', raiseInput({ urgency: 'life', helpKind: '紧急救助', description: '老人在家摔倒了，起不来。' })),
+    )
     const alerts = (await outbox()).filter((m) => m.template === 'lifeAlert')
     expect(alerts.map((m) => m.toOpenid).sort()).toEqual([...committeeOpenids].sort())
     for (const alert of alerts) expect(alert.payload.page).toBe(`pages/committee/need/index?id=${need.id}`)
@@ -128,7 +136,9 @@ describe('accepted needs are followed to the end', () => {
     expect((await runDueWork(new Date(finishBy.getTime() + 60_000))).leadsReminded).toBe(1)
     expect((await runDueWork(new Date(finishBy.getTime() + 2 * 60_000))).leadsReminded).toBe(0)
     const reminders = (await outbox()).filter((m) => m.template === 'finishDue')
-    expect(reminders.map((m) => [m.toOpenid, m.payload.page])).toEqual([[lead, `pages/needs/task/index?organisationId=${organisationId}&id=${needId}`]])
+    expect(reminders.map((m) => [m.toOpenid, m.payload.page])).toEqual([
+      [lead, `pages/needs/task/index?organisationId=${organisationId}&id=${needId}`],
+    ])
     const stored = await needDoc(needId)
     expect(stored.queue).toBeUndefined()
     // The reminder keeps the expected finish it was sent for.
@@ -200,8 +210,16 @@ describe('the committee’s list of all its community’s needs', () => {
   })
 
   it('filters by status, kind, urgency and 小区', async () => {
-    const list = async (filter: Record<string, string>) => ours((await ok(callNeeds(who.committeeUrban, 'communityNeeds', { communityId: urban._id, ...filter }))).needs)
-    expect(await list({ status: 'all' })).toEqual(['need-l-closed-life', 'need-l-life', 'need-l-urgent', 'need-l-normal-old', 'need-l-advice', 'need-l-cancelled'])
+    const list = async (filter: Record<string, string>) =>
+      ours((await ok(callNeeds(who.committeeUrban, 'communityNeeds', { communityId: urban._id, ...filter }))).needs)
+    expect(await list({ status: 'all' })).toEqual([
+      'need-l-closed-life',
+      'need-l-life',
+      'need-l-urgent',
+      'need-l-normal-old',
+      'need-l-advice',
+      'need-l-cancelled',
+    ])
     expect(await list({ status: 'cancelled' })).toEqual(['need-l-cancelled'])
     expect(await list({ helpKind: '就医陪诊' })).toEqual(['need-l-urgent'])
     expect(await list({ status: 'all', urgency: 'life' })).toEqual(['need-l-closed-life', 'need-l-life'])
@@ -214,6 +232,8 @@ describe('the committee’s list of all its community’s needs', () => {
   })
 
   it('a status that is no status is INVALID_INPUT at the field', async () => {
-    expect(await failure(callNeeds(who.committeeUrban, 'communityNeeds', { communityId: urban._id, status: 'lost' as 'all' }))).toMatchObject({ code: 'INVALID_INPUT', field: 'data.status' })
+    expect(
+      await failure(callNeeds(who.committeeUrban, 'communityNeeds', { communityId: urban._id, status: 'lost' as 'all' })),
+    ).toMatchObject({ code: 'INVALID_INPUT', field: 'data.status' })
   })
 })

@@ -29,7 +29,6 @@ const organisation = async (id: string) => ((await allDocuments('organisations')
 const needDoc = async (id: string) => ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === id)!
 const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000)
 
-
 describe('the whole story: raise, offer to a shortlist, accept, carry out, confirm', () => {
   freshDatabasePerGroup()
   afterAll(() => testClock.reset())
@@ -41,7 +40,13 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     const { need, emergency } = await raise()
     needId = need.id
     expect(emergency).toBeUndefined()
-    expect(need).toMatchObject({ access: 'full', status: 'matching', communityId: urban._id, requesterName: '杨丽', addressDetail: '12号楼1单元1502' })
+    expect(need).toMatchObject({
+      access: 'full',
+      status: 'matching',
+      communityId: urban._id,
+      requesterName: '杨丽',
+      addressDetail: '12号楼1单元1502',
+    })
     const offers = await matchDetails(needId)
     expect(offers).toHaveLength(shortlistSize.normal)
     offered = offers.map((o) => o.organisationId)
@@ -60,7 +65,8 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     const offer = await offerOf(offered[0], needId)
     expect(offer?.need).toMatchObject({ access: 'limited', helpKind: '亲情陪伴', neighbourhood: '柳泉花园' })
     expect(offer!.need.distanceM).toEqual(expect.any(Number))
-    for (const field of ['requesterName', 'addressDetail', 'contactPhone', 'location', 'photos', 'timeline']) expect(offer!.need).not.toHaveProperty(field)
+    for (const field of ['requesterName', 'addressDetail', 'contactPhone', 'location', 'photos', 'timeline'])
+      expect(offer!.need).not.toHaveProperty(field)
   })
 
   it('one lead accepts and sees everything; the other finds it taken', async () => {
@@ -73,7 +79,9 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     expect(offers.find((o) => o.need.id === needId)).toBeUndefined()
     const lostOffer = (await matchDetails(needId)).find((o) => o.organisationId === loser)!
     expect(lostOffer.status).toBe('taken')
-    expect(await failure(call(leadOf(loser), 'accept', { organisationId: loser, offerId: lostOffer.offerId }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(leadOf(loser), 'accept', { organisationId: loser, offerId: lostOffer.offerId }))).toEqual({
+      code: 'CONFLICT',
+    })
     expect((await outbox()).some((m) => m.template === 'needAccepted' && m.toOpenid === who.resident)).toBe(true)
     const reveals = ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.action === 'need.reveal' && e.needId === needId)
     expect(reveals.map((e) => e.actorOpenid)).toEqual([leadOf(winner)])
@@ -93,7 +101,10 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     expect(progress.need.timeline!.map((e) => e.text)).toContain('下午三点上门陪老人聊天。')
     // A volunteer of the organisation who was not assigned may not.
     const other = rolesOf(winner).find((r) => r.role === 'volunteer' && r.openid !== volunteer.openid)
-    if (other) expect((await failure(call(other.openid, 'postProgress', { organisationId: winner, needId, text: '我也来。' }))).code).toBe('FORBIDDEN')
+    if (other)
+      expect((await failure(call(other.openid, 'postProgress', { organisationId: winner, needId, text: '我也来。' }))).code).toBe(
+        'FORBIDDEN',
+      )
   })
 
   it('the lead marks it done with integer minutes per volunteer, kept for the time bank', async () => {
@@ -101,9 +112,18 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     const lead = rolesOf(winner).find((r) => r.role === 'organisation_lead')!
     await ok(call(leadOf(winner), 'assignVolunteers', { organisationId: winner, needId, memberIds: [volunteer._id, lead._id] }))
     testClock.advance(120 * 60_000)
-    expect((await failure(call(leadOf(winner), 'markDone', { organisationId: winner, needId, summary: '陪聊', service: [{ memberId: volunteer._id, minutes: 30.5 }] }))).code).toBe(
-      'INVALID_INPUT',
-    )
+    expect(
+      (
+        await failure(
+          call(leadOf(winner), 'markDone', {
+            organisationId: winner,
+            needId,
+            summary: '陪聊',
+            service: [{ memberId: volunteer._id, minutes: 30.5 }],
+          }),
+        )
+      ).code,
+    ).toBe('INVALID_INPUT')
     const { need } = await ok(
       call(leadOf(winner), 'markDone', {
         organisationId: winner,
@@ -135,7 +155,16 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     expect((await organisation(winner)).taskCounters).toMatchObject({ offered: 1, accepted: 1, completed: 1 })
     // Every change is on the timeline with who did it.
     const { need: seen } = await ok(call(who.resident, 'detail', { needId }))
-    expect(seen.timeline!.map((e) => e.actorName)).toEqual(['杨丽', '系统', expect.any(String), expect.any(String), expect.any(String), expect.any(String), expect.any(String), '杨丽'])
+    expect(seen.timeline!.map((e) => e.actorName)).toEqual([
+      '杨丽',
+      '系统',
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      '杨丽',
+    ])
     expect(await failure(call(who.resident, 'confirm', { needId, result: 'solved', rating: 5 }))).toEqual({ code: 'CONFLICT' })
   })
 
@@ -159,14 +188,22 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
     // 上门巡访探视: two organisations give it; 咨询 is offered to one at a time.
     const { need } = await raise({ helpKind: '上门巡访探视', urgency: 'advice', location: place(60) })
     const [first] = await matchDetails(need.id)
-    await ok(call(leadOf(first.organisationId), 'decline', { organisationId: first.organisationId, offerId: first.offerId, reason: '本周人手不够' }))
+    await ok(
+      call(leadOf(first.organisationId), 'decline', {
+        organisationId: first.organisationId,
+        offerId: first.offerId,
+        reason: '本周人手不够',
+      }),
+    )
     const offers = await matchDetails(need.id)
     expect(offers.map((o) => [o.round, o.status])).toEqual([
       [1, 'declined'],
       [2, 'open'],
     ])
     expect(offers[1].organisationId).not.toBe(first.organisationId)
-    expect(await failure(call(leadOf(first.organisationId), 'decline', { organisationId: first.organisationId, offerId: first.offerId }))).toEqual({ code: 'CONFLICT' })
+    expect(
+      await failure(call(leadOf(first.organisationId), 'decline', { organisationId: first.organisationId, offerId: first.offerId })),
+    ).toEqual({ code: 'CONFLICT' })
   })
 
   it('a lapsed offer passes the need on like a decline', async () => {
@@ -188,7 +225,8 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
     expect((await matchDetails(need.id)).every((o) => o.status === 'open')).toBe(true)
     // Past it, every candidate has been offered it already: nobody is left.
     let rounds = 0
-    while ((await needDoc(need.id)).status === 'matching' && rounds++ < 5) await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
+    while ((await needDoc(need.id)).status === 'matching' && rounds++ < 5)
+      await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
     const stored = await needDoc(need.id)
     expect(stored.status).toBe('escalated')
     expect((await matchDetails(need.id)).every((o) => o.status === 'expired')).toBe(true)
@@ -202,7 +240,9 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
     const { need } = await raise({ helpKind: '助残', urgency: 'urgent', location: place(180) })
     const [offer] = await matchDetails(need.id)
     await runDueWork(minutesLater(offerWindowMinutes.urgent + 1))
-    expect(await failure(call(leadOf(offer.organisationId), 'accept', { organisationId: offer.organisationId, offerId: offer.offerId }))).toEqual({
+    expect(
+      await failure(call(leadOf(offer.organisationId), 'accept', { organisationId: offer.organisationId, offerId: offer.offerId })),
+    ).toEqual({
       code: 'CONFLICT',
     })
   })
@@ -296,7 +336,12 @@ describe('life, flagged text, review before matching, duplicates', () => {
   freshDatabasePerGroup()
 
   it('危及生命安全 answers with 110/120/119 and the committee phone, and alerts every committee member', async () => {
-    const { need, emergency } = await raise({ urgency: 'life', helpKind: '紧急救助', description: '邻居家老人摔倒了起不来。', forNeighbour: { name: '孙秀英' } })
+    const { need, emergency } = await raise({
+      urgency: 'life',
+      helpKind: '紧急救助',
+      description: '邻居家老人摔倒了起不来。',
+      forNeighbour: { name: '孙秀英' },
+    })
     expect(emergency).toEqual({ numbers: EMERGENCY_NUMBERS.map((n) => ({ ...n })), committeePhone: urban.committeePhone })
     expect(need).toMatchObject({ status: 'matching', forNeighbour: { name: '孙秀英' } })
     const alerted = (await outbox()).filter((m) => m.template === 'lifeAlert').map((m) => m.toOpenid)
@@ -305,10 +350,17 @@ describe('life, flagged text, review before matching, duplicates', () => {
   })
 
   it('防骗维权 answers with 110 and 96110 at once, however urgent it was marked, and is offered to those who give that help', async () => {
-    const { need, emergency } = await raise({ helpKind: '防骗维权', urgency: 'urgent', description: '有人打电话说我儿子出事了，让我马上转钱。', location: place(-240) })
+    const { need, emergency } = await raise({
+      helpKind: '防骗维权',
+      urgency: 'urgent',
+      description: '有人打电话说我儿子出事了，让我马上转钱。',
+      location: place(-240),
+    })
     expect(emergency).toEqual({ numbers: [...FRAUD_NUMBERS].map((n) => ({ ...n })), committeePhone: urban.committeePhone })
     expect(emergency!.numbers.map((n) => n.number)).toEqual(['110', '96110'])
-    const givers = demoDataSet.organisations.filter((o) => o.communityId === urban._id && o.status === 'approved' && o.helpKinds.includes('防骗维权'))
+    const givers = demoDataSet.organisations.filter(
+      (o) => o.communityId === urban._id && o.status === 'approved' && o.helpKinds.includes('防骗维权'),
+    )
     expect(givers.length).toBeGreaterThan(0)
     expect((await matchDetails(need.id)).map((o) => o.organisationId).sort()).toEqual(givers.map((o) => o._id).sort())
   })
@@ -323,11 +375,15 @@ describe('life, flagged text, review before matching, duplicates', () => {
     // Hidden with a reason: still nobody else sees it.
     const { need: hidden } = await ok(call(who.committeeUrban, 'moderate', { needId: need.id, decision: 'hide', reason: '内容不实' }))
     expect(hidden.status).toBe('hidden')
-    expect((await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))).needs.find((q) => q.need.id === need.id)).toBeUndefined()
+    expect(
+      (await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))).needs.find((q) => q.need.id === need.id),
+    ).toBeUndefined()
   })
 
   it('with review before matching, a need waits for the committee, then is matched on publish', async () => {
-    expect(await ok(call(who.committeeUrban, 'settings', { communityId: urban._id, reviewBeforeMatching: true }))).toEqual({ reviewBeforeMatching: true })
+    expect(await ok(call(who.committeeUrban, 'settings', { communityId: urban._id, reviewBeforeMatching: true }))).toEqual({
+      reviewBeforeMatching: true,
+    })
     const { need } = await raise({ location: place(120) })
     expect(need.status).toBe('review')
     const { needs, reviewBeforeMatching } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
@@ -353,7 +409,9 @@ describe('life, flagged text, review before matching, duplicates', () => {
     expect(needs.find((q) => q.need.id === second.id)).toMatchObject({ reason: 'duplicate' })
     // The committee says it is not a duplicate: it leaves the queue and stays matched.
     await ok(call(who.committeeUrban, 'moderate', { needId: second.id, decision: 'publish' }))
-    expect((await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))).needs.find((q) => q.need.id === second.id)).toBeUndefined()
+    expect(
+      (await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))).needs.find((q) => q.need.id === second.id),
+    ).toBeUndefined()
   })
 
   it('only members of the organisation see its offers and tasks', async () => {
@@ -390,17 +448,25 @@ describe('a need is placed in its own community’s service area, and offered on
     const before = await snapshotDatabase()
     for (const location of [rural.centre.coordinates, beijing]) {
       const answer = await call(who.resident, 'raise', raiseInput({ location }))
-      expect(answer).toMatchObject({ ok: false, error: { code: 'OUTSIDE_SERVICE_AREA', field: 'data.location', message: expect.stringContaining('不在沁园社区的服务范围内') } })
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'OUTSIDE_SERVICE_AREA', field: 'data.location', message: expect.stringContaining('不在沁园社区的服务范围内') },
+      })
     }
     // Nor does a village resident's need go to the town.
-    expect(await failure(call(who.ruralResident, 'raise', raiseInput({ location: place(0) })))).toEqual({ code: 'OUTSIDE_SERVICE_AREA', field: 'data.location' })
+    expect(await failure(call(who.ruralResident, 'raise', raiseInput({ location: place(0) })))).toEqual({
+      code: 'OUTSIDE_SERVICE_AREA',
+      field: 'data.location',
+    })
     expect(await snapshotDatabase()).toEqual(before)
   })
 
   it('takes a need inside: near the outline’s edge in town, and anywhere within the village’s radius', async () => {
     expect((await raise({ location: place(300) })).need.communityId).toBe(urban._id)
     const [lng, lat] = rural.centre.coordinates
-    const { need } = await ok(call(who.ruralResident, 'raise', raiseInput({ helpKind: '助餐', location: [lng, Number((lat - 1200 / 110_574).toFixed(6))] })))
+    const { need } = await ok(
+      call(who.ruralResident, 'raise', raiseInput({ helpKind: '助餐', location: [lng, Number((lat - 1200 / 110_574).toFixed(6))] })),
+    )
     expect(need).toMatchObject({ communityId: rural._id, status: 'matching' })
   })
 
@@ -414,18 +480,24 @@ describe('a need is placed in its own community’s service area, and offered on
       serviceArea: { centre: { type: 'Point', coordinates: place(0) }, radiusM: 2000 },
     }
     await insertAll('organisations', [inTown])
-    const townGivers = demoDataSet.organisations.filter((o) => o.status === 'approved' && o.communityId === urban._id && o.helpKinds.includes('助餐')).map((o) => o._id)
+    const townGivers = demoDataSet.organisations
+      .filter((o) => o.status === 'approved' && o.communityId === urban._id && o.helpKinds.includes('助餐'))
+      .map((o) => o._id)
 
     const { need } = await raise({ helpKind: '助餐', urgency: 'urgent', location: place(-120) })
     let rounds = 0
-    while ((await needDoc(need.id)).status === 'matching' && rounds++ < 5) await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
+    while ((await needDoc(need.id)).status === 'matching' && rounds++ < 5)
+      await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
     expect((await needDoc(need.id)).status).toBe('escalated')
     const offered = (await matchDetails(need.id)).map((o) => o.organisationId)
     expect(offered.sort()).toEqual(townGivers.sort())
     expect(offered).not.toContain(inTown._id)
     expect(offered).not.toContain('org-th-qiaosao')
 
-    await database().collection('organisations').doc(inTown._id).update({ servesCommunityIds: [rural._id, urban._id] })
+    await database()
+      .collection('organisations')
+      .doc(inTown._id)
+      .update({ servesCommunityIds: [rural._id, urban._id] })
     const { need: next } = await raise({ helpKind: '助餐', urgency: 'urgent', location: place(-180) })
     expect((await matchDetails(next.id)).map((o) => o.organisationId)).toContain(inTown._id)
   })

@@ -25,7 +25,10 @@ const application = (overrides: Partial<OrganisationApplication> = {}): Organisa
 
 async function auditActions(organisationId: string): Promise<string[]> {
   const entries = (await allDocuments('audit_log')) as AuditDoc[]
-  return entries.filter((e) => e.organisationId === organisationId).sort((a, b) => +new Date(a.at) - +new Date(b.at)).map((e) => e.action)
+  return entries
+    .filter((e) => e.organisationId === organisationId)
+    .sort((a, b) => +new Date(a.at) - +new Date(b.at))
+    .map((e) => e.action)
 }
 
 let database: TestDatabase
@@ -58,7 +61,9 @@ describe('registration: apply, approve, reject, suspend, restore', () => {
       expect.objectContaining({ openid: who.resident, role: 'organisation_lead', communityId: urban._id, grantedBy: who.committeeUrban }),
     ])
     const { organisations } = await ok(call(who.resident, 'mine', {}))
-    expect(organisations).toContainEqual(expect.objectContaining({ myRole: 'organisation_lead', organisation: expect.objectContaining({ id: organisationId }) }))
+    expect(organisations).toContainEqual(
+      expect.objectContaining({ myRole: 'organisation_lead', organisation: expect.objectContaining({ id: organisationId }) }),
+    )
     const { organisation: profile } = await ok(call(who.resident, 'profile', { organisationId }))
     expect(profile.approvedAt).not.toBeNull()
     // The lead may now use the lead's actions.
@@ -73,7 +78,9 @@ describe('registration: apply, approve, reject, suspend, restore', () => {
   })
 
   it('a committee member of another community may not decide', async () => {
-    expect(await failure(call(who.committeeRural, 'decide', { organisationId: pendingDemo._id, decision: 'approve' }))).toEqual({ code: 'FORBIDDEN' })
+    expect(await failure(call(who.committeeRural, 'decide', { organisationId: pendingDemo._id, decision: 'approve' }))).toEqual({
+      code: 'FORBIDDEN',
+    })
   })
 
   it('a rejection needs a reason, and the applicant sees it', async () => {
@@ -82,13 +89,19 @@ describe('registration: apply, approve, reject, suspend, restore', () => {
       code: 'INVALID_INPUT',
       field: 'data.reason',
     })
-    await ok(call(who.committeeRural, 'decide', { organisationId: organisation.id, decision: 'reject', reason: '与太河村庄户剧团重复，建议合并' }))
+    await ok(
+      call(who.committeeRural, 'decide', { organisationId: organisation.id, decision: 'reject', reason: '与太河村庄户剧团重复，建议合并' }),
+    )
     const { organisations } = await ok(call(who.ruralResident, 'mine', {}))
     expect(organisations).toEqual([
       expect.objectContaining({
         myRole: 'applicant',
         decisionReason: '与太河村庄户剧团重复，建议合并',
-        organisation: expect.objectContaining({ id: organisation.id, status: 'rejected', communityId: personOf(who.ruralResident).communityId }),
+        organisation: expect.objectContaining({
+          id: organisation.id,
+          status: 'rejected',
+          communityId: personOf(who.ruralResident).communityId,
+        }),
       }),
     ])
     expect(await auditActions(organisation.id)).toEqual(['organisation.apply', 'organisation.reject'])
@@ -99,7 +112,10 @@ describe('registration: apply, approve, reject, suspend, restore', () => {
     const near = async () => (await ok(call(who.resident, 'nearby', {}))).organisations.map((o) => o.id)
     expect(await near()).toContain(organisationId)
     const { code } = await ok(call(who.organisationLead, 'invitation', { organisationId }))
-    expect(await failure(call(who.committeeUrban, 'decide', { organisationId, decision: 'suspend' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.reason' })
+    expect(await failure(call(who.committeeUrban, 'decide', { organisationId, decision: 'suspend' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.reason',
+    })
     await ok(call(who.committeeUrban, 'decide', { organisationId, decision: 'suspend', reason: '连续三个月未开展服务' }))
     expect(await near()).not.toContain(organisationId)
     expect(await failure(call(who.resident, 'join', { code }))).toEqual({ code: 'NOT_FOUND', field: 'data.code' })
@@ -116,7 +132,11 @@ describe('registration: apply, approve, reject, suspend, restore', () => {
     expect(restored?.decisionReason).toBeUndefined()
     expect((await auditActions(organisationId)).slice(-2)).toEqual(['organisation.suspend', 'organisation.restore'])
     const audit = ((await allDocuments('audit_log')) as AuditDoc[]).find((e) => e.action === 'organisation.suspend')
-    expect(audit).toMatchObject({ actorName: personOf(who.committeeUrban).name, targetName: personOf(who.organisationLead).name, reason: '连续三个月未开展服务' })
+    expect(audit).toMatchObject({
+      actorName: personOf(who.committeeUrban).name,
+      targetName: personOf(who.organisationLead).name,
+      reason: '连续三个月未开展服务',
+    })
   })
 
   it('text that fails the content check is refused with its field, and nothing is stored', async () => {
@@ -140,7 +160,11 @@ describe('members: invite, join, renew, remove, hand over', () => {
       .filter((r) => r.organisationId === organisationId)
       .sort((a, b) => (a.role === b.role ? +a.grantedAt - +b.grantedAt : a.role === 'organisation_lead' ? -1 : 1))
     expect(members.map((m) => m.memberId)).toEqual(expected.map((r) => r._id))
-    expect(members[0]).toMatchObject({ role: 'organisation_lead', name: personOf(who.organisationLead).name, phone: personOf(who.organisationLead).phone })
+    expect(members[0]).toMatchObject({
+      role: 'organisation_lead',
+      name: personOf(who.organisationLead).name,
+      phone: personOf(who.organisationLead).phone,
+    })
   })
 
   /** Asks to join with `code` and has the lead agree (the request itself: joining.test.ts). */
@@ -167,7 +191,9 @@ describe('members: invite, join, renew, remove, hand over', () => {
 
   it('a mini-program code WeChat refuses leaves the invite code and link', async () => {
     // As WeChat answers an unpublished page when check_path is left true.
-    const refused = jest.spyOn(outboxOpenApi, 'miniProgramCode').mockRejectedValueOnce(Object.assign(new Error('invalid page'), { errCode: 41030 }))
+    const refused = jest
+      .spyOn(outboxOpenApi, 'miniProgramCode')
+      .mockRejectedValueOnce(Object.assign(new Error('invalid page'), { errCode: 41030 }))
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const invitation = await ok(call(who.organisationLead, 'invitation', { organisationId }))
@@ -193,14 +219,20 @@ describe('members: invite, join, renew, remove, hand over', () => {
     const elder = members.find((m) => m.name === personOf(who.elderResident).name)!
     const after = await ok(call(who.organisationLead, 'removeMember', { organisationId, memberId: elder.memberId }))
     expect(after.members.map((m) => m.memberId)).not.toContain(elder.memberId)
-    expect(await failure(call(who.organisationLead, 'removeMember', { organisationId, memberId: members[0].memberId }))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(call(who.organisationLead, 'removeMember', { organisationId, memberId: members[0].memberId }))).toEqual({
+      code: 'CONFLICT',
+    })
     const elsewhere = demoDataSet.roles.find((r) => r.organisationId && r.organisationId !== organisationId)!
     expect(await failure(call(who.organisationLead, 'removeMember', { organisationId, memberId: elsewhere._id }))).toEqual({
       code: 'NOT_FOUND',
       field: 'data.memberId',
     })
     const entry = ((await allDocuments('audit_log')) as AuditDoc[]).find((e) => e.action === 'member.remove')
-    expect(entry).toMatchObject({ organisationId, targetName: personOf(who.elderResident).name, actorName: personOf(who.organisationLead).name })
+    expect(entry).toMatchObject({
+      organisationId,
+      targetName: personOf(who.elderResident).name,
+      actorName: personOf(who.organisationLead).name,
+    })
   })
 
   it('hands the lead to a volunteer, who then leads while the old lead volunteers', async () => {

@@ -19,7 +19,9 @@ import type { Envelope } from '../../shared/contract'
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
 const volunteerRole = demoDataSet.roles.find((r) => r.organisationId === organisation._id && r.role === 'volunteer')!
-const otherCommittee = demoDataSet.roles.find((r) => r.role === 'committee' && r.communityId === community._id && r.openid !== who.committeeUrban)!
+const otherCommittee = demoDataSet.roles.find(
+  (r) => r.role === 'committee' && r.communityId === community._id && r.openid !== who.committeeUrban,
+)!
 const otherLead = demoDataSet.roles.find(
   (r) => r.role === 'organisation_lead' && r.communityId === community._id && r.organisationId !== organisation._id,
 )!.openid
@@ -194,7 +196,11 @@ const inputs: Record<string, object> = {
   'activities.roster': { organisationId: organisation._id, activityId: upcoming },
   'activities.checkInCode': { organisationId: organisation._id, activityId: upcoming, purpose: 'check_in' },
   'activities.markAttendance': { organisationId: organisation._id, activityId: upcoming, signUpId: upcomingVolunteer, purpose: 'check_in' },
-  'activities.confirmHours': { organisationId: organisation._id, activityId: upcoming, hours: [{ signUpId: upcomingVolunteer, minutes: 60 }] },
+  'activities.confirmHours': {
+    organisationId: organisation._id,
+    activityId: upcoming,
+    hours: [{ signUpId: upcomingVolunteer, minutes: 60 }],
+  },
   'activities.cancel': { organisationId: organisation._id, activityId: upcoming, reason: '天气原因' },
   'activities.approvals': { communityId: community._id },
   'activities.decide': { activityId: 'act-qy-linli-new-year-fair', decision: 'approve' },
@@ -240,7 +246,13 @@ const inputs: Record<string, object> = {
   'timebank.confirmHandoverAsProvider': { organisationId: organisation._id, redemptionId: redemption._id },
   'timebank.heldCredits': { communityId: community._id },
   'timebank.reviewHeldCredit': { heldId: heldCredit, decision: 'credit' },
-  'timebank.grant': { communityId: community._id, personId: demoDataSet.people.find((p) => p.openid === who.elderResident)!._id, minutes: 30, reason: '关怀', requestId: 'matrix-grant' },
+  'timebank.grant': {
+    communityId: community._id,
+    personId: demoDataSet.people.find((p) => p.openid === who.elderResident)!._id,
+    minutes: 30,
+    reason: '关怀',
+    requestId: 'matrix-grant',
+  },
   'timebank.ledger': { communityId: community._id },
   'timebank.reverse': { entryId: creditedEntry, reason: '核对' },
   'timebank.settings': { communityId: community._id, dailyCapMinutes: 600 },
@@ -348,7 +360,15 @@ const cases = Object.values(contracts).flatMap((contract) =>
       const qualified = `${contract.name}.${action}`
       const rule = (permissionTable as Record<string, PermissionRule>)[qualified]
       const push = callerName === PUSH
-      return { qualified, functionName: contract.name as keyof typeof functionMains, action, callerName, openid, push, expected: expectation(qualified, rule, openid, push) }
+      return {
+        qualified,
+        functionName: contract.name as keyof typeof functionMains,
+        action,
+        callerName,
+        openid,
+        push,
+        expected: expectation(qualified, rule, openid, push),
+      }
     }),
   ),
 )
@@ -385,7 +405,9 @@ it('covers both sides: every action is allowed to someone and denied to someone'
 it.each(cases)('$qualified as $callerName: $expected', async ({ qualified, functionName, action, openid, push, expected }) => {
   const event = { action, data: inputs[qualified] }
   const main = functionMains[functionName]
-  const answer = push ? ((await main(event, messagePushContext(functionName))) as Envelope<unknown>) : await callAs(main, functionName, openid, event)
+  const answer = push
+    ? ((await main(event, messagePushContext(functionName))) as Envelope<unknown>)
+    : await callAs(main, functionName, openid, event)
   const code = answer.ok ? 'allowed' : answer.error.code
   if (expected === 'allowed') {
     // Let through, it may still find the state changed (a second join, a suspended organisation, no time to give).

@@ -61,8 +61,21 @@ function random(seed: number) {
 /** Personal data every seeded need carries: none of it may appear in figures or in civil affairs' export. */
 const personal = { requesterName: '测试居民甲', contactPhone: '13900001111', addressDetail: '9号楼3单元301' }
 
-type Story = 'matching' | 'review' | 'escalated' | 'hidden' | 'cancelled' | 'accepted' | 'done' | 'solved' | 'partly' | 'unrated' | 'reopened'
-const stories: Story[] = ['matching', 'review', 'escalated', 'hidden', 'cancelled', 'accepted', 'done', 'solved', 'partly', 'unrated', 'reopened']
+type Story =
+  'matching' | 'review' | 'escalated' | 'hidden' | 'cancelled' | 'accepted' | 'done' | 'solved' | 'partly' | 'unrated' | 'reopened'
+const stories: Story[] = [
+  'matching',
+  'review',
+  'escalated',
+  'hidden',
+  'cancelled',
+  'accepted',
+  'done',
+  'solved',
+  'partly',
+  'unrated',
+  'reopened',
+]
 
 function needOf(id: string, community: CommunityDoc, createdAt: Date, story: Story, r: () => number, kinds: readonly HelpKind[]): NeedDoc {
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]
@@ -70,7 +83,9 @@ function needOf(id: string, community: CommunityDoc, createdAt: Date, story: Sto
   const acceptedAt = minutes(createdAt, 1 + Math.floor(r() * 3000))
   const doneAt = minutes(acceptedAt, 30 + Math.floor(r() * 6000))
   const judgedAt = minutes(doneAt, 10 + Math.floor(r() * 4000))
-  const status: NeedStatus = ({ solved: 'closed', partly: 'closed', unrated: 'closed', reopened: 'matching' } as Partial<Record<Story, NeedStatus>>)[story] ?? (story as NeedStatus)
+  const status: NeedStatus =
+    ({ solved: 'closed', partly: 'closed', unrated: 'closed', reopened: 'matching' } as Partial<Record<Story, NeedStatus>>)[story] ??
+    (story as NeedStatus)
   const outcomes: Partial<Record<Story, Outcome>> = { solved: 'solved', partly: 'partly', unrated: 'unrated', reopened: 'unsolved' }
   const outcome = outcomes[story]
   const accepted = ['accepted', 'done', 'solved', 'partly', 'unrated'].includes(story)
@@ -82,14 +97,19 @@ function needOf(id: string, community: CommunityDoc, createdAt: Date, story: Sto
     helpKind: pick(kinds),
     urgency: pick(urgencySchema.options),
     description: '测试用的求助。',
-    location: { type: 'Point', coordinates: [Number((lng + (r() - 0.5) * 0.02).toFixed(6)), Number((lat + (r() - 0.5) * 0.02).toFixed(6))] },
+    location: {
+      type: 'Point',
+      coordinates: [Number((lng + (r() - 0.5) * 0.02).toFixed(6)), Number((lat + (r() - 0.5) * 0.02).toFixed(6))],
+    },
     neighbourhood: '测试小区',
     photos: [],
     status,
     ...(story === 'review' || story === 'escalated' ? { queue: story, queuedAt: minutes(createdAt, 5) } : {}),
     round: 1,
     offeredTo: [],
-    ...(accepted ? { acceptedBy: { organisationId: 'org-qy-xiyanghong', name: '沁园社区夕阳红助老服务队', at: acceptedAt, distanceM: 300 } } : {}),
+    ...(accepted
+      ? { acceptedBy: { organisationId: 'org-qy-xiyanghong', name: '沁园社区夕阳红助老服务队', at: acceptedAt, distanceM: 300 } }
+      : {}),
     volunteers: [],
     ...((accepted && story !== 'accepted') || story === 'reopened' ? { doneAt } : {}),
     ...(outcome ? { outcome: { result: outcome, at: outcome === 'unrated' ? minutes(doneAt, 7 * 24 * 60) : judgedAt } } : {}),
@@ -117,7 +137,15 @@ function needsOf(community: CommunityDoc, seed: number, count: number): NeedDoc[
   ]
 }
 
-const serviceOf = (id: string, community: CommunityDoc, openid: string, servedAt: Date, mins: number, kind: 'need' | 'activity', credit: ServiceRecordDoc['credit']): ServiceRecordDoc => ({
+const serviceOf = (
+  id: string,
+  community: CommunityDoc,
+  openid: string,
+  servedAt: Date,
+  mins: number,
+  kind: 'need' | 'activity',
+  credit: ServiceRecordDoc['credit'],
+): ServiceRecordDoc => ({
   _id: id,
   openid,
   communityId: community._id,
@@ -142,7 +170,11 @@ const services: ServiceRecordDoc[] = [
     reason: '重复申报',
     declinedMinutes: 200,
   }),
-  serviceOf('sr-7', urban, 'demo-cao-lihua', shanghai('2026-10-14T08:00:00'), 700, 'activity', { status: 'held', at: shanghai('2026-10-14T20:00:00'), heldMinutes: 100 }),
+  serviceOf('sr-7', urban, 'demo-cao-lihua', shanghai('2026-10-14T08:00:00'), 700, 'activity', {
+    status: 'held',
+    at: shanghai('2026-10-14T20:00:00'),
+    heldMinutes: 100,
+  }),
   serviceOf('sr-8', urban, 'demo-gao-peng', shanghai('2026-10-15T08:00:00'), 30, 'need', { status: 'pending' }),
   serviceOf('sr-5', urban, who.volunteer, shanghai('2026-11-01T00:00:00'), 60, 'need', credited(shanghai('2026-11-01T00:00:00'))),
   serviceOf('sr-6', second, who.volunteer, shanghai('2026-10-20T15:00:00'), 30, 'activity', credited(shanghai('2026-10-20T15:00:00'))),
@@ -176,7 +208,14 @@ const organisations: OrganisationDoc[] = [
 ]
 
 /** Activities finished in the period and around it, in every status, with participants who did and did not check in. */
-const activityTemplate = (id: string, community: CommunityDoc, status: ActivityDoc['status'], endAt: Date, people: number, volunteers: number) => {
+const activityTemplate = (
+  id: string,
+  community: CommunityDoc,
+  status: ActivityDoc['status'],
+  endAt: Date,
+  people: number,
+  volunteers: number,
+) => {
   const signUps: ActivitySignUpDoc[] = Array.from({ length: people + volunteers }, (_, i) => ({
     _id: `su-${id}-${i}`,
     activityId: id,
@@ -187,7 +226,8 @@ const activityTemplate = (id: string, community: CommunityDoc, status: ActivityD
     // Every other participant checked in, and every volunteer.
     ...(i % 2 === 0 || i >= people ? { checkedInAt: minutes(endAt, -120), checkInBy: 'code' as const } : {}),
   }))
-  const placesOf = (role: 'participant' | 'volunteer') => signUps.filter((u) => u.role === role).map((u) => ({ id: u._id, openid: u.openid, at: u.signedUpAt }))
+  const placesOf = (role: 'participant' | 'volunteer') =>
+    signUps.filter((u) => u.role === role).map((u) => ({ id: u._id, openid: u.openid, at: u.signedUpAt }))
   const activity: ActivityDoc = {
     _id: id,
     communityId: community._id,
@@ -206,7 +246,10 @@ const activityTemplate = (id: string, community: CommunityDoc, status: ActivityD
     volunteerMinutes: 180,
     status,
     approvalReasons: [],
-    places: { participant: { confirmed: placesOf('participant'), waitlisted: [] }, volunteer: { confirmed: placesOf('volunteer'), waitlisted: [] } },
+    places: {
+      participant: { confirmed: placesOf('participant'), waitlisted: [] },
+      volunteer: { confirmed: placesOf('volunteer'), waitlisted: [] },
+    },
     publishedByOpenid: who.organisationLead,
     createdAt: minutes(endAt, -10000),
     updatedAt: endAt,
@@ -230,7 +273,9 @@ const careEntry = (id: string, community: CommunityDoc, registeredAt: string, wi
   communityId: community._id,
   registeredAt: shanghai(registeredAt),
   active: !withdrawnAt,
-  ...(withdrawnAt ? { withdrawal: { at: shanghai(withdrawnAt), note: '撤回。', recordedByOpenid: who.committeeUrban, recordedByName: '周海燕' } } : {}),
+  ...(withdrawnAt
+    ? { withdrawal: { at: shanghai(withdrawnAt), note: '撤回。', recordedByOpenid: who.committeeUrban, recordedByName: '周海燕' } }
+    : {}),
 })
 const careEntries: CareEntryDoc[] = [
   careEntry('care-t-1', urban, '2026-08-01T10:00:00'),
@@ -272,7 +317,11 @@ const isAccepted = (n: NeedDoc) => within(n.acceptedBy?.at)
 const isCompleted = (n: NeedDoc, range = { start, end }) => (n.status === 'done' || n.status === 'closed') && within(n.doneAt, range)
 const stage = (needs: NeedDoc[], key: (n: NeedDoc) => string, value: string) => {
   const of = needs.filter((n) => key(n) === value)
-  return { raised: of.filter((n) => isRaised(n)).length, accepted: of.filter(isAccepted).length, completed: of.filter((n) => isCompleted(n)).length }
+  return {
+    raised: of.filter((n) => isRaised(n)).length,
+    accepted: of.filter(isAccepted).length,
+    completed: of.filter((n) => isCompleted(n)).length,
+  }
 }
 
 /** Every document of the collections the figures count, as stored after seeding (the demo's as well as these). */
@@ -294,7 +343,10 @@ async function readStored(): Promise<Stored> {
   // The SDK hands geo points back as its own objects: as GeoJSON, as the functions read them.
   return {
     needs: (await read<NeedDoc>('needs')).map((n) => ({ ...n, location: asGeoPoint(n.location) })),
-    organisations: (await read<OrganisationDoc>('organisations')).map((o) => ({ ...o, serviceArea: { ...o.serviceArea, centre: asGeoPoint(o.serviceArea.centre) } })),
+    organisations: (await read<OrganisationDoc>('organisations')).map((o) => ({
+      ...o,
+      serviceArea: { ...o.serviceArea, centre: asGeoPoint(o.serviceArea.centre) },
+    })),
     service: await read('service_records'),
     activities: await read('activities'),
     signUps: await read('activity_sign_ups'),
@@ -315,7 +367,9 @@ function expectedFor(communityIds: string[]): Figures {
   const held = ours(stored.activities).filter((a) => a.status === 'finished' && within(a.endAt))
   const heldSignUps = stored.signUps.filter((u) => held.some((a) => a._id === u.activityId))
   const october = { start, end }
-  const expectedPeople = ours(stored.register).filter((e) => e.registeredAt < october.start && (!e.withdrawal || e.withdrawal.at >= october.end))
+  const expectedPeople = ours(stored.register).filter(
+    (e) => e.registeredAt < october.start && (!e.withdrawal || e.withdrawal.at >= october.end),
+  )
   const visitedPeople = expectedPeople.filter((e) => ours(stored.visits).some((v) => v.entryId === e._id && within(v.visitedAt, october)))
   const accepted = needs.filter(isAccepted)
   const completed = needs.filter((n) => isCompleted(n))
@@ -325,7 +379,13 @@ function expectedFor(communityIds: string[]): Figures {
   )
   // What the time bank settled: credited whole, held or declined less those minutes, pending nothing yet.
   const countedOf = (r: ServiceRecordDoc) =>
-    r.credit.status === 'credited' ? r.minutes : r.credit.status === 'held' ? r.minutes - r.credit.heldMinutes : r.credit.status === 'declined' ? r.minutes - r.credit.declinedMinutes : 0
+    r.credit.status === 'credited'
+      ? r.minutes
+      : r.credit.status === 'held'
+        ? r.minutes - r.credit.heldMinutes
+        : r.credit.status === 'declined'
+          ? r.minutes - r.credit.declinedMinutes
+          : 0
   const served = records.filter((r) => within(r.servedAt) && countedOf(r) > 0)
   const sum = (list: ServiceRecordDoc[]) => list.reduce((total, r) => total + countedOf(r), 0)
   const cells = new Map<string, number>()
@@ -343,7 +403,11 @@ function expectedFor(communityIds: string[]): Figures {
       byKind: helpKinds
         .map((helpKind) => ({ helpKind, ...stage(needs, (n) => n.helpKind, helpKind) }))
         .filter((row) => row.raised + row.accepted + row.completed > 0),
-      byUrgency: urgencySchema.options.map((urgency) => ({ urgency, label: urgencyLabels[urgency], ...stage(needs, (n) => n.urgency, urgency) })),
+      byUrgency: urgencySchema.options.map((urgency) => ({
+        urgency,
+        label: urgencyLabels[urgency],
+        ...stage(needs, (n) => n.urgency, urgency),
+      })),
       toAcceptance: durationSummary(accepted.map((n) => minutesBetween(n.createdAt, n.acceptedBy!.at))),
       toCompletion: durationSummary(completed.map((n) => minutesBetween(n.createdAt, n.doneAt!))),
       outcomes: (
@@ -403,7 +467,9 @@ function comparable(figures: Figures) {
   return {
     ...figures,
     map: {
-      needs: figures.map.needs.map((c) => ({ centre: round(c.centre), count: c.count })).sort((a, b) => a.centre[0] - b.centre[0] || a.centre[1] - b.centre[1]),
+      needs: figures.map.needs
+        .map((c) => ({ centre: round(c.centre), count: c.count }))
+        .sort((a, b) => a.centre[0] - b.centre[0] || a.centre[1] - b.centre[1]),
       organisations: [...figures.map.organisations].sort((a, b) => a.organisationId.localeCompare(b.organisationId)),
     },
   }
@@ -417,8 +483,14 @@ async function seed() {
   await insertAll('organisations', organisations)
   await insertAll('needs', [...urbanNeeds, ...villageNeeds])
   await insertAll('service_records', services)
-  await insertAll('activities', seededActivities.map((a) => a.activity))
-  await insertAll('activity_sign_ups', seededActivities.flatMap((a) => a.signUps))
+  await insertAll(
+    'activities',
+    seededActivities.map((a) => a.activity),
+  )
+  await insertAll(
+    'activity_sign_ups',
+    seededActivities.flatMap((a) => a.signUps),
+  )
   await insertAll('care_register', careEntries)
   await insertAll('care_visits', careVisits)
   stored = await readStored()
@@ -489,15 +561,21 @@ describe('figures of a community for a period', () => {
   })
 
   it('a period is whole Shanghai days, at most a year, and not backwards', async () => {
-    expect(await failure(call(who.committeeUrban, 'figures', { communityId: urban._id, period: { from: '2026-10-31', to: '2026-10-01' } }))).toEqual({
+    expect(
+      await failure(call(who.committeeUrban, 'figures', { communityId: urban._id, period: { from: '2026-10-31', to: '2026-10-01' } })),
+    ).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.period.to',
     })
-    expect(await failure(call(who.committeeUrban, 'figures', { communityId: urban._id, period: { from: '2024-01-01', to: '2025-01-01' } }))).toEqual({
+    expect(
+      await failure(call(who.committeeUrban, 'figures', { communityId: urban._id, period: { from: '2024-01-01', to: '2025-01-01' } })),
+    ).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.period.to',
     })
-    expect(await failure(call(who.committeeUrban, 'figures', { communityId: urban._id, period: { from: '2026-10-1', to: '2026-10-31' } }))).toEqual({
+    expect(
+      await failure(call(who.committeeUrban, 'figures', { communityId: urban._id, period: { from: '2026-10-1', to: '2026-10-31' } })),
+    ).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.period.from',
     })
@@ -574,7 +652,16 @@ describe('the export for the 总结报告', () => {
     expect(file.fileName).toBe('沁园社区统计 2026-10-01 至 2026-10-31.xlsx')
     expect(new Date(file.expiresAt).getTime()).toBeGreaterThan(Date.now())
     const workbook = await workbookOf(file)
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['统计数字', '求助分类', '每周趋势', '月探访率', '社区组织', '社区活动', '求助清单', '志愿服务'])
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '统计数字',
+      '求助分类',
+      '每周趋势',
+      '月探访率',
+      '社区组织',
+      '社区活动',
+      '求助清单',
+      '志愿服务',
+    ])
     const expected = expectedUrban()
     const figures = rowsOf(workbook, '统计数字')
     expect(figures[0]).toEqual(['项目', '沁园社区'])
@@ -585,7 +672,9 @@ describe('the export for the 总结报告', () => {
       expected.needs.byKind.map((k) => [k.helpKind, k.raised, k.accepted, k.completed]),
     )
     // Every need the figures counted is listed, by 小区 and never by name, phone or door.
-    const listed = rowsOf(workbook, '求助清单').slice(1).map((r) => r[0])
+    const listed = rowsOf(workbook, '求助清单')
+      .slice(1)
+      .map((r) => r[0])
     const counted = urbanNeeds.filter((n) => isRaised(n) || isAccepted(n) || isCompleted(n) || within(n.outcome?.at)).map((n) => n._id)
     expect(counted.every((id) => listed.includes(id))).toBe(true)
     // The committee's report names its volunteers, with their hours.
@@ -601,7 +690,15 @@ describe('the export for the 总结报告', () => {
 
   it('civil affairs’ export of a community holds the same figures and no one’s name', async () => {
     const workbook = await workbookOf(await ok(call(who.civilAffairs, 'export', { communityId: urban._id, period })))
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['统计数字', '求助分类', '每周趋势', '月探访率', '社区组织', '社区活动', '志愿服务'])
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '统计数字',
+      '求助分类',
+      '每周趋势',
+      '月探访率',
+      '社区组织',
+      '社区活动',
+      '志愿服务',
+    ])
     expectFiguresSheet(rowsOf(workbook, '统计数字'), expectedUrban())
     expect(leaks(textOf(workbook))).toEqual([])
   })
@@ -639,14 +736,28 @@ describe('what waits on the committee', () => {
     queued('need-w-duplicate', 'duplicate', new Date(now - 26 * 3600_000), 'advice'),
   ]
   // A major activity waiting since yesterday, and a weekly visit 3 days past its due date (over the 2 days' grace).
-  const pendingActivity = { ...activityTemplate('act-w-major', urban, 'pending_approval', new Date(now + 7 * 24 * 3600_000), 0, 0).activity, createdAt: new Date(now - 24 * 3600_000) }
-  const overdueVisit: CareEntryDoc = { ...careEntry('care-w-overdue', urban, '2026-01-05T10:00:00'), frequency: 'weekly', nextDueAt: new Date(now - 3 * 24 * 3600_000) }
+  const pendingActivity = {
+    ...activityTemplate('act-w-major', urban, 'pending_approval', new Date(now + 7 * 24 * 3600_000), 0, 0).activity,
+    createdAt: new Date(now - 24 * 3600_000),
+  }
+  const overdueVisit: CareEntryDoc = {
+    ...careEntry('care-w-overdue', urban, '2026-01-05T10:00:00'),
+    frequency: 'weekly',
+    nextDueAt: new Date(now - 3 * 24 * 3600_000),
+  }
   const heldCredit: HeldCreditDoc = {
     _id: 'held:sr-w',
     communityId: urban._id,
     openid: who.volunteer,
     recordId: 'sr-w',
-    service: { recordId: 'sr-w', kind: 'need', id: 'need-x', title: '陪老人聊天', organisationId: 'org-qy-xiyanghong', servedAt: new Date(now - 5 * 3600_000) },
+    service: {
+      recordId: 'sr-w',
+      kind: 'need',
+      id: 'need-x',
+      title: '陪老人聊天',
+      organisationId: 'org-qy-xiyanghong',
+      servedAt: new Date(now - 5 * 3600_000),
+    },
     day: inShanghai(now - 5 * 3600_000).format('YYYY-MM-DD'),
     recordMinutes: 300,
     heldMinutes: 60,
@@ -675,22 +786,62 @@ describe('what waits on the committee', () => {
     expect([pending.length, activities.length, escalated.length, credits.length].every((n) => n > 0)).toBe(true)
     expect(escalated.map((e) => e.entry._id)).toContain('care-w-overdue')
     const expected = [
-      ...pending.map((o) => ({ kind: 'organisation', id: o._id, since: o.createdAt, page: `/pages/committee/applications/index?communityId=${urban._id}` })),
-      ...activities.map((a) => ({ kind: 'activity', id: a._id, since: a.createdAt, page: `/pages/committee/activities/index?communityId=${urban._id}` })),
+      ...pending.map((o) => ({
+        kind: 'organisation',
+        id: o._id,
+        since: o.createdAt,
+        page: `/pages/committee/applications/index?communityId=${urban._id}`,
+      })),
+      ...activities.map((a) => ({
+        kind: 'activity',
+        id: a._id,
+        since: a.createdAt,
+        page: `/pages/committee/activities/index?communityId=${urban._id}`,
+      })),
       // A need has waited since it was raised.
-      ...waitingNeeds.map((n) => ({ kind: `need_${n.queue}`, id: n._id, urgency: n.urgency, since: n.createdAt, page: `/pages/committee/need/index?id=${n._id}&reason=${n.queue}` })),
+      ...waitingNeeds.map((n) => ({
+        kind: `need_${n.queue}`,
+        id: n._id,
+        urgency: n.urgency,
+        since: n.createdAt,
+        page: `/pages/committee/need/index?id=${n._id}&reason=${n.queue}`,
+      })),
       ...credits.map((h) => ({ kind: 'credit', id: h._id, since: h.heldAt, page: `/pages/committee/held/index?communityId=${urban._id}` })),
-      ...escalated.map(({ entry, since }) => ({ kind: 'visit', id: entry._id, since, page: `/pages/committee/care-person/index?id=${entry._id}` })),
+      ...escalated.map(({ entry, since }) => ({
+        kind: 'visit',
+        id: entry._id,
+        since,
+        page: `/pages/committee/care-person/index?id=${entry._id}`,
+      })),
     ].sort(harmFirst)
-    expect(answer.items.map(({ kind, id, urgency, since, page }) => ({ kind, id, ...(urgency ? { urgency } : {}), since: new Date(since), page }))).toEqual(expected)
+    expect(
+      answer.items.map(({ kind, id, urgency, since, page }) => ({
+        kind,
+        id,
+        ...(urgency ? { urgency } : {}),
+        since: new Date(since),
+        page,
+      })),
+    ).toEqual(expected)
     for (const item of answer.items) {
       const waited = (Date.now() - new Date(item.since).getTime()) / 60_000
       expect(item.waitingMinutes).toBeLessThanOrEqual(waited)
       expect(item.waitingMinutes).toBeGreaterThan(waited - 2)
     }
-    expect(answer.items.find((i) => i.id === 'need-w-flagged')).toMatchObject({ kindLabel: '求助内容被标记', title: '助餐', detail: expect.stringContaining('测试小区') })
-    expect(answer.items.find((i) => i.id === heldCredit._id)).toMatchObject({ kindLabel: '服务时间等待审核', title: xuMin.name, detail: expect.stringContaining('超出每日上限 60 分钟') })
-    expect(answer.items.find((i) => i.id === 'care-w-overdue')).toMatchObject({ kindLabel: '探访逾期未做', title: overdueVisit.neighbourhood })
+    expect(answer.items.find((i) => i.id === 'need-w-flagged')).toMatchObject({
+      kindLabel: '求助内容被标记',
+      title: '助餐',
+      detail: expect.stringContaining('测试小区'),
+    })
+    expect(answer.items.find((i) => i.id === heldCredit._id)).toMatchObject({
+      kindLabel: '服务时间等待审核',
+      title: xuMin.name,
+      detail: expect.stringContaining('超出每日上限 60 分钟'),
+    })
+    expect(answer.items.find((i) => i.id === 'care-w-overdue')).toMatchObject({
+      kindLabel: '探访逾期未做',
+      title: overdueVisit.neighbourhood,
+    })
     // Needs by the kind of help and the 小区, visits by the 小区: never the resident's name, phone or door.
     const careNames = stored.register.flatMap((e) => [e.name, e.phone ?? '', e.addressDetail]).filter(Boolean)
     const shown = JSON.stringify(answer.items.filter((i) => i.kind !== 'organisation' && i.kind !== 'credit'))

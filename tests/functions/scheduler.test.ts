@@ -39,7 +39,8 @@ const broken: OfferDoc = {
 
 const failures = async () => (await allDocuments('due_work_failures')) as DueWorkFailureDoc[]
 const needDoc = async (id: string) => ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === id)!
-const offersOf = async (needId: string) => ((await allDocuments('offers')) as OfferDoc[]).filter((o) => o.needId === needId).map((o) => [o.round, o.status])
+const offersOf = async (needId: string) =>
+  ((await allDocuments('offers')) as OfferDoc[]).filter((o) => o.needId === needId).map((o) => [o.round, o.status])
 const waitingOf = async (openid: string, communityId: string) => ok(callReports(openid, 'waiting', { communityId }))
 
 describe('scheduled work that one bad record cannot stop', () => {
@@ -52,8 +53,30 @@ describe('scheduled work that one bad record cannot stop', () => {
     logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     await insertAll('offers', [broken])
     // 上门巡访探视 as 咨询: offered to one organisation at a time, so its lapse passes it on.
-    lapsing = (await ok(callNeeds(who.resident, 'raise', { helpKind: '上门巡访探视', urgency: 'advice', description: '想请人上门看看我家老人。', location: place(0), neighbourhood: '柳泉花园', addressDetail: '3号楼2单元301', contactPhone: '18653312469' }))).need.id
-    const raised = await ok(callNeeds(who.resident, 'raise', { helpKind: '就医陪诊', urgency: 'normal', description: '想请人陪我去医院复查。', location: place(120), neighbourhood: '柳泉花园', addressDetail: '3号楼2单元301', contactPhone: '18653312469' }))
+    lapsing = (
+      await ok(
+        callNeeds(who.resident, 'raise', {
+          helpKind: '上门巡访探视',
+          urgency: 'advice',
+          description: '想请人上门看看我家老人。',
+          location: place(0),
+          neighbourhood: '柳泉花园',
+          addressDetail: '3号楼2单元301',
+          contactPhone: '18653312469',
+        }),
+      )
+    ).need.id
+    const raised = await ok(
+      callNeeds(who.resident, 'raise', {
+        helpKind: '就医陪诊',
+        urgency: 'normal',
+        description: '想请人陪我去医院复查。',
+        location: place(120),
+        neighbourhood: '柳泉花园',
+        addressDetail: '3号楼2单元301',
+        contactPhone: '18653312469',
+      }),
+    )
     done = raised.need.id
     const { offers } = await ok(callNeeds(who.committeeUrban, 'matchDetails', { needId: done }))
     const { organisationId, offerId } = offers[0]
@@ -74,7 +97,13 @@ describe('scheduled work that one bad record cannot stop', () => {
     expect((await needDoc(done)).status).toBe('closed')
     expect(logged).toHaveBeenCalledWith(expect.stringContaining(`offersExpired: record ${broken._id} failed`), expect.anything())
     expect(await failures()).toEqual([
-      expect.objectContaining({ _id: `offersExpired:${broken._id}`, communityId: urban._id, attempts: 1, firstFailedAt: t1, nextTryAt: minutesAfterT1(2) }),
+      expect.objectContaining({
+        _id: `offersExpired:${broken._id}`,
+        communityId: urban._id,
+        attempts: 1,
+        firstFailedAt: t1,
+        nextTryAt: minutesAfterT1(2),
+      }),
     ])
   })
 

@@ -6,7 +6,16 @@
  */
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { timebankItems, timebankServiceRecords } from '../../local/seed/timebank-demo'
-import type { AccountDoc, AuditDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, RedemptionDoc, ServiceRecordDoc } from '../../server/data/documents'
+import type {
+  AccountDoc,
+  AuditDoc,
+  EntryDoc,
+  GiftDoc,
+  HeldCreditDoc,
+  ItemDoc,
+  RedemptionDoc,
+  ServiceRecordDoc,
+} from '../../server/data/documents'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
@@ -20,7 +29,6 @@ const xuMin = personOf(who.volunteer)
 const dengHao = personOf('demo-deng-hao')
 const wangGuilan = personOf(who.elderResident)
 const yangLi = personOf(who.resident)
-
 
 let requests = 0
 /** A fresh request id, as a page makes one per form. */
@@ -73,7 +81,11 @@ async function expectLedgerInvariants() {
   for (const a of all) {
     const touching = moves.filter((e) => e.from === a._id || e.to === a._id)
     const sum = touching.reduce((s, e) => s + (e.to === a._id ? e.minutes : -e.minutes), 0)
-    expect({ account: a._id, balance: a.balance, entryCount: a.entryCount }).toEqual({ account: a._id, balance: sum, entryCount: touching.length })
+    expect({ account: a._id, balance: a.balance, entryCount: a.entryCount }).toEqual({
+      account: a._id,
+      balance: sum,
+      entryCount: touching.length,
+    })
     if (a.kind === 'person') expect(a.balance).toBeGreaterThanOrEqual(0)
   }
   const sums = new Map<string, number>()
@@ -109,7 +121,10 @@ describe('the seeded ledger', () => {
     // 600 + 240 on one day: 120 over the 12-hour cap wait for the committee.
     expect(await balanceOf(dengHao.openid)).toBe(90 + 600 + 120)
     expect(await balanceOf('demo-pu-xiaojuan', rural)).toBe(90)
-    const serviceEntries = moves.filter((e) => e.kind === 'service').map((e) => e._id).sort()
+    const serviceEntries = moves
+      .filter((e) => e.kind === 'service')
+      .map((e) => e._id)
+      .sort()
     expect(serviceEntries).toEqual(timebankServiceRecords.map((r) => `service:${r._id}`).sort())
     const credited = timebankServiceRecords.reduce((s, r) => s + r.minutes, 0) - 120
     const pools = (await accounts()).filter((a) => a.kind === 'pool')
@@ -127,7 +142,12 @@ describe('the seeded ledger', () => {
     ])
     expect(mine.recent[0].service).toMatchObject({ kind: 'activity', kindLabel: '活动', organisationName: '沁园社区夕阳红助老服务队' })
     const newcomer = await ok(call(yangLi.openid, 'account', {}))
-    expect(newcomer).toEqual({ accounts: [{ communityId: urban, communityName: '沁园社区', balance: 0, monthEarned: 0 }], total: 0, monthEarned: 0, recent: [] })
+    expect(newcomer).toEqual({
+      accounts: [{ communityId: urban, communityName: '沁园社区', balance: 0, monthEarned: 0 }],
+      total: 0,
+      monthEarned: 0,
+      recent: [],
+    })
   })
 
   it('counts this month’s earnings from the service credited this month', async () => {
@@ -149,10 +169,22 @@ describe('earning through a need: credited once, whatever is replayed', () => {
     const needId = await acceptedNeed([volunteerRole._id])
     testClock.advance(90 * 60_000)
     const before = await balanceOf(xuMin.openid)
-    await ok(callNeeds(lead, 'markDone', { organisationId, needId: needId, summary: '陪老人聊天。', service: [{ memberId: volunteerRole._id, minutes: 75 }] }))
+    await ok(
+      callNeeds(lead, 'markDone', {
+        organisationId,
+        needId: needId,
+        summary: '陪老人聊天。',
+        service: [{ memberId: volunteerRole._id, minutes: 75 }],
+      }),
+    )
     expect(await balanceOf(xuMin.openid)).toBe(before + 75)
     const record = await recordOf(`need-${needId}-0`)
-    expect(record).toMatchObject({ openid: xuMin.openid, minutes: 75, source: { kind: 'need', id: needId, title: '亲情陪伴（柳泉花园）' }, credit: { status: 'credited', entryId: `service:need-${needId}-0` } })
+    expect(record).toMatchObject({
+      openid: xuMin.openid,
+      minutes: 75,
+      source: { kind: 'need', id: needId, title: '亲情陪伴（柳泉花园）' },
+      credit: { status: 'credited', entryId: `service:need-${needId}-0` },
+    })
     const { entries: history } = await ok(call(xuMin.openid, 'history', {}))
     expect(history[0]).toMatchObject({ kind: 'service', minutes: 75, title: '志愿服务：亲情陪伴（柳泉花园）' })
     expect(history[0].reversal).toBeUndefined()
@@ -209,10 +241,20 @@ describe('service on a need: only the assigned, no longer than since acceptance,
 
   it('a lead cannot pay himself or a member who was not assigned, and nothing is written', async () => {
     const needId = await acceptedNeed([xuMinRole])
-    testClock.advance((12 * 60) * 60_000)
+    testClock.advance(12 * 60 * 60_000)
     const before = await entries()
-    expect(await failure(markDone(needId, [{ memberId: leadRole, minutes: 720 }]))).toEqual({ code: 'FORBIDDEN', field: 'data.service.0.memberId' })
-    expect(await failure(markDone(needId, [{ memberId: xuMinRole, minutes: 60 }, { memberId: gaoPengRole, minutes: 720 }]))).toEqual({
+    expect(await failure(markDone(needId, [{ memberId: leadRole, minutes: 720 }]))).toEqual({
+      code: 'FORBIDDEN',
+      field: 'data.service.0.memberId',
+    })
+    expect(
+      await failure(
+        markDone(needId, [
+          { memberId: xuMinRole, minutes: 60 },
+          { memberId: gaoPengRole, minutes: 720 },
+        ]),
+      ),
+    ).toEqual({
       code: 'FORBIDDEN',
       field: 'data.service.1.memberId',
     })
@@ -223,13 +265,25 @@ describe('service on a need: only the assigned, no longer than since acceptance,
   it('nobody served longer than the need has been accepted; the lead himself, once assigned, may be paid', async () => {
     const needId = await acceptedNeed([xuMinRole, leadRole])
     testClock.advance(90 * 60_000)
-    expect(await failure(markDone(needId, [{ memberId: xuMinRole, minutes: 60 }, { memberId: leadRole, minutes: 91 }]))).toEqual({
+    expect(
+      await failure(
+        markDone(needId, [
+          { memberId: xuMinRole, minutes: 60 },
+          { memberId: leadRole, minutes: 91 },
+        ]),
+      ),
+    ).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.service.1.minutes',
     })
     expect(await needStatus(needId)).toBe('accepted')
     const [xuBefore, leadBefore] = [await balanceOf(xuMin.openid), await balanceOf(lead)]
-    await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 90 }, { memberId: leadRole, minutes: 90 }]))
+    await ok(
+      markDone(needId, [
+        { memberId: xuMinRole, minutes: 90 },
+        { memberId: leadRole, minutes: 90 },
+      ]),
+    )
     expect([await balanceOf(xuMin.openid), await balanceOf(lead)]).toEqual([xuBefore + 90, leadBefore + 90])
   })
 
@@ -243,11 +297,23 @@ describe('service on a need: only the assigned, no longer than since acceptance,
     await ok(callNeeds(yangLi.openid, 'confirm', { needId, result: 'unsolved', rating: 1 }))
     expect(await balanceOf(xuMin.openid)).toBe(before)
     const { entries: moves } = await expectLedgerInvariants()
-    expect(moves.find((e) => e._id === `reverse:service:${recordId}`)).toMatchObject({ kind: 'reversal', minutes: 100, fromOpenid: xuMin.openid, reverses: `service:${recordId}` })
+    expect(moves.find((e) => e._id === `reverse:service:${recordId}`)).toMatchObject({
+      kind: 'reversal',
+      minutes: 100,
+      fromOpenid: xuMin.openid,
+      reverses: `service:${recordId}`,
+    })
     expect((await recordOf(recordId)).credit).toMatchObject({ status: 'held', heldMinutes: 100 })
     const { held } = await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))
     const waiting = held.find((h) => h.id === `held:${recordId}`)!
-    expect(waiting).toMatchObject({ personName: '徐敏', heldMinutes: 100, recordMinutes: 100, cause: 'disputed', causeLabel: '求助人答复未解决', status: 'waiting' })
+    expect(waiting).toMatchObject({
+      personName: '徐敏',
+      heldMinutes: 100,
+      recordMinutes: 100,
+      cause: 'disputed',
+      causeLabel: '求助人答复未解决',
+      status: 'waiting',
+    })
     // While it waits it counts neither as spendable time nor as service hours.
     const hours = await ok(call(xuMin.openid, 'serviceHours', {}))
     expect(hours.records.find((r) => r.id === recordId)).toMatchObject({ recordedMinutes: 100, countedMinutes: 0 })
@@ -265,7 +331,9 @@ describe('service on a need: only the assigned, no longer than since acceptance,
     await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 45 }]))
     const recordId = `need-${needId}-0`
     await ok(callNeeds(yangLi.openid, 'confirm', { needId, result: 'unsolved', rating: 2 }))
-    await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: `held:${recordId}`, decision: 'decline', reason: '求助人说没有人来过' }))
+    await ok(
+      call(who.committeeUrban, 'reviewHeldCredit', { heldId: `held:${recordId}`, decision: 'decline', reason: '求助人说没有人来过' }),
+    )
     expect(await balanceOf(xuMin.openid)).toBe(before)
     expect((await recordOf(recordId)).credit).toMatchObject({ status: 'declined', declinedMinutes: 45 })
     const hours = await ok(call(xuMin.openid, 'serviceHours', {}))
@@ -288,7 +356,13 @@ describe('the daily cap and the committee’s review', () => {
     expect(await balanceOf(yangLi.openid)).toBe(before + 600 + 120 + 300)
     const { held, dailyCapMinutes } = await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))
     expect(dailyCapMinutes).toBe(DEFAULT_DAILY_CAP_MINUTES)
-    expect(held.find((h) => h.id === `held:${record._id}`)).toMatchObject({ personName: '杨丽', day: '2026-08-01', recordMinutes: 180, heldMinutes: 60, status: 'waiting' })
+    expect(held.find((h) => h.id === `held:${record._id}`)).toMatchObject({
+      personName: '杨丽',
+      day: '2026-08-01',
+      recordMinutes: 180,
+      heldMinutes: 60,
+      status: 'waiting',
+    })
   })
 
   it('a record wholly over the cap is held whole, with no entry', async () => {
@@ -305,7 +379,9 @@ describe('the daily cap and the committee’s review', () => {
     const { held: reviewed } = await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'credit' }))
     expect(reviewed).toMatchObject({ status: 'credited', reviewedByName: '周海燕' })
     expect(await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'credit' }))).toEqual({ held: reviewed })
-    expect(await failure(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline', reason: '核实有误' }))).toEqual({ code: 'CONFLICT' })
+    expect(
+      await failure(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline', reason: '核实有误' })),
+    ).toEqual({ code: 'CONFLICT' })
     expect(await balanceOf(yangLi.openid)).toBe(before + 60)
     const recordId = waiting.id.slice('held:'.length)
     expect((await recordOf(recordId)).credit).toMatchObject({ status: 'credited', entryId: `service:${recordId}` })
@@ -318,15 +394,22 @@ describe('the daily cap and the committee’s review', () => {
 
   it('declining needs a reason, pays nothing, and the declined minutes never count as service hours', async () => {
     const waiting = (await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))).held.find((h) => h.heldMinutes === 90)!
-    expect(await failure(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.reason' })
+    expect(await failure(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.reason',
+    })
     const before = await balanceOf(yangLi.openid)
-    const { held } = await ok(call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline', reason: '同一天不可能服务这么久' }))
+    const { held } = await ok(
+      call(who.committeeUrban, 'reviewHeldCredit', { heldId: waiting.id, decision: 'decline', reason: '同一天不可能服务这么久' }),
+    )
     expect(held).toMatchObject({ status: 'declined', reason: '同一天不可能服务这么久' })
     expect(await balanceOf(yangLi.openid)).toBe(before)
     const hours = await ok(call(yangLi.openid, 'serviceHours', { from: '2026-08-01', to: '2026-08-02' }))
     expect(hours.totalMinutes).toBe(600 + 180 + 300)
     expect(hours.waitingMinutes).toBe(0)
-    expect((await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))).held.some((h) => h.personName === '杨丽')).toBe(false)
+    expect((await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))).held.some((h) => h.personName === '杨丽')).toBe(
+      false,
+    )
   })
 
   it('the community may change the cap: later credits follow it', async () => {
@@ -335,7 +418,10 @@ describe('the daily cap and the committee’s review', () => {
     expect(status).toBe('held')
     expect((await recordOf(record._id)).credit).toMatchObject({ heldMinutes: 40 })
     expect((await ok(call(who.committeeUrban, 'heldCredits', { communityId: urban }))).dailyCapMinutes).toBe(60)
-    expect(await failure(call(who.committeeUrban, 'settings', { communityId: urban, dailyCapMinutes: 30 }))).toEqual({ code: 'INVALID_INPUT', field: 'data.dailyCapMinutes' })
+    expect(await failure(call(who.committeeUrban, 'settings', { communityId: urban, dailyCapMinutes: 30 }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.dailyCapMinutes',
+    })
   })
 })
 
@@ -343,9 +429,21 @@ describe('gifts: held until the recipient accepts, the same answer whoever the n
   freshDatabasePerGroup()
   const caoLihua = personOf('demo-cao-lihua')
   const pu = personOf('demo-pu-xiaojuan')
-  const giveAs = (from: { openid: string }, to: { name: string; phone?: string }, minutes: number, extra: { note?: string; requestId?: string } = {}) =>
-    call(from.openid, 'give', { toName: to.name, toPhone: to.phone!, minutes, requestId: extra.requestId ?? requestId(), ...(extra.note ? { note: extra.note } : {}) })
-  const gift = (minutes: number, to: { name: string; phone?: string } = wangGuilan, extra: { note?: string; requestId?: string } = {}) => giveAs(xuMin, to, minutes, extra)
+  const giveAs = (
+    from: { openid: string },
+    to: { name: string; phone?: string },
+    minutes: number,
+    extra: { note?: string; requestId?: string } = {},
+  ) =>
+    call(from.openid, 'give', {
+      toName: to.name,
+      toPhone: to.phone!,
+      minutes,
+      requestId: extra.requestId ?? requestId(),
+      ...(extra.note ? { note: extra.note } : {}),
+    })
+  const gift = (minutes: number, to: { name: string; phone?: string } = wangGuilan, extra: { note?: string; requestId?: string } = {}) =>
+    giveAs(xuMin, to, minutes, extra)
   /** Time from the pool, so that a giver has something to give without using up anyone's gifts for the day. */
   const fund = (p: { _id: string; openid: string }, minutes: number) =>
     ok(call(who.committeeUrban, 'grant', { communityId: urban, personId: p._id, minutes, reason: '测试用时间', requestId: requestId() }))
@@ -357,14 +455,35 @@ describe('gifts: held until the recipient accepts, the same answer whoever the n
   it('takes the minutes from the giver at once and gives them to the recipient when she accepts; both histories say who', async () => {
     const { entry, gift: given, balance } = await ok(gift(60, wangGuilan, { note: '王阿姨，给您存点时间。' }))
     expect(balance).toBe(450 - 60)
-    expect(entry).toMatchObject({ kind: 'gift', minutes: -60, counterpartyName: '王桂兰', title: '转赠给王桂兰', note: '王阿姨，给您存点时间。' })
-    expect(given).toMatchObject({ minutes: 60, status: 'waiting', statusLabel: '待对方接收', toName: '王桂兰', toPhoneMasked: expect.stringMatching(/^1\d\d\*{4}\d{4}$/) })
+    expect(entry).toMatchObject({
+      kind: 'gift',
+      minutes: -60,
+      counterpartyName: '王桂兰',
+      title: '转赠给王桂兰',
+      note: '王阿姨，给您存点时间。',
+    })
+    expect(given).toMatchObject({
+      minutes: 60,
+      status: 'waiting',
+      statusLabel: '待对方接收',
+      toName: '王桂兰',
+      toPhoneMasked: expect.stringMatching(/^1\d\d\*{4}\d{4}$/),
+    })
     expect(new Date(given.expiresAt).getTime() - new Date(given.createdAt).getTime()).toBe(7 * 24 * 3600_000)
     expect([await balanceOf(wangGuilan.openid), await waitingAccount()]).toEqual([0, 60])
     await expectLedgerInvariants()
 
     const { incoming } = await giftsOf(wangGuilan.openid)
-    expect(incoming).toEqual([expect.objectContaining({ id: given.id, fromName: '徐敏', minutes: 60, note: '王阿姨，给您存点时间。', statusLabel: '待接收', communityName: '沁园社区' })])
+    expect(incoming).toEqual([
+      expect.objectContaining({
+        id: given.id,
+        fromName: '徐敏',
+        minutes: 60,
+        note: '王阿姨，给您存点时间。',
+        statusLabel: '待接收',
+        communityName: '沁园社区',
+      }),
+    ])
     expect(incoming[0]).not.toHaveProperty('toName')
     const accepted = await ok(call(wangGuilan.openid, 'acceptGift', { giftId: given.id }))
     expect(accepted).toMatchObject({ gift: { status: 'accepted' }, balance: 60 })
@@ -381,22 +500,39 @@ describe('gifts: held until the recipient accepts, the same answer whoever the n
   it('answers a wrong name or phone exactly as a right one; the wrong ones reach nobody', async () => {
     const deng = dengHao
     const shape = (answer: { entry: object; gift: object; balance: number }) =>
-      JSON.parse(JSON.stringify(answer), (key, value) => (['id', 'at', 'createdAt', 'expiresAt'].includes(key) ? typeof value : value)) as unknown
+      JSON.parse(JSON.stringify(answer), (key, value) =>
+        ['id', 'at', 'createdAt', 'expiresAt'].includes(key) ? typeof value : value,
+      ) as unknown
     const before = await balanceOf(deng.openid)
     const right = await ok(giveAs(deng, wangGuilan, 10))
     const wrongName = await ok(giveAs(deng, { name: '王桂芳', phone: wangGuilan.phone }, 10))
     const wrongPhone = await ok(giveAs(deng, { name: wangGuilan.name, phone: '13900000000' }, 10))
     // The same but for what the giver typed, which is said back as typed.
-    expect(shape(wrongName)).toEqual(shape({ ...right, balance: right.balance - 10, entry: { ...right.entry, title: '转赠给王桂芳', counterpartyName: '王桂芳' }, gift: { ...right.gift, toName: '王桂芳' } }))
-    expect(shape(wrongPhone)).toEqual(shape({ ...right, balance: right.balance - 20, gift: { ...right.gift, toPhoneMasked: '139****0000' } }))
+    expect(shape(wrongName)).toEqual(
+      shape({
+        ...right,
+        balance: right.balance - 10,
+        entry: { ...right.entry, title: '转赠给王桂芳', counterpartyName: '王桂芳' },
+        gift: { ...right.gift, toName: '王桂芳' },
+      }),
+    )
+    expect(shape(wrongPhone)).toEqual(
+      shape({ ...right, balance: right.balance - 20, gift: { ...right.gift, toPhoneMasked: '139****0000' } }),
+    )
     expect(await balanceOf(deng.openid)).toBe(before - 30)
     const outgoing = (await giftsOf(deng.openid)).outgoing
     expect(outgoing.map((g) => g.statusLabel)).toEqual(['待对方接收', '待对方接收', '待对方接收'])
     expect((await giftsOf(wangGuilan.openid)).incoming.map((g) => g.id)).toEqual([right.gift.id])
     // Nobody else can accept one: a gift meant for no one, or for someone else, is NOT_FOUND to the caller.
-    expect(await failure(call(wangGuilan.openid, 'acceptGift', { giftId: wrongName.gift.id }))).toEqual({ code: 'NOT_FOUND', field: 'data.giftId' })
+    expect(await failure(call(wangGuilan.openid, 'acceptGift', { giftId: wrongName.gift.id }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.giftId',
+    })
     expect(await failure(call(yangLi.openid, 'acceptGift', { giftId: right.gift.id }))).toEqual({ code: 'NOT_FOUND', field: 'data.giftId' })
-    expect(await failure(call(wangGuilan.openid, 'cancelGift', { giftId: right.gift.id }))).toEqual({ code: 'NOT_FOUND', field: 'data.giftId' })
+    expect(await failure(call(wangGuilan.openid, 'cancelGift', { giftId: right.gift.id }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.giftId',
+    })
     await expectLedgerInvariants()
   })
 
@@ -420,7 +556,10 @@ describe('gifts: held until the recipient accepts, the same answer whoever the n
     expect((await entries()).filter((e) => e._id === `gift-accept:${first.id}`)).toHaveLength(1)
     const before = await balanceOf(xuMin.openid)
     const { gift: second } = await ok(gift(25, yangLi))
-    const [accept, cancel] = await Promise.all([call(yangLi.openid, 'acceptGift', { giftId: second.id }), call(xuMin.openid, 'cancelGift', { giftId: second.id })])
+    const [accept, cancel] = await Promise.all([
+      call(yangLi.openid, 'acceptGift', { giftId: second.id }),
+      call(xuMin.openid, 'cancelGift', { giftId: second.id }),
+    ])
     expect([accept.ok, cancel.ok].filter(Boolean)).toHaveLength(1)
     const settled = (await entries()).filter((e) => e.gift?.id === second.id && e.kind !== 'gift')
     expect(settled).toHaveLength(1)
@@ -491,7 +630,10 @@ describe('gifts: held until the recipient accepts, the same answer whoever the n
   it('a recipient in another community accepts into her account there: the minutes stay in the giver’s community', async () => {
     const { gift: given } = await ok(giveAs(pu, wangGuilan, 30))
     expect(await waitingAccount(rural)).toBe(30)
-    expect((await giftsOf(wangGuilan.openid)).incoming.find((g) => g.id === given.id)).toMatchObject({ fromName: pu.name, communityName: '太河村' })
+    expect((await giftsOf(wangGuilan.openid)).incoming.find((g) => g.id === given.id)).toMatchObject({
+      fromName: pu.name,
+      communityName: '太河村',
+    })
     await ok(call(wangGuilan.openid, 'acceptGift', { giftId: given.id }))
     expect(await balanceOf(wangGuilan.openid, rural)).toBe(30)
     const { accounts: hers } = await ok(call(wangGuilan.openid, 'account', {}))
@@ -514,7 +656,10 @@ describe('the catalogue, redemptions and their hand-over', () => {
     expect(items.map((i) => [i.name, i.kindLabel, i.priceMinutes, i.stock])).toEqual(
       timebankItems.map((i) => [i.name, i.kind === 'service' ? '服务' : '爱心超市物品', i.priceMinutes, i.stock]),
     )
-    expect(items.find((i) => i.id === 'item-qy-repair')!.provider).toEqual({ organisationId: 'org-qy-weixiu', name: '沁园社区便民维修服务队' })
+    expect(items.find((i) => i.id === 'item-qy-repair')!.provider).toEqual({
+      organisationId: 'org-qy-weixiu',
+      name: '沁园社区便民维修服务队',
+    })
     // A village resident sees their own village's catalogue, empty in the demo.
     expect((await ok(call(who.ruralResident, 'catalogue', {}))).items).toEqual([])
   })
@@ -522,7 +667,13 @@ describe('the catalogue, redemptions and their hand-over', () => {
   it('a redemption pays the price back to the pool and takes one from stock; a replay answers it again', async () => {
     const id = requestId()
     const { redemption, balance } = await ok(redeem(xuMin.openid, 'item-qy-rice', id))
-    expect(redemption).toMatchObject({ itemName: '大米 5kg', priceMinutes: 120, status: 'waiting', statusLabel: '等待领取', entryId: `redeem:${redemption.id}` })
+    expect(redemption).toMatchObject({
+      itemName: '大米 5kg',
+      priceMinutes: 120,
+      status: 'waiting',
+      statusLabel: '等待领取',
+      entryId: `redeem:${redemption.id}`,
+    })
     expect(redemption).not.toHaveProperty('phone')
     expect(balance).toBe(450 - 120)
     expect((await item('item-qy-rice')).stock).toBe(11)
@@ -543,20 +694,57 @@ describe('the catalogue, redemptions and their hand-over', () => {
   it('the committee adds, edits, restocks by a delta and retires items; each decision audited', async () => {
     const committee = who.committeeUrban
     const { item: added } = await ok(
-      call(committee, 'saveItem', { communityId: urban, name: '助浴一次', kind: 'service', priceMinutes: 90, providerOrganisationId: 'org-qy-xiyanghong' }),
+      call(committee, 'saveItem', {
+        communityId: urban,
+        name: '助浴一次',
+        kind: 'service',
+        priceMinutes: 90,
+        providerOrganisationId: 'org-qy-xiyanghong',
+      }),
     )
-    expect(added).toMatchObject({ name: '助浴一次', stock: 0, status: 'active', description: '', provider: { name: '沁园社区夕阳红助老服务队' } })
+    expect(added).toMatchObject({
+      name: '助浴一次',
+      stock: 0,
+      status: 'active',
+      description: '',
+      provider: { name: '沁园社区夕阳红助老服务队' },
+    })
     expect((await ok(call(committee, 'restockItem', { itemId: added.id, delta: 5, reason: '新增名额' }))).item.stock).toBe(5)
-    expect(await failure(call(committee, 'restockItem', { itemId: added.id, delta: -6 }))).toEqual({ code: 'OUT_OF_STOCK', field: 'data.delta' })
+    expect(await failure(call(committee, 'restockItem', { itemId: added.id, delta: -6 }))).toEqual({
+      code: 'OUT_OF_STOCK',
+      field: 'data.delta',
+    })
     expect((await ok(call(committee, 'restockItem', { itemId: added.id, delta: -2 }))).item.stock).toBe(3)
-    const { item: edited } = await ok(call(committee, 'saveItem', { communityId: urban, itemId: added.id, name: '助浴一次', kind: 'service', priceMinutes: 100, description: '上门助浴。' }))
+    const { item: edited } = await ok(
+      call(committee, 'saveItem', {
+        communityId: urban,
+        itemId: added.id,
+        name: '助浴一次',
+        kind: 'service',
+        priceMinutes: 100,
+        description: '上门助浴。',
+      }),
+    )
     expect(edited).toMatchObject({ priceMinutes: 100, stock: 3, description: '上门助浴。' })
     expect(edited).not.toHaveProperty('provider')
-    expect(await failure(call(committee, 'saveItem', { communityId: urban, name: '读报', kind: 'service', priceMinutes: 30, providerOrganisationId: 'org-th-qiaosao' }))).toEqual({
+    expect(
+      await failure(
+        call(committee, 'saveItem', {
+          communityId: urban,
+          name: '读报',
+          kind: 'service',
+          priceMinutes: 30,
+          providerOrganisationId: 'org-th-qiaosao',
+        }),
+      ),
+    ).toEqual({
       code: 'NOT_FOUND',
       field: 'data.providerOrganisationId',
     })
-    expect(await failure(call(committee, 'saveItem', { communityId: urban, name: '代开发票', kind: 'goods', priceMinutes: 30 }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.name' })
+    expect(await failure(call(committee, 'saveItem', { communityId: urban, name: '代开发票', kind: 'goods', priceMinutes: 30 }))).toEqual({
+      code: 'CONTENT_REJECTED',
+      field: 'data.name',
+    })
     // Another community's committee cannot touch it.
     expect(await failure(call(who.committeeRural, 'restockItem', { itemId: added.id, delta: 1 }))).toEqual({ code: 'FORBIDDEN' })
     const { item: retired } = await ok(call(committee, 'retireItem', { itemId: added.id, reason: '暂停服务' }))
@@ -565,7 +753,13 @@ describe('the catalogue, redemptions and their hand-over', () => {
     expect((await ok(call(xuMin.openid, 'catalogue', {}))).items.some((i) => i.id === added.id)).toBe(false)
     expect((await ok(call(committee, 'items', { communityId: urban }))).items.find((i) => i.id === added.id)?.statusLabel).toBe('已下架')
     const audit = (await documents<AuditDoc>('audit_log')).filter((a) => a.action.startsWith('timebank.item'))
-    expect(audit.map((a) => a.action).sort()).toEqual(['timebank.item.restock', 'timebank.item.restock', 'timebank.item.retire', 'timebank.item.save', 'timebank.item.save'])
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'timebank.item.restock',
+      'timebank.item.restock',
+      'timebank.item.retire',
+      'timebank.item.save',
+      'timebank.item.save',
+    ])
   })
 
   it('the committee sees what waits for hand-over with who and their phone, and confirms it once', async () => {
@@ -574,7 +768,9 @@ describe('the catalogue, redemptions and their hand-over', () => {
     expect(rice).toMatchObject({ personName: '徐敏', phone: xuMin.phone })
     const { redemption } = await ok(call(who.committeeUrban, 'confirmHandover', { redemptionId: rice.id }))
     expect(redemption).toMatchObject({ status: 'handedOver', handedOverByName: '周海燕' })
-    expect((await ok(call(who.committeeUrban, 'confirmHandover', { redemptionId: rice.id }))).redemption.handedOverAt).toBe(redemption.handedOverAt)
+    expect((await ok(call(who.committeeUrban, 'confirmHandover', { redemptionId: rice.id }))).redemption.handedOverAt).toBe(
+      redemption.handedOverAt,
+    )
     expect((await ok(call(who.committeeUrban, 'handovers', { communityId: urban }))).redemptions.some((r) => r.id === rice.id)).toBe(false)
     expect(await failure(call(who.committeeRural, 'confirmHandover', { redemptionId: rice.id }))).toEqual({ code: 'FORBIDDEN' })
   })
@@ -585,11 +781,17 @@ describe('the catalogue, redemptions and their hand-over', () => {
     const { redemptions } = await ok(call(repairLead, 'providerHandovers', { organisationId: 'org-qy-weixiu' }))
     expect(redemptions.map((r) => [r.id, r.personName])).toEqual([[redemption.id, '邓浩']])
     const rice = (await ok(redeem(dengHao.openid, 'item-qy-rice'))).redemption
-    expect(await failure(call(repairLead, 'confirmHandoverAsProvider', { organisationId: 'org-qy-weixiu', redemptionId: rice.id }))).toEqual({
+    expect(
+      await failure(call(repairLead, 'confirmHandoverAsProvider', { organisationId: 'org-qy-weixiu', redemptionId: rice.id })),
+    ).toEqual({
       code: 'NOT_FOUND',
       field: 'data.redemptionId',
     })
-    expect(await failure(call(who.organisationLead, 'confirmHandoverAsProvider', { organisationId: 'org-qy-weixiu', redemptionId: redemption.id }))).toEqual({ code: 'FORBIDDEN' })
+    expect(
+      await failure(
+        call(who.organisationLead, 'confirmHandoverAsProvider', { organisationId: 'org-qy-weixiu', redemptionId: redemption.id }),
+      ),
+    ).toEqual({ code: 'FORBIDDEN' })
     const done = await ok(call(repairLead, 'confirmHandoverAsProvider', { organisationId: 'org-qy-weixiu', redemptionId: redemption.id }))
     expect(done.redemption).toMatchObject({ status: 'handedOver', handedOverByName: '胡刚' })
     const audit = (await documents<AuditDoc>('audit_log')).filter((a) => a.action === 'timebank.handover' && a.actorOpenid === repairLead)
@@ -600,7 +802,15 @@ describe('the catalogue, redemptions and their hand-over', () => {
     // Enough time for everyone: the committee grants it from the pool.
     const crowd = demoDataSet.people.filter((p) => p.communityId === urban).slice(0, 10)
     for (const p of crowd) {
-      await ok(call(who.committeeUrban, 'grant', { communityId: urban, personId: p._id, minutes: 200, reason: '测试兑换', requestId: requestId() }))
+      await ok(
+        call(who.committeeUrban, 'grant', {
+          communityId: urban,
+          personId: p._id,
+          minutes: 200,
+          reason: '测试兑换',
+          requestId: requestId(),
+        }),
+      )
     }
     const answers = await Promise.all(crowd.map((p) => redeem(p.openid, 'item-qy-oil')))
     const won = answers.filter((a) => a.ok)
@@ -622,15 +832,29 @@ describe('grants, the ledger and reversals', () => {
     const id = requestId()
     const input = { communityId: urban, personId: wangGuilan._id, minutes: 120, reason: '独居高龄，社区关怀', requestId: id }
     const { entry } = await ok(call(committee, 'grant', input))
-    expect(entry).toMatchObject({ kind: 'grant', minutes: 120, from: { kind: 'community', name: '社区时间池' }, to: { kind: 'person', name: '王桂兰', personId: wangGuilan._id }, reversible: true })
+    expect(entry).toMatchObject({
+      kind: 'grant',
+      minutes: 120,
+      from: { kind: 'community', name: '社区时间池' },
+      to: { kind: 'person', name: '王桂兰', personId: wangGuilan._id },
+      reversible: true,
+    })
     expect((await ok(call(committee, 'grant', input))).entry.id).toBe(entry.id)
     expect(await balanceOf(wangGuilan.openid)).toBe(120)
     const { entries: hers } = await ok(call(wangGuilan.openid, 'history', {}))
     expect(hers[0]).toMatchObject({ kind: 'grant', minutes: 120, reason: '独居高龄，社区关怀', title: '社区发放' })
-    expect((await documents<AuditDoc>('audit_log')).filter((a) => a.action === 'timebank.grant').map((a) => a.targetName)).toEqual(['王桂兰'])
+    expect((await documents<AuditDoc>('audit_log')).filter((a) => a.action === 'timebank.grant').map((a) => a.targetName)).toEqual([
+      '王桂兰',
+    ])
     const villager = personOf(who.ruralResident)
-    expect(await failure(call(committee, 'grant', { ...input, personId: villager._id, requestId: requestId() }))).toEqual({ code: 'NOT_FOUND', field: 'data.personId' })
-    expect(await failure(call(committee, 'grant', { ...input, minutes: 0, requestId: requestId() }))).toEqual({ code: 'INVALID_INPUT', field: 'data.minutes' })
+    expect(await failure(call(committee, 'grant', { ...input, personId: villager._id, requestId: requestId() }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.personId',
+    })
+    expect(await failure(call(committee, 'grant', { ...input, minutes: 0, requestId: requestId() }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.minutes',
+    })
   })
 
   it('lists the community’s entries newest first, page by page without gaps or repeats, and by person', async () => {
@@ -650,7 +874,10 @@ describe('grants, the ledger and reversals', () => {
     expect(his.map((e) => e.to.name)).toEqual(['徐敏', '徐敏', '徐敏'])
     const people = (await accounts()).filter((a) => a.communityId === urban && a.kind === 'person')
     expect(outstandingMinutes).toBe(people.reduce((s, a) => s + a.balance, 0))
-    expect(await failure(call(committee, 'ledger', { communityId: urban, cursor: 'not-a-cursor' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.cursor' })
+    expect(await failure(call(committee, 'ledger', { communityId: urban, cursor: 'not-a-cursor' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.cursor',
+    })
   })
 
   /** A gift from 徐敏 that `to` accepted: the entry that paid her. */
@@ -661,12 +888,25 @@ describe('grants, the ledger and reversals', () => {
   }
 
   it('reverses an entry by adding the opposite one: the original stays, marked reversed, once only', async () => {
-    const { gift: waiting } = await ok(call(xuMin.openid, 'give', { toName: yangLi.name, toPhone: yangLi.phone!, minutes: 5, requestId: requestId() }))
+    const { gift: waiting } = await ok(
+      call(xuMin.openid, 'give', { toName: yangLi.name, toPhone: yangLi.phone!, minutes: 5, requestId: requestId() }),
+    )
     // A gift still waiting is the giver's to cancel, not the committee's to reverse.
-    expect(await failure(call(committee, 'reverse', { entryId: (await entries()).find((e) => e.gift?.id === waiting.id)!._id, reason: '误转' }))).toEqual({ code: 'CONFLICT' })
+    expect(
+      await failure(call(committee, 'reverse', { entryId: (await entries()).find((e) => e.gift?.id === waiting.id)!._id, reason: '误转' })),
+    ).toEqual({ code: 'CONFLICT' })
     const gift = await acceptedGift(yangLi, 40)
     const { entry } = await ok(call(committee, 'reverse', { entryId: gift._id, reason: '误转' }))
-    expect(entry).toMatchObject({ kind: 'reversal', minutes: 40, from: { name: '杨丽' }, to: { name: '徐敏' }, reversesEntryId: gift._id, reason: '误转', reversible: false, title: '冲正：收到转赠' })
+    expect(entry).toMatchObject({
+      kind: 'reversal',
+      minutes: 40,
+      from: { name: '杨丽' },
+      to: { name: '徐敏' },
+      reversesEntryId: gift._id,
+      reason: '误转',
+      reversible: false,
+      title: '冲正：收到转赠',
+    })
     expect(await balanceOf(yangLi.openid)).toBe(0)
     expect((await entries()).find((e) => e._id === gift._id)).toEqual(gift)
     const { entries: hers } = await ok(call(yangLi.openid, 'history', {}))
@@ -684,7 +924,9 @@ describe('grants, the ledger and reversals', () => {
 
   it('ten concurrent reversals of one entry reverse it once', async () => {
     const gift = await acceptedGift(wangGuilan, 10)
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => call(committee, 'reverse', { entryId: gift._id, reason: `冲正 ${i}` })))
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => call(committee, 'reverse', { entryId: gift._id, reason: `冲正 ${i}` })),
+    )
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
     expect((await entries()).filter((e) => e.reverses === gift._id)).toHaveLength(1)
     await expectLedgerInvariants()
@@ -703,7 +945,9 @@ describe('grants, the ledger and reversals', () => {
   it('a service credit already spent cannot be reversed; reversing one leaves the service hours as they were', async () => {
     const { record } = await earn(yangLi.openid, 50, '2026-09-10T10:00:00')
     await ok(call(yangLi.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 30, requestId: requestId() }))
-    expect(await failure(call(committee, 'reverse', { entryId: `service:${record._id}`, reason: '重复登记' }))).toEqual({ code: 'INSUFFICIENT_BALANCE' })
+    expect(await failure(call(committee, 'reverse', { entryId: `service:${record._id}`, reason: '重复登记' }))).toEqual({
+      code: 'INSUFFICIENT_BALANCE',
+    })
     const { record: second } = await earn(xuMin.openid, 20, '2026-09-11T10:00:00')
     const hoursBefore = await ok(call(xuMin.openid, 'serviceHours', {}))
     await ok(call(committee, 'reverse', { entryId: `service:${second._id}`, reason: '重复登记' }))
@@ -749,17 +993,34 @@ describe('service hours and the certificate', () => {
     const again = await ok(call(xuMin.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))
     expect(again.certificate.number).not.toBe(number)
     expect(await failure(call(yangLi.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))).toEqual({ code: 'NOT_FOUND' })
-    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-12-31', to: '2026-01-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.to' })
-    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-02-30', to: '2026-03-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.from' })
+    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-12-31', to: '2026-01-01' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.to',
+    })
+    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-02-30', to: '2026-03-01' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.from',
+    })
     expect(await failure(call(xuMin.openid, 'serviceHours', { from: '2026-13-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.from' })
   })
 
   it('anyone signed in verifies it by number, however typed, and sees the name partly masked', async () => {
     const { certificate } = await ok(call(who.civilAffairs, 'verifyCertificate', { number: number.toLowerCase().replace(/-/g, ' ') }))
-    expect(certificate).toMatchObject({ number, holder: { name: '徐*', maskedPhone: '187****9354' }, totalMinutes: 450, issuer: { name: '沁园社区居民委员会' } })
+    expect(certificate).toMatchObject({
+      number,
+      holder: { name: '徐*', maskedPhone: '187****9354' },
+      totalMinutes: 450,
+      issuer: { name: '沁园社区居民委员会' },
+    })
     expect((await ok(call('o-not-registered', 'verifyCertificate', { number }))).certificate.number).toBe(number)
-    expect(await failure(call(who.resident, 'verifyCertificate', { number: '0000-0000-0000-0000' }))).toEqual({ code: 'NOT_FOUND', field: 'data.number' })
-    expect(await failure(call(who.resident, 'verifyCertificate', { number: 'I-O-U' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.number' })
+    expect(await failure(call(who.resident, 'verifyCertificate', { number: '0000-0000-0000-0000' }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.number',
+    })
+    expect(await failure(call(who.resident, 'verifyCertificate', { number: 'I-O-U' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.number',
+    })
     expect(await failure(call(null, 'verifyCertificate', { number }))).toEqual({ code: 'UNAUTHENTICATED' })
   })
 })
@@ -784,7 +1045,9 @@ describe('crowds at CloudBase’s latency: nobody is told to try again later', (
     const gao = personOf('demo-gao-peng')
     expect(await balanceOf(gao.openid)).toBe(60)
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => call(gao.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 25, requestId: requestId() })),
+      Array.from({ length: 10 }, () =>
+        call(gao.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 25, requestId: requestId() }),
+      ),
     )
     expect(answers.filter((a) => a.ok)).toHaveLength(2)
     for (const a of answers) if (!a.ok) expect(a.error).toMatchObject({ code: 'INSUFFICIENT_BALANCE' })
@@ -806,15 +1069,28 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
     const fresh = Array.from({ length: 80 }, (_, i) => {
       const villager = i % 5 === 0
       const p = villager ? pick(villagers) : pick(volunteers)
-      return serviceRecord(p.openid, 30 + Math.floor(next() * 300), `2026-09-${String(1 + Math.floor(next() * 5)).padStart(2, '0')}T10:00:00`, {
-        communityId: villager ? rural : urban,
-        organisationId: villager ? 'org-th-qiaosao' : 'org-qy-xiyanghong',
-      })
+      return serviceRecord(
+        p.openid,
+        30 + Math.floor(next() * 300),
+        `2026-09-${String(1 + Math.floor(next() * 5)).padStart(2, '0')}T10:00:00`,
+        {
+          communityId: villager ? rural : urban,
+          organisationId: villager ? 'org-th-qiaosao' : 'org-qy-xiyanghong',
+        },
+      )
     })
     await insertAll('service_records', fresh)
     // Everyone starts with some time, granted from the pools, so that gifts and redemptions have something to spend.
     for (const p of [...volunteers, ...villagers]) {
-      await ok(call(p.communityId === urban ? who.committeeUrban : who.committeeRural, 'grant', { communityId: p.communityId!, personId: p._id, minutes: 200, reason: '起始时间', requestId: requestId() }))
+      await ok(
+        call(p.communityId === urban ? who.committeeUrban : who.committeeRural, 'grant', {
+          communityId: p.communityId!,
+          personId: p._id,
+          minutes: 200,
+          reason: '起始时间',
+          requestId: requestId(),
+        }),
+      )
     }
     const gifts = Array.from({ length: 40 }, () => {
       const from = pick(volunteers)
@@ -822,11 +1098,13 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
       return { from, input: { toName: to.name, toPhone: to.phone!, minutes: 5 + Math.floor(next() * 60), requestId: requestId() } }
     })
     const giftAnswers = new Map<string, boolean[]>()
-    const give = ({ from, input }: (typeof gifts)[number]) => async () => {
-      const answer = await call(from.openid, 'give', input)
-      giftAnswers.set(input.requestId, [...(giftAnswers.get(input.requestId) ?? []), answer.ok])
-      return answer
-    }
+    const give =
+      ({ from, input }: (typeof gifts)[number]) =>
+      async () => {
+        const answer = await call(from.openid, 'give', input)
+        giftAnswers.set(input.requestId, [...(giftAnswers.get(input.requestId) ?? []), answer.ok])
+        return answer
+      }
     const operations: (() => Promise<unknown>)[] = [
       ...fresh.map((r) => () => creditServiceRecords([r._id], testClock.now())),
       // Replays of credits and of gifts (the same request again), racing their originals.
@@ -846,7 +1124,10 @@ describe('the invariants under a crowd: credits, gifts and redemptions at once',
       if (!settled.ok) expect(['INSUFFICIENT_BALANCE', 'OUT_OF_STOCK', 'CONFLICT', 'RATE_LIMITED']).toContain(settled.error!.code)
     }
     // Every record is settled once: credited or held, never twice.
-    await creditServiceRecords(fresh.map((r) => r._id), testClock.now())
+    await creditServiceRecords(
+      fresh.map((r) => r._id),
+      testClock.now(),
+    )
     const { entries: moves } = await expectLedgerInvariants()
     const stored = await documents<ServiceRecordDoc>('service_records')
     for (const r of fresh) {

@@ -123,22 +123,39 @@ describe('the local host', () => {
 
   it('lists at /local/outbox.json the subscribe messages a need sends, as WeChat takes them, each sent', async () => {
     const api = async (fn: string, openid: string, action: string, data: unknown) => {
-      const answer = await fetch(`${host.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...asDemo(openid) }, body: JSON.stringify({ action, data }) })
+      const answer = await fetch(`${host.url}/api/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...asDemo(openid) },
+        body: JSON.stringify({ action, data }),
+      })
       return (await answer.json()).data
     }
     type Listed = { channel: string; toOpenid: string; template: string; page: string; data: SubscribeData; result: { status: string } }
     const listed = async (): Promise<Listed[]> => (await (await fetch(`${host.url}/local/outbox.json`)).json()).messages
     const description = '家里水管爆了，水一直往外冒，楼下邻居家天花板也开始渗水，老人自己关不上总阀，急需有人上门帮忙处理'
-    const { need } = await api('needs', demoIdentities.resident, 'raise', raiseInput({ helpKind: '生活照料', urgency: 'urgent', description, neighbourhood: '沁园小区东区（原张店化肥厂职工宿舍）北院3号楼' }))
+    const { need } = await api(
+      'needs',
+      demoIdentities.resident,
+      'raise',
+      raiseInput({ helpKind: '生活照料', urgency: 'urgent', description, neighbourhood: '沁园小区东区（原张店化肥厂职工宿舍）北院3号楼' }),
+    )
     const offer = (await listed()).find((m) => m.template === 'newOffer' && m.page === OFFERS_PAGE)!
     const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === offer.toOpenid)!
     const { offers } = await api('needs', offer.toOpenid, 'offers', { organisationId: organisation._id })
-    await api('needs', offer.toOpenid, 'accept', { organisationId: organisation._id, offerId: offers.find((o: { need: { id: string } }) => o.need.id === need.id).offerId })
+    await api('needs', offer.toOpenid, 'accept', {
+      organisationId: organisation._id,
+      offerId: offers.find((o: { need: { id: string } }) => o.need.id === need.id).offerId,
+    })
 
     const messages = (await listed()).filter((m) => m.channel === 'subscribeMessage')
     const accepted = messages.find((m) => m.template === 'needAccepted' && m.toOpenid === demoIdentities.resident)!
     expect(accepted).toMatchObject({ page: `${NEED_PAGE}?id=${need.id}`, result: { status: 'sent' } })
-    expect(accepted.data).toEqual({ thing1: { value: '生活照料' }, thing2: { value: organisation.name.length <= 20 ? organisation.name : expect.stringMatching(/…$/) }, phrase3: { value: '已接单' }, time4: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) } })
+    expect(accepted.data).toEqual({
+      thing1: { value: '生活照料' },
+      thing2: { value: organisation.name.length <= 20 ? organisation.name : expect.stringMatching(/…$/) },
+      phrase3: { value: '已接单' },
+      time4: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) },
+    })
     expect(offer.data).toMatchObject({ phrase2: { value: '紧急' }, thing3: { value: '沁园小区东区（原张店化肥厂职工宿舍）北…' } })
     for (const m of messages) {
       expect(subscribeDataRefusal(m.template, m.data)).toBeNull()
@@ -168,7 +185,10 @@ describe('the local host', () => {
     it('refuses what is not a JPEG, PNG or WebP photo, and anything over 5 MB', async () => {
       const wrongType = await upload(Buffer.from('<svg/>'), 'image/svg+xml')
       expect(wrongType.status).toBe(415)
-      expect(await wrongType.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('JPEG') } })
+      expect(await wrongType.json()).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('JPEG') },
+      })
 
       const tooBig = await upload(Buffer.alloc(5 * 1024 * 1024 + 1), 'image/jpeg')
       expect(tooBig.status).toBe(413)

@@ -107,7 +107,14 @@ describe('queries', () => {
   })
 
   it('orderBy, skip, limit and field projection', async () => {
-    const res = await db.collection('items').where({ n: _().lt(4) }).orderBy('n', 'desc').skip(1).limit(1).field({ n: true }).get()
+    const res = await db
+      .collection('items')
+      .where({ n: _().lt(4) })
+      .orderBy('n', 'desc')
+      .skip(1)
+      .limit(1)
+      .field({ n: true })
+      .get()
     expect(res.data).toEqual([{ _id: 'b', n: 2 }])
     const sorted = await db.collection('items').orderBy('tag', 'asc').orderBy('n', 'desc').get()
     expect(ids(sorted)).toEqual(['d', 'c', 'a', 'b'])
@@ -144,8 +151,25 @@ describe('limits', () => {
   })
 
   it('aggregate without $limit returns 20 results, as CloudBase does', async () => {
-    expect((await db.collection('items').aggregate().match({ i: db.command.gte(0) }).end()).data).toHaveLength(20)
-    expect((await db.collection('items').aggregate().match({ i: db.command.gte(0) }).limit(50).end()).data).toHaveLength(50)
+    expect(
+      (
+        await db
+          .collection('items')
+          .aggregate()
+          .match({ i: db.command.gte(0) })
+          .end()
+      ).data,
+    ).toHaveLength(20)
+    expect(
+      (
+        await db
+          .collection('items')
+          .aggregate()
+          .match({ i: db.command.gte(0) })
+          .limit(50)
+          .end()
+      ).data,
+    ).toHaveLength(50)
   })
 })
 
@@ -157,16 +181,22 @@ describe('updates', () => {
 
   it('doc.update merges: $inc, $push $each, nested $set, remove, mul', async () => {
     const _ = db.command
-    const res = await db.collection('items').doc('u').update({
-      n: _.inc(2),
-      list: _.push([2, 3]),
-      profile: { name: 'b' },
-      'profile.city': 'Shanghai',
-      keep: _.remove(),
-    })
+    const res = await db
+      .collection('items')
+      .doc('u')
+      .update({
+        n: _.inc(2),
+        list: _.push([2, 3]),
+        profile: { name: 'b' },
+        'profile.city': 'Shanghai',
+        keep: _.remove(),
+      })
     expect(res.updated).toBe(1)
     expect(await get()).toEqual({ _id: 'u', n: 3, list: [1, 2, 3], profile: { name: 'b', age: 3, city: 'Shanghai' } })
-    await db.collection('items').doc('u').update({ n: _.mul(10), list: _.pop() })
+    await db
+      .collection('items')
+      .doc('u')
+      .update({ n: _.mul(10), list: _.pop() })
     expect(await get()).toMatchObject({ n: 30, list: [1, 2] })
   })
 
@@ -199,7 +229,11 @@ describe('updates', () => {
 
 describe('remove', () => {
   it('doc.remove and where.remove', async () => {
-    await db.collection('items').add([{ _id: 'r1', g: 1 }, { _id: 'r2', g: 2 }, { _id: 'r3', g: 2 }])
+    await db.collection('items').add([
+      { _id: 'r1', g: 1 },
+      { _id: 'r2', g: 2 },
+      { _id: 'r3', g: 2 },
+    ])
     expect((await db.collection('items').doc('r1').remove()).deleted).toBe(1)
     expect((await db.collection('items').doc('r1').remove()).deleted).toBe(0)
     expect((await db.collection('items').where({ g: 2 }).remove()).deleted).toBe(2)

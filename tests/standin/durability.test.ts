@@ -70,11 +70,20 @@ it('keeps committed writes across kill -9 and restart', async () => {
   let db = database(running.env)
   await db.collection('people').add({ _id: 'p1', openid: 'o1', at: new Date('2025-05-05T05:05:05Z') })
   await db.collection('people').add(Array.from({ length: 50 }, (_, i) => ({ openid: `bulk${i}` })))
-  await db.collection('people').doc('p1').update({ visits: db.command.inc(3) })
+  await db
+    .collection('people')
+    .doc('p1')
+    .update({ visits: db.command.inc(3) })
   const t = await db.startTransaction()
-  await t.collection('people').doc('p1').update({ visits: db.command.inc(10) })
+  await t
+    .collection('people')
+    .doc('p1')
+    .update({ visits: db.command.inc(10) })
   await t.commit()
-  await db.collection('people').doc('p1').update({ visits: db.command.inc(100) })
+  await db
+    .collection('people')
+    .doc('p1')
+    .update({ visits: db.command.inc(100) })
 
   await killHard(running.child)
   running = await startCli(dataDir)

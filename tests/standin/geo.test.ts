@@ -41,14 +41,20 @@ const here = () => new db.Geo.Point(CENTRE[0], CENTRE[1])
 
 describe('geoNear in a where', () => {
   it('returns documents nearest first', async () => {
-    const res = await db.collection('communities').where({ centre: db.command.geoNear({ geometry: here() }) }).get()
+    const res = await db
+      .collection('communities')
+      .where({ centre: db.command.geoNear({ geometry: here() }) })
+      .get()
     expect(ids(res)).toEqual(['n500', 'n1500', 'e2000', 'n3000', 'n10000'])
     expect(res.data[0].centre).toBeInstanceOf(db.Geo.Point)
   })
 
   it('respects maxDistance and minDistance (metres)', async () => {
     const near = (opts: { maxDistance?: number; minDistance?: number }) =>
-      db.collection('communities').where({ centre: db.command.geoNear({ geometry: here(), ...opts }) }).get()
+      db
+        .collection('communities')
+        .where({ centre: db.command.geoNear({ geometry: here(), ...opts }) })
+        .get()
     expect(ids(await near({ maxDistance: 2500 }))).toEqual(['n500', 'n1500', 'e2000'])
     expect(ids(await near({ minDistance: 1000, maxDistance: 3100 }))).toEqual(['n1500', 'e2000', 'n3000'])
     expect(ids(await near({ maxDistance: 1499 }))).toEqual(['n500'])
@@ -83,12 +89,22 @@ describe('geoNear in a where', () => {
         ]),
       ])
     // ±0.03° of longitude is ±2.67 km here, ±0.02° of latitude ±2.22 km: n3000 falls outside.
-    expect(ids(await db.collection('communities').where({ centre: _.geoWithin({ geometry: box(0.03, 0.02) }) }).get()).sort()).toEqual([
-      'e2000',
-      'n1500',
-      'n500',
-    ])
-    expect(ids(await db.collection('communities').where({ centre: _.geoIntersects({ geometry: box(0.01, 0.01) }) }).get())).toEqual(['n500'])
+    expect(
+      ids(
+        await db
+          .collection('communities')
+          .where({ centre: _.geoWithin({ geometry: box(0.03, 0.02) }) })
+          .get(),
+      ).sort(),
+    ).toEqual(['e2000', 'n1500', 'n500'])
+    expect(
+      ids(
+        await db
+          .collection('communities')
+          .where({ centre: _.geoIntersects({ geometry: box(0.01, 0.01) }) })
+          .get(),
+      ),
+    ).toEqual(['n500'])
   })
 
   it('serves a nested indexed field (organisations.serviceArea.centre)', async () => {
@@ -97,7 +113,10 @@ describe('geoNear in a where', () => {
       { _id: 'far', inviteCode: 'FAR', serviceArea: { centre: new db.Geo.Point(...north(5000)) } },
       { _id: 'close', inviteCode: 'CLOSE', serviceArea: { centre: new db.Geo.Point(...north(100)) } },
     ])
-    const res = await db.collection('organisations').where({ 'serviceArea.centre': db.command.geoNear({ geometry: here() }) }).get()
+    const res = await db
+      .collection('organisations')
+      .where({ 'serviceArea.centre': db.command.geoNear({ geometry: here() }) })
+      .get()
     expect(ids(res)).toEqual(['close', 'far'])
   })
 })
@@ -121,14 +140,29 @@ describe('without a 2dsphere index', () => {
   it('refuses geoNear, geoWithin and the $geoNear stage', async () => {
     await db.collection('offices').add({ location: new db.Geo.Point(...CENTRE) })
     const _ = db.command
-    const near = await errorOf(db.collection('offices').where({ location: _.geoNear({ geometry: here() }) }).get())
+    const near = await errorOf(
+      db
+        .collection('offices')
+        .where({ location: _.geoNear({ geometry: here() }) })
+        .get(),
+    )
     expect(near.message).toMatch(/unable to find index for \$geoNear query/)
-    const within = await errorOf(db.collection('offices').where({ location: _.geoWithin({ centerSphere: [here(), 0.01] }) }).get())
+    const within = await errorOf(
+      db
+        .collection('offices')
+        .where({ location: _.geoWithin({ centerSphere: [here(), 0.01] }) })
+        .get(),
+    )
     expect(within.message).toMatch(/unable to find index/)
     const stage = await errorOf(db.collection('offices').aggregate().geoNear({ near: here(), distanceField: 'd' }).end())
     expect(stage.message).toMatch(/unable to find index for \$geoNear query/)
     // An indexed collection, but not on this field.
-    const otherField = await errorOf(db.collection('communities').where({ elsewhere: _.geoNear({ geometry: here() }) }).get())
+    const otherField = await errorOf(
+      db
+        .collection('communities')
+        .where({ elsewhere: _.geoNear({ geometry: here() }) })
+        .get(),
+    )
     expect(otherField.message).toMatch(/unable to find index for \$geoNear query/)
   })
 
@@ -144,7 +178,10 @@ describe('served from the R*Tree', () => {
     const docs = []
     for (let i = 0; i < 60; i++) {
       for (let j = 0; j < 60; j++) {
-        docs.push({ inviteCode: `G${i}-${j}`, serviceArea: { centre: new db.Geo.Point(east((i - 30) * 400)[0], north((j - 30) * 400)[1]) } })
+        docs.push({
+          inviteCode: `G${i}-${j}`,
+          serviceArea: { centre: new db.Geo.Point(east((i - 30) * 400)[0], north((j - 30) * 400)[1]) },
+        })
       }
     }
     await db.collection('organisations').add(docs)
@@ -157,7 +194,11 @@ describe('served from the R*Tree', () => {
     expect(read).toBe(21)
 
     const before2 = h.standin.stats().documentsRead
-    const nearest = await db.collection('organisations').where({ 'serviceArea.centre': db.command.geoNear({ geometry: here() }) }).limit(5).get()
+    const nearest = await db
+      .collection('organisations')
+      .where({ 'serviceArea.centre': db.command.geoNear({ geometry: here() }) })
+      .limit(5)
+      .get()
     expect(nearest.data).toHaveLength(5)
     expect(h.standin.stats().documentsRead - before2).toBe(5)
   })

@@ -58,7 +58,14 @@ describe('equality on an indexed field', () => {
 
   it('$in on an indexed field, and the scan it avoids on an unindexed one', async () => {
     let before = h.standin.stats().documentsRead
-    expect((await db.collection('people').where({ communityId: db.command.in(['c1', 'c2']) }).count()).total).toBe(100)
+    expect(
+      (
+        await db
+          .collection('people')
+          .where({ communityId: db.command.in(['c1', 'c2']) })
+          .count()
+      ).total,
+    ).toBe(100)
     expect(h.standin.stats().documentsRead - before).toBe(100)
     before = h.standin.stats().documentsRead
     expect((await db.collection('people').where({ n: 7 }).count()).total).toBe(1)
@@ -66,7 +73,10 @@ describe('equality on an indexed field', () => {
   })
 
   it('typed equality stays exact: true does not match 1', async () => {
-    await db.collection('people').add([{ openid: 't', communityId: true }, { openid: 'one', communityId: 1 }])
+    await db.collection('people').add([
+      { openid: 't', communityId: true },
+      { openid: 'one', communityId: 1 },
+    ])
     const res = await db.collection('people').where({ communityId: true }).get()
     expect(res.data.map((d: { openid: string }) => d.openid)).toEqual(['t'])
   })
@@ -78,7 +88,12 @@ describe('a compound index: equality on its first fields, then a range or the or
   const HALF_DAY = 12 * 3600_000
   const day = (n: number) => new Date(start + n * 2 * HALF_DAY)
   beforeEach(async () => {
-    const needs = Array.from({ length: 5000 }, (_, i) => ({ _id: `n${i}`, communityId: 'c1', status: i % 3 ? 'open' : 'done', createdAt: new Date(start + i * HALF_DAY) }))
+    const needs = Array.from({ length: 5000 }, (_, i) => ({
+      _id: `n${i}`,
+      communityId: 'c1',
+      status: i % 3 ? 'open' : 'done',
+      createdAt: new Date(start + i * HALF_DAY),
+    }))
     for (let i = 0; i < needs.length; i += 500) await db.collection('needs').add(needs.slice(i, i + 500))
     await db.collection('needs').add([
       { _id: 'other-community', communityId: 'c2', createdAt: day(1000) },
@@ -89,7 +104,11 @@ describe('a compound index: equality on its first fields, then a range or the or
 
   it('reads about as many documents as a 30-day range returns, not the community', async () => {
     const before = h.standin.stats().documentsRead
-    const res = await db.collection('needs').where({ communityId: 'c1', createdAt: db.command.gte(day(1000)).and(db.command.lt(day(1030))) }).limit(1000).get()
+    const res = await db
+      .collection('needs')
+      .where({ communityId: 'c1', createdAt: db.command.gte(day(1000)).and(db.command.lt(day(1030))) })
+      .limit(1000)
+      .get()
     const read = h.standin.stats().documentsRead - before
     expect(ids(res).sort()).toEqual(['two-communities', ...Array.from({ length: 60 }, (_, i) => `n${2000 + i}`)].sort())
     // Only what is in range is read (a date bound is widened by a millisecond, so the need at the
@@ -101,7 +120,11 @@ describe('a compound index: equality on its first fields, then a range or the or
     const before = h.standin.stats().documentsRead
     const res = await db.collection('needs').where({ communityId: 'c1', status: 'open' }).orderBy('createdAt', 'desc').limit(10).get()
     const read = h.standin.stats().documentsRead - before
-    const expected = Array.from({ length: 5000 }, (_, i) => i).filter((i) => i % 3).reverse().slice(0, 10).map((i) => `n${i}`)
+    const expected = Array.from({ length: 5000 }, (_, i) => i)
+      .filter((i) => i % 3)
+      .reverse()
+      .slice(0, 10)
+      .map((i) => `n${i}`)
     expect(ids(res)).toEqual(expected)
     expect(read).toBeLessThan(20)
   })
@@ -109,7 +132,13 @@ describe('a compound index: equality on its first fields, then a range or the or
   it('keeps a range’s bounds exact, inclusive and exclusive, and pages through skip', async () => {
     const _ = db.command
     const page = (offset: number) =>
-      db.collection('needs').where({ communityId: 'c1', createdAt: _.gt(day(10)).and(_.lte(day(12))) }).orderBy('createdAt', 'asc').skip(offset).limit(2).get()
+      db
+        .collection('needs')
+        .where({ communityId: 'c1', createdAt: _.gt(day(10)).and(_.lte(day(12))) })
+        .orderBy('createdAt', 'asc')
+        .skip(offset)
+        .limit(2)
+        .get()
     expect([...ids(await page(0)), ...ids(await page(2))]).toEqual(['n21', 'n22', 'n23', 'n24'])
   })
 })

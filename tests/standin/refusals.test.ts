@@ -25,10 +25,26 @@ const item = async (id: string) => (await db.collection('items').doc(id).get()).
 describe('aggregation', () => {
   it('refuses $limit of zero or below instead of answering nothing', async () => {
     for (const limit of [0, -1]) {
-      const err = await errorOf(db.collection('items').aggregate().match({ n: db.command.gte(0) }).limit(limit).end())
+      const err = await errorOf(
+        db
+          .collection('items')
+          .aggregate()
+          .match({ n: db.command.gte(0) })
+          .limit(limit)
+          .end(),
+      )
       expect(err).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/limit must be positive/) })
     }
-    expect((await db.collection('items').aggregate().match({ n: db.command.gte(0) }).limit(1).end()).data).toHaveLength(1)
+    expect(
+      (
+        await db
+          .collection('items')
+          .aggregate()
+          .match({ n: db.command.gte(0) })
+          .limit(1)
+          .end()
+      ).data,
+    ).toHaveLength(1)
   })
 })
 
@@ -60,7 +76,10 @@ describe('transactions', () => {
     const other: Txn = await db.startTransaction()
     expect((await errorOf(other.collection('items').doc('a').update({ n: 5 }))).code).toBe('DATABASE_TRANSACTION_CONFLICT')
     clock = new Date(clock.getTime() + 2_000)
-    expect(await errorOf(t.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL', message: expect.stringMatching(/within 30000 ms/) })
+    expect(await errorOf(t.commit())).toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+      message: expect.stringMatching(/within 30000 ms/),
+    })
     expect((await item('a')).n).toBe(1)
     expect((await db.collection('items').doc('a').update({ n: 7 })).updated).toBe(1)
   })
@@ -70,10 +89,22 @@ describe('unique indexes', () => {
   it('are checked per element of an array (multikey), and a document may repeat its own value', async () => {
     await db.collection('people').add({ _id: 'p1', openid: ['o1', 'o2'] })
     const err = await errorOf(db.collection('people').add({ _id: 'p2', openid: 'o2' }))
-    expect(err).toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE', message: expect.stringMatching(/openid_unique dup key: \{ openid: "o2" \}/) })
+    expect(err).toMatchObject({
+      code: 'DATABASE_DUPLICATE_WRITE',
+      message: expect.stringMatching(/openid_unique dup key: \{ openid: "o2" \}/),
+    })
     expect((await errorOf(db.collection('people').add({ _id: 'p3', openid: ['o3', 'o1'] }))).code).toBe('DATABASE_DUPLICATE_WRITE')
     await db.collection('people').add({ _id: 'p4', openid: ['o4', 'o4'] })
-    expect((await errorOf(db.collection('people').doc('p4').update({ openid: ['o5', 'o1'] }))).code).toBe('DATABASE_DUPLICATE_WRITE')
+    expect(
+      (
+        await errorOf(
+          db
+            .collection('people')
+            .doc('p4')
+            .update({ openid: ['o5', 'o1'] }),
+        )
+      ).code,
+    ).toBe('DATABASE_DUPLICATE_WRITE')
     expect((await db.collection('people').count()).total).toBe(2)
   })
 })
@@ -84,10 +115,17 @@ describe('field names', () => {
       db.collection('items').add({ $where: 1 }),
       db.collection('items').add({ profile: { 'a.b': 1 } }),
       db.collection('items').add({ list: [{ $x: 1 }] }),
-      db.collection('items').doc('a').set({ profile: { $gt: 1 } }),
-      db.collection('items').doc('a').update({ profile: db.command.set({ 'x.y': 1 }) }),
+      db
+        .collection('items')
+        .doc('a')
+        .set({ profile: { $gt: 1 } }),
+      db
+        .collection('items')
+        .doc('a')
+        .update({ profile: db.command.set({ 'x.y': 1 }) }),
     ]
-    for (const refused of refusals) expect(await errorOf(refused)).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/field names/) })
+    for (const refused of refusals)
+      expect(await errorOf(refused)).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/field names/) })
     expect(await item('a')).toEqual({ _id: 'a', n: 1, label: 'x', tags: ['t'] })
     expect((await db.collection('items').count()).total).toBe(2)
   })
@@ -96,15 +134,27 @@ describe('field names', () => {
 describe('writes that cannot apply', () => {
   it('$inc of a string, $push onto a non-array or a path through a string is an error, not a silent no-op', async () => {
     const refusals = [
-      db.collection('items').doc('a').update({ label: db.command.inc(1) }),
-      db.collection('items').doc('a').update({ n: db.command.push(3) }),
+      db
+        .collection('items')
+        .doc('a')
+        .update({ label: db.command.inc(1) }),
+      db
+        .collection('items')
+        .doc('a')
+        .update({ n: db.command.push(3) }),
       db.collection('items').doc('a').update({ 'label.first': 1 }),
-      db.collection('items').where({ _id: 'a' }).update({ label: db.command.mul(2) }),
+      db
+        .collection('items')
+        .where({ _id: 'a' })
+        .update({ label: db.command.mul(2) }),
     ]
     for (const refused of refusals) expect((await errorOf(refused)).code).toBe('DATABASE_REQUEST_FAILED')
     expect(await item('a')).toEqual({ _id: 'a', n: 1, label: 'x', tags: ['t'] })
     // What can apply still does, a missing field included.
-    await db.collection('items').doc('a').update({ n: db.command.inc(1), tags: db.command.push('u'), count: db.command.inc(2) })
+    await db
+      .collection('items')
+      .doc('a')
+      .update({ n: db.command.inc(1), tags: db.command.push('u'), count: db.command.inc(2) })
     expect(await item('a')).toEqual({ _id: 'a', n: 2, label: 'x', tags: ['t', 'u'], count: 2 })
   })
 })

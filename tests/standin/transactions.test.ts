@@ -25,8 +25,14 @@ describe('commit and rollback', () => {
     const t = await db.startTransaction()
     const alice = (await t.collection('accounts').doc('alice').get()).data
     expect(alice).toEqual({ _id: 'alice', balance: 100 })
-    await t.collection('accounts').doc('alice').update({ balance: db.command.inc(-30) })
-    await t.collection('accounts').doc('bob').update({ balance: db.command.inc(30) })
+    await t
+      .collection('accounts')
+      .doc('alice')
+      .update({ balance: db.command.inc(-30) })
+    await t
+      .collection('accounts')
+      .doc('bob')
+      .update({ balance: db.command.inc(30) })
     const added = await t.collection('accounts').add({ _id: 'carol', balance: 5 })
     expect(added).toMatchObject({ id: 'carol', inserted: 1, ok: 1 })
     // Own writes are visible inside, invisible outside.
@@ -48,7 +54,10 @@ describe('commit and rollback', () => {
   it('runTransaction commits what the callback returns and rolls back when it throws', async () => {
     const result = await db.runTransaction(async (t: Txn) => {
       const { data } = await t.collection('accounts').doc('alice').get()
-      await t.collection('accounts').doc('alice').update({ balance: data.balance - 10 })
+      await t
+        .collection('accounts')
+        .doc('alice')
+        .update({ balance: data.balance - 10 })
       return data.balance - 10
     })
     expect(result).toBe(90)
@@ -112,7 +121,10 @@ describe('isolation', () => {
       db.runTransaction(
         async (t: Txn) => {
           const { data } = await t.collection('accounts').doc('counter').get()
-          await t.collection('accounts').doc('counter').update({ n: data.n + 1 })
+          await t
+            .collection('accounts')
+            .doc('counter')
+            .update({ n: data.n + 1 })
         },
         // As in MongoDB, a conflict aborts at once with no waiting, so 20 contenders need more than
         // the SDK's default 3 retries; each retry is a fresh transaction.

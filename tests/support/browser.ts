@@ -54,7 +54,11 @@ export async function startBrowserSession(options: { startAt?: Date } = {}): Pro
     browser,
     now,
     async moveClocks(move) {
-      const answer = await fetch(`${host.url}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) })
+      const answer = await fetch(`${host.url}/local/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(move),
+      })
       if (!answer.ok) throw new Error(`the host did not move its clock: ${await answer.text()}`)
       const moved = new Date(((await answer.json()) as { now: string }).now)
       for (const page of pages.filter((p) => !p.isClosed())) {
@@ -134,14 +138,18 @@ export const shown = (page: Page) => page.locator('.taro_router > .taro_page').l
 export async function tap(page: Page, text: string) {
   const label = shown(page).getByText(text, { exact: true }).first()
   await label.waitFor()
-  const button = shown(page).locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) })
+  const button = shown(page)
+    .locator('taro-button-core')
+    .filter({ has: page.getByText(text, { exact: true }) })
   await ((await button.count()) > 0 ? button.last() : label).click()
 }
 
 /** After the newest page has slid in and hidden the one before it. */
 export async function screenshot(page: Page, file: string) {
   await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_router > .taro_page')).slice(0, -1).every((p) => getComputedStyle(p).display === 'none'),
+    Array.from(document.querySelectorAll('.taro_router > .taro_page'))
+      .slice(0, -1)
+      .every((p) => getComputedStyle(p).display === 'none'),
   )
   await page.screenshot({ path: join(screenshotDir, file), fullPage: true })
 }

@@ -58,12 +58,7 @@ export const CLOUDBASE_LATENCY_MS = 25
 type Main = (event: unknown, context: unknown) => Promise<unknown>
 
 /** Calls a function's `main` as the platform would for `openid` (null: nobody signed in). */
-export async function callAs<T = unknown>(
-  main: Main,
-  functionName: string,
-  openid: string | null,
-  event: unknown,
-): Promise<Envelope<T>> {
+export async function callAs<T = unknown>(main: Main, functionName: string, openid: string | null, event: unknown): Promise<Envelope<T>> {
   return (await main(event, platformContext(functionName, openid))) as Envelope<T>
 }
 

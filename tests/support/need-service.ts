@@ -20,7 +20,10 @@ export async function callHostAs(url: string, openid: string, functionName: stri
 
 /** Reads the local host's clock, or moves it when `move` is given. */
 async function setHostClock(url: string, move?: { set: string }): Promise<{ now: string }> {
-  const response = await fetch(`${url}/local/clock`, move ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) } : {})
+  const response = await fetch(
+    `${url}/local/clock`,
+    move ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) } : {},
+  )
   return response.json()
 }
 
@@ -31,12 +34,20 @@ async function setHostClock(url: string, move?: { set: string }): Promise<{ now:
  * the host's clock (/local/clock) is put back that far for the acceptance and then forward again:
  * the service stays on today, whatever the hour.
  */
-export async function serveANeed(url: string, { requesterOpenid, organisationId, volunteerOpenid, minutes }: {
-  requesterOpenid: string
-  organisationId: string
-  volunteerOpenid: string
-  minutes: number
-}): Promise<string> {
+export async function serveANeed(
+  url: string,
+  {
+    requesterOpenid,
+    organisationId,
+    volunteerOpenid,
+    minutes,
+  }: {
+    requesterOpenid: string
+    organisationId: string
+    volunteerOpenid: string
+    minutes: number
+  },
+): Promise<string> {
   const requester = demoDataSet.people.find((p) => p.openid === requesterOpenid)!
   const lead = demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
   const memberId = demoDataSet.roles.find((r) => r.openid === volunteerOpenid && r.organisationId === organisationId)!._id
@@ -57,6 +68,11 @@ export async function serveANeed(url: string, { requesterOpenid, organisationId,
   await callHostAs(url, lead, 'needs', 'accept', { organisationId, offerId: offer.offerId })
   await setHostClock(url, { set: now })
   await callHostAs(url, lead, 'needs', 'assignVolunteers', { organisationId, needId: need.id, memberIds: [memberId] })
-  await callHostAs(url, lead, 'needs', 'markDone', { organisationId, needId: need.id, summary: '上门陪老人聊天，收拾了屋子。', service: [{ memberId, minutes }] })
+  await callHostAs(url, lead, 'needs', 'markDone', {
+    organisationId,
+    needId: need.id,
+    summary: '上门陪老人聊天，收拾了屋子。',
+    service: [{ memberId, minutes }],
+  })
   return `上门巡访探视（${requester.neighbourhood}）`
 }

@@ -11,7 +11,7 @@ export async function patches(tx: Transaction, field: 'remindAt' | 'escalateAt',
   // A read answers the collection's document type.
   need?.outcome?.rating?.toFixed()
   // @ts-expect-error a need has no such field
-  need?.rating
+  void need?.rating
 
   await tx.update('needs', 'n', { status: 'closed', outcome: whole({ result: 'unrated', at: now }), updatedAt: now })
   await tx.update('needs', 'n', { 'outcome.rating': unset(), 'outcome.result': 'unrated', queue: unset() })

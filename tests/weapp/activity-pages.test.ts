@@ -75,7 +75,9 @@ test('the check-in code page draws the issued QR code with views and shows its 6
   // The same minute's payload from the function; the page asks again as each minute turns.
   const { data } = await call('checkInCode', { organisationId, activityId, purpose: 'check_in' })
   expect(data.shortCode).toBe(digits)
-  const { modules } = create([{ data: Array.from(data.qrPayload as string, (c) => c.charCodeAt(0)), mode: 'byte' }], { errorCorrectionLevel: 'M' })
+  const { modules } = create([{ data: Array.from(data.qrPayload as string, (c) => c.charCodeAt(0)), mode: 'byte' }], {
+    errorCorrectionLevel: 'M',
+  })
   const expected = Array.from({ length: modules.size }, (_, row) =>
     Array.from({ length: modules.size }, (_, col) => (modules.get(row, col) ? '1' : '0')).join(''),
   )

@@ -42,7 +42,15 @@ describe("the functions' bundles", () => {
   })
 
   // esbuild names each bundled module in a `// <path>` comment, and keeps the names in the code (its Chinese it escapes).
-  it.each(['// local/', 'cloud://local/', 'flaggedWords', 'recordInOutbox', 'LINLI_WECHAT', 'LINLI_STORAGE_DIR', 'LINLI_OUTBOX_NO_CONSENT'])('contain no trace of %s', (marker) => {
+  it.each([
+    '// local/',
+    'cloud://local/',
+    'flaggedWords',
+    'recordInOutbox',
+    'LINLI_WECHAT',
+    'LINLI_STORAGE_DIR',
+    'LINLI_OUTBOX_NO_CONSENT',
+  ])('contain no trace of %s', (marker) => {
     expect(bundles.filter(({ text }) => text.includes(marker)).map(({ file }) => file)).toEqual([])
   })
 })

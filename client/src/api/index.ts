@@ -49,8 +49,7 @@ function buildClient(): Client {
   for (const [functionName, contract] of Object.entries(contracts)) {
     client[functionName] = {}
     for (const action of Object.keys(contract.actions)) {
-      client[functionName][action] = (data = {}) =>
-        call(functionName as FunctionName, action as never, data as never)
+      client[functionName][action] = (data = {}) => call(functionName as FunctionName, action as never, data as never)
     }
   }
   return client as Client

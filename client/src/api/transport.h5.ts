@@ -59,9 +59,5 @@ export async function openFile(fileID: string, fileName: string): Promise<void> 
 }
 
 function isUnauthenticated(body: unknown): boolean {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    (body as { error?: { code?: unknown } }).error?.code === ErrorCode.UNAUTHENTICATED
-  )
+  return typeof body === 'object' && body !== null && (body as { error?: { code?: unknown } }).error?.code === ErrorCode.UNAUTHENTICATED
 }

@@ -41,17 +41,17 @@ export function ActivityCard({ activity, onClick, children }: { activity: Activi
   const tags = activity.status === 'published' ? [activity.kindLabel] : [activity.kindLabel, activity.statusLabel]
   return (
     <Card onClick={onClick}>
-      <View className='activity'>
-        <Text className='card-title'>{activity.title}</Text>
+      <View className="activity">
+        <Text className="card-title">{activity.title}</Text>
         <Tags tags={tags} />
-        <Text className='card-text activity-time'>{formatActivityTime(activity.startAt, activity.endAt)}</Text>
-        <Text className='card-text'>
+        <Text className="card-text activity-time">{formatActivityTime(activity.startAt, activity.endAt)}</Text>
+        <Text className="card-text">
           {activity.address}
           {activity.distanceM === undefined ? '' : ` · 离你 ${formatDistance(activity.distanceM)}，${walkingMinutes(activity.distanceM)}`}
         </Text>
-        <Text className='card-label'>{activity.organisationName}</Text>
-        <PlacesLine id={`participants-${activity.id}`} label='参加' places={activity.participants} />
-        <PlacesLine id={`volunteers-${activity.id}`} label='志愿者' places={activity.volunteers} />
+        <Text className="card-label">{activity.organisationName}</Text>
+        <PlacesLine id={`participants-${activity.id}`} label="参加" places={activity.participants} />
+        <PlacesLine id={`volunteers-${activity.id}`} label="志愿者" places={activity.volunteers} />
         {children}
       </View>
     </Card>
@@ -63,17 +63,17 @@ export function ActivityStanding({ activity }: { activity: ActivityDetail }) {
   switch (activity.status) {
     case 'pending_approval':
       return (
-        <View className='note'>
-          <Text className='role-label'>等待社区审批：</Text>
+        <View className="note">
+          <Text className="role-label">等待社区审批：</Text>
           <Text>{reasonsText(activity.approvalReasons)}。批准后居民才能看到、报名。</Text>
         </View>
       )
     case 'rejected':
-      return <Text className='note'>未获社区批准：{activity.rejectedReason ?? '两委没有写理由'}</Text>
+      return <Text className="note">未获社区批准：{activity.rejectedReason ?? '两委没有写理由'}</Text>
     case 'cancelled':
-      return <Text className='note'>活动已取消：{activity.cancelledReason ?? '组织没有写理由'}</Text>
+      return <Text className="note">活动已取消：{activity.cancelledReason ?? '组织没有写理由'}</Text>
     case 'finished':
-      return <Text className='note'>活动已结束</Text>
+      return <Text className="note">活动已结束</Text>
     case 'published':
       return null
   }

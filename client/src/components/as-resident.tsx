@@ -14,6 +14,6 @@ export function AsResident({ why, children }: { why: string; children(person: Re
   if (me.status === 'loading') return <Loading />
   if (me.status === 'error') return <LoadError message={me.message} onRetry={me.reload} />
   const person = me.person
-  if (!person?.community) return <Empty title='请先加入社区'>{why}</Empty>
+  if (!person?.community) return <Empty title="请先加入社区">{why}</Empty>
   return <>{children({ ...person, community: person.community })}</>
 }

@@ -5,7 +5,13 @@ import { Button } from '@tarojs/components'
  * on H5 that inserts a spinner among the children React owns, and the page throws. And no
  * `disabled={false}`: Taro's H5 button styles any `disabled` attribute as disabled.
  */
-export function BusyButton({ id, busy, primary, label, onClick }: {
+export function BusyButton({
+  id,
+  busy,
+  primary,
+  label,
+  onClick,
+}: {
   id?: string
   busy: boolean
   primary?: boolean
@@ -13,7 +19,12 @@ export function BusyButton({ id, busy, primary, label, onClick }: {
   onClick(): void
 }) {
   return (
-    <Button id={id} className={primary ? 'btn btn-primary btn-block' : 'btn btn-plain btn-block'} disabled={busy || undefined} onClick={onClick}>
+    <Button
+      id={id}
+      className={primary ? 'btn btn-primary btn-block' : 'btn btn-plain btn-block'}
+      disabled={busy || undefined}
+      onClick={onClick}
+    >
       {busy ? '请稍候…' : label}
     </Button>
   )

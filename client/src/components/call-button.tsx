@@ -2,7 +2,17 @@ import { Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 
 /** `emergency`: the big red button of 110 / 120 / 119. */
-export function CallButton({ phone, label, primary, emergency }: { phone: string; label?: string; primary?: boolean; emergency?: boolean }) {
+export function CallButton({
+  phone,
+  label,
+  primary,
+  emergency,
+}: {
+  phone: string
+  label?: string
+  primary?: boolean
+  emergency?: boolean
+}) {
   const call = () => {
     // Cancelling the dialler is a choice, not an error.
     Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)

@@ -40,8 +40,8 @@ function ScheduleFacts({ person }: { person: Schedule }) {
   if (!person.nextDueAt) return null
   return (
     <View>
-      <Fact label='上次探访'>{person.lastVisitAt ? formatDate(person.lastVisitAt) : '还没有探访过'}</Fact>
-      <Fact label='下次探访'>
+      <Fact label="上次探访">{person.lastVisitAt ? formatDate(person.lastVisitAt) : '还没有探访过'}</Fact>
+      <Fact label="下次探访">
         {formatDate(person.nextDueAt)} 前（{person.frequencyLabel}）
       </Fact>
     </View>
@@ -52,12 +52,12 @@ function ScheduleFacts({ person }: { person: Schedule }) {
 export function RegisterRowCard({ row, onClick }: { row: RegisterRow; onClick(): void }) {
   return (
     <Card onClick={onClick}>
-      <View className='care-row'>
-        <Text className='card-title'>{row.name}</Text>
+      <View className="care-row">
+        <Text className="card-title">{row.name}</Text>
         <StandingTag person={row} />
-        <Text className='card-text'>{row.neighbourhood}</Text>
+        <Text className="card-text">{row.neighbourhood}</Text>
         <Tags tags={row.groups} />
-        <Fact label='结对'>{pairingText(row.pairing)}</Fact>
+        <Fact label="结对">{pairingText(row.pairing)}</Fact>
         <ScheduleFacts person={row} />
       </View>
     </Card>
@@ -74,16 +74,16 @@ type PersonFacts = Schedule & Pick<VisitAssignment, 'name' | 'neighbourhood' | '
 export function PersonCard({ person, details, children }: { person: PersonFacts; details?: ReactNode; children?: ReactNode }) {
   const contact = person.emergencyContact
   return (
-    <View className='card care-person'>
-      <Text className='card-title'>{person.name}</Text>
+    <View className="card care-person">
+      <Text className="card-title">{person.name}</Text>
       <StandingTag person={person} />
       {details}
-      <Fact label='住址'>
+      <Fact label="住址">
         {person.neighbourhood} {person.addressDetail}
       </Fact>
-      {person.phone ? <Fact label='电话'>{person.phone}</Fact> : null}
-      <Fact label='需要'>{person.careNeeds}</Fact>
-      <Fact label='紧急联系人'>
+      {person.phone ? <Fact label="电话">{person.phone}</Fact> : null}
+      <Fact label="需要">{person.careNeeds}</Fact>
+      <Fact label="紧急联系人">
         {contact.name}（{contact.relation}）{contact.phone}
       </Fact>
       <ScheduleFacts person={person} />
@@ -97,18 +97,18 @@ export function PersonCard({ person, details, children }: { person: PersonFacts;
 /** Visits, newest first as the function gives them; a visit that raised a need links to it. */
 export function VisitList({ visits, openNeed }: { visits: VisitView[]; openNeed(needId: string): void }) {
   return (
-    <View id='visits' className='card'>
+    <View id="visits" className="card">
       {visits.map((visit) => (
-        <View className='visit' key={visit.visitId}>
-          <Text className='visit-title'>
+        <View className="visit" key={visit.visitId}>
+          <Text className="visit-title">
             {formatDateTime(visit.visitedAt)} · {visit.modeLabel}
           </Text>
-          <Text className='card-text'>
+          <Text className="card-text">
             情况{visit.wellbeingLabel} · {visit.visitorName}
           </Text>
-          {visit.notes ? <Text className='card-text'>{visit.notes}</Text> : null}
+          {visit.notes ? <Text className="card-text">{visit.notes}</Text> : null}
           {visit.needId ? (
-            <Button className='btn btn-plain btn-block' onClick={() => openNeed(visit.needId!)}>
+            <Button className="btn btn-plain btn-block" onClick={() => openNeed(visit.needId!)}>
               看这次发起的求助
             </Button>
           ) : null}
@@ -126,7 +126,13 @@ export function daysAgo(days: number): string {
   return inShanghai().subtract(days, 'day').toISOString()
 }
 
-export function RecentDayField({ label, hint, days, error, onChange }: {
+export function RecentDayField({
+  label,
+  hint,
+  days,
+  error,
+  onChange,
+}: {
   label: string
   hint?: string
   days: number
@@ -202,7 +208,14 @@ const toggled = <T,>(list: readonly T[], item: T) => (list.includes(item) ? list
  * One of the three screens. `name` is what the first screen shows of the name: a field on 登记,
  * the name as registered on 修改 (the contract does not change it). `finder` links a resident.
  */
-export function PersonStep({ step, draft, problems, change, name, finder }: {
+export function PersonStep({
+  step,
+  draft,
+  problems,
+  change,
+  name,
+  finder,
+}: {
   step: number
   draft: PersonDraft
   problems: Partial<Record<string, string>>
@@ -215,19 +228,48 @@ export function PersonStep({ step, draft, problems, change, name, finder }: {
       <View>
         {finder}
         {name === 'field' ? (
-          <TextField id='care-name' label='姓名' maxlength={20} value={draft.name} error={problems.name} onChange={(v) => change('name', v)} />
+          <TextField
+            id="care-name"
+            label="姓名"
+            maxlength={20}
+            value={draft.name}
+            error={problems.name}
+            onChange={(v) => change('name', v)}
+          />
         ) : (
-          <Fact label='姓名'>{draft.name}</Fact>
+          <Fact label="姓名">{draft.name}</Fact>
         )}
-        <TextField id='care-phone' type='number' label='本人电话（可不填）' maxlength={13} value={draft.phone} error={problems.phone} onChange={(v) => change('phone', v)} />
-        <TextField id='care-neighbourhood' label='小区或村' maxlength={40} value={draft.neighbourhood} error={problems.neighbourhood} onChange={(v) => change('neighbourhood', v)} />
-        <TextField id='care-address' label='楼号、单元、门牌' maxlength={100} value={draft.addressDetail} error={problems.addressDetail} onChange={(v) => change('addressDetail', v)} />
+        <TextField
+          id="care-phone"
+          type="number"
+          label="本人电话（可不填）"
+          maxlength={13}
+          value={draft.phone}
+          error={problems.phone}
+          onChange={(v) => change('phone', v)}
+        />
+        <TextField
+          id="care-neighbourhood"
+          label="小区或村"
+          maxlength={40}
+          value={draft.neighbourhood}
+          error={problems.neighbourhood}
+          onChange={(v) => change('neighbourhood', v)}
+        />
+        <TextField
+          id="care-address"
+          label="楼号、单元、门牌"
+          maxlength={100}
+          value={draft.addressDetail}
+          error={problems.addressDetail}
+          onChange={(v) => change('addressDetail', v)}
+        />
         <PlaceField
-          label='在地图上的位置'
-          shownAs='位置'
-          home='TA 家'
-          weappHint='代 TA 求助时按这个位置找附近的组织；可以在地图上选 TA 家'
-          hint='关联了居民的，按 TA 登记的家；没有关联的，按社区的位置'
+          label="在地图上的位置"
+          shownAs="位置"
+          home="TA 家"
+          weappHint="代 TA 求助时按这个位置找附近的组织；可以在地图上选 TA 家"
+          hint="关联了居民的，按 TA 登记的家；没有关联的，按社区的位置"
           place={draft.place}
           error={problems.location}
           onChange={(place) => change('place', place)}
@@ -238,20 +280,60 @@ export function PersonStep({ step, draft, problems, change, name, finder }: {
   if (step === 1) {
     return (
       <View>
-        <Field label='属于哪几类' hint='可以选几类；只有社区两委能看到' error={problems.groups}>
-          <Choices options={careGroupSchema.options} chosen={draft.groups} onToggle={(group) => change('groups', toggled(draft.groups, group))} />
+        <Field label="属于哪几类" hint="可以选几类；只有社区两委能看到" error={problems.groups}>
+          <Choices
+            options={careGroupSchema.options}
+            chosen={draft.groups}
+            onToggle={(group) => change('groups', toggled(draft.groups, group))}
+          />
         </Field>
-        <TextAreaField id='care-needs' label='需要什么关照' hint='结对的志愿者探访时会看到' maxlength={300} value={draft.careNeeds} error={problems.careNeeds} onChange={(v) => change('careNeeds', v)} />
+        <TextAreaField
+          id="care-needs"
+          label="需要什么关照"
+          hint="结对的志愿者探访时会看到"
+          maxlength={300}
+          value={draft.careNeeds}
+          error={problems.careNeeds}
+          onChange={(v) => change('careNeeds', v)}
+        />
       </View>
     )
   }
   return (
     <View>
-      <TextField id='care-contact-name' label='紧急联系人姓名' maxlength={20} value={draft.contactName} error={problems['emergencyContact.name']} onChange={(v) => change('contactName', v)} />
-      <TextField id='care-contact-relation' label='和 TA 的关系' hint='如：儿子、女儿、邻居' maxlength={10} value={draft.contactRelation} error={problems['emergencyContact.relation']} onChange={(v) => change('contactRelation', v)} />
-      <TextField id='care-contact-phone' type='number' label='紧急联系人电话' maxlength={13} value={draft.contactPhone} error={problems['emergencyContact.phone']} onChange={(v) => change('contactPhone', v)} />
-      <Field label='多久探访一次' hint='独居高龄等需要多照看的，可以每周一次' error={problems.frequency}>
-        <Choices options={visitFrequencySchema.options} chosen={[draft.frequency]} labelOf={(f) => visitFrequencyLabel[f]} onToggle={(f) => change('frequency', f)} />
+      <TextField
+        id="care-contact-name"
+        label="紧急联系人姓名"
+        maxlength={20}
+        value={draft.contactName}
+        error={problems['emergencyContact.name']}
+        onChange={(v) => change('contactName', v)}
+      />
+      <TextField
+        id="care-contact-relation"
+        label="和 TA 的关系"
+        hint="如：儿子、女儿、邻居"
+        maxlength={10}
+        value={draft.contactRelation}
+        error={problems['emergencyContact.relation']}
+        onChange={(v) => change('contactRelation', v)}
+      />
+      <TextField
+        id="care-contact-phone"
+        type="number"
+        label="紧急联系人电话"
+        maxlength={13}
+        value={draft.contactPhone}
+        error={problems['emergencyContact.phone']}
+        onChange={(v) => change('contactPhone', v)}
+      />
+      <Field label="多久探访一次" hint="独居高龄等需要多照看的，可以每周一次" error={problems.frequency}>
+        <Choices
+          options={visitFrequencySchema.options}
+          chosen={[draft.frequency]}
+          labelOf={(f) => visitFrequencyLabel[f]}
+          onToggle={(f) => change('frequency', f)}
+        />
       </Field>
     </View>
   )

@@ -58,8 +58,8 @@ export function ConfirmAction({ label, question, reason, primary, onConfirm }: C
     )
   }
   return (
-    <View className='confirm'>
-      <Text className='confirm-question'>{question}</Text>
+    <View className="confirm">
+      <Text className="confirm-question">{question}</Text>
       {reason ? (
         <TextAreaField
           label={reason.required ? reason.label : `${reason.label}（可不填）`}
@@ -69,9 +69,9 @@ export function ConfirmAction({ label, question, reason, primary, onConfirm }: C
           error={error?.onReason ? error.message : undefined}
         />
       ) : null}
-      {error && !error.onReason ? <Text className='field-error'>{error.message}</Text> : null}
+      {error && !error.onReason ? <Text className="field-error">{error.message}</Text> : null}
       <BusyButton primary busy={working} label={`确定${label}`} onClick={confirm} />
-      <Button className='btn btn-plain btn-block' onClick={cancel}>
+      <Button className="btn btn-plain btn-block" onClick={cancel}>
         取消
       </Button>
     </View>

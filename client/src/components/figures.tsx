@@ -25,13 +25,13 @@ export function PeriodPicker({ period, onChange }: { period: ReportPeriod; onCha
     if (next !== 'custom') onChange(presetPeriod(next, new Date()))
   }
   return (
-    <View className='card'>
-      <SectionHeader title='统计期间' hint={formatPeriod(period)} />
+    <View className="card">
+      <SectionHeader title="统计期间" hint={formatPeriod(period)} />
       <Choices options={[...periodPresets, 'custom'] as Choice[]} chosen={[choice]} labelOf={choiceLabel} onToggle={choose} />
       {choice === 'custom' ? (
-        <View className='period-days'>
-          <DayPicker label='从' value={period.from} onChange={(from) => onChange({ from, to: period.to < from ? from : period.to })} />
-          <DayPicker label='到' value={period.to} onChange={(to) => onChange({ from: period.from > to ? to : period.from, to })} />
+        <View className="period-days">
+          <DayPicker label="从" value={period.from} onChange={(from) => onChange({ from, to: period.to < from ? from : period.to })} />
+          <DayPicker label="到" value={period.to} onChange={(to) => onChange({ from: period.from > to ? to : period.from, to })} />
         </View>
       ) : null}
     </View>
@@ -40,10 +40,10 @@ export function PeriodPicker({ period, onChange }: { period: ReportPeriod; onCha
 
 function DayPicker({ label, value, onChange }: { label: string; value: string; onChange(day: string): void }) {
   return (
-    <Picker mode='date' value={value} onChange={(event) => onChange(String(event.detail.value))}>
-      <View className='day-picker'>
-        <Text className='day-picker-label'>{label}</Text>
-        <Text className='day-picker-value'>{value}</Text>
+    <Picker mode="date" value={value} onChange={(event) => onChange(String(event.detail.value))}>
+      <View className="day-picker">
+        <Text className="day-picker-label">{label}</Text>
+        <Text className="day-picker-value">{value}</Text>
       </View>
     </Picker>
   )
@@ -54,9 +54,9 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
   const { needs, organisations, service } = figures
   return (
     <View>
-      <View className='card' id='figure-organisations'>
-        <SectionHeader title='社区社会组织' hint='期末已备案的数量，目标：城市社区至少 10 个，农村社区至少 3 个' />
-        <Text className='coverage-figure'>
+      <View className="card" id="figure-organisations">
+        <SectionHeader title="社区社会组织" hint="期末已备案的数量，目标：城市社区至少 10 个，农村社区至少 3 个" />
+        <Text className="coverage-figure">
           {organisations.approved} 个，目标 {organisations.target} 个
         </Text>
         {together ? (
@@ -68,11 +68,11 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
             {organisations.met ? '已达标' : `还差 ${organisations.shortfall} 个`}
           </Text>
         )}
-        <Text className='card-text'>本期新备案 {organisations.newlyApproved} 个</Text>
+        <Text className="card-text">本期新备案 {organisations.newlyApproved} 个</Text>
       </View>
 
-      <View className='card' id='figure-needs'>
-        <SectionHeader title='居民求助（急难愁盼）' />
+      <View className="card" id="figure-needs">
+        <SectionHeader title="居民求助（急难愁盼）" />
         <Stats
           items={[
             { label: '提出', value: needs.raised },
@@ -80,14 +80,14 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
             { label: '完成', value: needs.completed },
           ]}
         />
-        <SectionHeader title='多久有人接单' hint={`本期接单的 ${needs.toAcceptance.count} 件，从提出算起`} />
+        <SectionHeader title="多久有人接单" hint={`本期接单的 ${needs.toAcceptance.count} 件，从提出算起`} />
         <Stats
           items={[
             { label: '一半以内', value: formatDuration(needs.toAcceptance.medianMinutes) },
             { label: '九成以内', value: formatDuration(needs.toAcceptance.p90Minutes) },
           ]}
         />
-        <SectionHeader title='多久办完' hint={`本期完成的 ${needs.toCompletion.count} 件，从提出算起`} />
+        <SectionHeader title="多久办完" hint={`本期完成的 ${needs.toCompletion.count} 件，从提出算起`} />
         <Stats
           items={[
             { label: '一半以内', value: formatDuration(needs.toCompletion.medianMinutes) },
@@ -96,13 +96,13 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
         />
       </View>
 
-      <View className='card' id='figure-outcomes'>
-        <SectionHeader title='居民怎么评价' hint='成效由群众评价：本期给出的评价，每件按最后一次' />
-        <Bars rows={needs.outcomes.map((o) => ({ label: o.label, value: o.count }))} unit='件' />
+      <View className="card" id="figure-outcomes">
+        <SectionHeader title="居民怎么评价" hint="成效由群众评价：本期给出的评价，每件按最后一次" />
+        <Bars rows={needs.outcomes.map((o) => ({ label: o.label, value: o.count }))} unit="件" />
       </View>
 
-      <View className='card' id='figure-service'>
-        <SectionHeader title='志愿服务' hint='经组织负责人确认的服务时长' />
+      <View className="card" id="figure-service">
+        <SectionHeader title="志愿服务" hint="经组织负责人确认的服务时长" />
         <Stats
           items={[
             { label: '服务时长', value: formatHours(service.minutes) },
@@ -110,13 +110,13 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
             { label: '服务记录', value: `${service.records} 条` },
           ]}
         />
-        <Text className='card-text'>
+        <Text className="card-text">
           其中求助服务 {formatHours(service.needMinutes)}，活动服务 {formatHours(service.activityMinutes)}
         </Text>
       </View>
 
-      <View className='card' id='figure-activities'>
-        <SectionHeader title='社区活动' hint='本期结束的活动（取消的不算）' />
+      <View className="card" id="figure-activities">
+        <SectionHeader title="社区活动" hint="本期结束的活动（取消的不算）" />
         <Stats
           items={[
             { label: '举办', value: `${figures.activities.held} 场` },
@@ -127,29 +127,29 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
         />
       </View>
 
-      <View className='card' id='figure-visits'>
-        <SectionHeader title='特殊群体月探访率' hint='目标：每月 100%。整月在册的人中，当月至少探访一次的比例' />
+      <View className="card" id="figure-visits">
+        <SectionHeader title="特殊群体月探访率" hint="目标：每月 100%。整月在册的人中，当月至少探访一次的比例" />
         <VisitRates months={figures.visits} />
       </View>
 
-      <View className='card' id='figure-trend'>
-        <SectionHeader title='每周趋势' hint='每周新提出和完成的求助（周一至周日）' />
+      <View className="card" id="figure-trend">
+        <SectionHeader title="每周趋势" hint="每周新提出和完成的求助（周一至周日）" />
         <TrendChart weeks={figures.trend} />
       </View>
 
-      <View className='card' id='figure-kinds'>
-        <SectionHeader title='求助类型' hint='本期提出的求助，按类型' />
+      <View className="card" id="figure-kinds">
+        <SectionHeader title="求助类型" hint="本期提出的求助，按类型" />
         {needs.byKind.some((k) => k.raised > 0) ? (
-          <Bars rows={needs.byKind.filter((k) => k.raised > 0).map((k) => ({ label: k.helpKind, value: k.raised }))} unit='件' />
+          <Bars rows={needs.byKind.filter((k) => k.raised > 0).map((k) => ({ label: k.helpKind, value: k.raised }))} unit="件" />
         ) : (
-          <Text className='card-text'>本期没有新提出的求助</Text>
+          <Text className="card-text">本期没有新提出的求助</Text>
         )}
-        <SectionHeader title='紧急程度' />
-        <Bars rows={needs.byUrgency.map((u) => ({ label: u.label, value: u.raised }))} unit='件' />
+        <SectionHeader title="紧急程度" />
+        <Bars rows={needs.byUrgency.map((u) => ({ label: u.label, value: u.raised }))} unit="件" />
       </View>
 
-      <View className='card' id='figure-map'>
-        <SectionHeader title='地图' hint='求助按约 500 米的格子计数，不显示具体住址；方块是组织的服务中心' />
+      <View className="card" id="figure-map">
+        <SectionHeader title="地图" hint="求助按约 500 米的格子计数，不显示具体住址；方块是组织的服务中心" />
         <FiguresMap map={figures.map} />
       </View>
     </View>
@@ -160,14 +160,14 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
 function Bars({ rows, unit }: { rows: { label: string; value: number }[]; unit: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value))
   return (
-    <View className='bars'>
+    <View className="bars">
       {rows.map((row) => (
-        <View className='bar-row' key={row.label}>
-          <Text className='bar-label'>{row.label}</Text>
-          <View className='bar-track'>
-            <View className='bar' style={{ width: `${(row.value / max) * 100}%` }} />
+        <View className="bar-row" key={row.label}>
+          <Text className="bar-label">{row.label}</Text>
+          <View className="bar-track">
+            <View className="bar" style={{ width: `${(row.value / max) * 100}%` }} />
           </View>
-          <Text className='bar-value'>
+          <Text className="bar-value">
             {row.value} {unit}
           </Text>
         </View>
@@ -179,17 +179,17 @@ function Bars({ rows, unit }: { rows: { label: string; value: number }[]; unit: 
 /** Each month's rate as a bar against the 100% mark, with the people behind it written out. */
 function VisitRates({ months }: { months: Figures['visits'] }) {
   return (
-    <View className='bars'>
+    <View className="bars">
       {months.map((m) => (
         <View key={m.month}>
-          <View className='bar-row'>
-            <Text className='bar-label'>{`${Number(m.month.slice(5))}月`}</Text>
-            <View className='bar-track bar-track-target'>
+          <View className="bar-row">
+            <Text className="bar-label">{`${Number(m.month.slice(5))}月`}</Text>
+            <View className="bar-track bar-track-target">
               <View className={m.rate === 1 ? 'bar bar-met' : 'bar'} style={{ width: `${(m.rate ?? 0) * 100}%` }} />
             </View>
-            <Text className='bar-value'>{m.rateLabel}</Text>
+            <Text className="bar-value">{m.rateLabel}</Text>
           </View>
-          <Text className='bar-note'>{m.expected === 0 ? '当月没有整月在册的人' : `应探访 ${m.expected} 人，已探访 ${m.visited} 人`}</Text>
+          <Text className="bar-note">{m.expected === 0 ? '当月没有整月在册的人' : `应探访 ${m.expected} 人，已探访 ${m.visited} 人`}</Text>
         </View>
       ))}
     </View>
@@ -202,27 +202,27 @@ function TrendChart({ weeks }: { weeks: Figures['trend'] }) {
   const height = (n: number) => `${Math.round((n / max) * 100)}%`
   return (
     <View>
-      <View className='legend'>
-        <View className='legend-swatch legend-raised' />
-        <Text className='legend-text'>提出</Text>
-        <View className='legend-swatch legend-completed' />
-        <Text className='legend-text'>完成</Text>
+      <View className="legend">
+        <View className="legend-swatch legend-raised" />
+        <Text className="legend-text">提出</Text>
+        <View className="legend-swatch legend-completed" />
+        <Text className="legend-text">完成</Text>
       </View>
-      <ScrollView scrollX className='trend-scroll'>
-        <View className='trend'>
+      <ScrollView scrollX className="trend-scroll">
+        <View className="trend">
           {weeks.map((week) => (
-            <View className='trend-week' key={week.from}>
-              <View className='trend-bars'>
-                <View className='trend-column'>
-                  <Text className='trend-number'>{week.raised}</Text>
-                  <View className='trend-bar legend-raised' style={{ height: height(week.raised) }} />
+            <View className="trend-week" key={week.from}>
+              <View className="trend-bars">
+                <View className="trend-column">
+                  <Text className="trend-number">{week.raised}</Text>
+                  <View className="trend-bar legend-raised" style={{ height: height(week.raised) }} />
                 </View>
-                <View className='trend-column'>
-                  <Text className='trend-number'>{week.completed}</Text>
-                  <View className='trend-bar legend-completed' style={{ height: height(week.completed) }} />
+                <View className="trend-column">
+                  <Text className="trend-number">{week.completed}</Text>
+                  <View className="trend-bar legend-completed" style={{ height: height(week.completed) }} />
                 </View>
               </View>
-              <Text className='trend-label'>{week.label}</Text>
+              <Text className="trend-label">{week.label}</Text>
             </View>
           ))}
         </View>
@@ -239,10 +239,10 @@ export function FiguresMap({ map }: { map: Figures['map'] }) {
   const points = [...map.needs.map((c) => c.centre), ...map.organisations.map((o) => o.centre)]
   const needs = `求助 ${map.needs.reduce((sum, c) => sum + c.count, 0)} 件，分布在 ${map.needs.length} 处`
   const summary = map.organisations.length > 0 ? `${needs}；组织 ${map.organisations.length} 个` : needs
-  if (points.length === 0) return <Text className='card-text'>本期没有可以标在地图上的求助和组织</Text>
+  if (points.length === 0) return <Text className="card-text">本期没有可以标在地图上的求助和组织</Text>
   return (
     <View>
-      <Text className='card-text'>{summary}</Text>
+      <Text className="card-text">{summary}</Text>
       {process.env.TARO_ENV === 'weapp' ? <WeChatMap map={map} /> : <PlottedMap map={map} />}
     </View>
   )
@@ -253,7 +253,7 @@ function WeChatMap({ map }: { map: Figures['map'] }) {
   const [lng, lat] = [average(all.map((p) => p[0])), average(all.map((p) => p[1]))]
   return (
     <MapView
-      className='figures-map'
+      className="figures-map"
       longitude={lng}
       latitude={lat}
       scale={14}
@@ -294,12 +294,12 @@ function PlottedMap({ map }: { map: Figures['map'] }) {
     top: `${8 + (1 - (lat - lat0) / span) * 84}%`,
   })
   return (
-    <View className='plotted-map'>
+    <View className="plotted-map">
       {map.organisations.map((o) => (
-        <View key={o.organisationId} className='plotted-organisation' style={position(o.centre)} />
+        <View key={o.organisationId} className="plotted-organisation" style={position(o.centre)} />
       ))}
       {map.needs.map((cell) => (
-        <View key={cell.centre.join(',')} className='plotted-need' style={position(cell.centre)}>
+        <View key={cell.centre.join(',')} className="plotted-need" style={position(cell.centre)}>
           <Text>{cell.count}</Text>
         </View>
       ))}
@@ -323,12 +323,12 @@ export function ExportButton({ make }: { make(): Promise<ExportFile> }) {
     }
   }
   return (
-    <View className='card'>
-      <SectionHeader title='导出总结报告数据' hint='Excel 表格：统计数字和背后的清单，不含电话和住址' />
-      <BusyButton id='export' primary busy={state.busy} label='导出 Excel' onClick={run} />
-      {state.error ? <Text className='field-error'>{state.error}</Text> : null}
+    <View className="card">
+      <SectionHeader title="导出总结报告数据" hint="Excel 表格：统计数字和背后的清单，不含电话和住址" />
+      <BusyButton id="export" primary busy={state.busy} label="导出 Excel" onClick={run} />
+      {state.error ? <Text className="field-error">{state.error}</Text> : null}
       {state.file ? (
-        <View className='note'>
+        <View className="note">
           <Text>已生成：{state.file.fileName}</Text>
           {process.env.TARO_ENV === 'weapp' ? <CopyLink url={state.file.url} /> : null}
         </View>
@@ -340,7 +340,7 @@ export function ExportButton({ make }: { make(): Promise<ExportFile> }) {
 /** For opening the file on a computer: the link lasts two hours. */
 function CopyLink({ url }: { url: string }) {
   return (
-    <Button className='btn btn-plain btn-block' onClick={() => Taro.setClipboardData({ data: url })}>
+    <Button className="btn btn-plain btn-block" onClick={() => Taro.setClipboardData({ data: url })}>
       复制下载链接（两小时内有效）
     </Button>
   )

@@ -7,10 +7,10 @@ import { BusyButton } from './busy-button'
 export function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <View className={error ? 'field field-invalid' : 'field'}>
-      <Text className='field-label'>{label}</Text>
-      {hint ? <Text className='field-hint'>{hint}</Text> : null}
+      <Text className="field-label">{label}</Text>
+      {hint ? <Text className="field-hint">{hint}</Text> : null}
       {children}
-      {error ? <Text className='field-error'>{error}</Text> : null}
+      {error ? <Text className="field-error">{error}</Text> : null}
     </View>
   )
 }
@@ -46,12 +46,12 @@ export function TextAreaField(props: TextInputProps) {
     <Field label={props.label} hint={props.hint} error={props.error}>
       <Textarea
         id={props.id}
-        className='textarea'
+        className="textarea"
         value={props.value}
         maxlength={props.maxlength}
         onInput={(event) => props.onChange(event.detail.value)}
       />
-      <Text className='field-count'>
+      <Text className="field-count">
         {props.value.length}/{props.maxlength}
       </Text>
     </Field>
@@ -59,7 +59,14 @@ export function TextAreaField(props: TextInputProps) {
 }
 
 /** Large buttons to choose from: one (a kind) or several (kinds of help). Easier than a wheel. */
-export function Choices<T extends string>({ options, chosen, onToggle, labelOf, wide, extra }: {
+export function Choices<T extends string>({
+  options,
+  chosen,
+  onToggle,
+  labelOf,
+  wide,
+  extra,
+}: {
   options: readonly T[]
   chosen: readonly T[]
   onToggle(option: T): void
@@ -91,14 +98,21 @@ export function Choices<T extends string>({ options, chosen, onToggle, labelOf, 
  */
 export function CalendarDayChoice({ day, from, onPick }: { day: string | null; from: string; onPick(day: string): void }) {
   return (
-    <Picker mode='date' value={day ?? from} start={from} onChange={(event) => onPick(event.detail.value)}>
+    <Picker mode="date" value={day ?? from} start={from} onChange={(event) => onPick(event.detail.value)}>
       <View className={day ? 'choice choice-on' : 'choice'}>{day ? `✓ ${formatWeekday(`${day}T12:00:00+08:00`)}` : '选日期'}</View>
     </Picker>
   )
 }
 
 /** A time of day (HH:mm) chosen on WeChat's time picker, shown as large as an input. */
-export function TimeField({ id, label, hint, value, error, onChange }: {
+export function TimeField({
+  id,
+  label,
+  hint,
+  value,
+  error,
+  onChange,
+}: {
   id?: string
   label: string
   hint?: string
@@ -108,8 +122,8 @@ export function TimeField({ id, label, hint, value, error, onChange }: {
 }) {
   return (
     <Field label={label} hint={hint} error={error}>
-      <Picker mode='time' value={value} onChange={(event) => onChange(event.detail.value)}>
-        <View id={id} className='input input-picker'>
+      <Picker mode="time" value={value} onChange={(event) => onChange(event.detail.value)}>
+        <View id={id} className="input input-picker">
           {value}
         </View>
       </Picker>
@@ -120,13 +134,13 @@ export function TimeField({ id, label, hint, value, error, onChange }: {
 /** 1 to 5 stars as five big buttons; the chosen count is written out too. */
 export function StarRating({ value, onChange }: { value: number; onChange(value: number): void }) {
   return (
-    <View className='stars'>
+    <View className="stars">
       {[1, 2, 3, 4, 5].map((n) => (
         <Button key={n} id={`star-${n}`} className={n <= value ? 'star star-on' : 'star'} onClick={() => onChange(n)}>
           ★
         </Button>
       ))}
-      <Text className='stars-value'>{value > 0 ? `${value} 星` : '请点星星'}</Text>
+      <Text className="stars-value">{value > 0 ? `${value} 星` : '请点星星'}</Text>
     </View>
   )
 }
@@ -135,7 +149,15 @@ export function StarRating({ value, onChange }: { value: number; onChange(value:
  * A number changed with − and + (no keyboard), kept within its bounds. `disabled` is left out
  * rather than false: Taro's H5 button styles any `disabled` attribute as disabled.
  */
-export function Stepper({ id, value, min, max, step = 1, unit, onChange }: {
+export function Stepper({
+  id,
+  value,
+  min,
+  max,
+  step = 1,
+  unit,
+  onChange,
+}: {
   id?: string
   value: number
   min: number
@@ -147,12 +169,20 @@ export function Stepper({ id, value, min, max, step = 1, unit, onChange }: {
   onChange(value: number): void
 }) {
   return (
-    <View id={id} className='stepper'>
-      <Button className='btn btn-plain stepper-button' disabled={value <= min || undefined} onClick={() => onChange(Math.max(min, value - step))}>
+    <View id={id} className="stepper">
+      <Button
+        className="btn btn-plain stepper-button"
+        disabled={value <= min || undefined}
+        onClick={() => onChange(Math.max(min, value - step))}
+      >
         −
       </Button>
-      <Text className='stepper-value'>{typeof unit === 'string' ? `${value} ${unit}` : unit(value)}</Text>
-      <Button className='btn btn-plain stepper-button' disabled={value >= max || undefined} onClick={() => onChange(Math.min(max, value + step))}>
+      <Text className="stepper-value">{typeof unit === 'string' ? `${value} ${unit}` : unit(value)}</Text>
+      <Button
+        className="btn btn-plain stepper-button"
+        disabled={value >= max || undefined}
+        onClick={() => onChange(Math.min(max, value + step))}
+      >
         +
       </Button>
     </View>
@@ -163,7 +193,12 @@ export function Stepper({ id, value, min, max, step = 1, unit, onChange }: {
  * The frame of a form in steps (useSteppedForm): where the person is, this screen's fields in a
  * card, and one main button — 下一步, or on the last screen the form's own action.
  */
-export function StepFrame({ form, submitLabel, onSubmit, children }: {
+export function StepFrame({
+  form,
+  submitLabel,
+  onSubmit,
+  children,
+}: {
   form: { step: number; steps: readonly { title: string }[]; last: boolean; failure: string; sending: boolean; next(): void; back(): void }
   submitLabel: string
   onSubmit(): void
@@ -171,15 +206,21 @@ export function StepFrame({ form, submitLabel, onSubmit, children }: {
 }) {
   return (
     <View>
-      <Text className='steps'>
+      <Text className="steps">
         第 {form.step + 1} 步，共 {form.steps.length} 步
       </Text>
-      <Text className='greeting'>{form.steps[form.step].title}</Text>
-      <View className='card'>{children}</View>
-      {form.failure ? <Text className='field-error'>{form.failure}</Text> : null}
-      <BusyButton id='step-main' primary busy={form.sending} label={form.last ? submitLabel : '下一步'} onClick={form.last ? onSubmit : form.next} />
+      <Text className="greeting">{form.steps[form.step].title}</Text>
+      <View className="card">{children}</View>
+      {form.failure ? <Text className="field-error">{form.failure}</Text> : null}
+      <BusyButton
+        id="step-main"
+        primary
+        busy={form.sending}
+        label={form.last ? submitLabel : '下一步'}
+        onClick={form.last ? onSubmit : form.next}
+      />
       {form.step > 0 && (
-        <Button className='btn btn-plain btn-block' onClick={form.back}>
+        <Button className="btn btn-plain btn-block" onClick={form.back}>
           上一步
         </Button>
       )}

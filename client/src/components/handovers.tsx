@@ -11,16 +11,16 @@ import { Tags } from './list'
  */
 function HandoverCard({ redemption, onConfirm }: { redemption: RedemptionView; onConfirm(): Promise<unknown> }) {
   return (
-    <View className='card handover'>
-      <Text className='card-title'>{redemption.itemName}</Text>
+    <View className="card handover">
+      <Text className="card-title">{redemption.itemName}</Text>
       <Tags tags={[redemption.kindLabel, redemption.statusLabel]} />
-      <Text className='card-text'>
+      <Text className="card-text">
         {redemption.personName} · {formatDateTime(redemption.requestedAt)} 兑换 · {formatMinutes(redemption.priceMinutes)}
       </Text>
       {redemption.phone ? <CallButton phone={redemption.phone} /> : null}
       <ConfirmAction
         primary
-        label='已交付'
+        label="已交付"
         question={`「${redemption.itemName}」已经交给 ${redemption.personName ?? ''} 了吗？`}
         onConfirm={onConfirm}
       />
@@ -29,7 +29,11 @@ function HandoverCard({ redemption, onConfirm }: { redemption: RedemptionView; o
 }
 
 /** Redemptions waiting to be handed over; `confirm` tells the function, then the list reloads (`onConfirmed`). */
-export function Handovers({ redemptions, confirm, onConfirmed }: {
+export function Handovers({
+  redemptions,
+  confirm,
+  onConfirmed,
+}: {
   redemptions: RedemptionView[]
   confirm(redemptionId: string): Promise<unknown>
   onConfirmed(): void

@@ -4,9 +4,9 @@ import { BusyButton } from './busy-button'
 
 export function SectionHeader({ title, hint }: { title: string; hint?: string }) {
   return (
-    <View className='section-header'>
-      <Text className='section-title'>{title}</Text>
-      {hint ? <Text className='section-hint'>{hint}</Text> : null}
+    <View className="section-header">
+      <Text className="section-title">{title}</Text>
+      {hint ? <Text className="section-hint">{hint}</Text> : null}
     </View>
   )
 }
@@ -14,13 +14,13 @@ export function SectionHeader({ title, hint }: { title: string; hint?: string })
 /** One row that leads somewhere: the whole row is the touch target. */
 export function ListItem({ title, detail, extra, onClick }: { title: string; detail?: string; extra?: string; onClick(): void }) {
   return (
-    <Button className='list-item' onClick={onClick}>
-      <View className='list-item-text'>
-        <Text className='list-item-title'>{title}</Text>
-        {detail ? <Text className='list-item-detail'>{detail}</Text> : null}
+    <Button className="list-item" onClick={onClick}>
+      <View className="list-item-text">
+        <Text className="list-item-title">{title}</Text>
+        {detail ? <Text className="list-item-detail">{detail}</Text> : null}
       </View>
-      {extra ? <Text className='list-item-extra'>{extra}</Text> : null}
-      <Text className='list-item-arrow'>›</Text>
+      {extra ? <Text className="list-item-extra">{extra}</Text> : null}
+      <Text className="list-item-arrow">›</Text>
     </Button>
   )
 }
@@ -28,11 +28,11 @@ export function ListItem({ title, detail, extra, onClick }: { title: string; det
 /** Big figures side by side, e.g. 成员 12 · 完成任务 30. */
 export function Stats({ items }: { items: { label: string; value: ReactNode }[] }) {
   return (
-    <View className='stats'>
+    <View className="stats">
       {items.map((item) => (
-        <View className='stat' key={item.label}>
-          <Text className='stat-value'>{item.value}</Text>
-          <Text className='stat-label'>{item.label}</Text>
+        <View className="stat" key={item.label}>
+          <Text className="stat-value">{item.value}</Text>
+          <Text className="stat-label">{item.label}</Text>
         </View>
       ))}
     </View>
@@ -41,9 +41,9 @@ export function Stats({ items }: { items: { label: string; value: ReactNode }[] 
 
 export function Tags({ tags }: { tags: string[] }) {
   return (
-    <View className='tags'>
+    <View className="tags">
       {tags.map((tag) => (
-        <View className='tag' key={tag}>
+        <View className="tag" key={tag}>
           <Text>{tag}</Text>
         </View>
       ))}
@@ -54,9 +54,9 @@ export function Tags({ tags }: { tags: string[] }) {
 /** One labelled line of details: a need's, a certificate's. */
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <View className='fact'>
-      <Text className='fact-label'>{label}</Text>
-      <Text className='fact-value'>{children}</Text>
+    <View className="fact">
+      <Text className="fact-label">{label}</Text>
+      <Text className="fact-value">{children}</Text>
     </View>
   )
 }
@@ -64,11 +64,11 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
 /** A card; with `onClick` the whole card is one touch target. */
 export function Card({ onClick, children }: { onClick?(): void; children: ReactNode }) {
   return onClick ? (
-    <Button className='card card-button' onClick={onClick}>
+    <Button className="card card-button" onClick={onClick}>
       {children}
     </Button>
   ) : (
-    <View className='card'>{children}</View>
+    <View className="card">{children}</View>
   )
 }
 
@@ -76,8 +76,8 @@ export function Card({ onClick, children }: { onClick?(): void; children: ReactN
 export function MorePages({ id, more }: { id?: string; more: { hasMore: boolean; busy: boolean; failure?: string; next(): void } }) {
   return (
     <View>
-      {more.failure ? <Text className='field-error'>{more.failure}</Text> : null}
-      {more.hasMore ? <BusyButton id={id} busy={more.busy} label='再看更早的' onClick={more.next} /> : null}
+      {more.failure ? <Text className="field-error">{more.failure}</Text> : null}
+      {more.hasMore ? <BusyButton id={id} busy={more.busy} label="再看更早的" onClick={more.next} /> : null}
     </View>
   )
 }

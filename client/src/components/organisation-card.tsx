@@ -11,7 +11,12 @@ import { Card, Tags } from './list'
  * With `onClick` the whole card is one touch target; `children` adds lines under it.
  * `distanceFrom` names whom the distance is from when it is not the reader (离求助人 22 米).
  */
-export function OrganisationCard({ organisation, distanceFrom = '你', onClick, children }: {
+export function OrganisationCard({
+  organisation,
+  distanceFrom = '你',
+  onClick,
+  children,
+}: {
   organisation: OrganisationSummary
   distanceFrom?: string
   onClick?(): void
@@ -19,11 +24,11 @@ export function OrganisationCard({ organisation, distanceFrom = '你', onClick, 
 }) {
   const tags = organisation.status === 'approved' ? [organisation.kind] : [organisation.kind, organisation.statusLabel]
   const body = (
-    <View className='organisation'>
-      <Text className='card-title'>{organisation.name}</Text>
+    <View className="organisation">
+      <Text className="card-title">{organisation.name}</Text>
       <Tags tags={tags} />
-      <Text className='card-text'>帮扶：{organisation.helpKinds.join('、')}</Text>
-      <Text className='card-text'>
+      <Text className="card-text">帮扶：{organisation.helpKinds.join('、')}</Text>
+      <Text className="card-text">
         成员 {organisation.memberCount} 人
         {organisation.distanceM === undefined
           ? ` · ${organisation.communityName}`
@@ -39,12 +44,12 @@ export function OrganisationCard({ organisation, distanceFrom = '你', onClick, 
 export function OrganisationOutcome({ title, text, organisation }: { title: string; text: string; organisation: OrganisationSummary }) {
   return (
     <View>
-      <View className='status'>
-        <Text className='status-title'>{title}</Text>
-        <Text className='status-text'>{text}</Text>
+      <View className="status">
+        <Text className="status-title">{title}</Text>
+        <Text className="status-text">{text}</Text>
       </View>
       <OrganisationCard organisation={organisation} />
-      <Button className='btn btn-primary btn-block' onClick={() => Taro.redirectTo({ url: paths.mine() })}>
+      <Button className="btn btn-primary btn-block" onClick={() => Taro.redirectTo({ url: paths.mine() })}>
         看我的组织
       </Button>
     </View>

@@ -14,7 +14,15 @@ function preview(photos: readonly string[], fileID: string) {
  * Optional photos for a form, up to `max`: each is uploaded as soon as it is chosen, so that
  * the form sends only file ids. Big targets to add and to take one away.
  */
-export function PhotoPicker({ id, label, hint, max, photos, error, onChange }: {
+export function PhotoPicker({
+  id,
+  label,
+  hint,
+  max,
+  photos,
+  error,
+  onChange,
+}: {
   id?: string
   label: string
   hint?: string
@@ -48,20 +56,20 @@ export function PhotoPicker({ id, label, hint, max, photos, error, onChange }: {
 
   return (
     <Field label={label} hint={hint} error={error ?? (failure || undefined)}>
-      <View id={id} className='photos'>
+      <View id={id} className="photos">
         {photos.map((fileID) => (
-          <View key={fileID} className='photo'>
-            <Image className='photo-image' src={photoSrc(fileID)} mode='aspectFill' onClick={() => preview(photos, fileID)} />
-            <Button className='btn btn-plain photo-remove' onClick={() => onChange(photos.filter((p) => p !== fileID))}>
+          <View key={fileID} className="photo">
+            <Image className="photo-image" src={photoSrc(fileID)} mode="aspectFill" onClick={() => preview(photos, fileID)} />
+            <Button className="btn btn-plain photo-remove" onClick={() => onChange(photos.filter((p) => p !== fileID))}>
               删掉
             </Button>
           </View>
         ))}
       </View>
       {uploading ? (
-        <Text className='note'>正在上传照片…</Text>
+        <Text className="note">正在上传照片…</Text>
       ) : photos.length < max ? (
-        <Button className='btn btn-plain btn-block' onClick={add}>
+        <Button className="btn btn-plain btn-block" onClick={add}>
           {photos.length === 0 ? '添加照片' : '再加一张'}
         </Button>
       ) : null}
@@ -72,9 +80,9 @@ export function PhotoPicker({ id, label, hint, max, photos, error, onChange }: {
 /** A need's photos; a tap shows one full screen. */
 export function Photos({ photos }: { photos: readonly string[] }) {
   return (
-    <View id='photos' className='photos'>
+    <View id="photos" className="photos">
       {photos.map((fileID) => (
-        <Image key={fileID} className='photo-image' src={photoSrc(fileID)} mode='aspectFill' onClick={() => preview(photos, fileID)} />
+        <Image key={fileID} className="photo-image" src={photoSrc(fileID)} mode="aspectFill" onClick={() => preview(photos, fileID)} />
       ))}
     </View>
   )

@@ -15,7 +15,16 @@ export interface Place {
  * has no map picker, and asking the browser where it is would put a permission prompt before an
  * elderly person at a desktop (and give WGS-84), so there it stays at home.
  */
-export function PlaceField({ label, shownAs, home, weappHint, hint, place, error, onChange }: {
+export function PlaceField({
+  label,
+  shownAs,
+  home,
+  weappHint,
+  hint,
+  place,
+  error,
+  onChange,
+}: {
   label: string
   /** The line under the field names the place as this, e.g. 中心. */
   shownAs: string
@@ -43,16 +52,16 @@ export function PlaceField({ label, shownAs, home, weappHint, hint, place, error
 
   return (
     <Field label={label} hint={process.env.TARO_ENV === 'weapp' ? weappHint : hint} error={error ?? (failure || undefined)}>
-      <Text className='note'>
+      <Text className="note">
         {shownAs}：{place ? place.label : home}
       </Text>
       {process.env.TARO_ENV === 'weapp' && (
         <View>
-          <Button className='btn btn-plain btn-block' onClick={pick}>
+          <Button className="btn btn-plain btn-block" onClick={pick}>
             在地图上另选
           </Button>
           {place && (
-            <Button className='btn btn-plain btn-block' onClick={() => onChange(null)}>
+            <Button className="btn btn-plain btn-block" onClick={() => onChange(null)}>
               改回{home}
             </Button>
           )}

@@ -44,9 +44,9 @@ export function QrCode({ id, text, widthPx }: { id?: string; text: string; width
   const rows = useMemo(() => qrRows(text), [text])
   const modulePx = Math.max(1, Math.floor(widthPx / rows.length))
   return (
-    <View id={id} className='qr' style={{ width: `${modulePx * rows.length}px` }}>
+    <View id={id} className="qr" style={{ width: `${modulePx * rows.length}px` }}>
       {rows.map((runs, y) => (
-        <View className='qr-row' key={y} style={{ height: `${modulePx}px` }}>
+        <View className="qr-row" key={y} style={{ height: `${modulePx}px` }}>
           {runs.map((run, x) => (
             <View key={x} className={run.dark ? 'qr-run qr-dark' : 'qr-run'} style={{ width: `${run.length * modulePx}px` }} />
           ))}

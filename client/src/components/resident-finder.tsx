@@ -10,7 +10,13 @@ export type FoundResident = Awaited<ReturnType<typeof api.community.residents>>[
  * 按姓名查找本社区居民 (the committee only): a name, 查找, and the residents found, each with what
  * the page does with one (`children`, given `reset` to clear the search once it is done).
  */
-export function ResidentFinder({ id, communityId, label, primary, children }: {
+export function ResidentFinder({
+  id,
+  communityId,
+  label,
+  primary,
+  children,
+}: {
   id: string
   /** 查找 is the main action where finding is all the card does. */
   primary?: boolean
@@ -41,12 +47,12 @@ export function ResidentFinder({ id, communityId, label, primary, children }: {
   return (
     <View>
       <TextField id={id} label={label} maxlength={20} value={name} error={search.failure || undefined} onChange={setName} />
-      <BusyButton primary={primary} busy={search.loading} label='查找' onClick={find} />
-      {found?.length === 0 ? <Text className='card-text'>没有找到这个名字的居民</Text> : null}
+      <BusyButton primary={primary} busy={search.loading} label="查找" onClick={find} />
+      {found?.length === 0 ? <Text className="card-text">没有找到这个名字的居民</Text> : null}
       {found?.map((resident) => (
-        <View className='role' key={resident.personId}>
-          <Text className='role-label'>{resident.name}</Text>
-          {resident.neighbourhood ? <Text className='role-scope'>{resident.neighbourhood}</Text> : null}
+        <View className="role" key={resident.personId}>
+          <Text className="role-label">{resident.name}</Text>
+          {resident.neighbourhood ? <Text className="role-scope">{resident.neighbourhood}</Text> : null}
           {children(resident, reset)}
         </View>
       ))}

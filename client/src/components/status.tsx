@@ -4,8 +4,8 @@ import type { Load } from '../hooks/use-load'
 
 export function Loading() {
   return (
-    <View className='status'>
-      <Text className='status-title'>正在加载…</Text>
+    <View className="status">
+      <Text className="status-title">正在加载…</Text>
     </View>
   )
 }
@@ -13,10 +13,10 @@ export function Loading() {
 /** Failures say what happened and offer one large way out. */
 export function LoadError({ message, onRetry }: { message: string; onRetry(): void }) {
   return (
-    <View className='status'>
-      <Text className='status-title'>没有加载出来</Text>
-      <Text className='status-text'>{message}</Text>
-      <Button className='btn btn-primary btn-block' onClick={onRetry}>
+    <View className="status">
+      <Text className="status-title">没有加载出来</Text>
+      <Text className="status-text">{message}</Text>
+      <Button className="btn btn-primary btn-block" onClick={onRetry}>
         重试
       </Button>
     </View>
@@ -25,9 +25,9 @@ export function LoadError({ message, onRetry }: { message: string; onRetry(): vo
 
 export function Empty({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <View className='status'>
-      <Text className='status-title'>{title}</Text>
-      {children ? <Text className='status-text'>{children}</Text> : null}
+    <View className="status">
+      <Text className="status-title">{title}</Text>
+      {children ? <Text className="status-text">{children}</Text> : null}
     </View>
   )
 }

@@ -24,14 +24,14 @@ function entryDetails(entry: HistoryEntry | LedgerEntry): string[] {
 /** An entry's lines: its title, what the title leaves out, `meta` (when, between whom), and whether it was reversed. */
 export function EntryText({ entry, meta }: { entry: HistoryEntry | LedgerEntry; meta: string }) {
   return (
-    <View className='entry-text'>
-      <Text className='entry-title'>{entry.title}</Text>
+    <View className="entry-text">
+      <Text className="entry-title">{entry.title}</Text>
       {entryDetails(entry).map((line) => (
-        <Text key={line} className='entry-detail'>
+        <Text key={line} className="entry-detail">
           {line}
         </Text>
       ))}
-      <Text className='entry-meta'>{meta}</Text>
+      <Text className="entry-meta">{meta}</Text>
       {entry.reversal ? <Tags tags={[`已冲正：${entry.reversal.reason}`]} /> : null}
     </View>
   )
@@ -40,7 +40,7 @@ export function EntryText({ entry, meta }: { entry: HistoryEntry | LedgerEntry; 
 /** One line of a person's own history: where it came from, when, and how much came in or went out. */
 export function EntryRow({ entry }: { entry: HistoryEntry }) {
   return (
-    <View className='entry'>
+    <View className="entry">
       <EntryText entry={entry} meta={formatDateTime(entry.at)} />
       <Text className={entry.minutes > 0 ? 'entry-minutes entry-minutes-in' : 'entry-minutes'}>{formatSignedMinutes(entry.minutes)}</Text>
     </View>

@@ -40,7 +40,11 @@ export function useSteppedForm<Draft extends object, Input>(options: SteppedForm
   const [failure, setFailure] = useState('')
   const [sending, setSending] = useState(false)
 
-  const stepOf = (key: string) => Math.max(0, steps.findIndex((s) => s.fields.includes(key)))
+  const stepOf = (key: string) =>
+    Math.max(
+      0,
+      steps.findIndex((s) => s.fields.includes(key)),
+    )
 
   const check = (): { input: Input | null; problems: Problems } => {
     const parsed = schema.safeParse(toInput(draft))

@@ -1,10 +1,6 @@
 import Taro from '@tarojs/taro'
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
-import {
-  elderModePreferenceSchema,
-  isElderModeOn,
-  type ElderModePreference,
-} from '../../../shared/domain/elder-mode'
+import { elderModePreferenceSchema, isElderModeOn, type ElderModePreference } from '../../../shared/domain/elder-mode'
 import { api } from '../api'
 
 /** Cached so that every page opens in the right size before `account.me` answers. */

@@ -22,7 +22,12 @@ export async function careOfMonths(communityId: string, months: { start: Date; e
 }
 
 export function registerFacts(entry: CareEntryDoc): RegisterFacts {
-  return { id: entry._id, groups: entry.groups, registeredAt: new Date(entry.registeredAt), withdrawnAt: entry.withdrawal ? new Date(entry.withdrawal.at) : null }
+  return {
+    id: entry._id,
+    groups: entry.groups,
+    registeredAt: new Date(entry.registeredAt),
+    withdrawnAt: entry.withdrawal ? new Date(entry.withdrawal.at) : null,
+  }
 }
 
 export const visitFacts = (visit: CareVisitDoc) => ({ registerId: visit.entryId, at: new Date(visit.visitedAt) })

@@ -19,7 +19,12 @@ type KindChoice = ActivityKind | typeof ALL_KINDS
 /** 本周 runs to Sunday, as a Chinese calendar week does. */
 const dateChoices = {
   今天: () => ({ fromDate: today(), toDate: today() }),
-  本周: () => ({ fromDate: today(), toDate: inShanghai().add((7 - inShanghai().day()) % 7, 'day').format('YYYY-MM-DD') }),
+  本周: () => ({
+    fromDate: today(),
+    toDate: inShanghai()
+      .add((7 - inShanghai().day()) % 7, 'day')
+      .format('YYYY-MM-DD'),
+  }),
   全部: () => ({}),
 } as const
 type DateChoice = keyof typeof dateChoices
@@ -43,7 +48,7 @@ function browse(filter: Filter) {
 export default function ActivitiesPage() {
   return (
     <PageShell>
-      <AsResident why='加入社区后，就能看到附近的活动，报名参加或做志愿者。'>{() => <NearbyActivities />}</AsResident>
+      <AsResident why="加入社区后，就能看到附近的活动，报名参加或做志愿者。">{() => <NearbyActivities />}</AsResident>
     </PageShell>
   )
 }
@@ -56,10 +61,10 @@ function NearbyActivities() {
   const pickedDay = typeof filter.when === 'string' ? null : filter.when.day
   return (
     <View>
-      <View className='card'>
-        <ListItem title='我的活动' detail='我报名的、候补的活动，签到和评价' onClick={() => go(paths.myActivities())} />
+      <View className="card">
+        <ListItem title="我的活动" detail="我报名的、候补的活动，签到和评价" onClick={() => go(paths.myActivities())} />
       </View>
-      <View id='activity-kinds' className='filter'>
+      <View id="activity-kinds" className="filter">
         <Choices
           options={[ALL_KINDS, ...activityKindSchema.options] as KindChoice[]}
           chosen={[filter.kind]}
@@ -67,7 +72,7 @@ function NearbyActivities() {
           onToggle={(kind) => setFilter({ ...filter, kind })}
         />
       </View>
-      <View id='activity-dates' className='filter'>
+      <View id="activity-dates" className="filter">
         <Choices
           options={Object.keys(dateChoices) as DateChoice[]}
           chosen={typeof filter.when === 'string' ? [filter.when] : []}
@@ -81,7 +86,7 @@ function NearbyActivities() {
       <Loaded load={load}>
         {({ activities }) =>
           activities.length === 0 ? (
-            <Empty title='附近暂时没有这样的活动'>换个类型或日期看看；社区组织发布活动后，会在这里显示。</Empty>
+            <Empty title="附近暂时没有这样的活动">换个类型或日期看看；社区组织发布活动后，会在这里显示。</Empty>
           ) : (
             <View>
               {process.env.TARO_ENV === 'weapp' && onMap && <ActivitiesMap activities={activities} onFailed={() => setOnMap(false)} />}
@@ -100,7 +105,10 @@ function NearbyActivities() {
 const MARKER_ICON = '/assets/tab/activities-active.png'
 
 /** WeChat's map with one marker per activity (GCJ-02, as stored); a tap on one opens it. */
-function ActivitiesMap({ activities, onFailed }: {
+function ActivitiesMap({
+  activities,
+  onFailed,
+}: {
   activities: ActivitySummary[]
   /** The map would not load: back to the list. */
   onFailed(): void
@@ -131,8 +139,8 @@ function ActivitiesMap({ activities, onFailed }: {
   const open = (index: number) => go(paths.activity(activities[index].id))
   return (
     <Map
-      id='activities-map'
-      className='activities-map'
+      id="activities-map"
+      className="activities-map"
       longitude={longitude}
       latitude={latitude}
       scale={15}

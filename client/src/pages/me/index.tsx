@@ -22,7 +22,7 @@ export default function MePage() {
       <ElderModeSetting />
       {process.env.TARO_ENV === 'h5' && (
         // The local host's page for choosing a demo person; not part of the mini-program.
-        <Button className='btn btn-plain btn-block' onClick={() => window.location.assign('/local/sign-in')}>
+        <Button className="btn btn-plain btn-block" onClick={() => window.location.assign('/local/sign-in')}>
           切换演示身份
         </Button>
       )}
@@ -33,20 +33,20 @@ export default function MePage() {
 function Profile({ person }: { person: PersonView }) {
   return (
     <View>
-      <View className='card'>
-        <Text className='card-label'>我是</Text>
-        <Text className='card-title'>{person.name}</Text>
-        {person.phone ? <Text className='card-text'>电话：{person.phone}</Text> : null}
-        {person.address ? <Text className='card-text'>住址：{person.address}</Text> : null}
+      <View className="card">
+        <Text className="card-label">我是</Text>
+        <Text className="card-title">{person.name}</Text>
+        {person.phone ? <Text className="card-text">电话：{person.phone}</Text> : null}
+        {person.address ? <Text className="card-text">住址：{person.address}</Text> : null}
       </View>
       {person.community ? <CommunityCard community={person.community} /> : null}
       <Entries person={person} />
-      <View className='card'>
-        <Text className='card-label'>我的身份</Text>
+      <View className="card">
+        <Text className="card-label">我的身份</Text>
         {person.roles.map((role) => (
-          <View className='role' key={`${role.role}:${role.communityId ?? ''}:${role.organisationId ?? ''}:${role.officeId ?? ''}`}>
-            <Text className='role-label'>{role.label}</Text>
-            <Text className='role-scope'>{role.scopeName}</Text>
+          <View className="role" key={`${role.role}:${role.communityId ?? ''}:${role.organisationId ?? ''}:${role.officeId ?? ''}`}>
+            <Text className="role-label">{role.label}</Text>
+            <Text className="role-scope">{role.scopeName}</Text>
           </View>
         ))}
       </View>
@@ -62,17 +62,17 @@ function Entries({ person }: { person: PersonView }) {
   const resident = person.community !== null
   if (!oversees && !resident) return null
   return (
-    <View className='card'>
-      <SectionHeader title='社区组织' />
-      {oversees && <ListItem title='社区工作台' detail='待办事项、统计与报表、关爱对象、审计记录' onClick={() => go(paths.workbench())} />}
+    <View className="card">
+      <SectionHeader title="社区组织" />
+      {oversees && <ListItem title="社区工作台" detail="待办事项、统计与报表、关爱对象、审计记录" onClick={() => go(paths.workbench())} />}
       {visits && <MyVisitsEntry />}
-      {resident && <ListItem title='我的求助' detail='我发起或替邻居发起的求助' onClick={() => go(paths.myNeeds())} />}
-      {resident && <ListItem title='我的活动' detail='我报名、候补的活动，签到和评价' onClick={() => go(paths.myActivities())} />}
-      {leads && <ListItem title='派单和任务' detail='派给我负责的组织的求助' onClick={() => go(paths.offers())} />}
-      {visits && !leads && <ListItem title='我的任务' detail='负责人安排给我的求助' onClick={() => go(paths.offers())} />}
-      {resident && <ListItem title='我的组织' detail='我负责、参加或申请的组织' onClick={() => go(paths.mine())} />}
-      {resident && <ListItem title='凭邀请码加入' detail='有邻居给了你邀请码' onClick={() => go(paths.join())} />}
-      {resident && <ListItem title='登记新组织' detail='自己牵头成立一个组织' onClick={() => go(paths.apply())} />}
+      {resident && <ListItem title="我的求助" detail="我发起或替邻居发起的求助" onClick={() => go(paths.myNeeds())} />}
+      {resident && <ListItem title="我的活动" detail="我报名、候补的活动，签到和评价" onClick={() => go(paths.myActivities())} />}
+      {leads && <ListItem title="派单和任务" detail="派给我负责的组织的求助" onClick={() => go(paths.offers())} />}
+      {visits && !leads && <ListItem title="我的任务" detail="负责人安排给我的求助" onClick={() => go(paths.offers())} />}
+      {resident && <ListItem title="我的组织" detail="我负责、参加或申请的组织" onClick={() => go(paths.mine())} />}
+      {resident && <ListItem title="凭邀请码加入" detail="有邻居给了你邀请码" onClick={() => go(paths.join())} />}
+      {resident && <ListItem title="登记新组织" detail="自己牵头成立一个组织" onClick={() => go(paths.apply())} />}
     </View>
   )
 }
@@ -83,8 +83,8 @@ function MyVisitsEntry() {
   const due = load.status === 'ready' ? load.data.people.filter((p) => visitWanted(p.standing)).length : 0
   return (
     <ListItem
-      title='我的探访'
-      detail='和我结对的关爱对象，按时上门或打电话'
+      title="我的探访"
+      detail="和我结对的关爱对象，按时上门或打电话"
       extra={due > 0 ? `${due} 位该探访` : undefined}
       onClick={() => go(paths.myVisits())}
     />
@@ -92,9 +92,7 @@ function MyVisitsEntry() {
 }
 
 function NotJoined() {
-  return (
-    <Empty title='你还没有加入社区'>加入社区后，就能在这里看到你的社区和身份。</Empty>
-  )
+  return <Empty title="你还没有加入社区">加入社区后，就能在这里看到你的社区和身份。</Empty>
 }
 
 function ElderModeSetting() {
@@ -107,19 +105,19 @@ function ElderModeSetting() {
   }
 
   return (
-    <View className='card'>
-      <Button id='elder-mode-switch' className='toggle' onClick={() => save(on ? 'off' : 'on')}>
-        <View className='toggle-text'>
-          <Text className='toggle-title'>长辈模式</Text>
-          <Text className='toggle-hint'>字更大，按钮更大</Text>
+    <View className="card">
+      <Button id="elder-mode-switch" className="toggle" onClick={() => save(on ? 'off' : 'on')}>
+        <View className="toggle-text">
+          <Text className="toggle-title">长辈模式</Text>
+          <Text className="toggle-hint">字更大，按钮更大</Text>
         </View>
         <Text className={on ? 'toggle-state toggle-state-on' : 'toggle-state'}>{on ? '已开启' : '已关闭'}</Text>
       </Button>
       {process.env.TARO_ENV === 'weapp' &&
         (preference === 'auto' ? (
-          <Text className='card-text'>现在跟随微信的字体大小。</Text>
+          <Text className="card-text">现在跟随微信的字体大小。</Text>
         ) : (
-          <Button className='btn btn-plain btn-block' onClick={() => save('auto')}>
+          <Button className="btn btn-plain btn-block" onClick={() => save('auto')}>
             改为跟随微信字体大小
           </Button>
         ))}

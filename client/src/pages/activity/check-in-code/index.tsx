@@ -49,14 +49,14 @@ export default function CheckInCodePage() {
       <Choices<Purpose> options={['签到', '签退']} chosen={[purpose]} onToggle={setPurpose} />
       <Loaded load={load}>
         {(code) => (
-          <View className='card check-in-code'>
-            <Text className='card-title'>请来{code.purpose}的人扫一扫</Text>
-            <QrCode id='check-in-qr' text={code.qrPayload} widthPx={QR_WIDTH_PX} />
-            <Text className='card-label'>不能扫码的，输入这 6 位数字：</Text>
-            <Text id='short-code' className='short-code'>
+          <View className="card check-in-code">
+            <Text className="card-title">请来{code.purpose}的人扫一扫</Text>
+            <QrCode id="check-in-qr" text={code.qrPayload} widthPx={QR_WIDTH_PX} />
+            <Text className="card-label">不能扫码的，输入这 6 位数字：</Text>
+            <Text id="short-code" className="short-code">
               {code.shortCode}
             </Text>
-            <Text className='card-label'>每分钟自动更换，{formatClock(code.rotatesAt)} 换新码</Text>
+            <Text className="card-label">每分钟自动更换，{formatClock(code.rotatesAt)} 换新码</Text>
           </View>
         )}
       </Loaded>

@@ -2,12 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ActivityDetail, MySignUp } from '../../../../../shared/contracts/activities'
-import {
-  CHECK_IN_OPENS_MINUTES,
-  signUpRoleLabel,
-  type AttendancePurpose,
-  type SignUpRole,
-} from '../../../../../shared/domain/activity'
+import { CHECK_IN_OPENS_MINUTES, signUpRoleLabel, type AttendancePurpose, type SignUpRole } from '../../../../../shared/domain/activity'
 import { ErrorCode } from '../../../../../shared/errors'
 import { api, ApiError } from '../../../api'
 import { ActivityCard, ActivityStanding, attendanceOpen } from '../../../components/activity'
@@ -46,14 +41,25 @@ export default function ActivityPage() {
             <View>
               <ActivityCard activity={activity} />
               <ActivityStanding activity={activity} />
-              {activity.mySignUps.filter((s) => s.status !== 'cancelled').map((signUp) => (
-                <MySignUpCard key={signUp.signUpId} signUp={signUp} />
-              ))}
+              {activity.mySignUps
+                .filter((s) => s.status !== 'cancelled')
+                .map((signUp) => (
+                  <MySignUpCard key={signUp.signUpId} signUp={signUp} />
+                ))}
               <MainAction activity={activity} now={now} onChanged={replace} onCheckedIn={load.reload} />
               {activity.moderates ? (
                 <View>
-                  <PhotoReview states={activity.photoStates} contentOf={(fileId) => ({ kind: 'activityPhoto', activityId: activity.id, fileId })} onChanged={load.reload} />
-                  <TakeDownControls content={{ kind: 'activity', activityId: activity.id }} takenDown={activity.takenDown} what='个活动' onChanged={load.reload} />
+                  <PhotoReview
+                    states={activity.photoStates}
+                    contentOf={(fileId) => ({ kind: 'activityPhoto', activityId: activity.id, fileId })}
+                    onChanged={load.reload}
+                  />
+                  <TakeDownControls
+                    content={{ kind: 'activity', activityId: activity.id }}
+                    takenDown={activity.takenDown}
+                    what="个活动"
+                    onChanged={load.reload}
+                  />
                 </View>
               ) : (
                 <TakenDownNotice takenDown={activity.takenDown} />
@@ -71,14 +77,14 @@ export default function ActivityPage() {
 function MySignUpCard({ signUp }: { signUp: MySignUp }) {
   const waiting = signUp.status === 'waitlisted'
   return (
-    <View id={`my-sign-up-${signUp.role}`} className='card'>
-      <Text className='card-label'>我的报名 · {signUp.roleLabel}</Text>
-      <Text className='card-title'>{waiting && signUp.waitlistPosition ? `候补第 ${signUp.waitlistPosition} 位` : signUp.statusLabel}</Text>
-      {waiting ? <Text className='card-text'>有人取消时，按候补顺序自动递补，会通知您。</Text> : null}
-      {signUp.checkedInAt ? <Text className='card-text'>已签到 {formatClock(signUp.checkedInAt)}</Text> : null}
-      {signUp.checkedOutAt ? <Text className='card-text'>已签退 {formatClock(signUp.checkedOutAt)}</Text> : null}
+    <View id={`my-sign-up-${signUp.role}`} className="card">
+      <Text className="card-label">我的报名 · {signUp.roleLabel}</Text>
+      <Text className="card-title">{waiting && signUp.waitlistPosition ? `候补第 ${signUp.waitlistPosition} 位` : signUp.statusLabel}</Text>
+      {waiting ? <Text className="card-text">有人取消时，按候补顺序自动递补，会通知您。</Text> : null}
+      {signUp.checkedInAt ? <Text className="card-text">已签到 {formatClock(signUp.checkedInAt)}</Text> : null}
+      {signUp.checkedOutAt ? <Text className="card-text">已签退 {formatClock(signUp.checkedOutAt)}</Text> : null}
       {signUp.confirmedMinutes !== undefined ? (
-        <Text className='card-text'>负责人确认服务时长：{formatMinutes(signUp.confirmedMinutes)}</Text>
+        <Text className="card-text">负责人确认服务时长：{formatMinutes(signUp.confirmedMinutes)}</Text>
       ) : null}
     </View>
   )
@@ -111,7 +117,12 @@ function nextStep(activity: ActivityDetail, now: number): Step {
   return { kind: 'sign-up' }
 }
 
-function MainAction({ activity, now, onChanged, onCheckedIn }: {
+function MainAction({
+  activity,
+  now,
+  onChanged,
+  onCheckedIn,
+}: {
   activity: ActivityDetail
   now: number
   onChanged(activity: ActivityDetail): void
@@ -134,23 +145,23 @@ function MainAction({ activity, now, onChanged, onCheckedIn }: {
     case 'signed-up':
       return (
         <View>
-          <Text className='note'>活动开始前 {CHECK_IN_OPENS_MINUTES} 分钟起可以签到：到场后扫负责人出示的二维码，或输入 6 位数字。</Text>
+          <Text className="note">活动开始前 {CHECK_IN_OPENS_MINUTES} 分钟起可以签到：到场后扫负责人出示的二维码，或输入 6 位数字。</Text>
           {cancel(step.signUp, '取消报名')}
         </View>
       )
     case 'check-in':
       return (
         <View>
-          <CheckIn activityId={activity.id} purpose='check_in' onDone={onCheckedIn} />
+          <CheckIn activityId={activity.id} purpose="check_in" onDone={onCheckedIn} />
           {now < new Date(activity.startAt).getTime() && cancel(step.signUp, '取消报名')}
         </View>
       )
     case 'check-out':
-      return <CheckIn activityId={activity.id} purpose='check_out' onDone={onCheckedIn} />
+      return <CheckIn activityId={activity.id} purpose="check_out" onDone={onCheckedIn} />
     case 'rate':
       return <RateForm activity={activity} onRated={onChanged} />
     case 'none':
-      return step.message ? <Text className='note'>{step.message}</Text> : null
+      return step.message ? <Text className="note">{step.message}</Text> : null
   }
 }
 
@@ -158,15 +169,22 @@ function MainAction({ activity, now, onChanged, onCheckedIn }: {
 function SignUp({ activity, onChanged }: { activity: ActivityDetail; onChanged(activity: ActivityDetail): void }) {
   const submit = useSubmit()
   const [working, setWorking] = useState<SignUpRole | null>(null)
-  const roles = ([['participant', activity.participants], ['volunteer', activity.volunteers]] as const).filter(([, places]) => places.total > 0)
+  const roles = (
+    [
+      ['participant', activity.participants],
+      ['volunteer', activity.volunteers],
+    ] as const
+  ).filter(([, places]) => places.total > 0)
   const signUp = (role: SignUpRole) => {
     setWorking(role)
-    return submit.run(async () => onChanged((await api.activities.signUp({ activityId: activity.id, role })).activity)).finally(() => setWorking(null))
+    return submit
+      .run(async () => onChanged((await api.activities.signUp({ activityId: activity.id, role })).activity))
+      .finally(() => setWorking(null))
   }
   const labelOf = (role: SignUpRole, full: boolean) =>
     role === 'participant' ? (full ? '报名候补' : '报名参加') : full ? '候补做志愿者' : '做志愿者'
   return (
-    <View id='sign-up'>
+    <View id="sign-up">
       {roles.map(([role, places], index) => (
         <BusyButton
           key={role}
@@ -177,8 +195,10 @@ function SignUp({ activity, onChanged }: { activity: ActivityDetail; onChanged(a
           onClick={() => signUp(role)}
         />
       ))}
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <Text className='field-hint'>报名截止：{formatDateTime(activity.signUpDeadline)}。{roles.length > 1 ? `参加和做志愿者任选其一。` : ''}</Text>
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <Text className="field-hint">
+        报名截止：{formatDateTime(activity.signUpDeadline)}。{roles.length > 1 ? `参加和做志愿者任选其一。` : ''}
+      </Text>
     </View>
   )
 }
@@ -215,7 +235,8 @@ function CheckIn({ activityId, purpose, onDone }: { activityId: string; purpose:
       payload = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
     } catch (cause) {
       // Closing the scanner is no failure.
-      if (!String((cause as { errMsg?: unknown }).errMsg).includes('cancel')) setProblem({ message: '没有扫上，请再扫一次，或输入 6 位数字', onCode: false })
+      if (!String((cause as { errMsg?: unknown }).errMsg).includes('cancel'))
+        setProblem({ message: '没有扫上，请再扫一次，或输入 6 位数字', onCode: false })
       return
     }
     await send({ qrPayload: payload })
@@ -230,26 +251,29 @@ function CheckIn({ activityId, purpose, onDone }: { activityId: string; purpose:
   }
 
   return (
-    <View id='check-in' className='card'>
-      <SectionHeader title={`到场${word}`} hint={`请负责人打开${word}码，${weapp ? '扫一扫，或输入码下面的 6 位数字' : '输入码下面的 6 位数字'}`} />
-      {weapp && <BusyButton id='scan-code' primary busy={busy && !typing} label={`扫码${word}`} onClick={scan} />}
-      {problem && !problem.onCode ? <Text className='field-error'>{problem.message}</Text> : null}
+    <View id="check-in" className="card">
+      <SectionHeader
+        title={`到场${word}`}
+        hint={`请负责人打开${word}码，${weapp ? '扫一扫，或输入码下面的 6 位数字' : '输入码下面的 6 位数字'}`}
+      />
+      {weapp && <BusyButton id="scan-code" primary busy={busy && !typing} label={`扫码${word}`} onClick={scan} />}
+      {problem && !problem.onCode ? <Text className="field-error">{problem.message}</Text> : null}
       {typing ? (
         <View>
           <TextField
-            id='short-code'
+            id="short-code"
             large
-            type='number'
+            type="number"
             label={`${SHORT_CODE_LENGTH} 位${word}码`}
             maxlength={SHORT_CODE_LENGTH}
             value={shortCode}
             error={problem?.onCode ? problem.message : undefined}
             onChange={(value) => setShortCode(value.replace(/\D/g, ''))}
           />
-          <BusyButton id='send-code' primary={!weapp} busy={busy} label={word} onClick={typed} />
+          <BusyButton id="send-code" primary={!weapp} busy={busy} label={word} onClick={typed} />
         </View>
       ) : (
-        <Button className='btn btn-plain btn-block' onClick={() => setTyping(true)}>
+        <Button className="btn btn-plain btn-block" onClick={() => setTyping(true)}>
           输入 6 位数字
         </Button>
       )}
@@ -259,7 +283,8 @@ function CheckIn({ activityId, purpose, onDone }: { activityId: string; purpose:
 
 /** The function's own words, but for too many tries say what to do as well. */
 function checkInProblem(error: unknown): string {
-  if (error instanceof ApiError && error.code === ErrorCode.RATE_LIMITED) return `${error.message.replace(/。$/, '')}。也可以请负责人在名单上帮您签到。`
+  if (error instanceof ApiError && error.code === ErrorCode.RATE_LIMITED)
+    return `${error.message.replace(/。$/, '')}。也可以请负责人在名单上帮您签到。`
   return error instanceof ApiError ? error.message : '出了点问题，请再试一次'
 }
 
@@ -276,14 +301,21 @@ function RateForm({ activity, onRated }: { activity: ActivityDetail; onRated(act
     )
   }
   return (
-    <View id='rate-form' className='card'>
-      <SectionHeader title='活动办得怎么样？' hint='说一说，组织下次办得更好' />
-      <Field label='打个分' error={missing || submit.errorOf('rating')}>
+    <View id="rate-form" className="card">
+      <SectionHeader title="活动办得怎么样？" hint="说一说，组织下次办得更好" />
+      <Field label="打个分" error={missing || submit.errorOf('rating')}>
         <StarRating value={rating} onChange={setRating} />
       </Field>
-      <TextAreaField id='rate-comment' label='还想说的话（可不填）' maxlength={200} value={comment} error={submit.errorOf('comment')} onChange={setComment} />
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <BusyButton id='rate-send' primary busy={submit.busy} label='提交评价' onClick={send} />
+      <TextAreaField
+        id="rate-comment"
+        label="还想说的话（可不填）"
+        maxlength={200}
+        value={comment}
+        error={submit.errorOf('comment')}
+        onChange={setComment}
+      />
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <BusyButton id="rate-send" primary busy={submit.busy} label="提交评价" onClick={send} />
     </View>
   )
 }
@@ -291,14 +323,14 @@ function RateForm({ activity, onRated }: { activity: ActivityDetail; onRated(act
 function Facts({ activity }: { activity: ActivityDetail }) {
   return (
     <View>
-      <SectionHeader title='活动介绍' />
-      <View className='card'>
-        <Text className='card-text activity-description'>{activity.description}</Text>
+      <SectionHeader title="活动介绍" />
+      <View className="card">
+        <Text className="card-text activity-description">{activity.description}</Text>
         {activity.photos.length > 0 && <Photos photos={activity.photos} />}
         <PhotoNotes states={activity.photoStates} />
-        <Fact label='主办'>{activity.organisationName}</Fact>
-        <Fact label='社区'>{activity.communityName}</Fact>
-        <Fact label='报名截止'>{formatDateTime(activity.signUpDeadline)}</Fact>
+        <Fact label="主办">{activity.organisationName}</Fact>
+        <Fact label="社区">{activity.communityName}</Fact>
+        <Fact label="报名截止">{formatDateTime(activity.signUpDeadline)}</Fact>
         {activity.volunteers.total > 0 ? (
           <Fact label={signUpRoleLabel.volunteer}>服务时长最多记 {formatMinutes(activity.volunteerMinutes)}，按签到签退计算</Fact>
         ) : null}
@@ -310,19 +342,24 @@ function Facts({ activity }: { activity: ActivityDetail }) {
 function Comments({ activity, onChanged }: { activity: ActivityDetail; onChanged(): void }) {
   return (
     <View>
-      <SectionHeader title='评价' hint={formatRating(activity.rating)} />
+      <SectionHeader title="评价" hint={formatRating(activity.rating)} />
       {activity.comments.length > 0 && (
-        <View id='comments' className='card'>
+        <View id="comments" className="card">
           {activity.comments.map((c, i) => (
-            <View className='timeline-event' key={`${c.at}-${i}`}>
-              <Text className='timeline-text'>
+            <View className="timeline-event" key={`${c.at}-${i}`}>
+              <Text className="timeline-text">
                 {c.rating} 星：{c.comment}
               </Text>
-              <Text className='timeline-meta'>
+              <Text className="timeline-meta">
                 {c.name} · {formatDateTime(c.at)}
               </Text>
               {activity.moderates ? (
-                <TakeDownControls content={{ kind: 'comment', commentId: c.id }} takenDown={c.takenDown} what='条评价' onChanged={onChanged} />
+                <TakeDownControls
+                  content={{ kind: 'comment', commentId: c.id }}
+                  takenDown={c.takenDown}
+                  what="条评价"
+                  onChanged={onChanged}
+                />
               ) : (
                 <TakenDownNotice takenDown={c.takenDown} />
               )}

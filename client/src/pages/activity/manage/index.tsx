@@ -16,20 +16,24 @@ export default function ManageActivitiesPage() {
   const load = useLoad(() => api.activities.organisationActivities({ organisationId }))
   return (
     <PageShell>
-      <Button id='publish-activity' className='btn btn-primary btn-block btn-hero' onClick={() => go(paths.publishActivity(organisationId))}>
+      <Button
+        id="publish-activity"
+        className="btn btn-primary btn-block btn-hero"
+        onClick={() => go(paths.publishActivity(organisationId))}
+      >
         发布活动
       </Button>
-      <SectionHeader title='本组织的活动' hint='点开看报名名单、出示签到码、确认服务时长' />
+      <SectionHeader title="本组织的活动" hint="点开看报名名单、出示签到码、确认服务时长" />
       <Loaded load={load}>
         {({ activities }) =>
           activities.length === 0 ? (
-            <Empty title='还没有发布过活动'>点上面的“发布活动”，居民就能在“活动”里看到并报名。</Empty>
+            <Empty title="还没有发布过活动">点上面的“发布活动”，居民就能在“活动”里看到并报名。</Empty>
           ) : (
             activities.map((activity) => (
               <ActivityCard key={activity.id} activity={activity} onClick={() => go(paths.roster(organisationId, activity.id))}>
                 {activity.status === 'pending_approval' && (
-                  <View className='note'>
-                    <Text className='role-label'>待审批：</Text>
+                  <View className="note">
+                    <Text className="role-label">待审批：</Text>
                     <Text>{reasonsText(activity.approvalReasons)}</Text>
                   </View>
                 )}

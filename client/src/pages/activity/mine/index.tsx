@@ -24,15 +24,15 @@ export default function MyActivitiesPage() {
       <Loaded load={load}>
         {({ activities }) =>
           activities.length === 0 ? (
-            <Empty title='您还没有报名活动'>在“活动”里看看附近有什么活动，可以报名参加，也可以做志愿者。</Empty>
+            <Empty title="您还没有报名活动">在“活动”里看看附近有什么活动，可以报名参加，也可以做志愿者。</Empty>
           ) : (
             activities.map((activity) => (
               <ActivityCard key={activity.id} activity={activity} onClick={() => go(paths.activity(activity.id))}>
                 {activity.mySignUps
                   .filter((s) => s.status !== 'cancelled')
                   .map((signUp) => (
-                    <View className='note' key={signUp.signUpId}>
-                      <Text className='role-label'>{signUp.roleLabel}</Text>
+                    <View className="note" key={signUp.signUpId}>
+                      <Text className="role-label">{signUp.roleLabel}</Text>
                       <Text>：{standing(signUp)}</Text>
                     </View>
                   ))}
@@ -41,7 +41,7 @@ export default function MyActivitiesPage() {
           )
         }
       </Loaded>
-      <Button className='btn btn-plain btn-block' onClick={() => Taro.switchTab({ url: '/pages/activities/index' })}>
+      <Button className="btn btn-plain btn-block" onClick={() => Taro.switchTab({ url: '/pages/activities/index' })}>
         看附近的活动
       </Button>
     </PageShell>

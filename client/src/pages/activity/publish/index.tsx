@@ -34,7 +34,11 @@ const deadlineChoices = {
   前一天晚上8点: (start: number) => Date.parse(`${inShanghai(start - DAY_MS).format('YYYY-MM-DD')}T20:00:00+08:00`),
 } as const
 type DeadlineChoice = keyof typeof deadlineChoices
-const deadlineLabel: Record<DeadlineChoice, string> = { 活动开始时: '活动开始时', 开始前1小时: '开始前 1 小时', 前一天晚上8点: '前一天晚上 8 点' }
+const deadlineLabel: Record<DeadlineChoice, string> = {
+  活动开始时: '活动开始时',
+  开始前1小时: '开始前 1 小时',
+  前一天晚上8点: '前一天晚上 8 点',
+}
 
 interface Draft {
   title: string
@@ -115,7 +119,11 @@ export default function PublishActivityPage() {
   const [published, setPublished] = useState<ActivityDetail | null>(null)
   return (
     <PageShell>
-      {published ? <Published activity={published} organisationId={organisationId} /> : <PublishForm organisationId={organisationId} onPublished={setPublished} />}
+      {published ? (
+        <Published activity={published} organisationId={organisationId} />
+      ) : (
+        <PublishForm organisationId={organisationId} onPublished={setPublished} />
+      )}
     </PageShell>
   )
 }
@@ -155,26 +163,39 @@ function PublishForm({ organisationId, onPublished }: { organisationId: string; 
     })
 
   return (
-    <StepFrame form={form} submitLabel='发布活动' onSubmit={publish}>
+    <StepFrame form={form} submitLabel="发布活动" onSubmit={publish}>
       {step === 0 && (
         <View>
-          <TextField id='activity-title' label='活动名称' hint='例如：重阳节包饺子' maxlength={40} value={draft.title} error={problems.title} onChange={(v) => change('title', v)} />
-          <Field label='活动类型' error={problems.kind}>
-            <Choices options={activityKindSchema.options} chosen={draft.kind ? [draft.kind] : []} labelOf={(k) => activityKindLabel[k]} onToggle={(k) => change('kind', k)} />
+          <TextField
+            id="activity-title"
+            label="活动名称"
+            hint="例如：重阳节包饺子"
+            maxlength={40}
+            value={draft.title}
+            error={problems.title}
+            onChange={(v) => change('title', v)}
+          />
+          <Field label="活动类型" error={problems.kind}>
+            <Choices
+              options={activityKindSchema.options}
+              chosen={draft.kind ? [draft.kind] : []}
+              labelOf={(k) => activityKindLabel[k]}
+              onToggle={(k) => change('kind', k)}
+            />
           </Field>
           <TextAreaField
-            id='activity-description'
-            label='活动介绍'
-            hint='做什么、带什么、适合谁参加'
+            id="activity-description"
+            label="活动介绍"
+            hint="做什么、带什么、适合谁参加"
             maxlength={1000}
             value={draft.description}
             error={problems.description}
             onChange={(v) => change('description', v)}
           />
           <PhotoPicker
-            id='activity-photos'
+            id="activity-photos"
             label={`照片（最多 ${MAX_ACTIVITY_PHOTOS} 张）`}
-            hint='可不加；第一张会显示在活动列表里'
+            hint="可不加；第一张会显示在活动列表里"
             max={MAX_ACTIVITY_PHOTOS}
             photos={draft.photos}
             error={problems.photos}
@@ -184,7 +205,7 @@ function PublishForm({ organisationId, onPublished }: { organisationId: string; 
       )}
       {step === 1 && (
         <View>
-          <Field label='哪一天' error={problems.startAt}>
+          <Field label="哪一天" error={problems.startAt}>
             <Choices
               options={Object.keys(dayChoices) as DayChoice[]}
               chosen={namedDay ? [namedDay] : []}
@@ -192,25 +213,38 @@ function PublishForm({ organisationId, onPublished }: { organisationId: string; 
               extra={<CalendarDayChoice day={namedDay ? null : draft.day} from={dayAfter(0)} onPick={(day) => change('day', day)} />}
             />
           </Field>
-          <TimeField id='activity-start' label='开始时间' value={draft.startTime} onChange={(v) => change('startTime', v)} />
+          <TimeField id="activity-start" label="开始时间" value={draft.startTime} onChange={(v) => change('startTime', v)} />
           <TimeField
-            id='activity-end'
-            label='结束时间'
+            id="activity-end"
+            label="结束时间"
             hint={`活动时间：${formatActivityTime(shanghaiIso(start), shanghaiIso(end))}`}
             value={draft.endTime}
             error={problems.endAt}
             onChange={(v) => change('endTime', v)}
           />
-          <Field label='报名截止' error={problems.signUpDeadline}>
-            <Choices options={Object.keys(deadlineChoices) as DeadlineChoice[]} chosen={[draft.deadline]} labelOf={(d) => deadlineLabel[d]} onToggle={(d) => change('deadline', d)} />
+          <Field label="报名截止" error={problems.signUpDeadline}>
+            <Choices
+              options={Object.keys(deadlineChoices) as DeadlineChoice[]}
+              chosen={[draft.deadline]}
+              labelOf={(d) => deadlineLabel[d]}
+              onToggle={(d) => change('deadline', d)}
+            />
           </Field>
-          <TextField id='activity-address' label='地址' hint='例如：沁园社区党群服务中心二楼' maxlength={100} value={draft.address} error={problems.address} onChange={(v) => change('address', v)} />
+          <TextField
+            id="activity-address"
+            label="地址"
+            hint="例如：沁园社区党群服务中心二楼"
+            maxlength={100}
+            value={draft.address}
+            error={problems.address}
+            onChange={(v) => change('address', v)}
+          />
           <PlaceField
-            label='在地图上的位置'
-            shownAs='地点'
-            home='组织服务范围的中心'
-            weappHint='居民按这个位置找附近的活动；不在组织附近的，可以在地图上另选'
-            hint='居民按这个位置找附近的活动'
+            label="在地图上的位置"
+            shownAs="地点"
+            home="组织服务范围的中心"
+            weappHint="居民按这个位置找附近的活动；不在组织附近的，可以在地图上另选"
+            hint="居民按这个位置找附近的活动"
             place={draft.place}
             error={problems.location}
             onChange={(place) => change('place', place)}
@@ -220,40 +254,45 @@ function PublishForm({ organisationId, onPublished }: { organisationId: string; 
       {step === 2 && (
         <View>
           <TextField
-            id='participant-places'
-            type='number'
-            label='参加的居民，几个名额'
-            hint='不招参加者填 0；报满后可以候补'
+            id="participant-places"
+            type="number"
+            label="参加的居民，几个名额"
+            hint="不招参加者填 0；报满后可以候补"
             maxlength={4}
             value={draft.participantPlaces}
             error={problems.participantPlaces}
             onChange={(v) => change('participantPlaces', v)}
           />
           <TextField
-            id='volunteer-places'
-            type='number'
-            label='志愿者，几个名额'
-            hint='不招志愿者填 0'
+            id="volunteer-places"
+            type="number"
+            label="志愿者，几个名额"
+            hint="不招志愿者填 0"
             maxlength={4}
             value={draft.volunteerPlaces}
             error={problems.volunteerPlaces}
             onChange={(v) => change('volunteerPlaces', v)}
           />
           {volunteers > 0 && (
-            <Field label='每位志愿者最多记多少服务时长' hint='按签到签退实际计算，不超过这个时长；活动结束后由您确认，计入时间银行' error={problems.volunteerMinutes}>
+            <Field
+              label="每位志愿者最多记多少服务时长"
+              hint="按签到签退实际计算，不超过这个时长；活动结束后由您确认，计入时间银行"
+              error={problems.volunteerMinutes}
+            >
               <Stepper
-                id='volunteer-minutes'
+                id="volunteer-minutes"
                 value={volunteerMinutesOf(draft)}
                 min={0}
                 max={lengthMinutes(draft)}
                 step={MINUTES_STEP}
-                unit='分钟'
+                unit="分钟"
                 onChange={(n) => change('volunteerMinutes', n)}
               />
             </Field>
           )}
-          <Text className='note'>
-            重大活动先报社区两委审批：参加名额达到社区规定的人数（一般为 {DEFAULT_MAJOR_THRESHOLD} 人），或属于社区规定须报批的类型。批准后居民才能看到、报名。
+          <Text className="note">
+            重大活动先报社区两委审批：参加名额达到社区规定的人数（一般为 {DEFAULT_MAJOR_THRESHOLD}{' '}
+            人），或属于社区规定须报批的类型。批准后居民才能看到、报名。
           </Text>
         </View>
       )}
@@ -266,17 +305,17 @@ function Published({ activity, organisationId }: { activity: ActivityDetail; org
   const waiting = activity.status === 'pending_approval'
   return (
     <View>
-      <View className='status'>
-        <Text className='status-title'>{waiting ? '已交社区两委审批' : '活动已发布'}</Text>
-        <Text className='status-text'>
+      <View className="status">
+        <Text className="status-title">{waiting ? '已交社区两委审批' : '活动已发布'}</Text>
+        <Text className="status-text">
           {waiting
             ? `这是重大活动：${reasonsText(activity.approvalReasons)}。批准后居民才能看到、报名，结果会通知您。`
             : '居民现在就能在“活动”里看到并报名。'}
         </Text>
       </View>
       <ActivityCard activity={activity} />
-      {activity.volunteerMinutes > 0 ? <Text className='note'>志愿者最多记 {formatMinutes(activity.volunteerMinutes)}</Text> : null}
-      <Button className='btn btn-primary btn-block' onClick={() => Taro.redirectTo({ url: paths.manageActivities(organisationId) })}>
+      {activity.volunteerMinutes > 0 ? <Text className="note">志愿者最多记 {formatMinutes(activity.volunteerMinutes)}</Text> : null}
+      <Button className="btn btn-primary btn-block" onClick={() => Taro.redirectTo({ url: paths.manageActivities(organisationId) })}>
         看本组织的活动
       </Button>
     </View>

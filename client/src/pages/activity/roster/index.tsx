@@ -1,12 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RosterEntry } from '../../../../../shared/contracts/activities'
-import {
-  activityStatusAfter,
-  signUpRoleLabel,
-  signUpRoleSchema,
-  type AttendancePurpose,
-} from '../../../../../shared/domain/activity'
+import { activityStatusAfter, signUpRoleLabel, signUpRoleSchema, type AttendancePurpose } from '../../../../../shared/domain/activity'
 import { api } from '../../../api'
 import { ActivityCard, ActivityStanding, attendanceOpen } from '../../../components/activity'
 import { BusyButton } from '../../../components/busy-button'
@@ -43,13 +38,19 @@ export default function RosterPage() {
           const over = now >= new Date(activity.endAt).getTime()
           const replaceEntries = (changed: RosterEntry[]) =>
             load.replace({ activity, entries: entries.map((e) => changed.find((c) => c.signUpId === e.signUpId) ?? e) })
-          const toConfirm = entries.filter((e) => e.role === 'volunteer' && e.measuredMinutes !== undefined && e.confirmedMinutes === undefined)
+          const toConfirm = entries.filter(
+            (e) => e.role === 'volunteer' && e.measuredMinutes !== undefined && e.confirmedMinutes === undefined,
+          )
           return (
             <View>
               <ActivityCard activity={activity} />
               <ActivityStanding activity={activity} />
               {activity.status === 'published' && !over && (
-                <Button id='show-check-in-code' className='btn btn-primary btn-block btn-hero' onClick={() => go(paths.checkInCode(organisationId, activity.id))}>
+                <Button
+                  id="show-check-in-code"
+                  className="btn btn-primary btn-block btn-hero"
+                  onClick={() => go(paths.checkInCode(organisationId, activity.id))}
+                >
                   出示签到码
                 </Button>
               )}
@@ -64,16 +65,22 @@ export default function RosterPage() {
                   key={role}
                   title={signUpRoleLabel[role]}
                   entries={entries.filter((e) => e.role === role)}
-                  open={(purpose) => (activity.status === 'published' || activity.status === 'finished') && attendanceOpen(activity, purpose, now, 'lead')}
-                  onTick={async (entry, purpose) => replaceEntries([(await api.activities.markAttendance({ ...ref, signUpId: entry.signUpId, purpose })).entry])}
+                  open={(purpose) =>
+                    (activity.status === 'published' || activity.status === 'finished') && attendanceOpen(activity, purpose, now, 'lead')
+                  }
+                  onTick={async (entry, purpose) =>
+                    replaceEntries([(await api.activities.markAttendance({ ...ref, signUpId: entry.signUpId, purpose })).entry])
+                  }
                 />
               ))}
               {activityStatusAfter(activity.status, 'cancel') !== null && !over && (
                 <ConfirmAction
-                  label='取消活动'
-                  question='取消后，报了名的人都会收到通知。请写明理由。'
+                  label="取消活动"
+                  question="取消后，报了名的人都会收到通知。请写明理由。"
                   reason={{ label: '取消的理由', required: true }}
-                  onConfirm={async (reason) => load.replace({ activity: (await api.activities.cancel({ ...ref, reason: reason ?? '' })).activity, entries })}
+                  onConfirm={async (reason) =>
+                    load.replace({ activity: (await api.activities.cancel({ ...ref, reason: reason ?? '' })).activity, entries })
+                  }
                 />
               )}
             </View>
@@ -94,7 +101,12 @@ function entryLine(entry: RosterEntry): string {
   return parts.join(' · ')
 }
 
-function RoleList({ title, entries, open, onTick }: {
+function RoleList({
+  title,
+  entries,
+  open,
+  onTick,
+}: {
   title: string
   entries: RosterEntry[]
   /** Whether attendance of this kind may be taken now. */
@@ -109,12 +121,12 @@ function RoleList({ title, entries, open, onTick }: {
       {entries.length === 0 ? (
         <Empty title={`还没有${title}报名`} />
       ) : (
-        <View className='card'>
+        <View className="card">
           {entries.map((entry) => (
-            <View id={`entry-${entry.signUpId}`} className='roster-entry' key={entry.signUpId}>
-              <Text className='list-item-title'>{entry.name}</Text>
-              {entry.phone ? <Text className='card-label'>{entry.phone}</Text> : null}
-              <Text className='card-text'>{entryLine(entry)}</Text>
+            <View id={`entry-${entry.signUpId}`} className="roster-entry" key={entry.signUpId}>
+              <Text className="list-item-title">{entry.name}</Text>
+              {entry.phone ? <Text className="card-label">{entry.phone}</Text> : null}
+              <Text className="card-text">{entryLine(entry)}</Text>
               {entry.status === 'confirmed' && <Tick entry={entry} open={open} onTick={onTick} />}
             </View>
           ))}
@@ -125,7 +137,11 @@ function RoleList({ title, entries, open, onTick }: {
 }
 
 /** 代签到 / 代签退 for someone without a phone: the next of the two this person has not done, from the hour before the start. */
-function Tick({ entry, open, onTick }: {
+function Tick({
+  entry,
+  open,
+  onTick,
+}: {
   entry: RosterEntry
   open(purpose: AttendancePurpose): boolean
   onTick(entry: RosterEntry, purpose: AttendancePurpose): Promise<void>
@@ -136,8 +152,12 @@ function Tick({ entry, open, onTick }: {
   if (!purpose || entry.confirmedMinutes !== undefined || !open(purpose)) return null
   return (
     <View>
-      <BusyButton busy={submit.busy} label={purpose === 'check_in' ? '代签到' : '代签退'} onClick={() => submit.run(() => onTick(entry, purpose))} />
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
+      <BusyButton
+        busy={submit.busy}
+        label={purpose === 'check_in' ? '代签到' : '代签退'}
+        onClick={() => submit.run(() => onTick(entry, purpose))}
+      />
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
     </View>
   )
 }
@@ -146,14 +166,20 @@ function Tick({ entry, open, onTick }: {
  * After the end: each volunteer's minutes from check-in to check-out, capped at the activity's
  * length, to confirm or lower (a long break, an early leave). Confirmed minutes go to the time bank once.
  */
-function ConfirmHours({ entries, onConfirm }: { entries: RosterEntry[]; onConfirm(hours: { signUpId: string; minutes: number }[]): Promise<void> }) {
+function ConfirmHours({
+  entries,
+  onConfirm,
+}: {
+  entries: RosterEntry[]
+  onConfirm(hours: { signUpId: string; minutes: number }[]): Promise<void>
+}) {
   const [minutes, setMinutes] = useState<Record<string, number>>({})
   const submit = useSubmit(['hours'])
   const minutesOf = (entry: RosterEntry) => minutes[entry.signUpId] ?? entry.measuredMinutes ?? 0
   const hours = entries.map((entry) => ({ signUpId: entry.signUpId, minutes: minutesOf(entry) }))
   return (
-    <View id='confirm-hours' className='card'>
-      <SectionHeader title='确认志愿服务时长' hint='按签到签退算好了，可以往下调；确认后计入时间银行，不能再改' />
+    <View id="confirm-hours" className="card">
+      <SectionHeader title="确认志愿服务时长" hint="按签到签退算好了，可以往下调；确认后计入时间银行，不能再改" />
       {entries.map((entry) => (
         <Field key={entry.signUpId} label={`${entry.name}（实际 ${formatMinutes(entry.measuredMinutes ?? 0)}）`}>
           <Stepper
@@ -162,13 +188,21 @@ function ConfirmHours({ entries, onConfirm }: { entries: RosterEntry[]; onConfir
             min={0}
             max={entry.measuredMinutes ?? 0}
             step={MINUTES_STEP}
-            unit='分钟'
+            unit="分钟"
             onChange={(n) => setMinutes({ ...minutes, [entry.signUpId]: n })}
           />
         </Field>
       ))}
-      {submit.errorOf('hours') ?? submit.errorOf() ? <Text className='field-error'>{submit.errorOf('hours') ?? submit.errorOf()}</Text> : null}
-      <BusyButton id='confirm-hours-send' primary busy={submit.busy} label='确认服务时长' onClick={() => submit.run(() => onConfirm(hours))} />
+      {(submit.errorOf('hours') ?? submit.errorOf()) ? (
+        <Text className="field-error">{submit.errorOf('hours') ?? submit.errorOf()}</Text>
+      ) : null}
+      <BusyButton
+        id="confirm-hours-send"
+        primary
+        busy={submit.busy}
+        label="确认服务时长"
+        onClick={() => submit.run(() => onConfirm(hours))}
+      />
     </View>
   )
 }

@@ -3,7 +3,14 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { VisitAssignment, VisitView } from '../../../../../shared/contracts/care'
 import { careContract } from '../../../../../shared/contracts/care'
-import { visitModeLabel, visitModeSchema, wellbeingLabel, wellbeingSchema, type VisitMode, type Wellbeing } from '../../../../../shared/domain/care'
+import {
+  visitModeLabel,
+  visitModeSchema,
+  wellbeingLabel,
+  wellbeingSchema,
+  type VisitMode,
+  type Wellbeing,
+} from '../../../../../shared/domain/care'
 import { urgencyLabel, urgencySchema, type Urgency } from '../../../../../shared/domain/need'
 import { helpKinds, type HelpKind } from '../../../../../shared/domain/vocabulary'
 import { api } from '../../../api'
@@ -46,7 +53,7 @@ export default function VisitPage() {
       <Loaded load={load}>
         {({ people }) => {
           const person = people.find((p) => p.entryId === id)
-          if (!person) return <Empty title='找不到这位居民'>TA 可能已不再和您结对，请回到“我的探访”看看。</Empty>
+          if (!person) return <Empty title="找不到这位居民">TA 可能已不再和您结对，请回到“我的探访”看看。</Empty>
           return recorded ? <Recorded person={person} visit={recorded} /> : <VisitForm person={person} onRecorded={setRecorded} />
         }}
       </Loaded>
@@ -57,7 +64,12 @@ export default function VisitPage() {
 function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded(visit: VisitView): void }) {
   const form = useSteppedForm({
     initial,
-    steps: [{ title: '探访', fields: ['visitedAt', 'mode', 'wellbeing', 'notes', 'worry', 'worry.helpKind', 'worry.urgency', 'worry.description'] }],
+    steps: [
+      {
+        title: '探访',
+        fields: ['visitedAt', 'mode', 'wellbeing', 'notes', 'worry', 'worry.helpKind', 'worry.urgency', 'worry.description'],
+      },
+    ],
     schema: careContract.actions.recordVisit.input,
     toInput: (draft: Draft) => ({
       entryId: person.entryId,
@@ -71,7 +83,13 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
     }),
     unchosen: { mode: '请选上门还是电话', wellbeing: '请选 TA 怎么样', 'worry.helpKind': '请选要帮什么忙', 'worry.urgency': '请选有多急' },
     fieldKey: careFieldKey,
-    problemKey: { days: 'visitedAt', worried: 'worry', helpKind: 'worry.helpKind', urgency: 'worry.urgency', description: 'worry.description' },
+    problemKey: {
+      days: 'visitedAt',
+      worried: 'worry',
+      helpKind: 'worry.helpKind',
+      urgency: 'worry.urgency',
+      description: 'worry.description',
+    },
   })
   const { draft, change, problems } = form
 
@@ -90,17 +108,36 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
   return (
     <View>
       {draft.worried && <EmergencyPanel need={draft} />}
-      <Text className='greeting'>探访 {person.name}</Text>
-      <View id='visit-form' className='card'>
-        <RecentDayField label='哪天探访的' days={draft.days} error={problems.visitedAt} onChange={(days) => change('days', days)} />
-        <Field label='怎么探访的' error={problems.mode}>
-          <Choices options={visitModeSchema.options} chosen={draft.mode ? [draft.mode] : []} labelOf={(m) => visitModeLabel[m]} onToggle={(m) => change('mode', m)} />
+      <Text className="greeting">探访 {person.name}</Text>
+      <View id="visit-form" className="card">
+        <RecentDayField label="哪天探访的" days={draft.days} error={problems.visitedAt} onChange={(days) => change('days', days)} />
+        <Field label="怎么探访的" error={problems.mode}>
+          <Choices
+            options={visitModeSchema.options}
+            chosen={draft.mode ? [draft.mode] : []}
+            labelOf={(m) => visitModeLabel[m]}
+            onToggle={(m) => change('mode', m)}
+          />
         </Field>
-        <Field label='TA 怎么样' error={problems.wellbeing}>
-          <Choices wide options={wellbeingSchema.options} chosen={draft.wellbeing ? [draft.wellbeing] : []} labelOf={(w) => wellbeingLabel[w]} onToggle={chooseWellbeing} />
+        <Field label="TA 怎么样" error={problems.wellbeing}>
+          <Choices
+            wide
+            options={wellbeingSchema.options}
+            chosen={draft.wellbeing ? [draft.wellbeing] : []}
+            labelOf={(w) => wellbeingLabel[w]}
+            onToggle={chooseWellbeing}
+          />
         </Field>
-        <TextAreaField id='visit-notes' label='说几句（可不填）' hint='社区两委能看到' maxlength={300} value={draft.notes} error={problems.notes} onChange={(v) => change('notes', v)} />
-        <Field label='TA 有没有困难' hint='有困难的，提交时会替 TA 发起求助，附近的组织来帮忙' error={problems.worry}>
+        <TextAreaField
+          id="visit-notes"
+          label="说几句（可不填）"
+          hint="社区两委能看到"
+          maxlength={300}
+          value={draft.notes}
+          error={problems.notes}
+          onChange={(v) => change('notes', v)}
+        />
+        <Field label="TA 有没有困难" hint="有困难的，提交时会替 TA 发起求助，附近的组织来帮忙" error={problems.worry}>
           <Choices
             wide
             options={Object.keys(worryChoices) as WorryChoice[]}
@@ -109,19 +146,33 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
           />
         </Field>
         {draft.worried && (
-          <View id='visit-worry'>
-            <Field label='要帮什么忙' hint='选一个最接近的' error={problems['worry.helpKind']}>
+          <View id="visit-worry">
+            <Field label="要帮什么忙" hint="选一个最接近的" error={problems['worry.helpKind']}>
               <Choices options={helpKinds} chosen={draft.helpKind ? [draft.helpKind] : []} onToggle={(kind) => change('helpKind', kind)} />
             </Field>
-            <Field label='有多急' error={problems['worry.urgency']}>
-              <Choices wide options={urgencySchema.options} chosen={draft.urgency ? [draft.urgency] : []} labelOf={(u) => urgencyLabel[u]} onToggle={(u) => change('urgency', u)} />
+            <Field label="有多急" error={problems['worry.urgency']}>
+              <Choices
+                wide
+                options={urgencySchema.options}
+                chosen={draft.urgency ? [draft.urgency] : []}
+                labelOf={(u) => urgencyLabel[u]}
+                onToggle={(u) => change('urgency', u)}
+              />
             </Field>
-            <TextAreaField id='visit-worry-description' label='什么困难' hint='写清楚要帮什么，接单的组织会看到' maxlength={500} value={draft.description} error={problems['worry.description']} onChange={(v) => change('description', v)} />
+            <TextAreaField
+              id="visit-worry-description"
+              label="什么困难"
+              hint="写清楚要帮什么，接单的组织会看到"
+              maxlength={500}
+              value={draft.description}
+              error={problems['worry.description']}
+              onChange={(v) => change('description', v)}
+            />
           </View>
         )}
       </View>
-      {form.failure ? <Text className='field-error'>{form.failure}</Text> : null}
-      <BusyButton id='visit-send' primary busy={form.sending} label={draft.worried ? '记录探访并发起求助' : '记录探访'} onClick={record} />
+      {form.failure ? <Text className="field-error">{form.failure}</Text> : null}
+      <BusyButton id="visit-send" primary busy={form.sending} label={draft.worried ? '记录探访并发起求助' : '记录探访'} onClick={record} />
     </View>
   )
 }
@@ -130,20 +181,20 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
 function Recorded({ person, visit }: { person: VisitAssignment; visit: VisitView }) {
   return (
     <View>
-      <View className='status'>
-        <Text className='status-title'>探访已记录</Text>
-        <Text className='status-text'>
+      <View className="status">
+        <Text className="status-title">探访已记录</Text>
+        <Text className="status-text">
           {person.name}：{visit.modeLabel}，情况{visit.wellbeingLabel}。
         </Text>
       </View>
       {visit.needId ? (
-        <View id='visit-need' className='card'>
-          <Text className='card-title'>已替 TA 发起求助</Text>
-          <Text className='card-text'>附近的组织接单后会来帮忙，您可以随时看进展。</Text>
-          <ListItem title='看这条求助的进展' onClick={() => Taro.redirectTo({ url: paths.need(visit.needId!) })} />
+        <View id="visit-need" className="card">
+          <Text className="card-title">已替 TA 发起求助</Text>
+          <Text className="card-text">附近的组织接单后会来帮忙，您可以随时看进展。</Text>
+          <ListItem title="看这条求助的进展" onClick={() => Taro.redirectTo({ url: paths.need(visit.needId!) })} />
         </View>
       ) : null}
-      <Button className='btn btn-primary btn-block' onClick={() => Taro.navigateBack()}>
+      <Button className="btn btn-primary btn-block" onClick={() => Taro.navigateBack()}>
         回到我的探访
       </Button>
     </View>

@@ -14,15 +14,15 @@ export default function MyVisitsPage() {
     <PageShell>
       <Loaded load={load}>
         {({ people }) => {
-          if (people.length === 0) return <Empty title='还没有和您结对的居民'>社区两委安排结对后，要探访的居民会出现在这里。</Empty>
+          if (people.length === 0) return <Empty title="还没有和您结对的居民">社区两委安排结对后，要探访的居民会出现在这里。</Empty>
           const sorted = [...people].sort((a, b) => Date.parse(a.nextDueAt) - Date.parse(b.nextDueAt))
           const due = sorted.filter((p) => visitWanted(p.standing)).length
           return (
-            <View id='my-visits'>
+            <View id="my-visits">
               <SectionHeader title={due > 0 ? `${due} 位该去探访了` : '都按时探访了'} hint={`和您结对的共 ${people.length} 位`} />
               {sorted.map((person) => (
                 <PersonCard key={person.entryId} person={person}>
-                  <Button className='btn btn-primary btn-block' onClick={() => go(paths.visit(person.entryId))}>
+                  <Button className="btn btn-primary btn-block" onClick={() => go(paths.visit(person.entryId))}>
                     记录探访
                   </Button>
                 </PersonCard>

@@ -37,23 +37,30 @@ export default function ActivityApprovalsPage() {
           return (
             <View>
               {approvals.activities.length === 0 ? (
-                <Empty title='没有等待审批的活动'>组织发布重大活动后，会出现在这里。</Empty>
+                <Empty title="没有等待审批的活动">组织发布重大活动后，会出现在这里。</Empty>
               ) : (
                 approvals.activities.map((activity) => (
                   <ActivityCard key={activity.id} activity={activity}>
-                    <Button className='btn btn-plain btn-block' onClick={() => go(paths.activity(activity.id))}>
+                    <Button className="btn btn-plain btn-block" onClick={() => go(paths.activity(activity.id))}>
                       看活动介绍
                     </Button>
-                    <View className='note'>
-                      <Text className='role-label'>为什么要审批：</Text>
+                    <View className="note">
+                      <Text className="role-label">为什么要审批：</Text>
                       <Text>{reasonsText(activity.approvalReasons)}</Text>
                     </View>
-                    <Text className='countdown'>{formatWaiting(activity.waitingMinutes)}</Text>
-                    <Decision onApprove={() => decide(activity.id, 'approve')} onReject={(reason) => decide(activity.id, 'reject', reason)} />
+                    <Text className="countdown">{formatWaiting(activity.waitingMinutes)}</Text>
+                    <Decision
+                      onApprove={() => decide(activity.id, 'approve')}
+                      onReject={(reason) => decide(activity.id, 'reject', reason)}
+                    />
                   </ActivityCard>
                 ))
               )}
-              <PolicyForm communityId={communityId} policy={approvals.policy} onSaved={(policy) => load.replace({ ...approvals, policy })} />
+              <PolicyForm
+                communityId={communityId}
+                policy={approvals.policy}
+                onSaved={(policy) => load.replace({ ...approvals, policy })}
+              />
             </View>
           )
         }}
@@ -66,9 +73,14 @@ function Decision({ onApprove, onReject }: { onApprove(): Promise<void>; onRejec
   const submit = useSubmit()
   return (
     <View>
-      <BusyButton primary busy={submit.busy} label='批准' onClick={() => submit.run(onApprove)} />
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <ConfirmAction label='不批准' question='不批准的活动不会给居民看到。请写明理由，组织会收到。' reason={{ label: '不批准的理由', required: true }} onConfirm={onReject} />
+      <BusyButton primary busy={submit.busy} label="批准" onClick={() => submit.run(onApprove)} />
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <ConfirmAction
+        label="不批准"
+        question="不批准的活动不会给居民看到。请写明理由，组织会收到。"
+        reason={{ label: '不批准的理由', required: true }}
+        onConfirm={onReject}
+      />
     </View>
   )
 }
@@ -95,12 +107,12 @@ function PolicyForm({ communityId, policy, onSaved }: { communityId: string; pol
     setSaved(done)
   }
   return (
-    <View id='activity-policy' className='card'>
-      <SectionHeader title='哪些活动要先审批' hint='重大活动报告制度：达到人数标准，或属于下面选中的类型，发布后先交两委审批' />
+    <View id="activity-policy" className="card">
+      <SectionHeader title="哪些活动要先审批" hint="重大活动报告制度：达到人数标准，或属于下面选中的类型，发布后先交两委审批" />
       <TextField
-        id='major-threshold'
-        type='number'
-        label='人数标准：参加名额达到多少人'
+        id="major-threshold"
+        type="number"
+        label="人数标准：参加名额达到多少人"
         maxlength={4}
         value={threshold}
         error={problem || submit.errorOf('majorThreshold')}
@@ -109,12 +121,12 @@ function PolicyForm({ communityId, policy, onSaved }: { communityId: string; pol
           setThreshold(value)
         }}
       />
-      <Field label='须报批的类型（不论人数）' error={submit.errorOf('majorKinds')}>
+      <Field label="须报批的类型（不论人数）" error={submit.errorOf('majorKinds')}>
         <Choices options={activityKindSchema.options} chosen={kinds} labelOf={(k) => activityKindLabel[k]} onToggle={toggle} />
       </Field>
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <BusyButton id='save-policy' busy={submit.busy} label='保存审批标准' onClick={save} />
-      {saved ? <Text className='note'>已保存</Text> : null}
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <BusyButton id="save-policy" busy={submit.busy} label="保存审批标准" onClick={save} />
+      {saved ? <Text className="note">已保存</Text> : null}
     </View>
   )
 }

@@ -16,9 +16,9 @@ export default function ApplicationsPage() {
       <Loaded load={load}>
         {({ applications }) =>
           applications.length === 0 ? (
-            <Empty title='没有待审核的申请'>居民登记新组织后，会出现在这里。</Empty>
+            <Empty title="没有待审核的申请">居民登记新组织后，会出现在这里。</Empty>
           ) : (
-            <View className='card'>
+            <View className="card">
               {applications.map(({ organisation, applicantName, appliedAt, waitingDays }) => (
                 <ListItem
                   key={organisation.id}

@@ -29,26 +29,24 @@ export default function AuditPage() {
             }
           }
           return log.entries.length === 0 ? (
-            <Empty title='还没有审计记录'>审批组织、任命两委成员等操作都会记在这里。</Empty>
+            <Empty title="还没有审计记录">审批组织、任命两委成员等操作都会记在这里。</Empty>
           ) : (
             <View>
-              <View className='card'>
+              <View className="card">
                 {log.entries.map((entry) => (
-                  <View className='role' key={entry.id}>
-                    <Text className='role-label'>
+                  <View className="role" key={entry.id}>
+                    <Text className="role-label">
                       {entry.actorName} {entry.actionLabel}
                       {entry.organisationName ? `「${entry.organisationName}」` : ''}
                       {entry.targetName ? ` ${entry.targetName}` : ''}
                     </Text>
-                    <Text className='role-scope'>{formatDateTime(entry.at)}</Text>
-                    {entry.reason ? <Text className='card-text'>理由：{entry.reason}</Text> : null}
+                    <Text className="role-scope">{formatDateTime(entry.at)}</Text>
+                    {entry.reason ? <Text className="card-text">理由：{entry.reason}</Text> : null}
                   </View>
                 ))}
               </View>
-              {more.failure ? <Text className='field-error'>{more.failure}</Text> : null}
-              {log.nextBefore ? (
-                <BusyButton busy={more.loading} label='再看更早的' onClick={loadMore} />
-              ) : null}
+              {more.failure ? <Text className="field-error">{more.failure}</Text> : null}
+              {log.nextBefore ? <BusyButton busy={more.loading} label="再看更早的" onClick={loadMore} /> : null}
             </View>
           )
         }}

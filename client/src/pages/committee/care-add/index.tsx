@@ -105,18 +105,18 @@ export default function CareAddPage() {
   }
 
   const finder = draft.resident ? (
-    <Field label='小程序里的居民' error={problems.residentId}>
-      <Text className='note'>已关联：{draft.resident.name}</Text>
-      <Button className='btn btn-plain btn-block' onClick={() => change('resident', null)}>
+    <Field label="小程序里的居民" error={problems.residentId}>
+      <Text className="note">已关联：{draft.resident.name}</Text>
+      <Button className="btn btn-plain btn-block" onClick={() => change('resident', null)}>
         取消关联
       </Button>
     </Field>
   ) : (
-    <Field label='TA 也用邻里守望吗？' hint='可不找；找到后，TA 的求助和探访能连在一起' error={problems.residentId}>
-      <ResidentFinder id='care-resident' communityId={communityId} label='按姓名找本社区居民'>
+    <Field label="TA 也用邻里守望吗？" hint="可不找；找到后，TA 的求助和探访能连在一起" error={problems.residentId}>
+      <ResidentFinder id="care-resident" communityId={communityId} label="按姓名找本社区居民">
         {(resident, reset) => (
           <Button
-            className='btn btn-plain'
+            className="btn btn-plain"
             onClick={() => {
               change('resident', { personId: resident.personId, name: resident.name })
               change('name', resident.name)
@@ -133,26 +133,51 @@ export default function CareAddPage() {
 
   return (
     <PageShell>
-      <StepFrame form={form} submitLabel='登记' onSubmit={register}>
+      <StepFrame form={form} submitLabel="登记" onSubmit={register}>
         {step < personSteps.length ? (
-          <PersonStep step={step} draft={draft} problems={problems} change={change} name='field' finder={finder} />
+          <PersonStep step={step} draft={draft} problems={problems} change={change} name="field" finder={finder} />
         ) : (
           <View>
-            <View id='consent-explained' className='consent'>
-              <Text className='consent-title'>请先向 TA 本人（或监护人）说明，再问是否同意：</Text>
-              <Text className='consent-text'>· 社区会记下 TA 的姓名、住址、电话、属于哪类、需要什么关照和紧急联系人。</Text>
-              <Text className='consent-text'>· 这些只用来定期上门或打电话看望 TA，有困难时替 TA 求助。</Text>
-              <Text className='consent-text'>· 全部信息只有社区两委能看；结对的志愿者只看到探访要用的：姓名、住址、电话、需要什么和紧急联系人。</Text>
-              <Text className='consent-text'>· TA 随时可以说不同意了。撤回后就不再登记在册，也不再探访。</Text>
+            <View id="consent-explained" className="consent">
+              <Text className="consent-title">请先向 TA 本人（或监护人）说明，再问是否同意：</Text>
+              <Text className="consent-text">· 社区会记下 TA 的姓名、住址、电话、属于哪类、需要什么关照和紧急联系人。</Text>
+              <Text className="consent-text">· 这些只用来定期上门或打电话看望 TA，有困难时替 TA 求助。</Text>
+              <Text className="consent-text">
+                · 全部信息只有社区两委能看；结对的志愿者只看到探访要用的：姓名、住址、电话、需要什么和紧急联系人。
+              </Text>
+              <Text className="consent-text">· TA 随时可以说不同意了。撤回后就不再登记在册，也不再探访。</Text>
             </View>
-            <Field label='是谁同意的' error={problems['consent.giver']}>
-              <Choices options={consentGiverSchema.options} chosen={draft.consentGiver ? [draft.consentGiver] : []} labelOf={(g) => consentGiverLabel[g]} onToggle={chooseGiver} />
+            <Field label="是谁同意的" error={problems['consent.giver']}>
+              <Choices
+                options={consentGiverSchema.options}
+                chosen={draft.consentGiver ? [draft.consentGiver] : []}
+                labelOf={(g) => consentGiverLabel[g]}
+                onToggle={chooseGiver}
+              />
             </Field>
-            <TextField id='consent-name' label='同意人的姓名' maxlength={20} value={draft.consentName} error={problems['consent.giverName']} onChange={(v) => change('consentName', v)} />
-            <Field label='怎么同意的' error={problems['consent.method']}>
-              <Choices wide options={consentMethodSchema.options} chosen={draft.consentMethod ? [draft.consentMethod] : []} labelOf={(m) => consentMethodLabel[m]} onToggle={(m) => change('consentMethod', m)} />
+            <TextField
+              id="consent-name"
+              label="同意人的姓名"
+              maxlength={20}
+              value={draft.consentName}
+              error={problems['consent.giverName']}
+              onChange={(v) => change('consentName', v)}
+            />
+            <Field label="怎么同意的" error={problems['consent.method']}>
+              <Choices
+                wide
+                options={consentMethodSchema.options}
+                chosen={draft.consentMethod ? [draft.consentMethod] : []}
+                labelOf={(m) => consentMethodLabel[m]}
+                onToggle={(m) => change('consentMethod', m)}
+              />
             </Field>
-            <RecentDayField label='哪天同意的' days={draft.consentDays} error={problems['consent.at']} onChange={(days) => change('consentDays', days)} />
+            <RecentDayField
+              label="哪天同意的"
+              days={draft.consentDays}
+              error={problems['consent.at']}
+              onChange={(days) => change('consentDays', days)}
+            />
           </View>
         )}
       </StepFrame>

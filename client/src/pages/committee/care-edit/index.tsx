@@ -53,8 +53,8 @@ function EditForm({ entry }: { entry: RegisterEntry }) {
       void Taro.navigateBack()
     })
   return (
-    <StepFrame form={form} submitLabel='保存' onSubmit={save}>
-      <PersonStep step={form.step} draft={form.draft} problems={form.problems} change={form.change} name='fixed' />
+    <StepFrame form={form} submitLabel="保存" onSubmit={save}>
+      <PersonStep step={form.step} draft={form.draft} problems={form.problems} change={form.change} name="fixed" />
     </StepFrame>
   )
 }

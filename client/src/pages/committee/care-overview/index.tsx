@@ -24,15 +24,15 @@ export default function CareOverviewPage() {
   const step = (months: number) => setMonth(monthStart(month).add(months, 'month').format('YYYY-MM'))
   return (
     <PageShell>
-      <View className='month-picker'>
-        <Button className='btn btn-plain month-step' onClick={() => step(-1)}>
+      <View className="month-picker">
+        <Button className="btn btn-plain month-step" onClick={() => step(-1)}>
           ‹ 上个月
         </Button>
-        <Text id='care-month' className='month-label'>
+        <Text id="care-month" className="month-label">
           {formatMonth(month)}
         </Text>
         {/* No months to come: nobody has been visited in them yet. */}
-        <Button className='btn btn-plain month-step' disabled={month === thisMonth || undefined} onClick={() => step(1)}>
+        <Button className="btn btn-plain month-step" disabled={month === thisMonth || undefined} onClick={() => step(1)}>
           下个月 ›
         </Button>
       </View>
@@ -50,13 +50,13 @@ function MonthOverview({ communityId, month }: { communityId: string; month: str
         <View>
           <Figure rate={overview.overall} monthLabel={formatMonth(month)} />
           {overview.byGroup.length > 0 && (
-            <View id='care-groups' className='card'>
-              <SectionHeader title='按类别' hint='一人属于几类的，每类都算' />
+            <View id="care-groups" className="card">
+              <SectionHeader title="按类别" hint="一人属于几类的，每类都算" />
               {overview.byGroup.map((row) => (
-                <View className='rate-row' key={row.group}>
-                  <View className='rate-row-head'>
-                    <Text className='rate-row-group'>{row.group}</Text>
-                    <Text className='rate-row-value'>
+                <View className="rate-row" key={row.group}>
+                  <View className="rate-row-head">
+                    <Text className="rate-row-group">{row.group}</Text>
+                    <Text className="rate-row-value">
                       {row.rateLabel}（{row.visited}/{row.expected} 人）
                     </Text>
                   </View>
@@ -65,11 +65,11 @@ function MonthOverview({ communityId, month }: { communityId: string; month: str
               ))}
             </View>
           )}
-          <SectionHeader title='眼下要跟进' hint='按今天的情况，不随上面的月份变' />
-          <FollowUp id='care-escalated' title='逾期未探访，已报两委' rows={overview.escalated} open={open} />
-          <FollowUp id='care-overdue' title='已逾期' rows={overview.overdue} open={open} />
-          <FollowUp id='care-due-soon' title='本周应探访' rows={overview.dueSoon} open={open} />
-          {overview.escalated.length + overview.overdue.length + overview.dueSoon.length === 0 && <Empty title='没有要跟进的探访' />}
+          <SectionHeader title="眼下要跟进" hint="按今天的情况，不随上面的月份变" />
+          <FollowUp id="care-escalated" title="逾期未探访，已报两委" rows={overview.escalated} open={open} />
+          <FollowUp id="care-overdue" title="已逾期" rows={overview.overdue} open={open} />
+          <FollowUp id="care-due-soon" title="本周应探访" rows={overview.dueSoon} open={open} />
+          {overview.escalated.length + overview.overdue.length + overview.dueSoon.length === 0 && <Empty title="没有要跟进的探访" />}
         </View>
       )}
     </Loaded>
@@ -80,17 +80,17 @@ function MonthOverview({ communityId, month }: { communityId: string; month: str
 function Figure({ rate, monthLabel }: { rate: Rate; monthLabel: string }) {
   const missing = rate.expected - rate.visited
   return (
-    <View id='care-rate' className='card'>
-      <Text className='card-label'>{monthLabel}探访率（目标 100%）</Text>
-      <Text id='care-rate-figure' className='rate-figure'>
+    <View id="care-rate" className="card">
+      <Text className="card-label">{monthLabel}探访率（目标 100%）</Text>
+      <Text id="care-rate-figure" className="rate-figure">
         {rate.rateLabel}
       </Text>
       <RateBar rate={rate.rate} />
       {rate.expected === 0 ? (
-        <Text className='card-text'>这个月没有应探访的人：月初前已在册的关爱对象才计入。</Text>
+        <Text className="card-text">这个月没有应探访的人：月初前已在册的关爱对象才计入。</Text>
       ) : (
         <View>
-          <Text id='care-rate-counts' className='card-text'>
+          <Text id="care-rate-counts" className="card-text">
             应探访 {rate.expected} 人，已探访 {rate.visited} 人
           </Text>
           <Text className={missing === 0 ? 'coverage-verdict coverage-verdict-met' : 'coverage-verdict'}>
@@ -106,8 +106,8 @@ function Figure({ rate, monthLabel }: { rate: Rate; monthLabel: string }) {
 function RateBar({ rate }: { rate: number | null }) {
   if (rate === null) return null
   return (
-    <View className='rate-bar'>
-      <View className='rate-bar-fill' style={{ width: `${Math.floor(rate * 100)}%` }} />
+    <View className="rate-bar">
+      <View className="rate-bar-fill" style={{ width: `${Math.floor(rate * 100)}%` }} />
     </View>
   )
 }

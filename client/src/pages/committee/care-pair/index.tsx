@@ -39,7 +39,7 @@ export default function CarePairPage() {
       <Loaded load={load}>
         {({ entry, organisations }) =>
           organisations.length === 0 ? (
-            <Empty title='本社区还没有已备案的组织'>结对的志愿者来自本社区的组织。组织备案通过后，再来安排结对。</Empty>
+            <Empty title="本社区还没有已备案的组织">结对的志愿者来自本社区的组织。组织备案通过后，再来安排结对。</Empty>
           ) : (
             <PairForm entry={entry} organisations={organisations} />
           )
@@ -84,13 +84,13 @@ function PairForm({ entry, organisations }: { entry: RegisterEntry; organisation
   const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? id
   return (
     <View>
-      <Text className='greeting'>{entry.name}</Text>
-      <Text className='page-hint'>现在：{pairingText(entry.pairing)}</Text>
-      <View className='card'>
-        <Field label='哪个组织' error={submit.errorOf('organisationId')}>
+      <Text className="greeting">{entry.name}</Text>
+      <Text className="page-hint">现在：{pairingText(entry.pairing)}</Text>
+      <View className="card">
+        <Field label="哪个组织" error={submit.errorOf('organisationId')}>
           <Choices wide options={organisations.map((o) => o.id)} chosen={[organisationId]} labelOf={nameOf} onToggle={chooseOrganisation} />
         </Field>
-        <Field label='怎么结对'>
+        <Field label="怎么结对">
           <Choices<Way> wide options={Object.keys(ways) as Way[]} chosen={[way]} labelOf={(w) => ways[w]} onToggle={setWay} />
         </Field>
         <Members
@@ -101,18 +101,28 @@ function PairForm({ entry, organisations }: { entry: RegisterEntry; organisation
           error={tooMany ? `最多选 ${MAX_VOLUNTEERS} 位` : submit.errorOf('volunteerMemberIds')}
         />
       </View>
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <BusyButton id='pair-send' primary busy={submit.busy} label='确定结对' onClick={pair} />
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <BusyButton id="pair-send" primary busy={submit.busy} label="确定结对" onClick={pair} />
     </View>
   )
 }
 
 /** The chosen organisation's members, to choose volunteers from. */
-function Members({ organisationId, chosen, error, onToggle }: { organisationId: string; chosen: string[]; error?: string; onToggle(memberId: string): void }) {
+function Members({
+  organisationId,
+  chosen,
+  error,
+  onToggle,
+}: {
+  organisationId: string
+  chosen: string[]
+  error?: string
+  onToggle(memberId: string): void
+}) {
   const load = useLoad(() => api.organisations.members({ organisationId }))
   return (
     <View>
-      <SectionHeader title='探访的志愿者' hint={`最多 ${MAX_VOLUNTEERS} 位；TA 们会在“我的探访”里看到这位居民`} />
+      <SectionHeader title="探访的志愿者" hint={`最多 ${MAX_VOLUNTEERS} 位；TA 们会在“我的探访”里看到这位居民`} />
       <Loaded load={load}>
         {({ members }) => (
           <Field label={`已选 ${chosen.length} 位`} error={error}>

@@ -36,15 +36,15 @@ export default function CarePersonPage() {
               <Consent entry={entry} />
               <SectionHeader title={`探访记录（${entry.visits.length} 次）`} />
               {entry.visits.length === 0 ? (
-                <Empty title='还没有探访记录'>结对的志愿者在“我的探访”里记录。</Empty>
+                <Empty title="还没有探访记录">结对的志愿者在“我的探访”里记录。</Empty>
               ) : (
                 <VisitList visits={entry.visits} openNeed={(needId) => go(paths.committeeNeed(needId))} />
               )}
               {entry.active && (
-                <View className='card'>
-                  <ListItem title='修改信息' detail='住址、电话、类别、需要、紧急联系人、探访频次' onClick={() => go(paths.careEdit(id))} />
+                <View className="card">
+                  <ListItem title="修改信息" detail="住址、电话、类别、需要、紧急联系人、探访频次" onClick={() => go(paths.careEdit(id))} />
                   <ConfirmAction
-                    label='撤回同意'
+                    label="撤回同意"
                     question={`${entry.name}不同意再登记了？撤回后 TA 移出在册名单，不再探访，结对也一并解除。`}
                     reason={{ label: '怎么撤回的（如：本人电话告知）', required: true }}
                     onConfirm={withdraw}
@@ -66,7 +66,7 @@ function Person({ entry }: { entry: RegisterEntry }) {
       details={
         <View>
           <Tags tags={entry.groups} />
-          {entry.linkedResident ? <Text className='card-label'>TA 也在用邻里守望</Text> : null}
+          {entry.linkedResident ? <Text className="card-label">TA 也在用邻里守望</Text> : null}
         </View>
       }
     />
@@ -77,10 +77,10 @@ function Person({ entry }: { entry: RegisterEntry }) {
 function Pairing({ entry, onPair }: { entry: RegisterEntry; onPair(): void }) {
   const paired = entry.pairing.organisation !== undefined || entry.pairing.volunteers.length > 0
   return (
-    <View id='pairing' className='card'>
-      <SectionHeader title='结对帮扶' hint='结对的组织和志愿者负责定期探访' />
-      <Text className='card-text'>{pairingText(entry.pairing)}</Text>
-      <Button id='care-pair' className={paired ? 'btn btn-plain btn-block' : 'btn btn-primary btn-block'} onClick={onPair}>
+    <View id="pairing" className="card">
+      <SectionHeader title="结对帮扶" hint="结对的组织和志愿者负责定期探访" />
+      <Text className="card-text">{pairingText(entry.pairing)}</Text>
+      <Button id="care-pair" className={paired ? 'btn btn-plain btn-block' : 'btn btn-primary btn-block'} onClick={onPair}>
         {paired ? '修改结对' : '安排结对'}
       </Button>
     </View>
@@ -90,11 +90,11 @@ function Pairing({ entry, onPair }: { entry: RegisterEntry; onPair(): void }) {
 function Withdrawn({ entry }: { entry: RegisterEntry }) {
   if (!entry.withdrawal) return null
   return (
-    <View id='withdrawn' className='card'>
-      <SectionHeader title='已撤回同意' hint='已移出在册名单，不再探访，结对已解除' />
-      <Fact label='撤回时间'>{formatDate(entry.withdrawal.at)}</Fact>
-      <Fact label='说明'>{entry.withdrawal.note}</Fact>
-      <Fact label='记录人'>{entry.withdrawal.recordedBy}</Fact>
+    <View id="withdrawn" className="card">
+      <SectionHeader title="已撤回同意" hint="已移出在册名单，不再探访，结对已解除" />
+      <Fact label="撤回时间">{formatDate(entry.withdrawal.at)}</Fact>
+      <Fact label="说明">{entry.withdrawal.note}</Fact>
+      <Fact label="记录人">{entry.withdrawal.recordedBy}</Fact>
     </View>
   )
 }
@@ -103,14 +103,14 @@ function Withdrawn({ entry }: { entry: RegisterEntry }) {
 function Consent({ entry }: { entry: RegisterEntry }) {
   const { consent } = entry
   return (
-    <View id='consent' className='card'>
-      <SectionHeader title='本人同意' />
-      <Fact label='同意人'>
+    <View id="consent" className="card">
+      <SectionHeader title="本人同意" />
+      <Fact label="同意人">
         {consent.giverName}（{consent.giverLabel}）
       </Fact>
-      <Fact label='方式'>{consent.methodLabel}</Fact>
-      <Fact label='时间'>{formatDateTime(consent.at)}</Fact>
-      <Fact label='记录人'>{consent.recordedBy}</Fact>
+      <Fact label="方式">{consent.methodLabel}</Fact>
+      <Fact label="时间">{formatDateTime(consent.at)}</Fact>
+      <Fact label="记录人">{consent.recordedBy}</Fact>
     </View>
   )
 }

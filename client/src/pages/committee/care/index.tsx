@@ -24,13 +24,13 @@ export default function CareRegisterPage() {
   const [group, setGroup] = useState<typeof ALL | SpecialNeedGroup>(ALL)
   return (
     <PageShell>
-      <Button id='care-add' className='btn btn-primary btn-block' onClick={() => go(paths.careAdd(communityId))}>
+      <Button id="care-add" className="btn btn-primary btn-block" onClick={() => go(paths.careAdd(communityId))}>
         登记关爱对象
       </Button>
-      <View className='card'>
-        <ListItem title='探访情况' detail='每月探访率（目标 100%），按类别看' onClick={() => go(paths.careOverview(communityId))} />
+      <View className="card">
+        <ListItem title="探访情况" detail="每月探访率（目标 100%），按类别看" onClick={() => go(paths.careOverview(communityId))} />
       </View>
-      <Field label='探访'>
+      <Field label="探访">
         <Choices<typeof ALL | Standing>
           options={[ALL, ...(Object.keys(standingFilters) as Standing[])]}
           chosen={[standing]}
@@ -38,7 +38,7 @@ export default function CareRegisterPage() {
           onToggle={setStanding}
         />
       </Field>
-      <Field label='类别'>
+      <Field label="类别">
         <Choices<typeof ALL | SpecialNeedGroup> options={[ALL, ...careGroupSchema.options]} chosen={[group]} onToggle={setGroup} />
       </Field>
       {/* Keyed by the filters: each choice is its own list, loaded afresh. */}
@@ -63,20 +63,20 @@ function Register({ communityId, standing, group }: { communityId: string; stand
         const withdrawn = entries.filter((row) => !row.active)
         const filtered = standing !== undefined || group !== undefined
         return (
-          <View id='register'>
+          <View id="register">
             <SectionHeader title={`在册 ${active.length} 人`} />
             {active.length === 0 ? (
               filtered ? (
-                <Empty title='没有符合条件的关爱对象' />
+                <Empty title="没有符合条件的关爱对象" />
               ) : (
-                <Empty title='还没有登记关爱对象'>经本人或监护人同意后，点上面的“登记关爱对象”。</Empty>
+                <Empty title="还没有登记关爱对象">经本人或监护人同意后，点上面的“登记关爱对象”。</Empty>
               )
             ) : (
               active.map((row) => <RegisterRowCard key={row.entryId} row={row} onClick={() => open(row)} />)
             )}
             {withdrawn.length > 0 && (
-              <View id='register-withdrawn'>
-                <SectionHeader title={`已撤回同意 ${withdrawn.length} 人`} hint='不在册，不再探访；记录留存备查' />
+              <View id="register-withdrawn">
+                <SectionHeader title={`已撤回同意 ${withdrawn.length} 人`} hint="不在册，不再探访；记录留存备查" />
                 {withdrawn.map((row) => (
                   <RegisterRowCard key={row.entryId} row={row} onClick={() => open(row)} />
                 ))}

@@ -49,50 +49,54 @@ export default function CommunityNeedsPage() {
   )
   return (
     <PageShell>
-      <View className='card' id='need-filters'>
-        <SectionHeader title='状态' />
+      <View className="card" id="need-filters">
+        <SectionHeader title="状态" />
         <Choices<StatusFilter>
           options={Object.keys(statusFilterLabel) as StatusFilter[]}
           chosen={[status]}
           labelOf={(s) => statusFilterLabel[s]}
           onToggle={setStatus}
         />
-        <SectionHeader title='紧急程度' />
+        <SectionHeader title="紧急程度" />
         <Choices<Urgency | typeof ALL>
           options={[ALL, ...urgencySchema.options]}
           chosen={[urgency]}
           labelOf={(u) => (u === ALL ? ALL : urgencyLabel[u])}
           onToggle={setUrgency}
         />
-        <SectionHeader title='求助类型' />
+        <SectionHeader title="求助类型" />
         <Choices<HelpKind | typeof ALL> options={[ALL, ...helpKinds]} chosen={[helpKind]} onToggle={setHelpKind} />
       </View>
       <Loaded load={load}>
         {(answer) => (
           <View>
             {answer.neighbourhoods.length > 1 ? (
-              <View className='card'>
-                <SectionHeader title='小区' />
+              <View className="card">
+                <SectionHeader title="小区" />
                 <Choices options={[ALL, ...answer.neighbourhoods]} chosen={[neighbourhood]} onToggle={setNeighbourhood} />
               </View>
             ) : null}
             <SectionHeader
               title={`共 ${answer.total} 件`}
-              hint={answer.total > answer.needs.length ? `先列出最要紧的 ${answer.needs.length} 件，可用上面的筛选缩小范围` : '危及生命安全的在前，其次紧急，再按提出的先后'}
+              hint={
+                answer.total > answer.needs.length
+                  ? `先列出最要紧的 ${answer.needs.length} 件，可用上面的筛选缩小范围`
+                  : '危及生命安全的在前，其次紧急，再按提出的先后'
+              }
             />
             {answer.needs.length === 0 ? (
-              <Empty title='没有符合条件的求助' />
+              <Empty title="没有符合条件的求助" />
             ) : (
-              <View id='community-needs'>
+              <View id="community-needs">
                 {answer.needs.map((need) => (
                   <NeedCard key={need.id} need={need} onClick={() => go(paths.committeeNeed(need.id))} />
                 ))}
               </View>
             )}
-            <View className='card' id='open-needs-map'>
-              <SectionHeader title='进行中的求助在哪里' hint='按约 500 米的格子计数，不显示具体住址' />
+            <View className="card" id="open-needs-map">
+              <SectionHeader title="进行中的求助在哪里" hint="按约 500 米的格子计数，不显示具体住址" />
               {answer.map.length === 0 ? (
-                <Text className='card-text'>现在没有进行中的求助</Text>
+                <Text className="card-text">现在没有进行中的求助</Text>
               ) : (
                 <FiguresMap map={{ needs: answer.map, organisations: [] }} />
               )}

@@ -28,9 +28,9 @@ function CommunityFigures({ communityId, period }: { communityId: string; period
     <Loaded load={load}>
       {(answer) => (
         <View>
-          <View className='card'>
-            <Text className='card-label'>{answer.community.kindLabel}</Text>
-            <Text className='card-title' id='figures-community'>
+          <View className="card">
+            <Text className="card-label">{answer.community.kindLabel}</Text>
+            <Text className="card-title" id="figures-community">
               {answer.community.name}
             </Text>
           </View>

@@ -35,14 +35,14 @@ export default function GrantPage() {
     <PageShell>
       {granted ? (
         <View>
-          <View className='status'>
-            <Text className='status-title'>
+          <View className="status">
+            <Text className="status-title">
               已发放 {formatMinutes(granted.minutes)} 给 {granted.to.name}
             </Text>
-            <Text className='status-text'>理由：{granted.reason}</Text>
+            <Text className="status-text">理由：{granted.reason}</Text>
           </View>
           <Button
-            className='btn btn-plain btn-block'
+            className="btn btn-plain btn-block"
             onClick={() => {
               setGranted(null)
               setRound(round + 1)
@@ -72,12 +72,12 @@ function GrantForm({ communityId, onGranted }: { communityId: string; onGranted(
   const grant = () => form.submit(async (input) => onGranted((await api.timebank.grant(input)).entry))
 
   return (
-    <StepFrame form={form} submitLabel='确定发放' onSubmit={grant}>
+    <StepFrame form={form} submitLabel="确定发放" onSubmit={grant}>
       {step === 0 && (
         <Field label={draft.person ? `已选：${draft.person.name}` : '按姓名找到这位居民'} error={problems.personId}>
-          <ResidentFinder id='resident-name' communityId={communityId} label='居民姓名'>
+          <ResidentFinder id="resident-name" communityId={communityId} label="居民姓名">
             {(resident) => (
-              <Button className='btn btn-plain' onClick={() => change('person', { personId: resident.personId, name: resident.name })}>
+              <Button className="btn btn-plain" onClick={() => change('person', { personId: resident.personId, name: resident.name })}>
                 {draft.person?.personId === resident.personId ? '✓ 已选' : '选这位'}
               </Button>
             )}
@@ -87,17 +87,33 @@ function GrantForm({ communityId, onGranted }: { communityId: string; onGranted(
       {step === 1 && (
         <View>
           <Field label={`发给 ${draft.person?.name ?? ''} 多少时间`} error={problems.minutes}>
-            <Stepper id='grant-minutes' value={draft.minutes} min={STEP_MINUTES} max={MAX_GRANT_MINUTES} step={STEP_MINUTES} unit={formatMinutes} onChange={(n) => change('minutes', n)} />
+            <Stepper
+              id="grant-minutes"
+              value={draft.minutes}
+              min={STEP_MINUTES}
+              max={MAX_GRANT_MINUTES}
+              step={STEP_MINUTES}
+              unit={formatMinutes}
+              onChange={(n) => change('minutes', n)}
+            />
           </Field>
-          <TextAreaField id='grant-reason' label='为什么发放' hint='会记入社区收支明细' maxlength={200} value={draft.reason} error={problems.reason} onChange={(v) => change('reason', v)} />
+          <TextAreaField
+            id="grant-reason"
+            label="为什么发放"
+            hint="会记入社区收支明细"
+            maxlength={200}
+            value={draft.reason}
+            error={problems.reason}
+            onChange={(v) => change('reason', v)}
+          />
         </View>
       )}
       {step === 2 && (
-        <View id='grant-confirm'>
-          <Text className='confirm-question'>
+        <View id="grant-confirm">
+          <Text className="confirm-question">
             从社区时间池发放 {formatMinutes(draft.minutes)} 给 {draft.person?.name}
           </Text>
-          <Text className='card-text'>理由：{draft.reason.trim()}</Text>
+          <Text className="card-text">理由：{draft.reason.trim()}</Text>
         </View>
       )}
     </StepFrame>

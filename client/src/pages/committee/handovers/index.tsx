@@ -14,7 +14,7 @@ export default function HandoversPage() {
       <Loaded load={load}>
         {({ redemptions }) =>
           redemptions.length === 0 ? (
-            <Empty title='没有等待交付的兑换' />
+            <Empty title="没有等待交付的兑换" />
           ) : (
             <Handovers
               redemptions={redemptions}

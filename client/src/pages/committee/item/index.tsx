@@ -43,7 +43,7 @@ export default function CatalogueItemPage() {
               <ItemForm communityId={communityId} item={data.item} organisations={data.organisations} onSaved={replace} />
               {data.item?.status === 'active' && (
                 <ConfirmAction
-                  label='下架'
+                  label="下架"
                   question={`下架「${data.item.name}」？居民就不能再兑换它；已兑换的仍可领取。`}
                   reason={{ label: '下架的理由', required: false }}
                   onConfirm={async (reason) => replace((await api.timebank.retireItem({ itemId: data.item!.id, reason })).item)}
@@ -65,7 +65,12 @@ interface Draft {
   provider: string
 }
 
-function ItemForm({ communityId, item, organisations, onSaved }: {
+function ItemForm({
+  communityId,
+  item,
+  organisations,
+  onSaved,
+}: {
   communityId: string
   item: ItemView | null
   organisations: OrganisationSummary[]
@@ -105,17 +110,37 @@ function ItemForm({ communityId, item, organisations, onSaved }: {
     })
 
   return (
-    <View id='item-form' className='card'>
+    <View id="item-form" className="card">
       <SectionHeader title={item ? '名称和价格' : '上架新的一项'} hint={item ? undefined : '上架后再补货：新的一项库存为 0'} />
-      <TextField id='item-name' label='名称' maxlength={30} value={draft.name} error={problems.name} onChange={(v) => change('name', v)} />
-      <Field label='是什么' error={problems.kind}>
-        <Choices<ItemKind> options={itemKindSchema.options} chosen={draft.kind ? [draft.kind] : []} labelOf={(k) => itemKindLabel[k]} onToggle={(k) => change('kind', k)} />
+      <TextField id="item-name" label="名称" maxlength={30} value={draft.name} error={problems.name} onChange={(v) => change('name', v)} />
+      <Field label="是什么" error={problems.kind}>
+        <Choices<ItemKind>
+          options={itemKindSchema.options}
+          chosen={draft.kind ? [draft.kind] : []}
+          labelOf={(k) => itemKindLabel[k]}
+          onToggle={(k) => change('kind', k)}
+        />
       </Field>
-      <Field label='价格（用多少时间换）' error={problems.priceMinutes}>
-        <Stepper id='item-price' value={draft.priceMinutes} min={PRICE_STEP} max={MAX_PRICE_MINUTES} step={PRICE_STEP} unit={formatMinutes} onChange={(n) => change('priceMinutes', n)} />
+      <Field label="价格（用多少时间换）" error={problems.priceMinutes}>
+        <Stepper
+          id="item-price"
+          value={draft.priceMinutes}
+          min={PRICE_STEP}
+          max={MAX_PRICE_MINUTES}
+          step={PRICE_STEP}
+          unit={formatMinutes}
+          onChange={(n) => change('priceMinutes', n)}
+        />
       </Field>
-      <TextAreaField id='item-description' label='说明（可不填）' maxlength={200} value={draft.description} error={problems.description} onChange={(v) => change('description', v)} />
-      <Field label='由谁提供、交付' hint='选一个组织，它的负责人也能确认交付' error={problems.providerOrganisationId}>
+      <TextAreaField
+        id="item-description"
+        label="说明（可不填）"
+        maxlength={200}
+        value={draft.description}
+        error={problems.description}
+        onChange={(v) => change('description', v)}
+      />
+      <Field label="由谁提供、交付" hint="选一个组织，它的负责人也能确认交付" error={problems.providerOrganisationId}>
         <Choices
           options={providers}
           chosen={[draft.provider]}
@@ -123,9 +148,9 @@ function ItemForm({ communityId, item, organisations, onSaved }: {
           onToggle={(p) => change('provider', p)}
         />
       </Field>
-      {form.failure ? <Text className='field-error'>{form.failure}</Text> : null}
-      {saved && !form.sending ? <Text className='note'>已保存</Text> : null}
-      <BusyButton id='save-item' primary busy={form.sending} label={item ? '保存修改' : '上架'} onClick={save} />
+      {form.failure ? <Text className="field-error">{form.failure}</Text> : null}
+      {saved && !form.sending ? <Text className="note">已保存</Text> : null}
+      <BusyButton id="save-item" primary busy={form.sending} label={item ? '保存修改' : '上架'} onClick={save} />
     </View>
   )
 }
@@ -146,22 +171,38 @@ function Stock({ item, onChanged }: { item: ItemView; onChanged(item: ItemView):
       onChanged(next)
     })
   return (
-    <View id='item-stock' className='card'>
-      <Text className='card-title'>{item.name}</Text>
+    <View id="item-stock" className="card">
+      <Text className="card-title">{item.name}</Text>
       <Tags tags={item.status === 'active' ? [item.kindLabel] : [item.kindLabel, item.statusLabel]} />
-      <Text className='card-text'>
+      <Text className="card-text">
         价格 {formatMinutes(item.priceMinutes)} · 由{providerName(item)}提供
       </Text>
-      <Text id='stock' className='coverage-figure'>
+      <Text id="stock" className="coverage-figure">
         库存 {item.stock} 份
       </Text>
-      <Field label='补货或减少' hint={`一次最多 ${MAX_RESTOCK_DELTA} 份`}>
+      <Field label="补货或减少" hint={`一次最多 ${MAX_RESTOCK_DELTA} 份`}>
         <Choices<'增加' | '减少'> options={['增加', '减少']} chosen={[direction]} onToggle={setDirection} />
       </Field>
-      <TextField id='stock-count' type='number' label='多少份' maxlength={4} value={count} error={submit.errorOf('delta')} onChange={setCount} />
-      <TextField id='stock-reason' label='说明（可不填）' hint='如：超市捐赠 20 份' maxlength={100} value={reason} error={submit.errorOf('reason')} onChange={setReason} />
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <BusyButton id='restock' busy={submit.busy} label={`确定${direction}`} onClick={change} />
+      <TextField
+        id="stock-count"
+        type="number"
+        label="多少份"
+        maxlength={4}
+        value={count}
+        error={submit.errorOf('delta')}
+        onChange={setCount}
+      />
+      <TextField
+        id="stock-reason"
+        label="说明（可不填）"
+        hint="如：超市捐赠 20 份"
+        maxlength={100}
+        value={reason}
+        error={submit.errorOf('reason')}
+        onChange={setReason}
+      />
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <BusyButton id="restock" busy={submit.busy} label={`确定${direction}`} onClick={change} />
     </View>
   )
 }

@@ -22,14 +22,14 @@ export default function LedgerPage() {
       <Loaded load={load}>
         {(ledger) => (
           <View>
-            <View className='card'>
-              <Text className='card-label'>本社区居民持有的时间</Text>
-              <Text id='outstanding' className='card-title'>
+            <View className="card">
+              <Text className="card-label">本社区居民持有的时间</Text>
+              <Text id="outstanding" className="card-title">
                 {formatMinutes(ledger.outstandingMinutes)}
               </Text>
             </View>
             {ledger.entries.length === 0 ? (
-              <Empty title='还没有收支' />
+              <Empty title="还没有收支" />
             ) : (
               ledger.entries.map((entry) => <Entry key={entry.id} entry={entry} onReversed={load.reload} />)
             )}
@@ -43,14 +43,14 @@ export default function LedgerPage() {
 
 function Entry({ entry, onReversed }: { entry: LedgerEntry; onReversed(): void }) {
   return (
-    <View className='card ledger-entry'>
-      <View className='entry'>
+    <View className="card ledger-entry">
+      <View className="entry">
         <EntryText entry={entry} meta={`${entry.from.name} → ${entry.to.name} · ${formatDateTime(entry.at)}`} />
-        <Text className='entry-minutes'>{formatMinutes(entry.minutes)}</Text>
+        <Text className="entry-minutes">{formatMinutes(entry.minutes)}</Text>
       </View>
       {entry.reversible && (
         <ConfirmAction
-          label='冲正'
+          label="冲正"
           question={`冲正这笔 ${formatMinutes(entry.minutes)}（${entry.from.name} → ${entry.to.name}）？会加一笔反向记录，这笔原样保留。`}
           reason={{ label: '冲正的理由', required: true }}
           onConfirm={async (reason) => {

@@ -23,19 +23,19 @@ export default function CommitteeMembersPage() {
   return (
     <PageShell>
       {sitsOnCommittee(roles, communityId) && <Appoint communityId={communityId} onAppointed={load.reload} />}
-      <SectionHeader title='现任两委成员' />
+      <SectionHeader title="现任两委成员" />
       <Loaded load={load}>
         {({ members }) => (
           <View>
             {members.map((member) => (
-              <View className='card' key={member.memberId}>
-                <Text className='card-title'>{member.name}</Text>
-                <Text className='card-label'>
+              <View className="card" key={member.memberId}>
+                <Text className="card-title">{member.name}</Text>
+                <Text className="card-label">
                   {formatDate(member.grantedAt)} 由 {member.grantedByName} 任命
                 </Text>
                 {mayRevoke && (
                   <ConfirmAction
-                    label='撤销'
+                    label="撤销"
                     question={`撤销 ${member.name} 的两委成员身份？`}
                     reason={{ label: '撤销理由', required: true }}
                     onConfirm={async (reason) => {
@@ -55,9 +55,9 @@ export default function CommitteeMembersPage() {
 
 function Appoint({ communityId, onAppointed }: { communityId: string; onAppointed(): void }) {
   return (
-    <View className='card'>
-      <SectionHeader title='任命两委成员' hint='先按姓名找到本社区的居民' />
-      <ResidentFinder primary id='resident-name' communityId={communityId} label='居民姓名'>
+    <View className="card">
+      <SectionHeader title="任命两委成员" hint="先按姓名找到本社区的居民" />
+      <ResidentFinder primary id="resident-name" communityId={communityId} label="居民姓名">
         {(resident, reset) => (
           <ConfirmAction
             label={`任命 ${resident.name}`}

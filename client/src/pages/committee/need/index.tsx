@@ -48,20 +48,29 @@ export default function CommitteeNeedPage() {
             <View>
               <NeedCard whole need={need} />
               <NeedFacts need={need} call />
-              <PhotoReview states={need.photoStates} contentOf={(fileId) => ({ kind: 'needPhoto', needId: need.id, fileId })} onChanged={load.reload} />
-              <TakeDownControls content={{ kind: 'need', needId: need.id }} takenDown={need.takenDown} what='条求助' onChanged={load.reload} />
+              <PhotoReview
+                states={need.photoStates}
+                contentOf={(fileId) => ({ kind: 'needPhoto', needId: need.id, fileId })}
+                onChanged={load.reload}
+              />
+              <TakeDownControls
+                content={{ kind: 'need', needId: need.id }}
+                takenDown={need.takenDown}
+                what="条求助"
+                onChanged={load.reload}
+              />
               {publishable && (
                 <ConfirmAction
                   primary
                   label={need.status === 'review' ? '通过并派单' : '不是重复，继续派单'}
-                  question='通过后会派给附近的组织。'
+                  question="通过后会派给附近的组织。"
                   onConfirm={async () => replace((await api.needs.moderate({ needId: need.id, decision: 'publish' })).need)}
                 />
               )}
               {needStatusAfter(need.status, 'hide') && (
                 <ConfirmAction
-                  label='隐藏这条求助'
-                  question='隐藏后，除求助人和两委外谁也看不到，也不再派单。'
+                  label="隐藏这条求助"
+                  question="隐藏后，除求助人和两委外谁也看不到，也不再派单。"
                   reason={{ label: '隐藏的理由', required: true }}
                   onConfirm={async (why) => replace((await api.needs.moderate({ needId: need.id, decision: 'hide', reason: why })).need)}
                 />
@@ -69,16 +78,18 @@ export default function CommitteeNeedPage() {
               <MatchDetails offers={data.offers} />
               {needStatusAfter(need.status, 'assign') && (
                 <View>
-                  <SectionHeader title='指派给组织' hint='服务范围覆盖这个地点的已备案组织，由近到远' />
+                  <SectionHeader title="指派给组织" hint="服务范围覆盖这个地点的已备案组织，由近到远" />
                   {data.organisations.length === 0 ? (
-                    <Empty title='附近没有已备案的组织' />
+                    <Empty title="附近没有已备案的组织" />
                   ) : (
                     data.organisations.map((organisation) => (
-                      <OrganisationCard key={organisation.id} organisation={organisation} distanceFrom='求助人'>
+                      <OrganisationCard key={organisation.id} organisation={organisation} distanceFrom="求助人">
                         <ConfirmAction
-                          label='指派给这个组织'
+                          label="指派给这个组织"
                           question={`把这条求助直接交给${organisation.name}？`}
-                          onConfirm={async () => replace((await api.needs.assign({ needId: need.id, organisationId: organisation.id })).need)}
+                          onConfirm={async () =>
+                            replace((await api.needs.assign({ needId: need.id, organisationId: organisation.id })).need)
+                          }
                         />
                       </OrganisationCard>
                     ))
@@ -102,30 +113,33 @@ function MatchDetails({ offers }: { offers: MatchOffer[] }) {
   const [open, setOpen] = useState<string | null>(null)
   return (
     <View>
-      <SectionHeader title='派单经过' hint='按距离、对口、忙闲、响应快慢和居民评价挑选附近的组织' />
+      <SectionHeader title="派单经过" hint="按距离、对口、忙闲、响应快慢和居民评价挑选附近的组织" />
       {offers.length === 0 ? (
-        <Empty title='还没有派给任何组织' />
+        <Empty title="还没有派给任何组织" />
       ) : (
-        <View id='match-details' className='card'>
+        <View id="match-details" className="card">
           {offers.map((offer) => (
-            <View className='timeline-event' key={offer.offerId}>
-              <Text className='timeline-text'>
+            <View className="timeline-event" key={offer.offerId}>
+              <Text className="timeline-text">
                 {offer.organisationName}：{offerStatusLabel[offer.status]}
               </Text>
-              <Text className='timeline-meta'>
+              <Text className="timeline-meta">
                 第 {offer.round} 轮 · {formatDateTime(offer.offeredAt)} 派出
               </Text>
-              <Button className='btn btn-plain btn-block why-offered' onClick={() => setOpen(open === offer.offerId ? null : offer.offerId)}>
+              <Button
+                className="btn btn-plain btn-block why-offered"
+                onClick={() => setOpen(open === offer.offerId ? null : offer.offerId)}
+              >
                 {open === offer.offerId ? '收起' : '为什么派给它'}
               </Button>
               {open === offer.offerId ? (
-                <View className='why-offered-reasons'>
+                <View className="why-offered-reasons">
                   {(Object.keys(scorePartWords) as (keyof MatchParts)[]).map((part) => (
                     <Fact key={part} label={scorePartWords[part].label}>
                       {wordFor(scorePartWords[part].words, offer.score.parts[part])}
                     </Fact>
                   ))}
-                  <Fact label='综合'>{Math.round(offer.score.total * 100)} 分（满分 100）</Fact>
+                  <Fact label="综合">{Math.round(offer.score.total * 100)} 分（满分 100）</Fact>
                 </View>
               ) : null}
             </View>

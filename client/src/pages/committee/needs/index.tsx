@@ -20,9 +20,9 @@ export default function NeedsQueuePage() {
         {(queue) => (
           <View>
             {queue.needs.length === 0 ? (
-              <Empty title='没有待处理的求助'>无人接单、待审核、被标记、可能重复或接单后逾期未办完的求助会出现在这里。</Empty>
+              <Empty title="没有待处理的求助">无人接单、待审核、被标记、可能重复或接单后逾期未办完的求助会出现在这里。</Empty>
             ) : (
-              <View className='card'>
+              <View className="card">
                 {queue.needs.map(({ need, reason, reasonLabel, waitingMinutes }) => (
                   <ListItem
                     key={need.id}
@@ -50,7 +50,11 @@ const reviewChoices = { 先审核再派单: true, 直接派单: false } as const
 type ReviewChoice = keyof typeof reviewChoices
 
 /** 先审核再派单 for the whole community, showing the setting as the queue's answer gave it. */
-function ReviewSetting({ communityId, reviewBeforeMatching, onChanged }: {
+function ReviewSetting({
+  communityId,
+  reviewBeforeMatching,
+  onChanged,
+}: {
   communityId: string
   reviewBeforeMatching: boolean
   onChanged(reviewBeforeMatching: boolean): void
@@ -65,12 +69,12 @@ function ReviewSetting({ communityId, reviewBeforeMatching, onChanged }: {
     })
   const current: ReviewChoice = reviewBeforeMatching ? '先审核再派单' : '直接派单'
   return (
-    <View className='card'>
-      <SectionHeader title='新求助怎么处理' hint='先审核：每条求助经两委通过后才派给组织（危及生命安全的除外）' />
-      <Field label='本社区' error={submit.errorOf()}>
+    <View className="card">
+      <SectionHeader title="新求助怎么处理" hint="先审核：每条求助经两委通过后才派给组织（危及生命安全的除外）" />
+      <Field label="本社区" error={submit.errorOf()}>
         <Choices options={Object.keys(reviewChoices) as ReviewChoice[]} chosen={[current]} onToggle={choose} />
       </Field>
-      {changed ? <Text className='note'>已设为：{current}</Text> : null}
+      {changed ? <Text className="note">已设为：{current}</Text> : null}
     </View>
   )
 }

@@ -29,7 +29,7 @@ function Offices({ period }: { period: ReportPeriod }) {
     <Loaded load={load}>
       {({ offices }) =>
         offices.length === 0 ? (
-          <Empty title='没有你所在部门的社区' />
+          <Empty title="没有你所在部门的社区" />
         ) : (
           offices.map((office) => <Office key={office.officeId} office={office} />)
         )
@@ -41,10 +41,10 @@ function Offices({ period }: { period: ReportPeriod }) {
 function Office({ office }: { office: OfficeFigures }) {
   return (
     <View>
-      <View className='card'>
-        <Text className='card-label'>民政部门</Text>
-        <Text className='card-title'>{office.name}</Text>
-        <SectionHeader title='各社区' hint='点开看一个社区的全部数字' />
+      <View className="card">
+        <Text className="card-label">民政部门</Text>
+        <Text className="card-title">{office.name}</Text>
+        <SectionHeader title="各社区" hint="点开看一个社区的全部数字" />
         {office.communities.map(({ community, figures }) => (
           <ListItem
             key={community.communityId}
@@ -55,7 +55,7 @@ function Office({ office }: { office: OfficeFigures }) {
           />
         ))}
       </View>
-      <SectionHeader title='合计' hint={`${office.communities.length} 个社区合在一起`} />
+      <SectionHeader title="合计" hint={`${office.communities.length} 个社区合在一起`} />
       <FiguresView figures={office.total} together={{ communities: office.communities.length, met: office.communitiesMet }} />
     </View>
   )

@@ -39,7 +39,7 @@ function OrganisationList({ communityId, status }: { communityId: string; status
         organisations.length === 0 ? (
           <Empty title={status ? `没有${organisationStatusLabel[status]}的组织` : '本社区还没有组织'} />
         ) : (
-          <View className='card'>
+          <View className="card">
             {organisations.map((organisation) => (
               <ListItem
                 key={organisation.id}

@@ -37,7 +37,7 @@ export default function RecordPage() {
                   <TakeDownControls
                     content={{ kind: 'organisation', organisationId: record.organisation.id }}
                     takenDown={record.organisation.takenDown}
-                    what='个组织的介绍'
+                    what="个组织的介绍"
                     onChanged={load.reload}
                   />
                 </View>
@@ -54,33 +54,39 @@ export default function RecordPage() {
 function Application({ record: { organisation } }: { record: OrganisationRecord }) {
   return (
     <OrganisationCard organisation={organisation}>
-      <SectionHeader title='介绍' />
-      <Text className='card-text'>{organisation.description}</Text>
-      <SectionHeader title='章程摘要' />
-      <Text className='card-text'>{organisation.charterSummary}</Text>
-      <SectionHeader title='联系电话' />
+      <SectionHeader title="介绍" />
+      <Text className="card-text">{organisation.description}</Text>
+      <SectionHeader title="章程摘要" />
+      <Text className="card-text">{organisation.charterSummary}</Text>
+      <SectionHeader title="联系电话" />
       <CallButton phone={organisation.contactPhone} />
     </OrganisationCard>
   )
 }
 
 /** What may be decided from each status, worded as the applicant or lead will read it. */
-function Decisions({ status, decide }: { status: OrganisationStatus; decide(decision: OrganisationDecision, reason?: string): Promise<void> }) {
+function Decisions({
+  status,
+  decide,
+}: {
+  status: OrganisationStatus
+  decide(decision: OrganisationDecision, reason?: string): Promise<void>
+}) {
   if (status === 'rejected') return null
   return (
-    <View className='card'>
-      <SectionHeader title='社区两委的决定' />
+    <View className="card">
+      <SectionHeader title="社区两委的决定" />
       {status === 'pending' && (
         <View>
           <ConfirmAction
             primary
-            label='通过'
-            question='通过后，这个组织就能接受求助、发布活动，申请人成为负责人。确定通过吗？'
+            label="通过"
+            question="通过后，这个组织就能接受求助、发布活动，申请人成为负责人。确定通过吗？"
             onConfirm={() => decide('approve')}
           />
           <ConfirmAction
-            label='驳回'
-            question='驳回这份申请？申请人会看到你写的理由。'
+            label="驳回"
+            question="驳回这份申请？申请人会看到你写的理由。"
             reason={{ label: '驳回理由', required: true }}
             onConfirm={(reason) => decide('reject', reason)}
           />
@@ -88,8 +94,8 @@ function Decisions({ status, decide }: { status: OrganisationStatus; decide(deci
       )}
       {status === 'approved' && (
         <ConfirmAction
-          label='暂停这个组织'
-          question='暂停后，这个组织不再接到求助，也不能发布活动。负责人会看到你写的理由。'
+          label="暂停这个组织"
+          question="暂停后，这个组织不再接到求助，也不能发布活动。负责人会看到你写的理由。"
           reason={{ label: '暂停理由', required: true }}
           onConfirm={(reason) => decide('suspend', reason)}
         />
@@ -97,8 +103,8 @@ function Decisions({ status, decide }: { status: OrganisationStatus; decide(deci
       {status === 'suspended' && (
         <ConfirmAction
           primary
-          label='恢复这个组织'
-          question='恢复后，这个组织又能接受求助、发布活动。'
+          label="恢复这个组织"
+          question="恢复后，这个组织又能接受求助、发布活动。"
           reason={{ label: '恢复说明', required: false }}
           onConfirm={(reason) => decide('restore', reason)}
         />
@@ -111,8 +117,8 @@ function Evaluation({ record }: { record: OrganisationRecord }) {
   const { tasks, organisation, history } = record
   return (
     <View>
-      <View className='card'>
-        <SectionHeader title='评估评议' hint='求助任务、居民评价和活动' />
+      <View className="card">
+        <SectionHeader title="评估评议" hint="求助任务、居民评价和活动" />
         <Stats
           items={[
             { label: '派来的求助', value: tasks.offered },
@@ -122,21 +128,23 @@ function Evaluation({ record }: { record: OrganisationRecord }) {
             { label: '举办活动', value: organisation.activitiesHeld },
           ]}
         />
-        <Text className='card-text'>
-          {tasks.medianResponseMinutes === null ? '响应时间：还没有接过求助' : `响应时间：一般 ${Math.round(tasks.medianResponseMinutes)} 分钟内接下`}
+        <Text className="card-text">
+          {tasks.medianResponseMinutes === null
+            ? '响应时间：还没有接过求助'
+            : `响应时间：一般 ${Math.round(tasks.medianResponseMinutes)} 分钟内接下`}
         </Text>
-        <Text className='card-text'>{formatRating(organisation.rating)}</Text>
+        <Text className="card-text">{formatRating(organisation.rating)}</Text>
       </View>
-      <View className='card'>
-        <SectionHeader title='审批与变更' />
-        {history.length === 0 ? <Text className='card-text'>还没有记录</Text> : null}
+      <View className="card">
+        <SectionHeader title="审批与变更" />
+        {history.length === 0 ? <Text className="card-text">还没有记录</Text> : null}
         {history.map((entry) => (
-          <View className='role' key={`${entry.at}:${entry.actionLabel}`}>
-            <Text className='role-label'>
+          <View className="role" key={`${entry.at}:${entry.actionLabel}`}>
+            <Text className="role-label">
               {entry.actionLabel}（{entry.actorName}）
             </Text>
-            <Text className='role-scope'>{formatDateTime(entry.at)}</Text>
-            {entry.reason ? <Text className='card-text'>理由：{entry.reason}</Text> : null}
+            <Text className="role-scope">{formatDateTime(entry.at)}</Text>
+            {entry.reason ? <Text className="card-text">理由：{entry.reason}</Text> : null}
           </View>
         ))}
       </View>

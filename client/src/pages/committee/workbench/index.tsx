@@ -20,14 +20,14 @@ export default function WorkbenchPage() {
   return (
     <PageShell>
       {roles.some((role) => role.role === 'civil_affairs') && (
-        <View className='card'>
-          <ListItem title='各社区统计' detail='本部门所辖社区的数字与合计，可导出总结报告数据' onClick={() => go(paths.officeFigures())} />
+        <View className="card">
+          <ListItem title="各社区统计" detail="本部门所辖社区的数字与合计，可导出总结报告数据" onClick={() => go(paths.officeFigures())} />
         </View>
       )}
       <Loaded load={load}>
         {({ communities }) =>
           communities.length === 0 ? (
-            <Empty title='没有你负责的社区' />
+            <Empty title="没有你负责的社区" />
           ) : (
             <View>
               {communities
@@ -50,12 +50,12 @@ export default function WorkbenchPage() {
 function Waiting({ communityId, name }: { communityId: string; name: string }) {
   const load = useLoad(() => api.reports.waiting({ communityId }))
   return (
-    <View className='card' id={`waiting-${communityId}`}>
-      <SectionHeader title={`待办 · ${name}`} hint='危及生命安全的在前，其次紧急，再按等得最久的；点一下去处理' />
+    <View className="card" id={`waiting-${communityId}`}>
+      <SectionHeader title={`待办 · ${name}`} hint="危及生命安全的在前，其次紧急，再按等得最久的；点一下去处理" />
       <Loaded load={load}>
         {({ items, counts, total }) =>
           total === 0 ? (
-            <Text className='card-text'>没有等你处理的事项</Text>
+            <Text className="card-text">没有等你处理的事项</Text>
           ) : (
             <View>
               <LifeBanner items={items} />
@@ -69,7 +69,7 @@ function Waiting({ communityId, name }: { communityId: string; name: string }) {
                   onClick={() => go(item.page)}
                 />
               ))}
-              {total > items.length ? <Text className='note'>还有 {total - items.length} 件，先处理上面最要紧的</Text> : null}
+              {total > items.length ? <Text className="note">还有 {total - items.length} 件，先处理上面最要紧的</Text> : null}
             </View>
           )
         }
@@ -83,10 +83,10 @@ function LifeBanner({ items }: { items: WaitingItem[] }) {
   const life = items.filter((item) => item.urgency === 'life')
   if (life.length === 0) return null
   return (
-    <View id='life-banner' className='emergency'>
-      <Text className='emergency-title'>有危及生命安全的求助！</Text>
-      <Text className='emergency-text'>{life.length} 件等你处理，请马上打开，给求助人打电话。</Text>
-      <Button className='btn btn-emergency btn-block' onClick={() => go(life[0].page)}>
+    <View id="life-banner" className="emergency">
+      <Text className="emergency-title">有危及生命安全的求助！</Text>
+      <Text className="emergency-text">{life.length} 件等你处理，请马上打开，给求助人打电话。</Text>
+      <Button className="btn btn-emergency btn-block" onClick={() => go(life[0].page)}>
         马上处理
       </Button>
     </View>
@@ -96,43 +96,71 @@ function LifeBanner({ items }: { items: WaitingItem[] }) {
 function CommunityCoverage({ row }: { row: CoverageRow }) {
   const committee = sitsOnCommittee(useRoles(), row.communityId)
   return (
-    <View className='card'>
-      <Text className='card-label'>{row.kindLabel}</Text>
-      <Text className='card-title'>{row.name}</Text>
-      <Text className='coverage-figure'>
+    <View className="card">
+      <Text className="card-label">{row.kindLabel}</Text>
+      <Text className="card-title">{row.name}</Text>
+      <Text className="coverage-figure">
         社区社会组织 {row.approved} 个，目标 {row.target} 个
       </Text>
       <Text className={row.met ? 'coverage-verdict coverage-verdict-met' : 'coverage-verdict'}>
         {row.met ? '已达标' : `还差 ${row.shortfall} 个`}
       </Text>
-      <Text className='card-text'>
+      <Text className="card-text">
         待审核 {row.pending} 个 · 已暂停 {row.suspended} 个
       </Text>
-      <ListItem title='统计与报表' detail='求助、响应时间、评价、志愿服务、趋势和地图，可导出' onClick={() => go(paths.figures(row.communityId))} />
+      <ListItem
+        title="统计与报表"
+        detail="求助、响应时间、评价、志愿服务、趋势和地图，可导出"
+        onClick={() => go(paths.figures(row.communityId))}
+      />
       {/* Only the community's own committee handles needs and decides on applications (the permission table). */}
-      {committee && <ListItem title='求助待办' detail='无人接单、待审核、被标记、可能重复、逾期未办完的求助' onClick={() => go(paths.needsQueue(row.communityId))} />}
-      {committee && <ListItem title='本社区求助' detail='所有求助，按状态、紧急程度、类型、小区查看；进行中的地图' onClick={() => go(paths.communityNeeds(row.communityId))} />}
-      {committee && <ListItem title='关爱对象' detail='特殊困难群体登记、结对帮扶、定期探访' onClick={() => go(paths.careRegister(row.communityId))} />}
-      {committee && <ListItem title='探访情况' detail='每月探访率，目标 100%' onClick={() => go(paths.careOverview(row.communityId))} />}
       {committee && (
         <ListItem
-          title='备案申请'
-          detail='审核居民登记的组织'
+          title="求助待办"
+          detail="无人接单、待审核、被标记、可能重复、逾期未办完的求助"
+          onClick={() => go(paths.needsQueue(row.communityId))}
+        />
+      )}
+      {committee && (
+        <ListItem
+          title="本社区求助"
+          detail="所有求助，按状态、紧急程度、类型、小区查看；进行中的地图"
+          onClick={() => go(paths.communityNeeds(row.communityId))}
+        />
+      )}
+      {committee && (
+        <ListItem title="关爱对象" detail="特殊困难群体登记、结对帮扶、定期探访" onClick={() => go(paths.careRegister(row.communityId))} />
+      )}
+      {committee && <ListItem title="探访情况" detail="每月探访率，目标 100%" onClick={() => go(paths.careOverview(row.communityId))} />}
+      {committee && (
+        <ListItem
+          title="备案申请"
+          detail="审核居民登记的组织"
           extra={row.pending > 0 ? `${row.pending} 件待审` : undefined}
           onClick={() => go(paths.applications(row.communityId))}
         />
       )}
-      {committee && <ListItem title='活动审批' detail='重大活动先审批；设定人数标准和须报批的类型' onClick={() => go(paths.activityApprovals(row.communityId))} />}
       {committee && (
-        <ListItem title='时间银行' detail='待交付的兑换、超上限待审核、兑换目录、收支和冲正、发放' onClick={() => go(paths.committeeTimeBank(row.communityId))} />
+        <ListItem
+          title="活动审批"
+          detail="重大活动先审批；设定人数标准和须报批的类型"
+          onClick={() => go(paths.activityApprovals(row.communityId))}
+        />
       )}
+      {committee && (
+        <ListItem
+          title="时间银行"
+          detail="待交付的兑换、超上限待审核、兑换目录、收支和冲正、发放"
+          onClick={() => go(paths.committeeTimeBank(row.communityId))}
+        />
+      )}
+      <ListItem title="本社区组织" detail="按状态查看，点开看评估记录" onClick={() => go(paths.communityOrganisations(row.communityId))} />
       <ListItem
-        title='本社区组织'
-        detail='按状态查看，点开看评估记录'
-        onClick={() => go(paths.communityOrganisations(row.communityId))}
+        title="两委成员"
+        detail={committee ? '查看、任命两委成员' : '查看、撤销两委成员'}
+        onClick={() => go(paths.committee(row.communityId))}
       />
-      <ListItem title='两委成员' detail={committee ? '查看、任命两委成员' : '查看、撤销两委成员'} onClick={() => go(paths.committee(row.communityId))} />
-      <ListItem title='审计记录' detail='谁在什么时候做了什么审批、任命' onClick={() => go(paths.audit(row.communityId))} />
+      <ListItem title="审计记录" detail="谁在什么时候做了什么审批、任命" onClick={() => go(paths.audit(row.communityId))} />
     </View>
   )
 }

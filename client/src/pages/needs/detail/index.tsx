@@ -34,8 +34,8 @@ export default function NeedPage() {
               {need.status === 'done' && <ConfirmForm need={need} onAnswered={replace} />}
               {open && (
                 <ConfirmAction
-                  label='取消求助'
-                  question='还没有组织接单。确定取消这条求助吗？'
+                  label="取消求助"
+                  question="还没有组织接单。确定取消这条求助吗？"
                   reason={{ label: '为什么取消', required: false }}
                   onConfirm={async (reason) => replace((await api.needs.cancel({ needId: need.id, reason })).need)}
                 />
@@ -68,17 +68,30 @@ function ConfirmForm({ need, onAnswered }: { need: NeedView; onAnswered(need: Ne
   }
 
   return (
-    <View id='confirm-form' className='card'>
-      <SectionHeader title='帮得怎么样？' hint={`${need.acceptedBy?.name ?? '组织'}说已经做完了，请您说一说`} />
-      <Field label='问题解决了吗' hint='选“未解决”，会再请别的组织来帮您' error={missing.result ?? submit.errorOf('result')}>
-        <Choices wide options={outcomeSchema.options} chosen={result ? [result] : []} labelOf={(o) => outcomeLabel[o]} onToggle={(o) => setResult(o)} />
+    <View id="confirm-form" className="card">
+      <SectionHeader title="帮得怎么样？" hint={`${need.acceptedBy?.name ?? '组织'}说已经做完了，请您说一说`} />
+      <Field label="问题解决了吗" hint="选“未解决”，会再请别的组织来帮您" error={missing.result ?? submit.errorOf('result')}>
+        <Choices
+          wide
+          options={outcomeSchema.options}
+          chosen={result ? [result] : []}
+          labelOf={(o) => outcomeLabel[o]}
+          onToggle={(o) => setResult(o)}
+        />
       </Field>
-      <Field label='打个分' error={missing.rating ?? submit.errorOf('rating')}>
+      <Field label="打个分" error={missing.rating ?? submit.errorOf('rating')}>
         <StarRating value={rating} onChange={setRating} />
       </Field>
-      <TextAreaField id='confirm-comment' label='还想说的话（可不填）' maxlength={200} value={comment} error={submit.errorOf('comment')} onChange={setComment} />
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <BusyButton id='confirm-send' primary busy={submit.busy} label='提交评价' onClick={send} />
+      <TextAreaField
+        id="confirm-comment"
+        label="还想说的话（可不填）"
+        maxlength={200}
+        value={comment}
+        error={submit.errorOf('comment')}
+        onChange={setComment}
+      />
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <BusyButton id="confirm-send" primary busy={submit.busy} label="提交评价" onClick={send} />
     </View>
   )
 }

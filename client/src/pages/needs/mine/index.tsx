@@ -14,13 +14,13 @@ export default function MyNeedsPage() {
       <Loaded load={load}>
         {({ needs }) =>
           needs.length === 0 ? (
-            <Empty title='您还没有求助过'>遇到难处，点下面的“我要求助”，附近的组织会来帮忙。</Empty>
+            <Empty title="您还没有求助过">遇到难处，点下面的“我要求助”，附近的组织会来帮忙。</Empty>
           ) : (
             needs.map((need) => <NeedCard key={need.id} need={need} onClick={() => go(paths.need(need.id))} />)
           )
         }
       </Loaded>
-      <Button className='btn btn-primary btn-block' onClick={() => go(paths.raise())}>
+      <Button className="btn btn-primary btn-block" onClick={() => go(paths.raise())}>
         我要求助
       </Button>
     </PageShell>

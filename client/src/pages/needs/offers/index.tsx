@@ -24,7 +24,9 @@ const TICK_MS = 15_000
 export default function OffersPage() {
   const load = useLoad(async () => {
     const { organisations } = await api.organisations.mine()
-    const serving = organisations.filter((o) => (o.myRole === 'organisation_lead' || o.myRole === 'volunteer') && o.organisation.status === 'approved')
+    const serving = organisations.filter(
+      (o) => (o.myRole === 'organisation_lead' || o.myRole === 'volunteer') && o.organisation.status === 'approved',
+    )
     return Promise.all(
       serving.map(async ({ organisation, myRole }) => {
         const leads = myRole === 'organisation_lead'
@@ -43,21 +45,21 @@ export default function OffersPage() {
   return (
     <PageShell>
       {notice ? (
-        <Text id='offers-notice' className='note'>
+        <Text id="offers-notice" className="note">
           {notice}
         </Text>
       ) : null}
       <Loaded load={load}>
         {(inbox) =>
           inbox.length === 0 ? (
-            <Empty title='你还没有参加的组织'>组织经社区两委审核通过后，派给组织的求助和安排给你的任务会出现在这里。</Empty>
+            <Empty title="你还没有参加的组织">组织经社区两委审核通过后，派给组织的求助和安排给你的任务会出现在这里。</Empty>
           ) : (
             inbox.map(({ organisation, offers, tasks }) => (
               <View key={organisation.id}>
-                {inbox.length > 1 && <Text className='greeting'>{organisation.name}</Text>}
-                {offers && <SectionHeader title={`派单（${offers.length}）`} hint='请在期限内答复；接单后才能看到求助人和地址' />}
+                {inbox.length > 1 && <Text className="greeting">{organisation.name}</Text>}
+                {offers && <SectionHeader title={`派单（${offers.length}）`} hint="请在期限内答复；接单后才能看到求助人和地址" />}
                 {offers?.length === 0 ? (
-                  <Empty title='现在没有派单' />
+                  <Empty title="现在没有派单" />
                 ) : (
                   offers?.map((offer) => (
                     <Offer
@@ -88,7 +90,13 @@ export default function OffersPage() {
   )
 }
 
-function Offer({ offer, organisationId, now, onAccepted, onGone }: {
+function Offer({
+  offer,
+  organisationId,
+  now,
+  onAccepted,
+  onGone,
+}: {
   offer: OfferView
   organisationId: string
   now: number
@@ -111,11 +119,11 @@ function Offer({ offer, organisationId, now, onAccepted, onGone }: {
   }
   return (
     <NeedCard need={offer.need}>
-      <Text className='countdown'>{formatTimeLeft(offer.deadline, now)}</Text>
-      <BusyButton primary busy={busy} label='接单' onClick={accept} />
+      <Text className="countdown">{formatTimeLeft(offer.deadline, now)}</Text>
+      <BusyButton primary busy={busy} label="接单" onClick={accept} />
       <ConfirmAction
-        label='婉拒'
-        question='婉拒后，会转给别的组织。'
+        label="婉拒"
+        question="婉拒后，会转给别的组织。"
         reason={{ label: '婉拒的原因', required: false }}
         onConfirm={async (reason) => {
           await api.needs.decline({ organisationId, offerId: offer.offerId, reason })

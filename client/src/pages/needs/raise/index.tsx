@@ -81,12 +81,17 @@ export default function RaisePage() {
   const [raised, setRaised] = useState<Raised | null>(null)
   return (
     <PageShell>
-      <AsResident why='求助会交给你所在社区附近的组织。'>
+      <AsResident why="求助会交给你所在社区附近的组织。">
         {(person) =>
           raised ? (
             <RaisedOutcome raised={raised} />
           ) : (
-            <RaiseForm phone={person.phone ?? ''} address={person.address} committeePhone={person.community.committeePhone} onRaised={setRaised} />
+            <RaiseForm
+              phone={person.phone ?? ''}
+              address={person.address}
+              committeePhone={person.community.committeePhone}
+              onRaised={setRaised}
+            />
           )
         }
       </AsResident>
@@ -94,7 +99,12 @@ export default function RaisePage() {
   )
 }
 
-function RaiseForm({ phone, address, committeePhone, onRaised }: {
+function RaiseForm({
+  phone,
+  address,
+  committeePhone,
+  onRaised,
+}: {
   phone: string
   address?: string
   committeePhone: string
@@ -147,20 +157,34 @@ function RaiseForm({ phone, address, committeePhone, onRaised }: {
   return (
     <View>
       <EmergencyPanel need={draft} committeePhone={committeePhone} />
-      <StepFrame form={form} submitLabel='发出求助' onSubmit={checkThenRaise}>
+      <StepFrame form={form} submitLabel="发出求助" onSubmit={checkThenRaise}>
         {step === 0 && (
           <View>
-            <Field label='有多急' error={problems.urgency}>
-              <Choices wide options={urgencySchema.options} chosen={draft.urgency ? [draft.urgency] : []} labelOf={(u) => urgencyLabel[u]} onToggle={(u) => change('urgency', u)} />
+            <Field label="有多急" error={problems.urgency}>
+              <Choices
+                wide
+                options={urgencySchema.options}
+                chosen={draft.urgency ? [draft.urgency] : []}
+                labelOf={(u) => urgencyLabel[u]}
+                onToggle={(u) => change('urgency', u)}
+              />
             </Field>
-            <Field label='要帮什么忙' hint='选一个最接近的' error={problems.helpKind}>
+            <Field label="要帮什么忙" hint="选一个最接近的" error={problems.helpKind}>
               <Choices options={helpKinds} chosen={draft.helpKind ? [draft.helpKind] : []} onToggle={(kind) => change('helpKind', kind)} />
             </Field>
-            <TextAreaField id='need-description' label='说说是什么情况' hint='用自己的话说，几句就行' maxlength={500} value={draft.description} error={problems.description} onChange={(v) => change('description', v)} />
+            <TextAreaField
+              id="need-description"
+              label="说说是什么情况"
+              hint="用自己的话说，几句就行"
+              maxlength={500}
+              value={draft.description}
+              error={problems.description}
+              onChange={(v) => change('description', v)}
+            />
             <PhotoPicker
-              id='need-photos'
+              id="need-photos"
               label={`照片（最多 ${MAX_NEED_PHOTOS} 张）`}
-              hint='可不加；只给接单的组织和社区看'
+              hint="可不加；只给接单的组织和社区看"
               max={MAX_NEED_PHOTOS}
               photos={draft.photos}
               error={problems.photos}
@@ -170,27 +194,55 @@ function RaiseForm({ phone, address, committeePhone, onRaised }: {
         )}
         {step === 1 && (
           <View>
-            <TextField id='need-neighbourhood' label='小区或村' maxlength={40} value={draft.neighbourhood} error={problems.neighbourhood} onChange={(v) => change('neighbourhood', v)} />
-            <TextField id='need-address' label='楼号、单元、门牌' hint='只给接单的组织和社区看' maxlength={100} value={draft.addressDetail} error={problems.addressDetail} onChange={(v) => change('addressDetail', v)} />
+            <TextField
+              id="need-neighbourhood"
+              label="小区或村"
+              maxlength={40}
+              value={draft.neighbourhood}
+              error={problems.neighbourhood}
+              onChange={(v) => change('neighbourhood', v)}
+            />
+            <TextField
+              id="need-address"
+              label="楼号、单元、门牌"
+              hint="只给接单的组织和社区看"
+              maxlength={100}
+              value={draft.addressDetail}
+              error={problems.addressDetail}
+              onChange={(v) => change('addressDetail', v)}
+            />
             <PlaceField
-              label='在地图上的位置'
-              shownAs='地点'
-              home='您家'
-              weappHint='附近的组织按这个位置来帮忙；不在家的，可以在地图上另选'
-              hint='附近的组织按您家的位置来帮忙（没有登记住址的，按社区的位置）'
+              label="在地图上的位置"
+              shownAs="地点"
+              home="您家"
+              weappHint="附近的组织按这个位置来帮忙；不在家的，可以在地图上另选"
+              hint="附近的组织按您家的位置来帮忙（没有登记住址的，按社区的位置）"
               place={draft.place}
               error={problems.location}
               onChange={(place) => change('place', place)}
             />
-            <Field label='什么时候要' error={problems.wantedBy}>
+            <Field label="什么时候要" error={problems.wantedBy}>
               <Choices options={Object.keys(wantedChoices) as Wanted[]} chosen={[draft.wanted]} onToggle={(w) => change('wanted', w)} />
             </Field>
           </View>
         )}
         {step === 2 && (
           <View>
-            <TextField id='need-phone' type='number' label='联系电话' hint='只给接单的组织和社区看' maxlength={13} value={draft.contactPhone} error={problems.contactPhone} onChange={(v) => change('contactPhone', v)} />
-            <Field label='为谁求助' hint='发现邻居需要帮忙，也可以替他说一声' error={draft.forNeighbour ? undefined : problems.forNeighbour}>
+            <TextField
+              id="need-phone"
+              type="number"
+              label="联系电话"
+              hint="只给接单的组织和社区看"
+              maxlength={13}
+              value={draft.contactPhone}
+              error={problems.contactPhone}
+              onChange={(v) => change('contactPhone', v)}
+            />
+            <Field
+              label="为谁求助"
+              hint="发现邻居需要帮忙，也可以替他说一声"
+              error={draft.forNeighbour ? undefined : problems.forNeighbour}
+            >
               <Choices
                 options={forWhomChoices}
                 chosen={[draft.forNeighbour ? '为邻居求助' : '为自己求助']}
@@ -198,7 +250,14 @@ function RaiseForm({ phone, address, committeePhone, onRaised }: {
               />
             </Field>
             {draft.forNeighbour && (
-              <TextField id='need-neighbour' label='邻居怎么称呼' maxlength={20} value={draft.neighbourName} error={problems.forNeighbour} onChange={(v) => change('neighbourName', v)} />
+              <TextField
+                id="need-neighbour"
+                label="邻居怎么称呼"
+                maxlength={20}
+                value={draft.neighbourName}
+                error={problems.forNeighbour}
+                onChange={(v) => change('neighbourName', v)}
+              />
             )}
           </View>
         )}
@@ -211,23 +270,23 @@ function RaiseForm({ phone, address, committeePhone, onRaised }: {
 function DuplicatesQuestion({ duplicates, onGoOn, onStop }: { duplicates: Duplicates; onGoOn(): void; onStop(): void }) {
   return (
     <View>
-      <View className='status'>
-        <Text className='status-title'>附近 50 米内 24 小时内已有同类求助</Text>
-        <Text className='status-text'>可能是邻居已经替您说过了。您可以仍然发出，也可以先不发。</Text>
+      <View className="status">
+        <Text className="status-title">附近 50 米内 24 小时内已有同类求助</Text>
+        <Text className="status-text">可能是邻居已经替您说过了。您可以仍然发出，也可以先不发。</Text>
       </View>
-      <View className='card'>
+      <View className="card">
         {duplicates.map((d) => (
-          <View className='fact' key={d.needId}>
-            <Text className='fact-value'>
+          <View className="fact" key={d.needId}>
+            <Text className="fact-value">
               {d.helpKind} · {d.statusLabel} · 相距 {formatDistance(d.distanceM)} · {formatDateTime(d.createdAt)}
             </Text>
           </View>
         ))}
       </View>
-      <Button id='raise-anyway' className='btn btn-primary btn-block' onClick={onGoOn}>
+      <Button id="raise-anyway" className="btn btn-primary btn-block" onClick={onGoOn}>
         仍然发出求助
       </Button>
-      <Button className='btn btn-plain btn-block' onClick={onStop}>
+      <Button className="btn btn-plain btn-block" onClick={onStop}>
         先不发，回去看看
       </Button>
     </View>
@@ -240,13 +299,13 @@ function RaisedOutcome({ raised }: { raised: Raised }) {
   return (
     <View>
       {emergency && <EmergencyPanel need={need} committeePhone={emergency.committeePhone} />}
-      <View className='status'>
-        <Text className='status-title'>求助已发出</Text>
-        <Text className='status-text'>{nextStep(need)}</Text>
+      <View className="status">
+        <Text className="status-title">求助已发出</Text>
+        <Text className="status-text">{nextStep(need)}</Text>
       </View>
       <NeedCard need={need} />
-      <View className='card'>
-        <ListItem title='看这条求助的进展' onClick={() => Taro.redirectTo({ url: paths.need(need.id) })} />
+      <View className="card">
+        <ListItem title="看这条求助的进展" onClick={() => Taro.redirectTo({ url: paths.need(need.id) })} />
       </View>
     </View>
   )

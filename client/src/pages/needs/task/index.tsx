@@ -46,9 +46,20 @@ export default function TaskPage() {
               <NeedFacts need={need} call />
               {need.status === 'accepted' && (
                 <View>
-                  {leads && <Volunteers need={need} members={members} onAssign={async (memberIds) => replace((await api.needs.assignVolunteers({ ...ref, memberIds })).need)} />}
+                  {leads && (
+                    <Volunteers
+                      need={need}
+                      members={members}
+                      onAssign={async (memberIds) => replace((await api.needs.assignVolunteers({ ...ref, memberIds })).need)}
+                    />
+                  )}
                   <Progress onPost={async (text) => replace((await api.needs.postProgress({ ...ref, text })).need)} />
-                  {leads && <DoneForm need={need} onDone={async (summary, service) => replace((await api.needs.markDone({ ...ref, summary, service })).need)} />}
+                  {leads && (
+                    <DoneForm
+                      need={need}
+                      onDone={async (summary, service) => replace((await api.needs.markDone({ ...ref, summary, service })).need)}
+                    />
+                  )}
                 </View>
               )}
               {need.timeline && <Timeline events={need.timeline} />}
@@ -66,12 +77,12 @@ function Volunteers({ need, members, onAssign }: { need: NeedView; members: Memb
   const nameOf = new Map(members.map((m) => [m.memberId, m.name]))
   const toggle = (memberId: string) => setChosen(chosen.includes(memberId) ? chosen.filter((m) => m !== memberId) : [...chosen, memberId])
   return (
-    <View className='card'>
-      <SectionHeader title='安排志愿者' hint='可以选几位' />
-      <Field label='组织成员' error={submit.errorOf('memberIds') ?? submit.errorOf()}>
+    <View className="card">
+      <SectionHeader title="安排志愿者" hint="可以选几位" />
+      <Field label="组织成员" error={submit.errorOf('memberIds') ?? submit.errorOf()}>
         <Choices options={members.map((m) => m.memberId)} chosen={chosen} labelOf={(m) => nameOf.get(m) ?? m} onToggle={toggle} />
       </Field>
-      <BusyButton id='assign-volunteers' busy={submit.busy} label='安排这几位' onClick={() => submit.run(() => onAssign(chosen))} />
+      <BusyButton id="assign-volunteers" busy={submit.busy} label="安排这几位" onClick={() => submit.run(() => onAssign(chosen))} />
     </View>
   )
 }
@@ -83,16 +94,29 @@ function Progress({ onPost }: { onPost(text: string): Promise<void> }) {
     if (await submit.run(() => onPost(text))) setText('')
   }
   return (
-    <View className='card'>
-      <SectionHeader title='记录进展' hint='求助人和社区都能看到' />
-      <TextAreaField id='progress-text' label='做到哪一步了' maxlength={300} value={text} error={submit.errorOf('text') ?? submit.errorOf()} onChange={setText} />
-      <BusyButton busy={submit.busy} label='记下进展' onClick={post} />
+    <View className="card">
+      <SectionHeader title="记录进展" hint="求助人和社区都能看到" />
+      <TextAreaField
+        id="progress-text"
+        label="做到哪一步了"
+        maxlength={300}
+        value={text}
+        error={submit.errorOf('text') ?? submit.errorOf()}
+        onChange={setText}
+      />
+      <BusyButton busy={submit.busy} label="记下进展" onClick={post} />
     </View>
   )
 }
 
 /** What was done, and how long each assigned volunteer served: the minutes go to the time bank. */
-function DoneForm({ need, onDone }: { need: NeedView; onDone(summary: string, service: { memberId: string; minutes: number }[]): Promise<void> }) {
+function DoneForm({
+  need,
+  onDone,
+}: {
+  need: NeedView
+  onDone(summary: string, service: { memberId: string; minutes: number }[]): Promise<void>
+}) {
   const volunteers = need.volunteers ?? []
   const [summary, setSummary] = useState('')
   const [minutes, setMinutes] = useState<Record<string, number>>({})
@@ -100,11 +124,18 @@ function DoneForm({ need, onDone }: { need: NeedView; onDone(summary: string, se
   const minutesOf = (memberId: string) => minutes[memberId] ?? DEFAULT_MINUTES
   const service = volunteers.map((v) => ({ memberId: v.memberId, minutes: minutesOf(v.memberId) }))
   return (
-    <View id='done-form' className='card'>
-      <SectionHeader title='标记完成' hint='写明做了什么；志愿者的服务时长会记入时间银行' />
-      <TextAreaField id='done-summary' label='做了什么' maxlength={300} value={summary} error={submit.errorOf('summary')} onChange={setSummary} />
+    <View id="done-form" className="card">
+      <SectionHeader title="标记完成" hint="写明做了什么；志愿者的服务时长会记入时间银行" />
+      <TextAreaField
+        id="done-summary"
+        label="做了什么"
+        maxlength={300}
+        value={summary}
+        error={submit.errorOf('summary')}
+        onChange={setSummary}
+      />
       {volunteers.length === 0 ? (
-        <Text className='field-hint'>还没有安排志愿者：安排后可以给每位记服务时长。</Text>
+        <Text className="field-hint">还没有安排志愿者：安排后可以给每位记服务时长。</Text>
       ) : (
         volunteers.map((v) => (
           <Field key={v.memberId} label={`${v.name} 服务了多久`} error={submit.errorOf('service')}>
@@ -114,14 +145,14 @@ function DoneForm({ need, onDone }: { need: NeedView; onDone(summary: string, se
               min={MINUTES_STEP}
               max={MAX_SERVICE_MINUTES}
               step={MINUTES_STEP}
-              unit='分钟'
+              unit="分钟"
               onChange={(n) => setMinutes({ ...minutes, [v.memberId]: n })}
             />
           </Field>
         ))
       )}
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <BusyButton id='mark-done' primary busy={submit.busy} label='确认完成' onClick={() => submit.run(() => onDone(summary, service))} />
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <BusyButton id="mark-done" primary busy={submit.busy} label="确认完成" onClick={() => submit.run(() => onDone(summary, service))} />
     </View>
   )
 }

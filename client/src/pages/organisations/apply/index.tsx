@@ -67,12 +67,12 @@ export default function ApplyPage() {
   const [submitted, setSubmitted] = useState<OrganisationSummary | null>(null)
   return (
     <PageShell>
-      <AsResident why='登记组织要由你所在社区的两委审核。'>
+      <AsResident why="登记组织要由你所在社区的两委审核。">
         {(person) =>
           submitted ? (
             <OrganisationOutcome
-              title='已提交，等待社区两委审核'
-              text='审核通过后，你就是这个组织的负责人，可以邀请邻居加入。结果会在“我的组织”里看到。'
+              title="已提交，等待社区两委审核"
+              text="审核通过后，你就是这个组织的负责人，可以邀请邻居加入。结果会在“我的组织”里看到。"
               organisation={submitted}
             />
           ) : (
@@ -113,14 +113,22 @@ function ApplicationForm({ phone, onSubmitted }: { phone: string; onSubmitted(or
     })
 
   return (
-    <StepFrame form={form} submitLabel='提交，等两委审核' onSubmit={submit}>
+    <StepFrame form={form} submitLabel="提交，等两委审核" onSubmit={submit}>
       {step === 0 && (
         <View>
-          <TextField id='org-name' label='组织名称' hint='例如：沁园社区夕阳红助老服务队' maxlength={40} value={draft.name} error={problems.name} onChange={(v) => change('name', v)} />
-          <Field label='组织类别' hint='选一个' error={problems.kind}>
+          <TextField
+            id="org-name"
+            label="组织名称"
+            hint="例如：沁园社区夕阳红助老服务队"
+            maxlength={40}
+            value={draft.name}
+            error={problems.name}
+            onChange={(v) => change('name', v)}
+          />
+          <Field label="组织类别" hint="选一个" error={problems.kind}>
             <Choices options={organisationKinds} chosen={draft.kind ? [draft.kind] : []} onToggle={(kind) => change('kind', kind)} />
           </Field>
-          <Field label='能帮哪些忙' hint='可以选几个' error={problems.helpKinds}>
+          <Field label="能帮哪些忙" hint="可以选几个" error={problems.helpKinds}>
             <Choices
               options={helpKinds}
               chosen={draft.helpKinds}
@@ -134,16 +142,16 @@ function ApplicationForm({ phone, onSubmitted }: { phone: string; onSubmitted(or
       {step === 1 && (
         <View>
           <PlaceField
-            label='服务范围的中心'
-            shownAs='中心'
-            home='以您家为中心'
-            weappHint='一般以您家为中心；组织常在别处活动的，可以在地图上另选，比如活动室'
-            hint='以您家为中心（没有登记住址的，以社区为中心）'
+            label="服务范围的中心"
+            shownAs="中心"
+            home="以您家为中心"
+            weappHint="一般以您家为中心；组织常在别处活动的，可以在地图上另选，比如活动室"
+            hint="以您家为中心（没有登记住址的，以社区为中心）"
             place={draft.centre}
             error={problems['serviceArea.centre']}
             onChange={(centre) => change('centre', centre)}
           />
-          <Field label='服务多远' hint='默认 1 公里，就是“15 分钟生活圈”' error={problems['serviceArea.radiusM']}>
+          <Field label="服务多远" hint="默认 1 公里，就是“15 分钟生活圈”" error={problems['serviceArea.radiusM']}>
             <Choices
               options={radiusChoices}
               chosen={[String(draft.radiusM)]}
@@ -151,12 +159,12 @@ function ApplicationForm({ phone, onSubmitted }: { phone: string; onSubmitted(or
               onToggle={(metres) => change('radiusM', Number(metres))}
             />
           </Field>
-          <Field label='同时能接几件求助' hint='忙不过来时，新的求助会先交给别的组织' error={problems.capacity}>
+          <Field label="同时能接几件求助" hint="忙不过来时，新的求助会先交给别的组织" error={problems.capacity}>
             <Stepper
               value={draft.capacity}
               min={capacityBounds.minValue ?? 1}
               max={capacityBounds.maxValue ?? draft.capacity}
-              unit='件'
+              unit="件"
               onChange={(n) => change('capacity', n)}
             />
           </Field>
@@ -164,9 +172,34 @@ function ApplicationForm({ phone, onSubmitted }: { phone: string; onSubmitted(or
       )}
       {step === 2 && (
         <View>
-          <TextField id='org-phone' type='number' label='联系电话' hint='公开给居民，方便找到你们' maxlength={13} value={draft.contactPhone} error={problems.contactPhone} onChange={(v) => change('contactPhone', v)} />
-          <TextAreaField id='org-charter' label='章程摘要' hint='组织的宗旨和规矩，几句话就行' maxlength={500} value={draft.charterSummary} error={problems.charterSummary} onChange={(v) => change('charterSummary', v)} />
-          <TextAreaField id='org-description' label='给居民的介绍' hint='平时做什么、怎么找到你们' maxlength={500} value={draft.description} error={problems.description} onChange={(v) => change('description', v)} />
+          <TextField
+            id="org-phone"
+            type="number"
+            label="联系电话"
+            hint="公开给居民，方便找到你们"
+            maxlength={13}
+            value={draft.contactPhone}
+            error={problems.contactPhone}
+            onChange={(v) => change('contactPhone', v)}
+          />
+          <TextAreaField
+            id="org-charter"
+            label="章程摘要"
+            hint="组织的宗旨和规矩，几句话就行"
+            maxlength={500}
+            value={draft.charterSummary}
+            error={problems.charterSummary}
+            onChange={(v) => change('charterSummary', v)}
+          />
+          <TextAreaField
+            id="org-description"
+            label="给居民的介绍"
+            hint="平时做什么、怎么找到你们"
+            maxlength={500}
+            value={draft.description}
+            error={problems.description}
+            onChange={(v) => change('description', v)}
+          />
         </View>
       )}
     </StepFrame>

@@ -48,24 +48,24 @@ export default function JoinPage() {
     <PageShell>
       {asked ? (
         <OrganisationOutcome
-          title='已提交申请，等负责人同意'
-          text='负责人同意后，你就是这个组织的志愿者了。结果在“我的组织”里看。'
+          title="已提交申请，等负责人同意"
+          text="负责人同意后，你就是这个组织的志愿者了。结果在“我的组织”里看。"
           organisation={asked}
         />
       ) : (
         <View>
-          <Text className='page-hint'>邀请码是 {INVITE_CODE_LENGTH} 位字母或数字，请向组织负责人要。</Text>
+          <Text className="page-hint">邀请码是 {INVITE_CODE_LENGTH} 位字母或数字，请向组织负责人要。</Text>
           <TextField
-            id='invite-code-input'
+            id="invite-code-input"
             large
-            label='邀请码'
+            label="邀请码"
             maxlength={INVITE_CODE_LENGTH}
             value={code}
             error={problem?.onCode ? problem.message : undefined}
             onChange={(value) => setCode(value.toUpperCase())}
           />
-          {problem && !problem.onCode ? <Text className='field-error'>{problem.message}</Text> : null}
-          <BusyButton id='join-button' primary busy={sending} label='申请加入' onClick={join} />
+          {problem && !problem.onCode ? <Text className="field-error">{problem.message}</Text> : null}
+          <BusyButton id="join-button" primary busy={sending} label="申请加入" onClick={join} />
         </View>
       )}
     </PageShell>

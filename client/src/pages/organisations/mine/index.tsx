@@ -40,7 +40,7 @@ export default function MinePage() {
       <Loaded load={load}>
         {({ organisations }) =>
           organisations.length === 0 ? (
-            <Empty title='你还没有参加组织'>有邻居给你邀请码，就能加入他们的组织；也可以自己登记一个。</Empty>
+            <Empty title="你还没有参加组织">有邻居给你邀请码，就能加入他们的组织；也可以自己登记一个。</Empty>
           ) : (
             organisations.map((entry) => (
               <OrganisationCard
@@ -50,8 +50,8 @@ export default function MinePage() {
                   go(entry.myRole === 'organisation_lead' ? paths.team(entry.organisation.id) : paths.profile(entry.organisation.id))
                 }
               >
-                <View className='note'>
-                  <Text className='role-label'>{myRoleLabel[entry.myRole]}</Text>
+                <View className="note">
+                  <Text className="role-label">{myRoleLabel[entry.myRole]}</Text>
                   <Text>：{standing(entry)}</Text>
                 </View>
               </OrganisationCard>
@@ -59,10 +59,10 @@ export default function MinePage() {
           )
         }
       </Loaded>
-      <Button className='btn btn-plain btn-block' onClick={() => go(paths.join())}>
+      <Button className="btn btn-plain btn-block" onClick={() => go(paths.join())}>
         凭邀请码加入
       </Button>
-      <Button className='btn btn-plain btn-block' onClick={() => go(paths.apply())}>
+      <Button className="btn btn-plain btn-block" onClick={() => go(paths.apply())}>
         登记新组织
       </Button>
     </PageShell>

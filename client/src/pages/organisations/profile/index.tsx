@@ -28,26 +28,26 @@ function Profile({ organisation }: { organisation: OrganisationProfile }) {
     <View>
       <TakenDownNotice takenDown={organisation.takenDown} />
       <OrganisationCard organisation={organisation}>
-        <Text className='card-text'>{organisation.description}</Text>
+        <Text className="card-text">{organisation.description}</Text>
         <Stats
           items={[
             { label: '完成求助', value: organisation.tasksCompleted },
             { label: '举办活动', value: organisation.activitiesHeld },
           ]}
         />
-        <Text className='card-text'>{formatRating(organisation.rating)}</Text>
+        <Text className="card-text">{formatRating(organisation.rating)}</Text>
       </OrganisationCard>
-      <View className='card'>
-        <SectionHeader title='服务范围' />
-        <Text className='card-text'>
+      <View className="card">
+        <SectionHeader title="服务范围" />
+        <Text className="card-text">
           {organisation.communityName}，方圆 {formatDistance(serviceArea.radiusM)}（{walkingMinutes(serviceArea.radiusM)}）
         </Text>
-        <SectionHeader title='章程摘要' />
-        <Text className='card-text'>{organisation.charterSummary}</Text>
-        {organisation.approvedAt ? <Text className='card-label'>{formatDate(organisation.approvedAt)} 经社区两委备案</Text> : null}
+        <SectionHeader title="章程摘要" />
+        <Text className="card-text">{organisation.charterSummary}</Text>
+        {organisation.approvedAt ? <Text className="card-label">{formatDate(organisation.approvedAt)} 经社区两委备案</Text> : null}
       </View>
-      <View className='card'>
-        <SectionHeader title='联系这个组织' />
+      <View className="card">
+        <SectionHeader title="联系这个组织" />
         <CallButton phone={organisation.contactPhone} primary />
       </View>
       <CommitteeLink organisation={organisation} />
@@ -61,7 +61,7 @@ function CommitteeLink({ organisation }: { organisation: OrganisationProfile }) 
   const oversees = sitsOnCommittee(roles, organisation.communityId) || roles.some((role) => role.role === 'civil_affairs')
   if (!oversees) return null
   return (
-    <Button className='btn btn-plain btn-block' onClick={() => go(paths.record(organisation.id))}>
+    <Button className="btn btn-plain btn-block" onClick={() => go(paths.record(organisation.id))}>
       查看评估记录（两委）
     </Button>
   )

@@ -44,24 +44,29 @@ export default function TeamPage() {
             void Taro.redirectTo({ url: paths.mine() })
           }
           const decide = async (request: JoinRequest, decision: 'approve' | 'decline', reason?: string) => {
-            const { requests, members } = await api.organisations.decideJoin({ organisationId: id, requestId: request.requestId, decision, reason })
+            const { requests, members } = await api.organisations.decideJoin({
+              organisationId: id,
+              requestId: request.requestId,
+              decision,
+              reason,
+            })
             load.replace({ ...team, requests, members })
           }
           return (
             <View>
-              <Text className='greeting'>{team.organisation.name}</Text>
+              <Text className="greeting">{team.organisation.name}</Text>
               {team.requests.length > 0 && (
-                <View id='join-requests'>
-                  <SectionHeader title={`申请加入（${team.requests.length} 人）`} hint='同意后成为本组织的志愿者' />
+                <View id="join-requests">
+                  <SectionHeader title={`申请加入（${team.requests.length} 人）`} hint="同意后成为本组织的志愿者" />
                   {team.requests.map((request) => (
-                    <View className='card join-request' key={request.requestId}>
-                      <Text className='card-title'>{request.name}</Text>
-                      <Text className='card-label'>
+                    <View className="card join-request" key={request.requestId}>
+                      <Text className="card-title">{request.name}</Text>
+                      <Text className="card-label">
                         {request.communityName} · {formatDate(request.askedAt)} 申请
                       </Text>
                       <Approve onApprove={() => decide(request, 'approve')} />
                       <ConfirmAction
-                        label='婉拒'
+                        label="婉拒"
                         question={`婉拒 ${request.name} 的申请？理由会告诉对方。`}
                         reason={{ label: '婉拒的理由', required: true }}
                         onConfirm={(reason) => decide(request, 'decline', reason)}
@@ -70,11 +75,11 @@ export default function TeamPage() {
                   ))}
                 </View>
               )}
-              <View className='card'>
-                <ListItem title='派单和任务' detail='派给组织的求助：接单、安排志愿者、标记完成' onClick={() => go(paths.offers())} />
+              <View className="card">
+                <ListItem title="派单和任务" detail="派给组织的求助：接单、安排志愿者、标记完成" onClick={() => go(paths.offers())} />
                 <ListItem
-                  title='本组织的活动'
-                  detail='发布活动、看报名名单、出示签到码、确认服务时长'
+                  title="本组织的活动"
+                  detail="发布活动、看报名名单、出示签到码、确认服务时长"
                   onClick={() => go(paths.manageActivities(team.organisation.id))}
                 />
               </View>
@@ -82,20 +87,20 @@ export default function TeamPage() {
               <ProviderHandovers organisationId={id} />
               <SectionHeader title={`成员（${team.members.length} 人）`} />
               {team.members.map((member) => (
-                <View className='card member' key={member.memberId}>
-                  <Text className='card-title'>{member.name}</Text>
-                  <Text className='card-label'>
+                <View className="card member" key={member.memberId}>
+                  <Text className="card-title">{member.name}</Text>
+                  <Text className="card-label">
                     {roleLabel[member.role]} · {formatDate(member.joinedAt)} 加入
                   </Text>
                   {member.phone ? <CallButton phone={member.phone} /> : null}
                   {member.role === 'volunteer' && (
                     <View>
                       <ConfirmAction
-                        label='设为负责人'
+                        label="设为负责人"
                         question={`把负责人交给 ${member.name}？交出后你成为志愿者，不能再管理成员。`}
                         onConfirm={() => handOver(member)}
                       />
-                      <ConfirmAction label='移出组织' question={`确定把 ${member.name} 移出组织吗？`} onConfirm={() => remove(member)} />
+                      <ConfirmAction label="移出组织" question={`确定把 ${member.name} 移出组织吗？`} onConfirm={() => remove(member)} />
                     </View>
                   )}
                 </View>
@@ -113,8 +118,8 @@ function Approve({ onApprove }: { onApprove(): Promise<void> }) {
   const submit = useSubmit()
   return (
     <View>
-      {submit.errorOf() ? <Text className='field-error'>{submit.errorOf()}</Text> : null}
-      <BusyButton primary busy={submit.busy} label='同意' onClick={() => submit.run(onApprove)} />
+      {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
+      <BusyButton primary busy={submit.busy} label="同意" onClick={() => submit.run(onApprove)} />
     </View>
   )
 }
@@ -124,25 +129,25 @@ function Invitation({ organisationId }: { organisationId: string }) {
   const load = useLoad(() => api.organisations.invitation({ organisationId }))
   const renew = async () => load.replace(await api.organisations.renewInvitation({ organisationId }))
   return (
-    <View className='card'>
-      <SectionHeader title='邀请志愿者' hint='请邻居打开邻里守望，在“我的 → 凭邀请码加入”输入这 6 位，或用微信扫下面的二维码' />
+    <View className="card">
+      <SectionHeader title="邀请志愿者" hint="请邻居打开邻里守望，在“我的 → 凭邀请码加入”输入这 6 位，或用微信扫下面的二维码" />
       <Loaded load={load}>
         {(invitation) => (
           <View>
-            <Text id='invite-code' className='invite-code'>
+            <Text id="invite-code" className="invite-code">
               {invitation.code}
             </Text>
             {invitation.qrImage ? (
-              <Image className='invite-qr' src={invitation.qrImage} mode='aspectFit' />
+              <Image className="invite-qr" src={invitation.qrImage} mode="aspectFit" />
             ) : (
-              <View id='invite-qr-missing'>
-                <Text className='card-label'>小程序码暂时无法生成</Text>
-                <Button className='btn' onClick={load.reload}>
+              <View id="invite-qr-missing">
+                <Text className="card-label">小程序码暂时无法生成</Text>
+                <Button className="btn" onClick={load.reload}>
                   重试
                 </Button>
               </View>
             )}
-            <ConfirmAction label='换一个邀请码' question='换了以后，旧的邀请码和二维码就不能再用了。确定换吗？' onConfirm={renew} />
+            <ConfirmAction label="换一个邀请码" question="换了以后，旧的邀请码和二维码就不能再用了。确定换吗？" onConfirm={renew} />
           </View>
         )}
       </Loaded>
@@ -158,8 +163,8 @@ function ProviderHandovers({ organisationId }: { organisationId: string }) {
   const load = useLoad(() => api.timebank.providerHandovers({ organisationId }))
   if (load.status === 'ready' && load.data.redemptions.length === 0) return null
   return (
-    <View id='provider-handovers'>
-      <SectionHeader title='时间银行兑换待交付' hint='居民用时间兑换了本组织提供的服务或物品' />
+    <View id="provider-handovers">
+      <SectionHeader title="时间银行兑换待交付" hint="居民用时间兑换了本组织提供的服务或物品" />
       <Loaded load={load}>
         {({ redemptions }) => (
           <Handovers

@@ -34,7 +34,7 @@ export default function CertificatePage() {
   if (certificate) return <Issued certificate={certificate} onBack={() => setCertificate(null)} />
   return (
     <PageShell>
-      <SectionHeader title='哪段时间' />
+      <SectionHeader title="哪段时间" />
       <Choices<PeriodName> options={Object.keys(periods) as PeriodName[]} chosen={[chosen]} onToggle={setChosen} />
       {/* Keyed by the period: each is its own figures, loaded afresh. */}
       <Hours key={chosen} period={periods[chosen]()} onIssued={setCertificate} />
@@ -49,33 +49,33 @@ function Hours({ period, onIssued }: { period: { from: string; to: string }; onI
     <Loaded load={load}>
       {(hours) => (
         <View>
-          <View id='service-hours' className='card'>
-            <Text className='card-label'>
+          <View id="service-hours" className="card">
+            <Text className="card-label">
               {formatDay(period.from)} 至 {formatDay(period.to)} 的志愿服务时长
             </Text>
-            <Text id='hours-total' className='card-title'>
+            <Text id="hours-total" className="card-title">
               {formatMinutes(hours.totalMinutes)}
             </Text>
             {hours.byOrganisation.map((row) => (
-              <View className='fact' key={row.organisationId}>
-                <Text className='fact-label'>{row.organisationName}</Text>
-                <Text className='fact-value'>{formatMinutes(row.minutes)}</Text>
+              <View className="fact" key={row.organisationId}>
+                <Text className="fact-label">{row.organisationName}</Text>
+                <Text className="fact-value">{formatMinutes(row.minutes)}</Text>
               </View>
             ))}
             {hours.waitingMinutes > 0 ? (
-              <Text className='note'>还有 {formatMinutes(hours.waitingMinutes)} 正在入账或等社区审核，审核后才计入。</Text>
+              <Text className="note">还有 {formatMinutes(hours.waitingMinutes)} 正在入账或等社区审核，审核后才计入。</Text>
             ) : null}
           </View>
           {hours.totalMinutes === 0 ? (
-            <Empty title='这段时间还没有志愿服务时长'>换一段时间看看，或参加志愿服务后再来开具。</Empty>
+            <Empty title="这段时间还没有志愿服务时长">换一段时间看看，或参加志愿服务后再来开具。</Empty>
           ) : (
             <View>
-              {issue.errorOf() ? <Text className='field-error'>{issue.errorOf()}</Text> : null}
+              {issue.errorOf() ? <Text className="field-error">{issue.errorOf()}</Text> : null}
               <BusyButton
-                id='issue-certificate'
+                id="issue-certificate"
                 primary
                 busy={issue.busy}
-                label='开具证明'
+                label="开具证明"
                 onClick={() => issue.run(async () => onIssued((await api.timebank.issueCertificate(period)).certificate))}
               />
             </View>
@@ -90,15 +90,15 @@ function Issued({ certificate, onBack }: { certificate: Certificate; onBack(): v
   return (
     <PageShell>
       <CertificateView certificate={certificate} />
-      <Text className='page-hint'>
+      <Text className="page-hint">
         {process.env.TARO_ENV === 'weapp'
           ? '打开查验页面，点右上角“···”转发给要查验的人；对方也可以输入验证编号查验。'
           : '把验证编号告诉要查验的人，在查验页面输入就能看到这份证明。'}
       </Text>
-      <Button id='open-verify' className='btn btn-primary btn-block' onClick={() => go(paths.verify(certificate.number))}>
+      <Button id="open-verify" className="btn btn-primary btn-block" onClick={() => go(paths.verify(certificate.number))}>
         打开查验页面
       </Button>
-      <Button className='btn btn-plain btn-block' onClick={onBack}>
+      <Button className="btn btn-plain btn-block" onClick={onBack}>
         换一段时间
       </Button>
     </PageShell>

@@ -41,7 +41,7 @@ export default function GivePage() {
         <Loaded load={load}>
           {({ total }) =>
             total <= 0 ? (
-              <Empty title='时间余额为 0'>参加志愿服务得到时间后，就可以赠送给家人和邻居。</Empty>
+              <Empty title="时间余额为 0">参加志愿服务得到时间后，就可以赠送给家人和邻居。</Empty>
             ) : (
               <GiveForm balance={total} onGiven={setGiven} />
             )
@@ -76,26 +76,60 @@ function GiveForm({ balance, onGiven }: { balance: number; onGiven(given: Given)
     })
 
   return (
-    <StepFrame form={form} submitLabel='确定赠送' onSubmit={give}>
+    <StepFrame form={form} submitLabel="确定赠送" onSubmit={give}>
       {step === 0 && (
         <View>
-          <Text className='page-hint'>您现在有 {formatMinutes(balance)}。请填对方在小程序里登记的姓名和手机号，两样都对上，对方才能收到。</Text>
-          <TextField id='give-name' label='对方姓名' maxlength={20} value={draft.toName} error={problems.toName} onChange={(v) => change('toName', v)} />
-          <TextField id='give-phone' type='number' label='对方手机号' maxlength={13} value={draft.toPhone} error={problems.toPhone} onChange={(v) => change('toPhone', v)} />
-          <Field label='送多少时间' hint={`每点一下加减 ${STEP_MINUTES} 分钟`} error={problems.minutes}>
-            <Stepper id='give-minutes' value={draft.minutes} min={Math.min(STEP_MINUTES, max)} max={max} step={STEP_MINUTES} unit={formatMinutes} onChange={(n) => change('minutes', n)} />
+          <Text className="page-hint">
+            您现在有 {formatMinutes(balance)}。请填对方在小程序里登记的姓名和手机号，两样都对上，对方才能收到。
+          </Text>
+          <TextField
+            id="give-name"
+            label="对方姓名"
+            maxlength={20}
+            value={draft.toName}
+            error={problems.toName}
+            onChange={(v) => change('toName', v)}
+          />
+          <TextField
+            id="give-phone"
+            type="number"
+            label="对方手机号"
+            maxlength={13}
+            value={draft.toPhone}
+            error={problems.toPhone}
+            onChange={(v) => change('toPhone', v)}
+          />
+          <Field label="送多少时间" hint={`每点一下加减 ${STEP_MINUTES} 分钟`} error={problems.minutes}>
+            <Stepper
+              id="give-minutes"
+              value={draft.minutes}
+              min={Math.min(STEP_MINUTES, max)}
+              max={max}
+              step={STEP_MINUTES}
+              unit={formatMinutes}
+              onChange={(n) => change('minutes', n)}
+            />
           </Field>
-          <TextAreaField id='give-note' label='留言（可不填）' maxlength={100} value={draft.note} error={problems.note} onChange={(v) => change('note', v)} />
+          <TextAreaField
+            id="give-note"
+            label="留言（可不填）"
+            maxlength={100}
+            value={draft.note}
+            error={problems.note}
+            onChange={(v) => change('note', v)}
+          />
         </View>
       )}
       {step === 1 && (
-        <View id='give-confirm'>
-          <Text className='confirm-question'>
+        <View id="give-confirm">
+          <Text className="confirm-question">
             赠送 {formatMinutes(draft.minutes)} 给 {draft.toName.trim()}
           </Text>
-          <Text className='card-text'>对方手机号：{draft.toPhone.trim()}</Text>
-          {draft.note.trim() ? <Text className='card-text'>留言：{draft.note.trim()}</Text> : null}
-          <Text className='card-text'>送出后，您的时间余额还剩 {formatMinutes(balance - draft.minutes)}。对方接收前，您可以在时间银行里取消。</Text>
+          <Text className="card-text">对方手机号：{draft.toPhone.trim()}</Text>
+          {draft.note.trim() ? <Text className="card-text">留言：{draft.note.trim()}</Text> : null}
+          <Text className="card-text">
+            送出后，您的时间余额还剩 {formatMinutes(balance - draft.minutes)}。对方接收前，您可以在时间银行里取消。
+          </Text>
         </View>
       )}
     </StepFrame>
@@ -105,16 +139,16 @@ function GiveForm({ balance, onGiven }: { balance: number; onGiven(given: Given)
 function Gift({ given }: { given: Given }) {
   return (
     <View>
-      <View className='status'>
-        <Text className='status-title'>
+      <View className="status">
+        <Text className="status-title">
           已送出 {formatMinutes(given.minutes)} 给 {given.toName}
         </Text>
-        <Text id='give-result' className='status-text'>
+        <Text id="give-result" className="status-text">
           对方在小程序中接收后到账；7 天内未接收将退回。
         </Text>
-        <Text className='status-text'>您的时间余额还有 {formatMinutes(given.balance)}。</Text>
+        <Text className="status-text">您的时间余额还有 {formatMinutes(given.balance)}。</Text>
       </View>
-      <Button className='btn btn-primary btn-block' onClick={() => Taro.navigateBack()}>
+      <Button className="btn btn-primary btn-block" onClick={() => Taro.navigateBack()}>
         回到时间银行
       </Button>
     </View>

@@ -14,15 +14,15 @@ export default function HistoryPage() {
       <Loaded load={load}>
         {(history) =>
           history.entries.length === 0 ? (
-            <Empty title='还没有记录'>参加志愿服务的时长会存在这里，每一笔都有来历。</Empty>
+            <Empty title="还没有记录">参加志愿服务的时长会存在这里，每一笔都有来历。</Empty>
           ) : (
             <View>
-              <View id='history' className='card'>
+              <View id="history" className="card">
                 {history.entries.map((entry) => (
                   <EntryRow key={entry.id} entry={entry} />
                 ))}
               </View>
-              <MorePages id='history-more' more={more} />
+              <MorePages id="history-more" more={more} />
             </View>
           )
         }

@@ -25,15 +25,15 @@ export default function RedeemPage() {
           const waiting = data.redemptions.filter((r) => r.status === 'waiting')
           return (
             <View>
-              <View className='card'>
-                <Text className='card-label'>{data.communityName} · 我的时间余额</Text>
-                <Text id='redeem-balance' className='card-title'>
+              <View className="card">
+                <Text className="card-label">{data.communityName} · 我的时间余额</Text>
+                <Text id="redeem-balance" className="card-title">
                   {formatMinutes(data.balance)}
                 </Text>
               </View>
-              <SectionHeader title='可以兑换的' hint='价格是用多少时间来换' />
+              <SectionHeader title="可以兑换的" hint="价格是用多少时间来换" />
               {data.items.length === 0 ? (
-                <Empty title='社区还没有上架可兑换的服务和物品' />
+                <Empty title="社区还没有上架可兑换的服务和物品" />
               ) : (
                 data.items.map((item) => (
                   <Item
@@ -48,17 +48,17 @@ export default function RedeemPage() {
                   />
                 ))
               )}
-              <SectionHeader title='等待领取' />
+              <SectionHeader title="等待领取" />
               {waiting.length === 0 ? (
-                <Empty title='没有等待领取的' />
+                <Empty title="没有等待领取的" />
               ) : (
-                <View id='waiting-redemptions' className='card'>
+                <View id="waiting-redemptions" className="card">
                   {waiting.map((r) => (
-                    <View className='fact' key={r.id}>
-                      <Text className='fact-value'>
+                    <View className="fact" key={r.id}>
+                      <Text className="fact-value">
                         {r.itemName}（{formatMinutes(r.priceMinutes)}）
                       </Text>
-                      <Text className='entry-meta'>
+                      <Text className="entry-meta">
                         {formatDateTime(r.requestedAt)} 兑换 · 到{providerName(r)}领取
                       </Text>
                     </View>
@@ -74,7 +74,12 @@ export default function RedeemPage() {
 }
 
 /** `redeemed`: what the person has just redeemed of it, said where they tapped. */
-function Item({ item, balance, redeemed, onRedeemed }: {
+function Item({
+  item,
+  balance,
+  redeemed,
+  onRedeemed,
+}: {
   item: ItemView
   balance: number
   redeemed: RedemptionView | null
@@ -88,27 +93,27 @@ function Item({ item, balance, redeemed, onRedeemed }: {
     onRedeemed(redemption)
   }
   return (
-    <View className='card item'>
-      <Text className='card-title'>{item.name}</Text>
+    <View className="card item">
+      <Text className="card-title">{item.name}</Text>
       <Tags tags={[item.kindLabel]} />
-      {item.description ? <Text className='card-text'>{item.description}</Text> : null}
-      <Text className='card-text'>
-        价格 <Text className='item-price'>{formatMinutes(item.priceMinutes)}</Text> · {item.stock > 0 ? `还有 ${item.stock} 份` : '已兑完'}
+      {item.description ? <Text className="card-text">{item.description}</Text> : null}
+      <Text className="card-text">
+        价格 <Text className="item-price">{formatMinutes(item.priceMinutes)}</Text> · {item.stock > 0 ? `还有 ${item.stock} 份` : '已兑完'}
       </Text>
-      <Text className='card-label'>由{providerName(item)}提供</Text>
+      <Text className="card-label">由{providerName(item)}提供</Text>
       {redeemed ? (
-        <View id='redeemed' className='note'>
+        <View id="redeemed" className="note">
           <Text>
             已兑换「{redeemed.itemName}」，请到{providerName(redeemed)}领取。
           </Text>
         </View>
       ) : null}
       {item.stock <= 0 ? null : item.priceMinutes > balance ? (
-        <Text className='field-hint'>时间余额不够，还差 {formatMinutes(item.priceMinutes - balance)}</Text>
+        <Text className="field-hint">时间余额不够，还差 {formatMinutes(item.priceMinutes - balance)}</Text>
       ) : (
         <ConfirmAction
           primary
-          label='兑换'
+          label="兑换"
           question={`用 ${formatMinutes(item.priceMinutes)} 兑换「${item.name}」？兑换后到${providerName(item)}领取。`}
           onConfirm={redeem}
         />

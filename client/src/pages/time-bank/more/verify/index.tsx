@@ -42,21 +42,21 @@ export default function VerifyPage() {
 
   return (
     <PageShell>
-      <Text className='page-hint'>验证编号是 16 位字母和数字，印在志愿服务记录证明上。</Text>
+      <Text className="page-hint">验证编号是 16 位字母和数字，印在志愿服务记录证明上。</Text>
       <TextField
-        id='verify-number'
-        label='验证编号'
+        id="verify-number"
+        label="验证编号"
         maxlength={40}
         value={number}
         // The number is all there is to get wrong: every refusal is about it.
         error={problem || check.errorOf()}
         onChange={(v) => setNumber(v.toUpperCase())}
       />
-      <BusyButton id='verify' primary busy={check.busy} label='查验' onClick={() => verify(number)} />
+      <BusyButton id="verify" primary busy={check.busy} label="查验" onClick={() => verify(number)} />
       {certificate ? (
         <View>
-          <View className='note'>
-            <Text id='verified'>这份证明是真的：下面是出具时的内容。</Text>
+          <View className="note">
+            <Text id="verified">这份证明是真的：下面是出具时的内容。</Text>
           </View>
           <CertificateView certificate={certificate} />
         </View>
