@@ -123,6 +123,15 @@ export async function queueCounts(communityId: string): Promise<Record<QueueReas
   return counts
 }
 
+/**
+ * 危及生命安全 needs of the community that no organisation has accepted yet, oldest first: the
+ * committee watches them from the moment they are raised, not only once they reach its queue.
+ */
+export async function lifeNeedsUnaccepted(communityId: string, limit: number): Promise<NeedDoc[]> {
+  const { data } = await needs().where({ communityId, urgency: 'life', status: 'matching' }).orderBy('createdAt', 'asc').limit(limit).get()
+  return data.map(readNeed)
+}
+
 /** Accepted needs past their expected finish whose lead has not been reminded yet. */
 export async function dueForReminder(now: Date, limit: number): Promise<NeedDoc[]> {
   const _ = database().command

@@ -9,6 +9,7 @@ import { CARE_PERSON_PAGE } from './care'
 export const waitingKinds = [
   'organisation',
   'activity',
+  'need_life',
   'need_review',
   'need_flagged',
   'need_duplicate',
@@ -24,6 +25,7 @@ export type WaitingKind = (typeof waitingKinds)[number]
 export const waitingKindLabel: Record<WaitingKind, string> = {
   organisation: '组织备案待审核',
   activity: '重大活动待审批',
+  need_life: '危及生命安全，还没有组织接单',
   need_review: '求助待审核',
   need_flagged: '求助内容被标记',
   need_duplicate: '可能重复的求助',

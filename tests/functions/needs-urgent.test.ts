@@ -100,6 +100,26 @@ describe('alerts to the committee open the committee’s page of the need', () =
     expect(alerts.map((m) => m.toOpenid).sort()).toEqual([...committeeOpenids].sort())
     for (const alert of alerts) expect(alert.payload.page).toBe(`pages/committee/need/index?id=${need.id}`)
   })
+
+  it('危及生命安全: on top of the waiting list from the moment it is raised, until an organisation accepts it', async () => {
+    const { need } = await ok(
+      callNeeds(who.resident, 'raise', raiseInput({ urgency: 'life', helpKind: '生活照料', description: '老伴喘不上气，叫了 120。' })),
+    )
+    expect(need.status).toBe('matching')
+    const waiting = () => ok(callReports(who.committeeUrban, 'waiting', { communityId: urban._id }))
+    const before = await waiting()
+    // The one raised in the test before is older, and as harmful: both come before anything else.
+    const lifeItems = before.items.filter((i) => i.kind === 'need_life')
+    expect(before.items.slice(0, lifeItems.length)).toEqual(lifeItems)
+    expect(lifeItems.find((i) => i.id === need.id)).toMatchObject({ page: `/pages/committee/need/index?id=${need.id}` })
+    expect(before.counts.find((c) => c.kind === 'need_life')!.count).toBe(lifeItems.length)
+    const { offers } = await ok(callNeeds(who.committeeUrban, 'matchDetails', { needId: need.id }))
+    const organisationId = offers[0].organisationId
+    const lead = demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
+    const offered = (await ok(callNeeds(lead, 'offers', { organisationId }))).offers.find((o) => o.need.id === need.id)!
+    await ok(callNeeds(lead, 'accept', { organisationId, offerId: offered.offerId }))
+    expect((await waiting()).items.map((i) => i.id)).not.toContain(need.id)
+  })
 })
 
 describe('accepted needs are followed to the end', () => {

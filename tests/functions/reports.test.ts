@@ -849,6 +849,7 @@ describe('what waits on the committee', () => {
     expect(answer.counts).toEqual([
       { kind: 'organisation', label: '组织备案待审核', count: pending.length },
       { kind: 'activity', label: '重大活动待审批', count: activities.length },
+      { kind: 'need_life', label: '危及生命安全，还没有组织接单', count: 0 },
       { kind: 'need_review', label: '求助待审核', count: 1 },
       { kind: 'need_flagged', label: '求助内容被标记', count: 1 },
       { kind: 'need_duplicate', label: '可能重复的求助', count: 1 },

@@ -3,7 +3,8 @@ import { urgencyLabel } from '../../../shared/domain/need'
 import type { NeedFacts } from '../../../shared/domain/report-figures'
 import { committeeNeedPath, type WaitingKind } from '../../../shared/domain/workbench'
 import type { QueueReason } from '../../data/documents'
-import { queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
+import type { NeedDoc } from '../../data/documents'
+import { lifeNeedsUnaccepted, queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
 import { waitingItem, type WaitingSource } from '../waiting-item'
 
 export function needFacts(need: NeedForFigures): NeedFacts {
@@ -27,24 +28,38 @@ const kindOfReason: Record<QueueReason, WaitingKind> = {
   overdue: 'need_overdue',
 }
 
-/** The committee's queue of needs, the most harmful first, told by kind of help, urgency and 小区 (no names). */
+/** A need as the committee's list shows it: by kind of help, urgency and 小区 (no names). */
+function needItem(now: Date, need: NeedDoc, kind: WaitingKind) {
+  return waitingItem(now, {
+    kind,
+    id: need._id,
+    title: need.helpKind,
+    detail: `${urgencyLabel[need.urgency]} · ${need.neighbourhood}`,
+    urgency: need.urgency,
+    // The requester has waited since raising it, however recently it reached the committee.
+    since: new Date(need.createdAt),
+    page: committeeNeedPath(need._id, need.queue),
+  })
+}
+
+/**
+ * The committee's queue of needs, the most harmful first, and every 危及生命安全 need no organisation
+ * has accepted yet: it is the committee's to watch from the moment it is raised.
+ */
 export async function waitingNeeds(communityId: string, now: Date, limit: number): Promise<WaitingSource> {
   const reasons = Object.keys(kindOfReason) as QueueReason[]
-  const [queued, counts] = await Promise.all([queuedIn(communityId, reasons, limit), queueCounts(communityId)])
+  const [queued, counts, life] = await Promise.all([
+    queuedIn(communityId, reasons, limit),
+    queueCounts(communityId),
+    lifeNeedsUnaccepted(communityId, limit),
+  ])
+  // One already in the queue (a duplicate, say) is listed there, once.
+  const lifeOnly = life.filter((need) => !need.queue)
   return {
-    items: queued.map((need) => {
-      const kind = kindOfReason[need.queue!]
-      return waitingItem(now, {
-        kind,
-        id: need._id,
-        title: need.helpKind,
-        detail: `${urgencyLabel[need.urgency]} · ${need.neighbourhood}`,
-        urgency: need.urgency,
-        // The requester has waited since raising it, however recently it reached the committee.
-        since: new Date(need.createdAt),
-        page: committeeNeedPath(need._id, need.queue),
-      })
-    }),
-    counts: Object.fromEntries(reasons.map((reason) => [kindOfReason[reason], counts[reason]])),
+    items: [
+      ...lifeOnly.map((need) => needItem(now, need, 'need_life')),
+      ...queued.map((need) => needItem(now, need, kindOfReason[need.queue!])),
+    ],
+    counts: { need_life: lifeOnly.length, ...Object.fromEntries(reasons.map((reason) => [kindOfReason[reason], counts[reason]])) },
   }
 }
