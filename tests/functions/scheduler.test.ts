@@ -39,8 +39,12 @@ const broken: OfferDoc = {
 
 const failures = async () => (await allDocuments('due_work_failures')) as DueWorkFailureDoc[]
 const needDoc = async (id: string) => ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === id)!
+/** A need's offers by round: the collection has no order of its own. */
 const offersOf = async (needId: string) =>
-  ((await allDocuments('offers')) as OfferDoc[]).filter((o) => o.needId === needId).map((o) => [o.round, o.status])
+  ((await allDocuments('offers')) as OfferDoc[])
+    .filter((o) => o.needId === needId)
+    .sort((a, b) => a.round - b.round)
+    .map((o) => [o.round, o.status])
 const waitingOf = async (openid: string, communityId: string) => ok(callReports(openid, 'waiting', { communityId }))
 
 describe('scheduled work that one bad record cannot stop', () => {
