@@ -1,7 +1,6 @@
 /** 急难愁盼: the needs, offers and need_events collections. */
 import { harmFirst, harmRank, OPEN_NEED_STATUSES, type NeedStatus, type Urgency } from '../../shared/domain/need'
 import type { HelpKind } from '../../shared/domain/vocabulary'
-import type { Patch } from './collections'
 import { database, documentsWhereIn, readAll } from './cloudbase'
 import type { NeedDoc, NeedEventDoc, OfferDoc, QueueReason } from './documents'
 import { asGeoPoint, geoPoint } from './geo'
@@ -33,11 +32,6 @@ export async function needById(id: string): Promise<NeedDoc | null> {
 export async function needsByIds(ids: string[]): Promise<Map<string, NeedDoc>> {
   const found = await documentsWhereIn('needs', '_id', ids)
   return new Map(found.map((doc) => [(doc as NeedDoc)._id, readNeed(doc)]))
-}
-
-/** A plain update outside a transaction: for fields no other writer races on. */
-export async function updateNeed(id: string, patch: Patch<NeedDoc>): Promise<void> {
-  await needs().doc(id).update(patch)
 }
 
 /** What a resident raised, newest first. */
