@@ -1,22 +1,18 @@
 import { join } from 'node:path'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
-import { contrastRatioOf, screenshotDir, signInAs as signInAsDemo, startBrowserSession, type BrowserSession } from '../support/browser'
+import { contrastRatioOf, screenshotDir, signInAs as signInAsDemo, useBrowserSession } from '../support/browser'
 
-let session: BrowserSession
-beforeAll(async () => {
-  session = await startBrowserSession()
-}, 60_000)
-afterAll(() => session.close())
+const session = useBrowserSession()
 
 const nameOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!.name
 
 // Nobody is signed in at first: the app itself sends the browser to the local sign-in page.
-const signInAs = (openid: string) => signInAsDemo(session, openid)
+const signInAs = (openid: string) => signInAsDemo(session(), openid)
 
 describe('我的 in the browser', () => {
   it('lists the demo people by role on the local sign-in page', async () => {
-    const { page } = await session.newPage()
-    await page.goto(`${session.host.url}/local/sign-in`)
+    const { page } = await session().newPage()
+    await page.goto(`${session().host.url}/local/sign-in`)
     const headings = await page.locator('h2').allTextContents()
     for (const role of ['民政部门', '社区两委', '组织负责人', '志愿者', '居民']) {
       expect(headings.some((h) => h.startsWith(role))).toBe(true)
@@ -52,7 +48,7 @@ describe('我的 in the browser', () => {
 
   it('lets a resident switch 长辈模式 on, and keeps the choice after a reload', async () => {
     const { page, errors } = await signInAs(demoIdentities.resident)
-    await page.goto(`${session.host.url}/#/pages/me/index`)
+    await page.goto(`${session().host.url}/#/pages/me/index`)
     await page.getByText(nameOf(demoIdentities.resident), { exact: true }).waitFor()
     expect(await page.locator('.page-shell.elder:visible').count()).toBe(0)
     const normalFontSize = await page
@@ -82,7 +78,7 @@ describe('我的 in the browser', () => {
 
   it('shows an organisation lead the organisation they lead', async () => {
     const { page, errors } = await signInAs(demoIdentities.organisationLead)
-    await page.goto(`${session.host.url}/#/pages/me/index`)
+    await page.goto(`${session().host.url}/#/pages/me/index`)
     await page.getByText(nameOf(demoIdentities.organisationLead), { exact: true }).waitFor()
     const led = demoDataSet.roles.find((r) => r.openid === demoIdentities.organisationLead && r.role === 'organisation_lead')!
     const organisation = demoDataSet.organisations.find((o) => o._id === led.organisationId)!

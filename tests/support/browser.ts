@@ -96,6 +96,27 @@ export async function startBrowserSession(options: { startAt?: Date } = {}): Pro
   }
 }
 
+/**
+ * The one way a browser test file gets its session: a host on a data dir of its own and a
+ * Chromium, opened before the file's first test and closed after its last. `prepare` runs once
+ * the host is up (extra data, a starting moment). Each test still sets up what it needs itself,
+ * so any one of them passes when run alone.
+ */
+export function useBrowserSession(
+  options: { startAt?: Date; prepare?: (session: BrowserSession) => Promise<void> } = {},
+): () => BrowserSession {
+  let session: BrowserSession | undefined
+  beforeAll(async () => {
+    session = await startBrowserSession({ startAt: options.startAt })
+    await options.prepare?.(session)
+  }, 60_000)
+  afterAll(() => session?.close())
+  return () => {
+    if (!session) throw new Error('the browser session opens in beforeAll: call this inside a test')
+    return session
+  }
+}
+
 /** WCAG contrast ratio of an element's text against the first opaque background behind it. */
 export function contrastRatioOf(page: Page, selector: string): Promise<number> {
   return page.$eval(selector, (element) => {
