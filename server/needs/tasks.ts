@@ -77,7 +77,8 @@ export const accept: Action<'accept'> = async (context) => {
   await inTransaction(async (tx) => {
     const need = await tx.get('needs', offer.needId)
     const current = await tx.get('offers', offer._id)
-    if (!need || !current) throw needNotFound()
+    // Taken down, it is out of every organisation's sight, whatever offer id a lead kept.
+    if (!need || !current || need.takenDown) throw needNotFound()
     if (need.acceptedBy || need.status === 'accepted') throw taken()
     if (current.status !== 'open') throw closedOffer(current)
     if (!needStatusAfter(need.status, 'accept')) throw new AppError(ErrorCode.CONFLICT, '这条求助已经不需要接单了')
@@ -166,10 +167,10 @@ export const tasks: Action<'tasks'> = async (context) => {
   return { tasks: await needViews(needs, 'full', { distances, asOrganisation: true }) }
 }
 
-/** A need this organisation accepted, in a status where `action` applies. */
+/** A need this organisation accepted and the committee has not taken down. */
 async function ownTask(organisation: OrganisationDoc, needId: string): Promise<NeedDoc> {
   const need = await loadNeed(needId)
-  if (need.acceptedBy?.organisationId !== organisation._id) throw needNotFound()
+  if (need.acceptedBy?.organisationId !== organisation._id || need.takenDown) throw needNotFound()
   return need
 }
 
@@ -186,7 +187,12 @@ async function changeTask(
 ) {
   await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
-    if (!current || current.acceptedBy?.organisationId !== need.acceptedBy?.organisationId || !needStatusAfter(current.status, action)) {
+    if (
+      !current ||
+      current.takenDown ||
+      current.acceptedBy?.organisationId !== need.acceptedBy?.organisationId ||
+      !needStatusAfter(current.status, action)
+    ) {
       throw new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
     }
     await tx.update('needs', need._id, { ...change(current), updatedAt: event.at })

@@ -251,6 +251,27 @@ describe('take-down and restore', () => {
     expect(again.offers.filter((o) => o.status === 'open').length).toBeGreaterThan(0)
   })
 
+  it('keeps a taken-down need from its organisations: an offer id kept does not accept it, an accepted one cannot be worked on', async () => {
+    const { need: offered } = await raiseWithPhotos([])
+    const { offers } = await ok(callNeeds(who.committeeUrban, 'matchDetails', { needId: offered.id }))
+    const { organisationId } = offers[0]
+    const offeredLead = demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
+    const offer = (await ok(callNeeds(offeredLead, 'offers', { organisationId }))).offers.find((o) => o.need.id === offered.id)!
+    await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'need', needId: offered.id }, reason: '含有他人隐私' }))
+    const beforeAccept = await snapshotDatabase()
+    expect(await failure(callNeeds(offeredLead, 'accept', { organisationId, offerId: offer.offerId }))).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await snapshotDatabase()).toEqual(beforeAccept)
+
+    const { need: accepted } = await raiseWithPhotos([])
+    const { lead, organisationId: acceptedBy } = await acceptFirstOffer(accepted.id)
+    await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'need', needId: accepted.id }, reason: '含有他人隐私' }))
+    const before = await snapshotDatabase()
+    const task = { organisationId: acceptedBy, needId: accepted.id }
+    expect(await failure(callNeeds(lead, 'postProgress', { ...task, text: '已经到门口了' }))).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await failure(callNeeds(lead, 'markDone', { ...task, summary: '已修好水管', service: [] }))).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await snapshotDatabase()).toEqual(before)
+  })
+
   it('takes an organisation’s profile text down: others read none of it, its lead reads it and why', async () => {
     const content = { kind: 'organisation' as const, organisationId: organisation._id }
     await ok(callCommunity(who.committeeUrban, 'takeDown', { content, reason: '介绍夸大服务范围' }))
