@@ -8,6 +8,7 @@ import { auditEntry } from '../audit'
 import { activeEntryOfResident } from '../data/care'
 import { allCommunities } from '../data/communities'
 import type { MoveDoc } from '../data/documents'
+import { asGeoPoint } from '../data/geo'
 import { addMove, moveById, movesOfPerson, movesWaitingFor } from '../data/moves'
 import { communitiesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
@@ -83,7 +84,8 @@ export const askMove: Action<'askMove'> = async ({ caller, input, now }) => {
   if (replay) return { move: await oneView(replay, false) }
   const to = (await communitiesByIds([input.toCommunityId])).get(input.toCommunityId)
   if (!to) throw new AppError(ErrorCode.NOT_FOUND, '没有这个社区', 'data.toCommunityId')
-  refuseOutsideArea(to, input.location, 'data.location')
+  const location = input.location ?? asGeoPoint(to.centre).coordinates
+  refuseOutsideArea(to, location, 'data.location')
   await refuseFlagged(me.openid, { neighbourhood: input.neighbourhood, addressDetail: input.addressDetail, reason: input.reason }, 1)
   if ((await movesOfPerson(resident._id, LIST_LIMIT)).some((m) => m.status === 'asked')) {
     throw new AppError(ErrorCode.CONFLICT, '你已经有一个等待确认的搬家申请，请等新社区答复或先撤回')
@@ -97,7 +99,7 @@ export const askMove: Action<'askMove'> = async ({ caller, input, now }) => {
     toCommunityId: to._id,
     neighbourhood: input.neighbourhood,
     addressDetail: input.addressDetail,
-    location: { type: 'Point', coordinates: input.location },
+    location: { type: 'Point', coordinates: location },
     ...(input.reason ? { reason: input.reason } : {}),
     status: 'asked',
     askedAt: now,

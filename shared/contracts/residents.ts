@@ -106,7 +106,8 @@ export const residentsContract = defineFunction('residents', {
       toCommunityId: idSchema,
       neighbourhood: textSchema(40),
       addressDetail: textSchema(100),
-      location: lngLatSchema,
+      /** Absent: the new community's centre, until the resident picks their home on the map. */
+      location: lngLatSchema.optional(),
       reason: textSchema(200).optional(),
       requestId: requestIdSchema,
     }),
