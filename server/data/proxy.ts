@@ -39,16 +39,14 @@ export async function takeoversWaitingIn(communityId: string, limit: number): Pr
 
 /**
  * What is keyed by the registered person's `noapp:` key besides their record and their time-bank
- * accounts (moved by the ledger): their needs, gifts waiting for them, their family links and moves.
- * Each update only finds documents still under the old key, so running it again changes nothing.
+ * accounts (moved by the ledger): their needs, and gifts someone gave them by name and phone. Moves
+ * and family links need the person in the app, so none is under that key. Each update only finds
+ * documents still under the old key, so running it again changes nothing.
  */
-export async function handOverKeyedDocuments(personId: string, from: string, to: string): Promise<void> {
+export async function handOverKeyedDocuments(from: string, to: string): Promise<void> {
   const db = database()
   await Promise.all([
     db.collection('needs').where({ requesterOpenid: from }).update({ requesterOpenid: to }),
     db.collection('timebank_gifts').where({ toOpenid: from }).update({ toOpenid: to }),
-    db.collection('moves').where({ personId, openid: from }).update({ openid: to }),
-    db.collection('family_links').where({ elderOpenid: from }).update({ elderOpenid: to, 'elder.openid': to }),
-    db.collection('family_links').where({ relativeOpenid: from }).update({ relativeOpenid: to, 'relative.openid': to }),
   ])
 }

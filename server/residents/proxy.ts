@@ -260,7 +260,7 @@ export const decideTakeover: Action<'decideTakeover'> = async (context) => {
     return { status: 'declined' as const }
   }
   if (takeover.status === 'confirmed' && registered.openid === takeover.openid) {
-    await handOverKeyedDocuments(registered._id, registered.proxy?.formerKey ?? '', takeover.openid)
+    await handOverKeyedDocuments(registered.proxy?.formerKey ?? '', takeover.openid)
     return { status: 'confirmed' as const }
   }
   if (takeover.status !== 'asked' || !registered.noApp) throw new AppError(ErrorCode.CONFLICT, '这个认领申请已经处理过了')
@@ -296,6 +296,6 @@ export const decideTakeover: Action<'decideTakeover'> = async (context) => {
     await tx.update('takeovers', takeover._id, { status: 'confirmed', decidedAt: now, decidedBy: me.openid })
     await tx.add('audit_log', auditEntry(me, 'resident.takeover', { communityId: community._id, target }, now))
   })
-  await handOverKeyedDocuments(registered._id, formerKey, takeover.openid)
+  await handOverKeyedDocuments(formerKey, takeover.openid)
   return { status: 'confirmed' as const }
 }
