@@ -44,6 +44,13 @@ export const auditActionLabel = {
   'timebank.settings': '设置每日入账上限',
   'content.takeDown': '下架内容',
   'content.restore': '恢复内容',
+  'resident.moveIn': '确认居民迁入',
+  'resident.moveOut': '居民迁出',
+  'resident.moveDecline': '婉拒居民迁入',
+  'resident.register': '代登记居民',
+  'resident.raiseFor': '代办求助',
+  'resident.takeover': '确认认领代登记账号',
+  'resident.takeoverDecline': '拒绝认领代登记账号',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 

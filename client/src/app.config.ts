@@ -48,6 +48,10 @@ const subPackages: { root: string; pages: string[] }[] = [
       'grant/index',
       // 重大活动 approvals and the community's rule.
       'activities/index',
+      // 迁入, 认领 and 代登记; 代办 for one resident.
+      'residents/index',
+      'register-person/index',
+      'act-for/index',
     ],
   },
   // 时间银行 beyond its tab. Not `pages/time-bank` itself: a subpackage's root may not hold a
@@ -60,6 +64,11 @@ const subPackages: { root: string; pages: string[] }[] = [
   {
     root: 'pages/needs',
     pages: ['raise/index', 'mine/index', 'detail/index', 'offers/index', 'task/index'],
+  },
+  // 搬家, 我的亲友 (and an elder's needs for a relative), 认领账号.
+  {
+    root: 'pages/residents',
+    pages: ['move/index', 'family/index', 'elder/index', 'takeover/index'],
   },
   // 我的探访 for volunteers and leads paired with people on the register, and the visit form.
   {

@@ -74,6 +74,14 @@ export const paths = {
   checkInCode: (organisationId: string, activityId: string) =>
     `/pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activityId}`,
   activityApprovals: activityApprovalsPath,
+  // People's relations (the residents function): 搬家, 亲友, 认领账号; the committee's 迁入、代登记、代办.
+  move: () => '/pages/residents/move/index',
+  family: () => '/pages/residents/family/index',
+  elderNeeds: (linkId: string) => `/pages/residents/elder/index?linkId=${linkId}`,
+  takeover: () => '/pages/residents/takeover/index',
+  committeeResidents: (communityId: string) => `/pages/committee/residents/index?communityId=${communityId}`,
+  registerPerson: (communityId: string) => `/pages/committee/register-person/index?communityId=${communityId}`,
+  actFor: (personId: string) => `/pages/committee/act-for/index?personId=${personId}`,
 }
 
 /** 证明查验: the page a certificate's link opens. */

@@ -7,6 +7,7 @@ import { main as needs } from '../../cloudfunctions/needs/main'
 import { main as organisations } from '../../cloudfunctions/organisations/main'
 import { main as timebank } from '../../cloudfunctions/timebank/main'
 import { main as reports } from '../../cloudfunctions/reports/main'
+import { main as residents } from '../../cloudfunctions/residents/main'
 import type { FunctionName } from '../../shared/contracts'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
@@ -20,4 +21,5 @@ export const functionMains: Record<FunctionName, FunctionMain> = {
   care,
   timebank,
   reports,
+  residents,
 }

@@ -22,6 +22,9 @@ const timebankCollections = [
   'timebank_gift_days',
 ]
 
+/** People's moves, take-overs and family links: emptied, since the demo people they name are put back. */
+const relationCollections = ['moves', 'takeovers', 'family_links']
+
 export async function isDatabaseEmpty(): Promise<boolean> {
   return (await countDocuments('people')) === 0
 }
@@ -37,7 +40,7 @@ export async function seedDemoData(now: Date = clockNow()): Promise<void> {
     await removeAll(collection)
     await insertAll(collection, documents)
   }
-  for (const collection of timebankCollections) await removeAll(collection)
+  for (const collection of [...timebankCollections, ...relationCollections]) await removeAll(collection)
   await insertAll('timebank_items', timebankItems)
   await insertAll('service_records', timebankServiceRecords)
   // Each credited a minute after its lead confirmed it, as the function would.

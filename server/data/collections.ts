@@ -19,10 +19,12 @@ import type {
   DailyCreditDoc,
   DueWorkFailureDoc,
   EntryDoc,
+  FamilyLinkDoc,
   GiftDayDoc,
   GiftDoc,
   HeldCreditDoc,
   ItemDoc,
+  MoveDoc,
   JoinRequestDoc,
   NeedDoc,
   NeedEventDoc,
@@ -34,6 +36,7 @@ import type {
   RedemptionDoc,
   RoleDoc,
   ServiceRecordDoc,
+  TakeoverDoc,
 } from './documents'
 
 export interface Collections {
@@ -65,6 +68,9 @@ export interface Collections {
   timebank_gifts: GiftDoc
   timebank_gift_days: GiftDayDoc
   due_work_failures: DueWorkFailureDoc
+  moves: MoveDoc
+  takeovers: TakeoverDoc
+  family_links: FamilyLinkDoc
 }
 
 export type CollectionName = keyof Collections

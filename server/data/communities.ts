@@ -23,3 +23,9 @@ export async function setActivityPolicy(communityId: string, policy: NonNullable
     .doc(communityId)
     .update({ activityPolicy: whole(policy) })
 }
+
+/** Every community, by name: a resident picks where they move to (a city's worth; the list is short). */
+export async function allCommunities(limit: number): Promise<CommunityDoc[]> {
+  const { data } = await database().collection('communities').where({}).orderBy('name', 'asc').limit(limit).get()
+  return data as CommunityDoc[]
+}

@@ -11,6 +11,15 @@ import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, Si
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
 import type { EntryKind, GiftStatus, HeldCause, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
 import type { SendResult } from '../../shared/domain/messages'
+import type {
+  FamilyRelation,
+  FamilySide,
+  FamilyStatus,
+  MoveStatus,
+  ProxyConsentMethod,
+  TakeoverStatus,
+  TellBy,
+} from '../../shared/domain/residents'
 
 /** The committee took the content down (docs/decisions/022); absent: shown as posted. */
 export interface TakenDown {
@@ -73,6 +82,80 @@ export interface PersonDoc {
   livesAlone?: boolean
   preferences: { elderMode: ElderModePreference }
   createdAt: Date
+  /**
+   * Registered by the committee for someone without a smartphone (代登记, decision 027): `openid`
+   * is then a `noapp:` key until they take the record over with their own WeChat.
+   */
+  proxy?: {
+    consent: { method: ProxyConsentMethod; witnessName: string; at: Date; recordedByOpenid: string; recordedByName: string }
+    tellBy: TellBy
+    registeredAt: Date
+    takenOverAt?: Date
+    /** The `noapp:` key it had: what the take-over moved its documents from. */
+    formerKey?: string
+  }
+  /** True while `openid` is a `noapp:` key: the committee's list of the people it acts for. */
+  noApp?: boolean
+}
+
+/** 搬家: a resident asks to move to another community, whose committee confirms (decision 026). */
+export interface MoveDoc {
+  _id: string
+  personId: string
+  openid: string
+  name: string
+  fromCommunityId: string
+  toCommunityId: string
+  neighbourhood: string
+  addressDetail: string
+  location: GeoPoint
+  reason?: string
+  status: MoveStatus
+  askedAt: Date
+  decidedAt?: Date
+  decidedBy?: string
+  declineReason?: string
+  /** The balance carried over (`move-out:<_id>` and `move-in:<_id>`), set on confirmation. */
+  movedMinutes?: number
+}
+
+/** Someone in WeChat asking to take over a record the committee registered (decision 027); `_id` is `takeover-<caller>`. */
+export interface TakeoverDoc {
+  _id: string
+  openid: string
+  /** As typed. */
+  name: string
+  phone: string
+  /** The registered record with that name and phone when asked: never shown to the caller. */
+  personId?: string
+  communityId?: string
+  status: TakeoverStatus
+  askedAt: Date
+  decidedAt?: Date
+  decidedBy?: string
+}
+
+/** 亲友: an elder and a relative who both confirmed; the relative may raise and follow the elder's needs. */
+export interface FamilyLinkDoc {
+  _id: string
+  /** Who made the invitation, and so confirms last. */
+  invitedBy: FamilySide
+  relation: FamilyRelation
+  status: FamilyStatus
+  elder?: { personId: string; openid: string; name: string }
+  relative?: { personId: string; openid: string; name: string }
+  /** Indexed copies of the two openids, for the look-ups of needs' access and updates. */
+  elderOpenid?: string
+  relativeOpenid?: string
+  /** While `invited`: the six digits, and until when. */
+  code?: string
+  codeExpiresAt?: Date
+  /** The elder's switch: the relative receives her needs' updates. */
+  shareUpdates: boolean
+  createdAt: Date
+  linkedAt?: Date
+  endedAt?: Date
+  endedBy?: string
 }
 
 /** A role granted over a community, organisation or office (see shared/domain/roles.ts). */
@@ -150,7 +233,7 @@ export interface JoinRequestDoc {
 export interface CodeAttemptsDoc {
   _id: string
   openid: string
-  purpose: 'join'
+  purpose: 'join' | 'family'
   misses: Date[]
 }
 
@@ -197,6 +280,8 @@ export interface NeedDoc {
   requesterOpenid: string
   requesterName: string
   forNeighbour?: { name: string }
+  /** Raised for the requester by someone else (代办): the committee, or a linked relative. */
+  raisedBy?: { openid: string; name: string; as: 'committee' | 'family' }
   helpKind: HelpKind
   urgency: Urgency
   description: string

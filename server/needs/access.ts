@@ -1,6 +1,7 @@
 /** Who may see how much of a need, decided from the caller's relation to it. */
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { NeedDoc } from '../data/documents'
+import { isLinkedRelative } from '../data/family'
 import { needById, openOfferOf } from '../data/needs'
 import { sitsOnCommitteeOf, type Caller } from '../principal'
 import type { Access } from './views'
@@ -31,13 +32,15 @@ export interface NeedAccess {
 }
 
 /**
- * Full: the requester (who also reported it for a neighbour), the committee of its community, and
+ * Full: the requester (who also reported it for a neighbour), a relative linked to the requester (both
+ * confirmed, server/residents/family.ts), the committee of its community, and
  * of the organisation that accepted it the lead and the volunteers assigned to it (who see who and
  * where only while it is open: views.ts). Limited: the lead of an organisation it is offered to
  * now. Anyone else, other members included: null, answered as if it did not exist.
  */
 export async function accessTo(caller: Caller, need: NeedDoc): Promise<NeedAccess | null> {
   if (need.requesterOpenid === caller.openid || sitsOnCommitteeOf(caller, need.communityId)) return { access: 'full' }
+  if (await isLinkedRelative(caller.openid, need.requesterOpenid)) return { access: 'full' }
   // Flagged, hidden or taken-down content is shown to nobody else.
   if (need.status === 'review' || need.status === 'hidden' || need.takenDown) return null
   const accepted = need.acceptedBy

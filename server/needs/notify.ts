@@ -4,6 +4,7 @@ import { urgencyPhrase, type MessageFields, type MessageKind } from '../../share
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { committeeNeedPath } from '../../shared/domain/workbench'
 import type { NeedDoc, NeedEventDoc } from '../data/documents'
+import { relativesFollowing } from '../data/family'
 import { committeeOf } from '../data/memberships'
 import { tellEach } from '../wechat'
 
@@ -25,7 +26,8 @@ export type NeedExtra<K extends NeedTemplate> = Omit<MessageFields<K>, keyof Ret
 
 /**
  * Sends one template about `need` to each person (see `tellEach` for failures). The page it opens
- * is the requester's unless `page` says otherwise; leads' offers open their offers.
+ * is the requester's unless `page` says otherwise; leads' offers open their offers. What the requester
+ * is told, the relatives she lets follow her needs are told too.
  */
 export async function notify<K extends NeedTemplate>(
   openids: string[],
@@ -36,7 +38,8 @@ export async function notify<K extends NeedTemplate>(
 ): Promise<void> {
   const forLeads = template === 'newOffer' || template === 'taskAssigned'
   const fields = { ...needFacts(need), ...extra } as unknown as MessageFields<K>
-  await tellEach(openids, template, fields, page ?? (forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`))
+  const followers = openids.includes(need.requesterOpenid) ? await relativesFollowing(need.requesterOpenid) : []
+  await tellEach([...openids, ...followers], template, fields, page ?? (forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`))
 }
 
 /** Opens the committee's own page of the need (call the requester, assign an organisation), not the requester's. */

@@ -49,11 +49,18 @@ const communityOf = async (me: Caller) => {
   return community
 }
 
+/** Whose need it is when `me` raises it for them (代办): the committee, or a linked relative, for a resident. */
+export interface RaisedFor {
+  openid: string
+  name: string
+  as: NonNullable<NeedDoc['raisedBy']>['as']
+}
+
 /**
  * Raises a need in `community` at `location` as `me`: the place inside the community's service area
  * (else refused at `locationField`), content check, duplicates, the committee's review setting, the life
- * alert and the first matching round. The resident's 我要求助 and a volunteer's worry on a visit (care)
- * both come through here.
+ * alert and the first matching round. The resident's 我要求助, a volunteer's worry on a visit (care), and a
+ * need the committee or a relative raises for someone (`raisedFor`, server/residents) all come through here.
  */
 export async function raiseNeed(
   me: Caller,
@@ -62,6 +69,7 @@ export async function raiseNeed(
   location: [number, number],
   locationField: string,
   now: Date,
+  raisedFor?: RaisedFor,
 ): Promise<NeedDoc> {
   refuseOutsideArea(community, location, locationField)
   const [flagged, duplicates] = await Promise.all([
@@ -83,8 +91,9 @@ export async function raiseNeed(
   const need = await addNeed(
     {
       communityId: community._id,
-      requesterOpenid: me.openid,
-      requesterName: me.person?.name ?? '',
+      requesterOpenid: raisedFor?.openid ?? me.openid,
+      requesterName: raisedFor?.name ?? me.person?.name ?? '',
+      ...(raisedFor ? { raisedBy: { openid: me.openid, name: me.person?.name ?? '', as: raisedFor.as } } : {}),
       ...(input.forNeighbour ? { forNeighbour: input.forNeighbour } : {}),
       helpKind: input.helpKind,
       urgency: input.urgency,
@@ -106,7 +115,11 @@ export async function raiseNeed(
     { communityId: community._id, authorOpenid: me.openid, fileIds: input.photos, scene: 2 },
     now,
   )
-  const raisedText = input.forNeighbour ? `代邻居${input.forNeighbour.name}发起求助` : '发起求助'
+  const raisedText = raisedFor
+    ? `${raisedFor.as === 'committee' ? '社区两委' : '亲友'}代${raisedFor.name}发起求助`
+    : input.forNeighbour
+      ? `代邻居${input.forNeighbour.name}发起求助`
+      : '发起求助'
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
   if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
   if (!review) await dispatchRound(need, now)

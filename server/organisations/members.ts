@@ -1,26 +1,17 @@
 /** Members of an organisation: invite codes, requests to join and the lead's answer, removing, handing over the lead. */
 import type { JoinRequest, Member, OrganisationsContract } from '../../shared/contracts/organisations'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { missesWithin, waitAfterMisses } from '../../shared/domain/attempts'
 import { JOIN_CODE_LIMIT, JOIN_PAGE, joinPath, joinScene, servesCommunity } from '../../shared/domain/organisation'
 import { iso } from '../../shared/domain/time'
 import { addAuditEntry } from '../data/audit'
 import type { OrganisationDoc, RoleDoc } from '../data/documents'
-import {
-  codeAttemptsId,
-  joinRequestById,
-  joinRequestId,
-  membersOf,
-  membershipOf,
-  pendingJoinRequests,
-  roleById,
-  roleDocId,
-} from '../data/memberships'
+import { joinRequestById, joinRequestId, membersOf, membershipOf, pendingJoinRequests, roleById, roleDocId } from '../data/memberships'
 import { organisationByInviteCode, replaceInviteCode } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
-import { inTransaction, unset, whole } from '../data/transaction'
+import { inTransaction, unset } from '../data/transaction'
 import { auditEntry } from '../audit'
+import { tryCode } from '../code-attempts'
 import type { ActionImplementations } from '../handler'
 import { authoriseOverOrganisation } from '../scopes'
 import { wechat } from '../wechat'
@@ -83,32 +74,12 @@ export const renewInvitation: Action<'renewInvitation'> = async (context) => {
   return invitationFor(code)
 }
 
-/**
- * Counts a try of an invite code against the caller (decision 019): refused for a while after too
- * many wrong ones, right or not, so that waiting out the limit is the only way to guess on. The
- * count is read and written in one transaction, so guesses made at the same moment all count.
- */
-async function tryCode<T>(openid: string, found: T | null, now: Date): Promise<T> {
-  const id = codeAttemptsId('join', openid)
-  await inTransaction(async (tx) => {
-    const current = await tx.get('code_attempts', id)
-    const misses = missesWithin(current?.misses ?? [], now, JOIN_CODE_LIMIT)
-    const wait = waitAfterMisses(misses, now, JOIN_CODE_LIMIT)
-    if (wait) throw new AppError(ErrorCode.RATE_LIMITED, `邀请码输错次数太多，请 ${wait} 分钟后再试`, 'data.code')
-    if (found) return
-    if (current) await tx.update('code_attempts', id, { misses: whole([...misses, now]) })
-    else await tx.add('code_attempts', { _id: id, openid, purpose: 'join', misses: [now] })
-  })
-  if (!found) throw new AppError(ErrorCode.NOT_FOUND, '邀请码无效或已失效', 'data.code')
-  return found
-}
-
 /** Asks to join: the lead decides (decision 019). Asking again while the request waits changes nothing. */
 export const join: Action<'join'> = async ({ caller, input, now }) => {
   const me = await caller()
   const found = await organisationByInviteCode(input.code)
   // Suspended or not yet approved organisations take no members; said as for a wrong code.
-  const organisation = await tryCode(me.openid, found?.status === 'approved' ? found : null, now)
+  const organisation = await tryCode('join', JOIN_CODE_LIMIT, me.openid, found?.status === 'approved' ? found : null, now)
   if (!servesCommunity(organisation, me.person?.communityId)) {
     throw new AppError(ErrorCode.FORBIDDEN, '这个组织只接收本社区居民加入，请找你所在社区的组织', 'data.code')
   }

@@ -177,7 +177,14 @@ export const reverse: Action<'reverse'> = async (context) => {
   if (!original) throw new AppError(ErrorCode.NOT_FOUND, '没有这一笔', 'data.entryId')
   await authoriseOverCommunity(context, original.communityId)
   if (original.kind === 'reversal') throw new AppError(ErrorCode.CONFLICT, '冲正记录不能再冲正')
-  if (!isReversible(original)) throw new AppError(ErrorCode.CONFLICT, '待接收或已退回的转赠不能冲正：对方接收前，赠送人可以自己取消')
+  if (!isReversible(original)) {
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      original.kind === 'gift' || original.kind === 'giftReturn'
+        ? '待接收或已退回的转赠不能冲正：对方接收前，赠送人可以自己取消'
+        : '搬家或认领账号转入的余额不能冲正',
+    )
+  }
   const me = await context.caller()
   await refuseFlagged(me.openid, { reason: input.reason }, 2)
   const affected = original.toOpenid ?? original.fromOpenid

@@ -131,10 +131,15 @@ export function ledgerView(entry: EntryDoc, context: EntryContext): LedgerEntry 
 
 /**
  * A reversal is not reversed; nor are the two legs of a gift that touch its waiting account: while
- * it waits the giver cancels it, and a return has already given the minutes back.
+ * it waits the giver cancels it, and a return has already given the minutes back. Nor are the legs
+ * of a move or a take-over: they carry a balance, not a service, and one leg alone would undo half (decision 026).
  */
+const carriesABalance: readonly EntryDoc['kind'][] = ['moveOut', 'moveIn', 'takeover']
 export const isReversible = (entry: EntryDoc) =>
-  entry.kind !== 'reversal' && entry.kind !== 'giftReturn' && !(entry.kind === 'gift' && entry.gift)
+  entry.kind !== 'reversal' &&
+  entry.kind !== 'giftReturn' &&
+  !(entry.kind === 'gift' && entry.gift) &&
+  !carriesABalance.includes(entry.kind)
 
 // ——— pages of entries ———
 

@@ -5,6 +5,7 @@
  */
 import { subscribeData, type MessageFields, type MessageKind, type SendResult, type SubscribeData } from '../../shared/domain/messages'
 import { AppError, ErrorCode } from '../../shared/errors'
+import { isNoAppKey } from '../../shared/domain/residents'
 import { cloudOpenApi } from './cloud'
 
 /** msgSecCheck v2's verdict: `review` and `risky` both go to the committee. */
@@ -62,7 +63,8 @@ export async function firstFlagged<K extends string>(
 /**
  * Sends one message of `kind` to each person, and answers each send's result. A person who has not
  * subscribed makes WeChat refuse the send; that must not undo the change it reports, so failures
- * are answered and logged, not thrown.
+ * are answered and logged, not thrown. Someone the committee registered has no WeChat to send to:
+ * the committee tells them by phone or SMS (decision 027).
  */
 export async function tellEach<K extends MessageKind>(
   openids: readonly string[],
@@ -72,7 +74,9 @@ export async function tellEach<K extends MessageKind>(
 ): Promise<SendResult[]> {
   const data = subscribeData(kind, fields)
   const settled = await Promise.allSettled(
-    [...new Set(openids)].map((toOpenid) => wechat().sendSubscribeMessage({ toOpenid, template: kind, page, data })),
+    [...new Set(openids)]
+      .filter((o) => !isNoAppKey(o))
+      .map((toOpenid) => wechat().sendSubscribeMessage({ toOpenid, template: kind, page, data })),
   )
   const results = settled.map((s): SendResult => (s.status === 'fulfilled' ? s.value : { status: 'failed', errmsg: String(s.reason) }))
   for (const r of results) if (r.status !== 'sent') console.error(`[wechat] ${kind} not sent`, r)

@@ -6,6 +6,7 @@ import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
 import { timebankContract } from './timebank'
 import { reportsContract } from './reports'
+import { residentsContract } from './residents'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
@@ -17,6 +18,7 @@ export const contracts = {
   care: careContract,
   timebank: timebankContract,
   reports: reportsContract,
+  residents: residentsContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

@@ -152,6 +152,34 @@ export const permissionTable = {
   'reports.officeFigures': { who: ['civil_affairs'], over: 'self' },
   'reports.export': { who: ['committee', 'civil_affairs'], over: 'community' },
   'reports.exportOffice': { who: ['civil_affairs'], over: 'self' },
+
+  // 搬家 (decision 026): the caller's own moves; only the committee of the community moved to decides.
+  'residents.destinations': { who: ['resident'], over: 'self' },
+  'residents.askMove': { who: ['resident'], over: 'self' },
+  'residents.myMoves': { who: ['resident'], over: 'self' },
+  'residents.withdrawMove': { who: ['resident'], over: 'self' },
+  'residents.moveRequests': { who: ['committee'], over: 'community' },
+  // Over the move's destination, found from the move.
+  'residents.decideMove': { who: ['committee'], over: 'community' },
+  // 代登记 and 代办 (decision 027); person-based actions are authorised over the person's community.
+  'residents.registerPerson': { who: ['committee'], over: 'community' },
+  'residents.registeredPeople': { who: ['committee'], over: 'community' },
+  'residents.raiseFor': { who: ['committee'], over: 'community' },
+  'residents.needsOf': { who: ['committee'], over: 'community' },
+  // Anyone in WeChat may ask; it answers the same whatever was typed, and only the committee confirms.
+  'residents.askTakeover': { who: ['signed_in'], over: 'self' },
+  'residents.myTakeover': { who: ['signed_in'], over: 'self' },
+  'residents.takeovers': { who: ['committee'], over: 'community' },
+  'residents.decideTakeover': { who: ['committee'], over: 'community' },
+  // 亲友: only links the caller is on, checked inside; anyone else's answers NOT_FOUND.
+  'residents.family': { who: ['resident'], over: 'self' },
+  'residents.inviteFamily': { who: ['resident'], over: 'self' },
+  'residents.enterFamilyCode': { who: ['resident'], over: 'self' },
+  'residents.answerFamily': { who: ['resident'], over: 'self' },
+  'residents.unlinkFamily': { who: ['resident'], over: 'self' },
+  'residents.shareUpdates': { who: ['resident'], over: 'self' },
+  'residents.elderNeeds': { who: ['resident'], over: 'self' },
+  'residents.raiseForElder': { who: ['resident'], over: 'self' },
 } as const satisfies Record<string, PermissionRule>
 
 export type QualifiedAction = keyof typeof permissionTable

@@ -8,7 +8,20 @@ import { inShanghai, shanghaiDayStart } from './time'
 
 /** What moved minutes: each kind has its own idempotency key (server/timebank/keys.ts). */
 /** A gift is three kinds: out of the giver into waiting (`gift`), then to the recipient (`giftAccept`) or back (`giftReturn`). */
-export const entryKindSchema = z.enum(['service', 'review', 'gift', 'giftAccept', 'giftReturn', 'grant', 'redeem', 'reversal'])
+/** Moving house is two: out of the old community's account into its pool, and from the new one's pool (decision 026). */
+export const entryKindSchema = z.enum([
+  'service',
+  'review',
+  'gift',
+  'giftAccept',
+  'giftReturn',
+  'grant',
+  'redeem',
+  'reversal',
+  'moveOut',
+  'moveIn',
+  'takeover',
+])
 export type EntryKind = z.infer<typeof entryKindSchema>
 
 export const entryKindLabel: Record<EntryKind, string> = {
@@ -20,6 +33,9 @@ export const entryKindLabel: Record<EntryKind, string> = {
   grant: '社区发放',
   redeem: '兑换',
   reversal: '冲正',
+  moveOut: '搬家迁出',
+  moveIn: '搬家迁入',
+  takeover: '认领代登记账号',
 }
 
 export const itemKindSchema = z.enum(['service', 'goods'])
@@ -220,5 +236,9 @@ export function entryTitle(entry: {
       return `兑换：${entry.itemName ?? ''}`
     case 'reversal':
       return `冲正：${entry.reversedKind ? entryKindLabel[entry.reversedKind] : ''}`
+    case 'moveOut':
+    case 'moveIn':
+    case 'takeover':
+      return entryKindLabel[entry.kind]
   }
 }

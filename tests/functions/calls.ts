@@ -8,6 +8,8 @@ import { needsContract, type RaiseNeedInput } from '../../shared/contracts/needs
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
+import { residentsContract } from '../../shared/contracts/residents'
+import { accountContract } from '../../shared/contracts/account'
 import type { FunctionName } from '../../shared/contracts'
 import { mediaCheckPush, messagePushContext } from '../../local/host/platform-context'
 import { demoDataSet } from '../../local/seed/demo-data'
@@ -26,6 +28,8 @@ export const callActivities = callerOf(activitiesContract)
 export const callCare = callerOf(careContract)
 export const callTimebank = callerOf(timebankContract)
 export const callReports = callerOf(reportsContract)
+export const callResidents = callerOf(residentsContract)
+export const callAccount = callerOf(accountContract)
 
 /** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
 export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>

@@ -6,7 +6,7 @@
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { seedDemoData } from '../../local/seed/seed'
 import { signUpDocId } from '../../server/data/activities'
-import type { JoinRequestDoc, NeedDoc, OfferDoc, RedemptionDoc } from '../../server/data/documents'
+import type { JoinRequestDoc, MoveDoc, NeedDoc, OfferDoc, PersonDoc, RedemptionDoc, TakeoverDoc } from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
@@ -90,16 +90,65 @@ const joinRequest: JoinRequestDoc = {
   status: 'pending',
   askedAt: at,
 }
+/** Someone the committee registered (代登记), a WeChat user asking to take the record over, and a move into the community. */
+const registered: PersonDoc = {
+  _id: 'p-matrix-noapp',
+  openid: 'noapp:matrix',
+  name: '陈桂芳',
+  phone: '13953301847',
+  communityId: community._id,
+  neighbourhood: '沁园小区',
+  addressDetail: '2号楼1单元101',
+  location: community.centre,
+  preferences: { elderMode: 'on' },
+  createdAt: at,
+  proxy: {
+    consent: { method: 'verbal', witnessName: '周海燕', at, recordedByOpenid: who.committeeUrban, recordedByName: '周海燕' },
+    tellBy: 'phone',
+    registeredAt: at,
+  },
+  noApp: true,
+}
+const takeover: TakeoverDoc = {
+  _id: 'to-matrix',
+  openid: 'o-matrix-taking-over',
+  name: registered.name,
+  phone: registered.phone!,
+  personId: registered._id,
+  communityId: community._id,
+  status: 'asked',
+  askedAt: at,
+}
+const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
+const mover = demoDataSet.people.find((p) => p.communityId === rural._id && p.openid !== who.committeeRural)!
+const move: MoveDoc = {
+  _id: 'mv-matrix',
+  personId: mover._id,
+  openid: mover.openid,
+  name: mover.name,
+  fromCommunityId: rural._id,
+  toCommunityId: community._id,
+  neighbourhood: '沁园小区',
+  addressDetail: '5号楼1单元201',
+  location: community.centre,
+  status: 'asked',
+  askedAt: at,
+}
+
 /** The seeded demo ledger: 徐敏's first service credit, and 邓浩's minutes held over the daily cap. */
 const creditedEntry = 'service:demo-service-xu-min-1'
 const heldCredit = 'held:demo-service-deng-hao-3'
 
 async function seedNeeds() {
-  for (const collection of ['needs', 'offers', 'need_events', 'join_requests']) await removeAll(collection)
+  for (const collection of ['needs', 'offers', 'need_events', 'join_requests', 'moves', 'takeovers', 'family_links'])
+    await removeAll(collection)
   await insertAll('needs', [need])
   await insertAll('offers', [offer])
   await insertAll('timebank_redemptions', [redemption])
   await insertAll('join_requests', [joinRequest])
+  await insertAll('people', [registered])
+  await insertAll('takeovers', [takeover])
+  await insertAll('moves', [move])
 }
 
 const callers: Record<string, string | null> = {
@@ -261,6 +310,43 @@ const inputs: Record<string, object> = {
   'reports.officeFigures': { period: { from: '2026-10-01', to: '2026-10-31' } },
   'reports.export': { communityId: community._id, period: { from: '2026-10-01', to: '2026-10-31' } },
   'reports.exportOffice': { period: { from: '2026-10-01', to: '2026-10-31' } },
+  'residents.destinations': {},
+  'residents.askMove': {
+    toCommunityId: rural._id,
+    neighbourhood: '太河村',
+    addressDetail: '东街3号',
+    location: rural.centre.coordinates,
+    requestId: 'matrix-move',
+  },
+  'residents.myMoves': {},
+  'residents.withdrawMove': { moveId: move._id },
+  'residents.moveRequests': { communityId: community._id },
+  'residents.decideMove': { moveId: move._id, decision: 'decline', reason: '核实中' },
+  'residents.registerPerson': {
+    communityId: community._id,
+    name: '李秀兰',
+    phone: '13953301848',
+    neighbourhood: '沁园小区',
+    addressDetail: '6号楼2单元302',
+    consent: { method: 'written', witnessName: '周海燕', at: now },
+    tellBy: 'sms',
+  },
+  'residents.registeredPeople': { communityId: community._id },
+  'residents.raiseFor': { personId: registered._id, need: { helpKind: '生活照料', urgency: 'normal', description: '灯泡坏了，够不着。' } },
+  'residents.needsOf': { personId: registered._id },
+  'residents.askTakeover': { name: registered.name, phone: registered.phone! },
+  'residents.myTakeover': {},
+  'residents.takeovers': { communityId: community._id },
+  'residents.decideTakeover': { takeoverId: takeover._id, decision: 'decline' },
+  // No link under this id: whoever is let through finds nothing.
+  'residents.family': {},
+  'residents.inviteFamily': { side: 'elder', relation: 'child' },
+  'residents.enterFamilyCode': { code: '000000' },
+  'residents.answerFamily': { linkId: 'fl-matrix', accept: true },
+  'residents.unlinkFamily': { linkId: 'fl-matrix' },
+  'residents.shareUpdates': { linkId: 'fl-matrix', share: true },
+  'residents.elderNeeds': { linkId: 'fl-matrix' },
+  'residents.raiseForElder': { linkId: 'fl-matrix', need: { helpKind: '生活照料', urgency: 'normal', description: '灯泡坏了，够不着。' } },
 }
 
 /** Actions that change something when allowed: the database is put back after each. */
@@ -324,6 +410,17 @@ const writes = new Set([
   'timebank.grant',
   'timebank.reverse',
   'timebank.settings',
+  'residents.askMove',
+  'residents.decideMove',
+  'residents.registerPerson',
+  'residents.raiseFor',
+  // The committee's read of someone's needs is an audited reveal.
+  'residents.needsOf',
+  'residents.askTakeover',
+  'residents.decideTakeover',
+  'residents.inviteFamily',
+  // A wrong code counts against the caller.
+  'residents.enterFamilyCode',
 ])
 
 /** WeChat's message push: no person, told apart by the platform context alone. */

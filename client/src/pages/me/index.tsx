@@ -73,6 +73,8 @@ function Entries({ person }: { person: PersonView }) {
       {resident && <ListItem title="我的组织" detail="我负责、参加或申请的组织" onClick={() => go(paths.mine())} />}
       {resident && <ListItem title="凭邀请码加入" detail="有邻居给了你邀请码" onClick={() => go(paths.join())} />}
       {resident && <ListItem title="登记新组织" detail="自己牵头成立一个组织" onClick={() => go(paths.apply())} />}
+      {resident && <ListItem title="我的亲友" detail="关联家人，替长辈求助、看进展" onClick={() => go(paths.family())} />}
+      {resident && <ListItem title="搬家" detail="搬到另一个社区，时间银行余额一起转过去" onClick={() => go(paths.move())} />}
     </View>
   )
 }
@@ -92,7 +94,12 @@ function MyVisitsEntry() {
 }
 
 function NotJoined() {
-  return <Empty title="你还没有加入社区">加入社区后，就能在这里看到你的社区和身份。</Empty>
+  return (
+    <View>
+      <Empty title="你还没有加入社区">加入社区后，就能在这里看到你的社区和身份。</Empty>
+      <ListItem title="社区已经替我登记过" detail="用登记时的姓名和手机号认领账号" onClick={() => go(paths.takeover())} />
+    </View>
+  )
 }
 
 function ElderModeSetting() {

@@ -129,6 +129,13 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
         />
       )}
       {committee && (
+        <ListItem
+          title="迁入、代登记与代办"
+          detail="确认迁入和认领账号；替没有智能手机的居民登记、求助"
+          onClick={() => go(paths.committeeResidents(row.communityId))}
+        />
+      )}
+      {committee && (
         <ListItem title="关爱对象" detail="特殊困难群体登记、结对帮扶、定期探访" onClick={() => go(paths.careRegister(row.communityId))} />
       )}
       {committee && <ListItem title="探访情况" detail="每月探访率，目标 100%" onClick={() => go(paths.careOverview(row.communityId))} />}

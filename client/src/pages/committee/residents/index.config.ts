@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '迁入与代登记' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '长辈的求助' })
