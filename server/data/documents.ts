@@ -73,6 +73,8 @@ export interface PersonDoc {
   livesAlone?: boolean
   preferences: { elderMode: ElderModePreference }
   createdAt: Date
+  /** Set when closing the account began: a retry goes on under the same anonymous id (docs/decisions/028). */
+  erasing?: { anonId: string; at: Date }
 }
 
 /** A role granted over a community, organisation or office (see shared/domain/roles.ts). */
@@ -165,6 +167,8 @@ export interface AuditDoc {
   action: string
   targetOpenid?: string
   targetName?: string
+  /** Everyone whose phone or address a list read showed (a roster, a member list): 我的信息 shows them who looked. */
+  seenOpenids?: string[]
   /** The need whose details were revealed or changed. */
   needId?: string
   activityId?: string

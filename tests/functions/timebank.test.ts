@@ -21,6 +21,7 @@ import { runDueWork } from '../../server/scheduler/run'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
 import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup, testClock } from '../support/database'
+import { expectLedgerInvariants } from '../support/ledger'
 import { callNeeds, callTimebank as call, failure, ok } from './calls'
 
 const urban = 'c-zd-qinyuan'
@@ -64,34 +65,6 @@ async function earn(openid: string, minutes: number, servedAt: string, overrides
   await insertAll('service_records', [record])
   const [status] = await creditServiceRecords([record._id], testClock.now())
   return { record, status }
-}
-
-/**
- * The invariants, from the documents themselves: every account's balance is the sum of its
- * entries and its entry count their number; no person is below zero; a community's accounts sum
- * to zero; every entry is whole positive minutes between two accounts of its own community.
- */
-async function expectLedgerInvariants() {
-  const [all, moves] = await Promise.all([accounts(), entries()])
-  const byId = new Map(all.map((a) => [a._id, a]))
-  for (const e of moves) {
-    expect(Number.isInteger(e.minutes) && e.minutes >= 1).toBe(true)
-    expect([byId.get(e.from)?.communityId, byId.get(e.to)?.communityId]).toEqual([e.communityId, e.communityId])
-  }
-  for (const a of all) {
-    const touching = moves.filter((e) => e.from === a._id || e.to === a._id)
-    const sum = touching.reduce((s, e) => s + (e.to === a._id ? e.minutes : -e.minutes), 0)
-    expect({ account: a._id, balance: a.balance, entryCount: a.entryCount }).toEqual({
-      account: a._id,
-      balance: sum,
-      entryCount: touching.length,
-    })
-    if (a.kind === 'person') expect(a.balance).toBeGreaterThanOrEqual(0)
-  }
-  const sums = new Map<string, number>()
-  for (const a of all) sums.set(a.communityId, (sums.get(a.communityId) ?? 0) + a.balance)
-  for (const [communityId, sum] of sums) expect({ communityId, sum }).toEqual({ communityId, sum: 0 })
-  return { accounts: all, entries: moves }
 }
 
 /** A need 杨丽 raised, given by the committee to 夕阳红 and accepted now; `assigned` are sent to it. */
