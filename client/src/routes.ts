@@ -74,6 +74,12 @@ export const paths = {
   checkInCode: (organisationId: string, activityId: string) =>
     `/pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activityId}`,
   activityApprovals: activityApprovalsPath,
+  // 我的信息 beyond the 我的 tab (PIPL): see, correct, withdraw, export, close.
+  myData: () => '/pages/me/more/data/index',
+  editMyData: () => '/pages/me/more/edit/index',
+  consents: () => '/pages/me/more/consents/index',
+  exportMyData: () => '/pages/me/more/export/index',
+  closeAccount: () => '/pages/me/more/close/index',
 }
 
 /** 证明查验: the page a certificate's link opens. */

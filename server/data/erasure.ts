@@ -83,7 +83,8 @@ async function anonymiseDecisions(e: Erasure): Promise<void> {
   for (const name of ['needs', 'activities', 'activity_ratings', 'organisations', 'photos'] as const) {
     await updateWhere(name, { 'takenDown.byOpenid': e.openid }, { 'takenDown.byOpenid': e.anonId })
   }
-  for (const path of ['decision.byOpenid', 'cancelled.byOpenid']) await updateWhere('activities', { [path]: e.openid }, { [path]: e.anonId })
+  for (const path of ['decision.byOpenid', 'cancelled.byOpenid'])
+    await updateWhere('activities', { [path]: e.openid }, { [path]: e.anonId })
   await updateWhere('activities', { publishedByOpenid: e.openid }, { publishedByOpenid: e.anonId })
   await updateWhere('offers', { answeredBy: e.openid }, { answeredBy: e.anonId })
   await updateWhere('service_records', { confirmedByOpenid: e.openid }, { confirmedByOpenid: e.anonId })
@@ -147,7 +148,9 @@ async function anonymiseNeeds(e: Erasure): Promise<void> {
     const volunteers = open
       ? need.volunteers.filter((v) => v.openid !== e.openid)
       : need.volunteers.map((v) => (v.openid === e.openid ? { ...v, openid: e.anonId } : v))
-    await collection('needs').doc(need._id).update({ volunteers: whole(volunteers) })
+    await collection('needs')
+      .doc(need._id)
+      .update({ volunteers: whole(volunteers) })
   }
 }
 
@@ -162,7 +165,9 @@ async function anonymiseActivities(e: Erasure): Promise<void> {
     const places = Object.fromEntries(
       Object.entries(activity.places).map(([role, p]) => [role, { confirmed: rename(p.confirmed), waitlisted: rename(p.waitlisted) }]),
     )
-    await collection('activities').doc(activityId).update({ places: whole(places) })
+    await collection('activities')
+      .doc(activityId)
+      .update({ places: whole(places) })
   }
   await updateWhere('activity_sign_ups', { openid: e.openid }, { openid: e.anonId })
   for (const rating of await all<ActivityRatingDoc>('activity_ratings', { openid: e.openid })) {
@@ -248,7 +253,11 @@ async function anonymiseTimebank(e: Erasure): Promise<void> {
   await updateWhere('timebank_gifts', { giverOpenid: e.openid }, { giverOpenid: e.anonId })
   // A gift still waiting for them now waits for nobody: it returns to its giver when it expires.
   await updateWhere('timebank_gifts', { toOpenid: e.openid }, { toOpenid: unset(), toName: ERASED_NAME, toPhoneMasked: '' })
-  await updateWhere('timebank_certificates', { openid: e.openid }, { openid: e.anonId, holder: whole({ name: ERASED_NAME, maskedPhone: '' }) })
+  await updateWhere(
+    'timebank_certificates',
+    { openid: e.openid },
+    { openid: e.anonId, holder: whole({ name: ERASED_NAME, maskedPhone: '' }) },
+  )
   await removeWhere('timebank_daily', { openid: e.openid })
   await removeWhere('timebank_gift_days', { openid: e.openid })
 }
@@ -288,4 +297,3 @@ export async function eraseEverywhere(e: Erasure, careEntries: CareEntryDoc[], r
   await endRoles(e)
   await collection('people').doc(e.personId).remove()
 }
-

@@ -46,18 +46,19 @@ export interface PersonRecords {
 }
 
 export async function recordsOf(openid: string, personId: string): Promise<PersonRecords> {
-  const [needs, serviceRecords, accounts, entries, giftsGiven, giftsReceived, redemptions, certificates, signUps, ratings] = await Promise.all([
-    where<NeedDoc>('needs', { requesterOpenid: openid }),
-    where<ServiceRecordDoc>('service_records', { openid }),
-    where<AccountDoc>('timebank_accounts', { openid }),
-    where<EntryDoc>('timebank_entries', { people: openid }),
-    where<GiftDoc>('timebank_gifts', { giverOpenid: openid }),
-    where<GiftDoc>('timebank_gifts', { toOpenid: openid }),
-    where<RedemptionDoc>('timebank_redemptions', { openid }),
-    where<CertificateDoc>('timebank_certificates', { openid }),
-    where<ActivitySignUpDoc>('activity_sign_ups', { openid }),
-    where<ActivityRatingDoc>('activity_ratings', { openid }),
-  ])
+  const [needs, serviceRecords, accounts, entries, giftsGiven, giftsReceived, redemptions, certificates, signUps, ratings] =
+    await Promise.all([
+      where<NeedDoc>('needs', { requesterOpenid: openid }),
+      where<ServiceRecordDoc>('service_records', { openid }),
+      where<AccountDoc>('timebank_accounts', { openid }),
+      where<EntryDoc>('timebank_entries', { people: openid }),
+      where<GiftDoc>('timebank_gifts', { giverOpenid: openid }),
+      where<GiftDoc>('timebank_gifts', { toOpenid: openid }),
+      where<RedemptionDoc>('timebank_redemptions', { openid }),
+      where<CertificateDoc>('timebank_certificates', { openid }),
+      where<ActivitySignUpDoc>('activity_sign_ups', { openid }),
+      where<ActivityRatingDoc>('activity_ratings', { openid }),
+    ])
   const [joinRequests, organisations, careEntries, photos] = await Promise.all([
     where<JoinRequestDoc>('join_requests', { openid }),
     where<OrganisationDoc>('organisations', { leadOpenid: openid }),
@@ -91,7 +92,12 @@ export async function recordsOf(openid: string, personId: string): Promise<Perso
  * (`targetOpenid`), a list read that showed them among others (`seenOpenids`), or a read of their
  * care register entry. Their own reads are left out. Newest first.
  */
-export async function contactViewsOf(openid: string, revealActions: readonly string[], careEntryIds: string[], limit: number): Promise<AuditDoc[]> {
+export async function contactViewsOf(
+  openid: string,
+  revealActions: readonly string[],
+  careEntryIds: string[],
+  limit: number,
+): Promise<AuditDoc[]> {
   const _ = database().command
   const { data } = await database()
     .collection('audit_log')

@@ -73,7 +73,12 @@ export const exportData: Action<'exportData'> = async ({ caller, now }) => {
   const content = await myDataWorkbook(await myData(me), now)
   // A random path: the file holds everything about the person, and nothing else names it.
   const file = await storeFile(`exports/${now.toISOString().slice(0, 10)}/${randomBytes(16).toString('hex')}.xlsx`, 'xlsx', content, now)
-  return { fileId: file.fileId, fileName: `我的信息 ${now.toISOString().slice(0, 10)}.xlsx`, url: file.url, expiresAt: file.expiresAt.toISOString() }
+  return {
+    fileId: file.fileId,
+    fileName: `我的信息 ${now.toISOString().slice(0, 10)}.xlsx`,
+    url: file.url,
+    expiresAt: file.expiresAt.toISOString(),
+  }
 }
 
 /** Open needs are those still waiting for an organisation: accepted ones are being served. */
@@ -90,7 +95,9 @@ async function closingFacts(me: Caller & { person: PersonDoc }, records: PersonR
           ? `你登记的“${o.name}”还在等社区审核，请等审核有了结果再注销`
           : `你是“${o.name}”的负责人，请先在团队页把负责人移交给其他成员`,
       ),
-    ...records.needs.filter((n) => n.status === 'accepted').map((n) => `“${n.helpKind}”求助正由${n.acceptedBy?.name ?? '组织'}服务，请等服务完成后再注销`),
+    ...records.needs
+      .filter((n) => n.status === 'accepted')
+      .map((n) => `“${n.helpKind}”求助正由${n.acceptedBy?.name ?? '组织'}服务，请等服务完成后再注销`),
   ]
   const upcoming = records.signUps.filter((s) => {
     const activity = activities.get(s.activityId)
@@ -113,7 +120,8 @@ export const closing: Action<'closing'> = async ({ caller, openid, now }) => {
 }
 
 /** Refusals that mean "already done or no longer possible": closing goes on without that step. */
-const alreadySettled = (error: unknown) => error instanceof AppError && (error.code === ErrorCode.CONFLICT || error.code === ErrorCode.NOT_FOUND)
+const alreadySettled = (error: unknown) =>
+  error instanceof AppError && (error.code === ErrorCode.CONFLICT || error.code === ErrorCode.NOT_FOUND)
 
 async function unlessSettled(step: Promise<void>): Promise<void> {
   try {

@@ -38,7 +38,12 @@ export const ownCareEntry = (records: PersonRecords): CareEntryDoc | undefined =
 export function consentsOf(person: PersonDoc, care: CareEntryDoc | undefined): ConsentView[] {
   const views: ConsentView[] = []
   if (person.location) {
-    views.push({ kind: 'location', label: consentKindLabel.location, detail: '加入社区时保存了你家的位置', effect: consentWithdrawalEffect.location })
+    views.push({
+      kind: 'location',
+      label: consentKindLabel.location,
+      detail: '加入社区时保存了你家的位置',
+      effect: consentWithdrawalEffect.location,
+    })
   }
   if (care?.active) {
     const { consent } = care
@@ -64,7 +69,9 @@ export async function myData(caller: Caller & { person: PersonDoc }): Promise<My
       records.careEntries.map((e) => e._id),
       VIEWERS_LIMIT,
     ),
-    communitiesByIds([person.communityId, ...records.accounts.map((a) => a.communityId), care?.communityId].filter((id): id is string => !!id)),
+    communitiesByIds(
+      [person.communityId, ...records.accounts.map((a) => a.communityId), care?.communityId].filter((id): id is string => !!id),
+    ),
     organisationsByIds([...records.serviceRecords.map((r) => r.organisationId), ...records.joinRequests.map((r) => r.organisationId)]),
     activitiesByIds([...new Set([...records.signUps.map((s) => s.activityId), ...records.ratings.map((r) => r.activityId)])]),
   ])
@@ -139,7 +146,12 @@ export async function myData(caller: Caller & { person: PersonDoc }): Promise<My
           statusLabel: giftStatusLabel[g.status],
           at: iso(g.createdAt),
         })),
-        ...records.giftsReceived.map((g) => ({ given: false, minutes: g.minutes, statusLabel: receivedGiftStatusLabel[g.status], at: iso(g.createdAt) })),
+        ...records.giftsReceived.map((g) => ({
+          given: false,
+          minutes: g.minutes,
+          statusLabel: receivedGiftStatusLabel[g.status],
+          at: iso(g.createdAt),
+        })),
       ],
       redemptions: records.redemptions.map((r) => ({
         itemName: r.itemName,
@@ -215,7 +227,9 @@ export async function myData(caller: Caller & { person: PersonDoc }): Promise<My
       at: iso(v.at),
       name: v.actorName,
       what: actionLabel(v.action),
-      ...(v.organisationId && viewerOrganisations.get(v.organisationId) ? { organisationName: viewerOrganisations.get(v.organisationId)!.name } : {}),
+      ...(v.organisationId && viewerOrganisations.get(v.organisationId)
+        ? { organisationName: viewerOrganisations.get(v.organisationId)!.name }
+        : {}),
     })),
   }
 }

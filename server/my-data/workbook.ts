@@ -54,7 +54,17 @@ export async function myDataWorkbook(data: MyData, now: Date): Promise<Buffer> {
     book,
     '求助',
     ['发起时间', '类型', '状态', '内容', '小区', '详细地址', '联系电话', '替邻居', '照片'],
-    data.needs.map((n) => [at(n.createdAt), n.helpKind, n.statusLabel, n.description, n.neighbourhood, n.addressDetail, n.contactPhone, n.forNeighbour ?? '', n.photos]),
+    data.needs.map((n) => [
+      at(n.createdAt),
+      n.helpKind,
+      n.statusLabel,
+      n.description,
+      n.neighbourhood,
+      n.addressDetail,
+      n.contactPhone,
+      n.forNeighbour ?? '',
+      n.photos,
+    ]),
   )
   sheet(
     book,
@@ -66,7 +76,10 @@ export async function myDataWorkbook(data: MyData, now: Date): Promise<Buffer> {
     book,
     '时间银行',
     ['时间', '事项', '分钟（收入为正）'],
-    [...timeBank.accounts.map((a): Cell[] => ['余额', a.communityName, a.balance]), ...timeBank.entries.map((e): Cell[] => [at(e.at), e.title, e.minutes])],
+    [
+      ...timeBank.accounts.map((a): Cell[] => ['余额', a.communityName, a.balance]),
+      ...timeBank.entries.map((e): Cell[] => [at(e.at), e.title, e.minutes]),
+    ],
   )
   sheet(
     book,
@@ -75,14 +88,27 @@ export async function myDataWorkbook(data: MyData, now: Date): Promise<Buffer> {
     [
       ...timeBank.gifts.map((g): Cell[] => [at(g.at), g.given ? `转赠给${g.toName ?? ''}` : '收到转赠', g.minutes, g.statusLabel]),
       ...timeBank.redemptions.map((r): Cell[] => [at(r.at), `兑换：${r.itemName}`, r.priceMinutes, r.statusLabel]),
-      ...timeBank.certificates.map((c): Cell[] => [at(c.issuedAt), `服务证明 ${c.number}（${c.from} 至 ${c.to}）`, c.totalMinutes, '已开具']),
+      ...timeBank.certificates.map((c): Cell[] => [
+        at(c.issuedAt),
+        `服务证明 ${c.number}（${c.from} 至 ${c.to}）`,
+        c.totalMinutes,
+        '已开具',
+      ]),
     ],
   )
   sheet(
     book,
     '活动',
     ['活动', '开始时间', '身份', '状态', '报名时间', '评分', '评价'],
-    data.activities.map((a) => [a.title, a.startAt ? at(a.startAt) : '', a.roleLabel, a.statusLabel, at(a.signedUpAt), a.rating ?? '', a.comment ?? '']),
+    data.activities.map((a) => [
+      a.title,
+      a.startAt ? at(a.startAt) : '',
+      a.roleLabel,
+      a.statusLabel,
+      at(a.signedUpAt),
+      a.rating ?? '',
+      a.comment ?? '',
+    ]),
   )
   sheet(
     book,

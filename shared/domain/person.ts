@@ -32,7 +32,6 @@ export const consentKindLabel: Record<ConsentKind, string> = {
 
 /** What withdrawing does, said before the person confirms. */
 export const consentWithdrawalEffect: Record<ConsentKind, string> = {
-  location:
-    '删除保存的家庭位置。以后求助、找活动和附近的组织时，没有另选地点就按社区中心计算。已经发起的求助不受影响。',
+  location: '删除保存的家庭位置。以后求助、找活动和附近的组织时，没有另选地点就按社区中心计算。已经发起的求助不受影响。',
   care: '你将移出社区关爱对象名单：结对的志愿者不再定期上门或打电话探访，社区两委会在名单上看到“已撤回同意”。过去的探访记录按规定保留。如需恢复，请联系社区两委重新登记。',
 }

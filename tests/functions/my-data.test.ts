@@ -58,7 +58,9 @@ async function seedHerTraces(): Promise<void> {
   await ok(callActivities(xuMin.openid, 'signUp', { activityId: 'act-qy-wenti-neighbour-feast', role: 'participant' }))
   await ok(callTimebank(xuMin.openid, 'give', { toName: wangGuilan.name, toPhone: wangGuilan.phone!, minutes: 10, requestId: requestId() }))
   // 邓浩 earned time too (the demo ledger): he gives some to her, which she accepts.
-  const { gift } = await ok(callTimebank('demo-deng-hao', 'give', { toName: xuMin.name, toPhone: xuMin.phone!, minutes: 5, requestId: requestId() }))
+  const { gift } = await ok(
+    callTimebank('demo-deng-hao', 'give', { toName: xuMin.name, toPhone: xuMin.phone!, minutes: 5, requestId: requestId() }),
+  )
   await ok(callTimebank(xuMin.openid, 'acceptGift', { giftId: gift.id }))
   await ok(callTimebank(xuMin.openid, 'redeem', { itemId: 'item-qy-haircut', requestId: requestId() }))
   await ok(callTimebank(xuMin.openid, 'issueCertificate', { from: '2026-01-01', to: shanghaiDay(testClock.now()) }))
@@ -74,11 +76,18 @@ async function seedHerTraces(): Promise<void> {
       groups: ['残疾人'],
       careNeeds: '腿脚不便，需要有人帮忙买菜。',
       emergencyContact: { name: '徐军', relation: '哥哥', phone: '13953301846' },
-      consent: { giver: 'self', giverName: xuMin.name, method: 'signed_form', at: new Date(testClock.now().getTime() - 3_600_000).toISOString() },
+      consent: {
+        giver: 'self',
+        giverName: xuMin.name,
+        method: 'signed_form',
+        at: new Date(testClock.now().getTime() - 3_600_000).toISOString(),
+      },
     }),
   )
-  // Reads of her phone: her lead's member list, and the committee's read of her care entry.
+  // Reads of her phone: her lead's member list, the feast's roster, the hand-overs waiting, and her care entry.
   await ok(callOrganisations(who.organisationLead, 'members', { organisationId: 'org-qy-xiyanghong' }))
+  await ok(callActivities('demo-liu-meihua', 'roster', { organisationId: 'org-qy-wenti', activityId: 'act-qy-wenti-neighbour-feast' }))
+  await ok(callTimebank(who.committeeUrban, 'handovers', { communityId: urban._id }))
   await ok(callCare(who.committeeUrban, 'entry', { entryId: entry.entryId }))
 }
 
@@ -107,11 +116,18 @@ describe('我的信息', () => {
     expect(data.timeBank.entries.map((e) => e.title)).toEqual(
       expect.arrayContaining([`转赠给${wangGuilan.name}`, expect.stringMatching(/^兑换：/), expect.stringMatching(/^志愿服务：/)]),
     )
-    expect(data.timeBank.gifts.map((g) => [g.given, g.minutes])).toEqual(expect.arrayContaining([[true, 10], [false, 5]]))
+    expect(data.timeBank.gifts.map((g) => [g.given, g.minutes])).toEqual(
+      expect.arrayContaining([
+        [true, 10],
+        [false, 5],
+      ]),
+    )
     expect(data.timeBank.redemptions).toHaveLength(1)
     expect(data.timeBank.certificates).toHaveLength(1)
     expect(data.activities).toEqual([expect.objectContaining({ roleLabel: '参与者', statusLabel: '已报名' })])
-    expect(data.joinRequests).toEqual([expect.objectContaining({ organisationName: '沁园社区“和为贵”调解工作室', statusLabel: '等待负责人同意' })])
+    expect(data.joinRequests).toEqual([
+      expect.objectContaining({ organisationName: '沁园社区“和为贵”调解工作室', statusLabel: '等待负责人同意' }),
+    ])
     expect(data.care).toMatchObject({ name: xuMin.name, phone: xuMin.phone, active: true, careNeeds: '腿脚不便，需要有人帮忙买菜。' })
     expect(data.photos).toEqual([expect.objectContaining({ of: '求助' })])
     expect(data.consents.map((c) => c.kind).sort()).toEqual(['care', 'location'])
@@ -124,6 +140,12 @@ describe('我的信息', () => {
     expect(viewers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: lead.name, what: '查看成员名单（含电话）', organisationName: '沁园社区夕阳红助老服务队' }),
+        expect.objectContaining({
+          name: demoPerson('demo-liu-meihua').name,
+          what: '查看活动报名名单（含电话）',
+          organisationName: '沁园社区舞动夕阳文体队',
+        }),
+        expect.objectContaining({ name: committee.name, what: '查看兑换人名单（含电话）' }),
         expect.objectContaining({ name: committee.name, what: '查看关爱对象信息' }),
       ]),
     )
@@ -137,7 +159,9 @@ describe('我的信息', () => {
     for (const word of [xuMin.phone!, xuMin.addressDetail!, needDescription, '腿脚不便']) expect(theirs).not.toContain(word)
     const committee = textOf(await ok(callAccount(who.committeeUrban, 'myData', {})))
     for (const word of [xuMin.phone!, needDescription]) expect(committee).not.toContain(word)
-    expect(await failure(callAs(functionMains.account, 'account', who.committeeUrban, { action: 'myData', data: { openid: xuMin.openid } }))).toEqual({
+    expect(
+      await failure(callAs(functionMains.account, 'account', who.committeeUrban, { action: 'myData', data: { openid: xuMin.openid } })),
+    ).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.openid',
     })
@@ -152,8 +176,10 @@ describe('我的信息', () => {
     const cells: string[] = []
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))))
     const text = cells.join('\n')
-    for (const word of [xuMin.name, xuMin.phone!, xuMin.addressDetail!, needDescription, '腿脚不便，需要有人帮忙买菜。']) expect(text).toContain(word)
-    for (const word of [yangLi.phone!, yangLi.addressDetail!, wangGuilan.phone!, wangGuilan.addressDetail!]) expect(text).not.toContain(word)
+    for (const word of [xuMin.name, xuMin.phone!, xuMin.addressDetail!, needDescription, '腿脚不便，需要有人帮忙买菜。'])
+      expect(text).toContain(word)
+    for (const word of [yangLi.phone!, yangLi.addressDetail!, wangGuilan.phone!, wangGuilan.addressDetail!])
+      expect(text).not.toContain(word)
   })
 })
 
@@ -163,7 +189,10 @@ describe('correcting 我的信息', () => {
   it('changes her name, phone and address, and 我的 reads them back', async () => {
     const { person } = await ok(callAccount(yangLi.openid, 'correct', { phone: '13800000001', addressDetail: '12号楼1单元1602' }))
     expect(person).toMatchObject({ name: yangLi.name, phone: '13800000001', address: `${yangLi.neighbourhood} 12号楼1单元1602` })
-    expect((await ok(callAccount(yangLi.openid, 'myData', {}))).person).toMatchObject({ phone: '13800000001', addressDetail: '12号楼1单元1602' })
+    expect((await ok(callAccount(yangLi.openid, 'myData', {}))).person).toMatchObject({
+      phone: '13800000001',
+      addressDetail: '12号楼1单元1602',
+    })
   })
 
   const bad: [string, object, string][] = [

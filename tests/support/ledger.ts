@@ -8,7 +8,10 @@ import { allDocuments } from '../../server/data/maintenance'
  * accounts of its own community.
  */
 export async function expectLedgerInvariants() {
-  const [all, moves] = (await Promise.all([allDocuments('timebank_accounts'), allDocuments('timebank_entries')])) as [AccountDoc[], EntryDoc[]]
+  const [all, moves] = (await Promise.all([allDocuments('timebank_accounts'), allDocuments('timebank_entries')])) as [
+    AccountDoc[],
+    EntryDoc[],
+  ]
   const byId = new Map(all.map((a) => [a._id, a]))
   for (const e of moves) {
     expect(Number.isInteger(e.minutes) && e.minutes >= 1).toBe(true)
