@@ -11,7 +11,8 @@ describe('我的信息 in the browser', () => {
     await openPage(session(), page, 'pages/me/index')
     await tap(page, '我的信息')
     await page.waitForURL('**/pages/me/more/data/index')
-    await shown(page).getByText(wang.phone!, { exact: true }).waitFor()
+    // Her own record and her care registration both hold her phone.
+    await shown(page).getByText(wang.phone!, { exact: true }).first().waitFor()
     for (const title of ['谁看过我的联系方式', '我发起的求助', '我的时间银行', '社区关爱登记']) {
       await shown(page).getByText(title, { exact: true }).waitFor()
     }
