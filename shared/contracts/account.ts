@@ -87,16 +87,32 @@ export const myDataSchema = z.object({
     }),
   ),
   serviceRecords: z.array(
-    z.object({ title: z.string(), organisationName: z.string(), minutes: z.number().int(), servedAt: isoDateTimeSchema, statusLabel: z.string() }),
+    z.object({
+      title: z.string(),
+      organisationName: z.string(),
+      minutes: z.number().int(),
+      servedAt: isoDateTimeSchema,
+      statusLabel: z.string(),
+    }),
   ),
   timeBank: z.object({
     accounts: z.array(z.object({ communityName: z.string(), balance: z.number().int() })),
     entries: z.array(z.object({ at: isoDateTimeSchema, title: z.string(), minutes: z.number().int() })),
     gifts: z.array(
-      z.object({ given: z.boolean(), toName: z.string().optional(), minutes: z.number().int(), statusLabel: z.string(), at: isoDateTimeSchema }),
+      z.object({
+        given: z.boolean(),
+        toName: z.string().optional(),
+        minutes: z.number().int(),
+        statusLabel: z.string(),
+        at: isoDateTimeSchema,
+      }),
     ),
-    redemptions: z.array(z.object({ itemName: z.string(), priceMinutes: z.number().int(), statusLabel: z.string(), at: isoDateTimeSchema })),
-    certificates: z.array(z.object({ number: z.string(), from: z.string(), to: z.string(), totalMinutes: z.number().int(), issuedAt: isoDateTimeSchema })),
+    redemptions: z.array(
+      z.object({ itemName: z.string(), priceMinutes: z.number().int(), statusLabel: z.string(), at: isoDateTimeSchema }),
+    ),
+    certificates: z.array(
+      z.object({ number: z.string(), from: z.string(), to: z.string(), totalMinutes: z.number().int(), issuedAt: isoDateTimeSchema }),
+    ),
   }),
   activities: z.array(
     z.object({
@@ -109,7 +125,9 @@ export const myDataSchema = z.object({
       comment: z.string().optional(),
     }),
   ),
-  joinRequests: z.array(z.object({ organisationName: z.string(), statusLabel: z.string(), askedAt: isoDateTimeSchema, reason: z.string().optional() })),
+  joinRequests: z.array(
+    z.object({ organisationName: z.string(), statusLabel: z.string(), askedAt: isoDateTimeSchema, reason: z.string().optional() }),
+  ),
   /** The caller's entry on a care register, when the committee linked it to them. */
   care: z
     .object({
