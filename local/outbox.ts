@@ -16,13 +16,16 @@ import type { WeChatOpenApi } from '../server/wechat'
  */
 const flaggedWords = ['赌博', '毒品', '诈骗', '色情', '枪支', '代开发票']
 
+/** What WeChat received, kept locally in place of WeChat's own servers: no such collection exists in production. */
+export const OUTBOX_COLLECTION = 'outbox'
+
 async function recordInOutbox(message: Omit<OutboxDoc, '_id' | 'createdAt'>): Promise<void> {
   const db = database()
-  await db.collection('outbox').add({ ...message, createdAt: db.serverDate() })
+  await db.collection(OUTBOX_COLLECTION).add({ ...message, createdAt: db.serverDate() })
 }
 
 export async function latestOutboxMessages(limit: number): Promise<OutboxDoc[]> {
-  const { data } = await database().collection('outbox').orderBy('createdAt', 'desc').limit(limit).get()
+  const { data } = await database().collection(OUTBOX_COLLECTION).orderBy('createdAt', 'desc').limit(limit).get()
   return data as OutboxDoc[]
 }
 

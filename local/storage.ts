@@ -4,7 +4,7 @@
  * /local/storage/<name> (local/host/storage.ts). Never deployed.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FileStorage } from '../server/data/files'
 
@@ -35,6 +35,10 @@ export function localFiles(dir: string) {
       if (!match || !existsSync(join(dir, name))) return null
       return { type: contentTypes[match[1]], body: readFileSync(join(dir, name)) }
     },
+    /** Deletes the file `name`, if `save` could have given it out. */
+    remove(name: string): void {
+      if (storedName.test(name)) rmSync(join(dir, name), { force: true })
+    },
   }
 }
 
@@ -45,6 +49,9 @@ export function localFileStorage(dir: string): FileStorage {
     async store(_cloudPath, ext, content) {
       const fileId = files.save(ext, content)
       return { fileId, url: `/local/storage/${fileId.slice(LOCAL_FILE_ID.length)}` }
+    },
+    async remove(fileIds) {
+      for (const fileId of fileIds) if (fileId.startsWith(LOCAL_FILE_ID)) files.remove(fileId.slice(LOCAL_FILE_ID.length))
     },
   }
 }

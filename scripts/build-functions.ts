@@ -1,6 +1,6 @@
 /**
  * Bundles each cloudfunctions/<name>/main.ts, with the shared code it imports, into the
- * cloudfunctions/<name>/index.js that CloudBase deploys. The two SDKs and exceljs (reports only)
+ * cloudfunctions/<name>/index.js that CloudBase deploys. The two SDKs and exceljs (reports, account)
  * stay external: CloudBase installs them from the function's own package.json.
  */
 import { build } from 'esbuild'

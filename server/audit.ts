@@ -1,5 +1,6 @@
 /** What the audit log records, and how the committee reads it. */
 import type { AuditEntry } from '../shared/contracts/community'
+import { addAuditEntry } from './data/audit'
 import type { AuditDoc } from './data/documents'
 import type { Caller } from './principal'
 
@@ -51,6 +52,10 @@ export const auditActionLabel = {
   'resident.raiseFor': '代办求助',
   'resident.takeover': '确认认领代登记账号',
   'resident.takeoverDecline': '拒绝认领代登记账号',
+  'member.contacts': '查看成员名单（含电话）',
+  'activity.roster': '查看活动报名名单（含电话）',
+  'timebank.handovers': '查看兑换人名单（含电话）',
+  'account.close': '注销账号',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 
@@ -69,6 +74,8 @@ export function auditEntry(
      * the care register may have no openid: they need not use the mini-program.
      */
     target?: { openid?: string; name: string }
+    /** Everyone whose phone or address a list read showed. */
+    seen?: string[]
     reason?: string
   },
   at: Date,
@@ -84,9 +91,26 @@ export function auditEntry(
     action,
     ...(about.target?.openid ? { targetOpenid: about.target.openid } : {}),
     ...(about.target ? { targetName: about.target.name } : {}),
+    ...(about.seen ? { seenOpenids: about.seen } : {}),
     ...(about.reason ? { reason: about.reason } : {}),
     at,
   }
+}
+
+/**
+ * A list read that showed others' phones (a member list, a roster, the people waiting for a
+ * hand-over) is one entry naming them all in `seenOpenids`, so each can see in 我的信息 who looked;
+ * the viewer's own line is no reveal, and a list of nobody else writes nothing.
+ */
+export async function auditContactsShown(
+  viewer: Caller,
+  action: 'member.contacts' | 'activity.roster' | 'timebank.handovers',
+  about: { communityId: string; organisationId?: string; activityId?: string },
+  openids: string[],
+  at: Date,
+): Promise<void> {
+  const seen = [...new Set(openids)].filter((openid) => openid !== viewer.openid)
+  if (seen.length > 0) await addAuditEntry(auditEntry(viewer, action, { ...about, seen }, at))
 }
 
 export function actionLabel(action: string): string {

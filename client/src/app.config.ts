@@ -60,6 +60,11 @@ const subPackages: { root: string; pages: string[] }[] = [
     root: 'pages/time-bank/more',
     pages: ['history/index', 'give/index', 'redeem/index', 'certificate/index', 'verify/index'],
   },
+  // 我的信息 (PIPL): what is stored about me, 修改, 撤回同意, 导出, 注销. Not `pages/me`: the 我的 tab is there.
+  {
+    root: 'pages/me/more',
+    pages: ['data/index', 'edit/index', 'consents/index', 'export/index', 'close/index'],
+  },
   // 求助: the raise form, my needs, a need's page, and the organisation's inbox and task page.
   {
     root: 'pages/needs',

@@ -82,6 +82,12 @@ export const paths = {
   committeeResidents: (communityId: string) => `/pages/committee/residents/index?communityId=${communityId}`,
   registerPerson: (communityId: string) => `/pages/committee/register-person/index?communityId=${communityId}`,
   actFor: (personId: string) => `/pages/committee/act-for/index?personId=${personId}`,
+  // 我的信息 beyond the 我的 tab (PIPL): see, correct, withdraw, export, close.
+  myData: () => '/pages/me/more/data/index',
+  editMyData: () => '/pages/me/more/edit/index',
+  consents: () => '/pages/me/more/consents/index',
+  exportMyData: () => '/pages/me/more/export/index',
+  closeAccount: () => '/pages/me/more/close/index',
 }
 
 /** 证明查验: the page a certificate's link opens. */

@@ -3,6 +3,7 @@ import { defineHandler } from '../../server/handler'
 import { describeMe } from '../../server/account'
 import { setElderModePreference } from '../../server/data/people'
 import { AppError, ErrorCode } from '../../shared/errors'
+import { close, closing, correct, exportData, showMyData, withdrawConsent } from '../../server/my-data/actions'
 
 export const main = defineHandler(accountContract, {
   async me({ caller }) {
@@ -15,4 +16,11 @@ export const main = defineHandler(accountContract, {
     await setElderModePreference(person._id, input.elderMode)
     return { preferences: { elderMode: input.elderMode } }
   },
+
+  myData: showMyData,
+  correct,
+  withdrawConsent,
+  exportData,
+  closing,
+  close,
 })

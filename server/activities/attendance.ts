@@ -3,14 +3,16 @@
  * the lead's hand, and the lead confirming each volunteer's minutes once (decision 008).
  */
 import { iso } from '../../shared/domain/time'
-import type { ActivitiesContract } from '../../shared/contracts/activities'
+import type { ActivitiesContract, RosterEntry } from '../../shared/contracts/activities'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { attendanceRefusal, SHORT_CODE_WINDOW_MINUTES, shortCodeWait, type AttendancePurpose } from '../../shared/domain/activity'
 import { signUpById, signUpDocId, signUpsOfActivity } from '../data/activities'
 import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
 import { inTransaction, whole } from '../data/transaction'
 import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
+import { auditContactsShown } from '../audit'
 import type { ActionImplementations } from '../handler'
+import type { Caller } from '../principal'
 import { checkInSecretFrom, issueCheckInCode, verifyCheckInCode, type CheckInVerdict } from './check-in-code'
 import { hasEnded, notRunning, ownActivity, visibleActivity } from './access'
 import { activityDetail, isLive, mySignUpView, rosterEntries } from './views'
@@ -110,7 +112,22 @@ export const roster: Action<'roster'> = async (context) => {
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
   const lead = await context.caller()
   const [view, signUps] = await Promise.all([activityDetail(activity, lead, context.now), signUpsOfActivity(activity._id)])
-  return { activity: view, entries: await rosterEntries(activity, signUps) }
+  return { activity: view, entries: await shownRoster(activity, signUps, lead, context.now) }
+}
+
+/** The roster with its phones, as the lead is shown it: the read is audited. */
+async function shownRoster(activity: ActivityDoc, signUps: ActivitySignUpDoc[], lead: Caller, now: Date): Promise<RosterEntry[]> {
+  const entries = await rosterEntries(activity, signUps)
+  const shown = new Set(entries.filter((e) => e.phone).map((e) => e.signUpId))
+  const about = { communityId: activity.communityId, organisationId: activity.organisationId, activityId: activity._id }
+  await auditContactsShown(
+    lead,
+    'activity.roster',
+    about,
+    signUps.filter((s) => shown.has(s._id)).map((s) => s.openid),
+    now,
+  )
+  return entries
 }
 
 /** A sign-up of this activity by its id, as the lead names it; anything else is NOT_FOUND at `field`. */
@@ -141,7 +158,7 @@ export const markAttendance: Action<'markAttendance'> = async (context) => {
     await tx.update('activity_sign_ups', signUp._id, patch)
     return { ...current, ...patch }
   })
-  const [entry] = await rosterEntries(activity, [marked])
+  const [entry] = await shownRoster(activity, [marked], await context.caller(), now)
   return { entry }
 }
 
@@ -211,5 +228,5 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
     recorded.push(...ids.filter((id): id is string => id !== null))
   }
   await creditServiceRecords(recorded, now)
-  return { entries: await rosterEntries(activity, await signUpsOfActivity(activity._id)) }
+  return { entries: await shownRoster(activity, await signUpsOfActivity(activity._id), await context.caller(), now) }
 }

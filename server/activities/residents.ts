@@ -110,15 +110,22 @@ function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc, now: Dat
 export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now: at }) => {
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
-  const id = signUpDocId(activity._id, me.openid)
-  const { role } = input
+  await withdrawSignUp(activity, me.openid, input.role, at)
+  return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
+}
+
+/**
+ * `openid`'s sign-up in `role` cancelled, its place given to those waiting, who are told; also how a
+ * closing account leaves the activities it has not yet attended. A retry after it went through does nothing.
+ */
+export async function withdrawSignUp(activity: ActivityDoc, openid: string, role: SignUpRole, at: Date): Promise<void> {
+  const id = signUpDocId(activity._id, openid)
   const promoted = await inTransaction(async (tx) => {
     const current = await tx.get('activities', activity._id)
     const signUp = await tx.get('activity_sign_ups', id)
     if (!current) throw activityNotFound()
     if (!signUp || signUp.role !== role)
       throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabel[role]}身份报名这个活动`, 'data.role')
-    // A retry after the cancellation went through: nothing more to do.
     if (signUp.status === 'cancelled') return []
     const refusal = cannotCancel(current, signUp, at)
     if (refusal) throw refusal
@@ -140,7 +147,6 @@ export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now:
       { role: signUpRoleLabel[role], note: '有人取消报名，您已转为正式报名' },
     )
   }
-  return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
 }
 
 /** More than a resident signs up for in a season. */

@@ -132,17 +132,24 @@ async function pairingText(pairing: CareEntryDoc['pairing']): Promise<string> {
 export const withdrawConsent: Action<'withdrawConsent'> = async (context) => {
   const { input, now } = context
   const { entry } = await entryOfCommittee(context, input.entryId)
-  const me = await context.caller()
   const at = notInFuture(input.at, now, 'data.at', '撤回时间不能晚于现在')
   if (at < new Date(entry.registeredAt)) throw new AppError(ErrorCode.INVALID_INPUT, '撤回时间不能早于登记时间', 'data.at')
+  await endOnWithdrawal(entry, await context.caller(), input.note, at, now)
+  return answer(entry._id, now)
+}
+
+/**
+ * Takes the entry off the active register, as recorded by `me` (the committee, or the person
+ * themself from 我的信息): the pairing ends and nothing is due any more; visits and consent stay as history.
+ */
+export async function endOnWithdrawal(entry: CareEntryDoc, me: Caller, note: string, at: Date, now: Date): Promise<void> {
   const ended = await pairingText(entry.pairing)
   await inTransaction(async (tx) => {
     const current = await tx.get('care_register', entry._id)
     if (!current?.active) throw withdrawn()
-    // Off the active register: the pairing ends and nothing is due any more; visits and consent stay as history.
     await tx.update('care_register', entry._id, {
       active: false,
-      withdrawal: whole({ at, note: input.note, ...recorder(me) }),
+      withdrawal: whole({ at, note, ...recorder(me) }),
       pairing: whole({ volunteers: [] }),
       pairedOpenids: [],
       nextDueAt: unset(),
@@ -152,7 +159,6 @@ export const withdrawConsent: Action<'withdrawConsent'> = async (context) => {
     })
     await tx.add('audit_log', auditOfEntry(me, 'care.withdraw', entry, now, ended ? `结对解除：${ended}` : undefined))
   })
-  return answer(entry._id, now)
 }
 
 export const pair: Action<'pair'> = async (context) => {

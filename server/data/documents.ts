@@ -96,6 +96,8 @@ export interface PersonDoc {
   }
   /** True while `openid` is a `noapp:` key: the committee's list of the people it acts for. */
   noApp?: boolean
+  /** Set when closing the account began: a retry goes on under the same anonymous id (docs/decisions/028). */
+  erasing?: { anonId: string; at: Date }
 }
 
 /** 搬家: a resident asks to move to another community, whose committee confirms (decision 026). */
@@ -248,6 +250,8 @@ export interface AuditDoc {
   action: string
   targetOpenid?: string
   targetName?: string
+  /** Everyone whose phone or address a list read showed (a roster, a member list): 我的信息 shows them who looked. */
+  seenOpenids?: string[]
   /** The need whose details were revealed or changed. */
   needId?: string
   activityId?: string

@@ -16,6 +16,8 @@ export interface StoredFile {
 export interface FileStorage {
   /** Stores `content` at `cloudPath` and answers its id and a link to download it for `linkSeconds`. */
   store(cloudPath: string, ext: 'xlsx', content: Buffer, linkSeconds: number): Promise<Omit<StoredFile, 'expiresAt'>>
+  /** Deletes the files; one already gone is no error. */
+  remove(fileIds: string[]): Promise<void>
 }
 
 const cloudStorage: FileStorage = {
@@ -26,6 +28,12 @@ const cloudStorage: FileStorage = {
     const link = fileList[0]
     if (link?.code !== 'SUCCESS') throw new Error(`no download link for ${fileID}: ${link?.code}`)
     return { fileId: fileID, url: link.tempFileURL }
+  },
+  async remove(fileIds) {
+    if (fileIds.length === 0) return
+    const { fileList } = await cloudbase().deleteFile({ fileList: fileIds })
+    const failed = fileList.filter((f) => f.code !== 'SUCCESS' && f.code !== 'STORAGE_FILE_NONEXIST')
+    if (failed.length > 0) throw new Error(`could not delete ${failed.map((f) => `${f.fileID}: ${f.code}`).join(', ')}`)
   },
 }
 
@@ -43,4 +51,9 @@ const LINK_SECONDS = 2 * 60 * 60
 export async function storeFile(cloudPath: string, ext: 'xlsx', content: Buffer, now: Date): Promise<StoredFile> {
   const expiresAt = new Date(now.getTime() + LINK_SECONDS * 1000)
   return { ...(await storage.store(cloudPath, ext, content, LINK_SECONDS)), expiresAt }
+}
+
+/** Deletes files from storage: the photos of a person who closes their account. */
+export async function removeFiles(fileIds: string[]): Promise<void> {
+  await storage.remove(fileIds)
 }

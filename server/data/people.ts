@@ -17,3 +17,16 @@ export async function setElderModePreference(personId: string, elderMode: ElderM
 export async function allPeople(): Promise<PersonDoc[]> {
   return readAll<PersonDoc>(people())
 }
+
+/** A person's own correction of what they told about themself (我的信息 → 修改). */
+export async function correctPerson(
+  personId: string,
+  patch: Partial<Pick<PersonDoc, 'name' | 'phone' | 'neighbourhood' | 'addressDetail'>>,
+): Promise<void> {
+  await people().doc(personId).update(patch)
+}
+
+/** The consent to keep their home's position withdrawn: the position goes. */
+export async function forgetHomeLocation(personId: string): Promise<void> {
+  await people().doc(personId).update({ location: database().command.remove() })
+}

@@ -172,6 +172,12 @@ const moved = () => new AppError(ErrorCode.CONFLICT, '这条求助的状态已�
 export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
+  await cancelNeed(need, me, input.reason ? `取消了求助：${input.reason}` : '取消了求助', now)
+  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
+}
+
+/** The requester's cancellation, with `text` on the timeline; also how a closing account withdraws what still waits for help. */
+export async function cancelNeed(need: NeedDoc, me: Caller, text: string, now: Date): Promise<void> {
   await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (!current || !needStatusAfter(current.status, 'cancel')) {
@@ -181,10 +187,9 @@ export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
       )
     }
     await tx.update('needs', need._id, { status: 'cancelled', queue: unset(), queuedAt: unset(), updatedAt: now })
-    await tx.add('need_events', needEvent(need._id, actorOf(me), input.reason ? `取消了求助：${input.reason}` : '取消了求助', now))
+    await tx.add('need_events', needEvent(need._id, actorOf(me), text, now))
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
 }
 
 export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {

@@ -10,9 +10,10 @@ import { organisationByInviteCode, replaceInviteCode } from '../data/organisatio
 import { communitiesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { inTransaction, unset } from '../data/transaction'
-import { auditEntry } from '../audit'
+import { auditContactsShown, auditEntry } from '../audit'
 import { tryCode } from '../code-attempts'
 import type { ActionImplementations } from '../handler'
+import type { Caller } from '../principal'
 import { authoriseOverOrganisation } from '../scopes'
 import { wechat } from '../wechat'
 import { drawInviteCode } from './registry'
@@ -27,10 +28,12 @@ const about = (organisation: OrganisationDoc, target?: { openid: string; name: s
   ...(target ? { target } : {}),
 })
 
-/** The lead first, then volunteers in the order they joined; with phones, which lead and committee need. */
-async function memberList(organisationId: string): Promise<Member[]> {
-  const roles = await membersOf(organisationId)
+/** The lead first, then volunteers in the order they joined; with phones, which lead and committee need, so the read is audited. */
+async function memberList(organisation: OrganisationDoc, viewer: Caller, now: Date): Promise<Member[]> {
+  const roles = await membersOf(organisation._id)
   const people = await peopleByOpenids(roles.map((r) => r.openid))
+  const withPhone = roles.filter((r) => people.get(r.openid)?.phone).map((r) => r.openid)
+  await auditContactsShown(viewer, 'member.contacts', about(organisation), withPhone, now)
   const ordered = [...roles.filter((r) => r.role === 'organisation_lead'), ...roles.filter((r) => r.role === 'volunteer')]
   return ordered.map((r) => {
     const person = people.get(r.openid)
@@ -46,7 +49,7 @@ async function memberList(organisationId: string): Promise<Member[]> {
 
 export const members: Action<'members'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  return { members: await memberList(organisation._id) }
+  return { members: await memberList(organisation, await context.caller(), context.now) }
 }
 
 /** A refused or failed mini-program code leaves the code and link, which work without it. */
@@ -163,7 +166,7 @@ export const decideJoin: Action<'decideJoin'> = async (context) => {
       auditEntry(lead, approve ? 'member.join' : 'member.decline', { ...about(organisation, target), reason: input.reason }, now),
     )
   })
-  const [requests, members] = await Promise.all([requestList(organisation._id), memberList(organisation._id)])
+  const [requests, members] = await Promise.all([requestList(organisation._id), memberList(organisation, lead, now)])
   return { requests, members }
 }
 
@@ -184,7 +187,7 @@ export const removeMember: Action<'removeMember'> = async (context) => {
     await tx.remove('roles', role._id)
     await tx.add('audit_log', auditEntry(lead, 'member.remove', about(organisation, { openid: role.openid, name }), context.now))
   })
-  return { members: await memberList(organisation._id) }
+  return { members: await memberList(organisation, lead, context.now) }
 }
 
 export const handOverLead: Action<'handOverLead'> = async (context) => {
@@ -206,5 +209,5 @@ export const handOverLead: Action<'handOverLead'> = async (context) => {
     await tx.update('organisations', organisation._id, { leadOpenid: target.openid })
     await tx.add('audit_log', auditEntry(lead, 'lead.handOver', about(organisation, { openid: target.openid, name }), context.now))
   })
-  return { members: await memberList(organisation._id) }
+  return { members: await memberList(organisation, lead, context.now) }
 }

@@ -11,7 +11,7 @@ import { organisationById } from '../data/organisations'
 import { peopleByOpenids } from '../data/residents'
 import { addItem, itemById, itemsOfCommunity, redemptionById, updateItem, waitingRedemptions } from '../data/timebank'
 import { inTransaction, unset } from '../data/transaction'
-import { auditEntry } from '../audit'
+import { auditContactsShown, auditEntry } from '../audit'
 import type { ActionContext, ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { authoriseOverCommunity, authoriseOverOrganisation } from '../scopes'
@@ -128,16 +128,25 @@ export const retireItem: Action<'retireItem'> = async (context) => {
 /** A community's or an organisation's waiting hand-overs: more than are ever waiting at once. */
 const HANDOVERS_LIMIT = 200
 
+/** Redemptions with who redeemed them and their phone, as the committee or the provider is shown them: the read is audited. */
+async function shownToHandOver(redemptions: RedemptionDoc[], viewer: Caller, now: Date, organisationId?: string) {
+  for (const communityId of new Set(redemptions.map((r) => r.communityId))) {
+    const seen = redemptions.filter((r) => r.communityId === communityId).map((r) => r.openid)
+    await auditContactsShown(viewer, 'timebank.handovers', { communityId, ...(organisationId ? { organisationId } : {}) }, seen, now)
+  }
+  return redemptionViews(redemptions, true)
+}
+
 export const handovers: Action<'handovers'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
-  return { redemptions: await redemptionViews(await waitingRedemptions({ communityId: community._id }, HANDOVERS_LIMIT), true) }
+  const waiting = await waitingRedemptions({ communityId: community._id }, HANDOVERS_LIMIT)
+  return { redemptions: await shownToHandOver(waiting, await context.caller(), context.now) }
 }
 
 export const providerHandovers: Action<'providerHandovers'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  return {
-    redemptions: await redemptionViews(await waitingRedemptions({ providerOrganisationId: organisation._id }, HANDOVERS_LIMIT), true),
-  }
+  const waiting = await waitingRedemptions({ providerOrganisationId: organisation._id }, HANDOVERS_LIMIT)
+  return { redemptions: await shownToHandOver(waiting, await context.caller(), context.now, organisation._id) }
 }
 
 const redemptionNotFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这笔兑换', 'data.redemptionId')
@@ -166,7 +175,7 @@ async function handOver(redemption: RedemptionDoc, by: Caller, now: Date, organi
     )
     return { ...current, status: 'handedOver' as const, handedOverAt: now, handedOverBy: by.openid }
   })
-  const [view] = await redemptionViews([done], true)
+  const [view] = await shownToHandOver([done], by, now, organisationId)
   return { redemption: view }
 }
 

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { action, defineFunction } from '../contract'
 import { communityKindLabel } from '../domain/community'
 import { elderModePreferenceSchema } from '../domain/elder-mode'
+import { isoDateTimeSchema } from '../domain/fields'
+import { consentKindSchema, personFields } from '../domain/person'
+import { exportFileSchema } from './reports'
 
 const communityKindSchema = z.enum(Object.keys(communityKindLabel) as ['urban', 'rural'])
 
@@ -42,12 +45,155 @@ export const personViewSchema = z.object({
 })
 export type PersonView = z.infer<typeof personViewSchema>
 
+const consentViewSchema = z.object({
+  kind: consentKindSchema,
+  label: z.string(),
+  /** What was given, when and by whom, as recorded. */
+  detail: z.string(),
+  /** What withdrawing does, shown before the person confirms. */
+  effect: z.string(),
+})
+export type ConsentView = z.infer<typeof consentViewSchema>
+
+/** 我的信息: everything stored about the caller, collection by collection, as they may read it (PIPL Art. 44–45). */
+export const myDataSchema = z.object({
+  person: z.object({
+    name: z.string(),
+    phone: z.string().optional(),
+    neighbourhood: z.string().optional(),
+    addressDetail: z.string().optional(),
+    communityName: z.string().optional(),
+    birthYear: z.number().int().optional(),
+    livesAlone: z.boolean().optional(),
+    /** A home position is stored (its coordinates are not repeated here). */
+    hasLocation: z.boolean(),
+    elderMode: elderModePreferenceSchema,
+    joinedAt: isoDateTimeSchema,
+  }),
+  roles: z.array(roleViewSchema),
+  consents: z.array(consentViewSchema),
+  needs: z.array(
+    z.object({
+      id: z.string(),
+      helpKind: z.string(),
+      statusLabel: z.string(),
+      createdAt: isoDateTimeSchema,
+      description: z.string(),
+      neighbourhood: z.string(),
+      addressDetail: z.string(),
+      contactPhone: z.string(),
+      forNeighbour: z.string().optional(),
+      photos: z.number().int(),
+    }),
+  ),
+  serviceRecords: z.array(
+    z.object({
+      title: z.string(),
+      organisationName: z.string(),
+      minutes: z.number().int(),
+      servedAt: isoDateTimeSchema,
+      statusLabel: z.string(),
+    }),
+  ),
+  timeBank: z.object({
+    accounts: z.array(z.object({ communityName: z.string(), balance: z.number().int() })),
+    entries: z.array(z.object({ at: isoDateTimeSchema, title: z.string(), minutes: z.number().int() })),
+    gifts: z.array(
+      z.object({
+        given: z.boolean(),
+        toName: z.string().optional(),
+        minutes: z.number().int(),
+        statusLabel: z.string(),
+        at: isoDateTimeSchema,
+      }),
+    ),
+    redemptions: z.array(
+      z.object({ itemName: z.string(), priceMinutes: z.number().int(), statusLabel: z.string(), at: isoDateTimeSchema }),
+    ),
+    certificates: z.array(
+      z.object({ number: z.string(), from: z.string(), to: z.string(), totalMinutes: z.number().int(), issuedAt: isoDateTimeSchema }),
+    ),
+  }),
+  activities: z.array(
+    z.object({
+      title: z.string(),
+      startAt: isoDateTimeSchema.optional(),
+      roleLabel: z.string(),
+      statusLabel: z.string(),
+      signedUpAt: isoDateTimeSchema,
+      rating: z.number().int().optional(),
+      comment: z.string().optional(),
+    }),
+  ),
+  joinRequests: z.array(
+    z.object({ organisationName: z.string(), statusLabel: z.string(), askedAt: isoDateTimeSchema, reason: z.string().optional() }),
+  ),
+  /** The caller's entry on a care register, when the committee linked it to them. */
+  care: z
+    .object({
+      communityName: z.string(),
+      name: z.string(),
+      phone: z.string().optional(),
+      neighbourhood: z.string(),
+      addressDetail: z.string(),
+      groups: z.array(z.string()),
+      careNeeds: z.string(),
+      emergencyContact: z.object({ name: z.string(), relation: z.string(), phone: z.string() }),
+      frequencyLabel: z.string(),
+      consent: z.string(),
+      active: z.boolean(),
+      withdrawal: z.string().optional(),
+      visits: z.array(z.object({ visitedAt: isoDateTimeSchema, modeLabel: z.string(), wellbeingLabel: z.string() })),
+    })
+    .nullable(),
+  photos: z.array(z.object({ of: z.string(), at: isoDateTimeSchema, stateLabel: z.string() })),
+  /** Who saw my phone or address, newest first, from the audit log. */
+  viewers: z.array(z.object({ at: isoDateTimeSchema, name: z.string(), what: z.string(), organisationName: z.string().optional() })),
+})
+export type MyData = z.infer<typeof myDataSchema>
+
+/** What closing the account would do to this caller in particular, and what stops it now. */
+export const closingSchema = z.object({
+  /** Each a sentence: what must be done first. Empty: the account can be closed. */
+  blockers: z.array(z.string()),
+  balanceMinutes: z.number().int(),
+  openNeeds: z.number().int(),
+  upcomingActivities: z.number().int(),
+  onCareRegister: z.boolean(),
+  roles: z.array(z.string()),
+})
+export type Closing = z.infer<typeof closingSchema>
+
+export const correctionSchema = z
+  .strictObject({
+    name: personFields.name.optional(),
+    phone: personFields.phone.optional(),
+    neighbourhood: personFields.neighbourhood.optional(),
+    addressDetail: personFields.addressDetail.optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: '请填写要修改的内容', path: ['name'] })
+export type Correction = z.infer<typeof correctionSchema>
+
 export const accountContract = defineFunction('account', {
   me: action('我的：当前身份、所在社区和角色', z.strictObject({}), z.object({ person: personViewSchema.nullable() })),
   updatePreferences: action(
     '修改个人设置（长辈模式）',
     z.strictObject({ elderMode: elderModePreferenceSchema }),
     z.object({ preferences: z.object({ elderMode: elderModePreferenceSchema }) }),
+  ),
+  myData: action('我的信息：保存的关于我的全部信息，以及谁查看过我的联系方式', z.strictObject({}), myDataSchema),
+  correct: action('更正我的姓名、电话或住址', correctionSchema, z.object({ person: personViewSchema })),
+  withdrawConsent: action(
+    '撤回同意：删除保存的家庭位置，或退出社区关爱对象登记',
+    z.strictObject({ consent: consentKindSchema }),
+    z.object({ consents: z.array(consentViewSchema) }),
+  ),
+  exportData: action('导出我的信息（Excel 表格），答复下载链接', z.strictObject({}), exportFileSchema),
+  closing: action('注销前：会删除什么、保留什么，以及现在能否注销', z.strictObject({}), closingSchema),
+  close: action(
+    '注销账号：删除姓名、电话、住址和照片，时间银行记录以匿名编号保留',
+    z.strictObject({ confirm: z.literal(true, { message: '请确认注销' }) }),
+    z.object({ closed: z.literal(true) }),
   ),
 })
 export type AccountContract = typeof accountContract

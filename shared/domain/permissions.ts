@@ -25,6 +25,14 @@ export interface PermissionRule {
 export const permissionTable = {
   'account.me': { who: ['signed_in'], over: 'self' },
   'account.updatePreferences': { who: ['resident'], over: 'self' },
+  // Only the caller's own record, found from their openid; anyone with a person record (civil-affairs
+  // staff have no community), checked inside.
+  'account.myData': { who: ['signed_in'], over: 'self' },
+  'account.correct': { who: ['signed_in'], over: 'self' },
+  'account.withdrawConsent': { who: ['signed_in'], over: 'self' },
+  'account.exportData': { who: ['signed_in'], over: 'self' },
+  'account.closing': { who: ['signed_in'], over: 'self' },
+  'account.close': { who: ['signed_in'], over: 'self' },
 
   'organisations.apply': { who: ['resident'], over: 'self' },
   'organisations.mine': { who: ['signed_in'], over: 'self' },

@@ -172,6 +172,12 @@ const now = new Date().toISOString()
 const inputs: Record<string, object> = {
   'account.me': {},
   'account.updatePreferences': { elderMode: 'on' },
+  'account.myData': {},
+  'account.correct': { addressDetail: '3号楼2单元402' },
+  'account.withdrawConsent': { consent: 'location' },
+  'account.exportData': {},
+  'account.closing': {},
+  'account.close': { confirm: true },
   'organisations.apply': {
     name: '沁园社区读报小组',
     kind: '文体活动类',
@@ -352,6 +358,9 @@ const inputs: Record<string, object> = {
 /** Actions that change something when allowed: the database is put back after each. */
 const writes = new Set([
   'account.updatePreferences',
+  'account.correct',
+  'account.withdrawConsent',
+  'account.close',
   'organisations.apply',
   'organisations.decide',
   'organisations.renewInvitation',
@@ -363,8 +372,12 @@ const writes = new Set([
   'community.revokeCommittee',
   'community.takeDown',
   'needs.raise',
-  // A full view shown to anyone but the requester is an audited reveal.
+  // A full view shown to anyone but the requester is an audited reveal; so are lists with phones.
   'needs.detail',
+  'organisations.members',
+  'activities.roster',
+  'timebank.handovers',
+  'timebank.providerHandovers',
   'needs.tasks',
   'needs.cancel',
   'needs.confirm',

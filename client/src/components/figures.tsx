@@ -3,12 +3,12 @@
  * than read (weekly trend, needs by kind, a map), drawn with Views: no chart library in the package.
  * Every bar carries its number as text, so nothing is told by colour or length alone.
  */
-import { Button, Map as MapView, Picker, ScrollView, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Map as MapView, Picker, ScrollView, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ExportFile, Figures } from '../../../shared/contracts/reports'
 import { periodPresetLabel, periodPresets, presetPeriod, type PeriodPreset, type ReportPeriod } from '../../../shared/domain/report'
 import { messageOf, openExport } from '../api'
+import { CopyLink } from './copy-link'
 import { formatDuration, formatHours, formatPeriod } from '../format'
 import { BusyButton } from './busy-button'
 import { Choices } from './form'
@@ -334,14 +334,5 @@ export function ExportButton({ make }: { make(): Promise<ExportFile> }) {
         </View>
       ) : null}
     </View>
-  )
-}
-
-/** For opening the file on a computer: the link lasts two hours. */
-function CopyLink({ url }: { url: string }) {
-  return (
-    <Button className="btn btn-plain btn-block" onClick={() => Taro.setClipboardData({ data: url })}>
-      复制下载链接（两小时内有效）
-    </Button>
   )
 }

@@ -40,6 +40,9 @@ function Profile({ person }: { person: PersonView }) {
         {person.address ? <Text className="card-text">住址：{person.address}</Text> : null}
       </View>
       {person.community ? <CommunityCard community={person.community} /> : null}
+      <View className="card">
+        <ListItem title="我的信息" detail="保存了我哪些信息、谁看过；修改、导出、撤回同意、注销账号" onClick={() => go(paths.myData())} />
+      </View>
       <Entries person={person} />
       <View className="card">
         <Text className="card-label">我的身份</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '导出我的信息' })
