@@ -49,7 +49,7 @@ async function roundTripsPerAction(trips: () => number) {
 }
 
 async function crowd(trips: () => number) {
-  console.log('\nActivities: a crowd signing up at once for the last 5 places (each through one transaction on the activity)')
+  console.log('\nActivities: a crowd signing up at once for the last 5 places (each a conditional update of the activity)')
   for (const size of [25, 50]) {
     const people: PersonDoc[] = Array.from({ length: size }, (_, i) => ({
       _id: `p-bench-${size}-${i}`,

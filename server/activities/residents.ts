@@ -11,10 +11,10 @@ import {
 } from '../../shared/domain/activity'
 import { distanceM } from '../../shared/domain/organisation'
 import { shanghaiDayStart } from '../../shared/domain/time'
-import { activitiesByIds, liveSignUpsOf, publishedNear, signUpById, signUpDocId } from '../data/activities'
+import { activitiesByIds, addSignUp, claimPlace, liveSignUpsOf, publishedNear, signUpById, signUpDocId } from '../data/activities'
 import type { ActivityDoc, ActivityRatingDoc, ActivitySignUpDoc, PlaceEntry } from '../data/documents'
 import { updateOrganisationFacts } from '../data/organisations'
-import { increment, inTransaction, unset, whole } from '../data/transaction'
+import { BUSY_MESSAGE, increment, inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { placeOrHome } from '../places'
 import { refuseFlagged } from '../wechat'
@@ -55,58 +55,117 @@ export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   return { activity: await activityDetail(await visibleActivity(me, input.activityId), me, now) }
 }
 
-/** The role whose place lists hold a sign-up (holding a place or waiting), or null. */
-const roleHolding = (activity: ActivityDoc, signUpId: string): SignUpRole | null =>
-  (['participant', 'volunteer'] as const).find((r) =>
-    [...activity.places[r].confirmed, ...activity.places[r].waitlisted].some((e) => e.id === signUpId),
-  ) ?? null
+/** Where a sign-up stands in an activity's place lists: holding a place or waiting. */
+interface Standing {
+  role: SignUpRole
+  status: 'confirmed' | 'waitlisted'
+  entry: PlaceEntry
+}
+
+function standing(activity: ActivityDoc, signUpId: string): Standing | null {
+  for (const role of ['participant', 'volunteer'] as const) {
+    for (const status of ['confirmed', 'waitlisted'] as const) {
+      const entry = activity.places[role][status].find((e) => e.id === signUpId)
+      if (entry) return { role, status, entry }
+    }
+  }
+  return null
+}
 
 /**
- * Decided inside one transaction that reads and writes the activity's place lists and writes the
- * sign-up: of racers for the last place one commits, the others conflict on the activity, run
- * again, and find it taken. One role per person and activity (the sign-up's id is theirs). The
- * lists say whether the person already holds a place, so the transaction reads one document only.
+ * A claim that matched nothing reads the activity again, which nearly always says why (held,
+ * refused); it misses again only if a place was freed or taken between its two attempts.
+ */
+const CLAIM_ROUNDS = 5
+
+/**
+ * The person's place in the lists, claimed with a conditional update (server/data `claimPlace`),
+ * or the one they already hold. The lists are the record: the sign-up document is written after
+ * from what they say, so a retry of a call that claimed and died before writing it writes it.
+ */
+async function claimedPlace(read: ActivityDoc, role: SignUpRole, entry: PlaceEntry) {
+  let activity = read
+  for (let round = 0; round < CLAIM_ROUNDS; round++) {
+    const held = standing(activity, entry.id)
+    // A second tap or a retry: the first sign-up stands.
+    if (held?.role === role) return held
+    if (held)
+      throw new AppError(ErrorCode.CONFLICT, `你已报名做${signUpRoleLabel[held.role]}，如要改为${signUpRoleLabel[role]}，请先取消报名`)
+    const refusal = signUpRefusal(
+      { status: activity.status, signUpDeadline: new Date(activity.signUpDeadline) },
+      placesOf(activity, role),
+      entry.at,
+    )
+    if (refusal) throw new AppError(ErrorCode.CONFLICT, refusal)
+    const status = await claimPlace(activity, role, entry, newSignUpStatus(placesOf(activity, role), placeFacts(activity.places[role])))
+    if (status) return { role, status, entry }
+    activity = await loadActivity(activity._id)
+  }
+  throw new AppError(ErrorCode.CONFLICT, BUSY_MESSAGE)
+}
+
+/** A sign-up as the activity's lists have it. */
+const signUpFromList = (activityId: string, held: Standing, promotedAt?: Date): ActivitySignUpDoc => ({
+  _id: held.entry.id,
+  activityId,
+  openid: held.entry.openid,
+  role: held.role,
+  status: held.status,
+  signedUpAt: held.entry.at,
+  ...(promotedAt ? { promotedAt } : {}),
+})
+
+/**
+ * Writes a sign-up as the lists have it, inside the transaction that read them: as a new one, over
+ * a cancelled one (whose cancellation goes), or as a live one's new status.
+ */
+async function writeSignUp(tx: Transaction, signUp: ActivitySignUpDoc): Promise<void> {
+  const stored = await tx.get('activity_sign_ups', signUp._id)
+  const { _id, ...fields } = signUp
+  if (!stored) await tx.add('activity_sign_ups', signUp)
+  else if (stored.status === 'cancelled')
+    await tx.update('activity_sign_ups', _id, { ...fields, cancelledAt: unset(), promotedAt: signUp.promotedAt ?? unset() })
+  else if (stored.status !== signUp.status)
+    await tx.update('activity_sign_ups', _id, { status: signUp.status, ...(signUp.promotedAt ? { promotedAt: signUp.promotedAt } : {}) })
+}
+
+/**
+ * Claims the place outside a transaction, then adds the sign-up (its id derived from activity and
+ * person) as the lists say. If there is one already (cancelled earlier, or written meanwhile by a
+ * cancellation promoting this person or by a second tap), a transaction reads lists and sign-up
+ * together: a cancellation writes the sign-ups it changes, so the two conflict rather than one
+ * undoing the other.
  */
 export const signUp: Action<'signUp'> = async ({ caller, input, now: at }) => {
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
-  const id = signUpDocId(activity._id, me.openid)
-  const { role } = input
-  // Whether to add the sign-up or reuse a cancelled one: a sign-up document is never removed.
-  const existing = await signUpById(id)
-  await inTransaction(async (tx) => {
-    const current = await tx.get('activities', activity._id)
-    if (!current) throw activityNotFound()
-    const held = roleHolding(current, id)
-    // A second tap or a retry: the first sign-up stands.
-    if (held === role) return
-    if (held) throw new AppError(ErrorCode.CONFLICT, `你已报名做${signUpRoleLabel[held]}，如要改为${signUpRoleLabel[role]}，请先取消报名`)
-    const refusal = signUpRefusal({ status: current.status, signUpDeadline: new Date(current.signUpDeadline) }, placesOf(current, role), at)
-    if (refusal) throw new AppError(ErrorCode.CONFLICT, refusal)
-    const places = current.places[role]
-    const status = newSignUpStatus(placesOf(current, role), placeFacts(places))
-    const entry: PlaceEntry = { id, openid: me.openid, at }
-    await tx.update('activities', activity._id, {
-      places: whole({ ...current.places, [role]: { ...places, [status]: [...places[status], entry] } }),
-      updatedAt: at,
+  const held = await claimedPlace(activity, input.role, { id: signUpDocId(activity._id, me.openid), openid: me.openid, at })
+  if (!(await addSignUp(signUpFromList(activity._id, held)))) {
+    await inTransaction(async (tx) => {
+      const current = await tx.get('activities', activity._id)
+      const listed = current && standing(current, held.entry.id)
+      // Gone from the lists: cancelled meanwhile, which wrote the document.
+      if (listed) await writeSignUp(tx, signUpFromList(activity._id, listed))
     })
-    const fields = { activityId: activity._id, openid: me.openid, role, status, signedUpAt: at }
-    if (existing) await tx.update('activity_sign_ups', id, { ...fields, cancelledAt: unset(), promotedAt: unset() })
-    else await tx.add('activity_sign_ups', { _id: id, ...fields })
-  })
+  }
   return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
 }
 
-function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc, now: Date): AppError | null {
+function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc | null, now: Date): AppError | null {
   if (activity.status === 'cancelled') return new AppError(ErrorCode.CONFLICT, '活动已取消')
   if (activity.status === 'finished') return new AppError(ErrorCode.CONFLICT, '活动已结束')
   if (now.getTime() >= new Date(activity.startAt).getTime())
     return new AppError(ErrorCode.CONFLICT, '活动已开始，不能取消报名，请联系负责人')
-  if (signUp.checkedInAt) return new AppError(ErrorCode.CONFLICT, '你已签到，不能取消报名')
+  if (signUp?.checkedInAt) return new AppError(ErrorCode.CONFLICT, '你已签到，不能取消报名')
   return null
 }
 
-/** Cancels and, in the same transaction, gives the freed place to the first on the waitlist, who is then told. */
+/**
+ * Cancels and, in the same transaction, gives the freed place to the first on the waitlist, who is
+ * then told. A claim landing between its read and its commit makes it conflict and run again. The
+ * lists say what is cancelled: the sign-up document may lag them (a claim whose call died before
+ * writing it), and is written here as they say.
+ */
 export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now: at }) => {
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
@@ -124,9 +183,12 @@ export async function withdrawSignUp(activity: ActivityDoc, openid: string, role
     const current = await tx.get('activities', activity._id)
     const signUp = await tx.get('activity_sign_ups', id)
     if (!current) throw activityNotFound()
-    if (!signUp || signUp.role !== role)
+    const listed = standing(current, id)
+    if (listed?.role !== role) {
+      // A retry after the cancellation went through: nothing more to do.
+      if (signUp?.role === role && signUp.status === 'cancelled') return []
       throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabel[role]}身份报名这个活动`, 'data.role')
-    if (signUp.status === 'cancelled') return []
+    }
     const refusal = cannotCancel(current, signUp, at)
     if (refusal) throw refusal
     const places = current.places[role]
@@ -135,8 +197,10 @@ export async function withdrawSignUp(activity: ActivityDoc, openid: string, role
     const moving = left.waitlisted.filter((e) => promotedIds.has(e.id))
     const next = { confirmed: [...left.confirmed, ...moving], waitlisted: left.waitlisted.filter((e) => !promotedIds.has(e.id)) }
     await tx.update('activities', activity._id, { places: whole({ ...current.places, [role]: next }), updatedAt: at })
-    await tx.update('activity_sign_ups', id, { status: 'cancelled', cancelledAt: at })
-    for (const entry of moving) await tx.update('activity_sign_ups', entry.id, { status: 'confirmed', promotedAt: at })
+    if (signUp) await tx.update('activity_sign_ups', id, { status: 'cancelled', cancelledAt: at })
+    else await tx.add('activity_sign_ups', { ...signUpFromList(activity._id, listed), status: 'cancelled', cancelledAt: at })
+    // A promoted person's own call may not have written their sign-up yet, or only found an old cancelled one.
+    for (const entry of moving) await writeSignUp(tx, signUpFromList(activity._id, { role, status: 'confirmed', entry }, at))
     return moving
   })
   if (promoted.length > 0) {

@@ -1,9 +1,10 @@
 /** 社区活动: the activities, activity_sign_ups and activity_ratings collections. */
 import { createHash } from 'node:crypto'
-import type { ActivityKind } from '../../shared/domain/activity'
+import type { ActivityKind, SignUpRole } from '../../shared/domain/activity'
 import { database, documentsWhereIn, readAll } from './cloudbase'
-import type { ActivityDoc, ActivityRatingDoc, ActivitySignUpDoc } from './documents'
+import type { ActivityDoc, ActivityRatingDoc, ActivitySignUpDoc, PlaceEntry } from './documents'
 import { asGeoPoint, geoPoint } from './geo'
+import { isDuplicateWrite } from './write-errors'
 
 const activities = () => database().collection('activities')
 const signUps = () => database().collection('activity_sign_ups')
@@ -118,6 +119,49 @@ export async function finishedIn(communityId: string, range: { start: Date; end:
   return (await readAll(query.orderBy('endAt', 'asc'))).map(readActivity)
 }
 
+// ——— places ———
+
+const placesField = { participant: 'participantPlaces', volunteer: 'volunteerPlaces' } as const
+type ClaimedList = 'confirmed' | 'waitlisted'
+
+/**
+ * Puts `entry` on `role`'s list of places, or on its waitlist when every place is taken, with one
+ * conditional update outside a transaction each: the database applies them one after another on
+ * the document, so racers for the last places never conflict and never overfill them (decision 015).
+ * Each holds only while the activity takes sign-ups, has the places it had when read, and lists
+ * the person nowhere; null when neither matched, and the caller reads the activity again to say why.
+ * `first` is the list to try first: the one the activity as read says.
+ */
+export async function claimPlace(
+  activity: ActivityDoc,
+  role: SignUpRole,
+  entry: PlaceEntry,
+  first: ClaimedList,
+): Promise<ClaimedList | null> {
+  const _ = database().command
+  const places = activity[placesField[role]]
+  const lastPlace = `places.${role}.confirmed.${places - 1}`
+  const open = {
+    _id: activity._id,
+    status: 'published',
+    signUpDeadline: _.gt(entry.at),
+    [placesField[role]]: places,
+    'places.participant.confirmed.id': _.neq(entry.id),
+    'places.participant.waitlisted.id': _.neq(entry.id),
+    'places.volunteer.confirmed.id': _.neq(entry.id),
+    'places.volunteer.waitlisted.id': _.neq(entry.id),
+  }
+  const claim = async (list: ClaimedList) => {
+    const { updated } = (await activities()
+      // A waitlist only while every place is taken: nobody waits beside a free place.
+      .where({ ...open, [lastPlace]: _.exists(list === 'waitlisted') })
+      .update({ [`places.${role}.${list}`]: _.push(entry), updatedAt: entry.at })) as { updated?: number }
+    return updated === 1
+  }
+  for (const list of [first, first === 'confirmed' ? 'waitlisted' : 'confirmed'] as const) if (await claim(list)) return list
+  return null
+}
+
 // ——— sign-ups ———
 
 /** How many participants checked in at each of these activities: one aggregation per 1000 activities. */
@@ -135,6 +179,17 @@ export async function participantsCheckedIn(activityIds: string[]): Promise<Map<
     for (const row of data as { _id: string; n: number }[]) counts.set(row._id, row.n)
   }
   return counts
+}
+
+/** Adds a sign-up under its derived id; false when there is one already. */
+export async function addSignUp(signUp: ActivitySignUpDoc): Promise<boolean> {
+  try {
+    await signUps().add(signUp)
+    return true
+  } catch (error) {
+    if (isDuplicateWrite(error)) return false
+    throw error
+  }
 }
 
 export async function signUpById(id: string): Promise<ActivitySignUpDoc | null> {

@@ -561,9 +561,10 @@ export interface PlaceEntry {
 }
 
 /**
- * 社区活动. `places` is the one record of who holds a place and who waits, per role: sign-ups and
- * cancellations rewrite it in the same transaction as the sign-up document, so racers for the last
- * place conflict on this document and are decided one after another.
+ * 社区活动. `places` is the one record of who holds a place and who waits, per role. A sign-up
+ * pushes onto it with one conditional update, which the database applies to racers for the last
+ * place one after another without conflicts, and then writes the sign-up document as it says; a
+ * cancellation rewrites it in one transaction with the sign-up documents it changes.
  */
 export interface ActivityDoc {
   _id: string
@@ -601,7 +602,8 @@ export interface ActivityDoc {
 /**
  * One person's sign-up for one activity. `_id` is derived from the activity and the person
  * (server/data/activities.ts `signUpDocId`): one sign-up per person and activity, in one role, so
- * a retried sign-up finds the first instead of adding a second. A cancelled one is reused.
+ * a retried sign-up finds the first instead of adding a second. A cancelled one is reused. It is
+ * written after the activity's `places`, which it follows.
  */
 export interface ActivitySignUpDoc {
   _id: string

@@ -29,8 +29,8 @@ interface SdkTransaction {
 }
 
 /**
- * The SDK retries a conflict at once, three times: a crowd racing for one document (the last places
- * of an activity, a community's pool, twenty leads accepting one need) outlasts that. Here each retry
+ * The SDK retries a conflict at once, three times: a crowd racing for one document (a community's
+ * pool, twenty leads accepting one need) outlasts that. Here each retry
  * waits a random moment below a ceiling that doubles up to a cap (exponential backoff with full
  * jitter): the racers spread out, and a wide cap keeps the losers from flooding the database with
  * attempts that can only conflict again. What bounds the retries is the time spent waiting, not

@@ -150,8 +150,8 @@ export function placesLeft(places: number, signUps: readonly SignUpFacts[]): num
 
 /**
  * A new sign-up (one `signUpRefusal` let through) takes a place while one is left, else joins the
- * waitlist. The function layer must decide this inside the transaction that writes the sign-up,
- * so racers for the last place see each other and never overfill it.
+ * waitlist. Racers for the last place each see one left: the function layer claims it with a
+ * conditional update the database applies one at a time, and tries the waitlist when it is gone.
  */
 export function newSignUpStatus(places: number, signUps: readonly SignUpFacts[]): 'confirmed' | 'waitlisted' {
   return placesLeft(places, signUps) > 0 ? 'confirmed' : 'waitlisted'

@@ -6,6 +6,7 @@
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { issueCheckInCode } from '../../server/activities/check-in-code'
+import { placeFacts } from '../../server/activities/views'
 import { signUpDocId } from '../../server/data/activities'
 import { database } from '../../server/data/cloudbase'
 import type {
@@ -20,7 +21,7 @@ import type {
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import type { PublishActivityInput } from '../../shared/contracts/activities'
-import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS } from '../../shared/domain/activity'
+import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS, waitlistPosition } from '../../shared/domain/activity'
 import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup } from '../support/database'
 import { callActivities as call, callOrganisations, callTimebank, failure, ok } from './calls'
 
@@ -363,9 +364,10 @@ describe('the race for the last places', () => {
     preferences: { elderMode: 'auto' },
     createdAt: new Date(),
   }))
+  beforeAll(() => insertAll('people', racers))
+  const signUpAs = (openid: string, activityId: string) => ok(call(openid, 'signUp', { activityId, role: 'participant' }))
 
   it('50 sign-ups at once at CloudBase’s latency for the last 5 places: exactly 5 get one, 45 wait in distinct places, nobody is told to try later', async () => {
-    await insertAll('people', racers)
     const activityId = (await publish({ participantPlaces: 8, volunteerPlaces: 0, volunteerMinutes: 0 })).id
     for (const openid of residents.slice(0, 3)) await ok(call(openid, 'signUp', { activityId, role: 'participant' }))
     // ok() fails the test on any refusal, a CONFLICT for giving up among them.
@@ -382,6 +384,118 @@ describe('the race for the last places', () => {
     )
     expect(finalPositions.filter((p) => p !== undefined).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1))
     expect(await signUpDocs(activityId)).toHaveLength(53)
+    await expectPlacesMatchSignUps(activityId)
+  })
+
+  it('half the crowd signs up while 4 with a place cancel: the first 4 waiting are promoted and told, nobody is listed twice, the counts add up', async () => {
+    const activityId = (await publish({ participantPlaces: 8, volunteerPlaces: 0, volunteerMinutes: 0 })).id
+    const [early, late] = [racers.slice(0, 25), racers.slice(25)]
+    await Promise.all(early.map((r) => signUpAs(r.openid, activityId)))
+    const before = (await activityDoc(activityId)).places.participant
+    const leaving = before.confirmed.slice(0, 4).map((e) => e.openid)
+    const waitingInOrder = (places: typeof before) =>
+      [...places.waitlisted].sort((x, y) => waitlistPosition(placeFacts(places), x.id)! - waitlistPosition(placeFacts(places), y.id)!)
+    const firstWaiting = waitingInOrder(before).map((e) => e.openid)
+    expect(firstWaiting).toHaveLength(17)
+
+    await Promise.all([
+      ...late.map((r) => signUpAs(r.openid, activityId)),
+      ...leaving.map((openid) => ok(call(openid, 'cancelSignUp', { activityId, role: 'participant' }))),
+    ])
+    const after = (await activityDoc(activityId)).places.participant
+    const listed = [...after.confirmed, ...after.waitlisted].map((e) => e.openid)
+    expect(new Set(listed).size).toBe(listed.length)
+    expect(after.confirmed).toHaveLength(8)
+    expect(after.waitlisted).toHaveLength(17 - 4 + 25)
+    expect(listed.filter((o) => leaving.includes(o))).toEqual([])
+    const promoted = after.confirmed.map((e) => e.openid).filter((o) => !before.confirmed.some((e) => e.openid === o))
+    expect(promoted.sort()).toEqual(firstWaiting.slice(0, 4).sort())
+    // The early ones still waiting keep their order, ahead of everyone who came later.
+    const waitingAfter = waitingInOrder(after).map((e) => e.openid)
+    expect(waitingAfter.slice(0, 13)).toEqual(firstWaiting.slice(4))
+    expect(waitingAfter.slice(13).sort()).toEqual(late.map((r) => r.openid).sort())
+    const told = (await messagesAbout(activityId)).filter((m) => m.template === 'activityPromoted').map((m) => m.to)
+    expect(told.sort()).toEqual(firstWaiting.slice(0, 4).sort())
+    const signUps = await signUpDocs(activityId)
+    expect(
+      signUps
+        .filter((s) => s.status === 'cancelled')
+        .map((s) => s.openid)
+        .sort(),
+    ).toEqual([...leaving].sort())
+    expect(signUps).toHaveLength(50)
+    await expectPlacesMatchSignUps(activityId)
+  })
+
+  it('the same person tapping twice at once gets one entry and one sign-up, for a place or on the waitlist', async () => {
+    const activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0 })).id
+    for (const [openid, status] of [
+      [racers[0].openid, 'confirmed'],
+      [racers[1].openid, 'waitlisted'],
+    ] as const) {
+      const answers = await Promise.all([signUpAs(openid, activityId), signUpAs(openid, activityId)])
+      expect(answers.map((a) => a.activity.mySignUps[0].status)).toEqual([status, status])
+    }
+    expect((await activityDoc(activityId)).places.participant).toEqual({
+      confirmed: [expect.objectContaining({ openid: racers[0].openid })],
+      waitlisted: [expect.objectContaining({ openid: racers[1].openid })],
+    })
+    expect(await signUpDocs(activityId)).toHaveLength(2)
+    await expectPlacesMatchSignUps(activityId)
+  })
+})
+
+describe('a sign-up whose call died after claiming its place, before writing the sign-up', () => {
+  freshDatabasePerGroup()
+  const [a, b, c, d] = [who.resident, who.elderResident, 'demo-sun-xiuying', 'demo-song-guiying']
+  const signUpAs = (openid: string, activityId: string) => ok(call(openid, 'signUp', { activityId, role: 'participant' }))
+  const cancelAs = (openid: string, activityId: string) => ok(call(openid, 'cancelSignUp', { activityId, role: 'participant' }))
+  const signUpOf = async (activityId: string, openid: string) =>
+    (await signUpDocs(activityId)).find((s) => s._id === signUpDocId(activityId, openid))
+
+  /** All such a call leaves: the person's entry in the lists. */
+  async function claimOnly(activityId: string, openid: string, list: 'confirmed' | 'waitlisted') {
+    const entry = { id: signUpDocId(activityId, openid), openid, at: new Date() }
+    await database()
+      .collection('activities')
+      .doc(activityId)
+      .update({ [`places.participant.${list}`]: database().command.push(entry) })
+    return entry
+  }
+
+  it('a retry writes the sign-up as the lists say, or restores a cancelled one', async () => {
+    const activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0 })).id
+    const entry = await claimOnly(activityId, a, 'confirmed')
+    expect((await ok(call(a, 'detail', { activityId }))).activity.mySignUps).toEqual([])
+    expect((await signUpAs(a, activityId)).activity.mySignUps[0]).toMatchObject({ status: 'confirmed' })
+    expect(await signUpOf(activityId, a)).toMatchObject({ status: 'confirmed', signedUpAt: entry.at })
+
+    await signUpAs(b, activityId)
+    await cancelAs(b, activityId)
+    await claimOnly(activityId, b, 'waitlisted')
+    expect((await signUpAs(b, activityId)).activity.mySignUps[0]).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
+    expect(await signUpOf(activityId, b)).not.toHaveProperty('cancelledAt')
+    expect((await activityDoc(activityId)).places.participant.waitlisted).toHaveLength(1)
+    await expectPlacesMatchSignUps(activityId)
+  })
+
+  it('a cancellation promoting such a person writes their sign-up; such a person can cancel', async () => {
+    const activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0 })).id
+    await signUpAs(a, activityId)
+    await claimOnly(activityId, c, 'waitlisted')
+    await cancelAs(a, activityId)
+    expect(await signUpOf(activityId, c)).toMatchObject({ status: 'confirmed', promotedAt: expect.any(Date) })
+    expect((await messagesAbout(activityId)).filter((m) => m.template === 'activityPromoted')).toEqual([
+      { template: 'activityPromoted', to: c },
+    ])
+
+    // Signed up and cancelled before: the old sign-up says cancelled while the lists hold the new claim.
+    await signUpAs(d, activityId)
+    await cancelAs(d, activityId)
+    await claimOnly(activityId, d, 'waitlisted')
+    await cancelAs(d, activityId)
+    expect((await activityDoc(activityId)).places.participant.waitlisted).toEqual([])
+    expect(await signUpOf(activityId, d)).toMatchObject({ status: 'cancelled' })
     await expectPlacesMatchSignUps(activityId)
   })
 })

@@ -115,6 +115,21 @@ describe('isolation', () => {
     expect(await balance('alice')).toBe(7)
   })
 
+  it('a conditional where(…).update(…) between a transaction’s read and its commit makes it conflict, before or after its write', async () => {
+    const claim = (n: number) => db.collection('accounts').where({ _id: 'alice', balance: 100 }).update({ claimedBy: n })
+    const t1 = await db.startTransaction()
+    expect((await t1.collection('accounts').doc('alice').get()).data.balance).toBe(100)
+    expect((await claim(1)).updated).toBe(1)
+    expect((await errorOf(t1.collection('accounts').doc('alice').update({ balance: 90 }))).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+
+    const t2 = await db.startTransaction()
+    expect((await t2.collection('accounts').doc('alice').get()).data.claimedBy).toBe(1)
+    await t2.collection('accounts').doc('alice').update({ balance: 80 })
+    expect((await claim(2)).updated).toBe(1)
+    expect((await errorOf(t2.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    expect((await db.collection('accounts').doc('alice').get()).data[0]).toEqual({ _id: 'alice', balance: 100, claimedBy: 2 })
+  })
+
   it('runTransaction retries conflicts: 20 concurrent increments end at exactly 20', async () => {
     await db.collection('accounts').add({ _id: 'counter', n: 0 })
     const increment = () =>
