@@ -12,6 +12,8 @@ import type { FunctionName } from '../../shared/contracts'
 import { mediaCheckPush, messagePushContext } from '../../local/host/platform-context'
 import { demoDataSet } from '../../local/seed/demo-data'
 import { callAs } from '../support/database'
+import { allDocuments } from '../../server/data/maintenance'
+import type { OutboxDoc } from '../../server/data/documents'
 
 /** A typed caller of one function's actions. */
 function callerOf<F extends FunctionContract>(contract: F) {
@@ -30,6 +32,12 @@ export const callReports = callerOf(reportsContract)
 /** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
 export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>
   functionMains.community(mediaCheckPush(traceId, suggest), messagePushContext('community')) as Promise<Envelope<unknown>>
+
+/** What the outbox holds now: pass it to `sentSince` later. */
+export const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
+
+/** The messages written to the outbox since `before` was read: what one test sent, whatever the tests before it sent. */
+export const sentSince = async (before: OutboxDoc[]) => (await outbox()).filter((m) => !before.some((b) => b._id === m._id))
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {
