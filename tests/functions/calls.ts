@@ -10,9 +10,9 @@ import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
 import type { FunctionName } from '../../shared/contracts'
 import { mediaCheckPush, messagePushContext } from '../../local/host/platform-context'
-import { demoDataSet } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities, demoPerson } from '../../local/seed/demo-data'
 import { callAs } from '../support/database'
-import { allDocuments } from '../../server/data/maintenance'
+import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { OutboxDoc } from '../../server/data/documents'
 
 /** A typed caller of one function's actions. */
@@ -87,3 +87,17 @@ export const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedIn
   contactPhone: '18653312469',
   ...overrides,
 })
+
+let residentsMade = 0
+/** A new resident of 沁园社区, like 杨丽 but with an openid and name of their own: what a test does as them is its own. */
+export async function aNewResident(): Promise<{ openid: string; name: string }> {
+  const n = ++residentsMade
+  const person = {
+    ...demoPerson(demoIdentities.resident),
+    _id: `p-test-resident-${n}`,
+    openid: `o-test-resident-${n}`,
+    name: `测试居民${n}`,
+  }
+  await insertAll('people', [person])
+  return { openid: person.openid, name: person.name }
+}
