@@ -12,8 +12,10 @@ import { residentsContract } from '../../shared/contracts/residents'
 import { accountContract } from '../../shared/contracts/account'
 import type { FunctionName } from '../../shared/contracts'
 import { mediaCheckPush, messagePushContext } from '../../local/host/platform-context'
-import { demoDataSet } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities, demoPerson } from '../../local/seed/demo-data'
 import { callAs } from '../support/database'
+import { allDocuments, insertAll } from '../../server/data/maintenance'
+import type { OutboxDoc } from '../../server/data/documents'
 
 /** A typed caller of one function's actions. */
 function callerOf<F extends FunctionContract>(contract: F) {
@@ -34,6 +36,12 @@ export const callAccount = callerOf(accountContract)
 /** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
 export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>
   functionMains.community(mediaCheckPush(traceId, suggest), messagePushContext('community')) as Promise<Envelope<unknown>>
+
+/** What the outbox holds now: pass it to `sentSince` later. */
+export const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
+
+/** The messages written to the outbox since `before` was read: what one test sent, whatever the tests before it sent. */
+export const sentSince = async (before: OutboxDoc[]) => (await outbox()).filter((m) => !before.some((b) => b._id === m._id))
 
 /** The answer's data, or the test fails with the error the function gave. */
 export async function ok<T>(answer: Promise<Envelope<T>>): Promise<T> {
@@ -83,3 +91,17 @@ export const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedIn
   contactPhone: '18653312469',
   ...overrides,
 })
+
+let residentsMade = 0
+/** A new resident of 沁园社区, like 杨丽 but with an openid and name of their own: what a test does as them is its own. */
+export async function aNewResident(): Promise<{ openid: string; name: string }> {
+  const n = ++residentsMade
+  const person = {
+    ...demoPerson(demoIdentities.resident),
+    _id: `p-test-resident-${n}`,
+    openid: `o-test-resident-${n}`,
+    name: `测试居民${n}`,
+  }
+  await insertAll('people', [person])
+  return { openid: person.openid, name: person.name }
+}

@@ -8,7 +8,7 @@ import { functionMains } from '../../local/host/functions'
 import { mediaCheckPush, platformContext } from '../../local/host/platform-context'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { signUpDocId } from '../../server/data/activities'
-import type { AuditDoc, OutboxDoc, PhotoDoc } from '../../server/data/documents'
+import type { AuditDoc, PhotoDoc } from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
 import { committeeNeedPath } from '../../shared/domain/workbench'
 import { freshDatabasePerGroup, snapshotDatabase } from '../support/database'
@@ -20,16 +20,18 @@ import {
   callReports,
   failure,
   ok,
+  outbox,
   publishInputFor,
   pushMediaVerdict,
+  sentSince,
 } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
-const photoA = 'cloud://local/0123456789abcdef0123456789abcdef.jpg'
-const photoB = 'cloud://local/fedcba9876543210fedcba9876543210.png'
+let photosMade = 0
+/** A photo of its own for each test, so that WeChat's verdicts on it are the test's alone. */
+const aPhoto = (ext: 'jpg' | 'png' = 'jpg') => `cloud://local/${(++photosMade).toString(16).padStart(32, '0')}.${ext}`
 
-const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
 const audit = async () => (await allDocuments('audit_log')) as AuditDoc[]
 const photoDocs = async () => (await allDocuments('photos')) as PhotoDoc[]
 /** The trace id WeChat was given for `fileId`, as the outbox recorded the request. */
@@ -63,17 +65,33 @@ async function acceptFirstOffer(needId: string): Promise<{ lead: string; organis
 
 describe('photos: hidden until WeChat passes them; a flagged one waits for the committee', () => {
   freshDatabasePerGroup()
-  let needId: string
-  let accepted: { lead: string; organisationId: string }
+
+  /** 杨丽's need with two photos, accepted; WeChat has passed the first and flagged the second. */
+  async function aNeedWithAPassedAndAFlaggedPhoto() {
+    const photoA = aPhoto()
+    const photoB = aPhoto('png')
+    const { need } = await raiseWithPhotos([photoA, photoB])
+    const accepted = await acceptFirstOffer(need.id)
+    await ok(pushMediaVerdict(await traceOf(photoA), 'pass'))
+    await ok(pushMediaVerdict(await traceOf(photoB), 'risky'))
+    return { needId: need.id, accepted, photoA, photoB }
+  }
+  const flaggedPhotosOf = async (needId: string) =>
+    (await ok(callReports(who.committeeUrban, 'waiting', { communityId: urban._id }))).items.filter(
+      (i) => i.kind === 'photo_flagged' && i.page === committeeNeedPath(needId),
+    )
 
   it('asks WeChat to check each photo of a need and shows none before the verdict, but to the committee', async () => {
+    const photoA = aPhoto()
+    const photoB = aPhoto('png')
+    const before = await outbox()
     const { need } = await raiseWithPhotos([photoA, photoB])
-    needId = need.id
-    const requests = (await outbox()).filter((m) => m.channel === 'mediaCheck')
+    const needId = need.id
+    const requests = (await sentSince(before)).filter((m) => m.channel === 'mediaCheck')
     expect(requests.map((m) => m.payload.fileId).sort()).toEqual([photoA, photoB].sort())
     expect(requests.every((m) => m.toOpenid === who.resident)).toBe(true)
 
-    accepted = await acceptFirstOffer(needId)
+    const accepted = await acceptFirstOffer(needId)
     const asRequester = await detailAs(who.resident, needId)
     expect(asRequester.photos).toEqual([])
     expect(asRequester.photoStates).toEqual([
@@ -91,8 +109,7 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
   })
 
   it('shows a passed photo to those who see the need; a flagged one stays hidden and joins the waiting list', async () => {
-    await ok(pushMediaVerdict(await traceOf(photoA), 'pass'))
-    await ok(pushMediaVerdict(await traceOf(photoB), 'risky'))
+    const { needId, accepted, photoA } = await aNeedWithAPassedAndAFlaggedPhoto()
     expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA])
     const asRequester = await detailAs(who.resident, needId)
     expect(asRequester.photos).toEqual([photoA])
@@ -100,26 +117,28 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
     expect(asRequester.photoStates).toEqual([{ state: 'pending', stateLabel: '审核中' }])
     expect((await detailAs(who.committeeUrban, needId)).photoStates!.map((p) => p.state)).toEqual(['passed', 'flagged'])
 
-    const { items } = await ok(callReports(who.committeeUrban, 'waiting', { communityId: urban._id }))
-    const flagged = items.filter((i) => i.kind === 'photo_flagged')
-    expect(flagged).toEqual([
+    expect(await flaggedPhotosOf(needId)).toEqual([
       expect.objectContaining({ kindLabel: '照片被标记', title: '求助照片', detail: '生活照料', page: committeeNeedPath(needId) }),
     ])
   })
 
   it('takes a repeated verdict once: the first stands', async () => {
+    const { needId, accepted, photoA } = await aNeedWithAPassedAndAFlaggedPhoto()
     await ok(pushMediaVerdict(await traceOf(photoA), 'risky'))
     expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA])
   })
 
   it('shows a flagged photo once the committee lets it, and it leaves the waiting list', async () => {
+    const { needId, accepted, photoA, photoB } = await aNeedWithAPassedAndAFlaggedPhoto()
+    expect(await flaggedPhotosOf(needId)).toHaveLength(1)
     await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'needPhoto', needId, fileId: photoB } }))
     expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA, photoB])
-    const { items } = await ok(callReports(who.committeeUrban, 'waiting', { communityId: urban._id }))
-    expect(items.filter((i) => i.kind === 'photo_flagged')).toEqual([])
+    expect(await flaggedPhotosOf(needId)).toEqual([])
   })
 
   it('takes a photo down: hidden from the organisation, the reason shown to the requester', async () => {
+    const { needId, accepted, photoA, photoB } = await aNeedWithAPassedAndAFlaggedPhoto()
+    await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'needPhoto', needId, fileId: photoB } }))
     await ok(
       callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'needPhoto', needId, fileId: photoA }, reason: '照片含有他人住址' }),
     )
@@ -130,6 +149,7 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
   })
 
   it('checks an activity’s photos too: residents see none before the verdict', async () => {
+    const photoA = aPhoto()
     const { activity } = await ok(
       callActivities(who.organisationLead, 'publish', { ...publishInputFor(organisation._id), photos: [photoA] }),
     )
@@ -148,6 +168,7 @@ describe('the verdict is taken from WeChat’s message push only', () => {
   freshDatabasePerGroup()
 
   it('refuses a person sending the push’s event or calling the action, and changes nothing', async () => {
+    const photoA = aPhoto()
     const { need } = await raiseWithPhotos([photoA])
     const traceId = await traceOf(photoA)
     const before = await snapshotDatabase()
@@ -175,6 +196,8 @@ describe('the verdict is taken from WeChat’s message push only', () => {
 describe('take-down and restore', () => {
   freshDatabasePerGroup()
   const activityId = 'act-qy-xiyanghong-haircut'
+  /** An activity of 夕阳红 of the test's own, published by its lead: a take-down of it is the test's alone. */
+  const anActivity = async () => (await ok(callActivities(who.organisationLead, 'publish', publishInputFor(organisation._id)))).activity.id
   const browseIds = async (openid: string) =>
     (await ok(callActivities(openid, 'browse', { near: urban.centre.coordinates }))).activities.map((a) => a.id)
 
@@ -193,7 +216,9 @@ describe('take-down and restore', () => {
   })
 
   it('takes an activity down: residents no longer find it, its organisation reads why, audited, the lead told', async () => {
+    const activityId = await anActivity()
     expect(await browseIds(who.resident)).toContain(activityId)
+    const before = await outbox()
     const { takenDown } = await ok(
       callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'activity', activityId }, reason: '活动内容与备案不符' }),
     )
@@ -216,7 +241,7 @@ describe('take-down and restore', () => {
         reason: '活动内容与备案不符',
       }),
     )
-    expect(await outbox()).toContainEqual(
+    expect(await sentSince(before)).toContainEqual(
       expect.objectContaining({ channel: 'subscribeMessage', template: 'contentTakenDown', toOpenid: who.organisationLead }),
     )
     expect(
@@ -224,7 +249,10 @@ describe('take-down and restore', () => {
     ).toEqual({ code: 'CONFLICT' })
   })
 
-  it('restores it: residents see it again, audited', async () => {
+  it('restores a taken-down activity: residents see it again, audited', async () => {
+    const activityId = await anActivity()
+    await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'activity', activityId }, reason: '活动内容与备案不符' }))
+    expect(await browseIds(who.resident)).not.toContain(activityId)
     await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'activity', activityId } }))
     expect(await browseIds(who.resident)).toContain(activityId)
     expect((await ok(callActivities(who.resident, 'detail', { activityId }))).activity.takenDown).toBeUndefined()
@@ -238,12 +266,13 @@ describe('take-down and restore', () => {
     const { need } = await raiseWithPhotos([])
     const { offers } = await ok(callNeeds(who.committeeUrban, 'matchDetails', { needId: need.id }))
     const offeredLead = demoDataSet.organisations.find((o) => o._id === offers[0].organisationId)!.leadOpenid
+    const before = await outbox()
     await ok(callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'need', needId: need.id }, reason: '含有他人隐私' }))
     expect(await failure(callNeeds(offeredLead, 'detail', { needId: need.id }))).toMatchObject({ code: 'NOT_FOUND' })
     const { offers: inbox } = await ok(callNeeds(offeredLead, 'offers', { organisationId: offers[0].organisationId }))
     expect(inbox.map((o) => o.need.id)).not.toContain(need.id)
     expect((await detailAs(who.resident, need.id)).takenDown).toMatchObject({ reason: '含有他人隐私' })
-    expect(await outbox()).toContainEqual(expect.objectContaining({ template: 'contentTakenDown', toOpenid: who.resident }))
+    expect(await sentSince(before)).toContainEqual(expect.objectContaining({ template: 'contentTakenDown', toOpenid: who.resident }))
 
     await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'need', needId: need.id } }))
     expect((await detailAs(who.resident, need.id)).takenDown).toBeUndefined()

@@ -10,7 +10,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, NeedDoc, NeedEventDoc, OfferDoc, OrganisationDoc } from '../../server/data/documents'
 import { BUSY_MESSAGE } from '../../server/data/transaction'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
-import { CLOUDBASE_LATENCY_MS, startTestDatabase, type TestDatabase } from '../support/database'
+import { CLOUDBASE_LATENCY_MS, startTestDatabase, testClock, type TestDatabase } from '../support/database'
 import { callNeeds as call, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -67,7 +67,7 @@ describe('the first acceptance wins', () => {
         name: `负责人${i}`,
         communityId: urban._id,
         preferences: { elderMode: 'auto' },
-        createdAt: new Date(),
+        createdAt: testClock.now(),
       })),
     )
     await insertAll(
@@ -79,7 +79,7 @@ describe('the first acceptance wins', () => {
         organisationId: o._id,
         communityId: urban._id,
         grantedBy: 'test',
-        grantedAt: new Date(),
+        grantedAt: testClock.now(),
       })),
     )
     const { need } = await raise({ location: place(0) })
@@ -132,27 +132,33 @@ describe('the first acceptance wins', () => {
 })
 
 describe('what each role sees of one need', () => {
-  let needId: string
-  let offered: string[]
-  let accepting: string
-
-  beforeAll(async () => {
-    const { need } = await raise({ helpKind: '亲情陪伴', urgency: 'normal', location: place(200) })
-    needId = need.id
-    offered = (await matchDetails(needId)).map((o) => o.organisationId)
-  })
-  const sees = (openid: string) => call(openid, 'detail', { needId })
+  /** 杨丽's 亲情陪伴 need `northM` metres north of the centre, and the organisations it was offered to. */
+  async function aNeedOffered(northM: number) {
+    const { need } = await raise({ helpKind: '亲情陪伴', urgency: 'normal', location: place(northM) })
+    return { needId: need.id, offered: (await matchDetails(need.id)).map((o) => o.organisationId) }
+  }
+  /** The same, accepted by the first organisation offered it. */
+  async function aNeedAccepted(northM: number) {
+    const { needId, offered } = await aNeedOffered(northM)
+    const accepting = offered[0]
+    const offerId = (await matchDetails(needId)).find((o) => o.organisationId === accepting)!.offerId
+    await ok(call(leadOf(accepting), 'accept', { organisationId: accepting, offerId }))
+    return { needId, offered, accepting }
+  }
+  const sees = (openid: string, needId: string) => call(openid, 'detail', { needId })
   const sensitive = ['requesterName', 'addressDetail', 'contactPhone', 'location', 'photos', 'timeline', 'volunteers']
 
   it('the requester: everything, with the timeline, and no audit entry', async () => {
-    const { need } = await ok(sees(who.resident))
+    const { needId } = await aNeedOffered(160)
+    const { need } = await ok(sees(who.resident, needId))
     expect(need).toMatchObject({ access: 'full', requesterName: '杨丽', contactPhone: '18653312469', addressDetail: '12号楼1单元1502' })
     expect(need.timeline!.length).toBeGreaterThan(0)
     expect(await reveals(needId)).toEqual([])
   })
 
   it('an offered lead before acceptance: the limited view, no name, address, phone or place', async () => {
-    const { need } = await ok(sees(leadOf(offered[0])))
+    const { needId, offered } = await aNeedOffered(220)
+    const { need } = await ok(sees(leadOf(offered[0]), needId))
     expect(need).toMatchObject({
       access: 'limited',
       helpKind: '亲情陪伴',
@@ -166,44 +172,46 @@ describe('what each role sees of one need', () => {
   })
 
   it('the lead of an organisation not offered it: NOT_FOUND', async () => {
+    const { needId, offered } = await aNeedOffered(280)
     const other = demoDataSet.organisations.find((o) => o.status === 'approved' && o.communityId === urban._id && !offered.includes(o._id))!
-    expect(await failure(sees(other.leadOpenid))).toEqual({ code: 'NOT_FOUND' })
+    expect(await failure(sees(other.leadOpenid, needId))).toEqual({ code: 'NOT_FOUND' })
   })
 
   it('the accepting lead after acceptance, and a volunteer once assigned to it: everything, audited', async () => {
-    accepting = offered[0]
-    const offerId = (await matchDetails(needId)).find((o) => o.organisationId === accepting)!.offerId
-    await ok(call(leadOf(accepting), 'accept', { organisationId: accepting, offerId }))
-    const { need } = await ok(sees(leadOf(accepting)))
+    const { needId, accepting } = await aNeedAccepted(-100)
+    const { need } = await ok(sees(leadOf(accepting), needId))
     expect(need).toMatchObject({ access: 'full', contactPhone: '18653312469', location: expect.any(Array) })
     const volunteer = demoDataSet.roles.find((r) => r.organisationId === accepting && r.role === 'volunteer')!
     // A member not assigned to it sees nothing of it (decision 019).
-    expect(await failure(sees(volunteer.openid))).toEqual({ code: 'NOT_FOUND' })
+    expect(await failure(sees(volunteer.openid, needId))).toEqual({ code: 'NOT_FOUND' })
     await ok(call(leadOf(accepting), 'assignVolunteers', { organisationId: accepting, needId, memberIds: [volunteer._id] }))
-    expect((await ok(sees(volunteer.openid))).need.access).toBe('full')
+    expect((await ok(sees(volunteer.openid, needId))).need.access).toBe('full')
     expect((await reveals(needId)).sort()).toEqual([leadOf(accepting), leadOf(accepting), leadOf(accepting), volunteer.openid].sort())
   })
 
   it('the other offered lead after acceptance: NOT_FOUND', async () => {
-    expect(await failure(sees(leadOf(offered[1])))).toEqual({ code: 'NOT_FOUND' })
+    const { needId, offered } = await aNeedAccepted(-160)
+    expect(await failure(sees(leadOf(offered[1]), needId))).toEqual({ code: 'NOT_FOUND' })
   })
 
   it('the committee of its community: everything, audited', async () => {
-    const { need } = await ok(sees(who.committeeUrban))
+    const { needId } = await aNeedAccepted(-220)
+    const { need } = await ok(sees(who.committeeUrban, needId))
     expect(need).toMatchObject({ access: 'full', contactPhone: '18653312469' })
     expect((await reveals(needId)).filter((openid) => openid === who.committeeUrban)).toEqual([who.committeeUrban])
   })
 
   it('the committee of another community, a civil-affairs officer and a random resident: NOT_FOUND', async () => {
+    const { needId } = await aNeedAccepted(-280)
     for (const openid of [who.committeeRural, who.civilAffairs, who.elderResident, who.ruralResident]) {
-      expect(await failure(sees(openid))).toEqual({ code: 'NOT_FOUND' })
+      expect(await failure(sees(openid, needId))).toEqual({ code: 'NOT_FOUND' })
     }
     expect(await failure(call(who.committeeRural, 'matchDetails', { needId }))).toEqual({ code: 'FORBIDDEN' })
   })
 })
 
 describe('the scheduler function', () => {
-  const timerEvent = { Type: 'Timer', TriggerName: 'every-minute', Time: new Date().toISOString() }
+  const timerEvent = { Type: 'Timer', TriggerName: 'every-minute', Time: testClock.now().toISOString() }
   const timerContext = { request_id: randomUUID(), function_name: 'scheduler', environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) }
 
   it('runs the due work for its timer trigger', async () => {

@@ -5,13 +5,13 @@
  */
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
-import type { AuditDoc, NeedDoc, OrganisationDoc, OutboxDoc, ServiceRecordDoc } from '../../server/data/documents'
+import type { AuditDoc, NeedDoc, OrganisationDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { runDueWork } from '../../server/scheduler/run'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, FRAUD_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
 import { database } from '../../server/data/cloudbase'
 import { freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
-import { callNeeds as call, callOrganisations, failure, ok, place, raiseInput } from './calls'
+import { callNeeds as call, callOrganisations, failure, ok, outbox, place, raiseInput, sentSince } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const leadOf = (organisationId: string) => demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
@@ -24,21 +24,43 @@ async function offerOf(organisationId: string, needId: string) {
   const { offers } = await ok(call(leadOf(organisationId), 'offers', { organisationId }))
   return offers.find((o) => o.need.id === needId)
 }
-const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
 const organisation = async (id: string) => ((await allDocuments('organisations')) as OrganisationDoc[]).find((o) => o._id === id)!
 const needDoc = async (id: string) => ((await allDocuments('needs')) as NeedDoc[]).find((n) => n._id === id)!
-const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000)
+const minutesLater = (minutes: number) => new Date(testClock.now().getTime() + minutes * 60_000)
+/** Lets the urgent need's offers lapse, round after round, until nobody is left to offer it to. */
+async function lapseUntilNobodyIsLeft(needId: string) {
+  let rounds = 0
+  while ((await needDoc(needId)).status === 'matching' && rounds++ < 5)
+    await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
+}
 
 describe('the whole story: raise, offer to a shortlist, accept, carry out, confirm', () => {
   freshDatabasePerGroup()
   afterAll(() => testClock.reset())
-  let needId: string
-  let offered: string[]
-  let winner: string
+
+  /** 杨丽's need at `eastM`, accepted by the first organisation it was offered to (the winner); the other offered are `offered`. */
+  async function aNeedAccepted(eastM: number) {
+    const { need } = await raise({ location: place(eastM) })
+    const offered = (await matchDetails(need.id)).map((o) => o.organisationId)
+    const winner = offered[0]
+    const offer = await offerOf(winner, need.id)
+    await ok(call(leadOf(winner), 'accept', { organisationId: winner, offerId: offer!.offerId }))
+    return { needId: need.id, offered, winner }
+  }
+
+  /** A need accepted, a volunteer of the winner assigned who posts progress, marked done: waiting for 杨丽's answer. */
+  async function aDoneNeed(eastM: number) {
+    const { needId, winner } = await aNeedAccepted(eastM)
+    const volunteer = rolesOf(winner).find((r) => r.role === 'volunteer')!
+    await ok(call(leadOf(winner), 'assignVolunteers', { organisationId: winner, needId, memberIds: [volunteer._id] }))
+    await ok(call(volunteer.openid, 'postProgress', { organisationId: winner, needId, text: '下午三点上门陪老人聊天。' }))
+    await ok(call(leadOf(winner), 'markDone', { organisationId: winner, needId, summary: '上门陪老人聊了一下午。', service: [] }))
+    return { needId, winner }
+  }
 
   it('a resident raises a need: matching, offered to a shortlist of the right size with scores stored', async () => {
+    const before = await outbox()
     const { need, emergency } = await raise()
-    needId = need.id
     expect(emergency).toBeUndefined()
     expect(need).toMatchObject({
       access: 'full',
@@ -47,9 +69,9 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
       requesterName: '杨丽',
       addressDetail: '12号楼1单元1502',
     })
-    const offers = await matchDetails(needId)
+    const offers = await matchDetails(need.id)
     expect(offers).toHaveLength(shortlistSize.normal)
-    offered = offers.map((o) => o.organisationId)
+    const offered = offers.map((o) => o.organisationId)
     for (const o of offers) {
       expect(o).toMatchObject({ round: 1, status: 'open' })
       expect(o.score.total).toBeGreaterThan(0)
@@ -57,12 +79,14 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
       expect(new Date(o.deadline).getTime() - new Date(o.offeredAt).getTime()).toBe(offerWindowMinutes.normal * 60_000)
     }
     // Each lead is told of the new offer.
-    const told = (await outbox()).filter((m) => m.template === 'newOffer').map((m) => m.toOpenid)
+    const told = (await sentSince(before)).filter((m) => m.template === 'newOffer').map((m) => m.toOpenid)
     expect(told.sort()).toEqual(offered.map(leadOf).sort())
   })
 
   it('an offered lead sees the limited view: kind, urgency, 小区 and distance only', async () => {
-    const offer = await offerOf(offered[0], needId)
+    const { need } = await raise({ location: place(60) })
+    const [first] = await matchDetails(need.id)
+    const offer = await offerOf(first.organisationId, need.id)
     expect(offer?.need).toMatchObject({ access: 'limited', helpKind: '亲情陪伴', neighbourhood: '柳泉花园' })
     expect(offer!.need.distanceM).toEqual(expect.any(Number))
     for (const field of ['requesterName', 'addressDetail', 'contactPhone', 'location', 'photos', 'timeline'])
@@ -70,11 +94,14 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
   })
 
   it('one lead accepts and sees everything; the other finds it taken', async () => {
-    winner = offered[0]
+    const { need: raised } = await raise({ location: place(120) })
+    const needId = raised.id
+    const [winner, loser] = (await matchDetails(needId)).map((o) => o.organisationId)
+    const activeBefore = (await organisation(winner)).activeTasks ?? 0
+    const before = await outbox()
     const offer = await offerOf(winner, needId)
     const { need } = await ok(call(leadOf(winner), 'accept', { organisationId: winner, offerId: offer!.offerId }))
     expect(need).toMatchObject({ access: 'full', status: 'accepted', contactPhone: '18653312469', acceptedBy: { organisationId: winner } })
-    const loser = offered[1]
     const { offers } = await ok(call(leadOf(loser), 'offers', { organisationId: loser }))
     expect(offers.find((o) => o.need.id === needId)).toBeUndefined()
     const lostOffer = (await matchDetails(needId)).find((o) => o.organisationId === loser)!
@@ -82,13 +109,14 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     expect(await failure(call(leadOf(loser), 'accept', { organisationId: loser, offerId: lostOffer.offerId }))).toEqual({
       code: 'CONFLICT',
     })
-    expect((await outbox()).some((m) => m.template === 'needAccepted' && m.toOpenid === who.resident)).toBe(true)
+    expect((await sentSince(before)).some((m) => m.template === 'needAccepted' && m.toOpenid === who.resident)).toBe(true)
     const reveals = ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.action === 'need.reveal' && e.needId === needId)
     expect(reveals.map((e) => e.actorOpenid)).toEqual([leadOf(winner)])
-    expect((await organisation(winner)).activeTasks).toBe(1)
+    expect((await organisation(winner)).activeTasks).toBe(activeBefore + 1)
   })
 
   it('the lead assigns volunteers of that organisation only; one of them posts progress', async () => {
+    const { needId, winner } = await aNeedAccepted(180)
     const volunteer = rolesOf(winner).find((r) => r.role === 'volunteer')!
     const stranger = demoDataSet.roles.find((r) => r.role === 'volunteer' && r.organisationId !== winner)!
     expect(await failure(call(leadOf(winner), 'assignVolunteers', { organisationId: winner, needId, memberIds: [stranger._id] }))).toEqual({
@@ -108,10 +136,14 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
   })
 
   it('the lead marks it done with integer minutes per volunteer, kept for the time bank', async () => {
+    const { needId, winner } = await aNeedAccepted(240)
     const volunteer = rolesOf(winner).find((r) => r.role === 'volunteer')!
     const lead = rolesOf(winner).find((r) => r.role === 'organisation_lead')!
     await ok(call(leadOf(winner), 'assignVolunteers', { organisationId: winner, needId, memberIds: [volunteer._id, lead._id] }))
+    // Nobody serves longer than the need has been accepted.
     testClock.advance(120 * 60_000)
+    const activeBefore = (await organisation(winner)).activeTasks!
+    const before = await outbox()
     expect(
       (
         await failure(
@@ -143,22 +175,28 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
       [`need-${needId}-0`, volunteer.openid, 120, winner, 'credited'],
       [`need-${needId}-1`, lead.openid, 90, winner, 'credited'],
     ])
-    expect((await organisation(winner)).activeTasks).toBe(0)
-    expect((await outbox()).some((m) => m.template === 'needDone' && m.toOpenid === who.resident)).toBe(true)
+    expect((await organisation(winner)).activeTasks).toBe(activeBefore - 1)
+    expect((await sentSince(before)).some((m) => m.template === 'needDone' && m.toOpenid === who.resident)).toBe(true)
   })
 
   it('only the requester confirms; 已解决 with a rating closes it and rates the organisation', async () => {
+    const organisationsBefore = (await allDocuments('organisations')) as OrganisationDoc[]
+    const { needId, winner } = await aDoneNeed(300)
+    const { rating, taskCounters } = organisationsBefore.find((o) => o._id === winner)!
     expect((await failure(call(who.elderResident, 'confirm', { needId, result: 'solved', rating: 5 }))).code).toBe('NOT_FOUND')
     const { need } = await ok(call(who.resident, 'confirm', { needId, result: 'solved', rating: 5, comment: '谢谢大家！' }))
     expect(need).toMatchObject({ status: 'closed', outcome: { result: 'solved', resultLabel: '已解决', rating: 5, comment: '谢谢大家！' } })
-    expect((await organisation(winner)).rating).toEqual({ sum: 5, count: 1 })
-    expect((await organisation(winner)).taskCounters).toMatchObject({ offered: 1, accepted: 1, completed: 1 })
+    expect((await organisation(winner)).rating).toEqual({ sum: (rating?.sum ?? 0) + 5, count: (rating?.count ?? 0) + 1 })
+    expect((await organisation(winner)).taskCounters).toMatchObject({
+      offered: taskCounters.offered + 1,
+      accepted: taskCounters.accepted + 1,
+      completed: taskCounters.completed + 1,
+    })
     // Every change is on the timeline with who did it.
     const { need: seen } = await ok(call(who.resident, 'detail', { needId }))
     expect(seen.timeline!.map((e) => e.actorName)).toEqual([
       '杨丽',
       '系统',
-      expect.any(String),
       expect.any(String),
       expect.any(String),
       expect.any(String),
@@ -169,6 +207,8 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
   })
 
   it('the resident finds it among their needs', async () => {
+    const { needId } = await aDoneNeed(-60)
+    await ok(call(who.resident, 'confirm', { needId, result: 'solved', rating: 5 }))
     const { needs } = await ok(call(who.resident, 'mine', {}))
     expect(needs.map((n) => n.id)).toContain(needId)
   })
@@ -224,9 +264,7 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
     await runDueWork(minutesLater(offerWindowMinutes.urgent - 1))
     expect((await matchDetails(need.id)).every((o) => o.status === 'open')).toBe(true)
     // Past it, every candidate has been offered it already: nobody is left.
-    let rounds = 0
-    while ((await needDoc(need.id)).status === 'matching' && rounds++ < 5)
-      await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
+    await lapseUntilNobodyIsLeft(need.id)
     const stored = await needDoc(need.id)
     expect(stored.status).toBe('escalated')
     expect((await matchDetails(need.id)).every((o) => o.status === 'expired')).toBe(true)
@@ -248,14 +286,17 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
   })
 
   it('the committee assigns an escalated need by hand; the lead is told', async () => {
+    const { need: raised } = await raise({ helpKind: '纠纷调解', urgency: 'urgent', location: place(-180) })
+    await lapseUntilNobodyIsLeft(raised.id)
     const { needs } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
-    const escalated = needs.find((q) => q.reason === 'escalated')!
+    expect(needs.find((q) => q.need.id === raised.id)).toMatchObject({ reason: 'escalated' })
     const organisationId = 'org-qy-linli'
-    const { need } = await ok(call(who.committeeUrban, 'assign', { needId: escalated.need.id, organisationId }))
+    const before = await outbox()
+    const { need } = await ok(call(who.committeeUrban, 'assign', { needId: raised.id, organisationId }))
     expect(need).toMatchObject({ status: 'accepted', acceptedBy: { organisationId } })
-    expect((await outbox()).some((m) => m.template === 'taskAssigned' && m.toOpenid === leadOf(organisationId))).toBe(true)
+    expect((await sentSince(before)).some((m) => m.template === 'taskAssigned' && m.toOpenid === leadOf(organisationId))).toBe(true)
     const { tasks } = await ok(call(leadOf(organisationId), 'tasks', { organisationId }))
-    expect(tasks.map((t) => t.id)).toContain(escalated.need.id)
+    expect(tasks.map((t) => t.id)).toContain(raised.id)
     // An organisation of another community cannot be assigned.
     const { need: other } = await raise({ helpKind: '纠纷调解', location: place(240) })
     expect(await failure(call(who.committeeUrban, 'assign', { needId: other.id, organisationId: 'org-th-qiaosao' }))).toEqual({
@@ -279,13 +320,14 @@ describe('answers other than 已解决, cancelling, closing without an answer', 
 
   it('未解决 reopens it: back to matching with a new round, not to the same organisation', async () => {
     const { needId, organisationId } = await doneNeed(0)
+    const ratedBefore = (await organisation(organisationId)).rating ?? { sum: 0, count: 0 }
     const { need } = await ok(call(who.resident, 'confirm', { needId, result: 'unsolved', rating: 2 }))
     // 就医陪诊 has one organisation only: with it left out, nobody is left.
     expect(need.status).toBe('escalated')
     expect(need.acceptedBy).toBeUndefined()
     // The judgement is kept for the reports until a later one replaces it.
     expect(need.outcome).toMatchObject({ result: 'unsolved', resultLabel: '未解决' })
-    expect((await organisation(organisationId)).rating).toEqual({ sum: 2, count: 1 })
+    expect((await organisation(organisationId)).rating).toEqual({ sum: ratedBefore.sum + 2, count: ratedBefore.count + 1 })
     const { need: reopened } = await ok(call(who.resident, 'detail', { needId }))
     expect(reopened.timeline!.some((e) => e.text.includes('未解决'))).toBe(true)
   })
@@ -336,6 +378,7 @@ describe('life, flagged text, review before matching, duplicates', () => {
   freshDatabasePerGroup()
 
   it('危及生命安全 answers with 110/120/119 and the committee phone, and alerts every committee member', async () => {
+    const before = await outbox()
     const { need, emergency } = await raise({
       urgency: 'life',
       helpKind: '紧急救助',
@@ -344,7 +387,7 @@ describe('life, flagged text, review before matching, duplicates', () => {
     })
     expect(emergency).toEqual({ numbers: EMERGENCY_NUMBERS.map((n) => ({ ...n })), committeePhone: urban.committeePhone })
     expect(need).toMatchObject({ status: 'matching', forNeighbour: { name: '孙秀英' } })
-    const alerted = (await outbox()).filter((m) => m.template === 'lifeAlert').map((m) => m.toOpenid)
+    const alerted = (await sentSince(before)).filter((m) => m.template === 'lifeAlert').map((m) => m.toOpenid)
     const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
     expect(alerted.sort()).toEqual(committee.sort())
   })
@@ -485,9 +528,7 @@ describe('a need is placed in its own community’s service area, and offered on
       .map((o) => o._id)
 
     const { need } = await raise({ helpKind: '助餐', urgency: 'urgent', location: place(-120) })
-    let rounds = 0
-    while ((await needDoc(need.id)).status === 'matching' && rounds++ < 5)
-      await runDueWork(minutesLater(offerWindowMinutes.urgent * (rounds + 1)))
+    await lapseUntilNobodyIsLeft(need.id)
     expect((await needDoc(need.id)).status).toBe('escalated')
     const offered = (await matchDetails(need.id)).map((o) => o.organisationId)
     expect(offered.sort()).toEqual(townGivers.sort())
