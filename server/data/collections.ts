@@ -16,12 +16,15 @@ import type {
   CertificateDoc,
   CodeAttemptsDoc,
   CommunityDoc,
+  ConsentDoc,
   DailyCreditDoc,
+  DeliveryDoc,
   DueWorkFailureDoc,
   EntryDoc,
   GiftDayDoc,
   GiftDoc,
   HeldCreditDoc,
+  InboxDoc,
   ItemDoc,
   JoinRequestDoc,
   NeedDoc,
@@ -65,6 +68,9 @@ export interface Collections {
   timebank_gifts: GiftDoc
   timebank_gift_days: GiftDayDoc
   due_work_failures: DueWorkFailureDoc
+  inbox: InboxDoc
+  subscribe_consents: ConsentDoc
+  deliveries: DeliveryDoc
 }
 
 export type CollectionName = keyof Collections

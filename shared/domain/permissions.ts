@@ -26,6 +26,14 @@ export const permissionTable = {
   'account.me': { who: ['signed_in'], over: 'self' },
   'account.updatePreferences': { who: ['resident'], over: 'self' },
 
+  // Only the caller's own messages and consents: the openid is the filter.
+  'messages.inbox': { who: ['signed_in'], over: 'self' },
+  'messages.unreadCount': { who: ['signed_in'], over: 'self' },
+  'messages.markRead': { who: ['signed_in'], over: 'self' },
+  'messages.subscribeTemplates': { who: ['signed_in'], over: 'self' },
+  'messages.recordConsent': { who: ['signed_in'], over: 'self' },
+  'messages.consents': { who: ['signed_in'], over: 'self' },
+
   'organisations.apply': { who: ['resident'], over: 'self' },
   'organisations.mine': { who: ['signed_in'], over: 'self' },
   'organisations.nearby': { who: ['signed_in'], over: 'self' },
