@@ -70,7 +70,9 @@ export const outboxOpenApi: WeChatOpenApi = {
    */
   async sendSms({ toPhone, template, params }) {
     const refusal = smsRefusal(template, toPhone, params)
-    const result = refusal ? ({ status: 'refused', errcode: refusal.code, errmsg: refusal.message } as const) : ({ status: 'sent' } as const)
+    const result = refusal
+      ? ({ status: 'refused', errcode: refusal.code, errmsg: refusal.message } as const)
+      : ({ status: 'sent' } as const)
     await recordInOutbox({ channel: 'sms', toPhone, template, payload: { TemplateParamSet: params, PhoneNumberSet: [toPhone] }, result })
     return result
   },

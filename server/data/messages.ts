@@ -20,7 +20,17 @@ export const inboxIdOnce = (once: string, openid: string) => hashId('inbox', onc
  * reminder is listed once.
  */
 export async function addToInboxes(messages: InboxDoc[], once: boolean): Promise<void> {
-  const existing = once ? new Set((await documentsWhereIn('inbox', '_id', messages.map((m) => m._id))).map((d) => (d as InboxDoc)._id)) : null
+  const existing = once
+    ? new Set(
+        (
+          await documentsWhereIn(
+            'inbox',
+            '_id',
+            messages.map((m) => m._id),
+          )
+        ).map((d) => (d as InboxDoc)._id),
+      )
+    : null
   const fresh = existing ? messages.filter((m) => !existing.has(m._id)) : messages
   if (fresh.length > 0) await inbox().add(fresh)
 }
@@ -48,7 +58,8 @@ export async function markRead(openid: string, ids: string[] | null, at: Date): 
   return updated
 }
 
-const consentId = (openid: string, template: MessageKind) => hashId('consent', openid, template)
+/** One document per person and template. */
+export const consentId = (openid: string, template: MessageKind) => hashId('consent', openid, template)
 
 /** One more allowance of each template, up to MAX_CONSENTS_PER_TEMPLATE; answers what each now holds. */
 export async function addConsents(openid: string, templates: readonly MessageKind[], now: Date): Promise<Map<MessageKind, number>> {

@@ -125,5 +125,5 @@ export async function passOn(needId: string, now: Date): Promise<void> {
   if (moved === 'skipped' || need.round !== 1 || need.urgency !== 'urgent') return
   // Escalating told the committee already.
   if (moved === 'offered') await notifyCommittee(need, 'needEscalated', { progress: '紧急求助第一轮无组织接单，请关注' })
-  await textCommitteeOnDuty(need, 'urgentUnaccepted')
+  await textCommitteeOnDuty(need, 'urgentUnacceptedText')
 }

@@ -58,12 +58,12 @@ export async function notifyCommittee<K extends NeedTemplate>(need: NeedDoc, tem
  * with a mainland mobile on record (docs/decisions/029). For a 危及生命安全 need as it is raised, and
  * for a 紧急 need no organisation accepted in its first round.
  */
-export async function textCommitteeOnDuty(need: NeedDoc, kind: 'lifeAlert' | 'urgentUnaccepted'): Promise<void> {
+export async function textCommitteeOnDuty(need: NeedDoc, kind: 'lifeSafetyText' | 'urgentUnacceptedText'): Promise<void> {
   const committee = await committeeOf(need.communityId)
   const people = await peopleByOpenids(committee.map((r) => r.openid))
   const recipients = committee.map((r) => ({ openid: r.openid, phone: people.get(r.openid)?.phone }))
   const fields = { neighbourhood: need.neighbourhood, helpKind: need.helpKind }
-  if (kind === 'lifeAlert') await textEach(recipients, kind, { ...fields, phone: need.contactPhone })
+  if (kind === 'lifeSafetyText') await textEach(recipients, kind, { ...fields, phone: need.contactPhone })
   else await textEach(recipients, kind, fields)
 }
 

@@ -110,7 +110,7 @@ export async function raiseNeed(
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
   if (input.urgency === 'life') {
     await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
-    await textCommitteeOnDuty(need, 'lifeAlert')
+    await textCommitteeOnDuty(need, 'lifeSafetyText')
   }
   if (!review) await dispatchRound(need, now)
   return need

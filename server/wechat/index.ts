@@ -113,7 +113,9 @@ export async function tellEach<K extends MessageKind>(
     ...(urgency ? { urgency } : {}),
     createdAt: at,
   }))
-  await addToInboxes(messages, once !== undefined).catch((error: unknown) => console.error(`[messages] ${kind} not put in the inbox`, error))
+  await addToInboxes(messages, once !== undefined).catch((error: unknown) =>
+    console.error(`[messages] ${kind} not put in the inbox`, error),
+  )
   const sent = await Promise.all(messages.map((message) => sendSubscribed(message, data, at)))
   await keep(sent)
   const results = sent.map((d) => d.result)

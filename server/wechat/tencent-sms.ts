@@ -41,7 +41,7 @@ function smsClient(): SmsClient {
   return client
 }
 
-/** Tencent's template ids come from deployment config, e.g. {"lifeAlert": "1234567"}. */
+/** Tencent's template ids come from deployment config, e.g. {"lifeSafetyText": "1234567"}. */
 function templateId(template: string): string {
   const id = (JSON.parse(process.env.LINLI_SMS_TEMPLATES ?? '{}') as Record<string, string>)[template]
   if (!id) throw new Error(`no SMS template id configured for ${template}`)

@@ -7,11 +7,11 @@
 
 /** Each template's approved text and the fields that fill its parameters, in order. */
 export const smsKinds = {
-  lifeAlert: {
+  lifeSafetyText: {
     text: '{1}有居民求助：{2}，危及生命安全。请立即拨打{3}，并在邻里守望小程序中处理。',
     params: ['neighbourhood', 'helpKind', 'phone'],
   },
-  urgentUnaccepted: {
+  urgentUnacceptedText: {
     text: '{1}有紧急求助：{2}，第一轮无组织接单。请尽快在邻里守望小程序中派单。',
     params: ['neighbourhood', 'helpKind'],
   },

@@ -12,7 +12,7 @@ import type { ActionInput } from '../../shared/contract'
 import { visitAssignmentSchema, type CareContract } from '../../shared/contracts/care'
 import type { SubscribeData } from '../../shared/domain/messages'
 import { inShanghai } from '../../shared/domain/time'
-import { freshDatabasePerGroup } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup } from '../support/database'
 import { callCare as call, callCommunity, callNeeds, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -37,7 +37,7 @@ async function auditedBy<T>(work: () => Promise<T>): Promise<{ result: T; writte
 const groupNames = ['独居老人', '高龄老人', '低保对象', '残疾人', '失能老人', '特困人员', '农村留守老人', '空巢老人']
 
 describe('what each role sees of the register', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const urbanActive = [
     'care-wang-guilan',
     'care-zhao-shuzhen',
@@ -194,7 +194,7 @@ describe('what each role sees of the register', () => {
 })
 
 describe('registering with consent, pairing, visiting, withdrawing', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const yangLi = demoDataSet.people.find((p) => p.openid === who.resident)!
   const consent = { giver: 'self', giverName: '杨丽', method: 'signed_form', at: new Date(Date.now() - 3_600_000).toISOString() } as const
   const person: ActionInput<CareContract, 'register'> = {
@@ -433,7 +433,7 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
 })
 
 describe('the month’s visit rate and the schedule, against the seeded register', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   /** [start, end) of a `YYYY-MM` month in Shanghai (UTC+8, no daylight saving), worked out by hand. */
   function shanghaiMonth(month: string): [number, number] {
@@ -504,7 +504,7 @@ describe('the month’s visit rate and the schedule, against the seeded register
 })
 
 describe('reminders and escalation: once per due date', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const messagesAbout = async (name: string, template: string) =>
     (await outbox())
       .filter((m) => m.template === template && m.result?.status === 'sent' && (m.payload.data as SubscribeData).name1.value === name)

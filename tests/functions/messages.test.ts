@@ -189,7 +189,7 @@ describe('SMS to the committee on duty', () => {
 
   it('a 危及生命安全 need is texted to every committee member of its community at once, within Tencent’s rules', async () => {
     const need = await raise(0, 'life')
-    const texts = (await sms()).filter((m) => m.template === 'lifeAlert')
+    const texts = (await sms()).filter((m) => m.template === 'lifeSafetyText')
     expect(texts.map((m) => m.toPhone).sort()).toEqual(phones.map((p) => `+86${p}`).sort())
     for (const m of texts) {
       expect(m.result).toEqual({ status: 'sent' })
@@ -197,7 +197,7 @@ describe('SMS to the committee on duty', () => {
       expect(params).toEqual(['柳泉花园', need.helpKind, '18653312469'])
       for (const p of params) expect([...p].length).toBeLessThanOrEqual(SMS_PARAM_MAX)
     }
-    const kept = (await deliveries()).filter((d) => d.channel === 'sms' && d.template === 'lifeAlert')
+    const kept = (await deliveries()).filter((d) => d.channel === 'sms' && d.template === 'lifeSafetyText')
     expect(kept.map((d) => d.toOpenid).sort()).toEqual([...committee].sort())
     // The committee's 消息 centre lists it above anything less urgent.
     const { messages } = await inbox(committee[0])
@@ -206,11 +206,11 @@ describe('SMS to the committee on duty', () => {
 
   it('a 紧急 need nobody accepted in its first round is texted too, once, when its offers lapse', async () => {
     const need = await raise(60, 'urgent')
-    expect((await sms()).filter((m) => m.template === 'urgentUnaccepted')).toEqual([])
+    expect((await sms()).filter((m) => m.template === 'urgentUnacceptedText')).toEqual([])
     testClock.advance((offerWindowMinutes.urgent + 1) * 60_000)
     await runDueWork(testClock.now())
     await runDueWork(testClock.now())
-    const texts = (await sms()).filter((m) => m.template === 'urgentUnaccepted')
+    const texts = (await sms()).filter((m) => m.template === 'urgentUnacceptedText')
     expect(texts.map((m) => m.toPhone).sort()).toEqual(phones.map((p) => `+86${p}`).sort())
     expect(texts[0].payload.TemplateParamSet).toEqual(['柳泉花园', need.helpKind])
     // Unread, the life-safety alert stays above the newer urgent word.
@@ -220,18 +220,24 @@ describe('SMS to the committee on duty', () => {
 
   it('the outbox refuses what Tencent would: a long parameter, a landline, a wrong count', async () => {
     await expect(
-      outboxOpenApi.sendSms({ toPhone: '+8618653312469', template: 'urgentUnaccepted', params: ['柳泉花园北区东门十二号楼三单元', '亲情陪伴'] }),
+      outboxOpenApi.sendSms({
+        toPhone: '+8618653312469',
+        template: 'urgentUnacceptedText',
+        params: ['柳泉花园北区东门十二号楼三单元', '亲情陪伴'],
+      }),
     ).resolves.toMatchObject({
       status: 'refused',
       errcode: SmsErrorCode.paramLength,
     })
     await expect(
-      outboxOpenApi.sendSms({ toPhone: '+8605332874315', template: 'urgentUnaccepted', params: ['柳泉花园', '亲情陪伴'] }),
+      outboxOpenApi.sendSms({ toPhone: '+8605332874315', template: 'urgentUnacceptedText', params: ['柳泉花园', '亲情陪伴'] }),
     ).resolves.toMatchObject({
       status: 'refused',
       errcode: SmsErrorCode.phone,
     })
-    await expect(outboxOpenApi.sendSms({ toPhone: '+8618653312469', template: 'lifeAlert', params: ['柳泉花园'] })).resolves.toMatchObject({
+    await expect(
+      outboxOpenApi.sendSms({ toPhone: '+8618653312469', template: 'lifeSafetyText', params: ['柳泉花园'] }),
+    ).resolves.toMatchObject({
       status: 'refused',
       errcode: SmsErrorCode.paramCount,
     })

@@ -11,7 +11,7 @@ import { signUpDocId } from '../../server/data/activities'
 import type { AuditDoc, OutboxDoc, PhotoDoc } from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
 import { committeeNeedPath } from '../../shared/domain/workbench'
-import { freshDatabasePerGroup, snapshotDatabase } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase } from '../support/database'
 import {
   callActivities,
   callCommunity,
@@ -62,7 +62,7 @@ async function acceptFirstOffer(needId: string): Promise<{ lead: string; organis
 }
 
 describe('photos: hidden until WeChat passes them; a flagged one waits for the committee', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   let needId: string
   let accepted: { lead: string; organisationId: string }
 
@@ -145,7 +145,7 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
 })
 
 describe('the verdict is taken from WeChat’s message push only', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('refuses a person sending the push’s event or calling the action, and changes nothing', async () => {
     const { need } = await raiseWithPhotos([photoA])
@@ -173,7 +173,7 @@ describe('the verdict is taken from WeChat’s message push only', () => {
 })
 
 describe('take-down and restore', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const activityId = 'act-qy-xiyanghong-haircut'
   const browseIds = async (openid: string) =>
     (await ok(callActivities(openid, 'browse', { near: urban.centre.coordinates }))).activities.map((a) => a.id)

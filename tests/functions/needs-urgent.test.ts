@@ -9,7 +9,7 @@ import type { NeedDoc, OrganisationDoc, OutboxDoc } from '../../server/data/docu
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import { finishWindowMinutes, overdueGraceMinutes, type NeedStatus, type Urgency } from '../../shared/domain/need'
-import { freshDatabasePerGroup } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup } from '../support/database'
 import { callNeeds, callReports, failure, ok, place, raiseInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -43,7 +43,7 @@ const storedNeed = (id: string, urgency: Urgency, raisedAt: Date, fields: Partia
 })
 
 describe('what waits on the committee, harm first', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const application = {
     ...demoDataSet.organisations.find((o) => o.status === 'pending')!,
     _id: 'org-w-old',
@@ -90,7 +90,7 @@ describe('what waits on the committee, harm first', () => {
 })
 
 describe('alerts to the committee open the committee’s page of the need', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('危及生命安全: every committee member’s alert opens pages/committee/need for it', async () => {
     const { need } = await ok(
@@ -123,7 +123,7 @@ describe('alerts to the committee open the committee’s page of the need', () =
 })
 
 describe('accepted needs are followed to the end', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   let needId: string
   let organisationId: string
   let lead: string
@@ -204,7 +204,7 @@ describe('accepted needs are followed to the end', () => {
 })
 
 describe('the committee’s list of all its community’s needs', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const stored = (id: string, urgency: Urgency, daysAgo: number, status: NeedStatus, fields: Partial<NeedDoc> = {}) =>
     storedNeed(id, urgency, ago(daysAgo * day), { status, ...fields })
   const needs = [

@@ -10,7 +10,7 @@ import { runDueWork } from '../../server/scheduler/run'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, FRAUD_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
 import { database } from '../../server/data/cloudbase'
-import { freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
 import { callNeeds as call, callOrganisations, failure, ok, place, raiseInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -30,7 +30,7 @@ const needDoc = async (id: string) => ((await allDocuments('needs')) as NeedDoc[
 const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000)
 
 describe('the whole story: raise, offer to a shortlist, accept, carry out, confirm', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   afterAll(() => testClock.reset())
   let needId: string
   let offered: string[]
@@ -175,7 +175,7 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
 })
 
 describe('shortlist sizes, decline, lapse and escalation', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('offers as many at once as the urgency says', async () => {
     for (const [i, urgency] of (['urgent', 'normal', 'advice'] as const).entries()) {
@@ -266,7 +266,7 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
 })
 
 describe('answers other than 已解决, cancelling, closing without an answer', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   async function doneNeed(eastM: number) {
     const { need } = await raise({ helpKind: '就医陪诊', location: place(eastM) })
@@ -333,7 +333,7 @@ describe('answers other than 已解决, cancelling, closing without an answer', 
 })
 
 describe('life, flagged text, review before matching, duplicates', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('危及生命安全 answers with 110/120/119 and the committee phone, and alerts every committee member', async () => {
     const { need, emergency } = await raise({
@@ -421,7 +421,7 @@ describe('life, flagged text, review before matching, duplicates', () => {
 })
 
 describe('the need’s place, when the resident gives none', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('is their home, for raising and for the duplicate check before it', async () => {
     const { need } = await raise({ location: undefined, helpKind: '助餐' }, who.elderResident)
@@ -440,7 +440,7 @@ describe('the need’s place, when the resident gives none', () => {
 })
 
 describe('a need is placed in its own community’s service area, and offered only to organisations serving it', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
   const beijing: [number, number] = [116.3975, 39.9087]
 
