@@ -168,8 +168,11 @@ describe('consents to subscribe messages', () => {
     await ok(callMessages(who.resident, 'recordConsent', { templates: ['needAccepted'] }))
     expect(await remaining(who.resident, 'needAccepted')).toBe(2)
     process.env.LINLI_OUTBOX_NO_CONSENT = who.resident
+    const before = testClock.now().getTime()
     const need = await raise(180)
-    const [lead] = (await inboxDocs()).filter((m) => m.kind === 'newOffer' && m.createdAt).map((m) => m.openid)
+    const [lead] = (await inboxDocs())
+      .filter((m) => m.kind === 'newOffer' && new Date(m.createdAt).getTime() >= before)
+      .map((m) => m.openid)
     const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === lead)!
     const { offers } = await ok(callNeeds(lead, 'offers', { organisationId: organisation._id }))
     const offer = offers.find((o) => o.need.id === need.id)!

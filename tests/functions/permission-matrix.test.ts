@@ -123,6 +123,12 @@ const now = new Date().toISOString()
 const inputs: Record<string, object> = {
   'account.me': {},
   'account.updatePreferences': { elderMode: 'on' },
+  'messages.inbox': {},
+  'messages.unreadCount': {},
+  'messages.markRead': {},
+  'messages.subscribeTemplates': { moment: 'offers' },
+  'messages.recordConsent': { templates: ['newOffer'] },
+  'messages.consents': {},
   'organisations.apply': {
     name: '沁园社区读报小组',
     kind: '文体活动类',
@@ -266,6 +272,8 @@ const inputs: Record<string, object> = {
 /** Actions that change something when allowed: the database is put back after each. */
 const writes = new Set([
   'account.updatePreferences',
+  'messages.markRead',
+  'messages.recordConsent',
   'organisations.apply',
   'organisations.decide',
   'organisations.renewInvitation',

@@ -13,7 +13,7 @@ import { useLocalReplacements } from '../../local/replacements'
 import { seedDemoData } from '../../local/seed/seed'
 import type { Envelope } from '../../shared/contract'
 import { useClock } from '../../server/clock'
-import { allDocuments, insertAll } from '../../server/data/maintenance'
+import { allDocuments, insertMany } from '../../server/data/maintenance'
 import { consentId } from '../../server/data/messages'
 import { demoDataSet } from '../../local/seed/demo-data'
 import { MAX_CONSENTS_PER_TEMPLATE, messageKinds, type MessageKind } from '../../shared/domain/messages'
@@ -44,7 +44,7 @@ export interface DatabaseOptions {
 async function everyoneConsented(): Promise<void> {
   const kinds = Object.keys(messageKinds) as MessageKind[]
   const updatedAt = testClock.now()
-  await insertAll(
+  await insertMany(
     'subscribe_consents',
     demoDataSet.people.flatMap(({ openid }) =>
       kinds.map((template) => ({ _id: consentId(openid, template), openid, template, remaining: MAX_CONSENTS_PER_TEMPLATE, updatedAt })),
