@@ -13,7 +13,7 @@ import { visitAssignmentSchema, type CareContract } from '../../shared/contracts
 import type { SubscribeData } from '../../shared/domain/messages'
 import { inShanghai } from '../../shared/domain/time'
 import { EVERYONE_CONSENTED, freshDatabasePerGroup } from '../support/database'
-import { callCare as call, callCommunity, callNeeds, failure, ok } from './calls'
+import { callCare as call, callCommunity, callMessages, callNeeds, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
@@ -525,7 +525,7 @@ describe('reminders and escalation: once per due date', () => {
     expect((await messagesAbout('王桂兰', 'careVisitDue')).sort()).toEqual([who.volunteer, who.organisationLead].sort())
   })
 
-  it('the committee is told once when it turns escalated, and again while nobody could be told', async () => {
+  it('the committee is told once when it turns escalated, and again once they accept after nobody could be told', async () => {
     const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
     await runDueWork(new Date(due.getTime() + 7 * 86_400_000 - 60_000))
     expect(await messagesAbout('王桂兰', 'careEscalated')).toEqual([])
@@ -538,6 +538,10 @@ describe('reminders and escalation: once per due date', () => {
     )
     expect(refused.map((m) => m.result)).toEqual(committee.map(() => expect.objectContaining({ status: 'noConsent', errcode: 43101 })))
     expect((await entryDoc('care-wang-guilan')).escalateAt).toEqual(expect.any(Date))
+    // WeChat said none is left, so none is counted: nothing is tried until they accept again.
+    await runDueWork(new Date(due.getTime() + 7 * 86_400_000 + 45_000))
+    expect(await messagesAbout('王桂兰', 'careEscalated')).toEqual([])
+    for (const openid of committee) await ok(callMessages(openid, 'recordConsent', { templates: ['careEscalated'] }))
     await runDueWork(new Date(due.getTime() + 7 * 86_400_000 + 60_000))
     await runDueWork(new Date(due.getTime() + 30 * 86_400_000))
     expect((await messagesAbout('王桂兰', 'careEscalated')).sort()).toEqual(committee.sort())
@@ -558,6 +562,9 @@ describe('reminders and escalation: once per due date', () => {
     )
     const next = (await entryDoc('care-wang-guilan')).nextDueAt!
     expect(next.getTime()).toBeGreaterThan(due.getTime())
+    // The last escalation used the committee's consents: they accept once more.
+    for (const { openid } of demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id))
+      await ok(callMessages(openid, 'recordConsent', { templates: ['careEscalated'] }))
     await runDueWork(new Date(next.getTime() + 30 * 86_400_000))
     await runDueWork(new Date(next.getTime() + 31 * 86_400_000))
     expect(await messagesAbout('王桂兰', 'careVisitDue')).toHaveLength(4)
