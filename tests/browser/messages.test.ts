@@ -28,7 +28,7 @@ describe('消息 in the browser', () => {
 
     // Opening the offers inbox, the lead adds one offer alert.
     await openPage(session(), page, 'pages/needs/offers/index')
-    await shown(page).locator('#consent-remaining').waitFor()
+    await shown(page).locator('#consent-remaining').waitFor({ timeout: 20_000 })
     expect(await shown(page).locator('#consent-remaining').textContent()).toContain('还能在微信里收到 0 条派单提醒')
     await tap(page, '增加提醒次数')
     await page.getByText('接收', { exact: true }).click()
