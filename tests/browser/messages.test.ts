@@ -63,7 +63,12 @@ describe('消息 in the browser', () => {
     expect(await card.textContent()).toContain('未读')
     await screenshot(page, 'messages-centre.png')
 
-    await card.click()
+    // The whole card is one button: tap it, as the tap helper does.
+    await shown(page)
+      .locator('taro-button-core')
+      .filter({ has: page.locator('.message-unread') })
+      .first()
+      .click()
     await page.waitForURL('**/pages/needs/offers/index')
     await shown(page).getByText('接单').first().waitFor()
     const offers = await callFunction(page, 'needs', 'offers', { organisationId: organisation._id })
