@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import QRCode from 'qrcode'
 import { ARGUMENT_INVALID_ERRCODE, NO_CONSENT_ERRCODE, resultOfErrcode, subscribeDataRefusal } from '../shared/domain/messages'
+import { smsRefusal } from '../shared/domain/sms'
 import { database } from '../server/data/cloudbase'
 import type { OutboxDoc } from '../server/data/documents'
 import type { WeChatOpenApi } from '../server/wechat'
@@ -63,6 +64,19 @@ export const outboxOpenApi: WeChatOpenApi = {
         ? resultOfErrcode(NO_CONSENT_ERRCODE, 'user refuse to accept the msg')
         : resultOfErrcode(0, 'ok')
     await recordInOutbox({ channel: 'subscribeMessage', toOpenid, template, payload: { page, data }, result })
+    return result
+  },
+
+  /**
+   * Answers as Tencent Cloud SMS would for what can be checked here: a mainland mobile, the
+   * template's number of parameters, each within its length. Recorded as SendSms takes it.
+   */
+  async sendSms({ toPhone, template, params }) {
+    const refusal = smsRefusal(template, toPhone, params)
+    const result = refusal
+      ? ({ status: 'refused', errcode: refusal.code, errmsg: refusal.message } as const)
+      : ({ status: 'sent' } as const)
+    await recordInOutbox({ channel: 'sms', toPhone, template, payload: { TemplateParamSet: params, PhoneNumberSet: [toPhone] }, result })
     return result
   },
 

@@ -73,11 +73,15 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 /** As many as one query answers (CloudBase's limit): enough for a test or a look after a session. */
 const OUTBOX_JSON_LIMIT = 1000
 
-/** One recorded message, newest first: what went to WeChat (a subscribe message's page and keyword data, as sent) and what it answered. */
+/**
+ * One recorded message, newest first: what went to WeChat (a subscribe message's page and keyword
+ * data) or to Tencent SMS (TemplateParamSet and PhoneNumberSet), as sent, and what it answered.
+ */
 const outboxEntry = (m: OutboxDoc) => ({
   at: iso(m.createdAt),
   channel: m.channel,
   toOpenid: m.toOpenid,
+  toPhone: m.toPhone,
   template: m.template,
   ...m.payload,
   result: m.result,

@@ -80,20 +80,20 @@ export function signInPage(entries: SignInEntry[], currentOpenid: string | null,
 function resultLabel(result: OutboxDoc['result']): string {
   if (!result) return ''
   if (result.status === 'sent') return '已发送'
-  if (result.status === 'noConsent') return `用户未订阅（${result.errcode}）`
-  return result.status === 'refused' ? `微信拒收（${result.errcode} ${result.errmsg}）` : `发送失败：${result.errmsg}`
+  if (result.status === 'noConsent') return `用户未订阅（${result.errcode ?? '未发送'}）`
+  return result.status === 'refused' ? `拒收（${result.errcode} ${result.errmsg}）` : `发送失败：${result.errmsg}`
 }
 
 export function outboxPage(messages: OutboxDoc[]): string {
   const rows = messages
     .map(
       (m) =>
-        `<tr><td>${escapeHtml(new Date(m.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))}</td><td>${escapeHtml(m.channel)}</td><td>${escapeHtml(m.toOpenid ?? '')}</td><td>${escapeHtml(m.template ?? '')}</td><td><code>${escapeHtml(JSON.stringify(m.payload))}</code></td><td>${escapeHtml(resultLabel(m.result))}</td></tr>`,
+        `<tr><td>${escapeHtml(new Date(m.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))}</td><td>${escapeHtml(m.channel)}</td><td>${escapeHtml(m.toPhone ?? m.toOpenid ?? '')}</td><td>${escapeHtml(m.template ?? '')}</td><td><code>${escapeHtml(JSON.stringify(m.payload))}</code></td><td>${escapeHtml(resultLabel(m.result))}</td></tr>`,
     )
     .join('')
   return layout(
     '本地发件箱 · 邻里守望',
-    `<h1>本地发件箱</h1><p class="note">生产环境中这些消息经微信发送（订阅消息、内容安全）。本地只记录在这里，最新的在前。</p>
+    `<h1>本地发件箱</h1><p class="note">生产环境中这些消息经微信（订阅消息、内容安全）或腾讯云短信发送。本地只记录在这里，最新的在前。</p>
     <p><a href="/local/sign-in">切换演示身份</a></p>
     ${messages.length === 0 ? '<p>还没有消息。</p>' : `<table><tr><th>时间</th><th>渠道</th><th>接收人</th><th>模板</th><th>内容</th><th>结果</th></tr>${rows}</table>`}`,
   )

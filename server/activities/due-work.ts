@@ -29,7 +29,13 @@ async function remind(activity: ActivityDoc, now: Date): Promise<boolean> {
     return current
   })
   if (!claimed) return false
-  const results = await tellAboutActivity(placeHolders(claimed), 'activityReminder', claimed, { note: reminderText[due] })
+  const results = await tellAboutActivity(
+    placeHolders(claimed),
+    'activityReminder',
+    claimed,
+    { note: reminderText[due] },
+    `activityReminder:${claimed._id}:${due}`,
+  )
   if (reachedAnyone(results)) return true
   await inTransaction(async (tx) => {
     const current = await tx.get('activities', activity._id)

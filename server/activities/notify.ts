@@ -19,9 +19,10 @@ export async function tellAboutActivity<K extends ActivityTemplate>(
   template: K,
   activity: ActivityDoc,
   extra: ActivityExtra<K>,
+  once?: string,
 ): Promise<SendResult[]> {
   const fields = { ...activityFacts(activity), ...extra } as unknown as MessageFields<K>
-  return tellEach(openids, template, fields, `${ACTIVITY_PAGE}?id=${activity._id}`)
+  return tellEach(openids, template, fields, `${ACTIVITY_PAGE}?id=${activity._id}`, once)
 }
 
 const roles: SignUpRole[] = ['participant', 'volunteer']

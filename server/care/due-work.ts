@@ -71,6 +71,7 @@ export const remindVisitDue = sendAt('remindAt', { name: 'visitReminders', title
     'careVisitDue',
     { name: entry.name, dueDate: dueDate(entry), tip: '本周请上门或电话探访' },
     CARE_VISITS_PAGE,
+    `careVisitDue:${entry._id}:${dueDate(entry).getTime()}`,
   ),
 )
 
@@ -82,5 +83,6 @@ export const tellEscalated = sendAt('escalateAt', { name: 'careEscalations', tit
     'careEscalated',
     fields,
     `${CARE_PERSON_PAGE}?id=${entry._id}`,
+    `careEscalated:${entry._id}:${dueDate(entry).getTime()}`,
   )
 })

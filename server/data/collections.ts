@@ -16,13 +16,16 @@ import type {
   CertificateDoc,
   CodeAttemptsDoc,
   CommunityDoc,
+  ConsentDoc,
   DailyCreditDoc,
+  DeliveryDoc,
   DueWorkFailureDoc,
   EntryDoc,
   FamilyLinkDoc,
   GiftDayDoc,
   GiftDoc,
   HeldCreditDoc,
+  InboxDoc,
   ItemDoc,
   MoveDoc,
   JoinRequestDoc,
@@ -71,6 +74,9 @@ export interface Collections {
   moves: MoveDoc
   takeovers: TakeoverDoc
   family_links: FamilyLinkDoc
+  inbox: InboxDoc
+  subscribe_consents: ConsentDoc
+  deliveries: DeliveryDoc
 }
 
 export type CollectionName = keyof Collections

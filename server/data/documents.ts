@@ -10,7 +10,8 @@ import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../.
 import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
 import type { EntryKind, GiftStatus, HeldCause, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
-import type { SendResult } from '../../shared/domain/messages'
+import type { MessageKind, SendResult } from '../../shared/domain/messages'
+import type { SmsKind } from '../../shared/domain/sms'
 import type {
   FamilyRelation,
   FamilySide,
@@ -264,13 +265,57 @@ export interface AuditDoc {
 /** A message that production sends through WeChat; locally it is only recorded here. */
 export interface OutboxDoc {
   _id: string
-  channel: 'subscribeMessage' | 'contentSecurity' | 'mediaCheck'
+  channel: 'subscribeMessage' | 'sms' | 'contentSecurity' | 'mediaCheck'
   toOpenid?: string
+  /** An SMS's PhoneNumberSet entry (+86…). */
+  toPhone?: string
   template?: string
   payload: Record<string, unknown>
-  /** What WeChat answered a subscribe message. */
+  /** What WeChat (or Tencent SMS) answered a message. */
   result?: SendResult
   createdAt: Date
+}
+
+/** One message in a person's 消息 centre: every message the product sends lands here, whatever WeChat answers. */
+export interface InboxDoc {
+  _id: string
+  /** The reader: only they list it and mark it read. */
+  openid: string
+  kind: MessageKind
+  /** The template's title and its lines, as the subscribe message shows them. */
+  title: string
+  lines: { title: string; value: string }[]
+  /** The mini-program page it opens, without the leading slash, with its query. */
+  page?: string
+  /** 紧急程度 of the need it is about: unread ones are listed harm first. */
+  urgency?: Urgency
+  createdAt: Date
+  readAt?: Date
+}
+
+/** How many more subscribe messages of one template a person agreed to receive (one per accepted request). */
+export interface ConsentDoc {
+  _id: string
+  openid: string
+  template: MessageKind
+  remaining: number
+  updatedAt: Date
+}
+
+/** What became of sending one message to one person, by WeChat or SMS. */
+export interface DeliveryDoc {
+  _id: string
+  channel: 'subscribeMessage' | 'sms'
+  toOpenid: string
+  /** SMS only: the number it went to. */
+  toPhone?: string
+  template: MessageKind | SmsKind
+  /** The inbox message it carries outside the app, when there is one. */
+  inboxId?: string
+  /** False when it was not sent at all: no consent left, or no phone to send to. */
+  attempted: boolean
+  result: SendResult
+  at: Date
 }
 
 /** Why a need waits in the committee's queue; absent when it does not. `overdue`: accepted, and not done long past its expected finish. */

@@ -8,7 +8,7 @@ import type { NeedDoc, OfferDoc, OrganisationDoc } from '../data/documents'
 import { hasOpenOffer, needById } from '../data/needs'
 import { approvedNear, organisationFactsPatch } from '../data/organisations'
 import { inTransaction } from '../data/transaction'
-import { needEvent, notify, notifyCommittee, SYSTEM } from './notify'
+import { needEvent, notify, notifyCommittee, SYSTEM, textCommitteeOnDuty } from './notify'
 
 /**
  * How many capable organisations one round takes, nearest first through the 2dsphere index: enough to
@@ -112,9 +112,18 @@ async function escalate(need: NeedDoc, now: Date): Promise<boolean> {
   return escalated
 }
 
-/** After a decline or a lapse: when no offer of the need is still open, the next round. */
+/**
+ * After a decline or a lapse: when no offer of the need is still open, the next round. A 紧急 need
+ * nobody accepted in its first round is also told to the committee, by SMS too: the run that moved
+ * it on (offered again or escalated) tells, so racing runs tell once.
+ */
 export async function passOn(needId: string, now: Date): Promise<void> {
   if (await hasOpenOffer(needId)) return
   const need = await needById(needId)
-  if (need?.status === 'matching') await dispatchRound(need, now)
+  if (need?.status !== 'matching') return
+  const moved = await dispatchRound(need, now)
+  if (moved === 'skipped' || need.round !== 1 || need.urgency !== 'urgent') return
+  // Escalating told the committee already.
+  if (moved === 'offered') await notifyCommittee(need, 'needEscalated', { progress: '紧急求助第一轮无组织接单，请关注' })
+  await textCommitteeOnDuty(need, 'urgentUnacceptedText')
 }

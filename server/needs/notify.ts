@@ -6,7 +6,8 @@ import { committeeNeedPath } from '../../shared/domain/workbench'
 import type { NeedDoc, NeedEventDoc } from '../data/documents'
 import { relativesFollowing } from '../data/family'
 import { committeeOf } from '../data/memberships'
-import { tellEach } from '../wechat'
+import { peopleByOpenids } from '../data/residents'
+import { tellEach, textEach } from '../wechat'
 
 /** The message kinds about a need (shared/domain/messages.ts). */
 export type NeedTemplate = Extract<
@@ -53,6 +54,20 @@ export async function notifyCommittee<K extends NeedTemplate>(need: NeedDoc, tem
     extra,
     committeeNeedPath(need._id, need.queue).slice(1),
   )
+}
+
+/**
+ * The last resort, by SMS to the committee on duty: every committee member of the need's community
+ * with a mainland mobile on record (docs/decisions/029). For a 危及生命安全 need as it is raised, and
+ * for a 紧急 need no organisation accepted in its first round.
+ */
+export async function textCommitteeOnDuty(need: NeedDoc, kind: 'lifeSafetyText' | 'urgentUnacceptedText'): Promise<void> {
+  const committee = await committeeOf(need.communityId)
+  const people = await peopleByOpenids(committee.map((r) => r.openid))
+  const recipients = committee.map((r) => ({ openid: r.openid, phone: people.get(r.openid)?.phone }))
+  const fields = { neighbourhood: need.neighbourhood, helpKind: need.helpKind }
+  if (kind === 'lifeSafetyText') await textEach(recipients, kind, { ...fields, phone: need.contactPhone })
+  else await textEach(recipients, kind, fields)
 }
 
 /** Who an event is by: a person, or the matching itself. */

@@ -17,7 +17,7 @@ import { firstFlagged, refuseFlagged } from '../wechat'
 import { holdDisputedService } from '../timebank/disputes'
 import { accessTo, loadNeed, needNotFound } from './access'
 import { dispatchRound } from './matching'
-import { actorOf, needEvent, notifyCommittee } from './notify'
+import { actorOf, needEvent, notifyCommittee, textCommitteeOnDuty } from './notify'
 import { auditReveal, needView, needViews } from './views'
 
 type Action<A extends keyof NeedsContract['actions']> = ActionImplementations<NeedsContract>[A]
@@ -121,7 +121,10 @@ export async function raiseNeed(
       ? `代邻居${input.forNeighbour.name}发起求助`
       : '发起求助'
   await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
-  if (input.urgency === 'life') await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
+  if (input.urgency === 'life') {
+    await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
+    await textCommitteeOnDuty(need, 'lifeSafetyText')
+  }
   if (!review) await dispatchRound(need, now)
   return need
 }

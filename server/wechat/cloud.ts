@@ -1,4 +1,6 @@
-import { resultOfErrcode, type SendResult } from '../../shared/domain/messages'
+import { resultOfErrcode, type MessageKind, type SendResult } from '../../shared/domain/messages'
+import { subscribeTemplateId } from './template-ids'
+import { sendTencentSms } from './tencent-sms'
 import type { SubscribeMessage, TextScene, TextVerdict, WeChatOpenApi } from './index'
 
 /** wx-server-sdk is loaded on first use so that local runs never need its native parts. */
@@ -9,10 +11,8 @@ function cloud() {
   return sdk
 }
 
-/** WeChat template ids come from deployment config, e.g. {"needAccepted": "AbC…"}. */
-function templateId(template: string): string {
-  const ids = JSON.parse(process.env.LINLI_SUBSCRIBE_TEMPLATES ?? '{}') as Record<string, string>
-  const id = ids[template]
+function templateId(template: MessageKind): string {
+  const id = subscribeTemplateId(template)
   if (!id) throw new Error(`no WeChat template id configured for ${template}`)
   return id
 }
@@ -62,6 +62,8 @@ export const cloudOpenApi: WeChatOpenApi = {
       throw error
     }
   },
+
+  sendSms: sendTencentSms,
 
   async miniProgramCode({ page, scene }) {
     // getUnlimited: no limit on how many codes, which matters because every renewed invite code needs one.

@@ -1,11 +1,26 @@
 /**
- * WeChat's server APIs behind one interface, called through wx-server-sdk. Where the functions
- * are assembled outside CloudBase (the local host, the tests), `useWeChat` plugs in the local
- * outbox (local/outbox.ts) instead; the functions themselves never choose.
+ * WeChat's server APIs, and Tencent Cloud SMS beside them, behind one interface: wx-server-sdk and
+ * tencentcloud-sdk-nodejs-sms in production. Where the functions are assembled outside CloudBase
+ * (the local host, the tests), `useWeChat` plugs in the local outbox (local/outbox.ts) instead; the
+ * functions themselves never choose.
  */
-import { subscribeData, type MessageFields, type MessageKind, type SendResult, type SubscribeData } from '../../shared/domain/messages'
+import { randomUUID } from 'node:crypto'
+import {
+  messageKinds,
+  messageLines,
+  subscribeData,
+  urgencyOfFields,
+  type MessageFields,
+  type MessageKind,
+  type SendResult,
+  type SubscribeData,
+} from '../../shared/domain/messages'
+import { smsParams, smsPhone, type SmsFields, type SmsKind } from '../../shared/domain/sms'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { isNoAppKey } from '../../shared/domain/residents'
+import { now } from '../clock'
+import type { DeliveryDoc, InboxDoc } from '../data/documents'
+import { addToInboxes, clearConsent, giveConsentBack, inboxIdOnce, recordDeliveries, takeConsent } from '../data/messages'
 import { cloudOpenApi } from './cloud'
 
 /** msgSecCheck v2's verdict: `review` and `risky` both go to the committee. */
@@ -24,6 +39,15 @@ export interface SubscribeMessage {
   data: SubscribeData
 }
 
+export interface SmsMessage {
+  /** A mainland mobile in E.164 (+86…). */
+  toPhone: string
+  /** Our name for the template; the deployment maps it to Tencent's template id. */
+  template: SmsKind
+  /** TemplateParamSet, built by `smsParams`. */
+  params: string[]
+}
+
 export interface WeChatOpenApi {
   checkText(input: { openid: string; text: string; scene: TextScene }): Promise<TextVerdict>
   /**
@@ -33,6 +57,8 @@ export interface WeChatOpenApi {
   checkMedia(input: { openid: string; fileId: string; scene: TextScene }): Promise<{ traceId: string }>
   /** WeChat's answer as a result: a refusal is not thrown, so that each one can be kept. */
   sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>
+  /** One SMS of an approved template (Tencent Cloud SMS SendSms); Tencent's refusal is answered, not thrown. */
+  sendSms(message: SmsMessage): Promise<SendResult>
   /** A mini-program code that opens `page` with `scene` (at most 32 characters), as a PNG data: URL. */
   miniProgramCode(input: { page: string; scene: string }): Promise<string>
 }
@@ -61,25 +87,94 @@ export async function firstFlagged<K extends string>(
 }
 
 /**
- * Sends one message of `kind` to each person, and answers each send's result. A person who has not
- * subscribed makes WeChat refuse the send; that must not undo the change it reports, so failures
- * are answered and logged, not thrown. Someone the committee registered has no WeChat to send to:
- * the committee tells them by phone or SMS (decision 027).
+ * Tells each person one message of `kind`: it lands in every recipient's 消息 centre first (one
+ * write), then goes out as a subscribe message to each who has a consent left. Each send's result
+ * is kept (deliveries) and answered. A refusal must not undo the change it reports, so failures
+ * are answered and logged, not thrown. `once` names a message retried until it reaches someone (a
+ * reminder): its inbox entry is written once per person.
  */
 export async function tellEach<K extends MessageKind>(
   openids: readonly string[],
   kind: K,
   fields: MessageFields<K>,
   page?: string,
+  once?: string,
 ): Promise<SendResult[]> {
   const data = subscribeData(kind, fields)
-  const settled = await Promise.allSettled(
-    [...new Set(openids)]
-      .filter((o) => !isNoAppKey(o))
-      .map((toOpenid) => wechat().sendSubscribeMessage({ toOpenid, template: kind, page, data })),
+  const at = now()
+  const people = [...new Set(openids)]
+  const urgency = urgencyOfFields(fields)
+  const messages: InboxDoc[] = people.map((openid) => ({
+    _id: once ? inboxIdOnce(once, openid) : randomUUID().replace(/-/g, ''),
+    openid,
+    kind,
+    title: messageKinds[kind].title,
+    lines: messageLines(kind, data),
+    ...(page ? { page } : {}),
+    ...(urgency ? { urgency } : {}),
+    createdAt: at,
+  }))
+  await addToInboxes(messages, once !== undefined).catch((error: unknown) =>
+    console.error(`[messages] ${kind} not put in the inbox`, error),
   )
-  const results = settled.map((s): SendResult => (s.status === 'fulfilled' ? s.value : { status: 'failed', errmsg: String(s.reason) }))
+  const sent = await Promise.all(messages.filter((m) => !isNoAppKey(m.openid)).map((message) => sendSubscribed(message, data, at)))
+  await keep(sent)
+  const results = sent.map((d) => d.result)
   for (const r of results) if (r.status !== 'sent') console.error(`[wechat] ${kind} not sent`, r)
+  return results
+}
+
+type Delivery = Omit<DeliveryDoc, '_id'>
+
+/** One subscribe message, only with a consent left; the consent is used only by a message WeChat took. */
+async function sendSubscribed(message: InboxDoc, data: SubscribeData, at: Date): Promise<Delivery> {
+  const { openid, kind: template, page } = message
+  const delivery = { channel: 'subscribeMessage' as const, toOpenid: openid, template, inboxId: message._id, at }
+  try {
+    if (!(await takeConsent(openid, template, at))) {
+      return { ...delivery, attempted: false, result: { status: 'noConsent', errmsg: '没有剩余的订阅次数，未发送' } }
+    }
+    const result = await wechat()
+      .sendSubscribeMessage({ toOpenid: openid, template, page, data })
+      .catch((error: unknown): SendResult => ({ status: 'failed', errmsg: String(error) }))
+    if (result.status === 'noConsent') await clearConsent(openid, template, at)
+    else if (result.status !== 'sent') await giveConsentBack(openid, template, at)
+    return { ...delivery, attempted: true, result }
+  } catch (error) {
+    return { ...delivery, attempted: false, result: { status: 'failed', errmsg: String(error) } }
+  }
+}
+
+async function keep(deliveries: Delivery[]): Promise<void> {
+  await recordDeliveries(deliveries).catch((error: unknown) => console.error('[messages] deliveries not kept', error))
+}
+
+/**
+ * Sends one SMS of `kind` to each person with a mainland mobile on record: the last resort, for
+ * what must not wait for someone to open the app (docs/decisions/029). People without one are
+ * kept as not attempted. Like `tellEach`, failures are answered and kept, not thrown.
+ */
+export async function textEach<K extends SmsKind>(
+  people: readonly { openid: string; phone?: string }[],
+  kind: K,
+  fields: SmsFields<K>,
+): Promise<SendResult[]> {
+  const params = smsParams(kind, fields)
+  const at = now()
+  const sent = await Promise.all(
+    people.map(async ({ openid, phone }): Promise<Delivery> => {
+      const toPhone = smsPhone(phone)
+      const delivery = { channel: 'sms' as const, toOpenid: openid, template: kind, at }
+      if (!toPhone) return { ...delivery, attempted: false, result: { status: 'failed', errmsg: '没有登记手机号，未发送短信' } }
+      const result = await wechat()
+        .sendSms({ toPhone, template: kind, params })
+        .catch((error: unknown): SendResult => ({ status: 'failed', errmsg: String(error) }))
+      return { ...delivery, toPhone, attempted: true, result }
+    }),
+  )
+  await keep(sent)
+  const results = sent.map((d) => d.result)
+  for (const r of results) if (r.status !== 'sent') console.error(`[sms] ${kind} not sent`, r)
   return results
 }
 

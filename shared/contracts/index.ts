@@ -2,6 +2,7 @@ import { accountContract } from './account'
 import { activitiesContract } from './activities'
 import { careContract } from './care'
 import { communityContract } from './community'
+import { messagesContract } from './messages'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
 import { timebankContract } from './timebank'
@@ -11,6 +12,7 @@ import { residentsContract } from './residents'
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
   account: accountContract,
+  messages: messagesContract,
   organisations: organisationsContract,
   community: communityContract,
   needs: needsContract,

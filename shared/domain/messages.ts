@@ -179,9 +179,16 @@ export function subscribeDataRefusal(kind: string, data: SubscribeData): string 
   return stray ? `argument invalid! data.${stray} is not a keyword of the template` : null
 }
 
-/** What became of one send. 43101: the person has no consent left for the template. */
+/**
+ * What became of one send. `refused`: the service answered an error code (WeChat's number, Tencent
+ * SMS's text). `noConsent` with an errcode: WeChat said 43101; without one: our count of the person's
+ * consents was at 0, so nothing was sent.
+ */
 export type SendResult =
-  { status: 'sent' } | { status: 'refused' | 'noConsent'; errcode: number; errmsg: string } | { status: 'failed'; errmsg: string }
+  | { status: 'sent' }
+  | { status: 'refused'; errcode: number | string; errmsg: string }
+  | { status: 'noConsent'; errcode?: number; errmsg: string }
+  | { status: 'failed'; errmsg: string }
 
 export const NO_CONSENT_ERRCODE = 43101
 export const ARGUMENT_INVALID_ERRCODE = 47003
@@ -193,3 +200,34 @@ export function resultOfErrcode(errcode: number, errmsg: string): SendResult {
 
 /** Urgency as a 紧急程度 phrase: five Chinese characters at most. */
 export const urgencyPhrase: Record<Urgency, string> = { life: '危及生命', urgent: '紧急', normal: '一般', advice: '咨询' }
+
+/** The urgency a kind's 紧急程度 says, for ordering the 消息 centre harm first; null for kinds without one. */
+export function urgencyOfFields(fields: Record<string, unknown>): Urgency | null {
+  const phrase = fields.urgency
+  return (Object.keys(urgencyPhrase) as Urgency[]).find((u) => urgencyPhrase[u] === phrase) ?? null
+}
+
+/** A message as WeChat shows it: each keyword's title with its value, in the template's order. */
+export function messageLines(kind: MessageKind, data: SubscribeData): { title: string; value: string }[] {
+  const specs: Readonly<Record<string, FieldSpec>> = messageKinds[kind].fields
+  return Object.values(specs).map(([keyword, title]) => ({ title, value: data[keyword]?.value ?? '' }))
+}
+
+/** WeChat takes at most three templates in one requestSubscribeMessage. */
+export const TEMPLATES_PER_REQUEST = 3
+/**
+ * A consent counted by us is claimed by the client: a person cannot hold more than this many of one
+ * template, however often the client says they accepted. Enough for a busy lead's offers of a month.
+ */
+export const MAX_CONSENTS_PER_TEMPLATE = 30
+
+/** The moments the client asks for consent, and the templates each asks for (at most three). */
+export const consentMoments = {
+  /** After raising a need: its progress. */
+  needRaised: ['needAccepted', 'needEscalated', 'needDone'],
+  /** After signing up for an activity: the reminder, and a waiting list's or a cancellation's word. */
+  signedUp: ['activityReminder', 'activityPromoted', 'activityCancelled'],
+  /** A lead opening the offers inbox: each new offer, and tasks the committee assigns. */
+  offers: ['newOffer', 'taskAssigned'],
+} as const satisfies Record<string, readonly MessageKind[]>
+export type ConsentMoment = keyof typeof consentMoments

@@ -34,6 +34,14 @@ export const permissionTable = {
   'account.closing': { who: ['signed_in'], over: 'self' },
   'account.close': { who: ['signed_in'], over: 'self' },
 
+  // Only the caller's own messages and consents: the openid is the filter.
+  'messages.inbox': { who: ['signed_in'], over: 'self' },
+  'messages.unreadCount': { who: ['signed_in'], over: 'self' },
+  'messages.markRead': { who: ['signed_in'], over: 'self' },
+  'messages.subscribeTemplates': { who: ['signed_in'], over: 'self' },
+  'messages.recordConsent': { who: ['signed_in'], over: 'self' },
+  'messages.consents': { who: ['signed_in'], over: 'self' },
+
   'organisations.apply': { who: ['resident'], over: 'self' },
   'organisations.mine': { who: ['signed_in'], over: 'self' },
   'organisations.nearby': { who: ['signed_in'], over: 'self' },

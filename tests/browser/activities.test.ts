@@ -293,7 +293,8 @@ describe('社区活动 in the browser', () => {
     await shown(third.page).locator('.card-button', { hasText: title }).getByText('：候补第 1 位').waitFor()
     await activityPage(third.page)
 
-    // The second cancels on her page; the third is promoted and told.
+    // She accepts to be told (as WeChat's dialog would record it); the second cancels on her page; the third is promoted and told.
+    expect((await callFunction(third.page, 'messages', 'recordConsent', { templates: ['activityPromoted'] })).ok).toBe(true)
     await activityPage(second.page)
     await mySignUp(second.page, 'volunteer').getByText('已报名').waitFor()
     await tap(second.page, '取消报名')

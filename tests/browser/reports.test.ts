@@ -234,6 +234,8 @@ describe('社区工作台 as a committee member', () => {
 
   it('the alert of a life-safety need opens the committee’s page for it: call the requester, assign an organisation, in plain words', async () => {
     const requester = demoDataSet.people.find((p) => p.openid === who.resident)!
+    // The committee member accepted alerts of life-safety needs: the subscribe message goes out.
+    await callHostAs(session.host.url, who.committeeUrban, 'messages', 'recordConsent', { templates: ['lifeAlert'] })
     const { need } = await callHostAs(session.host.url, who.resident, 'needs', 'raise', {
       helpKind: '紧急救助',
       urgency: 'life',

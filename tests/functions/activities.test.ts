@@ -22,7 +22,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import type { PublishActivityInput } from '../../shared/contracts/activities'
 import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS, waitlistPosition } from '../../shared/domain/activity'
-import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup } from '../support/database'
+import { CLOUDBASE_LATENCY_MS, EVERYONE_CONSENTED, freshDatabasePerGroup } from '../support/database'
 import { callActivities as call, callOrganisations, callTimebank, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -93,7 +93,7 @@ async function expectPlacesMatchSignUps(activityId: string) {
 }
 
 describe('publishing, and 重大活动 waiting for the committee', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('an approved organisation publishes: at once, with its place, places and the caller’s (empty) sign-ups', async () => {
     const activity = await publish({ location: [118.049, 36.8101] })
@@ -240,7 +240,7 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
 })
 
 describe('browsing near first, by kind and by day', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('lists published activities still to come, nearest first, with the places left', async () => {
     const { activities } = await ok(call(who.resident, 'browse', {}))
@@ -274,7 +274,7 @@ describe('browsing near first, by kind and by day', () => {
 })
 
 describe('signing up: places, waitlist and promotion', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const [a, b, c] = [who.resident, who.elderResident, 'demo-sun-xiuying']
   let activityId: string
 
@@ -355,7 +355,7 @@ describe('signing up: places, waitlist and promotion', () => {
 })
 
 describe('the race for the last places', () => {
-  freshDatabasePerGroup(undefined, { latencyMs: CLOUDBASE_LATENCY_MS })
+  freshDatabasePerGroup(undefined, { latencyMs: CLOUDBASE_LATENCY_MS, ...EVERYONE_CONSENTED })
   const racers: PersonDoc[] = Array.from({ length: 50 }, (_, i) => ({
     _id: `p-racer-${i}`,
     openid: `test-racer-${i}`,
@@ -501,7 +501,7 @@ describe('a sign-up whose call died after claiming its place, before writing the
 })
 
 describe('the lead calls an activity off', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('with a reason, audited; everyone with a place or on the waitlist is told; no more sign-ups', async () => {
     const activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0 })).id
@@ -533,7 +533,7 @@ describe('the lead calls an activity off', () => {
 })
 
 describe('checking in and out with the rotating code', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const [participant, volunteer, waiting, guesser, noPhone] = [
     who.resident,
     'demo-cao-lihua',
@@ -686,7 +686,7 @@ describe('checking in and out with the rotating code', () => {
 })
 
 describe('after the end: hours confirmed once, ratings, finishing', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const [participant, absent, v1, v2, v3] = [who.resident, who.elderResident, 'demo-cao-lihua', 'demo-gao-peng', memberVolunteer]
   let activityId: string
   const ids = () => ({
@@ -829,7 +829,7 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
 })
 
 describe('reminders before the start', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('a day before and an hour before, once each, to those with a place only', async () => {
     const startsIn = 30 * 60

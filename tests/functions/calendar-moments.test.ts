@@ -12,7 +12,7 @@ import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { AUTO_CLOSE_DAYS, offerWindowMinutes } from '../../shared/domain/need'
 import { presetPeriod } from '../../shared/domain/report'
-import { startTestDatabase, testClock, type TestDatabase } from '../support/database'
+import { EVERYONE_CONSENTED, startTestDatabase, testClock, type TestDatabase } from '../support/database'
 import { calendarMoments } from '../support/moments'
 import { callActivities, callCare, callNeeds, callReports, callTimebank, failure, ok, place, raiseInput } from './calls'
 
@@ -50,7 +50,7 @@ describe.each(calendarMoments)('at $name', ({ at }) => {
   let database: TestDatabase
   beforeAll(async () => {
     testClock.set(at)
-    database = await startTestDatabase()
+    database = await startTestDatabase(EVERYONE_CONSENTED)
   }, 30_000)
   afterAll(async () => {
     testClock.reset()

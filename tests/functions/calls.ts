@@ -4,6 +4,7 @@ import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract 
 import { activitiesContract, type PublishActivityInput } from '../../shared/contracts/activities'
 import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
+import { messagesContract } from '../../shared/contracts/messages'
 import { needsContract, type RaiseNeedInput } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
@@ -32,6 +33,7 @@ export const callTimebank = callerOf(timebankContract)
 export const callReports = callerOf(reportsContract)
 export const callResidents = callerOf(residentsContract)
 export const callAccount = callerOf(accountContract)
+export const callMessages = callerOf(messagesContract)
 
 /** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
 export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>

@@ -12,8 +12,8 @@ import type { ActionInput } from '../../shared/contract'
 import { visitAssignmentSchema, type CareContract } from '../../shared/contracts/care'
 import type { SubscribeData } from '../../shared/domain/messages'
 import { inShanghai } from '../../shared/domain/time'
-import { freshDatabasePerGroup, testClock } from '../support/database'
-import { callCare as call, callCommunity, callNeeds, failure, ok } from './calls'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, testClock } from '../support/database'
+import { callCare as call, callCommunity, callMessages, callNeeds, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
@@ -37,7 +37,7 @@ async function auditedBy<T>(work: () => Promise<T>): Promise<{ result: T; writte
 const groupNames = ['独居老人', '高龄老人', '低保对象', '残疾人', '失能老人', '特困人员', '农村留守老人', '空巢老人']
 
 describe('what each role sees of the register', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const urbanActive = [
     'care-wang-guilan',
     'care-zhao-shuzhen',
@@ -205,7 +205,7 @@ describe('what each role sees of the register', () => {
 })
 
 describe('registering with consent, pairing, visiting, withdrawing', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const yangLi = demoDataSet.people.find((p) => p.openid === who.resident)!
   const consent = () =>
     ({
@@ -495,7 +495,7 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
 })
 
 describe('the month’s visit rate and the schedule, against the seeded register', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   /** [start, end) of a `YYYY-MM` month in Shanghai (UTC+8, no daylight saving), worked out by hand. */
   function shanghaiMonth(month: string): [number, number] {
@@ -574,7 +574,7 @@ describe('reminders and escalation: once per due date', () => {
   const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
 
   describe('the seeded register', () => {
-    freshDatabasePerGroup()
+    freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
     it('nothing is sent for due dates the seeded register has already been reminded of', async () => {
       const done = await runDueWork(testClock.now())
       expect([done.visitReminders, done.careEscalations]).toEqual([0, 0])
@@ -582,7 +582,7 @@ describe('reminders and escalation: once per due date', () => {
   })
 
   describe('a visit turning due', () => {
-    freshDatabasePerGroup()
+    freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
     it('the volunteers and the lead are reminded once when a visit turns due this week', async () => {
       const due = await dueOfWangGuilan()
       await runDueWork(new Date(due.getTime() - 7 * 86_400_000 - 60_000))
@@ -594,8 +594,8 @@ describe('reminders and escalation: once per due date', () => {
   })
 
   describe('a visit overdue', () => {
-    freshDatabasePerGroup()
-    it('the committee is told once when it turns escalated, and again while nobody could be told', async () => {
+    freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+    it('the committee is told once when it turns escalated, and again once they accept after nobody could be told', async () => {
       const due = await dueOfWangGuilan()
       await runDueWork(new Date(due.getTime() + 7 * 86_400_000 - 60_000))
       expect(await messagesAbout('王桂兰', 'careEscalated')).toEqual([])
@@ -608,6 +608,10 @@ describe('reminders and escalation: once per due date', () => {
       )
       expect(refused.map((m) => m.result)).toEqual(committee.map(() => expect.objectContaining({ status: 'noConsent', errcode: 43101 })))
       expect((await entryDoc('care-wang-guilan')).escalateAt).toEqual(expect.any(Date))
+      // WeChat said none is left, so none is counted: nothing is tried until they accept again.
+      await runDueWork(new Date(due.getTime() + 7 * 86_400_000 + 45_000))
+      expect(await messagesAbout('王桂兰', 'careEscalated')).toEqual([])
+      for (const openid of committee) await ok(callMessages(openid, 'recordConsent', { templates: ['careEscalated'] }))
       await runDueWork(new Date(due.getTime() + 7 * 86_400_000 + 60_000))
       await runDueWork(new Date(due.getTime() + 30 * 86_400_000))
       expect((await messagesAbout('王桂兰', 'careEscalated')).sort()).toEqual(committee.sort())
@@ -619,7 +623,7 @@ describe('reminders and escalation: once per due date', () => {
   })
 
   describe('a visit after one', () => {
-    freshDatabasePerGroup()
+    freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
     it('a visit gives a new due date, which is reminded of and escalated once again', async () => {
       const due = await dueOfWangGuilan()
       // The first due date runs its course: reminded, then escalated.

@@ -11,7 +11,7 @@ import { signUpDocId } from '../../server/data/activities'
 import type { AuditDoc, PhotoDoc } from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
 import { committeeNeedPath } from '../../shared/domain/workbench'
-import { freshDatabasePerGroup, snapshotDatabase } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase } from '../support/database'
 import {
   callActivities,
   callCommunity,
@@ -64,7 +64,7 @@ async function acceptFirstOffer(needId: string): Promise<{ lead: string; organis
 }
 
 describe('photos: hidden until WeChat passes them; a flagged one waits for the committee', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   /** 杨丽's need with two photos, accepted; WeChat has passed the first and flagged the second. */
   async function aNeedWithAPassedAndAFlaggedPhoto() {
@@ -165,7 +165,7 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
 })
 
 describe('the verdict is taken from WeChat’s message push only', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('refuses a person sending the push’s event or calling the action, and changes nothing', async () => {
     const photoA = aPhoto()
@@ -194,7 +194,7 @@ describe('the verdict is taken from WeChat’s message push only', () => {
 })
 
 describe('take-down and restore', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const activityId = 'act-qy-xiyanghong-haircut'
   /** An activity of 夕阳红 of the test's own, published by its lead: a take-down of it is the test's alone. */
   const anActivity = async () => (await ok(callActivities(who.organisationLead, 'publish', publishInputFor(organisation._id)))).activity.id

@@ -9,7 +9,7 @@ import type { NeedDoc, OrganisationDoc } from '../../server/data/documents'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import { finishWindowMinutes, overdueGraceMinutes, type NeedStatus, type Urgency } from '../../shared/domain/need'
-import { freshDatabasePerGroup, testClock } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, testClock } from '../support/database'
 import { callNeeds, callReports, failure, ok, outbox, place, raiseInput, sentSince } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -42,7 +42,7 @@ const storedNeed = (id: string, urgency: Urgency, raisedAt: Date, fields: Partia
 })
 
 describe('what waits on the committee, harm first', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const application = {
     ...demoDataSet.organisations.find((o) => o.status === 'pending')!,
     _id: 'org-w-old',
@@ -89,7 +89,7 @@ describe('what waits on the committee, harm first', () => {
 })
 
 describe('alerts to the committee open the committee’s page of the need', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('危及生命安全: every committee member’s alert opens pages/committee/need for it', async () => {
     const before = await outbox()
@@ -123,7 +123,7 @@ describe('alerts to the committee open the committee’s page of the need', () =
 })
 
 describe('accepted needs are followed to the end', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   afterAll(() => testClock.reset())
 
   /**
@@ -235,7 +235,7 @@ describe('accepted needs are followed to the end', () => {
 })
 
 describe('the committee’s list of all its community’s needs', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const stored = (id: string, urgency: Urgency, daysAgo: number, status: NeedStatus, fields: Partial<NeedDoc> = {}) =>
     storedNeed(id, urgency, ago(daysAgo * day), { status, ...fields })
   const needs = [

@@ -10,7 +10,7 @@ import { runDueWork } from '../../server/scheduler/run'
 import type { RaiseNeedInput } from '../../shared/contracts/needs'
 import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, FRAUD_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
 import { database } from '../../server/data/cloudbase'
-import { freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
 import { callNeeds as call, callOrganisations, failure, ok, outbox, place, raiseInput, sentSince } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -35,7 +35,7 @@ async function lapseUntilNobodyIsLeft(needId: string) {
 }
 
 describe('the whole story: raise, offer to a shortlist, accept, carry out, confirm', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   afterAll(() => testClock.reset())
 
   /** 杨丽's need at `eastM`, accepted by the first organisation it was offered to (the winner); the other offered are `offered`. */
@@ -215,7 +215,7 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
 })
 
 describe('shortlist sizes, decline, lapse and escalation', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('offers as many at once as the urgency says', async () => {
     for (const [i, urgency] of (['urgent', 'normal', 'advice'] as const).entries()) {
@@ -307,7 +307,7 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
 })
 
 describe('answers other than 已解决, cancelling, closing without an answer', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   async function doneNeed(eastM: number) {
     const { need } = await raise({ helpKind: '就医陪诊', location: place(eastM) })
@@ -375,7 +375,7 @@ describe('answers other than 已解决, cancelling, closing without an answer', 
 })
 
 describe('life, flagged text, review before matching, duplicates', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('危及生命安全 answers with 110/120/119 and the committee phone, and alerts every committee member', async () => {
     const before = await outbox()
@@ -464,7 +464,7 @@ describe('life, flagged text, review before matching, duplicates', () => {
 })
 
 describe('the need’s place, when the resident gives none', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('is their home, for raising and for the duplicate check before it', async () => {
     const { need } = await raise({ location: undefined, helpKind: '助餐' }, who.elderResident)
@@ -483,7 +483,7 @@ describe('the need’s place, when the resident gives none', () => {
 })
 
 describe('a need is placed in its own community’s service area, and offered only to organisations serving it', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
   const beijing: [number, number] = [116.3975, 39.9087]
 

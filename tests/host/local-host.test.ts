@@ -132,6 +132,10 @@ describe('the local host', () => {
     }
     type Listed = { channel: string; toOpenid: string; template: string; page: string; data: SubscribeData; result: { status: string } }
     const listed = async (): Promise<Listed[]> => (await (await fetch(`${host.url}/local/outbox.json`)).json()).messages
+    // Everyone who will be told has accepted it, as WeChat's consent dialog would record.
+    for (const lead of new Set(demoDataSet.organisations.map((o) => o.leadOpenid)))
+      await api('messages', lead, 'recordConsent', { templates: ['newOffer'] })
+    await api('messages', demoIdentities.resident, 'recordConsent', { templates: ['needAccepted'] })
     const description = '家里水管爆了，水一直往外冒，楼下邻居家天花板也开始渗水，老人自己关不上总阀，急需有人上门帮忙处理'
     const { need } = await api(
       'needs',

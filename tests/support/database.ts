@@ -13,7 +13,10 @@ import { useLocalReplacements } from '../../local/replacements'
 import { seedDemoData } from '../../local/seed/seed'
 import type { Envelope } from '../../shared/contract'
 import { useClock } from '../../server/clock'
-import { allDocuments } from '../../server/data/maintenance'
+import { allDocuments, insertMany } from '../../server/data/maintenance'
+import { consentId } from '../../server/data/messages'
+import { demoDataSet } from '../../local/seed/demo-data'
+import { MAX_CONSENTS_PER_TEMPLATE, messageKinds, type MessageKind } from '../../shared/domain/messages'
 import manifest from '../../database/collections.json'
 
 /**
@@ -29,11 +32,34 @@ export interface TestDatabase {
   close(): Promise<void>
 }
 
+export interface DatabaseOptions {
+  latencyMs?: number
+  /**
+   * Every demo person has consented to every subscribe message, as often as we count: for tests of
+   * what is sent and what WeChat answers, not of consent (tests/functions/messages.test.ts).
+   */
+  everyoneConsented?: boolean
+}
+
+async function everyoneConsented(): Promise<void> {
+  const kinds = Object.keys(messageKinds) as MessageKind[]
+  const updatedAt = testClock.now()
+  await insertMany(
+    'subscribe_consents',
+    demoDataSet.people.flatMap(({ openid }) =>
+      kinds.map((template) => ({ _id: consentId(openid, template), openid, template, remaining: MAX_CONSENTS_PER_TEMPLATE, updatedAt })),
+    ),
+  )
+}
+
+/** Where every demo person has consented to every subscribe message (`DatabaseOptions.everyoneConsented`). */
+export const EVERYONE_CONSENTED = { everyoneConsented: true } as const
+
 /**
  * `latencyMs` (default LINLI_STANDIN_LATENCY_MS, else 0) is each round trip's delay once the demo
  * data is in: the seed itself runs at full speed.
  */
-export async function startTestDatabase(options: { seedDemo?: boolean; latencyMs?: number } = {}): Promise<TestDatabase> {
+export async function startTestDatabase(options: DatabaseOptions & { seedDemo?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'))
   useClock(testClock)
   const standin = await startStandin({ dataDir, clock: testClock, latencyMs: 0 })
@@ -41,6 +67,7 @@ export async function startTestDatabase(options: { seedDemo?: boolean; latencyMs
   const storageDir = join(dataDir, 'storage')
   useLocalReplacements(storageDir)
   if (options.seedDemo !== false) await seedDemoData()
+  if (options.everyoneConsented) await everyoneConsented()
   standin.setLatency(options.latencyMs ?? latencyFromEnvironment())
   return {
     standin,
@@ -73,7 +100,7 @@ export async function snapshotDatabase(): Promise<Record<string, object[]>> {
  * A fresh demo database for the describe block it is called in, so that each group of tests
  * starts from known state; `use`, when given, receives it for the block's tests.
  */
-export function freshDatabasePerGroup(use?: (database: TestDatabase) => void, options: { latencyMs?: number } = {}): void {
+export function freshDatabasePerGroup(use?: (database: TestDatabase) => void, options: DatabaseOptions = {}): void {
   let database: TestDatabase
   beforeAll(async () => {
     database = await startTestDatabase(options)

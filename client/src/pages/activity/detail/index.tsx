@@ -17,6 +17,7 @@ import { Loaded } from '../../../components/status'
 import { formatClock, formatDateTime, formatMinutes, formatRating } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
 import { useNow } from '../../../hooks/use-now'
+import { ConsentPrompt } from '../../../components/consent'
 import { useSubmit } from '../../../hooks/use-submit'
 import { usePageParams } from '../../../routes'
 
@@ -47,6 +48,13 @@ export default function ActivityPage() {
                   <MySignUpCard key={signUp.signUpId} signUp={signUp} />
                 ))}
               <MainAction activity={activity} now={now} onChanged={replace} onCheckedIn={load.reload} />
+              {activity.status === 'published' && activity.mySignUps.some((s) => s.status !== 'cancelled') ? (
+                <ConsentPrompt
+                  moment="signedUp"
+                  title="活动开始前提醒我"
+                  purpose="活动开始前一天和一小时前，以及候补成功、活动取消时，在微信里提醒您。"
+                />
+              ) : null}
               {activity.moderates ? (
                 <View>
                   <PhotoReview

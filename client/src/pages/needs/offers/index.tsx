@@ -4,6 +4,7 @@ import type { OfferView } from '../../../../../shared/contracts/needs'
 import { api, messageOf } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
+import { ConsentPrompt } from '../../../components/consent'
 import { SectionHeader } from '../../../components/list'
 import { NeedCard } from '../../../components/need'
 import { PageShell } from '../../../components/page-shell'
@@ -54,35 +55,45 @@ export default function OffersPage() {
           inbox.length === 0 ? (
             <Empty title="你还没有参加的组织">组织经社区两委审核通过后，派给组织的求助和安排给你的任务会出现在这里。</Empty>
           ) : (
-            inbox.map(({ organisation, offers, tasks }) => (
-              <View key={organisation.id}>
-                {inbox.length > 1 && <Text className="greeting">{organisation.name}</Text>}
-                {offers && <SectionHeader title={`派单（${offers.length}）`} hint="请在期限内答复；接单后才能看到求助人和地址" />}
-                {offers?.length === 0 ? (
-                  <Empty title="现在没有派单" />
-                ) : (
-                  offers?.map((offer) => (
-                    <Offer
-                      key={offer.offerId}
-                      offer={offer}
-                      organisationId={organisation.id}
-                      now={now}
-                      onAccepted={() => go(paths.task(organisation.id, offer.need.id))}
-                      onGone={(message) => {
-                        setNotice(message)
-                        load.reload()
-                      }}
-                    />
-                  ))
-                )}
-                <SectionHeader title={offers ? `正在做的（${tasks.length}）` : `安排给我的（${tasks.length}）`} />
-                {tasks.length === 0 ? (
-                  <Empty title={offers ? '没有正在做的任务' : '负责人还没有安排你的任务'} />
-                ) : (
-                  tasks.map((need) => <NeedCard key={need.id} need={need} onClick={() => go(paths.task(organisation.id, need.id))} />)
-                )}
-              </View>
-            ))
+            <View>
+              {inbox.map(({ organisation, offers, tasks }) => (
+                <View key={organisation.id}>
+                  {inbox.length > 1 && <Text className="greeting">{organisation.name}</Text>}
+                  {offers && <SectionHeader title={`派单（${offers.length}）`} hint="请在期限内答复；接单后才能看到求助人和地址" />}
+                  {offers?.length === 0 ? (
+                    <Empty title="现在没有派单" />
+                  ) : (
+                    offers?.map((offer) => (
+                      <Offer
+                        key={offer.offerId}
+                        offer={offer}
+                        organisationId={organisation.id}
+                        now={now}
+                        onAccepted={() => go(paths.task(organisation.id, offer.need.id))}
+                        onGone={(message) => {
+                          setNotice(message)
+                          load.reload()
+                        }}
+                      />
+                    ))
+                  )}
+                  <SectionHeader title={offers ? `正在做的（${tasks.length}）` : `安排给我的（${tasks.length}）`} />
+                  {tasks.length === 0 ? (
+                    <Empty title={offers ? '没有正在做的任务' : '负责人还没有安排你的任务'} />
+                  ) : (
+                    tasks.map((need) => <NeedCard key={need.id} need={need} onClick={() => go(paths.task(organisation.id, need.id))} />)
+                  )}
+                </View>
+              ))}
+              {inbox.some((o) => o.offers) ? (
+                <ConsentPrompt
+                  moment="offers"
+                  title="有新派单时提醒我"
+                  purpose="附近有人求助、派给您的组织时，在微信里提醒您。每同意一次，可以收到一条。"
+                  counted={{ template: 'newOffer', what: '派单提醒' }}
+                />
+              ) : null}
+            </View>
           )
         }
       </Loaded>

@@ -9,6 +9,7 @@ import { helpKinds, type HelpKind } from '../../../../../shared/domain/vocabular
 import { api } from '../../../api'
 import { AsResident } from '../../../components/as-resident'
 import { Choices, Field, StepFrame, TextAreaField, TextField } from '../../../components/form'
+import { ConsentPrompt } from '../../../components/consent'
 import { ListItem } from '../../../components/list'
 import { EmergencyPanel, NeedCard } from '../../../components/need'
 import { PageShell } from '../../../components/page-shell'
@@ -304,6 +305,7 @@ function RaisedOutcome({ raised }: { raised: Raised }) {
         <Text className="status-text">{nextStep(need)}</Text>
       </View>
       <NeedCard need={need} />
+      <ConsentPrompt moment="needRaised" title="有进展时提醒我" purpose="有组织接单、转社区处理、服务完成时，在微信里提醒您。" />
       <View className="card">
         <ListItem title="看这条求助的进展" onClick={() => Taro.redirectTo({ url: paths.need(need.id) })} />
       </View>
