@@ -44,6 +44,8 @@ export const auditActionLabel = {
   'timebank.settings': '设置每日入账上限',
   'content.takeDown': '下架内容',
   'content.restore': '恢复内容',
+  'residence.confirm': '确认居住',
+  'residence.decline': '不予确认居住',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 

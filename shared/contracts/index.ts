@@ -2,6 +2,7 @@ import { accountContract } from './account'
 import { activitiesContract } from './activities'
 import { careContract } from './care'
 import { communityContract } from './community'
+import { joiningContract } from './joining'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
 import { timebankContract } from './timebank'
@@ -10,6 +11,7 @@ import { reportsContract } from './reports'
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
   account: accountContract,
+  joining: joiningContract,
   organisations: organisationsContract,
   community: communityContract,
   needs: needsContract,

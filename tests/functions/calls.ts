@@ -4,6 +4,7 @@ import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionContract 
 import { activitiesContract, type PublishActivityInput } from '../../shared/contracts/activities'
 import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
+import { joiningContract } from '../../shared/contracts/joining'
 import { needsContract, type RaiseNeedInput } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
@@ -26,6 +27,7 @@ export const callActivities = callerOf(activitiesContract)
 export const callCare = callerOf(careContract)
 export const callTimebank = callerOf(timebankContract)
 export const callReports = callerOf(reportsContract)
+export const callJoining = callerOf(joiningContract)
 
 /** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
 export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>
