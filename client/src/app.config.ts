@@ -48,7 +48,14 @@ const subPackages: { root: string; pages: string[] }[] = [
       'grant/index',
       // 重大活动 approvals and the community's rule.
       'activities/index',
+      // 居住核验 of newcomers, and the community's QR code to print.
+      'newcomers/index',
     ],
+  },
+  // 入驻: finding one's community, the join form its link and QR code open, and the privacy policy.
+  {
+    root: 'pages/joining',
+    pages: ['find/index', 'community/index', 'privacy/index'],
   },
   // 时间银行 beyond its tab. Not `pages/time-bank` itself: a subpackage's root may not hold a
   // main-package page, and tab pages must be in the main package.
@@ -77,8 +84,8 @@ const subPackages: { root: string; pages: string[] }[] = [
 export default defineAppConfig({
   pages: tabs.map((tab) => tab.pagePath),
   subPackages,
-  // 登记新组织 and 我要求助 pick a place on WeChat's map.
-  requiredPrivateInfos: ['chooseLocation'],
+  // 登记新组织 and 我要求助 pick a place on WeChat's map; 找社区 lists the nearest, for which a fuzzy place is enough.
+  requiredPrivateInfos: ['chooseLocation', 'getFuzzyLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f1ec',

@@ -1,12 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { PersonView } from '../../../../shared/contracts/account'
+import type { ResidenceView } from '../../../../shared/contracts/joining'
 import { api } from '../../api'
 import { visitWanted } from '../../components/care'
 import { CommunityCard } from '../../components/community-card'
+import { PendingResidence, useResidence, Welcome } from '../../components/joining'
 import { ListItem, SectionHeader } from '../../components/list'
 import { PageShell } from '../../components/page-shell'
-import { Empty, LoadError, Loading } from '../../components/status'
+import { LoadError, Loading } from '../../components/status'
 import { useLoad } from '../../hooks/use-load'
 import { useElderMode } from '../../state/elder-mode'
 import { go, paths } from '../../routes'
@@ -14,11 +16,12 @@ import { useMe } from '../../state/me'
 
 export default function MePage() {
   const me = useMe()
+  const residence = useResidence()
   return (
     <PageShell>
       {me.status === 'loading' && <Loading />}
       {me.status === 'error' && <LoadError message={me.message} onRetry={me.reload} />}
-      {me.status === 'ready' && (me.person ? <Profile person={me.person} /> : <NotJoined />)}
+      {me.status === 'ready' && (me.person ? <Profile person={me.person} residence={residence} /> : <NotJoined residence={residence} />)}
       <ElderModeSetting />
       {process.env.TARO_ENV === 'h5' && (
         // The local host's page for choosing a demo person; not part of the mini-program.
@@ -30,7 +33,7 @@ export default function MePage() {
   )
 }
 
-function Profile({ person }: { person: PersonView }) {
+function Profile({ person, residence }: { person: PersonView; residence: ResidenceView | null }) {
   return (
     <View>
       <View className="card">
@@ -40,6 +43,8 @@ function Profile({ person }: { person: PersonView }) {
         {person.address ? <Text className="card-text">住址：{person.address}</Text> : null}
       </View>
       {person.community ? <CommunityCard community={person.community} /> : null}
+      {residence?.status === 'pending' ? <PendingResidence residence={residence} /> : null}
+      {!person.community ? <NotJoined residence={residence} /> : null}
       <Entries person={person} />
       <View className="card">
         <Text className="card-label">我的身份</Text>
@@ -91,8 +96,9 @@ function MyVisitsEntry() {
   )
 }
 
-function NotJoined() {
-  return <Empty title="你还没有加入社区">加入社区后，就能在这里看到你的社区和身份。</Empty>
+/** Someone who has not joined (or whose committee declined): the same welcome and way in as 首页. */
+function NotJoined({ residence }: { residence: ResidenceView | null }) {
+  return <Welcome declined={residence?.status === 'declined' ? residence : undefined} />
 }
 
 function ElderModeSetting() {
