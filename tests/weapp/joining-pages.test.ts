@@ -12,11 +12,12 @@ const newcomer = 'o-weapp-newcomer'
 const qinyuan = demoDataSet.communities.find((c) => c.name === '沁园社区')!
 let host: TestHost
 
+// The host seeds a fresh database first: slow on a busy machine.
 beforeAll(async () => {
   host = await startTestHost()
   installPlatform({ hostUrl: host.url, openid: newcomer })
   loadApp()
-})
+}, 60_000)
 
 afterAll(async () => {
   await host?.close()
@@ -74,4 +75,4 @@ test('the QR code’s page joins a new WeChat user with the number WeChat gives,
   expect(waiting.newcomers).toContainEqual(
     expect.objectContaining({ name: '陈立新', phone: '13805331234', phoneSource: 'wechat', addressDetail: '12号楼1502' }),
   )
-})
+}, 60_000)
