@@ -56,6 +56,8 @@ export const auditActionLabel = {
   'activity.roster': '查看活动报名名单（含电话）',
   'timebank.handovers': '查看兑换人名单（含电话）',
   'account.close': '注销账号',
+  'residence.confirm': '确认居住',
+  'residence.decline': '不予确认居住',
 } as const
 export type AuditAction = keyof typeof auditActionLabel
 

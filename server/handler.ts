@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { ActionName, Envelope, FunctionContract } from '../shared/contract'
 import { requestSchema } from '../shared/contract'
 import { AppError, ErrorCode } from '../shared/errors'
+import { UNCONFIRMED_MESSAGE } from '../shared/domain/residence'
 import { isAllowed, permissionTable, type PermissionRule, type Scope } from '../shared/domain/permissions'
 import { now } from './clock'
 import { callerFromContext, type PlatformCaller } from './data/cloudbase'
@@ -88,10 +89,16 @@ export function defineHandler<F extends FunctionContract>(contract: F, implement
         caller: () => (loaded ??= loadCaller(openid)),
         authorise: async (scope) => {
           const who = await actionContext.caller()
-          if (rule.who.includes('resident') && !who.isResident && scope.kind === 'self') {
+          const forResidents = rule.who.includes('resident') || rule.who.includes('confirmed_resident')
+          if (forResidents && !who.isResident && scope.kind === 'self') {
             throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
           }
-          if (!isAllowed(rule, who, scope)) throw new AppError(ErrorCode.FORBIDDEN, '你没有权限进行这个操作')
+          if (!isAllowed(rule, who, scope)) {
+            if (rule.who.includes('confirmed_resident') && who.isResident && !who.residenceConfirmed) {
+              throw new AppError(ErrorCode.RESIDENCE_UNCONFIRMED, UNCONFIRMED_MESSAGE)
+            }
+            throw new AppError(ErrorCode.FORBIDDEN, '你没有权限进行这个操作')
+          }
           authorised = true
         },
       }

@@ -21,6 +21,7 @@ export async function loadCaller(openid: string): Promise<Caller> {
     openid,
     communityId: person?.communityId ?? null,
     isResident: person !== null && person.communityId !== null,
+    residenceConfirmed: person !== null && person.communityId !== null && (person.residence?.status ?? 'confirmed') === 'confirmed',
     grants,
     person,
     roles,

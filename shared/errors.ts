@@ -15,6 +15,8 @@ export const ErrorCode = {
   NOT_REGISTERED: 'NOT_REGISTERED',
   /** The caller's roles do not allow this action over this community or organisation. */
   FORBIDDEN: 'FORBIDDEN',
+  /** The caller joined a community whose committee has not confirmed yet that they live there (docs/decisions/024). */
+  RESIDENCE_UNCONFIRMED: 'RESIDENCE_UNCONFIRMED',
   NOT_FOUND: 'NOT_FOUND',
   /** The state changed under the caller (already taken, already done). */
   CONFLICT: 'CONFLICT',

@@ -55,7 +55,14 @@ export const subPackages: { root: string; pages: string[] }[] = [
       'residents/index',
       'register-person/index',
       'act-for/index',
+      // 居住核验 of newcomers, and the community's QR code to print.
+      'newcomers/index',
     ],
+  },
+  // 入驻: finding one's community, the join form its link and QR code open, and the privacy policy.
+  {
+    root: 'pages/joining',
+    pages: ['find/index', 'community/index', 'privacy/index'],
   },
   // 时间银行 beyond its tab. Not `pages/time-bank` itself: a subpackage's root may not hold a
   // main-package page, and tab pages must be in the main package.

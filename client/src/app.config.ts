@@ -5,8 +5,8 @@ import { subPackages, tabs } from './app-pages'
 export default defineAppConfig({
   pages: tabs.map((tab) => tab.pagePath),
   subPackages,
-  // 登记新组织 and 我要求助 pick a place on WeChat's map.
-  requiredPrivateInfos: ['chooseLocation'],
+  // 登记新组织 and 我要求助 pick a place on WeChat's map; 找社区 lists the nearest, for which a fuzzy place is enough.
+  requiredPrivateInfos: ['chooseLocation', 'getFuzzyLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f1ec',

@@ -4,6 +4,7 @@ import { CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { NEED_PAGE, OFFERS_PAGE, taskPath } from '../../shared/domain/need'
 import { JOIN_PAGE, PROFILE_PAGE } from '../../shared/domain/organisation'
+import { joinCommunityPath, newcomersPath } from '../../shared/domain/residence'
 import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
@@ -12,6 +13,12 @@ import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedP
  * subpackage: the invite QR code names `pages/organisations/join/index`.
  */
 export const paths = {
+  // 入驻: find one's community, join it (the committee's link and QR code open it too), the privacy policy.
+  findCommunity: () => '/pages/joining/find/index',
+  joinCommunity: (communityId: string) => `/${joinCommunityPath(communityId)}`,
+  privacy: () => '/pages/joining/privacy/index',
+  /** 居住核验: the workbench's waiting items open it too (shared/domain/residence.ts). */
+  newcomers: newcomersPath,
   nearby: () => '/pages/organisations/nearby/index',
   profile: (organisationId: string) => `/${PROFILE_PAGE}?id=${organisationId}`,
   apply: () => '/pages/organisations/apply/index',

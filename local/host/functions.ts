@@ -4,6 +4,7 @@ import { main as activities } from '../../cloudfunctions/activities/main'
 import { main as care } from '../../cloudfunctions/care/main'
 import { main as community } from '../../cloudfunctions/community/main'
 import { main as messages } from '../../cloudfunctions/messages/main'
+import { main as joining } from '../../cloudfunctions/joining/main'
 import { main as needs } from '../../cloudfunctions/needs/main'
 import { main as organisations } from '../../cloudfunctions/organisations/main'
 import { main as timebank } from '../../cloudfunctions/timebank/main'
@@ -16,6 +17,7 @@ export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown
 export const functionMains: Record<FunctionName, FunctionMain> = {
   account,
   messages,
+  joining,
   organisations,
   community,
   needs,

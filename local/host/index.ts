@@ -3,6 +3,7 @@
  * answers POST /api/<function> by calling that function's `main` with the signed-in demo
  * person as the platform context — the way CloudBase calls it in production.
  */
+import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
@@ -210,7 +211,8 @@ async function signInEntries(): Promise<SignInEntry[]> {
 async function handleSignIn(req: IncomingMessage, res: ServerResponse, clock: ManualClock) {
   if (req.method === 'POST') {
     const form = new URLSearchParams((await readBody(req))?.toString('utf8') ?? '')
-    const openid = form.get('openid') ?? ''
+    // Someone opening the mini-program for the first time: an openid nobody has, as WeChat would give.
+    const openid = form.get('fresh') ? `o-new-${randomUUID()}` : (form.get('openid') ?? '')
     return send(res, 303, 'text/plain; charset=utf-8', '', {
       location: '/',
       'set-cookie': `${IDENTITY_COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax`,

@@ -20,9 +20,10 @@ function layout(title: string, body: string): string {
   h1 { font-size: 26px; margin: 8px 0 4px; } h2 { font-size: 21px; margin: 24px 0 8px; color: #8a1f11; }
   p.note { color: #444; margin: 0 0 12px; }
   form { margin: 0 0 10px; }
-  button.person { display: block; width: 100%; min-height: 64px; text-align: left; padding: 10px 16px; font-size: 19px; border: 2px solid #c9c4b5; border-radius: 12px; background: #fff; color: #1a1a1a; cursor: pointer; }
-  button.person:focus, button.person:hover { border-color: #8a1f11; outline: none; }
-  button.person small { display: block; color: #444; font-size: 16px; }
+  button.person, button.fresh { display: block; width: 100%; min-height: 64px; text-align: left; padding: 10px 16px; font-size: 19px; border: 2px solid #c9c4b5; border-radius: 12px; background: #fff; color: #1a1a1a; cursor: pointer; }
+  button.fresh { border-style: dashed; margin-bottom: 8px; }
+  button.person:focus, button.person:hover, button.fresh:focus, button.fresh:hover { border-color: #8a1f11; outline: none; }
+  button.person small, button.fresh small { display: block; color: #444; font-size: 16px; }
   table { border-collapse: collapse; width: 100%; background: #fff; font-size: 16px; } td, th { border: 1px solid #ddd; padding: 6px; vertical-align: top; text-align: left; }
   a { color: #8a1f11; }
 </style></head><body><main>${body}</main></body></html>`
@@ -60,6 +61,10 @@ export function signInPage(entries: SignInEntry[], currentOpenid: string | null,
     <h1>邻里守望 · 本地演示登录</h1>
     <p class="note">这个页面只在本地演示环境中存在。小程序里的身份只来自微信。选择一位演示人员，以他的身份使用。</p>
     ${current ? `<p class="note">当前身份：<strong>${escapeHtml(current.person.name)}</strong> · <a href="/">返回首页</a></p>` : ''}
+    <form method="post" action="/local/sign-in">
+      <input type="hidden" name="fresh" value="1">
+      <button class="fresh" type="submit" id="fresh-identity">以新微信用户身份进入<small>一个还没有加入任何社区的微信用户，每次都是新的</small></button>
+    </form>
     ${groups
       .map(
         (group) => `<h2>${escapeHtml(group.title)}（${group.members.length}）</h2>

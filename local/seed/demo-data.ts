@@ -8,6 +8,7 @@
  */
 import type { GeoPoint, OfficeDoc, CommunityDoc, PersonDoc, OrganisationDoc, RoleDoc } from '../../server/data/documents'
 import { NO_TASKS_YET } from '../../shared/domain/organisation'
+import { PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
 
 function point(lng: number, lat: number): GeoPoint {
   return { type: 'Point', coordinates: [lng, lat] }
@@ -629,6 +630,51 @@ export const people: PersonDoc[] = [
     livesAlone: false,
     preferences: { elderMode: 'auto' },
     createdAt: at('2026-02-06T20:30:00'),
+  },
+
+  // Joined by themselves and waiting for their committee's 居住核验 (docs/decisions/024): they may already raise needs.
+  {
+    _id: 'p-gao-yufang',
+    openid: 'demo-gao-yufang',
+    name: '高玉芳',
+    phone: '13695337820',
+    phoneSource: 'wechat',
+    communityId: urban,
+    neighbourhood: '柳泉花园',
+    addressDetail: '8号楼2单元601',
+    preferences: { elderMode: 'auto' },
+    createdAt: at('2026-02-20T19:40:00'),
+    residence: { status: 'pending', communityId: urban, askedAt: at('2026-02-20T19:40:00') },
+    privacyAgreed: { version: PRIVACY_POLICY_VERSION, at: at('2026-02-20T19:40:00') },
+  },
+  {
+    _id: 'p-ma-jun',
+    openid: 'demo-ma-jun',
+    name: '马骏',
+    phone: '18053316247',
+    phoneSource: 'typed',
+    communityId: urban,
+    // Typed as he calls it; the committee knows it as 沁园小区 and corrects it when confirming.
+    neighbourhood: '沁园',
+    addressDetail: '6号楼1单元202',
+    preferences: { elderMode: 'auto' },
+    createdAt: at('2026-02-21T08:15:00'),
+    residence: { status: 'pending', communityId: urban, askedAt: at('2026-02-21T08:15:00') },
+    privacyAgreed: { version: PRIVACY_POLICY_VERSION, at: at('2026-02-21T08:15:00') },
+  },
+  {
+    _id: 'p-tian-xiulan',
+    openid: 'demo-tian-xiulan',
+    name: '田秀兰',
+    phone: '15265391138',
+    phoneSource: 'typed',
+    communityId: rural,
+    neighbourhood: '太河村三组',
+    addressDetail: '三组17号',
+    preferences: { elderMode: 'on' },
+    createdAt: at('2026-02-22T10:30:00'),
+    residence: { status: 'pending', communityId: rural, askedAt: at('2026-02-22T10:30:00') },
+    privacyAgreed: { version: PRIVACY_POLICY_VERSION, at: at('2026-02-22T10:30:00') },
   },
 
   // 民政局 staff: no community of their own in the app.
@@ -1499,6 +1545,8 @@ export const demoIdentities = {
   civilAffairs: 'demo-qi-wenjing',
   /** 罗文斌: applied to register 沁园社区银龄书画社, still pending. */
   pendingApplicant: 'demo-luo-wenbin',
+  /** 高玉芳: joined 沁园社区 by herself; the committee has not confirmed her residence yet. */
+  newcomer: 'demo-gao-yufang',
 } as const
 
 export const demoDataSet = { offices, communities, people, organisations, roles }

@@ -91,3 +91,8 @@ export async function documentsWhereIn(collection: string, field: string, values
   }
   return (await Promise.all(pages)).flatMap(({ data }) => data)
 }
+
+/** A query value matching text that contains `text` literally (no pattern of the caller's own). */
+export function containing(text: string) {
+  return database().RegExp({ regexp: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: '' })
+}

@@ -1,4 +1,5 @@
-import { database } from './cloudbase'
+import { containing, database } from './cloudbase'
+import { asGeoPoint, geoPoint } from './geo'
 import type { CommunityDoc } from './documents'
 import { whole } from './transaction'
 
@@ -28,4 +29,29 @@ export async function setActivityPolicy(communityId: string, policy: NonNullable
 export async function allCommunities(limit: number): Promise<CommunityDoc[]> {
   const { data } = await database().collection('communities').where({}).orderBy('name', 'asc').limit(limit).get()
   return data as CommunityDoc[]
+}
+
+/** Communities taking residents nearest `point` first, as the 2dsphere index returns them; within `maxDistanceM`. */
+export async function communitiesNear(point: readonly [number, number], maxDistanceM: number, limit: number): Promise<CommunityDoc[]> {
+  const _ = database().command
+  const { data } = await database()
+    .collection('communities')
+    .where({ centre: _.geoNear({ geometry: geoPoint(point), maxDistance: maxDistanceM }), suspendedAt: _.exists(false) })
+    .limit(limit)
+    .get()
+  return (data as CommunityDoc[]).map((c) => ({ ...c, centre: asGeoPoint(c.centre) }))
+}
+
+/** Communities taking residents whose name, city, district or street contains `text`; by name, at most `limit`. */
+export async function communitiesMatching(text: string, limit: number): Promise<CommunityDoc[]> {
+  const db = database()
+  const _ = db.command
+  const contains = containing(text)
+  const { data } = await db
+    .collection('communities')
+    .where(_.and([_.or(['name', 'city', 'district', 'street'].map((field) => ({ [field]: contains }))), { suspendedAt: _.exists(false) }]))
+    .orderBy('name', 'asc')
+    .limit(limit)
+    .get()
+  return (data as CommunityDoc[]).map((c) => ({ ...c, centre: asGeoPoint(c.centre) }))
 }

@@ -21,6 +21,7 @@ import type {
   TakeoverStatus,
   TellBy,
 } from '../../shared/domain/residents'
+import type { ResidenceStatus } from '../../shared/domain/residence'
 
 /** The committee took the content down (docs/decisions/022); absent: shown as posted. */
 export interface TakenDown {
@@ -65,6 +66,8 @@ export interface CommunityDoc {
   activityPolicy?: { majorThreshold: number; majorKinds: ActivityKind[] }
   /** 时间银行: a person's credited service minutes per day; absent: DEFAULT_DAILY_CAP_MINUTES. */
   dailyCapMinutes?: number
+  /** Takes no new residents from then on (民政 closed or merged it); its link and QR code answer NOT_FOUND. */
+  suspendedAt?: Date
 }
 
 export interface PersonDoc {
@@ -83,6 +86,24 @@ export interface PersonDoc {
   livesAlone?: boolean
   preferences: { elderMode: ElderModePreference }
   createdAt: Date
+  /**
+   * 居住核验 of someone who joined by themself (docs/decisions/024). Absent for people the committee
+   * registered (the seed, 代登记): it knows they live there.
+   */
+  residence?: {
+    status: ResidenceStatus
+    /** The community asked to join: after a decline `communityId` is null and this says where. */
+    communityId: string
+    askedAt: Date
+    decidedAt?: Date
+    decidedBy?: string
+    /** Why the committee declined, which the person reads. */
+    reason?: string
+  }
+  /** Whether WeChat vouched for the phone (getPhoneNumber) or the person typed it. */
+  phoneSource?: 'wechat' | 'typed'
+  /** The privacy policy (shared/domain/residence.ts) as agreed when joining. */
+  privacyAgreed?: { version: string; at: Date }
   /**
    * Registered by the committee for someone without a smartphone (代登记, decision 027): `openid`
    * is then a `noapp:` key until they take the record over with their own WeChat.
@@ -265,7 +286,7 @@ export interface AuditDoc {
 /** A message that production sends through WeChat; locally it is only recorded here. */
 export interface OutboxDoc {
   _id: string
-  channel: 'subscribeMessage' | 'sms' | 'contentSecurity' | 'mediaCheck'
+  channel: 'subscribeMessage' | 'sms' | 'contentSecurity' | 'mediaCheck' | 'phoneNumber'
   toOpenid?: string
   /** An SMS's PhoneNumberSet entry (+86…). */
   toPhone?: string

@@ -1,6 +1,8 @@
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import { database, readAll } from './cloudbase'
+import type { NewDocument } from './collections'
 import type { PersonDoc } from './documents'
+import { isDuplicateWrite } from './write-errors'
 
 const people = () => database().collection('people')
 
@@ -29,4 +31,25 @@ export async function correctPerson(
 /** The consent to keep their home's position withdrawn: the position goes. */
 export async function forgetHomeLocation(personId: string): Promise<void> {
   await people().doc(personId).update({ location: database().command.remove() })
+}
+
+/** Adds someone who joined by themself; false when a person with this openid exists already (its unique index). */
+export async function addPerson(person: NewDocument<'people'>): Promise<boolean> {
+  try {
+    await people().add(person)
+    return true
+  } catch (error) {
+    if (isDuplicateWrite(error)) return false
+    throw error
+  }
+}
+
+/** The first `limit` people waiting for 居住核验 in a community, longest waiting first, and how many wait in all. */
+export async function newcomersOf(communityId: string, limit: number): Promise<{ newcomers: PersonDoc[]; total: number }> {
+  const waiting = { communityId, 'residence.status': 'pending' }
+  const [{ data }, { total }] = await Promise.all([
+    people().where(waiting).orderBy('residence.askedAt', 'asc').limit(limit).get(),
+    people().where(waiting).count(),
+  ])
+  return { newcomers: data as PersonDoc[], total }
 }

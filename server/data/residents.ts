@@ -1,5 +1,5 @@
 /** People looked up by the committee and by the organisation services (names and phones of members). */
-import { database, documentsWhereIn } from './cloudbase'
+import { containing, database, documentsWhereIn } from './cloudbase'
 import type { PersonDoc } from './documents'
 
 const people = () => database().collection('people')
@@ -14,13 +14,10 @@ export async function peopleByOpenids(openids: string[]): Promise<Map<string, Pe
   return new Map(found.map((person) => [person.openid, person]))
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /** Residents of a community whose name contains `nameContains`, by name; at most `limit`. */
 export async function residentsOf(communityId: string, nameContains: string | undefined, limit: number): Promise<PersonDoc[]> {
-  const db = database()
   const { data } = await people()
-    .where({ communityId, ...(nameContains ? { name: db.RegExp({ regexp: escapeRegExp(nameContains), options: '' }) } : {}) })
+    .where({ communityId, ...(nameContains ? { name: containing(nameContains) } : {}) })
     .orderBy('name', 'asc')
     .limit(limit)
     .get()

@@ -15,7 +15,7 @@ import { tryCode } from '../code-attempts'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { authoriseOverOrganisation } from '../scopes'
-import { wechat } from '../wechat'
+import { miniProgramCodeIfAny } from '../wechat'
 import { drawInviteCode } from './registry'
 import { summariseOne } from './views'
 
@@ -54,13 +54,8 @@ export const members: Action<'members'> = async (context) => {
 
 /** A refused or failed mini-program code leaves the code and link, which work without it. */
 async function invitationFor(code: string) {
-  const invitation = { code, joinPath: joinPath(code) }
-  try {
-    return { ...invitation, qrImage: await wechat().miniProgramCode({ page: JOIN_PAGE, scene: joinScene(code) }) }
-  } catch (error) {
-    console.error('[wechat] mini-program code not made', error)
-    return invitation
-  }
+  const qrImage = await miniProgramCodeIfAny(JOIN_PAGE, joinScene(code))
+  return { code, joinPath: joinPath(code), ...(qrImage ? { qrImage } : {}) }
 }
 
 export const invitation: Action<'invitation'> = async (context) => {

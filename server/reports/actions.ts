@@ -1,8 +1,7 @@
 /** 社区工作台 and 统计报表: what waits on the committee, the figures of a period, and their export. */
 import type { ReportsContract } from '../../shared/contracts/reports'
-import { harmFirst } from '../../shared/domain/need'
 import type { ReportPeriod } from '../../shared/domain/report'
-import { waitingKindLabel, waitingKinds } from '../../shared/domain/workbench'
+import { waitingKindLabel, waitingKinds, waitingOrder } from '../../shared/domain/workbench'
 import { communitiesOfOffices } from '../data/communities'
 import type { CommunityDoc } from '../data/documents'
 import { storeFile } from '../data/files'
@@ -19,6 +18,7 @@ import { waitingOrganisations } from './sources/organisations'
 import { waitingPhotos } from './sources/photos'
 import { waitingCredits } from './sources/service'
 import { waitingDueWork } from './sources/due-work'
+import { waitingNewcomers } from './sources/newcomers'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
 type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
@@ -37,10 +37,11 @@ export const waiting: Action<'waiting'> = async (context) => {
     waitingVisits(community._id, now),
     waitingPhotos(community._id, now, WAITING_LIMIT),
     waitingDueWork(community._id, now, WAITING_LIMIT),
+    waitingNewcomers(community._id, now, WAITING_LIMIT),
   ])
   const items = sources
     .flatMap((s) => s.items)
-    .sort(harmFirst)
+    .sort(waitingOrder)
     .slice(0, WAITING_LIMIT)
   const counts = waitingKinds.map((kind) => ({
     kind,

@@ -71,4 +71,16 @@ export const cloudOpenApi: WeChatOpenApi = {
     const answer = await cloud().openapi.wxacode.getUnlimited({ page, scene, checkPath: false, envVersion: miniProgramEnvVersion() })
     return `data:${answer.contentType ?? 'image/png'};base64,${Buffer.from(answer.buffer).toString('base64')}`
   },
+
+  async phoneNumber({ code }) {
+    try {
+      const answer = await cloud().openapi.phonenumber.getPhoneNumber({ code })
+      const number = answer?.phoneInfo?.purePhoneNumber
+      return typeof number === 'string' && number !== '' ? number : null
+    } catch (error) {
+      // 40029: the code is not valid (used, expired or made up); anything else is WeChat failing.
+      if ((error as { errCode?: unknown }).errCode === 40029) return null
+      throw error
+    }
+  },
 }

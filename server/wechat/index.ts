@@ -61,6 +61,11 @@ export interface WeChatOpenApi {
   sendSms(message: SmsMessage): Promise<SendResult>
   /** A mini-program code that opens `page` with `scene` (at most 32 characters), as a PNG data: URL. */
   miniProgramCode(input: { page: string; scene: string }): Promise<string>
+  /**
+   * The phone number behind the one-time code of `<button open-type="getPhoneNumber">`
+   * (phonenumber.getPhoneNumber), or null when WeChat refuses the code (used, expired, made up).
+   */
+  phoneNumber(input: { code: string }): Promise<string | null>
 }
 
 let chosen: WeChatOpenApi = cloudOpenApi
@@ -72,6 +77,16 @@ export function wechat(): WeChatOpenApi {
 /** Only where the functions are assembled outside CloudBase: the local host and the tests. */
 export function useWeChat(openApi: WeChatOpenApi): void {
   chosen = openApi
+}
+
+/** A mini-program code, or none when WeChat refused or failed: the link and what is typed work without it. */
+export async function miniProgramCodeIfAny(page: string, scene: string): Promise<string | undefined> {
+  try {
+    return await wechat().miniProgramCode({ page, scene })
+  } catch (error) {
+    console.error('[wechat] mini-program code not made', error)
+    return undefined
+  }
 }
 
 /** The first of `texts` (by key) that content security does not pass, or null when all pass. */

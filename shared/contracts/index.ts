@@ -3,6 +3,7 @@ import { activitiesContract } from './activities'
 import { careContract } from './care'
 import { communityContract } from './community'
 import { messagesContract } from './messages'
+import { joiningContract } from './joining'
 import { needsContract } from './needs'
 import { organisationsContract } from './organisations'
 import { timebankContract } from './timebank'
@@ -13,6 +14,7 @@ import { residentsContract } from './residents'
 export const contracts = {
   account: accountContract,
   messages: messagesContract,
+  joining: joiningContract,
   organisations: organisationsContract,
   community: communityContract,
   needs: needsContract,

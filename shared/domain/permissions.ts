@@ -5,10 +5,11 @@
 import type { RoleGrant, RoleName } from './roles'
 
 /**
- * `signed_in`: any WeChat user; `resident`: has joined a community; `message_push`: WeChat's own
+ * `signed_in`: any WeChat user; `resident`: has joined a community; `confirmed_resident`: a resident
+ * whose committee has confirmed they live there (docs/decisions/024); `message_push`: WeChat's own
  * message push (a verdict it sends back), never a person (docs/decisions/022). Other names are granted roles.
  */
-export type Audience = 'signed_in' | 'resident' | 'message_push' | RoleName
+export type Audience = 'signed_in' | 'resident' | 'confirmed_resident' | 'message_push' | RoleName
 
 /**
  * `self`: the action only touches the caller's own data.
@@ -42,7 +43,8 @@ export const permissionTable = {
   'messages.recordConsent': { who: ['signed_in'], over: 'self' },
   'messages.consents': { who: ['signed_in'], over: 'self' },
 
-  'organisations.apply': { who: ['resident'], over: 'self' },
+  // Standing for the community (an organisation, a member, time given or spent) waits for 居住核验 (decision 024).
+  'organisations.apply': { who: ['confirmed_resident'], over: 'self' },
   'organisations.mine': { who: ['signed_in'], over: 'self' },
   'organisations.nearby': { who: ['signed_in'], over: 'self' },
   // Public information; a pending or rejected one is shown only to its applicant and the committee.
@@ -55,7 +57,7 @@ export const permissionTable = {
   'organisations.invitation': { who: ['organisation_lead'], over: 'organisation' },
   'organisations.renewInvitation': { who: ['organisation_lead'], over: 'organisation' },
   // The invite code lets a resident of a community the organisation serves ask; the lead decides (decision 019).
-  'organisations.join': { who: ['resident'], over: 'self' },
+  'organisations.join': { who: ['confirmed_resident'], over: 'self' },
   'organisations.joinRequests': { who: ['organisation_lead'], over: 'organisation' },
   'organisations.decideJoin': { who: ['organisation_lead'], over: 'organisation' },
   'organisations.removeMember': { who: ['organisation_lead'], over: 'organisation' },
@@ -133,13 +135,13 @@ export const permissionTable = {
   // The caller's own accounts, history, gifts and redemptions; the catalogue of their own community.
   'timebank.account': { who: ['resident'], over: 'self' },
   'timebank.history': { who: ['resident'], over: 'self' },
-  'timebank.give': { who: ['resident'], over: 'self' },
+  'timebank.give': { who: ['confirmed_resident'], over: 'self' },
   // Only gifts to or from the caller, checked inside: anyone else's answers NOT_FOUND.
   'timebank.gifts': { who: ['resident'], over: 'self' },
-  'timebank.acceptGift': { who: ['resident'], over: 'self' },
+  'timebank.acceptGift': { who: ['confirmed_resident'], over: 'self' },
   'timebank.cancelGift': { who: ['resident'], over: 'self' },
   'timebank.catalogue': { who: ['resident'], over: 'self' },
-  'timebank.redeem': { who: ['resident'], over: 'self' },
+  'timebank.redeem': { who: ['confirmed_resident'], over: 'self' },
   'timebank.myRedemptions': { who: ['resident'], over: 'self' },
   'timebank.serviceHours': { who: ['resident'], over: 'self' },
   'timebank.issueCertificate': { who: ['resident'], over: 'self' },
@@ -161,6 +163,17 @@ export const permissionTable = {
   'timebank.ledger': { who: ['committee'], over: 'community' },
   'timebank.reverse': { who: ['committee'], over: 'community' },
   'timebank.settings': { who: ['committee'], over: 'community' },
+
+  // 入驻: anyone in WeChat finds a community and joins it; its committee confirms (decision 024).
+  'joining.find': { who: ['signed_in'], over: 'self' },
+  'joining.community': { who: ['signed_in'], over: 'self' },
+  'joining.join': { who: ['signed_in'], over: 'self' },
+  'joining.mine': { who: ['signed_in'], over: 'self' },
+  'joining.newcomers': { who: ['committee'], over: 'community' },
+  // Over the person's community, found from the person: only its own committee, and never for oneself.
+  'joining.confirm': { who: ['committee'], over: 'community' },
+  'joining.decline': { who: ['committee'], over: 'community' },
+  'joining.invitation': { who: ['committee'], over: 'community' },
 
   'reports.waiting': { who: ['committee'], over: 'community' },
   'reports.figures': { who: ['committee', 'civil_affairs'], over: 'community' },
@@ -206,6 +219,8 @@ export interface Principal {
   /** The caller's community, when they have joined one. */
   communityId: string | null
   isResident: boolean
+  /** Their committee has confirmed they live there, or registered them itself (docs/decisions/024). */
+  residenceConfirmed: boolean
   grants: RoleGrant[]
 }
 
@@ -228,8 +243,9 @@ export function isAllowed(rule: PermissionRule, principal: Principal, scope: Sco
     if (audience === 'signed_in') return true
     // No grant makes a person the message push: the handler decides it from the platform context.
     if (audience === 'message_push') return false
-    if (audience === 'resident') {
-      return principal.isResident && (scope.kind === 'self' || principal.communityId === scope.communityId)
+    if (audience === 'resident' || audience === 'confirmed_resident') {
+      const confirmed = audience === 'resident' || principal.residenceConfirmed
+      return principal.isResident && confirmed && (scope.kind === 'self' || principal.communityId === scope.communityId)
     }
     return principal.grants.some((grant) => grant.role === audience && grantCovers(grant, scope))
   })

@@ -5,6 +5,7 @@
  */
 import { ACTIVITY_PAGE } from './activity'
 import { CARE_PERSON_PAGE } from './care'
+import { harmFirst, type Urgency } from './need'
 
 export const waitingKinds = [
   'organisation',
@@ -19,6 +20,7 @@ export const waitingKinds = [
   'visit',
   'photo_flagged',
   'due_work',
+  'newcomer',
 ] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
@@ -35,6 +37,18 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   visit: '探访逾期未做',
   photo_flagged: '照片被标记',
   due_work: '系统处理多次失败',
+  newcomer: '新居民待确认居住',
+}
+
+/**
+ * Kinds that wait behind everything else, whatever their age: a newcomer may already raise needs
+ * (decision 024), so confirming them harms nobody by waiting, while any need may.
+ */
+const lastInLine: readonly WaitingKind[] = ['newcomer']
+
+/** The order of the committee's waiting list: harm first (`harmFirst`), with `lastInLine` kinds after all others. */
+export function waitingOrder<T extends { kind: WaitingKind; urgency?: Urgency; since: Date | string }>(a: T, b: T): number {
+  return Number(lastInLine.includes(a.kind)) - Number(lastInLine.includes(b.kind)) || harmFirst(a, b)
 }
 
 /** The committee's pages the items open; client/src/routes.ts builds its paths from the same. */

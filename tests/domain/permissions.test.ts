@@ -7,6 +7,7 @@ const principal = (overrides: Partial<Principal>): Principal => ({
   openid: 'o-1',
   communityId: 'c-home',
   isResident: true,
+  residenceConfirmed: true,
   grants: [],
   ...overrides,
 })
@@ -62,5 +63,12 @@ describe('isAllowed', () => {
     expect(isAllowed(rule, principal({}), community)).toBe(true)
     expect(isAllowed(rule, principal({}), otherCommunity)).toBe(false)
     expect(isAllowed(rule, principal({}), { kind: 'self' })).toBe(false)
+  })
+
+  it('lets a resident the committee has not confirmed yet raise a need, but not join an organisation (decision 024)', () => {
+    const newcomer = principal({ residenceConfirmed: false })
+    expect(isAllowed(table['needs.raise'], newcomer, { kind: 'self' })).toBe(true)
+    expect(isAllowed(table['organisations.join'], newcomer, { kind: 'self' })).toBe(false)
+    expect(isAllowed(table['organisations.join'], principal({}), { kind: 'self' })).toBe(true)
   })
 })

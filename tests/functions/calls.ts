@@ -5,6 +5,7 @@ import { activitiesContract, type PublishActivityInput } from '../../shared/cont
 import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
 import { messagesContract } from '../../shared/contracts/messages'
+import { joiningContract } from '../../shared/contracts/joining'
 import { needsContract, type RaiseNeedInput } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
@@ -34,6 +35,7 @@ export const callReports = callerOf(reportsContract)
 export const callResidents = callerOf(residentsContract)
 export const callAccount = callerOf(accountContract)
 export const callMessages = callerOf(messagesContract)
+export const callJoining = callerOf(joiningContract)
 
 /** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
 export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>

@@ -59,13 +59,16 @@ describe('what waits on the committee, harm first', () => {
     await insertAll('needs', [life, urgent, normal])
   })
 
-  it('a life-safety need comes above an application that has waited 265 days, then 紧急, then the rest by age', async () => {
+  it('a life-safety need comes above an application that has waited 265 days, then 紧急, then the rest by age, newcomers last', async () => {
     const { items } = await ok(callReports(who.committeeUrban, 'waiting', { communityId: urban._id }))
     expect(items.slice(0, 2).map((i) => [i.id, i.urgency])).toEqual([
       ['need-w-life', 'life'],
       ['need-w-urgent', 'urgent'],
     ])
-    const rest = items.slice(2)
+    // Newcomers waiting for 居住核验 come after everything else (decision 024); the rest by age.
+    const newcomers = items.filter((i) => i.kind === 'newcomer')
+    expect(items.slice(-newcomers.length)).toEqual(newcomers)
+    const rest = items.slice(2, -newcomers.length)
     expect(rest.map((i) => i.since)).toEqual(rest.map((i) => i.since).sort())
     expect(rest.map((i) => i.id).indexOf('need-w-normal')).toBeLessThan(rest.map((i) => i.id).indexOf('org-w-old'))
     expect(items.find((i) => i.id === 'org-w-old')!.waitingMinutes).toBeGreaterThanOrEqual(265 * 24 * 60)

@@ -3,7 +3,8 @@
  * caller, against the urban community and one of its approved organisations. The expected answer
  * is worked out here from the demo data's roles, not by the handler's own code.
  */
-import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
+import { PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
 import { seedDemoData } from '../../local/seed/seed'
 import { signUpDocId } from '../../server/data/activities'
 import type { JoinRequestDoc, MoveDoc, NeedDoc, OfferDoc, PersonDoc, RedemptionDoc, TakeoverDoc } from '../../server/data/documents'
@@ -153,6 +154,7 @@ async function seedNeeds() {
 
 const callers: Record<string, string | null> = {
   'a plain resident': who.resident,
+  'a newcomer the committee has not confirmed': who.newcomer,
   'a volunteer of the organisation': who.volunteer,
   'the organisation’s lead': who.organisationLead,
   'the lead of another organisation': otherLead,
@@ -317,6 +319,23 @@ const inputs: Record<string, object> = {
   'timebank.ledger': { communityId: community._id },
   'timebank.reverse': { entryId: creditedEntry, reason: '核对' },
   'timebank.settings': { communityId: community._id, dailyCapMinutes: 600 },
+  'joining.find': { text: '沁园' },
+  'joining.community': { communityId: community._id },
+  'joining.join': {
+    communityId: community._id,
+    name: '陈立新',
+    neighbourhood: '柳泉花园',
+    building: '12',
+    unit: '1',
+    room: '1502',
+    phone: '13805331234',
+    privacyVersion: PRIVACY_POLICY_VERSION,
+  },
+  'joining.mine': {},
+  'joining.newcomers': { communityId: community._id },
+  'joining.confirm': { personId: personOf(who.newcomer)._id },
+  'joining.decline': { personId: personOf(who.newcomer)._id, reason: '查无此户' },
+  'joining.invitation': { communityId: community._id },
   'reports.waiting': { communityId: community._id },
   'reports.figures': { communityId: community._id, period: { from: '2026-10-01', to: '2026-10-31' } },
   'reports.officeFigures': { period: { from: '2026-10-01', to: '2026-10-31' } },
@@ -418,6 +437,9 @@ const writes = new Set([
   'care.myVisits',
   'care.recordVisit',
   'timebank.give',
+  'joining.join',
+  'joining.confirm',
+  'joining.decline',
   'timebank.acceptGift',
   'timebank.cancelGift',
   'timebank.redeem',
@@ -455,11 +477,13 @@ function expectation(qualified: string, rule: PermissionRule, openid: string | n
   const person = demoDataSet.people.find((p) => p.openid === openid)
   const roles = demoDataSet.roles.filter((r) => r.openid === openid)
   const isResident = !!person?.communityId
+  const confirmed = isResident && (person!.residence?.status ?? 'confirmed') === 'confirmed'
   // Only residents of the community the organisation serves may ask to join (decision 019), checked inside.
   if (qualified === 'organisations.join' && isResident && person!.communityId !== community._id) return 'FORBIDDEN'
   const holds = (audience: string): boolean => {
     if (audience === 'signed_in') return true
     if (audience === 'resident') return isResident && (rule.over === 'self' || person!.communityId === community._id)
+    if (audience === 'confirmed_resident') return confirmed && rule.over === 'self'
     return roles.some((r) => {
       if (r.role !== audience) return false
       if (rule.over === 'self') return true
@@ -469,7 +493,11 @@ function expectation(qualified: string, rule: PermissionRule, openid: string | n
     })
   }
   if (rule.who.some(holds)) return 'allowed'
-  return rule.over === 'self' && (rule.who as readonly string[]).includes('resident') && !isResident ? 'NOT_REGISTERED' : 'FORBIDDEN'
+  const who = rule.who as readonly string[]
+  const forResidents = who.includes('resident') || who.includes('confirmed_resident')
+  if (rule.over === 'self' && forResidents && !isResident) return 'NOT_REGISTERED'
+  // Waiting for 居住核验 (decision 024): refused with its own code, which the UI explains.
+  return who.includes('confirmed_resident') && isResident && !confirmed ? 'RESIDENCE_UNCONFIRMED' : 'FORBIDDEN'
 }
 
 const cases = Object.values(contracts).flatMap((contract) =>

@@ -18,6 +18,8 @@ interface Platform {
 }
 
 let app: Options | undefined
+/** WeChat's `onNeedPrivacyAuthorization` listeners: a test plays WeChat asking with one. */
+let privacyListeners: ((resolve: (answer: unknown) => void) => void)[] = []
 const pages: Instance[] = []
 /** The route and query of the page being opened; WeChat sets `this.route` on a page before onLoad, and passes the query to it. */
 let openingRoute = ''
@@ -30,6 +32,7 @@ export function installPlatform(platform: Platform): void {
   Object.assign(wx, {
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    onNeedPrivacyAuthorization: (listener: (resolve: (answer: unknown) => void) => void) => void privacyListeners.push(listener),
     cloud: {
       init() {},
       // The platform passes the caller's OPENID beside the event, never inside it.
@@ -68,6 +71,13 @@ export function installPlatform(platform: Platform): void {
       })
     },
   })
+}
+
+/** WeChat asking for privacy consent: each listener a page registered, to call with WeChat's `resolve`. */
+export function privacyRequests(): ((resolve: (answer: unknown) => void) => void)[] {
+  const listeners = privacyListeners
+  privacyListeners = []
+  return listeners
 }
 
 /** Requires the built app.js, as WeChat does before any page. */

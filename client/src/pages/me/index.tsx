@@ -1,12 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { PersonView } from '../../../../shared/contracts/account'
+import type { ResidenceView } from '../../../../shared/contracts/joining'
 import { api } from '../../api'
 import { visitWanted } from '../../components/care'
 import { CommunityCard } from '../../components/community-card'
+import { PendingResidence, useResidence, Welcome } from '../../components/joining'
 import { ListItem, SectionHeader } from '../../components/list'
 import { PageShell } from '../../components/page-shell'
-import { Empty, LoadError, Loading } from '../../components/status'
+import { LoadError, Loading } from '../../components/status'
 import { useLoad } from '../../hooks/use-load'
 import { useElderMode } from '../../state/elder-mode'
 import { go, paths } from '../../routes'
@@ -14,11 +16,12 @@ import { useMe } from '../../state/me'
 
 export default function MePage() {
   const me = useMe()
+  const residence = useResidence()
   return (
     <PageShell>
       {me.status === 'loading' && <Loading />}
       {me.status === 'error' && <LoadError message={me.message} onRetry={me.reload} />}
-      {me.status === 'ready' && (me.person ? <Profile person={me.person} /> : <NotJoined />)}
+      {me.status === 'ready' && (me.person ? <Profile person={me.person} residence={residence} /> : <NotJoined residence={residence} />)}
       <ElderModeSetting />
       {process.env.TARO_ENV === 'h5' && (
         // The local host's page for choosing a demo person; not part of the mini-program.
@@ -30,7 +33,7 @@ export default function MePage() {
   )
 }
 
-function Profile({ person }: { person: PersonView }) {
+function Profile({ person, residence }: { person: PersonView; residence: ResidenceView | null }) {
   return (
     <View>
       <View className="card">
@@ -40,6 +43,8 @@ function Profile({ person }: { person: PersonView }) {
         {person.address ? <Text className="card-text">住址：{person.address}</Text> : null}
       </View>
       {person.community ? <CommunityCard community={person.community} /> : null}
+      {residence?.status === 'pending' ? <PendingResidence residence={residence} /> : null}
+      {!person.community ? <NotJoined residence={residence} /> : null}
       <View className="card">
         <ListItem title="我的信息" detail="保存了我哪些信息、谁看过；修改、导出、撤回同意、注销账号" onClick={() => go(paths.myData())} />
       </View>
@@ -96,10 +101,11 @@ function MyVisitsEntry() {
   )
 }
 
-function NotJoined() {
+/** Someone who has not joined (or whose committee declined): the same welcome and way in as 首页, or taking over what the committee registered. */
+function NotJoined({ residence }: { residence: ResidenceView | null }) {
   return (
     <View>
-      <Empty title="你还没有加入社区">加入社区后，就能在这里看到你的社区和身份。</Empty>
+      <Welcome declined={residence?.status === 'declined' ? residence : undefined} />
       <ListItem title="社区已经替我登记过" detail="用登记时的姓名和手机号认领账号" onClick={() => go(paths.takeover())} />
     </View>
   )

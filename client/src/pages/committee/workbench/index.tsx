@@ -141,6 +141,13 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
       {committee && <ListItem title="探访情况" detail="每月探访率，目标 100%" onClick={() => go(paths.careOverview(row.communityId))} />}
       {committee && (
         <ListItem
+          title="居住核验"
+          detail="确认自己加入本社区的新居民；社区入驻二维码"
+          onClick={() => go(paths.newcomers(row.communityId))}
+        />
+      )}
+      {committee && (
+        <ListItem
           title="备案申请"
           detail="审核居民登记的组织"
           extra={row.pending > 0 ? `${row.pending} 件待审` : undefined}
