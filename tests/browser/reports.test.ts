@@ -4,7 +4,8 @@
  * committee's page of the need, reads its community's figures (the same numbers the API
  * answers, for this month and for last month) in 长辈模式 and downloads the xlsx; civil affairs
  * reads its office's communities and their total, without a resident's name anywhere, and
- * downloads the office's xlsx.
+ * downloads the office's xlsx. Every test opens its own page; what a test raises it checks against
+ * the API's answer, so the others' expectations hold whichever ran before.
  */
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
@@ -25,17 +26,19 @@ import {
   openWorkbench,
   screenshot,
   shown,
-  startBrowserSession,
+  signInAs,
   tap,
-  type BrowserSession,
+  useBrowserSession,
 } from '../support/browser'
 
-let session: BrowserSession
-beforeAll(async () => {
-  session = await startBrowserSession()
-  await insertAll('needs', [...seededNeeds(), lifeNeed])
-}, 60_000)
-afterAll(() => session.close())
+// What every test reads and none changes: the needs behind the figures, and the committee
+// member's 长辈模式, which the app reads when it starts.
+const session = useBrowserSession({
+  async prepare({ host }) {
+    await insertAll('needs', [...seededNeeds(), lifeNeed])
+    await callHostAs(host.url, who.committeeUrban, 'account', 'updatePreferences', { elderMode: 'on' })
+  },
+})
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const thisMonth = () => presetPeriod('thisMonth', new Date())
@@ -194,15 +197,25 @@ const valueIn = (workbook: ExcelJS.Workbook, label: string, column = 2) => {
   return value
 }
 
-describe('社区工作台 as a committee member', () => {
-  let page: Page
-  let errors: string[]
+/** 统计与报表 of the urban community, as its committee sees it first: this month. */
+async function openFigures() {
+  const { page, errors } = await signInAs(session(), who.committeeUrban)
+  await openPage(session(), page, `pages/committee/figures/index?communityId=${urban._id}`)
+  await shown(page).locator('#figure-needs').waitFor()
+  return { page, errors }
+}
 
+async function showLastMonth(page: Page) {
+  await tap(page, '上月')
+  await shown(page)
+    .locator('.section-hint', { hasText: `${Number(lastMonth().from.slice(5, 7))}月1日 至` })
+    .waitFor()
+  await shown(page).locator('#figure-needs').waitFor()
+}
+
+describe('社区工作台 as a committee member', () => {
   it('lists what waits on the committee harm first (危及生命安全 with a banner), then oldest first, with ages, as the API answers it', async () => {
-    ;({ page, errors } = await openWorkbench(session, who.committeeUrban))
-    await callFunction(page, 'account', 'updatePreferences', { elderMode: 'on' })
-    // The app reads the saved preference when it starts.
-    await page.reload()
+    const { page, errors } = await openWorkbench(session(), who.committeeUrban)
     const waiting = shown(page).locator(`#waiting-${urban._id}`)
     await waiting.locator('.list-item').first().waitFor()
     const api = await answer<{ items: WaitingItem[]; total: number }>(page, 'waiting', { communityId: urban._id })
@@ -235,8 +248,8 @@ describe('社区工作台 as a committee member', () => {
   it('the alert of a life-safety need opens the committee’s page for it: call the requester, assign an organisation, in plain words', async () => {
     const requester = demoDataSet.people.find((p) => p.openid === who.resident)!
     // The committee member accepted alerts of life-safety needs: the subscribe message goes out.
-    await callHostAs(session.host.url, who.committeeUrban, 'messages', 'recordConsent', { templates: ['lifeAlert'] })
-    const { need } = await callHostAs(session.host.url, who.resident, 'needs', 'raise', {
+    await callHostAs(session().host.url, who.committeeUrban, 'messages', 'recordConsent', { templates: ['lifeAlert'] })
+    const { need } = await callHostAs(session().host.url, who.resident, 'needs', 'raise', {
       helpKind: '紧急救助',
       urgency: 'life',
       description: '老伴在家摔倒了，起不来。',
@@ -249,7 +262,8 @@ describe('社区工作台 as a committee member', () => {
       (m) => m.template === 'lifeAlert' && m.toOpenid === who.committeeUrban && String(m.payload.page).includes(need.id),
     )!
     expect(alert.payload.page).toBe(`pages/committee/need/index?id=${need.id}`)
-    await openPage(session, page, String(alert.payload.page))
+    const { page, errors } = await signInAs(session(), who.committeeUrban)
+    await openPage(session(), page, String(alert.payload.page))
     await shown(page).getByText(`给求助人打电话 ${requester.phone}`).waitFor()
     await shown(page).getByText('指派给这个组织').first().waitFor()
     const text = await shown(page).innerText()
@@ -266,7 +280,8 @@ describe('社区工作台 as a committee member', () => {
   })
 
   it('本社区求助 lists the open needs harm first, narrows by urgency, and maps the open ones', async () => {
-    await openPage(session, page, `pages/committee/community-needs/index?communityId=${urban._id}`)
+    const { page, errors } = await signInAs(session(), who.committeeUrban)
+    await openPage(session(), page, `pages/committee/community-needs/index?communityId=${urban._id}`)
     const list = shown(page).locator('#community-needs')
     await list.locator('.card-title').first().waitFor()
     const api = (await callFunction(page, 'needs', 'communityNeeds', { communityId: urban._id })).data
@@ -284,8 +299,7 @@ describe('社区工作台 as a committee member', () => {
   })
 
   it('shows this month’s figures, the same as the API, and last month’s at a tap', async () => {
-    await openPage(session, page, `pages/committee/figures/index?communityId=${urban._id}`)
-    await shown(page).locator('#figure-needs').waitFor()
+    const { page, errors } = await openFigures()
     const now = await answer<CommunityFigures & { period: ReportPeriod }>(page, 'figures', { communityId: urban._id, period: thisMonth() })
     expect(now.figures.needs.raised).toBeGreaterThanOrEqual(9)
     // The demo's care register: someone expected this month is not visited yet.
@@ -301,11 +315,7 @@ describe('社区工作台 as a committee member', () => {
     expect(await contrastRatioOf(page, '#figure-outcomes .bar-value')).toBeGreaterThanOrEqual(4.5)
     await screenshot(page, 'figures-this-month-elder.png')
 
-    await tap(page, '上月')
-    await shown(page)
-      .locator('.section-hint', { hasText: `${Number(lastMonth().from.slice(5, 7))}月1日 至` })
-      .waitFor()
-    await shown(page).locator('#figure-needs').waitFor()
+    await showLastMonth(page)
     const before = await answer<CommunityFigures>(page, 'figures', { communityId: urban._id, period: lastMonth() })
     expect(before.figures.needs.raised).toBe(5)
     expect(await shownFigures(page)).toEqual(expectedShown(before.figures))
@@ -313,6 +323,8 @@ describe('社区工作台 as a committee member', () => {
   })
 
   it('导出 downloads the xlsx the function made, holding the figures shown', async () => {
+    const { page, errors } = await openFigures()
+    await showLastMonth(page)
     const { name, workbook } = await readDownload(page, () => tap(page, '导出 Excel'))
     const period = lastMonth()
     expect(name).toBe(`沁园社区统计 ${period.from} 至 ${period.to}.xlsx`)
@@ -327,7 +339,7 @@ describe('社区工作台 as a committee member', () => {
 
 describe('各社区统计 as civil affairs', () => {
   it('shows each community of the office and the total as the API answers, with no resident’s personal data', async () => {
-    const { page, errors } = await openWorkbench(session, who.civilAffairs)
+    const { page, errors } = await openWorkbench(session(), who.civilAffairs)
     // Civil affairs sits on no committee: no waiting list.
     expect(await shown(page).locator('[id^="waiting-"]').count()).toBe(0)
     await tap(page, '各社区统计')

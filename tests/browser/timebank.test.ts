@@ -4,8 +4,10 @@
  * arrive; the committee puts an item in the catalogue and stocks it, 王桂兰 redeems it, and the
  * committee confirms the hand-over; service over the daily cap waits until the committee credits
  * it; a grant from the pool is reversed with a reason; the volunteer opens her certificate and the
- * verify page shows the same number and hours.
+ * verify page shows the same number and hours. Each test first makes the service, gifts and items it
+ * shows through the functions, as the people would, and expects balances relative to where they were.
  */
+import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { DEFAULT_DAILY_CAP_MINUTES, maskName } from '../../shared/domain/timebank'
@@ -14,45 +16,45 @@ import {
   callFunction,
   contrastRatioOf,
   openPage,
+  openWorkbench,
   screenshot,
   shown,
   signInAs,
-  startBrowserSession,
   tap,
-  type BrowserSession,
+  useBrowserSession,
 } from '../support/browser'
-import { serveANeed as serveNeed } from '../support/need-service'
+import { callHostAs, serveANeed as serveNeed } from '../support/need-service'
 
-let session: BrowserSession
-beforeAll(async () => {
-  session = await startBrowserSession()
-}, 60_000)
-afterAll(() => session.close())
+const session = useBrowserSession()
 
 const elder = personOf(demoIdentities.elderResident)
 const volunteer = personOf(demoIdentities.volunteer)
+// Another of 夕阳红's volunteers, whom only the daily cap's test serves with: the day's total is that test's own.
+const cappedVolunteer = personOf('demo-gao-peng')
 const organisation = demoDataSet.organisations.find((o) => o._id === 'org-qy-xiyanghong')!
 const committee = demoIdentities.committeeUrban
 
 const EARNED = 150
 const GIFT = 60
 const note = '王阿姨，天冷了，这一小时留给您请人来帮忙。'
-const itemName = '上门剪指甲'
-const itemPrice = 30
-let needTitle = ''
-let volunteerBefore = 0
-let elderBefore = 0
 
 const balanceOf = async (page: Page): Promise<number> => (await callFunction(page, 'timebank', 'account', {})).data.total
+const timebankAs = (openid: string, action: string, data: object) => callHostAs(session().host.url, openid, 'timebank', action, data)
 
-/** 王桂兰 raises a need; 夕阳红助老服务队 serves it with the volunteer for `minutes`. */
-const serveANeed = (minutes: number) =>
-  serveNeed(session.host.url, {
+/** 王桂兰 raises a need; 夕阳红助老服务队 serves it with `volunteerOpenid` for `minutes`. Answers its title. */
+const serveANeed = (minutes: number, volunteerOpenid = volunteer.openid) =>
+  serveNeed(session().host.url, {
     requesterOpenid: elder.openid,
     organisationId: organisation._id,
-    volunteerOpenid: volunteer.openid,
+    volunteerOpenid,
     minutes,
   })
+
+/** 王桂兰 takes whatever other tests gave her, so that the gift a test makes is the only one waiting, on either side. */
+async function noGiftWaiting() {
+  const { incoming } = await timebankAs(elder.openid, 'gifts', {})
+  for (const gift of incoming) await timebankAs(elder.openid, 'acceptGift', { giftId: gift.id })
+}
 
 /** The recent entries on the 时间银行 tab, each as one line of text. */
 async function recentEntries(page: Page): Promise<string[]> {
@@ -61,7 +63,7 @@ async function recentEntries(page: Page): Promise<string[]> {
 }
 
 async function openTimeBank(openid: string) {
-  const signedIn = await signInAs(session, openid)
+  const signedIn = await signInAs(session(), openid)
   await signedIn.page.getByText('时间银行', { exact: true }).last().click()
   await signedIn.page.waitForURL('**/pages/time-bank/index')
   await shown(signedIn.page).locator('#balance').waitFor()
@@ -70,10 +72,7 @@ async function openTimeBank(openid: string) {
 
 /** 社区工作台 → 时间银行 as the community's committee. */
 async function openCommitteeTimeBank() {
-  const { page, errors } = await signInAs(session, committee)
-  await openPage(session, page, 'pages/me/index')
-  await tap(page, '社区工作台')
-  await page.waitForURL('**/pages/committee/workbench/index')
+  const { page, errors } = await openWorkbench(session(), committee)
   await tap(page, '时间银行')
   await page.waitForURL('**/pages/committee/time-bank/index?communityId=*')
   return { page, errors }
@@ -81,15 +80,12 @@ async function openCommitteeTimeBank() {
 
 describe('时间银行 in the browser', () => {
   it('shows a volunteer the time she earned on a need, with the need and the organisation it came from', async () => {
-    const { page: before } = await signInAs(session, volunteer.openid)
-    volunteerBefore = await balanceOf(before)
-    await before.context().close()
-
-    needTitle = await serveANeed(EARNED)
+    const before = await timebankAs(volunteer.openid, 'account', {})
+    const needTitle = await serveANeed(EARNED)
 
     const { page, errors } = await openTimeBank(volunteer.openid)
-    expect(await shown(page).locator('#balance').textContent()).toBe(formatMinutes(volunteerBefore + EARNED))
-    expect(await shown(page).locator('#month-earned').textContent()).toContain(formatMinutes(EARNED))
+    expect(await shown(page).locator('#balance').textContent()).toBe(formatMinutes(before.total + EARNED))
+    expect(await shown(page).locator('#month-earned').textContent()).toContain(formatMinutes(before.monthEarned + EARNED))
     const [latest] = await recentEntries(page)
     expect(latest).toContain(`志愿服务：${needTitle}`)
     expect(latest).toContain(`求助 · ${organisation.name}`)
@@ -99,7 +95,11 @@ describe('时间银行 in the browser', () => {
   })
 
   it('lets her give an hour to 王桂兰 through the page, saying exactly what will happen first', async () => {
+    await noGiftWaiting()
+    // What she has just earned is the entry before the gift in 全部明细.
+    const needTitle = await serveANeed(EARNED)
     const { page, errors } = await openTimeBank(volunteer.openid)
+    const balance = await balanceOf(page)
     await tap(page, '赠送给家人')
     await page.waitForURL('**/pages/time-bank/more/give/index')
 
@@ -117,7 +117,7 @@ describe('时间银行 in the browser', () => {
 
     const confirmation = shown(page).locator('#give-confirm')
     await confirmation.getByText(`赠送 ${formatMinutes(GIFT)} 给 ${elder.name}`).waitFor()
-    expect(await confirmation.textContent()).toContain(`还剩 ${formatMinutes(volunteerBefore + EARNED - GIFT)}`)
+    expect(await confirmation.textContent()).toContain(`还剩 ${formatMinutes(balance - GIFT)}`)
     await screenshot(page, 'timebank-give-confirm.png')
     await tap(page, '确定赠送')
     await shown(page)
@@ -130,7 +130,7 @@ describe('时间银行 in the browser', () => {
     await page.waitForURL('**/pages/time-bank/index')
     await shown(page)
       .locator('#balance')
-      .getByText(formatMinutes(volunteerBefore + EARNED - GIFT), { exact: true })
+      .getByText(formatMinutes(balance - GIFT), { exact: true })
       .waitFor()
     const [latest] = await recentEntries(page)
     expect(latest).toContain(`转赠给${elder.name}`)
@@ -148,8 +148,10 @@ describe('时间银行 in the browser', () => {
   })
 
   it('shows 王桂兰 the hour waiting for her, and it arrives when she taps 接收, in 长辈模式: large, with strong contrast', async () => {
+    await noGiftWaiting()
+    await timebankAs(volunteer.openid, 'give', { toName: elder.name, toPhone: elder.phone, minutes: GIFT, note, requestId: randomUUID() })
     const { page, errors } = await openTimeBank(elder.openid)
-    elderBefore = await balanceOf(page)
+    const elderBefore = await balanceOf(page)
     const waiting = shown(page).locator('.gift-incoming')
     expect(await waiting.textContent()).toContain(`${volunteer.name} 送给您 ${formatMinutes(GIFT)}`)
     expect((await waiting.locator('taro-button-core').first().boundingBox())!.height).toBeGreaterThanOrEqual(60)
@@ -184,6 +186,8 @@ describe('时间银行 in the browser', () => {
   })
 
   it('lets the committee put an item in the catalogue and stock it', async () => {
+    const itemName = '上门剪指甲'
+    const itemPrice = 30
     const { page, errors } = await openCommitteeTimeBank()
     await tap(page, '兑换目录')
     await page.waitForURL('**/pages/committee/catalogue/index?communityId=*')
@@ -220,6 +224,23 @@ describe('时间银行 in the browser', () => {
   })
 
   it('lets 王桂兰 redeem it through the page; the committee confirms the hand-over', async () => {
+    const itemName = '上门洗头'
+    const itemPrice = 30
+    const { item } = await timebankAs(committee, 'saveItem', {
+      communityId: elder.communityId,
+      name: itemName,
+      kind: 'service',
+      priceMinutes: itemPrice,
+    })
+    await timebankAs(committee, 'restockItem', { itemId: item.id, delta: 5 })
+    // She pays with time the committee grants her, whatever other tests left her.
+    await timebankAs(committee, 'grant', {
+      communityId: elder.communityId,
+      personId: elder._id,
+      minutes: itemPrice,
+      reason: '独居高龄，请人上门洗头',
+      requestId: randomUUID(),
+    })
     const { page, errors } = await openTimeBank(elder.openid)
     const balance = await balanceOf(page)
     await tap(page, '兑换服务和物品')
@@ -260,29 +281,31 @@ describe('时间银行 in the browser', () => {
   })
 
   it('holds service over the daily cap until the committee credits it', async () => {
-    // The same day as the first need: 150 + 720 minutes served, 720 credited, the rest (150) held.
-    await serveANeed(DEFAULT_DAILY_CAP_MINUTES)
+    const { total: before } = await timebankAs(cappedVolunteer.openid, 'account', {})
+    // Two needs the same day: 150 + 720 minutes served, 720 credited, the rest (150) held.
+    await serveANeed(EARNED, cappedVolunteer.openid)
+    const needTitle = await serveANeed(DEFAULT_DAILY_CAP_MINUTES, cappedVolunteer.openid)
     const held = EARNED
 
     const { page, errors } = await openCommitteeTimeBank()
     await tap(page, '超上限待审核')
     await page.waitForURL('**/pages/committee/held/index?communityId=*')
-    const card = shown(page).locator('.card.held', { hasText: volunteer.name }).filter({ hasText: needTitle })
+    const card = shown(page).locator('.card.held', { hasText: cappedVolunteer.name }).filter({ hasText: needTitle })
     expect(await card.textContent()).toContain(`这次服务 ${formatMinutes(DEFAULT_DAILY_CAP_MINUTES)}，超出当天上限 ${formatMinutes(held)}`)
     await card.locator('taro-button-core', { hasText: '入账' }).first().click()
     await tap(page, '确定入账')
     await shown(page)
       .locator('#held-decided')
-      .getByText(`已把 ${formatMinutes(held)} 记入 ${volunteer.name} 的时间银行`)
+      .getByText(`已把 ${formatMinutes(held)} 记入 ${cappedVolunteer.name} 的时间银行`)
       .waitFor()
     await card.waitFor({ state: 'detached' })
 
-    const { page: own } = await signInAs(session, volunteer.openid)
-    expect(await balanceOf(own)).toBe(volunteerBefore + EARNED - GIFT + DEFAULT_DAILY_CAP_MINUTES)
+    expect((await timebankAs(cappedVolunteer.openid, 'account', {})).total).toBe(before + EARNED + DEFAULT_DAILY_CAP_MINUTES)
     expect(errors).toEqual([])
   })
 
   it('lets the committee grant time from the pool, and reverse it with a reason', async () => {
+    const { total: before } = await timebankAs(elder.openid, 'account', {})
     const { page, errors } = await openCommitteeTimeBank()
     await tap(page, '发放时间')
     await page.waitForURL('**/pages/committee/grant/index?communityId=*')
@@ -323,8 +346,7 @@ describe('时间银行 in the browser', () => {
     expect(await original.locator('taro-button-core', { hasText: '冲正' }).count()).toBe(0)
     await screenshot(page, 'timebank-ledger.png')
 
-    const { page: own } = await signInAs(session, elder.openid)
-    expect(await balanceOf(own)).toBe(elderBefore + GIFT - itemPrice)
+    expect((await timebankAs(elder.openid, 'account', {})).total).toBe(before)
     expect(errors).toEqual([])
   })
 
@@ -365,15 +387,15 @@ describe('时间银行 in the browser', () => {
 
   it('lets the lead of the organisation that provides an item confirm its hand-over on the team page', async () => {
     const provided = demoDataSet.organisations.find((o) => o._id === 'org-qy-weixiu')!
-    const { page: own } = await signInAs(session, volunteer.openid)
+    const { page: own } = await signInAs(session(), volunteer.openid)
     const { data } = await callFunction(own, 'timebank', 'catalogue', {})
     const item = data.items.find((i: { provider?: { organisationId: string } }) => i.provider?.organisationId === provided._id)
     expect(await callFunction(own, 'timebank', 'redeem', { itemId: item.id, requestId: 'browser-test-provider' })).toMatchObject({
       ok: true,
     })
 
-    const { page, errors } = await signInAs(session, provided.leadOpenid)
-    await openPage(session, page, `pages/organisations/team/index?id=${provided._id}`)
+    const { page, errors } = await signInAs(session(), provided.leadOpenid)
+    await openPage(session(), page, `pages/organisations/team/index?id=${provided._id}`)
     const handover = shown(page).locator('#provider-handovers .card', { hasText: item.name })
     await handover.waitFor()
     expect(await handover.textContent()).toContain(volunteer.name)

@@ -4,7 +4,7 @@
  * own, a consent gives one subscribe message, each send's result is kept, and SMS reaches the
  * committee for a life-safety need and for an urgent need nobody accepted in its first round.
  */
-import { outboxOpenApi } from '../../local/outbox'
+import { localOutbox } from '../../local/outbox'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { allDocuments } from '../../server/data/maintenance'
 import type { DeliveryDoc, InboxDoc, OutboxDoc } from '../../server/data/documents'
@@ -223,7 +223,7 @@ describe('SMS to the committee on duty', () => {
 
   it('the outbox refuses what Tencent would: a long parameter, a landline, a wrong count', async () => {
     await expect(
-      outboxOpenApi.sendSms({
+      localOutbox().sendSms({
         toPhone: '+8618653312469',
         template: 'urgentUnacceptedText',
         params: ['柳泉花园北区东门十二号楼三单元', '亲情陪伴'],
@@ -233,13 +233,13 @@ describe('SMS to the committee on duty', () => {
       errcode: SmsErrorCode.paramLength,
     })
     await expect(
-      outboxOpenApi.sendSms({ toPhone: '+8605332874315', template: 'urgentUnacceptedText', params: ['柳泉花园', '亲情陪伴'] }),
+      localOutbox().sendSms({ toPhone: '+8605332874315', template: 'urgentUnacceptedText', params: ['柳泉花园', '亲情陪伴'] }),
     ).resolves.toMatchObject({
       status: 'refused',
       errcode: SmsErrorCode.phone,
     })
     await expect(
-      outboxOpenApi.sendSms({ toPhone: '+8618653312469', template: 'lifeSafetyText', params: ['柳泉花园'] }),
+      localOutbox().sendSms({ toPhone: '+8618653312469', template: 'lifeSafetyText', params: ['柳泉花园'] }),
     ).resolves.toMatchObject({
       status: 'refused',
       errcode: SmsErrorCode.paramCount,

@@ -31,8 +31,8 @@ async function setHostClock(url: string, move?: { set: string }): Promise<{ now:
  * `requesterOpenid` raises a 上门巡访探视 need at home; the lead of `organisationId` accepts its offer,
  * assigns the volunteer `volunteerOpenid` and marks it done with `minutes` for them. Answers the
  * need's title as the time bank shows it. Nobody serves longer than the need has been accepted, so
- * the host's clock (/local/clock) is put back that far for the acceptance and then forward again:
- * the service stays on today, whatever the hour.
+ * the host's clock (/local/clock) is put back that far for the acceptance and then forward again
+ * by as much: the service stays on today, whatever the hour.
  */
 export async function serveANeed(
   url: string,
@@ -66,7 +66,10 @@ export async function serveANeed(
   const { now } = await setHostClock(url)
   await setHostClock(url, { set: new Date(new Date(now).getTime() - minutes * 60_000).toISOString() })
   await callHostAs(url, lead, 'needs', 'accept', { organisationId, offerId: offer.offerId })
-  await setHostClock(url, { set: now })
+  // From the moment after the acceptance, not back to `now`: the clock ran on meanwhile, and a
+  // second short of `minutes` since the acceptance would refuse the service.
+  const { now: accepted } = await setHostClock(url)
+  await setHostClock(url, { set: new Date(new Date(accepted).getTime() + minutes * 60_000).toISOString() })
   await callHostAs(url, lead, 'needs', 'assignVolunteers', { organisationId, needId: need.id, memberIds: [memberId] })
   await callHostAs(url, lead, 'needs', 'markDone', {
     organisationId,
