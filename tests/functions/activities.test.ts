@@ -50,6 +50,8 @@ const publishInput = (overrides: Partial<PublishActivityInput> = {}): PublishAct
   ...overrides,
 })
 const publish = async (overrides: Partial<PublishActivityInput> = {}) => (await ok(call(lead, 'publish', publishInput(overrides)))).activity
+/** 60 participants: over the demo community's threshold of 50, so it waits for the committee. */
+const aMajorActivity = () => publish({ title: '社区运动会', kind: 'culture_sports', participantPlaces: 60 })
 
 const outbox = async () => (await allDocuments('outbox')) as OutboxDoc[]
 /** Subscribe messages about one activity, as (template, to) pairs. */
@@ -153,10 +155,62 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
     await ok(callOrganisations(who.committeeUrban, 'decide', { organisationId: organisation._id, decision: 'restore' }))
   })
 
-  let majorId: string
+  it('is seen only by its organisation and the committee: to anyone else it does not exist', async () => {
+    const majorId = (await aMajorActivity()).id
+    for (const openid of [lead, memberVolunteer, who.committeeUrban])
+      expect((await ok(call(openid, 'detail', { activityId: majorId }))).activity.id).toBe(majorId)
+    for (const openid of [who.resident, who.committeeRural, who.civilAffairs, 'o-not-registered']) {
+      expect(await failure(call(openid, 'detail', { activityId: majorId }))).toEqual({ code: 'NOT_FOUND', field: 'data.activityId' })
+    }
+    expect(await failure(call(who.resident, 'signUp', { activityId: majorId, role: 'participant' }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.activityId',
+    })
+    const { activities } = await ok(call(who.resident, 'browse', {}))
+    expect(activities.map((a) => a.id)).not.toContain(majorId)
+  })
+
+  it('rejecting needs a reason; it is audited, the lead is told, and it stays hidden', async () => {
+    const majorId = (await aMajorActivity()).id
+    expect(await failure(call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'reject' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.reason',
+    })
+    const { activity } = await ok(
+      call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'reject', reason: '与区运动会时间冲突' }),
+    )
+    expect(activity).toMatchObject({
+      status: 'rejected',
+      rejectedReason: '与区运动会时间冲突',
+      approvalReasons: [{ type: 'participants' }],
+    })
+    expect((await audit('activity.reject')).filter((e) => e.activityId === majorId).map((e) => e.reason)).toEqual([
+      '《社区运动会》：与区运动会时间冲突',
+    ])
+    expect(await messagesAbout(majorId)).toContainEqual({ template: 'activityDecided', to: lead })
+    expect(await failure(call(who.resident, 'detail', { activityId: majorId }))).toEqual({ code: 'NOT_FOUND', field: 'data.activityId' })
+    expect(await failure(call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'approve' }))).toEqual({ code: 'CONFLICT' })
+  })
+
+  it('the organisation sees all of its activities, with why any waits', async () => {
+    await publish()
+    const majorId = (await aMajorActivity()).id
+    const rejected = (await aMajorActivity()).id
+    await ok(call(who.committeeUrban, 'decide', { activityId: rejected, decision: 'reject', reason: '与区运动会时间冲突' }))
+    const { activities } = await ok(call(memberVolunteer, 'organisationActivities', { organisationId: organisation._id }))
+    expect(new Set(activities.map((a) => a.status))).toEqual(new Set(['published', 'pending_approval', 'rejected']))
+    expect(activities.every((a) => a.organisationId === organisation._id)).toBe(true)
+    expect(activities.find((a) => a.id === majorId)!.approvalReasons).toHaveLength(1)
+  })
+})
+
+// The committee's queue and policy are the community's: each of these starts from the demo's.
+describe('a 重大活动 in the committee’s queue', () => {
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+
   it('50 participants or more waits for the committee, which is told and sees why in its queue', async () => {
-    const activity = await publish({ title: '社区运动会', kind: 'culture_sports', participantPlaces: 60 })
-    majorId = activity.id
+    const activity = await aMajorActivity()
+    const majorId = activity.id
     expect(activity).toMatchObject({
       status: 'pending_approval',
       approvalReasons: [{ type: 'participants', label: '参与名额 60 人，达到社区规定的 50 人' }],
@@ -175,39 +229,10 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
     expect(activities[0].waitingMinutes).toBeGreaterThanOrEqual(119)
     expect(activities[1]).toMatchObject({ waitingMinutes: 0, approvalReasons: [{ type: 'participants' }] })
   })
+})
 
-  it('is seen only by its organisation and the committee: to anyone else it does not exist', async () => {
-    for (const openid of [lead, memberVolunteer, who.committeeUrban])
-      expect((await ok(call(openid, 'detail', { activityId: majorId }))).activity.id).toBe(majorId)
-    for (const openid of [who.resident, who.committeeRural, who.civilAffairs, 'o-not-registered']) {
-      expect(await failure(call(openid, 'detail', { activityId: majorId }))).toEqual({ code: 'NOT_FOUND', field: 'data.activityId' })
-    }
-    expect(await failure(call(who.resident, 'signUp', { activityId: majorId, role: 'participant' }))).toEqual({
-      code: 'NOT_FOUND',
-      field: 'data.activityId',
-    })
-    const { activities } = await ok(call(who.resident, 'browse', {}))
-    expect(activities.map((a) => a.id)).not.toContain(majorId)
-  })
-
-  it('rejecting needs a reason; it is audited, the lead is told, and it stays hidden', async () => {
-    expect(await failure(call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'reject' }))).toEqual({
-      code: 'INVALID_INPUT',
-      field: 'data.reason',
-    })
-    const { activity } = await ok(
-      call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'reject', reason: '与区运动会时间冲突' }),
-    )
-    expect(activity).toMatchObject({
-      status: 'rejected',
-      rejectedReason: '与区运动会时间冲突',
-      approvalReasons: [{ type: 'participants' }],
-    })
-    expect((await audit('activity.reject')).map((e) => [e.activityId, e.reason])).toEqual([[majorId, '《社区运动会》：与区运动会时间冲突']])
-    expect(await messagesAbout(majorId)).toContainEqual({ template: 'activityDecided', to: lead })
-    expect(await failure(call(who.resident, 'detail', { activityId: majorId }))).toEqual({ code: 'NOT_FOUND', field: 'data.activityId' })
-    expect(await failure(call(who.committeeUrban, 'decide', { activityId: majorId, decision: 'approve' }))).toEqual({ code: 'CONFLICT' })
-  })
+describe('the committee approves a 重大活动', () => {
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('approving publishes it to residents, audited', async () => {
     const { activity } = await ok(call(who.committeeUrban, 'decide', { activityId: 'act-qy-linli-new-year-fair', decision: 'approve' }))
@@ -216,6 +241,10 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
     expect((await audit('activity.approve')).map((e) => e.activityId)).toEqual([activity.id])
     expect((await ok(call(who.committeeUrban, 'approvals', { communityId: urban._id }))).activities).toEqual([])
   })
+})
+
+describe('the committee’s own policy for 重大活动', () => {
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('the committee sets its own threshold and kinds (audited); new activities follow them', async () => {
     const policy = await ok(
@@ -229,13 +258,6 @@ describe('publishing, and 重大活动 waiting for the committee', () => {
     ])
     expect((await publish({ participantPlaces: 29 })).status).toBe('published')
     expect((await ok(call(who.committeeUrban, 'approvals', { communityId: urban._id }))).policy).toEqual(policy)
-  })
-
-  it('the organisation sees all of its activities, with why any waits', async () => {
-    const { activities } = await ok(call(memberVolunteer, 'organisationActivities', { organisationId: organisation._id }))
-    expect(new Set(activities.map((a) => a.status))).toEqual(new Set(['published', 'pending_approval', 'rejected']))
-    expect(activities.every((a) => a.organisationId === organisation._id)).toBe(true)
-    expect(activities.find((a) => a.id === majorId)!.approvalReasons).toHaveLength(1)
   })
 })
 
@@ -273,13 +295,25 @@ describe('browsing near first, by kind and by day', () => {
   })
 })
 
+const [a, b, c] = [who.resident, who.elderResident, 'demo-sun-xiuying']
+/** An activity of one place: a has it, b and c wait in that order. */
+async function aFullActivity() {
+  const activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0 })).id
+  for (const openid of [a, b, c]) await ok(call(openid, 'signUp', { activityId, role: 'participant' }))
+  return activityId
+}
+/** As above, then a left and signed up again: b has the place, c waits first and a second. */
+async function aRequeuedActivity() {
+  const activityId = await aFullActivity()
+  await ok(call(a, 'cancelSignUp', { activityId, role: 'participant' }))
+  await ok(call(a, 'signUp', { activityId, role: 'participant' }))
+  return activityId
+}
+
 describe('signing up: places, waitlist and promotion', () => {
   freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
-  const [a, b, c] = [who.resident, who.elderResident, 'demo-sun-xiuying']
-  let activityId: string
-
   it('takes places while they last, then waitlists in order; a retry does not sign up twice', async () => {
-    activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0 })).id
+    const activityId = (await publish({ participantPlaces: 1, volunteerPlaces: 0, volunteerMinutes: 0 })).id
     const first = await ok(call(a, 'signUp', { activityId, role: 'participant' }))
     expect(first.activity.mySignUps).toEqual([expect.objectContaining({ role: 'participant', status: 'confirmed', statusLabel: '已报名' })])
     expect(first.activity.participants).toEqual({ total: 1, taken: 1, left: 0, waitlisted: 0 })
@@ -293,11 +327,13 @@ describe('signing up: places, waitlist and promotion', () => {
   })
 
   it('one role per person, and no sign-ups for a role without places', async () => {
+    const activityId = await aFullActivity()
     expect(await failure(call(a, 'signUp', { activityId, role: 'volunteer' }))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call('demo-song-guiying', 'signUp', { activityId, role: 'volunteer' }))).toEqual({ code: 'CONFLICT' })
   })
 
   it('a cancellation promotes the first on the waitlist, who is told', async () => {
+    const activityId = await aFullActivity()
     const { activity } = await ok(call(a, 'cancelSignUp', { activityId, role: 'participant' }))
     expect(activity.mySignUps).toEqual([])
     expect((await ok(call(b, 'detail', { activityId }))).activity.mySignUps[0]).toMatchObject({ status: 'confirmed' })
@@ -309,6 +345,8 @@ describe('signing up: places, waitlist and promotion', () => {
   })
 
   it('a repeated cancellation changes nothing; cancelling what one never signed up for is NOT_FOUND', async () => {
+    const activityId = await aFullActivity()
+    await ok(call(a, 'cancelSignUp', { activityId, role: 'participant' }))
     await ok(call(a, 'cancelSignUp', { activityId, role: 'participant' }))
     expect((await messagesAbout(activityId)).filter((m) => m.template === 'activityPromoted')).toHaveLength(1)
     expect(await failure(call(b, 'cancelSignUp', { activityId, role: 'volunteer' }))).toEqual({ code: 'NOT_FOUND', field: 'data.role' })
@@ -319,6 +357,8 @@ describe('signing up: places, waitlist and promotion', () => {
   })
 
   it('signing up again after cancelling goes to the back of the queue', async () => {
+    const activityId = await aFullActivity()
+    await ok(call(a, 'cancelSignUp', { activityId, role: 'participant' }))
     const { activity } = await ok(call(a, 'signUp', { activityId, role: 'participant' }))
     expect(activity.mySignUps[0]).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
     expect(await signUpDocs(activityId)).toHaveLength(3)
@@ -326,12 +366,29 @@ describe('signing up: places, waitlist and promotion', () => {
   })
 
   it('a waitlisted person leaving promotes nobody', async () => {
+    const activityId = await aRequeuedActivity()
     await ok(call(c, 'cancelSignUp', { activityId, role: 'participant' }))
     expect((await ok(call(a, 'detail', { activityId }))).activity.mySignUps[0]).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
     expect((await messagesAbout(activityId)).filter((m) => m.template === 'activityPromoted')).toHaveLength(1)
   })
 
+  it('takes no sign-ups after the deadline', async () => {
+    const activityId = await aFullActivity()
+    await database()
+      .collection('activities')
+      .doc(activityId)
+      .update({ signUpDeadline: minutesFromNow(-1) })
+    expect(await failure(call('demo-song-guiying', 'signUp', { activityId, role: 'participant' }))).toEqual({ code: 'CONFLICT' })
+  })
+})
+
+describe('我的活动', () => {
+  // Its own database: the tests above sign the same people up.
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+
   it('我的活动 lists live sign-ups, still to come first', async () => {
+    const activityId = await aRequeuedActivity()
+    await ok(call(c, 'cancelSignUp', { activityId, role: 'participant' }))
     const { activities } = await ok(call(a, 'mine', {}))
     // Her place on the waitlist here, then the demo's 垃圾分类进楼院, finished last week.
     expect(activities.map((x) => [x.id, x.mySignUps[0].status, x.mySignUps[0].waitlistPosition])).toEqual([
@@ -343,14 +400,6 @@ describe('signing up: places, waitlist and promotion', () => {
       ['act-qy-wenti-neighbour-feast', 'confirmed'],
     ])
     expect((await ok(call(c, 'mine', {}))).activities).toEqual([])
-  })
-
-  it('takes no sign-ups after the deadline', async () => {
-    await database()
-      .collection('activities')
-      .doc(activityId)
-      .update({ signUpDeadline: minutesFromNow(-1) })
-    expect(await failure(call('demo-song-guiying', 'signUp', { activityId, role: 'participant' }))).toEqual({ code: 'CONFLICT' })
   })
 })
 
@@ -446,7 +495,7 @@ describe('the race for the last places', () => {
 })
 
 describe('a sign-up whose call died after claiming its place, before writing the sign-up', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
   const [a, b, c, d] = [who.resident, who.elderResident, 'demo-sun-xiuying', 'demo-song-guiying']
   const signUpAs = (openid: string, activityId: string) => ok(call(openid, 'signUp', { activityId, role: 'participant' }))
   const cancelAs = (openid: string, activityId: string) => ok(call(openid, 'cancelSignUp', { activityId, role: 'participant' }))
@@ -541,24 +590,23 @@ describe('checking in and out with the rotating code', () => {
     who.elderResident,
     'demo-song-guiying',
   ]
-  let activityId: string
-  let otherId: string
-  const codeFor = async (purpose: 'check_in' | 'check_out', id = activityId) =>
-    ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId: id, purpose }))
+  const codeFor = async (purpose: 'check_in' | 'check_out', activityId: string) =>
+    ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId, purpose }))
   const secret = () => process.env.LINLI_CHECKIN_SECRET!
-
-  beforeAll(async () => {
-    activityId = (await publish({ participantPlaces: 3, volunteerPlaces: 1 })).id
-    otherId = (await publish({ title: '另一场' })).id
+  /** An activity starting soon: three participants and a volunteer have places, another volunteer waits. */
+  async function anActivityToCheckInto() {
+    const activityId = (await publish({ participantPlaces: 3, volunteerPlaces: 1 })).id
     await ok(call(participant, 'signUp', { activityId, role: 'participant' }))
     await ok(call(guesser, 'signUp', { activityId, role: 'participant' }))
     await ok(call(noPhone, 'signUp', { activityId, role: 'participant' }))
     await ok(call(volunteer, 'signUp', { activityId, role: 'volunteer' }))
     await ok(call(waiting, 'signUp', { activityId, role: 'volunteer' }))
-  })
+    return activityId
+  }
 
   it('the lead’s code changes every minute; scanning it checks in once, and a second scan answers the first record', async () => {
-    const code = await codeFor('check_in')
+    const activityId = await anActivityToCheckInto()
+    const code = await codeFor('check_in', activityId)
     expect(code.shortCode).toMatch(/^\d{6}$/)
     expect(new Date(code.expiresAt).getTime() - new Date(code.rotatesAt).getTime()).toBe(60_000)
     const first = await ok(call(participant, 'checkIn', { activityId, purpose: 'check_in', qrPayload: code.qrPayload }))
@@ -568,7 +616,9 @@ describe('checking in and out with the rotating code', () => {
   })
 
   it('refuses a forged QR, an expired one, another activity’s, and the check-out code used to check in, each saying why', async () => {
-    const code = await codeFor('check_in')
+    const activityId = await anActivityToCheckInto()
+    const otherId = (await publish({ title: '另一场' })).id
+    const code = await codeFor('check_in', activityId)
     const parts = code.qrPayload.split('.')
     const forged = [...parts.slice(0, 4), parts[4].replace(/^./, (ch) => (ch === 'A' ? 'B' : 'A'))].join('.')
     const expired = issueCheckInCode({ activityId, purpose: 'check_in', secret: secret(), now: minutesFromNow(-5) }).qrPayload
@@ -578,7 +628,7 @@ describe('checking in and out with the rotating code', () => {
       [issueCheckInCode({ activityId, purpose: 'check_in', secret: 'x'.repeat(40), now: new Date() }).qrPayload, /不是有效的签到码/],
       [expired, /已过期/],
       [(await codeFor('check_in', otherId)).qrPayload, /另一个活动/],
-      [(await codeFor('check_out')).qrPayload, /这是签退码/],
+      [(await codeFor('check_out', activityId)).qrPayload, /这是签退码/],
     ]
     for (const [qrPayload, message] of attempts) {
       const answer = await call(volunteer, 'checkIn', { activityId, purpose: 'check_in', qrPayload })
@@ -591,17 +641,19 @@ describe('checking in and out with the rotating code', () => {
   })
 
   it('checks out only after checking in, with the check-out code', async () => {
-    const out = await codeFor('check_out')
+    const activityId = await anActivityToCheckInto()
+    const out = await codeFor('check_out', activityId)
     expect(await failure(call(volunteer, 'checkIn', { activityId, purpose: 'check_out', qrPayload: out.qrPayload }))).toEqual({
       code: 'CONFLICT',
     })
-    await ok(call(volunteer, 'checkIn', { activityId, purpose: 'check_in', shortCode: (await codeFor('check_in')).shortCode }))
+    await ok(call(volunteer, 'checkIn', { activityId, purpose: 'check_in', shortCode: (await codeFor('check_in', activityId)).shortCode }))
     const { signUp } = await ok(call(volunteer, 'checkIn', { activityId, purpose: 'check_out', qrPayload: out.qrPayload }))
     expect(signUp).toMatchObject({ checkedInAt: expect.any(String), checkedOutAt: expect.any(String) })
   })
 
   it('only a confirmed sign-up checks in: the waitlisted and strangers are refused', async () => {
-    const { qrPayload } = await codeFor('check_in')
+    const activityId = await anActivityToCheckInto()
+    const { qrPayload } = await codeFor('check_in', activityId)
     expect(await failure(call(waiting, 'checkIn', { activityId, purpose: 'check_in', qrPayload }))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call('demo-li-dezhong', 'checkIn', { activityId, purpose: 'check_in', qrPayload }))).toEqual({
       code: 'NOT_FOUND',
@@ -610,7 +662,8 @@ describe('checking in and out with the rotating code', () => {
   })
 
   it(`limits typed codes to ${SHORT_CODE_ATTEMPTS} wrong ones, counting guesses made at the same moment`, async () => {
-    const { shortCode } = await codeFor('check_in')
+    const activityId = await anActivityToCheckInto()
+    const { shortCode } = await codeFor('check_in', activityId)
     const wrong = String((Number(shortCode) + 1) % 1_000_000).padStart(6, '0')
     const answers = await Promise.all(
       Array.from({ length: 8 }, () => call(guesser, 'checkIn', { activityId, purpose: 'check_in', shortCode: wrong })),
@@ -622,13 +675,15 @@ describe('checking in and out with the rotating code', () => {
       code: 'RATE_LIMITED',
       field: 'data.shortCode',
     })
-    const { qrPayload } = await codeFor('check_in')
+    const { qrPayload } = await codeFor('check_in', activityId)
     expect((await ok(call(guesser, 'checkIn', { activityId, purpose: 'check_in', qrPayload }))).signUp.checkedInAt).toEqual(
       expect.any(String),
     )
   })
 
   it('the lead ticks someone without a phone, once; not the waitlisted, not another activity’s sign-up', async () => {
+    const activityId = await anActivityToCheckInto()
+    const otherId = (await publish({ title: '另一场' })).id
     const ref = { organisationId: organisation._id, activityId }
     const noPhoneId = signUpDocId(activityId, noPhone)
     expect(await failure(call(lead, 'markAttendance', { ...ref, signUpId: noPhoneId, purpose: 'check_out' }))).toEqual({ code: 'CONFLICT' })
@@ -662,6 +717,7 @@ describe('checking in and out with the rotating code', () => {
     call(lead, 'checkInCode', { organisationId: organisation._id, activityId: id, purpose: 'check_in' })
 
   it('a function without its secret refuses to sign rather than signing weakly', async () => {
+    const activityId = await anActivityToCheckInto()
     const saved = process.env.LINLI_CHECKIN_SECRET
     delete process.env.LINLI_CHECKIN_SECRET
     try {
@@ -672,6 +728,18 @@ describe('checking in and out with the rotating code', () => {
   })
 
   it('the roster lists places then the waitlist, with attendance and how it was taken', async () => {
+    const activityId = await anActivityToCheckInto()
+    const { qrPayload } = await codeFor('check_in', activityId)
+    for (const openid of [participant, guesser, volunteer])
+      await ok(call(openid, 'checkIn', { activityId, purpose: 'check_in', qrPayload }))
+    await ok(
+      call(lead, 'markAttendance', {
+        organisationId: organisation._id,
+        activityId,
+        signUpId: signUpDocId(activityId, noPhone),
+        purpose: 'check_in',
+      }),
+    )
     const { entries, activity } = await ok(call(lead, 'roster', { organisationId: organisation._id, activityId }))
     expect(activity.id).toBe(activityId)
     expect(entries.map((e) => [e.name, e.status, e.checkInBy ?? null])).toEqual([
@@ -685,60 +753,84 @@ describe('checking in and out with the rotating code', () => {
   })
 })
 
+const [participant, absent, v1, v2, v3] = [who.resident, who.elderResident, 'demo-cao-lihua', 'demo-gao-peng', memberVolunteer]
+const idsIn = (activityId: string) => ({
+  v1: signUpDocId(activityId, v1),
+  v2: signUpDocId(activityId, v2),
+  v3: signUpDocId(activityId, v3),
+  p: signUpDocId(activityId, participant),
+})
+const confirmIn = (activityId: string, hours: { signUpId: string; minutes: number }[]) =>
+  call(lead, 'confirmHours', { organisationId: organisation._id, activityId, hours })
+/** An activity about to start: two participants and three volunteers; the first participant and two volunteers checked in. */
+async function anAttendedActivity() {
+  const activityId = (await publish({ participantPlaces: 2, volunteerPlaces: 3 })).id
+  for (const openid of [participant, absent]) await ok(call(openid, 'signUp', { activityId, role: 'participant' }))
+  for (const openid of [v1, v2, v3]) await ok(call(openid, 'signUp', { activityId, role: 'volunteer' }))
+  const { qrPayload } = await ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId, purpose: 'check_in' }))
+  for (const openid of [participant, v1, v2]) await ok(call(openid, 'checkIn', { activityId, purpose: 'check_in', qrPayload }))
+  return activityId
+}
+/** As above, then over: two hours, ended ten minutes ago; v1 came five minutes late, v2 half an hour early and stayed half an hour on. */
+async function anEndedActivity() {
+  const activityId = await anAttendedActivity()
+  const startAt = minutesFromNow(-130)
+  const endAt = minutesFromNow(-10)
+  await setTimes(activityId, { startAt, endAt })
+  await setSignUp(idsIn(activityId).v1, { checkedInAt: new Date(startAt.getTime() + 5 * 60_000), checkedOutAt: endAt })
+  await setSignUp(idsIn(activityId).v2, {
+    checkedInAt: new Date(startAt.getTime() - 30 * 60_000),
+    checkedOutAt: new Date(endAt.getTime() + 30 * 60_000),
+  })
+  return activityId
+}
+const confirmedHours = (activityId: string) => [
+  { signUpId: idsIn(activityId).v1, minutes: 115 },
+  { signUpId: idsIn(activityId).v2, minutes: 120 },
+  { signUpId: idsIn(activityId).v3, minutes: 0 },
+]
+
 describe('after the end: hours confirmed once, ratings, finishing', () => {
   freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
-  const [participant, absent, v1, v2, v3] = [who.resident, who.elderResident, 'demo-cao-lihua', 'demo-gao-peng', memberVolunteer]
-  let activityId: string
-  const ids = () => ({
-    v1: signUpDocId(activityId, v1),
-    v2: signUpDocId(activityId, v2),
-    v3: signUpDocId(activityId, v3),
-    p: signUpDocId(activityId, participant),
-  })
-  const confirm = (hours: { signUpId: string; minutes: number }[]) =>
-    call(lead, 'confirmHours', { organisationId: organisation._id, activityId, hours })
-
-  beforeAll(async () => {
-    activityId = (await publish({ participantPlaces: 2, volunteerPlaces: 3 })).id
-    for (const openid of [participant, absent]) await ok(call(openid, 'signUp', { activityId, role: 'participant' }))
-    for (const openid of [v1, v2, v3]) await ok(call(openid, 'signUp', { activityId, role: 'volunteer' }))
-    const { qrPayload } = await ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId, purpose: 'check_in' }))
-    for (const openid of [participant, v1, v2]) await ok(call(openid, 'checkIn', { activityId, purpose: 'check_in', qrPayload }))
-  })
-
   it('refuses hours and ratings before the end', async () => {
-    expect(await failure(confirm([{ signUpId: ids().v1, minutes: 60 }]))).toEqual({ code: 'CONFLICT' })
+    const activityId = await anAttendedActivity()
+    expect(await failure(confirmIn(activityId, [{ signUpId: idsIn(activityId).v1, minutes: 60 }]))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call(participant, 'rate', { activityId, rating: 5 }))).toEqual({ code: 'CONFLICT' })
   })
 
   it('the roster proposes each volunteer’s minutes from check-in to check-out, capped at the length', async () => {
-    // Two hours, ended ten minutes ago; v1 came five minutes late, v2 half an hour early and stayed half an hour on.
-    const startAt = minutesFromNow(-130)
-    const endAt = minutesFromNow(-10)
-    await setTimes(activityId, { startAt, endAt })
-    await setSignUp(ids().v1, { checkedInAt: new Date(startAt.getTime() + 5 * 60_000), checkedOutAt: endAt })
-    await setSignUp(ids().v2, {
-      checkedInAt: new Date(startAt.getTime() - 30 * 60_000),
-      checkedOutAt: new Date(endAt.getTime() + 30 * 60_000),
-    })
+    const activityId = await anEndedActivity()
     const { entries } = await ok(call(lead, 'roster', { organisationId: organisation._id, activityId }))
     const measured = Object.fromEntries(entries.map((e) => [e.signUpId, e.measuredMinutes]))
-    expect(measured[ids().v1]).toBe(115)
-    expect(measured[ids().v2]).toBe(120)
-    expect(measured[ids().v3]).toBeUndefined()
-    expect(measured[ids().p]).toBeUndefined()
+    expect(measured[idsIn(activityId).v1]).toBe(115)
+    expect(measured[idsIn(activityId).v2]).toBe(120)
+    expect(measured[idsIn(activityId).v3]).toBeUndefined()
+    expect(measured[idsIn(activityId).p]).toBeUndefined()
   })
 
   it('refuses minutes over the length, a participant, a stranger, a volunteer never there, and the same person twice', async () => {
-    expect(await failure(confirm([{ signUpId: ids().v1, minutes: 121 }]))).toEqual({ code: 'INVALID_INPUT', field: 'data.hours.0.minutes' })
-    expect(await failure(confirm([{ signUpId: ids().p, minutes: 60 }]))).toEqual({ code: 'INVALID_INPUT', field: 'data.hours.0.signUpId' })
-    expect(await failure(confirm([{ signUpId: 'nobody', minutes: 60 }]))).toEqual({ code: 'NOT_FOUND', field: 'data.hours.0.signUpId' })
-    expect(await failure(confirm([{ signUpId: ids().v3, minutes: 60 }]))).toEqual({ code: 'INVALID_INPUT', field: 'data.hours.0.minutes' })
+    const activityId = await anEndedActivity()
+    expect(await failure(confirmIn(activityId, [{ signUpId: idsIn(activityId).v1, minutes: 121 }]))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.hours.0.minutes',
+    })
+    expect(await failure(confirmIn(activityId, [{ signUpId: idsIn(activityId).p, minutes: 60 }]))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.hours.0.signUpId',
+    })
+    expect(await failure(confirmIn(activityId, [{ signUpId: 'nobody', minutes: 60 }]))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.hours.0.signUpId',
+    })
+    expect(await failure(confirmIn(activityId, [{ signUpId: idsIn(activityId).v3, minutes: 60 }]))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.hours.0.minutes',
+    })
     expect(
       await failure(
-        confirm([
-          { signUpId: ids().v1, minutes: 60 },
-          { signUpId: ids().v1, minutes: 60 },
+        confirmIn(activityId, [
+          { signUpId: idsIn(activityId).v1, minutes: 60 },
+          { signUpId: idsIn(activityId).v1, minutes: 60 },
         ]),
       ),
     ).toEqual({ code: 'INVALID_INPUT', field: 'data.hours' })
@@ -746,21 +838,18 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
   })
 
   it('writes one service record per volunteer with minutes and credits it once, whatever the repeats and races', async () => {
+    const activityId = await anEndedActivity()
     const balance = async (openid: string) => (await ok(callTimebank(openid, 'account', {}))).total
     const before = { v1: await balance(v1), v2: await balance(v2), v3: await balance(v3) }
-    const hours = [
-      { signUpId: ids().v1, minutes: 115 },
-      { signUpId: ids().v2, minutes: 120 },
-      { signUpId: ids().v3, minutes: 0 },
-    ]
-    const answers = await Promise.all(Array.from({ length: 5 }, () => confirm(hours)))
+    const hours = confirmedHours(activityId)
+    const answers = await Promise.all(Array.from({ length: 5 }, () => confirmIn(activityId, hours)))
     expect(answers.every((x) => x.ok)).toBe(true)
-    await ok(confirm(hours))
+    await ok(confirmIn(activityId, hours))
     const records = await serviceRecords(activityId)
     expect(records.map((r) => [r._id, r.openid, r.minutes]).sort()).toEqual(
       [
-        [`activity-${activityId}-${ids().v1}`, v1, 115],
-        [`activity-${activityId}-${ids().v2}`, v2, 120],
+        [`activity-${activityId}-${idsIn(activityId).v1}`, v1, 115],
+        [`activity-${activityId}-${idsIn(activityId).v2}`, v2, 120],
       ].sort(),
     )
     for (const r of records) {
@@ -779,24 +868,33 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
     })
     const { entries } = await ok(call(lead, 'roster', { organisationId: organisation._id, activityId }))
     expect(Object.fromEntries(entries.map((e) => [e.signUpId, e.confirmedMinutes]))).toMatchObject({
-      [ids().v1]: 115,
-      [ids().v2]: 120,
-      [ids().v3]: 0,
+      [idsIn(activityId).v1]: 115,
+      [idsIn(activityId).v2]: 120,
+      [idsIn(activityId).v3]: 0,
     })
     expect((await ok(call(v1, 'detail', { activityId }))).activity.mySignUps[0].confirmedMinutes).toBe(115)
   })
 
   it('confirmed is final: other minutes are a conflict, and the lead cannot re-tick attendance', async () => {
-    expect(await failure(confirm([{ signUpId: ids().v1, minutes: 100 }]))).toEqual({ code: 'CONFLICT', field: 'data.hours.0.minutes' })
+    const activityId = await anEndedActivity()
+    await ok(confirmIn(activityId, confirmedHours(activityId)))
+    expect(await failure(confirmIn(activityId, [{ signUpId: idsIn(activityId).v1, minutes: 100 }]))).toEqual({
+      code: 'CONFLICT',
+      field: 'data.hours.0.minutes',
+    })
     expect(
       await failure(
-        call(lead, 'markAttendance', { organisationId: organisation._id, activityId, signUpId: ids().v3, purpose: 'check_in' }),
+        call(lead, 'markAttendance', { organisationId: organisation._id, activityId, signUpId: idsIn(activityId).v3, purpose: 'check_in' }),
       ),
     ).toEqual({ code: 'CONFLICT' })
     expect(await serviceRecords(activityId)).toHaveLength(2)
   })
 
   it('those who took part rate once, comments checked; others may not', async () => {
+    const activityId = await anEndedActivity()
+    const ratingOf = async () =>
+      ((await allDocuments('organisations')) as OrganisationDoc[]).find((o) => o._id === organisation._id)!.rating
+    const before = (await ratingOf()) ?? { sum: 0, count: 0 }
     expect((await ok(call(participant, 'detail', { activityId }))).activity.canRate).toBe(true)
     expect((await ok(call(absent, 'detail', { activityId }))).activity.canRate).toBe(false)
     expect(await failure(call(absent, 'rate', { activityId, rating: 1 }))).toEqual({ code: 'CONFLICT' })
@@ -808,11 +906,17 @@ describe('after the end: hours confirmed once, ratings, finishing', () => {
     expect(activity).toMatchObject({ canRate: false, rating: { average: 4, count: 1 } })
     expect(await failure(call(participant, 'rate', { activityId, rating: 5 }))).toEqual({ code: 'CONFLICT' })
     await ok(call(v1, 'rate', { activityId, rating: 5 }))
-    const stored = ((await allDocuments('organisations')) as OrganisationDoc[]).find((o) => o._id === organisation._id)!
-    expect(stored.rating).toEqual({ sum: 9, count: 2 })
+    expect(await ratingOf()).toEqual({ sum: before.sum + 9, count: before.count + 2 })
   })
+})
+
+describe('after the end: finishing', () => {
+  // Its own database: the due work finishes every activity that has ended, and the tests above end theirs.
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('the due work finishes it, counts it for the organisation, and then shows the comments', async () => {
+    const activityId = await anEndedActivity()
+    await ok(call(participant, 'rate', { activityId, rating: 4, comment: '楼道干净多了。' }))
     const held = async () =>
       ((await allDocuments('organisations')) as OrganisationDoc[]).find((o) => o._id === organisation._id)!.activitiesHeld ?? 0
     const before = await held()
