@@ -1,21 +1,23 @@
 /**
  * 社区活动 end to end in the H5 build: the lead publishes a major activity (60 places for
- * residents, 2 for volunteers) for tomorrow morning; the committee sees
- * it in its queue with the reason and approves it; volunteers sign up until the places are gone,
- * the next one is waitlisted, and a cancellation promotes him (and tells him); an elderly
- * resident signs up in 长辈模式. At the door the lead shows the rotating code and a volunteer
- * types its 6 digits; a wrong code, an expired one and too many tries are refused. After the end
- * the lead confirms the measured minutes, which become service records.
+ * residents, 2 for volunteers) for the next day; the committee sees it in its queue with the reason
+ * and approves it; volunteers sign up until the places are gone, the next one is waitlisted, and a
+ * cancellation promotes him (and tells him); an elderly resident signs up in 长辈模式. At the door
+ * the lead shows the rotating code and a volunteer types its 6 digits; a wrong code, an expired one
+ * and too many tries are refused. After the end the lead confirms the measured minutes, which
+ * become service records.
  *
- * The host's clock and the phones' move together (docs/decisions/014): the story starts at 08:00
- * on a day of its own, and the clocks are moved to the doors opening, to the next minute's code
- * and past the end, so nothing waits for real time to pass.
+ * Each test has an activity of its own, brought by the functions (as the lead, the committee and
+ * the people signing up would) to where the test begins. The host's clock and the phones' move
+ * together (docs/decisions/014): each test starts at 08:00 on a day after wherever the clocks stand,
+ * and moves them to the doors opening, to the next minute's code and past the end, so nothing waits
+ * for real time to pass.
  */
 import type { Page } from 'playwright-core'
 import { create } from 'qrcode/lib/core/qrcode'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { latestOutboxMessages } from '../../local/outbox'
-import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS } from '../../shared/domain/activity'
+import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS, type SignUpRole } from '../../shared/domain/activity'
 import { inShanghai } from '../../shared/domain/time'
 import { database } from '../../server/data/cloudbase'
 import {
@@ -24,24 +26,17 @@ import {
   openPage,
   screenshot,
   shown,
-  signInAs,
-  startBrowserSession,
+  signInAs as signInAsDemo,
   tap,
-  type BrowserSession,
+  useBrowserSession,
 } from '../support/browser'
+import { callHostAs } from '../support/need-service'
 
-let session: BrowserSession
-/** 08:00 on the day after the host started, in Shanghai: the activity is the next day's, from 09:00 for ACTIVITY_MINUTES. */
-let morning: ReturnType<typeof inShanghai>
-beforeAll(async () => {
-  session = await startBrowserSession()
-  morning = inShanghai(await session.now())
-    .add(1, 'day')
-    .startOf('day')
-    .add(8, 'hour')
-  await session.moveClocks({ set: morning.format() })
-}, 60_000)
-afterAll(() => session.close())
+const session = useBrowserSession()
+const signInAs = (openid: string) => signInAsDemo(session(), openid)
+/** A function call as `openid`, as their page would make it, without opening one. */
+const callAs = (openid: string, functionName: string, action: string, data: object) =>
+  callHostAs(session().host.url, openid, functionName, action, data)
 
 const lead = personOf(demoIdentities.organisationLead)
 const organisationId = demoDataSet.roles.find((r) => r.openid === lead.openid && r.role === 'organisation_lead')!.organisationId!
@@ -51,14 +46,77 @@ const secondVolunteer = personOf(demoIdentities.resident)
 const waitlisted = personOf('demo-gao-peng')
 const elder = personOf(demoIdentities.elderResident)
 
-const title = '沁园社区重阳节包饺子'
+/** Each test's activity has its own title (`what` it is for), so that no card or list entry is another test's. */
+const titled = (what: string) => `沁园社区重阳节包饺子（${what}）`
 const description = '一起包饺子，给独居老人送去。志愿者帮忙和面、擀皮、送饺子。'
+const address = '沁园社区党群服务中心一楼'
 const PARTICIPANT_PLACES = 60
+const VOLUNTEER_PLACES = 2
 const ACTIVITY_MINUTES = 45
 
-let activityId = ''
-const startAt = () => morning.add(1, 'day').add(1, 'hour')
-const endAt = () => startAt().add(ACTIVITY_MINUTES, 'minute')
+/**
+ * Moves the clocks to 08:00 (Shanghai) on the day after wherever they stand, and answers the
+ * activity's hours: the next day from 09:00 for ACTIVITY_MINUTES (明天, as the publish form first offers).
+ */
+async function nextMorning() {
+  const morning = inShanghai(await session().now())
+    .add(1, 'day')
+    .startOf('day')
+    .add(8, 'hour')
+  await session().moveClocks({ set: morning.format() })
+  const startAt = morning.add(1, 'day').add(1, 'hour')
+  return { startAt, endAt: startAt.add(ACTIVITY_MINUTES, 'minute') }
+}
+
+type Activity = Awaited<ReturnType<typeof nextMorning>> & { id: string; title: string }
+
+/** The story's activity, published by the lead through the function as the form would; waiting for the committee. */
+async function published(what: string): Promise<Activity> {
+  const hours = await nextMorning()
+  const title = titled(what)
+  const { activity } = await callAs(lead.openid, 'activities', 'publish', {
+    organisationId,
+    title,
+    kind: 'festival',
+    description,
+    address,
+    startAt: hours.startAt.format(),
+    endAt: hours.endAt.format(),
+    signUpDeadline: hours.startAt.format(),
+    participantPlaces: PARTICIPANT_PLACES,
+    volunteerPlaces: VOLUNTEER_PLACES,
+    volunteerMinutes: ACTIVITY_MINUTES,
+  })
+  return { ...hours, id: activity.id, title }
+}
+
+/** Published and approved by the committee: open for sign-ups. */
+async function approved(what: string): Promise<Activity> {
+  const activity = await published(what)
+  await callAs(demoIdentities.committeeUrban, 'activities', 'decide', { activityId: activity.id, decision: 'approve' })
+  return activity
+}
+
+const signUp = (openid: string, activity: Activity, role: SignUpRole) =>
+  callAs(openid, 'activities', 'signUp', { activityId: activity.id, role })
+
+/** The clocks at half an hour before the start, when checking in has opened. */
+const beforeTheStart = (activity: Activity) => session().moveClocks({ set: activity.startAt.subtract(30, 'minute').format() })
+/** The clocks just after the end, for checking out (the due work has finished the activity). */
+const afterTheEnd = (activity: Activity) => session().moveClocks({ set: activity.endAt.add(1, 'minute').format() })
+
+/** `openid` types this minute's code from the lead's page. */
+async function attendByCode(openid: string, activity: Activity, purpose: 'check_in' | 'check_out') {
+  const { shortCode } = await callAs(lead.openid, 'activities', 'checkInCode', { organisationId, activityId: activity.id, purpose })
+  await callAs(openid, 'activities', 'checkIn', { activityId: activity.id, purpose, shortCode })
+}
+
+/** The lead ticks `person` in by hand on the roster. */
+async function checkedInByHand(person: { name: string }, activity: Activity) {
+  const { entries } = await callAs(lead.openid, 'activities', 'roster', { organisationId, activityId: activity.id })
+  const { signUpId } = entries.find((e: { name: string; status: string }) => e.name === person.name && e.status === 'confirmed')
+  await callAs(lead.openid, 'activities', 'markAttendance', { organisationId, activityId: activity.id, signUpId, purpose: 'check_in' })
+}
 
 /** Until nothing under `element` is moving: its transitions and animations have run to the end. */
 const still = (element: Element) => Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished))
@@ -109,7 +167,7 @@ async function pickTime(page: Page, fieldId: string, time: string) {
   await shown(page).locator(`#${fieldId}`).getByText(time).waitFor()
 }
 
-const activityPage = (page: Page) => openPage(session, page, `${ACTIVITY_PAGE}?id=${activityId}`)
+const activityPage = (page: Page, activity: Activity) => openPage(session(), page, `${ACTIVITY_PAGE}?id=${activity.id}`)
 const mySignUp = (page: Page, role: 'participant' | 'volunteer') => shown(page).locator(`#my-sign-up-${role}`)
 
 /** The dark modules drawn on the check-in code page, as rows of 0 and 1 without the quiet zone. */
@@ -136,10 +194,10 @@ function encodedModules(payload: string): string[] {
 }
 
 /** The code on the lead's page, checked against the one the function gives for this minute. */
-async function readCode(page: Page, purpose: 'check_in' | 'check_out') {
+async function readCode(page: Page, activity: Activity, purpose: 'check_in' | 'check_out') {
   for (;;) {
     const shortCode = (await shown(page).locator('#short-code').textContent())!.trim()
-    const { data } = await callFunction(page, 'activities', 'checkInCode', { organisationId, activityId, purpose })
+    const { data } = await callFunction(page, 'activities', 'checkInCode', { organisationId, activityId: activity.id, purpose })
     if (data.shortCode === shortCode) return { shortCode, qrPayload: data.qrPayload as string, rotatesAt: data.rotatesAt as string }
     // The minute turned between the two: the page renews itself at rotatesAt; read it once it has.
     await page.waitForFunction(
@@ -168,8 +226,10 @@ async function saidBesideCode(page: Page, message: string) {
 
 describe('社区活动 in the browser', () => {
   it('lets the lead publish a major activity from the team page; it waits for the committee, with the reason', async () => {
-    const { page, errors } = await signInAs(session, lead.openid)
-    await openPage(session, page, `pages/organisations/team/index?id=${organisationId}`)
+    const { startAt, endAt } = await nextMorning()
+    const title = titled('发布')
+    const { page, errors } = await signInAs(lead.openid)
+    await openPage(session(), page, `pages/organisations/team/index?id=${organisationId}`)
     await tap(page, '本组织的活动')
     await page.waitForURL((url) => url.hash.includes(`/pages/activity/manage/index?organisationId=${organisationId}`))
     await tap(page, '发布活动')
@@ -185,16 +245,16 @@ describe('社区活动 in the browser', () => {
     await tap(page, '下一步')
 
     // Tomorrow (明天 is chosen to begin with) for ACTIVITY_MINUTES; sign-ups until the start.
-    await pickTime(page, 'activity-start', startAt().format('HH:mm'))
-    await pickTime(page, 'activity-end', endAt().format('HH:mm'))
+    await pickTime(page, 'activity-start', startAt.format('HH:mm'))
+    await pickTime(page, 'activity-end', endAt.format('HH:mm'))
     await tap(page, '活动开始时')
-    await shown(page).locator('#activity-address input').fill('沁园社区党群服务中心一楼')
+    await shown(page).locator('#activity-address input').fill(address)
     await shown(page).getByText('地点：组织服务范围的中心').waitFor()
     await tap(page, '下一步')
 
     // Places beyond what the form takes are refused beside the field, in words.
     await shown(page).locator('#participant-places input').fill('5000')
-    await shown(page).locator('#volunteer-places input').fill('2')
+    await shown(page).locator('#volunteer-places input').fill(String(VOLUNTEER_PLACES))
     await tap(page, '发布活动')
     await shown(page).locator('.field-invalid').filter({ hasText: '参加的居民' }).getByText('请填 0 到 2000 之间的整数').waitFor()
     await shown(page).locator('#participant-places input').fill(String(PARTICIPANT_PLACES))
@@ -213,26 +273,26 @@ describe('社区活动 in the browser', () => {
     await card.getByText('待审批：', { exact: false }).waitFor()
     const { data } = await callFunction(page, 'activities', 'organisationActivities', { organisationId })
     const published = data.activities.find((a: { title: string }) => a.title === title)
-    activityId = published.id
     expect(published).toMatchObject({ status: 'pending_approval', startAt: expect.any(String), volunteerMinutes: ACTIVITY_MINUTES })
-    expect(new Date(published.startAt).getTime()).toBe(startAt().valueOf())
-    expect(new Date(published.endAt).getTime()).toBe(endAt().valueOf())
-    expect(new Date(published.signUpDeadline).getTime()).toBe(startAt().valueOf())
+    expect(new Date(published.startAt).getTime()).toBe(startAt.valueOf())
+    expect(new Date(published.endAt).getTime()).toBe(endAt.valueOf())
+    expect(new Date(published.signUpDeadline).getTime()).toBe(startAt.valueOf())
     expect(errors).toEqual([])
   })
 
   it('keeps it from residents until the committee approves it from its queue, which says why and how long it waited', async () => {
-    const { page: residentPage } = await signInAs(session, secondVolunteer.openid)
+    const activity = await published('审批')
+    const { page: residentPage } = await signInAs(secondVolunteer.openid)
     const hidden = await callFunction(residentPage, 'activities', 'browse', {})
-    expect(hidden.data.activities.map((a: { id: string }) => a.id)).not.toContain(activityId)
+    expect(hidden.data.activities.map((a: { id: string }) => a.id)).not.toContain(activity.id)
 
-    const { page, errors } = await signInAs(session, demoIdentities.committeeUrban)
-    await openPage(session, page, 'pages/me/index')
+    const { page, errors } = await signInAs(demoIdentities.committeeUrban)
+    await openPage(session(), page, 'pages/me/index')
     await tap(page, '社区工作台')
     await page.waitForURL('**/pages/committee/workbench/index')
     await tap(page, '活动审批')
     await page.waitForURL('**/pages/committee/activities/index?communityId=*')
-    const card = shown(page).locator('.card', { hasText: title })
+    const card = shown(page).locator('.card', { hasText: activity.title })
     await card.getByText(`参与名额 ${PARTICIPANT_PLACES} 人，达到社区规定的 50 人`).waitFor()
     expect(await card.locator('.countdown').textContent()).toMatch(/^已等 \d+ 分钟$/)
     // The community's rule is shown as stored: the default 50, no kinds marked.
@@ -246,17 +306,18 @@ describe('社区活动 in the browser', () => {
     await card.waitFor({ state: 'detached' })
 
     const shownNow = await callFunction(residentPage, 'activities', 'browse', {})
-    expect(shownNow.data.activities.map((a: { id: string }) => a.id)).toContain(activityId)
+    expect(shownNow.data.activities.map((a: { id: string }) => a.id)).toContain(activity.id)
     expect(errors).toEqual([])
   })
 
   it('lets volunteers sign up until the places are gone, waitlists the next, and promotes him when one cancels', async () => {
+    const activity = await approved('报名')
     // The first, through the 活动 tab: the card says what is left.
-    const first = await signInAs(session, firstVolunteer.openid)
-    await openPage(session, first.page, 'pages/activities/index')
-    const card = shown(first.page).locator('.card-button', { hasText: title })
+    const first = await signInAs(firstVolunteer.openid)
+    await openPage(session(), first.page, 'pages/activities/index')
+    const card = shown(first.page).locator('.card-button', { hasText: activity.title })
     await card.getByText(`志愿者名额：还剩 2 个（共 2 个）`).waitFor()
-    expect(await card.textContent()).toContain(startAt().format('HH:mm'))
+    expect(await card.textContent()).toContain(activity.startAt.format('HH:mm'))
     // The filters: another kind hides it, its own kind and day show it.
     const chip = (filter: string, label: string) =>
       shown(first.page)
@@ -268,34 +329,34 @@ describe('社区活动 in the browser', () => {
     await card.waitFor()
     await screenshot(first.page, 'activities-tab.png')
     await card.click()
-    await first.page.waitForURL((url) => url.hash.includes(`${ACTIVITY_PAGE}?id=${activityId}`))
+    await first.page.waitForURL((url) => url.hash.includes(`${ACTIVITY_PAGE}?id=${activity.id}`))
     await tap(first.page, '做志愿者')
     await mySignUp(first.page, 'volunteer').getByText('已报名').waitFor()
     await shown(first.page).getByText('志愿者名额：还剩 1 个（共 2 个）').waitFor()
 
     // The second through the function, as her page would.
-    const second = await signInAs(session, secondVolunteer.openid)
-    const taken = await callFunction(second.page, 'activities', 'signUp', { activityId, role: 'volunteer' })
+    const second = await signInAs(secondVolunteer.openid)
+    const taken = await callFunction(second.page, 'activities', 'signUp', { activityId: activity.id, role: 'volunteer' })
     expect(taken.data.activity.mySignUps).toEqual([expect.objectContaining({ role: 'volunteer', status: 'confirmed' })])
     expect(taken.data.activity.volunteers).toMatchObject({ total: 2, taken: 2, left: 0 })
 
     // The third finds it full and joins the waitlist.
-    const third = await signInAs(session, waitlisted.openid)
-    await activityPage(third.page)
+    const third = await signInAs(waitlisted.openid)
+    await activityPage(third.page, activity)
     await shown(third.page).getByText('志愿者名额：已满，可以候补').waitFor()
     await tap(third.page, '候补做志愿者')
     await mySignUp(third.page, 'volunteer').getByText('候补第 1 位').waitFor()
     await screenshot(third.page, 'activity-waitlisted.png')
     // 我的活动, from 我的, says the same.
-    await openPage(session, third.page, 'pages/me/index')
+    await openPage(session(), third.page, 'pages/me/index')
     await tap(third.page, '我的活动')
     await third.page.waitForURL('**/pages/activity/mine/index')
-    await shown(third.page).locator('.card-button', { hasText: title }).getByText('：候补第 1 位').waitFor()
-    await activityPage(third.page)
+    await shown(third.page).locator('.card-button', { hasText: activity.title }).getByText('：候补第 1 位').waitFor()
+    await activityPage(third.page, activity)
 
     // She accepts to be told (as WeChat's dialog would record it); the second cancels on her page; the third is promoted and told.
     expect((await callFunction(third.page, 'messages', 'recordConsent', { templates: ['activityPromoted'] })).ok).toBe(true)
-    await activityPage(second.page)
+    await activityPage(second.page, activity)
     await mySignUp(second.page, 'volunteer').getByText('已报名').waitFor()
     await tap(second.page, '取消报名')
     await tap(second.page, '确定取消报名')
@@ -305,7 +366,7 @@ describe('社区活动 in the browser', () => {
     await third.page.reload()
     await mySignUp(third.page, 'volunteer').getByText('已报名').waitFor()
     const told = (await latestOutboxMessages(100)).filter(
-      (m) => m.template === 'activityPromoted' && m.toOpenid === waitlisted.openid && JSON.stringify(m.payload).includes(activityId),
+      (m) => m.template === 'activityPromoted' && m.toOpenid === waitlisted.openid && JSON.stringify(m.payload).includes(activity.id),
     )
     expect(told).toHaveLength(1)
     expect((told[0].payload as { page: string }).page).toContain(ACTIVITY_PAGE)
@@ -313,8 +374,9 @@ describe('社区活动 in the browser', () => {
   })
 
   it('shows an elderly resident the activity in 长辈模式: large text, large buttons, strong contrast; she signs up', async () => {
-    const { page, errors } = await signInAs(session, elder.openid)
-    await activityPage(page)
+    const activity = await approved('长辈')
+    const { page, errors } = await signInAs(elder.openid)
+    await activityPage(page, activity)
     await shown(page).locator('#sign-up-participant').waitFor()
     expect(await shown(page).getAttribute('class')).toContain('elder')
     const fontSize = (selector: string) =>
@@ -338,15 +400,20 @@ describe('社区活动 in the browser', () => {
   })
 
   it('checks volunteers in with the code that changes every minute: typed on H5, ticked by hand for one who cannot', async () => {
-    // Half an hour before the doors open.
-    await session.moveClocks({ set: startAt().subtract(30, 'minute').format() })
-    const leadSession = await signInAs(session, lead.openid)
+    // Its two volunteers as the sign-ups left them (the second cancelled, the waitlisted one promoted), and the elderly resident.
+    const activity = await approved('签到')
+    for (const person of [firstVolunteer, secondVolunteer, waitlisted]) await signUp(person.openid, activity, 'volunteer')
+    await callAs(secondVolunteer.openid, 'activities', 'cancelSignUp', { activityId: activity.id, role: 'volunteer' })
+    await signUp(elder.openid, activity, 'participant')
+    await beforeTheStart(activity)
+
+    const leadSession = await signInAs(lead.openid)
     const leadPage = leadSession.page
-    await openPage(session, leadPage, `pages/activity/roster/index?organisationId=${organisationId}&id=${activityId}`)
+    await openPage(session(), leadPage, `pages/activity/roster/index?organisationId=${organisationId}&id=${activity.id}`)
     await tap(leadPage, '出示签到码')
     await leadPage.waitForURL('**/pages/activity/check-in-code/index?*')
     await shown(leadPage).locator('#short-code').waitFor()
-    const code = await readCode(leadPage, 'check_in')
+    const code = await readCode(leadPage, activity, 'check_in')
     expect(code.shortCode).toMatch(/^\d{6}$/)
     // The QR code drawn with Views is the payload's own: the same modules as the encoder gives.
     expect(await drawnModules(leadPage)).toEqual(encodedModules(code.qrPayload))
@@ -358,8 +425,8 @@ describe('社区活动 in the browser', () => {
     await screenshot(leadPage, 'activity-check-in-code.png')
 
     // A wrong code is said beside the field, and changes nothing.
-    const volunteer = await signInAs(session, firstVolunteer.openid)
-    await activityPage(volunteer.page)
+    const volunteer = await signInAs(firstVolunteer.openid)
+    await activityPage(volunteer.page, activity)
     const wrong = code.shortCode === '000000' ? '111111' : '000000'
     expect(await typeCode(volunteer.page, wrong, '签到')).toMatchObject({
       ok: false,
@@ -377,8 +444,8 @@ describe('社区活动 in the browser', () => {
     await shown(volunteer.page).getByText('到场签退').waitFor()
 
     // Guessing is cut off after a few tries, and the page says who can help.
-    const guesser = await signInAs(session, waitlisted.openid)
-    await activityPage(guesser.page)
+    const guesser = await signInAs(waitlisted.openid)
+    await activityPage(guesser.page, activity)
     const answers: string[] = []
     for (let attempt = 0; attempt <= SHORT_CODE_ATTEMPTS; attempt++) answers.push((await typeCode(guesser.page, wrong, '签到')).error!.code)
     expect(answers).toEqual([...Array(SHORT_CODE_ATTEMPTS).fill('INVALID_INPUT'), 'RATE_LIMITED'])
@@ -386,7 +453,7 @@ describe('社区活动 in the browser', () => {
     await screenshot(guesser.page, 'activity-check-in-limited.png')
     // Even the right code now waits.
     const limited = await callFunction(guesser.page, 'activities', 'checkIn', {
-      activityId,
+      activityId: activity.id,
       purpose: 'check_in',
       shortCode: code.shortCode,
     })
@@ -409,32 +476,36 @@ describe('社区活动 in the browser', () => {
   })
 
   it('renews the code as each minute turns, and refuses an expired one', async () => {
-    // Just after the end, for checking out (the due work has finished the activity).
-    await session.moveClocks({ set: endAt().add(1, 'minute').format() })
-    const { page: leadPage, errors } = await signInAs(session, lead.openid)
-    await openPage(session, leadPage, `pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activityId}`)
+    const activity = await approved('签退')
+    await signUp(firstVolunteer.openid, activity, 'volunteer')
+    await beforeTheStart(activity)
+    await attendByCode(firstVolunteer.openid, activity, 'check_in')
+
+    await afterTheEnd(activity)
+    const { page: leadPage, errors } = await signInAs(lead.openid)
+    await openPage(session(), leadPage, `pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activity.id}`)
     await tap(leadPage, '签退')
     await shown(leadPage).getByText('请来签退的人扫一扫').waitFor()
-    const old = await readCode(leadPage, 'check_out')
+    const old = await readCode(leadPage, activity, 'check_out')
     // The page renews itself at rotatesAt, which the next minute passes; a code stays good for its minute and the next.
-    await session.moveClocks({ advanceMinutes: 1 })
+    await session().moveClocks({ advanceMinutes: 1 })
     await shown(leadPage).locator('#short-code').filter({ hasNotText: old.shortCode }).waitFor()
-    const fresh = await readCode(leadPage, 'check_out')
+    const fresh = await readCode(leadPage, activity, 'check_out')
     expect(fresh.shortCode).not.toBe(old.shortCode)
     expect(await drawnModules(leadPage)).toEqual(encodedModules(fresh.qrPayload))
 
     // Two minutes more: the first code is past its minute and the next, and said to have expired.
-    const volunteer = await signInAs(session, firstVolunteer.openid)
-    const later = await session.moveClocks({ advanceMinutes: 2 })
+    const volunteer = await signInAs(firstVolunteer.openid)
+    const later = await session().moveClocks({ advanceMinutes: 2 })
     expect(later.getTime()).toBeGreaterThan(new Date(old.rotatesAt).getTime() + 60_000)
-    await activityPage(volunteer.page)
+    await activityPage(volunteer.page, activity)
     await typeCode(volunteer.page, old.shortCode, '签退')
     await saidBesideCode(volunteer.page, '这组数字已过期，请输入负责人手机上最新的 6 位数字')
     await screenshot(volunteer.page, 'activity-check-out-expired.png')
 
     await leadPage.reload()
     await tap(leadPage, '签退')
-    const now = await readCode(leadPage, 'check_out')
+    const now = await readCode(leadPage, activity, 'check_out')
     await typeCode(volunteer.page, now.shortCode, '签退')
     await mySignUp(volunteer.page, 'volunteer')
       .getByText(/^已签退 \d\d:\d\d$/)
@@ -443,12 +514,22 @@ describe('社区活动 in the browser', () => {
   })
 
   it('lets the lead confirm the measured minutes after the end; they are credited to the time bank, once', async () => {
-    const volunteerPages = await Promise.all([firstVolunteer, waitlisted].map((person) => signInAs(session, person.openid)))
+    // Both volunteers checked in before the start, one by code and one by the lead's hand; the first checked out by code after the end.
+    const activity = await approved('确认时长')
+    for (const person of [firstVolunteer, waitlisted]) await signUp(person.openid, activity, 'volunteer')
+    await beforeTheStart(activity)
+    await attendByCode(firstVolunteer.openid, activity, 'check_in')
+    await checkedInByHand(waitlisted, activity)
+    await afterTheEnd(activity)
+    await attendByCode(firstVolunteer.openid, activity, 'check_out')
+
+    // One after the other: two first loads of the app at once can outlast a step's 8 s on a busy machine.
+    const volunteerPages = [await signInAs(firstVolunteer.openid), await signInAs(waitlisted.openid)]
     const balances = async () =>
       Promise.all(volunteerPages.map(async ({ page }) => (await callFunction(page, 'timebank', 'account', {})).data.total as number))
     const before = await balances()
-    const { page, errors } = await signInAs(session, lead.openid)
-    await openPage(session, page, `pages/activity/roster/index?organisationId=${organisationId}&id=${activityId}`)
+    const { page, errors } = await signInAs(lead.openid)
+    await openPage(session(), page, `pages/activity/roster/index?organisationId=${organisationId}&id=${activity.id}`)
     // The volunteer ticked in by hand is ticked out by hand too.
     const ticked = shown(page).locator('.roster-entry', { hasText: waitlisted.name })
     await ticked.locator('taro-button-core', { hasText: '代签退' }).click()
@@ -470,15 +551,15 @@ describe('社区活动 in the browser', () => {
     }
 
     // One record per volunteer, with the confirmed minutes, credited to the time bank.
-    const { data: roster } = await callFunction(page, 'activities', 'roster', { organisationId, activityId })
+    const { data: roster } = await callFunction(page, 'activities', 'roster', { organisationId, activityId: activity.id })
     const served = roster.entries.filter((e: { role: string; status: string }) => e.role === 'volunteer' && e.status === 'confirmed')
     const openidOf = (name: string) => [firstVolunteer, waitlisted].find((p) => p.name === name)!.openid
     const expected = served.map((e: { signUpId: string; name: string }) => ({
-      _id: `activity-${activityId}-${e.signUpId}`,
+      _id: `activity-${activity.id}-${e.signUpId}`,
       openid: openidOf(e.name),
       minutes: ACTIVITY_MINUTES,
     }))
-    const records = async () => (await database().collection('service_records').where({ 'source.id': activityId }).get()).data
+    const records = async () => (await database().collection('service_records').where({ 'source.id': activity.id }).get()).data
     expect(await records()).toEqual(
       expect.arrayContaining(
         expected.map((e: object) => expect.objectContaining({ ...e, credit: expect.objectContaining({ status: 'credited' }) })),
@@ -490,7 +571,7 @@ describe('社区活动 in the browser', () => {
     // Confirming again pays nothing twice, whatever it answers.
     await callFunction(page, 'activities', 'confirmHours', {
       organisationId,
-      activityId,
+      activityId: activity.id,
       hours: served.map((e: { signUpId: string }) => ({ signUpId: e.signUpId, minutes: 1 })),
     })
     expect((await records()).map((r: { minutes: number }) => r.minutes)).toEqual([ACTIVITY_MINUTES, ACTIVITY_MINUTES])
@@ -498,16 +579,23 @@ describe('社区活动 in the browser', () => {
 
     // The volunteer's 时间银行 tab says where the time came from.
     const volunteer = volunteerPages[0]
-    await openPage(session, volunteer.page, 'pages/time-bank/index')
+    await openPage(session(), volunteer.page, 'pages/time-bank/index')
     const latest = shown(volunteer.page).locator('#recent .entry').first()
-    await latest.getByText(title, { exact: false }).waitFor()
+    await latest.getByText(activity.title, { exact: false }).waitFor()
     expect(await latest.textContent()).toContain(`+${ACTIVITY_MINUTES} 分钟`)
     for (const e of [errors, ...volunteerPages.map((v) => v.errors)]) expect(e).toEqual([])
   })
 
   it('lets the elderly resident who took part rate it once it has finished', async () => {
-    const { page, errors } = await signInAs(session, elder.openid)
-    await activityPage(page)
+    // She signed up, and the lead ticked her in by hand at the door.
+    const activity = await approved('评价')
+    await signUp(elder.openid, activity, 'participant')
+    await beforeTheStart(activity)
+    await checkedInByHand(elder, activity)
+    await afterTheEnd(activity)
+
+    const { page, errors } = await signInAs(elder.openid)
+    await activityPage(page, activity)
     await shown(page).getByText('活动已结束', { exact: true }).waitFor()
     await shown(page).locator('#star-5').click()
     await shown(page).locator('#rate-comment textarea').fill('饺子很好吃，谢谢志愿者。')

@@ -4,11 +4,14 @@
  * and records a visit, in 长辈模式, that raises a need (and one more, to someone expected a visit
  * this month); the committee sees the visit and the need; the month's visit rate on the committee's
  * page, this month's and last month's, is the one the register's data gives.
+ *
+ * Each test registers people of its own, under names no other test uses, through the functions as
+ * the committee and the volunteer would.
  */
 import type { Page } from 'playwright-core'
-import { careDemoData } from '../../local/seed/care-demo'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { monthlyVisitRate, monthlyVisitRateByGroup, percentLabel, type RegisterFacts } from '../../shared/domain/care'
+import { urgencyLabel } from '../../shared/domain/need'
 import { inShanghai, monthOf, monthRange } from '../../shared/domain/time'
 import {
   callFunction,
@@ -16,23 +19,24 @@ import {
   openPage,
   screenshot,
   shown,
-  signInAs,
-  startBrowserSession,
+  signInAs as signInAsDemo,
   tap,
-  type BrowserSession,
+  useBrowserSession,
 } from '../support/browser'
+import { callHostAs } from '../support/need-service'
 
 /**
- * The 15th of this month at 10:00 in Shanghai, for the host, the phones and the demo data: near a
- * month's edge the people due a visit this month are others, and the expectations below are about
- * the middle of a month.
+ * The host, the phones and the demo data start on the 15th of this month at 10:00 in Shanghai:
+ * near a month's edge the people due a visit this month are others, and the expectations below are
+ * about the middle of a month. No test leaves the clocks moved.
  */
-const today = inShanghai().date(15).startOf('day').add(10, 'hour')
-let session: BrowserSession
-beforeAll(async () => {
-  session = await startBrowserSession({ startAt: today.toDate() })
-}, 60_000)
-afterAll(() => session.close())
+const session = useBrowserSession({
+  startAt: inShanghai().date(15).startOf('day').add(10, 'hour').toDate(),
+})
+const signInAs = (openid: string) => signInAsDemo(session(), openid)
+/** A function call as `openid`, as their page would make it, without opening one. */
+const callAs = (openid: string, functionName: string, action: string, data: object) =>
+  callHostAs(session().host.url, openid, functionName, action, data)
 
 const committee = personOf(demoIdentities.committeeUrban)
 const volunteer = personOf(demoIdentities.volunteer)
@@ -44,6 +48,7 @@ const otherRole = demoDataSet.roles.find(
 )!
 const otherVolunteer = personOf(otherRole.openid)
 
+/** What the committee writes about the person; the tests register them under names of their own. */
 const registered = {
   name: '刘玉芬',
   phone: '13905331234',
@@ -53,20 +58,56 @@ const registered = {
   careNeeds: '腿脚不便，一个人住，记性不太好；每次去看看药吃了没有。',
   contact: { name: '王强', relation: '儿子', phone: '13805337788' },
 }
-const worry = { helpKind: '助餐', urgency: '一般（几天内）', description: '刘奶奶这几天做饭困难，想请人每天中午送一顿饭。' }
-let entryId = ''
-let needId = ''
+const worry = { helpKind: '助餐', urgency: 'normal' as const, description: '刘奶奶这几天做饭困难，想请人每天中午送一顿饭。' }
 
-// The demo register as the host seeded it, dated from now: who of 徐敏's people is expected a visit this month and has had none.
-const seed = careDemoData(today.toDate())
-const { start: monthStart } = monthRange(monthOf(today.toDate()))
-const unvisited = seed.care_register.find(
-  (e) =>
-    e.active &&
-    e.pairedOpenids.includes(volunteer.openid) &&
-    e.registeredAt < monthStart &&
-    !seed.care_visits.some((v) => v.entryId === e._id && v.visitedAt >= monthStart),
-)!
+/** `name` registered by the committee as the four screens would, with their own written consent; answers the entry's id. */
+async function registeredPerson(name: string, frequency: 'monthly' | 'weekly' = 'monthly'): Promise<string> {
+  const { entry } = await callAs(committee.openid, 'care', 'register', {
+    communityId: committee.communityId,
+    name,
+    phone: registered.phone,
+    neighbourhood: registered.neighbourhood,
+    addressDetail: registered.addressDetail,
+    groups: registered.groups,
+    careNeeds: registered.careNeeds,
+    emergencyContact: registered.contact,
+    frequency,
+    consent: { giver: 'self', giverName: name, method: 'signed_form', at: (await session().now()).toISOString() },
+  })
+  return entry.entryId
+}
+
+/** Registered and paired with 徐敏 of her organisation. */
+async function pairedPerson(name: string, frequency?: 'monthly' | 'weekly'): Promise<string> {
+  const entryId = await registeredPerson(name, frequency)
+  await callAs(committee.openid, 'care', 'pair', { entryId, organisationId: organisation._id, volunteerMemberIds: [volunteerRole._id] })
+  return entryId
+}
+
+/**
+ * Paired a month ago, so expected a visit this month (the month's rate counts those registered
+ * before it began): the clocks go back a month for the registration, then on to where they would be.
+ */
+async function pairedLastMonth(name: string): Promise<string> {
+  const now = await session().now()
+  const back = await session().moveClocks({ set: inShanghai(now).subtract(1, 'month').format() })
+  const entryId = await pairedPerson(name)
+  const spent = (await session().now()).getTime() - back.getTime()
+  await session().moveClocks({ set: new Date(now.getTime() + spent).toISOString() })
+  return entryId
+}
+
+/** 徐敏 records a home visit that found the person unwell, as her visit screen would, and with `raisingWorry` raises the worry. */
+async function visitedPoorly(entryId: string, raisingWorry = false) {
+  return callAs(volunteer.openid, 'care', 'recordVisit', {
+    entryId,
+    visitedAt: (await session().now()).toISOString(),
+    mode: 'in_person',
+    wellbeing: 'poor',
+    notes: '精神还行，就是做饭吃力，冰箱里没什么菜。',
+    ...(raisingWorry ? { worry } : {}),
+  })
+}
 
 const queryOf = (page: Page, name: string) => new URL(page.url().replace('#/', '')).searchParams.get(name)!
 const fontSize = (page: Page, selector: string) =>
@@ -82,8 +123,8 @@ const fieldOf = (page: Page, label: string) =>
 
 describe('关爱对象与定期探访 in the browser', () => {
   it('lets the committee register a person in four screens, the last their separate consent', async () => {
-    const { page, errors } = await signInAs(session, committee.openid)
-    await openPage(session, page, 'pages/me/index')
+    const { page, errors } = await signInAs(committee.openid)
+    await openPage(session(), page, 'pages/me/index')
     await tap(page, '社区工作台')
     await page.waitForURL('**/pages/committee/workbench/index')
     await tap(page, '关爱对象')
@@ -134,7 +175,7 @@ describe('关爱对象与定期探访 in the browser', () => {
     await tap(page, '登记')
 
     await page.waitForURL('**/pages/committee/care-person/index?id=*')
-    entryId = queryOf(page, 'id')
+    const entryId = queryOf(page, 'id')
     const consent = shown(page).locator('#consent')
     await consent.getByText(`${registered.name}（本人）`).waitFor()
     await consent.getByText('书面签字').waitFor()
@@ -161,8 +202,9 @@ describe('关爱对象与定期探访 in the browser', () => {
   })
 
   it('lets the committee pair a volunteer of an organisation of the community', async () => {
-    const { page, errors } = await signInAs(session, committee.openid)
-    await openPage(session, page, `pages/committee/care-person/index?id=${entryId}`)
+    const entryId = await registeredPerson('赵秀兰')
+    const { page, errors } = await signInAs(committee.openid)
+    await openPage(session(), page, `pages/committee/care-person/index?id=${entryId}`)
     await tap(page, '安排结对')
     await page.waitForURL('**/pages/committee/care-pair/index?*')
     await tap(page, organisation.name)
@@ -182,8 +224,9 @@ describe('关爱对象与定期探访 in the browser', () => {
   })
 
   it('lets the committee change the person to weekly visits through the same screens, filled in', async () => {
-    const { page, errors } = await signInAs(session, committee.openid)
-    await openPage(session, page, `pages/committee/care-person/index?id=${entryId}`)
+    const entryId = await registeredPerson('钱桂芝')
+    const { page, errors } = await signInAs(committee.openid)
+    await openPage(session(), page, `pages/committee/care-person/index?id=${entryId}`)
     await tap(page, '修改信息')
     await page.waitForURL(`**/pages/committee/care-edit/index?id=${entryId}`)
     expect(await shown(page).locator('#care-address input').inputValue()).toBe(registered.addressDetail)
@@ -202,7 +245,9 @@ describe('关爱对象与定期探访 in the browser', () => {
   })
 
   it('shows the paired volunteer the person in 我的探访 with what a visit needs, and nothing more', async () => {
-    const { page, errors } = await signInAs(session, volunteer.openid)
+    const name = '孙凤霞'
+    const entryId = await pairedPerson(name, 'weekly')
+    const { page, errors } = await signInAs(volunteer.openid)
     const { data } = await callFunction(page, 'care', 'myVisits', {})
     const mine = data.people.find((p: { entryId: string }) => p.entryId === entryId)
     expect(mine).toBeDefined()
@@ -212,13 +257,13 @@ describe('关爱对象与定期探访 in the browser', () => {
     const due = data.people.filter((p: { standing: string }) => p.standing !== 'upcoming').length
     expect(due).toBeGreaterThan(0)
 
-    await openPage(session, page, 'pages/me/index')
+    await openPage(session(), page, 'pages/me/index')
     const entry = shown(page).locator('taro-button-core.list-item', { hasText: '我的探访' })
     await entry.getByText(`${due} 位该探访`).waitFor()
     await entry.click()
     await page.waitForURL('**/pages/care/visits/index')
 
-    const card = shown(page).locator('.care-person', { hasText: registered.name })
+    const card = shown(page).locator('.care-person', { hasText: name })
     await card.waitFor()
     const text = (await card.textContent())!
     for (const shownFact of [
@@ -238,29 +283,33 @@ describe('关爱对象与定期探访 in the browser', () => {
   })
 
   it('does not show the person to a volunteer who is not paired, nor open the entry to them', async () => {
-    const { page, errors } = await signInAs(session, otherVolunteer.openid)
+    const name = '李素芬'
+    const entryId = await pairedPerson(name)
+    const { page, errors } = await signInAs(otherVolunteer.openid)
     const { data } = await callFunction(page, 'care', 'myVisits', {})
     expect(data.people.map((p: { entryId: string }) => p.entryId)).not.toContain(entryId)
     const refused = await callFunction(page, 'care', 'entry', { entryId })
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
-    await openPage(session, page, 'pages/care/visits/index')
+    await openPage(session(), page, 'pages/care/visits/index')
     await shown(page).locator('.status, #my-visits').first().waitFor()
-    expect(await shown(page).textContent()).not.toContain(registered.name)
+    expect(await shown(page).textContent()).not.toContain(name)
     expect(errors).toEqual([])
   })
 
   it('lets the volunteer record a visit in 长辈模式 that raises a need for the person', async () => {
-    const { page, errors } = await signInAs(session, volunteer.openid)
-    await openPage(session, page, 'pages/me/index')
+    const name = '周桂珍'
+    const entryId = await pairedPerson(name)
+    const { page, errors } = await signInAs(volunteer.openid)
+    await openPage(session(), page, 'pages/me/index')
     // 徐敏 follows the phone's font size, which a browser does not have: she switches 长辈模式 on (many volunteers are older too).
     await page.click('#elder-mode-switch')
     await shown(page).getByText('已开启').waitFor()
     await tap(page, '我的探访')
     await page.waitForURL('**/pages/care/visits/index')
-    await shown(page).locator('.care-person', { hasText: registered.name }).locator('taro-button-core', { hasText: '记录探访' }).click()
+    await shown(page).locator('.care-person', { hasText: name }).locator('taro-button-core', { hasText: '记录探访' }).click()
     await page.waitForURL(`**/pages/care/visit/index?id=${entryId}`)
-    await shown(page).getByText(`探访 ${registered.name}`).waitFor()
+    await shown(page).getByText(`探访 ${name}`).waitFor()
 
     // 长辈模式 on the form: text ≥ 18 px, targets ≥ 60 px, contrast ≥ 4.5.
     expect(await shown(page).getAttribute('class')).toContain('elder')
@@ -287,7 +336,7 @@ describe('关爱对象与定期探访 in the browser', () => {
     await tap(page, '有困难需要帮助')
     await shown(page).locator('#visit-worry').waitFor()
     await tap(page, worry.helpKind)
-    await tap(page, worry.urgency)
+    await tap(page, urgencyLabel[worry.urgency])
     await shown(page).locator('#visit-worry-description textarea').fill(worry.description)
     await screenshot(page, 'care-visit-form.png')
     await tap(page, '记录探访并发起求助')
@@ -297,40 +346,47 @@ describe('关爱对象与定期探访 in the browser', () => {
     await screenshot(page, 'care-visit-recorded.png')
     await tap(page, '看这条求助的进展')
     await page.waitForURL('**/pages/needs/detail/index?id=*')
-    needId = queryOf(page, 'id')
     await shown(page).getByText(worry.description).waitFor()
     await shown(page).getByText(worry.helpKind, { exact: true }).first().waitFor()
+    // Back to her own setting: the other tests see her pages as she keeps them.
+    await callAs(volunteer.openid, 'account', 'updatePreferences', { elderMode: volunteer.preferences.elderMode })
     expect(errors).toEqual([])
   })
 
   it('lets the volunteer record a phone visit with no worry for someone expected a visit this month', async () => {
-    expect(unvisited).toBeDefined()
-    const { page, errors } = await signInAs(session, volunteer.openid)
-    await openPage(session, page, 'pages/care/visits/index')
-    await shown(page).locator('.care-person', { hasText: unvisited.name }).locator('taro-button-core', { hasText: '记录探访' }).click()
-    await page.waitForURL(`**/pages/care/visit/index?id=${unvisited._id}`)
+    const name = '吴秀云'
+    const entryId = await pairedLastMonth(name)
+    const { page, errors } = await signInAs(volunteer.openid)
+    await openPage(session(), page, 'pages/care/visits/index')
+    await shown(page).locator('.care-person', { hasText: name }).locator('taro-button-core', { hasText: '记录探访' }).click()
+    await page.waitForURL(`**/pages/care/visit/index?id=${entryId}`)
     await tap(page, '电话探访')
     await tap(page, '良好')
     await tap(page, '记录探访')
     await shown(page).getByText('探访已记录').waitFor()
-    await shown(page).getByText(`${unvisited.name}：电话探访，情况良好。`).waitFor()
+    await shown(page).getByText(`${name}：电话探访，情况良好。`).waitFor()
     expect(await shown(page).locator('#visit-need').count()).toBe(0)
 
     // Back on the list, her last visit is today and she is no longer due.
     await tap(page, '回到我的探访')
     await page.waitForURL('**/pages/care/visits/index')
-    const card = shown(page).locator('.care-person', { hasText: unvisited.name })
-    await card.getByText(today.format('YYYY年M月D日')).first().waitFor()
+    const card = shown(page).locator('.care-person', { hasText: name })
+    await card
+      .getByText(inShanghai(await session().now()).format('YYYY年M月D日'))
+      .first()
+      .waitFor()
     expect(await card.locator('.standing').textContent()).toBe('未到探访时间')
     expect(errors).toEqual([])
   })
 
   it('shows the committee the visit and the need it raised on the person’s behalf', async () => {
-    const { page, errors } = await signInAs(session, committee.openid)
+    const entryId = await pairedPerson('郑玉梅')
+    const needId: string = (await visitedPoorly(entryId, true)).visit.needId
+    const { page, errors } = await signInAs(committee.openid)
     const { data } = await callFunction(page, 'needs', 'detail', { needId })
     expect(data.need).toMatchObject({ helpKind: worry.helpKind, description: worry.description, communityName: expect.any(String) })
 
-    await openPage(session, page, `pages/committee/care-person/index?id=${entryId}`)
+    await openPage(session(), page, `pages/committee/care-person/index?id=${entryId}`)
     const visit = shown(page).locator('#visits .visit').first()
     await visit.getByText(`情况较差 · ${volunteer.name}`).waitFor()
     expect(await visit.textContent()).toContain('上门探访')
@@ -340,7 +396,13 @@ describe('关爱对象与定期探访 in the browser', () => {
     expect(errors).toEqual([])
   })
   it("shows the committee the month's visit rate, by group and against 100%, as the register's data gives it", async () => {
-    const { page, errors } = await signInAs(session, committee.openid)
+    // One registered this month, and one expected a visit this month whom 徐敏 has just visited.
+    const newcomer = await registeredPerson('冯桂荣')
+    const visited = await pairedLastMonth('韩月娥')
+    await visitedPoorly(visited)
+    const thisMonth = monthOf(await session().now())
+    const { start: monthStart } = monthRange(thisMonth)
+    const { page, errors } = await signInAs(committee.openid)
     const communityId = committee.communityId!
     const { data: list } = await callFunction(page, 'care', 'registerList', { communityId, includeWithdrawn: true })
     const entries = await Promise.all(
@@ -357,17 +419,16 @@ describe('关爱对象与定期探访 in the browser', () => {
     const visits = entries.flatMap((entry) =>
       entry.visits.map((v: { visitedAt: string }) => ({ registerId: entry.entryId, at: new Date(v.visitedAt) })),
     )
-    const thisMonth = monthOf(today.toDate())
     const lastMonth = inShanghai(monthStart).subtract(1, 'month').format('YYYY-MM')
 
     const now = monthlyVisitRate(thisMonth, facts, visits)
-    // Registered this month: counted from the next. Visited in this test: counted now.
-    expect(facts.find((f) => f.id === entryId)!.registeredAt >= monthStart).toBe(true)
+    // Registered this month: counted from the next. Visited this month: counted now.
+    expect(facts.find((f) => f.id === newcomer)!.registeredAt >= monthStart).toBe(true)
     expect(now.expected).toBeGreaterThan(0)
-    expect(now.notVisited).not.toContain(unvisited._id)
-    expect(facts.map((f) => f.id)).toContain(unvisited._id)
+    expect(now.notVisited).not.toContain(visited)
+    expect(facts.map((f) => f.id)).toContain(visited)
 
-    await openPage(session, page, 'pages/me/index')
+    await openPage(session(), page, 'pages/me/index')
     await tap(page, '社区工作台')
     await page.waitForURL('**/pages/committee/workbench/index')
     await tap(page, '探访情况')
@@ -429,8 +490,11 @@ describe('关爱对象与定期探访 in the browser', () => {
   })
 
   it('lets the committee record that the person withdrew consent: off the register, no more visits', async () => {
-    const { page, errors } = await signInAs(session, committee.openid)
-    await openPage(session, page, `pages/committee/care-person/index?id=${entryId}`)
+    const name = '陈素珍'
+    const entryId = await pairedPerson(name)
+    await visitedPoorly(entryId)
+    const { page, errors } = await signInAs(committee.openid)
+    await openPage(session(), page, `pages/committee/care-person/index?id=${entryId}`)
     await tap(page, '撤回同意')
     await shown(page).getByText('不再探访，结对也一并解除', { exact: false }).waitFor()
     await tap(page, '确定撤回同意')
@@ -443,16 +507,16 @@ describe('关爱对象与定期探访 in the browser', () => {
     expect(await shown(page).locator('#pairing').count()).toBe(0)
     expect(await shown(page).getByText('修改信息').count()).toBe(0)
     // The consent and the visits stay on record.
-    await shown(page).locator('#consent').getByText(`${registered.name}（本人）`).waitFor()
+    await shown(page).locator('#consent').getByText(`${name}（本人）`).waitFor()
     expect(await shown(page).locator('#visits .visit').count()).toBe(1)
 
     // On the register she is listed apart; 徐敏 no longer has her to visit.
-    await openPage(session, page, `pages/committee/care/index?communityId=${committee.communityId}`)
-    await shown(page).locator('#register-withdrawn .care-row', { hasText: registered.name }).waitFor()
+    await openPage(session(), page, `pages/committee/care/index?communityId=${committee.communityId}`)
+    await shown(page).locator('#register-withdrawn .care-row', { hasText: name }).waitFor()
     const active = shown(page).locator('#register > .card-button .care-row')
     expect(await active.count()).toBeGreaterThan(0)
-    expect(await active.filter({ hasText: registered.name }).count()).toBe(0)
-    const { page: volunteerPage } = await signInAs(session, volunteer.openid)
+    expect(await active.filter({ hasText: name }).count()).toBe(0)
+    const { page: volunteerPage } = await signInAs(volunteer.openid)
     const { data } = await callFunction(volunteerPage, 'care', 'myVisits', {})
     expect(data.people.map((p: { entryId: string }) => p.entryId)).not.toContain(entryId)
     expect(errors).toEqual([])
