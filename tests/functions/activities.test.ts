@@ -22,7 +22,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import type { PublishActivityInput } from '../../shared/contracts/activities'
 import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS, waitlistPosition } from '../../shared/domain/activity'
-import { CLOUDBASE_LATENCY_MS, EVERYONE_CONSENTED, freshDatabasePerGroup } from '../support/database'
+import { CLOUDBASE_LATENCY_MS, EVERYONE_CONSENTED, freshDatabasePerGroup, testClock } from '../support/database'
 import { callActivities as call, callOrganisations, callTimebank, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -31,7 +31,7 @@ const lead = organisation.leadOpenid
 const memberVolunteer = who.volunteer
 const residents = demoDataSet.people.filter((p) => p.communityId === urban._id).map((p) => p.openid)
 
-const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000)
+const minutesFromNow = (minutes: number) => new Date(testClock.now().getTime() + minutes * 60_000)
 const iso = (date: Date) => date.toISOString()
 
 /** A small activity of 夕阳红 starting in half an hour: check-in is open at once, sign-ups for 20 minutes. */
@@ -625,7 +625,7 @@ describe('checking in and out with the rotating code', () => {
     const attempts: [string, RegExp][] = [
       [forged, /不是有效的签到码/],
       ['LLCI1.whatever', /不是有效的签到码/],
-      [issueCheckInCode({ activityId, purpose: 'check_in', secret: 'x'.repeat(40), now: new Date() }).qrPayload, /不是有效的签到码/],
+      [issueCheckInCode({ activityId, purpose: 'check_in', secret: 'x'.repeat(40), now: testClock.now() }).qrPayload, /不是有效的签到码/],
       [expired, /已过期/],
       [(await codeFor('check_in', otherId)).qrPayload, /另一个活动/],
       [(await codeFor('check_out', activityId)).qrPayload, /这是签退码/],
@@ -708,7 +708,7 @@ describe('checking in and out with the rotating code', () => {
     ).id
     expect(await failure(codeForFailure(later))).toEqual({ code: 'CONFLICT' })
     await ok(call(participant, 'signUp', { activityId: later, role: 'participant' }))
-    const early = issueCheckInCode({ activityId: later, purpose: 'check_in', secret: secret(), now: new Date() }).qrPayload
+    const early = issueCheckInCode({ activityId: later, purpose: 'check_in', secret: secret(), now: testClock.now() }).qrPayload
     expect(await failure(call(participant, 'checkIn', { activityId: later, purpose: 'check_in', qrPayload: early }))).toEqual({
       code: 'CONFLICT',
     })
@@ -921,9 +921,9 @@ describe('after the end: finishing', () => {
       ((await allDocuments('organisations')) as OrganisationDoc[]).find((o) => o._id === organisation._id)!.activitiesHeld ?? 0
     const before = await held()
     expect((await ok(call(participant, 'detail', { activityId }))).activity.comments).toEqual([])
-    const done = await runDueWork(new Date())
+    const done = await runDueWork(testClock.now())
     expect(done.activitiesFinished).toBe(1)
-    expect((await runDueWork(new Date())).activitiesFinished).toBe(0)
+    expect((await runDueWork(testClock.now())).activitiesFinished).toBe(0)
     expect(await held()).toBe(before + 1)
     const { activity } = await ok(call(who.civilAffairs, 'detail', { activityId }))
     expect(activity).toMatchObject({ status: 'finished', comments: [{ name: '杨*', rating: 4, comment: '楼道干净多了。' }] })
