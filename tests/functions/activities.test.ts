@@ -11,6 +11,7 @@ import { signUpDocId } from '../../server/data/activities'
 import { database } from '../../server/data/cloudbase'
 import type {
   ActivityDoc,
+  InboxDoc,
   ActivitySignUpDoc,
   AuditDoc,
   OrganisationDoc,
@@ -463,7 +464,10 @@ describe('the race for the last places', () => {
     const waitingAfter = waitingInOrder(after).map((e) => e.openid)
     expect(waitingAfter.slice(0, 13)).toEqual(firstWaiting.slice(4))
     expect(waitingAfter.slice(13).sort()).toEqual(late.map((r) => r.openid).sort())
-    const told = (await messagesAbout(activityId)).filter((m) => m.template === 'activityPromoted').map((m) => m.to)
+    // Told in the 消息 centre: the racers never accepted WeChat's subscribe messages.
+    const told = ((await allDocuments('inbox')) as InboxDoc[])
+      .filter((m) => m.kind === 'activityPromoted' && m.page === `${ACTIVITY_PAGE}?id=${activityId}`)
+      .map((m) => m.openid)
     expect(told.sort()).toEqual(firstWaiting.slice(0, 4).sort())
     const signUps = await signUpDocs(activityId)
     expect(

@@ -7,7 +7,7 @@ import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../.
 import type { AccountDoc, CareEntryDoc, EntryDoc, NeedDoc, OutboxDoc, PersonDoc } from '../../server/data/documents'
 import { asGeoPoint } from '../../server/data/geo'
 import { allDocuments } from '../../server/data/maintenance'
-import { freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
 import { expectLedgerInvariants } from '../support/ledger'
 import { callAccount, callNeeds, callResidents as call, callTimebank, failure, ok, place } from './calls'
 
@@ -40,7 +40,7 @@ const moveToRural = (overrides: object = {}) => ({
 const companionship = { helpKind: '亲情陪伴', urgency: 'normal', description: '想有人来陪我说说话。' } as const
 
 describe('moving house', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   it('the new community’s committee confirms; the balance moves between the pools once, and both still sum to zero', async () => {
     const before = await balanceOf(xuMin.openid, urban)
@@ -143,7 +143,7 @@ describe('moving house', () => {
 })
 
 describe('代登记, 代办 and taking the record over', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   const registration = (overrides: object = {}) => ({
     communityId: urban,
@@ -289,7 +289,7 @@ describe('代登记, 代办 and taking the record over', () => {
 })
 
 describe('family links', () => {
-  freshDatabasePerGroup()
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
 
   let linkId = ''
   let needId = ''
