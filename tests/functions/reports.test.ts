@@ -18,6 +18,7 @@ import type {
   HeldCreditDoc,
   NeedDoc,
   OrganisationDoc,
+  PersonDoc,
   ServiceRecordDoc,
 } from '../../server/data/documents'
 import { asGeoPoint } from '../../server/data/geo'
@@ -814,6 +815,17 @@ describe('what waits on the committee', () => {
         page: `/pages/committee/care-person/index?id=${entry._id}`,
       })),
     ].sort(harmFirst)
+    // New residents to confirm come after everything that can harm (docs/decisions/024), longest waiting first.
+    const newcomers = ((await allDocuments('people')) as PersonDoc[])
+      .filter((p) => p.communityId === urban._id && p.residence?.status === 'pending')
+      .sort((a, b) => a.residence!.askedAt.getTime() - b.residence!.askedAt.getTime())
+      .map((p) => ({
+        kind: 'newcomer',
+        id: p._id,
+        since: p.residence!.askedAt,
+        page: `/pages/committee/newcomers/index?communityId=${urban._id}`,
+      }))
+    expected.push(...newcomers)
     expect(
       answer.items.map(({ kind, id, urgency, since, page }) => ({
         kind,
@@ -844,7 +856,8 @@ describe('what waits on the committee', () => {
     })
     // Needs by the kind of help and the 小区, visits by the 小区: never the resident's name, phone or door.
     const careNames = stored.register.flatMap((e) => [e.name, e.phone ?? '', e.addressDetail]).filter(Boolean)
-    const shown = JSON.stringify(answer.items.filter((i) => i.kind !== 'organisation' && i.kind !== 'credit'))
+    // A newcomer is shown with the name and door the committee is to confirm.
+    const shown = JSON.stringify(answer.items.filter((i) => !['organisation', 'credit', 'newcomer'].includes(i.kind)))
     expect([...leaks(shown), ...careNames.filter((name) => shown.includes(name))]).toEqual([])
     expect(answer.counts).toEqual([
       { kind: 'organisation', label: '组织备案待审核', count: pending.length },
@@ -859,8 +872,9 @@ describe('what waits on the committee', () => {
       { kind: 'visit', label: '探访逾期未做', count: escalated.length },
       { kind: 'photo_flagged', label: '照片被标记', count: 0 },
       { kind: 'due_work', label: '系统处理多次失败', count: 0 },
+      { kind: 'newcomer', label: expect.any(String), count: newcomers.length },
     ])
-    expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length)
+    expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length + newcomers.length)
   })
 
   it('what the committee settles leaves the list: assigning the escalated need', async () => {
