@@ -82,7 +82,8 @@ describe('消息 in the browser', () => {
       expect.objectContaining({ template: 'newOffer', page: 'pages/needs/offers/index', result: { status: 'sent' } }),
     ])
     for (const m of sent) expect(subscribeDataRefusal(m.template, m.data)).toBeNull()
-    expect((await callFunction(page, 'messages', 'consents', {})).data.consents).toEqual([{ template: 'newOffer', remaining: 0 }])
+    // The one offer alert accepted was used by this offer; the offers inbox asked for its other templates too.
+    expect((await callFunction(page, 'messages', 'consents', {})).data.consents).toContainEqual({ template: 'newOffer', remaining: 0 })
     expect(errors).toEqual([])
     expect(resident.errors).toEqual([])
   })
