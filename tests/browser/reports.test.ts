@@ -222,7 +222,11 @@ describe('社区工作台 as a committee member', () => {
     expect(api.items.length).toBeGreaterThan(2)
     // The life-safety need raised a minute ago comes above the demo's application that has waited months.
     expect(api.items[0]).toMatchObject({ id: lifeNeed._id, urgency: 'life' })
-    expect(api.items.map((i) => i.id)).toEqual([...api.items].sort(harmFirst).map((i) => i.id))
+    // Newcomers to confirm come after everything that can harm (docs/decisions/024).
+    const newcomers = api.items.filter((i) => i.kind === 'newcomer')
+    expect(api.items.map((i) => i.id)).toEqual(
+      [...api.items.filter((i) => i.kind !== 'newcomer').sort(harmFirst), ...newcomers].map((i) => i.id),
+    )
     expect(api.items.some((i) => i.kind === 'organisation' && i.waitingMinutes > 30 * 24 * 60)).toBe(true)
     const banner = waiting.locator('#life-banner')
     expect(await banner.innerText()).toContain('有危及生命安全的求助')
