@@ -21,6 +21,7 @@ module.exports = {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     // Taro's file-suffix resolution, as in the H5 build.
     '^(.*/)?transport$': '$1transport.h5',
+    '^(.*/api/)subscribe$': '$1subscribe.h5',
     '^@shared/(.*)$': '<rootDir>/shared/$1',
     '\\.(css|scss)$': '<rootDir>/tests/client/support/style-stub.js',
   },
