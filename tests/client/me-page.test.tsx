@@ -126,10 +126,11 @@ test('a resident with no volunteer or lead role has no 我的探访', async () =
   expect(screen.queryByText('我的探访')).toBeNull()
 })
 
-test('someone who never joined a community is told so', async () => {
+test('someone who never joined a community is told what the app does and offered to join', async () => {
   actAs('demo-not-in-any-community')
   renderMePage()
-  expect(await screen.findByText('你还没有加入社区')).toBeTruthy()
+  expect(await screen.findByText('邻居帮邻居，社区来守望')).toBeTruthy()
+  expect(screen.getByText('加入我的社区')).toBeTruthy()
   expect(screen.queryByText('我的身份')).toBeNull()
 })
 

@@ -12,7 +12,12 @@ import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
 import { startTestHost, type TestHost } from './support/local-host'
 
 // Taro's H5 build turns `Taro.makePhoneCall` into this named import; the browser would leave for tel:.
-jest.mock('@tarojs/taro', () => ({ ...jest.requireActual('@tarojs/taro'), makePhoneCall: jest.fn(() => Promise.resolve()) }))
+// Still an ES module, so that `Taro` itself stays the real one, with the page hooks the runtime put on it.
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  ...jest.requireActual('@tarojs/taro'),
+  makePhoneCall: jest.fn(() => Promise.resolve()),
+}))
 
 let host: TestHost
 
