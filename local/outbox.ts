@@ -29,7 +29,18 @@ export async function latestOutboxMessages(limit: number): Promise<OutboxDoc[]> 
   return data as OutboxDoc[]
 }
 
-export const outboxOpenApi: WeChatOpenApi = {
+export interface OutboxOptions {
+  /**
+   * Answer as WeChat does before the mini-program's first release, for a deployment that leaves
+   * check_path on: no page is published yet, so wxacode refuses every code with 41030.
+   */
+  beforeFirstRelease?: boolean
+}
+
+/** wxacode's answer for a page no released version has (check_path on). */
+const INVALID_PAGE_ERRCODE = 41030
+
+export const localOutbox = (options: OutboxOptions = {}): WeChatOpenApi => ({
   async checkText({ openid, text, scene }) {
     const verdict = flaggedWords.some((word) => text.includes(word)) ? 'risky' : 'pass'
     await recordInOutbox({ channel: 'contentSecurity', toOpenid: openid, payload: { scene, text, verdict } })
@@ -68,6 +79,11 @@ export const outboxOpenApi: WeChatOpenApi = {
 
   /** A plain QR code of the page path: scannable with any camera, and readable in tests. */
   async miniProgramCode({ page, scene }) {
+    if (options.beforeFirstRelease) {
+      // Thrown the way wx-server-sdk throws WeChat's errcode.
+      const errMsg = `openapi.wxacode.getUnlimited:fail ${INVALID_PAGE_ERRCODE} invalid page`
+      throw Object.assign(new Error(errMsg), { errCode: INVALID_PAGE_ERRCODE, errMsg })
+    }
     return QRCode.toDataURL(`${page}?${scene}`, { type: 'image/png', margin: 2, width: 280 })
   },
-}
+})

@@ -5,10 +5,11 @@
  */
 import { useStorage } from '../server/data/files'
 import { useWeChat } from '../server/wechat'
-import { outboxOpenApi } from './outbox'
+import { localOutbox, type OutboxOptions } from './outbox'
 import { localFileStorage } from './storage'
 
-export function useLocalReplacements(storageDir: string): void {
-  useWeChat(outboxOpenApi)
+/** `outbox`: how the local outbox answers, e.g. as WeChat does before the first release. */
+export function useLocalReplacements(storageDir: string, outbox: OutboxOptions = {}): void {
+  useWeChat(localOutbox(outbox))
   useStorage(localFileStorage(storageDir))
 }
