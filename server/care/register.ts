@@ -33,6 +33,18 @@ async function residentToRegister(community: CommunityDoc, residentId: string): 
 
 const recorder = (me: Caller) => ({ recordedByOpenid: me.openid, recordedByName: me.person?.name ?? '' })
 
+/** An entry ended (consent withdrawn, the person moved away): off the active register, unpaired, nothing due; its history stays. */
+export const endedEntry = (me: Caller, at: Date, note: string, now: Date) => ({
+  active: false,
+  withdrawal: whole({ at, note, ...recorder(me) }),
+  pairing: whole({ volunteers: [] }),
+  pairedOpenids: [],
+  nextDueAt: unset(),
+  remindAt: unset(),
+  escalateAt: unset(),
+  updatedAt: now,
+})
+
 async function loadEntry(entryId: string): Promise<CareEntryDoc> {
   const entry = await careEntryById(entryId)
   if (!entry) throw new Error(`care entry ${entryId} vanished`)
@@ -147,16 +159,7 @@ export async function endOnWithdrawal(entry: CareEntryDoc, me: Caller, note: str
   await inTransaction(async (tx) => {
     const current = await tx.get('care_register', entry._id)
     if (!current?.active) throw withdrawn()
-    await tx.update('care_register', entry._id, {
-      active: false,
-      withdrawal: whole({ at, note, ...recorder(me) }),
-      pairing: whole({ volunteers: [] }),
-      pairedOpenids: [],
-      nextDueAt: unset(),
-      remindAt: unset(),
-      escalateAt: unset(),
-      updatedAt: now,
-    })
+    await tx.update('care_register', entry._id, endedEntry(me, at, note, now))
     await tx.add('audit_log', auditOfEntry(me, 'care.withdraw', entry, now, ended ? `结对解除：${ended}` : undefined))
   })
 }

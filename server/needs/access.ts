@@ -40,14 +40,15 @@ export interface NeedAccess {
  */
 export async function accessTo(caller: Caller, need: NeedDoc): Promise<NeedAccess | null> {
   if (need.requesterOpenid === caller.openid || sitsOnCommitteeOf(caller, need.communityId)) return { access: 'full' }
-  if (await isLinkedRelative(caller.openid, need.requesterOpenid)) return { access: 'full' }
-  // Flagged, hidden or taken-down content is shown to nobody else.
-  if (need.status === 'review' || need.status === 'hidden' || need.takenDown) return null
+  // Flagged, hidden or taken-down content is shown to nobody else but a relative.
+  const shown = !(need.status === 'review' || need.status === 'hidden' || need.takenDown)
   const accepted = need.acceptedBy
-  if (accepted && carriesOut(caller, need, accepted.organisationId)) {
+  if (shown && accepted && carriesOut(caller, need, accepted.organisationId)) {
     return { access: 'full', organisationId: accepted.organisationId, distanceM: accepted.distanceM }
   }
-  if (need.status !== 'matching') return null
+  // After the checks that need no read: those carrying the task out open it most.
+  if (await isLinkedRelative(caller.openid, need.requesterOpenid)) return { access: 'full' }
+  if (!shown || need.status !== 'matching') return null
   for (const organisationId of organisationsOf(caller, ['organisation_lead'])) {
     const offer = await openOfferOf(need._id, organisationId)
     if (offer) return { access: 'limited', organisationId, distanceM: offer.distanceM }

@@ -5,6 +5,7 @@ import { moveStatusLabel } from '../../shared/domain/residents'
 import { iso } from '../../shared/domain/time'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { auditEntry } from '../audit'
+import { endedEntry } from '../care/register'
 import { activeEntryOfResident } from '../data/care'
 import { allCommunities } from '../data/communities'
 import type { MoveDoc } from '../data/documents'
@@ -12,7 +13,7 @@ import { asGeoPoint } from '../data/geo'
 import { addMove, moveById, movesOfPerson, movesWaitingFor } from '../data/moves'
 import { communitiesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
-import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
+import { inTransaction, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { refuseOutsideArea } from '../places'
@@ -202,16 +203,7 @@ export const decideMove: Action<'decideMove'> = async (context) => {
     // The old community's consent and visits were for the old home: that entry ends; the new committee registers anew if needed.
     const entry = careEntry && (await tx.get('care_register', careEntry._id))
     if (entry?.active) {
-      await tx.update('care_register', entry._id, {
-        active: false,
-        withdrawal: whole({ at: now, note: `已迁往${to.name}`, recordedByOpenid: me.openid, recordedByName: me.person?.name ?? '' }),
-        pairing: whole({ volunteers: [] }),
-        pairedOpenids: [],
-        nextDueAt: unset(),
-        remindAt: unset(),
-        escalateAt: unset(),
-        updatedAt: now,
-      })
+      await tx.update('care_register', entry._id, endedEntry(me, now, `已迁往${to.name}`, now))
     }
     await tx.update('moves', move._id, { status: 'confirmed', decidedAt: now, decidedBy: me.openid, movedMinutes })
     await tx.add('audit_log', auditEntry(me, 'resident.moveIn', { communityId: to._id, target }, now))

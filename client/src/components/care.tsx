@@ -6,7 +6,7 @@ import { inShanghai } from '../../../shared/domain/time'
 import type { SpecialNeedGroup } from '../../../shared/domain/vocabulary'
 import { formatDate, formatDateTime } from '../format'
 import { CallButton } from './call-button'
-import { Choices, Field, TextAreaField, TextField } from './form'
+import { Choices, Field, HomeAddressFields, TextAreaField, TextField } from './form'
 import { Card, Fact, Tags } from './list'
 import { PlaceField, type Place } from './place-field'
 
@@ -248,21 +248,13 @@ export function PersonStep({
           error={problems.phone}
           onChange={(v) => change('phone', v)}
         />
-        <TextField
-          id="care-neighbourhood"
-          label="小区或村"
-          maxlength={40}
-          value={draft.neighbourhood}
-          error={problems.neighbourhood}
-          onChange={(v) => change('neighbourhood', v)}
-        />
-        <TextField
-          id="care-address"
-          label="楼号、单元、门牌"
-          maxlength={100}
-          value={draft.addressDetail}
-          error={problems.addressDetail}
-          onChange={(v) => change('addressDetail', v)}
+        <HomeAddressFields
+          idPrefix="care"
+          neighbourhood={draft.neighbourhood}
+          addressDetail={draft.addressDetail}
+          errors={problems}
+          onNeighbourhood={(v) => change('neighbourhood', v)}
+          onAddressDetail={(v) => change('addressDetail', v)}
         />
         <PlaceField
           label="在地图上的位置"

@@ -41,6 +41,47 @@ export function TextField({ type = 'text', large, ...props }: TextInputProps & {
   )
 }
 
+/**
+ * Where someone lives, asked the same way on every form: 小区 / 村 (which others may see) and the
+ * building, unit and door (which only those helping see). Ids are `<idPrefix>-neighbourhood` and `<idPrefix>-address`.
+ */
+export function HomeAddressFields(props: {
+  idPrefix: string
+  neighbourhood: string
+  addressDetail: string
+  errors: { neighbourhood?: string; addressDetail?: string }
+  onNeighbourhood(value: string): void
+  onAddressDetail(value: string): void
+  neighbourhoodHint?: string
+  addressHint?: string
+  large?: boolean
+}) {
+  return (
+    <>
+      <TextField
+        id={`${props.idPrefix}-neighbourhood`}
+        label="小区或村"
+        hint={props.neighbourhoodHint}
+        large={props.large}
+        maxlength={40}
+        value={props.neighbourhood}
+        error={props.errors.neighbourhood}
+        onChange={props.onNeighbourhood}
+      />
+      <TextField
+        id={`${props.idPrefix}-address`}
+        label="楼号、单元、门牌"
+        hint={props.addressHint}
+        large={props.large}
+        maxlength={100}
+        value={props.addressDetail}
+        error={props.errors.addressDetail}
+        onChange={props.onAddressDetail}
+      />
+    </>
+  )
+}
+
 export function TextAreaField(props: TextInputProps) {
   return (
     <Field label={props.label} hint={props.hint} error={props.error}>

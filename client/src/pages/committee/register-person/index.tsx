@@ -11,7 +11,7 @@ import {
 } from '../../../../../shared/domain/residents'
 import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
-import { Choices, Field, TextField } from '../../../components/form'
+import { Choices, Field, HomeAddressFields, TextField } from '../../../components/form'
 import { PageShell } from '../../../components/page-shell'
 import { useSubmit } from '../../../hooks/use-submit'
 import { go, paths, usePageParams } from '../../../routes'
@@ -70,21 +70,13 @@ export default function RegisterPersonPage() {
           error={submit.errorOf('phone')}
           onChange={setPhone}
         />
-        <TextField
-          id="register-neighbourhood"
-          label="小区或村"
-          maxlength={40}
-          value={neighbourhood}
-          error={submit.errorOf('neighbourhood')}
-          onChange={setNeighbourhood}
-        />
-        <TextField
-          id="register-address"
-          label="楼号、单元、门牌"
-          maxlength={100}
-          value={addressDetail}
-          error={submit.errorOf('addressDetail')}
-          onChange={setAddressDetail}
+        <HomeAddressFields
+          idPrefix="register"
+          neighbourhood={neighbourhood}
+          addressDetail={addressDetail}
+          errors={{ neighbourhood: submit.errorOf('neighbourhood'), addressDetail: submit.errorOf('addressDetail') }}
+          onNeighbourhood={setNeighbourhood}
+          onAddressDetail={setAddressDetail}
         />
         <Field label="本人怎样同意登记" error={submit.errorOf('consent')}>
           <Choices<ProxyConsentMethod>

@@ -8,7 +8,7 @@ import { urgencyLabel, urgencySchema, type Urgency } from '../../../../../shared
 import { helpKinds, type HelpKind } from '../../../../../shared/domain/vocabulary'
 import { api } from '../../../api'
 import { AsResident } from '../../../components/as-resident'
-import { Choices, Field, StepFrame, TextAreaField, TextField } from '../../../components/form'
+import { Choices, Field, HomeAddressFields, StepFrame, TextAreaField, TextField } from '../../../components/form'
 import { ConsentPrompt } from '../../../components/consent'
 import { ListItem } from '../../../components/list'
 import { EmergencyPanel, NeedCard } from '../../../components/need'
@@ -195,22 +195,14 @@ function RaiseForm({
         )}
         {step === 1 && (
           <View>
-            <TextField
-              id="need-neighbourhood"
-              label="小区或村"
-              maxlength={40}
-              value={draft.neighbourhood}
-              error={problems.neighbourhood}
-              onChange={(v) => change('neighbourhood', v)}
-            />
-            <TextField
-              id="need-address"
-              label="楼号、单元、门牌"
-              hint="只给接单的组织和社区看"
-              maxlength={100}
-              value={draft.addressDetail}
-              error={problems.addressDetail}
-              onChange={(v) => change('addressDetail', v)}
+            <HomeAddressFields
+              idPrefix="need"
+              neighbourhood={draft.neighbourhood}
+              addressDetail={draft.addressDetail}
+              errors={problems}
+              addressHint="只给接单的组织和社区看"
+              onNeighbourhood={(v) => change('neighbourhood', v)}
+              onAddressDetail={(v) => change('addressDetail', v)}
             />
             <PlaceField
               label="在地图上的位置"

@@ -4,7 +4,7 @@ import type { MoveView } from '../../../../../shared/contracts/residents'
 import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
-import { Choices, Field, TextAreaField, TextField } from '../../../components/form'
+import { Choices, Field, HomeAddressFields, TextAreaField } from '../../../components/form'
 import { PageShell } from '../../../components/page-shell'
 import { PlaceField, type Place } from '../../../components/place-field'
 import { Loaded } from '../../../components/status'
@@ -92,21 +92,13 @@ function MoveForm({ communities, onAsked }: { communities: { communityId: string
       <Field label="搬到哪个社区" error={submit.errorOf('toCommunityId')}>
         <Choices options={communities.map((c) => c.communityId)} chosen={to ? [to] : []} onToggle={setTo} labelOf={nameOf} wide />
       </Field>
-      <TextField
-        id="move-neighbourhood"
-        label="小区或村"
-        maxlength={40}
-        value={neighbourhood}
-        error={submit.errorOf('neighbourhood')}
-        onChange={setNeighbourhood}
-      />
-      <TextField
-        id="move-address"
-        label="楼号、单元、门牌"
-        maxlength={100}
-        value={addressDetail}
-        error={submit.errorOf('addressDetail')}
-        onChange={setAddressDetail}
+      <HomeAddressFields
+        idPrefix="move"
+        neighbourhood={neighbourhood}
+        addressDetail={addressDetail}
+        errors={{ neighbourhood: submit.errorOf('neighbourhood'), addressDetail: submit.errorOf('addressDetail') }}
+        onNeighbourhood={setNeighbourhood}
+        onAddressDetail={setAddressDetail}
       />
       <PlaceField
         label="新家在地图上的位置"

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { accountContract, type MyData } from '../../../../../../shared/contracts/account'
 import { api } from '../../../../api'
 import { BusyButton } from '../../../../components/busy-button'
-import { TextField } from '../../../../components/form'
+import { HomeAddressFields, TextField } from '../../../../components/form'
 import { PageShell } from '../../../../components/page-shell'
 import { Loaded } from '../../../../components/status'
 import { useLoad } from '../../../../hooks/use-load'
@@ -73,24 +73,15 @@ function EditForm({ person }: { person: MyData['person'] }) {
         error={errorOf('phone')}
         onChange={change('phone')}
       />
-      <TextField
-        id="neighbourhood"
-        label="小区或村"
-        hint="别人只能看到这一项"
+      <HomeAddressFields
+        idPrefix="me"
         large
-        value={draft.neighbourhood}
-        maxlength={40}
-        error={errorOf('neighbourhood')}
-        onChange={change('neighbourhood')}
-      />
-      <TextField
-        id="addressDetail"
-        label="楼号、单元、门牌"
-        large
-        value={draft.addressDetail}
-        maxlength={100}
-        error={errorOf('addressDetail')}
-        onChange={change('addressDetail')}
+        neighbourhood={draft.neighbourhood}
+        addressDetail={draft.addressDetail}
+        errors={{ neighbourhood: errorOf('neighbourhood'), addressDetail: errorOf('addressDetail') }}
+        neighbourhoodHint="别人只能看到这一项"
+        onNeighbourhood={change('neighbourhood')}
+        onAddressDetail={change('addressDetail')}
       />
       <Text className="card-text">已经发起的求助仍用当时留的电话和地址；如需更改，请联系接单的组织。</Text>
       {submit.errorOf() ? <Text className="field-error">{submit.errorOf()}</Text> : null}
