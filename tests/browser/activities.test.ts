@@ -467,8 +467,11 @@ describe('社区活动 in the browser', () => {
       await entry.locator('taro-button-core', { hasText: '代签到' }).click()
       await entry.getByText('（负责人代签）', { exact: false }).waitFor()
     }
-    const volunteers = shown(leadPage).locator('.roster-entry', { hasText: firstVolunteer.name })
-    expect(await volunteers.textContent()).toMatch(/已报名 · 签到 \d\d:\d\d/)
+    // Ticking by hand while the roster was still reloading must not leave her check-in unshown.
+    await shown(leadPage)
+      .locator('.roster-entry', { hasText: firstVolunteer.name })
+      .filter({ hasText: /已报名 · 签到 \d\d:\d\d/ })
+      .waitFor()
     // The one who cancelled is no longer on it.
     expect(await shown(leadPage).locator('.roster-entry', { hasText: secondVolunteer.name }).count()).toBe(0)
     await screenshot(leadPage, 'activity-roster.png')

@@ -22,13 +22,20 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[] = 
   // Only the newest request may set the state: a slow first answer must not overwrite a reload.
   const latest = useRef(0)
   const hidden = useRef(false)
+  const loading = useRef(false)
 
   const reload = useCallback(() => {
     const request = ++latest.current
+    loading.current = true
     setState((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }))
+    const settle = (next: LoadState<T>) => {
+      if (request !== latest.current) return
+      loading.current = false
+      setState(next)
+    }
     loaderRef.current().then(
-      (data) => request === latest.current && setState({ status: 'ready', data }),
-      (error: unknown) => request === latest.current && setState({ status: 'error', message: messageOf(error) }),
+      (data) => settle({ status: 'ready', data }),
+      (error: unknown) => settle({ status: 'error', message: messageOf(error) }),
     )
   }, [])
 
@@ -42,10 +49,18 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[] = 
     hidden.current = false
   })
 
-  const replace = useCallback((data: T) => {
-    latest.current++
-    setState({ status: 'ready', data })
-  }, [])
+  // An action's answer drops a reload still on its way, whose data may predate the action; what else
+  // that reload would have brought (a volunteer who checked in meanwhile) is asked for again.
+  const replace = useCallback(
+    (data: T) => {
+      const wasLoading = loading.current
+      latest.current++
+      loading.current = false
+      setState({ status: 'ready', data })
+      if (wasLoading) reload()
+    },
+    [reload],
+  )
 
   return { ...state, reload, replace }
 }
