@@ -61,8 +61,10 @@ describe('居住核验: the newcomer hears the committee’s answer, and only th
   })
   const join = async (openid: string, overrides: Partial<JoinInput> = {}) => {
     await ok(callJoining(openid, 'join', joinInput(overrides)))
-    // The client asks right after joining (consent moment `joined`).
-    await ok(callMessages(openid, 'recordConsent', { templates: ['residenceDecided'] }))
+    // The client asks right after joining, for what the moment `joined` names.
+    const { templates } = await ok(callMessages(openid, 'subscribeTemplates', { moment: 'joined' }))
+    expect(templates.map((t) => t.template)).toEqual(['residenceDecided'])
+    await ok(callMessages(openid, 'recordConsent', { templates: templates.map((t) => t.template) }))
     return ((await allDocuments('people')) as PersonDoc[]).find((p) => p.openid === openid)!
   }
 
