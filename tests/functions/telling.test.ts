@@ -91,6 +91,10 @@ describe('居住核验: the newcomer hears the committee’s answer, and only th
     await ok(callJoining(who.committeeUrban, 'decline', { personId: newcomer._id, reason }))
     const [message] = (await told('residenceDecided')).filter((m) => m.openid === newcomer.openid)
     expect(message.page).toBe(HOME_PAGE)
+    // No longer a resident, they still read it in their 消息 centre.
+    expect((await ok(callMessages(newcomer.openid, 'inbox', {}))).messages.map((m) => [m.kind, m.page])).toEqual([
+      ['residenceDecided', `/${HOME_PAGE}`],
+    ])
     expect(line(message, '审核结果')).toBe('未确认')
     // Cut to WeChat's 20 characters; 首页 shows it whole.
     expect(line(message, '备注')).toBe(`${[...reason].slice(0, 19).join('')}…`)
