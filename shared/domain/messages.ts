@@ -261,7 +261,7 @@ export const consentMoments = {
   /** After joining a community: the committee's answer. */
   joined: ['residenceDecided'],
   /** After asking to move: the new committee's answer. */
-  moveAsked: ['moveDecided'],
+  moving: ['moveDecided'],
   /** On the family page, making or typing a code: someone typed mine, the other side answered. */
   family: ['familyAsked', 'familyAnswered'],
 } as const satisfies Record<string, readonly MessageKind[]>

@@ -138,6 +138,10 @@ describe('moving house: the new committee hears of the request, the resident of 
   })
 
   it('a confirmation tells the resident what moved with them, once however often it is confirmed', async () => {
+    // What the 搬家 page asks consent for while the move waits.
+    expect((await ok(callMessages(xuMin.openid, 'subscribeTemplates', { moment: 'moving' }))).templates.map((t) => t.template)).toEqual([
+      'moveDecided',
+    ])
     const { moves } = await ok(callResidents(who.committeeRural, 'moveRequests', { communityId: rural._id }))
     const before = await outbox()
     await ok(callResidents(who.committeeRural, 'decideMove', { moveId: moves[0].moveId, decision: 'confirm' }))
@@ -170,6 +174,10 @@ describe('family links: the one who confirms hears of the request, the one who a
 
   it('typing a code tells its maker who typed it, masked; confirming tells the typist, by name', async () => {
     const { link } = await ok(callResidents(wangGuilan.openid, 'inviteFamily', { side: 'elder', relation: 'child' }))
+    // What the family page asks consent for while a code or a request waits on the other side.
+    expect(
+      (await ok(callMessages(wangGuilan.openid, 'subscribeTemplates', { moment: 'family' }))).templates.map((t) => t.template),
+    ).toEqual(['familyAsked', 'familyAnswered'])
     const before = await outbox()
     await ok(callResidents(yangLi.openid, 'enterFamilyCode', { code: link.code! }))
     const asked = await told('familyAsked')

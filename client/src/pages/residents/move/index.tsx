@@ -26,7 +26,7 @@ export default function MovePage() {
             <View>
               {moves[0] && <MoveCard move={moves[0]} onChanged={load.reload} />}
               {waiting && (
-                <ConsentPrompt moment="moveAsked" title="有答复时提醒我" purpose="新社区两委确认或婉拒您的搬家申请时，在微信里提醒您。" />
+                <ConsentPrompt moment="moving" title="有答复时提醒我" purpose="新社区两委确认或婉拒您的搬家申请时，在微信里提醒您。" />
               )}
               {!waiting && <MoveForm communities={communities} onAsked={load.reload} />}
             </View>
