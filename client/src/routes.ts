@@ -5,6 +5,7 @@ import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { NEED_PAGE, OFFERS_PAGE, taskPath } from '../../shared/domain/need'
 import { JOIN_PAGE, PROFILE_PAGE } from '../../shared/domain/organisation'
 import { joinCommunityPath, newcomersPath } from '../../shared/domain/residence'
+import { committeeResidentsPath, FAMILY_PAGE, MOVE_PAGE } from '../../shared/domain/residents'
 import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
@@ -82,11 +83,11 @@ export const paths = {
     `/pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activityId}`,
   activityApprovals: activityApprovalsPath,
   // People's relations (the residents function): 搬家, 亲友, 认领账号; the committee's 迁入、代登记、代办.
-  move: () => '/pages/residents/move/index',
-  family: () => '/pages/residents/family/index',
+  move: () => `/${MOVE_PAGE}`,
+  family: () => `/${FAMILY_PAGE}`,
   elderNeeds: (linkId: string) => `/pages/residents/elder/index?linkId=${linkId}`,
   takeover: () => '/pages/residents/takeover/index',
-  committeeResidents: (communityId: string) => `/pages/committee/residents/index?communityId=${communityId}`,
+  committeeResidents: committeeResidentsPath,
   registerPerson: (communityId: string) => `/pages/committee/register-person/index?communityId=${communityId}`,
   actFor: (personId: string) => `/pages/committee/act-for/index?personId=${personId}`,
   // 我的信息 beyond the 我的 tab (PIPL): see, correct, withdraw, export, close.

@@ -1,6 +1,6 @@
 /** 居住核验: the committee confirms that a newcomer lives in its community, corrects the 小区, or declines with a reason. */
 import type { JoiningContract } from '../../shared/contracts/joining'
-import { JOIN_COMMUNITY_PAGE, joinCommunityPath, joinCommunityScene } from '../../shared/domain/residence'
+import { HOME_PAGE, JOIN_COMMUNITY_PAGE, joinCommunityPath, joinCommunityScene } from '../../shared/domain/residence'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { newcomersOf } from '../data/people'
 import { personById } from '../data/residents'
@@ -9,7 +9,7 @@ import { inTransaction, whole } from '../data/transaction'
 import { auditEntry } from '../audit'
 import type { ActionContext, ActionImplementations } from '../handler'
 import { authoriseOverCommunity } from '../scopes'
-import { miniProgramCodeIfAny } from '../wechat'
+import { miniProgramCodeIfAny, tellEach } from '../wechat'
 
 type Action<A extends keyof JoiningContract['actions']> = ActionImplementations<JoiningContract>[A]
 
@@ -32,6 +32,10 @@ export const newcomers: Action<'newcomers'> = async (context) => {
   }
 }
 
+/** The answer goes to the newcomer alone (a decline's reason is theirs) and opens 首页, where it stands with what to do next. */
+const tellNewcomer = (person: PersonDoc, community: CommunityDoc, result: string, note: string) =>
+  tellEach([person.openid], 'residenceDecided', { community: community.name, result, note }, HOME_PAGE)
+
 const notWaiting = () => new AppError(ErrorCode.CONFLICT, '这位居民已经核验过了，请刷新')
 
 /**
@@ -53,6 +57,7 @@ export const confirm: Action<'confirm'> = async (context) => {
   const committee = await context.caller()
   const { now } = context
   const neighbourhood = context.input.neighbourhood ?? person.neighbourhood ?? ''
+  let corrected: string | undefined
   await inTransaction(async (tx) => {
     const current = await tx.get('people', person._id)
     if (current?.residence?.status !== 'pending' || current.communityId !== community._id) throw notWaiting()
@@ -60,7 +65,7 @@ export const confirm: Action<'confirm'> = async (context) => {
       neighbourhood,
       residence: whole({ ...current.residence, status: 'confirmed' as const, decidedAt: now, decidedBy: committee.openid }),
     })
-    const corrected = neighbourhood !== current.neighbourhood ? `小区更正为${neighbourhood}` : undefined
+    corrected = neighbourhood !== current.neighbourhood ? `小区更正为${neighbourhood}` : undefined
     await tx.add(
       'audit_log',
       auditEntry(
@@ -71,6 +76,7 @@ export const confirm: Action<'confirm'> = async (context) => {
       ),
     )
   })
+  await tellNewcomer(person, community, '已确认', corrected ?? '现在可以加入组织、转赠和兑换时间')
   return { personId: person._id }
 }
 
@@ -97,6 +103,7 @@ export const decline: Action<'decline'> = async (context) => {
       auditEntry(committee, 'residence.decline', { communityId: community._id, target: person, reason: input.reason }, now),
     )
   })
+  await tellNewcomer(person, community, '未确认', input.reason)
   return { personId: person._id }
 }
 

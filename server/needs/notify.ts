@@ -8,6 +8,7 @@ import { relativesFollowing } from '../data/family'
 import { committeeOf } from '../data/memberships'
 import { peopleByOpenids } from '../data/residents'
 import { tellEach, textEach } from '../wechat'
+import { isRequesterTemplate, tellRequesterWithoutApp } from './no-app'
 
 /** The message kinds about a need (shared/domain/messages.ts). */
 export type NeedTemplate = Extract<
@@ -28,7 +29,8 @@ export type NeedExtra<K extends NeedTemplate> = Omit<MessageFields<K>, keyof Ret
 /**
  * Sends one template about `need` to each person (see `tellEach` for failures). The page it opens
  * is the requester's unless `page` says otherwise; leads' offers open their offers. What the requester
- * is told, the relatives she lets follow her needs are told too.
+ * is told, the relatives she lets follow her needs are told too, and a requester without the app by
+ * SMS or the committee's call (no-app.ts).
  */
 export async function notify<K extends NeedTemplate>(
   openids: string[],
@@ -39,8 +41,10 @@ export async function notify<K extends NeedTemplate>(
 ): Promise<void> {
   const forLeads = template === 'newOffer' || template === 'taskAssigned'
   const fields = { ...needFacts(need), ...extra } as unknown as MessageFields<K>
-  const followers = openids.includes(need.requesterOpenid) ? await relativesFollowing(need.requesterOpenid) : []
+  const toRequester = openids.includes(need.requesterOpenid)
+  const followers = toRequester ? await relativesFollowing(need.requesterOpenid) : []
   await tellEach([...openids, ...followers], template, fields, page ?? (forLeads ? OFFERS_PAGE : `${NEED_PAGE}?id=${need._id}`))
+  if (toRequester && isRequesterTemplate(template)) await tellRequesterWithoutApp(need, template, fields as MessageFields<typeof template>)
 }
 
 /** Opens the committee's own page of the need (call the requester, assign an organisation), not the requester's. */

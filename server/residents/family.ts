@@ -10,6 +10,7 @@ import {
   FAMILY_CODE_HOURS,
   FAMILY_CODE_LIMIT,
   familyRelationLabel,
+  FAMILY_PAGE,
   familyStatusLabel,
   type FamilySide,
 } from '../../shared/domain/residents'
@@ -26,6 +27,7 @@ import { inTransaction, unset } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { needViews } from '../needs/views'
 import type { Caller } from '../principal'
+import { tellEach } from '../wechat'
 import { raiseAt } from './proxy'
 
 type Action<A extends keyof ResidentsContract['actions']> = ActionImplementations<ResidentsContract>[A]
@@ -54,6 +56,9 @@ function linkView(link: FamilyLinkDoc, mySide: FamilySide): FamilyLinkView {
     waitingForMe: link.status === 'asked' && link.invitedBy === mySide,
   }
 }
+
+/** What the one who typed a code may do once linked, told with the answer. */
+const linkedTip: Record<FamilySide, string> = { relative: '现在可以代长辈求助、查看求助进度', elder: '亲友现在可以代你求助' }
 
 const linkNotFound = () => new AppError(ErrorCode.NOT_FOUND, '没有这个亲友关联', 'data.linkId')
 
@@ -128,6 +133,13 @@ export const enterFamilyCode: Action<'enterFamilyCode'> = async ({ caller, input
       codeExpiresAt: unset(),
     })
   })
+  // The one who made the code confirms: they hear who typed it, masked as their family page shows it.
+  await tellEach(
+    [inviter.openid],
+    'familyAsked',
+    { name: maskName(party.name), relation: familyRelationLabel[invitation.relation], tip: '请在小程序中确认是否关联' },
+    FAMILY_PAGE,
+  )
   return reread(invitation._id, mySide)
 }
 
@@ -144,6 +156,16 @@ export const answerFamily: Action<'answerFamily'> = async ({ caller, input, now 
       input.accept ? { status: 'linked', linkedAt: now } : { status: 'ended', endedAt: now, endedBy: me.openid },
     )
   })
+  const askerSide = other(side)
+  const myName = me.person?.name ?? ''
+  await tellEach(
+    [link[askerSide]!.openid],
+    'familyAnswered',
+    input.accept
+      ? { name: myName, result: '已关联', tip: linkedTip[askerSide] }
+      : { name: maskName(myName), result: '未同意', tip: '对方没有同意关联' },
+    FAMILY_PAGE,
+  )
   return reread(link._id, side)
 }
 

@@ -1,7 +1,7 @@
 /** 搬家: a resident asks, the destination committee confirms, and the time-bank balance moves with them (decision 026). */
 import { createHash } from 'node:crypto'
 import type { MoveView, ResidentsContract } from '../../shared/contracts/residents'
-import { moveStatusLabel } from '../../shared/domain/residents'
+import { committeeResidentsPath, MOVE_PAGE, moveStatusLabel } from '../../shared/domain/residents'
 import { iso } from '../../shared/domain/time'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { auditEntry } from '../audit'
@@ -20,7 +20,8 @@ import { refuseOutsideArea } from '../places'
 import { authoriseOverCommunity } from '../scopes'
 import { personAccountId } from '../timebank/keys'
 import { move as moveMinutes, person, pool } from '../timebank/ledger'
-import { refuseFlagged } from '../wechat'
+import { committeeOf } from '../data/memberships'
+import { refuseFlagged, tellEach } from '../wechat'
 
 type Action<A extends keyof ResidentsContract['actions']> = ActionImplementations<ResidentsContract>[A]
 
@@ -105,10 +106,27 @@ export const askMove: Action<'askMove'> = async ({ caller, input, now }) => {
     status: 'asked',
     askedAt: now,
   }
-  // Two copies of one request racing: the second finds the first's.
+  // Two copies of one request racing: the second finds the first's, and only the first tells the committee.
   if (!(await addMove(move))) return { move: await oneView((await moveById(id))!, false) }
-  return { move: await oneView(move, false) }
+  const view = await oneView(move, false)
+  await tellNewCommittee(move, view.from.name)
+  return { move: view }
 }
+
+/** The committee that decides hears of the request, opening its 迁入 list; the old community is not told. */
+async function tellNewCommittee(move: MoveDoc, fromName: string): Promise<void> {
+  const committee = await committeeOf(move.toCommunityId)
+  await tellEach(
+    committee.map((r) => r.openid),
+    'moveAsked',
+    { name: move.name, from: fromName, neighbourhood: move.neighbourhood, askedAt: move.askedAt },
+    committeeResidentsPath(move.toCommunityId).slice(1),
+  )
+}
+
+/** The answer, to the resident alone, opening their 搬家 page where the whole reason stands. */
+const tellMover = (move: MoveDoc, community: string, result: string, note: string) =>
+  tellEach([move.openid], 'moveDecided', { community, result, note }, MOVE_PAGE)
 
 export const myMoves: Action<'myMoves'> = async ({ caller }) => {
   const resident = residentOf(await caller())
@@ -180,14 +198,15 @@ export const decideMove: Action<'decideMove'> = async (context) => {
       await tx.update('moves', move._id, { status: 'declined', decidedAt: now, decidedBy: me.openid, declineReason: input.reason ?? '' })
       await tx.add('audit_log', auditEntry(me, 'resident.moveDecline', { communityId: to._id, target, reason: input.reason }, now))
     })
+    await tellMover(move, to.name, '未同意', input.reason ?? '')
     return { move: await oneView((await moveById(move._id))!, true) }
   }
   // Read first (a transaction takes no query); read again inside it, so a change meanwhile is seen.
   const careEntry = await activeEntryOfResident(move.personId)
-  await inTransaction(async (tx) => {
+  const confirmed = await inTransaction(async (tx) => {
     const current = await tx.get('moves', move._id)
-    // A retried confirmation answers what the first one did.
-    if (current?.status === 'confirmed') return
+    // A retried confirmation answers what the first one did, and tells nobody again.
+    if (current?.status === 'confirmed') return null
     if (current?.status !== 'asked') throw alreadyDecided()
     const resident = await tx.get('people', move.personId)
     if (resident?.communityId !== move.fromCommunityId || resident.openid !== move.openid) {
@@ -208,6 +227,10 @@ export const decideMove: Action<'decideMove'> = async (context) => {
     await tx.update('moves', move._id, { status: 'confirmed', decidedAt: now, decidedBy: me.openid, movedMinutes })
     await tx.add('audit_log', auditEntry(me, 'resident.moveIn', { communityId: to._id, target }, now))
     await tx.add('audit_log', auditEntry(me, 'resident.moveOut', { communityId: move.fromCommunityId, target }, now))
+    return { movedMinutes }
   })
+  if (confirmed) {
+    await tellMover(move, to.name, '已迁入', confirmed.movedMinutes > 0 ? `时间余额${confirmed.movedMinutes}分钟已转入` : '欢迎入住新社区')
+  }
   return { move: await oneView((await moveById(move._id))!, true) }
 }

@@ -92,6 +92,8 @@ interface MessageKindSpec {
 const need = { helpKind: ['thing1', '求助类型'] } as const
 const activity = { title: ['thing1', '活动名称'], startAt: ['time2', '活动时间'] } as const
 const carePerson = { name: ['name1', '探访对象'], dueDate: ['date2', '应访日期'] } as const
+/** A committee's answer to a person's request: the result in a word, and why (a decline's reason) or what follows. */
+const answer = { result: ['phrase2', '审核结果'], note: ['thing3', '备注'] } as const
 
 /** Our template names; the deployment maps each to its WeChat template id (LINLI_SUBSCRIBE_TEMPLATES). */
 export const messageKinds = {
@@ -136,6 +138,33 @@ export const messageKinds = {
     fields: { content: ['thing1', '内容名称'], result: ['phrase2', '处理结果'], reason: ['thing3', '下架原因'] },
   },
   contentRestored: { title: '内容恢复通知', fields: { content: ['thing1', '内容名称'], result: ['phrase2', '处理结果'] } },
+  /** 居住核验's answer, to the newcomer alone: a decline's reason is theirs. */
+  residenceDecided: { title: '入驻审核结果通知', fields: { community: ['thing1', '社区名称'], ...answer } },
+  /** To the committee of the community a resident asks to move into. */
+  moveAsked: {
+    title: '迁入申请提醒',
+    fields: {
+      name: ['name1', '申请人'],
+      from: ['thing2', '原社区'],
+      neighbourhood: ['thing3', '迁入小区'],
+      askedAt: ['time4', '申请时间'],
+    },
+  },
+  moveDecided: { title: '迁入审核结果通知', fields: { community: ['thing1', '迁入社区'], ...answer } },
+  /** To the one who made a family code, when someone typed it: the name masked as the family page shows it. */
+  familyAsked: {
+    title: '亲友关联申请提醒',
+    fields: { name: ['thing1', '申请人'], relation: ['phrase2', '亲属关系'], tip: ['thing3', '温馨提示'] },
+  },
+  familyAnswered: {
+    title: '亲友关联结果通知',
+    fields: { name: ['thing1', '关联对象'], result: ['phrase2', '确认结果'], tip: ['thing3', '温馨提示'] },
+  },
+  /** To the committee, for a person without a smartphone whom it tells by phone (docs/decisions/031). */
+  callResident: {
+    title: '电话告知提醒',
+    fields: { name: ['name1', '居民姓名'], phone: ['phone_number2', '联系电话'], news: ['thing3', '告知内容'] },
+  },
 } as const satisfies Record<string, MessageKindSpec>
 
 export type MessageKind = keyof typeof messageKinds
@@ -229,5 +258,11 @@ export const consentMoments = {
   signedUp: ['activityReminder', 'activityPromoted', 'activityCancelled'],
   /** A lead opening the offers inbox: each new offer, and tasks the committee assigns. */
   offers: ['newOffer', 'taskAssigned'],
+  /** After joining a community: the committee's answer. */
+  joined: ['residenceDecided'],
+  /** After asking to move: the new committee's answer. */
+  moving: ['moveDecided'],
+  /** On the family page, making or typing a code: someone typed mine, the other side answered. */
+  family: ['familyAsked', 'familyAnswered'],
 } as const satisfies Record<string, readonly MessageKind[]>
 export type ConsentMoment = keyof typeof consentMoments

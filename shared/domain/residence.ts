@@ -27,6 +27,9 @@ export const JOIN_COMMUNITY_PAGE = 'pages/joining/community/index'
 export const joinCommunityScene = (communityId: string) => communityId
 export const joinCommunityPath = (communityId: string) => `${JOIN_COMMUNITY_PAGE}?communityId=${communityId}`
 
+/** 首页 (and 我的) show the committee's answer: a decline with its reason, the committee's phone and joining again. */
+export const HOME_PAGE = 'pages/home/index'
+
 /** The committee's 居住核验 list; the workbench's waiting items open it. */
 export const NEWCOMERS_PAGE = 'pages/committee/newcomers/index'
 export const newcomersPath = (communityId: string) => `/${NEWCOMERS_PAGE}?communityId=${communityId}`

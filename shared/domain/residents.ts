@@ -12,6 +12,12 @@ import { z } from 'zod'
 export const NO_APP_PREFIX = 'noapp:'
 export const isNoAppKey = (openid: string) => openid.startsWith(NO_APP_PREFIX)
 
+/** The resident's 搬家 page (their moves and the answers), 我的亲友, and the committee's 迁入、认领、代登记 page. */
+export const MOVE_PAGE = 'pages/residents/move/index'
+export const FAMILY_PAGE = 'pages/residents/family/index'
+export const COMMITTEE_RESIDENTS_PAGE = 'pages/committee/residents/index'
+export const committeeResidentsPath = (communityId: string) => `/${COMMITTEE_RESIDENTS_PAGE}?communityId=${communityId}`
+
 export const moveStatusSchema = z.enum(['asked', 'confirmed', 'declined', 'withdrawn'])
 export type MoveStatus = z.infer<typeof moveStatusSchema>
 export const moveStatusLabel: Record<MoveStatus, string> = {

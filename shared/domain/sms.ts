@@ -1,6 +1,7 @@
 /**
  * The text messages (SMS) the server sends when nothing else will do: a life-safety need, and an
- * urgent need nobody accepted in its first round, to the committee on duty (docs/decisions/029).
+ * urgent need nobody accepted in its first round, to the committee on duty (docs/decisions/029);
+ * a need's progress to its requester who uses no smartphone and asked to be told by SMS (031).
  * Tencent Cloud SMS sends only approved templates with numbered parameters ({1}, {2}, …); values are
  * fitted here and checked here, so that the local outbox refuses what Tencent would (decision 030).
  */
@@ -14,6 +15,11 @@ export const smsKinds = {
   urgentUnacceptedText: {
     text: '{1}有紧急求助：{2}，第一轮无组织接单。请尽快在邻里守望小程序中派单。',
     params: ['neighbourhood', 'helpKind'],
+  },
+  /** To the person alone, so it says nothing of who or where: their own need's kind, what happened, whom to call. */
+  needProgressText: {
+    text: '您的求助（{1}）{2}。如有疑问，请拨打社区两委电话{3}。',
+    params: ['helpKind', 'progress', 'committeePhone'],
   },
 } as const satisfies Record<string, { text: string; params: readonly string[] }>
 

@@ -5,8 +5,11 @@
  */
 import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { subscribeDataRefusal, type SubscribeData } from '../../shared/domain/messages'
 import { joinCommunityPath } from '../../shared/domain/residence'
 import { callFunction, openPage, openWorkbench, screenshot, shown, tap, useBrowserSession } from '../support/browser'
+
+type Listed = { channel: string; template: string; page: string; data: SubscribeData; result: { status: string } }
 
 const session = useBrowserSession()
 const qinyuan = demoDataSet.communities.find((c) => c.name === '沁园社区')!
@@ -42,6 +45,10 @@ describe('入驻 in the browser', () => {
     await counted(`同意隐私说明，加入${qinyuan.name}`)
     await shown(page).getByText(`已加入${qinyuan.name}`).waitFor()
     await screenshot(page, 'joining-joined.png')
+    // Asking to hear the committee's answer in WeChat is beside the way on, not a step of it.
+    await tap(page, '在微信里提醒我')
+    await page.getByText('接收', { exact: true }).click()
+    await shown(page).locator('#consent-joined').getByText('已开启提醒').waitFor()
 
     // Safety first: a need at once, before the committee has confirmed anything.
     await counted('我要求助')
@@ -78,10 +85,16 @@ describe('入驻 in the browser', () => {
     await card.locator('taro-button-core', { hasText: '确认住在本社区' }).click()
     await card.waitFor({ state: 'detached' })
 
-    // Confirmed: 首页 no longer says it waits.
+    // Confirmed: 首页 no longer says it waits, and the newcomer was told, in 消息 and through WeChat.
     await page.reload()
     await shown(page).getByText('陈立新，您好').waitFor()
     expect(await shown(page).locator('#residence-pending').count()).toBe(0)
+    const { messages } = (await callFunction(page, 'messages', 'inbox', {})).data
+    expect(messages[0]).toMatchObject({ kind: 'residenceDecided', page: '/pages/home/index' })
+    const listed = ((await (await fetch(`${session().host.url}/local/outbox.json`)).json()) as { messages: Listed[] }).messages
+    const told = listed.filter((m) => m.channel === 'subscribeMessage' && m.template === 'residenceDecided')
+    expect(told).toEqual([expect.objectContaining({ page: 'pages/home/index', result: { status: 'sent' } })])
+    expect(subscribeDataRefusal('residenceDecided', told[0].data)).toBeNull()
     expect(errors).toEqual([])
     expect(committee.errors).toEqual([])
   })

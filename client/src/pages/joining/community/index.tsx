@@ -6,6 +6,7 @@ import type { ResidenceView } from '../../../../../shared/contracts/joining'
 import { joinInputSchema } from '../../../../../shared/contracts/joining'
 import { PRIVACY_POLICY_VERSION } from '../../../../../shared/domain/residence'
 import { api } from '../../../api'
+import { ConsentPrompt } from '../../../components/consent'
 import { StepFrame, TextField } from '../../../components/form'
 import { CommunityChoiceCard } from '../../../components/joining'
 import { PageShell } from '../../../components/page-shell'
@@ -211,7 +212,7 @@ function Joined({ residence }: { residence: ResidenceView }) {
     <View id="joined">
       <Text className="greeting">已加入{residence.community.name}</Text>
       <View className="card">
-        <Text className="card-text">社区两委会尽快确认您住在这里，结果在首页看。</Text>
+        <Text className="card-text">社区两委会尽快确认您住在这里，结果在首页和“消息”里看。</Text>
         <Text className="card-text">现在就可以求助，不用等确认。</Text>
       </View>
       <Button id="raise-after-join" className="btn btn-primary btn-block btn-hero" onClick={() => go(paths.raise())}>
@@ -220,6 +221,7 @@ function Joined({ residence }: { residence: ResidenceView }) {
       <Button className="btn btn-plain btn-block" onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
         先看看首页
       </Button>
+      <ConsentPrompt moment="joined" title="社区确认后提醒我" purpose="社区两委确认（或没有确认）您住在这里时，在微信里提醒您。" />
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { familyRelationLabel, familyRelationSchema, type FamilyRelation, type Fa
 import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
+import { ConsentPrompt } from '../../../components/consent'
 import { Choices, Field, TextField } from '../../../components/form'
 import { SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
@@ -29,6 +30,13 @@ export default function FamilyPage() {
             ) : (
               links.map((link) => <LinkCard key={link.linkId} link={link} onChanged={load.reload} />)
             )}
+            {links.some(waitingForThem) && (
+              <ConsentPrompt
+                moment="family"
+                title="对方有动静时提醒我"
+                purpose="有人输入了您的邀请码、对方确认或拒绝关联时，在微信里提醒您。"
+              />
+            )}
           </View>
         )}
       </Loaded>
@@ -37,6 +45,9 @@ export default function FamilyPage() {
     </PageShell>
   )
 }
+
+/** A code not yet typed, or a request the other side has still to answer: something will come to tell. */
+const waitingForThem = (link: FamilyLinkView) => link.status === 'invited' || (link.status === 'asked' && !link.waitingForMe)
 
 function LinkCard({ link, onChanged }: { link: FamilyLinkView; onChanged(): void }) {
   const submit = useSubmit()

@@ -4,6 +4,7 @@ import type { MoveView } from '../../../../../shared/contracts/residents'
 import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
 import { ConfirmAction } from '../../../components/confirm-action'
+import { ConsentPrompt } from '../../../components/consent'
 import { Choices, Field, HomeAddressFields, TextAreaField } from '../../../components/form'
 import { PageShell } from '../../../components/page-shell'
 import { PlaceField, type Place } from '../../../components/place-field'
@@ -24,6 +25,9 @@ export default function MovePage() {
           return (
             <View>
               {moves[0] && <MoveCard move={moves[0]} onChanged={load.reload} />}
+              {waiting && (
+                <ConsentPrompt moment="moving" title="有答复时提醒我" purpose="新社区两委确认或婉拒您的搬家申请时，在微信里提醒您。" />
+              )}
               {!waiting && <MoveForm communities={communities} onAsked={load.reload} />}
             </View>
           )
