@@ -8,10 +8,9 @@ import { PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
 import { signUpDocId } from '../../server/data/activities'
 import type { JoinRequestDoc, MoveDoc, NeedDoc, OfferDoc, PersonDoc, RedemptionDoc, TakeoverDoc } from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
-import type { SavedState } from '../../local/standin'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
-import { callAs, startTestDatabase, testClock, type TestDatabase } from '../support/database'
+import { callAs, freshDatabasePerTest, testClock } from '../support/database'
 import { publishInputFor } from './calls'
 import { functionMains } from '../../local/host/functions'
 import { messagePushContext } from '../../local/host/platform-context'
@@ -519,25 +518,8 @@ const cases = Object.values(contracts).flatMap((contract) =>
   ),
 )
 
-let database: TestDatabase
-/** The demo data with the documents above: every case starts from it. */
-let seeded: SavedState
-/** The committed version when the documents were last as `seeded`: once it moves on, something wrote. */
-let clean: number
-
-beforeAll(async () => {
-  database = await startTestDatabase()
-  await seedNeeds()
-  seeded = database.standin.save()
-  clean = database.standin.committedVersion()
-})
-afterAll(() => database.close())
-// Put back after whatever wrote, passed or failed: no case depends on the ones before it.
-afterEach(() => {
-  if (database.standin.committedVersion() === clean) return
-  database.standin.restore(seeded)
-  clean = database.standin.committedVersion()
-})
+// Every case starts from the demo data with the documents above, whatever the cases before it wrote.
+const database = freshDatabasePerTest({ prepare: seedNeeds })
 
 it('has a valid input for every action in the table', () => {
   expect(Object.keys(inputs).sort()).toEqual(Object.keys(permissionTable).sort())
@@ -554,12 +536,13 @@ it('covers both sides: every action is allowed to someone and denied to someone'
 it.each(cases)('$qualified as $callerName: $expected', async ({ qualified, functionName, action, openid, push, expected }) => {
   const event = { action, data: inputs[qualified] }
   const main = functionMains[functionName]
+  const before = database().standin.committedVersion()
   const answer = push
     ? ((await main(event, messagePushContext(functionName))) as Envelope<unknown>)
     : await callAs(main, functionName, openid, event)
   const code = answer.ok ? 'allowed' : answer.error.code
   // Any committed write moves the version on, to whatever collection: more than comparing the documents would see.
-  const wrote = database.standin.committedVersion() !== clean
+  const wrote = database().standin.committedVersion() !== before
   if (expected === 'allowed') {
     // Let through, it may still find the state changed (a second join, a suspended organisation, no time to give).
     expect(['allowed', 'CONFLICT', 'NOT_FOUND', 'INSUFFICIENT_BALANCE', 'OUT_OF_STOCK']).toContain(code)

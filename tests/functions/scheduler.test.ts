@@ -9,7 +9,7 @@ import type { DueWorkFailureDoc, NeedDoc, OfferDoc } from '../../server/data/doc
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import { AUTO_CLOSE_DAYS } from '../../shared/domain/need'
-import { startTestDatabase, testClock, type TestDatabase } from '../support/database'
+import { freshDatabasePerTest, testClock } from '../support/database'
 import { callNeeds, callReports, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -54,17 +54,13 @@ async function brokenAndFailed(times: number) {
 }
 
 describe('scheduled work that one bad record cannot stop', () => {
-  // Each test on a database of its own: a run does whatever is due, whichever test left it.
-  let testDatabase: TestDatabase
+  // Each test from the demo data as seeded: a run does whatever is due, whichever test left it.
+  freshDatabasePerTest()
   let logged: jest.SpyInstance
-  beforeEach(async () => {
-    testDatabase = await startTestDatabase()
+  beforeEach(() => {
     logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
   })
-  afterEach(async () => {
-    logged.mockRestore()
-    await testDatabase.close()
-  })
+  afterEach(() => logged.mockRestore())
 
   it('a record that makes its step throw is logged; the other records and steps of the run still go through', async () => {
     await insertAll('offers', [broken])
