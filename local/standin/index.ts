@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { loadManifest } from '../../database/manifest'
 import { now, type Clock } from '../../server/clock'
 import { createStandinServer } from './server'
-import { Store } from './store'
+import { type SavedState, Store } from './store'
 import { TRANSACTION_TIMEOUT_MS, Transactions } from './transactions'
 
 export interface StandinOptions {
@@ -41,7 +41,15 @@ export interface Standin {
   stats(): { documentsRead: number }
   /** Changes the round-trip latency from now on (e.g. after seeding at full speed). */
   setLatency(ms: number): void
+  /** The version of the last committed write: the same before and after a call, and the call wrote nothing. */
+  committedVersion(): number
+  /** Every document as it is now, for `restore`. */
+  save(): SavedState
+  /** Puts every document back as `save` found it: a test that writes gives the next one the same start, without seeding again. */
+  restore(saved: SavedState): void
 }
+
+export type { SavedState }
 
 /** The env id functions see as their own (SCF_NAMESPACE is what SYMBOL_CURRENT_ENV resolves to). */
 export const STANDIN_ENV_ID = 'standin-local'
@@ -72,6 +80,9 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     setLatency: (ms) => {
       latencyMs = ms
     },
+    committedVersion: () => store.committedVersion(),
+    save: () => store.save(),
+    restore: (saved) => store.restore(saved),
     close: () =>
       new Promise<void>((ok, fail) => {
         transactions.closeAll()

@@ -48,6 +48,8 @@ export interface Bound {
 export type Primitive = string | number | boolean | null
 
 type Row = { rid: number; body: string; version: number }
+/** What `Store.save` keeps: each table's rows, by table. */
+export type SavedState = ReadonlyMap<string, readonly Record<string, unknown>[]>
 export type GeoRow = { rid: number; lng: number | null; lat: number | null }
 
 /** `_id` may be a string or a number (doc(123)); the key column keeps them apart. */
@@ -334,6 +336,39 @@ export class Store {
       box.maxY,
       box.minY,
     ) as GeoRow[]
+  }
+
+  /** The version of the last committed write: unchanged between two reads, nothing was written in between. */
+  committedVersion(): number {
+    return this.stmt(`SELECT v FROM meta WHERE k = 'version'`).pluck().get() as number
+  }
+
+  /** Every collection's documents and R*Tree entries as they are now, for `restore`. */
+  save(): SavedState {
+    const tables = [...this.collections.values()].flatMap((info) => [info.table, ...info.geo.map((g) => g.table)])
+    return new Map(tables.map((table) => [table, this.db.prepare(`SELECT * FROM ${ident(table)}`).all() as Record<string, unknown>[]]))
+  }
+
+  /**
+   * Puts every collection back as `save` found it, in one committed write: documents and versions
+   * as they were (a collection made since is emptied), while the version counter runs on.
+   */
+  restore(saved: SavedState): void {
+    this.transaction(() => {
+      for (const info of this.collections.values()) {
+        for (const table of [info.table, ...info.geo.map((g) => g.table)]) {
+          this.stmt(`DELETE FROM ${ident(table)}`).run()
+          const rows = saved.get(table) ?? []
+          if (rows.length === 0) continue
+          const columns = Object.keys(rows[0])
+          const insert = this.stmt(
+            `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          )
+          for (const row of rows) insert.run(columns.map((c) => row[c]))
+        }
+      }
+      this.nextVersion()
+    })
   }
 
   private nextVersion(): number {

@@ -97,15 +97,18 @@ export const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedIn
 })
 
 let residentsMade = 0
-/** A new resident of 沁园社区, like 杨丽 but with an openid and name of their own: what a test does as them is its own. */
-export async function aNewResident(): Promise<{ openid: string; name: string }> {
+/**
+ * A new resident, like the demo person `like` (杨丽 of 沁园社区 unless told) but with an openid and
+ * name of their own: what a test does as them, or to them, is its own.
+ */
+export async function aNewResident(like: string = demoIdentities.resident): Promise<{ openid: string; name: string; personId: string }> {
   const n = ++residentsMade
   const person = {
-    ...demoPerson(demoIdentities.resident),
+    ...demoPerson(like),
     _id: `p-test-resident-${n}`,
     openid: `o-test-resident-${n}`,
     name: `测试居民${n}`,
   }
   await insertAll('people', [person])
-  return { openid: person.openid, name: person.name }
+  return { openid: person.openid, name: person.name, personId: person._id }
 }

@@ -2,8 +2,8 @@ import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../.
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc } from '../../server/data/documents'
 import { organisationTarget } from '../../shared/domain/community'
-import { startTestDatabase, type TestDatabase } from '../support/database'
-import { callCommunity as call, callOrganisations, failure, ok } from './calls'
+import { startTestDatabase, testClock, type TestDatabase } from '../support/database'
+import { aNewResident, callCommunity as call, callOrganisations, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
@@ -14,6 +14,55 @@ beforeAll(async () => {
   database = await startTestDatabase()
 })
 afterAll(() => database.close())
+afterAll(() => testClock.reset())
+
+let villagesMade = 0
+/**
+ * A village of its own under an office of its own, with its officer and two committee members:
+ * what a test lists or revokes there is its own, and the demo's committees stay as they are.
+ */
+async function aVillageWithItsCommittee() {
+  const n = ++villagesMade
+  const now = testClock.now()
+  const office = { ...demoDataSet.offices.find((o) => o._id === rural.officeId)!, _id: `office-test-${n}`, name: `测试区${n}民政局` }
+  const village = { ...rural, _id: `c-test-village-${n}`, name: `测试村${n}`, officeId: office._id }
+  const person = (openid: string, name: string, communityId?: string) => ({
+    _id: `p-${openid}`,
+    openid,
+    name,
+    ...(communityId ? { communityId } : {}),
+    preferences: { elderMode: 'auto' as const },
+    createdAt: now,
+  })
+  const officer = person(`test-officer-${n}`, `测试民政${n}`)
+  const members = [
+    person(`test-committee-${n}-a`, `测试两委${n}甲`, village._id),
+    person(`test-committee-${n}-b`, `测试两委${n}乙`, village._id),
+  ]
+  const committee = members.map((m) => ({
+    _id: `r-committee-${m.openid}`,
+    openid: m.openid,
+    role: 'committee' as const,
+    communityId: village._id,
+    grantedBy: 'test',
+    grantedAt: now,
+  }))
+  await insertAll('offices', [office])
+  await insertAll('communities', [village])
+  await insertAll('people', [officer, ...members])
+  await insertAll('roles', [
+    {
+      _id: `r-civil-${officer.openid}`,
+      openid: officer.openid,
+      role: 'civil_affairs',
+      officeId: office._id,
+      grantedBy: 'test',
+      grantedAt: now,
+    },
+    ...committee,
+  ])
+  return { village, officer, members, committee }
+}
 
 describe('coverage', () => {
   /** The row a community should have, counted from the demo data. */
@@ -50,7 +99,7 @@ describe('coverage', () => {
   it('gives an officer of an office with no communities yet an empty list', async () => {
     const officer = 'test-officer-new-district'
     await insertAll('people', [
-      { _id: 'p-officer-new-district', openid: officer, name: '新区民政', preferences: { elderMode: 'auto' }, createdAt: new Date() },
+      { _id: 'p-officer-new-district', openid: officer, name: '新区民政', preferences: { elderMode: 'auto' }, createdAt: testClock.now() },
     ])
     await insertAll('roles', [
       {
@@ -59,7 +108,7 @@ describe('coverage', () => {
         role: 'civil_affairs',
         officeId: 'office-new-district',
         grantedBy: 'test',
-        grantedAt: new Date(),
+        grantedAt: testClock.now(),
       },
     ])
     expect(await ok(call(officer, 'coverage', {}))).toEqual({ communities: [] })
@@ -67,28 +116,23 @@ describe('coverage', () => {
 })
 
 describe('the committee', () => {
-  const committeeOf = (communityId: string) => demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === communityId)
-
   it('lists the committee members of a community', async () => {
-    const { members } = await ok(call(who.civilAffairs, 'committeeMembers', { communityId: urban._id }))
-    expect(members.map((m) => m.memberId).sort()).toEqual(
-      committeeOf(urban._id)
-        .map((r) => r._id)
-        .sort(),
-    )
-    expect(members.map((m) => m.name)).toContain(personOf(who.committeeUrban).name)
+    const { village, officer, members, committee } = await aVillageWithItsCommittee()
+    const listed = (await ok(call(officer.openid, 'committeeMembers', { communityId: village._id }))).members
+    expect(listed.map((m) => m.memberId).sort()).toEqual(committee.map((r) => r._id).sort())
+    expect(listed.map((m) => m.name).sort()).toEqual(members.map((m) => m.name).sort())
   })
 
   it('a committee member appoints a resident of their community, who can then act as committee', async () => {
-    const person = personOf(who.resident)
-    expect(await failure(callOrganisations(who.resident, 'applications', { communityId: urban._id }))).toEqual({ code: 'FORBIDDEN' })
-    const { memberId } = await ok(call(who.committeeUrban, 'appointCommittee', { communityId: urban._id, personId: person._id }))
+    const person = await aNewResident()
+    expect(await failure(callOrganisations(person.openid, 'applications', { communityId: urban._id }))).toEqual({ code: 'FORBIDDEN' })
+    const { memberId } = await ok(call(who.committeeUrban, 'appointCommittee', { communityId: urban._id, personId: person.personId }))
     const { members } = await ok(call(who.committeeUrban, 'committeeMembers', { communityId: urban._id }))
     expect(members).toContainEqual(
       expect.objectContaining({ memberId, name: person.name, grantedByName: personOf(who.committeeUrban).name }),
     )
-    await ok(callOrganisations(who.resident, 'applications', { communityId: urban._id }))
-    expect(await failure(call(who.committeeUrban, 'appointCommittee', { communityId: urban._id, personId: person._id }))).toEqual({
+    await ok(callOrganisations(person.openid, 'applications', { communityId: urban._id }))
+    expect(await failure(call(who.committeeUrban, 'appointCommittee', { communityId: urban._id, personId: person.personId }))).toEqual({
       code: 'CONFLICT',
     })
   })
@@ -102,25 +146,18 @@ describe('the committee', () => {
   })
 
   it('civil affairs revokes with a reason, but never the last member', async () => {
-    const officer = demoDataSet.roles.find((r) => r.role === 'civil_affairs' && r.officeId === rural.officeId)!.openid
-    const [first, last] = committeeOf(rural._id)
-    await ok(call(officer, 'revokeCommittee', { communityId: rural._id, memberId: first._id, reason: '换届' }))
-    expect(await failure(call(officer, 'revokeCommittee', { communityId: rural._id, memberId: last._id, reason: '换届' }))).toEqual({
-      code: 'CONFLICT',
-    })
-    expect(await failure(call(officer, 'revokeCommittee', { communityId: rural._id, memberId: first._id, reason: '换届' }))).toEqual({
-      code: 'NOT_FOUND',
-      field: 'data.memberId',
-    })
-    const { members } = await ok(call(officer, 'committeeMembers', { communityId: rural._id }))
-    expect(members.map((m) => m.memberId)).toEqual([last._id])
-    const entry = ((await allDocuments('audit_log')) as AuditDoc[]).find((e) => e.action === 'committee.revoke')
-    expect(entry).toMatchObject({
-      communityId: rural._id,
-      reason: '换届',
-      targetName: personOf(first.openid).name,
-      actorName: personOf(officer).name,
-    })
+    const { village, officer, members, committee } = await aVillageWithItsCommittee()
+    const [first, last] = committee
+    const revoke = (memberId: string) => call(officer.openid, 'revokeCommittee', { communityId: village._id, memberId, reason: '换届' })
+    await ok(revoke(first._id))
+    expect(await failure(revoke(last._id))).toEqual({ code: 'CONFLICT' })
+    expect(await failure(revoke(first._id))).toEqual({ code: 'NOT_FOUND', field: 'data.memberId' })
+    const listed = (await ok(call(officer.openid, 'committeeMembers', { communityId: village._id }))).members
+    expect(listed.map((m) => m.memberId)).toEqual([last._id])
+    const entries = ((await allDocuments('audit_log')) as AuditDoc[]).filter(
+      (e) => e.action === 'committee.revoke' && e.communityId === village._id,
+    )
+    expect(entries).toEqual([expect.objectContaining({ reason: '换届', targetName: members[0].name, actorName: officer.name })])
   })
 })
 
@@ -140,8 +177,16 @@ describe('residents', () => {
 
 describe('the audit log', () => {
   it('pages newest first through every change, and only of the community asked about', async () => {
+    const appointed = [await aNewResident(), await aNewResident()]
+    for (const person of appointed) {
+      await ok(call(who.committeeUrban, 'appointCommittee', { communityId: urban._id, personId: person.personId }))
+      // Each change at a moment of its own, as people make them: a page ends at a moment, not inside one.
+      testClock.advance(60_000)
+    }
+    const villager = await aNewResident(who.ruralResident)
+    await ok(call(who.committeeRural, 'appointCommittee', { communityId: rural._id, personId: villager.personId }))
     const all = ((await allDocuments('audit_log')) as AuditDoc[]).filter((e) => e.communityId === urban._id)
-    expect(all.length).toBeGreaterThanOrEqual(1)
+    expect(all.length).toBeGreaterThanOrEqual(appointed.length)
     const seen: string[] = []
     let before: string | undefined
     for (let page = 0; page < 10; page++) {
@@ -153,6 +198,6 @@ describe('the audit log', () => {
     const newestFirst = [...all].sort((a, b) => +new Date(b.at) - +new Date(a.at)).map((e) => e._id)
     expect(seen).toEqual(newestFirst)
     const { entries } = await ok(call(who.committeeUrban, 'auditLog', { communityId: urban._id }))
-    expect(entries[0]).toMatchObject({ action: 'committee.appoint', actionLabel: '任命两委成员', targetName: personOf(who.resident).name })
+    expect(entries[0]).toMatchObject({ action: 'committee.appoint', actionLabel: '任命两委成员', targetName: appointed[1].name })
   })
 })

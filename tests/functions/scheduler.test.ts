@@ -9,7 +9,7 @@ import type { DueWorkFailureDoc, NeedDoc, OfferDoc } from '../../server/data/doc
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import { AUTO_CLOSE_DAYS } from '../../shared/domain/need'
-import { freshDatabasePerGroup } from '../support/database'
+import { freshDatabasePerTest, testClock } from '../support/database'
 import { callNeeds, callReports, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -18,8 +18,8 @@ const leadOf = (organisationId: string) => demoDataSet.organisations.find((o) =>
 const [lng0, lat0] = urban.centre.coordinates
 const place = (eastM: number): [number, number] => [Number((lng0 + eastM / (111_320 * Math.cos((lat0 * Math.PI) / 180))).toFixed(6)), lat0]
 
-const started = Date.now()
-/** Every run is at a moment of its own, after the need below has waited AUTO_CLOSE_DAYS. */
+const started = testClock.now().getTime()
+/** Every run is at a moment of its own, after a need raised now has waited AUTO_CLOSE_DAYS. */
 const t1 = new Date(started + (AUTO_CLOSE_DAYS * 24 * 60 + 1) * 60_000)
 const minutesAfterT1 = (minutes: number) => new Date(t1.getTime() + minutes * 60_000)
 
@@ -47,17 +47,25 @@ const offersOf = async (needId: string) =>
     .map((o) => [o.round, o.status])
 const waitingOf = async (openid: string, communityId: string) => ok(callReports(openid, 'waiting', { communityId }))
 
-describe('scheduled work that one bad record cannot stop', () => {
-  freshDatabasePerGroup()
-  let logged: jest.SpyInstance
-  let lapsing: string
-  let done: string
+/** The broken record, failed `times` times so far: each run at the moment its retry came due (2, 4, 8… minutes apart). */
+async function brokenAndFailed(times: number) {
+  await insertAll('offers', [broken])
+  for (let attempt = 1; attempt <= times; attempt++) expect((await runDueWork(minutesAfterT1(2 ** attempt - 2))).failed).toBe(1)
+}
 
-  beforeAll(async () => {
+describe('scheduled work that one bad record cannot stop', () => {
+  // Each test from the demo data as seeded: a run does whatever is due, whichever test left it.
+  freshDatabasePerTest()
+  let logged: jest.SpyInstance
+  beforeEach(() => {
     logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  })
+  afterEach(() => logged.mockRestore())
+
+  it('a record that makes its step throw is logged; the other records and steps of the run still go through', async () => {
     await insertAll('offers', [broken])
     // 上门巡访探视 as 咨询: offered to one organisation at a time, so its lapse passes it on.
-    lapsing = (
+    const lapsing = (
       await ok(
         callNeeds(who.resident, 'raise', {
           helpKind: '上门巡访探视',
@@ -81,15 +89,12 @@ describe('scheduled work that one bad record cannot stop', () => {
         contactPhone: '18653312469',
       }),
     )
-    done = raised.need.id
+    const done = raised.need.id
     const { offers } = await ok(callNeeds(who.committeeUrban, 'matchDetails', { needId: done }))
     const { organisationId, offerId } = offers[0]
     await ok(callNeeds(leadOf(organisationId), 'accept', { organisationId, offerId }))
     await ok(callNeeds(leadOf(organisationId), 'markDone', { organisationId, needId: done, summary: '陪同去医院复查了。', service: [] }))
-  })
-  afterAll(() => logged.mockRestore())
 
-  it('a record that makes its step throw is logged; the other records and steps of the run still go through', async () => {
     const run = await runDueWork(t1)
     expect(run.failed).toBe(1)
     expect(run.offersExpired).toBe(1)
@@ -112,6 +117,7 @@ describe('scheduled work that one bad record cannot stop', () => {
   })
 
   it('is tried again only when its wait is over, each wait twice the one before', async () => {
+    await brokenAndFailed(1)
     expect((await runDueWork(minutesAfterT1(1))).failed).toBe(0)
     expect((await failures())[0].attempts).toBe(1)
     expect((await runDueWork(minutesAfterT1(2))).failed).toBe(1)
@@ -120,6 +126,7 @@ describe('scheduled work that one bad record cannot stop', () => {
   })
 
   it('after three failures its committee sees it in the waiting list, and no other committee does', async () => {
+    await brokenAndFailed(2)
     const before = await waitingOf(who.committeeUrban, urban._id)
     expect(before.items.filter((i) => i.kind === 'due_work')).toEqual([])
     expect((await runDueWork(minutesAfterT1(6))).failed).toBe(1)
@@ -139,6 +146,8 @@ describe('scheduled work that one bad record cannot stop', () => {
   })
 
   it('once the record is gone, its retry finds nothing to do and it leaves the list', async () => {
+    await brokenAndFailed(3)
+    expect((await waitingOf(who.committeeUrban, urban._id)).items.filter((i) => i.kind === 'due_work')).toHaveLength(1)
     await database().collection('offers').doc(broken._id).remove()
     expect((await runDueWork(minutesAfterT1(6 + 8))).failed).toBe(0)
     expect(await failures()).toEqual([])

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ManualClock } from '../../local/clock'
-import { latencyFromEnvironment, startStandin, type Standin } from '../../local/standin'
+import { latencyFromEnvironment, startStandin, type SavedState, type Standin } from '../../local/standin'
 import { localCheckInSecret } from '../../local/host/check-in-secret'
 import { platformContext } from '../../local/host/platform-context'
 import { useLocalReplacements } from '../../local/replacements'
@@ -107,4 +107,29 @@ export function freshDatabasePerGroup(use?: (database: TestDatabase) => void, op
     use?.(database)
   })
   afterAll(() => database.close())
+}
+
+/**
+ * The demo database (then `prepare`, when given) for the describe block it is called in, as each of
+ * its tests starts from it: seeded once, and put back before a test whenever the ones before it
+ * wrote (`Standin.restore`, milliseconds where seeding again takes a second or two). Answers the
+ * database, for the block's tests.
+ */
+export function freshDatabasePerTest(options: DatabaseOptions & { prepare?: () => Promise<void> } = {}): () => TestDatabase {
+  let database: TestDatabase
+  let seeded: SavedState
+  let clean: number
+  beforeAll(async () => {
+    database = await startTestDatabase(options)
+    await options.prepare?.()
+    seeded = database.standin.save()
+    clean = database.standin.committedVersion()
+  })
+  beforeEach(() => {
+    if (database.standin.committedVersion() === clean) return
+    database.standin.restore(seeded)
+    clean = database.standin.committedVersion()
+  })
+  afterAll(() => database.close())
+  return () => database
 }
