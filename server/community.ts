@@ -11,6 +11,7 @@ import { communitiesByIds, organisationsByIds } from './data/places'
 import { peopleByOpenids, personById, residentsOf } from './data/residents'
 import { inTransaction } from './data/transaction'
 import { auditEntry, toAuditEntry } from './audit'
+import { pageOf, positionOf } from './paging'
 import type { ActionImplementations } from './handler'
 import { sitsOnCommitteeOf } from './principal'
 import { authoriseOverCommunity } from './scopes'
@@ -132,15 +133,12 @@ export const residents: Action<'residents'> = async (context) => {
 export const auditLog: Action<'auditLog'> = async (context) => {
   const { input } = context
   const community = await authoriseOverCommunity(context, input.communityId)
-  const before = input.before ? new Date(input.before) : undefined
-  if (before && Number.isNaN(before.getTime())) throw new AppError(ErrorCode.INVALID_INPUT, '时间格式不正确', 'data.before')
-  const page = await auditOfCommunity(community._id, before, input.limit + 1)
-  const entries = page.slice(0, input.limit)
+  const { entries, nextCursor } = pageOf(await auditOfCommunity(community._id, positionOf(input.cursor), input.limit + 1), input.limit)
   const names = await organisationsByIds(entries.flatMap((e) => (e.organisationId ? [e.organisationId] : [])))
   const organisationNames = new Map([...names].map(([id, o]) => [id, o.name]))
   const careNames = sitsOnCommitteeOf(await context.caller(), community._id)
   return {
     entries: entries.map((e) => toAuditEntry(e, organisationNames, careNames)),
-    ...(page.length > input.limit ? { nextBefore: new Date(entries[entries.length - 1].at).toISOString() } : {}),
+    ...(nextCursor ? { nextCursor } : {}),
   }
 }

@@ -1,6 +1,7 @@
 /** 审计记录: written with the change it records, read by the committee and civil affairs. */
 import { database } from './cloudbase'
 import type { AuditDoc } from './documents'
+import { afterPosition, type PagePosition } from './paging'
 
 const auditLog = () => database().collection('audit_log')
 
@@ -8,12 +9,12 @@ export async function addAuditEntry(entry: Omit<AuditDoc, '_id'>): Promise<void>
   await auditLog().add(entry)
 }
 
-/** Newest first, before `before` when given; one more than `limit` tells whether there is a next page. */
-export async function auditOfCommunity(communityId: string, before: Date | undefined, limit: number): Promise<AuditDoc[]> {
-  const _ = database().command
+/** Newest first (ties by id), after `after`; one more than `limit` tells whether there is a next page. */
+export async function auditOfCommunity(communityId: string, after: PagePosition | undefined, limit: number): Promise<AuditDoc[]> {
   const { data } = await auditLog()
-    .where({ communityId, ...(before ? { at: _.lt(before) } : {}) })
+    .where(afterPosition({ communityId }, after))
     .orderBy('at', 'desc')
+    .orderBy('_id', 'desc')
     .limit(limit)
     .get()
   return data as AuditDoc[]

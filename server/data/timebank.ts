@@ -5,6 +5,7 @@
 import type { Patch } from './collections'
 import { database, readAll } from './cloudbase'
 import type { AccountDoc, CertificateDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, RedemptionDoc } from './documents'
+import { afterPosition, type PagePosition } from './paging'
 import { byIds } from './places'
 
 const collection = (name: string) => database().collection(name)
@@ -27,24 +28,16 @@ export async function accountsOfPerson(openid: string): Promise<AccountDoc[]> {
 export const entryById = (id: string) => byId<EntryDoc>('timebank_entries', id)
 export const entriesByIds = (ids: string[]) => byIds<EntryDoc>('timebank_entries', ids)
 
-/** Where a page of entries, newest first, starts after: the last one of the previous page. */
-export interface EntryPosition {
-  at: Date
-  id: string
-}
-
 /**
  * Entries matching `filter`, newest first (ties by id), after `after`; one more than `limit` tells
  * whether there is a next page. Ties matter: one request writes several entries in a millisecond.
  */
 export async function entriesPage(
   filter: { people?: string; communityId?: string },
-  after: EntryPosition | undefined,
+  after: PagePosition | undefined,
   limit: number,
 ): Promise<EntryDoc[]> {
-  const _ = database().command
-  const where = after ? _.and([filter, _.or([{ at: _.lt(after.at) }, { at: after.at, _id: _.lt(after.id) }])]) : filter
-  const { data } = await entries().where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get()
+  const { data } = await entries().where(afterPosition(filter, after)).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get()
   return data as EntryDoc[]
 }
 

@@ -44,7 +44,13 @@ const WAIT_BUDGET_MS = 12_000
 /** What a caller hears when the crowd outlasts every attempt. */
 export const BUSY_MESSAGE = '同时办理的人较多，请稍后再试'
 
-const isConflict = (error: unknown) => (error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT'
+const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code
+const isConflict = (error: unknown) => codeOf(error) === 'DATABASE_TRANSACTION_CONFLICT'
+/**
+ * Worth another attempt: a conflict, or a transaction the database dropped because it outlived its
+ * time (DATABASE_TRANSACTION_FAIL), which under a crowd is the same crowd's doing and wrote nothing.
+ */
+const isRetryable = (error: unknown) => isConflict(error) || codeOf(error) === 'DATABASE_TRANSACTION_FAIL'
 
 export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   let waited = 0
@@ -52,7 +58,7 @@ export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): P
     try {
       return await attemptTransaction(work)
     } catch (error) {
-      if (!isConflict(error)) throw error
+      if (!isRetryable(error)) throw error
       if (waited >= WAIT_BUDGET_MS) throw new AppError(ErrorCode.CONFLICT, BUSY_MESSAGE)
       const pause = Math.random() * Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (attempt - 1))
       waited += pause

@@ -17,7 +17,8 @@ import { authoriseOverCommunity } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { entryKey, poolAccountIds } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
-import { entryContext, heldViews, isReversible, ledgerView, pageOf, positionOf } from './views'
+import { entryContext, heldViews, isReversible, ledgerView } from './views'
+import { pageOf, positionOf } from '../paging'
 
 type Action<A extends keyof TimebankContract['actions']> = ActionImplementations<TimebankContract>[A]
 

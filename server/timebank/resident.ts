@@ -18,7 +18,8 @@ import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { entryKey, personAccountId, redemptionIdOf } from './keys'
 import { move, person, pool } from './ledger'
-import { entryContext, historyView, itemViews, pageOf, positionOf, redemptionViews } from './views'
+import { entryContext, historyView, itemViews, redemptionViews } from './views'
+import { pageOf, positionOf } from '../paging'
 
 type Action<A extends keyof TimebankContract['actions']> = ActionImplementations<TimebankContract>[A]
 

@@ -19,11 +19,10 @@ import {
   receivedGiftStatusLabel,
   redemptionStatusLabel,
 } from '../../shared/domain/timebank'
-import { AppError, ErrorCode } from '../../shared/errors'
 import type { CommunityDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, OrganisationDoc, PersonDoc, RedemptionDoc } from '../data/documents'
 import { communitiesByIds, organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
-import { entriesByIds, type EntryPosition } from '../data/timebank'
+import { entriesByIds } from '../data/timebank'
 import { entryKey, isWaitingGiftAccount } from './keys'
 
 /** What showing a page of entries needs besides the entries: four lookups at once. */
@@ -140,30 +139,6 @@ export const isReversible = (entry: EntryDoc) =>
   entry.kind !== 'giftReturn' &&
   !(entry.kind === 'gift' && entry.gift) &&
   !carriesABalance.includes(entry.kind)
-
-// ——— pages of entries ———
-
-/** The cursor is where the page ended, opaque to the page: base64url of [epoch ms, entry id]. */
-function cursorOf(entry: EntryDoc): string {
-  return Buffer.from(JSON.stringify([new Date(entry.at).getTime(), entry._id])).toString('base64url')
-}
-
-export function positionOf(cursor: string | undefined): EntryPosition | undefined {
-  if (cursor === undefined) return undefined
-  try {
-    const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
-    if (typeof ms === 'number' && Number.isFinite(ms) && typeof id === 'string') return { at: new Date(ms), id }
-  } catch {
-    // Falls through to the refusal below.
-  }
-  throw new AppError(ErrorCode.INVALID_INPUT, '翻页位置不正确，请从第一页重新查看', 'data.cursor')
-}
-
-/** `limit` of the `limit + 1` entries read, and the cursor of the next page when there is one. */
-export function pageOf(read: EntryDoc[], limit: number): { entries: EntryDoc[]; nextCursor?: string } {
-  const entries = read.slice(0, limit)
-  return read.length > limit ? { entries, nextCursor: cursorOf(entries[entries.length - 1]) } : { entries }
-}
 
 // ——— catalogue, redemptions, held credits ———
 

@@ -62,8 +62,8 @@ export const communityContract = defineFunction('community', {
   ),
   auditLog: action(
     '两委、民政：角色变更、审批、暂停的审计记录，最新的在前',
-    z.strictObject({ communityId: idSchema, before: isoDateTimeSchema.optional(), limit: z.number().int().min(1).max(50).default(20) }),
-    z.object({ entries: z.array(auditEntrySchema), nextBefore: isoDateTimeSchema.optional() }),
+    z.strictObject({ communityId: idSchema, cursor: z.string().max(300).optional(), limit: z.number().int().min(1).max(50).default(20) }),
+    z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().optional() }),
   ),
   takeDown: action(
     '两委：下架本社区的一条内容（求助、照片、活动、活动评价、组织介绍），写明理由，作者会看到',

@@ -57,7 +57,7 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     appointCommittee: { valid: { communityId: community, personId: 'p-yang-li' }, field: 'personId' },
     revokeCommittee: { valid: { communityId: community, memberId: 'r-committee-wu-jun', reason: '换届' }, field: 'memberId' },
     residents: { valid: { communityId: community, nameContains: '王' }, field: 'nameContains' },
-    auditLog: { valid: { communityId: community }, field: 'before' },
+    auditLog: { valid: { communityId: community }, field: 'cursor' },
     takeDown: { valid: { content: { kind: 'need', needId: 'need-1' }, reason: '不实' }, field: 'content.needId' },
     restore: { valid: { content: { kind: 'organisation', organisationId } }, field: 'content.organisationId' },
     mediaVerdict: { valid: { traceId: 'trace-1', suggest: 'pass' }, field: 'traceId' },

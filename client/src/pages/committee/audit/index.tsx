@@ -21,8 +21,8 @@ export default function AuditPage() {
           const loadMore = async () => {
             setMore({ loading: true, failure: '' })
             try {
-              const next = await api.community.auditLog({ communityId, before: log.nextBefore })
-              load.replace({ entries: [...log.entries, ...next.entries], nextBefore: next.nextBefore })
+              const next = await api.community.auditLog({ communityId, cursor: log.nextCursor })
+              load.replace({ entries: [...log.entries, ...next.entries], nextCursor: next.nextCursor })
               setMore({ loading: false, failure: '' })
             } catch (error) {
               setMore({ loading: false, failure: messageOf(error) })
@@ -46,7 +46,7 @@ export default function AuditPage() {
                 ))}
               </View>
               {more.failure ? <Text className="field-error">{more.failure}</Text> : null}
-              {log.nextBefore ? <BusyButton busy={more.loading} label="再看更早的" onClick={loadMore} /> : null}
+              {log.nextCursor ? <BusyButton busy={more.loading} label="再看更早的" onClick={loadMore} /> : null}
             </View>
           )
         }}
