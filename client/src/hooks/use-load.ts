@@ -6,8 +6,11 @@ export type LoadState<T> = { status: 'loading' } | { status: 'error'; message: s
 
 export type Load<T> = LoadState<T> & {
   reload(): void
-  /** An action answered with fresh data: show it without another round trip. */
-  replace(data: T): void
+  /**
+   * An action answered with fresh data: show it without another round trip. Given a function, it is
+   * applied to what is shown when the answer comes, not to what was shown when the person tapped.
+   */
+  replace(next: T | ((current: T) => T)): void
 }
 
 /**
@@ -52,11 +55,14 @@ export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[] = 
   // An action's answer drops a reload still on its way, whose data may predate the action; what else
   // that reload would have brought (a volunteer who checked in meanwhile) is asked for again.
   const replace = useCallback(
-    (data: T) => {
+    (next: T | ((current: T) => T)) => {
       const wasLoading = loading.current
       latest.current++
       loading.current = false
-      setState({ status: 'ready', data })
+      setState((previous) => {
+        if (typeof next !== 'function') return { status: 'ready', data: next }
+        return previous.status === 'ready' ? { status: 'ready', data: (next as (current: T) => T)(previous.data) } : previous
+      })
       if (wasLoading) reload()
     },
     [reload],

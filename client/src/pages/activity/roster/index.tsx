@@ -37,7 +37,7 @@ export default function RosterPage() {
           const ref = { organisationId, activityId: activity.id }
           const over = now >= new Date(activity.endAt).getTime()
           const replaceEntries = (changed: RosterEntry[]) =>
-            load.replace({ activity, entries: entries.map((e) => changed.find((c) => c.signUpId === e.signUpId) ?? e) })
+            load.replace((shown) => ({ ...shown, entries: shown.entries.map((e) => changed.find((c) => c.signUpId === e.signUpId) ?? e) }))
           const toConfirm = entries.filter(
             (e) => e.role === 'volunteer' && e.measuredMinutes !== undefined && e.confirmedMinutes === undefined,
           )
@@ -78,9 +78,10 @@ export default function RosterPage() {
                   label="取消活动"
                   question="取消后，报了名的人都会收到通知。请写明理由。"
                   reason={{ label: '取消的理由', required: true }}
-                  onConfirm={async (reason) =>
-                    load.replace({ activity: (await api.activities.cancel({ ...ref, reason: reason ?? '' })).activity, entries })
-                  }
+                  onConfirm={async (reason) => {
+                    const cancelled = (await api.activities.cancel({ ...ref, reason: reason ?? '' })).activity
+                    load.replace((shown) => ({ ...shown, activity: cancelled }))
+                  }}
                 />
               )}
             </View>

@@ -32,7 +32,7 @@ export default function ActivityApprovalsPage() {
         {(approvals) => {
           const decide = async (activityId: string, decision: 'approve' | 'reject', reason?: string) => {
             await api.activities.decide({ activityId, decision, reason })
-            load.replace({ ...approvals, activities: approvals.activities.filter((a) => a.id !== activityId) })
+            load.replace((shown) => ({ ...shown, activities: shown.activities.filter((a) => a.id !== activityId) }))
           }
           return (
             <View>
@@ -59,7 +59,7 @@ export default function ActivityApprovalsPage() {
               <PolicyForm
                 communityId={communityId}
                 policy={approvals.policy}
-                onSaved={(policy) => load.replace({ ...approvals, policy })}
+                onSaved={(policy) => load.replace((shown) => ({ ...shown, policy }))}
               />
             </View>
           )

@@ -22,7 +22,7 @@ export default function AuditPage() {
             setMore({ loading: true, failure: '' })
             try {
               const next = await api.community.auditLog({ communityId, cursor: log.nextCursor })
-              load.replace({ entries: [...log.entries, ...next.entries], nextCursor: next.nextCursor })
+              load.replace((shown) => ({ entries: [...shown.entries, ...next.entries], nextCursor: next.nextCursor }))
               setMore({ loading: false, failure: '' })
             } catch (error) {
               setMore({ loading: false, failure: messageOf(error) })

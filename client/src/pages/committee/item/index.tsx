@@ -36,7 +36,7 @@ export default function CatalogueItemPage() {
     <PageShell>
       <Loaded load={load}>
         {(data) => {
-          const replace = (item: ItemView) => load.replace({ ...data, item })
+          const replace = (item: ItemView) => load.replace((shown) => ({ ...shown, item }))
           return (
             <View>
               {data.item && <Stock item={data.item} onChanged={replace} />}

@@ -42,7 +42,7 @@ export default function CommitteeNeedPage() {
       <Loaded load={load}>
         {(data) => {
           const { need } = data
-          const replace = (next: NeedView) => load.replace({ ...data, need: next })
+          const replace = (next: NeedView) => load.replace((shown) => ({ ...shown, need: next }))
           const publishable = need.status === 'review' || (need.status === 'matching' && reason === 'duplicate')
           return (
             <View>

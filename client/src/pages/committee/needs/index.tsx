@@ -37,7 +37,7 @@ export default function NeedsQueuePage() {
             <ReviewSetting
               communityId={communityId}
               reviewBeforeMatching={queue.reviewBeforeMatching}
-              onChanged={(reviewBeforeMatching) => load.replace({ ...queue, reviewBeforeMatching })}
+              onChanged={(reviewBeforeMatching) => load.replace((shown) => ({ ...shown, reviewBeforeMatching }))}
             />
           </View>
         )}

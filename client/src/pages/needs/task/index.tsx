@@ -38,7 +38,7 @@ export default function TaskPage() {
     <PageShell>
       <Loaded load={load}>
         {({ need, members }) => {
-          const replace = (next: NeedView) => load.replace({ need: next, members })
+          const replace = (next: NeedView) => load.replace((shown) => ({ ...shown, need: next }))
           const ref = { organisationId, needId: need.id }
           return (
             <View>

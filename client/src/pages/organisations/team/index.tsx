@@ -35,7 +35,7 @@ export default function TeamPage() {
         {(team) => {
           const remove = async (member: Member) => {
             const { members } = await api.organisations.removeMember({ organisationId: id, memberId: member.memberId })
-            load.replace({ ...team, members })
+            load.replace((shown) => ({ ...shown, members }))
           }
           const handOver = async (member: Member) => {
             await api.organisations.handOverLead({ organisationId: id, memberId: member.memberId })
@@ -50,7 +50,7 @@ export default function TeamPage() {
               decision,
               reason,
             })
-            load.replace({ ...team, requests, members })
+            load.replace((shown) => ({ ...shown, requests, members }))
           }
           return (
             <View>
