@@ -106,6 +106,81 @@ function triggerProblems(where: string, triggers: unknown): string[] {
   })
 }
 
+/** One function of the manifest: its entry, its folder, and what its bundle uses. */
+async function checkFunction(
+  root: string,
+  entry: ManifestEntry,
+  analyse: NonNullable<CheckOptions['analyse']>,
+): Promise<{ problems: string[]; plan?: FunctionPlan; use?: BundleUse }> {
+  const problems: string[] = []
+  const name = entry.name as string
+  const folder = join(root, 'cloudfunctions', name)
+  const where = `cloudbaserc.json "${name}"`
+  if (entry.envVariables !== undefined) {
+    problems.push(
+      `${where}: no "envVariables" here (the CLI would replace the function's whole set); declare them in scripts/deploy/variables.ts`,
+    )
+  }
+  if (typeof entry.timeout !== 'number' || !Number.isInteger(entry.timeout) || entry.timeout < 1 || entry.timeout > 60) {
+    problems.push(`${where}: "timeout" must be whole seconds, 1–60`)
+  }
+  if (typeof entry.runtime !== 'string' || !/^Nodejs\d/.test(entry.runtime)) problems.push(`${where}: "runtime" must be a Nodejs runtime`)
+  if (entry.handler !== 'index.main') problems.push(`${where}: "handler" must be index.main (the bundle's export)`)
+  if (entry.installDependency !== true) problems.push(`${where}: "installDependency" must be true (the SDKs are installed in the cloud)`)
+  problems.push(...triggerProblems(where, entry.triggers))
+  const absent = ['main.ts', 'package.json', 'config.json'].filter((file) => !existsSync(join(folder, file)))
+  if (absent.length > 0) return { problems: [...problems, ...absent.map((file) => `cloudfunctions/${name}: ${file} is missing`)] }
+
+  let config: { timeout?: unknown; triggers?: unknown; envVariables?: unknown; permissions?: { openapi?: unknown } } = {}
+  let dependencies: Record<string, string> = {}
+  try {
+    config = readJson(join(folder, 'config.json')) as typeof config
+    dependencies = (readJson(join(folder, 'package.json')) as { dependencies?: Record<string, string> }).dependencies ?? {}
+  } catch (error) {
+    problems.push(`cloudfunctions/${name}: ${(error as Error).message}`)
+    return { problems }
+  }
+  // DevTools uploads config.json; both routes must give the function the same timeout and triggers.
+  if (config.timeout !== entry.timeout)
+    problems.push(`cloudfunctions/${name}/config.json: timeout ${String(config.timeout)}, cloudbaserc.json says ${String(entry.timeout)}`)
+  if (JSON.stringify(config.triggers ?? []) !== JSON.stringify(entry.triggers ?? [])) {
+    problems.push(`cloudfunctions/${name}/config.json: triggers differ from cloudbaserc.json`)
+  }
+  if (config.envVariables !== undefined) {
+    problems.push(
+      `cloudfunctions/${name}/config.json: no "envVariables" here (an upload from DevTools would replace the set); declare them in scripts/deploy/variables.ts`,
+    )
+  }
+
+  let use: BundleUse
+  try {
+    use = await analyse(root, name)
+  } catch (error) {
+    problems.push(`cloudfunctions/${name}: does not bundle: ${(error as Error).message}`)
+    return { problems }
+  }
+  for (const pkg of use.packages) {
+    if (!dependencies[pkg]) problems.push(`cloudfunctions/${name}/package.json: the code requires ${pkg}, which is not in "dependencies"`)
+  }
+  const permitted = Array.isArray(config.permissions?.openapi) ? (config.permissions.openapi as string[]) : []
+  const called = use.openApis.filter(isWeChatOpenApi)
+  for (const api of called)
+    if (!permitted.includes(api)) problems.push(`cloudfunctions/${name}/config.json: calls ${api}, not in permissions.openapi`)
+  for (const api of permitted)
+    if (!called.includes(api))
+      problems.push(`cloudfunctions/${name}/config.json: permissions.openapi lists ${api}, which the code never calls`)
+  const plan: FunctionPlan = {
+    name,
+    timeout: entry.timeout as number,
+    runtime: entry.runtime as string,
+    handler: entry.handler as string,
+    triggers: (entry.triggers as Trigger[] | undefined) ?? [],
+    variables: use.variables.filter((v) => VARIABLES.some((d) => d.name === v)),
+    openApis: use.openApis,
+  }
+  return { problems, plan, use }
+}
+
 /** Reads and checks the whole deploy; answers the plan only when there is no problem. */
 export async function checkDeployment(options: CheckOptions): Promise<{ problems: string[]; plan?: DeployPlan }> {
   const { root, envFile, forReal = false, analyse = analyseBundle } = options
@@ -129,106 +204,22 @@ export async function checkDeployment(options: CheckOptions): Promise<{ problems
     problems.push(`cloudbaserc.json: "${name}" is listed twice`)
   for (const folder of folders) if (!names.includes(folder)) problems.push(`cloudbaserc.json: cloudfunctions/${folder} is not listed`)
 
-  const functions: FunctionPlan[] = []
-  const uses = new Map<string, BundleUse>()
   const valid = entries.filter((entry) => typeof entry.name === 'string' && folders.includes(entry.name))
   for (const entry of entries)
     if (!valid.includes(entry)) problems.push(`cloudbaserc.json: "${String(entry.name)}" has no folder in cloudfunctions/`)
   // Bundled side by side (esbuild is the slow part); each function's problems are reported in manifest order.
-  const perFunction = await Promise.all(
-    valid.map(async (entry): Promise<string[]> => {
-      const problems: string[] = []
-      const name = entry.name as string
-      const folder = join(functionsDir, name)
-      const where = `cloudbaserc.json "${name}"`
-      if (entry.envVariables !== undefined) {
-        problems.push(
-          `${where}: no "envVariables" here (the CLI would replace the function's whole set); declare them in scripts/deploy/variables.ts`,
-        )
-      }
-      if (typeof entry.timeout !== 'number' || !Number.isInteger(entry.timeout) || entry.timeout < 1 || entry.timeout > 60) {
-        problems.push(`${where}: "timeout" must be whole seconds, 1–60`)
-      }
-      if (typeof entry.runtime !== 'string' || !/^Nodejs\d/.test(entry.runtime))
-        problems.push(`${where}: "runtime" must be a Nodejs runtime`)
-      if (entry.handler !== 'index.main') problems.push(`${where}: "handler" must be index.main (the bundle's export)`)
-      if (entry.installDependency !== true)
-        problems.push(`${where}: "installDependency" must be true (the SDKs are installed in the cloud)`)
-      problems.push(...triggerProblems(where, entry.triggers))
-      for (const file of ['main.ts', 'package.json', 'config.json']) {
-        if (!existsSync(join(folder, file))) problems.push(`cloudfunctions/${name}: ${file} is missing`)
-      }
-      if (!existsSync(join(folder, 'main.ts')) || !existsSync(join(folder, 'package.json')) || !existsSync(join(folder, 'config.json'))) {
-        return problems
-      }
-
-      let config: { timeout?: unknown; triggers?: unknown; envVariables?: unknown; permissions?: { openapi?: unknown } } = {}
-      let dependencies: Record<string, string> = {}
-      try {
-        config = readJson(join(folder, 'config.json')) as typeof config
-        dependencies = ((readJson(join(folder, 'package.json')) as { dependencies?: Record<string, string> }).dependencies ?? {}) as Record<
-          string,
-          string
-        >
-      } catch (error) {
-        problems.push(`cloudfunctions/${name}: ${(error as Error).message}`)
-        return problems
-      }
-      // DevTools uploads config.json; both routes must give the function the same timeout and triggers.
-      if (config.timeout !== entry.timeout)
-        problems.push(
-          `cloudfunctions/${name}/config.json: timeout ${String(config.timeout)}, cloudbaserc.json says ${String(entry.timeout)}`,
-        )
-      if (JSON.stringify(config.triggers ?? []) !== JSON.stringify(entry.triggers ?? [])) {
-        problems.push(`cloudfunctions/${name}/config.json: triggers differ from cloudbaserc.json`)
-      }
-      if (config.envVariables !== undefined) {
-        problems.push(
-          `cloudfunctions/${name}/config.json: no "envVariables" here (an upload from DevTools would replace the set); declare them in scripts/deploy/variables.ts`,
-        )
-      }
-
-      let use: BundleUse
-      try {
-        use = await analyse(root, name)
-      } catch (error) {
-        problems.push(`cloudfunctions/${name}: does not bundle: ${(error as Error).message}`)
-        return problems
-      }
-      uses.set(name, use)
-      for (const pkg of use.packages) {
-        if (!dependencies[pkg])
-          problems.push(`cloudfunctions/${name}/package.json: the code requires ${pkg}, which is not in "dependencies"`)
-      }
-      const permitted = Array.isArray(config.permissions?.openapi) ? (config.permissions.openapi as string[]) : []
-      const called = use.openApis.filter(isWeChatOpenApi)
-      for (const api of called)
-        if (!permitted.includes(api)) problems.push(`cloudfunctions/${name}/config.json: calls ${api}, not in permissions.openapi`)
-      for (const api of permitted)
-        if (!called.includes(api))
-          problems.push(`cloudfunctions/${name}/config.json: permissions.openapi lists ${api}, which the code never calls`)
-      functions.push({
-        name,
-        timeout: entry.timeout as number,
-        runtime: entry.runtime as string,
-        handler: entry.handler as string,
-        triggers: (entry.triggers as Trigger[] | undefined) ?? [],
-        variables: use.variables.filter((v) => VARIABLES.some((d) => d.name === v)),
-        openApis: use.openApis,
-      })
-      return problems
-    }),
-  )
-  problems.push(...perFunction.flat())
-  functions.sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name))
+  const checked = await Promise.all(valid.map((entry) => checkFunction(root, entry, analyse)))
+  problems.push(...checked.flatMap((c) => c.problems))
+  const functions = checked.flatMap((c) => (c.plan ? [c.plan] : []))
+  const uses = checked.flatMap((c) => (c.use ? [c.use] : []))
 
   // The variables: one declared list, against the code and the env file.
-  const named = new Set([...uses.values()].flatMap((use) => use.variables))
+  const named = new Set(uses.flatMap((use) => use.variables))
   for (const name of named) {
     if (!VARIABLES.some((v) => v.name === name))
       problems.push(`${name}: the code reads it, but scripts/deploy/variables.ts does not declare it`)
   }
-  if (uses.size === valid.length) {
+  if (uses.length === valid.length) {
     for (const v of VARIABLES)
       if (!named.has(v.name)) problems.push(`${v.name}: declared in scripts/deploy/variables.ts, but no function reads it`)
   }

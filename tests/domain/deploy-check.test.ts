@@ -87,6 +87,12 @@ describe('the deploy dry run', () => {
     )
   })
 
+  it('refuses a function folder without its config.json', async () => {
+    const root = copyOfRepo()
+    rmSync(join(root, 'cloudfunctions', 'timebank', 'config.json'))
+    expect(await problemsOf(root)).toEqual(['cloudfunctions/timebank: config.json is missing'])
+  })
+
   it('refuses a malformed index', async () => {
     const root = copyOfRepo()
     edit(root, 'database/collections.json', (text) => text.replace('"officeId": 1', '"officeId": "asc"'))
