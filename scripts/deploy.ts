@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { applyPlan } from './deploy/apply'
 import { checkDeployment } from './deploy/check'
-import { managerNodeTarget } from './deploy/manager-node'
+import { loadManager, managerNodeTarget } from './deploy/manager-node'
 
 const root = resolve(__dirname, '..')
 
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     console.log(`deploy --dry-run: ${summary}: all checked, nothing sent`)
     return 0
   }
-  const target = managerNodeTarget(plan.envId, plan.secretId, plan.secretKey)
+  const target = managerNodeTarget(loadManager(plan.envId, plan.secretId, plan.secretKey), plan.envId)
   await buildFunctions(resolve(root, 'cloudfunctions'))
   console.log(`deploying ${summary} to ${plan.envId}`)
   await applyPlan(plan, target, root, (line) => console.log(line))

@@ -9,7 +9,7 @@ import type { StorageRule } from './rules'
 import type { CloudBaseTarget, FunctionSettings, TimerTrigger } from './target'
 
 /** The part of manager-node used here (its own types come with the package). */
-interface Manager {
+export interface Manager {
   functions: {
     getFunctionDetail(name: string): Promise<{
       Status?: string
@@ -37,7 +37,7 @@ interface Manager {
 
 const PACKAGE = '@cloudbase/manager-node'
 
-function loadManager(envId: string, secretId: string, secretKey: string): Manager {
+export function loadManager(envId: string, secretId: string, secretKey: string): Manager {
   let CloudBase: new (config: object) => Manager
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: only a real deploy needs it
@@ -74,18 +74,20 @@ function cronOf(description: string): string {
 const direction = (value: string | undefined): IndexDirection => (value === '2dsphere' ? '2dsphere' : Number(value) === -1 ? -1 : 1)
 
 /** An update is refused while the function is still installing the previous one. */
-async function untilActive(manager: Manager, name: string): Promise<void> {
+async function untilActive(manager: Manager, name: string, pause: () => Promise<void>): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
     const { Status } = await manager.functions.getFunctionDetail(name)
     if (Status === 'Active') return
     if (Status && /Failed/i.test(Status)) throw new Error(`function ${name} is ${Status} (see its logs in the console)`)
-    await new Promise((resolve) => setTimeout(resolve, 5000))
+    await pause()
   }
-  throw new Error(`function ${name} did not become Active within 10 minutes`)
+  throw new Error(`function ${name} did not become Active after 120 looks`)
 }
 
-export function managerNodeTarget(envId: string, secretId: string, secretKey: string): CloudBaseTarget {
-  const manager = loadManager(envId, secretId, secretKey)
+const fiveSeconds = () => new Promise<void>((resolve) => setTimeout(resolve, 5000))
+
+/** `pause` is the wait between two looks at a function still installing. */
+export function managerNodeTarget(manager: Manager, envId: string, pause: () => Promise<void> = fiveSeconds): CloudBaseTarget {
   const tcb = manager.commonService('tcb')
   const bucket = async () => {
     const bucketName = (await manager.env.getEnvInfo()).EnvInfo.Storages[0]?.Bucket
@@ -110,16 +112,16 @@ export function managerNodeTarget(envId: string, secretId: string, secretKey: st
     },
     async createFunction(settings, folder) {
       await manager.functions.createFunction({ func: functionOf(settings), functionRootPath: dirname(folder), force: false })
-      await untilActive(manager, settings.name)
+      await untilActive(manager, settings.name, pause)
     },
     async updateFunctionCode(settings, folder) {
-      await untilActive(manager, settings.name)
+      await untilActive(manager, settings.name, pause)
       await manager.functions.updateFunctionCode({ func: functionOf(settings), functionRootPath: dirname(folder) })
-      await untilActive(manager, settings.name)
+      await untilActive(manager, settings.name, pause)
     },
     async updateFunctionConfig(settings) {
       await manager.functions.updateFunctionConfig(functionOf(settings))
-      await untilActive(manager, settings.name)
+      await untilActive(manager, settings.name, pause)
     },
     async createTrigger(functionName, trigger: TimerTrigger) {
       await manager.functions.createFunctionTriggers(functionName, [{ name: trigger.name, type: 'timer', config: trigger.cron }])
