@@ -1,4 +1,5 @@
 /** 社区工作台 and 统计报表: what waits on the committee, the figures of a period, and their export. */
+import { randomBytes } from 'node:crypto'
 import type { ReportsContract } from '../../shared/contracts/reports'
 import type { ReportPeriod } from '../../shared/domain/report'
 import { waitingKindLabel, waitingKinds, waitingOrder } from '../../shared/domain/workbench'
@@ -97,7 +98,9 @@ export const officeFigures: Action<'officeFigures'> = async (context) => {
 const fileNameOf = (name: string, period: ReportPeriod) => `${name}统计 ${period.from} 至 ${period.to}.xlsx`
 
 async function stored(path: string, fileName: string, content: Buffer, now: Date) {
-  const file = await storeFile(`reports/${now.toISOString().slice(0, 10)}/${path}.xlsx`, 'xlsx', content, now)
+  // The random part keeps the file id unguessable: the storage rule lets any signed-in user read an id they hold (decision 032).
+  const cloudPath = `reports/${now.toISOString().slice(0, 10)}/${path}-${randomBytes(16).toString('hex')}.xlsx`
+  const file = await storeFile(cloudPath, 'xlsx', content, now)
   return { fileId: file.fileId, fileName, url: file.url, expiresAt: file.expiresAt.toISOString() }
 }
 
