@@ -12,3 +12,7 @@ const { hooks } = require('@tarojs/shared')
 const { createH5NativeComponentConfig } = require('@tarojs/plugin-framework-react/dist/runtime')
 hooks.call('initNativeApi', require('@tarojs/taro').default)
 createH5NativeComponentConfig(null, require('react'), require('react-dom'))
+// The pages call a real local host, which on a busy two-core machine can take more than the one
+// second Testing Library waits by default for what an answer brings. (Set on the DOM library: loading
+// the React one here, before jest's globals exist, would stop it cleaning up after each test.)
+require('@testing-library/dom').configure({ asyncUtilTimeout: 10_000 })
