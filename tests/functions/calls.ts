@@ -5,7 +5,8 @@ import { activitiesContract, type PublishActivityInput } from '../../shared/cont
 import { careContract } from '../../shared/contracts/care'
 import { communityContract } from '../../shared/contracts/community'
 import { messagesContract } from '../../shared/contracts/messages'
-import { joiningContract } from '../../shared/contracts/joining'
+import { joiningContract, type JoinInput } from '../../shared/contracts/joining'
+import { PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
 import { needsContract, type RaiseNeedInput } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
@@ -85,6 +86,19 @@ export const place = (eastM: number): [number, number] => [
 ]
 
 /** A need 杨丽 might raise in 沁园社区, with `overrides` over it. */
+/** A newcomer joining 沁园社区 with everything the join page asks, as the browser sends it. */
+export const joinInput = (overrides: Partial<JoinInput> = {}): JoinInput => ({
+  communityId: demoDataSet.communities[0]._id,
+  name: '陈立新',
+  neighbourhood: '柳泉花园',
+  building: '12',
+  unit: '1',
+  room: '1502',
+  phone: '13805331234',
+  privacyVersion: PRIVACY_POLICY_VERSION,
+  ...overrides,
+})
+
 export const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedInput => ({
   helpKind: '亲情陪伴',
   urgency: 'normal',

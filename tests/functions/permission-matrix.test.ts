@@ -4,14 +4,13 @@
  * is worked out here from the demo data's roles, not by the handler's own code.
  */
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
-import { PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
 import { signUpDocId } from '../../server/data/activities'
 import type { JoinRequestDoc, MoveDoc, NeedDoc, OfferDoc, PersonDoc, RedemptionDoc, TakeoverDoc } from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
 import { callAs, freshDatabasePerTest, testClock } from '../support/database'
-import { publishInputFor } from './calls'
+import { joinInput, publishInputFor } from './calls'
 import { functionMains } from '../../local/host/functions'
 import { messagePushContext } from '../../local/host/platform-context'
 import type { Envelope } from '../../shared/contract'
@@ -320,16 +319,7 @@ const inputs: Record<string, object> = {
   'timebank.settings': { communityId: community._id, dailyCapMinutes: 600 },
   'joining.find': { text: '沁园' },
   'joining.community': { communityId: community._id },
-  'joining.join': {
-    communityId: community._id,
-    name: '陈立新',
-    neighbourhood: '柳泉花园',
-    building: '12',
-    unit: '1',
-    room: '1502',
-    phone: '13805331234',
-    privacyVersion: PRIVACY_POLICY_VERSION,
-  },
+  'joining.join': joinInput({ communityId: community._id }),
   'joining.mine': {},
   'joining.newcomers': { communityId: community._id },
   'joining.confirm': { personId: personOf(who.newcomer)._id },

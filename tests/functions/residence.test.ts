@@ -10,20 +10,20 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { JoinInput } from '../../shared/contracts/joining'
 import { PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
 import { freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
-import { callJoining as call, callNeeds, callOrganisations, callReports, callTimebank, failure, ok, place, raiseInput } from './calls'
+import {
+  callJoining as call,
+  callNeeds,
+  callOrganisations,
+  callReports,
+  callTimebank,
+  failure,
+  joinInput,
+  ok,
+  place,
+  raiseInput,
+} from './calls'
 
 const [urban, rural] = demoDataSet.communities
-const joinInput = (overrides: Partial<JoinInput> = {}): JoinInput => ({
-  communityId: urban._id,
-  name: '陈立新',
-  neighbourhood: '柳泉花园',
-  building: '12',
-  unit: '1',
-  room: '1502',
-  phone: '13805331234',
-  privacyVersion: PRIVACY_POLICY_VERSION,
-  ...overrides,
-})
 const personWith = async (openid: string) => ((await allDocuments('people')) as PersonDoc[]).find((p) => p.openid === openid)
 /** Everything but the outbox, where the content check and the phone exchange leave their record. */
 async function stored() {

@@ -11,12 +11,12 @@ import { allDocuments } from '../../server/data/maintenance'
 import type { JoinInput } from '../../shared/contracts/joining'
 import type { MessageKind, SubscribeData } from '../../shared/domain/messages'
 import { subscribeDataRefusal } from '../../shared/domain/messages'
-import { HOME_PAGE, PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
+import { HOME_PAGE } from '../../shared/domain/residence'
 import { committeeResidentsPath, FAMILY_PAGE, MOVE_PAGE } from '../../shared/domain/residents'
 import { SMS_PARAM_MAX } from '../../shared/domain/sms'
 import { committeeNeedPath } from '../../shared/domain/workbench'
 import { EVERYONE_CONSENTED, freshDatabasePerGroup, testClock } from '../support/database'
-import { callJoining, callMessages, callNeeds, callResidents, ok, outbox, place, sentSince } from './calls'
+import { callJoining, callMessages, callNeeds, callResidents, joinInput, ok, outbox, place, sentSince } from './calls'
 
 const [urban, rural] = demoDataSet.communities
 const committeeOf = (communityId: string) =>
@@ -48,17 +48,6 @@ const carrying = async (text: string) => [
 
 describe('居住核验: the newcomer hears the committee’s answer, and only they', () => {
   freshDatabasePerGroup()
-  const joinInput = (overrides: Partial<JoinInput> = {}): JoinInput => ({
-    communityId: urban._id,
-    name: '陈立新',
-    neighbourhood: '柳泉花园',
-    building: '12',
-    unit: '1',
-    room: '1502',
-    phone: '13805331234',
-    privacyVersion: PRIVACY_POLICY_VERSION,
-    ...overrides,
-  })
   const join = async (openid: string, overrides: Partial<JoinInput> = {}) => {
     await ok(callJoining(openid, 'join', joinInput(overrides)))
     // The client asks right after joining, for what the moment `joined` names.
