@@ -2,9 +2,18 @@
 import type { z } from 'zod'
 import type { NeedsContract, raiseNeedSchema } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { DUPLICATE_RADIUS_M, callFirst, duplicateSince, needStatusAfter, needStatusLabel, outcomeLabel } from '../../shared/domain/need'
+import {
+  DUPLICATE_RADIUS_M,
+  callFirst,
+  duplicateSince,
+  needStatusAfter,
+  needStatusLabel,
+  outcomeLabel,
+  sameAddress,
+} from '../../shared/domain/need'
 import { distanceM } from '../../shared/domain/organisation'
 import type { CommunityDoc, NeedDoc } from '../data/documents'
+import { asGeoPoint } from '../data/geo'
 import { addNeed, addNeedEvent, closeOpenOffers, needsNear, needsOfRequester } from '../data/needs'
 import { updateOrganisationFacts } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
@@ -23,14 +32,28 @@ import { auditReveal, needView, needViews } from './views'
 type Action<A extends keyof NeedsContract['actions']> = ActionImplementations<NeedsContract>[A]
 type RaiseNeed = z.output<typeof raiseNeedSchema>
 
-async function possibleDuplicates(point: readonly [number, number], helpKind: NeedDoc['helpKind'], now: Date) {
+type Address = Pick<NeedDoc, 'neighbourhood'> & { addressDetail?: string }
+
+/** The same kind of help nearby and lately; at the bare community centre, only at the same address. */
+async function possibleDuplicates(
+  community: CommunityDoc,
+  point: readonly [number, number],
+  helpKind: NeedDoc['helpKind'],
+  address: Partial<Address>,
+  now: Date,
+) {
   const found = await needsNear(point, DUPLICATE_RADIUS_M, helpKind, duplicateSince(now))
-  return found.map((n) => ({ need: n, distanceM: distanceM(n.location.coordinates, point) }))
+  const centre = asGeoPoint(community.centre).coordinates
+  const atCentre = point[0] === centre[0] && point[1] === centre[1]
+  return found
+    .filter((n) => !atCentre || sameAddress(n, address))
+    .map((n) => ({ need: n, distanceM: distanceM(n.location.coordinates, point) }))
 }
 
 export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input, now }) => {
-  const point = await placeOrHome(await caller(), input.location, 'data.location')
-  const found = await possibleDuplicates(point, input.helpKind, now)
+  const me = await caller()
+  const point = await placeOrHome(me, input.location, 'data.location')
+  const found = await possibleDuplicates(await communityOf(me), point, input.helpKind, input, now)
   return {
     possibleDuplicates: found.map(({ need, distanceM }) => ({
       needId: need._id,
@@ -83,7 +106,7 @@ export async function raiseNeed(
       },
       2,
     ),
-    possibleDuplicates(location, input.helpKind, now),
+    possibleDuplicates(community, location, input.helpKind, input, now),
   ])
   // A life-or-safety need is matched at once even where the committee reviews first: it is alerted anyway.
   const review = flagged !== null || (community.reviewBeforeMatching === true && input.urgency !== 'life')

@@ -106,8 +106,13 @@ export type RaiseNeedInput = z.input<typeof raiseNeedSchema>
 export const needsContract = defineFunction('needs', {
   checkDuplicates: action(
     '求助前：附近 50 米内、24 小时内是否已有同类求助',
-    // The same place raising will use: absent is home.
-    z.strictObject({ helpKind: helpKindSchema, location: raiseNeedSchema.shape.location }),
+    // The same place raising will use: absent is home. The address tells needs apart at the bare community centre.
+    z.strictObject({
+      helpKind: helpKindSchema,
+      location: raiseNeedSchema.shape.location,
+      neighbourhood: raiseNeedSchema.shape.neighbourhood.optional(),
+      addressDetail: raiseNeedSchema.shape.addressDetail.optional(),
+    }),
     z.object({
       possibleDuplicates: z.array(
         z.object({

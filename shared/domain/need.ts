@@ -104,6 +104,18 @@ export const AUTO_CLOSE_DAYS = 7
 export const DUPLICATE_RADIUS_M = 50
 export const DUPLICATE_WINDOW_HOURS = 24
 
+/** 3号楼 2单元 201 and 3号楼2单元201 are one home: spaces and punctuation say nothing of where. */
+const addressKey = (place: { neighbourhood?: string; addressDetail?: string }) =>
+  `${place.neighbourhood ?? ''}|${place.addressDetail ?? ''}`.replace(/[\s,，.。、·\-—_#（）()]/g, '')
+
+/**
+ * A place that is only the community's centre (someone who gave no home and chose no spot) says
+ * nothing about where the need is: two such needs are one only if they name the same address.
+ */
+export function sameAddress(a: { neighbourhood?: string; addressDetail?: string }, b: { neighbourhood?: string; addressDetail?: string }) {
+  return Boolean(a.addressDetail && b.addressDetail) && addressKey(a) === addressKey(b)
+}
+
 /** One volunteer's service on a need, for the time bank: integer minutes, at most one long day. */
 export const MAX_SERVICE_MINUTES = 12 * 60
 

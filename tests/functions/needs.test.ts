@@ -480,6 +480,30 @@ describe('the need’s place, when the resident gives none', () => {
     const { need } = await raise({ location: undefined, helpKind: '生活照料' }, 'o-no-home')
     expect(need.location).toEqual(urban.centre.coordinates)
   })
+
+  it('at the bare centre, is a possible duplicate only of a need at the same address', async () => {
+    const { location, ...homeless } = personOf(who.resident)
+    expect(location).toBeDefined()
+    await insertAll('people', [
+      { ...homeless, _id: 'p-no-home-a', openid: 'o-no-home-a' },
+      { ...homeless, _id: 'p-no-home-b', openid: 'o-no-home-b' },
+    ])
+    const address = { neighbourhood: '柳泉花园', addressDetail: '3号楼2单元201' }
+    const { need: first } = await raise({ location: undefined, helpKind: '康复护理', ...address }, 'o-no-home-a')
+    expect(first.location).toEqual(urban.centre.coordinates)
+
+    // Another household with no home on record: at the same centre, but not the same need.
+    const elsewhere = { neighbourhood: '柳泉花园', addressDetail: '7号楼1单元502' }
+    expect((await ok(call('o-no-home-b', 'checkDuplicates', { helpKind: '康复护理', ...elsewhere }))).possibleDuplicates).toEqual([])
+    const { need: other } = await raise({ location: undefined, helpKind: '康复护理', ...elsewhere }, 'o-no-home-b')
+    const queued = (await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))).needs
+    expect(queued.find((q) => q.need.id === other.id)).toBeUndefined()
+
+    // The same home, written with spaces: a neighbour may be telling of the same thing.
+    const same = { neighbourhood: '柳泉花园', addressDetail: '3号楼 2单元 201' }
+    const { possibleDuplicates } = await ok(call('o-no-home-b', 'checkDuplicates', { helpKind: '康复护理', ...same }))
+    expect(possibleDuplicates.map((d) => d.needId)).toEqual([first.id])
+  })
 })
 
 describe('a need is placed in its own community’s service area, and offered only to organisations serving it', () => {

@@ -141,7 +141,12 @@ function RaiseForm({
 
   const checkThenRaise = () =>
     form.submit(async (input) => {
-      const { possibleDuplicates } = await api.needs.checkDuplicates({ helpKind: input.helpKind, location: input.location })
+      const { possibleDuplicates } = await api.needs.checkDuplicates({
+        helpKind: input.helpKind,
+        location: input.location,
+        neighbourhood: input.neighbourhood,
+        addressDetail: input.addressDetail,
+      })
       if (possibleDuplicates.length > 0) setDuplicates(possibleDuplicates)
       else onRaised(await api.needs.raise(input))
     })
