@@ -20,6 +20,7 @@ import { waitingPhotos } from './sources/photos'
 import { waitingCredits } from './sources/service'
 import { waitingDueWork } from './sources/due-work'
 import { waitingNewcomers } from './sources/newcomers'
+import { waitingResidents } from './sources/residents'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
 type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
@@ -39,6 +40,7 @@ export const waiting: Action<'waiting'> = async (context) => {
     waitingPhotos(community._id, now, WAITING_LIMIT),
     waitingDueWork(community._id, now, WAITING_LIMIT),
     waitingNewcomers(community._id, now, WAITING_LIMIT),
+    waitingResidents(community._id, now, WAITING_LIMIT),
   ])
   const items = sources
     .flatMap((s) => s.items)

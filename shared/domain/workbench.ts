@@ -21,6 +21,8 @@ export const waitingKinds = [
   'photo_flagged',
   'due_work',
   'newcomer',
+  'move_in',
+  'takeover',
 ] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
@@ -38,13 +40,16 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   photo_flagged: '照片被标记',
   due_work: '系统处理多次失败',
   newcomer: '新居民待确认居住',
+  move_in: '搬来本社区待确认',
+  takeover: '认领代登记的账号待确认',
 }
 
 /**
  * Kinds that wait behind everything else, whatever their age: a newcomer may already raise needs
- * (decision 024), so confirming them harms nobody by waiting, while any need may.
+ * (decision 024), someone moving in still can where they live now, and a registered person's needs
+ * are raised for them meanwhile (decision 027); so confirming them harms nobody by waiting, while any need may.
  */
-const lastInLine: readonly WaitingKind[] = ['newcomer']
+const lastInLine: readonly WaitingKind[] = ['newcomer', 'move_in', 'takeover']
 
 /** The order of the committee's waiting list: harm first (`harmFirst`), with `lastInLine` kinds after all others. */
 export function waitingOrder<T extends { kind: WaitingKind; urgency?: Urgency; since: Date | string }>(a: T, b: T): number {

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs'
 import { join } from 'node:path'
-import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { demoDataSet, demoIdentities as who, demoPerson } from '../../local/seed/demo-data'
 import { careDemoData } from '../../local/seed/care-demo'
 import { LOCAL_FILE_ID } from '../../local/storage'
 import type {
@@ -29,8 +29,8 @@ import { harmFirst, urgencySchema, type NeedStatus, type Outcome, type Urgency }
 import { durationSummary, minutesBetween, periodRange, weeksOf, type ReportPeriod } from '../../shared/domain/report'
 import { helpKinds, type HelpKind } from '../../shared/domain/vocabulary'
 import { inShanghai } from '../../shared/domain/time'
-import { freshDatabasePerGroup } from '../support/database'
-import { callNeeds, callReports as call, failure, ok } from './calls'
+import { freshDatabasePerGroup, testClock } from '../support/database'
+import { callNeeds, callReports as call, callResidents, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const period: ReportPeriod = { from: '2026-10-01', to: '2026-10-31' }
@@ -873,6 +873,8 @@ describe('what waits on the committee', () => {
       { kind: 'photo_flagged', label: '照片被标记', count: 0 },
       { kind: 'due_work', label: '系统处理多次失败', count: 0 },
       { kind: 'newcomer', label: expect.any(String), count: newcomers.length },
+      { kind: 'move_in', label: '搬来本社区待确认', count: 0 },
+      { kind: 'takeover', label: '认领代登记的账号待确认', count: 0 },
     ])
     expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length + newcomers.length)
   })
@@ -882,6 +884,45 @@ describe('what waits on the committee', () => {
     const answer = await ok(call(who.committeeUrban, 'waiting', { communityId: urban._id }))
     expect(answer.items.map((i) => i.id)).not.toContain('need-w-escalated')
     expect(answer.counts.find((c) => c.kind === 'need_escalated')!.count).toBe(0)
+  })
+
+  it('someone moving in, and someone taking over a registered record, wait last, opening the 迁入、认领 page', async () => {
+    const villager = demoPerson(who.ruralResident)
+    await ok(
+      callResidents(villager.openid, 'askMove', {
+        toCommunityId: urban._id,
+        neighbourhood: '柳泉花园',
+        addressDetail: '5号楼1单元101',
+        location: urban.centre.coordinates,
+        requestId: `move-${villager.openid}`,
+      }),
+    )
+    await ok(
+      callResidents(who.committeeUrban, 'registerPerson', {
+        communityId: urban._id,
+        name: '陈桂芳',
+        phone: '13953301847',
+        neighbourhood: '沁园小区',
+        addressDetail: '2号楼1单元101',
+        consent: { method: 'verbal', witnessName: '周海燕', at: testClock.now().toISOString() },
+        tellBy: 'phone',
+      }),
+    )
+    await ok(callResidents('o-chen-guifang', 'askTakeover', { name: '陈桂芳', phone: '13953301847' }))
+
+    const answer = await ok(call(who.committeeUrban, 'waiting', { communityId: urban._id }))
+    const last = answer.items.slice(-2)
+    expect(last.map((i) => [i.kind, i.title])).toEqual([
+      ['move_in', villager.name],
+      ['takeover', '陈桂芳'],
+    ])
+    for (const item of last) expect(item.page).toBe(`/pages/committee/residents/index?communityId=${urban._id}`)
+    expect(answer.counts.filter((c) => c.kind === 'move_in' || c.kind === 'takeover').map((c) => c.count)).toEqual([1, 1])
+    // The village's committee, which the villager leaves, has nothing of it to decide.
+    const village = await ok(
+      call(who.committeeRural, 'waiting', { communityId: demoDataSet.communities.find((c) => c.kind === 'rural')!._id }),
+    )
+    expect(village.items.filter((i) => i.kind === 'move_in' || i.kind === 'takeover')).toEqual([])
   })
 
   it('another community’s committee sees nothing of it', async () => {
