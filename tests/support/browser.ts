@@ -146,7 +146,9 @@ export function contrastRatioOf(page: Page, selector: string): Promise<number> {
 export async function signInAs(session: BrowserSession, openid: string) {
   const { page, errors } = await session.newPage()
   await page.goto(session.host.url)
-  await page.waitForURL('**/local/sign-in')
+  // The app's whole bundle loads and runs before it sends a newcomer on: on a busy two-core machine
+  // that first load takes longer than an action on a loaded page.
+  await page.waitForURL('**/local/sign-in', { timeout: 30_000 })
   await page.click(`button[data-openid="${openid}"]`)
   await page.waitForURL((url) => !url.pathname.startsWith('/local/'))
   return { page, errors }
