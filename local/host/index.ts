@@ -4,9 +4,8 @@
  * person as the platform context — the way CloudBase calls it in production.
  */
 import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { extname, join, normalize, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { contracts, type FunctionName } from '../../shared/contracts'
 import { moveClockSchema } from '../../shared/contracts/local-clock'
 import { iso } from '../../shared/domain/time'
@@ -26,6 +25,7 @@ import { startStandin } from '../standin'
 import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
 import { apiListing } from './api-listing'
 import { localCheckInSecret } from './check-in-secret'
+import { staticFiles } from './static-files'
 import { functionMains } from './functions'
 import { mediaCheckPush, messagePushContext, platformContext } from './platform-context'
 import { localStorage, MAX_PHOTO_BYTES, photoExtension, storageDir } from './storage'
@@ -52,18 +52,6 @@ export interface LocalHostOptions {
 export interface LocalHost {
   url: string
   close(): Promise<void>
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
@@ -221,14 +209,6 @@ async function handleSignIn(req: IncomingMessage, res: ServerResponse, clock: Ma
   send(res, 200, 'text/html; charset=utf-8', signInPage(await signInEntries(), cookieOpenid(req), clock.now().getFullYear()))
 }
 
-function serveStatic(res: ServerResponse, h5Dir: string, pathname: string) {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '')
-  let file = join(h5Dir, relative)
-  if (!file.startsWith(h5Dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(h5Dir, 'index.html')
-  if (!existsSync(file)) return send(res, 503, 'text/html; charset=utf-8', missingBuildPage())
-  send(res, 200, contentTypes[extname(file)] ?? 'application/octet-stream', readFileSync(file))
-}
-
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   // One clock for the functions, the stand-in's serverDate, the due work and the seed.
   const clock = new ManualClock()
@@ -240,7 +220,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   useLocalReplacements(storageDir(options.dataDir))
   if (await isDatabaseEmpty()) await seedDemoData()
 
-  const h5Dir = resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5'))
+  const serveH5 = staticFiles(resolve(options.h5Dir ?? join(repoRoot, 'client/dist/h5')), missingBuildPage)
   const storage = localStorage(options.dataDir)
   // The scheduler function's work, which production runs from its timer trigger (not client-callable);
   // one run at a time, so a run after a clock move never overlaps the timer's.
@@ -277,7 +257,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       if (pathname === '/local/outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(await latestOutboxMessages(100)))
       if (pathname === '/local/outbox.json')
         return sendJson(res, 200, { messages: (await latestOutboxMessages(OUTBOX_JSON_LIMIT)).map(outboxEntry) })
-      serveStatic(res, h5Dir, pathname)
+      serveH5(req, res, pathname)
     }
     route().catch((error) => {
       console.error('[local host]', error)
