@@ -137,7 +137,7 @@ describe('关爱对象与定期探访 in the browser', () => {
     const resident = personOf(demoIdentities.resident)
     await shown(page).locator('#care-resident input').fill(resident.name)
     await tap(page, '查找')
-    await tap(page, '就是 TA')
+    await tap(page, '就是这位')
     await shown(page).getByText(`已关联：${resident.name}`).waitFor()
     expect(await shown(page).locator('#care-name input').inputValue()).toBe(resident.name)
     await tap(page, '取消关联')
@@ -277,7 +277,7 @@ describe('关爱对象与定期探访 in the browser', () => {
       expect(text).toContain(shownFact)
     }
     for (const group of registered.groups) expect(text).not.toContain(group)
-    await card.getByText(`给 TA 打电话 ${registered.phone}`).waitFor()
+    await card.getByText(`打给${name} ${registered.phone}`).waitFor()
     await screenshot(page, 'care-my-visits.png')
     expect(errors).toEqual([])
   })
@@ -326,7 +326,7 @@ describe('关爱对象与定期探访 in the browser', () => {
     // Nothing chosen: said beside each choice.
     await tap(page, '记录探访')
     await fieldOf(page, '怎么探访的').getByText('请选上门还是电话').waitFor()
-    await fieldOf(page, 'TA 怎么样').getByText('请选 TA 怎么样').waitFor()
+    await fieldOf(page, '本人情况怎么样').getByText('请选本人情况怎么样').waitFor()
 
     await tap(page, '上门探访')
     await tap(page, '较差')
@@ -342,7 +342,10 @@ describe('关爱对象与定期探访 in the browser', () => {
     await tap(page, '记录探访并发起求助')
 
     await shown(page).getByText('探访已记录').waitFor()
-    await shown(page).locator('#visit-need').getByText('已替 TA 发起求助').waitFor()
+    await shown(page)
+      .locator('#visit-need')
+      .getByText(/^已替.+发起求助$/)
+      .waitFor()
     await screenshot(page, 'care-visit-recorded.png')
     await tap(page, '看这条求助的进展')
     await page.waitForURL('**/pages/needs/detail/index?id=*')

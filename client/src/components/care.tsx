@@ -87,7 +87,7 @@ export function PersonCard({ person, details, children }: { person: PersonFacts;
         {contact.name}（{contact.relation}）{contact.phone}
       </Fact>
       <ScheduleFacts person={person} />
-      {person.phone ? <CallButton phone={person.phone} label={`给 TA 打电话 ${person.phone}`} /> : null}
+      {person.phone ? <CallButton phone={person.phone} label={`打给${person.name} ${person.phone}`} /> : null}
       <CallButton phone={contact.phone} label={`打给${contact.relation} ${contact.phone}`} />
       {children}
     </View>
@@ -259,9 +259,9 @@ export function PersonStep({
         <PlaceField
           label="在地图上的位置"
           shownAs="位置"
-          home="TA 家"
-          weappHint="代 TA 求助时按这个位置找附近的组织；可以在地图上选 TA 家"
-          hint="关联了居民的，按 TA 登记的家；没有关联的，按社区的位置"
+          home="本人家里"
+          weappHint="替本人求助时按这个位置找附近的组织；可以在地图上选本人家里"
+          hint="关联了居民的，按本人登记的家；没有关联的，按社区的位置"
           place={draft.place}
           error={problems.location}
           onChange={(place) => change('place', place)}
@@ -303,7 +303,7 @@ export function PersonStep({
       />
       <TextField
         id="care-contact-relation"
-        label="和 TA 的关系"
+        label="和本人的关系"
         hint="如：儿子、女儿、邻居"
         maxlength={10}
         value={draft.contactRelation}

@@ -83,15 +83,15 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
         <SectionHeader title="多久有人接单" hint={`本期接单的 ${needs.toAcceptance.count} 件，从提出算起`} />
         <Stats
           items={[
-            { label: '一半以内', value: formatDuration(needs.toAcceptance.medianMinutes) },
-            { label: '九成以内', value: formatDuration(needs.toAcceptance.p90Minutes) },
+            { label: '一半的求助在这之内', value: formatDuration(needs.toAcceptance.medianMinutes) },
+            { label: '十件里九件在这之内', value: formatDuration(needs.toAcceptance.p90Minutes) },
           ]}
         />
         <SectionHeader title="多久办完" hint={`本期完成的 ${needs.toCompletion.count} 件，从提出算起`} />
         <Stats
           items={[
-            { label: '一半以内', value: formatDuration(needs.toCompletion.medianMinutes) },
-            { label: '九成以内', value: formatDuration(needs.toCompletion.p90Minutes) },
+            { label: '一半的求助在这之内', value: formatDuration(needs.toCompletion.medianMinutes) },
+            { label: '十件里九件在这之内', value: formatDuration(needs.toCompletion.p90Minutes) },
           ]}
         />
       </View>

@@ -53,7 +53,7 @@ export default function VisitPage() {
       <Loaded load={load}>
         {({ people }) => {
           const person = people.find((p) => p.entryId === id)
-          if (!person) return <Empty title="找不到这位居民">TA 可能已不再和您结对，请回到“我的探访”看看。</Empty>
+          if (!person) return <Empty title="找不到这位居民">您可能已不再和这位居民结对，请回到“我的探访”看看。</Empty>
           return recorded ? <Recorded person={person} visit={recorded} /> : <VisitForm person={person} onRecorded={setRecorded} />
         }}
       </Loaded>
@@ -81,7 +81,12 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
         ? { helpKind: draft.helpKind ?? undefined, urgency: draft.urgency ?? undefined, description: draft.description }
         : undefined,
     }),
-    unchosen: { mode: '请选上门还是电话', wellbeing: '请选 TA 怎么样', 'worry.helpKind': '请选要帮什么忙', 'worry.urgency': '请选有多急' },
+    unchosen: {
+      mode: '请选上门还是电话',
+      wellbeing: '请选本人情况怎么样',
+      'worry.helpKind': '请选要帮什么忙',
+      'worry.urgency': '请选有多急',
+    },
     fieldKey: careFieldKey,
     problemKey: {
       days: 'visitedAt',
@@ -119,7 +124,7 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
             onToggle={(m) => change('mode', m)}
           />
         </Field>
-        <Field label="TA 怎么样" error={problems.wellbeing}>
+        <Field label="本人情况怎么样" error={problems.wellbeing}>
           <Choices
             wide
             options={wellbeingSchema.options}
@@ -137,7 +142,7 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
           error={problems.notes}
           onChange={(v) => change('notes', v)}
         />
-        <Field label="TA 有没有困难" hint="有困难的，提交时会替 TA 发起求助，附近的组织来帮忙" error={problems.worry}>
+        <Field label="本人有没有困难" hint="有困难的，提交时会替本人发起求助，附近的组织来帮忙" error={problems.worry}>
           <Choices
             wide
             options={Object.keys(worryChoices) as WorryChoice[]}
@@ -189,7 +194,7 @@ function Recorded({ person, visit }: { person: VisitAssignment; visit: VisitView
       </View>
       {visit.needId ? (
         <View id="visit-need" className="card">
-          <Text className="card-title">已替 TA 发起求助</Text>
+          <Text className="card-title">已替{person.name}发起求助</Text>
           <Text className="card-text">附近的组织接单后会来帮忙，您可以随时看进展。</Text>
           <ListItem title="看这条求助的进展" onClick={() => Taro.redirectTo({ url: paths.need(visit.needId!) })} />
         </View>

@@ -112,7 +112,7 @@ export default function CareAddPage() {
       </Button>
     </Field>
   ) : (
-    <Field label="TA 也用邻里守望吗？" hint="可不找；找到后，TA 的求助和探访能连在一起" error={problems.residentId}>
+    <Field label="本人也用邻里守望吗？" hint="可不找；找到后，本人的求助和探访能连在一起" error={problems.residentId}>
       <ResidentFinder id="care-resident" communityId={communityId} label="按姓名找本社区居民">
         {(resident, reset) => (
           <Button
@@ -124,7 +124,7 @@ export default function CareAddPage() {
               reset()
             }}
           >
-            就是 TA
+            就是这位
           </Button>
         )}
       </ResidentFinder>
@@ -139,13 +139,13 @@ export default function CareAddPage() {
         ) : (
           <View>
             <View id="consent-explained" className="consent">
-              <Text className="consent-title">请先向 TA 本人（或监护人）说明，再问是否同意：</Text>
-              <Text className="consent-text">· 社区会记下 TA 的姓名、住址、电话、属于哪类、需要什么关照和紧急联系人。</Text>
-              <Text className="consent-text">· 这些只用来定期上门或打电话看望 TA，有困难时替 TA 求助。</Text>
+              <Text className="consent-title">请先向本人（或监护人）说明，再问是否同意：</Text>
+              <Text className="consent-text">· 社区会记下本人的姓名、住址、电话、属于哪类、需要什么关照和紧急联系人。</Text>
+              <Text className="consent-text">· 这些只用来定期上门或打电话看望本人，有困难时替本人求助。</Text>
               <Text className="consent-text">
                 · 全部信息只有社区两委能看；结对的志愿者只看到探访要用的：姓名、住址、电话、需要什么和紧急联系人。
               </Text>
-              <Text className="consent-text">· TA 随时可以说不同意了。撤回后就不再登记在册，也不再探访。</Text>
+              <Text className="consent-text">· 本人随时可以说不同意了。撤回后就不再登记在册，也不再探访。</Text>
             </View>
             <Field label="是谁同意的" error={problems['consent.giver']}>
               <Choices

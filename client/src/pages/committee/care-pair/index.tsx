@@ -122,7 +122,7 @@ function Members({
   const load = useLoad(() => api.organisations.members({ organisationId }))
   return (
     <View>
-      <SectionHeader title="探访的志愿者" hint={`最多 ${MAX_VOLUNTEERS} 位；TA 们会在“我的探访”里看到这位居民`} />
+      <SectionHeader title="探访的志愿者" hint={`最多 ${MAX_VOLUNTEERS} 位；志愿者会在“我的探访”里看到这位居民`} />
       <Loaded load={load}>
         {({ members }) => (
           <Field label={`已选 ${chosen.length} 位`} error={error}>

@@ -45,7 +45,7 @@ export default function CarePersonPage() {
                   <ListItem title="修改信息" detail="住址、电话、类别、需要、紧急联系人、探访频次" onClick={() => go(paths.careEdit(id))} />
                   <ConfirmAction
                     label="撤回同意"
-                    question={`${entry.name}不同意再登记了？撤回后 TA 移出在册名单，不再探访，结对也一并解除。`}
+                    question={`${entry.name}不同意再登记了？撤回后移出在册名单，不再探访，结对也一并解除。`}
                     reason={{ label: '怎么撤回的（如：本人电话告知）', required: true }}
                     onConfirm={withdraw}
                   />
@@ -66,7 +66,7 @@ function Person({ entry }: { entry: RegisterEntry }) {
       details={
         <View>
           <Tags tags={entry.groups} />
-          {entry.linkedResident ? <Text className="card-label">TA 也在用邻里守望</Text> : null}
+          {entry.linkedResident ? <Text className="card-label">本人也在用邻里守望</Text> : null}
         </View>
       }
     />
