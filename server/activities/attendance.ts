@@ -5,7 +5,7 @@
 import { iso } from '../../shared/domain/time'
 import type { ActivitiesContract, RosterEntry } from '../../shared/contracts/activities'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { attendanceRefusal, SHORT_CODE_WINDOW_MINUTES, shortCodeWait, type AttendancePurpose } from '../../shared/domain/activity'
+import { attendanceOpensAt, attendanceRefusal, SHORT_CODE_WINDOW_MINUTES, shortCodeWait, type AttendancePurpose } from '../../shared/domain/activity'
 import { signUpById, signUpDocId, signUpsOfActivity } from '../data/activities'
 import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
 import { inTransaction, whole } from '../data/transaction'
@@ -30,10 +30,20 @@ function attendanceProblem(activity: ActivityDoc, purpose: AttendancePurpose, no
 export const checkInCode: Action<'checkInCode'> = async (context) => {
   const { input, now } = context
   const { activity } = await ownActivity(context, input.organisationId, input.activityId)
-  const problem = attendanceProblem(activity, input.purpose, now)
-  if (problem) throw problem
+  const stopped = notRunning(activity)
+  if (stopped) throw stopped
+  const times = { startAt: new Date(activity.startAt), endAt: new Date(activity.endAt) }
+  const opensAt = attendanceOpensAt(times)
+  if (now < opensAt) return { state: 'notYet' as const, opensAt: iso(opensAt) }
+  if (attendanceRefusal(input.purpose, times, now)) return { state: 'closed' as const }
   const code = issueCheckInCode({ activityId: activity._id, purpose: input.purpose, secret: checkInSecretFrom(process.env), now })
-  return { qrPayload: code.qrPayload, shortCode: code.shortCode, rotatesAt: iso(code.rotatesAt), expiresAt: iso(code.expiresAt) }
+  return {
+    state: 'open' as const,
+    qrPayload: code.qrPayload,
+    shortCode: code.shortCode,
+    rotatesAt: iso(code.rotatesAt),
+    expiresAt: iso(code.expiresAt),
+  }
 }
 
 const refusedCode: Record<

@@ -216,9 +216,19 @@ export const activitiesContract = defineFunction('activities', {
     z.object({ activity: activityDetailSchema, entries: z.array(rosterEntrySchema) }),
   ),
   checkInCode: action(
-    '负责人：当前这一分钟的签到（或签退）二维码和 6 位数字，每分钟更换',
+    '负责人：当前这一分钟的签到（或签退）二维码和 6 位数字，每分钟更换；还没开放时说几点开放，活动结束后说已关闭',
     z.strictObject({ ...orgActivityRef, purpose: purposeSchema }),
-    z.object({ qrPayload: z.string(), shortCode: z.string(), rotatesAt: isoDateTimeSchema, expiresAt: isoDateTimeSchema }),
+    z.discriminatedUnion('state', [
+      z.object({
+        state: z.literal('open'),
+        qrPayload: z.string(),
+        shortCode: z.string(),
+        rotatesAt: isoDateTimeSchema,
+        expiresAt: isoDateTimeSchema,
+      }),
+      z.object({ state: z.literal('notYet'), opensAt: isoDateTimeSchema }),
+      z.object({ state: z.literal('closed') }),
+    ]),
   ),
   markAttendance: action(
     '负责人：为没有手机的人手动签到或签退',

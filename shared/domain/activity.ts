@@ -200,6 +200,9 @@ export const CHECK_OUT_CLOSES_MINUTES = 60
 
 export type AttendancePurpose = 'check_in' | 'check_out'
 
+/** When codes start to work: before this, the lead's page says when, which is not a failure. */
+export const attendanceOpensAt = (activity: { startAt: Date }) => new Date(activity.startAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000)
+
 /**
  * Why attendance cannot be taken now, or null. An attendee's code works from an hour before the
  * start until the end (check-out a while longer); the lead may also tick after that, since the
@@ -211,8 +214,7 @@ export function attendanceRefusal(
   now: Date,
   by: 'code' | 'lead' = 'code',
 ): string | null {
-  const opens = activity.startAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000
-  if (now.getTime() < opens) return `活动开始前 ${CHECK_IN_OPENS_MINUTES} 分钟才能签到`
+  if (now < attendanceOpensAt(activity)) return `活动开始前 ${CHECK_IN_OPENS_MINUTES} 分钟才能签到`
   if (by === 'lead') return null
   if (purpose === 'check_in' && now.getTime() > activity.endAt.getTime()) return '活动已结束，不能再签到'
   if (purpose === 'check_out' && now.getTime() > activity.endAt.getTime() + CHECK_OUT_CLOSES_MINUTES * 60_000)

@@ -17,7 +17,8 @@ import type { Page } from 'playwright-core'
 import { create } from 'qrcode/lib/core/qrcode'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { latestOutboxMessages } from '../../local/outbox'
-import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS, type SignUpRole } from '../../shared/domain/activity'
+import { ACTIVITY_PAGE, CHECK_IN_OPENS_MINUTES, SHORT_CODE_ATTEMPTS, type SignUpRole } from '../../shared/domain/activity'
+import { formatDateTime } from '../../client/src/format'
 import { inShanghai } from '../../shared/domain/time'
 import { database } from '../../server/data/cloudbase'
 import {
@@ -476,6 +477,23 @@ describe('社区活动 in the browser', () => {
     expect(await shown(leadPage).locator('.roster-entry', { hasText: secondVolunteer.name }).count()).toBe(0)
     await screenshot(leadPage, 'activity-roster.png')
     for (const { errors } of [leadSession, volunteer, guesser]) expect(errors).toEqual([])
+  })
+
+  it('tells the lead when the codes open, not a failure, and shows them by itself at that moment', async () => {
+    const activity = await approved('开放')
+    const { page: leadPage, errors } = await signInAs(lead.openid)
+    await openPage(session(), leadPage, `pages/activity/check-in-code/index?organisationId=${organisationId}&id=${activity.id}`)
+    const opensAt = activity.startAt.subtract(CHECK_IN_OPENS_MINUTES, 'minute')
+    await shown(leadPage)
+      .getByText(`签到码 ${formatDateTime(opensAt.toISOString())} 开放`)
+      .waitFor()
+    const text = await shown(leadPage).textContent()
+    for (const failure of ['没有加载出来', '重试']) expect(text).not.toContain(failure)
+    await screenshot(leadPage, 'activity-check-in-code-not-yet.png')
+    // The page waits for the opening itself: no reload.
+    await session().moveClocks({ set: opensAt.format() })
+    await shown(leadPage).locator('#short-code').waitFor()
+    expect(errors).toEqual([])
   })
 
   it('renews the code as each minute turns, and refuses an expired one', async () => {

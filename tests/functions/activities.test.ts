@@ -22,7 +22,7 @@ import type {
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import type { PublishActivityInput } from '../../shared/contracts/activities'
-import { ACTIVITY_PAGE, SHORT_CODE_ATTEMPTS, waitlistPosition } from '../../shared/domain/activity'
+import { ACTIVITY_PAGE, CHECK_OUT_CLOSES_MINUTES, SHORT_CODE_ATTEMPTS, waitlistPosition } from '../../shared/domain/activity'
 import { CLOUDBASE_LATENCY_MS, EVERYONE_CONSENTED, freshDatabasePerGroup, testClock } from '../support/database'
 import { callActivities as call, callOrganisations, callTimebank, failure, ok } from './calls'
 
@@ -594,8 +594,11 @@ describe('checking in and out with the rotating code', () => {
     who.elderResident,
     'demo-song-guiying',
   ]
-  const codeFor = async (purpose: 'check_in' | 'check_out', activityId: string) =>
-    ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId, purpose }))
+  const codeFor = async (purpose: 'check_in' | 'check_out', activityId: string) => {
+    const answer = await ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId, purpose }))
+    if (answer.state !== 'open') throw new Error(`the ${purpose} code is ${answer.state}`)
+    return answer
+  }
   const secret = () => process.env.LINLI_CHECKIN_SECRET!
   /** An activity starting soon: three participants and a volunteer have places, another volunteer waits. */
   async function anActivityToCheckInto() {
@@ -707,15 +710,31 @@ describe('checking in and out with the rotating code', () => {
   })
 
   it('no code before check-in opens, an hour before the start', async () => {
-    const later = (
-      await publish({ startAt: iso(minutesFromNow(24 * 60)), endAt: iso(minutesFromNow(26 * 60)), signUpDeadline: iso(minutesFromNow(60)) })
-    ).id
-    expect(await failure(codeForFailure(later))).toEqual({ code: 'CONFLICT' })
+    const startAt = minutesFromNow(24 * 60)
+    const later = (await publish({ startAt: iso(startAt), endAt: iso(minutesFromNow(26 * 60)), signUpDeadline: iso(minutesFromNow(60)) }))
+      .id
+    // Not yet is an answer, not a failure: the lead's page says when the codes open.
+    expect(await ok(codeForFailure(later))).toEqual({ state: 'notYet', opensAt: iso(new Date(startAt.getTime() - 60 * 60_000)) })
     await ok(call(participant, 'signUp', { activityId: later, role: 'participant' }))
     const early = issueCheckInCode({ activityId: later, purpose: 'check_in', secret: secret(), now: testClock.now() }).qrPayload
     expect(await failure(call(participant, 'checkIn', { activityId: later, purpose: 'check_in', qrPayload: early }))).toEqual({
       code: 'CONFLICT',
     })
+  })
+  it('after the end the lead is told the codes are closed: check-in at the end, check-out an hour later', async () => {
+    const activityId = (await publish()).id
+    const answer = (purpose: 'check_in' | 'check_out') =>
+      ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId, purpose }))
+    const moved = (150 + 1) * 60_000
+    testClock.advance(moved)
+    try {
+      expect(await answer('check_in')).toEqual({ state: 'closed' })
+      expect(await answer('check_out')).toMatchObject({ state: 'open' })
+      testClock.advance(CHECK_OUT_CLOSES_MINUTES * 60_000)
+      expect(await answer('check_out')).toEqual({ state: 'closed' })
+    } finally {
+      testClock.advance(-moved - CHECK_OUT_CLOSES_MINUTES * 60_000)
+    }
   })
   const codeForFailure = (id: string) =>
     call(lead, 'checkInCode', { organisationId: organisation._id, activityId: id, purpose: 'check_in' })
@@ -771,8 +790,10 @@ async function anAttendedActivity() {
   const activityId = (await publish({ participantPlaces: 2, volunteerPlaces: 3 })).id
   for (const openid of [participant, absent]) await ok(call(openid, 'signUp', { activityId, role: 'participant' }))
   for (const openid of [v1, v2, v3]) await ok(call(openid, 'signUp', { activityId, role: 'volunteer' }))
-  const { qrPayload } = await ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId, purpose: 'check_in' }))
-  for (const openid of [participant, v1, v2]) await ok(call(openid, 'checkIn', { activityId, purpose: 'check_in', qrPayload }))
+  const code = await ok(call(lead, 'checkInCode', { organisationId: organisation._id, activityId, purpose: 'check_in' }))
+  if (code.state !== 'open') throw new Error(`the check-in code is ${code.state}`)
+  for (const openid of [participant, v1, v2])
+    await ok(call(openid, 'checkIn', { activityId, purpose: 'check_in', qrPayload: code.qrPayload }))
   return activityId
 }
 /** As above, then over: two hours, ended ten minutes ago; v1 came five minutes late, v2 half an hour early and stayed half an hour on. */

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { CHECK_IN_OPENS_MINUTES } from '../../../../../shared/domain/activity'
 import { api } from '../../../api'
 import { Choices } from '../../../components/form'
 import { PageShell } from '../../../components/page-shell'
 import { QrCode } from '../../../components/qr-code'
-import { Loaded } from '../../../components/status'
-import { formatClock } from '../../../format'
+import { Empty, Loaded } from '../../../components/status'
+import { formatClock, formatDateTime } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
 import { usePageParams } from '../../../routes'
 
@@ -37,28 +38,46 @@ export default function CheckInCodePage() {
     return () => void Taro.setKeepScreenOn({ keepScreenOn: false })
   }, [])
 
-  const rotatesAt = load.status === 'ready' ? load.data.rotatesAt : null
+  // The next moment the page changes by itself: the minute's code turns, or the codes open.
+  const changesAt =
+    load.status !== 'ready'
+      ? null
+      : load.data.state === 'open'
+        ? load.data.rotatesAt
+        : load.data.state === 'notYet'
+          ? load.data.opensAt
+          : null
   useEffect(() => {
-    if (!rotatesAt) return undefined
-    const timer = setTimeout(load.reload, Math.max(0, new Date(rotatesAt).getTime() - Date.now()) + AFTER_ROTATION_MS)
+    if (!changesAt) return undefined
+    const timer = setTimeout(load.reload, Math.max(0, new Date(changesAt).getTime() - Date.now()) + AFTER_ROTATION_MS)
     return () => clearTimeout(timer)
-  }, [rotatesAt])
+  }, [changesAt])
 
   return (
     <PageShell>
       <Choices<Purpose> options={['签到', '签退']} chosen={[purpose]} onToggle={setPurpose} />
       <Loaded load={load}>
-        {(code) => (
-          <View className="card check-in-code">
-            <Text className="card-title">请来{code.purpose}的人扫一扫</Text>
-            <QrCode id="check-in-qr" text={code.qrPayload} widthPx={QR_WIDTH_PX} />
-            <Text className="card-label">不能扫码的，输入这 6 位数字：</Text>
-            <Text id="short-code" className="short-code">
-              {code.shortCode}
-            </Text>
-            <Text className="card-label">每分钟自动更换，{formatClock(code.rotatesAt)} 换新码</Text>
-          </View>
-        )}
+        {(code) =>
+          code.state === 'notYet' ? (
+            <Empty title={`${code.purpose}码 ${formatDateTime(code.opensAt)} 开放`}>
+              活动开始前 {CHECK_IN_OPENS_MINUTES} 分钟开放。到时这里自动显示二维码和 6 位数字，不用刷新。
+            </Empty>
+          ) : code.state === 'closed' ? (
+            <Empty title={`${code.purpose}码已关闭`}>
+              活动已结束。没{code.purpose}上的人，请回到名单为他们手动{code.purpose}。
+            </Empty>
+          ) : (
+            <View className="card check-in-code">
+              <Text className="card-title">请来{code.purpose}的人扫一扫</Text>
+              <QrCode id="check-in-qr" text={code.qrPayload} widthPx={QR_WIDTH_PX} />
+              <Text className="card-label">不能扫码的，输入这 6 位数字：</Text>
+              <Text id="short-code" className="short-code">
+                {code.shortCode}
+              </Text>
+              <Text className="card-label">每分钟自动更换，{formatClock(code.rotatesAt)} 换新码</Text>
+            </View>
+          )
+        }
       </Loaded>
     </PageShell>
   )
