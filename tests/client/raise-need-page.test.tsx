@@ -119,3 +119,30 @@ test('防骗维权 shows 110 and 96110 at once, whatever the urgency, and again 
   const after = container.querySelector('#emergency-panel') as HTMLElement
   expect(within(after).getAllByText(/^(报警 110|反诈专线 96110)$/)).toHaveLength(2)
 })
+
+test('when the need cannot be sent, the page offers the committee’s phone beside the failure', async () => {
+  const dial = jest.mocked(makePhoneCall)
+  const container = await openRaisePage()
+  fireEvent.click(screen.getByText('一般（几天内）'))
+  fireEvent.click(screen.getByText('助餐'))
+  await toLastStep(container, '这几天腿疼，下不了楼买菜。')
+  // The signal drops as she sends: nothing answers at this address.
+  configureTransport({ baseUrl: 'http://127.0.0.1:9', headers: { 'X-Demo-Openid': demoIdentities.elderResident } })
+  try {
+    fireEvent.click(screen.getByText('发出求助'))
+    const failure = await waitFor(() => {
+      const found = container.querySelector('#step-failure') as HTMLElement
+      expect(found).toBeTruthy()
+      return found
+    })
+    expect(within(failure).getByText('求助没有发出去', { exact: false })).toBeTruthy()
+    dial.mockClear()
+    fireEvent.click(within(failure).getByText(`打给社区两委 ${community.committeePhone}`))
+    expect(dial).toHaveBeenLastCalledWith({ phoneNumber: community.committeePhone })
+  } finally {
+    configureTransport({ baseUrl: host.url, headers: { 'X-Demo-Openid': demoIdentities.elderResident } })
+  }
+  // Sent once the signal is back: nothing was raised before.
+  fireEvent.click(screen.getByText('发出求助'))
+  await screen.findByText('求助已发出')
+})

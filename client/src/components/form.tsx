@@ -238,11 +238,14 @@ export function StepFrame({
   form,
   submitLabel,
   onSubmit,
+  whenSendingFails,
   children,
 }: {
   form: { step: number; steps: readonly { title: string }[]; last: boolean; failure: string; sending: boolean; next(): void; back(): void }
   submitLabel: string
   onSubmit(): void
+  /** Another way to get the thing done, shown with a failure that no field explains (e.g. the committee's phone). */
+  whenSendingFails?: ReactNode
   children: ReactNode
 }) {
   return (
@@ -252,7 +255,12 @@ export function StepFrame({
       </Text>
       <Text className="greeting">{form.steps[form.step].title}</Text>
       <View className="card">{children}</View>
-      {form.failure ? <Text className="field-error">{form.failure}</Text> : null}
+      {form.failure ? (
+        <View id="step-failure">
+          <Text className="field-error">{form.failure}</Text>
+          {whenSendingFails}
+        </View>
+      ) : null}
       <BusyButton
         id="step-main"
         primary

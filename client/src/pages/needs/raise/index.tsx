@@ -8,6 +8,7 @@ import { urgencyLabel, urgencySchema, type Urgency } from '../../../../../shared
 import { helpKinds, type HelpKind } from '../../../../../shared/domain/vocabulary'
 import { api } from '../../../api'
 import { AsResident } from '../../../components/as-resident'
+import { CallButton } from '../../../components/call-button'
 import { Choices, Field, HomeAddressFields, StepFrame, TextAreaField, TextField } from '../../../components/form'
 import { ConsentPrompt } from '../../../components/consent'
 import { ListItem } from '../../../components/list'
@@ -163,7 +164,17 @@ function RaiseForm({
   return (
     <View>
       <EmergencyPanel need={draft} committeePhone={committeePhone} />
-      <StepFrame form={form} submitLabel="发出求助" onSubmit={checkThenRaise}>
+      <StepFrame
+        form={form}
+        submitLabel="发出求助"
+        onSubmit={checkThenRaise}
+        whenSendingFails={
+          <View>
+            <Text className="note">求助没有发出去。急的事，请直接打给社区：</Text>
+            <CallButton primary phone={committeePhone} label={`打给社区两委 ${committeePhone}`} />
+          </View>
+        }
+      >
         {step === 0 && (
           <View>
             <Field label="有多急" error={problems.urgency}>
