@@ -103,6 +103,7 @@ export interface ActivitySchedule {
  * (sign up until the doors open) but not later, and must still be ahead when publishing.
  */
 export function scheduleProblem(schedule: ActivitySchedule, now: Date): { field: keyof ActivitySchedule; message: string } | null {
+  if (schedule.startAt.getTime() <= now.getTime()) return { field: 'startAt', message: '开始时间已经过去了，请选以后的时间' }
   if (schedule.endAt.getTime() <= schedule.startAt.getTime()) return { field: 'endAt', message: '结束时间要晚于开始时间' }
   if (schedule.signUpDeadline.getTime() > schedule.startAt.getTime())
     return { field: 'signUpDeadline', message: '报名截止不能晚于活动开始' }

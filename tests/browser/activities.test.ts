@@ -245,7 +245,15 @@ describe('社区活动 in the browser', () => {
     await shown(page).locator('#activity-description textarea').fill(description)
     await tap(page, '下一步')
 
-    // Tomorrow (明天 is chosen to begin with) for ACTIVITY_MINUTES; sign-ups until the start.
+    // A start already past (today at 07:00; the clocks say 08:00) is said on this screen, not after the last one.
+    await tap(page, '今天')
+    await pickTime(page, 'activity-start', '07:00')
+    await tap(page, '下一步')
+    await shown(page).locator('.field-invalid').filter({ hasText: '哪一天' }).getByText('开始时间已经过去了，请选以后的时间').waitFor()
+    await tap(page, '明天')
+    await shown(page).getByText('开始时间已经过去了，请选以后的时间').waitFor({ state: 'detached' })
+
+    // Tomorrow for ACTIVITY_MINUTES; sign-ups until the start.
     await pickTime(page, 'activity-start', startAt.format('HH:mm'))
     await pickTime(page, 'activity-end', endAt.format('HH:mm'))
     await tap(page, '活动开始时')

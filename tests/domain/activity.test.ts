@@ -107,6 +107,8 @@ describe('the schedule and the sign-up deadline', () => {
     expect(scheduleProblem({ ...schedule, endAt: schedule.startAt }, now)?.field).toBe('endAt')
     expect(scheduleProblem({ ...schedule, signUpDeadline: at('2026-05-03T09:01:00') }, now)?.field).toBe('signUpDeadline')
     expect(scheduleProblem(schedule, schedule.signUpDeadline)?.field).toBe('signUpDeadline')
+    // A start already past is said at the start, not as a deadline that has passed.
+    expect(scheduleProblem(schedule, schedule.startAt)).toEqual({ field: 'startAt', message: '开始时间已经过去了，请选以后的时间' })
   })
 
   it('takes sign-ups for a published activity up to its deadline, not at it', () => {

@@ -24,6 +24,8 @@ interface SteppedFormOptions<Draft, Input> {
   fieldKey?(path: readonly string[]): string
   /** Draft keys whose problem key differs from their own name. */
   problemKey?: Partial<Record<keyof Draft, string>>
+  /** Checks the schema cannot make because they need the moment (a start already past), with the function's own rule. */
+  checkAlso?(draft: Draft): Problems
 }
 
 /**
@@ -48,8 +50,9 @@ export function useSteppedForm<Draft extends object, Input>(options: SteppedForm
 
   const check = (): { input: Input | null; problems: Problems } => {
     const parsed = schema.safeParse(toInput(draft))
-    if (parsed.success) return { input: parsed.data, problems: {} }
     const found: Problems = {}
+    for (const [key, problem] of Object.entries(options.checkAlso?.(draft) ?? {})) if (problem) found[key] = problem
+    if (parsed.success) return Object.keys(found).length ? { input: null, problems: found } : { input: parsed.data, problems: {} }
     for (const issue of parsed.error.issues) {
       const key = fieldKey(issue.path.map(String))
       found[key] ??= unchosen[key] ?? (issue.code === 'custom' ? undefined : bounds[key]) ?? issue.message

@@ -8,7 +8,13 @@ import {
   publishActivitySchema,
   type ActivityDetail,
 } from '../../../../../shared/contracts/activities'
-import { activityKindLabel, activityKindSchema, DEFAULT_MAJOR_THRESHOLD, type ActivityKind } from '../../../../../shared/domain/activity'
+import {
+  activityKindLabel,
+  activityKindSchema,
+  DEFAULT_MAJOR_THRESHOLD,
+  scheduleProblem,
+  type ActivityKind,
+} from '../../../../../shared/domain/activity'
 import { inShanghai } from '../../../../../shared/domain/time'
 import { api } from '../../../api'
 import { ActivityCard, reasonsText } from '../../../components/activity'
@@ -151,6 +157,15 @@ function PublishForm({ organisationId, onPublished }: { organisationId: string; 
     unchosen: { kind: '请选活动类型' },
     bounds: { participantPlaces: placesBound, volunteerPlaces: placesBound },
     problemKey: { place: 'location', day: 'startAt', startTime: 'startAt', endTime: 'endAt', deadline: 'signUpDeadline' },
+    checkAlso: (draft) => {
+      const { start, end } = schedule(draft)
+      if (Number.isNaN(start)) return {}
+      const problem = scheduleProblem(
+        { startAt: new Date(start), endAt: new Date(end), signUpDeadline: new Date(deadlineChoices[draft.deadline](start)) },
+        new Date(),
+      )
+      return problem ? { [problem.field]: problem.message } : {}
+    },
   })
   const { draft, change, problems, step } = form
   const namedDay = (Object.keys(dayChoices) as DayChoice[]).find((d) => dayAfter(dayChoices[d]) === draft.day)
