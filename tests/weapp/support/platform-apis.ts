@@ -19,10 +19,16 @@ export interface Violation {
 }
 
 const violations: Violation[] = []
+const calls: { api: string; options: Record<string, unknown> }[] = []
 
 /** The violations since the last call, and forgets them. */
 export function takeViolations(): Violation[] {
   return violations.splice(0)
+}
+
+/** Every call made since the last time, with its options (callbacks left out), and forgets them. */
+export function takeCalls(): { api: string; options: Record<string, unknown> }[] {
+  return calls.splice(0)
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string'
@@ -38,6 +44,7 @@ const within = (value: unknown, allowed: readonly string[]) =>
  */
 function api(name: string, check: (o: Options) => string | undefined, answer: (o: Options) => object = () => ({})) {
   return (options: Options = {}) => {
+    calls.push({ api: name, options: Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function')) })
     const problem = check(options)
     if (problem) violations.push({ api: name, problem })
     const result = problem ? { errMsg: `${name}:fail parameter error: ${problem}` } : { errMsg: `${name}:ok`, ...answer(options) }
