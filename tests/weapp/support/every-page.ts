@@ -248,12 +248,14 @@ export function registeredPages(): string[] {
   return [...config.pages, ...(config.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
 }
 
-/** Who may open `route`; throws for a page the table does not know, so a new page cannot go unopened. */
+/** Who may open `route`; throws for a page the table does not know or nobody here may open, so no page goes unopened. */
 export function whoMayOpen(route: string): readonly Person[] {
   const rule = rules[route]
   if (!rule) throw new Error(`${route} is in app.json but not in the smoke test's table (tests/weapp/support/every-page.ts)`)
   const allowed = permissionTable[rule.action].who.flatMap((audience: Audience) => audiences[audience])
-  return audiences.signed_in.filter((p) => allowed.includes(p) && (!rule.only || rule.only.includes(p)))
+  const who = audiences.signed_in.filter((p) => allowed.includes(p) && (!rule.only || rule.only.includes(p)))
+  if (who.length === 0) throw new Error(`nobody the smoke test plays may open ${route}: it would go unopened`)
+  return who
 }
 
 /** The pages `person` may open, in app.json's order. */

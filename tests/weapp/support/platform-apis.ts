@@ -73,6 +73,12 @@ function cloudPathProblem(path: unknown): string | undefined {
 }
 
 let files = 0
+let scanned = ''
+
+/** What the next scan reads, as if the camera were held to that code. */
+export function nextScan(result: string): void {
+  scanned = result
+}
 
 /** The stand-ins, to assign onto `wx` before the app loads (Taro looks each API up once, at start). */
 export function platformApis(): Record<string, unknown> {
@@ -107,7 +113,7 @@ export function platformApis(): Record<string, unknown> {
       (o) => (o.type !== undefined && !['wgs84', 'gcj02'].includes(o.type as string) ? 'parameter.type takes wgs84 or gcj02' : undefined),
       () => ({ latitude: 36.81, longitude: 118.05 }),
     ),
-    // scanCode: onlyFromCamera a boolean; scanType barCode|qrCode|wxCode|datamatrix|pdf417. Nothing is scanned.
+    // scanCode: onlyFromCamera a boolean; scanType barCode|qrCode|wxCode|datamatrix|pdf417. Reads what `nextScan` gave.
     scanCode: api(
       'scanCode',
       (o) => {
@@ -116,7 +122,7 @@ export function platformApis(): Record<string, unknown> {
           return 'parameter.scanType has a type WeChat does not scan'
         return undefined
       },
-      () => ({ result: '', scanType: 'QR_CODE', charSet: 'utf-8' }),
+      () => ({ result: scanned, scanType: 'QR_CODE', charSet: 'utf-8' }),
     ),
     // openDocument: filePath a local path (from downloadFile); fileType one of WeChat's seven.
     openDocument: api('openDocument', (o) => {
