@@ -2,12 +2,13 @@
  * The built mini-program calling WeChat's device and open APIs the way a tap makes it, through the
  * stand-ins that check arguments as WeChat does (support/platform-apis.ts): a need's photo is chosen,
  * uploaded and previewed, and its place picked on WeChat's map; a volunteer checks in by scanning the
- * lead's code; the committee's report export is downloaded and opened in WeChat's viewer.
+ * lead's code; a lead asks to be told of new offers; the committee's report export is downloaded and
+ * opened in WeChat's viewer.
  */
 import { demoIdentities } from '../../local/seed/demo-data'
 import { startTestHost, type TestHost } from '../client/support/local-host'
 import { callHostAs } from '../support/need-service'
-import { makeSmokeData, type SmokeData } from './support/every-page'
+import { makeSmokeData, subscribeTemplatesAsDeployed, type SmokeData } from './support/every-page'
 import { installPlatform, openPage, restartAppAs, until } from './support/mini-program'
 import { nextScan, takeCalls, takeViolations } from './support/platform-apis'
 
@@ -15,6 +16,7 @@ let host: TestHost
 let data: SmokeData
 
 beforeAll(async () => {
+  subscribeTemplatesAsDeployed()
   host = await startTestHost()
   installPlatform({ hostUrl: host.url, openid: demoIdentities.resident })
   data = await makeSmokeData(host.url)
@@ -105,6 +107,18 @@ test('a volunteer checks in by scanning the lead’s code with WeChat’s scanne
     return (activity.mySignUps as { checkedInAt?: string }[])[0]?.checkedInAt
   })
   expect(takeCalls()).toContainEqual({ api: 'scanCode', options: { onlyFromCamera: true, scanType: ['qrCode'] } })
+  expect(takeViolations()).toEqual([])
+  page.detach()
+})
+
+test('a lead asks WeChat to tell them of new offers, with the deployment’s template ids', async () => {
+  restartAppAs(demoIdentities.organisationLead)
+  const page = openPage('pages/needs/offers/index')
+  const text = () => page.dom?.textContent ?? ''
+  await until(() => page.querySelector('#consent-offers-ask'))
+  page.querySelector('#consent-offers-ask')?.dispatchEvent('tap')
+  await until(() => text().includes('已开启提醒'))
+  expect(takeCalls()).toEqual([{ api: 'requestSubscribeMessage', options: { tmplIds: ['tmpl-newOffer', 'tmpl-taskAssigned'] } }])
   expect(takeViolations()).toEqual([])
   page.detach()
 })

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { demoIdentities, demoPerson } from '../../../local/seed/demo-data'
+import { consentMoments } from '../../../shared/domain/messages'
 import { permissionTable, type Audience, type QualifiedAction } from '../../../shared/domain/permissions'
 import { inShanghai } from '../../../shared/domain/time'
 import { startTestHost, type TestHost } from '../../client/support/local-host'
@@ -49,6 +50,15 @@ const organisation = 'org-qy-xiyanghong'
 const activity = 'act-qy-xiyanghong-haircut'
 const careEntry = 'care-wang-guilan'
 const catalogueItem = 'item-qy-haircut'
+
+/**
+ * Gives the next local host WeChat template ids for every message a page asks consent for, as a
+ * deployment does (LINLI_SUBSCRIBE_TEMPLATES): without them the pages' consent prompts never show.
+ */
+export function subscribeTemplatesAsDeployed(): void {
+  const kinds = Object.values(consentMoments).flat()
+  process.env.LINLI_SUBSCRIBE_TEMPLATES = JSON.stringify(Object.fromEntries(kinds.map((kind) => [kind, `tmpl-${kind}`])))
+}
 
 /** What the demo seed does not hold and the pages need an id of, made through the functions as the people who would. */
 export interface SmokeData {
@@ -312,6 +322,7 @@ export function smokeTestEveryPageAs(persons: readonly Person[]): void {
   const reported: string[] = []
 
   beforeAll(async () => {
+    subscribeTemplatesAsDeployed()
     host = await startTestHost()
     installPlatform({ hostUrl: host.url, openid: people.newcomer })
     data = await makeSmokeData(host.url)
