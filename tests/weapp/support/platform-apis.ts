@@ -2,8 +2,9 @@
  * WeChat's device and open APIs that the simulator lacks, stood in for as WeChat answers them: each
  * checks its arguments against WeChat's documentation (developers.weixin.qq.com/miniprogram/dev/api)
  * and, on a bad one, fails as WeChat does (`<api>:fail parameter error: …`) and records the violation,
- * so that a test can assert there were none. Nothing here pretends the user did anything: a chooser
- * answers with one plausible choice, a subscribe request with 'accept'.
+ * so that a test can assert there were none. When the arguments are right, a chooser answers with one
+ * plausible choice, the scanner with what the test holds to it (`nextScan`), a subscribe request with
+ * 'accept' for every template.
  */
 
 type Options = Record<string, unknown> & {
