@@ -1,10 +1,12 @@
 /**
  * Runs pages of the built mini-program in miniprogram-simulate. Only the platform is stood in
- * for: the App/Page constructors, storage, and `wx.cloud.callFunction`, which goes over HTTP to
- * a local host the way CloudBase would run the function. Everything above that is the build.
+ * for: the App/Page constructors, storage, `wx.cloud.callFunction`, which goes over HTTP to
+ * a local host the way CloudBase would run the function, and the device and open APIs the
+ * simulator lacks (./platform-apis.ts). Everything above that is the build.
  */
 import path from 'node:path'
 import simulate from 'miniprogram-simulate'
+import { cloudStorageApis, platformApis } from './platform-apis'
 
 export const distRoot = path.resolve(__dirname, '../../../client/dist/weapp')
 
@@ -18,6 +20,10 @@ interface Platform {
 }
 
 let app: Options | undefined
+let platform: Platform
+const storage = new Map<string, unknown>()
+/** Function calls sent and not answered yet: a page has settled only when none is left. */
+let callsInFlight = 0
 /** WeChat's `onNeedPrivacyAuthorization` listeners: a test plays WeChat asking with one. */
 let privacyListeners: ((resolve: (answer: unknown) => void) => void)[] = []
 const pages: Instance[] = []
@@ -26,10 +32,10 @@ let openingRoute = ''
 let openingQuery: Record<string, string> = {}
 
 /** Call once per test file, before `loadApp`. */
-export function installPlatform(platform: Platform): void {
-  const storage = new Map<string, unknown>()
+export function installPlatform(given: Platform): void {
+  platform = { ...given }
   const wx = (globalThis as unknown as { wx: Options }).wx
-  Object.assign(wx, {
+  Object.assign(wx, platformApis(), {
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     onNeedPrivacyAuthorization: (listener: (resolve: (answer: unknown) => void) => void) => void privacyListeners.push(listener),
@@ -37,13 +43,19 @@ export function installPlatform(platform: Platform): void {
       init() {},
       // The platform passes the caller's OPENID beside the event, never inside it.
       async callFunction({ name, data }: { name: string; data: unknown }) {
-        const response = await fetch(`${platform.hostUrl}/api/${name}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-demo-openid': platform.openid },
-          body: JSON.stringify(data),
-        })
-        return { result: await response.json(), requestID: 'local', errMsg: 'cloud.callFunction:ok' }
+        callsInFlight++
+        try {
+          const response = await fetch(`${platform.hostUrl}/api/${name}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-demo-openid': platform.openid },
+            body: JSON.stringify(data),
+          })
+          return { result: await response.json(), requestID: 'local', errMsg: 'cloud.callFunction:ok' }
+        } finally {
+          callsInFlight--
+        }
       },
+      ...cloudStorageApis('local'),
     },
   })
   Object.assign(globalThis, {
@@ -67,6 +79,11 @@ export function installPlatform(platform: Platform): void {
             ;(this.onShow as () => void)()
             ;(this.onReady as () => void)()
           },
+          // Leaving the page: WeChat unloads it, and Taro unmounts it (its timers stop).
+          detached(this: Instance) {
+            ;(this.onUnload as () => void)()
+            pages.splice(pages.indexOf(this), 1)
+          },
         },
       })
     },
@@ -85,6 +102,26 @@ export function loadApp(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, found at run time
   require(path.join(distRoot, 'app.js'))
   ;(app?.onLaunch as ((o: Options) => void) | undefined)?.call(app, { path: 'pages/home/index', query: {} })
+}
+
+/**
+ * Someone else opens the mini-program afresh on a phone of their own: empty storage, the built
+ * app and its pages required anew (the app loads the person once, at launch), calls made as them.
+ */
+export function restartAppAs(openid: string): void {
+  platform.openid = openid
+  storage.clear()
+  pages.length = 0
+  privacyListeners = []
+  jest.resetModules()
+  // webpack's chunk list lives on `wx`: the fresh runtime must not find the old one's chunks there.
+  delete (globalThis as unknown as { wx: Options }).wx.webpackJsonp
+  loadApp()
+}
+
+/** Whether no function call is on its way. */
+export function noCallsInFlight(): boolean {
+  return callsInFlight === 0
 }
 
 /** Loads and attaches one page by its route, e.g. `pages/me/index`, with the query of its URL. */

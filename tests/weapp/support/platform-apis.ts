@@ -1,0 +1,184 @@
+/**
+ * WeChat's device and open APIs that the simulator lacks, stood in for as WeChat answers them: each
+ * checks its arguments against WeChat's documentation (developers.weixin.qq.com/miniprogram/dev/api)
+ * and, on a bad one, fails as WeChat does (`<api>:fail parameter error: …`) and records the violation,
+ * so that a test can assert there were none. When the arguments are right, a chooser answers with one
+ * plausible choice, the scanner with what the test holds to it (`nextScan`), a subscribe request with
+ * 'accept' for every template.
+ */
+
+type Options = Record<string, unknown> & {
+  success?(result: object): void
+  fail?(result: object): void
+  complete?(result: object): void
+}
+
+/** An API called against WeChat's rules, and what was wrong. */
+export interface Violation {
+  api: string
+  problem: string
+}
+
+const violations: Violation[] = []
+const calls: { api: string; options: Record<string, unknown> }[] = []
+
+/** The violations since the last call, and forgets them. */
+export function takeViolations(): Violation[] {
+  return violations.splice(0)
+}
+
+/** Every call made since the last time, with its options (callbacks left out), and forgets them. */
+export function takeCalls(): { api: string; options: Record<string, unknown> }[] {
+  return calls.splice(0)
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string'
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString)
+/** Every element of `value` (when given) is one of `allowed`. */
+const within = (value: unknown, allowed: readonly string[]) =>
+  value === undefined || (isStringArray(value) && value.every((v) => allowed.includes(v)))
+
+/**
+ * An async WeChat API: `check` answers what is wrong with the options (nothing: undefined), `answer`
+ * what WeChat gives back. Callbacks run later, as WeChat's do; called without any, it answers a
+ * promise, as WeChat's promise style (and `wx.cloud`) does.
+ */
+function api(name: string, check: (o: Options) => string | undefined, answer: (o: Options) => object = () => ({})) {
+  return (options: Options = {}) => {
+    calls.push({ api: name, options: Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function')) })
+    const problem = check(options)
+    if (problem) violations.push({ api: name, problem })
+    const result = problem ? { errMsg: `${name}:fail parameter error: ${problem}` } : { errMsg: `${name}:ok`, ...answer(options) }
+    const settled = new Promise<object>((resolve, reject) => setTimeout(() => (problem ? reject(result) : resolve(result)), 0))
+    if (!options.success && !options.fail && !options.complete) return settled
+    void settled
+      .then(
+        (r) => options.success?.(r),
+        (r: object) => options.fail?.(r),
+      )
+      .finally(() => options.complete?.(result))
+    return undefined
+  }
+}
+
+/**
+ * CloudBase storage's naming rule: letters, digits, Chinese and `! - _ . * /`, not starting with `/`,
+ * no `//`, at most 850 bytes.
+ */
+function cloudPathProblem(path: unknown): string | undefined {
+  if (!isString(path) || path === '') return 'parameter.cloudPath should be a non-empty String'
+  if (path.startsWith('/') || path.includes('//')) return 'cloudPath may not start with / nor hold //'
+  if (!/^[\w!\-.*/\u4e00-\u9fa5]+$/.test(path)) return `cloudPath ${path} has characters storage refuses`
+  if (Buffer.byteLength(path) > 850) return 'cloudPath is longer than 850 bytes'
+  return undefined
+}
+
+let files = 0
+let scanned = ''
+
+/** What the next scan reads, as if the camera were held to that code. */
+export function nextScan(result: string): void {
+  scanned = result
+}
+
+/** The stand-ins, to assign onto `wx` before the app loads (Taro looks each API up once, at start). */
+export function platformApis(): Record<string, unknown> {
+  return {
+    // chooseImage: count 1–9; sizeType original|compressed; sourceType album|camera.
+    chooseImage: api(
+      'chooseImage',
+      (o) => {
+        if (o.count !== undefined && !(Number.isInteger(o.count) && (o.count as number) >= 1 && (o.count as number) <= 9))
+          return `parameter.count should be a whole number from 1 to 9, not ${String(o.count)}`
+        if (!within(o.sizeType, ['original', 'compressed'])) return 'parameter.sizeType takes original and compressed'
+        if (!within(o.sourceType, ['album', 'camera'])) return 'parameter.sourceType takes album and camera'
+        return undefined
+      },
+      () => {
+        const path = `http://tmp/photo-${++files}.jpg`
+        return { tempFilePaths: [path], tempFiles: [{ path, size: 204800 }] }
+      },
+    ),
+    // chooseLocation: latitude and longitude, when given, are numbers (where the map opens).
+    chooseLocation: api(
+      'chooseLocation',
+      (o) =>
+        ['latitude', 'longitude'].some((k) => o[k] !== undefined && typeof o[k] !== 'number')
+          ? 'latitude and longitude should be Numbers'
+          : undefined,
+      () => ({ name: '沁园小区', address: '山东省淄博市张店区沁园小区', latitude: 36.8065, longitude: 118.0556 }),
+    ),
+    // getFuzzyLocation: type wgs84 or gcj02 (the map's); declared in app.json's requiredPrivateInfos.
+    getFuzzyLocation: api(
+      'getFuzzyLocation',
+      (o) => (o.type !== undefined && !['wgs84', 'gcj02'].includes(o.type as string) ? 'parameter.type takes wgs84 or gcj02' : undefined),
+      () => ({ latitude: 36.81, longitude: 118.05 }),
+    ),
+    // scanCode: onlyFromCamera a boolean; scanType barCode|qrCode|wxCode|datamatrix|pdf417. Reads what `nextScan` gave.
+    scanCode: api(
+      'scanCode',
+      (o) => {
+        if (o.onlyFromCamera !== undefined && typeof o.onlyFromCamera !== 'boolean') return 'parameter.onlyFromCamera should be a Boolean'
+        if (!within(o.scanType, ['barCode', 'qrCode', 'wxCode', 'datamatrix', 'pdf417']))
+          return 'parameter.scanType has a type WeChat does not scan'
+        return undefined
+      },
+      () => ({ result: scanned, scanType: 'QR_CODE', charSet: 'utf-8' }),
+    ),
+    // openDocument: filePath a local path (from downloadFile); fileType one of WeChat's seven.
+    openDocument: api('openDocument', (o) => {
+      if (!isString(o.filePath) || !o.filePath.startsWith('http://tmp/')) return 'parameter.filePath should be a local temp file'
+      if (o.fileType !== undefined && !['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'].includes(o.fileType as string))
+        return `parameter.fileType ${String(o.fileType)} is not one WeChat opens`
+      if (o.showMenu !== undefined && typeof o.showMenu !== 'boolean') return 'parameter.showMenu should be a Boolean'
+      return undefined
+    }),
+    // previewImage: urls a non-empty array of strings; current, when given, one of them.
+    previewImage: api('previewImage', (o) => {
+      if (!isStringArray(o.urls) || o.urls.length === 0) return 'parameter.urls should be a non-empty Array of Strings'
+      if (o.current !== undefined && !o.urls.includes(o.current as string)) return 'parameter.current should be one of urls'
+      return undefined
+    }),
+    // requestSubscribeMessage: 1–3 template ids (the current docs allow 5; clients in use still stop at 3, errCode 20003).
+    requestSubscribeMessage: api(
+      'requestSubscribeMessage',
+      (o) => {
+        if (!isStringArray(o.tmplIds) || o.tmplIds.length === 0) return "TmplIds can't be empty"
+        if (o.tmplIds.length > 3) return 'Templates count out of max bounds'
+        if (o.tmplIds.some((id) => id.trim() === '')) return 'Invalid template id'
+        return undefined
+      },
+      (o) => Object.fromEntries((o.tmplIds as string[]).map((id) => [id, 'accept'])),
+    ),
+    setKeepScreenOn: api('setKeepScreenOn', (o) =>
+      typeof o.keepScreenOn === 'boolean' ? undefined : 'parameter.keepScreenOn should be a Boolean',
+    ),
+    makePhoneCall: api('makePhoneCall', (o) =>
+      isString(o.phoneNumber) && o.phoneNumber !== '' ? undefined : 'parameter.phoneNumber should be a String',
+    ),
+    setClipboardData: api('setClipboardData', (o) => (isString(o.data) ? undefined : 'parameter.data should be a String')),
+    // The person agreed already: WeChat answers at once without asking.
+    requirePrivacyAuthorize: api('requirePrivacyAuthorize', () => undefined),
+    openPrivacyContract: api('openPrivacyContract', () => undefined),
+  }
+}
+
+/** `wx.cloud`'s storage: uploadFile needs cloudPath and a local filePath; downloadFile a cloud:// fileID. */
+export function cloudStorageApis(envId: string): Record<string, unknown> {
+  return {
+    uploadFile: api(
+      'cloud.uploadFile',
+      (o) =>
+        cloudPathProblem(o.cloudPath) ?? (isString(o.filePath) && o.filePath !== '' ? undefined : 'parameter.filePath should be a String'),
+      (o) => ({ fileID: `cloud://${envId}.local/${String(o.cloudPath)}`, statusCode: 204 }),
+    ),
+    downloadFile: api(
+      'cloud.downloadFile',
+      (o) =>
+        isString(o.fileID) && /^cloud:\/\/[^/]+\/.+/.test(o.fileID)
+          ? undefined
+          : `parameter.fileID should be a cloud:// file id, not ${String(o.fileID)}`,
+      (o) => ({ tempFilePath: `http://tmp/${String(o.fileID).split('/').pop()}`, statusCode: 200 }),
+    ),
+  }
+}
