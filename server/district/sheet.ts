@@ -1,6 +1,6 @@
 /** The xlsx side of 从表格导入社区 (decision 034): the template, and a sheet read into rows of cell values. */
 import ExcelJS from 'exceljs'
-import { sheetColumns, SHEET_NOTES, type SheetCell, type SheetRow } from '../../shared/domain/community-sheet'
+import { namesAColumn, sheetColumns, SHEET_NOTES, type SheetCell, type SheetRow } from '../../shared/domain/community-sheet'
 
 /** The template: the columns on the first sheet, ready to fill; how to fill them, with an example row, on the second. */
 export async function communityTemplate(now: Date): Promise<Buffer> {
@@ -33,10 +33,6 @@ function cellValue(value: ExcelJS.CellValue): SheetCell {
   return null
 }
 
-/** The header row is the first whose cells name one of the template's columns (an office's own sheet may have a title above). */
-const namesAColumn = (row: SheetRow) =>
-  row.cells.some((cell) => typeof cell === 'string' && sheetColumns.some((c) => [c.header, ...c.aliases].includes(cell.trim())))
-
 /** The first sheet's header row and the rows under it; null when the content is no xlsx. */
 export async function readSheet(content: Buffer): Promise<{ header: SheetRow; rows: SheetRow[] } | null> {
   const book = new ExcelJS.Workbook()
@@ -53,7 +49,11 @@ export async function readSheet(content: Buffer): Promise<{ header: SheetRow; ro
     row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellValue(cell.value)))
     rows.push({ row: rowNumber, cells: Array.from(cells, (cell) => cell ?? null) })
   })
-  const headerAt = Math.max(0, rows.findIndex(namesAColumn))
+  // The first row naming one of the template's columns: an office's own sheet may have a title above.
+  const headerAt = Math.max(
+    0,
+    rows.findIndex((row) => row.cells.some(namesAColumn)),
+  )
   const header = rows[headerAt] ?? { row: 1, cells: [] }
   return { header, rows: rows.slice(headerAt + 1) }
 }

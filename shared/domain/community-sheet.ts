@@ -61,6 +61,10 @@ export const MAX_SHEET_ROWS = 300
 
 const normalise = (text: string) => text.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）')
 
+/** Whether a header cell names one of the template's columns, as `readCommunitySheet` matches them. */
+export const namesAColumn = (cell: SheetCell) =>
+  typeof cell === 'string' && sheetColumns.some((c) => [c.header, ...c.aliases].map(normalise).includes(normalise(cell)))
+
 const kindWords: Record<string, CommunityKind> = {
   城市社区: 'urban',
   城市: 'urban',
