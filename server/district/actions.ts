@@ -8,6 +8,7 @@ import type { CommunityContract } from '../../shared/contracts/community'
 import { areaKm2Of, insideOutline, type NewCommunity } from '../../shared/domain/community'
 import { readCommunitySheet } from '../../shared/domain/community-sheet'
 import { INVITATION_CODE_LIMIT, INVITATION_PAGE, invitationPath, invitationScene } from '../../shared/domain/invitation'
+import { PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
 import { roleLabel } from '../../shared/domain/roles'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { addAuditEntry } from '../data/audit'
@@ -182,6 +183,9 @@ export const acceptInvitation: Action<'acceptInvitation'> = async ({ input, now,
     // Someone new to the app: the name and phone their colleagues and the residents will see.
     if (!input.name) throw new AppError(ErrorCode.INVALID_INPUT, '请填写姓名', 'data.name')
     if (!input.phone) throw new AppError(ErrorCode.INVALID_INPUT, '请填写手机号', 'data.phone')
+    if (input.privacyVersion !== PRIVACY_POLICY_VERSION) {
+      throw new AppError(ErrorCode.INVALID_INPUT, '请先阅读并同意隐私说明', 'data.privacyVersion')
+    }
     await refuseFlagged(openid, { name: input.name }, 1)
     person = {
       _id: `p-${randomBytes(12).toString('hex')}`,
@@ -190,6 +194,7 @@ export const acceptInvitation: Action<'acceptInvitation'> = async ({ input, now,
       phone: input.phone,
       phoneSource: 'typed',
       communityId: null,
+      privacyAgreed: { version: PRIVACY_POLICY_VERSION, at: now },
       preferences: { elderMode: 'auto' },
       createdAt: now,
     }

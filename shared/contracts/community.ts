@@ -136,7 +136,13 @@ export const communityContract = defineFunction('community', {
   invitationDetails: action('任何人：邀请码是邀请做什么', z.strictObject({ code: invitationCodeSchema }), invitationViewSchema),
   acceptInvitation: action(
     '任何人：接受邀请，成为两委成员或民政部门工作人员；第一次用小程序的人留下姓名和电话',
-    z.strictObject({ code: invitationCodeSchema, name: personFields.name.optional(), phone: personFields.phone.optional() }),
+    z.strictObject({
+      code: invitationCodeSchema,
+      name: personFields.name.optional(),
+      phone: personFields.phone.optional(),
+      /** The privacy policy (shared/domain/residence.ts) agreed to, by someone new whose name and phone are stored. */
+      privacyVersion: z.string().min(1).max(20).optional(),
+    }),
     z.object({ role: z.enum(['committee', 'civil_affairs']), roleLabel: z.string(), scopeName: z.string() }),
   ),
   mediaVerdict: action(

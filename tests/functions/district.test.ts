@@ -2,6 +2,11 @@
  * A district stood up in the app (decision 034): civil affairs adds its communities, one by one or
  * from an xlsx, invites each one's first committee members; the first office comes from the deploy command.
  */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { localFiles } from '../../local/storage'
@@ -9,6 +14,7 @@ import { allDocuments } from '../../server/data/maintenance'
 import type { AuditDoc, CommunityDoc, InvitationDoc, OfficeDoc, RoleDoc } from '../../server/data/documents'
 import { sheetColumns } from '../../shared/domain/community-sheet'
 import { INVITATION_HOURS } from '../../shared/domain/invitation'
+import { PRIVACY_POLICY_VERSION } from '../../shared/domain/residence'
 import { firstOffice, readOptions, cloudbaseConnection } from '../../scripts/first-office/command'
 import { startTestDatabase, testClock, type TestDatabase } from '../support/database'
 import { callCommunity as call, callJoining, callReports, failure, joinInput, ok } from './calls'
@@ -24,6 +30,8 @@ beforeAll(async () => {
 })
 afterAll(() => database.close())
 afterAll(() => testClock.reset())
+
+const execFileAsync = promisify(execFile)
 
 const header = sheetColumns.map((c) => c.header)
 
@@ -251,7 +259,20 @@ describe('inviting a new community’s first committee member', () => {
       code: 'INVALID_INPUT',
       field: 'data.name',
     })
-    expect(await ok(call(newcomer, 'acceptInvitation', { code: invitation.code, name: '韩立群', phone: '13953300001' }))).toMatchObject({
+    expect(await failure(call(newcomer, 'acceptInvitation', { code: invitation.code, name: '韩立群', phone: '13953300001' }))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.privacyVersion',
+    })
+    expect(
+      await ok(
+        call(newcomer, 'acceptInvitation', {
+          code: invitation.code,
+          name: '韩立群',
+          phone: '13953300001',
+          privacyVersion: PRIVACY_POLICY_VERSION,
+        }),
+      ),
+    ).toMatchObject({
       role: 'committee',
     })
 
@@ -280,8 +301,12 @@ describe('inviting a new community’s first committee member', () => {
   it('refuses a used code, and the same person twice, with stable codes', async () => {
     const communityId = await aNewCommunity()
     const { code } = await ok(call(who.civilAffairs, 'inviteCommittee', { communityId }))
-    await ok(call('o-test-taker', 'acceptInvitation', { code, name: '先来', phone: '13953300002' }))
-    expect(await failure(call('o-test-late', 'acceptInvitation', { code, name: '后到', phone: '13953300003' }))).toEqual({
+    await ok(call('o-test-taker', 'acceptInvitation', { code, name: '先来', phone: '13953300002', privacyVersion: PRIVACY_POLICY_VERSION }))
+    expect(
+      await failure(
+        call('o-test-late', 'acceptInvitation', { code, name: '后到', phone: '13953300003', privacyVersion: PRIVACY_POLICY_VERSION }),
+      ),
+    ).toEqual({
       code: 'INVITATION_USED',
       field: 'data.code',
     })
@@ -352,7 +377,9 @@ describe('the first office, from the deploy command', () => {
       role: 'civil_affairs',
       scopeName: input.name,
     })
-    await ok(call(staff, 'acceptInvitation', { code: codeOf(again), name: '齐新', phone: '13953300004' }))
+    await ok(
+      call(staff, 'acceptInvitation', { code: codeOf(again), name: '齐新', phone: '13953300004', privacyVersion: PRIVACY_POLICY_VERSION }),
+    )
     const added = await ok(call(staff, 'addCommunity', addInput({ officeId: offices[0]._id })))
     expect(await ok(call(staff, 'office', { officeId: offices[0]._id }))).toEqual({
       officeId: offices[0]._id,
@@ -364,6 +391,45 @@ describe('the first office, from the deploy command', () => {
     // Its staff are no staff of the demo's office.
     expect(await failure(call(staff, 'addCommunity', addInput()))).toEqual({ code: 'FORBIDDEN' })
   })
+
+  it('runs as npm runs it, with --local against a database of its own: one office, a fresh code each run', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'linli-first-office-'))
+    const run = () =>
+      execFileAsync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/first-office.ts',
+          '--local',
+          '--data-dir',
+          dataDir,
+          '--name',
+          '淄川区民政局',
+          '--city',
+          '淄博市',
+          '--district',
+          '淄川区',
+        ],
+        { cwd: resolve(__dirname, '../..') },
+      )
+    try {
+      const [first, second] = [(await run()).stdout, (await run()).stdout]
+      expect(first).toMatch(/淄川区民政局（淄博市淄川区，office-[0-9a-f]{20}）：已添加/)
+      expect(second).toContain('已经有了，没有重复添加')
+      const code = (out: string) => /邀请码：([2-9A-Z]{8})/.exec(out)![1]
+      expect(code(second)).not.toBe(code(first))
+      expect(second).toContain(`http://localhost:3000/#/pages/joining/invitation/index?code=${code(second)}`)
+      await expect(
+        execFileAsync(process.execPath, ['--import', 'tsx', 'scripts/first-office.ts', '--local', '--name', '淄川区民政局']),
+      ).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('missing --city, --district'),
+      })
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 
   it('reads its options and the connection from .env', () => {
     expect(readOptions(['--name', '张店区民政局', '--city', '淄博市', '--district', '张店区'])).toEqual({

@@ -1,7 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { InvitationView } from '../../../../../shared/contracts/community'
 import { INVITATION_CODE_LENGTH, invitationCodeSchema } from '../../../../../shared/domain/invitation'
+import { PRIVACY_POLICY_VERSION } from '../../../../../shared/domain/residence'
 import { ErrorCode } from '../../../../../shared/errors'
 import { api, ApiError } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
@@ -52,7 +53,7 @@ export default function InvitationPage() {
     void accept.run(async () => {
       const answer = await api.community.acceptInvitation({
         code,
-        ...(invitation?.needsDetails ? { name, phone } : {}),
+        ...(invitation?.needsDetails ? { name, phone, privacyVersion: PRIVACY_POLICY_VERSION } : {}),
       })
       setAccepted(answer)
       // The workbench and 我的 read the roles from here.
@@ -110,12 +111,22 @@ export default function InvitationPage() {
             error={accept.errorOf('phone')}
             onChange={setPhone}
           />
+          <Text className="note">点“同意隐私说明，接受邀请”，就是同意按隐私说明保存和使用你的姓名和手机号。</Text>
+          <Button id="open-privacy" className="btn btn-plain btn-block" onClick={() => go(paths.privacy())}>
+            看隐私说明
+          </Button>
         </View>
       ) : null}
       {(accept.errorOf('code') ?? accept.errorOf()) ? (
         <Text className="field-error">{accept.errorOf('code') ?? accept.errorOf()}</Text>
       ) : null}
-      <BusyButton id="accept-invitation" primary busy={accept.busy} label="接受邀请" onClick={take} />
+      <BusyButton
+        id="accept-invitation"
+        primary
+        busy={accept.busy}
+        label={invitation.needsDetails ? '同意隐私说明，接受邀请' : '接受邀请'}
+        onClick={take}
+      />
     </PageShell>
   )
 }
