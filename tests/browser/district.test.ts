@@ -74,7 +74,7 @@ describe('a district stood up in the browser', () => {
     await shown(member.page).locator('#invitation-details').getByText('杏园社区 · 社区两委').waitFor()
     await shown(member.page).locator('#invitation-name input').fill('韩立群')
     await shown(member.page).locator('#invitation-phone input').fill('13953321650')
-    await tap(member.page, '接受邀请')
+    await tap(member.page, '同意隐私说明，接受邀请')
     await shown(member.page).getByText('你已是杏园社区的社区两委').waitFor()
     await tap(member.page, '打开社区工作台')
     await member.page.waitForURL('**/pages/committee/workbench/index')
