@@ -8,7 +8,7 @@ import { addOffice, officeIdOf } from '../data/offices'
 import { newInvitation } from './invitations'
 
 /** Who made the first office's invitation: no person, the deploy. */
-export const DEPLOY = 'deploy'
+const DEPLOY = 'deploy'
 
 export interface FirstOffice {
   name: string
