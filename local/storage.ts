@@ -42,7 +42,7 @@ export function localFiles(dir: string) {
   }
 }
 
-/** The functions' files (report exports) in the folder, downloaded from the local host; links do not expire. */
+/** The functions' files (report exports) in the folder, downloaded from the local host; links do not expire. Sheets to import are read from it. */
 export function localFileStorage(dir: string): FileStorage {
   const files = localFiles(dir)
   return {
@@ -52,6 +52,11 @@ export function localFileStorage(dir: string): FileStorage {
     },
     async remove(fileIds) {
       for (const fileId of fileIds) if (fileId.startsWith(LOCAL_FILE_ID)) files.remove(fileId.slice(LOCAL_FILE_ID.length))
+    },
+    // The browser demo posts a sheet to the host (local/host/storage.ts) as the phone uploads it: only an xlsx is read.
+    async readImport(fileId) {
+      if (!fileId.startsWith(LOCAL_FILE_ID) || !fileId.endsWith('.xlsx')) return null
+      return files.read(fileId.slice(LOCAL_FILE_ID.length))?.body ?? null
     },
   }
 }

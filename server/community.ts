@@ -33,6 +33,7 @@ export const coverage: Action<'coverage'> = async ({ caller }) => {
       const count = counts.get(c._id)!
       return {
         communityId: c._id,
+        officeId: c.officeId,
         name: c.name,
         kind: c.kind,
         kindLabel: communityKindLabel[c.kind],

@@ -31,6 +31,10 @@ export const ErrorCode = {
   OUT_OF_STOCK: 'OUT_OF_STOCK',
   /** A place outside the community's service area (a need raised elsewhere); `field` names the place. */
   OUTSIDE_SERVICE_AREA: 'OUTSIDE_SERVICE_AREA',
+  /** A one-time invitation someone already took (decision 034). */
+  INVITATION_USED: 'INVITATION_USED',
+  /** An invitation past its time (decision 034). */
+  INVITATION_EXPIRED: 'INVITATION_EXPIRED',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -57,12 +57,17 @@ export const subPackages: { root: string; pages: string[] }[] = [
       'act-for/index',
       // 居住核验 of newcomers, and the community's QR code to print.
       'newcomers/index',
+      // 民政: 添加社区, 从表格导入, 邀请两委成员 (decision 034).
+      'add-community/index',
+      'import-communities/index',
+      'invite-committee/index',
     ],
   },
-  // 入驻: finding one's community, the join form its link and QR code open, and the privacy policy.
+  // 入驻: finding one's community, the join form its link and QR code open, and the privacy policy;
+  // taking a role one is invited to (decision 034), which anyone may open.
   {
     root: 'pages/joining',
-    pages: ['find/index', 'community/index', 'privacy/index'],
+    pages: ['find/index', 'community/index', 'privacy/index', 'invitation/index'],
   },
   // 时间银行 beyond its tab. Not `pages/time-bank` itself: a subpackage's root may not hold a
   // main-package page, and tab pages must be in the main package.

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
 import { CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
+import { INVITATION_PAGE } from '../../shared/domain/invitation'
 import { NEED_PAGE, OFFERS_PAGE, taskPath } from '../../shared/domain/need'
 import { JOIN_PAGE, PROFILE_PAGE } from '../../shared/domain/organisation'
 import { joinCommunityPath, newcomersPath } from '../../shared/domain/residence'
@@ -46,6 +47,12 @@ export const paths = {
   figures: (communityId: string) => `/pages/committee/figures/index?communityId=${communityId}`,
   /** Civil affairs: every community of their office. */
   officeFigures: () => '/pages/committee/office/index',
+  // Civil affairs stands up its district (decision 034): communities one by one or from a sheet, their first committee members.
+  addCommunity: (officeId: string) => `/pages/committee/add-community/index?officeId=${officeId}`,
+  importCommunities: (officeId: string) => `/pages/committee/import-communities/index?officeId=${officeId}`,
+  inviteCommittee: (communityId: string) => `/pages/committee/invite-committee/index?communityId=${communityId}`,
+  /** An invitation to a role: its link and mini-program code open it with the code; 我的 without, to type it. */
+  invitation: (code?: string) => `/${INVITATION_PAGE}${code ? `?code=${code}` : ''}`,
   // 时间银行: the tab is pages/time-bank/index; the rest is its subpackage (app.config.ts).
   timeBankHistory: () => '/pages/time-bank/more/history/index',
   give: () => '/pages/time-bank/more/give/index',

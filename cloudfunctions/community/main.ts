@@ -1,6 +1,15 @@
 import { communityContract } from '../../shared/contracts/community'
 import { defineHandler } from '../../server/handler'
 import { appointCommittee, auditLog, committeeMembers, coverage, residents, revokeCommittee } from '../../server/community'
+import {
+  acceptInvitation,
+  addNewCommunity,
+  communityTemplate,
+  importCommunities,
+  invitationDetails,
+  inviteCommittee,
+  office,
+} from '../../server/district/actions'
 import { restore, takeDown } from '../../server/moderation/content'
 import { mediaVerdict, takingMediaCheckPush } from '../../server/moderation/verdict'
 
@@ -15,6 +24,13 @@ export const main = takingMediaCheckPush(
     auditLog,
     takeDown,
     restore,
+    office,
+    addCommunity: addNewCommunity,
+    communityTemplate,
+    importCommunities,
+    inviteCommittee,
+    invitationDetails,
+    acceptInvitation,
     mediaVerdict,
   }),
 )

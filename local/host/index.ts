@@ -28,7 +28,7 @@ import { localCheckInSecret } from './check-in-secret'
 import { staticFiles } from './static-files'
 import { functionMains } from './functions'
 import { mediaCheckPush, messagePushContext, platformContext } from './platform-context'
-import { localStorage, MAX_PHOTO_BYTES, photoExtension, storageDir } from './storage'
+import { localStorage, MAX_UPLOAD_BYTES, storageDir, uploadExtension } from './storage'
 import { missingBuildPage, outboxPage, signInPage, type SignInEntry } from './pages'
 
 const repoRoot = resolve(__dirname, '../..')
@@ -169,13 +169,13 @@ async function passWaitingPhotos() {
 const refuseUpload = (res: ServerResponse, status: number, message: string) =>
   sendJson(res, status, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message } })
 
-/** `POST /local/storage` with the raw image as its body: what `wx.cloud.uploadFile` does on the phone. */
-async function uploadPhoto(req: IncomingMessage, res: ServerResponse, storage: ReturnType<typeof localStorage>) {
-  const ext = photoExtension(req.headers['content-type'])
-  const body = await readBody(req, MAX_PHOTO_BYTES)
-  if (!ext) return refuseUpload(res, 415, '只能上传 JPEG、PNG 或 WebP 格式的照片')
-  if (body === null) return refuseUpload(res, 413, '照片不能超过 5 MB')
-  if (body.length === 0) return refuseUpload(res, 400, '没有收到照片')
+/** `POST /local/storage` with the raw photo or sheet as its body: what `wx.cloud.uploadFile` does on the phone. */
+async function uploadFile(req: IncomingMessage, res: ServerResponse, storage: ReturnType<typeof localStorage>) {
+  const ext = uploadExtension(req.headers['content-type'])
+  const body = await readBody(req, MAX_UPLOAD_BYTES)
+  if (!ext) return refuseUpload(res, 415, '只能上传 JPEG、PNG 或 WebP 格式的照片，或 Excel 表格（.xlsx）')
+  if (body === null) return refuseUpload(res, 413, '文件不能超过 5 MB')
+  if (body.length === 0) return refuseUpload(res, 400, '没有收到文件')
   sendJson(res, 200, { fileID: storage.save(ext, body) })
 }
 
@@ -246,7 +246,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       if (pathname === '/local/sign-out') {
         return send(res, 303, 'text/plain', '', { location: '/local/sign-in', 'set-cookie': `${IDENTITY_COOKIE}=; Path=/; Max-Age=0` })
       }
-      if (pathname === '/local/storage' && req.method === 'POST') return uploadPhoto(req, res, storage)
+      if (pathname === '/local/storage' && req.method === 'POST') return uploadFile(req, res, storage)
       const stored = /^\/local\/storage\/([^/]+)$/.exec(pathname)
       if (stored) {
         const file = storage.read(stored[1])

@@ -1,20 +1,26 @@
 /**
- * A stand-in for CloudBase storage, for the local host only: the phone uploads a photo with
- * `wx.cloud.uploadFile` and gets a `cloud://…` file id; the browser demo posts the image to the
- * host and gets a `cloud://local/…` id of the same shape, which the functions store as they would
+ * A stand-in for CloudBase storage, for the local host only: the phone uploads a photo (or a sheet
+ * to import) with `wx.cloud.uploadFile` and gets a `cloud://…` file id; the browser demo posts the
+ * file to the host and gets a `cloud://local/…` id of the same shape, which the functions store as they would
  * in production. Files live under `<dataDir>/storage/`, named by a random id, never by the caller;
  * the functions' own files (report exports) are written to the same folder (local/storage.ts).
  */
 import { join } from 'node:path'
 import { localFiles } from '../storage'
 
-/** Phones compress photos well under this; a bigger body is refused before it is stored. */
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
+/** Phones compress photos well under this, and an office's list of communities is far smaller; a bigger body is refused before it is stored. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
-const extensionOf: Record<string, 'jpg' | 'png' | 'webp'> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+/** Photos of needs, and sheets of communities to import (decision 034): nothing else is taken. */
+const extensionOf: Record<string, 'jpg' | 'png' | 'webp' | 'xlsx'> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+}
 
-/** The extension a photo of this content type is stored with, or undefined when it is no photo we take. */
-export function photoExtension(contentType: string | undefined): 'jpg' | 'png' | 'webp' | undefined {
+/** The extension an upload of this content type is stored with, or undefined when it is nothing we take. */
+export function uploadExtension(contentType: string | undefined): 'jpg' | 'png' | 'webp' | 'xlsx' | undefined {
   return extensionOf[(contentType ?? '').split(';')[0].trim().toLowerCase()]
 }
 

@@ -26,6 +26,7 @@ import type {
   GiftDoc,
   HeldCreditDoc,
   InboxDoc,
+  InvitationDoc,
   ItemDoc,
   MoveDoc,
   JoinRequestDoc,
@@ -47,6 +48,7 @@ export interface Collections {
   communities: CommunityDoc
   people: PersonDoc
   roles: RoleDoc
+  invitations: InvitationDoc
   join_requests: JoinRequestDoc
   code_attempts: CodeAttemptsDoc
   organisations: OrganisationDoc

@@ -1,7 +1,29 @@
+import { createHash } from 'node:crypto'
 import { containing, database } from './cloudbase'
 import { asGeoPoint, geoPoint } from './geo'
 import type { CommunityDoc } from './documents'
 import { whole } from './transaction'
+import { isDuplicateWrite } from './write-errors'
+
+/**
+ * A community's id follows from its office, street and name: adding the same one twice, one by one
+ * or from a sheet, however the two calls interleave, collides instead of making a second (decision 034).
+ */
+export const communityIdOf = (officeId: string, street: string, name: string) =>
+  `c-${createHash('sha256').update(`${officeId}\u0000${street}\u0000${name}`).digest('hex').slice(0, 24)}`
+
+/** Adds the community under its derived id; false when it is there already. */
+export async function addCommunity(community: Omit<CommunityDoc, 'centre'> & { centre: readonly [number, number] }): Promise<boolean> {
+  try {
+    await database()
+      .collection('communities')
+      .add({ ...community, centre: geoPoint(community.centre) })
+    return true
+  } catch (error) {
+    if (isDuplicateWrite(error)) return false
+    throw error
+  }
+}
 
 /** Every community an office oversees. An office has tens of them at most. */
 export async function communitiesOfOffices(officeIds: string[]): Promise<CommunityDoc[]> {
@@ -54,4 +76,10 @@ export async function communitiesMatching(text: string, limit: number): Promise<
     .limit(limit)
     .get()
   return (data as CommunityDoc[]).map((c) => ({ ...c, centre: asGeoPoint(c.centre) }))
+}
+
+/** The office's community of this name in this street, if any: however it was added (the seed's have other ids). */
+export async function communityNamed(officeId: string, street: string, name: string): Promise<CommunityDoc | null> {
+  const { data } = await database().collection('communities').where({ officeId, street, name }).limit(1).get()
+  return (data[0] as CommunityDoc | undefined) ?? null
 }

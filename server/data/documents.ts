@@ -22,6 +22,7 @@ import type {
   TellBy,
 } from '../../shared/domain/residents'
 import type { ResidenceStatus } from '../../shared/domain/residence'
+import type { InvitedRole } from '../../shared/domain/invitation'
 
 /** The committee took the content down (docs/decisions/022); absent: shown as posted. */
 export interface TakenDown {
@@ -194,6 +195,25 @@ export interface RoleDoc {
   grantedAt: Date
 }
 
+/**
+ * 岗位邀请 (decision 034): a one-time code that makes whoever takes it a committee member of a
+ * community, or staff of an office. `_id` is the code itself.
+ */
+export interface InvitationDoc {
+  _id: string
+  role: InvitedRole
+  /** The office the community belongs to, or the office itself for its staff. */
+  officeId: string
+  /** Only for the committee. */
+  communityId?: string
+  /** The staff member who made it, or `deploy` for the first office's (npm run office:first). */
+  createdBy: string
+  createdAt: Date
+  expiresAt: Date
+  usedAt?: Date
+  usedBy?: string
+}
+
 export type { OrganisationStatus } from '../../shared/domain/organisation'
 
 /** 社区社会组织. `leadOpenid` is the applicant until approval, then the lead. */
@@ -257,7 +277,7 @@ export interface JoinRequestDoc {
 export interface CodeAttemptsDoc {
   _id: string
   openid: string
-  purpose: 'join' | 'family'
+  purpose: 'join' | 'family' | 'invitation'
   misses: Date[]
 }
 

@@ -73,6 +73,8 @@ async function endRoles(e: Erasure): Promise<void> {
   await removeWhere('join_requests', { openid: e.openid })
   await updateWhere('join_requests', { decidedBy: e.openid }, { decidedBy: e.anonId })
   await removeWhere('code_attempts', { openid: e.openid })
+  await updateWhere('invitations', { createdBy: e.openid }, { createdBy: e.anonId })
+  await updateWhere('invitations', { usedBy: e.openid }, { usedBy: e.anonId })
   // Only a rejected application can be left by now: the contact phone it gave was theirs.
   await updateWhere('organisations', { leadOpenid: e.openid }, { leadOpenid: e.anonId, contactPhone: '' })
   await updateWhere('organisations', { 'decision.byOpenid': e.openid }, { 'decision.byOpenid': e.anonId })

@@ -18,7 +18,15 @@ export interface FileStorage {
   store(cloudPath: string, ext: 'xlsx', content: Buffer, linkSeconds: number): Promise<Omit<StoredFile, 'expiresAt'>>
   /** Deletes the files; one already gone is no error. */
   remove(fileIds: string[]): Promise<void>
+  /**
+   * The content of a sheet a person uploaded to import (`imports/…xlsx`), or null when there is no
+   * such file, or the id names any other file: a caller cannot have a function read someone's export.
+   */
+  readImport(fileId: string): Promise<Buffer | null>
 }
+
+/** Where the mini-program uploads sheets to import (client/src/api/transport.weapp.ts). */
+const IMPORT_FILE_ID = /^cloud:\/\/[^/]+\/imports\/[^?#]+\.xlsx$/
 
 const cloudStorage: FileStorage = {
   async store(cloudPath, _ext, content, linkSeconds) {
@@ -34,6 +42,18 @@ const cloudStorage: FileStorage = {
     const { fileList } = await cloudbase().deleteFile({ fileList: fileIds })
     const failed = fileList.filter((f) => f.code !== 'SUCCESS' && f.code !== 'STORAGE_FILE_NONEXIST')
     if (failed.length > 0) throw new Error(`could not delete ${failed.map((f) => `${f.fileID}: ${f.code}`).join(', ')}`)
+  },
+  async readImport(fileId) {
+    if (!IMPORT_FILE_ID.test(fileId)) return null
+    try {
+      const { fileContent } = await cloudbase().downloadFile({ fileID: fileId })
+      if (fileContent === undefined) return null
+      return typeof fileContent === 'string' ? Buffer.from(fileContent, 'binary') : fileContent
+    } catch (error) {
+      // Gone or never there reads as no file; anything else is a fault worth seeing.
+      if (String((error as { code?: unknown }).code ?? error).includes('NONEXIST')) return null
+      throw error
+    }
   },
 }
 
@@ -56,4 +76,9 @@ export async function storeFile(cloudPath: string, ext: 'xlsx', content: Buffer,
 /** Deletes files from storage: the photos of a person who closes their account. */
 export async function removeFiles(fileIds: string[]): Promise<void> {
   await storage.remove(fileIds)
+}
+
+/** The sheet a person uploaded to import, or null (see `FileStorage.readImport`). */
+export async function readImportedSheet(fileId: string): Promise<Buffer | null> {
+  return storage.readImport(fileId)
 }

@@ -1,12 +1,19 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
+import { newCommunityFields } from '../domain/community'
 import { idSchema, isoDateTimeSchema, textSchema } from '../domain/fields'
+import { invitationCodeSchema } from '../domain/invitation'
 import { contentRefSchema, takenDownViewSchema } from '../domain/moderation'
+import { personFields } from '../domain/person'
+import { exportFileSchema } from './reports'
 
 const communityRef = z.strictObject({ communityId: idSchema })
+const officeRef = z.strictObject({ officeId: idSchema })
 
 export const coverageRowSchema = z.object({
   communityId: z.string(),
+  /** The office overseeing it: its staff invite the first committee members. */
+  officeId: z.string(),
   name: z.string(),
   kind: z.enum(['urban', 'rural']),
   kindLabel: z.string(),
@@ -31,6 +38,40 @@ export const auditEntrySchema = z.object({
   reason: z.string().optional(),
 })
 export type AuditEntry = z.infer<typeof auditEntrySchema>
+
+export const sheetProblemSchema = z.object({ row: z.number().int(), column: z.string(), header: z.string(), message: z.string() })
+export type SheetProblemView = z.infer<typeof sheetProblemSchema>
+
+export const importOutcomeSchema = z.discriminatedUnion('outcome', [
+  /** Some row is wrong: nothing was added; every problem, by row and column. */
+  z.object({ outcome: z.literal('refused'), problems: z.array(sheetProblemSchema) }),
+  z.object({
+    outcome: z.literal('imported'),
+    rows: z.array(z.object({ row: z.number().int(), name: z.string(), street: z.string(), communityId: z.string(), added: z.boolean() })),
+  }),
+])
+export type ImportOutcome = z.infer<typeof importOutcomeSchema>
+
+export const committeeInvitationSchema = z.object({
+  code: z.string(),
+  /** The page the code opens, with the code: for a link passed on in WeChat. */
+  invitationPath: z.string(),
+  /** The mini-program code as a data: URL; absent when WeChat could not make one (the code still works). */
+  qrImage: z.string().optional(),
+  expiresAt: isoDateTimeSchema,
+})
+export type CommitteeInvitation = z.infer<typeof committeeInvitationSchema>
+
+export const invitationViewSchema = z.object({
+  role: z.enum(['committee', 'civil_affairs']),
+  roleLabel: z.string(),
+  /** The community or office the role is held over. */
+  scopeName: z.string(),
+  expiresAt: isoDateTimeSchema,
+  /** Someone new to the app gives their name and phone when accepting. */
+  needsDetails: z.boolean(),
+})
+export type InvitationView = z.infer<typeof invitationViewSchema>
 
 export const communityContract = defineFunction('community', {
   coverage: action(
@@ -71,6 +112,39 @@ export const communityContract = defineFunction('community', {
     z.object({ takenDown: takenDownViewSchema }),
   ),
   restore: action('两委：恢复下架的内容；被标记的照片经查看后允许显示', z.strictObject({ content: contentRefSchema }), z.object({})),
+  office: action(
+    '民政：本部门的名称和所在市、区（添加社区时沿用）',
+    officeRef,
+    z.object({ officeId: z.string(), name: z.string(), city: z.string(), district: z.string() }),
+  ),
+  addCommunity: action(
+    '民政：为本部门添加一个社区（名称、城市或农村、街道、中心和服务范围、两委电话）',
+    z.strictObject({ officeId: idSchema, ...newCommunityFields }),
+    z.object({ communityId: z.string() }),
+  ),
+  communityTemplate: action('民政：下载“从表格导入社区”的 Excel 模板', officeRef, exportFileSchema),
+  importCommunities: action(
+    '民政：从上传的 Excel 表格导入本部门的社区；有一行不对就一个也不加，已有的不重复加',
+    z.strictObject({ officeId: idSchema, fileId: z.string().min(1).max(300) }),
+    importOutcomeSchema,
+  ),
+  inviteCommittee: action(
+    '民政：生成一次性邀请（链接、小程序码、邀请码），请一个人成为本社区两委成员',
+    communityRef,
+    committeeInvitationSchema,
+  ),
+  invitationDetails: action('任何人：邀请码是邀请做什么', z.strictObject({ code: invitationCodeSchema }), invitationViewSchema),
+  acceptInvitation: action(
+    '任何人：接受邀请，成为两委成员或民政部门工作人员；第一次用小程序的人留下姓名和电话',
+    z.strictObject({
+      code: invitationCodeSchema,
+      name: personFields.name.optional(),
+      phone: personFields.phone.optional(),
+      /** The privacy policy (shared/domain/residence.ts) agreed to, by someone new whose name and phone are stored. */
+      privacyVersion: z.string().min(1).max(20).optional(),
+    }),
+    z.object({ role: z.enum(['committee', 'civil_affairs']), roleLabel: z.string(), scopeName: z.string() }),
+  ),
   mediaVerdict: action(
     '仅微信消息推送：照片内容安全检测（mediaCheckAsync）的结果',
     z.strictObject({

@@ -15,8 +15,9 @@ export type Audience = 'signed_in' | 'resident' | 'confirmed_resident' | 'messag
  * `self`: the action only touches the caller's own data.
  * `community` / `organisation`: the role must be held over the community or organisation the
  * action targets (a civil-affairs office holds its communities).
+ * `office`: the role must be held over the civil-affairs office the action targets.
  */
-export type Over = 'self' | 'community' | 'organisation'
+export type Over = 'self' | 'community' | 'organisation' | 'office'
 
 export interface PermissionRule {
   who: readonly Audience[]
@@ -73,6 +74,15 @@ export const permissionTable = {
   // Over the content's community, found from the content: only its own committee.
   'community.takeDown': { who: ['committee'], over: 'community' },
   'community.restore': { who: ['committee'], over: 'community' },
+  // A district stood up in the app (decision 034): only the office's own staff add its communities
+  // and invite their first committee members; whoever holds a code may read and take it.
+  'community.office': { who: ['civil_affairs'], over: 'office' },
+  'community.addCommunity': { who: ['civil_affairs'], over: 'office' },
+  'community.communityTemplate': { who: ['civil_affairs'], over: 'office' },
+  'community.importCommunities': { who: ['civil_affairs'], over: 'office' },
+  'community.inviteCommittee': { who: ['civil_affairs'], over: 'community' },
+  'community.invitationDetails': { who: ['signed_in'], over: 'self' },
+  'community.acceptInvitation': { who: ['signed_in'], over: 'self' },
   // WeChat's verdict on a photo; the handler refuses every caller that is not its message push.
   'community.mediaVerdict': { who: ['message_push'], over: 'self' },
 
@@ -229,10 +239,12 @@ export type Scope =
   | { kind: 'self' }
   | { kind: 'community'; communityId: string; officeId: string }
   | { kind: 'organisation'; organisationId: string; communityId: string; officeId: string }
+  | { kind: 'office'; officeId: string }
 
 function grantCovers(grant: RoleGrant, scope: Scope): boolean {
   if (scope.kind === 'self') return true
   if (grant.role === 'civil_affairs') return grant.officeId === scope.officeId
+  if (scope.kind === 'office') return false
   if (scope.kind === 'community') return grant.communityId === scope.communityId
   return 'organisationId' in grant ? grant.organisationId === scope.organisationId : grant.communityId === scope.communityId
 }
@@ -245,6 +257,7 @@ export function isAllowed(rule: PermissionRule, principal: Principal, scope: Sco
     if (audience === 'message_push') return false
     if (audience === 'resident' || audience === 'confirmed_resident') {
       const confirmed = audience === 'resident' || principal.residenceConfirmed
+      if (scope.kind === 'office') return false
       return principal.isResident && confirmed && (scope.kind === 'self' || principal.communityId === scope.communityId)
     }
     return principal.grants.some((grant) => grant.role === audience && grantCovers(grant, scope))

@@ -15,6 +15,7 @@ import { callAs, startTestDatabase, type TestDatabase } from '../support/databas
 import { publishInputFor } from './calls'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!._id
+const officeId = demoDataSet.communities.find((c) => c.kind === 'urban')!.officeId
 const organisationId = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead)!._id
 const period = { from: '2026-10-01', to: '2026-10-31' }
 const memberId = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.role === 'volunteer')!._id
@@ -61,6 +62,24 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     takeDown: { valid: { content: { kind: 'need', needId: 'need-1' }, reason: '不实' }, field: 'content.needId' },
     restore: { valid: { content: { kind: 'organisation', organisationId } }, field: 'content.organisationId' },
     mediaVerdict: { valid: { traceId: 'trace-1', suggest: 'pass' }, field: 'traceId' },
+    office: { valid: { officeId }, field: 'officeId' },
+    addCommunity: {
+      valid: {
+        officeId,
+        name: '新社区',
+        kind: 'urban',
+        street: '公园街道',
+        centre: [118.05, 36.81],
+        serviceArea: { kind: 'radius', radiusM: 500 },
+        committeePhone: '0533-2861000',
+      },
+      field: 'street',
+    },
+    communityTemplate: { valid: { officeId }, field: 'officeId' },
+    importCommunities: { valid: { officeId, fileId: 'cloud://local/x.xlsx' }, field: 'fileId' },
+    inviteCommittee: { valid: { communityId: community }, field: 'communityId' },
+    invitationDetails: { valid: { code: 'ABCDEFGH' }, field: 'code' },
+    acceptInvitation: { valid: { code: 'ABCDEFGH', name: '韩立群', phone: '13953300001' }, field: 'name' },
   },
   needs: {
     checkDuplicates: { valid: { helpKind: '助餐', location: [118.05, 36.81] }, field: 'helpKind' },

@@ -218,6 +218,23 @@ const inputs: Record<string, object> = {
   'community.takeDown': { content: { kind: 'activity', activityId: upcoming }, reason: '内容不实' },
   'community.restore': { content: { kind: 'activity', activityId: upcoming } },
   'community.mediaVerdict': { traceId: 'matrix-trace', suggest: 'pass' },
+  'community.office': { officeId: community.officeId },
+  'community.addCommunity': {
+    officeId: community.officeId,
+    name: '矩阵社区',
+    kind: 'urban',
+    street: '公园街道',
+    centre: community.centre.coordinates,
+    serviceArea: { kind: 'radius', radiusM: 500 },
+    committeePhone: '0533-2861000',
+  },
+  'community.communityTemplate': { officeId: community.officeId },
+  // No such upload: whoever is let through finds nothing to import.
+  'community.importCommunities': { officeId: community.officeId, fileId: `cloud://local/${'0'.repeat(32)}.xlsx` },
+  'community.inviteCommittee': { communityId: community._id },
+  // No invitation under this code: whoever is let through finds nothing.
+  'community.invitationDetails': { code: 'ABCDEFGH' },
+  'community.acceptInvitation': { code: 'ABCDEFGH' },
   'needs.checkDuplicates': { helpKind: '亲情陪伴', location: community.centre.coordinates },
   'needs.raise': {
     helpKind: '生活照料',
@@ -387,6 +404,11 @@ const writes = new Set([
   'community.appointCommittee',
   'community.revokeCommittee',
   'community.takeDown',
+  'community.addCommunity',
+  'community.inviteCommittee',
+  // A wrong code counts against the caller.
+  'community.invitationDetails',
+  'community.acceptInvitation',
   'needs.raise',
   // A full view shown to anyone but the requester is an audited reveal; so are lists with phones.
   'needs.detail',
@@ -477,6 +499,7 @@ function expectation(qualified: string, rule: PermissionRule, openid: string | n
       if (r.role !== audience) return false
       if (rule.over === 'self') return true
       if (r.role === 'civil_affairs') return r.officeId === community.officeId
+      if (rule.over === 'office') return false
       if (rule.over === 'organisation' && r.organisationId) return r.organisationId === organisation._id
       return r.communityId === community._id
     })

@@ -3,7 +3,7 @@ import { envelopeSchema, type ActionInput, type ActionName, type ActionOutput } 
 import { contracts, type FunctionName } from '../../../shared/contracts'
 import { ErrorCode } from '../../../shared/errors'
 import { ApiError } from './errors'
-import { fileSrc, openFile, send, upload } from './transport'
+import { chooseSheet, fileSrc, openFile, send, upload } from './transport'
 
 export { ApiError, fieldOf, messageOf } from './errors'
 
@@ -63,14 +63,32 @@ export const api = buildClient()
  * `needs.raise` takes in `photos`, or throws `ApiError` with what to tell the person.
  */
 export async function uploadPhoto(localPath: string): Promise<string> {
+  return uploaded(localPath, 'needs', '照片没有传上去，请再试一次')
+}
+
+async function uploaded(localPath: string, folder: 'needs' | 'imports', failed: string): Promise<string> {
   try {
-    return await upload(localPath)
+    return await upload(localPath, folder)
   } catch (cause) {
     // The local host refuses with the same error body a function answers; WeChat with an errMsg nobody should read.
     const refused = envelopeSchema.safeParse(cause)
     if (refused.success && !refused.data.ok) throw new ApiError(refused.data.error)
-    throw new ApiError({ code: ErrorCode.INTERNAL, message: '照片没有传上去，请再试一次' }, { cause })
+    throw new ApiError({ code: ErrorCode.INTERNAL, message: failed }, { cause })
   }
+}
+
+/**
+ * Lets the person pick an xlsx and uploads it: the file id `community.importCommunities` takes, or
+ * null when they chose none. One way into the function from the phone and the browser alike.
+ */
+export async function chooseAndUploadSheet(): Promise<string | null> {
+  let localPath: string | null
+  try {
+    localPath = await chooseSheet()
+  } catch (cause) {
+    throw new ApiError({ code: ErrorCode.INTERNAL, message: '没有选上文件，请再试一次' }, { cause })
+  }
+  return localPath === null ? null : uploaded(localPath, 'imports', '表格没有传上去，请再试一次')
 }
 
 /** The `<Image src>` of a stored photo's file id. */

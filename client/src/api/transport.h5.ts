@@ -29,21 +29,46 @@ export async function send(functionName: string, action: string, data: unknown):
 
 const LOCAL_FILE_ID = 'cloud://local/'
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 /**
- * The local host's stand-in for CloudBase storage. chooseImage on H5 gives a blob: URL for each
- * file, which holds the file's own content type; the host refuses what is not a photo and says why.
+ * The local host's stand-in for CloudBase storage (one place for photos and sheets alike: the
+ * folder only matters in CloudBase). chooseImage and chooseSheet on H5 give a blob: URL for each
+ * file, which holds the file's own content type; the host refuses what it does not take and says why.
  */
-export async function upload(localPath: string): Promise<string> {
-  const image = await (await fetch(localPath)).blob()
+export async function upload(localPath: string, _folder: 'needs' | 'imports'): Promise<string> {
+  const file = await (await fetch(localPath)).blob()
   const response = await fetch(`${baseUrl}/local/storage`, {
     method: 'POST',
-    headers: { 'content-type': image.type, ...extraHeaders },
-    body: image,
+    headers: { 'content-type': file.type, ...extraHeaders },
+    body: file,
   })
   const body: unknown = await response.json()
   const fileID = (body as { fileID?: unknown }).fileID
   if (typeof fileID === 'string') return fileID
   throw body
+}
+
+/** A file input, as the browser has no WeChat chats to pick from; its blob: URL keeps the sheet's type for `upload`. */
+export function chooseSheet(): Promise<string | null> {
+  return new Promise((chosen) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = `.xlsx,${XLSX_TYPE}`
+    input.style.display = 'none'
+    input.addEventListener('change', () => {
+      const file = input.files?.[0]
+      input.remove()
+      // Some systems give an xlsx no type: named .xlsx, it is sent as one, and the function reads whether it is.
+      chosen(file ? URL.createObjectURL(file.type ? file : new Blob([file], { type: XLSX_TYPE })) : null)
+    })
+    input.addEventListener('cancel', () => {
+      input.remove()
+      chosen(null)
+    })
+    document.body.appendChild(input)
+    input.click()
+  })
 }
 
 export const fileSrc = (fileID: string) =>

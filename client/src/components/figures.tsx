@@ -309,8 +309,23 @@ function PlottedMap({ map }: { map: Figures['map'] }) {
 
 const average = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length
 
-/** 导出: the function makes the xlsx; it opens here (WeChat's viewer saves and forwards it). */
-export function ExportButton({ make }: { make(): Promise<ExportFile> }) {
+/**
+ * 导出: the function makes the xlsx; it opens here (WeChat's viewer saves and forwards it). The
+ * report export by default; `title`, `hint` and `label` say what else it makes (the import template).
+ */
+export function ExportButton({
+  make,
+  title = '导出总结报告数据',
+  hint = 'Excel 表格：统计数字和背后的清单，不含电话和住址',
+  label = '导出 Excel',
+  id = 'export',
+}: {
+  make(): Promise<ExportFile>
+  title?: string
+  hint?: string
+  label?: string
+  id?: string
+}) {
   const [state, setState] = useState<{ busy: boolean; error?: string; file?: ExportFile }>({ busy: false })
   const run = async () => {
     setState({ busy: true })
@@ -324,8 +339,8 @@ export function ExportButton({ make }: { make(): Promise<ExportFile> }) {
   }
   return (
     <View className="card">
-      <SectionHeader title="导出总结报告数据" hint="Excel 表格：统计数字和背后的清单，不含电话和住址" />
-      <BusyButton id="export" primary busy={state.busy} label="导出 Excel" onClick={run} />
+      <SectionHeader title={title} hint={hint} />
+      <BusyButton id={id} primary busy={state.busy} label={label} onClick={run} />
       {state.error ? <Text className="field-error">{state.error}</Text> : null}
       {state.file ? (
         <View className="note">

@@ -83,7 +83,15 @@ function Entries({ person }: { person: PersonView }) {
       {resident && <ListItem title="登记新组织" detail="自己牵头成立一个组织" onClick={() => go(paths.apply())} />}
       {resident && <ListItem title="我的亲友" detail="关联家人，替长辈求助、看进展" onClick={() => go(paths.family())} />}
       {resident && <ListItem title="搬家" detail="搬到另一个社区，时间银行余额一起转过去" onClick={() => go(paths.move())} />}
+      <InvitationEntry />
     </View>
+  )
+}
+
+/** Typing a code from civil affairs (decision 034): the office's first staff member gets theirs printed by the deploy command. */
+function InvitationEntry() {
+  return (
+    <ListItem title="接受工作邀请" detail="民政部门给了你邀请码：成为社区两委成员或民政工作人员" onClick={() => go(paths.invitation())} />
   )
 }
 
@@ -107,6 +115,7 @@ function NotJoined({ residence }: { residence: ResidenceView | null }) {
     <View>
       <Welcome declined={residence?.status === 'declined' ? residence : undefined} />
       <ListItem title="社区已经替我登记过" detail="用登记时的姓名和手机号认领账号" onClick={() => go(paths.takeover())} />
+      <InvitationEntry />
     </View>
   )
 }

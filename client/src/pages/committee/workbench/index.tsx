@@ -16,18 +16,35 @@ import { sitsOnCommittee, useRoles } from '../../../state/me'
  */
 export default function WorkbenchPage() {
   const roles = useRoles()
+  const offices = roles.flatMap((role) =>
+    role.role === 'civil_affairs' && role.officeId ? [{ id: role.officeId, name: role.scopeName }] : [],
+  )
   const load = useLoad(() => api.community.coverage())
   return (
     <PageShell>
-      {roles.some((role) => role.role === 'civil_affairs') && (
+      {offices.length > 0 && (
         <View className="card">
           <ListItem title="各社区统计" detail="本部门所辖社区的数字与合计，可导出总结报告数据" onClick={() => go(paths.officeFigures())} />
         </View>
       )}
+      {/* 民政 stands its district up here (decision 034): communities one by one or from the office's sheet. */}
+      {offices.map((office) => (
+        <View className="card" key={office.id} id={`office-${office.id}`}>
+          <SectionHeader title={office.name} hint="添加本部门的社区，再邀请各社区的两委成员" />
+          <ListItem
+            title="从表格导入"
+            detail="用本部门已有的社区名单（Excel），一次添加多个"
+            onClick={() => go(paths.importCommunities(office.id))}
+          />
+          <ListItem title="添加社区" detail="一个一个添加，在地图上选社区中心" onClick={() => go(paths.addCommunity(office.id))} />
+        </View>
+      ))}
       <Loaded load={load}>
         {({ communities }) =>
           communities.length === 0 ? (
-            <Empty title="没有你负责的社区" />
+            <Empty title={offices.length > 0 ? '还没有社区' : '没有你负责的社区'}>
+              {offices.length > 0 ? '先从表格导入，或添加社区' : undefined}
+            </Empty>
           ) : (
             <View>
               {communities
@@ -94,7 +111,9 @@ function LifeBanner({ items }: { items: WaitingItem[] }) {
 }
 
 function CommunityCoverage({ row }: { row: CoverageRow }) {
-  const committee = sitsOnCommittee(useRoles(), row.communityId)
+  const roles = useRoles()
+  const committee = sitsOnCommittee(roles, row.communityId)
+  const office = roles.some((role) => role.role === 'civil_affairs' && role.officeId === row.officeId)
   return (
     <View className="card">
       <Text className="card-label">{row.kindLabel}</Text>
@@ -169,6 +188,13 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
         />
       )}
       <ListItem title="本社区组织" detail="按状态查看，点开看评估记录" onClick={() => go(paths.communityOrganisations(row.communityId))} />
+      {office && (
+        <ListItem
+          title="邀请两委成员"
+          detail="生成邀请码和小程序码，请两委成员用微信接受"
+          onClick={() => go(paths.inviteCommittee(row.communityId))}
+        />
+      )}
       <ListItem
         title="两委成员"
         detail={committee ? '查看、任命两委成员' : '查看、撤销两委成员'}
