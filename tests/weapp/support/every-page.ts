@@ -45,6 +45,8 @@ const audiences: Record<Audience, readonly Person[]> = {
 }
 
 const community = 'c-zd-qinyuan'
+/** 齐文静's office, which oversees the community. */
+const office = 'office-zhangdian'
 /** Led by the lead, 徐敏 volunteers in it; the care entry is paired with it, the activity is its own. */
 const organisation = 'org-qy-xiyanghong'
 const activity = 'act-qy-xiyanghong-haircut'
@@ -69,6 +71,8 @@ export interface SmokeData {
   registeredPersonId: string
   /** An activity of the organisation starting within the hour, when its check-in code is shown. */
   checkInActivityId: string
+  /** Civil affairs' one-time invitation to the community's committee. */
+  committeeInviteCode: string
 }
 
 export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
@@ -129,7 +133,9 @@ export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
     volunteerPlaces: 4,
     volunteerMinutes: 60,
   })
+  const { code: committeeInviteCode } = await call(people.civilAffairs, 'community', 'inviteCommittee', { communityId: community })
   return {
+    committeeInviteCode,
     needId: need.id,
     linkId: link.linkId,
     certificateNumber: certificate.number,
@@ -195,11 +201,15 @@ const rules: Record<string, PageRule> = {
   'pages/committee/register-person/index': { action: 'residents.registerPerson', query: inCommunity },
   'pages/committee/act-for/index': { action: 'residents.needsOf', query: (d) => ({ personId: d.registeredPersonId }) },
   'pages/committee/newcomers/index': { action: 'joining.newcomers', query: inCommunity },
+  'pages/committee/add-community/index': { action: 'community.addCommunity', query: () => ({ officeId: office }) },
+  'pages/committee/import-communities/index': { action: 'community.importCommunities', query: () => ({ officeId: office }) },
+  'pages/committee/invite-committee/index': { action: 'community.inviteCommittee', query: inCommunity },
 
   'pages/joining/find/index': { action: 'joining.find' },
   'pages/joining/community/index': { action: 'joining.community', query: () => ({ communityId: community }) },
   // The privacy policy: text only, for anyone before they agree to it.
   'pages/joining/privacy/index': { action: 'account.me' },
+  'pages/joining/invitation/index': { action: 'community.invitationDetails', query: (d) => ({ code: d.committeeInviteCode }) },
 
   'pages/time-bank/more/history/index': { action: 'timebank.history' },
   'pages/time-bank/more/give/index': { action: 'timebank.give' },
