@@ -11,7 +11,8 @@ import { signUpDocId } from '../../server/data/activities'
 import type { AuditDoc, PhotoDoc } from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
 import { committeeNeedPath } from '../../shared/domain/workbench'
-import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase, testClock, type TestDatabase } from '../support/database'
+import { filesBehind, storedPhoto } from '../support/photo'
 import {
   callActivities,
   callCommunity,
@@ -28,9 +29,13 @@ import {
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
-let photosMade = 0
+/** The storage folder of the group's database. */
+let storageDir: string
+const keepStorageDir = (database: TestDatabase) => (storageDir = database.storageDir)
 /** A photo of its own for each test, so that WeChat's verdicts on it are the test's alone. */
-const aPhoto = (ext: 'jpg' | 'png' = 'jpg') => `cloud://local/${(++photosMade).toString(16).padStart(32, '0')}.${ext}`
+const aPhoto = (ext: 'jpg' | 'png' = 'jpg') => storedPhoto(storageDir, ext)
+/** The file ids of the photos a view shows, each link checked to serve its photo. */
+const shown = (links: readonly { url: string }[] | undefined) => filesBehind(storageDir, links, testClock.now())
 
 const audit = async () => (await allDocuments('audit_log')) as AuditDoc[]
 const photoDocs = async () => (await allDocuments('photos')) as PhotoDoc[]
@@ -64,7 +69,7 @@ async function acceptFirstOffer(needId: string): Promise<{ lead: string; organis
 }
 
 describe('photos: hidden until WeChat passes them; a flagged one waits for the committee', () => {
-  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+  freshDatabasePerGroup(keepStorageDir, EVERYONE_CONSENTED)
 
   /** 杨丽's need with two photos, accepted; WeChat has passed the first and flagged the second. */
   async function aNeedWithAPassedAndAFlaggedPhoto() {
@@ -101,18 +106,20 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
     expect((await detailAs(accepted.lead, needId)).photos).toEqual([])
     expect((await detailAs(accepted.lead, needId)).photoStates).toBeUndefined()
     const asCommittee = await detailAs(who.committeeUrban, needId)
-    expect(asCommittee.photos).toEqual([photoA, photoB])
+    expect(shown(asCommittee.photos)).toEqual([photoA, photoB])
     expect(asCommittee.photoStates!.map((p) => [p.fileId, p.state])).toEqual([
       [photoA, 'pending'],
       [photoB, 'pending'],
     ])
+    // The committee looks at each by its link; the file id is only the name to decide on it by.
+    expect(shown(asCommittee.photoStates!.map((p) => p.photo!))).toEqual([photoA, photoB])
   })
 
   it('shows a passed photo to those who see the need; a flagged one stays hidden and joins the waiting list', async () => {
     const { needId, accepted, photoA } = await aNeedWithAPassedAndAFlaggedPhoto()
-    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA])
+    expect(shown((await detailAs(accepted.lead, needId)).photos)).toEqual([photoA])
     const asRequester = await detailAs(who.resident, needId)
-    expect(asRequester.photos).toEqual([photoA])
+    expect(shown(asRequester.photos)).toEqual([photoA])
     // To the requester it is still being checked: the committee has not decided.
     expect(asRequester.photoStates).toEqual([{ state: 'pending', stateLabel: '审核中' }])
     expect((await detailAs(who.committeeUrban, needId)).photoStates!.map((p) => p.state)).toEqual(['passed', 'flagged'])
@@ -125,14 +132,14 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
   it('takes a repeated verdict once: the first stands', async () => {
     const { needId, accepted, photoA } = await aNeedWithAPassedAndAFlaggedPhoto()
     await ok(pushMediaVerdict(await traceOf(photoA), 'risky'))
-    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA])
+    expect(shown((await detailAs(accepted.lead, needId)).photos)).toEqual([photoA])
   })
 
   it('shows a flagged photo once the committee lets it, and it leaves the waiting list', async () => {
     const { needId, accepted, photoA, photoB } = await aNeedWithAPassedAndAFlaggedPhoto()
     expect(await flaggedPhotosOf(needId)).toHaveLength(1)
     await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'needPhoto', needId, fileId: photoB } }))
-    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA, photoB])
+    expect(shown((await detailAs(accepted.lead, needId)).photos)).toEqual([photoA, photoB])
     expect(await flaggedPhotosOf(needId)).toEqual([])
   })
 
@@ -142,7 +149,7 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
     await ok(
       callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'needPhoto', needId, fileId: photoA }, reason: '照片含有他人住址' }),
     )
-    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoB])
+    expect(shown((await detailAs(accepted.lead, needId)).photos)).toEqual([photoB])
     expect((await detailAs(who.resident, needId)).photoStates).toEqual([
       { state: 'takenDown', stateLabel: '已被社区下架：照片含有他人住址', reason: '照片含有他人住址' },
     ])
@@ -157,15 +164,14 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
     expect(photo).toMatchObject({ fileId: photoA, check: 'pending', authorOpenid: who.organisationLead })
     expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({ photos: [] })
     await ok(pushMediaVerdict(photo.traceId!, 'pass'))
-    expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({
-      photos: [photoA],
-      coverPhoto: photoA,
-    })
+    const { activity: seen } = await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))
+    expect(shown(seen.photos)).toEqual([photoA])
+    expect(shown([seen.coverPhoto!])).toEqual([photoA])
   })
 })
 
 describe('the verdict is taken from WeChat’s message push only', () => {
-  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+  freshDatabasePerGroup(keepStorageDir, EVERYONE_CONSENTED)
 
   it('refuses a person sending the push’s event or calling the action, and changes nothing', async () => {
     const photoA = aPhoto()
@@ -194,7 +200,7 @@ describe('the verdict is taken from WeChat’s message push only', () => {
 })
 
 describe('take-down and restore', () => {
-  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+  freshDatabasePerGroup(keepStorageDir, EVERYONE_CONSENTED)
   const activityId = 'act-qy-xiyanghong-haircut'
   /** An activity of 夕阳红 of the test's own, published by its lead: a take-down of it is the test's alone. */
   const anActivity = async () => (await ok(callActivities(who.organisationLead, 'publish', publishInputFor(organisation._id)))).activity.id

@@ -7,8 +7,8 @@ export function send(functionName: string, action: string, data: unknown): Promi
 /** Uploads the image at `localPath` (a temp file path from chooseImage) and answers its `cloud://` file id. */
 export function upload(localPath: string): Promise<string>
 
-/** What an `<Image>` shows for a stored file id. */
-export function fileSrc(fileID: string): string
-
-/** Opens a file a function made (an xlsx export) the platform's way: WeChat's document viewer, or a browser download named `fileName`. */
-export function openFile(fileID: string, fileName: string): Promise<void>
+/**
+ * Opens a file a function made (an xlsx export) by the short-lived link it answered, the platform's
+ * way: WeChat's document viewer, or a browser download named `fileName`.
+ */
+export function openFile(url: string, fileName: string): Promise<void>

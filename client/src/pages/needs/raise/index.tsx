@@ -13,7 +13,7 @@ import { ConsentPrompt } from '../../../components/consent'
 import { ListItem } from '../../../components/list'
 import { EmergencyPanel, NeedCard } from '../../../components/need'
 import { PageShell } from '../../../components/page-shell'
-import { PhotoPicker } from '../../../components/photos'
+import { PhotoPicker, type ChosenPhoto } from '../../../components/photos'
 import { PlaceField, type Place } from '../../../components/place-field'
 import { formatDateTime, formatDistance } from '../../../format'
 import { useSteppedForm } from '../../../hooks/use-stepped-form'
@@ -38,7 +38,7 @@ interface Draft {
   helpKind: HelpKind | null
   description: string
   /** File ids, uploaded as each was chosen. */
-  photos: string[]
+  photos: ChosenPhoto[]
   neighbourhood: string
   addressDetail: string
   place: Place | null
@@ -62,7 +62,7 @@ function toInput(draft: Draft) {
     urgency: draft.urgency ?? undefined,
     helpKind: draft.helpKind ?? undefined,
     description: draft.description,
-    photos: draft.photos,
+    photos: draft.photos.map((p) => p.fileID),
     neighbourhood: draft.neighbourhood,
     addressDetail: draft.addressDetail,
     location: draft.place?.lngLat,
