@@ -37,7 +37,7 @@ interface Draft {
   urgency: Urgency | null
   helpKind: HelpKind | null
   description: string
-  /** File ids, uploaded as each was chosen. */
+  /** Uploaded as each was chosen: the file ids to send, with the phone's copies to show meanwhile. */
   photos: ChosenPhoto[]
   neighbourhood: string
   addressDetail: string
