@@ -1,14 +1,19 @@
 /**
  * CloudBase storage as the local host and the tests plug it in (local/replacements.ts): one folder,
  * files under random names with `cloud://local/` ids, served by the local host at
- * /local/storage/<name> (local/host/storage.ts). Never deployed.
+ * /local/storage/<name> only through a signed link that has not expired, as CloudBase serves a
+ * private file only through a temporary link (local/host/storage.ts, docs/decisions/035). Never deployed.
  */
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { now } from '../server/clock'
 import type { FileStorage } from '../server/data/files'
 
 export const LOCAL_FILE_ID = 'cloud://local/'
+
+/** Where the host serves a stored file. */
+export const LOCAL_FILE_PATH = '/local/storage/'
 
 const contentTypes: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -19,9 +24,23 @@ const contentTypes: Record<string, string> = {
 /** Exactly the names `save` hands out, so that no other path can be read. */
 const storedName = /^[0-9a-f]{32}\.(jpg|png|webp|xlsx)$/
 
+/** Signs the links; kept in the folder, so the host and the functions it runs (in any process) agree. */
+const KEY_FILE = '.link-key'
+
+export type Served = { status: 200; type: string; body: Buffer } | { status: 403 | 404 }
+
 /** One folder, random names, never a name the caller chose. */
 export function localFiles(dir: string) {
   mkdirSync(dir, { recursive: true })
+  const keyPath = join(dir, KEY_FILE)
+  try {
+    writeFileSync(keyPath, randomBytes(32), { mode: 0o600, flag: 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+  const key = readFileSync(keyPath)
+  const signature = (name: string, t: string) => createHmac('sha256', key).update(`${name}\n${t}`).digest()
+
   return {
     /** Stores the content under a new random name and answers its file id. */
     save(ext: keyof typeof contentTypes, body: Buffer): string {
@@ -29,11 +48,34 @@ export function localFiles(dir: string) {
       writeFileSync(join(dir, name), body)
       return `${LOCAL_FILE_ID}${name}`
     },
-    /** The file named `name`, or null for any name `save` could not have given out. */
-    read(name: string): { type: string; body: Buffer } | null {
+    /**
+     * A link to the file that works until `expiresAt` (CloudBase's `?sign=…&t=…` shape), or null when
+     * no such file is stored, as getTempFileURL answers STORAGE_FILE_NONEXIST.
+     */
+    link(fileId: string, expiresAt: Date): string | null {
+      const name = fileId.startsWith(LOCAL_FILE_ID) ? fileId.slice(LOCAL_FILE_ID.length) : ''
+      if (!storedName.test(name) || !existsSync(join(dir, name))) return null
+      const t = String(Math.floor(expiresAt.getTime() / 1000))
+      return `${LOCAL_FILE_PATH}${name}?sign=${signature(name, t).toString('hex')}&t=${t}`
+    },
+    /**
+     * The file `name` for a request with `query`, at `at`: 404 for a name `save` could not have given
+     * out, 403 unless the link's signature is ours and it has not expired, 404 when the file is gone.
+     */
+    serve(name: string, query: URLSearchParams, at: Date): Served {
       const match = storedName.exec(name)
-      if (!match || !existsSync(join(dir, name))) return null
-      return { type: contentTypes[match[1]], body: readFileSync(join(dir, name)) }
+      if (!match) return { status: 404 }
+      const t = query.get('t') ?? ''
+      const given = Buffer.from(query.get('sign') ?? '', 'hex')
+      const expected = signature(name, t)
+      const signed = /^\d+$/.test(t) && given.length === expected.length && timingSafeEqual(given, expected)
+      if (!signed || Number(t) * 1000 <= at.getTime()) return { status: 403 }
+      if (!existsSync(join(dir, name))) return { status: 404 }
+      return { status: 200, type: contentTypes[match[1]], body: readFileSync(join(dir, name)) }
+    },
+    /** The content of the file `name`, when `save` gave it out and it is still there: for functions, which read as admin. */
+    read(name: string): Buffer | null {
+      return storedName.test(name) && existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : null
     },
     /** Deletes the file `name`, if `save` could have given it out. */
     remove(name: string): void {
@@ -42,13 +84,21 @@ export function localFiles(dir: string) {
   }
 }
 
-/** The functions' files (report exports) in the folder, downloaded from the local host; links do not expire. Sheets to import are read from it. */
+/** The functions' view of the folder: links expire `seconds` after the one clock's now, as CloudBase's do after its own. Sheets to import are read from it. */
 export function localFileStorage(dir: string): FileStorage {
   const files = localFiles(dir)
   return {
     async store(_cloudPath, ext, content) {
-      const fileId = files.save(ext, content)
-      return { fileId, url: `/local/storage/${fileId.slice(LOCAL_FILE_ID.length)}` }
+      return files.save(ext, content)
+    },
+    async links(fileIds, seconds) {
+      const expiresAt = new Date(now().getTime() + seconds * 1000)
+      return new Map(
+        fileIds.flatMap((fileId) => {
+          const url = files.link(fileId, expiresAt)
+          return url ? [[fileId, url] as const] : []
+        }),
+      )
     },
     async remove(fileIds) {
       for (const fileId of fileIds) if (fileId.startsWith(LOCAL_FILE_ID)) files.remove(fileId.slice(LOCAL_FILE_ID.length))
@@ -56,7 +106,7 @@ export function localFileStorage(dir: string): FileStorage {
     // The browser demo posts a sheet to the host (local/host/storage.ts) as the phone uploads it: only an xlsx is read.
     async readImport(fileId) {
       if (!fileId.startsWith(LOCAL_FILE_ID) || !fileId.endsWith('.xlsx')) return null
-      return files.read(fileId.slice(LOCAL_FILE_ID.length))?.body ?? null
+      return files.read(fileId.slice(LOCAL_FILE_ID.length))
     },
   }
 }

@@ -20,6 +20,7 @@ import { allRoles } from '../../server/data/roles'
 import { communitiesByIds, officesByIds, organisationsByIds } from '../../server/data/places'
 import { ManualClock } from '../clock'
 import { latestOutboxMessages } from '../outbox'
+import type { Served } from '../storage'
 import { useLocalReplacements } from '../replacements'
 import { startStandin } from '../standin'
 import { isDatabaseEmpty, seedDemoData } from '../seed/seed'
@@ -179,6 +180,13 @@ async function uploadFile(req: IncomingMessage, res: ServerResponse, storage: Re
   sendJson(res, 200, { fileID: storage.save(ext, body) })
 }
 
+/** A stored file, only through a link a function made that has not expired (as CloudBase serves a temporary link). */
+function serveStored(res: ServerResponse, served: Served) {
+  if (served.status === 200) return send(res, 200, served.type, served.body)
+  const message = served.status === 403 ? '链接无效或已过期，请回到页面重新打开' : '没有这个文件'
+  sendJson(res, served.status, { ok: false, error: { code: served.status === 403 ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND, message } })
+}
+
 async function signInEntries(): Promise<SignInEntry[]> {
   const [people, roles] = await Promise.all([allPeople(), allRoles()])
   const [communities, organisations, offices] = await Promise.all([
@@ -228,7 +236,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const runDue = () =>
     (dueWork = dueWork.then(() => runDueWork(clock.now())).catch((error) => console.error('[local host] scheduled work', error)))
   const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost')
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost')
     const route = async () => {
       const api = /^\/api\/([a-z][a-zA-Z]*)$/.exec(pathname)
       if (api && req.method === 'POST') return callFunction(req, res, api[1])
@@ -248,12 +256,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       }
       if (pathname === '/local/storage' && req.method === 'POST') return uploadFile(req, res, storage)
       const stored = /^\/local\/storage\/([^/]+)$/.exec(pathname)
-      if (stored) {
-        const file = storage.read(stored[1])
-        return file
-          ? send(res, 200, file.type, file.body)
-          : sendJson(res, 404, { ok: false, error: { code: ErrorCode.NOT_FOUND, message: '没有这个文件' } })
-      }
+      if (stored) return serveStored(res, storage.serve(stored[1], searchParams, clock.now()))
       if (pathname === '/local/outbox') return send(res, 200, 'text/html; charset=utf-8', outboxPage(await latestOutboxMessages(100)))
       if (pathname === '/local/outbox.json')
         return sendJson(res, 200, { messages: (await latestOutboxMessages(OUTBOX_JSON_LIMIT)).map(outboxEntry) })

@@ -3,7 +3,8 @@
  * to import) with `wx.cloud.uploadFile` and gets a `cloud://…` file id; the browser demo posts the
  * file to the host and gets a `cloud://local/…` id of the same shape, which the functions store as they would
  * in production. Files live under `<dataDir>/storage/`, named by a random id, never by the caller;
- * the functions' own files (report exports) are written to the same folder (local/storage.ts).
+ * the functions' own files (report exports) are written to the same folder (local/storage.ts). A file
+ * is served only through a signed link a function made, until it expires on the one clock (decision 035).
  */
 import { join } from 'node:path'
 import { localFiles } from '../storage'

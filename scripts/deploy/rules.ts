@@ -1,6 +1,6 @@
 /**
  * Checks of what the deploy sends that CloudBase would only refuse (or, worse, accept) online:
- * timer crons in CloudBase's 7-field format, and the storage security rule's expressions.
+ * timer crons in CloudBase's 7-field format, and the storage security rule's expressions and what they let through.
  */
 
 const CRON_FIELDS = [
@@ -46,55 +46,82 @@ export function cronProblem(cron: string): string | undefined {
 /** The names a storage rule expression may read (CloudBase: `auth`, `resource` and their fields). */
 const RULE_NAMES = new Set(['auth', 'auth.openid', 'auth.uid', 'auth.loginType', 'resource', 'resource.openid', 'resource.path'])
 
+/** What a storage rule sees of one request: who asks (`auth`, null when nobody signed in) and the file's uploader and path. */
+export interface RuleContext {
+  auth: { openid: string | null; uid: string | null; loginType: string } | null
+  resource: { openid: string | null; path: string }
+}
+
+type Value = string | boolean | null | object
+type Evaluate = (context: RuleContext) => Value
+
+function valueOf(name: string, context: RuleContext): Value {
+  const [head, field] = name.split('.') as ['auth' | 'resource', string | undefined]
+  const object = context[head] as Record<string, Value> | null
+  if (field === undefined) return object
+  return object === null ? null : (object[field] ?? null)
+}
+
 /**
  * Parses a storage rule expression: names, null/true/false, 'strings', == != && || ! and parentheses.
- * Answers what is wrong, if anything, and the names it reads.
+ * Answers what is wrong, if anything, the names it reads, and (when it parses) how it decides a request.
  */
-export function ruleExpressionProblem(expression: string): { problem?: string; names: string[] } {
+export function ruleExpressionProblem(expression: string): { problem?: string; names: string[]; evaluate?: Evaluate } {
   const tokens = expression.match(/\s*('[^']*'|"[^"]*"|==|!=|&&|\|\||!|\(|\)|[A-Za-z_][\w.]*|\S)/g)?.map((t) => t.trim()) ?? []
   const names: string[] = []
   let at = 0
   const fail = (why: string): never => {
     throw new Error(why)
   }
-  const operand = (): void => {
+  const operand = (): Evaluate => {
     const token = tokens[at++]
-    if (token === '!') return operand()
-    if (token === '(') {
-      or()
-      if (tokens[at++] !== ')') fail('a ( is not closed')
-      return
+    if (token === '!') {
+      const inner = operand()
+      return (c) => !inner(c)
     }
-    if (token === undefined) fail('ends where a value should be')
-    if (/^('|")/.test(token) || token === 'null' || token === 'true' || token === 'false') return
+    if (token === '(') {
+      const inner = or()
+      if (tokens[at++] !== ')') fail('a ( is not closed')
+      return inner
+    }
+    if (token === undefined) return fail('ends where a value should be')
+    if (/^('|")/.test(token)) return () => token.slice(1, -1)
+    if (token === 'null') return () => null
+    if (token === 'true' || token === 'false') return () => token === 'true'
     if (!RULE_NAMES.has(token)) fail(`unknown name "${token}" (known: ${[...RULE_NAMES].join(', ')})`)
     names.push(token)
+    return (c) => valueOf(token, c)
   }
-  const comparison = () => {
-    operand()
-    if (tokens[at] === '==' || tokens[at] === '!=') {
-      at++
-      operand()
-    }
+  const comparison = (): Evaluate => {
+    const left = operand()
+    const operator = tokens[at]
+    if (operator !== '==' && operator !== '!=') return left
+    at++
+    const right = operand()
+    return (c) => (left(c) === right(c)) === (operator === '==')
   }
-  const and = () => {
-    comparison()
+  const and = (): Evaluate => {
+    let left = comparison()
     while (tokens[at] === '&&') {
       at++
-      comparison()
+      const [l, r] = [left, comparison()]
+      left = (c) => Boolean(l(c)) && Boolean(r(c))
     }
+    return left
   }
-  const or = () => {
-    and()
+  const or = (): Evaluate => {
+    let left = and()
     while (tokens[at] === '||') {
       at++
-      and()
+      const [l, r] = [left, and()]
+      left = (c) => Boolean(l(c)) || Boolean(r(c))
     }
+    return left
   }
   try {
-    or()
+    const evaluate = or()
     if (at < tokens.length) fail(`unexpected "${tokens[at]}"`)
-    return { names }
+    return { names, evaluate }
   } catch (error) {
     return { problem: (error as Error).message, names }
   }
@@ -105,7 +132,34 @@ export interface StorageRule {
   write: string
 }
 
-/** The storage rule's problems: it must parse, and it must make nothing public (read or write without `auth`). */
+const UPLOADER = 'o-uploader'
+const signedIn = (openid: string | null) => ({
+  openid,
+  uid: openid ? `uid-${openid}` : 'uid-web',
+  loginType: openid ? 'WECHAT-OPEN' : 'ANONYMOUS',
+})
+const aPhoto = { openid: UPLOADER, path: 'needs/2026-12-02/a1b2c3.jpg' }
+// Files the functions write (exports) have no uploader's openid.
+const anExport = { openid: null, path: 'exports/2026-12-02/f.xlsx' }
+
+/**
+ * Requests the rule must refuse, read and write alike (docs/decisions/035): nobody but a file's
+ * uploader reads it by id; everyone else gets a link from a function that checked access.
+ */
+const refused: [who: string, what: string, context: RuleContext][] = [
+  ['nobody signed in', 'a photo', { auth: null, resource: aPhoto }],
+  ['another WeChat user', 'a photo', { auth: signedIn('o-neighbour'), resource: aPhoto }],
+  ['someone signed in without an openid', 'a photo', { auth: signedIn(null), resource: aPhoto }],
+  ['another WeChat user', "a function's export", { auth: signedIn('o-neighbour'), resource: anExport }],
+  ['someone signed in without an openid', "a function's export", { auth: signedIn(null), resource: anExport }],
+]
+/** The one request it must let through: the uploader, reading the photo back and writing their own upload. */
+const uploader: RuleContext = { auth: signedIn(UPLOADER), resource: aPhoto }
+
+/**
+ * The storage rule's problems: it must parse, it must make nothing public (read or write without
+ * `auth`), it must refuse every request in `refused` and let the uploader through.
+ */
 export function storageRuleProblems(rule: unknown): string[] {
   if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return ['must be a JSON object with "read" and "write"']
   const problems: string[] = []
@@ -116,9 +170,15 @@ export function storageRuleProblems(rule: unknown): string[] {
       problems.push(`"${key}" must be an expression that reads auth (true/false would make files public, or lock the app out)`)
       continue
     }
-    const { problem, names } = ruleExpressionProblem(value)
-    if (problem) problems.push(`"${key}": ${problem}`)
+    const { problem, names, evaluate } = ruleExpressionProblem(value)
+    if (problem || !evaluate) problems.push(`"${key}": ${problem}`)
     else if (!names.some((name) => name.startsWith('auth'))) problems.push(`"${key}" does not read auth: anyone could ${key}`)
+    else {
+      for (const [who, what, context] of refused) {
+        if (evaluate(context)) problems.push(`"${key}" lets ${who} ${key} ${what}: only its uploader may`)
+      }
+      if (!evaluate(uploader)) problems.push(`"${key}" refuses the uploader: the mini-program could not ${key} its own photo`)
+    }
   }
   return problems
 }

@@ -83,8 +83,8 @@ export const communityTemplate: Action<'communityTemplate'> = async (context) =>
   const { now } = context
   const fileName = '社区导入模板.xlsx'
   const cloudPath = `templates/${now.toISOString().slice(0, 10)}/communities-${randomBytes(16).toString('hex')}.xlsx`
-  const file = await storeFile(cloudPath, 'xlsx', await templateBook(now), now)
-  return { fileId: file.fileId, fileName, url: file.url, expiresAt: file.expiresAt.toISOString() }
+  const file = await storeFile(cloudPath, 'xlsx', await templateBook(now))
+  return { fileName, url: file.url, expiresAt: file.expiresAt.toISOString() }
 }
 
 /** Adds run a few at a time: a sheet of a whole district should not wait on each in turn, nor flood the database. */

@@ -72,9 +72,8 @@ export const exportData: Action<'exportData'> = async ({ caller, now }) => {
   const me = await withPerson(caller)
   const content = await myDataWorkbook(await myData(me), now)
   // A random path: the file holds everything about the person, and nothing else names it.
-  const file = await storeFile(`exports/${now.toISOString().slice(0, 10)}/${randomBytes(16).toString('hex')}.xlsx`, 'xlsx', content, now)
+  const file = await storeFile(`exports/${now.toISOString().slice(0, 10)}/${randomBytes(16).toString('hex')}.xlsx`, 'xlsx', content)
   return {
-    fileId: file.fileId,
     fileName: `我的信息 ${now.toISOString().slice(0, 10)}.xlsx`,
     url: file.url,
     expiresAt: file.expiresAt.toISOString(),

@@ -100,10 +100,10 @@ export const officeFigures: Action<'officeFigures'> = async (context) => {
 const fileNameOf = (name: string, period: ReportPeriod) => `${name}统计 ${period.from} 至 ${period.to}.xlsx`
 
 async function stored(path: string, fileName: string, content: Buffer, now: Date) {
-  // The random part keeps the file id unguessable: the storage rule lets any signed-in user read an id they hold (decision 032).
+  // The random part keeps the path unguessable, though only a function reads it (decision 035).
   const cloudPath = `reports/${now.toISOString().slice(0, 10)}/${path}-${randomBytes(16).toString('hex')}.xlsx`
-  const file = await storeFile(cloudPath, 'xlsx', content, now)
-  return { fileId: file.fileId, fileName, url: file.url, expiresAt: file.expiresAt.toISOString() }
+  const file = await storeFile(cloudPath, 'xlsx', content)
+  return { fileName, url: file.url, expiresAt: file.expiresAt.toISOString() }
 }
 
 /** The committee names its volunteers; civil affairs gets no one's name. */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { action, defineFunction } from '../contract'
 import { activityKindSchema, activityStatusSchema, signUpRoleSchema, signUpStatusSchema } from '../domain/activity'
 import { idSchema, isoDateTimeSchema, lngLatSchema, textSchema } from '../domain/fields'
-import { photoFileIdSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
+import { photoFileIdSchema, photoLinkSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
 
 /** Photos an organisation may attach to an activity. */
 export const MAX_ACTIVITY_PHOTOS = 6
@@ -42,8 +42,8 @@ export const activitySummarySchema = z.object({
   volunteers: placesViewSchema,
   /** What a volunteer earns for the whole activity, as announced; what is credited is measured. */
   volunteerMinutes: z.number().int(),
-  /** The first photo that passed the content check, when there is one. */
-  coverPhoto: z.string().optional(),
+  /** The first photo that passed the content check, when there is one, as a link for this request. */
+  coverPhoto: photoLinkSchema.optional(),
   /** From the place the caller searched around. */
   distanceM: z.number().int().optional(),
 })
@@ -67,8 +67,8 @@ export type MySignUp = z.infer<typeof mySignUpSchema>
 
 export const activityDetailSchema = activitySummarySchema.extend({
   description: z.string(),
-  /** Those that passed the content check; the committee gets every photo. */
-  photos: z.array(z.string()),
+  /** Those that passed the content check, as links for this request; the committee gets every photo. */
+  photos: z.array(photoLinkSchema),
   /** The committee: every photo's check; its organisation: those not (yet) shown, and why. */
   photoStates: z.array(photoStateViewSchema).optional(),
   /** The committee took it down: its committee and its organisation see why; nobody else sees it. */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { action, defineFunction } from '../contract'
 import { idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
 import { MAX_SERVICE_MINUTES, needStatusSchema, offerStatusSchema, outcomeSchema, urgencySchema } from '../domain/need'
-import { photoFileIdSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
+import { photoFileIdSchema, photoLinkSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
 import { helpKinds } from '../domain/vocabulary'
 import { mapCellSchema } from './reports'
 
@@ -52,8 +52,8 @@ export const needViewSchema = z.object({
   addressDetail: z.string().optional(),
   location: lngLatSchema.optional(),
   contactPhone: z.string().optional(),
-  /** Those that passed the content check; the committee gets every photo. */
-  photos: z.array(z.string()).optional(),
+  /** Those that passed the content check, as links for this request; the committee gets every photo. */
+  photos: z.array(photoLinkSchema).optional(),
   /** The committee: every photo's check; the requester: those not (yet) shown, and why. */
   photoStates: z.array(photoStateViewSchema).optional(),
   /** The committee took it down: its committee and its requester see why; nobody else sees it. */

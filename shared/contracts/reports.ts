@@ -81,11 +81,10 @@ export type OfficeFigures = z.infer<typeof officeFiguresSchema>
 
 const periodSchema = z.object({ from: z.string(), to: z.string() })
 
+/** A file a function made for the caller: only the link, since nobody but its uploader reads a file by id (decision 035). */
 export const exportFileSchema = z.object({
-  /** The storage file id (the mini-program downloads it with cloud.downloadFile). */
-  fileId: z.string(),
   fileName: z.string(),
-  /** A download link for a browser, valid until `expiresAt`. */
+  /** The download link, valid until `expiresAt`: the mini-program downloads it, a browser opens it. */
   url: z.string(),
   expiresAt: isoDateTimeSchema,
 })

@@ -3,7 +3,7 @@
  * content check stands. Pure: no I/O. docs/decisions/022.
  */
 import { z } from 'zod'
-import { idSchema } from './fields'
+import { idSchema, isoDateTimeSchema } from './fields'
 
 /** A photo's CloudBase file id, uploaded before the form that attaches it is sent. */
 export const photoFileIdSchema = z
@@ -51,9 +51,20 @@ export const photoStateLabel: Record<PhotoState, string> = {
   takenDown: '已被社区下架',
 }
 
-/** A photo with where it stands: the committee gets its file id; the author only the state and reason. */
+/**
+ * A photo as a reader gets it: a link made for this request that stops working at `expiresAt`, never
+ * the file id, which only its uploader can read by (docs/decisions/035).
+ */
+export const photoLinkSchema = z.object({ url: z.string(), expiresAt: isoDateTimeSchema })
+export type PhotoLink = z.infer<typeof photoLinkSchema>
+
+/**
+ * A photo with where it stands. The committee gets the photo's link to look at, and its file id as the
+ * name to take it down or restore it by (no use for reading: decision 035); the author only the state and reason.
+ */
 export const photoStateViewSchema = z.object({
   fileId: z.string().optional(),
+  photo: photoLinkSchema.optional(),
   state: z.enum(photoStates),
   stateLabel: z.string(),
   reason: z.string().optional(),

@@ -331,6 +331,7 @@ describe('求助 in the browser', () => {
       neighbourhood: resident.neighbourhood,
       addressDetail: resident.addressDetail,
       contactPhone: resident.phone,
+      photos: [await uploadedPhoto()],
     })
     expect(raised).toMatchObject({ ok: true, data: { need: { status: 'matching' } } })
     const escalatedId: string = raised.data.need.id
@@ -362,6 +363,9 @@ describe('求助 in the browser', () => {
 
     await tap(page, `无人接单：${escalatedKind}`)
     await page.waitForURL((url) => url.hash.includes(`/pages/committee/need/index?id=${escalatedId}`))
+    // The photo, by a link made for this look, long after those the raise answered with expired: in the facts and under 照片审核.
+    await loadedPhotos(page, '#photos', 1)
+    await loadedPhotos(page, '#photo-review', 1)
 
     // Who it was offered to: each lapsed; why, in words, only under 为什么派给它 (no raw scores in view).
     const match = shown(page).locator('#match-details')

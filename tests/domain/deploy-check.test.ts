@@ -166,6 +166,26 @@ describe('the deploy dry run', () => {
       'storage-rule.json: "write": ends where a value should be',
     ])
   })
+
+  it('refuses a storage rule that lets anyone but a file’s uploader read or write it by id', async () => {
+    const root = copyOfRepo()
+    // Decision 032's rule: any signed-in user read any file whose id they held.
+    const anyoneSignedIn = 'auth != null && auth.openid != null'
+    writeFileSync(join(root, 'storage-rule.json'), JSON.stringify({ read: anyoneSignedIn, write: 'resource.openid == auth.openid' }))
+    expect(await problemsOf(root)).toEqual([
+      'storage-rule.json: "read" lets another WeChat user read a photo: only its uploader may',
+      'storage-rule.json: "read" lets another WeChat user read a function\'s export: only its uploader may',
+      // Without `auth.openid != null`, a sign-in without an openid (web) matches a function's file (no uploader's openid).
+      'storage-rule.json: "write" lets someone signed in without an openid write a function\'s export: only its uploader may',
+    ])
+    writeFileSync(
+      join(root, 'storage-rule.json'),
+      JSON.stringify({ read: 'auth.uid != null && false', write: 'auth.openid != null && auth.openid == resource.openid' }),
+    )
+    expect(await problemsOf(root)).toEqual([
+      'storage-rule.json: "read" refuses the uploader: the mini-program could not read its own photo',
+    ])
+  })
 })
 
 describe('cronProblem', () => {

@@ -4,14 +4,19 @@
  * reason shown to the author, audited, the author told) and restores it; another community's
  * committee is refused; WeChat's verdict is taken from its message push only.
  */
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { functionMains } from '../../local/host/functions'
 import { mediaCheckPush, platformContext } from '../../local/host/platform-context'
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { LOCAL_FILE_ID } from '../../local/storage'
 import { signUpDocId } from '../../server/data/activities'
 import type { AuditDoc, PhotoDoc } from '../../server/data/documents'
+import { PHOTO_LINK_SECONDS } from '../../server/data/files'
 import { allDocuments } from '../../server/data/maintenance'
 import { committeeNeedPath } from '../../shared/domain/workbench'
-import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase } from '../support/database'
+import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase, testClock, type TestDatabase } from '../support/database'
+import { filesBehind, servedLink, storedPhoto } from '../support/photo'
 import {
   callActivities,
   callCommunity,
@@ -28,9 +33,13 @@ import {
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
-let photosMade = 0
+/** The storage folder of the group's database. */
+let storageDir: string
+const keepStorageDir = (database: TestDatabase) => (storageDir = database.storageDir)
 /** A photo of its own for each test, so that WeChat's verdicts on it are the test's alone. */
-const aPhoto = (ext: 'jpg' | 'png' = 'jpg') => `cloud://local/${(++photosMade).toString(16).padStart(32, '0')}.${ext}`
+const aPhoto = (ext: 'jpg' | 'png' = 'jpg') => storedPhoto(storageDir, ext)
+/** The file ids of the photos a view shows, each link checked to serve its photo. */
+const shown = (links: readonly { url: string }[] | undefined) => filesBehind(storageDir, links, testClock.now())
 
 const audit = async () => (await allDocuments('audit_log')) as AuditDoc[]
 const photoDocs = async () => (await allDocuments('photos')) as PhotoDoc[]
@@ -64,7 +73,7 @@ async function acceptFirstOffer(needId: string): Promise<{ lead: string; organis
 }
 
 describe('photos: hidden until WeChat passes them; a flagged one waits for the committee', () => {
-  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+  freshDatabasePerGroup(keepStorageDir, EVERYONE_CONSENTED)
 
   /** 杨丽's need with two photos, accepted; WeChat has passed the first and flagged the second. */
   async function aNeedWithAPassedAndAFlaggedPhoto() {
@@ -101,18 +110,20 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
     expect((await detailAs(accepted.lead, needId)).photos).toEqual([])
     expect((await detailAs(accepted.lead, needId)).photoStates).toBeUndefined()
     const asCommittee = await detailAs(who.committeeUrban, needId)
-    expect(asCommittee.photos).toEqual([photoA, photoB])
+    expect(shown(asCommittee.photos)).toEqual([photoA, photoB])
     expect(asCommittee.photoStates!.map((p) => [p.fileId, p.state])).toEqual([
       [photoA, 'pending'],
       [photoB, 'pending'],
     ])
+    // The committee looks at each by its link; the file id is only the name to decide on it by.
+    expect(shown(asCommittee.photoStates!.map((p) => p.photo!))).toEqual([photoA, photoB])
   })
 
   it('shows a passed photo to those who see the need; a flagged one stays hidden and joins the waiting list', async () => {
     const { needId, accepted, photoA } = await aNeedWithAPassedAndAFlaggedPhoto()
-    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA])
+    expect(shown((await detailAs(accepted.lead, needId)).photos)).toEqual([photoA])
     const asRequester = await detailAs(who.resident, needId)
-    expect(asRequester.photos).toEqual([photoA])
+    expect(shown(asRequester.photos)).toEqual([photoA])
     // To the requester it is still being checked: the committee has not decided.
     expect(asRequester.photoStates).toEqual([{ state: 'pending', stateLabel: '审核中' }])
     expect((await detailAs(who.committeeUrban, needId)).photoStates!.map((p) => p.state)).toEqual(['passed', 'flagged'])
@@ -125,14 +136,14 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
   it('takes a repeated verdict once: the first stands', async () => {
     const { needId, accepted, photoA } = await aNeedWithAPassedAndAFlaggedPhoto()
     await ok(pushMediaVerdict(await traceOf(photoA), 'risky'))
-    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA])
+    expect(shown((await detailAs(accepted.lead, needId)).photos)).toEqual([photoA])
   })
 
   it('shows a flagged photo once the committee lets it, and it leaves the waiting list', async () => {
     const { needId, accepted, photoA, photoB } = await aNeedWithAPassedAndAFlaggedPhoto()
     expect(await flaggedPhotosOf(needId)).toHaveLength(1)
     await ok(callCommunity(who.committeeUrban, 'restore', { content: { kind: 'needPhoto', needId, fileId: photoB } }))
-    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoA, photoB])
+    expect(shown((await detailAs(accepted.lead, needId)).photos)).toEqual([photoA, photoB])
     expect(await flaggedPhotosOf(needId)).toEqual([])
   })
 
@@ -142,7 +153,7 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
     await ok(
       callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'needPhoto', needId, fileId: photoA }, reason: '照片含有他人住址' }),
     )
-    expect((await detailAs(accepted.lead, needId)).photos).toEqual([photoB])
+    expect(shown((await detailAs(accepted.lead, needId)).photos)).toEqual([photoB])
     expect((await detailAs(who.resident, needId)).photoStates).toEqual([
       { state: 'takenDown', stateLabel: '已被社区下架：照片含有他人住址', reason: '照片含有他人住址' },
     ])
@@ -157,15 +168,117 @@ describe('photos: hidden until WeChat passes them; a flagged one waits for the c
     expect(photo).toMatchObject({ fileId: photoA, check: 'pending', authorOpenid: who.organisationLead })
     expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({ photos: [] })
     await ok(pushMediaVerdict(photo.traceId!, 'pass'))
-    expect((await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity).toMatchObject({
-      photos: [photoA],
-      coverPhoto: photoA,
-    })
+    const { activity: seen } = await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))
+    expect(shown(seen.photos)).toEqual([photoA])
+    expect(shown([seen.coverPhoto!])).toEqual([photoA])
+  })
+})
+
+describe('photo links: made per request for those who may see, and short-lived (decision 035)', () => {
+  freshDatabasePerGroup(keepStorageDir, EVERYONE_CONSENTED)
+
+  /** 杨丽's need with one photo WeChat passed, accepted by the first organisation offered it. */
+  async function anAcceptedNeedWithAPassedPhoto() {
+    const photoA = aPhoto()
+    const { need } = await raiseWithPhotos([photoA])
+    const accepted = await acceptFirstOffer(need.id)
+    await ok(pushMediaVerdict(await traceOf(photoA), 'pass'))
+    return { needId: need.id, accepted, photoA }
+  }
+  const served = (link: { url: string }, at: Date) => servedLink(storageDir, link.url, at).status
+
+  it('lasts ten minutes on the one clock; the next look makes a fresh one', async () => {
+    const { needId, accepted, photoA } = await anAcceptedNeedWithAPassedPhoto()
+    const before = testClock.now().getTime()
+    const [link] = (await detailAs(accepted.lead, needId)).photos!
+    const expiresAt = Date.parse(link.expiresAt)
+    expect(expiresAt - before).toBeGreaterThanOrEqual(PHOTO_LINK_SECONDS * 1000)
+    expect(expiresAt - testClock.now().getTime()).toBeLessThanOrEqual(PHOTO_LINK_SECONDS * 1000)
+    expect(served(link, new Date(expiresAt - 1000))).toBe(200)
+    expect(served(link, new Date(expiresAt))).toBe(403)
+
+    testClock.advance(PHOTO_LINK_SECONDS * 1000)
+    expect(served(link, testClock.now())).toBe(403)
+    const [fresh] = (await detailAs(accepted.lead, needId)).photos!
+    expect(fresh.url).not.toBe(link.url)
+    expect(shown([fresh])).toEqual([photoA])
+  })
+
+  it('gives nobody but the committee a fresh link to a photo taken down', async () => {
+    const { needId, accepted, photoA } = await anAcceptedNeedWithAPassedPhoto()
+    const [asRequester] = (await detailAs(who.resident, needId)).photos!
+    const [asLead] = (await detailAs(accepted.lead, needId)).photos!
+    await ok(
+      callCommunity(who.committeeUrban, 'takeDown', { content: { kind: 'needPhoto', needId, fileId: photoA }, reason: '照片含有他人住址' }),
+    )
+
+    expect((await detailAs(accepted.lead, needId)).photos).toEqual([])
+    const requesterView = await detailAs(who.resident, needId)
+    expect(requesterView.photos).toEqual([])
+    expect(requesterView.photoStates).toEqual([
+      { state: 'takenDown', stateLabel: '已被社区下架：照片含有他人住址', reason: '照片含有他人住址' },
+    ])
+    testClock.advance(PHOTO_LINK_SECONDS * 1000)
+    for (const link of [asRequester, asLead]) expect(served(link, testClock.now())).toBe(403)
+    // The committee still sees it, to restore it or not.
+    const [state] = (await detailAs(who.committeeUrban, needId)).photoStates!
+    expect(state).toMatchObject({ fileId: photoA, state: 'takenDown' })
+    expect(shown([state.photo!])).toEqual([photoA])
+  })
+
+  it('gives an activity’s cover and photos to residents only once passed, and none once taken down', async () => {
+    const photoA = aPhoto()
+    const { activity } = await ok(
+      callActivities(who.organisationLead, 'publish', { ...publishInputFor(organisation._id), photos: [photoA] }),
+    )
+    const asResident = async () => (await ok(callActivities(who.resident, 'detail', { activityId: activity.id }))).activity
+    expect(await asResident()).not.toHaveProperty('coverPhoto')
+    const asCommittee = (await ok(callActivities(who.committeeUrban, 'detail', { activityId: activity.id }))).activity
+    expect(shown(asCommittee.photos)).toEqual([photoA])
+    const photo = (await photoDocs()).find((p) => p.owner.kind === 'activity' && p.owner.id === activity.id)!
+    await ok(pushMediaVerdict(photo.traceId!, 'pass'))
+    expect(shown([(await asResident()).coverPhoto!])).toEqual([photoA])
+    await ok(
+      callCommunity(who.committeeUrban, 'takeDown', {
+        content: { kind: 'activityPhoto', activityId: activity.id, fileId: photoA },
+        reason: '有人脸',
+      }),
+    )
+    const after = await asResident()
+    expect(after.photos).toEqual([])
+    expect(after).not.toHaveProperty('coverPhoto')
+  })
+
+  it('leaves out a photo whose file is no longer in storage, as getTempFileURL answers no link for it', async () => {
+    const { needId, accepted, photoA } = await anAcceptedNeedWithAPassedPhoto()
+    rmSync(join(storageDir, photoA.slice(LOCAL_FILE_ID.length)))
+    expect((await detailAs(accepted.lead, needId)).photos).toEqual([])
+    expect((await detailAs(who.committeeUrban, needId)).photoStates).toEqual([{ fileId: photoA, state: 'passed', stateLabel: '已通过' }])
+  })
+
+  // Last: the organisation's lead changes for the rest of the group.
+  it('gives a lead who left the organisation no fresh link, and the last one expires', async () => {
+    const { needId, accepted } = await anAcceptedNeedWithAPassedPhoto()
+    const [link] = (await detailAs(accepted.lead, needId)).photos!
+    const { organisationId } = accepted
+    const { members } = await ok(callOrganisations(accepted.lead, 'members', { organisationId }))
+    const successor = members.find((m) => m.role === 'volunteer')!
+    const leaving = members.find((m) => m.role === 'organisation_lead')!
+    await ok(callOrganisations(accepted.lead, 'handOverLead', { organisationId, memberId: successor.memberId }))
+    const newLead = demoDataSet.roles.find((r) => r._id === successor.memberId)?.openid
+    await ok(callOrganisations(newLead!, 'removeMember', { organisationId, memberId: leaving.memberId }))
+
+    expect(await failure(callNeeds(accepted.lead, 'detail', { needId }))).toEqual({ code: 'NOT_FOUND' })
+    // What they already held works only until it expires, as on CloudBase (decision 035).
+    testClock.advance(PHOTO_LINK_SECONDS * 1000)
+    expect(served(link, testClock.now())).toBe(403)
+    // The organisation's new lead carries on, and sees it.
+    expect((await detailAs(newLead!, needId)).photos).toHaveLength(1)
   })
 })
 
 describe('the verdict is taken from WeChat’s message push only', () => {
-  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+  freshDatabasePerGroup(keepStorageDir, EVERYONE_CONSENTED)
 
   it('refuses a person sending the push’s event or calling the action, and changes nothing', async () => {
     const photoA = aPhoto()
@@ -194,7 +307,7 @@ describe('the verdict is taken from WeChat’s message push only', () => {
 })
 
 describe('take-down and restore', () => {
-  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+  freshDatabasePerGroup(keepStorageDir, EVERYONE_CONSENTED)
   const activityId = 'act-qy-xiyanghong-haircut'
   /** An activity of 夕阳红 of the test's own, published by its lead: a take-down of it is the test's alone. */
   const anActivity = async () => (await ok(callActivities(who.organisationLead, 'publish', publishInputFor(organisation._id)))).activity.id

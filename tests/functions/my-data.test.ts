@@ -20,7 +20,7 @@ import { allDocuments } from '../../server/data/maintenance'
 import manifest from '../../database/collections.json'
 import { callAs, freshDatabasePerGroup, snapshotDatabase, testClock, type TestDatabase } from '../support/database'
 import { expectLedgerInvariants } from '../support/ledger'
-import { tinyPng } from '../support/photo'
+import { linkedBody, tinyPng } from '../support/photo'
 import { callActivities, callCare, callNeeds, callOrganisations, callTimebank, failure, ok, place } from './calls'
 
 const callAccount = <A extends ActionName<AccountContract>>(openid: string | null, action: A, data: ActionInput<AccountContract, A>) =>
@@ -172,7 +172,7 @@ describe('我的信息', () => {
     const file = await ok(callAccount(xuMin.openid, 'exportData', {}))
     expect(file.fileName).toMatch(/^我的信息 .*\.xlsx$/)
     const book = new ExcelJS.Workbook()
-    await book.xlsx.readFile(join(storageDir, file.fileId.slice(LOCAL_FILE_ID.length)))
+    await book.xlsx.load(linkedBody(storageDir, file.url, testClock.now()))
     const cells: string[] = []
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))))
     const text = cells.join('\n')

@@ -5,10 +5,8 @@
  * the workbench lists what waits on the committee the most harmful first, then oldest first.
  */
 import ExcelJS from 'exceljs'
-import { join } from 'node:path'
 import { demoDataSet, demoIdentities as who, demoPerson } from '../../local/seed/demo-data'
 import { careDemoData } from '../../local/seed/care-demo'
-import { LOCAL_FILE_ID } from '../../local/storage'
 import type {
   ActivityDoc,
   ActivitySignUpDoc,
@@ -30,6 +28,7 @@ import { durationSummary, minutesBetween, periodRange, weeksOf, type ReportPerio
 import { helpKinds, type HelpKind } from '../../shared/domain/vocabulary'
 import { inShanghai } from '../../shared/domain/time'
 import { freshDatabasePerGroup, testClock } from '../support/database'
+import { linkedBody, servedLink } from '../support/photo'
 import { callNeeds, callReports as call, callResidents, failure, ok } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -592,12 +591,16 @@ describe('figures of a community for a period', () => {
 /** Where the functions' files go: the storage folder of the export tests' database. */
 let storageDir: string
 
-async function workbookOf(file: { fileId: string; url: string }): Promise<ExcelJS.Workbook> {
-  expect(file.fileId.startsWith(LOCAL_FILE_ID)).toBe(true)
-  const name = file.fileId.slice(LOCAL_FILE_ID.length)
-  expect(file.url).toBe(`/local/storage/${name}`)
+/** The workbook behind the export's link, which lasts two hours and no longer. */
+async function workbookOf(file: { url: string; expiresAt: string }): Promise<ExcelJS.Workbook> {
+  const expiresAt = Date.parse(file.expiresAt)
+  // The test clock runs on at the real pace: the link was made a moment before now.
+  expect(expiresAt - testClock.now().getTime()).toBeGreaterThan(2 * 60 * 60 * 1000 - 60 * 1000)
+  expect(expiresAt - testClock.now().getTime()).toBeLessThanOrEqual(2 * 60 * 60 * 1000)
+  expect(servedLink(storageDir, file.url, new Date(expiresAt - 1000)).status).toBe(200)
+  expect(servedLink(storageDir, file.url, new Date(expiresAt)).status).toBe(403)
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(join(storageDir, name))
+  await workbook.xlsx.load(linkedBody(storageDir, file.url, testClock.now()))
   return workbook
 }
 

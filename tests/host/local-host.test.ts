@@ -31,6 +31,16 @@ function callAccount(body: unknown, headers: Record<string, string> = {}) {
 const asDemo = (openid: string) => ({ 'x-demo-openid': openid })
 const nameOf = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!.name
 
+/** A function's answer to a demo person's call through the host's /api, as the app makes it. */
+async function api(fn: string, openid: string, action: string, data: unknown) {
+  const answer = await fetch(`${host.url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...asDemo(openid) },
+    body: JSON.stringify({ action, data }),
+  })
+  return (await answer.json()).data
+}
+
 describe('the local host', () => {
   it('lists every function and action with its input as JSON Schema', async () => {
     const listing = await (await fetch(`${host.url}/api`)).json()
@@ -122,14 +132,6 @@ describe('the local host', () => {
   })
 
   it('lists at /local/outbox.json the subscribe messages a need sends, as WeChat takes them, each sent', async () => {
-    const api = async (fn: string, openid: string, action: string, data: unknown) => {
-      const answer = await fetch(`${host.url}/api/${fn}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...asDemo(openid) },
-        body: JSON.stringify({ action, data }),
-      })
-      return (await answer.json()).data
-    }
     type Listed = { channel: string; toOpenid: string; template: string; page: string; data: SubscribeData; result: { status: string } }
     const listed = async (): Promise<Listed[]> => (await (await fetch(`${host.url}/local/outbox.json`)).json()).messages
     // Everyone who will be told has accepted it, as WeChat's consent dialog would record.
@@ -172,18 +174,54 @@ describe('the local host', () => {
     const upload = (body: Buffer, type: string) =>
       fetch(`${host.url}/local/storage`, { method: 'POST', headers: { 'content-type': type }, body })
 
-    it('stores a photo under a random id and serves it back with its type', async () => {
+    it('stores a photo under a random id and serves it back with its type, by a link a function made, until it expires', async () => {
       const answer = await upload(png, 'image/png')
       expect(answer.status).toBe(200)
       const { fileID } = await answer.json()
       expect(fileID).toMatch(/^cloud:\/\/local\/[0-9a-f]{32}\.png$/)
       const again = await (await upload(png, 'image/png')).json()
       expect(again.fileID).not.toBe(fileID)
+      // The id is no way in: only a link a function made after checking access.
+      expect((await fetch(`${host.url}/local/storage/${fileID.slice('cloud://local/'.length)}`)).status).toBe(403)
 
-      const served = await fetch(`${host.url}/local/storage/${fileID.slice('cloud://local/'.length)}`)
+      const { need } = await api('needs', demoIdentities.resident, 'raise', raiseInput({ photos: [fileID] }))
+      // The host passed the photo, as WeChat would, before the raise answered.
+      const [link] = (await api('needs', demoIdentities.resident, 'detail', { needId: need.id })).need.photos
+      const served = await fetch(`${host.url}${link.url}`)
       expect(served.status).toBe(200)
       expect(served.headers.get('content-type')).toBe('image/png')
       expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true)
+
+      // Nothing in the link can be changed: a later expiry, another file, another signature.
+      const url = new URL(link.url, host.url)
+      const altered = (change: (u: URL) => void) => {
+        const copy = new URL(url)
+        change(copy)
+        return fetch(copy)
+      }
+      expect((await altered((u) => u.searchParams.set('t', String(Number(u.searchParams.get('t')) + 3600)))).status).toBe(403)
+      expect((await altered((u) => (u.pathname = u.pathname.replace(/[0-9a-f]{32}/, again.fileID.slice(-36, -4))))).status).toBe(403)
+      expect((await altered((u) => u.searchParams.set('sign', '0'.repeat(64)))).status).toBe(403)
+      expect((await altered((u) => u.searchParams.delete('sign'))).status).toBe(403)
+
+      // Past its expiry on the host's clock it is refused; the page's next load brings a new one.
+      const minutesLeft = Math.ceil(
+        (Date.parse(link.expiresAt) - Date.parse((await (await fetch(`${host.url}/local/clock`)).json()).now)) / 60_000,
+      )
+      expect(minutesLeft).toBeGreaterThan(5)
+      const moved = await fetch(`${host.url}/local/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceMinutes: minutesLeft }),
+      })
+      expect(moved.status).toBe(200)
+      const expired = await fetch(url)
+      expect(expired.status).toBe(403)
+      expect(await expired.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('过期') } })
+      const [fresh] = (await api('needs', demoIdentities.resident, 'detail', { needId: need.id })).need.photos
+      expect(fresh.url).not.toBe(link.url)
+      expect((await fetch(`${host.url}${fresh.url}`)).status).toBe(200)
+      await api('needs', demoIdentities.resident, 'cancel', { needId: need.id })
     })
 
     it('refuses what is not a JPEG, PNG or WebP photo, and anything over 5 MB', async () => {
@@ -201,10 +239,12 @@ describe('the local host', () => {
     })
 
     it('serves only names it gave out, never a path elsewhere', async () => {
-      for (const name of ['..%2F..%2Fpackage.json', '%2e%2e%2fdb', 'abc.png', `${'0'.repeat(32)}.png`]) {
+      for (const name of ['..%2F..%2Fpackage.json', '%2e%2e%2fdb', 'abc.png', '.link-key']) {
         const answer = await fetch(`${host.url}/local/storage/${name}`)
         expect(answer.status).toBe(404)
       }
+      // A name it could have given out, without a link: refused before anyone learns whether it is there.
+      expect((await fetch(`${host.url}/local/storage/${'0'.repeat(32)}.png`)).status).toBe(403)
     })
   })
 

@@ -3,7 +3,7 @@ import { envelopeSchema, type ActionInput, type ActionName, type ActionOutput } 
 import { contracts, type FunctionName } from '../../../shared/contracts'
 import { ErrorCode } from '../../../shared/errors'
 import { ApiError } from './errors'
-import { chooseSheet, fileSrc, openFile, send, upload } from './transport'
+import { chooseSheet, openFile, send, upload } from './transport'
 
 export { ApiError, fieldOf, messageOf } from './errors'
 
@@ -91,13 +91,10 @@ export async function chooseAndUploadSheet(): Promise<string | null> {
   return localPath === null ? null : uploaded(localPath, 'imports', '表格没有传上去，请再试一次')
 }
 
-/** The `<Image src>` of a stored photo's file id. */
-export const photoSrc = (fileID: string): string => fileSrc(fileID)
-
-/** Opens an export (`reports.export`) on this device, or throws `ApiError` with what to tell the person. */
-export async function openExport(file: { fileId: string; fileName: string }): Promise<void> {
+/** Opens an export (`reports.export`) by its short-lived link on this device, or throws `ApiError` with what to tell the person. */
+export async function openExport(file: { url: string; fileName: string }): Promise<void> {
   try {
-    await openFile(file.fileId, file.fileName)
+    await openFile(file.url, file.fileName)
   } catch (cause) {
     throw new ApiError({ code: ErrorCode.INTERNAL, message: '文件没有打开，请再试一次' }, { cause })
   }

@@ -13,8 +13,8 @@ export function upload(localPath: string, folder: 'needs' | 'imports'): Promise<
 /** Lets the person pick one xlsx (from a WeChat chat on the phone, from the computer in the browser): its temp path, or null when they cancel. */
 export function chooseSheet(): Promise<string | null>
 
-/** What an `<Image>` shows for a stored file id. */
-export function fileSrc(fileID: string): string
-
-/** Opens a file a function made (an xlsx export) the platform's way: WeChat's document viewer, or a browser download named `fileName`. */
-export function openFile(fileID: string, fileName: string): Promise<void>
+/**
+ * Opens a file a function made (an xlsx export) by the short-lived link it answered, the platform's
+ * way: WeChat's document viewer, or a browser download named `fileName`.
+ */
+export function openFile(url: string, fileName: string): Promise<void>

@@ -27,8 +27,6 @@ export async function send(functionName: string, action: string, data: unknown):
   return body
 }
 
-const LOCAL_FILE_ID = 'cloud://local/'
-
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
@@ -71,12 +69,10 @@ export function chooseSheet(): Promise<string | null> {
   })
 }
 
-export const fileSrc = (fileID: string) =>
-  fileID.startsWith(LOCAL_FILE_ID) ? `${baseUrl}/local/storage/${fileID.slice(LOCAL_FILE_ID.length)}` : fileID
-
-export async function openFile(fileID: string, fileName: string): Promise<void> {
+export async function openFile(url: string, fileName: string): Promise<void> {
   const link = document.createElement('a')
-  link.href = fileSrc(fileID)
+  // The local host's links are its own paths.
+  link.href = url.startsWith('/') ? `${baseUrl}${url}` : url
   link.download = fileName
   document.body.appendChild(link)
   link.click()

@@ -28,12 +28,14 @@ export async function chooseSheet(): Promise<string | null> {
   }
 }
 
-/** The mini-program's `<Image>` loads a cloud:// file id by itself. */
-export const fileSrc = (fileID: string) => fileID
-
-/** Downloaded from storage, then shown in WeChat's viewer, whose menu saves or forwards it (under the viewer's own name). */
-export async function openFile(fileID: string): Promise<void> {
-  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID })
+/**
+ * Downloaded by its temporary link (the storage rule lets only a file's uploader download by id, and a
+ * function made this one; the link's domain must be a downloadFile domain, docs/decisions/035), then
+ * shown in WeChat's viewer, whose menu saves or forwards it (under the viewer's own name).
+ */
+export async function openFile(url: string): Promise<void> {
+  const { tempFilePath, statusCode } = await Taro.downloadFile({ url })
+  if (statusCode !== 200) throw new Error(`download answered ${statusCode}`)
   // Functions make xlsx files only (the report exports).
   await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
 }

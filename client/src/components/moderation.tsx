@@ -1,8 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
 import { takenDownText, type ContentRef, type PhotoStateView } from '../../../shared/domain/moderation'
-import { api, photoSrc } from '../api'
+import { api } from '../api'
 import { ConfirmAction } from './confirm-action'
 import { SectionHeader } from './list'
+import { useReloadOnBrokenPhoto } from './photos'
 
 /** What the author (and the committee) reads where taken-down content was. */
 export function TakenDownNotice({ takenDown }: { takenDown?: { reason: string } }) {
@@ -83,6 +84,7 @@ export function PhotoReview({
   contentOf(fileId: string): ContentRef
   onChanged(): void
 }) {
+  const broken = useReloadOnBrokenPhoto()
   const photos = (states ?? []).filter((s): s is PhotoStateView & { fileId: string } => !!s.fileId)
   if (photos.length === 0) return null
   return (
@@ -90,7 +92,7 @@ export function PhotoReview({
       <SectionHeader title="照片审核" hint="照片经微信内容安全检测通过后才给别人看" />
       {photos.map((photo) => (
         <View key={photo.fileId} className="card">
-          <Image className="photo-image" src={photoSrc(photo.fileId)} mode="aspectFill" />
+          {photo.photo ? <Image className="photo-image" src={photo.photo.url} mode="aspectFill" onError={broken} /> : null}
           <Text className="fact-value">{photo.stateLabel}</Text>
           {photo.state === 'flagged' ? (
             <ConfirmAction

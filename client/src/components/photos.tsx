@@ -1,13 +1,21 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { messageOf, photoSrc, uploadPhoto } from '../api'
+import { useContext, useRef, useState } from 'react'
+import type { PhotoLink } from '../../../shared/domain/moderation'
+import { messageOf, uploadPhoto } from '../api'
 import { Field } from './form'
+import { ReloadContext } from './status'
 
 /** Full screen, with swiping between them: the thumbnails are too small to read a bill or a crack by. */
-function preview(photos: readonly string[], fileID: string) {
-  const urls = photos.map(photoSrc)
-  void Taro.previewImage({ urls, current: photoSrc(fileID) })
+function preview(urls: readonly string[], current: string) {
+  void Taro.previewImage({ urls: [...urls], current })
+}
+
+/** A photo chosen in a form: its file id to send, and the phone's own copy to show meanwhile. */
+export interface ChosenPhoto {
+  fileID: string
+  /** chooseImage's temp path: shown without asking storage, which lets only the uploader read by id. */
+  preview: string
 }
 
 /**
@@ -27,9 +35,9 @@ export function PhotoPicker({
   label: string
   hint?: string
   max: number
-  photos: readonly string[]
+  photos: readonly ChosenPhoto[]
   error?: string
-  onChange(photos: string[]): void
+  onChange(photos: ChosenPhoto[]): void
 }) {
   const [uploading, setUploading] = useState(false)
   const [failure, setFailure] = useState('')
@@ -47,20 +55,21 @@ export function PhotoPicker({
     }
     setUploading(true)
     // The browser's file picker does not hold to `count`: the first ones that fit are kept.
-    const results = await Promise.allSettled(paths.slice(0, room).map(uploadPhoto))
+    const results = await Promise.allSettled(paths.slice(0, room).map(async (path) => ({ fileID: await uploadPhoto(path), preview: path })))
     setUploading(false)
     onChange([...photos, ...results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))])
     const refused = results.find((r) => r.status === 'rejected')
     if (refused) setFailure(messageOf(refused.reason))
   }
 
+  const previews = photos.map((p) => p.preview)
   return (
     <Field label={label} hint={hint} error={error ?? (failure || undefined)}>
       <View id={id} className="photos">
-        {photos.map((fileID) => (
-          <View key={fileID} className="photo">
-            <Image className="photo-image" src={photoSrc(fileID)} mode="aspectFill" onClick={() => preview(photos, fileID)} />
-            <Button className="btn btn-plain photo-remove" onClick={() => onChange(photos.filter((p) => p !== fileID))}>
+        {photos.map((photo) => (
+          <View key={photo.fileID} className="photo">
+            <Image className="photo-image" src={photo.preview} mode="aspectFill" onClick={() => preview(previews, photo.preview)} />
+            <Button className="btn btn-plain photo-remove" onClick={() => onChange(photos.filter((p) => p.fileID !== photo.fileID))}>
               删掉
             </Button>
           </View>
@@ -77,12 +86,31 @@ export function PhotoPicker({
   )
 }
 
-/** A need's photos; a tap shows one full screen. */
-export function Photos({ photos }: { photos: readonly string[] }) {
+/** Not more often than this does a broken photo load the page again, so that a file gone for good cannot loop. */
+const RELOAD_AFTER_BROKEN_MS = 60 * 1000
+
+/**
+ * What a photo that does not load does: its link may have expired on a page left open (links last
+ * minutes, docs/decisions/035), so the page's data is loaded again, which brings new links.
+ */
+export function useReloadOnBrokenPhoto(): () => void {
+  const reload = useContext(ReloadContext)
+  const last = useRef(0)
+  return () => {
+    if (!reload || Date.now() - last.current < RELOAD_AFTER_BROKEN_MS) return
+    last.current = Date.now()
+    reload()
+  }
+}
+
+/** A need's or an activity's photos, by the links the function made; a tap shows one full screen. */
+export function Photos({ photos }: { photos: readonly PhotoLink[] }) {
+  const broken = useReloadOnBrokenPhoto()
+  const urls = photos.map((p) => p.url)
   return (
     <View id="photos" className="photos">
-      {photos.map((fileID) => (
-        <Image key={fileID} className="photo-image" src={photoSrc(fileID)} mode="aspectFill" onClick={() => preview(photos, fileID)} />
+      {urls.map((url) => (
+        <Image key={url} className="photo-image" src={url} mode="aspectFill" onError={broken} onClick={() => preview(urls, url)} />
       ))}
     </View>
   )

@@ -1,6 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { createContext, type ReactNode } from 'react'
 import type { Load } from '../hooks/use-load'
+
+/** Loads what the page shows again: for what inside it finds its data stale, such as a photo whose link expired. */
+export const ReloadContext = createContext<(() => void) | null>(null)
 
 export function Loading() {
   return (
@@ -36,5 +39,5 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 export function Loaded<T>({ load, children }: { load: Load<T>; children(data: T): ReactNode }) {
   if (load.status === 'loading') return <Loading />
   if (load.status === 'error') return <LoadError message={load.message} onRetry={load.reload} />
-  return <>{children(load.data)}</>
+  return <ReloadContext.Provider value={load.reload}>{children(load.data)}</ReloadContext.Provider>
 }

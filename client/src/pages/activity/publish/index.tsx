@@ -20,7 +20,7 @@ import { api } from '../../../api'
 import { ActivityCard, reasonsText } from '../../../components/activity'
 import { CalendarDayChoice, Choices, Field, StepFrame, Stepper, TextAreaField, TextField, TimeField } from '../../../components/form'
 import { PageShell } from '../../../components/page-shell'
-import { PhotoPicker } from '../../../components/photos'
+import { PhotoPicker, type ChosenPhoto } from '../../../components/photos'
 import { PlaceField, type Place } from '../../../components/place-field'
 import { formatActivityTime, formatMinutes } from '../../../format'
 import { useSteppedForm } from '../../../hooks/use-stepped-form'
@@ -50,7 +50,7 @@ interface Draft {
   title: string
   kind: ActivityKind | null
   description: string
-  photos: string[]
+  photos: ChosenPhoto[]
   /** YYYY-MM-DD in Shanghai. */
   day: string
   /** HH:mm; an end at or before the start is the next day's. */
@@ -112,7 +112,7 @@ function toInput(organisationId: string) {
       participantPlaces: count(draft.participantPlaces),
       volunteerPlaces: count(draft.volunteerPlaces),
       volunteerMinutes: volunteerMinutesOf(draft),
-      photos: draft.photos,
+      photos: draft.photos.map((p) => p.fileID),
     }
   }
 }

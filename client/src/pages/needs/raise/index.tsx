@@ -14,7 +14,7 @@ import { ConsentPrompt } from '../../../components/consent'
 import { ListItem } from '../../../components/list'
 import { EmergencyPanel, NeedCard } from '../../../components/need'
 import { PageShell } from '../../../components/page-shell'
-import { PhotoPicker } from '../../../components/photos'
+import { PhotoPicker, type ChosenPhoto } from '../../../components/photos'
 import { PlaceField, type Place } from '../../../components/place-field'
 import { formatDateTime, formatDistance } from '../../../format'
 import { useSteppedForm } from '../../../hooks/use-stepped-form'
@@ -38,8 +38,8 @@ interface Draft {
   urgency: Urgency | null
   helpKind: HelpKind | null
   description: string
-  /** File ids, uploaded as each was chosen. */
-  photos: string[]
+  /** Uploaded as each was chosen: the file ids to send, with the phone's copies to show meanwhile. */
+  photos: ChosenPhoto[]
   neighbourhood: string
   addressDetail: string
   place: Place | null
@@ -63,7 +63,7 @@ function toInput(draft: Draft) {
     urgency: draft.urgency ?? undefined,
     helpKind: draft.helpKind ?? undefined,
     description: draft.description,
-    photos: draft.photos,
+    photos: draft.photos.map((p) => p.fileID),
     neighbourhood: draft.neighbourhood,
     addressDetail: draft.addressDetail,
     location: draft.place?.lngLat,
