@@ -74,14 +74,19 @@ test('a need’s photo is chosen, uploaded to storage and previewed full screen;
   page.detach()
 })
 
-test('the committee’s export is downloaded from storage and opened as an xlsx', async () => {
+test('the committee’s export is downloaded by its short-lived link and opened as an xlsx', async () => {
   restartAppAs(demoIdentities.committeeUrban)
   const page = openPage('pages/committee/figures/index', { communityId: 'c-zd-qinyuan' })
   const text = () => page.dom?.textContent ?? ''
   await until(() => text().includes('导出 Excel'))
 
+  takeCalls()
   page.querySelector('#export')?.dispatchEvent('tap')
-  await until(() => takeCalls().find((c) => c.api === 'openDocument'))
+  const made: { api: string; options: Record<string, unknown> }[] = []
+  await until(() => (made.push(...takeCalls()), made.some((c) => c.api === 'openDocument')))
+  // The link, not a cloud:// id: the storage rule lets only a file's uploader download by id.
+  expect(made.map((c) => c.api)).toEqual(['downloadFile', 'openDocument'])
+  expect(String(made[0].options.url)).toMatch(/^\/local\/storage\/[0-9a-f]{32}\.xlsx\?sign=[0-9a-f]+&t=\d+$/)
   expect(text()).toContain('已生成')
   expect(takeViolations()).toEqual([])
   page.detach()

@@ -6,7 +6,7 @@
  */
 import path from 'node:path'
 import simulate from 'miniprogram-simulate'
-import { cloudStorageApis, platformApis } from './platform-apis'
+import { cloudStorageApis, networkApis, platformApis } from './platform-apis'
 
 export const distRoot = path.resolve(__dirname, '../../../client/dist/weapp')
 
@@ -35,7 +35,7 @@ let openingQuery: Record<string, string> = {}
 export function installPlatform(given: Platform): void {
   platform = { ...given }
   const wx = (globalThis as unknown as { wx: Options }).wx
-  Object.assign(wx, platformApis(), {
+  Object.assign(wx, platformApis(), networkApis(platform.hostUrl), {
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     onNeedPrivacyAuthorization: (listener: (resolve: (answer: unknown) => void) => void) => void privacyListeners.push(listener),

@@ -43,20 +43,26 @@ const within = (value: unknown, allowed: readonly string[]) =>
  * what WeChat gives back. Callbacks run later, as WeChat's do; called without any, it answers a
  * promise, as WeChat's promise style (and `wx.cloud`) does.
  */
-function api(name: string, check: (o: Options) => string | undefined, answer: (o: Options) => object = () => ({})) {
+function api(name: string, check: (o: Options) => string | undefined, answer: (o: Options) => object | Promise<object> = () => ({})) {
   return (options: Options = {}) => {
     calls.push({ api: name, options: Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function')) })
     const problem = check(options)
     if (problem) violations.push({ api: name, problem })
-    const result = problem ? { errMsg: `${name}:fail parameter error: ${problem}` } : { errMsg: `${name}:ok`, ...answer(options) }
-    const settled = new Promise<object>((resolve, reject) => setTimeout(() => (problem ? reject(result) : resolve(result)), 0))
+    const settled = new Promise<void>((later) => setTimeout(later, 0)).then(async () => {
+      if (problem) throw { errMsg: `${name}:fail parameter error: ${problem}` }
+      return { errMsg: `${name}:ok`, ...(await answer(options)) }
+    })
     if (!options.success && !options.fail && !options.complete) return settled
-    void settled
-      .then(
-        (r) => options.success?.(r),
-        (r: object) => options.fail?.(r),
-      )
-      .finally(() => options.complete?.(result))
+    void settled.then(
+      (r) => {
+        options.success?.(r)
+        options.complete?.(r)
+      },
+      (r: object) => {
+        options.fail?.(r)
+        options.complete?.(r)
+      },
+    )
     return undefined
   }
 }
@@ -160,6 +166,31 @@ export function platformApis(): Record<string, unknown> {
     // The person agreed already: WeChat answers at once without asking.
     requirePrivacyAuthorize: api('requirePrivacyAuthorize', () => undefined),
     openPrivacyContract: api('openPrivacyContract', () => undefined),
+  }
+}
+
+/**
+ * wx.downloadFile: `url` a string naming an http(s) address (production: CloudBase's storage domain,
+ * which must be a downloadFile domain). A link the local host made is its own path, resolved against
+ * `hostUrl` as the phone resolves CloudBase's; the file is really fetched, so an expired or forged link
+ * answers its 403 as statusCode, as WeChat passes on the server's status.
+ */
+export function networkApis(hostUrl: string): Record<string, unknown> {
+  return {
+    downloadFile: api(
+      'downloadFile',
+      (o) => {
+        if (!isString(o.url) || o.url === '') return 'parameter.url should be a String'
+        const absolute = o.url.startsWith('/') ? `${hostUrl}${o.url}` : o.url
+        return /^https?:\/\/[^/]+/.test(absolute) ? undefined : `invalid url ${o.url}`
+      },
+      async (o) => {
+        const url = String(o.url)
+        const response = await fetch(url.startsWith('/') ? `${hostUrl}${url}` : url)
+        await response.arrayBuffer()
+        return { tempFilePath: `http://tmp/${new URL(url, hostUrl).pathname.split('/').pop()}`, statusCode: response.status }
+      },
+    ),
   }
 }
 
