@@ -32,7 +32,7 @@ export function NeedForSomeoneForm({
   const [description, setDescription] = useState('')
   const [phone, setPhone] = useState('')
   const [raised, setRaised] = useState<NeedView | null>(null)
-  const submit = useSubmit(['helpKind', 'description', 'contactPhone'])
+  const submit = useSubmit({ helpKind, description, contactPhone: phone })
 
   const raise = () =>
     void submit.run(async () => {

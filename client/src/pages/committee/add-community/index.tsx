@@ -35,7 +35,7 @@ function AddCommunityForm({ officeId, where }: { officeId: string; where: string
   const [committeePhone, setCommitteePhone] = useState('')
   const [added, setAdded] = useState<{ communityId: string; name: string } | null>(null)
   const [noCentre, setNoCentre] = useState(false)
-  const submit = useSubmit(['name', 'kind', 'street', 'centre', 'serviceArea', 'committeePhone'])
+  const submit = useSubmit({ name, kind, street, centre, serviceArea: radiusM, committeePhone })
 
   const add = () => {
     setNoCentre(!centre)

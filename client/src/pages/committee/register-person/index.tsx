@@ -27,7 +27,7 @@ export default function RegisterPersonPage() {
   const [witnessName, setWitnessName] = useState('')
   const [tellBy, setTellBy] = useState<TellBy>('phone')
   const [registered, setRegistered] = useState<RegisteredPersonView | null>(null)
-  const submit = useSubmit(['name', 'phone', 'neighbourhood', 'addressDetail', 'consent', 'tellBy'])
+  const submit = useSubmit({ name, phone, neighbourhood, addressDetail, consent: [method, witnessName], tellBy })
 
   const register = () =>
     void submit.run(async () => {

@@ -20,7 +20,7 @@ import { go, paths } from '../../../routes'
 export default function FindCommunityPage() {
   const [text, setText] = useState('')
   const [found, setFound] = useState<CommunityChoice[] | null>(null)
-  const search = useSubmit(['text'])
+  const search = useSubmit({ text })
   const privacy = usePrivacyConsent('用你的位置找最近的社区')
 
   const byName = () => search.run(async () => setFound((await api.joining.find({ text })).communities))

@@ -32,8 +32,8 @@ export default function InvitationPage() {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [accepted, setAccepted] = useState<{ roleLabel: string; scopeName: string } | null>(null)
-  const look = useSubmit(['code'])
-  const accept = useSubmit(['code', 'name', 'phone'])
+  const look = useSubmit({ code })
+  const accept = useSubmit({ code, name, phone })
 
   const lookUp = (typed: string) =>
     void look.run(async () => {

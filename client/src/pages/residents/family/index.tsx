@@ -115,7 +115,7 @@ function LinkCard({ link, onChanged }: { link: FamilyLinkView; onChanged(): void
 
 function EnterCode({ onEntered }: { onEntered(): void }) {
   const [code, setCode] = useState('')
-  const submit = useSubmit(['code'])
+  const submit = useSubmit({ code })
   const enter = () => void submit.run(() => api.residents.enterFamilyCode({ code })).then((done) => done && (setCode(''), onEntered()))
   return (
     <View className="card">

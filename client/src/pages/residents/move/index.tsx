@@ -72,7 +72,7 @@ function MoveForm({ communities, onAsked }: { communities: { communityId: string
   const [reason, setReason] = useState('')
   const [place, setPlace] = useState<Place | null>(null)
   const [requestId] = useRequestId()
-  const submit = useSubmit(['toCommunityId', 'neighbourhood', 'addressDetail', 'location', 'reason'])
+  const submit = useSubmit({ toCommunityId: to, neighbourhood, addressDetail, location: place, reason })
   const nameOf = (id: string) => communities.find((c) => c.communityId === id)?.name ?? id
 
   const ask = () =>

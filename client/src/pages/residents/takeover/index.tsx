@@ -19,7 +19,7 @@ export default function TakeoverPage() {
   const load = useLoad(() => api.residents.myTakeover())
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
-  const submit = useSubmit(['name', 'phone'])
+  const submit = useSubmit({ name, phone })
   const ask = () => void submit.run(() => api.residents.askTakeover({ name, phone })).then((done) => done && load.reload())
   return (
     <PageShell>

@@ -34,7 +34,7 @@ function EditForm({ person }: { person: MyData['person'] }) {
   }
   const [draft, setDraft] = useState<Draft>(stored)
   const [problems, setProblems] = useState<Partial<Draft>>({})
-  const submit = useSubmit([...fields])
+  const submit = useSubmit(draft)
   const change = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value })
 
   const save = async () => {
