@@ -5,7 +5,13 @@
 import { iso } from '../../shared/domain/time'
 import type { ActivitiesContract, RosterEntry } from '../../shared/contracts/activities'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { attendanceOpensAt, attendanceRefusal, SHORT_CODE_WINDOW_MINUTES, shortCodeWait, type AttendancePurpose } from '../../shared/domain/activity'
+import {
+  attendanceOpensAt,
+  attendanceRefusal,
+  SHORT_CODE_WINDOW_MINUTES,
+  shortCodeWait,
+  type AttendancePurpose,
+} from '../../shared/domain/activity'
 import { signUpById, signUpDocId, signUpsOfActivity } from '../data/activities'
 import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
 import { inTransaction, whole } from '../data/transaction'
