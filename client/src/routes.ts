@@ -116,3 +116,13 @@ export function go(url: string): void {
 export function usePageParams(): Record<string, string | undefined> {
   return useMemo(() => Taro.getCurrentInstance().router?.params ?? {}, [])
 }
+
+/**
+ * An invite code from the page's query: `?code=…` (a link, or typed in and passed on), or inside
+ * `scene` when WeChat opens the page from its mini-program code (`scene=code%3D…`).
+ */
+export function inviteCodeFrom(params: Record<string, string | undefined>): string {
+  if (params.code) return params.code
+  const scene = params.scene ? decodeURIComponent(params.scene) : ''
+  return /(?:^|&)code=([^&]*)/.exec(scene)?.[1] ?? ''
+}

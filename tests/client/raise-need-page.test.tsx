@@ -10,6 +10,7 @@ import { AppProviders } from '../../client/src/app-providers'
 import RaisePage from '../../client/src/pages/needs/raise'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
 import { startTestHost, type TestHost } from './support/local-host'
+import { typeInto } from './support/typing'
 
 // Taro's H5 build turns `Taro.makePhoneCall` into this named import; the browser would leave for tel:.
 // Still an ES module, so that `Taro` itself stays the real one, with the page hooks the runtime put on it.
@@ -32,16 +33,6 @@ afterAll(async () => {
 
 const elder = demoDataSet.people.find((p) => p.openid === demoIdentities.elderResident)!
 const community = demoDataSet.communities.find((c) => c._id === elder.communityId)!
-
-/** Taro's input and textarea render their own element a moment later; typing needs it. */
-async function typeInto(container: HTMLElement, selector: string, value: string) {
-  const element = await waitFor(() => {
-    const found = container.querySelector(selector)
-    expect(found).toBeTruthy()
-    return found!
-  })
-  fireEvent.input(element, { target: { value } })
-}
 
 /** 我要求助 for the elder, at its first step. */
 async function openRaisePage(): Promise<HTMLElement> {

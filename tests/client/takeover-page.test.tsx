@@ -7,6 +7,7 @@ import { configureTransport } from '../../client/src/api/transport.h5'
 import { AppProviders } from '../../client/src/app-providers'
 import TakeoverPage from '../../client/src/pages/residents/takeover'
 import { startTestHost, type TestHost } from './support/local-host'
+import { typeInto } from './support/typing'
 
 let host: TestHost
 
@@ -19,16 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await host?.close()
 })
-
-/** Taro's input renders its own <input> a moment later; typing needs it. */
-async function typeInto(container: HTMLElement, selector: string, value: string) {
-  const element = await waitFor(() => {
-    const found = container.querySelector(selector)
-    expect(found).toBeTruthy()
-    return found!
-  })
-  fireEvent.input(element, { target: { value } })
-}
 
 test('a refused phone number is said beside it, and the message goes once the number is changed', async () => {
   const { container } = render(

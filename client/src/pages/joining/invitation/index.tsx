@@ -10,15 +10,8 @@ import { TextField } from '../../../components/form'
 import { PageShell } from '../../../components/page-shell'
 import { formatDateTime } from '../../../format'
 import { useSubmit } from '../../../hooks/use-submit'
-import { go, paths, usePageParams } from '../../../routes'
+import { go, paths, inviteCodeFrom, usePageParams } from '../../../routes'
 import { useMe } from '../../../state/me'
-
-/** The code arrives as `?code=…` (a link), inside `scene` when WeChat opens the page from its mini-program code, or typed. */
-function codeFrom(params: Record<string, string | undefined>): string {
-  if (params.code) return params.code
-  const scene = params.scene ? decodeURIComponent(params.scene) : ''
-  return /(?:^|&)code=([^&]*)/.exec(scene)?.[1] ?? ''
-}
 
 /**
  * 接受邀请 (decision 034): whoever opens a committee member's or an office's first staff member's
@@ -27,7 +20,7 @@ function codeFrom(params: Record<string, string | undefined>): string {
 export default function InvitationPage() {
   const params = usePageParams()
   const me = useMe()
-  const [code, setCode] = useState(() => codeFrom(params).toUpperCase())
+  const [code, setCode] = useState(() => inviteCodeFrom(params).toUpperCase())
   const [invitation, setInvitation] = useState<InvitationView | null>(null)
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')

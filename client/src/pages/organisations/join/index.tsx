@@ -7,21 +7,11 @@ import { BusyButton } from '../../../components/busy-button'
 import { TextField } from '../../../components/form'
 import { OrganisationOutcome } from '../../../components/organisation-card'
 import { PageShell } from '../../../components/page-shell'
-import { usePageParams } from '../../../routes'
-
-/**
- * The invite code arrives as `?code=…` (a link, or the page opened from 我的), or inside `scene`
- * when WeChat opens the page from the organisation's mini-program code (`scene=code%3D…`).
- */
-function codeFrom(params: Record<string, string | undefined>): string {
-  if (params.code) return params.code
-  const scene = params.scene ? decodeURIComponent(params.scene) : ''
-  return /(?:^|&)code=([^&]*)/.exec(scene)?.[1] ?? ''
-}
+import { inviteCodeFrom, usePageParams } from '../../../routes'
 
 export default function JoinPage() {
   const params = usePageParams()
-  const [code, setCode] = useState(() => codeFrom(params).toUpperCase())
+  const [code, setCode] = useState(() => inviteCodeFrom(params).toUpperCase())
   const [problem, setProblem] = useState<{ message: string; onCode: boolean } | null>(null)
   const [sending, setSending] = useState(false)
   const [asked, setAsked] = useState<OrganisationSummary | null>(null)
