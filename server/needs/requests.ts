@@ -7,7 +7,7 @@ import {
   callFirst,
   duplicateSince,
   needStatusAfter,
-  needStatusLabel,
+  needStatusLabelFor,
   outcomeLabel,
   sameAddress,
 } from '../../shared/domain/need'
@@ -59,7 +59,7 @@ export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input
       needId: need._id,
       helpKind: need.helpKind,
       createdAt: new Date(need.createdAt).toISOString(),
-      statusLabel: needStatusLabel[need.status],
+      statusLabel: needStatusLabelFor(need.status, 'others'),
       distanceM,
     })),
   }

@@ -6,7 +6,7 @@
  */
 import { iso } from '../../shared/domain/time'
 import type { NeedView } from '../../shared/contracts/needs'
-import { contactShownToOrganisation, needStatusLabel, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
+import { contactShownToOrganisation, needStatusLabelFor, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { addAuditEntry } from '../data/audit'
 import type { NeedDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
@@ -63,7 +63,7 @@ export async function needViews(
       urgency: n.urgency,
       urgencyLabel: urgencyLabel[n.urgency],
       status: n.status,
-      statusLabel: needStatusLabel[n.status],
+      statusLabel: needStatusLabelFor(n.status, audiences[i] === 'author' ? 'requester' : 'others'),
       communityId: n.communityId,
       communityName: communities.get(n.communityId)?.name ?? '',
       neighbourhood: n.neighbourhood,

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs'
 import type { Figures } from '../../shared/contracts/reports'
 import { communityKindLabel } from '../../shared/domain/community'
-import { needStatusLabel, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
+import { needStatusLabelFor, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { organisationStatusLabel } from '../../shared/domain/organisation'
 import { activityKindLabel } from '../../shared/domain/activity'
 import { approvedWhenEnded, hoursOf } from '../../shared/domain/report-figures'
@@ -192,7 +192,7 @@ export async function communityWorkbook({ data, figures, period, audience, volun
         n.helpKind,
         urgencyLabel[n.urgency],
         n.neighbourhood,
-        needStatusLabel[n.status],
+        needStatusLabelFor(n.status, 'others'),
         n.acceptedBy?.name ?? '',
         day(n.acceptedBy?.at),
         day(n.doneAt),

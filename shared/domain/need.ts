@@ -89,6 +89,17 @@ export const needStatusLabel: Record<NeedStatus, string> = {
   hidden: '已隐藏',
 }
 
+/** Where the requester's words (您) would mislead someone else looking at the need: a lead, the committee, a neighbour. */
+const needStatusLabelForOthers: Partial<Record<NeedStatus, string>> = {
+  matching: '等待组织接单',
+  done: '已完成，等居民确认',
+}
+
+/** The status in the reader's words: the requester is 您, anyone else reads about the resident. */
+export function needStatusLabelFor(status: NeedStatus, reader: 'requester' | 'others'): string {
+  return (reader === 'others' ? needStatusLabelForOthers[status] : undefined) ?? needStatusLabel[status]
+}
+
 /** 成效由群众评价: the requester's answer. `unrated` when 7 days pass without one. */
 export const outcomeSchema = z.enum(['solved', 'partly', 'unsolved'])
 export type Outcome = z.infer<typeof outcomeSchema> | 'unrated'

@@ -87,7 +87,8 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     const { need } = await raise({ location: place(60) })
     const [first] = await matchDetails(need.id)
     const offer = await offerOf(first.organisationId, need.id)
-    expect(offer?.need).toMatchObject({ access: 'limited', helpKind: '亲情陪伴', neighbourhood: '柳泉花园' })
+    expect(offer?.need).toMatchObject({ access: 'limited', helpKind: '亲情陪伴', neighbourhood: '柳泉花园', statusLabel: '等待组织接单' })
+    expect(need.statusLabel).toBe('正在联系附近组织')
     expect(offer!.need.distanceM).toEqual(expect.any(Number))
     for (const field of ['requesterName', 'addressDetail', 'contactPhone', 'location', 'photos', 'timeline'])
       expect(offer!.need).not.toHaveProperty(field)
@@ -168,6 +169,9 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
       }),
     )
     expect(need.status).toBe('done')
+    // The status in the reader's words: the lead reads about the resident, who reads 您.
+    expect(need.statusLabel).toBe('已完成，等居民确认')
+    expect((await ok(call(who.resident, 'detail', { needId }))).need.statusLabel).toBe('已完成，等您确认')
     expect(need.service).toEqual([expect.objectContaining({ minutes: 120 }), expect.objectContaining({ minutes: 90 })])
     // One service record per volunteer, written with the confirmation and credited to the time bank at once.
     const records = ((await allDocuments('service_records')) as ServiceRecordDoc[]).filter((r) => r.source.id === needId)
