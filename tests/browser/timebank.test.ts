@@ -372,7 +372,8 @@ describe('时间银行 in the browser', () => {
     await tap(page, '打开查验页面')
     await page.waitForURL('**/pages/time-bank/more/verify/index?number=*')
     const verified = shown(page).locator('#certificate')
-    await verified.waitFor()
+    // The verify page comes in over the certificate page, which also has a #certificate: wait for the new one.
+    await verified.getByText(maskName(volunteer.name), { exact: true }).waitFor()
     expect(await verified.locator('#certificate-number').textContent()).toBe(number)
     // What it says is what was issued, but for the holder's name, partly hidden.
     expect(await verified.textContent()).toBe(issued!.replace(volunteer.name, maskName(volunteer.name)))
