@@ -259,7 +259,8 @@ describe('求助 in the browser', () => {
     // Nobody serves longer than since acceptance: the visit took its 90 minutes.
     await session().moveClocks({ advanceMinutes: 90 })
     await tap(page, '确认完成')
-    await shown(page).getByText('已完成，等您确认').first().waitFor()
+    // The lead reads the status about the resident, not the resident's own 等您确认.
+    await shown(page).getByText('已完成，等居民确认').first().waitFor()
     await shown(page).getByText(`${volunteer.name} 90 分钟`).waitFor()
     expect(errors).toEqual([])
   })
