@@ -77,6 +77,8 @@ export interface SmokeData {
 
 export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
   const call = (openid: string, fn: string, action: string, data: object) => callHostAs(hostUrl, openid, fn, action, data)
+  // The host's clock, which the functions go by, not the test process's.
+  const hostNow = new Date(((await (await fetch(`${hostUrl}/local/clock`)).json()) as { now: string }).now).getTime()
   // A need of the resident's, offered to and accepted by the organisation, with 徐敏 on it.
   const resident = demoPerson(people.resident)
   const { need } = await call(people.resident, 'needs', 'raise', {
@@ -101,9 +103,10 @@ export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
   const { link } = await call(demoIdentities.elderResident, 'residents', 'inviteFamily', { side: 'elder', relation: 'child' })
   await call(people.resident, 'residents', 'enterFamilyCode', { code: link.code })
   await call(demoIdentities.elderResident, 'residents', 'answerFamily', { linkId: link.linkId, accept: true })
-  const today = inShanghai(Date.now())
+  const today = inShanghai(hostNow)
   const { certificate } = await call(people.volunteer, 'timebank', 'issueCertificate', {
-    from: today.startOf('year').format('YYYY-MM-DD'),
+    // The year gone by, not this calendar year, which on 1 January holds no service yet.
+    from: today.subtract(1, 'year').format('YYYY-MM-DD'),
     to: today.format('YYYY-MM-DD'),
   })
   const { code } = await call(people.organisationLead, 'organisations', 'invitation', { organisationId: organisation })
@@ -117,7 +120,7 @@ export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
     tellBy: 'sms',
   })
   // Half an hour from the next whole minute: inside the check-in hour whenever the test runs.
-  const start = inShanghai(Math.ceil((Date.now() + 30 * 60_000) / 60_000) * 60_000)
+  const start = inShanghai(Math.ceil((hostNow + 30 * 60_000) / 60_000) * 60_000)
   const {
     activity: { id: checkInActivityId },
   } = await call(people.organisationLead, 'activities', 'publish', {
