@@ -40,6 +40,8 @@ export function localFiles(dir: string) {
   }
   const key = readFileSync(keyPath)
   const signature = (name: string, t: string) => createHmac('sha256', key).update(`${name}\n${t}`).digest()
+  const read = (name: string): Buffer | null =>
+    storedName.test(name) && existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : null
 
   return {
     /** Stores the content under a new random name and answers its file id. */
@@ -70,13 +72,11 @@ export function localFiles(dir: string) {
       const expected = signature(name, t)
       const signed = /^\d+$/.test(t) && given.length === expected.length && timingSafeEqual(given, expected)
       if (!signed || Number(t) * 1000 <= at.getTime()) return { status: 403 }
-      if (!existsSync(join(dir, name))) return { status: 404 }
-      return { status: 200, type: contentTypes[match[1]], body: readFileSync(join(dir, name)) }
+      const body = read(name)
+      return body ? { status: 200, type: contentTypes[match[1]], body } : { status: 404 }
     },
     /** The content of the file `name`, when `save` gave it out and it is still there: for functions, which read as admin. */
-    read(name: string): Buffer | null {
-      return storedName.test(name) && existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : null
-    },
+    read,
     /** Deletes the file `name`, if `save` could have given it out. */
     remove(name: string): void {
       if (storedName.test(name)) rmSync(join(dir, name), { force: true })
