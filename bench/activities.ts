@@ -4,14 +4,17 @@
  */
 import { main as activities } from '../cloudfunctions/activities/main'
 import { demoIdentities as who } from '../local/seed/demo-data'
+import type { Standin } from '../local/standin'
 import type { ActivityDetail } from '../shared/contracts/activities'
 import type { PersonDoc } from '../server/data/documents'
+import { now } from '../server/clock'
 import { insertAll } from '../server/data/maintenance'
-import { callOf, tripsOf } from './needs'
+import { sampleActions } from './action-figures'
+import { callOf } from './needs'
 
 const call = callOf(activities, 'activities')
 const organisationId = 'org-qy-xiyanghong'
-const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+const minutesFromNow = (minutes: number) => new Date(now().getTime() + minutes * 60_000).toISOString()
 
 const publish = (participantPlaces: number) =>
   call<{ activity: ActivityDetail }>(who.organisationLead, 'publish', {
@@ -28,24 +31,28 @@ const publish = (participantPlaces: number) =>
     volunteerMinutes: 120,
   })
 
-async function roundTripsPerAction(trips: () => number) {
-  console.log('\nActivities: database round trips per user action (demo data)')
-  const { activity } = await tripsOf('activities.publish', trips, () => publish(1))
-  const activityId = activity.id
-  await tripsOf('activities.browse (near home)', trips, () => call(who.resident, 'browse', {}))
-  await tripsOf('activities.signUp (a place)', trips, () => call(who.resident, 'signUp', { activityId, role: 'participant' }))
-  await tripsOf('activities.signUp (the waitlist)', trips, () => call(who.elderResident, 'signUp', { activityId, role: 'participant' }))
-  await tripsOf('activities.cancelSignUp (one promoted, told)', trips, () =>
-    call(who.resident, 'cancelSignUp', { activityId, role: 'participant' }),
-  )
-  await call(who.volunteer, 'signUp', { activityId, role: 'volunteer' })
-  const code = await tripsOf('activities.checkInCode', trips, () =>
-    call<{ qrPayload: string }>(who.organisationLead, 'checkInCode', { organisationId, activityId, purpose: 'check_in' }),
-  )
-  await tripsOf('activities.checkIn (QR)', trips, () =>
-    call(who.volunteer, 'checkIn', { activityId, purpose: 'check_in', qrPayload: code.qrPayload }),
-  )
-  await tripsOf('activities.roster', trips, () => call(who.organisationLead, 'roster', { organisationId, activityId }))
+/** One activity from publishing to the roster, each step one sample of its action. */
+async function actions(standin: Standin, trips: () => number) {
+  await sampleActions(standin, trips, 'Activities', async (figures) => {
+    const { activity } = await figures.of('activities.publish', () => publish(1))
+    const activityId = activity.id
+    await figures.of('activities.browse (near home)', () => call(who.resident, 'browse', {}))
+    await figures.of('activities.detail', () => call(who.resident, 'detail', { activityId }))
+    await figures.of('activities.signUp (a place)', () => call(who.resident, 'signUp', { activityId, role: 'participant' }))
+    await figures.of('activities.signUp (the waitlist)', () => call(who.elderResident, 'signUp', { activityId, role: 'participant' }))
+    await figures.of('activities.cancelSignUp (one promoted, told)', () =>
+      call(who.resident, 'cancelSignUp', { activityId, role: 'participant' }),
+    )
+    await figures.of('activities.mine', () => call(who.elderResident, 'mine', {}))
+    await call(who.volunteer, 'signUp', { activityId, role: 'volunteer' })
+    const code = await figures.of('activities.checkInCode', () =>
+      call<{ qrPayload: string }>(who.organisationLead, 'checkInCode', { organisationId, activityId, purpose: 'check_in' }),
+    )
+    await figures.of('activities.checkIn (QR)', () =>
+      call(who.volunteer, 'checkIn', { activityId, purpose: 'check_in', qrPayload: code.qrPayload }),
+    )
+    await figures.of('activities.roster', () => call(who.organisationLead, 'roster', { organisationId, activityId }))
+  })
 }
 
 async function crowd(trips: () => number) {
@@ -72,7 +79,7 @@ async function crowd(trips: () => number) {
   }
 }
 
-export async function benchActivities(trips: () => number) {
-  await roundTripsPerAction(trips)
+export async function benchActivities(standin: Standin, trips: () => number) {
+  await actions(standin, trips)
   await crowd(trips)
 }

@@ -5,6 +5,7 @@
 import { main as needs } from '../cloudfunctions/needs/main'
 import { platformContext } from '../local/host/platform-context'
 import { demoDataSet, demoIdentities as who } from '../local/seed/demo-data'
+import type { ManualClock } from '../local/clock'
 import type { Standin } from '../local/standin'
 import type { Envelope } from '../shared/contract'
 import type { NeedView } from '../shared/contracts/needs'
@@ -14,6 +15,7 @@ import type { OrganisationDoc } from '../server/data/documents'
 import { insertAll } from '../server/data/maintenance'
 import { addNeed } from '../server/data/needs'
 import { dispatchRound } from '../server/needs/matching'
+import { sampleActions } from './action-figures'
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
@@ -28,41 +30,42 @@ export function callOf(main: (event: unknown, context: unknown) => Promise<unkno
 
 const call = callOf(needs, 'needs')
 
-/** Round trips of one call: the counting proxy's requests before and after. */
-export async function tripsOf<T>(label: string, trips: () => number, run: () => Promise<T>): Promise<T> {
-  const before = trips()
-  const result = await run()
-  console.log(`${label.padEnd(44)} round trips ${String(trips() - before).padStart(3)}`)
-  return result
-}
-
-async function roundTripsPerAction(trips: () => number) {
-  console.log('\nNeeds: database round trips per user action (demo data)')
+/** One need from raising to the requester's answer, each step one sample of its action. */
+async function actions(standin: Standin, trips: () => number, clock: ManualClock) {
   const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
-  const { need } = await tripsOf('needs.raise (一般, offered to 2)', trips, () =>
-    call<{ need: NeedView }>(who.resident, 'raise', {
-      helpKind: '亲情陪伴',
-      urgency: 'normal',
-      description: '想有人来陪我说说话。',
-      location: urban.centre.coordinates,
-      neighbourhood: '柳泉花园',
-      addressDetail: '12号楼1单元1502',
-      contactPhone: '18653312469',
-    }),
-  )
-  const { offers } = await call<{ offers: { offerId: string; organisationId: string }[] }>(who.committeeUrban, 'matchDetails', {
-    needId: need.id,
+  await sampleActions(standin, trips, 'Needs', async (figures) => {
+    const { need } = await figures.of('needs.raise (一般, offered to 2)', () =>
+      call<{ need: NeedView }>(who.resident, 'raise', {
+        helpKind: '亲情陪伴',
+        urgency: 'normal',
+        description: '想有人来陪我说说话。',
+        location: urban.centre.coordinates,
+        neighbourhood: '柳泉花园',
+        addressDetail: '12号楼1单元1502',
+        contactPhone: '18653312469',
+      }),
+    )
+    await figures.of('needs.mine', () => call(who.resident, 'mine', {}))
+    await figures.of('needs.detail (the requester)', () => call(who.resident, 'detail', { needId: need.id }))
+    const { offers } = await call<{ offers: { offerId: string; organisationId: string }[] }>(who.committeeUrban, 'matchDetails', {
+      needId: need.id,
+    })
+    const { organisationId, offerId } = offers[0]
+    const lead = demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
+    await figures.of('needs.offers', () => call(lead, 'offers', { organisationId }))
+    await figures.of('needs.accept', () => call(lead, 'accept', { organisationId, offerId }))
+    const memberId = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.role === 'organisation_lead')!._id
+    await figures.of('needs.assignVolunteers', () =>
+      call(lead, 'assignVolunteers', { organisationId, needId: need.id, memberIds: [memberId] }),
+    )
+    await figures.of('needs.tasks', () => call(lead, 'tasks', { organisationId }))
+    // Nobody can have served longer than the need has been accepted.
+    clock.advance(3 * 3600_000)
+    await figures.of('needs.markDone (one volunteer)', () =>
+      call(lead, 'markDone', { organisationId, needId: need.id, summary: '陪老人聊了一下午。', service: [{ memberId, minutes: 120 }] }),
+    )
+    await figures.of('needs.confirm (已解决, rated)', () => call(who.resident, 'confirm', { needId: need.id, result: 'solved', rating: 5 }))
   })
-  const { organisationId, offerId } = offers[0]
-  const lead = demoDataSet.organisations.find((o) => o._id === organisationId)!.leadOpenid
-  await tripsOf('needs.accept', trips, () => call(lead, 'accept', { organisationId, offerId }))
-  const memberId = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.role === 'organisation_lead')!._id
-  await tripsOf('needs.markDone (one volunteer)', trips, () =>
-    call(lead, 'markDone', { organisationId, needId: need.id, summary: '陪老人聊了一下午。', service: [{ memberId, minutes: 120 }] }),
-  )
-  await tripsOf('needs.confirm (已解决, rated)', trips, () =>
-    call(who.resident, 'confirm', { needId: need.id, result: 'solved', rating: 5 }),
-  )
 }
 
 /** A deterministic stream of numbers in [0, 1), so every run places the same city. */
@@ -171,7 +174,7 @@ function benchNeed(point: [number, number], helpKind: HelpKind): Parameters<type
   }
 }
 
-export async function benchNeeds(standin: Standin, trips: () => number) {
-  await roundTripsPerAction(trips)
+export async function benchNeeds(standin: Standin, trips: () => number, clock: ManualClock) {
+  await actions(standin, trips, clock)
   await matching(standin)
 }

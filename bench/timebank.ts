@@ -5,11 +5,15 @@
  */
 import { main as timebank } from '../cloudfunctions/timebank/main'
 import { platformContext } from '../local/host/platform-context'
+import type { ManualClock } from '../local/clock'
+import type { Standin } from '../local/standin'
+import { GIFTS_PER_DAY } from '../shared/domain/timebank'
 import type { Envelope } from '../shared/contract'
 import type { PersonDoc, ServiceRecordDoc } from '../server/data/documents'
 import { insertAll } from '../server/data/maintenance'
 import { now } from '../server/clock'
 import { creditServiceRecords, pendingServiceRecord } from '../server/timebank/credit'
+import { sampleActions } from './action-figures'
 
 const COMMUNITY = 'c-zd-qinyuan'
 let made = 0
@@ -73,7 +77,7 @@ async function call(openid: string, action: string, data: object) {
   return (await timebank({ action, data }, platformContext('timebank', openid))) as Envelope<unknown>
 }
 
-async function gifts(trips: () => number) {
+async function gifts(trips: () => number, clock: ManualClock) {
   console.log('\nTime bank: gifts between separate pairs (timebank.give, through the function)')
   const pairs = 16
   const people: PersonDoc[] = Array.from({ length: pairs * 2 }, (_, i) => ({
@@ -89,7 +93,9 @@ async function gifts(trips: () => number) {
   // Givers earn first, through the crediting.
   await creditServiceRecords(await pendingRecords(people.slice(0, pairs).map((p) => p.openid)), now())
   for (const concurrency of [1, 8, 16]) {
-    const count = 160
+    // Each giver may give GIFTS_PER_DAY a Shanghai day: every round is a day later, and as many as allowed.
+    clock.advance(24 * 3600_000)
+    const count = pairs * GIFTS_PER_DAY
     let failed = 0
     const before = trips()
     const perSecond = await run(count, concurrency, async (i) => {
@@ -111,7 +117,35 @@ async function gifts(trips: () => number) {
   }
 }
 
-export async function benchTimebank(trips: () => number) {
+/** A gift and its acceptance, a credit, and the balance, each sampled as one person's action. */
+async function actions(standin: Standin, trips: () => number) {
+  const people: PersonDoc[] = ['giver', 'taker'].map((who) => ({
+    _id: `bench-${who}`,
+    openid: `bench-${who}`,
+    name: who === 'giver' ? '压测赠' : '压测收',
+    phone: who === 'giver' ? '13900009991' : '13900009992',
+    communityId: COMMUNITY,
+    preferences: { elderMode: 'off' },
+    createdAt: new Date(),
+  }))
+  await insertAll('people', people)
+  await creditServiceRecords(await pendingRecords([people[0].openid]), now())
+  const [giver, taker] = people
+  await sampleActions(standin, trips, 'Time bank', async (figures, sample) => {
+    await figures.of('timebank.account', () => call(giver.openid, 'account', {}))
+    const answer = await figures.of('timebank.give', () =>
+      call(giver.openid, 'give', { toName: taker.name, toPhone: taker.phone, minutes: 1, requestId: `bench-gift-${sample}` }),
+    )
+    if (!answer.ok) throw new Error(`timebank.give: ${answer.error.code} ${answer.error.message}`)
+    const giftId = (answer.data as { gift: { id: string } }).gift.id
+    await figures.of('timebank.acceptGift', () => call(taker.openid, 'acceptGift', { giftId }))
+    const [record] = await pendingRecords([`bench-volunteer-single-${sample}`])
+    await figures.of('a time-bank credit', () => creditServiceRecords([record], now()))
+  })
+}
+
+export async function benchTimebank(standin: Standin, trips: () => number, clock: ManualClock) {
+  await actions(standin, trips)
   await credits(trips)
-  await gifts(trips)
+  await gifts(trips, clock)
 }
