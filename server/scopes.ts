@@ -12,8 +12,12 @@ async function communityById(communityId: string): Promise<CommunityDoc | null> 
   return (await communitiesByIds([communityId])).get(communityId) ?? null
 }
 
+/**
+ * The caller's roles are loaded alongside the target, not after it: one round trip's wait fewer.
+ * Nothing of the target is answered until the authorisation has passed.
+ */
 export async function authoriseOverCommunity(context: ActionContext<unknown>, communityId: string): Promise<CommunityDoc> {
-  const community = await communityById(communityId)
+  const [community] = await Promise.all([communityById(communityId), context.caller()])
   if (!community) throw new AppError(ErrorCode.NOT_FOUND, '没有这个社区')
   await context.authorise({ kind: 'community', communityId, officeId: community.officeId })
   return community
@@ -23,7 +27,7 @@ export async function authoriseOverOrganisation(
   context: ActionContext<unknown>,
   organisationId: string,
 ): Promise<{ organisation: OrganisationDoc; community: CommunityDoc }> {
-  const organisation = await organisationById(organisationId)
+  const [organisation] = await Promise.all([organisationById(organisationId), context.caller()])
   const community = organisation && (await communityById(organisation.communityId))
   if (!organisation || !community) throw new AppError(ErrorCode.NOT_FOUND, '没有这个组织')
   await context.authorise({ kind: 'organisation', organisationId, communityId: community._id, officeId: community.officeId })

@@ -4,6 +4,7 @@ import type { HelpKind } from '../../shared/domain/vocabulary'
 import { database, documentsWhereIn, readAll } from './cloudbase'
 import type { NeedDoc, NeedEventDoc, OfferDoc, QueueReason } from './documents'
 import { asGeoPoint, geoPoint } from './geo'
+import { patched } from './transaction'
 
 const needs = () => database().collection('needs')
 const offers = () => database().collection('offers')
@@ -13,6 +14,11 @@ const events = () => database().collection('need_events')
 function readNeed(doc: unknown): NeedDoc {
   const need = doc as NeedDoc
   return { ...need, location: asGeoPoint(need.location) }
+}
+
+/** The need as `patch` leaves it, from the document a transaction read: no read back after writing. */
+export function needAfter(current: NeedDoc, patch: object): NeedDoc {
+  return readNeed(patched(current, patch))
 }
 
 /** What a new need starts from: no round, no offers, no volunteers yet. */

@@ -105,6 +105,26 @@ function attemptTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T
   )
 }
 
+/**
+ * `document` as the database holds it after `patch`: what an action answers with, so that it need
+ * not read back what it has just written. The values are those `whole`, `unset` and `increment`
+ * make, `'a.b'` paths, and leaves stored as they are.
+ */
+export function patched<D extends object>(document: D, patch: object): D {
+  const result = { ...document } as Record<string, unknown>
+  for (const [path, value] of Object.entries(patch)) {
+    const [field, sub] = path.split('.') as [string, string | undefined]
+    const inner = sub === undefined ? result : ((result[field] = { ...(result[field] as object | undefined) }) as Record<string, unknown>)
+    const key = sub ?? field
+    const update = value as { operator?: unknown; operands?: unknown[] } | null
+    if (update?.operator === 'remove') delete inner[key]
+    else if (update?.operator === 'set') inner[key] = update.operands?.[0]
+    else if (update?.operator === 'inc') inner[key] = ((inner[key] as number | undefined) ?? 0) + (update.operands?.[0] as number)
+    else inner[key] = value
+  }
+  return result as D
+}
+
 /** An update value that replaces a whole sub-document (a plain object would be merged field by field). */
 export function whole<const T extends object>(value: T): Whole<Frozen<T>> {
   return database().command.set(value) as unknown as Whole<Frozen<T>>

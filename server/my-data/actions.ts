@@ -122,7 +122,7 @@ export const closing: Action<'closing'> = async ({ caller, openid, now }) => {
 const alreadySettled = (error: unknown) =>
   error instanceof AppError && (error.code === ErrorCode.CONFLICT || error.code === ErrorCode.NOT_FOUND)
 
-async function unlessSettled(step: Promise<void>): Promise<void> {
+async function unlessSettled(step: Promise<unknown>): Promise<void> {
   try {
     await step
   } catch (error) {

@@ -14,7 +14,7 @@ import {
 import { distanceM } from '../../shared/domain/organisation'
 import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
-import { addNeed, addNeedEvent, closeOpenOffers, needsNear, needsOfRequester } from '../data/needs'
+import { addNeed, addNeedEvent, closeOpenOffers, needAfter, needsNear, needsOfRequester } from '../data/needs'
 import { updateOrganisationFacts } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
@@ -198,13 +198,13 @@ const moved = () => new AppError(ErrorCode.CONFLICT, '这条求助的状态已�
 export const cancel: Action<'cancel'> = async ({ caller, input, now }) => {
   const me = await caller()
   const need = await ownNeed(me, input.needId)
-  await cancelNeed(need, me, input.reason ? `取消了求助：${input.reason}` : '取消了求助', now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
+  const cancelled = await cancelNeed(need, me, input.reason ? `取消了求助：${input.reason}` : '取消了求助', now)
+  return { need: await needView(cancelled, 'full', { timeline: true, viewer: me }) }
 }
 
 /** The requester's cancellation, with `text` on the timeline; also how a closing account withdraws what still waits for help. */
-export async function cancelNeed(need: NeedDoc, me: Caller, text: string, now: Date): Promise<void> {
-  await inTransaction(async (tx) => {
+export async function cancelNeed(need: NeedDoc, me: Caller, text: string, now: Date): Promise<NeedDoc> {
+  const cancelled = await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (!current || !needStatusAfter(current.status, 'cancel')) {
       throw new AppError(
@@ -212,42 +212,46 @@ export async function cancelNeed(need: NeedDoc, me: Caller, text: string, now: D
         current?.status === 'accepted' ? '已有组织接单，不能再取消，请联系接单组织' : '这条求助已经不能取消了',
       )
     }
-    await tx.update('needs', need._id, { status: 'cancelled', queue: unset(), queuedAt: unset(), updatedAt: now })
+    const patch = { status: 'cancelled' as const, queue: unset(), queuedAt: unset(), updatedAt: now }
+    await tx.update('needs', need._id, patch)
     await tx.add('need_events', needEvent(need._id, actorOf(me), text, now))
+    return needAfter(current, patch)
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
+  return cancelled
 }
 
 export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   const me = await caller()
-  const need = await ownNeed(me, input.needId)
-  await refuseFlagged(me.openid, { comment: input.comment }, 2)
+  const [need] = await Promise.all([ownNeed(me, input.needId), refuseFlagged(me.openid, { comment: input.comment }, 2)])
   const reopen = input.result === 'unsolved'
-  const organisationId = await inTransaction(async (tx) => {
+  const { organisationId, judged } = await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (!current?.acceptedBy || !needStatusAfter(current.status, reopen ? 'reopen' : 'confirm')) throw moved()
     const outcome = { result: input.result, rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at: now }
     const answer = `评价：${outcomeLabel[input.result]}，${input.rating} 星`
+    // Back to matching with a new round; the organisation that could not solve it is not offered it again.
+    // The 未解决 is kept as the latest judgement: the reports count it (a later answer replaces it).
+    const patch = reopen
+      ? {
+          status: 'matching' as const,
+          outcome: whole(outcome),
+          acceptedBy: unset(),
+          volunteers: [],
+          offeredTo: [current.acceptedBy.organisationId],
+          updatedAt: now,
+        }
+      : { status: 'closed' as const, outcome: whole(outcome), updatedAt: now }
+    await tx.update('needs', need._id, patch)
     if (reopen) {
-      // Back to matching with a new round; the organisation that could not solve it is not offered it again.
-      // The 未解决 is kept as the latest judgement: the reports count it (a later answer replaces it).
-      await tx.update('needs', need._id, {
-        status: 'matching',
-        outcome: whole(outcome),
-        acceptedBy: unset(),
-        volunteers: [],
-        offeredTo: [current.acceptedBy.organisationId],
-        updatedAt: now,
-      })
       await holdDisputedService(tx, current.doneServiceRecordIds ?? [], me.openid, now)
       await tx.add('need_events', needEvent(need._id, actorOf(me), `${answer}，重新联系附近组织`, now))
     } else {
-      await tx.update('needs', need._id, { status: 'closed', outcome: whole(outcome), updatedAt: now })
       await tx.add('need_events', needEvent(need._id, actorOf(me), input.comment ? `${answer}：${input.comment}` : answer, now))
     }
-    return current.acceptedBy.organisationId
+    return { organisationId: current.acceptedBy.organisationId, judged: needAfter(current, patch) }
   })
-  await updateOrganisationFacts([organisationId], { rating: input.rating })
-  if (reopen) await dispatchRound(await loadNeed(need._id), now)
-  return { need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }) }
+  await Promise.all([updateOrganisationFacts([organisationId], { rating: input.rating }), reopen ? dispatchRound(judged, now) : null])
+  // Matching again moves the need on (its round, the organisations offered it): read as it now is.
+  return { need: await needView(reopen ? await loadNeed(need._id) : judged, 'full', { timeline: true, viewer: me }) }
 }

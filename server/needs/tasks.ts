@@ -5,7 +5,7 @@ import { followUpOf, needStatusAfter, offerWindowMinutes, serviceProblem, type N
 import { withResponse } from '../../shared/domain/organisation'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
-import { closeOpenOffers, needsByIds, needsOfOrganisation, offerById, openOffersOfOrganisation } from '../data/needs'
+import { closeOpenOffers, needAfter, needsByIds, needsOfOrganisation, offerById, openOffersOfOrganisation } from '../data/needs'
 import { organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
@@ -49,10 +49,13 @@ export const offers: Action<'offers'> = async (context) => {
 }
 
 /** The organisation's own offer; another organisation's answers as one that does not exist. */
-async function offerTo(organisation: OrganisationDoc, offerId: string): Promise<OfferDoc> {
-  const offer = await offerById(offerId)
+function ownOffer(organisation: OrganisationDoc, offer: OfferDoc | null): OfferDoc {
   if (!offer || offer.organisationId !== organisation._id) throw new AppError(ErrorCode.NOT_FOUND, '没有这个派单', 'data.offerId')
   return offer
+}
+
+async function offerTo(organisation: OrganisationDoc, offerId: string): Promise<OfferDoc> {
+  return ownOffer(organisation, await offerById(offerId))
 }
 
 const taken = () => new AppError(ErrorCode.CONFLICT, '已被其他组织接单')
@@ -70,11 +73,14 @@ function closedOffer(offer: OfferDoc): AppError {
  * two leads pressing accept at once one commits and the other, run again, finds it accepted.
  */
 export const accept: Action<'accept'> = async (context) => {
-  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  const offer = await offerTo(organisation, context.input.offerId)
+  const [{ organisation, community }, found] = await Promise.all([
+    authoriseOverOrganisation(context, context.input.organisationId),
+    offerById(context.input.offerId),
+  ])
+  const offer = ownOffer(organisation, found)
   const lead = await context.caller()
   const { now } = context
-  await inTransaction(async (tx) => {
+  const accepted = await inTransaction(async (tx) => {
     const need = await tx.get('needs', offer.needId)
     const current = await tx.get('offers', offer._id)
     // Taken down, it is out of every organisation's sight, whatever offer id a lead kept.
@@ -83,13 +89,14 @@ export const accept: Action<'accept'> = async (context) => {
     if (current.status !== 'open') throw closedOffer(current)
     if (!needStatusAfter(need.status, 'accept')) throw new AppError(ErrorCode.CONFLICT, '这条求助已经不需要接单了')
     if (new Date(current.deadline) < now) throw closedOffer({ ...current, status: 'expired' })
-    await tx.update('needs', need._id, {
-      status: 'accepted',
+    const patch = {
+      status: 'accepted' as const,
       acceptedBy: whole({ organisationId: organisation._id, name: organisation.name, at: now, distanceM: offer.distanceM }),
       followUp: whole(followUpOf(need.urgency, now, need.wantedBy ? new Date(need.wantedBy) : undefined)),
       ...(need.queue ? { queue: unset(), queuedAt: unset() } : {}),
       updatedAt: now,
-    })
+    }
+    await tx.update('needs', need._id, patch)
     await tx.update('offers', offer._id, { status: 'accepted', answeredAt: now, answeredBy: lead.openid })
     await tx.add('need_events', needEvent(need._id, actorOf(lead), `${organisation.name}接单`, now))
     // The record counts it with the acceptance itself: a failure leaves neither.
@@ -105,11 +112,14 @@ export const accept: Action<'accept'> = async (context) => {
         acceptanceMinutes: withResponse(held?.acceptanceMinutes, minutes),
       }),
     )
+    return needAfter(need, patch)
   })
-  await closeOpenOffers(offer.needId, 'taken', now)
-  const need = await loadNeed(offer.needId)
-  await notify([need.requesterOpenid], 'needAccepted', need, { organisation: organisation.name, status: '已接单' })
-  return { need: await revealedView(lead, need, now, organisation._id, offer.distanceM) }
+  const [view] = await Promise.all([
+    revealedView(lead, accepted, now, organisation._id, offer.distanceM, community),
+    closeOpenOffers(offer.needId, 'taken', now),
+    notify([accepted.requesterOpenid], 'needAccepted', accepted, { organisation: organisation.name, status: '已接单' }),
+  ])
+  return { need: view }
 }
 
 export const decline: Action<'decline'> = async (context) => {
@@ -184,8 +194,8 @@ async function changeTask(
   change: (current: NeedDoc) => object,
   event: ReturnType<typeof needEvent>,
   alsoWrite?: (tx: Transaction, current: NeedDoc) => Promise<void>,
-) {
-  await inTransaction(async (tx) => {
+): Promise<NeedDoc> {
+  return inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (
       !current ||
@@ -195,9 +205,11 @@ async function changeTask(
     ) {
       throw new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
     }
-    await tx.update('needs', need._id, { ...change(current), updatedAt: event.at })
+    const patch = { ...change(current), updatedAt: event.at }
+    await tx.update('needs', need._id, patch)
     await tx.add('need_events', event)
     await alsoWrite?.(tx, current)
+    return needAfter(current, patch)
   })
 }
 
@@ -213,41 +225,45 @@ async function membersByIds(organisation: OrganisationDoc, memberIds: string[], 
 
 export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
   const { input, now } = context
-  const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
-  const need = await ownTask(organisation, input.needId)
-  const members = await membersByIds(organisation, [...new Set(input.memberIds)], 'data.memberIds')
+  const { organisation, community } = await authoriseOverOrganisation(context, input.organisationId)
+  const [need, members] = await Promise.all([
+    ownTask(organisation, input.needId),
+    membersByIds(organisation, [...new Set(input.memberIds)], 'data.memberIds'),
+  ])
   const lead = await context.caller()
-  await changeTask(
+  const assigned = await changeTask(
     need,
     'assignVolunteers',
     () => ({ volunteers: members.map((m) => ({ memberId: m._id, openid: m.openid })) }),
     needEvent(need._id, actorOf(lead), `安排了 ${members.length} 名志愿者`, now),
   )
-  return { need: await revealedView(lead, await loadNeed(need._id), now, organisation._id, need.acceptedBy?.distanceM) }
+  return { need: await revealedView(lead, assigned, now, organisation._id, need.acceptedBy?.distanceM, community) }
 }
 
 export const postProgress: Action<'postProgress'> = async (context) => {
   const { input } = context
-  const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
+  const { organisation, community } = await authoriseOverOrganisation(context, input.organisationId)
   const need = await ownTask(organisation, input.needId)
   const me = await context.caller()
   if (!carriesOut(me, need, organisation._id)) {
     throw new AppError(ErrorCode.FORBIDDEN, '只有负责人和安排到的志愿者可以记录进展')
   }
   await refuseFlagged(me.openid, { text: input.text }, 2)
-  await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, context.now))
-  return { need: await revealedView(me, await loadNeed(need._id), context.now, organisation._id, need.acceptedBy?.distanceM) }
+  const progressed = await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, context.now))
+  return { need: await revealedView(me, progressed, context.now, organisation._id, need.acceptedBy?.distanceM, community) }
 }
 
 export const markDone: Action<'markDone'> = async (context) => {
   const { input, now } = context
-  const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
-  const need = await ownTask(organisation, input.needId)
+  const { organisation, community } = await authoriseOverOrganisation(context, input.organisationId)
   const serviceIds = input.service.map((s) => s.memberId)
   if (new Set(serviceIds).size !== serviceIds.length) throw new AppError(ErrorCode.INVALID_INPUT, '每位志愿者只写一次', 'data.service')
-  const members = await membersByIds(organisation, serviceIds, 'data.service')
   const lead = await context.caller()
-  await refuseFlagged(lead.openid, { summary: input.summary }, 2)
+  const [need, members] = await Promise.all([
+    ownTask(organisation, input.needId),
+    membersByIds(organisation, serviceIds, 'data.service'),
+    refuseFlagged(lead.openid, { summary: input.summary }, 2),
+  ])
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
   const recordIdsOf = (current: NeedDoc) => input.service.map((_, i) => `need-${need._id}-${(current.serviceRecordCount ?? 0) + i}`)
   // 志愿服务时长: one record per volunteer, written with the confirmation, then credited to the time bank.
@@ -272,7 +288,7 @@ export const markDone: Action<'markDone'> = async (context) => {
     }
     await tx.update('organisations', organisation._id, organisationFactsPatch({ activeTasks: -1, counters: { completed: 1 } }))
   }
-  await changeTask(
+  const done = await changeTask(
     need,
     'done',
     (current) => {
@@ -302,8 +318,10 @@ export const markDone: Action<'markDone'> = async (context) => {
     needEvent(need._id, actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
     writeRecords,
   )
-  await creditServiceRecords(recordIds, now)
-  const done = await loadNeed(need._id)
-  await notify([done.requesterOpenid], 'needDone', done, { status: '已完成', tip: '请在小程序中为本次服务评价' })
-  return { need: await revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM) }
+  // The view lists the service records, so it waits for their credit.
+  await Promise.all([
+    creditServiceRecords(recordIds, now),
+    notify([done.requesterOpenid], 'needDone', done, { status: '已完成', tip: '请在小程序中为本次服务评价' }),
+  ])
+  return { need: await revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM, community) }
 }

@@ -8,7 +8,7 @@ import { iso } from '../../shared/domain/time'
 import type { NeedView } from '../../shared/contracts/needs'
 import { contactShownToOrganisation, needStatusLabelFor, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { addAuditEntry } from '../data/audit'
-import type { NeedDoc } from '../data/documents'
+import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
 import { timelineOf } from '../data/needs'
 import { communitiesByIds } from '../data/places'
@@ -31,16 +31,27 @@ function audienceOf(need: NeedDoc, viewer: Principal | undefined): PhotoAudience
   return viewer?.openid === need.requesterOpenid ? 'author' : 'others'
 }
 
+interface ViewOptions {
+  timeline?: boolean
+  viewer?: Principal
+  asOrganisation?: boolean
+  /** The needs' community when the caller has it already (an action authorised over it): not read again. */
+  community?: CommunityDoc
+}
+
 /** The views of `needs` in order: community names, service records, then volunteer names. */
 export async function needViews(
   needs: NeedDoc[],
   access: Access,
-  options: { distances?: Map<string, number>; timeline?: boolean; viewer?: Principal; asOrganisation?: boolean } = {},
+  options: ViewOptions & { distances?: Map<string, number> } = {},
 ): Promise<NeedView[]> {
   const full = access === 'full'
   const audiences = needs.map((n) => audienceOf(n, options.viewer))
+  const known = options.community
   const [communities, records, timelines, photos] = await Promise.all([
-    communitiesByIds(needs.map((n) => n.communityId)),
+    known && needs.every((n) => n.communityId === known._id)
+      ? new Map([[known._id, known]])
+      : communitiesByIds(needs.map((n) => n.communityId)),
     full ? serviceRecordsOfSources(needs.filter((n) => n.serviceRecordCount).map((n) => n._id)) : [],
     options.timeline && full ? Promise.all(needs.map((n) => timelineOf(n._id))) : [],
     full
@@ -109,11 +120,7 @@ export async function needViews(
   })
 }
 
-export async function needView(
-  need: NeedDoc,
-  access: Access,
-  options: { distanceM?: number; timeline?: boolean; viewer?: Principal; asOrganisation?: boolean } = {},
-): Promise<NeedView> {
+export async function needView(need: NeedDoc, access: Access, options: ViewOptions & { distanceM?: number } = {}): Promise<NeedView> {
   const distances = options.distanceM === undefined ? undefined : new Map([[need._id, options.distanceM]])
   const [view] = await needViews([need], access, { ...options, distances })
   return view
@@ -151,7 +158,11 @@ export async function revealedView(
   now: Date,
   organisationId?: string,
   distanceM?: number,
+  community?: CommunityDoc,
 ): Promise<NeedView> {
-  await auditReveal(viewer, [need], now, organisationId)
-  return needView(need, 'full', { timeline: true, distanceM, viewer, asOrganisation: organisationId !== undefined })
+  const [, view] = await Promise.all([
+    auditReveal(viewer, [need], now, organisationId),
+    needView(need, 'full', { timeline: true, distanceM, viewer, asOrganisation: organisationId !== undefined, community }),
+  ])
+  return view
 }

@@ -129,10 +129,11 @@ export async function tellEach<K extends MessageKind>(
     ...(urgency ? { urgency } : {}),
     createdAt: at,
   }))
-  await addToInboxes(messages, once !== undefined).catch((error: unknown) =>
-    console.error(`[messages] ${kind} not put in the inbox`, error),
-  )
-  const sent = await Promise.all(messages.filter((m) => !isNoAppKey(m.openid)).map((message) => sendSubscribed(message, data, at)))
+  // The inbox and WeChat at once: neither waits for the other, and the delivery names the inbox entry by its id.
+  const [, sent] = await Promise.all([
+    addToInboxes(messages, once !== undefined).catch((error: unknown) => console.error(`[messages] ${kind} not put in the inbox`, error)),
+    Promise.all(messages.filter((m) => !isNoAppKey(m.openid)).map((message) => sendSubscribed(message, data, at))),
+  ])
   await keep(sent)
   const results = sent.map((d) => d.result)
   for (const r of results) if (r.status !== 'sent') console.error(`[wechat] ${kind} not sent`, r)

@@ -1,5 +1,7 @@
 import { insertAll } from '../../server/data/maintenance'
-import { timelineOf } from '../../server/data/needs'
+import type { NeedDoc } from '../../server/data/documents'
+import { needAfter, needById, timelineOf } from '../../server/data/needs'
+import { inTransaction, increment, patched, unset, whole } from '../../server/data/transaction'
 import { officesByIds } from '../../server/data/places'
 import { startTestDatabase, type TestDatabase } from '../support/database'
 
@@ -45,5 +47,62 @@ describe('reading every page of a query', () => {
     const timeline = await timelineOf('need-tied')
     expect(timeline).toHaveLength(2500)
     expect(new Set(timeline.map((e) => e._id)).size).toBe(2500)
+  })
+})
+
+describe('the document an action answers with after a transaction', () => {
+  it('is what the database holds after the patch: whole sub-documents, removed fields, increments and sub-field paths', async () => {
+    const createdAt = new Date('2026-10-01T02:00:00Z')
+    const need: NeedDoc = {
+      _id: 'need-patched',
+      communityId: 'c-1',
+      requesterOpenid: 'someone',
+      requesterName: '某人',
+      helpKind: '亲情陪伴',
+      urgency: 'urgent',
+      description: '想有人陪我说说话',
+      location: { type: 'Point', coordinates: [118.05, 36.81] },
+      neighbourhood: '沁园小区',
+      addressDetail: '1号楼',
+      photos: [],
+      contactPhone: '13800000000',
+      status: 'matching',
+      queue: 'escalated',
+      queuedAt: createdAt,
+      round: 2,
+      offeredTo: ['org-a'],
+      volunteers: [],
+      serviceRecordCount: 1,
+      createdAt,
+      updatedAt: createdAt,
+    }
+    await insertAll('needs', [need])
+    const at = new Date('2026-10-02T03:00:00Z')
+    const patch = {
+      status: 'accepted' as const,
+      acceptedBy: whole({ organisationId: 'org-a', name: '夕阳红', at, distanceM: 300 }),
+      queue: unset(),
+      queuedAt: unset(),
+      serviceRecordCount: increment(2),
+      volunteers: [{ memberId: 'm-1', openid: 'v-1' }],
+      updatedAt: at,
+    }
+    const answered = await inTransaction(async (tx) => {
+      const current = await tx.get('needs', need._id)
+      await tx.update('needs', need._id, patch)
+      return needAfter(current!, patch)
+    })
+    expect(answered).toEqual(await needById(need._id))
+    expect(answered).toMatchObject({ status: 'accepted', serviceRecordCount: 3, acceptedBy: { organisationId: 'org-a' } })
+    expect(answered).not.toHaveProperty('queue')
+  })
+
+  it('sets a field of a sub-document by its path and keeps the others', () => {
+    const before = { _id: 'x', rating: { sum: 4, count: 1 }, name: '甲' }
+    expect(patched(before, { 'rating.sum': increment(5), 'rating.count': increment(1) })).toEqual({
+      _id: 'x',
+      rating: { sum: 9, count: 2 },
+      name: '甲',
+    })
   })
 })
