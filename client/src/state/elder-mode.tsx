@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { elderModePreferenceSchema, isElderModeOn, type ElderModePreference } from '../../../shared/domain/elder-mode'
 import { api } from '../api'
 
@@ -59,9 +59,15 @@ export function ElderModeProvider({ children }: { children: ReactNode }) {
     [apply],
   )
 
+  const on = isElderModeOn(preference, fontScale)
+  // Taro's H5 tab bar is outside every page: the document carries the mode so that its labels follow (decision 037).
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder-mode', on)
+  }, [on])
+
   const value = useMemo<ElderModeValue>(
-    () => ({ preference, on: isElderModeOn(preference, fontScale), choose, adopt: apply }),
-    [preference, fontScale, choose, apply],
+    () => ({ preference, on, choose, adopt: apply }),
+    [preference, on, choose, apply],
   )
   return <ElderModeContext.Provider value={value}>{children}</ElderModeContext.Provider>
 }
