@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { elderModePreferenceSchema, isElderModeOn, type ElderModePreference } from '../../../shared/domain/elder-mode'
-import { api } from '../api'
+import { ErrorCode } from '../../../shared/errors'
+import { api, ApiError } from '../api'
 
 /** Cached so that every page opens in the right size before `account.me` answers. */
 const STORAGE_KEY = 'elderModePreference'
@@ -52,6 +53,8 @@ export function ElderModeProvider({ children }: { children: ReactNode }) {
         const { preferences } = await api.account.updatePreferences({ elderMode: next })
         apply(preferences.elderMode)
       } catch (error) {
+        // Someone not yet in a community has no account to keep it on: this phone keeps it (decision 037).
+        if (error instanceof ApiError && error.code === ErrorCode.NOT_REGISTERED) return
         apply(previous)
         throw error
       }
@@ -65,10 +68,7 @@ export function ElderModeProvider({ children }: { children: ReactNode }) {
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder-mode', on)
   }, [on])
 
-  const value = useMemo<ElderModeValue>(
-    () => ({ preference, on, choose, adopt: apply }),
-    [preference, on, choose, apply],
-  )
+  const value = useMemo<ElderModeValue>(() => ({ preference, on, choose, adopt: apply }), [preference, on, choose, apply])
   return <ElderModeContext.Provider value={value}>{children}</ElderModeContext.Provider>
 }
 
