@@ -28,6 +28,12 @@ const fontSizeOf = (page: Page, selector: string) =>
     .first()
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 
+/** The page in view: Taro's H5 router keeps the other tabs' pages in the document, hidden. */
+const current = (page: Page) => page.locator('.page-shell:visible')
+
+/** A tab of the tab bar. */
+const tab = (page: Page, label: string) => page.locator('.weui-tabbar__item', { hasText: label }).click()
+
 /** 首页 as a fresh page (the router keeps earlier ones hidden), showing 长辈版's tiles. */
 async function elderHome(page: Page) {
   await openPage(session(), page, 'pages/home/index')
@@ -80,21 +86,34 @@ describe('长辈版 in the browser', () => {
 
   it('takes 王桂兰 where each tile says', async () => {
     const { page, errors } = await signInAs(elder.openid)
-    const where: [string, string][] = [
-      ['我要求助', '**/pages/needs/raise/index'],
-      ['我的求助', '**/pages/needs/mine/index'],
-      ['活动', '**/pages/activities/index'],
-      ['我的时间', '**/pages/time-bank/index'],
-      ['附近的组织', '**/pages/organisations/nearby/index'],
+    await elderHome(page)
+    const pages: [string, string][] = [
+      ['#raise-need', '**/pages/needs/raise/index'],
+      ['#elder-my-needs', '**/pages/needs/mine/index'],
+      ['#elder-nearby', '**/pages/organisations/nearby/index'],
     ]
-    for (const [tile, url] of where) {
-      await elderHome(page)
-      await tap(page, tile)
+    for (const [tile, url] of pages) {
+      await current(page).locator(tile).click()
       await page.waitForURL(url)
+      await page.locator('#elder-home').waitFor({ state: 'hidden' })
+      await page.goBack()
+      await current(page).locator('#elder-home').waitFor()
+    }
+    const tabs: [string, string][] = [
+      ['#elder-activities', '**/pages/activities/index'],
+      ['#elder-my-time', '**/pages/time-bank/index'],
+    ]
+    for (const [tile, url] of tabs) {
+      await current(page).locator(tile).click()
+      await page.waitForURL(url)
+      await page.locator('#elder-home').waitFor({ state: 'hidden' })
+      await tab(page, '首页')
+      await current(page).locator('#elder-home').waitFor()
     }
     // 我的时间 leads to the balance its tile showed.
     const { total } = await callAs(elder.openid, 'timebank', 'account', {})
-    await shown(page).locator('#balance').getByText(formatMinutes(total)).waitFor()
+    await current(page).locator('#elder-my-time').click()
+    await current(page).locator('#balance').getByText(formatMinutes(total)).waitFor()
     expect(errors).toEqual([])
   })
 
@@ -102,7 +121,7 @@ describe('长辈版 in the browser', () => {
     const { page, errors } = await signInAs(resident.openid)
     try {
       await openPage(session(), page, 'pages/home/index')
-      const home = shown(page)
+      const home = current(page)
       await home.getByText(`${resident.name}，您好`).waitFor()
       expect(await home.locator('#elder-home').count()).toBe(0)
       const homeSwitch = home.locator('#home-elder-mode-switch')
@@ -113,24 +132,25 @@ describe('长辈版 in the browser', () => {
       expect(switchBox.height).toBeGreaterThanOrEqual(48)
 
       await homeSwitch.click()
-      await home.locator('#elder-home').waitFor()
-      await homeSwitch.getByText('已开启').waitFor()
-      expect((await homeSwitch.boundingBox())!.height).toBeGreaterThanOrEqual(60)
+      await current(page).locator('#elder-home').waitFor()
+      await current(page).locator('#home-elder-mode-switch').getByText('已开启').waitFor()
+      expect((await current(page).locator('#home-elder-mode-switch').boundingBox())!.height).toBeGreaterThanOrEqual(60)
       expect(await contrastRatioOf(page, '#home-elder-mode-switch .toggle-title')).toBeGreaterThanOrEqual(4.5)
 
-      await openPage(session(), page, 'pages/me/index')
-      const me = shown(page)
+      await tab(page, '我的')
+      await page.waitForURL('**/pages/me/index')
+      const me = current(page)
       await me.getByText(resident.name, { exact: true }).waitFor()
       const meSwitch = me.locator('#elder-mode-switch')
       await meSwitch.getByText('已开启').waitFor()
       // Above who she is: no scrolling to find it.
       expect((await meSwitch.boundingBox())!.y).toBeLessThan((await me.getByText(resident.name, { exact: true }).boundingBox())!.y)
       await meSwitch.click()
-      await meSwitch.getByText('已关闭').waitFor()
+      await current(page).locator('#elder-mode-switch').getByText('已关闭').waitFor()
 
-      await openPage(session(), page, 'pages/home/index')
-      await shown(page).locator('#raise-need.btn-hero').waitFor()
-      expect(await shown(page).locator('#elder-home').count()).toBe(0)
+      await tab(page, '首页')
+      await current(page).locator('#raise-need.btn-hero').waitFor()
+      expect(await current(page).locator('#elder-home').count()).toBe(0)
       expect(errors).toEqual([])
     } finally {
       await callAs(resident.openid, 'account', 'updatePreferences', { elderMode: resident.preferences.elderMode })
