@@ -66,13 +66,15 @@ export function demoActivities(now: Date): {
         title: '为独居老人上门理发',
         kind: 'volunteering',
         description:
-          '队里请来两位理发师傅，志愿者陪同上门，为沁园小区行动不便的独居老人理发、剪指甲，顺便陪老人聊聊天。会理发的、会聊天的都欢迎。',
+          '队里请来两位理发师傅，志愿者陪同上门，为沁园小区行动不便的独居老人理发、剪指甲，顺便陪老人聊聊天。要理发的老人点“我需要这项服务”；会理发的、会聊天的欢迎来做志愿者。',
         location: point(118.0467, 36.8109),
         address: '沁园社区党群服务中心门前集合',
         startAt: at(now, 3, 9),
         endAt: at(now, 3, 11, 30),
         signUpDeadline: at(now, 2, 20),
-        participantPlaces: 0,
+        // 为老服务: the elderly ask for a haircut (我需要这项服务); volunteers go with the barbers.
+        servesElders: true,
+        participantPlaces: 8,
         volunteerPlaces: 6,
         volunteerMinutes: 150,
         status: 'published',

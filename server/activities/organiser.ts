@@ -49,6 +49,7 @@ export const publish: Action<'publish'> = async (context) => {
     participantPlaces: input.participantPlaces,
     volunteerPlaces: input.volunteerPlaces,
     volunteerMinutes: input.volunteerMinutes,
+    ...(input.servesElders ? { servesElders: true } : {}),
     status,
     approvalReasons,
     places: { participant: { confirmed: [], waitlisted: [] }, volunteer: { confirmed: [], waitlisted: [] } },

@@ -5,7 +5,7 @@ import {
   maskedName,
   newSignUpStatus,
   signUpRefusal,
-  signUpRoleLabel,
+  signUpRoleLabelOf,
   signUpsToPromote,
   type SignUpRole,
 } from '../../shared/domain/activity'
@@ -90,7 +90,10 @@ async function claimedPlace(read: ActivityDoc, role: SignUpRole, entry: PlaceEnt
     // A second tap or a retry: the first sign-up stands.
     if (held?.role === role) return held
     if (held)
-      throw new AppError(ErrorCode.CONFLICT, `你已报名做${signUpRoleLabel[held.role]}，如要改为${signUpRoleLabel[role]}，请先取消报名`)
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `你已报名做${signUpRoleLabelOf(activity, held.role)}，如要改为${signUpRoleLabelOf(activity, role)}，请先取消报名`,
+      )
     const refusal = signUpRefusal(
       { status: activity.status, signUpDeadline: new Date(activity.signUpDeadline) },
       placesOf(activity, role),
@@ -187,7 +190,7 @@ export async function withdrawSignUp(activity: ActivityDoc, openid: string, role
     if (listed?.role !== role) {
       // A retry after the cancellation went through: nothing more to do.
       if (signUp?.role === role && signUp.status === 'cancelled') return []
-      throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabel[role]}身份报名这个活动`, 'data.role')
+      throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabelOf(current, role)}身份报名这个活动`, 'data.role')
     }
     const refusal = cannotCancel(current, signUp, at)
     if (refusal) throw refusal
@@ -208,7 +211,7 @@ export async function withdrawSignUp(activity: ActivityDoc, openid: string, role
       promoted.map((e) => e.openid),
       'activityPromoted',
       activity,
-      { role: signUpRoleLabel[role], note: '有人取消报名，您已转为正式报名' },
+      { role: signUpRoleLabelOf(activity, role), note: '有人取消报名，您已转为正式报名' },
     )
   }
 }

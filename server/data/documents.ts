@@ -670,6 +670,8 @@ export interface ActivityDoc {
   volunteerPlaces: number
   /** Announced service time for volunteers; what is credited is what the lead confirms. */
   volunteerMinutes: number
+  /** 为老服务: participants are the service's recipients (decision 037). */
+  servesElders?: boolean
   status: ActivityStatus
   /** Why it went to the committee; empty when it was published at once. */
   approvalReasons: ApprovalReason[]

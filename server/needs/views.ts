@@ -39,6 +39,9 @@ interface ViewOptions {
   community?: CommunityDoc
 }
 
+/** 危及生命安全, or with the committee since no organisation took it: the requester keeps the committee's phone on its page (decision 037). */
+const committeeReachable = (need: NeedDoc) => need.urgency === 'life' || need.status === 'escalated'
+
 /** The views of `needs` in order: community names, service records, then volunteer names. */
 export async function needViews(
   needs: NeedDoc[],
@@ -115,6 +118,7 @@ export async function needViews(
       volunteers: n.volunteers.map((v) => ({ memberId: v.memberId, name: nameOf(v.openid) })),
       service: records.filter((r) => r.source.id === n._id).map((r) => ({ name: nameOf(r.openid), minutes: r.minutes })),
       ...(n.doneSummary ? { doneSummary: n.doneSummary } : {}),
+      ...(audiences[i] === 'author' && committeeReachable(n) ? { committeePhone: communities.get(n.communityId)?.committeePhone } : {}),
       ...(options.timeline ? { timeline: timelines[i].map((e) => ({ at: iso(e.at), actorName: actorName(e), text: e.text })) } : {}),
     }
   })

@@ -42,6 +42,8 @@ export const activitySummarySchema = z.object({
   volunteers: placesViewSchema,
   /** What a volunteer earns for the whole activity, as announced; what is credited is measured. */
   volunteerMinutes: z.number().int(),
+  /** 为老服务: residents sign up to receive it (我需要这项服务), as 服务对象 (decision 037). */
+  servesElders: z.boolean(),
   /** The first photo that passed the content check, when there is one, as a link for this request. */
   coverPhoto: photoLinkSchema.optional(),
   /** From the place the caller searched around. */
@@ -143,7 +145,10 @@ export const publishActivitySchema = z
       .max(MAX_ACTIVITY_HOURS * 60)
       .default(0),
     photos: z.array(photoFileIdSchema).max(MAX_ACTIVITY_PHOTOS).default([]),
+    /** 为老服务 (上门理发, 助餐): the participants' places are for those who receive it. */
+    servesElders: z.boolean().default(false),
   })
+  .refine((a) => !a.servesElders || a.participantPlaces > 0, { message: '为老服务要有服务对象的名额', path: ['participantPlaces'] })
   .refine((a) => a.participantPlaces + a.volunteerPlaces > 0, { message: '至少要有参与者或志愿者名额', path: ['participantPlaces'] })
   .refine((a) => a.volunteerPlaces > 0 || a.volunteerMinutes === 0, { message: '没有志愿者名额时不填服务时长', path: ['volunteerMinutes'] })
 export type PublishActivityInput = z.input<typeof publishActivitySchema>

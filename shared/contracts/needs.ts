@@ -3,7 +3,7 @@ import { action, defineFunction } from '../contract'
 import { idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
 import { MAX_SERVICE_MINUTES, needStatusSchema, offerStatusSchema, outcomeSchema, urgencySchema } from '../domain/need'
 import { photoFileIdSchema, photoLinkSchema, photoStateViewSchema, takenDownViewSchema } from '../domain/moderation'
-import { helpKinds } from '../domain/vocabulary'
+import { helpKinds, type HelpKind } from '../domain/vocabulary'
 import { mapCellSchema } from './reports'
 
 const helpKindSchema = z.enum(helpKinds)
@@ -61,6 +61,8 @@ export const needViewSchema = z.object({
   volunteers: z.array(z.object({ memberId: z.string(), name: z.string() })).optional(),
   service: z.array(z.object({ name: z.string(), minutes: z.number().int() })).optional(),
   doneSummary: z.string().optional(),
+  /** To the requester of a 危及生命安全 need or one with the committee (escalated): whom to call (decision 037). */
+  committeePhone: z.string().optional(),
   timeline: z.array(timelineEventSchema).optional(),
 })
 export type NeedView = z.infer<typeof needViewSchema>
@@ -86,7 +88,8 @@ export const MAX_NEED_PHOTOS = 3
 
 const orgNeedRef = { organisationId: idSchema, needId: idSchema }
 
-export const raiseNeedSchema = z.strictObject({
+/** What a need is made of, each field checked on its own: the committee's 代办 asks for part of it (contracts/residents.ts). */
+export const needFieldsSchema = z.strictObject({
   /** 主动发现: a resident reporting for a neighbour names them; absent when it is for oneself. */
   forNeighbour: z.strictObject({ name: textSchema(20) }).optional(),
   helpKind: helpKindSchema,
@@ -101,6 +104,26 @@ export const raiseNeedSchema = z.strictObject({
   photos: z.array(photoFileIdSchema).max(MAX_NEED_PHOTOS).default([]),
   contactPhone: phoneSchema,
 })
+
+/** 危及生命安全 sent at once, without choosing a kind (decision 037): the kind it is raised as. */
+export const LIFE_DEFAULT_HELP_KIND: HelpKind = '紧急救助'
+
+/**
+ * 我要求助. A 危及生命安全 need may come with no kind and no description, so that a person in danger
+ * sends it with one tap after the choice (decision 037); every other need names both. `when` lets these
+ * checks run beside the fields' own, so a form hears of every missing field at once.
+ */
+export const raiseNeedSchema = needFieldsSchema
+  .extend({ helpKind: helpKindSchema.optional(), description: z.string().trim().max(500, '不能超过 500 个字').default('') })
+  .superRefine(
+    (need, context) => {
+      if (need.urgency === 'life') return
+      if (need.helpKind === undefined) context.addIssue({ code: 'custom', path: ['helpKind'], message: '请选择帮扶类别' })
+      if (!need.description) context.addIssue({ code: 'custom', path: ['description'], message: '不能为空' })
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
+  .transform(({ helpKind, ...need }) => ({ ...need, helpKind: helpKind ?? LIFE_DEFAULT_HELP_KIND }))
 export type RaiseNeedInput = z.input<typeof raiseNeedSchema>
 
 export const needsContract = defineFunction('needs', {
@@ -109,9 +132,9 @@ export const needsContract = defineFunction('needs', {
     // The same place raising will use: absent is home. The address tells needs apart at the bare community centre.
     z.strictObject({
       helpKind: helpKindSchema,
-      location: raiseNeedSchema.shape.location,
-      neighbourhood: raiseNeedSchema.shape.neighbourhood.optional(),
-      addressDetail: raiseNeedSchema.shape.addressDetail.optional(),
+      location: needFieldsSchema.shape.location,
+      neighbourhood: needFieldsSchema.shape.neighbourhood.optional(),
+      addressDetail: needFieldsSchema.shape.addressDetail.optional(),
     }),
     z.object({
       possibleDuplicates: z.array(

@@ -11,7 +11,7 @@ import {
   takeoverStatusSchema,
   tellBySchema,
 } from '../domain/residents'
-import { needViewSchema, raiseNeedSchema } from './needs'
+import { needFieldsSchema, needViewSchema } from './needs'
 
 /** A page makes one per form, so that a retried request finds what the first one did. */
 const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
@@ -61,7 +61,7 @@ export const registeredPersonViewSchema = z.object({
 export type RegisteredPersonView = z.infer<typeof registeredPersonViewSchema>
 
 /** What the committee asks of a need it raises for someone: the place is their home. */
-const needForSomeoneSchema = raiseNeedSchema.pick({ helpKind: true, urgency: true, description: true, wantedBy: true }).extend({
+const needForSomeoneSchema = needFieldsSchema.pick({ helpKind: true, urgency: true, description: true, wantedBy: true }).extend({
   /** Absent: the person's own phone. */
   contactPhone: phoneSchema.optional(),
 })

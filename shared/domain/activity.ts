@@ -129,6 +129,16 @@ export const signUpRoleSchema = z.enum(['participant', 'volunteer'])
 export type SignUpRole = z.infer<typeof signUpRoleSchema>
 export const signUpRoleLabel: Record<SignUpRole, string> = { participant: '参与者', volunteer: '志愿者' }
 
+/**
+ * 为老服务 (上门理发, 助餐; decision 037): those taking part receive the service, so the participants'
+ * places are the recipients', named as such on the page and in the roster, apart from the volunteers.
+ */
+export const ELDER_SERVICE_RECIPIENT = '服务对象'
+
+export function signUpRoleLabelOf(activity: { servesElders?: boolean }, role: SignUpRole): string {
+  return activity.servesElders && role === 'participant' ? ELDER_SERVICE_RECIPIENT : signUpRoleLabel[role]
+}
+
 export const signUpStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled'])
 export type SignUpStatus = z.infer<typeof signUpStatusSchema>
 export const signUpStatusLabel: Record<SignUpStatus, string> = { confirmed: '已报名', waitlisted: '候补中', cancelled: '已取消' }

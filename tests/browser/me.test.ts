@@ -59,7 +59,7 @@ describe('我的 in the browser', () => {
 
     await page.click('#elder-mode-switch')
     await page.locator('.page-shell.elder:visible').waitFor()
-    await page.getByText('已开启').waitFor()
+    await page.locator('#elder-mode-switch').getByText('已开启').waitFor()
 
     await page.reload()
     await page.getByText(nameOf(demoIdentities.resident), { exact: true }).waitFor()

@@ -32,6 +32,7 @@ const lead = organisation.leadOpenid
 const memberVolunteer = who.volunteer
 const residents = demoDataSet.people.filter((p) => p.communityId === urban._id).map((p) => p.openid)
 
+const personName = (openid: string) => demoDataSet.people.find((p) => p.openid === openid)!.name
 const minutesFromNow = (minutes: number) => new Date(testClock.now().getTime() + minutes * 60_000)
 const iso = (date: Date) => date.toISOString()
 
@@ -984,5 +985,58 @@ describe('reminders before the start', () => {
     await runDueWork(minutesFromNow(startsIn - 10))
     expect(await reminders()).toHaveLength(2)
     expect((await activityDoc(activityId)).reminded).toBe('hour')
+  })
+})
+
+describe('为老服务: the elderly ask for the service, apart from the volunteers (decision 037)', () => {
+  freshDatabasePerGroup(undefined, EVERYONE_CONSENTED)
+
+  it('the lead marks it when publishing; residents sign up as 服务对象 within their own places, volunteers within theirs', async () => {
+    const haircut = await publish({ title: '上门理发', servesElders: true, participantPlaces: 1, volunteerPlaces: 1 })
+    expect(haircut.servesElders).toBe(true)
+    expect((await activityDoc(haircut.id)).servesElders).toBe(true)
+
+    const asked = (await ok(call(who.elderResident, 'signUp', { activityId: haircut.id, role: 'participant' }))).activity
+    expect(asked.mySignUps).toMatchObject([{ role: 'participant', roleLabel: '服务对象', status: 'confirmed' }])
+    const helping = (await ok(call(memberVolunteer, 'signUp', { activityId: haircut.id, role: 'volunteer' }))).activity
+    expect(helping.mySignUps).toMatchObject([{ role: 'volunteer', roleLabel: '志愿者', status: 'confirmed' }])
+    // The one place for those served is taken: the next waits, however many volunteer places there are.
+    const waiting = (await ok(call(who.resident, 'signUp', { activityId: haircut.id, role: 'participant' }))).activity
+    expect(waiting.mySignUps).toMatchObject([{ roleLabel: '服务对象', status: 'waitlisted', waitlistPosition: 1 }])
+    expect(waiting.participants).toEqual({ total: 1, taken: 1, left: 0, waitlisted: 1 })
+    expect(waiting.volunteers).toEqual({ total: 1, taken: 1, left: 0, waitlisted: 0 })
+
+    // The roster tells them apart, and the lead ticks in an elder without a phone like anyone else.
+    const { entries } = await ok(call(lead, 'roster', { organisationId: organisation._id, activityId: haircut.id }))
+    expect(entries.map((e) => [e.name, e.roleLabel, e.status])).toEqual([
+      [personName(who.elderResident), '服务对象', 'confirmed'],
+      [personName(memberVolunteer), '志愿者', 'confirmed'],
+      [personName(who.resident), '服务对象', 'waitlisted'],
+    ])
+    const elder = entries.find((e) => e.name === personName(who.elderResident))!
+    const { entry } = await ok(
+      call(lead, 'markAttendance', {
+        organisationId: organisation._id,
+        activityId: haircut.id,
+        signUpId: elder.signUpId,
+        purpose: 'check_in',
+      }),
+    )
+    expect(entry).toMatchObject({ roleLabel: '服务对象', checkInBy: 'lead' })
+    expect(entry.checkedInAt).toBeDefined()
+  })
+
+  it('an activity not marked keeps 参与者; marked without places for those served it is refused at the field, and nothing is written', async () => {
+    const reading = await publish({ title: '读报会', participantPlaces: 2 })
+    expect(reading.servesElders).toBe(false)
+    const joined = (await ok(call(who.elderResident, 'signUp', { activityId: reading.id, role: 'participant' }))).activity
+    expect(joined.mySignUps).toMatchObject([{ roleLabel: '参与者' }])
+
+    const before = (await allDocuments('activities')).length
+    expect(await failure(call(lead, 'publish', publishInput({ servesElders: true, participantPlaces: 0, volunteerPlaces: 3 })))).toEqual({
+      code: 'INVALID_INPUT',
+      field: 'data.participantPlaces',
+    })
+    expect((await allDocuments('activities')).length).toBe(before)
   })
 })

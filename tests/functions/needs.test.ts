@@ -7,7 +7,7 @@ import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../.
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { AuditDoc, NeedDoc, OrganisationDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { runDueWork } from '../../server/scheduler/run'
-import type { RaiseNeedInput } from '../../shared/contracts/needs'
+import { LIFE_DEFAULT_HELP_KIND, type RaiseNeedInput } from '../../shared/contracts/needs'
 import { AUTO_CLOSE_DAYS, EMERGENCY_NUMBERS, FRAUD_NUMBERS, offerWindowMinutes, shortlistSize } from '../../shared/domain/need'
 import { database } from '../../server/data/cloudbase'
 import { EVERYONE_CONSENTED, freshDatabasePerGroup, snapshotDatabase, testClock } from '../support/database'
@@ -264,6 +264,7 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
     const { need } = await raise({ helpKind: '纠纷调解', urgency: 'urgent', location: place(120) })
     const first = await matchDetails(need.id)
     expect(first.every((o) => o.status === 'open')).toBe(true)
+    expect(need.committeePhone).toBeUndefined()
     // Before the deadline nothing happens.
     await runDueWork(minutesLater(offerWindowMinutes.urgent - 1))
     expect((await matchDetails(need.id)).every((o) => o.status === 'open')).toBe(true)
@@ -271,6 +272,8 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
     await lapseUntilNobodyIsLeft(need.id)
     const stored = await needDoc(need.id)
     expect(stored.status).toBe('escalated')
+    // With the committee now: its phone is on the requester's page of the need.
+    expect((await ok(call(who.resident, 'detail', { needId: need.id }))).need.committeePhone).toBe(urban.committeePhone)
     expect((await matchDetails(need.id)).every((o) => o.status === 'expired')).toBe(true)
     const { needs } = await ok(call(who.committeeUrban, 'queue', { communityId: urban._id }))
     expect(needs.find((q) => q.need.id === need.id)).toMatchObject({ reason: 'escalated', reasonLabel: '无人接单' })
@@ -394,6 +397,42 @@ describe('life, flagged text, review before matching, duplicates', () => {
     const alerted = (await sentSince(before)).filter((m) => m.template === 'lifeAlert').map((m) => m.toOpenid)
     const committee = demoDataSet.roles.filter((r) => r.role === 'committee' && r.communityId === urban._id).map((r) => r.openid)
     expect(alerted.sort()).toEqual(committee.sort())
+  })
+
+  it('危及生命安全 goes with one tap: no kind and no description, raised as 紧急救助; its requester keeps the committee’s phone on its page', async () => {
+    const input: RaiseNeedInput = { ...raiseInput({ urgency: 'life', location: place(90) }) }
+    delete input.helpKind
+    delete input.description
+    const { need, emergency } = await ok(call(who.resident, 'raise', input))
+    expect(need).toMatchObject({ helpKind: LIFE_DEFAULT_HELP_KIND, description: '', status: 'matching' })
+    expect(emergency?.committeePhone).toBe(urban.committeePhone)
+    expect((await needDoc(need.id)).helpKind).toBe('紧急救助')
+    expect((await ok(call(who.resident, 'detail', { needId: need.id }))).need.committeePhone).toBe(urban.committeePhone)
+    // Offered organisations and the committee have their own ways to reach it: the phone is the requester's.
+    const [offered] = await matchDetails(need.id)
+    expect((await offerOf(offered.organisationId, need.id))?.need.committeePhone).toBeUndefined()
+    expect((await ok(call(who.committeeUrban, 'detail', { needId: need.id }))).need.committeePhone).toBeUndefined()
+  })
+
+  it('any other need still names its kind and says what is wrong: INVALID_INPUT at the field, and nothing is written', async () => {
+    const before = (await allDocuments('needs')).length
+    for (const description of ['', '   ']) {
+      expect(await failure(call(who.resident, 'raise', raiseInput({ urgency: 'urgent', description, location: place(150) })))).toEqual({
+        code: 'INVALID_INPUT',
+        field: 'data.description',
+      })
+    }
+    const withoutDescription: RaiseNeedInput = raiseInput({ urgency: 'normal', location: place(150) })
+    delete withoutDescription.description
+    expect(await failure(call(who.resident, 'raise', withoutDescription))).toEqual({ code: 'INVALID_INPUT', field: 'data.description' })
+    const withoutKind: RaiseNeedInput = raiseInput({ urgency: 'urgent', location: place(150) })
+    delete withoutKind.helpKind
+    expect(await failure(call(who.resident, 'raise', withoutKind))).toEqual({ code: 'INVALID_INPUT', field: 'data.helpKind' })
+    // 危及生命安全 still takes only a kind on the list, and a description within bounds.
+    expect(
+      await failure(call(who.resident, 'raise', raiseInput({ urgency: 'life', description: '急'.repeat(501), location: place(150) }))),
+    ).toEqual({ code: 'INVALID_INPUT', field: 'data.description' })
+    expect((await allDocuments('needs')).length).toBe(before)
   })
 
   it('防骗维权 answers with 110 and 96110 at once, however urgent it was marked, and is offered to those who give that help', async () => {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { ActivityDetail, ActivitySummary } from '../../../shared/contracts/activities'
-import { attendanceRefusal, type AttendancePurpose } from '../../../shared/domain/activity'
+import { attendanceRefusal, ELDER_SERVICE_RECIPIENT, type AttendancePurpose } from '../../../shared/domain/activity'
 import { formatActivityTime, formatDistance, walkingMinutes } from '../format'
 import { Card, Tags } from './list'
 
@@ -38,7 +38,8 @@ function PlacesLine({ id, label, places }: { id: string; label: string; places: 
  * left for each role. With `onClick` the whole card is one touch target; `children` adds lines.
  */
 export function ActivityCard({ activity, onClick, children }: { activity: ActivitySummary; onClick?(): void; children?: ReactNode }) {
-  const tags = activity.status === 'published' ? [activity.kindLabel] : [activity.kindLabel, activity.statusLabel]
+  const kinds = activity.servesElders ? [activity.kindLabel, '为老服务'] : [activity.kindLabel]
+  const tags = activity.status === 'published' ? kinds : [...kinds, activity.statusLabel]
   return (
     <Card onClick={onClick}>
       <View className="activity">
@@ -50,7 +51,11 @@ export function ActivityCard({ activity, onClick, children }: { activity: Activi
           {activity.distanceM === undefined ? '' : ` · 离你 ${formatDistance(activity.distanceM)}，${walkingMinutes(activity.distanceM)}`}
         </Text>
         <Text className="card-label">{activity.organisationName}</Text>
-        <PlacesLine id={`participants-${activity.id}`} label="参加" places={activity.participants} />
+        <PlacesLine
+          id={`participants-${activity.id}`}
+          label={activity.servesElders ? ELDER_SERVICE_RECIPIENT : '参加'}
+          places={activity.participants}
+        />
         <PlacesLine id={`volunteers-${activity.id}`} label="志愿者" places={activity.volunteers} />
         {children}
       </View>

@@ -1,17 +1,24 @@
 import { Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
 
-/** `emergency`: the big red button of 110 / 120 / 119. */
+/** `emergency`: the big red button of 110 / 120 / 119. `className` and `children` give it another look (长辈版's tile). */
 export function CallButton({
   phone,
   label,
   primary,
   emergency,
+  id,
+  className,
+  children,
 }: {
   phone: string
   label?: string
   primary?: boolean
   emergency?: boolean
+  id?: string
+  className?: string
+  children?: ReactNode
 }) {
   const call = () => {
     // Cancelling the dialler is a choice, not an error.
@@ -19,8 +26,8 @@ export function CallButton({
   }
   const look = emergency ? 'btn btn-emergency' : primary ? 'btn btn-primary' : 'btn btn-plain'
   return (
-    <Button className={`${look} btn-block`} onClick={call}>
-      {label ?? `打电话 ${phone}`}
+    <Button id={id} className={className ?? `${look} btn-block`} onClick={call}>
+      {children ?? label ?? `打电话 ${phone}`}
     </Button>
   )
 }

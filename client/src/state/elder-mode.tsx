@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { elderModePreferenceSchema, isElderModeOn, type ElderModePreference } from '../../../shared/domain/elder-mode'
-import { api } from '../api'
+import { ErrorCode } from '../../../shared/errors'
+import { api, ApiError } from '../api'
 
 /** Cached so that every page opens in the right size before `account.me` answers. */
 const STORAGE_KEY = 'elderModePreference'
@@ -52,6 +53,8 @@ export function ElderModeProvider({ children }: { children: ReactNode }) {
         const { preferences } = await api.account.updatePreferences({ elderMode: next })
         apply(preferences.elderMode)
       } catch (error) {
+        // Someone not yet in a community has no account to keep it on: this phone keeps it (decision 037).
+        if (error instanceof ApiError && error.code === ErrorCode.NOT_REGISTERED) return
         apply(previous)
         throw error
       }
@@ -59,10 +62,13 @@ export function ElderModeProvider({ children }: { children: ReactNode }) {
     [apply],
   )
 
-  const value = useMemo<ElderModeValue>(
-    () => ({ preference, on: isElderModeOn(preference, fontScale), choose, adopt: apply }),
-    [preference, fontScale, choose, apply],
-  )
+  const on = isElderModeOn(preference, fontScale)
+  // Taro's H5 tab bar is outside every page: the document carries the mode so that its labels follow (decision 037).
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder-mode', on)
+  }, [on])
+
+  const value = useMemo<ElderModeValue>(() => ({ preference, on, choose, adopt: apply }), [preference, on, choose, apply])
   return <ElderModeContext.Provider value={value}>{children}</ElderModeContext.Provider>
 }
 

@@ -1,16 +1,15 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { PersonView } from '../../../../shared/contracts/account'
 import type { ResidenceView } from '../../../../shared/contracts/joining'
 import { api } from '../../api'
 import { visitWanted } from '../../components/care'
 import { CommunityCard } from '../../components/community-card'
+import { ElderModeSwitch } from '../../components/elder-mode-switch'
 import { PendingResidence, useResidence, Welcome } from '../../components/joining'
 import { ListItem, SectionHeader } from '../../components/list'
 import { PageShell } from '../../components/page-shell'
 import { LoadError, Loading } from '../../components/status'
 import { useLoad } from '../../hooks/use-load'
-import { useElderMode } from '../../state/elder-mode'
 import { go, paths } from '../../routes'
 import { useMe } from '../../state/me'
 
@@ -19,10 +18,10 @@ export default function MePage() {
   const residence = useResidence()
   return (
     <PageShell>
+      <ElderModeSwitch id="elder-mode-switch" />
       {me.status === 'loading' && <Loading />}
       {me.status === 'error' && <LoadError message={me.message} onRetry={me.reload} />}
       {me.status === 'ready' && (me.person ? <Profile person={me.person} residence={residence} /> : <NotJoined residence={residence} />)}
-      <ElderModeSetting />
       {process.env.TARO_ENV === 'h5' && (
         // The local host's page for choosing a demo person; not part of the mini-program.
         <Button className="btn btn-plain btn-block" onClick={() => window.location.assign('/local/sign-in')}>
@@ -116,36 +115,6 @@ function NotJoined({ residence }: { residence: ResidenceView | null }) {
       <Welcome declined={residence?.status === 'declined' ? residence : undefined} />
       <ListItem title="社区已经替我登记过" detail="用登记时的姓名和手机号认领账号" onClick={() => go(paths.takeover())} />
       <InvitationEntry />
-    </View>
-  )
-}
-
-function ElderModeSetting() {
-  const { preference, on, choose } = useElderMode()
-
-  const save = (next: 'on' | 'off' | 'auto') => {
-    choose(next).catch(() => {
-      void Taro.showToast({ title: '没有保存成功，请再试一次', icon: 'none' })
-    })
-  }
-
-  return (
-    <View className="card">
-      <Button id="elder-mode-switch" className="toggle" onClick={() => save(on ? 'off' : 'on')}>
-        <View className="toggle-text">
-          <Text className="toggle-title">长辈模式</Text>
-          <Text className="toggle-hint">字更大，按钮更大</Text>
-        </View>
-        <Text className={on ? 'toggle-state toggle-state-on' : 'toggle-state'}>{on ? '已开启' : '已关闭'}</Text>
-      </Button>
-      {process.env.TARO_ENV === 'weapp' &&
-        (preference === 'auto' ? (
-          <Text className="card-text">现在跟随微信的字体大小。</Text>
-        ) : (
-          <Button className="btn btn-plain btn-block" onClick={() => save('auto')}>
-            改为跟随微信字体大小
-          </Button>
-        ))}
     </View>
   )
 }

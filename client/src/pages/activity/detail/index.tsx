@@ -189,8 +189,10 @@ function SignUp({ activity, onChanged }: { activity: ActivityDetail; onChanged(a
       .run(async () => onChanged((await api.activities.signUp({ activityId: activity.id, role })).activity))
       .finally(() => setWorking(null))
   }
+  // 为老服务: a resident asks to receive it (decision 037).
+  const participate = activity.servesElders ? '我需要这项服务' : '报名参加'
   const labelOf = (role: SignUpRole, full: boolean) =>
-    role === 'participant' ? (full ? '报名候补' : '报名参加') : full ? '候补做志愿者' : '做志愿者'
+    role === 'participant' ? (full ? `${participate}（候补）` : participate) : full ? '候补做志愿者' : '做志愿者'
   return (
     <View id="sign-up">
       {roles.map(([role, places], index) => (

@@ -49,6 +49,8 @@ const deadlineLabel: Record<DeadlineChoice, string> = {
 interface Draft {
   title: string
   kind: ActivityKind | null
+  /** 为老服务 (上门理发, 助餐): the participants are the elderly who receive it (decision 037). */
+  servesElders: boolean
   description: string
   photos: ChosenPhoto[]
   /** YYYY-MM-DD in Shanghai. */
@@ -67,7 +69,7 @@ interface Draft {
 }
 
 const steps = [
-  { title: '什么活动', fields: ['title', 'kind', 'description', 'photos'] },
+  { title: '什么活动', fields: ['title', 'kind', 'servesElders', 'description', 'photos'] },
   { title: '什么时候、在哪里', fields: ['startAt', 'endAt', 'signUpDeadline', 'address', 'location'] },
   { title: '要多少人', fields: ['participantPlaces', 'volunteerPlaces', 'volunteerMinutes'] },
 ]
@@ -103,6 +105,7 @@ function toInput(organisationId: string) {
       organisationId,
       title: draft.title,
       kind: draft.kind ?? undefined,
+      servesElders: draft.servesElders,
       description: draft.description,
       location: draft.place?.lngLat,
       address: draft.address,
@@ -116,6 +119,8 @@ function toInput(organisationId: string) {
     }
   }
 }
+
+const audienceChoices = ['所有居民', '为老服务'] as const
 
 const placesBound = `请填 0 到 ${MAX_ACTIVITY_PLACES} 之间的整数`
 
@@ -139,6 +144,7 @@ function PublishForm({ organisationId, onPublished }: { organisationId: string; 
     initial: {
       title: '',
       kind: null,
+      servesElders: false,
       description: '',
       photos: [],
       day: dayAfter(1),
@@ -196,6 +202,13 @@ function PublishForm({ organisationId, onPublished }: { organisationId: string; 
               chosen={draft.kind ? [draft.kind] : []}
               labelOf={(k) => activityKindLabel[k]}
               onToggle={(k) => change('kind', k)}
+            />
+          </Field>
+          <Field label="为谁办" hint="上门理发、助餐这样为老人服务的，老人可以点“我需要这项服务”来报名" error={problems.servesElders}>
+            <Choices
+              options={audienceChoices}
+              chosen={[draft.servesElders ? '为老服务' : '所有居民']}
+              onToggle={(choice) => change('servesElders', choice === '为老服务')}
             />
           </Field>
           <TextAreaField
@@ -271,8 +284,8 @@ function PublishForm({ organisationId, onPublished }: { organisationId: string; 
           <TextField
             id="participant-places"
             type="number"
-            label="参加的居民，几个名额"
-            hint="不招参加者填 0；报满后可以候补"
+            label={draft.servesElders ? '需要服务的老人，几个名额' : '参加的居民，几个名额'}
+            hint={draft.servesElders ? '一次能服务几位老人；报满后可以候补' : '不招参加者填 0；报满后可以候补'}
             maxlength={4}
             value={draft.participantPlaces}
             error={problems.participantPlaces}

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RosterEntry } from '../../../../../shared/contracts/activities'
-import { activityStatusAfter, signUpRoleLabel, signUpRoleSchema, type AttendancePurpose } from '../../../../../shared/domain/activity'
+import { activityStatusAfter, signUpRoleLabelOf, signUpRoleSchema, type AttendancePurpose } from '../../../../../shared/domain/activity'
 import { api } from '../../../api'
 import { ActivityCard, ActivityStanding, attendanceOpen } from '../../../components/activity'
 import { BusyButton } from '../../../components/busy-button'
@@ -63,7 +63,7 @@ export default function RosterPage() {
               {signUpRoleSchema.options.map((role) => (
                 <RoleList
                   key={role}
-                  title={signUpRoleLabel[role]}
+                  title={signUpRoleLabelOf(activity, role)}
                   entries={entries.filter((e) => e.role === role)}
                   open={(purpose) =>
                     (activity.status === 'published' || activity.status === 'finished') && attendanceOpen(activity, purpose, now, 'lead')

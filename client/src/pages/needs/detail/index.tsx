@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { NeedView } from '../../../../../shared/contracts/needs'
-import { needStatusAfter, outcomeLabel, outcomeSchema, type Outcome } from '../../../../../shared/domain/need'
+import { callFirst, needStatusAfter, outcomeLabel, outcomeSchema, type Outcome } from '../../../../../shared/domain/need'
 import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
+import { CallButton } from '../../../components/call-button'
 import { ConfirmAction } from '../../../components/confirm-action'
 import { Choices, Field, StarRating, TextAreaField } from '../../../components/form'
 import { SectionHeader } from '../../../components/list'
@@ -25,9 +26,11 @@ export default function NeedPage() {
         {({ need }) => {
           const replace = (next: NeedView) => load.replace({ need: next })
           const open = needStatusAfter(need.status, 'cancel') !== null
+          // While it is open, 危及生命安全 and 防骗维权 show the numbers to call first.
+          const calls = open && callFirst(need) !== null
           return (
             <View>
-              {open && <EmergencyPanel need={need} />}
+              {calls ? <EmergencyPanel need={need} committeePhone={need.committeePhone} /> : <CommitteeCall need={need} />}
               <NeedCard whole need={need} />
               <TakenDownNotice takenDown={need.takenDown} />
               <NeedFacts need={need} />
@@ -46,6 +49,21 @@ export default function NeedPage() {
         }}
       </Loaded>
     </PageShell>
+  )
+}
+
+/** The committee's phone, when the function gives it: the need is 危及生命安全, or the committee has it (decision 037). */
+function CommitteeCall({ need }: { need: NeedView }) {
+  if (!need.committeePhone) return null
+  return (
+    <View id="committee-call" className="card">
+      <Text className="card-text">
+        {need.status === 'escalated'
+          ? '附近暂时没有组织接单，社区两委会安排人来帮您。着急的话，直接打给社区：'
+          : '有什么事，直接打给社区：'}
+      </Text>
+      <CallButton primary phone={need.committeePhone} label={`社区两委 ${need.committeePhone}`} />
+    </View>
   )
 }
 

@@ -186,6 +186,15 @@ function RaiseForm({
                 onToggle={(u) => change('urgency', u)}
               />
             </Field>
+            {draft.urgency === 'life' && (
+              // One tap after the choice (decision 037): no kind, no description; it goes out as 紧急救助.
+              <View id="life-now" className="card">
+                <Text className="card-text">有危险，不用往下填：点这里，马上发给社区和附近的组织。</Text>
+                <Button id="raise-life-now" className="btn btn-emergency btn-block" disabled={form.sending} onClick={() => void raise()}>
+                  马上发出求助
+                </Button>
+              </View>
+            )}
             <Field label="要帮什么忙" hint="选一个最接近的" error={problems.helpKind}>
               <Choices options={helpKinds} chosen={draft.helpKind ? [draft.helpKind] : []} onToggle={(kind) => change('helpKind', kind)} />
             </Field>
