@@ -7,7 +7,7 @@ import type { Home, HomeItem } from '../shared/contracts/account'
 import type { WaitingItem } from '../shared/contracts/reports'
 import { CARE_VISITS_PAGE, visitStanding, visitStandingLabel, visitWanted } from '../shared/domain/care'
 import { homeBadge, homeItemKindLabel, homeOrder, NEARBY_DAYS } from '../shared/domain/home'
-import { NEED_PAGE, OFFERS_PAGE, taskPath, urgencyLabel } from '../shared/domain/need'
+import { NEED_PAGE, needStatusLabelFor, OFFERS_PAGE, taskPath, urgencyLabel } from '../shared/domain/need'
 import { presetPeriod } from '../shared/domain/report'
 import { inShanghai, iso } from '../shared/domain/time'
 import { pairedEntries } from './care/visits'
@@ -62,7 +62,8 @@ async function confirmations(me: Caller): Promise<HomeItem[]> {
       kind: 'confirm',
       id: n._id,
       title: needTitle(n),
-      detail: `${n.acceptedBy?.name ?? '组织'}说已经办完，请说一说办得怎么样`,
+      // The requester's own words: 已完成，等您确认.
+      detail: `${needStatusLabelFor(n.status, 'requester')} · ${n.acceptedBy?.name ?? ''}`,
       urgency: n.urgency,
       since: new Date(n.doneAt ?? n.updatedAt),
       page: `/${NEED_PAGE}?id=${n._id}`,
@@ -127,7 +128,7 @@ async function openOffers(led: string[], now: Date): Promise<HomeItem[]> {
         kind: 'offer',
         id: o._id,
         title: needTitle(need),
-        detail: `${urgencyLabel[need.urgency]} · 距离约 ${o.distanceM} 米`,
+        detail: `${urgencyLabel[need.urgency]} · ${needStatusLabelFor(need.status, 'others')}`,
         urgency: need.urgency,
         since: new Date(o.offeredAt),
         deadline: new Date(o.deadline),

@@ -12,9 +12,21 @@ export function SectionHeader({ title, hint }: { title: string; hint?: string })
 }
 
 /** One row that leads somewhere: the whole row is the touch target. */
-export function ListItem({ title, detail, extra, onClick }: { title: string; detail?: string; extra?: string; onClick(): void }) {
+export function ListItem({
+  id,
+  title,
+  detail,
+  extra,
+  onClick,
+}: {
+  id?: string
+  title: string
+  detail?: string
+  extra?: string
+  onClick(): void
+}) {
   return (
-    <Button className="list-item" onClick={onClick}>
+    <Button id={id} className="list-item" onClick={onClick}>
       <View className="list-item-text">
         <Text className="list-item-title">{title}</Text>
         {detail ? <Text className="list-item-detail">{detail}</Text> : null}
