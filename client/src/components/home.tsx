@@ -47,7 +47,7 @@ function dueLine(item: HomeItem, now: number): string | null {
 function WaitingCard({ item, now }: { item: HomeItem; now: number }) {
   const due = dueLine(item, now)
   return (
-    <Card onClick={() => go(item.page)}>
+    <Card id={`home-${item.kind}-${item.id}`} onClick={() => go(item.page)}>
       <View className={item.urgency === 'life' ? 'home-item need-life' : 'home-item'}>
         <View className="home-item-tags">
           <Text className="home-kind">{item.kindLabel}</Text>

@@ -74,13 +74,15 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
 }
 
 /** A card; with `onClick` the whole card is one touch target. */
-export function Card({ onClick, children }: { onClick?(): void; children: ReactNode }) {
+export function Card({ id, onClick, children }: { id?: string; onClick?(): void; children: ReactNode }) {
   return onClick ? (
-    <Button className="card card-button" onClick={onClick}>
+    <Button id={id} className="card card-button" onClick={onClick}>
       {children}
     </Button>
   ) : (
-    <View className="card">{children}</View>
+    <View id={id} className="card">
+      {children}
+    </View>
   )
 }
 
