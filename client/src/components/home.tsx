@@ -5,6 +5,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Home, HomeItem } from '../../../shared/contracts/account'
+import { NEARBY_DAYS } from '../../../shared/domain/home'
 import { EMERGENCY_NUMBERS } from '../../../shared/domain/need'
 import { formatActivityTime, formatDate, formatDateTime, formatHours, formatMinutes, formatTimeLeft } from '../format'
 import { useNow } from '../hooks/use-now'
@@ -93,7 +94,7 @@ export function ResidentPart({ resident }: { resident: NonNullable<Home['residen
         />
       ) : null}
       <ListItem
-        title={nearby.count > 0 ? `附近 7 天内有 ${nearby.count} 个活动` : '附近 7 天内还没有活动'}
+        title={nearby.count > 0 ? `附近 ${NEARBY_DAYS} 天内有 ${nearby.count} 个活动` : `附近 ${NEARBY_DAYS} 天内还没有活动`}
         detail={nearby.first.map((a) => a.title).join('、') || '看看以后的活动'}
         onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })}
       />
