@@ -7,7 +7,7 @@ import type { Home, HomeItem } from '../shared/contracts/account'
 import type { WaitingItem } from '../shared/contracts/reports'
 import { CARE_VISITS_PAGE, visitStanding, visitStandingLabel, visitWanted } from '../shared/domain/care'
 import { homeBadge, homeItemKindLabel, homeOrder, NEARBY_DAYS } from '../shared/domain/home'
-import { NEED_PAGE, needStatusLabelFor, OFFERS_PAGE, taskPath, urgencyLabel } from '../shared/domain/need'
+import { NEED_PAGE, needStatusLabelFor, OFFERS_PAGE, taskPath } from '../shared/domain/need'
 import { presetPeriod } from '../shared/domain/report'
 import { inShanghai, iso } from '../shared/domain/time'
 import { pairedEntries } from './care/visits'
@@ -107,7 +107,7 @@ async function assignedTasks(me: Caller): Promise<HomeItem[]> {
         kind: 'task',
         id: n._id,
         title: needTitle(n),
-        detail: `${urgencyLabel[n.urgency]} · ${n.acceptedBy!.name}`,
+        detail: n.acceptedBy!.name,
         urgency: n.urgency,
         since: new Date(n.acceptedBy!.at),
         ...(n.followUp ? { deadline: new Date(n.followUp.finishBy) } : {}),
@@ -128,7 +128,8 @@ async function openOffers(led: string[], now: Date): Promise<HomeItem[]> {
         kind: 'offer',
         id: o._id,
         title: needTitle(need),
-        detail: `${urgencyLabel[need.urgency]} · ${needStatusLabelFor(need.status, 'others')}`,
+        // A lead reads about the resident, never the requester's 您.
+        detail: needStatusLabelFor(need.status, 'others'),
         urgency: need.urgency,
         since: new Date(o.offeredAt),
         deadline: new Date(o.deadline),

@@ -82,6 +82,30 @@ describe('首页 in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('in 长辈模式: what waits and the emergency numbers keep large text and large targets', async () => {
+    const committee = await signInAs(who.committeeUrban)
+    const lead = await signInAs(who.organisationLead)
+    const { page, errors } = await signInAs(who.elderResident)
+    const needId = await raise(page, 200, 'normal', '助餐')
+    await ok(committee.page, 'needs', 'assign', { needId, organisationId: XIYANGHONG })
+    await ok(lead.page, 'needs', 'markDone', { organisationId: XIYANGHONG, needId, summary: '送了一周的午饭。', service: [] })
+
+    await openHome(page)
+    expect(await shown(page).getAttribute('class')).toContain('elder')
+    const waiting = card(page, '助餐（柳泉花园）')
+    await waiting.waitFor()
+    const fontSize = (locator: ReturnType<typeof shown>) => locator.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await fontSize(waiting.locator('.home-kind'))).toBeGreaterThanOrEqual(18)
+    expect(await fontSize(waiting.locator('.card-text'))).toBeGreaterThanOrEqual(18)
+    expect((await waiting.boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    for (const button of await shown(page).locator('#emergency-strip taro-button-core').all()) {
+      expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(60)
+      expect(await fontSize(button)).toBeGreaterThanOrEqual(18)
+    }
+    await screenshot(page, 'home-elder.png')
+    expect(errors).toEqual([])
+  })
+
   it('a lead: a 危及生命安全 offer first with its countdown, then the 紧急 one; tapping lands on the offers', async () => {
     const resident = await signInAs(who.resident)
     const urgent = await raise(resident.page, 300, 'urgent', '上门巡访探视')

@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Home, HomeItem } from '../../../shared/contracts/account'
 import { NEARBY_DAYS } from '../../../shared/domain/home'
-import { EMERGENCY_NUMBERS } from '../../../shared/domain/need'
+import { EMERGENCY_NUMBERS, urgencyLabel } from '../../../shared/domain/need'
 import { formatActivityTime, formatDate, formatDateTime, formatHours, formatMinutes, formatTimeLeft } from '../format'
 import { useNow } from '../hooks/use-now'
 import { go, paths } from '../routes'
@@ -52,9 +52,7 @@ function WaitingCard({ item, now }: { item: HomeItem; now: number }) {
       <View className={item.urgency === 'life' ? 'home-item need-life' : 'home-item'}>
         <View className="home-item-tags">
           <Text className="home-kind">{item.kindLabel}</Text>
-          {item.urgency === 'life' || item.urgency === 'urgent' ? (
-            <Text className={`home-urgency home-urgency-${item.urgency}`}>{item.urgency === 'life' ? '危及生命安全' : '紧急'}</Text>
-          ) : null}
+          {item.urgency ? <Text className={`home-urgency home-urgency-${item.urgency}`}>{urgencyLabel[item.urgency]}</Text> : null}
         </View>
         <Text className="card-title">{item.title}</Text>
         {item.detail ? <Text className="card-text">{item.detail}</Text> : null}
