@@ -103,6 +103,16 @@ async function bench() {
   })) {
     await measure(`account.me as ${who}`, 200, 1, () => callAccount(openid, { action: 'me', data: {} }), trips)
   }
+  // 首页 reads every part the caller's roles hold at once: its round trips are per role.
+  for (const [who, openid] of Object.entries({
+    resident: demoIdentities.resident,
+    volunteer: demoIdentities.volunteer,
+    organisationLead: demoIdentities.organisationLead,
+    committeeUrban: demoIdentities.committeeUrban,
+    civilAffairs: demoIdentities.civilAffairs,
+  })) {
+    await measure(`account.home as ${who}`, 50, 1, () => callAccount(openid, { action: 'home', data: {} }), trips)
+  }
   await measure(
     'account.updatePreferences',
     200,

@@ -8,7 +8,7 @@ export const tabs = [
   { pagePath: 'pages/home/index', text: '首页', icon: 'home' },
   { pagePath: 'pages/activities/index', text: '活动', icon: 'activities' },
   { pagePath: 'pages/time-bank/index', text: '时间银行', icon: 'time-bank' },
-  // 消息 carries the unread count as its badge (client/src/state/unread.tsx).
+  // 消息 carries the unread count as its badge, 首页 what waits for the person (client/src/state/unread.ts).
   { pagePath: 'pages/messages/index', text: '消息', icon: 'messages' },
   { pagePath: 'pages/me/index', text: '我的', icon: 'me' },
 ]

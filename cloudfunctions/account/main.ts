@@ -1,6 +1,7 @@
 import { accountContract } from '../../shared/contracts/account'
 import { defineHandler } from '../../server/handler'
 import { describeMe } from '../../server/account'
+import { homeOf } from '../../server/home'
 import { setElderModePreference } from '../../server/data/people'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { close, closing, correct, exportData, showMyData, withdrawConsent } from '../../server/my-data/actions'
@@ -8,6 +9,10 @@ import { close, closing, correct, exportData, showMyData, withdrawConsent } from
 export const main = defineHandler(accountContract, {
   async me({ caller }) {
     return { person: await describeMe(await caller()) }
+  },
+
+  async home({ caller, now }) {
+    return homeOf(await caller(), now)
   },
 
   async updatePreferences({ caller, input }) {

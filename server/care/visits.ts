@@ -19,14 +19,19 @@ import { auditListRead, auditOfEntry, isScheduled, visitAssignment, visitView } 
 type Action<A extends keyof CareContract['actions']> = ActionImplementations<CareContract>[A]
 type Worry = NonNullable<z.output<CareContract['actions']['recordVisit']['input']>['worry']>
 
-export const myVisits: Action<'myVisits'> = async ({ caller, now }) => {
-  const me = await caller()
+/** The people the caller visits, themself or as the lead of the paired organisation, the first due first. */
+export async function pairedEntries(me: Caller): Promise<(CareEntryDoc & { nextDueAt: Date })[]> {
   const led = me.grants.flatMap((g) => (g.role === 'organisation_lead' ? [g.organisationId] : []))
   const [personal, throughOrganisations] = await Promise.all([entriesPairedWithVolunteer(me.openid), entriesPairedWithOrganisations(led)])
-  const entries = [...new Map([...personal, ...throughOrganisations].map((e) => [e._id, e])).values()]
+  return [...new Map([...personal, ...throughOrganisations].map((e) => [e._id, e])).values()]
     .filter((e) => isPairedWith(me, e))
     .filter(isScheduled)
     .sort((a, b) => new Date(a.nextDueAt).getTime() - new Date(b.nextDueAt).getTime())
+}
+
+export const myVisits: Action<'myVisits'> = async ({ caller, now }) => {
+  const me = await caller()
+  const entries = await pairedEntries(me)
   await auditListRead(me, 'care.assignments', entries, '结对探访名单', now)
   return { people: await Promise.all(entries.map((e) => visitAssignment(e, me.openid, now))) }
 }

@@ -67,6 +67,22 @@ export async function activitiesOfOrganisation(organisationId: string, limit: nu
   return data.map(readActivity)
 }
 
+/** Published activities of these organisations starting in [start, end), soonest first: a lead's day. */
+export async function publishedOfOrganisationsStarting(
+  organisationIds: readonly string[],
+  range: { start: Date; end: Date },
+  limit: number,
+): Promise<ActivityDoc[]> {
+  if (organisationIds.length === 0) return []
+  const _ = database().command
+  const { data } = await activities()
+    .where({ organisationId: _.in([...organisationIds]), status: 'published', startAt: _.gte(range.start).and(_.lt(range.end)) })
+    .orderBy('startAt', 'asc')
+    .limit(limit)
+    .get()
+  return data.map(readActivity)
+}
+
 /** The committee's queue: activities waiting for approval, oldest first. */
 export async function pendingApprovalIn(communityId: string, limit: number): Promise<ActivityDoc[]> {
   const { data } = await activities().where({ communityId, status: 'pending_approval' }).orderBy('createdAt', 'asc').limit(limit).get()

@@ -40,22 +40,27 @@ export async function needsByIds(ids: string[]): Promise<Map<string, NeedDoc>> {
   return new Map(found.map((doc) => [(doc as NeedDoc)._id, readNeed(doc)]))
 }
 
-/** What a resident raised, newest first. */
-export async function needsOfRequester(openid: string, limit: number): Promise<NeedDoc[]> {
-  const { data } = await needs().where({ requesterOpenid: openid }).orderBy('createdAt', 'desc').limit(limit).get()
+/** What a resident raised, newest first; with `statuses`, only those in them. */
+export async function needsOfRequester(openid: string, limit: number, statuses?: readonly NeedStatus[]): Promise<NeedDoc[]> {
+  const { data } = await needs()
+    .where({ requesterOpenid: openid, ...(statuses ? { status: database().command.in([...statuses]) } : {}) })
+    .orderBy('createdAt', 'desc')
+    .limit(limit)
+    .get()
   return data.map(readNeed)
 }
 
-/** An organisation's tasks in the given statuses, newest first; with `volunteerOpenid`, only those assigned to them. */
-export async function needsOfOrganisation(
-  organisationId: string,
+/** Organisations' tasks in the given statuses, newest first; with `volunteerOpenid`, only those assigned to them. */
+export async function needsOfOrganisations(
+  organisationIds: readonly string[],
   statuses: readonly NeedStatus[],
   limit: number,
   volunteerOpenid?: string,
 ): Promise<NeedDoc[]> {
+  if (organisationIds.length === 0) return []
   const { data } = await needs()
     .where({
-      'acceptedBy.organisationId': organisationId,
+      'acceptedBy.organisationId': database().command.in([...organisationIds]),
       status: database().command.in([...statuses]),
       ...(volunteerOpenid ? { 'volunteers.openid': volunteerOpenid } : {}),
     })
@@ -258,8 +263,14 @@ export async function offersOfNeed(needId: string): Promise<OfferDoc[]> {
   return readAll<OfferDoc>(offers().where({ needId }).orderBy('round', 'asc'))
 }
 
-export async function openOffersOfOrganisation(organisationId: string, limit: number): Promise<OfferDoc[]> {
-  const { data } = await offers().where({ organisationId, status: 'open' }).orderBy('deadline', 'asc').limit(limit).get()
+/** Open offers to any of these organisations, the soonest deadline first. */
+export async function openOffersOfOrganisations(organisationIds: readonly string[], limit: number): Promise<OfferDoc[]> {
+  if (organisationIds.length === 0) return []
+  const { data } = await offers()
+    .where({ organisationId: database().command.in([...organisationIds]), status: 'open' })
+    .orderBy('deadline', 'asc')
+    .limit(limit)
+    .get()
   return data as OfferDoc[]
 }
 

@@ -5,7 +5,7 @@ import { followUpOf, needStatusAfter, offerWindowMinutes, serviceProblem, type N
 import { withResponse } from '../../shared/domain/organisation'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
-import { closeOpenOffers, needAfter, needsByIds, needsOfOrganisation, offerById, openOffersOfOrganisation } from '../data/needs'
+import { closeOpenOffers, needAfter, needsByIds, needsOfOrganisations, offerById, openOffersOfOrganisations } from '../data/needs'
 import { organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
@@ -26,7 +26,7 @@ const OFFERS_LIMIT = 50
 
 export const offers: Action<'offers'> = async (context) => {
   const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
-  const open = await openOffersOfOrganisation(organisation._id, OFFERS_LIMIT)
+  const open = await openOffersOfOrganisations([organisation._id], OFFERS_LIMIT)
   const needs = await needsByIds(open.map((o) => o.needId))
   const distances = new Map(open.map((o) => [o.needId, o.distanceM]))
   const views = new Map((await needViews([...needs.values()], 'limited', { distances })).map((v) => [v.id, v]))
@@ -169,7 +169,7 @@ export const tasks: Action<'tasks'> = async (context) => {
   const me = await context.caller()
   const leads = me.grants.some((g) => g.role === 'organisation_lead' && g.organisationId === organisation._id)
   // A need the committee took down is out of the organisation's sight until it is restored.
-  const needs = (await needsOfOrganisation(organisation._id, ['accepted', 'done'], TASKS_LIMIT, leads ? undefined : me.openid)).filter(
+  const needs = (await needsOfOrganisations([organisation._id], ['accepted', 'done'], TASKS_LIMIT, leads ? undefined : me.openid)).filter(
     (n) => !n.takenDown,
   )
   await auditReveal(me, needs, context.now, organisation._id)

@@ -2,56 +2,22 @@
 import { randomBytes } from 'node:crypto'
 import type { ReportsContract } from '../../shared/contracts/reports'
 import type { ReportPeriod } from '../../shared/domain/report'
-import { waitingKindLabel, waitingKinds, waitingOrder } from '../../shared/domain/workbench'
-import { communitiesOfOffices } from '../data/communities'
 import type { CommunityDoc } from '../data/documents'
 import { storeFile } from '../data/files'
-import { officesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
 import { authoriseOverCommunity } from '../scopes'
 import { communityRef, figuresOf, gatherCommunity, type CommunityReportData } from './figures'
-import { waitingActivities } from './sources/activities'
-import { waitingVisits } from './sources/care'
-import { waitingNeeds } from './sources/needs'
-import { waitingOrganisations } from './sources/organisations'
-import { waitingPhotos } from './sources/photos'
-import { waitingCredits } from './sources/service'
-import { waitingDueWork } from './sources/due-work'
-import { waitingNewcomers } from './sources/newcomers'
-import { waitingResidents } from './sources/residents'
+import { officesOf } from './offices'
+import { waitingOf } from './waiting'
 import { communityWorkbook, officeWorkbook, type Audience } from './workbook'
 
 type Action<A extends keyof ReportsContract['actions']> = ActionImplementations<ReportsContract>[A]
 
-/** More than a committee works through in a day; each source lists at most this many of its first. */
-const WAITING_LIMIT = 100
-
 export const waiting: Action<'waiting'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
-  const { now } = context
-  const sources = await Promise.all([
-    waitingOrganisations(community._id, now),
-    waitingActivities(community._id, now, WAITING_LIMIT),
-    waitingNeeds(community._id, now, WAITING_LIMIT),
-    waitingCredits(community._id, now, WAITING_LIMIT),
-    waitingVisits(community._id, now),
-    waitingPhotos(community._id, now, WAITING_LIMIT),
-    waitingDueWork(community._id, now, WAITING_LIMIT),
-    waitingNewcomers(community._id, now, WAITING_LIMIT),
-    waitingResidents(community._id, now, WAITING_LIMIT),
-  ])
-  const items = sources
-    .flatMap((s) => s.items)
-    .sort(waitingOrder)
-    .slice(0, WAITING_LIMIT)
-  const counts = waitingKinds.map((kind) => ({
-    kind,
-    label: waitingKindLabel[kind],
-    count: sources.reduce((sum, s) => sum + (s.counts[kind] ?? 0), 0),
-  }))
-  return { items, counts, total: counts.reduce((sum, c) => sum + c.count, 0) }
+  return waitingOf(community._id, context.now)
 }
 
 export const figures: Action<'figures'> = async (context) => {
@@ -59,27 +25,6 @@ export const figures: Action<'figures'> = async (context) => {
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const data = await gatherCommunity(community, period)
   return { period, community: communityRef(community), figures: figuresOf([data], period) }
-}
-
-/** The offices the caller works for, each with its communities' data for the period. */
-async function officesOf(caller: Caller, period: ReportPeriod) {
-  const officeIds = caller.grants.flatMap((g) => (g.role === 'civil_affairs' ? [g.officeId] : []))
-  const [offices, communities] = await Promise.all([officesByIds(officeIds), communitiesOfOffices(officeIds)])
-  const data = await Promise.all(
-    [...communities].sort((a, b) => a._id.localeCompare(b._id)).map((community) => gatherCommunity(community, period)),
-  )
-  return [...offices.values()]
-    .sort((a, b) => a._id.localeCompare(b._id))
-    .map((office) => {
-      const parts = data.filter((d) => d.community.officeId === office._id)
-      const communityFigures = parts.map((part) => ({ data: part, figures: figuresOf([part], period) }))
-      return {
-        office,
-        communities: communityFigures,
-        total: figuresOf(parts, period),
-        communitiesMet: communityFigures.filter((c) => c.figures.organisations.met).length,
-      }
-    })
 }
 
 export const officeFigures: Action<'officeFigures'> = async (context) => {

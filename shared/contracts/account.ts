@@ -3,8 +3,10 @@ import { action, defineFunction } from '../contract'
 import { communityKindLabel } from '../domain/community'
 import { elderModePreferenceSchema } from '../domain/elder-mode'
 import { isoDateTimeSchema } from '../domain/fields'
+import { homeItemKinds } from '../domain/home'
+import { urgencySchema } from '../domain/need'
 import { consentKindSchema, personFields } from '../domain/person'
-import { exportFileSchema } from './reports'
+import { exportFileSchema, waitingItemSchema } from './reports'
 
 const communityKindSchema = z.enum(Object.keys(communityKindLabel) as ['urban', 'rural'])
 
@@ -174,8 +176,80 @@ export const correctionSchema = z
   .refine((c) => Object.values(c).some((v) => v !== undefined), { message: '请填写要修改的内容', path: ['name'] })
 export type Correction = z.infer<typeof correctionSchema>
 
+const count = z.number().int()
+
+/** One thing waiting for the caller to act on, with the page it is acted on from. */
+export const homeItemSchema = z.object({
+  kind: z.enum(homeItemKinds),
+  kindLabel: z.string(),
+  id: z.string(),
+  title: z.string(),
+  detail: z.string().optional(),
+  /** A need's: 危及生命安全 first, then 紧急 (shared/domain/home.ts homeOrder). */
+  urgency: urgencySchema.optional(),
+  since: isoDateTimeSchema,
+  /** An offer's deadline (the page counts down to it), a task's expected finish, a visit's due day. */
+  deadline: isoDateTimeSchema.optional(),
+  /** How many things it stands for in the badge: one, or a whole waiting list. */
+  count,
+  page: z.string(),
+})
+export type HomeItem = z.infer<typeof homeItemSchema>
+
+const activityRefSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  startAt: isoDateTimeSchema,
+  endAt: isoDateTimeSchema,
+})
+
+/** 首页: what waits for the caller in every role they hold, each part only where they hold it. */
+export const homeSchema = z.object({
+  items: z.array(homeItemSchema),
+  /** What the 首页 tab's badge shows: the things waiting for the caller to act on. */
+  badge: count,
+  /** A resident's: null for someone who has not joined a community. */
+  resident: z
+    .object({
+      balanceMinutes: count,
+      /** The soonest activity they hold a place in (or wait for) that has not ended. */
+      nextActivity: activityRefSchema.extend({ waitlisted: z.boolean() }).nullable(),
+      /** Published activities near home in the next days (shared/domain/home.ts NEARBY_DAYS), soonest first. */
+      nearby: z.object({ count, first: z.array(activityRefSchema) }),
+    })
+    .nullable(),
+  /** The organisations the caller leads: tasks under way and today's activities, whose check-in code is one tap away. */
+  lead: z
+    .object({
+      tasksInProgress: count,
+      today: z.array(activityRefSchema.extend({ organisationId: z.string(), organisationName: z.string() })),
+    })
+    .nullable(),
+  /** Each community whose committee the caller sits on: its waiting list's size and most urgent item. */
+  committee: z.array(z.object({ communityId: z.string(), communityName: z.string(), total: count, first: waitingItemSchema.nullable() })),
+  /** Civil affairs: this month's headline figures of each office's communities. */
+  offices: z.array(
+    z.object({
+      officeId: z.string(),
+      name: z.string(),
+      period: z.object({ from: z.string(), to: z.string() }),
+      communities: count,
+      communitiesMet: count,
+      needsRaised: count,
+      needsCompleted: count,
+      serviceMinutes: count,
+    }),
+  ),
+})
+export type Home = z.infer<typeof homeSchema>
+
 export const accountContract = defineFunction('account', {
   me: action('我的：当前身份、所在社区和角色', z.strictObject({}), z.object({ person: personViewSchema.nullable() })),
+  home: action(
+    '首页：等我办的事（按我的每个身份），危及生命安全的在前，其次紧急，再按期限和先后；附底部标签的数字',
+    z.strictObject({}),
+    homeSchema,
+  ),
   updatePreferences: action(
     '修改个人设置（长辈模式）',
     z.strictObject({ elderMode: elderModePreferenceSchema }),

@@ -67,6 +67,9 @@ export const visitStandingLabel: Record<VisitStanding, string> = {
   escalated: '逾期未探访，已报两委',
 }
 
+/** A person the volunteer should see to now: due this week, overdue or escalated. */
+export const visitWanted = (standing: VisitStanding) => standing !== 'upcoming'
+
 /**
  * The moments a due date's standing changes: due this week after `dueSoonFrom`, escalated after
  * `escalatedAfter`. Stored with the due date, they are what the scheduled reminders wait for.

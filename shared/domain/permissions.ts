@@ -26,6 +26,8 @@ export interface PermissionRule {
 
 export const permissionTable = {
   'account.me': { who: ['signed_in'], over: 'self' },
+  // Each part only over what the caller's own grants hold, found from them (server/home.ts).
+  'account.home': { who: ['signed_in'], over: 'self' },
   'account.updatePreferences': { who: ['resident'], over: 'self' },
   // Only the caller's own record, found from their openid; anyone with a person record (civil-affairs
   // staff have no community), checked inside.

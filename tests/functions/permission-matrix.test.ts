@@ -171,6 +171,7 @@ const now = testClock.now().toISOString()
 /** A valid input for every action, aimed at the urban community and its organisation. */
 const inputs: Record<string, object> = {
   'account.me': {},
+  'account.home': {},
   'account.updatePreferences': { elderMode: 'on' },
   'account.myData': {},
   'account.correct': { addressDetail: '3号楼2单元402' },

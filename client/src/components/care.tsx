@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { RegisterRow, VisitAssignment, VisitView } from '../../../shared/contracts/care'
-import { careGroupSchema, visitFrequencyLabel, visitFrequencySchema, type VisitFrequency } from '../../../shared/domain/care'
+import { careGroupSchema, visitFrequencyLabel, visitFrequencySchema, visitWanted, type VisitFrequency } from '../../../shared/domain/care'
 import { inShanghai } from '../../../shared/domain/time'
 import type { SpecialNeedGroup } from '../../../shared/domain/vocabulary'
 import { formatDate, formatDateTime } from '../format'
@@ -9,11 +9,6 @@ import { CallButton } from './call-button'
 import { Choices, Field, HomeAddressFields, TextAreaField, TextField } from './form'
 import { Card, Fact, Tags } from './list'
 import { PlaceField, type Place } from './place-field'
-
-type Standing = NonNullable<RegisterRow['standing']>
-
-/** Standings that ask for a visit now: shown first and counted on 我的. */
-export const visitWanted = (standing: Standing) => standing !== 'upcoming'
 
 /** Who visits the person, in one line. */
 export function pairingText(pairing: RegisterRow['pairing']): string {

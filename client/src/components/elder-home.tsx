@@ -7,6 +7,7 @@ import { formatMinutes } from '../format'
 import { useLoad } from '../hooks/use-load'
 import { go, paths } from '../routes'
 import { CallButton } from './call-button'
+import { EmergencyStrip, useHome, WaitingList } from './home'
 import { PendingResidence } from './joining'
 
 /** A tile: a big word for where it goes, and one short line under it. */
@@ -47,10 +48,13 @@ export function ElderHome({
   residence: ResidenceView | null
 }) {
   const balance = useBalanceHint()
+  const home = useHome()
   return (
     <View id="elder-home">
       <Text className="greeting">{person.name}，您好</Text>
       {residence?.status === 'pending' ? <PendingResidence residence={residence} /> : null}
+      {/* 等您确认 and the like come before the tiles; when nothing waits, the tiles are the page. */}
+      {home.status === 'ready' && home.data.items.length > 0 ? <WaitingList items={home.data.items} /> : null}
       <View className="elder-tiles">
         <Tile id="raise-need" main title="我要求助" hint="有难处，点这里" onClick={() => go(paths.raise())} />
         <CallButton id="elder-call-committee" className="elder-tile" phone={community.committeePhone}>
@@ -66,6 +70,7 @@ export function ElderHome({
         <Tile id="elder-my-time" title="我的时间" hint={balance} onClick={() => void Taro.switchTab({ url: '/pages/time-bank/index' })} />
         <Tile id="elder-nearby" title="附近的组织" hint="身边能帮忙的" onClick={() => go(paths.nearby())} />
       </View>
+      <EmergencyStrip committeePhone={community.committeePhone} />
     </View>
   )
 }

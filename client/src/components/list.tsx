@@ -12,9 +12,21 @@ export function SectionHeader({ title, hint }: { title: string; hint?: string })
 }
 
 /** One row that leads somewhere: the whole row is the touch target. */
-export function ListItem({ title, detail, extra, onClick }: { title: string; detail?: string; extra?: string; onClick(): void }) {
+export function ListItem({
+  id,
+  title,
+  detail,
+  extra,
+  onClick,
+}: {
+  id?: string
+  title: string
+  detail?: string
+  extra?: string
+  onClick(): void
+}) {
   return (
-    <Button className="list-item" onClick={onClick}>
+    <Button id={id} className="list-item" onClick={onClick}>
       <View className="list-item-text">
         <Text className="list-item-title">{title}</Text>
         {detail ? <Text className="list-item-detail">{detail}</Text> : null}
@@ -62,13 +74,15 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
 }
 
 /** A card; with `onClick` the whole card is one touch target. */
-export function Card({ onClick, children }: { onClick?(): void; children: ReactNode }) {
+export function Card({ id, onClick, children }: { id?: string; onClick?(): void; children: ReactNode }) {
   return onClick ? (
-    <Button className="card card-button" onClick={onClick}>
+    <Button id={id} className="card card-button" onClick={onClick}>
       {children}
     </Button>
   ) : (
-    <View className="card">{children}</View>
+    <View id={id} className="card">
+      {children}
+    </View>
   )
 }
 

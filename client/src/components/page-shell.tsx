@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { useElderMode } from '../state/elder-mode'
-import { isTabPage, refreshUnread } from '../state/unread'
+import { refreshBadges } from '../state/unread'
 
 /**
  * The root of every page. Sizes and colours are CSS custom properties on `.page-shell`;
@@ -10,9 +10,7 @@ import { isTabPage, refreshUnread } from '../state/unread'
  */
 export function PageShell({ children }: { children: ReactNode }) {
   const { on } = useElderMode()
-  // Every tab shows the 消息 tab's unread count: each time one comes into view, it is asked for again.
-  useDidShow(() => {
-    if (isTabPage(Taro.getCurrentInstance().router?.path ?? '')) refreshUnread()
-  })
+  // Every tab shows the badges of 消息 and 首页: each time one comes into view, they are asked for again.
+  useDidShow(() => refreshBadges(Taro.getCurrentInstance().router?.path ?? ''))
   return <View className={on ? 'page-shell elder' : 'page-shell'}>{children}</View>
 }

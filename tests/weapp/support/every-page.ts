@@ -161,7 +161,7 @@ const inCommunity = () => ({ communityId: community })
 
 /** Every page of app.json, by route. A page added to the app and not here fails the test. */
 const rules: Record<string, PageRule> = {
-  'pages/home/index': { action: 'account.me' },
+  'pages/home/index': { action: 'account.home' },
   'pages/activities/index': { action: 'activities.browse' },
   'pages/time-bank/index': { action: 'timebank.account' },
   'pages/messages/index': { action: 'messages.inbox' },

@@ -87,6 +87,12 @@ export function nextScan(result: string): void {
   scanned = result
 }
 
+/** A tab bar holds 2 to 5 tabs: the index is one of them. */
+const tabIndexProblem = (index: unknown) =>
+  Number.isInteger(index) && (index as number) >= 0 && (index as number) < 5
+    ? undefined
+    : `parameter.index should be a tab's index, not ${String(index)}`
+
 /** The stand-ins, to assign onto `wx` before the app loads (Taro looks each API up once, at start). */
 export function platformApis(): Record<string, unknown> {
   return {
@@ -162,6 +168,13 @@ export function platformApis(): Record<string, unknown> {
     makePhoneCall: api('makePhoneCall', (o) =>
       isString(o.phoneNumber) && o.phoneNumber !== '' ? undefined : 'parameter.phoneNumber should be a String',
     ),
+    // setTabBarBadge: index a whole number of a tab (the app has five), text a String (WeChat cuts one over 4 characters).
+    setTabBarBadge: api(
+      'setTabBarBadge',
+      (o) => tabIndexProblem(o.index) ?? (isString(o.text) ? undefined : 'parameter.text should be a String'),
+    ),
+    removeTabBarBadge: api('removeTabBarBadge', (o) => tabIndexProblem(o.index)),
+    setNavigationBarTitle: api('setNavigationBarTitle', (o) => (isString(o.title) ? undefined : 'parameter.title should be a String')),
     setClipboardData: api('setClipboardData', (o) => (isString(o.data) ? undefined : 'parameter.data should be a String')),
     // The person agreed already: WeChat answers at once without asking.
     requirePrivacyAuthorize: api('requirePrivacyAuthorize', () => undefined),

@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components'
 import { api } from '../../../api'
-import { PersonCard, visitWanted } from '../../../components/care'
+import { visitWanted } from '../../../../../shared/domain/care'
+import { PersonCard } from '../../../components/care'
 import { SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loaded } from '../../../components/status'

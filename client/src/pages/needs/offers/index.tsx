@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { OfferView } from '../../../../../shared/contracts/needs'
 import { api, messageOf } from '../../../api'
@@ -28,6 +29,9 @@ export default function OffersPage() {
     const serving = organisations.filter(
       (o) => (o.myRole === 'organisation_lead' || o.myRole === 'volunteer') && o.organisation.status === 'approved',
     )
+    // A volunteer who leads nothing has tasks only, and the page is called what 首页 and 我的 call it.
+    if (!serving.some((o) => o.myRole === 'organisation_lead'))
+      void Taro.setNavigationBarTitle({ title: '我的任务' }).catch(() => undefined)
     return Promise.all(
       serving.map(async ({ organisation, myRole }) => {
         const leads = myRole === 'organisation_lead'
