@@ -2,10 +2,15 @@ import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { BusyButton } from './busy-button'
 
+// Read out as a heading under the page's title (Taro's types know no ARIA; H5 passes it on, weapp ignores it).
+const sectionHeading = { role: 'heading', 'aria-level': 2 } as object
+
 export function SectionHeader({ title, hint }: { title: string; hint?: string }) {
   return (
     <View className="section-header">
-      <Text className="section-title">{title}</Text>
+      <Text className="section-title" {...sectionHeading}>
+        {title}
+      </Text>
       {hint ? <Text className="section-hint">{hint}</Text> : null}
     </View>
   )
@@ -39,11 +44,14 @@ export function Stats({ items }: { items: { label: string; value: ReactNode }[] 
   )
 }
 
+// The one tag that warns: in danger's red.
+const dangerTags = new Set(['危及生命安全'])
+
 export function Tags({ tags }: { tags: string[] }) {
   return (
     <View className="tags">
       {tags.map((tag) => (
-        <View className="tag" key={tag}>
+        <View className={dangerTags.has(tag) ? 'tag tag-danger' : 'tag'} key={tag}>
           <Text>{tag}</Text>
         </View>
       ))}

@@ -44,6 +44,7 @@ export function TakeDownControls({
   }
   return (
     <ConfirmAction
+      danger
       label={`下架这${what}`}
       question="下架后，除社区两委和发布人外谁也看不到。发布人会收到通知，看到理由。"
       reason={{ label: '下架的理由', required: true }}

@@ -89,7 +89,7 @@ function CloseAccount({ closing }: { closing: Closing }) {
           ))}
         </View>
       ) : (
-        <ConfirmAction primary label="注销账号" question="注销后不能恢复，以上信息会被删除。确定注销吗？" onConfirm={close} />
+        <ConfirmAction danger label="注销账号" question="注销后不能恢复，以上信息会被删除。确定注销吗？" onConfirm={close} />
       )}
     </View>
   )
