@@ -26,17 +26,28 @@ function makeHeading(element: Element) {
   element.setAttribute('aria-level', '1')
 }
 
+// Each page scrolls inside its own element: a keyboard reaches it to scroll a page that has nothing else to focus.
+function makeScrollable(element: Element) {
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '0')
+}
+
+const upgrades: [string, (element: Element) => void][] = [
+  [buttons, makeButton],
+  ['.taro-navigation-bar-title', makeHeading],
+  ['.taro_page', makeScrollable],
+]
+
 function upgrade(root: Element | Document) {
-  if (root instanceof Element && root.matches(buttons)) makeButton(root)
-  if (root instanceof Element && root.matches('.taro-navigation-bar-title')) makeHeading(root)
-  root.querySelectorAll(buttons).forEach(makeButton)
-  root.querySelectorAll('.taro-navigation-bar-title').forEach(makeHeading)
+  for (const [selector, make] of upgrades) {
+    if (root instanceof Element && root.matches(selector)) make(root)
+    root.querySelectorAll(selector).forEach(make)
+  }
 }
 
 export function makeButtonsAccessible(document: Document) {
   new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'attributes') upgrade(record.target as Element)
+      if (record.type === 'attributes' && (record.target as Element).matches(buttons)) makeButton(record.target as Element)
       record.addedNodes.forEach((node) => {
         if (node instanceof Element) upgrade(node)
       })

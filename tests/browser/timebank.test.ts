@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
-import { DEFAULT_DAILY_CAP_MINUTES, maskName } from '../../shared/domain/timebank'
+import { DEFAULT_DAILY_CAP_MINUTES, GIFT_ACCEPT_DAYS, maskName } from '../../shared/domain/timebank'
 import { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
 import {
   callFunction,
@@ -123,7 +123,10 @@ describe('时间银行 in the browser', () => {
     await shown(page)
       .getByText(`已送出 ${formatMinutes(GIFT)} 给 ${elder.name}`)
       .waitFor()
-    expect(await shown(page).locator('#give-result').textContent()).toBe('对方在小程序中接收后到账；7 天内未接收将退回。')
+    // The result page: what happens next and when the gift comes back.
+    expect(await shown(page).locator('#give-result .outcome-when').textContent()).toBe(
+      `对方 ${GIFT_ACCEPT_DAYS} 天内未接收，时间会退回给您。`,
+    )
 
     // Back on the tab, the balance and the latest entry say so.
     await tap(page, '回到时间银行')

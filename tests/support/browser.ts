@@ -250,8 +250,16 @@ export async function checkAccessibility(page: Page, { always = false }: { alway
   checkedRoutes.set(page, checked)
   if ((!always && checked.has(url)) || !url.startsWith('http')) return
   checked.add(url)
+  const violations = await accessibilityViolations(page)
+  if (violations.length === 0) return
+  const lines = violations.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`)
+  throw new Error(`axe-core: ${violations.length} serious or critical violation(s) on ${url}\n${lines.join('\n')}`)
+}
+
+/** axe-core's serious and critical violations on the page as it stands, once the newest page has slid in. */
+export async function accessibilityViolations(page: Page) {
   if (await page.locator('.taro_router').count()) await settled(page)
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
@@ -261,7 +269,4 @@ export async function checkAccessibility(page: Page, { always = false }: { alway
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
   })
-  if (violations.length === 0) return
-  const lines = violations.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`)
-  throw new Error(`axe-core: ${violations.length} serious or critical violation(s) on ${url}\n${lines.join('\n')}`)
 }

@@ -144,7 +144,7 @@ function Invitation({ organisationId }: { organisationId: string }) {
               {invitation.code}
             </Text>
             {invitation.qrImage ? (
-              <Image className="invite-qr" src={invitation.qrImage} mode="aspectFit" />
+              <Image className="invite-qr" src={invitation.qrImage} mode="aspectFit" nativeProps={{ alt: '邀请二维码' }} />
             ) : (
               <View id="invite-qr-missing">
                 <Text className="card-label">小程序码暂时无法生成</Text>
