@@ -50,3 +50,15 @@ test('我的 shows the person from the database; tapping 长辈模式 turns on l
   expect(text()).toContain('已开启')
   await until(async () => (await savedElderMode()) === 'on')
 })
+
+test('我的 groups its entries under 我的服务, 我参加的组织 and 设置与帮助; 意见反馈 is WeChat’s own', async () => {
+  const page = openPage('pages/me/index')
+  const text = () => page.dom?.textContent ?? ''
+  await until(() => text().includes('设置与帮助'))
+  for (const heading of ['我的服务', '我参加的组织', '设置与帮助', '帮助', '隐私政策']) expect(text()).toContain(heading)
+  // WeChat's feedback page, which reaches the operator with the phone's details: a button of the open type.
+  const feedback = page.querySelector('#feedback')
+  expect(feedback?.dom?.textContent).toContain('意见反馈')
+  expect(feedback?.dom?.outerHTML).toContain('feedback')
+  expect(text()).toContain('0533-2861735')
+})
