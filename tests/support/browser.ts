@@ -259,6 +259,16 @@ export async function checkAccessibility(page: Page, { always = false }: { alway
 /** axe-core's serious and critical violations on the page as it stands, once the newest page has slid in. */
 export async function accessibilityViolations(page: Page) {
   if (await page.locator('.taro_router').count()) await settled(page)
+  // A dialog or toast fading in is read at its final colours, not half-way (a spinner that never stops is let be).
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      {
+        timeout: 2000,
+      },
+    )
+    .catch(() => undefined)
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
     const result = await axe.run(document, {
