@@ -17,14 +17,27 @@ export function SectionHeader({ title, hint }: { title: string; hint?: string })
 }
 
 /** One row that leads somewhere: the whole row is the touch target. */
-export function ListItem({ title, detail, extra, onClick }: { title: string; detail?: string; extra?: string; onClick(): void }) {
+export function ListItem({
+  title,
+  detail,
+  extra,
+  extraTone,
+  onClick,
+}: {
+  title: string
+  detail?: string
+  extra?: string
+  /** `met`: in 达标's green, as everywhere; `short`: in the amber of work to do. */
+  extraTone?: 'met' | 'short'
+  onClick(): void
+}) {
   return (
     <Button className="list-item" onClick={onClick}>
       <View className="list-item-text">
         <Text className="list-item-title">{title}</Text>
         {detail ? <Text className="list-item-detail">{detail}</Text> : null}
       </View>
-      {extra ? <Text className="list-item-extra">{extra}</Text> : null}
+      {extra ? <Text className={extraTone ? `list-item-extra list-item-extra-${extraTone}` : 'list-item-extra'}>{extra}</Text> : null}
       <Text className="list-item-arrow">›</Text>
     </Button>
   )
