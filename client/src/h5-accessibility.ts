@@ -26,7 +26,7 @@ function makeHeading(element: Element) {
   element.setAttribute('aria-level', '1')
 }
 
-// Each page scrolls inside its own element: a keyboard reaches it to scroll a page that has nothing else to focus.
+// Each page scrolls inside its own element, and a ScrollView inside its own: a keyboard reaches them to scroll.
 function makeScrollable(element: Element) {
   if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '0')
 }
@@ -34,7 +34,7 @@ function makeScrollable(element: Element) {
 const upgrades: [string, (element: Element) => void][] = [
   [buttons, makeButton],
   ['.taro-navigation-bar-title', makeHeading],
-  ['.taro_page', makeScrollable],
+  ['.taro_page, taro-scroll-view-core', makeScrollable],
 ]
 
 function upgrade(root: Element | Document) {
