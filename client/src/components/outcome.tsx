@@ -37,8 +37,3 @@ export function Outcome({
     </View>
   )
 }
-
-/** A small success that needs no page of its own: WeChat's toast, gone by itself. */
-export function toastDone(title: string) {
-  void Taro.showToast({ title, icon: 'success' })
-}
