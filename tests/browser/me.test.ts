@@ -98,6 +98,22 @@ describe('我的 in the browser', () => {
     expect(errors).toEqual([])
   })
 
+  it('shows a splash, not a white screen, until the app has drawn itself; then a page with its title', async () => {
+    const { page } = await session().newPage()
+    // The app's scripts held back: what someone on a slow line sees first.
+    await page.route('**/js/**', (route) => route.abort())
+    await page.goto(session().host.url)
+    expect(await page.locator('#splash').textContent()).toBe('邻里守望 正在打开…')
+    expect(await page.locator('#splash').isVisible()).toBe(true)
+
+    const { page: signedIn, errors: signedInErrors } = await signInAs(demoIdentities.resident)
+    await openPage(session(), signedIn, 'pages/me/index')
+    expect(await signedIn.locator('#splash').isVisible()).toBe(false)
+    expect(await signedIn.title()).toBe('我的')
+    expect(await signedIn.locator('#taro-navigation-bar [role="heading"][aria-level="1"]').textContent()).toBe('我的')
+    expect(signedInErrors).toEqual([])
+  })
+
   it('groups 我的 under 我的服务, 我参加的组织 and 设置与帮助; 帮助 answers in plain words; 意见反馈 gives the community phone', async () => {
     const { page, errors } = await signInAs(demoIdentities.resident)
     await openPage(session(), page, 'pages/me/index')
