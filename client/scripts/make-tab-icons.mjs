@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 const SIZE = 81 // WeChat recommends 81 × 81 px tab icons.
 const SAMPLES = 4 // Supersampling per axis, for smooth edges.
-const COLORS = { normal: [0x47, 0x47, 0x47], active: [0x9e, 0x2a, 0x1f] }
+const COLORS = { normal: [0x47, 0x47, 0x47], active: [0x1f, 0x5f, 0xa8] }
 
 // Shapes in a 0..1 square: each returns whether a point is painted.
 const inCircle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r

@@ -78,7 +78,7 @@ export const subPackages: { root: string; pages: string[] }[] = [
   // 我的信息 (PIPL): what is stored about me, 修改, 撤回同意, 导出, 注销. Not `pages/me`: the 我的 tab is there.
   {
     root: 'pages/me/more',
-    pages: ['data/index', 'edit/index', 'consents/index', 'export/index', 'close/index'],
+    pages: ['data/index', 'edit/index', 'consents/index', 'export/index', 'close/index', 'help/index', 'feedback/index'],
   },
   // 求助: the raise form, my needs, a need's page, and the organisation's inbox and task page.
   {

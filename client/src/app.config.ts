@@ -13,10 +13,12 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '邻里守望',
     navigationBarTextStyle: 'black',
+    // On H5 Taro draws its navigation bar (title, back) only when told to; WeChat always does.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#474747',
-    selectedColor: '#9e2a1f',
+    selectedColor: '#1f5fa8',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: tabs.map((tab) => ({

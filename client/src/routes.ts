@@ -19,6 +19,9 @@ export const paths = {
   findCommunity: () => '/pages/joining/find/index',
   joinCommunity: (communityId: string) => `/${joinCommunityPath(communityId)}`,
   privacy: () => '/pages/joining/privacy/index',
+  /** 我的 → 设置与帮助: plain answers, and 意见反馈 where WeChat's own is not there (decision 038). */
+  help: () => '/pages/me/more/help/index',
+  feedback: () => '/pages/me/more/feedback/index',
   /** 居住核验: the workbench's waiting items open it too (shared/domain/residence.ts). */
   newcomers: newcomersPath,
   nearby: () => '/pages/organisations/nearby/index',

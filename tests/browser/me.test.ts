@@ -1,6 +1,16 @@
 import { join } from 'node:path'
 import { demoDataSet, demoIdentities } from '../../local/seed/demo-data'
-import { contrastRatioOf, screenshotDir, signInAs as signInAsDemo, useBrowserSession } from '../support/browser'
+import {
+  checkAccessibility,
+  contrastRatioOf,
+  openPage,
+  screenshot,
+  screenshotDir,
+  shown,
+  signInAs as signInAsDemo,
+  tap,
+  useBrowserSession,
+} from '../support/browser'
 
 const session = useBrowserSession()
 
@@ -86,5 +96,101 @@ describe('我的 in the browser', () => {
     expect(await page.locator('.role-scope').allTextContents()).toContain(organisation.name)
     await page.screenshot({ path: join(screenshotDir, 'me-lead.png'), fullPage: true })
     expect(errors).toEqual([])
+  })
+
+  it('shows a splash, not a white screen, until the app has drawn itself; then a page with its title', async () => {
+    const { page } = await session().newPage()
+    // The app's scripts held back: what someone on a slow line sees first.
+    await page.route('**/js/**', (route) => route.abort())
+    await page.goto(session().host.url)
+    expect(await page.locator('#splash').textContent()).toBe('邻里守望 正在打开…')
+    expect(await page.locator('#splash').isVisible()).toBe(true)
+
+    const { page: signedIn, errors: signedInErrors } = await signInAs(demoIdentities.resident)
+    await openPage(session(), signedIn, 'pages/me/index')
+    expect(await signedIn.locator('#splash').isVisible()).toBe(false)
+    expect(await signedIn.title()).toBe('我的')
+    expect(await signedIn.locator('#taro-navigation-bar [role="heading"][aria-level="1"]').textContent()).toBe('我的')
+    expect(signedInErrors).toEqual([])
+  })
+
+  it('groups 我的 under 我的服务, 我参加的组织 and 设置与帮助; 帮助 answers in plain words; 意见反馈 gives the community phone', async () => {
+    const { page, errors } = await signInAs(demoIdentities.resident)
+    await openPage(session(), page, 'pages/me/index')
+    await shown(page).getByText(nameOf(demoIdentities.resident), { exact: true }).waitFor()
+    const titles = await shown(page).locator('.section-title').allTextContents()
+    expect(titles).toEqual(expect.arrayContaining(['我的服务', '我参加的组织', '设置与帮助']))
+    // Each under its own heading, read out as one.
+    expect(await shown(page).locator('.section-title[role="heading"][aria-level="2"]').count()).toBe(titles.length)
+    const services = shown(page).locator('.card', { has: page.getByText('我的服务', { exact: true }) })
+    expect(await services.getByText('我的求助', { exact: true }).count()).toBe(1)
+    const organisations = shown(page).locator('.card', { has: page.getByText('我参加的组织', { exact: true }) })
+    expect(await organisations.getByText('我的组织', { exact: true }).count()).toBe(1)
+    const help = shown(page).locator('#settings-and-help')
+    for (const entry of ['我的信息', '帮助', '意见反馈', '隐私政策']) expect(await help.getByText(entry, { exact: true }).count()).toBe(1)
+    const community = demoDataSet.communities.find(
+      (c) => c._id === demoDataSet.people.find((p) => p.openid === demoIdentities.resident)!.communityId,
+    )!
+    expect(await help.textContent()).toContain(community.committeePhone)
+    await screenshot(page, 'me-sections.png')
+
+    await tap(page, '帮助')
+    await page.waitForURL('**/pages/me/more/help/index')
+    await shown(page).getByText('什么算“危及生命安全”？', { exact: true }).waitFor()
+    expect(await shown(page).textContent()).toContain('110（报警）')
+    expect(await page.title()).toBe('帮助')
+    await screenshot(page, 'me-help.png')
+
+    await tap(page, '意见反馈')
+    await page.waitForURL('**/pages/me/more/feedback/index')
+    await shown(page).getByText(`给社区打电话 ${community.committeePhone}`, { exact: true }).waitFor()
+    expect(await page.title()).toBe('意见反馈')
+    // Off WeChat there is no feedback page to open: it says where to write instead.
+    expect(await shown(page).locator('#feedback-elsewhere').textContent()).toContain('我的 → 意见反馈')
+    // A page past the tabs has the navigation bar's back button, a button by name.
+    const back = page.locator('#taro-navigation-bar .taro-navigation-bar-back')
+    expect(await back.getAttribute('role')).toBe('button')
+    expect(await back.getAttribute('aria-label')).toBe('返回')
+    await back.click()
+    await page.waitForURL('**/pages/me/more/help/index')
+    expect(errors).toEqual([])
+  })
+
+  it('announces buttons as buttons and works them from the keyboard: Enter and Space, with a visible focus', async () => {
+    const { page, errors } = await signInAs(demoIdentities.resident)
+    await openPage(session(), page, 'pages/me/index')
+    const toggle = shown(page).locator('#elder-mode-switch')
+    // Whichever way an earlier test left her choice: Enter turns it over, Space turns it back.
+    const state = toggle.locator('.toggle-state')
+    await state.waitFor()
+    const before = (await state.textContent())!
+    const after = before === '已开启' ? '已关闭' : '已开启'
+    expect(await toggle.getAttribute('role')).toBe('button')
+    expect(await toggle.getAttribute('tabindex')).toBe('0')
+
+    await toggle.focus()
+    await page.keyboard.press('Enter')
+    await toggle.getByText(after).waitFor()
+    await page.keyboard.press(' ')
+    await toggle.getByText(before).waitFor()
+    // Focus came by the keyboard: the outline shows where it is.
+    expect(await toggle.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid')
+    expect(errors).toEqual([])
+  })
+
+  it('fails a page with a serious accessibility violation, naming the rule, the element and the page', async () => {
+    const { page } = await signInAs(demoIdentities.resident)
+    await openPage(session(), page, 'pages/me/index')
+    await page.evaluate(() => {
+      const unnamed = document.createElement('img')
+      unnamed.id = 'unnamed-picture'
+      unnamed.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='
+      document.querySelector('.taro_page:last-child .page-shell')!.appendChild(unnamed)
+    })
+    await expect(checkAccessibility(page, { always: true })).rejects.toThrow(/image-alt \(critical\)[\s\S]*#unnamed-picture/)
+    await expect(checkAccessibility(page, { always: true })).rejects.toThrow(/pages\/me\/index/)
+    // Put right, the same page passes (and the check at the test's end with it).
+    await page.evaluate(() => document.getElementById('unnamed-picture')!.remove())
+    await checkAccessibility(page, { always: true })
   })
 })

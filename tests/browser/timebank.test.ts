@@ -8,9 +8,10 @@
  * shows through the functions, as the people would, and expects balances relative to where they were.
  */
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
-import { DEFAULT_DAILY_CAP_MINUTES, maskName } from '../../shared/domain/timebank'
+import { DEFAULT_DAILY_CAP_MINUTES, GIFT_ACCEPT_DAYS, maskName } from '../../shared/domain/timebank'
 import { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
 import {
   callFunction,
@@ -123,7 +124,10 @@ describe('时间银行 in the browser', () => {
     await shown(page)
       .getByText(`已送出 ${formatMinutes(GIFT)} 给 ${elder.name}`)
       .waitFor()
-    expect(await shown(page).locator('#give-result').textContent()).toBe('对方在小程序中接收后到账；7 天内未接收将退回。')
+    // The result page: what happens next and when the gift comes back.
+    expect(await shown(page).locator('#give-result .outcome-when').textContent()).toBe(
+      `对方 ${GIFT_ACCEPT_DAYS} 天内未接收，时间会退回给您。`,
+    )
 
     // Back on the tab, the balance and the latest entry say so.
     await tap(page, '回到时间银行')
@@ -368,6 +372,16 @@ describe('时间银行 in the browser', () => {
     expect(issued).toContain(`服务时长${total}`)
     expect(issued).toContain('沁园社区居民委员会')
     await screenshot(page, 'timebank-certificate.png')
+
+    // Downloaded as an image: a PNG named by the certificate's number.
+    const downloading = page.waitForEvent('download')
+    await tap(page, '下载为图片')
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe(`志愿服务证明-${number}.png`)
+    const image = readFileSync((await download.path())!)
+    expect(image.subarray(1, 4).toString()).toBe('PNG')
+    // 600 px wide, as drawn (the PNG header's width field).
+    expect(image.readUInt32BE(16)).toBe(600)
 
     await tap(page, '打开查验页面')
     await page.waitForURL('**/pages/time-bank/more/verify/index?number=*')

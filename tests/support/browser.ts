@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core (which downloads no browser), against the local
  * host on a fresh data dir: the same process `npm start` runs.
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -23,6 +23,11 @@ export interface BrowserSession {
   newPage(): Promise<{ page: Page; errors: string[] }>
   /** The host's moment now (`GET /local/clock`). */
   now(): Promise<Date>
+  /**
+   * Runs axe-core on the current state of every page opened since the last call (each test's
+   * pages, once it ends): a serious or critical violation throws.
+   */
+  checkOpenedPages(): Promise<void>
   /** Moves the host's clock (`POST /local/clock`, which runs the due work) and every open page's with it; answers the new moment. */
   moveClocks(move: MoveClock): Promise<Date>
   close(): Promise<void>
@@ -48,6 +53,7 @@ export async function startBrowserSession(options: { startAt?: Date } = {}): Pro
   })
   mkdirSync(screenshotDir, { recursive: true })
   const pages: Page[] = []
+  let opened: Page[] = []
   const now = async () => new Date(((await (await fetch(`${host.url}/local/clock`)).json()) as { now: string }).now)
   return {
     host,
@@ -69,6 +75,11 @@ export async function startBrowserSession(options: { startAt?: Date } = {}): Pro
       }
       return moved
     },
+    async checkOpenedPages() {
+      const toCheck = opened.filter((p) => !p.isClosed())
+      opened = []
+      for (const page of toCheck) await checkAccessibility(page, { always: true })
+    },
     async newPage() {
       const context = await browser.newContext({
         viewport: { width: 375, height: 812 },
@@ -77,8 +88,11 @@ export async function startBrowserSession(options: { startAt?: Date } = {}): Pro
         timezoneId: 'UTC',
       })
       await context.clock.install({ time: await now() })
+      // axe-core in every document the page loads, ready for checkAccessibility.
+      await context.addInitScript({ content: axeSource() })
       const page = await context.newPage()
       pages.push(page)
+      opened.push(page)
       // Fail a step in seconds, so a broken page shows which step, not a test timeout.
       page.setDefaultTimeout(8000)
       const errors: string[] = []
@@ -110,6 +124,8 @@ export function useBrowserSession(
     session = await startBrowserSession({ startAt: options.startAt })
     await options.prepare?.(session)
   }, 60_000)
+  // Whatever state each test leaves its pages in is checked too, not only the states the helpers pass through.
+  afterEach(() => session?.checkOpenedPages(), 30_000)
   afterAll(() => session?.close())
   return () => {
     if (!session) throw new Error('the browser session opens in beforeAll: call this inside a test')
@@ -149,6 +165,7 @@ export async function signInAs(session: BrowserSession, openid: string) {
   // The app's whole bundle loads and runs before it sends a newcomer on: on a busy two-core machine
   // that first load takes longer than an action on a loaded page.
   await page.waitForURL('**/local/sign-in', { timeout: 30_000 })
+  await checkAccessibility(page)
   await page.click(`button[data-openid="${openid}"]`)
   await page.waitForURL((url) => !url.pathname.startsWith('/local/'))
   return { page, errors }
@@ -161,19 +178,25 @@ export const shown = (page: Page) => page.locator('.taro_router > .taro_page').l
 export async function tap(page: Page, text: string) {
   const label = shown(page).getByText(text, { exact: true }).first()
   await label.waitFor()
+  await checkAccessibility(page)
   const button = shown(page)
     .locator('taro-button-core')
     .filter({ has: page.getByText(text, { exact: true }) })
   await ((await button.count()) > 0 ? button.last() : label).click()
 }
 
-/** After the newest page has slid in and hidden the one before it. */
-export async function screenshot(page: Page, file: string) {
-  await page.waitForFunction(() =>
+/** Once the newest page has slid in and hidden the one before it. */
+function settled(page: Page) {
+  return page.waitForFunction(() =>
     Array.from(document.querySelectorAll('.taro_router > .taro_page'))
       .slice(0, -1)
       .every((p) => getComputedStyle(p).display === 'none'),
   )
+}
+
+/** After the newest page has slid in and hidden the one before it. */
+export async function screenshot(page: Page, file: string) {
+  await settled(page)
   await page.screenshot({ path: join(screenshotDir, file), fullPage: true })
 }
 
@@ -181,6 +204,7 @@ export async function screenshot(page: Page, file: string) {
 export async function openPage(session: BrowserSession, page: Page, path: string) {
   await page.goto(`${session.host.url}/#/${path}`)
   await shown(page).waitFor()
+  await checkAccessibility(page)
 }
 
 /** Calls a function as the person signed in on `page`, as the page itself would. */
@@ -207,4 +231,52 @@ export async function openWorkbench(session: BrowserSession, openid: string) {
   const communities = shown(page).locator('.card', { has: page.locator('.coverage-figure') })
   await communities.first().waitFor()
   return { page, errors, communities }
+}
+
+let axeScript: string | undefined
+const axeSource = () => (axeScript ??= readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8'))
+
+/** The routes (URLs) each page has been checked on: the helpers check a route the first time they act on it. */
+const checkedRoutes = new WeakMap<Page, Set<string>>()
+
+/**
+ * axe-core (WCAG 2.1 A and AA, and best practice) on the page as it stands: a serious or critical
+ * violation throws, naming the rule, the elements and the page. The helpers call it when a page has
+ * settled (opened, about to be tapped), once per route; `always` checks a route again (a test's end state).
+ */
+export async function checkAccessibility(page: Page, { always = false }: { always?: boolean } = {}) {
+  const url = page.url()
+  const checked = checkedRoutes.get(page) ?? new Set<string>()
+  checkedRoutes.set(page, checked)
+  if ((!always && checked.has(url)) || !url.startsWith('http')) return
+  checked.add(url)
+  const violations = await accessibilityViolations(page)
+  if (violations.length === 0) return
+  const lines = violations.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`)
+  throw new Error(`axe-core: ${violations.length} serious or critical violation(s) on ${url}\n${lines.join('\n')}`)
+}
+
+/** axe-core's serious and critical violations on the page as it stands, once the newest page has slid in. */
+export async function accessibilityViolations(page: Page) {
+  if (await page.locator('.taro_router').count()) await settled(page)
+  // A dialog or toast fading in is read at its final colours, not half-way (a spinner that never stops is let be).
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      {
+        timeout: 2000,
+      },
+    )
+    .catch(() => undefined)
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
+  })
 }

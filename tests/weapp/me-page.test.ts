@@ -3,9 +3,11 @@
  * comes from the database through `wx.cloud.callFunction`, and a tap on 长辈模式 switches the
  * page to large text and saves the choice.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { demoIdentities } from '../../local/seed/demo-data'
 import { startTestHost, type TestHost } from '../client/support/local-host'
-import { installPlatform, loadApp, openPage, until } from './support/mini-program'
+import { distRoot, installPlatform, loadApp, openPage, restartAppAs, until } from './support/mini-program'
 
 let host: TestHost
 
@@ -49,4 +51,19 @@ test('我的 shows the person from the database; tapping 长辈模式 turns on l
   await until(() => shellClasses().includes('main--elder'))
   expect(text()).toContain('已开启')
   await until(async () => (await savedElderMode()) === 'on')
+})
+
+test('我的 groups its entries under 我的服务, 我参加的组织 and 设置与帮助; 意见反馈 is WeChat’s own', async () => {
+  restartAppAs(demoIdentities.resident)
+  const page = openPage('pages/me/index')
+  const text = () => page.dom?.textContent ?? ''
+  await until(() => text().includes('设置与帮助'))
+  for (const heading of ['我的服务', '我参加的组织', '设置与帮助', '帮助', '隐私政策']) expect(text()).toContain(heading)
+  // WeChat's feedback page, which reaches the operator with the phone's details: a button of the open type.
+  const feedback = page.querySelector('#feedback')
+  expect(feedback?.dom?.textContent).toContain('意见反馈')
+  // Taro's template binds open-type to a short key of the node's data (base.wxml): that key holds 'feedback'.
+  const openTypeKey = /open-type="\{\{i\.(\w+)\}\}"/.exec(readFileSync(path.join(distRoot, 'base.wxml'), 'utf8'))![1]
+  expect(JSON.stringify((page.instance as unknown as { data: object }).data)).toMatch(new RegExp(`"${openTypeKey}":"feedback"`))
+  expect(text()).toContain('0533-2861735')
 })

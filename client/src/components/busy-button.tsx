@@ -9,19 +9,22 @@ export function BusyButton({
   id,
   busy,
   primary,
+  danger,
   label,
   onClick,
 }: {
   id?: string
   busy: boolean
   primary?: boolean
+  /** A destructive action's own confirmation: filled danger red. */
+  danger?: boolean
   label: string
   onClick(): void
 }) {
   return (
     <Button
       id={id}
-      className={primary ? 'btn btn-primary btn-block' : 'btn btn-plain btn-block'}
+      className={danger ? 'btn btn-danger-filled btn-block' : primary ? 'btn btn-primary btn-block' : 'btn btn-plain btn-block'}
       disabled={busy || undefined}
       onClick={onClick}
     >

@@ -4,7 +4,7 @@ import type { RegisterRow, VisitAssignment, VisitView } from '../../../shared/co
 import { careGroupSchema, visitFrequencyLabel, visitFrequencySchema, visitWanted, type VisitFrequency } from '../../../shared/domain/care'
 import { inShanghai } from '../../../shared/domain/time'
 import type { SpecialNeedGroup } from '../../../shared/domain/vocabulary'
-import { formatDate, formatDateTime } from '../format'
+import { formatDate, formatDateTime, formatWeekday } from '../format'
 import { CallButton } from './call-button'
 import { Choices, Field, HomeAddressFields, TextAreaField, TextField } from './form'
 import { Card, Fact, Tags } from './list'
@@ -137,7 +137,7 @@ export function RecentDayField({
   const options = Array.from({ length: RECENT_DAYS }, (_, i) => String(i))
   const labelOf = (option: string) => {
     const n = Number(option)
-    return ['今天', '昨天', '前天'][n] ?? inShanghai().subtract(n, 'day').format('M月D日')
+    return ['今天', '昨天', '前天'][n] ?? formatWeekday(inShanghai().subtract(n, 'day').toISOString())
   }
   return (
     <Field label={label} hint={hint} error={error}>

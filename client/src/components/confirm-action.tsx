@@ -12,6 +12,8 @@ interface ConfirmActionProps {
   /** Ask for a reason (驳回, 暂停); `required` refuses an empty one before calling. */
   reason?: { label: string; required: boolean }
   primary?: boolean
+  /** Destructive (取消求助, 隐藏, 移出组织, 设为负责人, 注销): in danger's red, apart from calls and the main action. */
+  danger?: boolean
   onConfirm(reason: string | undefined): Promise<unknown>
 }
 
@@ -19,7 +21,7 @@ interface ConfirmActionProps {
  * A button whose action is asked about first, in the page itself, in the page's own large
  * sizes: a slip of a finger must not remove a member or reject an application.
  */
-export function ConfirmAction({ label, question, reason, primary, onConfirm }: ConfirmActionProps) {
+export function ConfirmAction({ label, question, reason, primary, danger, onConfirm }: ConfirmActionProps) {
   const [asking, setAsking] = useState(false)
   const [working, setWorking] = useState(false)
   const [text, setText] = useState('')
@@ -49,7 +51,7 @@ export function ConfirmAction({ label, question, reason, primary, onConfirm }: C
     }
   }
 
-  const buttonClass = primary ? 'btn btn-primary btn-block' : 'btn btn-plain btn-block'
+  const buttonClass = danger ? 'btn btn-danger btn-block' : primary ? 'btn btn-primary btn-block' : 'btn btn-plain btn-block'
   if (!asking) {
     return (
       <Button className={buttonClass} onClick={() => setAsking(true)}>
@@ -58,7 +60,7 @@ export function ConfirmAction({ label, question, reason, primary, onConfirm }: C
     )
   }
   return (
-    <View className="confirm">
+    <View className={danger ? 'confirm confirm-danger' : 'confirm'}>
       <Text className="confirm-question">{question}</Text>
       {reason ? (
         <TextAreaField
@@ -70,7 +72,7 @@ export function ConfirmAction({ label, question, reason, primary, onConfirm }: C
         />
       ) : null}
       {error && !error.onReason ? <Text className="field-error">{error.message}</Text> : null}
-      <BusyButton primary busy={working} label={`确定${label}`} onClick={confirm} />
+      <BusyButton primary={!danger} danger={danger} busy={working} label={`确定${label}`} onClick={confirm} />
       <Button className="btn btn-plain btn-block" onClick={cancel}>
         取消
       </Button>

@@ -263,8 +263,8 @@ function WeChatMap({ map }: { map: Figures['map'] }) {
           longitude,
           latitude,
           radius: 120 + 40 * Math.min(count, 10),
-          color: '#9e2a1fcc',
-          fillColor: '#9e2a1f55',
+          color: '#1f5fa8cc',
+          fillColor: '#1f5fa855',
           strokeWidth: 2,
         })),
         ...map.organisations.map(({ centre: [longitude, latitude] }) => ({

@@ -15,6 +15,9 @@ export function Field({ label, hint, error, children }: { label: string; hint?: 
   )
 }
 
+/** On H5 the <input> or <textarea> inside Taro's element carries its field's label (weapp ignores it). */
+export const labelled = (label: string) => ({ 'aria-label': label })
+
 interface TextInputProps {
   /** For tests and the weapp's tap targets. */
   id?: string
@@ -35,6 +38,7 @@ export function TextField({ type = 'text', large, ...props }: TextInputProps & {
         type={type}
         value={props.value}
         maxlength={props.maxlength}
+        nativeProps={labelled(props.label)}
         onInput={(event) => props.onChange(event.detail.value)}
       />
     </Field>
@@ -90,6 +94,7 @@ export function TextAreaField(props: TextInputProps) {
         className="textarea"
         value={props.value}
         maxlength={props.maxlength}
+        nativeProps={labelled(props.label)}
         onInput={(event) => props.onChange(event.detail.value)}
       />
       <Text className="field-count">

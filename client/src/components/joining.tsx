@@ -5,6 +5,7 @@ import { formatDistance } from '../format'
 import { useLoad } from '../hooks/use-load'
 import { go, paths } from '../routes'
 import { CallButton } from './call-button'
+import { Card } from './list'
 
 /**
  * What someone who has not joined sees first: in one screen what 邻里守望 does, and one way in.
@@ -62,7 +63,7 @@ export function useResidence(): ResidenceView | null {
 /** One community found: its name, where it is and how far. */
 export function CommunityChoiceCard({ community, onClick }: { community: CommunityChoice; onClick?(): void }) {
   return (
-    <View className="card" onClick={onClick}>
+    <Card onClick={onClick}>
       <Text className="card-label">{community.kindLabel}</Text>
       <Text className="card-title">{community.name}</Text>
       <Text className="card-text">
@@ -71,6 +72,6 @@ export function CommunityChoiceCard({ community, onClick }: { community: Communi
         {community.street}
         {community.distanceM !== undefined ? ` · 离你约 ${formatDistance(community.distanceM)}` : ''}
       </Text>
-    </View>
+    </Card>
   )
 }

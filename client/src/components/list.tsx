@@ -2,10 +2,15 @@ import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { BusyButton } from './busy-button'
 
+// Read out as a heading under the page's title (Taro's types know no ARIA; H5 passes it on, weapp ignores it).
+const sectionHeading = { role: 'heading', 'aria-level': 2 } as object
+
 export function SectionHeader({ title, hint }: { title: string; hint?: string }) {
   return (
     <View className="section-header">
-      <Text className="section-title">{title}</Text>
+      <Text className="section-title" {...sectionHeading}>
+        {title}
+      </Text>
       {hint ? <Text className="section-hint">{hint}</Text> : null}
     </View>
   )
@@ -17,12 +22,15 @@ export function ListItem({
   title,
   detail,
   extra,
+  extraTone,
   onClick,
 }: {
   id?: string
   title: string
   detail?: string
   extra?: string
+  /** `met`: in 达标's green, as everywhere; `short`: in the amber of work to do. */
+  extraTone?: 'met' | 'short'
   onClick(): void
 }) {
   return (
@@ -31,7 +39,7 @@ export function ListItem({
         <Text className="list-item-title">{title}</Text>
         {detail ? <Text className="list-item-detail">{detail}</Text> : null}
       </View>
-      {extra ? <Text className="list-item-extra">{extra}</Text> : null}
+      {extra ? <Text className={extraTone ? `list-item-extra list-item-extra-${extraTone}` : 'list-item-extra'}>{extra}</Text> : null}
       <Text className="list-item-arrow">›</Text>
     </Button>
   )
@@ -51,11 +59,14 @@ export function Stats({ items }: { items: { label: string; value: ReactNode }[] 
   )
 }
 
+// The one tag that warns: in danger's red.
+const dangerTags = new Set(['危及生命安全'])
+
 export function Tags({ tags }: { tags: string[] }) {
   return (
     <View className="tags">
       {tags.map((tag) => (
-        <View className="tag" key={tag}>
+        <View className={dangerTags.has(tag) ? 'tag tag-danger' : 'tag'} key={tag}>
           <Text>{tag}</Text>
         </View>
       ))}

@@ -44,6 +44,7 @@ export function TakeDownControls({
   }
   return (
     <ConfirmAction
+      danger
       label={`下架这${what}`}
       question="下架后，除社区两委和发布人外谁也看不到。发布人会收到通知，看到理由。"
       reason={{ label: '下架的理由', required: true }}
@@ -92,7 +93,9 @@ export function PhotoReview({
       <SectionHeader title="照片审核" hint="照片经微信内容安全检测通过后才给别人看" />
       {photos.map((photo) => (
         <View key={photo.fileId} className="card">
-          {photo.photo ? <Image className="photo-image" src={photo.photo.url} mode="aspectFill" onError={broken} /> : null}
+          {photo.photo ? (
+            <Image className="photo-image" src={photo.photo.url} mode="aspectFill" nativeProps={{ alt: '待审核的照片' }} onError={broken} />
+          ) : null}
           <Text className="fact-value">{photo.stateLabel}</Text>
           {photo.state === 'flagged' ? (
             <ConfirmAction

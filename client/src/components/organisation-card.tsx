@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import type { OrganisationSummary } from '../../../shared/contracts/organisations'
 import { formatDistance, walkingMinutes } from '../format'
 import { paths } from '../routes'
+import { Outcome } from './outcome'
 import { Card, Tags } from './list'
 
 /**
@@ -41,17 +42,24 @@ export function OrganisationCard({
 }
 
 /** After applying or joining: what happened, the organisation, and the one way on, to 我的组织. */
-export function OrganisationOutcome({ title, text, organisation }: { title: string; text: string; organisation: OrganisationSummary }) {
+export function OrganisationOutcome({
+  title,
+  text,
+  when,
+  organisation,
+}: {
+  title: string
+  text: string
+  /** How long the answer usually takes, when someone must still give it. */
+  when?: string
+  organisation: OrganisationSummary
+}) {
   return (
-    <View>
-      <View className="status">
-        <Text className="status-title">{title}</Text>
-        <Text className="status-text">{text}</Text>
-      </View>
+    <Outcome title={title} next={text} when={when} waiting={when !== undefined}>
       <OrganisationCard organisation={organisation} />
       <Button className="btn btn-primary btn-block" onClick={() => Taro.redirectTo({ url: paths.mine() })}>
         看我的组织
       </Button>
-    </View>
+    </Outcome>
   )
 }

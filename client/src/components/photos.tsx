@@ -68,7 +68,13 @@ export function PhotoPicker({
       <View id={id} className="photos">
         {photos.map((photo) => (
           <View key={photo.fileID} className="photo">
-            <Image className="photo-image" src={photo.preview} mode="aspectFill" onClick={() => preview(previews, photo.preview)} />
+            <Image
+              className="photo-image"
+              src={photo.preview}
+              mode="aspectFill"
+              nativeProps={{ alt: `第 ${photos.indexOf(photo) + 1} 张照片` }}
+              onClick={() => preview(previews, photo.preview)}
+            />
             <Button className="btn btn-plain photo-remove" onClick={() => onChange(photos.filter((p) => p.fileID !== photo.fileID))}>
               删掉
             </Button>
@@ -110,7 +116,15 @@ export function Photos({ photos }: { photos: readonly PhotoLink[] }) {
   return (
     <View id="photos" className="photos">
       {urls.map((url) => (
-        <Image key={url} className="photo-image" src={url} mode="aspectFill" onError={broken} onClick={() => preview(urls, url)} />
+        <Image
+          key={url}
+          className="photo-image"
+          src={url}
+          mode="aspectFill"
+          nativeProps={{ alt: `第 ${urls.indexOf(url) + 1} 张照片` }}
+          onError={broken}
+          onClick={() => preview(urls, url)}
+        />
       ))}
     </View>
   )

@@ -226,6 +226,9 @@ const rules: Record<string, PageRule> = {
   'pages/me/more/consents/index': { action: 'account.withdrawConsent', only: withRecord() },
   'pages/me/more/export/index': { action: 'account.exportData', only: withRecord() },
   'pages/me/more/close/index': { action: 'account.closing', only: withRecord() },
+  // 帮助 and 意见反馈: text and WeChat's own feedback page, for anyone; 意见反馈 reads 我的 for the community's phone.
+  'pages/me/more/help/index': { action: 'account.me' },
+  'pages/me/more/feedback/index': { action: 'account.me' },
 
   'pages/needs/raise/index': { action: 'needs.raise' },
   'pages/needs/mine/index': { action: 'needs.mine' },

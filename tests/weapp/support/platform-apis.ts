@@ -93,9 +93,65 @@ const tabIndexProblem = (index: unknown) =>
     ? undefined
     : `parameter.index should be a tab's index, not ${String(index)}`
 
+/** What each canvas (by canvasId) showed at its last `draw`: the texts, in order. */
+const drawnCanvases = new Map<string, string[]>()
+const canvasFiles = new Set<string>()
+
+/** The texts drawn on a canvas at its last `draw` (none: undefined). */
+export function drawnOn(canvasId: string): string[] | undefined {
+  return drawnCanvases.get(canvasId)
+}
+
+/**
+ * wx.createCanvasContext (synchronous): canvasId a string. The context keeps the texts it is given
+ * and shows them at `draw`, as WeChat does; the other drawing calls are taken and not kept.
+ */
+function createCanvasContext(canvasId: unknown) {
+  calls.push({ api: 'createCanvasContext', options: { canvasId } })
+  if (!isString(canvasId) || canvasId === '')
+    violations.push({ api: 'createCanvasContext', problem: 'parameter.canvasId should be a String' })
+  let texts: string[] = []
+  const ignore = () => undefined
+  return {
+    setFillStyle: ignore,
+    setFontSize: ignore,
+    setTextAlign: ignore,
+    fillRect: ignore,
+    fillText(text: unknown) {
+      texts.push(String(text))
+    },
+    draw(reserve?: boolean, callback?: () => void) {
+      drawnCanvases.set(String(canvasId), reserve ? [...(drawnCanvases.get(String(canvasId)) ?? []), ...texts] : texts)
+      texts = []
+      setTimeout(() => callback?.(), 0)
+    },
+  }
+}
+
 /** The stand-ins, to assign onto `wx` before the app loads (Taro looks each API up once, at start). */
 export function platformApis(): Record<string, unknown> {
   return {
+    createCanvasContext,
+    // canvasToTempFilePath: canvasId of a canvas drawn on; fileType png|jpg; answers a temporary file.
+    canvasToTempFilePath: api(
+      'canvasToTempFilePath',
+      (o) => {
+        if (!isString(o.canvasId) || o.canvasId === '') return 'parameter.canvasId should be a String'
+        if (!drawnCanvases.has(o.canvasId)) return `canvas ${o.canvasId} has not been drawn`
+        if (o.fileType !== undefined && !['png', 'jpg'].includes(o.fileType as string)) return 'parameter.fileType takes png and jpg'
+        return undefined
+      },
+      (o) => {
+        const tempFilePath = `http://tmp/canvas-${++files}.${o.fileType === 'jpg' ? 'jpg' : 'png'}`
+        canvasFiles.add(tempFilePath)
+        return { tempFilePath }
+      },
+    ),
+    // saveImageToPhotosAlbum: filePath a temporary file the phone holds (here: one canvasToTempFilePath made).
+    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', (o) => {
+      if (!isString(o.filePath) || o.filePath === '') return 'parameter.filePath should be a String'
+      return canvasFiles.has(o.filePath) ? undefined : `${o.filePath} is not a file on the phone`
+    }),
     // chooseImage: count 1–9; sizeType original|compressed; sourceType album|camera.
     chooseImage: api(
       'chooseImage',

@@ -129,7 +129,7 @@ function ActivitiesMap({
       anchorY: 0,
       borderRadius: 8,
       borderWidth: 1,
-      borderColor: '#9e2a1f',
+      borderColor: '#1f5fa8',
       bgColor: '#ffffff',
       padding: 8,
       display: 'ALWAYS' as const,

@@ -3,6 +3,7 @@ import type { PersonView } from '../../../../shared/contracts/account'
 import type { ResidenceView } from '../../../../shared/contracts/joining'
 import { api } from '../../api'
 import { visitWanted } from '../../../../shared/domain/care'
+import { CallButton } from '../../components/call-button'
 import { CommunityCard } from '../../components/community-card'
 import { ElderModeSwitch } from '../../components/elder-mode-switch'
 import { PendingResidence, useResidence, Welcome } from '../../components/joining'
@@ -44,9 +45,6 @@ function Profile({ person, residence }: { person: PersonView; residence: Residen
       {person.community ? <CommunityCard community={person.community} /> : null}
       {residence?.status === 'pending' ? <PendingResidence residence={residence} /> : null}
       {!person.community ? <NotJoined residence={residence} /> : null}
-      <View className="card">
-        <ListItem title="我的信息" detail="保存了我哪些信息、谁看过；修改、导出、撤回同意、注销账号" onClick={() => go(paths.myData())} />
-      </View>
       <Entries person={person} />
       <View className="card">
         <Text className="card-label">我的身份</Text>
@@ -57,11 +55,12 @@ function Profile({ person, residence }: { person: PersonView; residence: Residen
           </View>
         ))}
       </View>
+      <SettingsAndHelp person={person} />
     </View>
   )
 }
 
-/** Where this person can go from here, by what they are. */
+/** Where this person can go from here, by what they are: what I use, then the organisations I am part of. */
 function Entries({ person }: { person: PersonView }) {
   const oversees = person.roles.some((role) => role.role === 'committee' || role.role === 'civil_affairs')
   const leads = person.roles.some((role) => role.role === 'organisation_lead')
@@ -69,22 +68,70 @@ function Entries({ person }: { person: PersonView }) {
   const resident = person.community !== null
   if (!oversees && !resident) return null
   return (
-    <View className="card">
-      <SectionHeader title="社区组织" />
-      {oversees && <ListItem title="社区工作台" detail="待办事项、统计与报表、关爱对象、审计记录" onClick={() => go(paths.workbench())} />}
-      {visits && <MyVisitsEntry />}
-      {resident && <ListItem title="我的求助" detail="我发起或替邻居发起的求助" onClick={() => go(paths.myNeeds())} />}
-      {resident && <ListItem title="我的活动" detail="我报名、候补的活动，签到和评价" onClick={() => go(paths.myActivities())} />}
-      {leads && <ListItem title="派单和任务" detail="派给我负责的组织的求助" onClick={() => go(paths.offers())} />}
-      {visits && !leads && <ListItem title="我的任务" detail="负责人安排给我的求助" onClick={() => go(paths.offers())} />}
-      {resident && <ListItem title="我的组织" detail="我负责、参加或申请的组织" onClick={() => go(paths.mine())} />}
-      {resident && <ListItem title="凭邀请码加入" detail="有邻居给了你邀请码" onClick={() => go(paths.join())} />}
-      {resident && <ListItem title="登记新组织" detail="自己牵头成立一个组织" onClick={() => go(paths.apply())} />}
-      {resident && <ListItem title="我的亲友" detail="关联家人，替长辈求助、看进展" onClick={() => go(paths.family())} />}
-      {resident && <ListItem title="搬家" detail="搬到另一个社区，时间银行余额一起转过去" onClick={() => go(paths.move())} />}
-      <InvitationEntry />
+    <View>
+      <View className="card">
+        <SectionHeader title="我的服务" />
+        {oversees && (
+          <ListItem title="社区工作台" detail="待办事项、统计与报表、关爱对象、审计记录" onClick={() => go(paths.workbench())} />
+        )}
+        {visits && <MyVisitsEntry />}
+        {resident && <ListItem title="我的求助" detail="我发起或替邻居发起的求助" onClick={() => go(paths.myNeeds())} />}
+        {resident && <ListItem title="我的活动" detail="我报名、候补的活动，签到和评价" onClick={() => go(paths.myActivities())} />}
+        {leads && <ListItem title="派单和任务" detail="派给我负责的组织的求助" onClick={() => go(paths.offers())} />}
+        {visits && !leads && <ListItem title="我的任务" detail="负责人安排给我的求助" onClick={() => go(paths.offers())} />}
+        {resident && <ListItem title="我的亲友" detail="关联家人，替长辈求助、看进展" onClick={() => go(paths.family())} />}
+      </View>
+      {resident && (
+        <View className="card">
+          <SectionHeader title="我参加的组织" />
+          <ListItem title="我的组织" detail="我负责、参加或申请的组织" onClick={() => go(paths.mine())} />
+          <ListItem title="凭邀请码加入" detail="有邻居给了你邀请码" onClick={() => go(paths.join())} />
+          <ListItem title="登记新组织" detail="自己牵头成立一个组织" onClick={() => go(paths.apply())} />
+        </View>
+      )}
     </View>
   )
+}
+
+/** 设置与帮助: my data, moving, a work invitation, and where to turn: 帮助, the community's phone, 意见反馈, 隐私政策. */
+function SettingsAndHelp({ person }: { person: PersonView | null }) {
+  return (
+    <View className="card" id="settings-and-help">
+      <SectionHeader title="设置与帮助" />
+      {person && (
+        <ListItem title="我的信息" detail="保存了我哪些信息、谁看过；修改、导出、撤回同意、注销账号" onClick={() => go(paths.myData())} />
+      )}
+      {person?.community && <ListItem title="搬家" detail="搬到另一个社区，时间银行余额一起转过去" onClick={() => go(paths.move())} />}
+      <InvitationEntry />
+      <ListItem title="帮助" detail="怎样求助、什么算危及生命安全、时间银行、隐私" onClick={() => go(paths.help())} />
+      <FeedbackEntry />
+      <ListItem title="隐私政策" detail="我们收集什么、为什么、保存多久" onClick={() => go(paths.privacy())} />
+      {person?.community && (
+        <View className="field">
+          <Text className="card-text">
+            客服电话：{person.community.name}居委会 {person.community.committeePhone}
+          </Text>
+          <CallButton phone={person.community.committeePhone} label={`给社区打电话 ${person.community.committeePhone}`} />
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** 意见反馈: on weapp WeChat's own feedback page (it reaches the mini-program's operator); elsewhere our page (decision 038). */
+function FeedbackEntry() {
+  if (process.env.TARO_ENV === 'weapp') {
+    return (
+      <Button id="feedback" className="list-item" openType="feedback">
+        <View className="list-item-text">
+          <Text className="list-item-title">意见反馈</Text>
+          <Text className="list-item-detail">哪里不好用、哪里看不懂，告诉我们</Text>
+        </View>
+        <Text className="list-item-arrow">›</Text>
+      </Button>
+    )
+  }
+  return <ListItem title="意见反馈" detail="哪里不好用、哪里看不懂，告诉我们" onClick={() => go(paths.feedback())} />
 }
 
 /** Typing a code from civil affairs (decision 034): the office's first staff member gets theirs printed by the deploy command. */
@@ -114,7 +161,7 @@ function NotJoined({ residence }: { residence: ResidenceView | null }) {
     <View>
       <Welcome declined={residence?.status === 'declined' ? residence : undefined} />
       <ListItem title="社区已经替我登记过" detail="用登记时的姓名和手机号认领账号" onClick={() => go(paths.takeover())} />
-      <InvitationEntry />
+      <SettingsAndHelp person={null} />
     </View>
   )
 }

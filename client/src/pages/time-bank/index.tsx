@@ -121,6 +121,7 @@ function OutgoingGift({ gift, onCancelled }: { gift: GiftView; onCancelled(): vo
         {gift.statusLabel}：{formatDate(gift.expiresAt)}前对方不接收，时间自动退回给您。
       </Text>
       <ConfirmAction
+        danger
         label="取消赠送"
         question={`取消送给 ${gift.toName} 的 ${minutes}？时间会退回给您。`}
         onConfirm={async () => {

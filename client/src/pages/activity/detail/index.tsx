@@ -140,6 +140,7 @@ function MainAction({
   const step = nextStep(activity, now)
   const cancel = (signUp: MySignUp, label: string) => (
     <ConfirmAction
+      danger
       label={label}
       question={signUp.status === 'waitlisted' ? '取消后不再候补。确定吗？' : '取消后名额让给候补的邻居。确定取消吗？'}
       onConfirm={async () => onChanged((await api.activities.cancelSignUp({ activityId: activity.id, role: signUp.role })).activity)}

@@ -75,6 +75,7 @@ export default function RosterPage() {
               ))}
               {activityStatusAfter(activity.status, 'cancel') !== null && !over && (
                 <ConfirmAction
+                  danger
                   label="取消活动"
                   question="取消后，报了名的人都会收到通知。请写明理由。"
                   reason={{ label: '取消的理由', required: true }}

@@ -86,6 +86,7 @@ function Held({ held, onReviewed }: { held: HeldCreditView; onReviewed(what: str
         onConfirm={() => review('credit')}
       />
       <ConfirmAction
+        danger
         label="不予入账"
         question={`不把这 ${formatMinutes(held.heldMinutes)} 记入 ${held.personName} 的时间银行？`}
         reason={{ label: '理由', required: true }}

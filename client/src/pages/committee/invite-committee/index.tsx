@@ -27,7 +27,13 @@ export default function InviteCommitteePage() {
         <View className="card" id="committee-invitation">
           <SectionHeader title="请对方用微信扫码，或打开链接" hint={`只能用一次，${formatDateTime(invitation.expiresAt)} 前有效`} />
           {invitation.qrImage ? (
-            <Image className="invite-qr" src={invitation.qrImage} mode="aspectFit" showMenuByLongpress />
+            <Image
+              className="invite-qr"
+              src={invitation.qrImage}
+              mode="aspectFit"
+              nativeProps={{ alt: '邀请二维码' }}
+              showMenuByLongpress
+            />
           ) : (
             <Text className="card-label">小程序码暂时无法生成；请对方在小程序“我的 → 接受工作邀请”里输入邀请码</Text>
           )}

@@ -69,6 +69,7 @@ export default function CommitteeNeedPage() {
               )}
               {needStatusAfter(need.status, 'hide') && (
                 <ConfirmAction
+                  danger
                   label="隐藏这条求助"
                   question="隐藏后，除求助人和两委外谁也看不到，也不再派单。"
                   reason={{ label: '隐藏的理由', required: true }}

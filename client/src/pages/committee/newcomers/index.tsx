@@ -93,7 +93,13 @@ function CommunityCode({ communityId }: { communityId: string }) {
         {(invitation) => (
           <View>
             {invitation.qrImage ? (
-              <Image className="invite-qr" src={invitation.qrImage} mode="aspectFit" showMenuByLongpress />
+              <Image
+                className="invite-qr"
+                src={invitation.qrImage}
+                mode="aspectFit"
+                nativeProps={{ alt: '邀请二维码' }}
+                showMenuByLongpress
+              />
             ) : (
               <Text className="card-label">小程序码暂时无法生成，请稍后再来</Text>
             )}

@@ -51,6 +51,7 @@ function Office({ office }: { office: OfficeFigures }) {
             title={community.name}
             detail={`组织 ${figures.organisations.approved}/${figures.organisations.target} 个 · 求助 ${figures.needs.raised} 件，完成 ${figures.needs.completed} 件 · 一半的求助 ${formatDuration(figures.needs.toAcceptance.medianMinutes)} 内有人接`}
             extra={figures.organisations.met ? '组织达标' : `组织差 ${figures.organisations.shortfall} 个`}
+            extraTone={figures.organisations.met ? 'met' : 'short'}
             onClick={() => go(paths.figures(community.communityId))}
           />
         ))}

@@ -37,6 +37,7 @@ export default function NeedPage() {
               {need.status === 'done' && <ConfirmForm need={need} onAnswered={replace} />}
               {open && (
                 <ConfirmAction
+                  danger
                   label="取消求助"
                   question="还没有组织接单。确定取消这条求助吗？"
                   reason={{ label: '为什么取消', required: false }}

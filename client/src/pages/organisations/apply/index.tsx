@@ -73,6 +73,7 @@ export default function ApplyPage() {
             <OrganisationOutcome
               title="已提交，等待社区两委审核"
               text="审核通过后，你就是这个组织的负责人，可以邀请邻居加入。结果会在“我的组织”里看到。"
+              when="社区两委一般在几个工作日内审核。"
               organisation={submitted}
             />
           ) : (

@@ -40,6 +40,7 @@ export default function JoinPage() {
         <OrganisationOutcome
           title="已提交申请，等负责人同意"
           text="负责人同意后，你就是这个组织的志愿者了。结果在“我的组织”里看。"
+          when="负责人一般在几天内答复。"
           organisation={asked}
         />
       ) : (

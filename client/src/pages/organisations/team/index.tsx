@@ -96,11 +96,17 @@ export default function TeamPage() {
                   {member.role === 'volunteer' && (
                     <View>
                       <ConfirmAction
+                        danger
                         label="设为负责人"
                         question={`把负责人交给 ${member.name}？交出后你成为志愿者，不能再管理成员。`}
                         onConfirm={() => handOver(member)}
                       />
-                      <ConfirmAction label="移出组织" question={`确定把 ${member.name} 移出组织吗？`} onConfirm={() => remove(member)} />
+                      <ConfirmAction
+                        danger
+                        label="移出组织"
+                        question={`确定把 ${member.name} 移出组织吗？`}
+                        onConfirm={() => remove(member)}
+                      />
                     </View>
                   )}
                 </View>
@@ -138,7 +144,7 @@ function Invitation({ organisationId }: { organisationId: string }) {
               {invitation.code}
             </Text>
             {invitation.qrImage ? (
-              <Image className="invite-qr" src={invitation.qrImage} mode="aspectFit" />
+              <Image className="invite-qr" src={invitation.qrImage} mode="aspectFit" nativeProps={{ alt: '邀请二维码' }} />
             ) : (
               <View id="invite-qr-missing">
                 <Text className="card-label">小程序码暂时无法生成</Text>

@@ -40,7 +40,12 @@ function CloseAccount({ closing }: { closing: Closing }) {
   const close = async () => {
     await api.account.close({ confirm: true })
     me.reload()
-    await Taro.showModal({ title: '账号已注销', content: '你的信息已经删除。再次打开小程序就是新用户。', showCancel: false })
+    await Taro.showModal({
+      title: '账号已注销',
+      content: '你的信息已经删除。再次打开小程序就是新用户。',
+      showCancel: false,
+      confirmColor: '#1f5fa8',
+    })
     void Taro.reLaunch({ url: '/pages/home/index' })
   }
   const forMe = [
@@ -89,7 +94,7 @@ function CloseAccount({ closing }: { closing: Closing }) {
           ))}
         </View>
       ) : (
-        <ConfirmAction primary label="注销账号" question="注销后不能恢复，以上信息会被删除。确定注销吗？" onConfirm={close} />
+        <ConfirmAction danger label="注销账号" question="注销后不能恢复，以上信息会被删除。确定注销吗？" onConfirm={close} />
       )}
     </View>
   )

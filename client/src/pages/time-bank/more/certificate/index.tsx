@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Canvas, Text, View } from '@tarojs/components'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Certificate } from '../../../../../../shared/contracts/timebank'
 import { inShanghai } from '../../../../../../shared/domain/time'
@@ -9,6 +10,7 @@ import { SectionHeader } from '../../../../components/list'
 import { PageShell } from '../../../../components/page-shell'
 import { Empty, Loaded } from '../../../../components/status'
 import { CertificateView } from '../../../../components/certificate'
+import { CERTIFICATE_CANVAS, CERTIFICATE_WIDTH, certificateHeight, saveCertificateImage } from '../../../../components/certificate-image'
 import { formatDay, formatMinutes } from '../../../../format'
 import { useLoad } from '../../../../hooks/use-load'
 import { useSubmit } from '../../../../hooks/use-submit'
@@ -31,6 +33,11 @@ type PeriodName = keyof typeof periods
 export default function CertificatePage() {
   const [chosen, setChosen] = useState<PeriodName>('今年')
   const [certificate, setCertificate] = useState<Certificate | null>(null)
+  // Forwarded, an issued certificate opens its verify page, which anyone may read with the number.
+  useShareAppMessage(() => ({
+    title: certificate ? `${certificate.holder.name}的志愿服务记录证明` : '志愿服务记录证明查验',
+    path: paths.verify(certificate?.number),
+  }))
   if (certificate) return <Issued certificate={certificate} onBack={() => setCertificate(null)} />
   return (
     <PageShell>
@@ -87,15 +94,32 @@ function Hours({ period, onIssued }: { period: { from: string; to: string }; onI
 }
 
 function Issued({ certificate, onBack }: { certificate: Certificate; onBack(): void }) {
+  const save = useSubmit()
   return (
     <PageShell>
       <CertificateView certificate={certificate} />
       <Text className="page-hint">
         {process.env.TARO_ENV === 'weapp'
-          ? '打开查验页面，点右上角“···”转发给要查验的人；对方也可以输入验证编号查验。'
-          : '把验证编号告诉要查验的人，在查验页面输入就能看到这份证明。'}
+          ? '点右上角“···”转发给要查验的人，对方打开就是查验页面；也可以保存为图片，或告诉对方验证编号。'
+          : '把验证编号告诉要查验的人，在查验页面输入就能看到这份证明；也可以下载为图片。'}
       </Text>
-      <Button id="open-verify" className="btn btn-primary btn-block" onClick={() => go(paths.verify(certificate.number))}>
+      {save.errorOf() ? <Text className="field-error">{save.errorOf()}</Text> : null}
+      <BusyButton
+        id="save-certificate"
+        primary
+        busy={save.busy}
+        label={process.env.TARO_ENV === 'weapp' ? '保存为图片' : '下载为图片'}
+        onClick={() => save.run(async () => void Taro.showToast({ title: await saveCertificateImage(certificate), icon: 'success' }))}
+      />
+      {process.env.TARO_ENV === 'weapp' && (
+        // Drawn off screen at the image's own size: WeChat saves the canvas's pixels.
+        <Canvas
+          canvasId={CERTIFICATE_CANVAS}
+          className="certificate-canvas"
+          style={{ width: `${CERTIFICATE_WIDTH}px`, height: `${certificateHeight(certificate)}px` }}
+        />
+      )}
+      <Button id="open-verify" className="btn btn-plain btn-block" onClick={() => go(paths.verify(certificate.number))}>
         打开查验页面
       </Button>
       <Button className="btn btn-plain btn-block" onClick={onBack}>

@@ -2,9 +2,10 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { timebankContract } from '../../../../../../shared/contracts/timebank'
-import { MAX_GIFT_MINUTES } from '../../../../../../shared/domain/timebank'
+import { GIFT_ACCEPT_DAYS, MAX_GIFT_MINUTES } from '../../../../../../shared/domain/timebank'
 import { api } from '../../../../api'
 import { Field, StepFrame, Stepper, TextAreaField, TextField } from '../../../../components/form'
+import { Outcome } from '../../../../components/outcome'
 import { PageShell } from '../../../../components/page-shell'
 import { Empty, Loaded } from '../../../../components/status'
 import { formatMinutes } from '../../../../format'
@@ -138,19 +139,16 @@ function GiveForm({ balance, onGiven }: { balance: number; onGiven(given: Given)
 
 function Gift({ given }: { given: Given }) {
   return (
-    <View>
-      <View className="status">
-        <Text className="status-title">
-          已送出 {formatMinutes(given.minutes)} 给 {given.toName}
-        </Text>
-        <Text id="give-result" className="status-text">
-          对方在小程序中接收后到账；7 天内未接收将退回。
-        </Text>
-        <Text className="status-text">您的时间余额还有 {formatMinutes(given.balance)}。</Text>
-      </View>
+    <Outcome
+      id="give-result"
+      waiting
+      title={`已送出 ${formatMinutes(given.minutes)} 给 ${given.toName}`}
+      next={`对方在小程序中接收后到账。您的时间余额还有 ${formatMinutes(given.balance)}。`}
+      when={`对方 ${GIFT_ACCEPT_DAYS} 天内未接收，时间会退回给您。`}
+    >
       <Button className="btn btn-primary btn-block" onClick={() => Taro.navigateBack()}>
         回到时间银行
       </Button>
-    </View>
+    </Outcome>
   )
 }
