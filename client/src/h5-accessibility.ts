@@ -9,9 +9,12 @@ const buttons = 'taro-button-core, .taro-navigation-bar-back, .taro-navigation-b
 // The navigation bar's buttons are icons only: their names, read out instead.
 const iconNames: Record<string, string> = { 'taro-navigation-bar-back': '返回', 'taro-navigation-bar-home': '回到首页' }
 
+/** Taro reflects the prop as an attribute, `disabled="false"` included. */
+const isDisabled = (element: Element) => element.hasAttribute('disabled') && element.getAttribute('disabled') !== 'false'
+
 function makeButton(element: Element) {
   element.setAttribute('role', 'button')
-  const disabled = element.hasAttribute('disabled')
+  const disabled = isDisabled(element)
   element.setAttribute('tabindex', disabled ? '-1' : '0')
   if (disabled) element.setAttribute('aria-disabled', 'true')
   else element.removeAttribute('aria-disabled')
@@ -60,6 +63,6 @@ export function makeButtonsAccessible(document: Document) {
     if (event.key !== 'Enter' && event.key !== ' ') return
     // Space would scroll the page as well.
     event.preventDefault()
-    if (!target.hasAttribute('disabled')) target.click()
+    if (!isDisabled(target)) target.click()
   })
 }

@@ -223,7 +223,8 @@ export async function cancelNeed(need: NeedDoc, me: Caller, text: string, now: D
 
 export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   const me = await caller()
-  const [need] = await Promise.all([ownNeed(me, input.needId), refuseFlagged(me.openid, { comment: input.comment }, 2)])
+  const need = await ownNeed(me, input.needId)
+  await refuseFlagged(me.openid, { comment: input.comment }, 2)
   const reopen = input.result === 'unsolved'
   const { organisationId, judged } = await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)

@@ -259,11 +259,9 @@ export const markDone: Action<'markDone'> = async (context) => {
   const serviceIds = input.service.map((s) => s.memberId)
   if (new Set(serviceIds).size !== serviceIds.length) throw new AppError(ErrorCode.INVALID_INPUT, '每位志愿者只写一次', 'data.service')
   const lead = await context.caller()
-  const [need, members] = await Promise.all([
-    ownTask(organisation, input.needId),
-    membersByIds(organisation, serviceIds, 'data.service'),
-    refuseFlagged(lead.openid, { summary: input.summary }, 2),
-  ])
+  const [need, members] = await Promise.all([ownTask(organisation, input.needId), membersByIds(organisation, serviceIds, 'data.service')])
+  // The content check writes to the outbox, so it runs only once the caller is known to own the task.
+  await refuseFlagged(lead.openid, { summary: input.summary }, 2)
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
   const recordIdsOf = (current: NeedDoc) => input.service.map((_, i) => `need-${need._id}-${(current.serviceRecordCount ?? 0) + i}`)
   // 志愿服务时长: one record per volunteer, written with the confirmation, then credited to the time bank.

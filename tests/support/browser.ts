@@ -185,12 +185,14 @@ export async function tap(page: Page, text: string) {
   await ((await button.count()) > 0 ? button.last() : label).click()
 }
 
-/** Once the newest page has slid in and hidden the one before it. */
+/**
+ * Once the newest page has slid in and hidden the one before it: one page shown. Not always the last
+ * in the document: a tab page switched back to stays where it was.
+ */
 function settled(page: Page) {
-  return page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_router > .taro_page'))
-      .slice(0, -1)
-      .every((p) => getComputedStyle(p).display === 'none'),
+  return page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll('.taro_router > .taro_page')).filter((p) => getComputedStyle(p).display !== 'none').length === 1,
   )
 }
 

@@ -40,8 +40,9 @@ export function EmergencyStrip({ committeePhone }: { committeePhone: string }) {
             <CallButton emergency phone={number} label={`${label} ${number}`} />
           </View>
         ))}
-        <View className="home-call">
-          <CallButton phone={committeePhone} label={`社区 ${committeePhone}`} />
+        {/* A whole row: a landline with its area code does not fit beside another button. */}
+        <View className="home-call home-call-wide">
+          <CallButton phone={committeePhone} label={`社区两委 ${committeePhone}`} />
         </View>
       </View>
     </View>
@@ -163,7 +164,7 @@ export function OfficePart({ offices }: { offices: Home['offices'] }) {
           <Text className="card-title">{o.name}</Text>
           <Stats
             items={[
-              { label: `社区（${o.communitiesMet} 个组织达标）`, value: o.communities },
+              { label: `个社区，${o.communitiesMet} 个组织数达标`, value: o.communities },
               { label: '求助', value: o.needsRaised },
               { label: '办完', value: o.needsCompleted },
               { label: '志愿服务', value: formatHours(o.serviceMinutes) },
