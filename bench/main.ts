@@ -93,7 +93,23 @@ async function bench() {
   await seedDemoData()
   const trips = proxy.count
   const callAccount = (openid: string, event: object) => account(event, platformContext('account', openid))
+  // BENCH_ONLY=activities,timebank runs only those parts (account, standin, needs, activities, timebank, reports).
+  const only = process.env.BENCH_ONLY?.split(',')
+  const runs = (part: string) => !only || only.includes(part)
 
+  if (runs('account')) await benchAccount(callAccount, trips)
+  if (runs('standin')) await benchStandin(trips)
+  if (runs('needs')) await benchNeeds(standin, trips, clock)
+  if (runs('activities')) await benchActivities(standin, trips)
+  if (runs('timebank')) await benchTimebank(standin, trips, clock)
+  if (runs('reports')) await benchReports(standin, trips)
+
+  proxy.server.close()
+  await standin.close()
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+async function benchAccount(callAccount: (openid: string, event: object) => Promise<unknown>, trips: () => number) {
   console.log('\nFunctions (through @cloudbase/node-sdk → stand-in)')
   for (const [who, openid] of Object.entries({
     elderResident: demoIdentities.elderResident,
@@ -121,7 +137,9 @@ async function bench() {
     trips,
   )
   await measure('account.me, 8 callers at once', 400, 8, () => callAccount(demoIdentities.volunteer, { action: 'me', data: {} }), trips)
+}
 
+async function benchStandin(trips: () => number) {
   console.log('\nStand-in (SDK calls)')
   const db = database()
   await db.createCollection(BENCH_COLLECTION)
@@ -191,15 +209,6 @@ async function bench() {
     trips,
   )
   console.log(`  hot counter went from ${hotBefore} to ${await readHot()} after 200 increments: conflicts were retried, none lost`)
-
-  await benchNeeds(standin, trips, clock)
-  await benchActivities(standin, trips)
-  await benchTimebank(standin, trips, clock)
-  await benchReports(standin, trips)
-
-  proxy.server.close()
-  await standin.close()
-  rmSync(dataDir, { recursive: true, force: true })
 }
 
 bench().catch((error) => {

@@ -1,6 +1,7 @@
 /**
  * aggregateDocuments through mingo's Aggregator. A leading $geoNear stage is answered from the
- * R*Tree (mingo has no geo stages); a leading $match uses the same index planning as queries.
+ * R*Tree (mingo has no geo stages); a leading $match uses the same index planning as queries, and so
+ * does an equality $lookup (localField/foreignField): it reads only the foreign documents that match.
  */
 import { Aggregator } from 'mingo'
 import { toShape } from './geo'
@@ -16,7 +17,7 @@ import { type CollectionInfo, getPath, type Store } from './store'
 export const AGGREGATE_DEFAULT_LIMIT = 20
 
 /** Stages that keep one output document per input, so a later $limit bounds how many inputs are needed. */
-const ONE_TO_ONE = new Set(['$project', '$addFields', '$set', '$unset', '$replaceRoot', '$replaceWith'])
+const ONE_TO_ONE = new Set(['$project', '$addFields', '$set', '$unset', '$replaceRoot', '$replaceWith', '$lookup'])
 
 export function aggregateDocs(store: Store, info: CollectionInfo, pipeline: Doc[]): Doc[] {
   pipeline.forEach((stage, i) => {
@@ -40,17 +41,63 @@ export function aggregateDocs(store: Store, info: CollectionInfo, pipeline: Doc[
   } else {
     source = Array.from(store.scan(info), (h) => h.doc)
   }
-  // $lookup reads other collections by name; read each once per aggregation.
+  // A $lookup with a pipeline reads other collections by name through mingo; read each once per aggregation.
   const looked = new Map<string, Doc[]>()
   const resolve = (name: string): Doc[] => {
     if (!looked.has(name)) looked.set(name, store.hasCollection(name) ? Array.from(store.scan(store.collection(name)), (h) => h.doc) : [])
     return looked.get(name)!
   }
   try {
-    return new Aggregator(remaining, { collectionResolver: resolve }).run(source)
+    let docs = source
+    let segment: Doc[] = []
+    const runSegment = () => {
+      if (segment.length > 0) docs = new Aggregator(segment, { collectionResolver: resolve }).run(docs) as Doc[]
+      segment = []
+    }
+    for (const stage of remaining) {
+      const join = equalityLookup(stage)
+      if (!join) {
+        segment.push(stage)
+        continue
+      }
+      runSegment()
+      docs = docs.map((doc) => ({ ...doc, [join.as]: lookupMatches(store, join, getPath(doc, join.localField)) }))
+    }
+    runSegment()
+    return docs
   } catch (e) {
+    if (e instanceof DbError) throw e
     throw new DbError(ErrorCode.REQUEST_FAILED, (e as Error).message)
   }
+}
+
+interface EqualityLookup {
+  from: string
+  localField: string
+  foreignField: string
+  as: string
+}
+
+/** `{$lookup: {from, localField, foreignField, as}}`, the form that joins on equality; null for any other stage. */
+function equalityLookup(stage: Doc): EqualityLookup | null {
+  const spec = stage.$lookup
+  if (!isPlainObject(spec) || 'pipeline' in spec || 'let' in spec) return null
+  const { from, localField, foreignField, as } = spec
+  if (typeof from !== 'string' || typeof localField !== 'string' || typeof foreignField !== 'string' || typeof as !== 'string') {
+    throw new DbError(ErrorCode.INVALID_PARAM, '$lookup takes from, localField, foreignField and as')
+  }
+  return { from, localField, foreignField, as }
+}
+
+/**
+ * The foreign documents one input joins, found as MongoDB finds them: through an index on the
+ * foreign field when there is one, per input document. A local array joins any of its values; a
+ * missing local field joins documents whose foreign field is null or missing.
+ */
+function lookupMatches(store: Store, join: EqualityLookup, local: unknown): Doc[] {
+  if (!store.hasCollection(join.from)) return []
+  const values = Array.isArray(local) ? local : [local ?? null]
+  return Array.from(matching(store, store.collection(join.from), { [join.foreignField]: { $in: values } }), (h) => h.doc)
 }
 
 /** How many $geoNear outputs the rest of the pipeline can use, when that is knowable. */

@@ -142,3 +142,59 @@ describe('a compound index: equality on its first fields, then a range or the or
     expect([...ids(await page(0)), ...ids(await page(2))]).toEqual(['n21', 'n22', 'n23', 'n24'])
   })
 })
+
+describe('an equality $lookup (localField/foreignField)', () => {
+  beforeEach(async () => {
+    await db.collection('people').add([
+      { _id: 'p1', openid: 'o1', tags: ['o2', 'o3'] },
+      { _id: 'p2', openid: 'o2' },
+      { _id: 'p3', name: 'no openid' },
+    ])
+    await db.collection('roles').add(Array.from({ length: 500 }, (_, i) => ({ _id: `r${i}`, openid: `other${i}`, role: 'volunteer' })))
+    await db.collection('roles').add([
+      { _id: 'a', openid: 'o1', role: 'committee' },
+      { _id: 'b', openid: 'o1', role: 'volunteer' },
+      { _id: 'c', openid: 'o2', role: 'volunteer' },
+      { _id: 'd', role: 'orphan' },
+    ])
+  })
+  const joined = (localField: string, match: object) =>
+    db
+      .collection('people')
+      .aggregate()
+      .match(match)
+      .lookup({ from: 'roles', localField, foreignField: 'openid', as: 'roles' })
+      .limit(10)
+      .end() as Promise<{ data: { _id: string; roles: { _id: string }[] }[] }>
+  const roleIds = (doc: { roles: { _id: string }[] }) => doc.roles.map((r) => r._id).sort()
+
+  it('reads only the joined documents through the foreign index, not the foreign collection', async () => {
+    const before = h.standin.stats().documentsRead
+    const { data } = await joined('openid', { openid: 'o1' })
+    expect(data.map(roleIds)).toEqual([['a', 'b']])
+    expect(h.standin.stats().documentsRead - before).toBe(3)
+  })
+
+  it('joins as MongoDB does: nothing for no match, any value of a local array, null to a missing foreign field', async () => {
+    await db.collection('people').add({ _id: 'p4', openid: 'o4' })
+    expect((await joined('openid', { openid: 'o4' })).data.map(roleIds)).toEqual([[]])
+    expect((await joined('tags', { _id: 'p1' })).data.map(roleIds)).toEqual([['c']])
+    expect((await joined('openid', { _id: 'p3' })).data.map(roleIds)).toEqual([['d']])
+  })
+
+  it('runs the stages around it in order', async () => {
+    const { data } = (await db
+      .collection('people')
+      .aggregate()
+      .match({ openid: db.command.in(['o1', 'o2']) })
+      .lookup({ from: 'roles', localField: 'openid', foreignField: 'openid', as: 'roles' })
+      .project({ openid: 1, n: db.command.aggregate.size('$roles') })
+      .sort({ n: -1 })
+      .limit(10)
+      .end()) as { data: { openid: string; n: number }[] }
+    expect(data.map((d) => [d.openid, d.n])).toEqual([
+      ['o1', 2],
+      ['o2', 1],
+    ])
+  })
+})
