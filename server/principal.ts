@@ -1,6 +1,6 @@
 import { roleGrantSchema, type RoleGrant } from '../shared/domain/roles'
 import type { Principal } from '../shared/domain/permissions'
-import { findPersonByOpenid } from './data/people'
+import { personWithRoles } from './data/people'
 import { rolesOfPerson } from './data/roles'
 
 import type { PersonDoc, RoleDoc } from './data/documents'
@@ -11,8 +11,14 @@ export interface Caller extends Principal {
   roles: RoleDoc[]
 }
 
+/**
+ * One round trip for a caller with a person document (the person joined with their roles); one more
+ * only for someone without one, whose roles (an office's civil-affairs staff, say) are read alone.
+ */
 export async function loadCaller(openid: string): Promise<Caller> {
-  const [person, roles] = await Promise.all([findPersonByOpenid(openid), rolesOfPerson(openid)])
+  const found = await personWithRoles(openid)
+  const person = found?.person ?? null
+  const roles = found?.roles ?? (await rolesOfPerson(openid))
   const grants: RoleGrant[] = roles.flatMap((role) => {
     const grant = roleGrantSchema.safeParse(role)
     return grant.success ? [grant.data] : []

@@ -1,7 +1,7 @@
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import { database, readAll } from './cloudbase'
 import type { NewDocument } from './collections'
-import type { PersonDoc } from './documents'
+import type { PersonDoc, RoleDoc } from './documents'
 import { isDuplicateWrite } from './write-errors'
 
 const people = () => database().collection('people')
@@ -9,6 +9,24 @@ const people = () => database().collection('people')
 export async function findPersonByOpenid(openid: string): Promise<PersonDoc | null> {
   const { data } = await people().where({ openid }).limit(1).get()
   return (data[0] as PersonDoc | undefined) ?? null
+}
+
+/**
+ * The person with every role they hold, in one round trip: an aggregation on `people` joining
+ * `roles` on openid (CloudBase's $lookup with localField/foreignField, served by roles.openid_1).
+ * Null when there is no person document; their roles, if any, are then for the caller to read.
+ */
+export async function personWithRoles(openid: string): Promise<{ person: PersonDoc; roles: RoleDoc[] } | null> {
+  const { data } = await people()
+    .aggregate()
+    .match({ openid })
+    .lookup({ from: 'roles', localField: 'openid', foreignField: 'openid', as: 'roles' })
+    .limit(1)
+    .end()
+  const found = data[0] as (PersonDoc & { roles: RoleDoc[] }) | undefined
+  if (!found) return null
+  const { roles, ...person } = found
+  return { person, roles }
 }
 
 export async function setElderModePreference(personId: string, elderMode: ElderModePreference): Promise<void> {

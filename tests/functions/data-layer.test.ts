@@ -3,6 +3,7 @@ import type { NeedDoc } from '../../server/data/documents'
 import { needAfter, needById, timelineOf } from '../../server/data/needs'
 import { inTransaction, increment, patched, unset, whole } from '../../server/data/transaction'
 import { officesByIds } from '../../server/data/places'
+import { loadCaller } from '../../server/principal'
 import { startTestDatabase, type TestDatabase } from '../support/database'
 
 let database: TestDatabase
@@ -104,5 +105,56 @@ describe('the document an action answers with after a transaction', () => {
       rating: { sum: 9, count: 2 },
       name: '甲',
     })
+  })
+})
+
+describe('the caller, read in one round trip', () => {
+  const at = new Date('2026-10-01T02:00:00Z')
+  const role = (id: string, openid: string, role: 'volunteer' | 'civil_affairs', scope: object) => ({
+    _id: id,
+    openid,
+    role,
+    ...scope,
+    grantedBy: 'seed',
+    grantedAt: at,
+  })
+  beforeAll(async () => {
+    await insertAll('people', [
+      {
+        _id: 'caller-person',
+        openid: 'caller-with-person',
+        name: '王芳',
+        communityId: 'c-1',
+        preferences: { elderMode: 'auto' },
+        createdAt: at,
+      },
+    ])
+    await insertAll('roles', [
+      role('caller-role-1', 'caller-with-person', 'volunteer', { communityId: 'c-1', organisationId: 'org-1' }),
+      role('caller-role-2', 'caller-without-person', 'civil_affairs', { officeId: 'office-1' }),
+      role('caller-role-3', 'someone-else', 'volunteer', { communityId: 'c-1', organisationId: 'org-1' }),
+    ])
+  })
+
+  it('is the person with their own roles, the person as stored', async () => {
+    const caller = await loadCaller('caller-with-person')
+    expect(caller.person).toEqual({
+      _id: 'caller-person',
+      openid: 'caller-with-person',
+      name: '王芳',
+      communityId: 'c-1',
+      preferences: { elderMode: 'auto' },
+      createdAt: at,
+    })
+    expect(caller.roles.map((r) => r._id)).toEqual(['caller-role-1'])
+    expect(caller.grants).toEqual([{ role: 'volunteer', communityId: 'c-1', organisationId: 'org-1' }])
+  })
+
+  it('finds the roles of someone without a person document, and nothing for a stranger', async () => {
+    const staff = await loadCaller('caller-without-person')
+    expect(staff.person).toBeNull()
+    expect(staff.roles.map((r) => r._id)).toEqual(['caller-role-2'])
+    const stranger = await loadCaller('nobody')
+    expect([stranger.person, stranger.roles, stranger.isResident]).toEqual([null, [], false])
   })
 })
