@@ -11,7 +11,7 @@ import { NEED_PAGE, needStatusLabelFor, OFFERS_PAGE, taskPath } from '../shared/
 import { presetPeriod } from '../shared/domain/report'
 import { inShanghai, iso } from '../shared/domain/time'
 import { pairedEntries } from './care/visits'
-import { activitiesByIds, liveSignUpsOf, publishedNear, publishedOfOrganisationsStarting } from './data/activities'
+import { liveSignUpsWithActivities, publishedNear, publishedOfOrganisationsStarting } from './data/activities'
 import type { ActivityDoc } from './data/documents'
 import { needsByIds, needsOfOrganisations, needsOfRequester, openOffersOfOrganisations } from './data/needs'
 import { communitiesByIds, organisationsByIds } from './data/places'
@@ -75,15 +75,13 @@ async function confirmations(me: Caller): Promise<HomeItem[]> {
 async function residentPart(me: Caller, now: Date): Promise<NonNullable<Home['resident']>> {
   const until = new Date(now.getTime() + NEARBY_DAYS * DAY_MS)
   const [signUps, nearby, accounts] = await Promise.all([
-    liveSignUpsOf(me.openid, SIGN_UPS_LIMIT),
+    liveSignUpsWithActivities(me.openid, SIGN_UPS_LIMIT),
     placeOrHome(me, undefined, 'near').then((point) =>
       publishedNear(point, NEARBY_RADIUS_M, { endsAfter: now, startsBefore: until }, ITEMS_LIMIT),
     ),
     accountsOfPerson(me.openid),
   ])
-  const activities = await activitiesByIds(signUps.map((s) => s.activityId))
   const next = signUps
-    .map((s) => ({ signUp: s, activity: activities.get(s.activityId) }))
     .filter((x): x is { signUp: typeof x.signUp; activity: ActivityDoc } => {
       const a = x.activity
       return a !== undefined && a.status === 'published' && !a.takenDown && new Date(a.endAt) > now

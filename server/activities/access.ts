@@ -32,9 +32,13 @@ function seesUnpublished(caller: Caller, activity: ActivityDoc): boolean {
 }
 
 /** Unpublished and taken-down activities are seen by the same people: its committee and its organisation. */
+export function refuseUnseen(caller: Caller, activity: ActivityDoc): void {
+  if ((unpublished.includes(activity.status) || activity.takenDown) && !seesUnpublished(caller, activity)) throw activityNotFound()
+}
+
 export async function visibleActivity(caller: Caller, activityId: string): Promise<ActivityDoc> {
   const activity = await loadActivity(activityId)
-  if ((unpublished.includes(activity.status) || activity.takenDown) && !seesUnpublished(caller, activity)) throw activityNotFound()
+  refuseUnseen(caller, activity)
   return activity
 }
 

@@ -89,18 +89,17 @@ export const checkIn: Action<'checkIn'> = async ({ caller, input, now: at }) => 
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
   const id = signUpDocId(activity._id, me.openid)
-  const signUp = await signUpById(id)
-  if (!isLive(signUp)) throw new AppError(ErrorCode.NOT_FOUND, '你没有报名这个活动', 'data.activityId')
-  if (signUp.status === 'waitlisted') throw new AppError(ErrorCode.CONFLICT, '你还在候补中，没有名额，不能签到')
   const { purpose } = input
-  const problem = attendanceProblem(activity, purpose, at)
-  if (problem) throw problem
   const secret = checkInSecretFrom(process.env)
   const typed = input.qrPayload === undefined
   const field = typed ? 'data.shortCode' : 'data.qrPayload'
+  // The sign-up is read once, by the transaction that records the attendance.
   const outcome = await inTransaction(async (tx): Promise<{ signUp: ActivitySignUpDoc } | { refused: string }> => {
     const current = await tx.get('activity_sign_ups', id)
-    if (current?.status !== 'confirmed') throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
+    if (!isLive(current)) throw new AppError(ErrorCode.NOT_FOUND, '你没有报名这个活动', 'data.activityId')
+    if (current.status === 'waitlisted') throw new AppError(ErrorCode.CONFLICT, '你还在候补中，没有名额，不能签到')
+    const problem = attendanceProblem(activity, purpose, at)
+    if (problem) throw problem
     if (purpose === 'check_out' && !current.checkedInAt) throw new AppError(ErrorCode.CONFLICT, '请先签到，再签退')
     const misses = (current.shortCodeMisses ?? [])
       .map((m) => new Date(m))

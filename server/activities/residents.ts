@@ -11,16 +11,17 @@ import {
 } from '../../shared/domain/activity'
 import { distanceM } from '../../shared/domain/organisation'
 import { shanghaiDayStart } from '../../shared/domain/time'
-import { activitiesByIds, addSignUp, claimPlace, liveSignUpsOf, publishedNear, signUpById, signUpDocId } from '../data/activities'
+import { addSignUp, claimPlace, readActivity, liveSignUpsWithActivities, publishedNear, signUpById, signUpDocId } from '../data/activities'
 import type { ActivityDoc, ActivityRatingDoc, ActivitySignUpDoc, PlaceEntry } from '../data/documents'
 import { updateOrganisationFacts } from '../data/organisations'
-import { BUSY_MESSAGE, increment, inTransaction, unset, whole, type Transaction } from '../data/transaction'
+import { BUSY_MESSAGE, increment, inTransaction, patched, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { placeOrHome } from '../places'
 import { refuseFlagged } from '../wechat'
-import { activityNotFound, hasEnded, loadActivity, visibleActivity } from './access'
+import { activityNotFound, hasEnded, loadActivity, refuseUnseen, visibleActivity } from './access'
+import type { Caller } from '../principal'
 import { tellAboutActivity } from './notify'
-import { activityDetail, activitySummaries, mySignUpView, placeFacts, placesOf, tookPart } from './views'
+import { activityDetail, activitySummaries, mySignUpView, placeFacts, placesOf, standing, tookPart, type Standing } from './views'
 
 type Action<A extends keyof ActivitiesContract['actions']> = ActionImplementations<ActivitiesContract>[A]
 
@@ -55,23 +56,6 @@ export const detail: Action<'detail'> = async ({ caller, input, now }) => {
   return { activity: await activityDetail(await visibleActivity(me, input.activityId), me, now) }
 }
 
-/** Where a sign-up stands in an activity's place lists: holding a place or waiting. */
-interface Standing {
-  role: SignUpRole
-  status: 'confirmed' | 'waitlisted'
-  entry: PlaceEntry
-}
-
-function standing(activity: ActivityDoc, signUpId: string): Standing | null {
-  for (const role of ['participant', 'volunteer'] as const) {
-    for (const status of ['confirmed', 'waitlisted'] as const) {
-      const entry = activity.places[role][status].find((e) => e.id === signUpId)
-      if (entry) return { role, status, entry }
-    }
-  }
-  return null
-}
-
 /**
  * A claim that matched nothing reads the activity again, which nearly always says why (held,
  * refused); it misses again only if a place was freed or taken between its two attempts.
@@ -83,12 +67,12 @@ const CLAIM_ROUNDS = 5
  * or the one they already hold. The lists are the record: the sign-up document is written after
  * from what they say, so a retry of a call that claimed and died before writing it writes it.
  */
-async function claimedPlace(read: ActivityDoc, role: SignUpRole, entry: PlaceEntry) {
+async function claimedPlace(read: ActivityDoc, role: SignUpRole, entry: PlaceEntry): Promise<{ held: Standing; activity: ActivityDoc }> {
   let activity = read
   for (let round = 0; round < CLAIM_ROUNDS; round++) {
     const held = standing(activity, entry.id)
     // A second tap or a retry: the first sign-up stands.
-    if (held?.role === role) return held
+    if (held?.role === role) return { held, activity }
     if (held)
       throw new AppError(
         ErrorCode.CONFLICT,
@@ -101,10 +85,16 @@ async function claimedPlace(read: ActivityDoc, role: SignUpRole, entry: PlaceEnt
     )
     if (refusal) throw new AppError(ErrorCode.CONFLICT, refusal)
     const status = await claimPlace(activity, role, entry, newSignUpStatus(placesOf(activity, role), placeFacts(activity.places[role])))
-    if (status) return { role, status, entry }
+    if (status) return { held: { role, status, entry }, activity: withEntry(activity, { role, status, entry }) }
     activity = await loadActivity(activity._id)
   }
   throw new AppError(ErrorCode.CONFLICT, BUSY_MESSAGE)
+}
+
+/** The activity as a claim left it, for the answer: what others claimed meanwhile shows on the next read. */
+function withEntry(activity: ActivityDoc, { role, status, entry }: Standing): ActivityDoc {
+  const places = activity.places[role]
+  return { ...activity, places: { ...activity.places, [role]: { ...places, [status]: [...places[status], entry] } } }
 }
 
 /** A sign-up as the activity's lists have it. */
@@ -142,15 +132,19 @@ async function writeSignUp(tx: Transaction, signUp: ActivitySignUpDoc): Promise<
 export const signUp: Action<'signUp'> = async ({ caller, input, now: at }) => {
   const me = await caller()
   const activity = await visibleActivity(me, input.activityId)
-  const held = await claimedPlace(activity, input.role, { id: signUpDocId(activity._id, me.openid), openid: me.openid, at })
-  if (!(await addSignUp(signUpFromList(activity._id, held)))) {
-    await inTransaction(async (tx) => {
-      const current = await tx.get('activities', activity._id)
-      const listed = current && standing(current, held.entry.id)
-      // Gone from the lists: cancelled meanwhile, which wrote the document.
-      if (listed) await writeSignUp(tx, signUpFromList(activity._id, listed))
-    })
-  }
+  const { held, activity: claimed } = await claimedPlace(activity, input.role, {
+    id: signUpDocId(activity._id, me.openid),
+    openid: me.openid,
+    at,
+  })
+  const added = signUpFromList(activity._id, held)
+  if (await addSignUp(added)) return { activity: await activityDetail(claimed, me, at, { signUp: added }) }
+  await inTransaction(async (tx) => {
+    const current = await tx.get('activities', activity._id)
+    const listed = current && standing(current, held.entry.id)
+    // Gone from the lists: cancelled meanwhile, which wrote the document.
+    if (listed) await writeSignUp(tx, signUpFromList(activity._id, listed))
+  })
   return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
 }
 
@@ -171,25 +165,34 @@ function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc | null, n
  */
 export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now: at }) => {
   const me = await caller()
-  const activity = await visibleActivity(me, input.activityId)
-  await withdrawSignUp(activity, me.openid, input.role, at)
-  return { activity: await activityDetail(await loadActivity(activity._id), me, at) }
+  const activity = await withdrawSignUp(input.activityId, me.openid, input.role, at, me)
+  return { activity: await activityDetail(activity, me, at, { signUp: null }) }
 }
 
 /**
  * `openid`'s sign-up in `role` cancelled, its place given to those waiting, who are told; also how a
- * closing account leaves the activities it has not yet attended. A retry after it went through does nothing.
+ * closing account leaves the activities it has not yet attended. A retry after it went through does
+ * nothing. `seenBy`: the caller, refused an activity they may not see, read in the same transaction.
+ * Answers the activity as the transaction left it.
  */
-export async function withdrawSignUp(activity: ActivityDoc, openid: string, role: SignUpRole, at: Date): Promise<void> {
-  const id = signUpDocId(activity._id, openid)
-  const promoted = await inTransaction(async (tx) => {
-    const current = await tx.get('activities', activity._id)
+export async function withdrawSignUp(
+  activityId: string,
+  openid: string,
+  role: SignUpRole,
+  at: Date,
+  seenBy?: Caller,
+): Promise<ActivityDoc> {
+  const id = signUpDocId(activityId, openid)
+  const { activity, promoted } = await inTransaction(async (tx) => {
+    const read = await tx.get('activities', activityId)
+    if (!read) throw activityNotFound()
+    const current = readActivity(read)
+    if (seenBy) refuseUnseen(seenBy, current)
     const signUp = await tx.get('activity_sign_ups', id)
-    if (!current) throw activityNotFound()
     const listed = standing(current, id)
     if (listed?.role !== role) {
       // A retry after the cancellation went through: nothing more to do.
-      if (signUp?.role === role && signUp.status === 'cancelled') return []
+      if (signUp?.role === role && signUp.status === 'cancelled') return { activity: current, promoted: [] }
       throw new AppError(ErrorCode.NOT_FOUND, `你没有以${signUpRoleLabelOf(current, role)}身份报名这个活动`, 'data.role')
     }
     const refusal = cannotCancel(current, signUp, at)
@@ -199,12 +202,13 @@ export async function withdrawSignUp(activity: ActivityDoc, openid: string, role
     const promotedIds = new Set(signUpsToPromote(placesOf(current, role), placeFacts(left)))
     const moving = left.waitlisted.filter((e) => promotedIds.has(e.id))
     const next = { confirmed: [...left.confirmed, ...moving], waitlisted: left.waitlisted.filter((e) => !promotedIds.has(e.id)) }
-    await tx.update('activities', activity._id, { places: whole({ ...current.places, [role]: next }), updatedAt: at })
+    const change = { places: whole({ ...current.places, [role]: next }), updatedAt: at }
+    await tx.update('activities', activityId, change)
     if (signUp) await tx.update('activity_sign_ups', id, { status: 'cancelled', cancelledAt: at })
-    else await tx.add('activity_sign_ups', { ...signUpFromList(activity._id, listed), status: 'cancelled', cancelledAt: at })
+    else await tx.add('activity_sign_ups', { ...signUpFromList(activityId, listed), status: 'cancelled', cancelledAt: at })
     // A promoted person's own call may not have written their sign-up yet, or only found an old cancelled one.
-    for (const entry of moving) await writeSignUp(tx, signUpFromList(activity._id, { role, status: 'confirmed', entry }, at))
-    return moving
+    for (const entry of moving) await writeSignUp(tx, signUpFromList(activityId, { role, status: 'confirmed', entry }, at))
+    return { activity: patched(current, change), promoted: moving }
   })
   if (promoted.length > 0) {
     await tellAboutActivity(
@@ -214,14 +218,16 @@ export async function withdrawSignUp(activity: ActivityDoc, openid: string, role
       { role: signUpRoleLabelOf(activity, role), note: '有人取消报名，您已转为正式报名' },
     )
   }
+  return activity
 }
 
 /** More than a resident signs up for in a season. */
 const MINE_LIMIT = 100
 
 export const mine: Action<'mine'> = async ({ openid, now }) => {
-  const signUps = await liveSignUpsOf(openid, MINE_LIMIT)
-  const activities = await activitiesByIds(signUps.map((s) => s.activityId))
+  const joined = await liveSignUpsWithActivities(openid, MINE_LIMIT)
+  const signUps = joined.map((j) => j.signUp)
+  const activities = new Map(joined.flatMap(({ activity }) => (activity ? [[activity._id, activity] as const] : [])))
   const ends = (a: ActivityDoc) => new Date(a.endAt).getTime()
   const starts = (a: ActivityDoc) => new Date(a.startAt).getTime()
   // Still to come soonest first, then what is over, latest first.

@@ -13,8 +13,8 @@ import {
   type SignUpRole,
 } from '../../shared/domain/activity'
 import { commentsOf, ratingById, signUpById, signUpDocId } from '../data/activities'
-import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
-import { communitiesByIds, organisationsByIds } from '../data/places'
+import type { ActivityDoc, ActivitySignUpDoc, PlaceEntry } from '../data/documents'
+import { organisationsAndCommunities } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import type { Principal } from '../../shared/domain/permissions'
 import { photosAsSeen, type PhotoAudience } from '../moderation/photos'
@@ -47,11 +47,13 @@ function placesView(activity: ActivityDoc, role: SignUpRole) {
 export const approvalReasonViews = (activity: ActivityDoc) =>
   activity.approvalReasons.map((r) => ({ type: r.type, label: approvalReasonLabel(r) }))
 
-/** Summaries in the order given, with community and organisation names in two round trips. */
+/** Summaries in the order given, with community and organisation names in one round trip. */
 export async function activitySummaries(activities: ActivityDoc[], distances?: Map<string, number>): Promise<ActivitySummary[]> {
-  const [communities, organisations, photos] = await Promise.all([
-    communitiesByIds(activities.map((a) => a.communityId)),
-    organisationsByIds(activities.map((a) => a.organisationId)),
+  const [{ communities, organisations }, photos] = await Promise.all([
+    organisationsAndCommunities(
+      activities.map((a) => a.organisationId),
+      activities.map((a) => a.communityId),
+    ),
     // The cover is shown to everyone in lists: only a photo that passed.
     photosAsSeen(
       'activity',
@@ -85,6 +87,23 @@ export async function activitySummaries(activities: ActivityDoc[], distances?: M
       ...(distanceM === undefined ? {} : { distanceM }),
     }
   })
+}
+
+/** Where a sign-up stands in an activity's place lists: holding a place or waiting. */
+export interface Standing {
+  role: SignUpRole
+  status: 'confirmed' | 'waitlisted'
+  entry: PlaceEntry
+}
+
+export function standing(activity: ActivityDoc, signUpId: string): Standing | null {
+  for (const role of ['participant', 'volunteer'] as const) {
+    for (const status of ['confirmed', 'waitlisted'] as const) {
+      const entry = activity.places[role][status].find((e) => e.id === signUpId)
+      if (entry) return { role, status, entry }
+    }
+  }
+  return null
 }
 
 /** 候补第 n 位, from the activity's own list: the one record of the order. */
@@ -121,13 +140,23 @@ function audienceOf(activity: ActivityDoc, viewer: Principal): PhotoAudience {
   return isOfOrganisation(viewer, activity.organisationId) ? 'author' : 'others'
 }
 
-/** The activity's page as `viewer` sees it: places left, their own sign-up, and whether they may rate. */
-export async function activityDetail(activity: ActivityDoc, viewer: Principal, now: Date): Promise<ActivityDetail> {
+/**
+ * The activity's page as `viewer` sees it: places left, their own sign-up, and whether they may rate.
+ * Their sign-up is read only when the lists hold them (the lists are the record of who is live), or
+ * given by an action that has just written it.
+ */
+export async function activityDetail(
+  activity: ActivityDoc,
+  viewer: Principal,
+  now: Date,
+  known?: { signUp: ActivitySignUpDoc | null },
+): Promise<ActivityDetail> {
   const { openid } = viewer
   const audience = audienceOf(activity, viewer)
+  const signUpId = signUpDocId(activity._id, openid)
   const [[summary], signUp, [photos]] = await Promise.all([
     activitySummaries([activity]),
-    signUpById(signUpDocId(activity._id, openid)),
+    known ? known.signUp : standing(activity, signUpId) ? signUpById(signUpId) : null,
     photosAsSeen('activity', [{ id: activity._id, fileIds: activity.photos, audience }]),
   ])
   const mayRate = tookPart(signUp) && hasEnded(activity, now)

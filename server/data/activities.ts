@@ -15,8 +15,8 @@ export function signUpDocId(activityId: string, openid: string): string {
   return createHash('sha256').update(`activity-sign-up\n${activityId}\n${openid}`).digest('hex').slice(0, 32)
 }
 
-/** The location as GeoJSON whatever the SDK handed back. */
-function readActivity(doc: unknown): ActivityDoc {
+/** The location as GeoJSON whatever the SDK handed back (a transaction's read too). */
+export function readActivity(doc: unknown): ActivityDoc {
   const activity = doc as ActivityDoc
   return { ...activity, location: asGeoPoint(activity.location) }
 }
@@ -218,15 +218,26 @@ export async function signUpsOfActivity(activityId: string): Promise<ActivitySig
   return readAll<ActivitySignUpDoc>(signUps().where({ activityId }).orderBy('signedUpAt', 'asc'))
 }
 
-/** A person's live sign-ups (holding a place or waiting), latest first. */
-export async function liveSignUpsOf(openid: string, limit: number): Promise<ActivitySignUpDoc[]> {
+/**
+ * A person's live sign-ups, latest first, each with its activity, in one round trip (an aggregation
+ * joining `activities` on the sign-up's activityId). A sign-up whose activity is gone has none.
+ */
+export async function liveSignUpsWithActivities(
+  openid: string,
+  limit: number,
+): Promise<{ signUp: ActivitySignUpDoc; activity: ActivityDoc | undefined }[]> {
   const _ = database().command
   const { data } = await signUps()
-    .where({ openid, status: _.in(['confirmed', 'waitlisted']) })
-    .orderBy('signedUpAt', 'desc')
+    .aggregate()
+    .match({ openid, status: _.in(['confirmed', 'waitlisted']) })
+    .sort({ signedUpAt: -1 })
     .limit(limit)
-    .get()
-  return data as ActivitySignUpDoc[]
+    .lookup({ from: 'activities', localField: 'activityId', foreignField: '_id', as: 'activity' })
+    .end()
+  return (data as (ActivitySignUpDoc & { activity: unknown[] })[]).map(({ activity, ...signUp }) => ({
+    signUp,
+    activity: activity[0] === undefined ? undefined : readActivity(activity[0]),
+  }))
 }
 
 // ——— ratings ———
