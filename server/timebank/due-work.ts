@@ -32,7 +32,7 @@ export const returnExpiredGifts: DueStep<GiftDoc> = {
   page: (gift) => heldCreditsPath(gift.communityId),
   async run(gift, now) {
     try {
-      const settled = await settleGift(gift, 'returned', 'system', now)
+      const settled = (await settleGift(gift._id, 'returned', 'system', now)).gift
       // Already returned (a replay): nothing done this time.
       return settled.settledAt === now
     } catch (error) {

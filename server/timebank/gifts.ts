@@ -8,6 +8,7 @@ import type { TimebankContract } from '../../shared/contracts/timebank'
 import { GIFTS_PER_DAY, giftExpiry, maskPhone, shanghaiDay } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { EntryDoc, GiftDayDoc, GiftDoc } from '../data/documents'
+import { communitiesByIds } from '../data/places'
 import { personByNameAndPhone } from '../data/residents'
 import { entryById, giftById, giftsOfGiver, giftsWaitingFor } from '../data/timebank'
 import { inTransaction } from '../data/transaction'
@@ -17,10 +18,11 @@ import { refuseFlagged } from '../wechat'
 import { entryKey, giftDayIdOf, giftIdOf } from './keys'
 import { insufficient, move, person, waitingGift } from './ledger'
 import { balanceOf, homeOf } from './resident'
-import { entryContext, giftViews, historyView } from './views'
+import { entryContext, giftViews, historyView, type EntryContext } from './views'
 
 type Action<A extends keyof TimebankContract['actions']> = ActionImplementations<TimebankContract>[A]
 
+/** What the giver is answered: the entry and the gift as they see them, and their balance. */
 async function giftAnswer(gift: GiftDoc, me: Caller) {
   const entry = (await entryById(gift.entryId))!
   const [shown, [view], balance] = await Promise.all([
@@ -31,24 +33,38 @@ async function giftAnswer(gift: GiftDoc, me: Caller) {
   return { entry: historyView(entry, me.openid, shown), gift: view, balance }
 }
 
+/**
+ * The answer to a gift just made, from what its transaction wrote: only the community's name is
+ * read. A new entry has no reversal, and its only person is the giver.
+ */
+async function newGiftAnswer(gift: GiftDoc, entry: EntryDoc, balance: number, me: Caller) {
+  const communities = await communitiesByIds([gift.communityId])
+  const people = new Map(me.person ? [[me.openid, me.person]] : [])
+  const shown: EntryContext = { communities, organisations: new Map(), people, reversals: new Map() }
+  const [view] = await giftViews([gift], 'giver', communities)
+  return { entry: historyView(entry, me.openid, shown), gift: view, balance }
+}
+
 export const give: Action<'give'> = async (context) => {
   const { input, now } = context
   const me = await context.caller()
   const communityId = input.communityId ?? homeOf(me)
   const giftId = giftIdOf(me.openid, input.requestId)
-  // A replay answers what the first request did, whatever the balance is now.
-  const done = await giftById(giftId)
-  if (done) return giftAnswer(done, me)
-  const balance = await balanceOf(communityId, me.openid)
-  if (balance < input.minutes) throw insufficient(balance, 'data.minutes')
+  const [balance, recipient] = await Promise.all([balanceOf(communityId, me.openid), personByNameAndPhone(input.toName, input.toPhone)])
+  if (balance < input.minutes) {
+    // A replay answers what the first request did, whatever the balance is now.
+    const done = await giftById(giftId)
+    if (done) return giftAnswer(done, me)
+    throw insufficient(balance, 'data.minutes')
+  }
   await refuseFlagged(me.openid, { note: input.note }, 2)
-  const recipient = await personByNameAndPhone(input.toName, input.toPhone)
   // Saying so tells the caller only their own name and phone.
   if (recipient?.openid === me.openid) throw new AppError(ErrorCode.INVALID_INPUT, '不能转赠给自己', 'data.toPhone')
   const dayId = giftDayIdOf(me.openid, shanghaiDay(now))
-  const gift = await inTransaction(async (tx) => {
+  type Made = { replayed: GiftDoc } | { added: GiftDoc; entry: EntryDoc; fromBalance: number }
+  const made = await inTransaction(async (tx): Promise<Made> => {
     const raced = await tx.get('timebank_gifts', giftId)
-    if (raced) return raced
+    if (raced) return { replayed: raced }
     // Counted in the transaction that gives: many gifts at once cannot all slip under the limit.
     const day = await tx.get('timebank_gift_days', dayId)
     if ((day?.count ?? 0) >= GIFTS_PER_DAY) throw new AppError(ErrorCode.RATE_LIMITED, `每天最多赠送 ${GIFTS_PER_DAY} 次，请明天再试`)
@@ -66,7 +82,7 @@ export const give: Action<'give'> = async (context) => {
       expiresAt: giftExpiry(now),
       entryId: entryKey.gift(me.openid, input.requestId),
     }
-    await move(tx, {
+    const paid = await move(tx, {
       key: added.entryId,
       communityId,
       from: person(me.openid),
@@ -80,9 +96,9 @@ export const give: Action<'give'> = async (context) => {
     if (day) await tx.update('timebank_gift_days', dayId, { count: day.count + 1 })
     else await tx.add('timebank_gift_days', { _id: dayId, openid: me.openid, day: shanghaiDay(now), count: 1 } satisfies GiftDayDoc)
     await tx.add('timebank_gifts', added)
-    return added
+    return { added, entry: paid.entry, fromBalance: paid.fromBalance }
   })
-  return giftAnswer(gift, me)
+  return 'replayed' in made ? giftAnswer(made.replayed, me) : newGiftAnswer(made.added, made.entry, made.fromBalance, me)
 }
 
 const giftRefOf = (gift: GiftDoc): NonNullable<EntryDoc['gift']> => ({ id: gift._id, giverOpenid: gift.giverOpenid, toName: gift.toName })
@@ -104,11 +120,13 @@ const noSuchGift = () => new AppError(ErrorCode.NOT_FOUND, '没有这份转赠',
 /** Each side settles its own gifts: the recipient accepts, the giver cancels; anyone else finds no such gift. */
 async function settleOwn(context: Parameters<Action<'acceptGift'>>[0], side: 'recipient' | 'giver') {
   const me = await context.caller()
-  const found = await giftById(context.input.giftId)
-  if (!found || (side === 'recipient' ? found.toOpenid : found.giverOpenid) !== me.openid) throw noSuchGift()
-  const gift = await settleGift(found, side === 'recipient' ? 'accepted' : 'cancelled', me.openid, context.now)
-  const [[view], balance] = await Promise.all([giftViews([gift], side), balanceOf(gift.communityId, me.openid)])
-  return { gift: view, balance }
+  // Whose gift it is, is checked on the transaction's own read, before it writes anything.
+  const outcome = side === 'recipient' ? 'accepted' : 'cancelled'
+  const { gift, balance } = await settleGift(context.input.giftId, outcome, me.openid, context.now, (g) => {
+    if ((side === 'recipient' ? g.toOpenid : g.giverOpenid) !== me.openid) throw noSuchGift()
+  })
+  const [[view], shownBalance] = await Promise.all([giftViews([gift], side), balance ?? balanceOf(gift.communityId, me.openid)])
+  return { gift: view, balance: shownBalance }
 }
 
 export const acceptGift: Action<'acceptGift'> = (context) => settleOwn(context, 'recipient')
@@ -120,22 +138,25 @@ export const cancelGift: Action<'cancelGift'> = (context) => settleOwn(context, 
  * that moves them, so of an accept and a cancel at once one wins and the other finds it settled.
  */
 export async function settleGift(
-  gift: GiftDoc,
+  giftId: string,
   outcome: 'accepted' | 'cancelled' | 'returned',
   byOpenid: string,
   now: Date,
-): Promise<GiftDoc> {
+  refuse: (gift: GiftDoc) => void = () => undefined,
+): Promise<{ gift: GiftDoc; balance: number | null }> {
   return inTransaction(async (tx) => {
-    const current = (await tx.get('timebank_gifts', gift._id))!
+    const current = await tx.get('timebank_gifts', giftId)
+    if (!current) throw noSuchGift()
+    refuse(current)
     // The same outcome again is a replay.
-    if (current.status === outcome) return current
+    if (current.status === outcome) return { gift: current, balance: null }
     if (current.status === 'accepted') throw new AppError(ErrorCode.CONFLICT, '对方已经接收了这份转赠')
     if (current.status !== 'waiting') throw new AppError(ErrorCode.CONFLICT, '这份转赠已经退回给赠送人了')
     if (outcome === 'accepted' && new Date(current.expiresAt) <= now)
       throw new AppError(ErrorCode.CONFLICT, '已超过 7 天，这份转赠已退回给赠送人')
     const accepted = outcome === 'accepted'
     const key = accepted ? entryKey.giftAccept(current._id) : entryKey.giftReturn(current._id)
-    await move(tx, {
+    const paid = await move(tx, {
       key,
       communityId: current.communityId,
       from: waitingGift(current._id),
@@ -149,6 +170,7 @@ export async function settleGift(
     })
     const change = { status: outcome, settledAt: now, settledEntryId: key }
     await tx.update('timebank_gifts', current._id, change)
-    return { ...current, ...change }
+    // The balance of whom the minutes went to: the settler's own, when a person settles.
+    return { gift: { ...current, ...change }, balance: paid.toBalance }
   })
 }

@@ -48,8 +48,8 @@ export interface Movement {
 export const insufficient = (balance: number, field?: string) =>
   new AppError(ErrorCode.INSUFFICIENT_BALANCE, balance > 0 ? `时间余额不足：还有 ${formatMinutes(balance)}` : '时间余额不足', field)
 
-/** Moves the minutes and adds the entry; answers the entry and the payer's balance after it. */
-export async function move(tx: Transaction, m: Movement): Promise<{ entry: EntryDoc; fromBalance: number }> {
+/** Moves the minutes and adds the entry; answers the entry and the payer's and payee's balances after it. */
+export async function move(tx: Transaction, m: Movement): Promise<{ entry: EntryDoc; fromBalance: number; toBalance: number }> {
   if (!Number.isInteger(m.minutes) || m.minutes < 1) throw new Error(`ledger: ${m.minutes} is not a whole positive number of minutes`)
   const fromId = accountIdOf(m.communityId, m.from)
   const toId = accountIdOf(m.communityId, m.to)
@@ -76,7 +76,7 @@ export async function move(tx: Transaction, m: Movement): Promise<{ entry: Entry
     ...m.details,
   }
   await tx.add('timebank_entries', entry)
-  return { entry, fromBalance }
+  return { entry, fromBalance, toBalance: (to?.balance ?? 0) + m.minutes }
 }
 
 async function writeAccount(

@@ -220,10 +220,10 @@ export async function heldViews(held: HeldCreditDoc[]): Promise<HeldCreditView[]
   })
 }
 
-/** `giver`: to whom, as typed; `recipient`: from whom. */
-export async function giftViews(gifts: GiftDoc[], side: 'giver' | 'recipient'): Promise<GiftView[]> {
+/** `giver`: to whom, as typed; `recipient`: from whom. `known`: their communities, when already read. */
+export async function giftViews(gifts: GiftDoc[], side: 'giver' | 'recipient', known?: Map<string, CommunityDoc>): Promise<GiftView[]> {
   const [communities, people] = await Promise.all([
-    communitiesByIds(gifts.map((g) => g.communityId)),
+    known ?? communitiesByIds(gifts.map((g) => g.communityId)),
     peopleByOpenids(side === 'recipient' ? gifts.map((g) => g.giverOpenid) : []),
   ])
   return gifts.map((g) => ({
