@@ -4,8 +4,7 @@
  */
 import { AppError, ErrorCode } from '../shared/errors'
 import type { CommunityDoc, OrganisationDoc } from './data/documents'
-import { organisationById } from './data/organisations'
-import { communitiesByIds } from './data/places'
+import { communitiesByIds, organisationsAndCommunities } from './data/places'
 import type { ActionContext } from './handler'
 
 async function communityById(communityId: string): Promise<CommunityDoc | null> {
@@ -27,8 +26,10 @@ export async function authoriseOverOrganisation(
   context: ActionContext<unknown>,
   organisationId: string,
 ): Promise<{ organisation: OrganisationDoc; community: CommunityDoc }> {
-  const [organisation] = await Promise.all([organisationById(organisationId), context.caller()])
-  const community = organisation && (await communityById(organisation.communityId))
+  // The organisation joined with its community: one round trip.
+  const [{ organisations, communities }] = await Promise.all([organisationsAndCommunities([organisationId], []), context.caller()])
+  const organisation = organisations.get(organisationId)
+  const community = organisation && communities.get(organisation.communityId)
   if (!organisation || !community) throw new AppError(ErrorCode.NOT_FOUND, '没有这个组织')
   await context.authorise({ kind: 'organisation', organisationId, communityId: community._id, officeId: community.officeId })
   return { organisation, community }

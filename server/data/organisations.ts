@@ -15,20 +15,20 @@ import { isDuplicateWrite } from './write-errors'
 const organisations = () => database().collection('organisations')
 
 /** Documents as the server uses them: the service centre as GeoJSON whatever the SDK returned. */
-function read(doc: unknown): OrganisationDoc {
+export function readOrganisation(doc: unknown): OrganisationDoc {
   const organisation = doc as OrganisationDoc
   return { ...organisation, serviceArea: { ...organisation.serviceArea, centre: asGeoPoint(organisation.serviceArea.centre) } }
 }
-const readAllOf = (data: unknown[]) => data.map(read)
+const readAllOf = (data: unknown[]) => data.map(readOrganisation)
 
 export async function organisationById(id: string): Promise<OrganisationDoc | null> {
   const { data } = await organisations().doc(id).get()
-  return data[0] ? read(data[0]) : null
+  return data[0] ? readOrganisation(data[0]) : null
 }
 
 export async function organisationByInviteCode(inviteCode: string): Promise<OrganisationDoc | null> {
   const { data } = await organisations().where({ inviteCode }).limit(1).get()
-  return data[0] ? read(data[0]) : null
+  return data[0] ? readOrganisation(data[0]) : null
 }
 
 /** Invite codes are random; a clash with the unique index is rare and answered by drawing again. */

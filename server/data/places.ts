@@ -1,4 +1,5 @@
 import { documentsWhereIn, documentsWhereInJoined } from './cloudbase'
+import { readOrganisation } from './organisations'
 import type { CommunityDoc, OfficeDoc, OrganisationDoc } from './documents'
 
 /** Documents of one collection by id. */
@@ -26,7 +27,7 @@ export async function organisationsAndCommunities(
   const organisations = new Map<string, OrganisationDoc>()
   const communities = new Map<string, CommunityDoc>()
   for (const { community, ...organisation } of joined) {
-    organisations.set(organisation._id, organisation)
+    organisations.set(organisation._id, readOrganisation(organisation))
     for (const c of community) communities.set(c._id, c)
   }
   const others = await communitiesByIds(communityIds.filter((id) => !communities.has(id)))

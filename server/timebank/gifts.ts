@@ -7,7 +7,7 @@
 import type { TimebankContract } from '../../shared/contracts/timebank'
 import { GIFTS_PER_DAY, giftExpiry, maskPhone, shanghaiDay } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
-import type { EntryDoc, GiftDayDoc, GiftDoc } from '../data/documents'
+import type { CommunityDoc, EntryDoc, GiftDayDoc, GiftDoc } from '../data/documents'
 import { communitiesByIds } from '../data/places'
 import { personByNameAndPhone } from '../data/residents'
 import { entryById, giftById, giftsOfGiver, giftsWaitingFor } from '../data/timebank'
@@ -33,12 +33,8 @@ async function giftAnswer(gift: GiftDoc, me: Caller) {
   return { entry: historyView(entry, me.openid, shown), gift: view, balance }
 }
 
-/**
- * The answer to a gift just made, from what its transaction wrote: only the community's name is
- * read. A new entry has no reversal, and its only person is the giver.
- */
-async function newGiftAnswer(gift: GiftDoc, entry: EntryDoc, balance: number, me: Caller) {
-  const communities = await communitiesByIds([gift.communityId])
+/** The answer to a gift just made, from what its transaction wrote: a new entry has no reversal, and its only person is the giver. */
+async function newGiftAnswer(gift: GiftDoc, entry: EntryDoc, balance: number, me: Caller, communities: Map<string, CommunityDoc>) {
   const people = new Map(me.person ? [[me.openid, me.person]] : [])
   const shown: EntryContext = { communities, organisations: new Map(), people, reversals: new Map() }
   const [view] = await giftViews([gift], 'giver', communities)
@@ -50,55 +46,66 @@ export const give: Action<'give'> = async (context) => {
   const me = await context.caller()
   const communityId = input.communityId ?? homeOf(me)
   const giftId = giftIdOf(me.openid, input.requestId)
-  const [balance, recipient] = await Promise.all([balanceOf(communityId, me.openid), personByNameAndPhone(input.toName, input.toPhone)])
-  if (balance < input.minutes) {
-    // A replay answers what the first request did, whatever the balance is now.
-    const done = await giftById(giftId)
-    if (done) return giftAnswer(done, me)
-    throw insufficient(balance, 'data.minutes')
+  const recipient = await personByNameAndPhone(input.toName, input.toPhone)
+  // A note is checked by WeChat, which keeps a record: only once the balance allows the gift. Without
+  // one, the transaction's own read of the balance refuses.
+  if (input.note) {
+    const balance = await balanceOf(communityId, me.openid)
+    if (balance < input.minutes) {
+      // A replay answers what the first request did, whatever the balance is now.
+      const done = await giftById(giftId)
+      if (done) return giftAnswer(done, me)
+      throw insufficient(balance, 'data.minutes')
+    }
+    await refuseFlagged(me.openid, { note: input.note }, 2)
   }
-  await refuseFlagged(me.openid, { note: input.note }, 2)
   // Saying so tells the caller only their own name and phone.
   if (recipient?.openid === me.openid) throw new AppError(ErrorCode.INVALID_INPUT, '不能转赠给自己', 'data.toPhone')
   const dayId = giftDayIdOf(me.openid, shanghaiDay(now))
   type Made = { replayed: GiftDoc } | { added: GiftDoc; entry: EntryDoc; fromBalance: number }
-  const made = await inTransaction(async (tx): Promise<Made> => {
-    const raced = await tx.get('timebank_gifts', giftId)
-    if (raced) return { replayed: raced }
-    // Counted in the transaction that gives: many gifts at once cannot all slip under the limit.
-    const day = await tx.get('timebank_gift_days', dayId)
-    if ((day?.count ?? 0) >= GIFTS_PER_DAY) throw new AppError(ErrorCode.RATE_LIMITED, `每天最多赠送 ${GIFTS_PER_DAY} 次，请明天再试`)
-    const added: GiftDoc = {
-      _id: giftId,
-      communityId,
-      giverOpenid: me.openid,
-      toName: input.toName,
-      toPhoneMasked: maskPhone(input.toPhone),
-      ...(recipient ? { toOpenid: recipient.openid } : {}),
-      minutes: input.minutes,
-      ...(input.note ? { note: input.note } : {}),
-      status: 'waiting',
-      createdAt: now,
-      expiresAt: giftExpiry(now),
-      entryId: entryKey.gift(me.openid, input.requestId),
-    }
-    const paid = await move(tx, {
-      key: added.entryId,
-      communityId,
-      from: person(me.openid),
-      to: waitingGift(giftId),
-      minutes: input.minutes,
-      kind: 'gift',
-      byOpenid: me.openid,
-      at: now,
-      details: { gift: giftRefOf(added), ...(input.note ? { note: input.note } : {}) },
-    })
-    if (day) await tx.update('timebank_gift_days', dayId, { count: day.count + 1 })
-    else await tx.add('timebank_gift_days', { _id: dayId, openid: me.openid, day: shanghaiDay(now), count: 1 } satisfies GiftDayDoc)
-    await tx.add('timebank_gifts', added)
-    return { added, entry: paid.entry, fromBalance: paid.fromBalance }
-  })
-  return 'replayed' in made ? giftAnswer(made.replayed, me) : newGiftAnswer(made.added, made.entry, made.fromBalance, me)
+  // The community's name for the answer is read while the transaction runs.
+  const [made, communities] = await Promise.all([
+    inTransaction(async (tx): Promise<Made> => {
+      const raced = await tx.get('timebank_gifts', giftId)
+      if (raced) return { replayed: raced }
+      // Counted in the transaction that gives: many gifts at once cannot all slip under the limit.
+      const day = await tx.get('timebank_gift_days', dayId)
+      if ((day?.count ?? 0) >= GIFTS_PER_DAY) throw new AppError(ErrorCode.RATE_LIMITED, `每天最多赠送 ${GIFTS_PER_DAY} 次，请明天再试`)
+      const added: GiftDoc = {
+        _id: giftId,
+        communityId,
+        giverOpenid: me.openid,
+        toName: input.toName,
+        toPhoneMasked: maskPhone(input.toPhone),
+        ...(recipient ? { toOpenid: recipient.openid } : {}),
+        minutes: input.minutes,
+        ...(input.note ? { note: input.note } : {}),
+        status: 'waiting',
+        createdAt: now,
+        expiresAt: giftExpiry(now),
+        entryId: entryKey.gift(me.openid, input.requestId),
+      }
+      const paid = await move(tx, {
+        key: added.entryId,
+        communityId,
+        from: person(me.openid),
+        to: waitingGift(giftId),
+        minutes: input.minutes,
+        kind: 'gift',
+        byOpenid: me.openid,
+        at: now,
+        details: { gift: giftRefOf(added), ...(input.note ? { note: input.note } : {}) },
+        field: 'data.minutes',
+        toIsNew: true,
+      })
+      if (day) await tx.update('timebank_gift_days', dayId, { count: day.count + 1 })
+      else await tx.add('timebank_gift_days', { _id: dayId, openid: me.openid, day: shanghaiDay(now), count: 1 } satisfies GiftDayDoc)
+      await tx.add('timebank_gifts', added)
+      return { added, entry: paid.entry, fromBalance: paid.fromBalance }
+    }),
+    communitiesByIds([communityId]),
+  ])
+  return 'replayed' in made ? giftAnswer(made.replayed, me) : newGiftAnswer(made.added, made.entry, made.fromBalance, me, communities)
 }
 
 const giftRefOf = (gift: GiftDoc): NonNullable<EntryDoc['gift']> => ({ id: gift._id, giverOpenid: gift.giverOpenid, toName: gift.toName })

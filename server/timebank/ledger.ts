@@ -42,6 +42,10 @@ export interface Movement {
   byOpenid: string
   at: Date
   details?: Details
+  /** The input that asked for the minutes, named when the payer has too few. */
+  field?: string
+  /** The payee's account is made by this very movement (a new gift's waiting account): not read first. */
+  toIsNew?: true
 }
 
 /** `field`: the input that asked for too much, when there is one, so the page can say it there. */
@@ -55,10 +59,10 @@ export async function move(tx: Transaction, m: Movement): Promise<{ entry: Entry
   const toId = accountIdOf(m.communityId, m.to)
   if (fromId === toId) throw new Error(`ledger: ${m.key} moves minutes from ${fromId} to itself`)
   const from = await tx.get('timebank_accounts', fromId)
-  const to = await tx.get('timebank_accounts', toId)
+  const to = m.toIsNew ? null : await tx.get('timebank_accounts', toId)
   const fromBalance = (from?.balance ?? 0) - m.minutes
   // The pool issues and so goes below zero; a person never does, nor do waiting gifts (they only hold what was given).
-  if (m.from.kind === 'person' && fromBalance < 0) throw insufficient(from?.balance ?? 0)
+  if (m.from.kind === 'person' && fromBalance < 0) throw insufficient(from?.balance ?? 0, m.field)
   await writeAccount(tx, m, fromId, m.from, from, -m.minutes)
   await writeAccount(tx, m, toId, m.to, to, m.minutes)
   const entry: EntryDoc = {

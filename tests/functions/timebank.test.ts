@@ -22,7 +22,7 @@ import { creditServiceRecords, pendingServiceRecord } from '../../server/timeban
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
 import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup, testClock } from '../support/database'
 import { expectLedgerInvariants } from '../support/ledger'
-import { callNeeds, callTimebank as call, failure, ok } from './calls'
+import { callNeeds, callTimebank as call, failure, ok, outbox, sentSince } from './calls'
 
 const urban = 'c-zd-qinyuan'
 const rural = 'c-zc-taihe'
@@ -615,6 +615,18 @@ describe('gifts: held until the recipient accepts, the same answer whoever the n
     expect(await failure(gift(10, wangGuilan, { note: '帮我代开发票' }))).toEqual({ code: 'CONTENT_REJECTED', field: 'data.note' })
     expect(await failure(gift(1.5))).toEqual({ code: 'INVALID_INPUT', field: 'data.minutes' })
     expect(await balanceOf(xuMin.openid)).toBe(before)
+  })
+
+  it('checks a note with WeChat only once the balance allows the gift', async () => {
+    const before = await balanceOf(xuMin.openid)
+    const sent = await outbox()
+    expect(await failure(gift(before + 1, wangGuilan, { note: '谢谢您的照顾' }))).toEqual({
+      code: 'INSUFFICIENT_BALANCE',
+      field: 'data.minutes',
+    })
+    expect(await sentSince(sent)).toEqual([])
+    await ok(gift(1, wangGuilan, { note: '谢谢您的照顾' }))
+    expect((await sentSince(sent)).map((m) => m.channel)).toEqual(['contentSecurity'])
   })
 
   it('a replayed gift, again or ten at once, answers the first and moves the minutes once', async () => {
