@@ -165,15 +165,17 @@ function cannotCancel(activity: ActivityDoc, signUp: ActivitySignUpDoc | null, n
  */
 export const cancelSignUp: Action<'cancelSignUp'> = async ({ caller, input, now: at }) => {
   const me = await caller()
-  const activity = await withdrawSignUp(input.activityId, me.openid, input.role, at, me)
-  return { activity: await activityDetail(activity, me, at, { signUp: null }) }
+  const { activity, told } = await withdrawSignUp(input.activityId, me.openid, input.role, at, me)
+  // The page is built while those promoted are told.
+  const [view] = await Promise.all([activityDetail(activity, me, at, { signUp: null }), told])
+  return { activity: view }
 }
 
 /**
  * `openid`'s sign-up in `role` cancelled, its place given to those waiting, who are told; also how a
  * closing account leaves the activities it has not yet attended. A retry after it went through does
  * nothing. `seenBy`: the caller, refused an activity they may not see, read in the same transaction.
- * Answers the activity as the transaction left it.
+ * Answers the activity as the transaction left it, and the telling under way (which throws nothing).
  */
 export async function withdrawSignUp(
   activityId: string,
@@ -181,7 +183,7 @@ export async function withdrawSignUp(
   role: SignUpRole,
   at: Date,
   seenBy?: Caller,
-): Promise<ActivityDoc> {
+): Promise<{ activity: ActivityDoc; told: Promise<unknown> }> {
   const id = signUpDocId(activityId, openid)
   const { activity, promoted } = await inTransaction(async (tx) => {
     const read = await tx.get('activities', activityId)
@@ -210,15 +212,16 @@ export async function withdrawSignUp(
     for (const entry of moving) await writeSignUp(tx, signUpFromList(activityId, { role, status: 'confirmed', entry }, at))
     return { activity: patched(current, change), promoted: moving }
   })
-  if (promoted.length > 0) {
-    await tellAboutActivity(
-      promoted.map((e) => e.openid),
-      'activityPromoted',
-      activity,
-      { role: signUpRoleLabelOf(activity, role), note: '有人取消报名，您已转为正式报名' },
-    )
-  }
-  return activity
+  const told =
+    promoted.length > 0
+      ? tellAboutActivity(
+          promoted.map((e) => e.openid),
+          'activityPromoted',
+          activity,
+          { role: signUpRoleLabelOf(activity, role), note: '有人取消报名，您已转为正式报名' },
+        )
+      : Promise.resolve()
+  return { activity, told }
 }
 
 /** More than a resident signs up for in a season. */

@@ -155,7 +155,7 @@ export const close: Action<'close'> = async ({ caller, openid, now }) => {
   const activities = await activitiesByIds(records.signUps.map((s) => s.activityId))
   for (const signUp of records.signUps.filter((s) => s.status !== 'cancelled')) {
     const activity = activities.get(signUp.activityId)
-    if (activity) await unlessSettled(withdrawSignUp(activity._id, openid, signUp.role, now))
+    if (activity) await unlessSettled(withdrawSignUp(activity._id, openid, signUp.role, now).then(({ told }) => told))
   }
   const care = ownCareEntry(records)
   if (care?.active) await unlessSettled(endOnWithdrawal(care, me, '本人注销账号', now, now))

@@ -47,7 +47,8 @@ export const account: Action<'account'> = async (context) => {
   }
   // The home community's account is shown even before its first entry.
   const balances = new Map([[homeOf(me), 0], ...accounts.map((a) => [a.communityId, a.balance] as const)])
-  const [communities, shown] = await Promise.all([communitiesByIds([...balances.keys()]), entryContext(recent)])
+  const shown = await entryContext(recent, { communityIds: [...balances.keys()], reader: me.person })
+  const { communities } = shown
   const views = [...balances].map(([communityId, balance]) => ({
     communityId,
     communityName: communities.get(communityId)?.name ?? '',
@@ -66,7 +67,7 @@ export const history: Action<'history'> = async (context) => {
   const { input } = context
   const me = await context.caller()
   const page = pageOf(await entriesPage({ people: me.openid }, positionOf(input.cursor), input.limit + 1), input.limit)
-  const shown = await entryContext(page.entries)
+  const shown = await entryContext(page.entries, { reader: me.person })
   return { entries: page.entries.map((e) => historyView(e, me.openid, shown)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
 }
 

@@ -35,13 +35,22 @@ export interface EntryContext {
   reversals: Map<string, EntryDoc>
 }
 
-export async function entryContext(entries: EntryDoc[]): Promise<EntryContext> {
+/**
+ * `also.communityIds`: communities the page names besides the entries' own, read with them;
+ * `also.reader`: the person reading, already loaded, not read again.
+ */
+export async function entryContext(
+  entries: EntryDoc[],
+  also: { communityIds?: string[]; reader?: PersonDoc | null } = {},
+): Promise<EntryContext> {
+  const reader = also.reader
   const [communities, organisations, people, reversals] = await Promise.all([
-    communitiesByIds(entries.map((e) => e.communityId)),
+    communitiesByIds([...entries.map((e) => e.communityId), ...(also.communityIds ?? [])]),
     organisationsByIds(entries.flatMap((e) => (e.service ? [e.service.organisationId] : []))),
-    peopleByOpenids(entries.flatMap((e) => [...e.people, ...(e.gift ? [e.gift.giverOpenid] : [])])),
+    peopleByOpenids(entries.flatMap((e) => [...e.people, ...(e.gift ? [e.gift.giverOpenid] : [])]).filter((o) => o !== reader?.openid)),
     entriesByIds(entries.filter((e) => e.kind !== 'reversal').map((e) => entryKey.reverse(e._id))),
   ])
+  if (reader) people.set(reader.openid, reader)
   return { communities, organisations, people, reversals: new Map([...reversals.values()].map((r) => [r.reverses!, r])) }
 }
 
