@@ -1,7 +1,7 @@
 import type { PersonView, RoleView } from '../shared/contracts/account'
 import { communityKindLabel } from '../shared/domain/community'
 import { roleLabel } from '../shared/domain/roles'
-import { communitiesByIds, officesByIds, organisationsByIds } from './data/places'
+import { officesByIds, organisationsAndCommunities } from './data/places'
 import type { Caller } from './principal'
 
 /** 我的: the caller's own record, with the names of everything their roles are held over. */
@@ -9,9 +9,11 @@ export async function describeMe(caller: Caller): Promise<PersonView | null> {
   const { person, roles } = caller
   if (!person) return null
   const communityIds = [person.communityId, ...roles.map((r) => r.communityId)].filter((id): id is string => !!id)
-  const [communities, organisations, offices] = await Promise.all([
-    communitiesByIds(communityIds),
-    organisationsByIds(roles.flatMap((r) => (r.organisationId ? [r.organisationId] : []))),
+  const [{ communities, organisations }, offices] = await Promise.all([
+    organisationsAndCommunities(
+      roles.flatMap((r) => (r.organisationId ? [r.organisationId] : [])),
+      communityIds,
+    ),
     officesByIds(roles.flatMap((r) => (r.officeId ? [r.officeId] : []))),
   ])
   const home = person.communityId ? communities.get(person.communityId) : undefined
