@@ -8,7 +8,8 @@ import type { Caller } from './principal'
 export async function describeMe(caller: Caller): Promise<PersonView | null> {
   const { person, roles } = caller
   if (!person) return null
-  const communityIds = [person.communityId, ...roles.map((r) => r.communityId)].filter((id): id is string => !!id)
+  // Their own community came with them.
+  const communityIds = roles.flatMap((r) => (r.communityId && r.communityId !== caller.home?._id ? [r.communityId] : []))
   const [{ communities, organisations }, offices] = await Promise.all([
     organisationsAndCommunities(
       roles.flatMap((r) => (r.organisationId ? [r.organisationId] : [])),
@@ -16,7 +17,8 @@ export async function describeMe(caller: Caller): Promise<PersonView | null> {
     ),
     officesByIds(roles.flatMap((r) => (r.officeId ? [r.officeId] : []))),
   ])
-  const home = person.communityId ? communities.get(person.communityId) : undefined
+  const { home } = caller
+  if (home) communities.set(home._id, home)
 
   const roleViews: RoleView[] = roles.map((role) => {
     const scopeName =

@@ -13,8 +13,7 @@ import type { Caller } from './principal'
 export async function placeOrHome(me: Caller, asked: [number, number] | undefined, field: string): Promise<[number, number]> {
   if (asked) return asked
   if (me.person?.location) return asGeoPoint(me.person.location).coordinates
-  const community = me.person?.communityId ? (await communitiesByIds([me.person.communityId])).get(me.person.communityId) : undefined
-  if (community) return asGeoPoint(community.centre).coordinates
+  if (me.home) return asGeoPoint(me.home.centre).coordinates
   throw new AppError(ErrorCode.INVALID_INPUT, '请选择一个地点', field)
 }
 
@@ -29,4 +28,12 @@ export function refuseOutsideArea(community: CommunityDoc, point: readonly [numb
     `这个地点不在${community.name}的服务范围内，请在地图上选${community.name}里的地点；别处的事，请找当地社区`,
     field,
   )
+}
+
+/** Communities by id; the caller's own, read with them, is not read again. */
+export async function communitiesSeenBy(me: Caller, ids: string[]): Promise<Map<string, CommunityDoc>> {
+  const { home } = me
+  const found = await communitiesByIds(ids.filter((id) => id !== home?._id))
+  if (home && ids.includes(home._id)) found.set(home._id, home)
+  return found
 }

@@ -3,16 +3,18 @@ import type { Principal } from '../shared/domain/permissions'
 import { personWithRoles } from './data/people'
 import { rolesOfPerson } from './data/roles'
 
-import type { PersonDoc, RoleDoc } from './data/documents'
+import type { CommunityDoc, PersonDoc, RoleDoc } from './data/documents'
 
 /** The caller as the permission table needs them, with the records it was read from. */
 export interface Caller extends Principal {
   person: PersonDoc | null
   roles: RoleDoc[]
+  /** The person's own community, read with them: null without one. */
+  home: CommunityDoc | null
 }
 
 /**
- * One round trip for a caller with a person document (the person joined with their roles); one more
+ * One round trip for a caller with a person document (the person joined with their roles and community); one more
  * only for someone without one, whose roles (an office's civil-affairs staff, say) are read alone.
  */
 export async function loadCaller(openid: string): Promise<Caller> {
@@ -31,6 +33,7 @@ export async function loadCaller(openid: string): Promise<Caller> {
     grants,
     person,
     roles,
+    home: found?.community ?? null,
   }
 }
 

@@ -8,12 +8,12 @@ import type { TimebankContract } from '../../shared/contracts/timebank'
 import { GIFTS_PER_DAY, giftExpiry, maskPhone, shanghaiDay } from '../../shared/domain/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { CommunityDoc, EntryDoc, GiftDayDoc, GiftDoc } from '../data/documents'
-import { communitiesByIds } from '../data/places'
 import { personByNameAndPhone } from '../data/residents'
 import { entryById, giftById, giftsOfGiver, giftsWaitingFor } from '../data/timebank'
 import { inTransaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
+import { communitiesSeenBy } from '../places'
 import { refuseFlagged } from '../wechat'
 import { entryKey, giftDayIdOf, giftIdOf } from './keys'
 import { insufficient, move, person, waitingGift } from './ledger'
@@ -103,7 +103,7 @@ export const give: Action<'give'> = async (context) => {
       await tx.add('timebank_gifts', added)
       return { added, entry: paid.entry, fromBalance: paid.fromBalance }
     }),
-    communitiesByIds([communityId]),
+    communitiesSeenBy(me, [communityId]),
   ])
   return 'replayed' in made ? giftAnswer(made.replayed, me) : newGiftAnswer(made.added, made.entry, made.fromBalance, me, communities)
 }

@@ -3,7 +3,6 @@ import { monthOf, monthRange } from '../../shared/domain/time'
 import type { TimebankContract } from '../../shared/contracts/timebank'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { RedemptionDoc } from '../data/documents'
-import { communitiesByIds } from '../data/places'
 import {
   accountsByIds,
   accountsOfPerson,
@@ -20,6 +19,7 @@ import { entryKey, personAccountId, redemptionIdOf } from './keys'
 import { move, person, pool } from './ledger'
 import { entryContext, historyView, itemViews, redemptionViews } from './views'
 import { pageOf, positionOf } from '../paging'
+import { communitiesSeenBy } from '../places'
 
 type Action<A extends keyof TimebankContract['actions']> = ActionImplementations<TimebankContract>[A]
 
@@ -47,7 +47,7 @@ export const account: Action<'account'> = async (context) => {
   }
   // The home community's account is shown even before its first entry.
   const balances = new Map([[homeOf(me), 0], ...accounts.map((a) => [a.communityId, a.balance] as const)])
-  const shown = await entryContext(recent, { communityIds: [...balances.keys()], reader: me.person })
+  const shown = await entryContext(recent, { communityIds: [...balances.keys()], reader: me })
   const { communities } = shown
   const views = [...balances].map(([communityId, balance]) => ({
     communityId,
@@ -67,7 +67,7 @@ export const history: Action<'history'> = async (context) => {
   const { input } = context
   const me = await context.caller()
   const page = pageOf(await entriesPage({ people: me.openid }, positionOf(input.cursor), input.limit + 1), input.limit)
-  const shown = await entryContext(page.entries, { reader: me.person })
+  const shown = await entryContext(page.entries, { reader: me })
   return { entries: page.entries.map((e) => historyView(e, me.openid, shown)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
 }
 
@@ -75,7 +75,7 @@ export const catalogue: Action<'catalogue'> = async (context) => {
   const me = await context.caller()
   const communityId = homeOf(me)
   const [communities, items, balance] = await Promise.all([
-    communitiesByIds([communityId]),
+    communitiesSeenBy(me, [communityId]),
     itemsOfCommunity(communityId, ['active']),
     balanceOf(communityId, me.openid),
   ])

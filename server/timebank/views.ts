@@ -24,6 +24,8 @@ import { communitiesByIds, organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { entriesByIds } from '../data/timebank'
 import { entryKey, isWaitingGiftAccount } from './keys'
+import type { Caller } from '../principal'
+import { communitiesSeenBy } from '../places'
 
 /** What showing a page of entries needs besides the entries: four lookups at once. */
 export interface EntryContext {
@@ -37,20 +39,18 @@ export interface EntryContext {
 
 /**
  * `also.communityIds`: communities the page names besides the entries' own, read with them;
- * `also.reader`: the person reading, already loaded, not read again.
+ * `also.reader`: the caller reading, whose person and community are not read again.
  */
-export async function entryContext(
-  entries: EntryDoc[],
-  also: { communityIds?: string[]; reader?: PersonDoc | null } = {},
-): Promise<EntryContext> {
-  const reader = also.reader
+export async function entryContext(entries: EntryDoc[], also: { communityIds?: string[]; reader?: Caller } = {}): Promise<EntryContext> {
+  const { reader } = also
+  const communityIds = [...entries.map((e) => e.communityId), ...(also.communityIds ?? [])]
   const [communities, organisations, people, reversals] = await Promise.all([
-    communitiesByIds([...entries.map((e) => e.communityId), ...(also.communityIds ?? [])]),
+    reader ? communitiesSeenBy(reader, communityIds) : communitiesByIds(communityIds),
     organisationsByIds(entries.flatMap((e) => (e.service ? [e.service.organisationId] : []))),
     peopleByOpenids(entries.flatMap((e) => [...e.people, ...(e.gift ? [e.gift.giverOpenid] : [])]).filter((o) => o !== reader?.openid)),
     entriesByIds(entries.filter((e) => e.kind !== 'reversal').map((e) => entryKey.reverse(e._id))),
   ])
-  if (reader) people.set(reader.openid, reader)
+  if (reader?.person) people.set(reader.openid, reader.person)
   return { communities, organisations, people, reversals: new Map([...reversals.values()].map((r) => [r.reverses!, r])) }
 }
 

@@ -147,6 +147,8 @@ describe('the caller, read in one round trip', () => {
       createdAt: at,
     })
     expect(caller.roles.map((r) => r._id)).toEqual(['caller-role-1'])
+    // Their community is read with them: none here, as no community c-1 is stored.
+    expect(caller.home).toBeNull()
     expect(caller.grants).toEqual([{ role: 'volunteer', communityId: 'c-1', organisationId: 'org-1' }])
   })
 
