@@ -48,9 +48,9 @@ export async function ownActivity(
   organisationId: string,
   activityId: string,
 ): Promise<{ activity: ActivityDoc; organisation: OrganisationDoc; community: CommunityDoc }> {
-  const scope = await authoriseOverOrganisation(context, organisationId)
-  const activity = await loadActivity(activityId)
-  if (activity.organisationId !== organisationId) throw activityNotFound()
+  // Read beside the scope; nothing of it is answered before the authorisation has passed.
+  const [scope, activity] = await Promise.all([authoriseOverOrganisation(context, organisationId), activityById(activityId)])
+  if (!activity || activity.organisationId !== organisationId) throw activityNotFound()
   return { activity, ...scope }
 }
 

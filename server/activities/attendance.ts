@@ -124,9 +124,14 @@ export const checkIn: Action<'checkIn'> = async ({ caller, input, now: at }) => 
 
 export const roster: Action<'roster'> = async (context) => {
   const { input } = context
-  const { activity } = await ownActivity(context, input.organisationId, input.activityId)
+  const { activity, organisation, community } = await ownActivity(context, input.organisationId, input.activityId)
   const lead = await context.caller()
-  const [view, signUps] = await Promise.all([activityDetail(activity, lead, context.now), signUpsOfActivity(activity._id)])
+  // The scope's organisation and community name the activity, unless it was published from another community.
+  const names =
+    activity.communityId === community._id
+      ? { organisations: new Map([[organisation._id, organisation]]), communities: new Map([[community._id, community]]) }
+      : undefined
+  const [view, signUps] = await Promise.all([activityDetail(activity, lead, context.now, { names }), signUpsOfActivity(activity._id)])
   return { activity: view, entries: await shownRoster(activity, signUps, lead, context.now) }
 }
 

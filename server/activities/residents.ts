@@ -208,8 +208,12 @@ export async function withdrawSignUp(
     await tx.update('activities', activityId, change)
     if (signUp) await tx.update('activity_sign_ups', id, { status: 'cancelled', cancelledAt: at })
     else await tx.add('activity_sign_ups', { ...signUpFromList(activityId, listed), status: 'cancelled', cancelledAt: at })
-    // A promoted person's own call may not have written their sign-up yet, or only found an old cancelled one.
-    for (const entry of moving) await writeSignUp(tx, signUpFromList(activityId, { role, status: 'confirmed', entry }, at))
+    // A promoted person's own call may not have written their sign-up yet, or only found an old cancelled one:
+    // it is written whole, as the lists say, unread (a waitlisted sign-up holds nothing the lists do not).
+    for (const entry of moving) {
+      const { _id, ...promotedSignUp } = signUpFromList(activityId, { role, status: 'confirmed', entry }, at)
+      await tx.set('activity_sign_ups', _id, promotedSignUp)
+    }
     return { activity: patched(current, change), promoted: moving }
   })
   const told =

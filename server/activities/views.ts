@@ -13,7 +13,7 @@ import {
   type SignUpRole,
 } from '../../shared/domain/activity'
 import { commentsOf, ratingById, signUpById, signUpDocId } from '../data/activities'
-import type { ActivityDoc, ActivitySignUpDoc, PlaceEntry } from '../data/documents'
+import type { ActivityDoc, ActivitySignUpDoc, CommunityDoc, OrganisationDoc, PlaceEntry } from '../data/documents'
 import { organisationsAndCommunities } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import type { Principal } from '../../shared/domain/permissions'
@@ -47,13 +47,24 @@ function placesView(activity: ActivityDoc, role: SignUpRole) {
 export const approvalReasonViews = (activity: ActivityDoc) =>
   activity.approvalReasons.map((r) => ({ type: r.type, label: approvalReasonLabel(r) }))
 
-/** Summaries in the order given, with community and organisation names in one round trip. */
-export async function activitySummaries(activities: ActivityDoc[], distances?: Map<string, number>): Promise<ActivitySummary[]> {
+/** The organisations and communities activities name, by id. */
+export interface ActivityNames {
+  organisations: Map<string, OrganisationDoc>
+  communities: Map<string, CommunityDoc>
+}
+
+/** Summaries in the order given, with community and organisation names in one round trip, or none when `names` are known. */
+export async function activitySummaries(
+  activities: ActivityDoc[],
+  distances?: Map<string, number>,
+  names?: ActivityNames,
+): Promise<ActivitySummary[]> {
   const [{ communities, organisations }, photos] = await Promise.all([
-    organisationsAndCommunities(
-      activities.map((a) => a.organisationId),
-      activities.map((a) => a.communityId),
-    ),
+    names ??
+      organisationsAndCommunities(
+        activities.map((a) => a.organisationId),
+        activities.map((a) => a.communityId),
+      ),
     // The cover is shown to everyone in lists: only a photo that passed.
     photosAsSeen(
       'activity',
@@ -143,20 +154,20 @@ function audienceOf(activity: ActivityDoc, viewer: Principal): PhotoAudience {
 /**
  * The activity's page as `viewer` sees it: places left, their own sign-up, and whether they may rate.
  * Their sign-up is read only when the lists hold them (the lists are the record of who is live), or
- * given by an action that has just written it.
+ * given by an action that has just written it; the names, when the action has read them.
  */
 export async function activityDetail(
   activity: ActivityDoc,
   viewer: Principal,
   now: Date,
-  known?: { signUp: ActivitySignUpDoc | null },
+  known: { signUp?: ActivitySignUpDoc | null; names?: ActivityNames } = {},
 ): Promise<ActivityDetail> {
   const { openid } = viewer
   const audience = audienceOf(activity, viewer)
   const signUpId = signUpDocId(activity._id, openid)
   const [[summary], signUp, [photos]] = await Promise.all([
-    activitySummaries([activity]),
-    known ? known.signUp : standing(activity, signUpId) ? signUpById(signUpId) : null,
+    activitySummaries([activity], undefined, known.names),
+    known.signUp !== undefined ? known.signUp : standing(activity, signUpId) ? signUpById(signUpId) : null,
     photosAsSeen('activity', [{ id: activity._id, fileIds: activity.photos, audience }]),
   ])
   const mayRate = tookPart(signUp) && hasEnded(activity, now)

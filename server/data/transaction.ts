@@ -17,13 +17,20 @@ export interface Transaction {
     patch: Patch<Collections[C]> & OnlyFieldsOf<Collections[C], P>,
   ): Promise<void>
   add<C extends CollectionName>(collection: C, document: NewDocument<C>): Promise<void>
+  /** The whole document under `id`, written whether or not one is there: no read to choose between add and update. */
+  set<C extends CollectionName>(collection: C, id: string, document: Omit<Collections[C], '_id'>): Promise<void>
   remove(collection: CollectionName, id: string): Promise<void>
 }
 
 /** The SDK types transactions as any; this is the part used here. */
 interface SdkTransaction {
   collection(name: string): {
-    doc(id: string): { get(): Promise<{ data: unknown }>; update(p: object): Promise<unknown>; remove(): Promise<unknown> }
+    doc(id: string): {
+      get(): Promise<{ data: unknown }>
+      update(p: object): Promise<unknown>
+      set(d: object): Promise<unknown>
+      remove(): Promise<unknown>
+    }
     add(document: object): Promise<unknown>
   }
 }
@@ -97,6 +104,9 @@ function attemptTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T
       },
       async add(collection, document) {
         await t.collection(collection).add(document)
+      },
+      async set(collection, id, document) {
+        await t.collection(collection).doc(id).set(document)
       },
       async remove(collection, id) {
         await t.collection(collection).doc(id).remove()

@@ -1,5 +1,5 @@
-import { insertAll } from '../../server/data/maintenance'
-import type { NeedDoc } from '../../server/data/documents'
+import { allDocuments, insertAll } from '../../server/data/maintenance'
+import type { ActivitySignUpDoc, NeedDoc } from '../../server/data/documents'
 import { needAfter, needById, timelineOf } from '../../server/data/needs'
 import { inTransaction, increment, patched, unset, whole } from '../../server/data/transaction'
 import { officesByIds } from '../../server/data/places'
@@ -158,5 +158,20 @@ describe('the caller, read in one round trip', () => {
     expect(staff.roles.map((r) => r._id)).toEqual(['caller-role-2'])
     const stranger = await loadCaller('nobody')
     expect([stranger.person, stranger.roles, stranger.isResident]).toEqual([null, [], false])
+  })
+})
+
+describe('a whole document set in a transaction', () => {
+  it('is added when absent and replaces every field when present, without a read', async () => {
+    const at = new Date('2026-10-01T02:00:00Z')
+    const base = { activityId: 'a-set', openid: 'o-set', role: 'participant' as const, signedUpAt: at }
+    await inTransaction((tx) => tx.set('activity_sign_ups', 'su-new', { ...base, status: 'confirmed', promotedAt: at }))
+    await insertAll('activity_sign_ups', [{ _id: 'su-old', ...base, status: 'cancelled', cancelledAt: at }])
+    await inTransaction((tx) => tx.set('activity_sign_ups', 'su-old', { ...base, status: 'confirmed' }))
+    const stored = (await allDocuments('activity_sign_ups')) as ActivitySignUpDoc[]
+    expect(stored.filter((d) => d.activityId === 'a-set').sort((a, b) => a._id.localeCompare(b._id))).toEqual([
+      { _id: 'su-new', ...base, status: 'confirmed', promotedAt: at },
+      { _id: 'su-old', ...base, status: 'confirmed' },
+    ])
   })
 })
