@@ -63,48 +63,50 @@ export const give: Action<'give'> = async (context) => {
   if (recipient?.openid === me.openid) throw new AppError(ErrorCode.INVALID_INPUT, '不能转赠给自己', 'data.toPhone')
   const dayId = giftDayIdOf(me.openid, shanghaiDay(now))
   type Made = { replayed: GiftDoc } | { added: GiftDoc; entry: EntryDoc; fromBalance: number }
+  // A replay is not looked for first: it fails on what the first request wrote (the gift's account, its
+  // entry), or on the balance or the day's count that request used up, and then answers as the first did.
+  const giving = inTransaction(async (tx): Promise<Made> => {
+    // Counted in the transaction that gives: many gifts at once cannot all slip under the limit.
+    const day = await tx.get('timebank_gift_days', dayId)
+    if ((day?.count ?? 0) >= GIFTS_PER_DAY) throw new AppError(ErrorCode.RATE_LIMITED, `每天最多赠送 ${GIFTS_PER_DAY} 次，请明天再试`)
+    const added: GiftDoc = {
+      _id: giftId,
+      communityId,
+      giverOpenid: me.openid,
+      toName: input.toName,
+      toPhoneMasked: maskPhone(input.toPhone),
+      ...(recipient ? { toOpenid: recipient.openid } : {}),
+      minutes: input.minutes,
+      ...(input.note ? { note: input.note } : {}),
+      status: 'waiting',
+      createdAt: now,
+      expiresAt: giftExpiry(now),
+      entryId: entryKey.gift(me.openid, input.requestId),
+    }
+    const paid = await move(tx, {
+      key: added.entryId,
+      communityId,
+      from: person(me.openid),
+      to: waitingGift(giftId),
+      minutes: input.minutes,
+      kind: 'gift',
+      byOpenid: me.openid,
+      at: now,
+      details: { gift: giftRefOf(added), ...(input.note ? { note: input.note } : {}) },
+      field: 'data.minutes',
+      toIsNew: true,
+    })
+    if (day) await tx.update('timebank_gift_days', dayId, { count: day.count + 1 })
+    else await tx.add('timebank_gift_days', { _id: dayId, openid: me.openid, day: shanghaiDay(now), count: 1 } satisfies GiftDayDoc)
+    await tx.add('timebank_gifts', added)
+    return { added, entry: paid.entry, fromBalance: paid.fromBalance }
+  }).catch(async (error: unknown): Promise<Made> => {
+    const done = await giftById(giftId)
+    if (done) return { replayed: done }
+    throw error
+  })
   // The community's name for the answer is read while the transaction runs.
-  const [made, communities] = await Promise.all([
-    inTransaction(async (tx): Promise<Made> => {
-      const raced = await tx.get('timebank_gifts', giftId)
-      if (raced) return { replayed: raced }
-      // Counted in the transaction that gives: many gifts at once cannot all slip under the limit.
-      const day = await tx.get('timebank_gift_days', dayId)
-      if ((day?.count ?? 0) >= GIFTS_PER_DAY) throw new AppError(ErrorCode.RATE_LIMITED, `每天最多赠送 ${GIFTS_PER_DAY} 次，请明天再试`)
-      const added: GiftDoc = {
-        _id: giftId,
-        communityId,
-        giverOpenid: me.openid,
-        toName: input.toName,
-        toPhoneMasked: maskPhone(input.toPhone),
-        ...(recipient ? { toOpenid: recipient.openid } : {}),
-        minutes: input.minutes,
-        ...(input.note ? { note: input.note } : {}),
-        status: 'waiting',
-        createdAt: now,
-        expiresAt: giftExpiry(now),
-        entryId: entryKey.gift(me.openid, input.requestId),
-      }
-      const paid = await move(tx, {
-        key: added.entryId,
-        communityId,
-        from: person(me.openid),
-        to: waitingGift(giftId),
-        minutes: input.minutes,
-        kind: 'gift',
-        byOpenid: me.openid,
-        at: now,
-        details: { gift: giftRefOf(added), ...(input.note ? { note: input.note } : {}) },
-        field: 'data.minutes',
-        toIsNew: true,
-      })
-      if (day) await tx.update('timebank_gift_days', dayId, { count: day.count + 1 })
-      else await tx.add('timebank_gift_days', { _id: dayId, openid: me.openid, day: shanghaiDay(now), count: 1 } satisfies GiftDayDoc)
-      await tx.add('timebank_gifts', added)
-      return { added, entry: paid.entry, fromBalance: paid.fromBalance }
-    }),
-    communitiesSeenBy(me, [communityId]),
-  ])
+  const [made, communities] = await Promise.all([giving, communitiesSeenBy(me, [communityId])])
   return 'replayed' in made ? giftAnswer(made.replayed, me) : newGiftAnswer(made.added, made.entry, made.fromBalance, me, communities)
 }
 
