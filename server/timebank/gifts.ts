@@ -134,7 +134,10 @@ async function settleOwn(context: Parameters<Action<'acceptGift'>>[0], side: 're
   const { gift, balance } = await settleGift(context.input.giftId, outcome, me.openid, context.now, (g) => {
     if ((side === 'recipient' ? g.toOpenid : g.giverOpenid) !== me.openid) throw noSuchGift()
   })
-  const [[view], shownBalance] = await Promise.all([giftViews([gift], side), balance ?? balanceOf(gift.communityId, me.openid)])
+  const [[view], shownBalance] = await Promise.all([
+    communitiesSeenBy(me, [gift.communityId]).then((communities) => giftViews([gift], side, communities)),
+    balance ?? balanceOf(gift.communityId, me.openid),
+  ])
   return { gift: view, balance: shownBalance }
 }
 
