@@ -1,5 +1,5 @@
 import { allDocuments, insertAll } from '../../server/data/maintenance'
-import type { ActivitySignUpDoc, NeedDoc } from '../../server/data/documents'
+import type { ActivitySignUpDoc, NeedDoc, PersonDoc } from '../../server/data/documents'
 import { needAfter, needById, timelineOf } from '../../server/data/needs'
 import { inTransaction, increment, patched, unset, whole } from '../../server/data/transaction'
 import { officesByIds } from '../../server/data/places'
@@ -118,17 +118,16 @@ describe('the caller, read in one round trip', () => {
     grantedBy: 'seed',
     grantedAt: at,
   })
+  const person: PersonDoc = {
+    _id: 'caller-person',
+    openid: 'caller-with-person',
+    name: '王芳',
+    communityId: 'c-1',
+    preferences: { elderMode: 'auto' },
+    createdAt: at,
+  }
   beforeAll(async () => {
-    await insertAll('people', [
-      {
-        _id: 'caller-person',
-        openid: 'caller-with-person',
-        name: '王芳',
-        communityId: 'c-1',
-        preferences: { elderMode: 'auto' },
-        createdAt: at,
-      },
-    ])
+    await insertAll('people', [person])
     await insertAll('roles', [
       role('caller-role-1', 'caller-with-person', 'volunteer', { communityId: 'c-1', organisationId: 'org-1' }),
       role('caller-role-2', 'caller-without-person', 'civil_affairs', { officeId: 'office-1' }),
@@ -138,14 +137,7 @@ describe('the caller, read in one round trip', () => {
 
   it('is the person with their own roles, the person as stored', async () => {
     const caller = await loadCaller('caller-with-person')
-    expect(caller.person).toEqual({
-      _id: 'caller-person',
-      openid: 'caller-with-person',
-      name: '王芳',
-      communityId: 'c-1',
-      preferences: { elderMode: 'auto' },
-      createdAt: at,
-    })
+    expect(caller.person).toEqual(person)
     expect(caller.roles.map((r) => r._id)).toEqual(['caller-role-1'])
     // Their community is read with them: none here, as no community c-1 is stored.
     expect(caller.home).toBeNull()
