@@ -2,7 +2,6 @@
 import type { NeedsContract } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { followUpOf, needStatusAfter, offerWindowMinutes, serviceProblem, type NeedAction } from '../../shared/domain/need'
-import { withResponse } from '../../shared/domain/organisation'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
 import { closeOpenOffers, needAfter, needsByIds, needsOfOrganisations, offerById, openOffersOfOrganisations } from '../data/needs'
@@ -101,7 +100,6 @@ export const accept: Action<'accept'> = async (context) => {
     await tx.add('need_events', needEvent(need._id, actorOf(lead), `${organisation.name}接单`, now))
     // The record counts it with the acceptance itself: a failure leaves neither.
     const minutes = minutesBetween(offer.offeredAt, now)
-    const held = await tx.get('organisations', organisation._id)
     await tx.update(
       'organisations',
       organisation._id,
@@ -109,7 +107,7 @@ export const accept: Action<'accept'> = async (context) => {
         activeTasks: 1,
         counters: { accepted: 1 },
         responseMinutes: minutes,
-        acceptanceMinutes: withResponse(held?.acceptanceMinutes, minutes),
+        acceptedAfterMinutes: minutes,
       }),
     )
     return needAfter(need, patch)
