@@ -20,10 +20,10 @@ export const expireOffers: DueStep<OfferDoc> = {
   page: (offer) => committeeNeedPath(offer.needId),
   async run(offer, now) {
     const expired = await expireOffer(offer, now)
-    if (expired) await addNeedEvents([needEvent(offer.needId, SYSTEM, '有组织未在期限内答复', now)])
+    if (expired === 'expired') await addNeedEvents([needEvent(offer.needId, SYSTEM, '有组织未在期限内答复', now)])
     // Also when a retry finds the offer lapsed already: passing on does nothing when another offer is open or the need has moved on.
     await passOn(offer.needId, now)
-    return expired
+    return expired !== false
   },
 }
 

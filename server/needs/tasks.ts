@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { followUpOf, needStatusAfter, offerWindowMinutes, serviceProblem, type NeedAction } from '../../shared/domain/need'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
-import { closeOpenOffers, needAfter, needsByIds, needsOfOrganisations, offerById, openOffersOfOrganisations } from '../data/needs'
+import { closeOpenOffers, needAfter, needById, needsByIds, needsOfOrganisations, offerById, openOffersOfOrganisations } from '../data/needs'
 import { organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
@@ -146,16 +146,19 @@ export const decline: Action<'decline'> = async (context) => {
 }
 
 /** A lapse counts as an answer that took the whole window, for the scorer's response part. */
-export async function expireOffer(offer: OfferDoc, now: Date): Promise<boolean> {
-  const need = await loadNeed(offer.needId)
+export async function expireOffer(offer: OfferDoc, now: Date): Promise<'expired' | 'expiredWithoutNeed' | false> {
+  const need = await needById(offer.needId)
   const expired = await inTransaction(async (tx) => {
     const current = await tx.get('offers', offer._id)
     if (current?.status !== 'open') return false
     await tx.update('offers', offer._id, { status: 'expired', answeredAt: now })
     return true
   })
-  if (expired) await updateOrganisationFacts([offer.organisationId], { responseMinutes: offerWindowMinutes[need.urgency] })
-  return expired
+  if (!expired) return false
+  // A raise that failed before storing its need (decision 042) left the offer: nobody was asked, nothing counts.
+  if (!need) return 'expiredWithoutNeed'
+  await updateOrganisationFacts([offer.organisationId], { responseMinutes: offerWindowMinutes[need.urgency] })
+  return 'expired'
 }
 
 /** Tasks still being carried out or waiting for the requester's answer. */
