@@ -13,7 +13,7 @@ import { MAX_SERVICE_RADIUS_M, NO_TASKS_YET, distanceM } from '../shared/domain/
 import { helpKinds, type HelpKind } from '../shared/domain/vocabulary'
 import type { OrganisationDoc } from '../server/data/documents'
 import { insertAll } from '../server/data/maintenance'
-import { addNeed } from '../server/data/needs'
+import { addNeed, newNeed } from '../server/data/needs'
 import { dispatchRound } from '../server/needs/matching'
 import { sampleActions } from './action-figures'
 
@@ -132,7 +132,8 @@ async function matching(standin: Standin) {
     for (let i = 0; i < MATCHES; i++) {
       const point = at((next() - 0.5) * 20_000, (next() - 0.5) * 20_000)
       const helpKind = helpKinds[Math.floor(next() * helpKinds.length)]
-      const need = await addNeed(benchNeed(point, helpKind), new Date())
+      const need = newNeed(benchNeed(point, helpKind), new Date())
+      await addNeed(need)
       const readBefore = standin.stats().documentsRead
       const started = performance.now()
       await dispatchRound(need, new Date())
@@ -157,7 +158,7 @@ async function matching(standin: Standin) {
   }
 }
 
-function benchNeed(point: [number, number], helpKind: HelpKind): Parameters<typeof addNeed>[0] {
+function benchNeed(point: [number, number], helpKind: HelpKind): Parameters<typeof newNeed>[0] {
   return {
     communityId: 'c-zd-qinyuan',
     requesterOpenid: 'bench-resident',

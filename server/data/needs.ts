@@ -1,4 +1,5 @@
 /** 急难愁盼: the needs, offers and need_events collections. */
+import { randomBytes } from 'node:crypto'
 import { harmFirst, harmRank, OPEN_NEED_STATUSES, type NeedStatus, type Urgency } from '../../shared/domain/need'
 import type { HelpKind } from '../../shared/domain/vocabulary'
 import { database, documentsWhereIn, readAll } from './cloudbase'
@@ -24,10 +25,13 @@ export function needAfter(current: NeedDoc, patch: object): NeedDoc {
 /** What a new need starts from: no round, no offers, no volunteers yet. */
 type NewNeed = Omit<NeedDoc, '_id' | 'round' | 'offeredTo' | 'volunteers' | 'createdAt' | 'updatedAt'>
 
-export async function addNeed(fields: NewNeed, now: Date): Promise<NeedDoc> {
-  const need = { ...fields, round: 0, offeredTo: [], volunteers: [], createdAt: now, updatedAt: now }
-  const { id } = (await needs().add({ ...need, location: geoPoint(need.location.coordinates) })) as { id: string }
-  return { ...need, _id: id }
+/** A need as it is first stored, its id made here so that its offers and timeline can be written beside it. */
+export function newNeed(fields: NewNeed, now: Date): NeedDoc {
+  return { ...fields, _id: randomBytes(16).toString('hex'), round: 0, offeredTo: [], volunteers: [], createdAt: now, updatedAt: now }
+}
+
+export async function addNeed(need: NeedDoc): Promise<void> {
+  await needs().add({ ...need, location: geoPoint(need.location.coordinates) })
 }
 
 export async function needById(id: string): Promise<NeedDoc | null> {
@@ -253,6 +257,11 @@ export async function needsForFigures(communityId: string, range: { start: Date;
 
 // ——— offers ———
 
+/** A round's offers, in one write. */
+export async function addOffers(made: Omit<OfferDoc, '_id'>[]): Promise<void> {
+  if (made.length > 0) await offers().add(made)
+}
+
 export async function offerById(id: string): Promise<OfferDoc | null> {
   const { data } = await offers().doc(id).get()
   return (data[0] as OfferDoc | undefined) ?? null
@@ -302,8 +311,9 @@ export async function lapsedOffers(now: Date, limit: number): Promise<OfferDoc[]
 
 // ——— timeline ———
 
-export async function addNeedEvent(event: NeedEventDoc): Promise<void> {
-  await events().add(event)
+/** Events of one moment, in one write. */
+export async function addNeedEvents(written: NeedEventDoc[]): Promise<void> {
+  if (written.length > 0) await events().add(written)
 }
 
 export async function timelineOf(needId: string): Promise<NeedEventDoc[]> {

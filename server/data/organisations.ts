@@ -3,6 +3,7 @@ import {
   MAX_SERVICE_RADIUS_M,
   NO_TASKS_YET,
   organisationStatusSchema,
+  RECENT_RESPONSES,
   type OrganisationStatus,
   type TaskCounters,
 } from '../../shared/domain/organisation'
@@ -148,8 +149,8 @@ export interface OrganisationFactsChange {
   counters?: Partial<TaskCounters>
   /** Minutes one more answer (or lapse) took. */
   responseMinutes?: number
-  /** The kept offer-to-acceptance times after one more acceptance (withResponse), written whole. */
-  acceptanceMinutes?: number[]
+  /** One more offer-to-acceptance time, kept with the latest RECENT_RESPONSES without reading them first. */
+  acceptedAfterMinutes?: number
   /** One more rating, 1..5. */
   rating?: number
   lastOfferedAt?: Date
@@ -165,7 +166,9 @@ export function organisationFactsPatch(change: OrganisationFactsChange): object 
     ...(change.activeTasks ? { activeTasks: _.inc(change.activeTasks) } : {}),
     ...(Object.keys(counters).length > 0 ? { taskCounters: counters } : {}),
     ...(change.responseMinutes !== undefined ? { response: { minutesSum: _.inc(change.responseMinutes), count: _.inc(1) } } : {}),
-    ...(change.acceptanceMinutes ? { acceptanceMinutes: _.set(change.acceptanceMinutes) } : {}),
+    ...(change.acceptedAfterMinutes !== undefined
+      ? { acceptanceMinutes: _.push({ each: [change.acceptedAfterMinutes], slice: -RECENT_RESPONSES }) }
+      : {}),
     ...(change.rating !== undefined ? { rating: { sum: _.inc(change.rating), count: _.inc(1) } } : {}),
     ...(change.lastOfferedAt ? { lastOfferedAt: change.lastOfferedAt } : {}),
     ...(change.activityHeld ? { activitiesHeld: _.inc(1) } : {}),

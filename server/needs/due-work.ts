@@ -5,7 +5,7 @@
 import { AUTO_CLOSE_DAYS, autoCloseBefore, needStatusAfter } from '../../shared/domain/need'
 import { committeeNeedPath } from '../../shared/domain/workbench'
 import type { NeedDoc, OfferDoc } from '../data/documents'
-import { addNeedEvent, doneBefore, lapsedOffers, needById, offerById } from '../data/needs'
+import { addNeedEvents, doneBefore, lapsedOffers, needById, offerById } from '../data/needs'
 import { inTransaction, whole } from '../data/transaction'
 import type { DueStep } from '../due-work'
 import { passOn } from './matching'
@@ -20,10 +20,10 @@ export const expireOffers: DueStep<OfferDoc> = {
   page: (offer) => committeeNeedPath(offer.needId),
   async run(offer, now) {
     const expired = await expireOffer(offer, now)
-    if (expired) await addNeedEvent(needEvent(offer.needId, SYSTEM, '有组织未在期限内答复', now))
+    if (expired === 'expired') await addNeedEvents([needEvent(offer.needId, SYSTEM, '有组织未在期限内答复', now)])
     // Also when a retry finds the offer lapsed already: passing on does nothing when another offer is open or the need has moved on.
     await passOn(offer.needId, now)
-    return expired
+    return expired !== false
   },
 }
 

@@ -4,9 +4,9 @@
  */
 import { chooseShortlist, needStatusAfter, offerDeadline, scoreCandidate, shortlistSize, type MatchScore } from '../../shared/domain/need'
 import { serviceDistance } from '../../shared/domain/organisation'
-import type { NeedDoc, OfferDoc, OrganisationDoc } from '../data/documents'
-import { hasOpenOffer, needById } from '../data/needs'
-import { approvedNear, organisationFactsPatch } from '../data/organisations'
+import type { NeedDoc, NeedEventDoc, OfferDoc, OrganisationDoc } from '../data/documents'
+import { addNeed, addNeedEvents, addOffers, hasOpenOffer, needById } from '../data/needs'
+import { approvedNear, organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction } from '../data/transaction'
 import { needEvent, notify, notifyCommittee, SYSTEM, textCommitteeOnDuty } from './notify'
 
@@ -28,7 +28,10 @@ export interface Candidate {
  * Approved organisations serving the need's community whose own service area reaches the need, giving
  * that help, with room. One near a boundary is not offered the neighbouring community's needs.
  */
-export async function findCandidates(need: NeedDoc, excluded: string[]): Promise<Candidate[]> {
+export async function findCandidates(
+  need: Pick<NeedDoc, 'location' | 'helpKind' | 'communityId'>,
+  excluded: string[],
+): Promise<Candidate[]> {
   const point = need.location.coordinates
   const near = await approvedNear(point, need.helpKind, CANDIDATE_POOL, excluded, need.communityId)
   return near.flatMap((o) => {
@@ -54,6 +57,24 @@ export async function findCandidates(need: NeedDoc, excluded: string[]): Promise
   })
 }
 
+/** The offers of a round to its shortlist. */
+function offersOf(need: NeedDoc, shortlist: Candidate[], round: number, now: Date): Omit<OfferDoc, '_id'>[] {
+  return shortlist.map((c) => ({
+    needId: need._id,
+    organisationId: c.organisationId,
+    communityId: need.communityId,
+    round,
+    status: 'open',
+    score: c.score,
+    distanceM: c.distanceM,
+    offeredAt: now,
+    deadline: offerDeadline(need.urgency, now),
+  }))
+}
+
+const offeredEvent = (need: NeedDoc, shortlist: Candidate[], now: Date) =>
+  needEvent(need._id, SYSTEM, `已派给附近 ${shortlist.length} 个组织，等待接单`, now)
+
 /**
  * Offers `need` to the next shortlist, or escalates it when nobody is left. Two callers passing
  * the same need on at once (two declines) both get here: the round number, checked inside the
@@ -68,32 +89,51 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
     const current = await tx.get('needs', need._id)
     if (current?.status !== 'matching' || current.round !== need.round) return false
     await tx.update('needs', need._id, { round, offeredTo: [...current.offeredTo, ...ids], updatedAt: now })
-    for (const c of shortlist) {
-      const offer: Omit<OfferDoc, '_id'> = {
-        needId: need._id,
-        organisationId: c.organisationId,
-        communityId: need.communityId,
-        round,
-        status: 'open',
-        score: c.score,
-        distanceM: c.distanceM,
-        offeredAt: now,
-        deadline: offerDeadline(need.urgency, now),
-      }
+    for (const offer of offersOf(need, shortlist, round, now)) {
       await tx.add('offers', offer)
-      await tx.update('organisations', c.organisationId, organisationFactsPatch({ counters: { offered: 1 }, lastOfferedAt: now }))
+      await tx.update('organisations', offer.organisationId, organisationFactsPatch({ counters: { offered: 1 }, lastOfferedAt: now }))
     }
-    await tx.add('need_events', needEvent(need._id, SYSTEM, `已派给附近 ${ids.length} 个组织，等待接单`, now))
+    await tx.add('need_events', offeredEvent(need, shortlist, now))
     return true
   })
   if (!made) return 'skipped'
+  await tellShortlist(need, shortlist)
+  return 'offered'
+}
+
+/**
+ * Stores a need nobody has seen yet with its first round offered to `shortlist` (not empty), and
+ * `timeline` with the offering after it. Nothing can race a need not yet stored, so no transaction:
+ * the offers, the organisations' facts and the timeline are written first, at once, and the need
+ * last, so that a failure leaves no need claiming offers it lacks (an offer whose need is missing is
+ * shown to nobody and lapses). Answers the need as stored and its whole timeline.
+ */
+export async function storeWithFirstRound(
+  fresh: NeedDoc,
+  shortlist: Candidate[],
+  timeline: NeedEventDoc[],
+  now: Date,
+): Promise<{ need: NeedDoc; timeline: NeedEventDoc[] }> {
+  const ids = shortlist.map((c) => c.organisationId)
+  const need = { ...fresh, round: 1, offeredTo: ids }
+  const written = [...timeline, offeredEvent(need, shortlist, now)]
+  await Promise.all([
+    addOffers(offersOf(need, shortlist, 1, now)),
+    updateOrganisationFacts(ids, { counters: { offered: 1 }, lastOfferedAt: now }),
+    addNeedEvents(written),
+  ])
+  await addNeed(need)
+  return { need, timeline: written }
+}
+
+/** Tells the leads of a round's shortlist of their offer. */
+export async function tellShortlist(need: NeedDoc, shortlist: Candidate[]): Promise<void> {
   await notify(
     shortlist.map((c) => c.organisation.leadOpenid),
     'newOffer',
     need,
     {},
   )
-  return 'offered'
 }
 
 /** No candidate left: the committee assigns by hand. False when the need moved on meanwhile. */

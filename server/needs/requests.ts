@@ -5,16 +5,28 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import {
   DUPLICATE_RADIUS_M,
   callFirst,
+  chooseShortlist,
   duplicateSince,
   needStatusAfter,
   needStatusLabelFor,
   outcomeLabel,
   sameAddress,
+  shortlistSize,
 } from '../../shared/domain/need'
 import { distanceM } from '../../shared/domain/organisation'
-import type { CommunityDoc, NeedDoc } from '../data/documents'
+import type { CommunityDoc, NeedDoc, NeedEventDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
-import { addNeed, addNeedEvent, closeOpenOffers, needAfter, needsNear, needsOfRequester } from '../data/needs'
+import {
+  addNeed,
+  addNeedEvents,
+  closeOpenOffers,
+  needAfter,
+  needById,
+  needsNear,
+  needsOfRequester,
+  newNeed,
+  timelineOf,
+} from '../data/needs'
 import { updateOrganisationFacts } from '../data/organisations'
 import { communitiesByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
@@ -25,7 +37,7 @@ import { placeOrHome, refuseOutsideArea } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
 import { holdDisputedService } from '../timebank/disputes'
 import { accessTo, loadNeed, needNotFound } from './access'
-import { dispatchRound } from './matching'
+import { dispatchRound, findCandidates, storeWithFirstRound, tellShortlist } from './matching'
 import { actorOf, needEvent, notifyCommittee, textCommitteeOnDuty } from './notify'
 import { auditReveal, needView, needViews } from './views'
 
@@ -79,6 +91,12 @@ export interface RaisedFor {
   as: NonNullable<NeedDoc['raisedBy']>['as']
 }
 
+/** A need as its raising left it, with the timeline the raising wrote: all there is to show of it. */
+export interface RaisedNeed {
+  need: NeedDoc
+  timeline: NeedEventDoc[]
+}
+
 /**
  * Raises a need in `community` at `location` as `me`: the place inside the community's service area
  * (else refused at `locationField`), content check, duplicates, the committee's review setting, the life
@@ -93,9 +111,13 @@ export async function raiseNeed(
   locationField: string,
   now: Date,
   raisedFor?: RaisedFor,
-): Promise<NeedDoc> {
+): Promise<RaisedNeed> {
   refuseOutsideArea(community, location, locationField)
-  const [flagged, duplicates] = await Promise.all([
+  // A life-or-safety need is matched at once even where the committee reviews first: it is alerted anyway.
+  const reviewed = community.reviewBeforeMatching === true && input.urgency !== 'life'
+  const place = { location: { type: 'Point' as const, coordinates: location }, helpKind: input.helpKind, communityId: community._id }
+  // The checks and the first round's candidates are read at once; the candidates go unused only for a flagged need.
+  const [flagged, duplicates, candidates] = await Promise.all([
     firstFlagged(
       me.openid,
       {
@@ -107,11 +129,11 @@ export async function raiseNeed(
       2,
     ),
     possibleDuplicates(community, location, input.helpKind, input, now),
+    reviewed ? [] : findCandidates(place, []),
   ])
-  // A life-or-safety need is matched at once even where the committee reviews first: it is alerted anyway.
-  const review = flagged !== null || (community.reviewBeforeMatching === true && input.urgency !== 'life')
+  const review = flagged !== null || reviewed
   const queue = flagged ? 'flagged' : review ? 'review' : duplicates.length > 0 ? 'duplicate' : undefined
-  const need = await addNeed(
+  const fresh = newNeed(
     {
       communityId: community._id,
       requesterOpenid: raisedFor?.openid ?? me.openid,
@@ -121,7 +143,7 @@ export async function raiseNeed(
       helpKind: input.helpKind,
       urgency: input.urgency,
       description: input.description,
-      location: { type: 'Point', coordinates: location },
+      location: place.location,
       neighbourhood: input.neighbourhood,
       addressDetail: input.addressDetail,
       ...(input.wantedBy ? { wantedBy: new Date(input.wantedBy) } : {}),
@@ -133,32 +155,50 @@ export async function raiseNeed(
     },
     now,
   )
-  await checkPhotos(
-    { kind: 'need', id: need._id },
-    { communityId: community._id, authorOpenid: me.openid, fileIds: input.photos, scene: 2 },
-    now,
-  )
   const raisedText = raisedFor
     ? `${raisedFor.as === 'committee' ? '社区两委' : '亲友'}代${raisedFor.name}发起求助`
     : input.forNeighbour
       ? `代邻居${input.forNeighbour.name}发起求助`
       : '发起求助'
-  await addNeedEvent(needEvent(need._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now))
-  if (input.urgency === 'life') {
-    await notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone })
-    await textCommitteeOnDuty(need, 'lifeSafetyText')
+  const raised = needEvent(fresh._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now)
+  const shortlist = review ? [] : chooseShortlist(candidates, shortlistSize[input.urgency])
+  const stored =
+    shortlist.length > 0
+      ? await storeWithFirstRound(fresh, shortlist, [raised], now)
+      : await Promise.all([addNeed(fresh), addNeedEvents([raised])]).then(() => ({ need: fresh, timeline: [raised] }))
+  const { need } = stored
+  await Promise.all([
+    checkPhotos(
+      { kind: 'need', id: need._id },
+      { communityId: community._id, authorOpenid: me.openid, fileIds: input.photos, scene: 2 },
+      now,
+    ),
+    input.urgency === 'life' ? notifyCommittee(need, 'lifeAlert', { phone: input.contactPhone }) : null,
+    input.urgency === 'life' ? textCommitteeOnDuty(need, 'lifeSafetyText') : null,
+    shortlist.length > 0 ? tellShortlist(need, shortlist) : null,
+  ])
+  // Nobody near to offer it to: dispatching escalates it to the committee.
+  if (!review && shortlist.length === 0) {
+    await dispatchRound(need, now)
+    return { need: (await needById(need._id)) ?? need, timeline: await timelineOf(need._id) }
   }
-  if (!review) await dispatchRound(need, now)
-  return need
+  return stored
 }
 
 export const raise: Action<'raise'> = async ({ caller, input, now }) => {
   const me = await caller()
   const community = await communityOf(me)
-  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), 'data.location', now)
+  const { need, timeline } = await raiseNeed(
+    me,
+    community,
+    input,
+    await placeOrHome(me, input.location, 'data.location'),
+    'data.location',
+    now,
+  )
   const numbers = callFirst(input)?.numbers
   return {
-    need: await needView(await loadNeed(need._id), 'full', { timeline: true, viewer: me }),
+    need: await needView(need, 'full', { timeline, viewer: me, community }),
     ...(numbers ? { emergency: { numbers, committeePhone: community.committeePhone } } : {}),
   }
 }

@@ -2,10 +2,9 @@
 import type { NeedsContract } from '../../shared/contracts/needs'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { followUpOf, needStatusAfter, offerWindowMinutes, serviceProblem, type NeedAction } from '../../shared/domain/need'
-import { withResponse } from '../../shared/domain/organisation'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
-import { closeOpenOffers, needAfter, needsByIds, needsOfOrganisations, offerById, openOffersOfOrganisations } from '../data/needs'
+import { closeOpenOffers, needAfter, needById, needsByIds, needsOfOrganisations, offerById, openOffersOfOrganisations } from '../data/needs'
 import { organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
@@ -101,7 +100,6 @@ export const accept: Action<'accept'> = async (context) => {
     await tx.add('need_events', needEvent(need._id, actorOf(lead), `${organisation.name}接单`, now))
     // The record counts it with the acceptance itself: a failure leaves neither.
     const minutes = minutesBetween(offer.offeredAt, now)
-    const held = await tx.get('organisations', organisation._id)
     await tx.update(
       'organisations',
       organisation._id,
@@ -109,7 +107,7 @@ export const accept: Action<'accept'> = async (context) => {
         activeTasks: 1,
         counters: { accepted: 1 },
         responseMinutes: minutes,
-        acceptanceMinutes: withResponse(held?.acceptanceMinutes, minutes),
+        acceptedAfterMinutes: minutes,
       }),
     )
     return needAfter(need, patch)
@@ -148,16 +146,19 @@ export const decline: Action<'decline'> = async (context) => {
 }
 
 /** A lapse counts as an answer that took the whole window, for the scorer's response part. */
-export async function expireOffer(offer: OfferDoc, now: Date): Promise<boolean> {
-  const need = await loadNeed(offer.needId)
+export async function expireOffer(offer: OfferDoc, now: Date): Promise<'expired' | 'expiredWithoutNeed' | false> {
+  const need = await needById(offer.needId)
   const expired = await inTransaction(async (tx) => {
     const current = await tx.get('offers', offer._id)
     if (current?.status !== 'open') return false
     await tx.update('offers', offer._id, { status: 'expired', answeredAt: now })
     return true
   })
-  if (expired) await updateOrganisationFacts([offer.organisationId], { responseMinutes: offerWindowMinutes[need.urgency] })
-  return expired
+  if (!expired) return false
+  // A raise that failed before storing its need (decision 042) left the offer: nobody was asked, nothing counts.
+  if (!need) return 'expiredWithoutNeed'
+  await updateOrganisationFacts([offer.organisationId], { responseMinutes: offerWindowMinutes[need.urgency] })
+  return 'expired'
 }
 
 /** Tasks still being carried out or waiting for the requester's answer. */

@@ -8,7 +8,7 @@ import { iso } from '../../shared/domain/time'
 import type { NeedView } from '../../shared/contracts/needs'
 import { contactShownToOrganisation, needStatusLabelFor, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { addAuditEntry } from '../data/audit'
-import type { CommunityDoc, NeedDoc } from '../data/documents'
+import type { CommunityDoc, NeedDoc, NeedEventDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
 import { timelineOf } from '../data/needs'
 import { communitiesByIds } from '../data/places'
@@ -32,7 +32,8 @@ function audienceOf(need: NeedDoc, viewer: Principal | undefined): PhotoAudience
 }
 
 interface ViewOptions {
-  timeline?: boolean
+  /** Read from the database, or, for one need whose whole timeline this call wrote, that timeline. */
+  timeline?: boolean | NeedEventDoc[]
   viewer?: Principal
   asOrganisation?: boolean
   /** The needs' community when the caller has it already (an action authorised over it): not read again. */
@@ -56,7 +57,11 @@ export async function needViews(
       ? new Map([[known._id, known]])
       : communitiesByIds(needs.map((n) => n.communityId)),
     full ? serviceRecordsOfSources(needs.filter((n) => n.serviceRecordCount).map((n) => n._id)) : [],
-    options.timeline && full ? Promise.all(needs.map((n) => timelineOf(n._id))) : [],
+    !options.timeline || !full
+      ? []
+      : Array.isArray(options.timeline)
+        ? [options.timeline]
+        : Promise.all(needs.map((n) => timelineOf(n._id))),
     full
       ? photosAsSeen(
           'need',

@@ -29,7 +29,6 @@ import { personById, personByNameAndPhone } from '../data/residents'
 import { accountsOfPerson } from '../data/timebank'
 import { inTransaction } from '../data/transaction'
 import type { ActionContext, ActionImplementations } from '../handler'
-import { loadNeed } from '../needs/access'
 import { raiseNeed, type RaisedFor } from '../needs/requests'
 import { auditReveal, needView, needViews } from '../needs/views'
 import type { Caller } from '../principal'
@@ -131,7 +130,7 @@ export async function raiseAt(
   const contactPhone = need.contactPhone ?? resident.phone
   if (!contactPhone) throw new AppError(ErrorCode.INVALID_INPUT, '请填写联系电话', `${field}.contactPhone`)
   const location = resident.location ? asGeoPoint(resident.location).coordinates : asGeoPoint(community.centre).coordinates
-  const raised = await raiseNeed(
+  const { need: raised, timeline } = await raiseNeed(
     me,
     community,
     {
@@ -149,7 +148,7 @@ export async function raiseAt(
     now,
     raisedFor,
   )
-  return needView(await loadNeed(raised._id), 'full', { timeline: true, viewer: me })
+  return needView(raised, 'full', { timeline, viewer: me, community })
 }
 
 export const raiseFor: Action<'raiseFor'> = async (context) => {

@@ -4,7 +4,6 @@ import { communityKindLabel } from '../domain/community'
 import { elderModePreferenceSchema } from '../domain/elder-mode'
 import { isoDateTimeSchema } from '../domain/fields'
 import { homeItemKinds } from '../domain/home'
-import { urgencySchema } from '../domain/need'
 import { consentKindSchema, personFields } from '../domain/person'
 import { exportFileSchema, waitingItemSchema } from './reports'
 
@@ -178,21 +177,13 @@ export type Correction = z.infer<typeof correctionSchema>
 
 const count = z.number().int()
 
-/** One thing waiting for the caller to act on, with the page it is acted on from. */
-export const homeItemSchema = z.object({
+/** One thing waiting for the caller to act on: a waiting-list item's fields, in every kind a role has. */
+export const homeItemSchema = waitingItemSchema.omit({ kind: true, waitingMinutes: true }).extend({
   kind: z.enum(homeItemKinds),
-  kindLabel: z.string(),
-  id: z.string(),
-  title: z.string(),
-  detail: z.string().optional(),
-  /** A need's: 危及生命安全 first, then 紧急 (shared/domain/home.ts homeOrder). */
-  urgency: urgencySchema.optional(),
-  since: isoDateTimeSchema,
   /** An offer's deadline (the page counts down to it), a task's expected finish, a visit's due day. */
   deadline: isoDateTimeSchema.optional(),
   /** How many things it stands for in the badge: one, or a whole waiting list. */
   count,
-  page: z.string(),
 })
 export type HomeItem = z.infer<typeof homeItemSchema>
 

@@ -69,11 +69,6 @@ export type TaskCounters = Record<keyof typeof NO_TASKS_YET, number>
 /** How many of the latest offer-to-acceptance times an organisation keeps: bounded, and recent. */
 export const RECENT_RESPONSES = 25
 
-/** The kept response times after one more acceptance that took `minutes`. */
-export function withResponse(previous: readonly number[] | undefined, minutes: number): number[] {
-  return [...(previous ?? []), minutes].slice(-RECENT_RESPONSES)
-}
-
 /** The median of `values` (the mean of the middle two for an even count), or null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null

@@ -3,6 +3,8 @@ import type { ActivitySignUpDoc, NeedDoc, PersonDoc } from '../../server/data/do
 import { needAfter, needById, timelineOf } from '../../server/data/needs'
 import { inTransaction, increment, patched, unset, whole } from '../../server/data/transaction'
 import { officesByIds } from '../../server/data/places'
+import { organisationById, updateOrganisationFacts } from '../../server/data/organisations'
+import { RECENT_RESPONSES } from '../../shared/domain/organisation'
 import { loadCaller } from '../../server/principal'
 import { startTestDatabase, type TestDatabase } from '../support/database'
 
@@ -165,5 +167,30 @@ describe('a whole document set in a transaction', () => {
       { _id: 'su-new', ...base, status: 'confirmed', promotedAt: at },
       { _id: 'su-old', ...base, status: 'confirmed' },
     ])
+  })
+})
+
+describe("an organisation's facts", () => {
+  it('keeps the latest acceptance times, oldest dropped, without reading them first; counters add up across organisations', async () => {
+    const organisation = (id: string) => ({
+      _id: id,
+      name: id,
+      inviteCode: id,
+      serviceArea: { centre: { type: 'Point' as const, coordinates: [118.05, 36.81] }, radiusM: 1000 },
+      taskCounters: { offered: 0, accepted: 0, declined: 0, completed: 0 },
+    })
+    await insertAll('organisations', [organisation('org-facts-a'), organisation('org-facts-b')])
+    for (let minutes = 1; minutes <= RECENT_RESPONSES + 5; minutes++) {
+      await updateOrganisationFacts(['org-facts-a'], { counters: { accepted: 1 }, acceptedAfterMinutes: minutes })
+    }
+    await updateOrganisationFacts(['org-facts-a', 'org-facts-b'], {
+      counters: { offered: 1 },
+      lastOfferedAt: new Date('2026-10-01T02:00:00Z'),
+    })
+    const [a, b] = await Promise.all([organisationById('org-facts-a'), organisationById('org-facts-b')])
+    expect(a?.acceptanceMinutes).toEqual(Array.from({ length: RECENT_RESPONSES }, (_, i) => i + 6))
+    expect(a?.taskCounters).toEqual({ offered: 1, accepted: RECENT_RESPONSES + 5, declined: 0, completed: 0 })
+    expect(b?.taskCounters).toEqual({ offered: 1, accepted: 0, declined: 0, completed: 0 })
+    expect(new Date(b!.lastOfferedAt!).toISOString()).toBe('2026-10-01T02:00:00.000Z')
   })
 })

@@ -259,6 +259,32 @@ describe('shortlist sizes, decline, lapse and escalation', () => {
     ])
   })
 
+  it('an offer left by a raise whose need was never stored is shown to nobody, cannot be accepted, and lapses quietly (decision 042)', async () => {
+    const organisationId = demoDataSet.organisations.find((o) => o.communityId === urban._id)!._id
+    const offerId = 'offer-of-a-need-never-stored'
+    await insertAll('offers', [
+      {
+        _id: offerId,
+        needId: 'need-never-stored',
+        organisationId,
+        communityId: urban._id,
+        round: 1,
+        status: 'open',
+        score: { total: 1 },
+        distanceM: 100,
+        offeredAt: testClock.now(),
+        deadline: minutesLater(offerWindowMinutes.urgent),
+      },
+    ])
+    const { offers } = await ok(call(leadOf(organisationId), 'offers', { organisationId }))
+    expect(offers.map((o) => o.offerId)).not.toContain(offerId)
+    expect(await failure(call(leadOf(organisationId), 'accept', { organisationId, offerId }))).toEqual({ code: 'NOT_FOUND' })
+    await runDueWork(minutesLater(offerWindowMinutes.urgent + 1))
+    const lapsed = ((await allDocuments('offers')) as { _id: string; status: string }[]).find((o) => o._id === offerId)
+    expect(lapsed?.status).toBe('expired')
+    expect(((await allDocuments('needs')) as NeedDoc[]).some((n) => n._id === 'need-never-stored')).toBe(false)
+  })
+
   it('an unaccepted 紧急 need escalates to the committee after its deadline', async () => {
     // 纠纷调解: one organisation of the community gives it.
     const { need } = await raise({ helpKind: '纠纷调解', urgency: 'urgent', location: place(120) })

@@ -23,10 +23,13 @@ const started = testClock.now().getTime()
 const t1 = new Date(started + (AUTO_CLOSE_DAYS * 24 * 60 + 1) * 60_000)
 const minutesAfterT1 = (minutes: number) => new Date(t1.getTime() + minutes * 60_000)
 
-/** An open offer whose need is gone: expiring it throws (NOT_FOUND), every time. */
+/**
+ * An open offer whose need's record is damaged (its place lost): expiring it throws, every time. (An
+ * offer whose need is missing altogether lapses quietly: decision 042.)
+ */
 const broken: OfferDoc = {
-  _id: 'offer-of-a-need-gone',
-  needId: 'need-gone',
+  _id: 'offer-of-a-damaged-need',
+  needId: 'need-damaged',
   organisationId: 'org-qy-linli',
   communityId: urban._id,
   round: 1,
@@ -35,6 +38,23 @@ const broken: OfferDoc = {
   distanceM: 100,
   offeredAt: new Date(started - 2 * 3600_000),
   deadline: new Date(started - 3600_000),
+}
+
+const damagedNeed = {
+  _id: broken.needId,
+  communityId: urban._id,
+  helpKind: '就医陪诊',
+  urgency: 'normal',
+  status: 'matching',
+  round: 1,
+  offeredTo: [broken.organisationId],
+  volunteers: [],
+  createdAt: broken.offeredAt,
+  updatedAt: broken.offeredAt,
+}
+async function insertBroken() {
+  await insertAll('needs', [damagedNeed])
+  await insertAll('offers', [broken])
 }
 
 const failures = async () => (await allDocuments('due_work_failures')) as DueWorkFailureDoc[]
@@ -49,7 +69,7 @@ const waitingOf = async (openid: string, communityId: string) => ok(callReports(
 
 /** The broken record, failed `times` times so far: each run at the moment its retry came due (2, 4, 8… minutes apart). */
 async function brokenAndFailed(times: number) {
-  await insertAll('offers', [broken])
+  await insertBroken()
   for (let attempt = 1; attempt <= times; attempt++) expect((await runDueWork(minutesAfterT1(2 ** attempt - 2))).failed).toBe(1)
 }
 
@@ -63,7 +83,7 @@ describe('scheduled work that one bad record cannot stop', () => {
   afterEach(() => logged.mockRestore())
 
   it('a record that makes its step throw is logged; the other records and steps of the run still go through', async () => {
-    await insertAll('offers', [broken])
+    await insertBroken()
     // 上门巡访探视 as 咨询: offered to one organisation at a time, so its lapse passes it on.
     const lapsing = (
       await ok(

@@ -20,7 +20,7 @@ import { allDocuments, insertAll } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
-import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup, testClock } from '../support/database'
+import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup, midMorningForGroup, testClock } from '../support/database'
 import { expectLedgerInvariants } from '../support/ledger'
 import { callNeeds, callTimebank as call, failure, ok, outbox, sentSince } from './calls'
 
@@ -322,6 +322,7 @@ describe('service on a need: only the assigned, no longer than since acceptance,
 
 describe('the daily cap and the committee’s review', () => {
   freshDatabasePerGroup()
+  midMorningForGroup()
   const caoLihua = personOf('demo-cao-lihua')
   /** Service for `p` on `day` up to `held` short of the cap, then `minutes` that evening: `held` of them wait for the committee. */
   async function heldOver(p: { openid: string }, day: string, minutes: number, held = minutes) {
@@ -406,6 +407,7 @@ describe('the daily cap and the committee’s review', () => {
 describe('the community’s own daily cap', () => {
   // Its own database: the cap it sets would change every other test's credits.
   freshDatabasePerGroup()
+  midMorningForGroup()
 
   it('the community may change the cap: later credits follow it', async () => {
     expect(await ok(call(who.committeeUrban, 'settings', { communityId: urban, dailyCapMinutes: 60 }))).toEqual({ dailyCapMinutes: 60 })
@@ -422,6 +424,7 @@ describe('the community’s own daily cap', () => {
 
 describe('gifts: held until the recipient accepts, the same answer whoever the name and phone are', () => {
   freshDatabasePerGroup()
+  midMorningForGroup()
   const caoLihua = personOf('demo-cao-lihua')
   const pu = personOf('demo-pu-xiaojuan')
   const gaoPeng = personOf('demo-gao-peng')
@@ -1094,6 +1097,7 @@ describe('crowds at CloudBase’s latency: nobody is told to try again later', (
 
 describe('the invariants under a crowd: credits, gifts and redemptions at once', () => {
   freshDatabasePerGroup()
+  midMorningForGroup()
 
   it('200 concurrent operations end with every balance the sum of its entries and every community at zero', async () => {
     // A fixed stream of choices, so that a failure can be replayed.

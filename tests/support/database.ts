@@ -12,6 +12,7 @@ import { platformContext } from '../../local/host/platform-context'
 import { useLocalReplacements } from '../../local/replacements'
 import { seedDemoData } from '../../local/seed/seed'
 import type { Envelope } from '../../shared/contract'
+import { inShanghai } from '../../shared/domain/time'
 import { useClock } from '../../server/clock'
 import { allDocuments, insertMany } from '../../server/data/maintenance'
 import { consentId } from '../../server/data/messages'
@@ -24,6 +25,16 @@ import manifest from '../../database/collections.json'
  * sets or advances it rather than waiting, or depending on the day it runs. It starts at the real time.
  */
 export const testClock = new ManualClock()
+
+/**
+ * Sets the test clock to 10:00 (Asia/Shanghai) of its own day for the group, and back after: a group
+ * that counts per day (daily caps, gifts a day) then runs its minutes and hours far from midnight,
+ * whatever hour the tests run at. The clock runs on at the real pace from there.
+ */
+export function midMorningForGroup(): void {
+  beforeAll(() => testClock.set(inShanghai(testClock.now()).startOf('day').add(10, 'hour').toDate()))
+  afterAll(() => testClock.reset())
+}
 
 export interface TestDatabase {
   standin: Standin

@@ -7,29 +7,19 @@ import { demoDataSet, demoIdentities, demoPerson } from '../../local/seed/demo-d
 import { formatMinutes } from '../../shared/domain/time'
 import { startTestHost, type TestHost } from '../client/support/local-host'
 import { callHostAs } from '../support/need-service'
-import { installPlatform, loadApp, openPage, until } from './support/mini-program'
+import { installPlatform, loadApp, openPage, recordPageChanges, until } from './support/mini-program'
 import { takeCalls, takeViolations } from './support/platform-apis'
 
 let host: TestHost
-const navigatedTo: string[] = []
-const switchedTo: string[] = []
+let navigatedTo: string[]
+let switchedTo: string[]
 const elder = demoPerson(demoIdentities.elderResident)
 const committeePhone = demoDataSet.communities.find((c) => c._id === elder.communityId)!.committeePhone
 
 beforeAll(async () => {
   host = await startTestHost()
   installPlatform({ hostUrl: host.url, openid: elder.openid })
-  // Where a tap leads: WeChat's navigateTo and switchTab, which the simulator does not have.
-  Object.assign((globalThis as unknown as { wx: object }).wx, {
-    navigateTo({ url, success }: { url: string; success?(result: object): void }) {
-      navigatedTo.push(url)
-      success?.({ errMsg: 'navigateTo:ok' })
-    },
-    switchTab({ url, success }: { url: string; success?(result: object): void }) {
-      switchedTo.push(url)
-      success?.({ errMsg: 'switchTab:ok' })
-    },
-  })
+  ;({ navigatedTo, switchedTo } = recordPageChanges())
   loadApp()
 })
 

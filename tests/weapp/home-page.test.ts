@@ -7,23 +7,17 @@ import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { taskPath } from '../../shared/domain/need'
 import { startTestHost, type TestHost } from '../client/support/local-host'
 import { callHostAs } from '../support/need-service'
-import { installPlatform, loadApp, openPage, until } from './support/mini-program'
+import { installPlatform, loadApp, openPage, recordPageChanges, until } from './support/mini-program'
 import { takeCalls, takeViolations } from './support/platform-apis'
 
 const XIYANGHONG = 'org-qy-xiyanghong'
 let host: TestHost
-const navigatedTo: string[] = []
+let navigatedTo: string[]
 
 beforeAll(async () => {
   host = await startTestHost()
   installPlatform({ hostUrl: host.url, openid: who.volunteer })
-  // Where a tap leads: WeChat's navigateTo, which the simulator does not have.
-  Object.assign((globalThis as unknown as { wx: object }).wx, {
-    navigateTo({ url, success }: { url: string; success?(result: object): void }) {
-      navigatedTo.push(url)
-      success?.({ errMsg: 'navigateTo:ok' })
-    },
-  })
+  ;({ navigatedTo } = recordPageChanges())
   loadApp()
 })
 

@@ -7,21 +7,15 @@ import { demoIdentities } from '../../local/seed/demo-data'
 import { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
 import { startTestHost, type TestHost } from '../client/support/local-host'
 import { callHostAs, serveANeed } from '../support/need-service'
-import { installPlatform, loadApp, openPage, until } from './support/mini-program'
+import { installPlatform, loadApp, openPage, recordPageChanges, until } from './support/mini-program'
 
 let host: TestHost
-const navigatedTo: string[] = []
+let navigatedTo: string[]
 
 beforeAll(async () => {
   host = await startTestHost()
   installPlatform({ hostUrl: host.url, openid: demoIdentities.volunteer })
-  // Where a tap leads: WeChat's navigateTo, which the simulator does not have.
-  Object.assign((globalThis as unknown as { wx: object }).wx, {
-    navigateTo({ url, success }: { url: string; success?(result: object): void }) {
-      navigatedTo.push(url)
-      success?.({ errMsg: 'navigateTo:ok' })
-    },
-  })
+  ;({ navigatedTo } = recordPageChanges())
   loadApp()
 })
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { envelopeSchema, type ActionInput, type ActionName, type ActionOutput } from '../../../shared/contract'
-import { contracts, type FunctionName } from '../../../shared/contracts'
+import type { contracts, FunctionName } from '../../../shared/contracts'
 import { ErrorCode } from '../../../shared/errors'
 import { ApiError } from './errors'
 import { chooseSheet, openFile, send, upload } from './transport'
@@ -44,15 +44,25 @@ type Client = {
   }
 }
 
+/**
+ * Methods made on first use from the names alone: the contracts stay types here, so that the
+ * schemas of every function are not in the first download (a page that checks a form imports its own).
+ */
 function buildClient(): Client {
-  const client: Record<string, Record<string, (data?: unknown) => Promise<unknown>>> = {}
-  for (const [functionName, contract] of Object.entries(contracts)) {
-    client[functionName] = {}
-    for (const action of Object.keys(contract.actions)) {
-      client[functionName][action] = (data = {}) => call(functionName as FunctionName, action as never, data as never)
-    }
-  }
-  return client as Client
+  // Not `then`: a client or one function's methods must never pass for a promise.
+  const named = (key: string | symbol): key is string => typeof key === 'string' && key !== 'then'
+  const methods = (functionName: string) =>
+    new Proxy({} as Record<string, (data?: unknown) => Promise<unknown>>, {
+      get: (made, action) => {
+        if (!named(action)) return undefined
+        made[action] ??= (data = {}) => call(functionName as FunctionName, action as never, data as never)
+        return made[action]
+      },
+    })
+  const functions: Record<string, ReturnType<typeof methods>> = {}
+  return new Proxy(functions, {
+    get: (made, functionName) => (named(functionName) ? (made[functionName] ??= methods(functionName)) : undefined),
+  }) as unknown as Client
 }
 
 /** `api.account.me()`: one method per action of every contract. */

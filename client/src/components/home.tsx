@@ -164,7 +164,7 @@ export function OfficePart({ offices }: { offices: Home['offices'] }) {
           <Text className="card-title">{o.name}</Text>
           <Stats
             items={[
-              { label: `个社区，${o.communitiesMet} 个组织数达标`, value: o.communities },
+              { label: `个社区，其中 ${o.communitiesMet} 个组织数达标`, value: o.communities },
               { label: '求助', value: o.needsRaised },
               { label: '办完', value: o.needsCompleted },
               { label: '志愿服务', value: formatHours(o.serviceMinutes) },

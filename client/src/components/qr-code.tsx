@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import { create } from 'qrcode/lib/core/qrcode'
 import { useMemo } from 'react'
 
@@ -54,4 +54,9 @@ export function QrCode({ id, text, widthPx }: { id?: string; text: string; width
       ))}
     </View>
   )
+}
+
+/** A mini-program code made by WeChat for an invitation; a long press saves or scans it. */
+export function InviteQr({ src }: { src: string }) {
+  return <Image className="invite-qr" src={src} mode="aspectFit" nativeProps={{ alt: '邀请二维码' }} showMenuByLongpress />
 }

@@ -97,6 +97,25 @@ export function privacyRequests(): ((resolve: (answer: unknown) => void) => void
   return listeners
 }
 
+/**
+ * Where taps lead: WeChat's navigateTo and switchTab, which the simulator does not have, recorded
+ * in the order they were asked for.
+ */
+export function recordPageChanges(): { navigatedTo: string[]; switchedTo: string[] } {
+  const changes = { navigatedTo: [] as string[], switchedTo: [] as string[] }
+  const recorder =
+    (into: string[], api: string) =>
+    ({ url, success }: { url: string; success?(result: object): void }) => {
+      into.push(url)
+      success?.({ errMsg: `${api}:ok` })
+    }
+  Object.assign((globalThis as unknown as { wx: object }).wx, {
+    navigateTo: recorder(changes.navigatedTo, 'navigateTo'),
+    switchTab: recorder(changes.switchedTo, 'switchTab'),
+  })
+  return changes
+}
+
 /** Requires the built app.js, as WeChat does before any page. */
 export function loadApp(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, found at run time

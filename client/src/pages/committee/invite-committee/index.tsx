@@ -1,4 +1,5 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { InviteQr } from '../../../components/qr-code'
 import { useState } from 'react'
 import type { CommitteeInvitation } from '../../../../../shared/contracts/community'
 import { INVITATION_HOURS } from '../../../../../shared/domain/invitation'
@@ -27,13 +28,7 @@ export default function InviteCommitteePage() {
         <View className="card" id="committee-invitation">
           <SectionHeader title="请对方用微信扫码，或打开链接" hint={`只能用一次，${formatDateTime(invitation.expiresAt)} 前有效`} />
           {invitation.qrImage ? (
-            <Image
-              className="invite-qr"
-              src={invitation.qrImage}
-              mode="aspectFit"
-              nativeProps={{ alt: '邀请二维码' }}
-              showMenuByLongpress
-            />
+            <InviteQr src={invitation.qrImage} />
           ) : (
             <Text className="card-label">小程序码暂时无法生成；请对方在小程序“我的 → 接受工作邀请”里输入邀请码</Text>
           )}

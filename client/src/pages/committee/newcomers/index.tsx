@@ -1,4 +1,5 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { InviteQr } from '../../../components/qr-code'
 import { useState } from 'react'
 import type { Newcomer } from '../../../../../shared/contracts/joining'
 import { api } from '../../../api'
@@ -93,13 +94,7 @@ function CommunityCode({ communityId }: { communityId: string }) {
         {(invitation) => (
           <View>
             {invitation.qrImage ? (
-              <Image
-                className="invite-qr"
-                src={invitation.qrImage}
-                mode="aspectFit"
-                nativeProps={{ alt: '邀请二维码' }}
-                showMenuByLongpress
-              />
+              <InviteQr src={invitation.qrImage} />
             ) : (
               <Text className="card-label">小程序码暂时无法生成，请稍后再来</Text>
             )}

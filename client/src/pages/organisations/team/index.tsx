@@ -1,4 +1,5 @@
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import { InviteQr } from '../../../components/qr-code'
 import Taro from '@tarojs/taro'
 import type { JoinRequest, Member } from '../../../../../shared/contracts/organisations'
 import { roleLabel } from '../../../../../shared/domain/roles'
@@ -144,7 +145,7 @@ function Invitation({ organisationId }: { organisationId: string }) {
               {invitation.code}
             </Text>
             {invitation.qrImage ? (
-              <Image className="invite-qr" src={invitation.qrImage} mode="aspectFit" nativeProps={{ alt: '邀请二维码' }} />
+              <InviteQr src={invitation.qrImage} />
             ) : (
               <View id="invite-qr-missing">
                 <Text className="card-label">小程序码暂时无法生成</Text>
