@@ -28,7 +28,6 @@ import {
   timelineOf,
 } from '../data/needs'
 import { updateOrganisationFacts } from '../data/organisations'
-import { communitiesByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { checkPhotos } from '../moderation/photos'
@@ -65,7 +64,7 @@ async function possibleDuplicates(
 export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input, now }) => {
   const me = await caller()
   const point = await placeOrHome(me, input.location, 'data.location')
-  const found = await possibleDuplicates(await communityOf(me), point, input.helpKind, input, now)
+  const found = await possibleDuplicates(communityOf(me), point, input.helpKind, input, now)
   return {
     possibleDuplicates: found.map(({ need, distanceM }) => ({
       needId: need._id,
@@ -77,11 +76,9 @@ export const checkDuplicates: Action<'checkDuplicates'> = async ({ caller, input
   }
 }
 
-const communityOf = async (me: Caller) => {
-  const communityId = me.person?.communityId
-  const community = communityId ? (await communitiesByIds([communityId])).get(communityId) : undefined
-  if (!community) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
-  return community
+const communityOf = (me: Caller) => {
+  if (!me.home) throw new AppError(ErrorCode.NOT_REGISTERED, '请先加入你所在的社区')
+  return me.home
 }
 
 /** Whose need it is when `me` raises it for them (代办): the committee, or a linked relative, for a resident. */
@@ -187,7 +184,7 @@ export async function raiseNeed(
 
 export const raise: Action<'raise'> = async ({ caller, input, now }) => {
   const me = await caller()
-  const community = await communityOf(me)
+  const community = communityOf(me)
   const { need, timeline } = await raiseNeed(
     me,
     community,

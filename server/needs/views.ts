@@ -34,7 +34,8 @@ function audienceOf(need: NeedDoc, viewer: Principal | undefined): PhotoAudience
 interface ViewOptions {
   /** Read from the database, or, for one need whose whole timeline this call wrote, that timeline. */
   timeline?: boolean | NeedEventDoc[]
-  viewer?: Principal
+  /** Who reads: their own community (a caller's `home`) is not read again for needs in it. */
+  viewer?: Principal & { home?: CommunityDoc | null }
   asOrganisation?: boolean
   /** The needs' community when the caller has it already (an action authorised over it): not read again. */
   community?: CommunityDoc
@@ -51,7 +52,7 @@ export async function needViews(
 ): Promise<NeedView[]> {
   const full = access === 'full'
   const audiences = needs.map((n) => audienceOf(n, options.viewer))
-  const known = options.community
+  const known = options.community ?? options.viewer?.home ?? undefined
   const [communities, records, timelines, photos] = await Promise.all([
     known && needs.every((n) => n.communityId === known._id)
       ? new Map([[known._id, known]])
