@@ -317,10 +317,11 @@ export const markDone: Action<'markDone'> = async (context) => {
     needEvent(need._id, actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
     writeRecords,
   )
-  // The view lists the service records, so it waits for their credit.
-  await Promise.all([
+  // The view shows each record's minutes, not its credit: it is read while the time bank credits them.
+  const [view] = await Promise.all([
+    revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM, community),
     creditServiceRecords(recordIds, now),
     notify([done.requesterOpenid], 'needDone', done, { status: '已完成', tip: '请在小程序中为本次服务评价' }),
   ])
-  return { need: await revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM, community) }
+  return { need: view }
 }
