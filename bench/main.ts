@@ -81,6 +81,10 @@ async function measure(label: string, times: number, concurrency: number, run: (
   )
 }
 
+/** `BENCH=reports,needs` runs only those parts (functions, standin, needs, activities, timebank, reports); all when unset. */
+const parts = process.env.BENCH?.split(',')
+const wanted = (part: string) => !parts || parts.includes(part)
+
 async function bench() {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-bench-'))
   // The bench moves time on (a need is done hours after it is accepted); functions and stand-in share the clock.
@@ -92,8 +96,21 @@ async function bench() {
   useLocalReplacements(join(dataDir, 'storage'))
   await seedDemoData()
   const trips = proxy.count
-  const callAccount = (openid: string, event: object) => account(event, platformContext('account', openid))
 
+  if (wanted('functions')) await benchFunctions(trips)
+  if (wanted('standin')) await benchStandin(trips)
+  if (wanted('needs')) await benchNeeds(standin, trips, clock)
+  if (wanted('activities')) await benchActivities(standin, trips)
+  if (wanted('timebank')) await benchTimebank(standin, trips, clock)
+  if (wanted('reports')) await benchReports(standin, trips)
+
+  proxy.server.close()
+  await standin.close()
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+async function benchFunctions(trips: () => number) {
+  const callAccount = (openid: string, event: object) => account(event, platformContext('account', openid))
   console.log('\nFunctions (through @cloudbase/node-sdk → stand-in)')
   for (const [who, openid] of Object.entries({
     elderResident: demoIdentities.elderResident,
@@ -121,6 +138,9 @@ async function bench() {
     trips,
   )
   await measure('account.me, 8 callers at once', 400, 8, () => callAccount(demoIdentities.volunteer, { action: 'me', data: {} }), trips)
+}
+
+async function benchStandin(trips: () => number) {
 
   console.log('\nStand-in (SDK calls)')
   const db = database()
@@ -191,15 +211,6 @@ async function bench() {
     trips,
   )
   console.log(`  hot counter went from ${hotBefore} to ${await readHot()} after 200 increments: conflicts were retried, none lost`)
-
-  await benchNeeds(standin, trips, clock)
-  await benchActivities(standin, trips)
-  await benchTimebank(standin, trips, clock)
-  await benchReports(standin, trips)
-
-  proxy.server.close()
-  await standin.close()
-  rmSync(dataDir, { recursive: true, force: true })
 }
 
 bench().catch((error) => {

@@ -11,7 +11,7 @@ const offers = () => database().collection('offers')
 const events = () => database().collection('need_events')
 
 /** The location as GeoJSON whatever the SDK handed back. */
-function readNeed(doc: unknown): NeedDoc {
+export function readNeed(doc: unknown): NeedDoc {
   const need = doc as NeedDoc
   return { ...need, location: asGeoPoint(need.location) }
 }
@@ -216,7 +216,7 @@ export async function openNeedPlaces(communityId: string, limit: number): Promis
 }
 
 /** What the reports read of a need: no description, address detail, phone or names; the 小区 is the approximate place anyone may see. */
-const FIGURE_FIELDS = {
+export const FIGURE_FIELDS = {
   helpKind: true,
   urgency: true,
   status: true,
@@ -249,6 +249,35 @@ export async function needsForFigures(communityId: string, range: { start: Date;
   )
   const byId = new Map((await Promise.all(reads)).flat().map((doc) => [doc._id, readNeed(doc)]))
   return [...byId.values()]
+}
+
+/**
+ * The `limit` needs whose latest moment in [start, end) is latest, raised first: the latest `limit`
+ * of each moment hold them all, so that is all that is read.
+ */
+export async function needsListed(communityId: string, range: { start: Date; end: Date }, limit: number): Promise<NeedForFigures[]> {
+  const _ = database().command
+  const reads = FIGURE_MOMENTS.map(async (moment) => {
+    const { data } = await needs()
+      .where({ communityId, [moment]: _.gte(range.start).and(_.lt(range.end)) })
+      .orderBy(moment, 'desc')
+      .field(FIGURE_FIELDS)
+      .limit(limit)
+      .get()
+    return data.map(readNeed)
+  })
+  const byId = new Map((await Promise.all(reads)).flat().map((need) => [need._id, need]))
+  const latest = (need: NeedDoc) =>
+    Math.max(
+      ...[need.createdAt, need.acceptedBy?.at, need.doneAt, need.outcome?.at]
+        .map((moment) => (moment ? new Date(moment) : null))
+        .filter((moment): moment is Date => moment !== null && moment >= range.start && moment < range.end)
+        .map((moment) => moment.getTime()),
+    )
+  return [...byId.values()]
+    .sort((a, b) => latest(b) - latest(a))
+    .slice(0, limit)
+    .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
 }
 
 // ——— offers ———
