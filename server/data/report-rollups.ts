@@ -23,7 +23,12 @@ export async function putRollup(rollup: RollupDoc, empty: boolean): Promise<void
 
 /** The communities' day rollups that counted any of these needs, with what each need added. */
 export async function dayRollupsCounting(needIds: string[]): Promise<RollupDoc[]> {
-  return (await documentsWhereIn('report_rollups', 'needIds', needIds)) as RollupDoc[]
+  const found: RollupDoc[] = []
+  // A need counts on up to four days: as many rollups as ids may come back, so every page is read.
+  for (let i = 0; i < needIds.length; i += 1000) {
+    found.push(...(await readAll<RollupDoc>(rollups().where({ needIds: database().command.in(needIds.slice(i, i + 1000)) }))))
+  }
+  return found
 }
 
 /** Every need last changed before this moment is in the rollups as it is now; none yet: the epoch. */
