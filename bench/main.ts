@@ -102,7 +102,7 @@ async function bench() {
   if (wanted('needs')) await benchNeeds(standin, trips, clock)
   if (wanted('activities')) await benchActivities(standin, trips)
   if (wanted('timebank')) await benchTimebank(standin, trips, clock)
-  if (wanted('reports')) await benchReports(standin, trips)
+  if (wanted('reports')) await benchReports(standin, trips, clock)
 
   proxy.server.close()
   await standin.close()
@@ -141,7 +141,6 @@ async function benchFunctions(trips: () => number) {
 }
 
 async function benchStandin(trips: () => number) {
-
   console.log('\nStand-in (SDK calls)')
   const db = database()
   await db.createCollection(BENCH_COLLECTION)

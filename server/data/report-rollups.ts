@@ -63,7 +63,7 @@ export async function needsChangedIn(since: Date, until: Date, limit: number): P
 export async function needsChangedAt(at: Date): Promise<ChangedNeed[]> {
   const _ = database().command
   const query = database()
-    .collection("needs")
+    .collection('needs')
     .where({ updatedAt: _.gte(at).and(_.lte(at)) })
     .field(CHANGED_FIELDS)
   return (await readAll<ChangedNeed>(query)).map((doc) => readNeed(doc) as ChangedNeed)

@@ -180,7 +180,14 @@ async function rebuildMonth(communityId: string, month: string, now: Date): Prom
   const rolled = await rollupsByIds(days.map((day) => rollupIdOf('community', communityId, day)))
   const tally = mergeTallies(rolled.map((doc) => doc.tallies[communityId]))
   await putRollup(
-    { _id: rollupIdOf('community', communityId, month), scope: 'community', scopeId: communityId, key: month, tallies: { [communityId]: tally }, builtAt: now },
+    {
+      _id: rollupIdOf('community', communityId, month),
+      scope: 'community',
+      scopeId: communityId,
+      key: month,
+      tallies: { [communityId]: tally },
+      builtAt: now,
+    },
     rolled.length === 0,
   )
 }
@@ -189,5 +196,8 @@ async function rebuildMonth(communityId: string, month: string, now: Date): Prom
 async function rebuildOffice(officeId: string, communityIds: string[], key: string, now: Date): Promise<void> {
   const rolled = await rollupsByIds(communityIds.map((id) => rollupIdOf('community', id, key)))
   const tallies = Object.fromEntries(rolled.map((doc) => [doc.scopeId, doc.tallies[doc.scopeId]]))
-  await putRollup({ _id: rollupIdOf('office', officeId, key), scope: 'office', scopeId: officeId, key, tallies, builtAt: now }, rolled.length === 0)
+  await putRollup(
+    { _id: rollupIdOf('office', officeId, key), scope: 'office', scopeId: officeId, key, tallies, builtAt: now },
+    rolled.length === 0,
+  )
 }

@@ -63,7 +63,15 @@ export interface NeedTally {
   days: Record<string, [raised: number, completed: number]>
 }
 
-export const emptyTally = (): NeedTally => ({ byKind: {}, byUrgency: {}, toAcceptance: {}, toCompletion: {}, outcomes: {}, cells: {}, days: {} })
+export const emptyTally = (): NeedTally => ({
+  byKind: {},
+  byUrgency: {},
+  toAcceptance: {},
+  toCompletion: {},
+  outcomes: {},
+  cells: {},
+  days: {},
+})
 
 /** Adds `n` at `key`, dropping a count that reaches 0 so that equal tallies are equal objects. */
 function bump<K extends string>(counts: Partial<Record<K, number>>, key: K, n: number) {
