@@ -1,5 +1,5 @@
 /** The needs figures rolled up per day and month (docs/decisions/040): report_rollups and report_rollup_marks. */
-import { database, documentsWhereIn, readAll } from './cloudbase'
+import { database, readAll } from './cloudbase'
 import type { NeedDoc, RollupDoc, RollupMarkDoc } from './documents'
 import { FIGURE_FIELDS, readNeed, type NeedForFigures } from './needs'
 
@@ -10,8 +10,19 @@ const NEEDS_MARK = 'needs'
 
 export const rollupIdOf = (scope: RollupDoc['scope'], scopeId: string, key: string) => `${scope}:${scopeId}:${key}`
 
+/** The rollups of these ids that exist, without the needs' marks: only what is summed. */
 export async function rollupsByIds(ids: string[]): Promise<RollupDoc[]> {
-  return (await documentsWhereIn('report_rollups', '_id', ids)) as RollupDoc[]
+  const found: RollupDoc[] = []
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000)
+    const { data } = await rollups()
+      .where({ _id: database().command.in(chunk) })
+      .field({ scope: true, scopeId: true, key: true, tallies: true, builtAt: true })
+      .limit(chunk.length)
+      .get()
+    found.push(...(data as RollupDoc[]))
+  }
+  return found
 }
 
 /** Writes the rollup whole, over whatever an earlier run wrote; one with nothing in it is removed. */

@@ -76,7 +76,7 @@ export async function needTallies(
 // ——— the due work ———
 
 /** Changed needs taken in at once. */
-const BATCH = 500
+const BATCH = 1000
 /** Batches in one run of the due work; the timer comes back in a minute for the rest. */
 const BATCHES_PER_RUN = 20
 /** Consecutive days read from the needs at once. */
@@ -178,26 +178,23 @@ async function rebuildDays(communityId: string, days: readonly string[], now: Da
 async function rebuildMonth(communityId: string, month: string, now: Date): Promise<void> {
   const days = daysOf({ from: `${month}-01`, to: `${month}-${String(daysInMonth(month)).padStart(2, '0')}` })
   const rolled = await rollupsByIds(days.map((day) => rollupIdOf('community', communityId, day)))
-  const tally = mergeTallies(rolled.map((doc) => doc.tallies[communityId]))
-  await putRollup(
-    {
-      _id: rollupIdOf('community', communityId, month),
-      scope: 'community',
-      scopeId: communityId,
-      key: month,
-      tallies: { [communityId]: tally },
-      builtAt: now,
-    },
-    rolled.length === 0,
-  )
+  await putSum('community', communityId, month, rolled, { [communityId]: mergeTallies(rolled.map((doc) => doc.tallies[communityId])) }, now)
+}
+
+/** A month, or an office's day or month: the sum of the rollups read, removed when there were none. */
+async function putSum(
+  scope: RollupDoc['scope'],
+  scopeId: string,
+  key: string,
+  rolled: RollupDoc[],
+  tallies: Record<string, NeedTally>,
+  now: Date,
+) {
+  await putRollup({ _id: rollupIdOf(scope, scopeId, key), scope, scopeId, key, tallies, builtAt: now }, rolled.length === 0)
 }
 
 /** An office's day or month: its communities' own, side by side. */
 async function rebuildOffice(officeId: string, communityIds: string[], key: string, now: Date): Promise<void> {
   const rolled = await rollupsByIds(communityIds.map((id) => rollupIdOf('community', id, key)))
-  const tallies = Object.fromEntries(rolled.map((doc) => [doc.scopeId, doc.tallies[doc.scopeId]]))
-  await putRollup(
-    { _id: rollupIdOf('office', officeId, key), scope: 'office', scopeId: officeId, key, tallies, builtAt: now },
-    rolled.length === 0,
-  )
+  await putSum('office', officeId, key, rolled, Object.fromEntries(rolled.map((doc) => [doc.scopeId, doc.tallies[doc.scopeId]])), now)
 }

@@ -18,18 +18,8 @@ import { needFigures, needPlaces, weeklyTrend } from '../../shared/domain/report
 import { inShanghai, shanghaiDayStart } from '../../shared/domain/time'
 import { helpKinds } from '../../shared/domain/vocabulary'
 import { freshDatabasePerGroup } from '../support/database'
+import { random } from '../support/random'
 import { removeAll } from '../../server/data/maintenance'
-
-/** Deterministic numbers (mulberry32): each history is the same on every run. */
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const office = demoDataSet.communities[0].officeId
 const communities = demoDataSet.communities.filter((c) => c.officeId === office)
