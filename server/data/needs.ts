@@ -217,6 +217,7 @@ export async function openNeedPlaces(communityId: string, limit: number): Promis
 
 /** What the reports read of a need: no description, address detail, phone or names; the 小区 is the approximate place anyone may see. */
 export const FIGURE_FIELDS = {
+  communityId: true,
   helpKind: true,
   urgency: true,
   status: true,
@@ -234,15 +235,15 @@ const FIGURE_MOMENTS = ['createdAt', 'acceptedBy.at', 'doneAt', 'outcome.at'] as
 export type NeedForFigures = Pick<NeedDoc, '_id' | keyof typeof FIGURE_FIELDS>
 
 /**
- * A community's needs that were raised, accepted, done or judged in [start, end): one indexed range
- * read per moment, so a need raised long before the period and completed in it is found too.
+ * The communities' needs that were raised, accepted, done or judged in [start, end): one indexed range
+ * read per moment, so a need raised long before and completed in it is found too.
  */
-export async function needsForFigures(communityId: string, range: { start: Date; end: Date }): Promise<NeedForFigures[]> {
+export async function needsForFigures(communityIds: string[], range: { start: Date; end: Date }): Promise<NeedForFigures[]> {
   const _ = database().command
   const reads = FIGURE_MOMENTS.map((moment) =>
     readAll<NeedDoc>(
       needs()
-        .where({ communityId, [moment]: _.gte(range.start).and(_.lt(range.end)) })
+        .where({ communityId: _.in(communityIds), [moment]: _.gte(range.start).and(_.lt(range.end)) })
         .orderBy(moment, 'asc')
         .field(FIGURE_FIELDS),
     ),

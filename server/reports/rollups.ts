@@ -121,21 +121,29 @@ async function rebuildFor(changed: readonly ChangedNeed[], today: string, now: D
   }
   for (const doc of await dayRollupsCounting(changed.map((n) => n._id))) add(doc.scopeId, doc.key)
   for (const need of changed) for (const mark of marksOf(needFacts(need))) add(need.communityId, mark.day)
+  await rebuildDays(days, now)
   const communities = await communitiesByIds([...days.keys()])
   const offices = new Map<string, Set<string>>()
+  const months = [...days].flatMap(([communityId, ofCommunity]) =>
+    [...new Set([...ofCommunity].map(monthOfDay))].map((month) => ({ communityId, month })),
+  )
+  await inGroups(months, ({ communityId, month }) => rebuildMonth(communityId, month, now))
   for (const [communityId, ofCommunity] of days) {
-    const sorted = [...ofCommunity].sort()
-    await rebuildDays(communityId, sorted, now)
-    const months = [...new Set(sorted.map(monthOfDay))]
-    for (const month of months) await rebuildMonth(communityId, month, now)
     const officeId = communities.get(communityId)?.officeId
-    if (officeId) offices.set(officeId, new Set([...(offices.get(officeId) ?? []), ...sorted, ...months]))
+    if (officeId) offices.set(officeId, new Set([...(offices.get(officeId) ?? []), ...ofCommunity, ...[...ofCommunity].map(monthOfDay)]))
   }
   const officeCommunities = await communitiesOfOffices([...offices.keys()])
   for (const [officeId, keys] of offices) {
     const members = officeCommunities.filter((c) => c.officeId === officeId).map((c) => c._id)
-    for (const key of keys) await rebuildOffice(officeId, members, key, now)
+    await inGroups([...keys], (key) => rebuildOffice(officeId, members, key, now))
   }
+}
+
+/** Writes this many rollups at once: the database takes them side by side. */
+const WRITES_AT_ONCE = 20
+
+async function inGroups<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += WRITES_AT_ONCE) await Promise.all(items.slice(i, i + WRITES_AT_ONCE).map(work))
 }
 
 /** Runs of consecutive days, at most DAYS_READ_AT_ONCE long. */
@@ -149,15 +157,25 @@ function runsOf(days: readonly string[]): string[][] {
   return runs
 }
 
-async function rebuildDays(communityId: string, days: readonly string[], now: Date): Promise<void> {
-  for (const run of runsOf(days)) {
+/** Each community's days, from the needs of every community with a day in a run read at once. */
+async function rebuildDays(days: ReadonlyMap<string, ReadonlySet<string>>, now: Date): Promise<void> {
+  for (const run of runsOf([...new Set([...days.values()].flatMap((d) => [...d]))].sort())) {
+    const communityIds = [...days].filter(([, ofCommunity]) => run.some((day) => ofCommunity.has(day))).map(([id]) => id)
     const range = { start: shanghaiDayStart(run[0]), end: shanghaiDayStart(nextDay(run[run.length - 1])) }
-    const needs = await needsForFigures(communityId, range)
-    const byDay = new Map(run.map((day) => [day, new Map<string, NeedMark>()]))
-    for (const need of needs) for (const mark of marksOf(needFacts(need))) byDay.get(mark.day)?.set(need._id, mark)
-    for (const [day, marks] of byDay) {
+    const marks = new Map<string, Map<string, NeedMark>>()
+    for (const need of await needsForFigures(communityIds, range)) {
+      for (const mark of marksOf(needFacts(need))) {
+        const key = `${need.communityId}:${mark.day}`
+        marks.set(key, (marks.get(key) ?? new Map<string, NeedMark>()).set(need._id, mark))
+      }
+    }
+    const wanted = communityIds.flatMap((communityId) =>
+      run.filter((day) => days.get(communityId)!.has(day)).map((day) => ({ communityId, day })),
+    )
+    await inGroups(wanted, async ({ communityId, day }) => {
+      const ofDay = marks.get(`${communityId}:${day}`) ?? new Map<string, NeedMark>()
       const tally = emptyTally()
-      for (const mark of marks.values()) addMark(tally, mark)
+      for (const mark of ofDay.values()) addMark(tally, mark)
       await putRollup(
         {
           _id: rollupIdOf('community', communityId, day),
@@ -165,13 +183,13 @@ async function rebuildDays(communityId: string, days: readonly string[], now: Da
           scopeId: communityId,
           key: day,
           tallies: { [communityId]: tally },
-          marks: Object.fromEntries(marks),
-          needIds: [...marks.keys()],
+          marks: Object.fromEntries(ofDay),
+          needIds: [...ofDay.keys()],
           builtAt: now,
         },
-        marks.size === 0,
+        ofDay.size === 0,
       )
-    }
+    })
   }
 }
 
