@@ -3,7 +3,7 @@ import type { ReportPeriod } from '../../shared/domain/report'
 import { communitiesOfOffices } from '../data/communities'
 import { officesByIds } from '../data/places'
 import type { Caller } from '../principal'
-import { figuresOf, gatherCommunity } from './figures'
+import { figuresOf, gatherCommunities } from './figures'
 import { needTallies } from './rollups'
 
 /** The offices the caller works for, each with its communities' data for the period. */
@@ -20,11 +20,10 @@ export async function officesOf(caller: Caller, period: ReportPeriod) {
       ),
     ),
   )
-  const needs = new Map(tallies.flatMap((t) => [...t]))
-  const data = await Promise.all(
-    [...communities]
-      .sort((a, b) => a._id.localeCompare(b._id))
-      .map((community) => gatherCommunity(community, period, { needs: needs.get(community._id) })),
+  const data = await gatherCommunities(
+    [...communities].sort((a, b) => a._id.localeCompare(b._id)),
+    period,
+    new Map(tallies.flatMap((t) => [...t])),
   )
   return [...offices.values()]
     .sort((a, b) => a._id.localeCompare(b._id))
