@@ -158,18 +158,22 @@ export function tallyFigures(tally: NeedTally): NeedFigures {
 
 /** weeklyTrend of a tally of the period's days. */
 export function tallyTrend(tally: NeedTally, period: ReportPeriod): TrendWeek[] {
-  return weeksOf(period).map((week) => {
-    const days = Object.entries(tally.days).filter(([day]) => {
-      const start = new Date(`${day}T00:00:00+08:00`)
-      return start >= week.start && start < week.end
-    })
-    return {
-      label: week.label,
-      from: week.start,
-      raised: days.reduce((sum, [, [raised]]) => sum + raised, 0),
-      completed: days.reduce((sum, [, [, completed]]) => sum + completed, 0),
-    }
-  })
+  const weeks = weeksOf(period).map((week) => ({
+    label: week.label,
+    from: week.start,
+    firstDay: dayOf(week.start),
+    raised: 0,
+    completed: 0,
+  }))
+  // Days as `YYYY-MM-DD` sort as they follow: a day is in the last week starting on or before it.
+  const latestFirst = [...weeks].reverse()
+  for (const [day, [raised, completed]] of Object.entries(tally.days)) {
+    const week = latestFirst.find((w) => w.firstDay <= day)
+    if (!week) continue
+    week.raised += raised
+    week.completed += completed
+  }
+  return weeks.map(({ label, from, raised, completed }) => ({ label, from, raised, completed }))
 }
 
 /** needPlaces of a tally of the period's days. */
