@@ -89,39 +89,44 @@ export async function benchReports(standin: Standin, trips: () => number, clock:
   const year = { from: '2026-01-01', to: '2026-12-31' }
   // The year is over: its days are closed and rolled up, as a 总结报告 is made in January.
   clock.set(new Date('2027-01-10T10:00:00+08:00'))
-  // One collection after another: removing a large one takes the stand-in a while.
-  const clear = async () => {
-    for (const collection of ['needs', 'report_rollups', 'report_rollup_marks']) await removeAll(collection)
+  const db = database()
+  // The needs a thousand at a time: one request removing 200,000 outlasts the SDK's timeout.
+  const clear = async (needs: readonly { _id: string }[]) => {
+    for (let i = 0; i < needs.length; i += 1000) {
+      await db
+        .collection('needs')
+        .where({ _id: db.command.in(needs.slice(i, i + 1000).map((n) => n._id)) })
+        .remove()
+    }
+    for (const collection of ['report_rollups', 'report_rollup_marks']) await removeAll(collection)
   }
   for (const count of NEEDS_A_YEAR) {
-    await clear()
     const seeded = performance.now()
     // The other community's needs are as many: none of them may be read.
-    await insertMany('needs', [
-      ...needsOfYear(urban._id, count, urban.centre.coordinates),
-      ...needsOfYear(rural._id, count, rural.centre.coordinates),
-    ])
+    const needs = [...needsOfYear(urban._id, count, urban.centre.coordinates), ...needsOfYear(rural._id, count, rural.centre.coordinates)]
+    await insertMany('needs', needs)
     console.log(
       `${`seeding ${(2 * count).toLocaleString('en')} needs`.padEnd(52)} ${(performance.now() - seeded).toFixed(0).padStart(6)} ms`,
     )
     const of = `(${count.toLocaleString('en')} needs a year)`
     await measured(standin, trips, `rollups of ${(2 * count).toLocaleString('en')} needs, due work`, () => rollUp(clock.now()))
-    for (const [label, action, data] of [
+    const actions = [
       ['figures, a month', 'figures', { communityId: urban._id, period: month }],
       ['figures, the year', 'figures', { communityId: urban._id, period: year }],
       ['export, the year', 'export', { communityId: urban._id, period: year }],
       ['waiting', 'waiting', { communityId: urban._id }],
-    ] as const) {
+    ] as const
+    // Once unmeasured at the first size: the first workbook and the first of each query pay for warming up.
+    if (count === NEEDS_A_YEAR[0]) for (const [, action, data] of actions) await call(who.committeeUrban, action, data)
+    for (const [label, action, data] of actions) {
       await measured(standin, trips, `${label} ${of}`, () => call(who.committeeUrban, action, data))
     }
+    await clear(needs)
   }
-  await clear()
   const office = Array.from({ length: OFFICE_COMMUNITIES - 1 }, (_, i) => ({ ...urban, _id: `bench-community-${i}`, name: `测试社区${i}` }))
   await insertMany('communities', office)
-  await insertMany(
-    'needs',
-    [urban, ...office].flatMap((c) => needsOfYear(c._id, NEEDS_A_YEAR_PER_OFFICE_COMMUNITY, c.centre.coordinates)),
-  )
+  const officeNeeds = [urban, ...office].flatMap((c) => needsOfYear(c._id, NEEDS_A_YEAR_PER_OFFICE_COMMUNITY, c.centre.coordinates))
+  await insertMany('needs', officeNeeds)
   const needs = (OFFICE_COMMUNITIES * NEEDS_A_YEAR_PER_OFFICE_COMMUNITY).toLocaleString('en')
   await measured(standin, trips, `rollups of ${needs} needs in ${OFFICE_COMMUNITIES} communities, due work`, () => rollUp(clock.now()))
   for (const [label, action] of [
@@ -132,8 +137,7 @@ export async function benchReports(standin: Standin, trips: () => number, clock:
       call(who.civilAffairs, action, { period: year }),
     )
   }
-  await clear()
-  const db = database()
+  await clear(officeNeeds)
   await db
     .collection('communities')
     .where({ _id: db.command.in(office.map((c) => c._id)) })
