@@ -102,7 +102,7 @@ async function bench() {
   if (runs('needs')) await benchNeeds(standin, trips, clock)
   if (runs('activities')) await benchActivities(standin, trips)
   if (runs('timebank')) await benchTimebank(standin, trips, clock)
-  if (runs('reports')) await benchReports(standin, trips)
+  if (runs('reports')) await benchReports(standin, trips, clock)
 
   proxy.server.close()
   await standin.close()

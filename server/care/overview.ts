@@ -11,7 +11,7 @@ import {
 import { monthRange } from '../../shared/domain/time'
 import { inShanghai } from '../../shared/domain/time'
 import type { SpecialNeedGroup } from '../../shared/domain/vocabulary'
-import { activeRegisterOf, visitsInCommunity, wholeRegisterOf } from '../data/care'
+import { activeRegisterOf, visitsInCommunities, wholeRegisterOf } from '../data/care'
 import type { ActionImplementations } from '../handler'
 import { authoriseOverCommunity } from '../scopes'
 import { auditListRead, registerRows } from './views'
@@ -25,8 +25,8 @@ export const overview: Action<'overview'> = async (context) => {
   const community = await authoriseOverCommunity(context, input.communityId)
   const { start, end } = monthRange(input.month)
   const [register, visits, due] = await Promise.all([
-    wholeRegisterOf(community._id),
-    visitsInCommunity(community._id, start, end),
+    wholeRegisterOf([community._id]),
+    visitsInCommunities([community._id], start, end),
     activeRegisterOf(
       community._id,
       inShanghai(now)

@@ -223,7 +223,7 @@ export const registerList: Action<'registerList'> = async (context) => {
   const active = await activeRegisterOf(community._id)
   const withdrawnAt = (e: CareEntryDoc) => new Date(e.withdrawal!.at).getTime()
   const past = input.includeWithdrawn
-    ? (await wholeRegisterOf(community._id)).filter((e) => !e.active).sort((a, b) => withdrawnAt(b) - withdrawnAt(a))
+    ? (await wholeRegisterOf([community._id])).filter((e) => !e.active).sort((a, b) => withdrawnAt(b) - withdrawnAt(a))
     : []
   // Active ones soonest due first, so the most overdue lead; then those who withdrew, latest first.
   const rows = (await registerRows([...active, ...past], now)).filter(

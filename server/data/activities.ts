@@ -129,9 +129,9 @@ export async function pendingApprovalCount(communityId: string): Promise<number>
 }
 
 /** A community's activities that finished with their end in [start, end), through the (communityId, status, endAt) index. */
-export async function finishedIn(communityId: string, range: { start: Date; end: Date }): Promise<ActivityDoc[]> {
+export async function finishedIn(communityIds: string[], range: { start: Date; end: Date }): Promise<ActivityDoc[]> {
   const _ = database().command
-  const query = activities().where({ communityId, status: 'finished', endAt: _.gte(range.start).and(_.lt(range.end)) })
+  const query = activities().where({ communityId: _.in(communityIds), status: 'finished', endAt: _.gte(range.start).and(_.lt(range.end)) })
   return (await readAll(query.orderBy('endAt', 'asc'))).map(readActivity)
 }
 

@@ -38,9 +38,10 @@ export async function activeRegisterOf(communityId: string, dueBefore?: Date): P
   return (await readAll(query.orderBy('nextDueAt', 'asc'))).map(readEntry)
 }
 
-/** Everyone ever on a community's register, withdrawn too, in the order they were registered. */
-export async function wholeRegisterOf(communityId: string): Promise<CareEntryDoc[]> {
-  return (await readAll(register().where({ communityId }).orderBy('registeredAt', 'asc'))).map(readEntry)
+/** Everyone ever on the communities' registers, withdrawn too, in the order they were registered. */
+export async function wholeRegisterOf(communityIds: string[]): Promise<CareEntryDoc[]> {
+  const query = register().where({ communityId: database().command.in(communityIds) })
+  return (await readAll(query.orderBy('registeredAt', 'asc'))).map(readEntry)
 }
 
 /** Entries paired with a volunteer personally. A volunteer has a handful. */
@@ -79,11 +80,11 @@ export async function visitsOfEntry(entryId: string, limit: number, visitorOpeni
 }
 
 /** Every visit in a community in [start, end). */
-export async function visitsInCommunity(communityId: string, start: Date, end: Date): Promise<CareVisitDoc[]> {
+export async function visitsInCommunities(communityIds: string[], start: Date, end: Date): Promise<CareVisitDoc[]> {
   const _ = database().command
   return readAll<CareVisitDoc>(
     visits()
-      .where({ communityId, visitedAt: _.gte(start).and(_.lt(end)) })
+      .where({ communityId: _.in(communityIds), visitedAt: _.gte(start).and(_.lt(end)) })
       .orderBy('visitedAt', 'asc'),
   )
 }

@@ -39,6 +39,8 @@ import type {
   PhotoDoc,
   RedemptionDoc,
   RoleDoc,
+  RollupDoc,
+  RollupMarkDoc,
   ServiceRecordDoc,
   TakeoverDoc,
 } from './documents'
@@ -79,6 +81,8 @@ export interface Collections {
   inbox: InboxDoc
   subscribe_consents: ConsentDoc
   deliveries: DeliveryDoc
+  report_rollups: RollupDoc
+  report_rollup_marks: RollupMarkDoc
 }
 
 export type CollectionName = keyof Collections

@@ -2,6 +2,7 @@
  * The shape of each collection's documents, as stored. Only the data-access layer and the
  * demo seed write these; functions see them through the repositories.
  */
+import type { NeedMark, NeedTally } from '../../shared/domain/need-tally'
 import type { JoinRequestStatus, OrganisationStatus, TaskCounters } from '../../shared/domain/organisation'
 import type { CommunityArea, CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
@@ -822,4 +823,27 @@ export interface DueWorkFailureDoc {
   nextTryAt: Date
   /** The last error, for the logs' reader: never shown to people. */
   error: string
+}
+
+/**
+ * The needs figures of a community or an office for one day (`YYYY-MM-DD`) or month (`YYYY-MM`),
+ * rebuilt from the needs by the due work (docs/decisions/040). `_id`: `<scope>:<scopeId>:<key>`.
+ */
+export interface RollupDoc {
+  _id: string
+  scope: 'community' | 'office'
+  scopeId: string
+  key: string
+  /** Per community: a community's own has one, an office's has each of its communities. */
+  tallies: Record<string, NeedTally>
+  /** A community's day only: what each need counted in it added, so that a need changed since can be taken out again. */
+  marks?: Record<string, NeedMark>
+  needIds?: string[]
+  builtAt: Date
+}
+
+/** How far the rollups have taken in changes to needs: every need last changed before `rolledTo` is in them as it is. */
+export interface RollupMarkDoc {
+  _id: string
+  rolledTo: Date
 }

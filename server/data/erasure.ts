@@ -34,6 +34,8 @@ export interface Erasure {
   addressDetail?: string
   /** Where a kept record's place goes instead of their home: their community's centre. */
   centre: GeoPoint | null
+  /** When: a need moved to the centre is a changed need, for the figures' rollups (decision 040). */
+  at: Date
   /** The id of a person's account in a community: the ledger's derived id. */
   accountIdOf(communityId: string, openid: string): string
 }
@@ -134,6 +136,7 @@ async function anonymiseNeeds(e: Erasure): Promise<void> {
         ...(need.forNeighbour ? { forNeighbour: unset() } : {}),
         ...(need.outcome?.comment ? { 'outcome.comment': unset() } : {}),
         ...(need.doneSummary ? { doneSummary: scrub(need.doneSummary) } : {}),
+        updatedAt: e.at,
       })
   }
   // Their own lines of any timeline, and whatever others wrote on their needs' timelines about them.

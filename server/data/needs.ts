@@ -12,7 +12,7 @@ const offers = () => database().collection('offers')
 const events = () => database().collection('need_events')
 
 /** The location as GeoJSON whatever the SDK handed back. */
-function readNeed(doc: unknown): NeedDoc {
+export function readNeed(doc: unknown): NeedDoc {
   const need = doc as NeedDoc
   return { ...need, location: asGeoPoint(need.location) }
 }
@@ -220,7 +220,8 @@ export async function openNeedPlaces(communityId: string, limit: number): Promis
 }
 
 /** What the reports read of a need: no description, address detail, phone or names; the 小区 is the approximate place anyone may see. */
-const FIGURE_FIELDS = {
+export const FIGURE_FIELDS = {
+  communityId: true,
   helpKind: true,
   urgency: true,
   status: true,
@@ -238,21 +239,50 @@ const FIGURE_MOMENTS = ['createdAt', 'acceptedBy.at', 'doneAt', 'outcome.at'] as
 export type NeedForFigures = Pick<NeedDoc, '_id' | keyof typeof FIGURE_FIELDS>
 
 /**
- * A community's needs that were raised, accepted, done or judged in [start, end): one indexed range
- * read per moment, so a need raised long before the period and completed in it is found too.
+ * The communities' needs that were raised, accepted, done or judged in [start, end): one indexed range
+ * read per moment, so a need raised long before and completed in it is found too.
  */
-export async function needsForFigures(communityId: string, range: { start: Date; end: Date }): Promise<NeedForFigures[]> {
+export async function needsForFigures(communityIds: string[], range: { start: Date; end: Date }): Promise<NeedForFigures[]> {
   const _ = database().command
   const reads = FIGURE_MOMENTS.map((moment) =>
     readAll<NeedDoc>(
       needs()
-        .where({ communityId, [moment]: _.gte(range.start).and(_.lt(range.end)) })
+        .where({ communityId: _.in(communityIds), [moment]: _.gte(range.start).and(_.lt(range.end)) })
         .orderBy(moment, 'asc')
         .field(FIGURE_FIELDS),
     ),
   )
   const byId = new Map((await Promise.all(reads)).flat().map((doc) => [doc._id, readNeed(doc)]))
   return [...byId.values()]
+}
+
+/**
+ * The `limit` needs whose latest moment in [start, end) is latest, raised first: the latest `limit`
+ * of each moment hold them all, so that is all that is read.
+ */
+export async function needsListed(communityId: string, range: { start: Date; end: Date }, limit: number): Promise<NeedForFigures[]> {
+  const _ = database().command
+  const reads = FIGURE_MOMENTS.map(async (moment) => {
+    const { data } = await needs()
+      .where({ communityId, [moment]: _.gte(range.start).and(_.lt(range.end)) })
+      .orderBy(moment, 'desc')
+      .field(FIGURE_FIELDS)
+      .limit(limit)
+      .get()
+    return data.map(readNeed)
+  })
+  const byId = new Map((await Promise.all(reads)).flat().map((need) => [need._id, need]))
+  const latest = (need: NeedDoc) =>
+    Math.max(
+      ...[need.createdAt, need.acceptedBy?.at, need.doneAt, need.outcome?.at]
+        .map((moment) => (moment ? new Date(moment) : null))
+        .filter((moment): moment is Date => moment !== null && moment >= range.start && moment < range.end)
+        .map((moment) => moment.getTime()),
+    )
+  return [...byId.values()]
+    .sort((a, b) => latest(b) - latest(a))
+    .slice(0, limit)
+    .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
 }
 
 // ——— offers ———

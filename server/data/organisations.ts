@@ -8,7 +8,7 @@ import {
   type TaskCounters,
 } from '../../shared/domain/organisation'
 import type { HelpKind } from '../../shared/domain/vocabulary'
-import { database } from './cloudbase'
+import { database, readAll } from './cloudbase'
 import type { OrganisationDoc } from './documents'
 import { asGeoPoint, geoPoint } from './geo'
 import { isDuplicateWrite } from './write-errors'
@@ -110,7 +110,17 @@ export async function organisationsOf(communityId: string, status: OrganisationS
     .where({ communityId, ...(status ? { status } : {}) })
     .limit(1000)
     .get()
-  return readAllOf(data).sort((a, b) => statusRank.get(a.status)! - statusRank.get(b.status)! || byName.compare(a.name, b.name))
+  return sortedForRegistry(readAllOf(data))
+}
+
+/** In the registry's order: by status, then by name. */
+export function sortedForRegistry(list: OrganisationDoc[]): OrganisationDoc[] {
+  return list.sort((a, b) => statusRank.get(a.status)! - statusRank.get(b.status)! || byName.compare(a.name, b.name))
+}
+
+/** Every organisation of the communities, whatever its status. */
+export async function organisationsOfCommunities(communityIds: string[]): Promise<OrganisationDoc[]> {
+  return readAllOf(await readAll(organisations().where({ communityId: database().command.in(communityIds) })))
 }
 
 /** Organisations someone applied for that are not yet (or not) approved: they hold no role in them. */

@@ -51,12 +51,12 @@ export async function pendingServiceRecords(cutoff: Date, limit: number): Promis
   return data as ServiceRecordDoc[]
 }
 
-/** A community's confirmed service given in [start, end), through the (communityId, servedAt) index. */
-export async function serviceRecordsIn(communityId: string, range: { start: Date; end: Date }): Promise<ServiceRecordDoc[]> {
+/** The communities' confirmed service given in [start, end), through the (communityId, servedAt) index. */
+export async function serviceRecordsIn(communityIds: string[], range: { start: Date; end: Date }): Promise<ServiceRecordDoc[]> {
   const _ = database().command
   return readAll<ServiceRecordDoc>(
     records()
-      .where({ communityId, servedAt: _.gte(range.start).and(_.lt(range.end)) })
+      .where({ communityId: _.in(communityIds), servedAt: _.gte(range.start).and(_.lt(range.end)) })
       .orderBy('servedAt', 'asc'),
   )
 }

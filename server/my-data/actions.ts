@@ -170,6 +170,7 @@ export const close: Action<'close'> = async ({ caller, openid, now }) => {
       ...(me.person.phone ? { phone: me.person.phone } : {}),
       ...(me.person.addressDetail ? { addressDetail: me.person.addressDetail } : {}),
       centre: community ? asGeoPoint(community.centre) : null,
+      at: now,
       accountIdOf: personAccountId,
     },
     records.careEntries,

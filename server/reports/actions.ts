@@ -23,7 +23,7 @@ export const waiting: Action<'waiting'> = async (context) => {
 export const figures: Action<'figures'> = async (context) => {
   const { period } = context.input
   const community = await authoriseOverCommunity(context, context.input.communityId)
-  const data = await gatherCommunity(community, period)
+  const data = await gatherCommunity(community, period, false)
   return { period, community: communityRef(community), figures: figuresOf([data], period) }
 }
 
@@ -65,7 +65,7 @@ export const exportReport: Action<'export'> = async (context) => {
   const { period } = context.input
   const community = await authoriseOverCommunity(context, context.input.communityId)
   const audience = audienceOver(await context.caller(), community)
-  const data = await gatherCommunity(community, period)
+  const data = await gatherCommunity(community, period, audience === 'committee')
   const content = await communityWorkbook({
     data,
     figures: figuresOf([data], period),

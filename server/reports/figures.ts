@@ -6,34 +6,35 @@ import type { CommunityFigures, Figures } from '../../shared/contracts/reports'
 import { communityKindLabel, organisationTarget } from '../../shared/domain/community'
 import { urgencyLabel, outcomeLabel } from '../../shared/domain/need'
 import { periodRange, type ReportPeriod } from '../../shared/domain/report'
+import { emptyTally, mergeTallies, tallyFigures, tallyPlaces, tallyTrend, type NeedTally } from '../../shared/domain/need-tally'
 import {
   activityFigures,
   approvedWhenEnded,
   monthsOf,
-  needFigures,
-  needPlaces,
   organisationFigures,
   reportOutcomes,
   serviceFigures,
   visitRatesOf,
-  weeklyTrend,
 } from '../../shared/domain/report-figures'
 import { percentLabel } from '../../shared/domain/care'
 import { monthRange } from '../../shared/domain/time'
 import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc } from '../data/documents'
-import { needsForFigures, type NeedForFigures } from '../data/needs'
-import { organisationsOf } from '../data/organisations'
+import { needsListed, type NeedForFigures } from '../data/needs'
+import { organisationsOfCommunities, sortedForRegistry } from '../data/organisations'
 import { serviceRecordsIn } from '../data/service-records'
 import { activitiesOfPeriod, activityFacts, type HeldActivity } from './sources/activities'
 import { careOfMonths, registerFacts, visitFacts, type CareOfPeriod } from './sources/care'
-import { needFacts } from './sources/needs'
+import { needTallies } from './rollups'
 import { organisationFacts } from './sources/organisations'
 import { serviceFacts } from './sources/service'
 
 /** A community's documents behind its figures for one period; the export lists them too. */
 export interface CommunityReportData {
   community: CommunityDoc
-  needs: NeedForFigures[]
+  /** Its needs counted by day (docs/decisions/040). */
+  needs: NeedTally
+  /** The needs the committee's export lists: the latest LISTED_NEEDS with a moment in the period. */
+  listed: NeedForFigures[]
   organisations: OrganisationDoc[]
   service: ServiceRecordDoc[]
   activities: HeldActivity[]
@@ -41,25 +42,55 @@ export interface CommunityReportData {
   care: CareOfPeriod
 }
 
-export async function gatherCommunity(community: CommunityDoc, period: ReportPeriod): Promise<CommunityReportData> {
+/** The most needs the committee's export lists: the export reads a year of rollups, not a year of needs. */
+export const LISTED_NEEDS = 400
+
+/** A community's data for the period, from its own rollups; the needs listed for the committee's export only (`list`). */
+export async function gatherCommunity(community: CommunityDoc, period: ReportPeriod, list: boolean): Promise<CommunityReportData> {
+  const [needs, listed, [data]] = await Promise.all([
+    needTallies('community', community._id, [community._id], period),
+    list ? needsListed(community._id, periodRange(period), LISTED_NEEDS) : [],
+    gatherCommunities([community], period, new Map()),
+  ])
+  return { ...data, needs: needs.get(community._id)!, listed }
+}
+
+/**
+ * The communities' data for the period with their needs tallies as given (an office's rollups), each
+ * source read once for all of them: an office's 200 communities are a few reads, not a thousand.
+ */
+export async function gatherCommunities(
+  communities: readonly CommunityDoc[],
+  period: ReportPeriod,
+  needs: ReadonlyMap<string, NeedTally>,
+): Promise<CommunityReportData[]> {
+  const ids = communities.map((c) => c._id)
   const range = periodRange(period)
   const months = monthsOf(period)
-  const [needs, organisations, service, activities, care] = await Promise.all([
-    needsForFigures(community._id, range),
-    organisationsOf(community._id, undefined),
-    serviceRecordsIn(community._id, range),
-    activitiesOfPeriod(community._id, range),
-    careOfMonths(community._id, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
+  const [organisations, service, activities, care] = await Promise.all([
+    organisationsOfCommunities(ids),
+    serviceRecordsIn(ids, range),
+    activitiesOfPeriod(ids, range),
+    careOfMonths(ids, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
   ])
-  return { community, needs, organisations, service, activities, care }
+  const of = <T extends { communityId: string }>(list: readonly T[], id: string) => list.filter((item) => item.communityId === id)
+  return communities.map((community) => ({
+    community,
+    needs: needs.get(community._id) ?? emptyTally(),
+    listed: [],
+    organisations: sortedForRegistry(of(organisations, community._id)),
+    service: of(service, community._id),
+    activities: activities.filter((held) => held.activity.communityId === community._id),
+    care: { register: of(care.register, community._id), visits: of(care.visits, community._id) },
+  }))
 }
 
 /** The figures of one or more communities taken together. */
 export function figuresOf(parts: readonly CommunityReportData[], period: ReportPeriod): Figures {
-  const needs = parts.flatMap((p) => p.needs.map(needFacts))
+  const needs = mergeTallies(parts.map((p) => p.needs))
   const organisations = parts.flatMap((p) => p.organisations)
   const target = parts.reduce((sum, p) => sum + organisationTarget[p.community.kind], 0)
-  const counted = needFigures(needs, period)
+  const counted = tallyFigures(needs)
   return {
     needs: {
       ...counted,
@@ -80,9 +111,9 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
       parts.flatMap((p) => p.care.register.map(registerFacts)),
       parts.flatMap((p) => p.care.visits.map(visitFacts)),
     ).map((month) => ({ ...month, rateLabel: percentLabel(month.rate) })),
-    trend: weeklyTrend(needs, period).map((week) => ({ ...week, from: week.from.toISOString() })),
+    trend: tallyTrend(needs, period).map((week) => ({ ...week, from: week.from.toISOString() })),
     map: {
-      needs: needPlaces(needs, period),
+      needs: tallyPlaces(needs),
       organisations: approvedWhenEnded(
         organisations.map((o) => ({ ...organisationFacts(o), organisation: o })),
         period,

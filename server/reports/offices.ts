@@ -3,14 +3,27 @@ import type { ReportPeriod } from '../../shared/domain/report'
 import { communitiesOfOffices } from '../data/communities'
 import { officesByIds } from '../data/places'
 import type { Caller } from '../principal'
-import { figuresOf, gatherCommunity } from './figures'
+import { figuresOf, gatherCommunities } from './figures'
+import { needTallies } from './rollups'
 
 /** The offices the caller works for, each with its communities' data for the period. */
 export async function officesOf(caller: Caller, period: ReportPeriod) {
   const officeIds = caller.grants.flatMap((g) => (g.role === 'civil_affairs' ? [g.officeId] : []))
   const [offices, communities] = await Promise.all([officesByIds(officeIds), communitiesOfOffices(officeIds)])
-  const data = await Promise.all(
-    [...communities].sort((a, b) => a._id.localeCompare(b._id)).map((community) => gatherCommunity(community, period)),
+  const tallies = await Promise.all(
+    officeIds.map((officeId) =>
+      needTallies(
+        'office',
+        officeId,
+        communities.filter((c) => c.officeId === officeId).map((c) => c._id),
+        period,
+      ),
+    ),
+  )
+  const data = await gatherCommunities(
+    [...communities].sort((a, b) => a._id.localeCompare(b._id)),
+    period,
+    new Map(tallies.flatMap((t) => [...t])),
   )
   return [...offices.values()]
     .sort((a, b) => a._id.localeCompare(b._id))

@@ -17,7 +17,7 @@ import { recordStatusLabel } from '../../shared/domain/timebank'
 import { activityFacts } from './sources/activities'
 import { organisationFacts } from './sources/organisations'
 import { serviceFacts } from './sources/service'
-import type { CommunityReportData } from './figures'
+import { LISTED_NEEDS, type CommunityReportData } from './figures'
 
 export type Audience = 'committee' | 'civil_affairs'
 
@@ -186,7 +186,7 @@ export async function communityWorkbook({ data, figures, period, audience, volun
       workbook,
       '求助清单',
       ['编号', '提出时间', '类型', '紧急程度', '小区', '现在状态', '接单组织', '接单时间', '完成时间', '居民评价'],
-      data.needs.map((n) => [
+      data.listed.map((n) => [
         n._id,
         day(n.createdAt),
         n.helpKind,
@@ -199,6 +199,10 @@ export async function communityWorkbook({ data, figures, period, audience, volun
         n.outcome ? outcomeLabel[n.outcome.result] : '',
       ]),
     )
+    // Cut short: say so, and how to see the rest.
+    if (data.listed.length >= LISTED_NEEDS) {
+      workbook.getWorksheet('求助清单')!.addRow([`只列出本期最近有进展的 ${LISTED_NEEDS} 件；缩短统计期间可看到其余的`])
+    }
     const organisationNames = new Map(data.organisations.map((o) => [o._id, o.name]))
     sheet(
       workbook,

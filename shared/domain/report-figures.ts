@@ -110,17 +110,26 @@ export interface MapCell {
   count: number
 }
 
-/** The cell a point falls in, by its centre; cells are ordered by position so the answer is stable. */
+/** The key of the cell a point falls in. */
+export function cellKeyOf([lng, lat]: LngLat): string {
+  return `${Math.floor(lng / MAP_CELL_DEGREES)}:${Math.floor(lat / MAP_CELL_DEGREES)}`
+}
+
+/** Counts per cell as cells at their centres, ordered by position so the answer is stable. */
+export function placesOfCells(counts: Record<string, number>): MapCell[] {
+  return Object.entries(counts)
+    .map(([key, count]): MapCell => {
+      const [i, j] = key.split(':').map(Number)
+      return { centre: [cellCentre(i), cellCentre(j)], count }
+    })
+    .sort((a, b) => a.centre[0] - b.centre[0] || a.centre[1] - b.centre[1])
+}
+
+/** The cell each point falls in, by its centre. */
 export function approximatePlaces(points: readonly LngLat[]): MapCell[] {
-  const cells = new Map<string, MapCell>()
-  for (const [lng, lat] of points) {
-    const [i, j] = [Math.floor(lng / MAP_CELL_DEGREES), Math.floor(lat / MAP_CELL_DEGREES)]
-    const key = `${i}:${j}`
-    const cell = cells.get(key) ?? { centre: [cellCentre(i), cellCentre(j)], count: 0 }
-    cell.count += 1
-    cells.set(key, cell)
-  }
-  return [...cells.values()].sort((a, b) => a.centre[0] - b.centre[0] || a.centre[1] - b.centre[1])
+  const counts: Record<string, number> = {}
+  for (const point of points) counts[cellKeyOf(point)] = (counts[cellKeyOf(point)] ?? 0) + 1
+  return placesOfCells(counts)
 }
 
 const cellCentre = (index: number) => Number(((index + 0.5) * MAP_CELL_DEGREES).toFixed(6))

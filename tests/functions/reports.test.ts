@@ -28,6 +28,7 @@ import { durationSummary, minutesBetween, periodRange, weeksOf, type ReportPerio
 import { helpKinds, type HelpKind } from '../../shared/domain/vocabulary'
 import { inShanghai } from '../../shared/domain/time'
 import { freshDatabasePerGroup, testClock } from '../support/database'
+import { random } from '../support/random'
 import { linkedBody, servedLink } from '../support/photo'
 import { callNeeds, callReports as call, callResidents, failure, ok } from './calls'
 
@@ -45,17 +46,6 @@ const second: CommunityDoc = {
   name: '测试村',
   officeId: urban.officeId,
   centre: { type: 'Point', coordinates: [118.02, 36.79] },
-}
-
-/** Deterministic numbers (mulberry32), so the data set is the same on every run. */
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Personal data every seeded need carries: none of it may appear in figures or in civil affairs' export. */

@@ -49,8 +49,8 @@ const damagedNeed = {
   round: 1,
   offeredTo: [broken.organisationId],
   volunteers: [],
+  // No updatedAt either: the figures' rollups, which take needs in by it, never meet it.
   createdAt: broken.offeredAt,
-  updatedAt: broken.offeredAt,
 }
 async function insertBroken() {
   await insertAll('needs', [damagedNeed])

@@ -12,9 +12,9 @@ export interface HeldActivity {
   checkedIn: number
 }
 
-/** The community's activities that finished in the period, with their participants' check-ins. */
-export async function activitiesOfPeriod(communityId: string, range: { start: Date; end: Date }): Promise<HeldActivity[]> {
-  const finished = await finishedIn(communityId, range)
+/** The communities' activities that finished in the period, with their participants' check-ins. */
+export async function activitiesOfPeriod(communityIds: string[], range: { start: Date; end: Date }): Promise<HeldActivity[]> {
+  const finished = await finishedIn(communityIds, range)
   const checkedIn = await participantsCheckedIn(finished.map((a) => a._id))
   return finished.map((activity) => ({ activity, checkedIn: checkedIn.get(activity._id) ?? 0 }))
 }

@@ -6,7 +6,7 @@
 import { ESCALATION_GRACE_DAYS, standingChanges, visitFrequencyLabel, visitStanding, type RegisterFacts } from '../../../shared/domain/care'
 import { inShanghai } from '../../../shared/domain/time'
 import { carePersonPath } from '../../../shared/domain/workbench'
-import { activeRegisterOf, visitsInCommunity, wholeRegisterOf } from '../../data/care'
+import { activeRegisterOf, visitsInCommunities, wholeRegisterOf } from '../../data/care'
 import type { CareEntryDoc, CareVisitDoc } from '../../data/documents'
 import { waitingItem, type WaitingSource } from '../waiting-item'
 
@@ -15,9 +15,9 @@ export interface CareOfPeriod {
   visits: CareVisitDoc[]
 }
 
-/** The whole register (the withdrawn too: they count for the months before) and the visits of the months. */
-export async function careOfMonths(communityId: string, months: { start: Date; end: Date }): Promise<CareOfPeriod> {
-  const [register, visits] = await Promise.all([wholeRegisterOf(communityId), visitsInCommunity(communityId, months.start, months.end)])
+/** The whole registers (the withdrawn too: they count for the months before) and the visits of the months. */
+export async function careOfMonths(communityIds: string[], months: { start: Date; end: Date }): Promise<CareOfPeriod> {
+  const [register, visits] = await Promise.all([wholeRegisterOf(communityIds), visitsInCommunities(communityIds, months.start, months.end)])
   return { register, visits }
 }
 

@@ -1,0 +1,91 @@
+/** The needs figures rolled up per day and month (docs/decisions/040): report_rollups and report_rollup_marks. */
+import { database, readAll } from './cloudbase'
+import type { NeedDoc, RollupDoc, RollupMarkDoc } from './documents'
+import { FIGURE_FIELDS, readNeed, type NeedForFigures } from './needs'
+
+const rollups = () => database().collection('report_rollups')
+const marks = () => database().collection('report_rollup_marks')
+
+const NEEDS_MARK = 'needs'
+
+export const rollupIdOf = (scope: RollupDoc['scope'], scopeId: string, key: string) => `${scope}:${scopeId}:${key}`
+
+/** The rollups of these ids that exist, without the needs' marks: only what is summed. */
+export async function rollupsByIds(ids: string[]): Promise<RollupDoc[]> {
+  const found: RollupDoc[] = []
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000)
+    const { data } = await rollups()
+      .where({ _id: database().command.in(chunk) })
+      .field({ scope: true, scopeId: true, key: true, tallies: true, builtAt: true })
+      .limit(chunk.length)
+      .get()
+    found.push(...(data as RollupDoc[]))
+  }
+  return found
+}
+
+/** Writes the rollup whole, over whatever an earlier run wrote; one with nothing in it is removed. */
+export async function putRollup(rollup: RollupDoc, empty: boolean): Promise<void> {
+  const { _id, ...fields } = rollup
+  if (empty) await rollups().doc(_id).remove()
+  else await rollups().doc(_id).set(fields)
+}
+
+/** The communities' day rollups that counted any of these needs, with what each need added. */
+export async function dayRollupsCounting(needIds: string[]): Promise<RollupDoc[]> {
+  const found: RollupDoc[] = []
+  // A need counts on up to four days: as many rollups as ids may come back, so every page is read.
+  for (let i = 0; i < needIds.length; i += 1000) {
+    found.push(...(await readAll<RollupDoc>(rollups().where({ needIds: database().command.in(needIds.slice(i, i + 1000)) }))))
+  }
+  return found
+}
+
+/** Every need last changed before this moment is in the rollups as it is now; none yet: the epoch. */
+export async function rolledTo(): Promise<Date> {
+  const { data } = await marks().doc(NEEDS_MARK).get()
+  const mark = data[0] as RollupMarkDoc | undefined
+  return mark ? new Date(mark.rolledTo) : new Date(0)
+}
+
+export async function setRolledTo(at: Date): Promise<void> {
+  await marks().doc(NEEDS_MARK).set({ rolledTo: at })
+}
+
+export type ChangedNeed = NeedForFigures & Pick<NeedDoc, 'communityId' | 'updatedAt'>
+
+const CHANGED_FIELDS = { ...FIGURE_FIELDS, communityId: true, updatedAt: true }
+
+/** Needs of any community changed in [since, until), the earliest change first: the due work's next batch. */
+export async function needsChangedIn(since: Date, until: Date, limit: number): Promise<ChangedNeed[]> {
+  const _ = database().command
+  const { data } = await database()
+    .collection('needs')
+    .where({ updatedAt: _.gte(since).and(_.lt(until)) })
+    .orderBy('updatedAt', 'asc')
+    .field(CHANGED_FIELDS)
+    .limit(limit)
+    .get()
+  return data.map((doc) => readNeed(doc) as ChangedNeed)
+}
+
+/** Needs of any community changed at exactly this moment. */
+export async function needsChangedAt(at: Date): Promise<ChangedNeed[]> {
+  const _ = database().command
+  const query = database()
+    .collection('needs')
+    .where({ updatedAt: _.gte(at).and(_.lte(at)) })
+    .field(CHANGED_FIELDS)
+  return (await readAll<ChangedNeed>(query)).map((doc) => readNeed(doc) as ChangedNeed)
+}
+
+/** The communities' needs changed since `since`: what the rollups may not hold as it is yet. */
+export async function needsChangedSince(communityIds: string[], since: Date): Promise<ChangedNeed[]> {
+  const _ = database().command
+  const query = database()
+    .collection('needs')
+    .where({ communityId: _.in(communityIds), updatedAt: _.gte(since) })
+    .field(CHANGED_FIELDS)
+  return (await readAll<ChangedNeed>(query)).map((doc) => readNeed(doc) as ChangedNeed)
+}
