@@ -30,8 +30,8 @@ export function refuseOutsideArea(community: CommunityDoc, point: readonly [numb
   )
 }
 
-/** Communities by id; the caller's own, read with them, is not read again. */
-export async function communitiesSeenBy(me: Caller, ids: string[]): Promise<Map<string, CommunityDoc>> {
+/** Communities by id; the caller's own (`home`, read with them, or one an action has read already) is not read again. */
+export async function communitiesSeenBy(me: { home?: CommunityDoc | null }, ids: string[]): Promise<Map<string, CommunityDoc>> {
   const { home } = me
   const found = await communitiesByIds(ids.filter((id) => id !== home?._id))
   if (home && ids.includes(home._id)) found.set(home._id, home)

@@ -137,7 +137,7 @@ export async function tellShortlist(need: NeedDoc, shortlist: Candidate[]): Prom
 }
 
 /** No candidate left: the committee assigns by hand. False when the need moved on meanwhile. */
-async function escalate(need: NeedDoc, now: Date): Promise<boolean> {
+export async function escalate(need: NeedDoc, now: Date): Promise<boolean> {
   const escalated = await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (!current || current.round !== need.round || !needStatusAfter(current.status, 'escalate')) return false

@@ -36,7 +36,7 @@ import { placeOrHome, refuseOutsideArea } from '../places'
 import { firstFlagged, refuseFlagged } from '../wechat'
 import { holdDisputedService } from '../timebank/disputes'
 import { accessTo, loadNeed, needNotFound } from './access'
-import { dispatchRound, findCandidates, storeWithFirstRound, tellShortlist } from './matching'
+import { dispatchRound, escalate, findCandidates, storeWithFirstRound, tellShortlist } from './matching'
 import { actorOf, needEvent, notifyCommittee, textCommitteeOnDuty } from './notify'
 import { auditReveal, needView, needViews } from './views'
 
@@ -174,9 +174,9 @@ export async function raiseNeed(
     input.urgency === 'life' ? textCommitteeOnDuty(need, 'lifeSafetyText') : null,
     shortlist.length > 0 ? tellShortlist(need, shortlist) : null,
   ])
-  // Nobody near to offer it to: dispatching escalates it to the committee.
+  // Nobody near to offer it to (the candidates were read above): the committee assigns it by hand.
   if (!review && shortlist.length === 0) {
-    await dispatchRound(need, now)
+    await escalate(need, now)
     return { need: (await needById(need._id)) ?? need, timeline: await timelineOf(need._id) }
   }
   return stored

@@ -11,7 +11,7 @@ import { addAuditEntry } from '../data/audit'
 import type { CommunityDoc, NeedDoc, NeedEventDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
 import { timelineOf } from '../data/needs'
-import { communitiesByIds } from '../data/places'
+import { communitiesSeenBy } from '../places'
 import { peopleByOpenids } from '../data/residents'
 import { serviceRecordsOfSources } from '../data/service-records'
 import { auditEntry } from '../audit'
@@ -52,11 +52,11 @@ export async function needViews(
 ): Promise<NeedView[]> {
   const full = access === 'full'
   const audiences = needs.map((n) => audienceOf(n, options.viewer))
-  const known = options.community ?? options.viewer?.home ?? undefined
   const [communities, records, timelines, photos] = await Promise.all([
-    known && needs.every((n) => n.communityId === known._id)
-      ? new Map([[known._id, known]])
-      : communitiesByIds(needs.map((n) => n.communityId)),
+    communitiesSeenBy(
+      { home: options.community ?? options.viewer?.home },
+      needs.map((n) => n.communityId),
+    ),
     full ? serviceRecordsOfSources(needs.filter((n) => n.serviceRecordCount).map((n) => n._id)) : [],
     !options.timeline || !full
       ? []

@@ -45,7 +45,7 @@ export async function entryContext(entries: EntryDoc[], also: { communityIds?: s
   const { reader } = also
   const communityIds = [...entries.map((e) => e.communityId), ...(also.communityIds ?? [])]
   const [communities, organisations, people, reversals] = await Promise.all([
-    reader ? communitiesSeenBy(reader, communityIds) : communitiesByIds(communityIds),
+    communitiesSeenBy(reader ?? {}, communityIds),
     organisationsByIds(entries.flatMap((e) => (e.service ? [e.service.organisationId] : []))),
     peopleByOpenids(entries.flatMap((e) => [...e.people, ...(e.gift ? [e.gift.giverOpenid] : [])]).filter((o) => o !== reader?.openid)),
     entriesByIds(entries.filter((e) => e.kind !== 'reversal').map((e) => entryKey.reverse(e._id))),

@@ -2,7 +2,7 @@
  * 首页: what waits for a person, whatever roles they hold, in one list. Pure: the functions build
  * the items, the page shows them in this order and the tab bar counts them.
  */
-import { harmRank, type Urgency } from './need'
+import { harmFirst, harmRank, type Urgency } from './need'
 
 export const homeItemKinds = [
   /** A need of theirs the organisation says is done: 等您确认. */
@@ -36,17 +36,15 @@ interface Waits {
 
 const time = (moment: Date | string) => new Date(moment).getTime()
 
+/** What lapses first: a deadline before none, the sooner deadline first. */
+const lapsesFirst = (a: Waits, b: Waits) =>
+  a.deadline && b.deadline ? time(a.deadline) - time(b.deadline) : a.deadline ? -1 : b.deadline ? 1 : 0
+
 /**
  * The order of 首页: the most harm first (危及生命安全, then 紧急, then the rest: `harmRank`); within
- * it what lapses first (an offer's deadline, a task's finish), then what has waited longest.
+ * it what lapses first (an offer's deadline, a task's finish), then what has waited longest (`harmFirst`).
  */
-export function homeOrder(a: Waits, b: Waits): number {
-  const byHarm = harmRank(a.urgency) - harmRank(b.urgency)
-  if (byHarm !== 0) return byHarm
-  if (a.deadline && b.deadline) return time(a.deadline) - time(b.deadline) || time(a.since) - time(b.since)
-  if (a.deadline || b.deadline) return a.deadline ? -1 : 1
-  return time(a.since) - time(b.since)
-}
+export const homeOrder = (a: Waits, b: Waits): number => harmRank(a.urgency) - harmRank(b.urgency) || lapsesFirst(a, b) || harmFirst(a, b)
 
 /** The tab bar's badge: each item stands for `count` things to act on (a community's waiting list for all of it). */
 export const homeBadge = (items: readonly { count: number }[]) => items.reduce((sum, item) => sum + item.count, 0)

@@ -2,9 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CommunityView, PersonView } from '../../../shared/contracts/account'
 import type { ResidenceView } from '../../../shared/contracts/joining'
-import { api } from '../api'
 import { formatMinutes } from '../format'
-import { useLoad } from '../hooks/use-load'
 import { go, paths } from '../routes'
 import { CallButton } from './call-button'
 import { EmergencyStrip, useHome, WaitingList } from './home'
@@ -28,12 +26,6 @@ function TileText({ title, hint }: { title: string; hint: string }) {
   )
 }
 
-/** The balance under 我的时间; until it comes (or if it does not), what the tile is for. */
-function useBalanceHint(): string {
-  const load = useLoad(() => api.timebank.account())
-  return load.status === 'ready' ? `余额 ${formatMinutes(load.data.total)}` : '看余额、兑换服务'
-}
-
 /**
  * 长辈版首页 (decision 037): a few big tiles instead of the usual page, for a resident in 长辈模式.
  * Asking for help comes first and widest; the committee is one tap away by phone.
@@ -47,8 +39,10 @@ export function ElderHome({
   community: CommunityView
   residence: ResidenceView | null
 }) {
-  const balance = useBalanceHint()
   const home = useHome()
+  // The balance comes with what waits (account.home); until it does, what the tile is for.
+  const balance =
+    home.status === 'ready' && home.data.resident ? `余额 ${formatMinutes(home.data.resident.balanceMinutes)}` : '看余额、兑换服务'
   return (
     <View id="elder-home">
       <Text className="greeting">{person.name}，您好</Text>
