@@ -170,6 +170,7 @@ function benchNeed(point: [number, number], helpKind: HelpKind): Parameters<type
     neighbourhood: '测试',
     addressDetail: '测试',
     photos: [],
+    timeline: [],
     contactPhone: '13800000000',
     status: 'matching',
   }

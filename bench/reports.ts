@@ -41,6 +41,7 @@ function needsOfYear(communityId: string, count: number, centre: readonly [numbe
       neighbourhood: '沁园小区',
       addressDetail: '1号楼',
       photos: [],
+      timeline: [],
       contactPhone: '18653312469',
       status: i % 5 === 0 ? 'accepted' : 'closed',
       round: 1,

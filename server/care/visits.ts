@@ -40,7 +40,7 @@ export const myVisits: Action<'myVisits'> = async ({ caller, now }) => {
 async function raiseWorry(me: Caller, entry: CareEntryDoc, worry: Worry, now: Date): Promise<string> {
   const community = (await communitiesByIds([entry.communityId])).get(entry.communityId)
   if (!community) throw new Error(`community ${entry.communityId} of care entry ${entry._id} is missing`)
-  const { need } = await raiseNeed(
+  const need = await raiseNeed(
     me,
     community,
     {

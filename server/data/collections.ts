@@ -31,7 +31,6 @@ import type {
   MoveDoc,
   JoinRequestDoc,
   NeedDoc,
-  NeedEventDoc,
   OfferDoc,
   OfficeDoc,
   OrganisationDoc,
@@ -57,7 +56,6 @@ export interface Collections {
   audit_log: AuditDoc
   needs: NeedDoc
   offers: OfferDoc
-  need_events: NeedEventDoc
   service_records: ServiceRecordDoc
   activities: ActivityDoc
   activity_sign_ups: ActivitySignUpDoc
@@ -108,6 +106,10 @@ export interface Unset {
 export interface Increment {
   readonly [command]: 'increment'
 }
+export interface Append<T> {
+  readonly [command]: 'append'
+  readonly items?: T
+}
 
 /** Values an update stores as they are: anything but a plain object (arrays are replaced whole too). */
 type Leaf = string | number | boolean | Date | readonly unknown[] | null
@@ -117,6 +119,7 @@ type FieldUpdate<T, Optional extends boolean> =
   | (Exclude<T, undefined> extends Leaf ? Exclude<T, undefined> : never)
   | Whole<Frozen<Exclude<T, undefined>>>
   | (Exclude<T, undefined> extends number ? Increment : never)
+  | (Exclude<T, undefined> extends readonly unknown[] ? Append<Exclude<T, undefined>> : never)
   | (Optional extends true ? Unset : never)
 
 type IsOptional<D, K extends keyof D> = object extends Pick<D, K> ? true : false

@@ -404,6 +404,12 @@ export interface NeedDoc {
   doneServiceRecordIds?: string[]
   outcome?: { result: Outcome; rating?: number; comment?: string; at: Date }
   takenDown?: TakenDown
+  /**
+   * Who did what, in the order it happened, kept in the need itself (decision 043): every change of a
+   * need appends its line in the same write, and a view reads it with the need. Bounded by
+   * MAX_TIMELINE_EVENTS.
+   */
+  timeline: NeedEvent[]
   createdAt: Date
   updatedAt: Date
 }
@@ -426,9 +432,7 @@ export interface OfferDoc {
 }
 
 /** One line of a need's timeline: who did what, when. */
-export interface NeedEventDoc {
-  _id: string
-  needId: string
+export interface NeedEvent {
   at: Date
   actorOpenid: string
   actorName: string

@@ -17,7 +17,7 @@ import type {
   EntryDoc,
   GeoPoint,
   NeedDoc,
-  NeedEventDoc,
+  NeedEvent,
   PhotoDoc,
 } from './documents'
 import { removeFiles } from './files'
@@ -115,6 +115,11 @@ async function anonymiseAudit(e: Erasure, careEntryIds: string[]): Promise<void>
   }
 }
 
+/** A timeline line by the person as anyone else's: by nobody named. */
+function anonymisedEvent(e: Erasure, event: NeedEvent): NeedEvent {
+  return event.actorOpenid === e.openid ? { ...event, actorOpenid: e.anonId, actorName: ERASED_NAME } : event
+}
+
 /**
  * Their needs stay for the community's figures (kind, urgency, 小区, times, outcome), with who, how
  * to reach them, where exactly and what they wrote gone; the photos go with the person's other photos.
@@ -136,16 +141,17 @@ async function anonymiseNeeds(e: Erasure): Promise<void> {
         ...(need.forNeighbour ? { forNeighbour: unset() } : {}),
         ...(need.outcome?.comment ? { 'outcome.comment': unset() } : {}),
         ...(need.doneSummary ? { doneSummary: scrub(need.doneSummary) } : {}),
+        timeline: whole(need.timeline.map((event) => anonymisedEvent(e, { ...event, text: scrub(event.text) }))),
         updatedAt: e.at,
       })
   }
-  // Their own lines of any timeline, and whatever others wrote on their needs' timelines about them.
-  await updateWhere('need_events', { actorOpenid: e.openid }, { actorOpenid: e.anonId, actorName: ERASED_NAME })
-  const ids = mine.map((n) => n._id)
-  const events = ids.length ? await all<NeedEventDoc>('need_events', { needId: _().in(ids) }) : []
-  for (const event of events) {
-    const text = scrub(event.text)
-    if (text !== event.text) await collection('need_events').doc(event._id).update({ text })
+  // Their own lines of others' timelines.
+  const theirs = new Set(mine.map((n) => n._id))
+  for (const need of await all<NeedDoc>('needs', { 'timeline.actorOpenid': e.openid })) {
+    if (theirs.has(need._id)) continue
+    await collection('needs')
+      .doc(need._id)
+      .update({ timeline: whole(need.timeline.map((event) => anonymisedEvent(e, event))) })
   }
   // Needs they helped with as a volunteer: off the open ones, anonymous on the rest.
   for (const need of await all<NeedDoc>('needs', { 'volunteers.openid': e.openid })) {

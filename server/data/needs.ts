@@ -1,15 +1,14 @@
-/** 急难愁盼: the needs, offers and need_events collections. */
+/** 急难愁盼: the needs and offers collections. */
 import { randomBytes } from 'node:crypto'
 import { harmFirst, harmRank, OPEN_NEED_STATUSES, type NeedStatus, type Urgency } from '../../shared/domain/need'
 import type { HelpKind } from '../../shared/domain/vocabulary'
 import { database, documentsWhereIn, readAll } from './cloudbase'
-import type { NeedDoc, NeedEventDoc, OfferDoc, QueueReason } from './documents'
+import type { NeedDoc, NeedEvent, OfferDoc, QueueReason } from './documents'
 import { asGeoPoint, geoPoint } from './geo'
-import { patched } from './transaction'
+import { appended, patched } from './transaction'
 
 const needs = () => database().collection('needs')
 const offers = () => database().collection('offers')
-const events = () => database().collection('need_events')
 
 /** The location as GeoJSON whatever the SDK handed back. */
 export function readNeed(doc: unknown): NeedDoc {
@@ -17,12 +16,30 @@ export function readNeed(doc: unknown): NeedDoc {
   return { ...need, location: asGeoPoint(need.location) }
 }
 
+/**
+ * More lines than a need's life writes: a progress note past it is refused. Keeps the need document
+ * (which carries its timeline, decision 043) small whatever a lead posts.
+ */
+export const MAX_TIMELINE_EVENTS = 300
+
+/** The patch that adds `events` to a need's timeline in the write that changes it. */
+export function withEvents(...events: NeedEvent[]) {
+  return { timeline: appended(events) }
+}
+
+/** Adds `events` to the timeline of a need nothing else changes. */
+export async function addNeedEvents(needId: string, events: NeedEvent[]): Promise<void> {
+  await needs()
+    .doc(needId)
+    .update(withEvents(...events))
+}
+
 /** The need as `patch` leaves it, from the document a transaction read: no read back after writing. */
 export function needAfter(current: NeedDoc, patch: object): NeedDoc {
   return readNeed(patched(current, patch))
 }
 
-/** What a new need starts from: no round, no offers, no volunteers yet. */
+/** What a new need starts from: no round, no offers, no volunteers yet; `timeline` its first lines. */
 type NewNeed = Omit<NeedDoc, '_id' | 'round' | 'offeredTo' | 'volunteers' | 'createdAt' | 'updatedAt'>
 
 /** A need as it is first stored, its id made here so that its offers and timeline can be written beside it. */
@@ -337,15 +354,4 @@ export async function lapsedOffers(now: Date, limit: number): Promise<OfferDoc[]
     .limit(limit)
     .get()
   return data as OfferDoc[]
-}
-
-// ——— timeline ———
-
-/** Events of one moment, in one write. */
-export async function addNeedEvents(written: NeedEventDoc[]): Promise<void> {
-  if (written.length > 0) await events().add(written)
-}
-
-export async function timelineOf(needId: string): Promise<NeedEventDoc[]> {
-  return readAll<NeedEventDoc>(events().where({ needId }).orderBy('at', 'asc'))
 }

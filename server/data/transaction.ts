@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { database } from './cloudbase'
-import type { CollectionName, Collections, Frozen, Increment, NewDocument, OnlyFieldsOf, Patch, Unset, Whole } from './collections'
+import type { Append, CollectionName, Collections, Frozen, Increment, NewDocument, OnlyFieldsOf, Patch, Unset, Whole } from './collections'
 
 /** Typed by collection: a read answers that collection's document, an update takes only its `Patch`. */
 export interface Transaction {
@@ -118,7 +118,7 @@ function attemptTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T
 /**
  * `document` as the database holds it after `patch`: what an action answers with, so that it need
  * not read back what it has just written. The values are those `whole`, `unset` and `increment`
- * make, `'a.b'` paths, and leaves stored as they are.
+ * make, `appended` items at the end, `'a.b'` paths, and leaves stored as they are.
  */
 export function patched<D extends object>(document: D, patch: object): D {
   const result = { ...document } as Record<string, unknown>
@@ -130,6 +130,7 @@ export function patched<D extends object>(document: D, patch: object): D {
     if (update?.operator === 'remove') delete inner[key]
     else if (update?.operator === 'set') inner[key] = update.operands?.[0]
     else if (update?.operator === 'inc') inner[key] = ((inner[key] as number | undefined) ?? 0) + (update.operands?.[0] as number)
+    else if (update?.operator === 'push') inner[key] = [...((inner[key] as unknown[] | undefined) ?? []), ...(update.operands ?? [])]
     else inner[key] = value
   }
   return result as D
@@ -148,4 +149,9 @@ export function unset(): Unset {
 /** An update value that adds `n` to the number stored. */
 export function increment(n: number): Increment {
   return database().command.inc(n) as unknown as Increment
+}
+
+/** An update value that adds `items` at the end of the array stored, in the same write: no read of it first. */
+export function appended<T>(items: readonly T[]): Append<T[]> {
+  return database().command.push([...items]) as unknown as Append<T[]>
 }

@@ -7,7 +7,7 @@ import { distanceM } from '../../shared/domain/organisation'
 import { addAuditEntry } from '../data/audit'
 import { setReviewBeforeMatching } from '../data/communities'
 import type { NeedDoc, QueueReason } from '../data/documents'
-import { closeOpenOffers, needsOfCommunity, neighbourhoodsOf, offersOfNeed, openNeedPlaces, queuedIn } from '../data/needs'
+import { closeOpenOffers, needsOfCommunity, neighbourhoodsOf, offersOfNeed, openNeedPlaces, queuedIn, withEvents } from '../data/needs'
 import { organisationById, organisationFactsPatch } from '../data/organisations'
 import { organisationsByIds } from '../data/places'
 import { inTransaction, unset, whole } from '../data/transaction'
@@ -99,8 +99,12 @@ export const moderate: Action<'moderate'> = async (context) => {
     if (publish && current.status !== 'review') {
       // Publishing a possible duplicate only clears the question; it is matched already.
       if (current.queue !== 'duplicate') throw moved()
-      await tx.update('needs', need._id, { queue: unset(), queuedAt: unset(), updatedAt: now })
-      await tx.add('need_events', needEvent(need._id, actorOf(committee), '社区确认不是重复求助', now))
+      await tx.update('needs', need._id, {
+        queue: unset(),
+        queuedAt: unset(),
+        ...withEvents(needEvent(actorOf(committee), '社区确认不是重复求助', now)),
+        updatedAt: now,
+      })
       return false
     }
     if (!needStatusAfter(current.status, publish ? 'publish' : 'hide')) throw moved()
@@ -109,9 +113,9 @@ export const moderate: Action<'moderate'> = async (context) => {
       queue: unset(),
       queuedAt: unset(),
       ...(publish ? {} : { hiddenReason: input.reason }),
+      ...withEvents(needEvent(actorOf(committee), publish ? '社区审核通过' : `社区隐藏了求助：${input.reason}`, now)),
       updatedAt: now,
     })
-    await tx.add('need_events', needEvent(need._id, actorOf(committee), publish ? '社区审核通过' : `社区隐藏了求助：${input.reason}`, now))
     return publish
   })
   if (!publish) {
@@ -141,9 +145,9 @@ export const assign: Action<'assign'> = async (context) => {
       followUp: whole(followUpOf(current.urgency, now, current.wantedBy ? new Date(current.wantedBy) : undefined)),
       queue: unset(),
       queuedAt: unset(),
+      ...withEvents(needEvent(actorOf(committee), `社区指派给${organisation.name}`, now)),
       updatedAt: now,
     })
-    await tx.add('need_events', needEvent(need._id, actorOf(committee), `社区指派给${organisation.name}`, now))
     await tx.update('organisations', organisation._id, organisationFactsPatch({ activeTasks: 1, counters: { accepted: 1 } }))
   })
   await closeOpenOffers(need._id, 'withdrawn', now)

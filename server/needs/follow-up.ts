@@ -6,7 +6,7 @@
 import { taskPath } from '../../shared/domain/need'
 import { committeeNeedPath } from '../../shared/domain/workbench'
 import type { NeedDoc } from '../data/documents'
-import { dueForCommittee, dueForReminder, needById } from '../data/needs'
+import { dueForCommittee, dueForReminder, needById, withEvents } from '../data/needs'
 import { organisationById } from '../data/organisations'
 import { inTransaction } from '../data/transaction'
 import type { DueStep } from '../due-work'
@@ -23,8 +23,11 @@ export const remindLeads: DueStep<NeedDoc> = {
       const current = await tx.get('needs', need._id)
       if (current?.status !== 'accepted' || !current.followUp || current.followUp.remindedAt) return false
       // Only this field: finishBy and overdueAt stay.
-      await tx.update('needs', need._id, { 'followUp.remindedAt': now, updatedAt: now })
-      await tx.add('need_events', needEvent(need._id, SYSTEM, '已过预计完成时间，提醒了接单组织', now))
+      await tx.update('needs', need._id, {
+        'followUp.remindedAt': now,
+        ...withEvents(needEvent(SYSTEM, '已过预计完成时间，提醒了接单组织', now)),
+        updatedAt: now,
+      })
       return true
     })
     const organisation = reminded && need.acceptedBy ? await organisationById(need.acceptedBy.organisationId) : null
@@ -50,8 +53,12 @@ export const queueOverdue: DueStep<NeedDoc> = {
     const queued = await inTransaction(async (tx) => {
       const current = await tx.get('needs', need._id)
       if (current?.status !== 'accepted' || current.queue) return false
-      await tx.update('needs', need._id, { queue: 'overdue', queuedAt: now, updatedAt: now })
-      await tx.add('need_events', needEvent(need._id, SYSTEM, '接单后逾期未办完，已转社区两委跟进', now))
+      await tx.update('needs', need._id, {
+        queue: 'overdue',
+        queuedAt: now,
+        ...withEvents(needEvent(SYSTEM, '接单后逾期未办完，已转社区两委跟进', now)),
+        updatedAt: now,
+      })
       return true
     })
     if (!queued) return false

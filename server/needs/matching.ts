@@ -4,8 +4,8 @@
  */
 import { chooseShortlist, needStatusAfter, offerDeadline, scoreCandidate, shortlistSize, type MatchScore } from '../../shared/domain/need'
 import { serviceDistance } from '../../shared/domain/organisation'
-import type { NeedDoc, NeedEventDoc, OfferDoc, OrganisationDoc } from '../data/documents'
-import { addNeed, addNeedEvents, addOffers, hasOpenOffer, needById } from '../data/needs'
+import type { NeedDoc, OfferDoc, OrganisationDoc } from '../data/documents'
+import { addNeed, addOffers, hasOpenOffer, needById, withEvents } from '../data/needs'
 import { approvedNear, organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction } from '../data/transaction'
 import { needEvent, notify, notifyCommittee, SYSTEM, textCommitteeOnDuty } from './notify'
@@ -72,8 +72,7 @@ function offersOf(need: NeedDoc, shortlist: Candidate[], round: number, now: Dat
   }))
 }
 
-const offeredEvent = (need: NeedDoc, shortlist: Candidate[], now: Date) =>
-  needEvent(need._id, SYSTEM, `已派给附近 ${shortlist.length} 个组织，等待接单`, now)
+const offeredEvent = (shortlist: Candidate[], now: Date) => needEvent(SYSTEM, `已派给附近 ${shortlist.length} 个组织，等待接单`, now)
 
 /**
  * Offers `need` to the next shortlist, or escalates it when nobody is left. Two callers passing
@@ -88,12 +87,16 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
   const made = await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (current?.status !== 'matching' || current.round !== need.round) return false
-    await tx.update('needs', need._id, { round, offeredTo: [...current.offeredTo, ...ids], updatedAt: now })
+    await tx.update('needs', need._id, {
+      round,
+      offeredTo: [...current.offeredTo, ...ids],
+      ...withEvents(offeredEvent(shortlist, now)),
+      updatedAt: now,
+    })
     for (const offer of offersOf(need, shortlist, round, now)) {
       await tx.add('offers', offer)
       await tx.update('organisations', offer.organisationId, organisationFactsPatch({ counters: { offered: 1 }, lastOfferedAt: now }))
     }
-    await tx.add('need_events', offeredEvent(need, shortlist, now))
     return true
   })
   if (!made) return 'skipped'
@@ -102,28 +105,21 @@ export async function dispatchRound(need: NeedDoc, now: Date): Promise<'offered'
 }
 
 /**
- * Stores a need nobody has seen yet with its first round offered to `shortlist` (not empty), and
- * `timeline` with the offering after it. Nothing can race a need not yet stored, so no transaction:
- * the offers, the organisations' facts and the timeline are written first, at once, and the need
- * last, so that a failure leaves no need claiming offers it lacks (an offer whose need is missing is
- * shown to nobody and lapses). Answers the need as stored and its whole timeline.
+ * Stores a need nobody has seen yet with its first round offered to `shortlist` (not empty), the
+ * offering last on its timeline. Nothing can race a need not yet stored, so no transaction: the
+ * offers and the organisations' facts are written first, at once, and the need last, so that a
+ * failure leaves no need claiming offers it lacks (an offer whose need is missing is shown to nobody
+ * and lapses). Answers the need as stored.
  */
-export async function storeWithFirstRound(
-  fresh: NeedDoc,
-  shortlist: Candidate[],
-  timeline: NeedEventDoc[],
-  now: Date,
-): Promise<{ need: NeedDoc; timeline: NeedEventDoc[] }> {
+export async function storeWithFirstRound(fresh: NeedDoc, shortlist: Candidate[], now: Date): Promise<NeedDoc> {
   const ids = shortlist.map((c) => c.organisationId)
-  const need = { ...fresh, round: 1, offeredTo: ids }
-  const written = [...timeline, offeredEvent(need, shortlist, now)]
+  const need = { ...fresh, round: 1, offeredTo: ids, timeline: [...fresh.timeline, offeredEvent(shortlist, now)] }
   await Promise.all([
     addOffers(offersOf(need, shortlist, 1, now)),
     updateOrganisationFacts(ids, { counters: { offered: 1 }, lastOfferedAt: now }),
-    addNeedEvents(written),
   ])
   await addNeed(need)
-  return { need, timeline: written }
+  return need
 }
 
 /** Tells the leads of a round's shortlist of their offer. */
@@ -141,8 +137,13 @@ export async function escalate(need: NeedDoc, now: Date): Promise<boolean> {
   const escalated = await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (!current || current.round !== need.round || !needStatusAfter(current.status, 'escalate')) return false
-    await tx.update('needs', need._id, { status: 'escalated', queue: 'escalated', queuedAt: now, updatedAt: now })
-    await tx.add('need_events', needEvent(need._id, SYSTEM, '附近暂无组织接单，已转社区两委处理', now))
+    await tx.update('needs', need._id, {
+      status: 'escalated',
+      queue: 'escalated',
+      queuedAt: now,
+      ...withEvents(needEvent(SYSTEM, '附近暂无组织接单，已转社区两委处理', now)),
+      updatedAt: now,
+    })
     return true
   })
   if (escalated) {

@@ -1,9 +1,8 @@
 /** Telling people about a need (subscribe messages; the outbox locally) and writing its timeline. */
-import { randomBytes } from 'node:crypto'
 import { urgencyPhrase, type MessageFields, type MessageKind } from '../../shared/domain/messages'
 import { NEED_PAGE, OFFERS_PAGE } from '../../shared/domain/need'
 import { committeeNeedPath } from '../../shared/domain/workbench'
-import type { NeedDoc, NeedEventDoc } from '../data/documents'
+import type { NeedDoc, NeedEvent } from '../data/documents'
 import { relativesFollowing } from '../data/family'
 import { committeeOf } from '../data/memberships'
 import { peopleByOpenids } from '../data/residents'
@@ -85,16 +84,7 @@ export function actorOf(caller: { openid: string; person: { name: string } | nul
   return { openid: caller.openid, name: caller.person?.name ?? '' }
 }
 
-/** Counts the events this instance writes: one action writes several at the same moment (its `now`). */
-let eventsWritten = 0
-
-/**
- * An event of the need's timeline. One action reads the clock once, so its events share their
- * moment; the id sorts them in the order they were made (the timeline orders by moment, then id),
- * and its random tail keeps two instances writing at the same millisecond apart.
- */
-export function needEvent(needId: string, actor: Actor, text: string, at: Date): NeedEventDoc {
-  eventsWritten = (eventsWritten + 1) % 1e9
-  const _id = `${needId}-${String(at.getTime()).padStart(15, '0')}-${String(eventsWritten).padStart(9, '0')}-${randomBytes(4).toString('hex')}`
-  return { _id, needId, at, actorOpenid: actor.openid, actorName: actor.name, text }
+/** A line of the need's timeline; an action reads the clock once, so its lines share their moment and keep their order in the array. */
+export function needEvent(actor: Actor, text: string, at: Date): NeedEvent {
+  return { at, actorOpenid: actor.openid, actorName: actor.name, text }
 }

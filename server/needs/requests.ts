@@ -14,19 +14,9 @@ import {
   shortlistSize,
 } from '../../shared/domain/need'
 import { distanceM } from '../../shared/domain/organisation'
-import type { CommunityDoc, NeedDoc, NeedEventDoc } from '../data/documents'
+import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
-import {
-  addNeed,
-  addNeedEvents,
-  closeOpenOffers,
-  needAfter,
-  needById,
-  needsNear,
-  needsOfRequester,
-  newNeed,
-  timelineOf,
-} from '../data/needs'
+import { addNeed, closeOpenOffers, needAfter, needById, needsNear, needsOfRequester, newNeed, withEvents } from '../data/needs'
 import { updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
@@ -82,16 +72,16 @@ const communityOf = (me: Caller) => {
 }
 
 /** Whose need it is when `me` raises it for them (代办): the committee, or a linked relative, for a resident. */
+/** The first line of the timeline: who raised it, and for whom. */
+function raisedText(input: RaiseNeed, raisedFor: RaisedFor | undefined): string {
+  if (raisedFor) return `${raisedFor.as === 'committee' ? '社区两委' : '亲友'}代${raisedFor.name}发起求助`
+  return input.forNeighbour ? `代邻居${input.forNeighbour.name}发起求助` : '发起求助'
+}
+
 export interface RaisedFor {
   openid: string
   name: string
   as: NonNullable<NeedDoc['raisedBy']>['as']
-}
-
-/** A need as its raising left it, with the timeline the raising wrote: all there is to show of it. */
-export interface RaisedNeed {
-  need: NeedDoc
-  timeline: NeedEventDoc[]
 }
 
 /**
@@ -108,7 +98,7 @@ export async function raiseNeed(
   locationField: string,
   now: Date,
   raisedFor?: RaisedFor,
-): Promise<RaisedNeed> {
+): Promise<NeedDoc> {
   refuseOutsideArea(community, location, locationField)
   // A life-or-safety need is matched at once even where the committee reviews first: it is alerted anyway.
   const reviewed = community.reviewBeforeMatching === true && input.urgency !== 'life'
@@ -149,21 +139,12 @@ export async function raiseNeed(
       status: review ? 'review' : 'matching',
       ...(queue ? { queue, queuedAt: now } : {}),
       ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.need._id) } : {}),
+      timeline: [needEvent(actorOf(me), review ? `${raisedText(input, raisedFor)}，等待社区审核` : raisedText(input, raisedFor), now)],
     },
     now,
   )
-  const raisedText = raisedFor
-    ? `${raisedFor.as === 'committee' ? '社区两委' : '亲友'}代${raisedFor.name}发起求助`
-    : input.forNeighbour
-      ? `代邻居${input.forNeighbour.name}发起求助`
-      : '发起求助'
-  const raised = needEvent(fresh._id, actorOf(me), review ? `${raisedText}，等待社区审核` : raisedText, now)
   const shortlist = review ? [] : chooseShortlist(candidates, shortlistSize[input.urgency])
-  const stored =
-    shortlist.length > 0
-      ? await storeWithFirstRound(fresh, shortlist, [raised], now)
-      : await Promise.all([addNeed(fresh), addNeedEvents([raised])]).then(() => ({ need: fresh, timeline: [raised] }))
-  const { need } = stored
+  const need = shortlist.length > 0 ? await storeWithFirstRound(fresh, shortlist, now) : await addNeed(fresh).then(() => fresh)
   await Promise.all([
     checkPhotos(
       { kind: 'need', id: need._id },
@@ -177,25 +158,18 @@ export async function raiseNeed(
   // Nobody near to offer it to (the candidates were read above): the committee assigns it by hand.
   if (!review && shortlist.length === 0) {
     await escalate(need, now)
-    return { need: (await needById(need._id)) ?? need, timeline: await timelineOf(need._id) }
+    return (await needById(need._id)) ?? need
   }
-  return stored
+  return need
 }
 
 export const raise: Action<'raise'> = async ({ caller, input, now }) => {
   const me = await caller()
   const community = communityOf(me)
-  const { need, timeline } = await raiseNeed(
-    me,
-    community,
-    input,
-    await placeOrHome(me, input.location, 'data.location'),
-    'data.location',
-    now,
-  )
+  const need = await raiseNeed(me, community, input, await placeOrHome(me, input.location, 'data.location'), 'data.location', now)
   const numbers = callFirst(input)?.numbers
   return {
-    need: await needView(need, 'full', { timeline, viewer: me, community }),
+    need: await needView(need, 'full', { timeline: true, viewer: me, community }),
     ...(numbers ? { emergency: { numbers, committeePhone: community.committeePhone } } : {}),
   }
 }
@@ -249,9 +223,14 @@ export async function cancelNeed(need: NeedDoc, me: Caller, text: string, now: D
         current?.status === 'accepted' ? '已有组织接单，不能再取消，请联系接单组织' : '这条求助已经不能取消了',
       )
     }
-    const patch = { status: 'cancelled' as const, queue: unset(), queuedAt: unset(), updatedAt: now }
+    const patch = {
+      status: 'cancelled' as const,
+      queue: unset(),
+      queuedAt: unset(),
+      ...withEvents(needEvent(actorOf(me), text, now)),
+      updatedAt: now,
+    }
     await tx.update('needs', need._id, patch)
-    await tx.add('need_events', needEvent(need._id, actorOf(me), text, now))
     return needAfter(current, patch)
   })
   await closeOpenOffers(need._id, 'withdrawn', now)
@@ -268,6 +247,11 @@ export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
     if (!current?.acceptedBy || !needStatusAfter(current.status, reopen ? 'reopen' : 'confirm')) throw moved()
     const outcome = { result: input.result, rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at: now }
     const answer = `评价：${outcomeLabel[input.result]}，${input.rating} 星`
+    const event = needEvent(
+      actorOf(me),
+      reopen ? `${answer}，重新联系附近组织` : input.comment ? `${answer}：${input.comment}` : answer,
+      now,
+    )
     // Back to matching with a new round; the organisation that could not solve it is not offered it again.
     // The 未解决 is kept as the latest judgement: the reports count it (a later answer replaces it).
     const patch = reopen
@@ -277,16 +261,12 @@ export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
           acceptedBy: unset(),
           volunteers: [],
           offeredTo: [current.acceptedBy.organisationId],
+          ...withEvents(event),
           updatedAt: now,
         }
-      : { status: 'closed' as const, outcome: whole(outcome), updatedAt: now }
+      : { status: 'closed' as const, outcome: whole(outcome), ...withEvents(event), updatedAt: now }
     await tx.update('needs', need._id, patch)
-    if (reopen) {
-      await holdDisputedService(tx, current.doneServiceRecordIds ?? [], me.openid, now)
-      await tx.add('need_events', needEvent(need._id, actorOf(me), `${answer}，重新联系附近组织`, now))
-    } else {
-      await tx.add('need_events', needEvent(need._id, actorOf(me), input.comment ? `${answer}：${input.comment}` : answer, now))
-    }
+    if (reopen) await holdDisputedService(tx, current.doneServiceRecordIds ?? [], me.openid, now)
     return { organisationId: current.acceptedBy.organisationId, judged: needAfter(current, patch) }
   })
   await Promise.all([updateOrganisationFacts([organisationId], { rating: input.rating }), reopen ? dispatchRound(judged, now) : null])

@@ -4,7 +4,17 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { followUpOf, needStatusAfter, offerWindowMinutes, serviceProblem, type NeedAction } from '../../shared/domain/need'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
-import { closeOpenOffers, needAfter, needById, needsByIds, needsOfOrganisations, offerById, openOffersOfOrganisations } from '../data/needs'
+import {
+  closeOpenOffers,
+  MAX_TIMELINE_EVENTS,
+  needAfter,
+  needById,
+  needsByIds,
+  needsOfOrganisations,
+  offerById,
+  openOffersOfOrganisations,
+  withEvents,
+} from '../data/needs'
 import { organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
@@ -93,11 +103,11 @@ export const accept: Action<'accept'> = async (context) => {
       acceptedBy: whole({ organisationId: organisation._id, name: organisation.name, at: now, distanceM: offer.distanceM }),
       followUp: whole(followUpOf(need.urgency, now, need.wantedBy ? new Date(need.wantedBy) : undefined)),
       ...(need.queue ? { queue: unset(), queuedAt: unset() } : {}),
+      ...withEvents(needEvent(actorOf(lead), `${organisation.name}接单`, now)),
       updatedAt: now,
     }
     await tx.update('needs', need._id, patch)
     await tx.update('offers', offer._id, { status: 'accepted', answeredAt: now, answeredBy: lead.openid })
-    await tx.add('need_events', needEvent(need._id, actorOf(lead), `${organisation.name}接单`, now))
     // The record counts it with the acceptance itself: a failure leaves neither.
     const minutes = minutesBetween(offer.offeredAt, now)
     await tx.update(
@@ -134,7 +144,7 @@ export const decline: Action<'decline'> = async (context) => {
       answeredBy: lead.openid,
       ...(context.input.reason ? { reason: context.input.reason } : {}),
     })
-    await tx.add('need_events', needEvent(offer.needId, actorOf(lead), `${organisation.name}婉拒`, now))
+    await tx.update('needs', offer.needId, withEvents(needEvent(actorOf(lead), `${organisation.name}婉拒`, now)))
     await tx.update(
       'organisations',
       organisation._id,
@@ -206,9 +216,11 @@ async function changeTask(
     ) {
       throw new AppError(ErrorCode.CONFLICT, '这条求助的状态已经变了，请刷新后再看')
     }
-    const patch = { ...change(current), updatedAt: event.at }
+    if (action === 'progress' && current.timeline.length >= MAX_TIMELINE_EVENTS) {
+      throw new AppError(ErrorCode.CONFLICT, '这条求助的进展记录已满，请标记完成或联系社区')
+    }
+    const patch = { ...change(current), ...withEvents(event), updatedAt: event.at }
     await tx.update('needs', need._id, patch)
-    await tx.add('need_events', event)
     await alsoWrite?.(tx, current)
     return needAfter(current, patch)
   })
@@ -236,7 +248,7 @@ export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
     need,
     'assignVolunteers',
     () => ({ volunteers: members.map((m) => ({ memberId: m._id, openid: m.openid })) }),
-    needEvent(need._id, actorOf(lead), `安排了 ${members.length} 名志愿者`, now),
+    needEvent(actorOf(lead), `安排了 ${members.length} 名志愿者`, now),
   )
   return { need: await revealedView(lead, assigned, now, organisation._id, need.acceptedBy?.distanceM, community) }
 }
@@ -250,7 +262,7 @@ export const postProgress: Action<'postProgress'> = async (context) => {
     throw new AppError(ErrorCode.FORBIDDEN, '只有负责人和安排到的志愿者可以记录进展')
   }
   await refuseFlagged(me.openid, { text: input.text }, 2)
-  const progressed = await changeTask(need, 'progress', () => ({}), needEvent(need._id, actorOf(me), input.text, context.now))
+  const progressed = await changeTask(need, 'progress', () => ({}), needEvent(actorOf(me), input.text, context.now))
   return { need: await revealedView(me, progressed, context.now, organisation._id, need.acceptedBy?.distanceM, community) }
 }
 
@@ -314,7 +326,7 @@ export const markDone: Action<'markDone'> = async (context) => {
         ...(current.queue ? { queue: unset(), queuedAt: unset() } : {}),
       }
     },
-    needEvent(need._id, actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
+    needEvent(actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
     writeRecords,
   )
   // The view shows each record's minutes, not its credit: it is read while the time bank credits them.

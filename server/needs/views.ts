@@ -8,9 +8,8 @@ import { iso } from '../../shared/domain/time'
 import type { NeedView } from '../../shared/contracts/needs'
 import { contactShownToOrganisation, needStatusLabelFor, outcomeLabel, urgencyLabel } from '../../shared/domain/need'
 import { addAuditEntry } from '../data/audit'
-import type { CommunityDoc, NeedDoc, NeedEventDoc } from '../data/documents'
+import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
-import { timelineOf } from '../data/needs'
 import { communitiesSeenBy } from '../places'
 import { peopleByOpenids } from '../data/residents'
 import { serviceRecordsOfSources } from '../data/service-records'
@@ -32,8 +31,8 @@ function audienceOf(need: NeedDoc, viewer: Principal | undefined): PhotoAudience
 }
 
 interface ViewOptions {
-  /** Read from the database, or, for one need whose whole timeline this call wrote, that timeline. */
-  timeline?: boolean | NeedEventDoc[]
+  /** With the timeline the need carries. */
+  timeline?: boolean
   /** Who reads: their own community (a caller's `home`) is not read again for needs in it. */
   viewer?: Principal & { home?: CommunityDoc | null }
   asOrganisation?: boolean
@@ -52,17 +51,12 @@ export async function needViews(
 ): Promise<NeedView[]> {
   const full = access === 'full'
   const audiences = needs.map((n) => audienceOf(n, options.viewer))
-  const [communities, records, timelines, photos] = await Promise.all([
+  const [communities, records, photos] = await Promise.all([
     communitiesSeenBy(
       { home: options.community ?? options.viewer?.home },
       needs.map((n) => n.communityId),
     ),
     full ? serviceRecordsOfSources(needs.filter((n) => n.serviceRecordCount).map((n) => n._id)) : [],
-    !options.timeline || !full
-      ? []
-      : Array.isArray(options.timeline)
-        ? [options.timeline]
-        : Promise.all(needs.map((n) => timelineOf(n._id))),
     full
       ? photosAsSeen(
           'need',
@@ -125,7 +119,7 @@ export async function needViews(
       service: records.filter((r) => r.source.id === n._id).map((r) => ({ name: nameOf(r.openid), minutes: r.minutes })),
       ...(n.doneSummary ? { doneSummary: n.doneSummary } : {}),
       ...(audiences[i] === 'author' && committeeReachable(n) ? { committeePhone: communities.get(n.communityId)?.committeePhone } : {}),
-      ...(options.timeline ? { timeline: timelines[i].map((e) => ({ at: iso(e.at), actorName: actorName(e), text: e.text })) } : {}),
+      ...(options.timeline ? { timeline: n.timeline.map((e) => ({ at: iso(e.at), actorName: actorName(e), text: e.text })) } : {}),
     }
   })
 }

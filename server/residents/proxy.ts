@@ -130,7 +130,7 @@ export async function raiseAt(
   const contactPhone = need.contactPhone ?? resident.phone
   if (!contactPhone) throw new AppError(ErrorCode.INVALID_INPUT, '请填写联系电话', `${field}.contactPhone`)
   const location = resident.location ? asGeoPoint(resident.location).coordinates : asGeoPoint(community.centre).coordinates
-  const { need: raised, timeline } = await raiseNeed(
+  const raised = await raiseNeed(
     me,
     community,
     {
@@ -148,7 +148,7 @@ export async function raiseAt(
     now,
     raisedFor,
   )
-  return needView(raised, 'full', { timeline, viewer: me, community })
+  return needView(raised, 'full', { timeline: true, viewer: me, community })
 }
 
 export const raiseFor: Action<'raiseFor'> = async (context) => {

@@ -1,6 +1,6 @@
 import { allDocuments, insertAll } from '../../server/data/maintenance'
 import type { ActivitySignUpDoc, NeedDoc, PersonDoc } from '../../server/data/documents'
-import { needAfter, needById, timelineOf } from '../../server/data/needs'
+import { needAfter, needById, offersOfNeed } from '../../server/data/needs'
 import { inTransaction, increment, patched, unset, whole } from '../../server/data/transaction'
 import { officesByIds } from '../../server/data/places'
 import { organisationById, updateOrganisationFacts } from '../../server/data/organisations'
@@ -36,20 +36,23 @@ describe('looking documents up by a list of ids', () => {
 
 describe('reading every page of a query', () => {
   it('neither repeats nor skips documents tied on the sort key across the 1000-document pages', async () => {
-    // 2500 events of one need at the same moment: every page boundary falls inside the tie.
+    // 2500 offers of one need in the same round: every page boundary falls inside the tie.
     const at = new Date('2026-10-01T02:00:00Z')
-    const events = Array.from({ length: 2500 }, (_, i) => ({
-      _id: `ev-${String(i).padStart(4, '0')}`,
+    const offers = Array.from({ length: 2500 }, (_, i) => ({
+      _id: `offer-${String(i).padStart(4, '0')}`,
       needId: 'need-tied',
-      at,
-      actorOpenid: 'system',
-      actorName: '系统',
-      text: `第${i}条`,
+      organisationId: `org-${i}`,
+      communityId: 'c-1',
+      round: 1,
+      status: 'open',
+      distanceM: 100,
+      offeredAt: at,
+      deadline: at,
     }))
-    await insertAll('need_events', events)
-    const timeline = await timelineOf('need-tied')
-    expect(timeline).toHaveLength(2500)
-    expect(new Set(timeline.map((e) => e._id)).size).toBe(2500)
+    await insertAll('offers', offers)
+    const read = await offersOfNeed('need-tied')
+    expect(read).toHaveLength(2500)
+    expect(new Set(read.map((o) => o._id)).size).toBe(2500)
   })
 })
 
@@ -68,6 +71,7 @@ describe('the document an action answers with after a transaction', () => {
       neighbourhood: '沁园小区',
       addressDetail: '1号楼',
       photos: [],
+      timeline: [],
       contactPhone: '13800000000',
       status: 'matching',
       queue: 'escalated',

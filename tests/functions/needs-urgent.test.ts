@@ -31,6 +31,7 @@ const storedNeed = (id: string, urgency: Urgency, raisedAt: Date, fields: Partia
   neighbourhood: '测试小区',
   addressDetail: '1号楼',
   photos: [],
+  timeline: [],
   contactPhone: '13900001111',
   status: 'escalated',
   round: 1,

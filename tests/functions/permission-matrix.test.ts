@@ -44,6 +44,7 @@ const need: NeedDoc = {
   neighbourhood: '柳泉花园',
   addressDetail: '12号楼1单元1502',
   photos: [],
+  timeline: [],
   contactPhone: '18653312469',
   status: 'matching',
   round: 1,
@@ -139,8 +140,7 @@ const creditedEntry = 'service:demo-service-xu-min-1'
 const heldCredit = 'held:demo-service-deng-hao-3'
 
 async function seedNeeds() {
-  for (const collection of ['needs', 'offers', 'need_events', 'join_requests', 'moves', 'takeovers', 'family_links'])
-    await removeAll(collection)
+  for (const collection of ['needs', 'offers', 'join_requests', 'moves', 'takeovers', 'family_links']) await removeAll(collection)
   await insertAll('needs', [need])
   await insertAll('offers', [offer])
   await insertAll('timebank_redemptions', [redemption])

@@ -93,6 +93,7 @@ function needOf(id: string, community: CommunityDoc, createdAt: Date, story: Sto
     },
     neighbourhood: '测试小区',
     photos: [],
+    timeline: [],
     status,
     ...(story === 'review' || story === 'escalated' ? { queue: story, queuedAt: minutes(createdAt, 5) } : {}),
     round: 1,

@@ -3,7 +3,7 @@
  * runs): each `@ts-expect-error` fails the typecheck the day its line is accepted.
  */
 import type { Transaction } from '../../server/data/transaction'
-import { increment, unset, whole } from '../../server/data/transaction'
+import { appended, increment, unset, whole } from '../../server/data/transaction'
 
 export async function patches(tx: Transaction, field: 'remindAt' | 'escalateAt', role: 'participant' | 'volunteer'): Promise<void> {
   const now = new Date()
@@ -33,5 +33,9 @@ export async function patches(tx: Transaction, field: 'remindAt' | 'escalateAt',
   // @ts-expect-error a computed path too
   await tx.update('activities', 'a', { [`places.${role}`]: whole({ confirmed: [], waitlisted: [] }) })
   // @ts-expect-error an added document has its collection's fields
-  await tx.add('need_events', { needId: 'n', at: now, text: '…' })
+  await tx.add('offers', { needId: 'n', offeredAt: now })
+  // @ts-expect-error only an array is appended to
+  await tx.update('needs', 'n', { description: appended(['…']) })
+  // @ts-expect-error appended lines are the array's own kind
+  await tx.update('needs', 'n', { timeline: appended([{ text: '…' }]) })
 }
