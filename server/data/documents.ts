@@ -395,7 +395,10 @@ export interface NeedDoc {
   acceptedBy?: { organisationId: string; name: string; at: Date; distanceM: number }
   /** Set on acceptance (shared/domain/need.ts followUpOf); the due work stamps when it reminded the lead. */
   followUp?: { finishBy: Date; overdueAt: Date; remindedAt?: Date }
-  volunteers: { memberId: string; openid: string }[]
+  /** Who the lead assigned, named as they were then: a view needs no read of people (decision 048). */
+  volunteers: { memberId: string; openid: string; name: string }[]
+  /** Every markDone's service, one line per volunteer, as its service records state it. */
+  service?: { openid: string; name: string; minutes: number }[]
   doneSummary?: string
   doneAt?: Date
   /** How many service records its markDones wrote (`need-<_id>-<n>`, n from 0); absent: none yet. */

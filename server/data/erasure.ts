@@ -158,10 +158,11 @@ async function anonymiseNeeds(e: Erasure): Promise<void> {
     const open = (OPEN_NEED_STATUSES as readonly string[]).includes(need.status)
     const volunteers = open
       ? need.volunteers.filter((v) => v.openid !== e.openid)
-      : need.volunteers.map((v) => (v.openid === e.openid ? { ...v, openid: e.anonId } : v))
+      : need.volunteers.map((v) => (v.openid === e.openid ? { ...v, openid: e.anonId, name: ERASED_NAME } : v))
+    const service = (need.service ?? []).map((s) => (s.openid === e.openid ? { ...s, openid: e.anonId, name: ERASED_NAME } : s))
     await collection('needs')
       .doc(need._id)
-      .update({ volunteers: whole(volunteers) })
+      .update({ volunteers: whole(volunteers), ...(need.service ? { service: whole(service) } : {}) })
   }
 }
 

@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { followUpOf, needStatusAfter, offerWindowMinutes, serviceProblem, type NeedAction } from '../../shared/domain/need'
 import type { NeedDoc, OfferDoc, OrganisationDoc, RoleDoc } from '../data/documents'
 import { membersOf } from '../data/memberships'
+import { peopleByOpenids } from '../data/residents'
 import {
   closeOpenOffers,
   MAX_TIMELINE_EVENTS,
@@ -243,11 +244,12 @@ export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
     ownTask(organisation, input.needId),
     membersByIds(organisation, [...new Set(input.memberIds)], 'data.memberIds'),
   ])
-  const lead = await context.caller()
+  const [lead, people] = await Promise.all([context.caller(), peopleByOpenids(members.map((m) => m.openid))])
+  const volunteers = members.map((m) => ({ memberId: m._id, openid: m.openid, name: people.get(m.openid)?.name ?? '' }))
   const assigned = await changeTask(
     need,
     'assignVolunteers',
-    () => ({ volunteers: members.map((m) => ({ memberId: m._id, openid: m.openid })) }),
+    () => ({ volunteers }),
     needEvent(actorOf(lead), `安排了 ${members.length} 名志愿者`, now),
   )
   return { need: await revealedView(lead, assigned, now, organisation._id, need.acceptedBy?.distanceM, community) }
@@ -316,8 +318,13 @@ export const markDone: Action<'markDone'> = async (context) => {
           problem.message,
           `data.service.${problem.index}.${problem.field}`,
         )
+      const nameOf = new Map(current.volunteers.map((v) => [v.memberId, v.name]))
       return {
         status: 'done',
+        service: [
+          ...(current.service ?? []),
+          ...input.service.map((s, i) => ({ openid: members[i].openid, name: nameOf.get(s.memberId) ?? '', minutes: s.minutes })),
+        ],
         doneSummary: input.summary,
         doneAt: now,
         serviceRecordCount: (current.serviceRecordCount ?? 0) + input.service.length,

@@ -11,8 +11,6 @@ import { addAuditEntry } from '../data/audit'
 import type { CommunityDoc, NeedDoc } from '../data/documents'
 import { asGeoPoint } from '../data/geo'
 import { communitiesSeenBy } from '../places'
-import { peopleByOpenids } from '../data/residents'
-import { serviceRecordsOfSources } from '../data/service-records'
 import { auditEntry } from '../audit'
 import type { Principal } from '../../shared/domain/permissions'
 import { photosAsSeen, type PhotoAudience } from '../moderation/photos'
@@ -43,7 +41,7 @@ interface ViewOptions {
 /** 危及生命安全, or with the committee since no organisation took it: the requester keeps the committee's phone on its page (decision 037). */
 const committeeReachable = (need: NeedDoc) => need.urgency === 'life' || need.status === 'escalated'
 
-/** The views of `needs` in order: community names, service records, then volunteer names. */
+/** The views of `needs` in order, with their communities' names and, in full, their photos as the viewer may see them. */
 export async function needViews(
   needs: NeedDoc[],
   access: Access,
@@ -51,12 +49,11 @@ export async function needViews(
 ): Promise<NeedView[]> {
   const full = access === 'full'
   const audiences = needs.map((n) => audienceOf(n, options.viewer))
-  const [communities, records, photos] = await Promise.all([
+  const [communities, photos] = await Promise.all([
     communitiesSeenBy(
       { home: options.community ?? options.viewer?.home },
       needs.map((n) => n.communityId),
     ),
-    full ? serviceRecordsOfSources(needs.filter((n) => n.serviceRecordCount).map((n) => n._id)) : [],
     full
       ? photosAsSeen(
           'need',
@@ -64,10 +61,6 @@ export async function needViews(
         )
       : [],
   ])
-  const people = full
-    ? await peopleByOpenids([...needs.flatMap((n) => n.volunteers.map((v) => v.openid)), ...records.map((r) => r.openid)])
-    : new Map()
-  const nameOf = (openid: string) => people.get(openid)?.name ?? ''
   return needs.map((n, i) => {
     const distanceM = options.distances?.get(n._id)
     const view: NeedView = {
@@ -115,8 +108,8 @@ export async function needViews(
           }
         : {}),
       ...photos[i],
-      volunteers: n.volunteers.map((v) => ({ memberId: v.memberId, name: nameOf(v.openid) })),
-      service: records.filter((r) => r.source.id === n._id).map((r) => ({ name: nameOf(r.openid), minutes: r.minutes })),
+      volunteers: n.volunteers.map((v) => ({ memberId: v.memberId, name: v.name })),
+      service: (n.service ?? []).map((s) => ({ name: s.name, minutes: s.minutes })),
       ...(n.doneSummary ? { doneSummary: n.doneSummary } : {}),
       ...(audiences[i] === 'author' && committeeReachable(n) ? { committeePhone: communities.get(n.communityId)?.committeePhone } : {}),
       ...(options.timeline ? { timeline: n.timeline.map((e) => ({ at: iso(e.at), actorName: actorName(e), text: e.text })) } : {}),

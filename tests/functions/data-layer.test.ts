@@ -91,7 +91,7 @@ describe('the document an action answers with after a transaction', () => {
       queue: unset(),
       queuedAt: unset(),
       serviceRecordCount: increment(2),
-      volunteers: [{ memberId: 'm-1', openid: 'v-1' }],
+      volunteers: [{ memberId: 'm-1', openid: 'v-1', name: '徐敏' }],
       updatedAt: at,
     }
     const answered = await inTransaction(async (tx) => {
