@@ -3,7 +3,7 @@ import type { Principal } from '../shared/domain/permissions'
 import { personWithRoles } from './data/people'
 import { rolesOfPerson } from './data/roles'
 
-import type { CommunityDoc, PersonDoc, RoleDoc } from './data/documents'
+import type { CommunityDoc, OrganisationDoc, PersonDoc, RoleDoc } from './data/documents'
 
 /** The caller as the permission table needs them, with the records it was read from. */
 export interface Caller extends Principal {
@@ -11,6 +11,8 @@ export interface Caller extends Principal {
   roles: RoleDoc[]
   /** The person's own community, read with them: null without one. */
   home: CommunityDoc | null
+  /** The organisations the person holds a role in, read with them (none without a person document). */
+  organisations: OrganisationDoc[]
 }
 
 /**
@@ -34,6 +36,7 @@ export async function loadCaller(openid: string): Promise<Caller> {
     person,
     roles,
     home: found?.community ?? null,
+    organisations: found?.organisations ?? [],
   }
 }
 

@@ -61,7 +61,7 @@ export function aggregateDocs(store: Store, info: CollectionInfo, pipeline: Doc[
         continue
       }
       runSegment()
-      docs = docs.map((doc) => ({ ...doc, [join.as]: lookupMatches(store, join, getPath(doc, join.localField)) }))
+      docs = docs.map((doc) => ({ ...doc, [join.as]: lookupMatches(store, join, localValues(doc, join.localField)) }))
     }
     runSegment()
     return docs
@@ -94,9 +94,21 @@ function equalityLookup(stage: Doc): EqualityLookup | null {
  * foreign field when there is one, per input document. A local array joins any of its values; a
  * missing local field joins documents whose foreign field is null or missing.
  */
-function lookupMatches(store: Store, join: EqualityLookup, local: unknown): Doc[] {
+/**
+ * What a $lookup's localField names, as MongoDB reads it: through arrays of sub-documents too
+ * (`roles.organisationId` over an array of roles is every role's organisationId).
+ */
+function localValues(doc: Doc, path: string): unknown[] {
+  let values: unknown[] = [doc]
+  for (const part of path.split('.')) {
+    values = values.flatMap((v) => (Array.isArray(v) ? v : [v])).flatMap((v) => (isPlainObject(v) && part in v ? [v[part]] : []))
+  }
+  const found = values.flatMap((v) => (Array.isArray(v) ? v : [v]))
+  return found.length > 0 ? found : [null]
+}
+
+function lookupMatches(store: Store, join: EqualityLookup, values: unknown[]): Doc[] {
   if (!store.hasCollection(join.from)) return []
-  const values = Array.isArray(local) ? local : [local ?? null]
   return Array.from(matching(store, store.collection(join.from), { [join.foreignField]: { $in: values } }), (h) => h.doc)
 }
 

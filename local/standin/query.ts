@@ -127,7 +127,8 @@ export function plan(store: Store, info: CollectionInfo, query: Doc, order?: Rec
     // $nearSphere candidates come nearest first, the order MongoDB returns them in.
     return { candidates: geoCandidates(store, info, index, geo), residual: rest }
   }
-  const ids = equalityValues(query._id)
+  // Every document has an _id and none is null: a null asked for (a $lookup's missing local field) finds nothing.
+  const ids = equalityValues(query._id)?.filter((id) => id !== null)
   if (ids && ids.every((id) => typeof id === 'string' || typeof id === 'number')) {
     return { candidates: ids.length ? store.byIds(info, ids) : [], residual: query }
   }

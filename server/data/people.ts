@@ -1,7 +1,7 @@
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
 import { database, readAll } from './cloudbase'
 import type { NewDocument } from './collections'
-import type { CommunityDoc, PersonDoc, RoleDoc } from './documents'
+import type { CommunityDoc, OrganisationDoc, PersonDoc, RoleDoc } from './documents'
 import { isDuplicateWrite } from './write-errors'
 
 const people = () => database().collection('people')
@@ -12,25 +12,27 @@ export async function findPersonByOpenid(openid: string): Promise<PersonDoc | nu
 }
 
 /**
- * The person with every role they hold and their community, in one round trip: an aggregation on
- * `people` joining `roles` on openid and `communities` on communityId (CloudBase's $lookup with
- * localField/foreignField, served by roles.openid_1 and _id). Null when there is no person document;
- * their roles, if any, are then for the caller to read.
+ * The person with every role they hold, the organisations those roles are in, and their community, in
+ * one round trip: an aggregation on `people` joining `roles` on openid, `organisations` on the roles'
+ * organisationId and `communities` on communityId (CloudBase's $lookup with localField/foreignField,
+ * served by roles.openid_1 and _id). Null when there is no person document; their roles, if any, are
+ * then for the caller to read.
  */
 export async function personWithRoles(
   openid: string,
-): Promise<{ person: PersonDoc; roles: RoleDoc[]; community: CommunityDoc | null } | null> {
+): Promise<{ person: PersonDoc; roles: RoleDoc[]; organisations: OrganisationDoc[]; community: CommunityDoc | null } | null> {
   const { data } = await people()
     .aggregate()
     .match({ openid })
     .lookup({ from: 'roles', localField: 'openid', foreignField: 'openid', as: 'roles' })
+    .lookup({ from: 'organisations', localField: 'roles.organisationId', foreignField: '_id', as: 'organisations' })
     .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
     .limit(1)
     .end()
-  const found = data[0] as (PersonDoc & { roles: RoleDoc[]; community: CommunityDoc[] }) | undefined
+  const found = data[0] as (PersonDoc & { roles: RoleDoc[]; organisations: OrganisationDoc[]; community: CommunityDoc[] }) | undefined
   if (!found) return null
-  const { roles, community, ...person } = found
-  return { person, roles, community: community[0] ?? null }
+  const { roles, organisations, community, ...person } = found
+  return { person, roles, organisations, community: community[0] ?? null }
 }
 
 export async function setElderModePreference(personId: string, elderMode: ElderModePreference): Promise<void> {

@@ -35,11 +35,11 @@ const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.round((to.getT
 const OFFERS_LIMIT = 50
 
 export const offers: Action<'offers'> = async (context) => {
-  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  const { organisation, community } = await authoriseOverOrganisation(context, context.input.organisationId)
   const open = await openOffersOfOrganisations([organisation._id], OFFERS_LIMIT)
   const needs = await needsByIds(open.map((o) => o.needId))
   const distances = new Map(open.map((o) => [o.needId, o.distanceM]))
-  const views = new Map((await needViews([...needs.values()], 'limited', { distances })).map((v) => [v.id, v]))
+  const views = new Map((await needViews([...needs.values()], 'limited', { distances, community })).map((v) => [v.id, v]))
   return {
     offers: open.flatMap((o) => {
       const need = views.get(o.needId)
@@ -80,7 +80,9 @@ function closedOffer(offer: OfferDoc): AppError {
 
 /**
  * First acceptance wins. The need document is read and written inside one transaction, so of
- * two leads pressing accept at once one commits and the other, run again, finds it accepted.
+ * two leads pressing accept at once one commits and the other, run again, finds it accepted. The
+ * offer is judged as read before: whatever closes an open offer (another's acceptance, the committee's
+ * assignment, a cancellation, a new round) moves the need too, and a lapse is its deadline.
  */
 export const accept: Action<'accept'> = async (context) => {
   const [{ organisation, community }, found] = await Promise.all([
@@ -92,13 +94,14 @@ export const accept: Action<'accept'> = async (context) => {
   const { now } = context
   const accepted = await inTransaction(async (tx) => {
     const need = await tx.get('needs', offer.needId)
-    const current = await tx.get('offers', offer._id)
     // Taken down, it is out of every organisation's sight, whatever offer id a lead kept.
-    if (!need || !current || need.takenDown) throw needNotFound()
+    if (!need || need.takenDown) throw needNotFound()
     if (need.acceptedBy || need.status === 'accepted') throw taken()
-    if (current.status !== 'open') throw closedOffer(current)
-    if (!needStatusAfter(need.status, 'accept')) throw new AppError(ErrorCode.CONFLICT, '这条求助已经不需要接单了')
-    if (new Date(current.deadline) < now) throw closedOffer({ ...current, status: 'expired' })
+    if (offer.status !== 'open') throw closedOffer(offer)
+    if (new Date(offer.deadline) < now) throw closedOffer({ ...offer, status: 'expired' })
+    if (!needStatusAfter(need.status, 'accept') || need.round !== offer.round) {
+      throw new AppError(ErrorCode.CONFLICT, '这条求助已经不需要接单了')
+    }
     const patch = {
       status: 'accepted' as const,
       acceptedBy: whole({ organisationId: organisation._id, name: organisation.name, at: now, distanceM: offer.distanceM }),
@@ -177,7 +180,7 @@ const TASKS_LIMIT = 100
 
 /** The lead sees every task of the organisation; a volunteer only those they are assigned to. */
 export const tasks: Action<'tasks'> = async (context) => {
-  const { organisation } = await authoriseOverOrganisation(context, context.input.organisationId)
+  const { organisation, community } = await authoriseOverOrganisation(context, context.input.organisationId)
   const me = await context.caller()
   const leads = me.grants.some((g) => g.role === 'organisation_lead' && g.organisationId === organisation._id)
   // A need the committee took down is out of the organisation's sight until it is restored.
@@ -186,7 +189,7 @@ export const tasks: Action<'tasks'> = async (context) => {
   )
   await auditReveal(me, needs, context.now, organisation._id)
   const distances = new Map(needs.map((n) => [n._id, n.acceptedBy?.distanceM ?? 0]))
-  return { tasks: await needViews(needs, 'full', { distances, asOrganisation: true }) }
+  return { tasks: await needViews(needs, 'full', { distances, asOrganisation: true, community }) }
 }
 
 /** A need this organisation accepted and the committee has not taken down. */

@@ -182,6 +182,12 @@ describe('an equality $lookup (localField/foreignField)', () => {
     expect((await joined('openid', { _id: 'p3' })).data.map(roleIds)).toEqual([['d']])
   })
 
+  it('reads a local field through an array of sub-documents, as a person joined with their roles reaches their organisations', async () => {
+    await db.collection('people').add({ _id: 'p5', openid: 'o5', crew: [{ id: 'o1' }, { id: 'o2' }, { name: 'no id' }] })
+    expect((await joined('crew.id', { _id: 'p5' })).data.map(roleIds)).toEqual([['a', 'b', 'c']])
+    expect((await joined('crew.missing', { _id: 'p5' })).data.map(roleIds)).toEqual([['d']])
+  })
+
   it('runs the stages around it in order', async () => {
     const { data } = (await db
       .collection('people')
