@@ -43,6 +43,7 @@ import type {
   RollupMarkDoc,
   ServiceRecordDoc,
   TakeoverDoc,
+  VolunteerDoc,
 } from './documents'
 
 export interface Collections {
@@ -83,6 +84,7 @@ export interface Collections {
   deliveries: DeliveryDoc
   report_rollups: RollupDoc
   report_rollup_marks: RollupMarkDoc
+  volunteers: VolunteerDoc
 }
 
 export type CollectionName = keyof Collections

@@ -129,3 +129,6 @@ export function rankCandidates(candidates: readonly Candidate[], wanted: Wanted,
       a.memberId.localeCompare(b.memberId),
   )
 }
+
+/** The volunteer's own page: their profile and their 星级; a new star's message opens it. */
+export const VOLUNTEER_PAGE = 'pages/organisations/volunteer/index'
