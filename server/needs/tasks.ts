@@ -15,6 +15,7 @@ import { carriesOut, loadNeed, needNotFound } from './access'
 import { passOn } from './matching'
 import { actorOf, needEvent, notify } from './notify'
 import { auditReveal, needViews, revealedView } from './views'
+import { refusePaused } from '../organisations/volunteers'
 
 type Action<A extends keyof NeedsContract['actions']> = ActionImplementations<NeedsContract>[A]
 
@@ -231,6 +232,13 @@ export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
     ownTask(organisation, input.needId),
     membersByIds(organisation, [...new Set(input.memberIds)], 'data.memberIds'),
   ])
+  await refusePaused(
+    members,
+    input.memberIds,
+    'data.memberIds',
+    need.volunteers.map((v) => v.memberId),
+    now,
+  )
   const lead = await context.caller()
   const assigned = await changeTask(
     need,

@@ -4,6 +4,7 @@
  */
 import { inShanghai, shanghaiDayStart } from './time'
 import type { HelpKind } from './vocabulary'
+import { starLabel, starProgress, type StarGrade } from './volunteer-stars'
 
 /** Free tags beside the help kinds: a few short words, content-checked like other free text. */
 export const MAX_TAGS = 5
@@ -132,3 +133,14 @@ export function rankCandidates(candidates: readonly Candidate[], wanted: Wanted,
 
 /** The volunteer's own page: their profile and their 星级; a new star's message opens it. */
 export const VOLUNTEER_PAGE = 'pages/organisations/volunteer/index'
+
+/** Where a volunteer stands, as the profile and the member list show it: 再服务 N 小时 可成为 …. */
+export function starsView(countedMinutes: number) {
+  const { stars, minutesToNext } = starProgress(countedMinutes)
+  return {
+    stars,
+    label: starLabel(stars),
+    countedMinutes,
+    ...(minutesToNext === undefined ? {} : { minutesToNext, nextLabel: starLabel((stars + 1) as StarGrade) }),
+  }
+}
