@@ -74,7 +74,10 @@ export async function needsOfOrganisations(
   return data.map(readNeed)
 }
 
-/** How many accepted needs each of these people is assigned to, whatever organisation: their open tasks. */
+/**
+ * How many accepted needs each of these people is assigned to, whatever organisation: their open
+ * tasks. Found through status (status_finishBy_1): the needs being carried out at once are few.
+ */
 export async function assignedTaskCounts(openids: string[]): Promise<Map<string, number>> {
   const counts = new Map(openids.map((openid) => [openid, 0]))
   if (openids.length === 0) return counts

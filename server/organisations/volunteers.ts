@@ -7,14 +7,15 @@ import { distanceM } from '../../shared/domain/organisation'
 import { shanghaiDay } from '../../shared/domain/timebank'
 import { DEFAULT_RANGE_M, isPaused, rankCandidates, starsView, type Wanted } from '../../shared/domain/volunteer-profile'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { pairedEntryCounts } from '../data/care'
+import { careEntryById, pairedEntryCounts } from '../data/care'
 import type { GeoPoint, RoleDoc, VolunteerDoc } from '../data/documents'
+import { asGeoPoint } from '../data/geo'
 import { membersOf } from '../data/memberships'
 import { assignedTaskCounts, needById } from '../data/needs'
 import { peopleByOpenids } from '../data/residents'
 import { saveProfile as storeProfile, volunteerOf, volunteersOf } from '../data/volunteers'
-import { entryOfCommittee } from '../care/access'
 import type { ActionImplementations } from '../handler'
+import { sitsOnCommitteeOf } from '../principal'
 import { authoriseOverOrganisation } from '../scopes'
 import { refuseFlagged } from '../wechat'
 
@@ -95,8 +96,12 @@ export const candidates: Action<'candidates'> = async (context) => {
       fromOrganisationM: need.acceptedBy.distanceM,
     }
   } else if (input.careEntryId) {
-    // Pairing is the committee's (care.pair): only it may rank members for a person on its register.
-    const { entry } = await entryOfCommittee(context, input.careEntryId)
+    // Pairing is the committee's (care.pair): only it ranks members for a person on its own register,
+    // and refuses every other entry alike, so that nobody learns who is on a register.
+    const entry = await careEntryById(input.careEntryId)
+    if (!entry || entry.communityId !== organisation.communityId || !sitsOnCommitteeOf(await context.caller(), entry.communityId)) {
+      throw new AppError(ErrorCode.FORBIDDEN, '没有找到这位关爱对象，或你没有权限查看', 'data.careEntryId')
+    }
     work = {
       wanted: { at: entry.nextDueAt ? new Date(entry.nextDueAt) : now },
       place: entry.location,
@@ -110,7 +115,7 @@ export const candidates: Action<'candidates'> = async (context) => {
   const ranked = rankCandidates(
     roles.map((r) => {
       const home = people.get(r.openid)?.location
-      const distance = work.place && home ? distanceM(home.coordinates, work.place.coordinates) : work.fromOrganisationM
+      const distance = work.place && home ? distanceM(asGeoPoint(home).coordinates, work.place.coordinates) : work.fromOrganisationM
       return {
         memberId: r._id,
         name: people.get(r.openid)?.name ?? '',
