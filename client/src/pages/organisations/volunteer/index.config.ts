@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的志愿者资料' })
+export default definePageConfig({ navigationBarTitleText: '志愿者资料' })
