@@ -18,7 +18,7 @@ export const tabs = [
 export const subPackages: { root: string; pages: string[] }[] = [
   {
     root: 'pages/organisations',
-    pages: ['nearby/index', 'profile/index', 'apply/index', 'mine/index', 'team/index', 'join/index'],
+    pages: ['nearby/index', 'profile/index', 'apply/index', 'mine/index', 'team/index', 'join/index', 'volunteer/index'],
   },
   {
     root: 'pages/committee',

@@ -7,6 +7,7 @@ import { NEED_PAGE, OFFERS_PAGE, taskPath } from '../../shared/domain/need'
 import { JOIN_PAGE, PROFILE_PAGE } from '../../shared/domain/organisation'
 import { joinCommunityPath, newcomersPath } from '../../shared/domain/residence'
 import { committeeResidentsPath, FAMILY_PAGE, MOVE_PAGE } from '../../shared/domain/residents'
+import { VOLUNTEER_PAGE } from '../../shared/domain/volunteer-profile'
 import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
@@ -30,6 +31,8 @@ export const paths = {
   mine: () => '/pages/organisations/mine/index',
   team: (organisationId: string) => `/pages/organisations/team/index?id=${organisationId}`,
   join: () => `/${JOIN_PAGE}`,
+  /** 我的志愿者资料 and 星级; a new star's message opens it. */
+  volunteer: () => `/${VOLUNTEER_PAGE}`,
   workbench: () => '/pages/committee/workbench/index',
   applications: applicationsPath,
   communityOrganisations: (communityId: string) => `/pages/committee/organisations/index?communityId=${communityId}`,

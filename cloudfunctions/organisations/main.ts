@@ -11,6 +11,7 @@ import {
   removeMember,
   renewInvitation,
 } from '../../server/organisations/members'
+import { candidates, myProfile, saveProfile } from '../../server/organisations/volunteers'
 
 export const main = defineHandler(organisationsContract, {
   apply,
@@ -29,4 +30,7 @@ export const main = defineHandler(organisationsContract, {
   decideJoin,
   removeMember,
   handOverLead,
+  myProfile,
+  saveProfile,
+  candidates,
 })

@@ -20,6 +20,8 @@ const timebankCollections = [
   'timebank_certificates',
   'timebank_gifts',
   'timebank_gift_days',
+  // Their running totals of counted minutes (decision 046), with the profiles beside them.
+  'volunteers',
 ]
 
 /** People's moves, take-overs and family links: emptied, since the demo people they name are put back. */

@@ -19,6 +19,7 @@ import { entryOfCommittee } from './access'
 import { scheduleAfter, scheduleFrom } from './schedule'
 import { notInFuture } from './time'
 import { auditListRead, auditOfEntry, registerEntry, registerRows } from './views'
+import { refusePaused } from '../organisations/volunteers'
 
 type Action<A extends keyof CareContract['actions']> = ActionImplementations<CareContract>[A]
 
@@ -194,6 +195,13 @@ export const pair: Action<'pair'> = async (context) => {
     }
     return { memberId, openid: role.openid }
   })
+  await refusePaused(
+    memberIds.map((memberId) => roles.find((r) => r._id === memberId)!),
+    input.volunteerMemberIds,
+    'data.volunteerMemberIds',
+    entry.pairing.volunteers.map((v) => v.memberId),
+    now,
+  )
   const pairing = { ...(input.organisationId ? { organisationId: input.organisationId } : {}), volunteers }
   const reason = await pairingText(pairing)
   await inTransaction(async (tx) => {

@@ -50,6 +50,19 @@ export async function entriesPairedWithVolunteer(openid: string): Promise<CareEn
   return data.map(readEntry)
 }
 
+/** How many people on an active register each of these volunteers is paired with personally. */
+export async function pairedEntryCounts(openids: string[]): Promise<Map<string, number>> {
+  const counts = new Map(openids.map((openid) => [openid, 0]))
+  if (openids.length === 0) return counts
+  const found = await readAll<Pick<CareEntryDoc, 'pairedOpenids'>>(
+    register()
+      .where({ pairedOpenids: database().command.in(openids), active: true })
+      .field({ pairedOpenids: true }),
+  )
+  for (const entry of found) for (const openid of entry.pairedOpenids) if (counts.has(openid)) counts.set(openid, counts.get(openid)! + 1)
+  return counts
+}
+
 /** Entries paired with any of these organisations. */
 export async function entriesPairedWithOrganisations(organisationIds: string[]): Promise<CareEntryDoc[]> {
   if (organisationIds.length === 0) return []

@@ -42,6 +42,7 @@ import type {
   RollupMarkDoc,
   ServiceRecordDoc,
   TakeoverDoc,
+  VolunteerDoc,
 } from './documents'
 
 export interface Collections {
@@ -81,6 +82,7 @@ export interface Collections {
   deliveries: DeliveryDoc
   report_rollups: RollupDoc
   report_rollup_marks: RollupMarkDoc
+  volunteers: VolunteerDoc
 }
 
 export type CollectionName = keyof Collections

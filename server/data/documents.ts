@@ -24,6 +24,7 @@ import type {
 } from '../../shared/domain/residents'
 import type { ResidenceStatus } from '../../shared/domain/residence'
 import type { InvitedRole } from '../../shared/domain/invitation'
+import type { AvailabilitySlot, Pause, RangeChoice } from '../../shared/domain/volunteer-profile'
 
 /** The committee took the content down (docs/decisions/022); absent: shown as posted. */
 export interface TakenDown {
@@ -185,6 +186,27 @@ export interface FamilyLinkDoc {
 }
 
 /** A role granted over a community, organisation or office (see shared/domain/roles.ts). */
+/**
+ * A volunteer as a person, one document whatever organisations they serve with (`_id` is their
+ * openid, decision 045): the profile they filled in, and the running total of their counted service
+ * minutes that the time bank keeps in the transactions settling each record (decision 046).
+ */
+export interface VolunteerDoc {
+  _id: string
+  openid: string
+  profile?: {
+    skills: HelpKind[]
+    tags: string[]
+    availability: AvailabilitySlot[]
+    rangeM: RangeChoice
+    /** 暂停接单; its reason is seen by the volunteer and their organisations' leads only. */
+    paused: Pause | null
+    updatedAt: Date
+  }
+  /** Counted minutes (shared/domain/timebank.ts countedMinutes) of all their service records. */
+  countedMinutes: number
+}
+
 export interface RoleDoc {
   _id: string
   openid: string

@@ -68,9 +68,10 @@ export async function markErasing(personId: string, anonId: string, at: Date): P
   await collection('people').doc(personId).update({ erasing: { anonId, at } })
 }
 
-/** Ends every role the person holds and forgets their requests to join and their wrong codes. */
+/** Ends every role the person holds and forgets their volunteer profile, their requests to join and their wrong codes. */
 async function endRoles(e: Erasure): Promise<void> {
   await removeWhere('roles', { openid: e.openid })
+  await removeWhere('volunteers', { openid: e.openid })
   await updateWhere('roles', { grantedBy: e.openid }, { grantedBy: e.anonId })
   await removeWhere('join_requests', { openid: e.openid })
   await updateWhere('join_requests', { decidedBy: e.openid }, { decidedBy: e.anonId })

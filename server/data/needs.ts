@@ -92,6 +92,24 @@ export async function needsOfOrganisations(
 }
 
 /**
+ * How many accepted needs each of these people is assigned to, whatever organisation: their open
+ * tasks. Found through status (status_finishBy_1): the needs being carried out at once are few.
+ */
+export async function assignedTaskCounts(openids: string[]): Promise<Map<string, number>> {
+  const counts = new Map(openids.map((openid) => [openid, 0]))
+  if (openids.length === 0) return counts
+  const found = await readAll<Pick<NeedDoc, 'volunteers'>>(
+    needs()
+      .where({ 'volunteers.openid': database().command.in(openids), status: 'accepted' })
+      .field({ volunteers: true }),
+  )
+  for (const need of found) {
+    for (const openid of new Set(need.volunteers.map((v) => v.openid))) if (counts.has(openid)) counts.set(openid, counts.get(openid)! + 1)
+  }
+  return counts
+}
+
+/**
  * The committee's queue, the most harmful first, then the longest waiting since raised
  * (shared/domain/need.ts harmFirst). The life-safety and urgent ones are read on their own, so
  * that a long queue of others never pushes them past the limit.

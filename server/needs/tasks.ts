@@ -26,6 +26,7 @@ import { carriesOut, loadNeed, needNotFound } from './access'
 import { passOn } from './matching'
 import { actorOf, needEvent, notify } from './notify'
 import { auditReveal, needViews, revealedView } from './views'
+import { refusePaused } from '../organisations/volunteers'
 
 type Action<A extends keyof NeedsContract['actions']> = ActionImplementations<NeedsContract>[A]
 
@@ -247,7 +248,17 @@ export const assignVolunteers: Action<'assignVolunteers'> = async (context) => {
     ownTask(organisation, input.needId),
     membersByIds(organisation, [...new Set(input.memberIds)], 'data.memberIds'),
   ])
-  const [lead, people] = await Promise.all([context.caller(), peopleByOpenids(members.map((m) => m.openid))])
+  const [lead, people] = await Promise.all([
+    context.caller(),
+    peopleByOpenids(members.map((m) => m.openid)),
+    refusePaused(
+      members,
+      input.memberIds,
+      'data.memberIds',
+      need.volunteers.map((v) => v.memberId),
+      now,
+    ),
+  ])
   const volunteers = members.map((m) => ({ memberId: m._id, openid: m.openid, name: people.get(m.openid)?.name ?? '' }))
   const assigned = await changeTask(
     need,

@@ -3,6 +3,7 @@ import type { JoinRequest, Member, OrganisationsContract } from '../../shared/co
 import { AppError, ErrorCode } from '../../shared/errors'
 import { JOIN_CODE_LIMIT, JOIN_PAGE, joinPath, joinScene, servesCommunity } from '../../shared/domain/organisation'
 import { iso } from '../../shared/domain/time'
+import { isPaused, starsView } from '../../shared/domain/volunteer-profile'
 import { addAuditEntry } from '../data/audit'
 import type { OrganisationDoc, RoleDoc } from '../data/documents'
 import { joinRequestById, joinRequestId, membersOf, membershipOf, pendingJoinRequests, roleById, roleDocId } from '../data/memberships'
@@ -10,6 +11,7 @@ import { organisationByInviteCode, replaceInviteCode } from '../data/organisatio
 import { communitiesByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { inTransaction, unset } from '../data/transaction'
+import { volunteersOf } from '../data/volunteers'
 import { auditContactsShown, auditEntry } from '../audit'
 import { tryCode } from '../code-attempts'
 import type { ActionImplementations } from '../handler'
@@ -28,21 +30,32 @@ const about = (organisation: OrganisationDoc, target?: { openid: string; name: s
   ...(target ? { target } : {}),
 })
 
-/** The lead first, then volunteers in the order they joined; with phones, which lead and committee need, so the read is audited. */
+/**
+ * The lead first, then volunteers in the order they joined; with phones, which lead and committee
+ * need, so the read is audited; with each one's 星级 and pause, whose reason only the lead sees.
+ */
 async function memberList(organisation: OrganisationDoc, viewer: Caller, now: Date): Promise<Member[]> {
   const roles = await membersOf(organisation._id)
-  const people = await peopleByOpenids(roles.map((r) => r.openid))
+  const openids = roles.map((r) => r.openid)
+  const [people, volunteers] = await Promise.all([peopleByOpenids(openids), volunteersOf(openids)])
+  const leads = viewer.grants.some((g) => g.role === 'organisation_lead' && g.organisationId === organisation._id)
   const withPhone = roles.filter((r) => people.get(r.openid)?.phone).map((r) => r.openid)
   await auditContactsShown(viewer, 'member.contacts', about(organisation), withPhone, now)
   const ordered = [...roles.filter((r) => r.role === 'organisation_lead'), ...roles.filter((r) => r.role === 'volunteer')]
   return ordered.map((r) => {
     const person = people.get(r.openid)
+    const volunteer = volunteers.get(r.openid)
+    const pause = volunteer?.profile?.paused
+    const paused = isPaused(pause, now)
     return {
       memberId: r._id,
       name: person?.name ?? '',
       role: r.role as Member['role'],
       ...(person?.phone ? { phone: person.phone } : {}),
       joinedAt: new Date(r.grantedAt).toISOString(),
+      stars: starsView(volunteer?.countedMinutes ?? 0),
+      paused,
+      ...(paused && leads ? { pause: pause! } : {}),
     }
   })
 }

@@ -17,6 +17,7 @@ import { authoriseOverCommunity } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { entryKey, poolAccountIds } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
+import { countSettlement, tellStar, type StarNews } from './stars'
 import { entryContext, heldViews, isReversible, ledgerView } from './views'
 import { pageOf, positionOf } from '../paging'
 
@@ -40,7 +41,9 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
   await authoriseOverCommunity(context, held.communityId)
   const [me, people] = await Promise.all([context.caller(), peopleByOpenids([held.openid])])
   const target = { openid: held.openid, name: people.get(held.openid)?.name ?? '' }
+  let star: StarNews | null = null
   const reviewed = await inTransaction(async (tx) => {
+    star = null
     const current = (await tx.get('timebank_held', held._id))!
     if (current.status !== 'waiting') {
       // The same decision again is a replay; the other one is too late.
@@ -82,6 +85,7 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
     const change = { ...outcome, reviewedAt: now, reviewedBy: me.openid, ...reason }
     await tx.update('timebank_held', current._id, change)
     await tx.update('service_records', record._id, { credit: whole(credit) })
+    star = await countSettlement(tx, record, credit)
     await tx.add(
       'audit_log',
       auditEntry(
@@ -98,6 +102,7 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
     )
     return { ...current, ...change }
   })
+  await tellStar(star)
   const [view] = await heldViews([reviewed])
   return { held: view }
 }

@@ -12,6 +12,7 @@ import type { HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/doc
 import { inTransaction, whole, type Transaction } from '../data/transaction'
 import { entryKey, heldIdOf } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
+import { countSettlement, tellStar, type StarNews } from './stars'
 
 /** The record as a ledger entry and a held credit describe where the time came from. */
 export const serviceOf = (record: ServiceRecordDoc) => ({
@@ -28,10 +29,15 @@ export function pendingServiceRecord(fields: Omit<ServiceRecordDoc, 'credit'>): 
   return { ...fields, credit: { status: 'pending' } }
 }
 
-async function creditRecord(tx: Transaction, recordId: string, now: Date): Promise<ServiceCredit['status'] | null> {
+interface Credited {
+  status: ServiceCredit['status'] | null
+  star: StarNews | null
+}
+
+async function creditRecord(tx: Transaction, recordId: string, now: Date): Promise<Credited> {
   const record = await tx.get('service_records', recordId)
-  if (!record) return null
-  if (record.credit.status !== 'pending') return record.credit.status
+  if (!record) return { status: null, star: null }
+  if (record.credit.status !== 'pending') return { status: record.credit.status, star: null }
   const community = await tx.get('communities', record.communityId)
   const day = shanghaiDay(record.servedAt)
   const daily = await dailyCredited(tx, record.openid, day)
@@ -73,12 +79,14 @@ async function creditRecord(tx: Transaction, recordId: string, now: Date): Promi
       ? { status: 'credited', entryId: key, at: now }
       : { status: 'held', at: now, heldMinutes: hold, ...(credit > 0 ? { entryId: key } : {}) }
   await tx.update('service_records', record._id, { credit: whole(status) })
-  return status.status
+  return { status: status.status, star: await countSettlement(tx, record, status) }
 }
 
 /** Credits one service record, once however often it is called; answers its status after (null: no such record). */
-export function creditServiceRecord(recordId: string, now: Date): Promise<ServiceCredit['status'] | null> {
-  return inTransaction((tx) => creditRecord(tx, recordId, now))
+export async function creditServiceRecord(recordId: string, now: Date): Promise<ServiceCredit['status'] | null> {
+  const { status, star } = await inTransaction((tx) => creditRecord(tx, recordId, now))
+  await tellStar(star)
+  return status
 }
 
 /**

@@ -9,6 +9,7 @@ import { unset, whole, type Transaction } from '../data/transaction'
 import { serviceOf } from './credit'
 import { entryKey, heldIdOf, personAccountId } from './keys'
 import { addToDaily, dailyCredited, move, person, pool } from './ledger'
+import { countSettlement } from './stars'
 
 const DISPUTED = '求助人答复未解决，交社区审核'
 
@@ -80,7 +81,8 @@ async function holdRecord(tx: Transaction, recordId: string, byOpenid: string, n
     } satisfies HeldCreditDoc)
   }
   const declined = credit.status === 'declined' ? { declined: { minutes: credit.declinedMinutes, reason: credit.reason } } : {}
-  await tx.update('service_records', record._id, {
-    credit: whole({ status: 'held', at: now, heldMinutes, ...declined } satisfies ServiceCredit),
-  })
+  const heldCredit: ServiceCredit = { status: 'held', at: now, heldMinutes, ...declined }
+  await tx.update('service_records', record._id, { credit: whole(heldCredit) })
+  // Held again, the minutes no longer count; a lower total never sends anything.
+  await countSettlement(tx, record, heldCredit)
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
-import { idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
+import { daySchema, idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
 import {
   DEFAULT_SERVICE_RADIUS_M,
   MAX_SERVICE_RADIUS_M,
@@ -11,6 +11,7 @@ import {
 } from '../domain/organisation'
 import { takenDownViewSchema } from '../domain/moderation'
 import { helpKinds, organisationKinds } from '../domain/vocabulary'
+import { availabilitySlots, MAX_PAUSE_REASON_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, rangeChoices } from '../domain/volunteer-profile'
 
 export const organisationSummarySchema = z.object({
   id: z.string(),
@@ -43,6 +44,18 @@ export const organisationProfileSchema = organisationSummarySchema.extend({
 })
 export type OrganisationProfile = z.infer<typeof organisationProfileSchema>
 
+/** 星级志愿者 from the volunteer's counted minutes (shared/domain/volunteer-stars.ts). */
+export const starsSchema = z.object({
+  stars: z.number().int().min(0).max(5),
+  /** 一星志愿者 …; empty below one star. */
+  label: z.string(),
+  countedMinutes: z.number().int(),
+  /** Minutes still to serve for the next star; absent at five. */
+  minutesToNext: z.number().int().optional(),
+  nextLabel: z.string().optional(),
+})
+export type Stars = z.infer<typeof starsSchema>
+
 export const memberSchema = z.object({
   memberId: z.string(),
   name: z.string(),
@@ -50,8 +63,55 @@ export const memberSchema = z.object({
   /** Shown to the lead and the committee, who need to reach members. */
   phone: z.string().optional(),
   joinedAt: isoDateTimeSchema,
+  stars: starsSchema,
+  /** 暂停接单 now; the lead also sees until when and why. */
+  paused: z.boolean(),
+  pause: z.object({ until: z.string().optional(), reason: z.string().optional() }).optional(),
 })
 export type Member = z.infer<typeof memberSchema>
+
+const distinct = (list: readonly unknown[]) => new Set(list).size === list.length
+
+/** 志愿者资料 as the volunteer saves it: the whole of it each time. */
+export const volunteerProfileInputSchema = z.strictObject({
+  skills: z.array(z.enum(helpKinds)).max(helpKinds.length).refine(distinct, '每类只选一次'),
+  tags: z.array(textSchema(MAX_TAG_LENGTH)).max(MAX_TAGS, `最多 ${MAX_TAGS} 个`).refine(distinct, '标签重复了'),
+  availability: z.array(z.enum(availabilitySlots)).max(availabilitySlots.length).refine(distinct, '每个时段只选一次'),
+  rangeM: z.literal(rangeChoices),
+  /** 暂停接单: null when taking work. */
+  paused: z.strictObject({ until: daySchema.optional(), reason: textSchema(MAX_PAUSE_REASON_LENGTH).optional() }).nullable(),
+})
+export type VolunteerProfileInput = z.input<typeof volunteerProfileInputSchema>
+
+export const volunteerProfileViewSchema = z.object({
+  profile: z.object({
+    skills: z.array(z.enum(helpKinds)),
+    tags: z.array(z.string()),
+    availability: z.array(z.enum(availabilitySlots)),
+    rangeM: z.literal(rangeChoices),
+    paused: z.object({ until: z.string().optional(), reason: z.string().optional() }).nullable(),
+  }),
+  /** False until the volunteer first saves it: what is shown are the defaults. */
+  filledIn: z.boolean(),
+  /** Paused today (a pause past its last day is over). */
+  pausedNow: z.boolean(),
+  stars: starsSchema,
+})
+export type VolunteerProfileView = z.infer<typeof volunteerProfileViewSchema>
+
+/** A member as a lead assigning work sees them: why they fit, and what they already carry. */
+export const candidateSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  role: z.enum(['organisation_lead', 'volunteer']),
+  stars: starsSchema,
+  fits: z.object({ skill: z.boolean(), free: z.boolean(), near: z.boolean() }),
+  /** Open tasks: accepted needs assigned to them and people they visit. */
+  load: z.number().int(),
+  /** 擅长助餐 · 周末上午有空 · 手上 2 件 */
+  reasons: z.array(z.string()),
+})
+export type Candidate = z.infer<typeof candidateSchema>
 
 /** A request to join, as the lead answers it: who asks and where they live, nothing more. */
 export const joinRequestSchema = z.object({
@@ -193,6 +253,19 @@ export const organisationsContract = defineFunction('organisations', {
     '负责人：移除一名成员',
     z.strictObject({ organisationId: idSchema, memberId: idSchema }),
     z.object({ members: z.array(memberSchema) }),
+  ),
+  myProfile: action('志愿者：我的志愿者资料和星级', z.strictObject({}), volunteerProfileViewSchema),
+  saveProfile: action(
+    '志愿者：保存我的志愿者资料（擅长、有空的时间、愿意去多远、暂停接单）',
+    volunteerProfileInputSchema,
+    volunteerProfileViewSchema,
+  ),
+  candidates: action(
+    '负责人、两委：安排求助或结对探访时的成员，合适的在前，写明为什么和手上几件；暂停接单的不列出',
+    z
+      .strictObject({ organisationId: idSchema, needId: idSchema.optional(), careEntryId: idSchema.optional() })
+      .refine((c) => c.needId === undefined || c.careEntryId === undefined, { message: '求助和探访只选一个', path: ['careEntryId'] }),
+    z.object({ candidates: z.array(candidateSchema), pausedCount: z.number().int() }),
   ),
   handOverLead: action(
     '负责人：把负责人交给另一名成员，自己成为志愿者',

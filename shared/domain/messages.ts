@@ -160,6 +160,11 @@ export const messageKinds = {
     title: '亲友关联结果通知',
     fields: { name: ['thing1', '关联对象'], result: ['phrase2', '确认结果'], tip: ['thing3', '温馨提示'] },
   },
+  /** To a volunteer whose confirmed hours reach a new 星级 (decision 046). */
+  starReached: {
+    title: '星级志愿者达成通知',
+    fields: { grade: ['thing1', '获得星级'], hours: ['thing2', '累计服务时长'], tip: ['thing3', '温馨提示'] },
+  },
   /** To the committee, for a person without a smartphone whom it tells by phone (docs/decisions/031). */
   callResident: {
     title: '电话告知提醒',
@@ -264,5 +269,7 @@ export const consentMoments = {
   moving: ['moveDecided'],
   /** On the family page, making or typing a code: someone typed mine, the other side answered. */
   family: ['familyAsked', 'familyAnswered'],
+  /** Saving the volunteer profile: a new star when it comes. */
+  volunteerProfile: ['starReached'],
 } as const satisfies Record<string, readonly MessageKind[]>
 export type ConsentMoment = keyof typeof consentMoments

@@ -65,6 +65,11 @@ export const permissionTable = {
   'organisations.decideJoin': { who: ['organisation_lead'], over: 'organisation' },
   'organisations.removeMember': { who: ['organisation_lead'], over: 'organisation' },
   'organisations.handOverLead': { who: ['organisation_lead'], over: 'organisation' },
+  // One profile per person, whatever organisations they serve with (decision 045).
+  'organisations.myProfile': { who: ['signed_in'], over: 'self' },
+  'organisations.saveProfile': { who: ['signed_in'], over: 'self' },
+  // A need must be the organisation's task, a person on the register the caller's committee's: checked inside.
+  'organisations.candidates': { who: ['organisation_lead', 'committee'], over: 'organisation' },
 
   // For the caller's own communities: those they sit on the committee of, or their office oversees.
   'community.coverage': { who: ['committee', 'civil_affairs'], over: 'self' },

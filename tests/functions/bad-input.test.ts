@@ -51,6 +51,12 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     decideJoin: { valid: { organisationId, requestId: 'join-request', decision: 'decline', reason: '人手已满' }, field: 'reason' },
     removeMember: { valid: { organisationId, memberId }, field: 'memberId' },
     handOverLead: { valid: { organisationId, memberId }, field: 'memberId' },
+    myProfile: { valid: {} },
+    saveProfile: {
+      valid: { skills: ['助餐'], tags: ['会做饭'], availability: ['weekend-morning'], rangeM: 1000, paused: { reason: '出差' } },
+      field: 'paused.reason',
+    },
+    candidates: { valid: { organisationId }, field: 'organisationId' },
   },
   community: {
     coverage: { valid: {} },

@@ -173,6 +173,7 @@ const rules: Record<string, PageRule> = {
   'pages/organisations/mine/index': { action: 'organisations.mine' },
   'pages/organisations/team/index': { action: 'organisations.invitation', query: () => ({ id: organisation }) },
   'pages/organisations/join/index': { action: 'organisations.join', query: (d) => ({ code: d.inviteCode }) },
+  'pages/organisations/volunteer/index': { action: 'organisations.myProfile' },
 
   // The workbench asks for the waiting list of the person's own communities; civil affairs sees coverage.
   'pages/committee/workbench/index': { action: 'community.coverage' },

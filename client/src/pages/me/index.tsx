@@ -75,6 +75,9 @@ function Entries({ person }: { person: PersonView }) {
           <ListItem title="社区工作台" detail="待办事项、统计与报表、关爱对象、审计记录" onClick={() => go(paths.workbench())} />
         )}
         {visits && <MyVisitsEntry />}
+        {visits && (
+          <ListItem title="我的志愿者资料" detail="擅长什么、什么时候有空、暂停接单；我的星级" onClick={() => go(paths.volunteer())} />
+        )}
         {resident && <ListItem title="我的求助" detail="我发起或替邻居发起的求助" onClick={() => go(paths.myNeeds())} />}
         {resident && <ListItem title="我的活动" detail="我报名、候补的活动，签到和评价" onClick={() => go(paths.myActivities())} />}
         {leads && <ListItem title="派单和任务" detail="派给我负责的组织的求助" onClick={() => go(paths.offers())} />}

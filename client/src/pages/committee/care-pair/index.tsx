@@ -96,6 +96,7 @@ function PairForm({ entry, organisations }: { entry: RegisterEntry; organisation
         <Members
           key={organisationId}
           organisationId={organisationId}
+          entry={entry}
           chosen={volunteers}
           onToggle={toggle}
           error={tooMany ? `最多选 ${MAX_VOLUNTEERS} 位` : submit.errorOf('volunteerMemberIds')}
@@ -107,36 +108,53 @@ function PairForm({ entry, organisations }: { entry: RegisterEntry; organisation
   )
 }
 
-/** The chosen organisation's members, to choose volunteers from. */
+/** The chosen organisation's members who fit first (decision 045), to choose volunteers from; paused ones are not offered. */
 function Members({
   organisationId,
+  entry,
   chosen,
   error,
   onToggle,
 }: {
   organisationId: string
+  entry: RegisterEntry
   chosen: string[]
   error?: string
   onToggle(memberId: string): void
 }) {
-  const load = useLoad(() => api.organisations.members({ organisationId }))
+  const load = useLoad(() => api.organisations.candidates({ organisationId, careEntryId: entry.entryId }))
   return (
     <View>
       <SectionHeader title="探访的志愿者" hint={`最多 ${MAX_VOLUNTEERS} 位；志愿者会在“我的探访”里看到这位居民`} />
       <Loaded load={load}>
-        {({ members }) => (
-          <Field label={`已选 ${chosen.length} 位`} error={error}>
-            <Choices
-              options={members.map((m) => m.memberId)}
-              chosen={chosen}
-              labelOf={(memberId) => {
-                const member = members.find((m) => m.memberId === memberId)!
-                return member.role === 'volunteer' ? member.name : `${member.name}（${roleLabel[member.role]}）`
-              }}
-              onToggle={onToggle}
-            />
-          </Field>
-        )}
+        {({ candidates, pausedCount }) => {
+          // Someone paired before they paused stays paired until taken off (and a member of another organisation is not chosen).
+          const paired = entry.pairing.volunteers.filter(
+            (v) => chosen.includes(v.memberId) && !candidates.some((c) => c.memberId === v.memberId),
+          )
+          const labelOf = new Map([
+            ...paired.map((v) => [v.memberId, v.name] as const),
+            ...candidates.map((c) => {
+              const name = c.role === 'volunteer' ? c.name : `${c.name}（${roleLabel[c.role]}）`
+              return [c.memberId, `${name}：${c.reasons.join(' · ')}`] as const
+            }),
+          ])
+          return (
+            <Field
+              label={`已选 ${chosen.length} 位`}
+              hint={pausedCount > 0 ? `另有 ${pausedCount} 位暂停接单，不在这里` : undefined}
+              error={error}
+            >
+              <Choices
+                wide
+                options={[...candidates.map((c) => c.memberId), ...paired.map((v) => v.memberId)]}
+                chosen={chosen}
+                labelOf={(memberId) => labelOf.get(memberId) ?? memberId}
+                onToggle={onToggle}
+              />
+            </Field>
+          )
+        }}
       </Loaded>
     </View>
   )

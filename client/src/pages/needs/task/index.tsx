@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { NeedView } from '../../../../../shared/contracts/needs'
-import type { Member } from '../../../../../shared/contracts/organisations'
+import type { Candidate } from '../../../../../shared/contracts/organisations'
 import { MAX_SERVICE_MINUTES } from '../../../../../shared/domain/need'
 import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
@@ -27,17 +27,17 @@ export default function TaskPage() {
   const { id = '', organisationId = '' } = usePageParams()
   const leads = useRoles().some((r) => r.role === 'organisation_lead' && r.organisationId === organisationId)
   const load = useLoad(async () => {
-    const [{ need }, { members }] = await Promise.all([
+    const [{ need }, { candidates, pausedCount }] = await Promise.all([
       api.needs.detail({ needId: id }),
-      // The member list is the lead's: an assigned volunteer sees the names on the task.
-      leads ? api.organisations.members({ organisationId }) : { members: [] },
+      // The members to choose from are the lead's: an assigned volunteer sees the names on the task.
+      leads ? api.organisations.candidates({ organisationId, needId: id }) : { candidates: [], pausedCount: 0 },
     ])
-    return { need, members }
+    return { need, candidates, pausedCount }
   }, [leads])
   return (
     <PageShell>
       <Loaded load={load}>
-        {({ need, members }) => {
+        {({ need, candidates, pausedCount }) => {
           const replace = (next: NeedView) => load.replace((shown) => ({ ...shown, need: next }))
           const ref = { organisationId, needId: need.id }
           return (
@@ -49,7 +49,8 @@ export default function TaskPage() {
                   {leads && (
                     <Volunteers
                       need={need}
-                      members={members}
+                      candidates={candidates}
+                      pausedCount={pausedCount}
                       onAssign={async (memberIds) => replace((await api.needs.assignVolunteers({ ...ref, memberIds })).need)}
                     />
                   )}
@@ -71,16 +72,40 @@ export default function TaskPage() {
   )
 }
 
-function Volunteers({ need, members, onAssign }: { need: NeedView; members: Member[]; onAssign(memberIds: string[]): Promise<void> }) {
-  const [chosen, setChosen] = useState(() => (need.volunteers ?? []).map((v) => v.memberId))
+/** The members who fit first (decision 045), each with why and what they already carry; paused ones are not offered. */
+function Volunteers({
+  need,
+  candidates,
+  pausedCount,
+  onAssign,
+}: {
+  need: NeedView
+  candidates: Candidate[]
+  pausedCount: number
+  onAssign(memberIds: string[]): Promise<void>
+}) {
+  const assigned = need.volunteers ?? []
+  const [chosen, setChosen] = useState(() => assigned.map((v) => v.memberId))
   const submit = useSubmit(['memberIds'])
-  const nameOf = new Map(members.map((m) => [m.memberId, m.name]))
+  const labelOf = new Map([
+    // Someone assigned before they paused stays on the task until taken off.
+    ...assigned.map((v) => [v.memberId, v.name] as const),
+    ...candidates.map((c) => [c.memberId, `${c.name}：${c.reasons.join(' · ')}`] as const),
+  ])
+  const options = [
+    ...candidates.map((c) => c.memberId),
+    ...assigned.map((v) => v.memberId).filter((m) => !candidates.some((c) => c.memberId === m)),
+  ]
   const toggle = (memberId: string) => setChosen(chosen.includes(memberId) ? chosen.filter((m) => m !== memberId) : [...chosen, memberId])
   return (
     <View className="card">
-      <SectionHeader title="安排志愿者" hint="可以选几位" />
-      <Field label="组织成员" error={submit.errorOf('memberIds') ?? submit.errorOf()}>
-        <Choices options={members.map((m) => m.memberId)} chosen={chosen} labelOf={(m) => nameOf.get(m) ?? m} onToggle={toggle} />
+      <SectionHeader title="安排志愿者" hint="可以选几位；合适的排在前面" />
+      <Field
+        label="组织成员"
+        hint={pausedCount > 0 ? `另有 ${pausedCount} 位暂停接单，不在这里` : undefined}
+        error={submit.errorOf('memberIds') ?? submit.errorOf()}
+      >
+        <Choices wide options={options} chosen={chosen} labelOf={(m) => labelOf.get(m) ?? m} onToggle={toggle} />
       </Field>
       <BusyButton id="assign-volunteers" busy={submit.busy} label="安排这几位" onClick={() => submit.run(() => onAssign(chosen))} />
     </View>

@@ -11,6 +11,7 @@ import { Handovers } from '../../../components/handovers'
 import { ListItem, SectionHeader } from '../../../components/list'
 import { PageShell } from '../../../components/page-shell'
 import { Loaded } from '../../../components/status'
+import { pauseText, StarsLine } from '../../../components/volunteer'
 import { formatDate } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
 import { useSubmit } from '../../../hooks/use-submit'
@@ -93,6 +94,8 @@ export default function TeamPage() {
                   <Text className="card-label">
                     {roleLabel[member.role]} · {formatDate(member.joinedAt)} 加入
                   </Text>
+                  <StarsLine stars={member.stars} />
+                  {member.paused ? <Text className="card-label">{pauseText(member.pause)}</Text> : null}
                   {member.phone ? <CallButton phone={member.phone} /> : null}
                   {member.role === 'volunteer' && (
                     <View>
