@@ -37,6 +37,7 @@ import type {
   OrganisationDoc,
   PersonDoc,
   PhotoDoc,
+  RealNameDoc,
   RedemptionDoc,
   RoleDoc,
   RollupDoc,
@@ -71,6 +72,7 @@ export interface Collections {
   timebank_held: HeldCreditDoc
   timebank_daily: DailyCreditDoc
   timebank_certificates: CertificateDoc
+  volunteer_real_names: RealNameDoc
   photos: PhotoDoc
   timebank_gifts: GiftDoc
   timebank_gift_days: GiftDayDoc

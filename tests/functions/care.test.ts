@@ -13,7 +13,7 @@ import { visitAssignmentSchema, type CareContract } from '../../shared/contracts
 import type { SubscribeData } from '../../shared/domain/messages'
 import { inShanghai } from '../../shared/domain/time'
 import { EVERYONE_CONSENTED, freshDatabasePerGroup, testClock } from '../support/database'
-import { callCare as call, callCommunity, callMessages, callNeeds, failure, ok } from './calls'
+import { callCare as call, callCommunity, callMessages, callNeeds, failure, ok, visitInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
@@ -120,16 +120,16 @@ describe('what each role sees of the register', () => {
 
   it('the paired volunteer: someone paired with another volunteer answers as an id that does not exist', async () => {
     const visit = { visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' } as const
-    const others = await failure(call(who.volunteer, 'recordVisit', { entryId: 'care-song-guiying', ...visit }))
+    const others = await failure(call(who.volunteer, 'recordVisit', visitInput({ entryId: 'care-song-guiying', ...visit })))
     expect(others).toEqual({ code: 'NOT_FOUND' })
-    expect(await failure(call(who.volunteer, 'recordVisit', { entryId: 'care-nobody', ...visit }))).toEqual(others)
+    expect(await failure(call(who.volunteer, 'recordVisit', visitInput({ entryId: 'care-nobody', ...visit })))).toEqual(others)
     expect(await failure(call(who.volunteer, 'entry', { entryId: 'care-wang-guilan' }))).toEqual({ code: 'FORBIDDEN' })
   })
 
   it('a volunteer of the same organisation paired with nobody: nothing', async () => {
     expect((await ok(call(unpairedVolunteer, 'myVisits', {}))).people).toEqual([])
     const visit = { entryId: 'care-wang-guilan', visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' } as const
-    expect(await failure(call(unpairedVolunteer, 'recordVisit', visit))).toEqual({ code: 'NOT_FOUND' })
+    expect(await failure(call(unpairedVolunteer, 'recordVisit', visitInput(visit)))).toEqual({ code: 'NOT_FOUND' })
   })
 
   it('the lead of the paired organisation: everyone paired with the organisation, and nobody paired with a volunteer alone', async () => {
@@ -161,7 +161,9 @@ describe('what each role sees of the register', () => {
           code: 'FORBIDDEN',
         })
         expect(
-          await failure(call(openid, 'recordVisit', { entryId, visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' })),
+          await failure(
+            call(openid, 'recordVisit', visitInput({ entryId, visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' })),
+          ),
         ).toEqual({
           code: 'FORBIDDEN',
         })
@@ -239,7 +241,13 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     return { entryId: entry.entryId, registeredAt: (await entryDoc(entry.entryId)).registeredAt.getTime() }
   }
   const visitNow = (entryId: string) =>
-    ok(call(who.volunteer, 'recordVisit', { entryId, visitedAt: testClock.now().toISOString(), mode: 'in_person', wellbeing: 'good' }))
+    ok(
+      call(
+        who.volunteer,
+        'recordVisit',
+        visitInput({ entryId, visitedAt: testClock.now().toISOString(), mode: 'in_person', wellbeing: 'good' }),
+      ),
+    )
 
   it('the committee registers a resident with their separate consent; the place is their home; a first visit is due within a week', async () => {
     const before = testClock.now().getTime()
@@ -355,13 +363,17 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
   it('a visit may not be in the future, before registration, or carry flagged notes', async () => {
     const { entryId, registeredAt } = await anEntry({ pairedWith: who.volunteer })
     const visit = (data: object) =>
-      call(who.volunteer, 'recordVisit', {
-        entryId,
-        visitedAt: testClock.now().toISOString(),
-        mode: 'in_person',
-        wellbeing: 'good',
-        ...data,
-      })
+      call(
+        who.volunteer,
+        'recordVisit',
+        visitInput({
+          entryId,
+          visitedAt: testClock.now().toISOString(),
+          mode: 'in_person',
+          wellbeing: 'good',
+          ...data,
+        }),
+      )
     expect(await failure(visit({ visitedAt: new Date(testClock.now().getTime() + 3_600_000).toISOString() }))).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.visitedAt',
@@ -379,13 +391,17 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     const visitedAt = testClock.now()
     const { result, written } = await auditedBy(() =>
       ok(
-        call(who.volunteer, 'recordVisit', {
-          entryId,
-          visitedAt: visitedAt.toISOString(),
-          mode: 'in_person',
-          wellbeing: 'good',
-          notes: '聊了很久，情绪不错。',
-        }),
+        call(
+          who.volunteer,
+          'recordVisit',
+          visitInput({
+            entryId,
+            visitedAt: visitedAt.toISOString(),
+            mode: 'in_person',
+            wellbeing: 'good',
+            notes: '聊了很久，情绪不错。',
+          }),
+        ),
       ),
     )
     expect(result.visit).toMatchObject({
@@ -404,13 +420,17 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
   it('a worry becomes a need in the same step, raised by the volunteer for the person, at her place with her phone', async () => {
     const { entryId } = await anEntry({ pairedWith: who.volunteer })
     const { visit } = await ok(
-      call(who.volunteer, 'recordVisit', {
-        entryId,
-        visitedAt: testClock.now().toISOString(),
-        mode: 'in_person',
-        wellbeing: 'poor',
-        worry: { helpKind: '助残', urgency: 'urgent', description: '轮椅的刹车坏了，出门很危险，想请人帮忙修一下。' },
-      }),
+      call(
+        who.volunteer,
+        'recordVisit',
+        visitInput({
+          entryId,
+          visitedAt: testClock.now().toISOString(),
+          mode: 'in_person',
+          wellbeing: 'poor',
+          worry: { helpKind: '助残', urgency: 'urgent', description: '轮椅的刹车坏了，出门很危险，想请人帮忙修一下。' },
+        }),
+      ),
     )
     expect(visit.needId).toEqual(expect.any(String))
     const { need } = await ok(callNeeds(who.committeeUrban, 'detail', { needId: visit.needId! }))
@@ -463,7 +483,7 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     await ok(call(who.committeeUrban, 'withdrawConsent', { entryId, at: testClock.now().toISOString(), note: '不再需要。' }))
     expect((await ok(call(who.volunteer, 'myVisits', {}))).people.map((p) => p.entryId)).not.toContain(entryId)
     const visit = { entryId, visitedAt: testClock.now().toISOString(), mode: 'phone', wellbeing: 'good' } as const
-    expect(await failure(call(who.volunteer, 'recordVisit', visit))).toEqual({ code: 'NOT_FOUND' })
+    expect(await failure(call(who.volunteer, 'recordVisit', visitInput(visit)))).toEqual({ code: 'NOT_FOUND' })
     expect(await failure(call(who.committeeUrban, 'pair', { entryId, organisationId: xiyanghong }))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call(who.committeeUrban, 'update', { entryId, frequency: 'weekly' }))).toEqual({ code: 'CONFLICT' })
     expect(
@@ -634,12 +654,16 @@ describe('reminders and escalation: once per due date', () => {
       expect([reminded.length, escalated.length]).toEqual([2, committee.length])
 
       await ok(
-        call(who.volunteer, 'recordVisit', {
-          entryId: 'care-wang-guilan',
-          visitedAt: testClock.now().toISOString(),
-          mode: 'in_person',
-          wellbeing: 'good',
-        }),
+        call(
+          who.volunteer,
+          'recordVisit',
+          visitInput({
+            entryId: 'care-wang-guilan',
+            visitedAt: testClock.now().toISOString(),
+            mode: 'in_person',
+            wellbeing: 'good',
+          }),
+        ),
       )
       const next = (await entryDoc('care-wang-guilan')).nextDueAt!
       expect(next.getTime()).toBeGreaterThan(due.getTime())
