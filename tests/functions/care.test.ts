@@ -4,16 +4,25 @@
  * worry raises a need), withdrawal; the month's visit rate against figures worked out here from the
  * seeded documents; reminders and escalation, once per due date.
  */
-import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
-import type { AuditDoc, CareEntryDoc, CareVisitDoc, OutboxDoc } from '../../server/data/documents'
+import { demoDataSet, demoIdentities as who, demoPerson } from '../../local/seed/demo-data'
+import type {
+  AuditDoc,
+  CareEntryDoc,
+  CareVisitDoc,
+  DailyCreditDoc,
+  EntryDoc,
+  OutboxDoc,
+  ServiceRecordDoc,
+} from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import type { ActionInput } from '../../shared/contract'
 import { visitAssignmentSchema, type CareContract } from '../../shared/contracts/care'
 import type { SubscribeData } from '../../shared/domain/messages'
 import { inShanghai } from '../../shared/domain/time'
+import { DEFAULT_DAILY_CAP_MINUTES, MAX_VISIT_MINUTES, MIN_VISIT_MINUTES, shanghaiDay } from '../../shared/domain/timebank'
 import { EVERYONE_CONSENTED, freshDatabasePerGroup, testClock } from '../support/database'
-import { callCare as call, callCommunity, callMessages, callNeeds, failure, ok, visitInput } from './calls'
+import { callCare as call, callCommunity, callMessages, callNeeds, callTimebank, failure, ok, visitInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
@@ -233,11 +242,19 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     const { residentId: _, ...rest } = person()
     return { ...rest, location: yangLi.location!.coordinates }
   }
-  /** A fresh entry of this test's own, paired with 徐敏 when asked. */
-  async function anEntry(options: { pairedWith?: string; name?: string } = {}): Promise<{ entryId: string; registeredAt: number }> {
+  /** A fresh entry of this test's own, paired with the volunteer when asked, through 夕阳红 when `throughOrganisation`. */
+  async function anEntry(
+    options: { pairedWith?: string; name?: string; throughOrganisation?: boolean } = {},
+  ): Promise<{ entryId: string; registeredAt: number }> {
     const { entry } = await ok(call(who.committeeUrban, 'register', { ...unlinked(), ...(options.name ? { name: options.name } : {}) }))
     if (options.pairedWith)
-      await ok(call(who.committeeUrban, 'pair', { entryId: entry.entryId, volunteerMemberIds: [memberId(xiyanghong, options.pairedWith)] }))
+      await ok(
+        call(who.committeeUrban, 'pair', {
+          entryId: entry.entryId,
+          ...(options.throughOrganisation ? { organisationId: xiyanghong } : {}),
+          volunteerMemberIds: [memberId(xiyanghong, options.pairedWith)],
+        }),
+      )
     return { entryId: entry.entryId, registeredAt: (await entryDoc(entry.entryId)).registeredAt.getTime() }
   }
   const visitNow = (entryId: string) =>
@@ -449,6 +466,103 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     expect(need.status).toBe('matching')
     const { entry } = await ok(call(who.committeeUrban, 'entry', { entryId }))
     expect(entry.visits.find((v) => v.visitId === visit.visitId)?.needId).toBe(visit.needId)
+  })
+
+  describe('a visit earns its 服务时长 in the time bank', () => {
+    // 高鹏 visits in these tests only: his day's credits are theirs.
+    const gaoPeng = unpairedVolunteer
+    const records = async (visitId: string) =>
+      ((await allDocuments('service_records')) as ServiceRecordDoc[]).filter((r) => r.source.kind === 'visit' && r.source.id === visitId)
+    const entriesOf = async (recordId: string) =>
+      ((await allDocuments('timebank_entries')) as EntryDoc[]).filter((e) => e._id === `service:${recordId}`)
+    const creditedToday = async (openid: string) =>
+      ((await allDocuments('timebank_daily')) as DailyCreditDoc[]).find((d) => d._id === `day:${openid}:${shanghaiDay(testClock.now())}`)
+        ?.minutes ?? 0
+    const visitBy = (entryId: string, fields: Partial<ActionInput<CareContract, 'recordVisit'>> = {}) =>
+      visitInput({ entryId, visitedAt: testClock.now().toISOString(), mode: 'in_person', wellbeing: 'good', ...fields })
+
+    it('credits the minutes once, however often the page sends the same visit; the organisation paired for it recorded it', async () => {
+      const { entryId } = await anEntry({ pairedWith: gaoPeng, throughOrganisation: true })
+      const input = visitBy(entryId, { minutes: 45 })
+      const first = await ok(call(gaoPeng, 'recordVisit', input))
+      expect(first.visit.minutes).toBe(45)
+      // A retry after a lost answer, and two racing replays: the same visit, one record, one credit.
+      const again = await ok(call(gaoPeng, 'recordVisit', input))
+      const racing = await Promise.all([ok(call(gaoPeng, 'recordVisit', input)), ok(call(gaoPeng, 'recordVisit', input))])
+      expect([again, ...racing].map((a) => a.visit.visitId)).toEqual(Array(3).fill(first.visit.visitId))
+      const visits = ((await allDocuments('care_visits')) as CareVisitDoc[]).filter((v) => v.entryId === entryId)
+      expect(visits).toHaveLength(1)
+      const [record] = await records(first.visit.visitId)
+      expect(await records(first.visit.visitId)).toHaveLength(1)
+      expect(record).toMatchObject({ openid: gaoPeng, organisationId: xiyanghong, minutes: 45, confirmedByOpenid: gaoPeng })
+      expect(record.credit.status).toBe('credited')
+      expect((await entriesOf(record._id)).map((e) => e.minutes)).toEqual([45])
+      // The due work finds nothing left to credit.
+      await runDueWork(testClock.now())
+      expect(await entriesOf(record._id)).toHaveLength(1)
+      const hours = await ok(callTimebank(gaoPeng, 'serviceHours', {}))
+      expect(hours.records.find((r) => r.id === record._id)).toEqual({
+        id: record._id,
+        service: expect.objectContaining({
+          kind: 'visit',
+          kindLabel: '探访',
+          organisationId: xiyanghong,
+          organisationName: '沁园社区夕阳红助老服务队',
+        }),
+        recordedMinutes: 45,
+        countedMinutes: 45,
+        statusLabel: '已入账',
+        confirmedByName: demoPerson(gaoPeng).name,
+      })
+    })
+
+    it('over the day’s cap, the rest waits for the committee', async () => {
+      const { entryId } = await anEntry({ pairedWith: gaoPeng, throughOrganisation: true })
+      const before = await creditedToday(gaoPeng)
+      await ok(callTimebank(who.committeeUrban, 'settings', { communityId: urban._id, dailyCapMinutes: before + 60 }))
+      try {
+        const { visit } = await ok(call(gaoPeng, 'recordVisit', visitBy(entryId, { minutes: 90 })))
+        const [record] = await records(visit.visitId)
+        expect(record.credit).toMatchObject({ status: 'held', heldMinutes: 30 })
+        expect((await entriesOf(record._id)).map((e) => e.minutes)).toEqual([60])
+        const { held } = await ok(callTimebank(who.committeeUrban, 'heldCredits', { communityId: urban._id }))
+        expect(held.find((h) => h.id === `held:${record._id}`)).toMatchObject({ heldMinutes: 30, service: { kind: 'visit' } })
+      } finally {
+        await ok(callTimebank(who.committeeUrban, 'settings', { communityId: urban._id, dailyCapMinutes: DEFAULT_DAILY_CAP_MINUTES }))
+      }
+    })
+
+    it('refuses minutes a visit could not take, naming the field, and records nothing', async () => {
+      const { entryId } = await anEntry({ pairedWith: gaoPeng, throughOrganisation: true })
+      for (const minutes of [MIN_VISIT_MINUTES - 1, MAX_VISIT_MINUTES + 1, 30.5, -30]) {
+        expect(await failure(call(gaoPeng, 'recordVisit', visitBy(entryId, { minutes })))).toEqual({
+          code: 'INVALID_INPUT',
+          field: 'data.minutes',
+        })
+      }
+      expect(((await allDocuments('care_visits')) as CareVisitDoc[]).filter((v) => v.entryId === entryId)).toEqual([])
+    })
+
+    it('a visit no organisation was paired for is the committee’s to certify, for its minutes only', async () => {
+      const { entryId } = await anEntry({ pairedWith: gaoPeng })
+      const { visit } = await ok(call(gaoPeng, 'recordVisit', visitBy(entryId, { minutes: 25 })))
+      const [record] = await records(visit.visitId)
+      expect(record.organisationId).toBeUndefined()
+      const committee = { kind: 'committee' as const, id: urban._id, name: '沁园社区居民委员会' }
+      const hours = await ok(callTimebank(gaoPeng, 'serviceHours', {}))
+      expect(hours.byIssuer).toContainEqual({ issuer: committee, minutes: 25 })
+      const day = shanghaiDay(testClock.now())
+      const { certificate } = await ok(
+        callTimebank(gaoPeng, 'issueCertificate', { from: day, to: day, issuer: { kind: 'committee', id: urban._id } }),
+      )
+      expect(certificate).toMatchObject({
+        totalMinutes: 25,
+        issuer: { kind: 'committee', communityId: urban._id, name: committee.name },
+        services: [`探访：结对探访（${unlinked().neighbourhood}）`],
+      })
+      // Never the name of the person visited: anyone with the number reads the certificate.
+      expect(JSON.stringify(certificate)).not.toContain(unlinked().name)
+    })
   })
 
   it('withdrawing consent takes her off the active register, ends the pairing and the schedule, and keeps the history', async () => {
