@@ -16,13 +16,15 @@ import type {
   RedemptionDoc,
   ServiceRecordDoc,
 } from '../../server/data/documents'
+import manifest from '../../database/collections.json'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
+import type { Envelope } from '../../shared/contract'
 import { runDueWork } from '../../server/scheduler/run'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
 import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup, midMorningForGroup, testClock } from '../support/database'
 import { expectLedgerInvariants } from '../support/ledger'
-import { callNeeds, callTimebank as call, failure, ok, outbox, sentSince } from './calls'
+import { callAccount, callNeeds, callTimebank as call, failure, ok, outbox, sentSince } from './calls'
 
 const urban = 'c-zd-qinyuan'
 const rural = 'c-zc-taihe'
@@ -1103,6 +1105,49 @@ describe('service hours and the certificate', () => {
       field: 'data.number',
     })
     expect(await failure(call(null, 'verifyCertificate', { number }))).toEqual({ code: 'UNAUTHENTICATED' })
+  })
+})
+
+describe('实名登记 for the certificate', () => {
+  freshDatabasePerGroup()
+  const idNumber = '11010519491231002X'
+  const period = { from: '2026-01-01', to: '2026-12-31', issuer: { kind: 'organisation' as const, id: 'org-qy-xiyanghong' } }
+
+  it('refuses a wrong ID number and a missing consent, naming the field, and keeps nothing', async () => {
+    for (const wrong of ['110105194912310021', '11010519491331002X', '1101051949123100']) {
+      expect(await failure(call(xuMin.openid, 'registerRealName', { name: '徐敏', idNumber: wrong, consent: true }))).toEqual({
+        code: 'INVALID_INPUT',
+        field: 'data.idNumber',
+      })
+    }
+    const noConsent = { name: '徐敏', idNumber, consent: false } as unknown as { name: string; idNumber: string; consent: true }
+    expect(await failure(call(xuMin.openid, 'registerRealName', noConsent))).toEqual({ code: 'INVALID_INPUT', field: 'data.consent' })
+    expect(await allDocuments('volunteer_real_names')).toEqual([])
+  })
+
+  it('the ID number is shown by its last four digits only, and is in no answer and no document', async () => {
+    const answers: unknown[] = []
+    const kept = async <T>(answer: Promise<Envelope<T>>) => {
+      const value = await ok(answer)
+      answers.push(value)
+      return value
+    }
+    const { realName } = await kept(
+      call(xuMin.openid, 'registerRealName', { name: '徐敏', idNumber: ` ${idNumber.toLowerCase()} `, consent: true }),
+    )
+    expect(realName).toEqual({ name: '徐敏', maskedIdNumber: '**************002X' })
+    expect((await kept(call(xuMin.openid, 'serviceHours', {}))).realName).toEqual(realName)
+    const { certificate } = await kept(call(xuMin.openid, 'issueCertificate', period))
+    expect(certificate.holder).toEqual({ name: '徐敏', maskedPhone: '187****9354', maskedIdNumber: '**************002X' })
+    const verified = await kept(call('o-not-registered', 'verifyCertificate', { number: certificate.number }))
+    expect(verified.certificate.holder).toEqual({ name: '徐*', maskedPhone: '187****9354', maskedIdNumber: '**************002X' })
+    await kept(callAccount(xuMin.openid, 'myData', {}))
+    // Neither the number nor the part that says where and when she was born, anywhere.
+    const secrets = [idNumber, idNumber.slice(0, 14), idNumber.slice(6, 14)]
+    for (const secret of secrets) expect(JSON.stringify(answers)).not.toContain(secret)
+    for (const collection of Object.keys(manifest.collections))
+      for (const document of await allDocuments(collection))
+        for (const secret of secrets) expect(JSON.stringify(document)).not.toContain(secret)
   })
 })
 
