@@ -81,7 +81,8 @@ export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now })
   const recordId = visitRecordIdOf(visitId)
   const earlier = await careVisitById(visitId)
   if (earlier) {
-    if (earlier.entryId !== entry._id) throw new AppError(ErrorCode.CONFLICT, '这次提交已经记录过别的探访了，请重新打开页面', 'data.requestId')
+    if (earlier.entryId !== entry._id)
+      throw new AppError(ErrorCode.CONFLICT, '这次提交已经记录过别的探访了，请重新打开页面', 'data.requestId')
     // The first try may have stopped before crediting: this finishes it, once.
     await creditServiceRecords([recordId], now)
     return visitAnswer(me, earlier, now)

@@ -72,7 +72,10 @@ export async function myData(caller: Caller & { person: PersonDoc }): Promise<My
     communitiesByIds(
       [person.communityId, ...records.accounts.map((a) => a.communityId), care?.communityId].filter((id): id is string => !!id),
     ),
-    organisationsByIds([...records.serviceRecords.flatMap((r) => r.organisationId ?? []), ...records.joinRequests.map((r) => r.organisationId)]),
+    organisationsByIds([
+      ...records.serviceRecords.flatMap((r) => r.organisationId ?? []),
+      ...records.joinRequests.map((r) => r.organisationId),
+    ]),
     activitiesByIds([...new Set([...records.signUps.map((s) => s.activityId), ...records.ratings.map((r) => r.activityId)])]),
   ])
   const viewerOrganisations = await organisationsByIds(viewers.flatMap((v) => (v.organisationId ? [v.organisationId] : [])))

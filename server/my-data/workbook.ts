@@ -95,7 +95,14 @@ export async function myDataWorkbook(data: MyData, now: Date): Promise<Buffer> {
         '已开具',
       ]),
       ...(timeBank.realName
-        ? [[at(timeBank.realName.consentAt), `实名登记：${timeBank.realName.name}，身份证号 ${timeBank.realName.maskedIdNumber}`, '', '已同意'] as Cell[]]
+        ? [
+            [
+              at(timeBank.realName.consentAt),
+              `实名登记：${timeBank.realName.name}，身份证号 ${timeBank.realName.maskedIdNumber}`,
+              '',
+              '已同意',
+            ] as Cell[],
+          ]
         : []),
     ],
   )

@@ -136,7 +136,9 @@ function certificateView(doc: CertificateDoc, forVerifier: boolean): Certificate
 /** What the service was, a line per kind and title, the most minutes first: enough lines for a certificate. */
 const SERVICES_LISTED = 8
 function servicesOf(records: ServiceRecordDoc[]): string[] {
-  const lines = sumBy(records, (r) => `${serviceKindLabel[r.source.kind]}：${r.source.title}`, counted).sort((a, b) => b.minutes - a.minutes)
+  const lines = sumBy(records, (r) => `${serviceKindLabel[r.source.kind]}：${r.source.title}`, counted).sort(
+    (a, b) => b.minutes - a.minutes,
+  )
   const listed = lines.slice(0, SERVICES_LISTED).map((l) => l.key)
   return lines.length > SERVICES_LISTED ? [...listed, `等共 ${lines.length} 项`] : listed
 }

@@ -109,7 +109,10 @@ export function issuerOf(record: { organisationId?: string; communityId: string 
 export const issuerIdOf = (issuer: ServiceIssuer) => (issuer.kind === 'organisation' ? issuer.organisationId : issuer.communityId)
 export const sameIssuer = (a: ServiceIssuer, b: ServiceIssuer) => a.kind === b.kind && issuerIdOf(a) === issuerIdOf(b)
 
-export const issuerRefSchema = z.strictObject({ kind: z.enum(['organisation', 'committee']), id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确') })
+export const issuerRefSchema = z.strictObject({
+  kind: z.enum(['organisation', 'committee']),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'),
+})
 
 /** A person's credited minutes per day (Asia/Shanghai) unless the community sets otherwise. */
 export const DEFAULT_DAILY_CAP_MINUTES = 12 * 60

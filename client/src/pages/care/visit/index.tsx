@@ -43,7 +43,17 @@ interface Draft {
   description: string
 }
 
-const initial: Draft = { days: 0, mode: null, wellbeing: null, minutes: DEFAULT_VISIT_MINUTES, notes: '', worried: false, helpKind: null, urgency: null, description: '' }
+const initial: Draft = {
+  days: 0,
+  mode: null,
+  wellbeing: null,
+  minutes: DEFAULT_VISIT_MINUTES,
+  notes: '',
+  worried: false,
+  helpKind: null,
+  urgency: null,
+  description: '',
+}
 
 const worryChoices = { 没有困难: false, 有困难需要帮助: true } as const
 type WorryChoice = keyof typeof worryChoices

@@ -122,7 +122,9 @@ function Issue({ hours, period, onIssued }: { hours: ServiceHours; period: Perio
         label="开具证明"
         onClick={() =>
           issue.run(async () =>
-            onIssued((await api.timebank.issueCertificate({ ...period, issuer: { kind: row.issuer.kind, id: row.issuer.id } })).certificate),
+            onIssued(
+              (await api.timebank.issueCertificate({ ...period, issuer: { kind: row.issuer.kind, id: row.issuer.id } })).certificate,
+            ),
           )
         }
       />
@@ -140,7 +142,15 @@ function RealNameForm({ onRegistered }: { onRegistered(realName: NonNullable<Ser
     <View id="real-name" className="card">
       <Text className="card-title">开具证明前，请先实名登记</Text>
       <Text className="card-text">按《志愿服务条例》，志愿服务证明要写明志愿者的真实姓名和身份证号。</Text>
-      <TextField id="real-name-name" large label="真实姓名" maxlength={20} value={name} error={register.errorOf('name')} onChange={setName} />
+      <TextField
+        id="real-name-name"
+        large
+        label="真实姓名"
+        maxlength={20}
+        value={name}
+        error={register.errorOf('name')}
+        onChange={setName}
+      />
       <TextField
         id="real-name-id"
         large
