@@ -356,7 +356,7 @@ describe('时间银行 in the browser', () => {
     expect(errors).toEqual([])
   })
 
-  it('credits a visit she records; her organisation certifies it, she saves it, and a stranger verifies it unsigned', async () => {
+  it('credits a visit she records; her organisation certifies it, she saves it, and a stranger verifies it', async () => {
     const { page, errors } = await signInAs(session(), volunteer.openid)
     // 王桂兰 is paired with 夕阳红 and 徐敏: the visit is 夕阳红's to certify.
     await openPage(session(), page, 'pages/care/visit/index?id=care-wang-guilan')
@@ -398,7 +398,10 @@ describe('时间银行 in the browser', () => {
     const thisYear = { from: today.startOf('year').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') }
     const { byIssuer } = (await callFunction(page, 'timebank', 'serviceHours', thisYear)).data as ServiceHours
     const byXiyanghong = byIssuer.find((r) => r.issuer.id === organisation._id)!.minutes
-    await tap(page, `${organisation.name}（${formatMinutes(byXiyanghong)}）`)
+    await shown(page)
+      .locator('#certificate-issuer .choice', { hasText: `${organisation.name}（${formatMinutes(byXiyanghong)}）` })
+      .click()
+    await shown(page).locator('#certificate-issuer .choice-on', { hasText: organisation.name }).waitFor()
     await tap(page, '开具证明')
     const certificate = shown(page).locator('#certificate')
     await certificate.waitFor()
@@ -423,8 +426,13 @@ describe('时间银行 in the browser', () => {
     expect(image.readUInt32BE(16)).toBe(600)
     expect(errors).toEqual([])
 
-    // A stranger, never signed in, opens the verify page by the number: the name partly hidden, the rest as issued.
+    // A stranger opens the verify page by the number: the name partly hidden, the rest as issued.
     const stranger = await session().newPage()
+    // Until verification opens to people not signed in at all, the stranger is a WeChat user new to the app, in no community.
+    await stranger.page.goto(session().host.url)
+    await stranger.page.waitForURL('**/local/sign-in', { timeout: 30_000 })
+    await stranger.page.click('#fresh-identity')
+    await stranger.page.waitForURL((url) => !url.pathname.startsWith('/local/'))
     await openPage(session(), stranger.page, `pages/time-bank/more/verify/index?number=${number}`)
     const verified = shown(stranger.page).locator('#certificate')
     await verified.getByText(maskName(volunteer.name), { exact: true }).waitFor()
