@@ -13,6 +13,7 @@ import {
   CERTIFICATE_ALPHABET,
   countedMinutes,
   formatCertificateNumber,
+  issuerKeyOf,
   issuerOf,
   maskIdNumber,
   REAL_NAME_PURPOSE,
@@ -70,8 +71,8 @@ async function hoursOf(openid: string, period: { from?: string; to?: string }) {
     sums(records),
     peopleByOpenids(records.map((r) => r.confirmedByOpenid)),
   ])
-  const issuers = new Map(records.map((r) => [JSON.stringify(issuerOf(r)), issuerOf(r)]))
-  const byIssuer = sumBy(records, (r) => JSON.stringify(issuerOf(r)), counted).map(({ key, minutes }) => ({
+  const issuers = new Map(records.map((r) => [issuerKeyOf(issuerOf(r)), issuerOf(r)]))
+  const byIssuer = sumBy(records, (r) => issuerKeyOf(issuerOf(r)), counted).map(({ key, minutes }) => ({
     issuer: issuerView(issuers.get(key)!, names),
     minutes,
   }))

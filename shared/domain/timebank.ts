@@ -107,7 +107,9 @@ export function issuerOf(record: { organisationId?: string; communityId: string 
 }
 
 export const issuerIdOf = (issuer: ServiceIssuer) => (issuer.kind === 'organisation' ? issuer.organisationId : issuer.communityId)
-export const sameIssuer = (a: ServiceIssuer, b: ServiceIssuer) => a.kind === b.kind && issuerIdOf(a) === issuerIdOf(b)
+/** One string per issuer, to group records by who recorded them. */
+export const issuerKeyOf = (issuer: ServiceIssuer) => `${issuer.kind}:${issuerIdOf(issuer)}`
+export const sameIssuer = (a: ServiceIssuer, b: ServiceIssuer) => issuerKeyOf(a) === issuerKeyOf(b)
 
 export const issuerRefSchema = z.strictObject({
   kind: z.enum(['organisation', 'committee']),
