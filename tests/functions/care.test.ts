@@ -497,6 +497,12 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
       expect(record).toMatchObject({ openid: gaoPeng, organisationId: xiyanghong, minutes: 45, confirmedByOpenid: gaoPeng })
       expect(record.credit.status).toBe('credited')
       expect((await entriesOf(record._id)).map((e) => e.minutes)).toEqual([45])
+      // The same request id sent for someone else is not taken for a new visit.
+      const other = await anEntry({ pairedWith: gaoPeng, throughOrganisation: true })
+      expect(await failure(call(gaoPeng, 'recordVisit', { ...input, entryId: other.entryId }))).toEqual({
+        code: 'CONFLICT',
+        field: 'data.requestId',
+      })
       // The due work finds nothing left to credit.
       await runDueWork(testClock.now())
       expect(await entriesOf(record._id)).toHaveLength(1)
