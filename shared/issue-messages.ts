@@ -42,6 +42,8 @@ const fieldLabels: Record<string, string> = {
   helpKind: '帮扶类别',
   helpKinds: '帮扶类别',
   hours: '服务时长',
+  idNumber: '身份证号',
+  issuer: '出具单位',
   itemId: '兑换项目',
   kind: '类别',
   limit: '条数',

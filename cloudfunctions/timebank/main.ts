@@ -11,7 +11,7 @@ import {
   saveItem,
 } from '../../server/timebank/catalogue'
 import { grant, heldCredits, ledger, reverse, reviewHeldCredit, settings } from '../../server/timebank/committee'
-import { issueCertificate, serviceHours, verifyCertificate } from '../../server/timebank/hours'
+import { issueCertificate, registerRealName, serviceHours, verifyCertificate } from '../../server/timebank/hours'
 import { acceptGift, cancelGift, gifts, give } from '../../server/timebank/gifts'
 import { account, catalogue, history, myRedemptions, redeem } from '../../server/timebank/resident'
 
@@ -26,6 +26,7 @@ export const main = defineHandler(timebankContract, {
   redeem,
   myRedemptions,
   serviceHours,
+  registerRealName,
   issueCertificate,
   verifyCertificate,
   items,

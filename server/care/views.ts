@@ -37,6 +37,7 @@ export function visitView(visit: CareVisitDoc): VisitView {
     wellbeingLabel: wellbeingLabel[visit.wellbeing],
     ...(visit.notes ? { notes: visit.notes } : {}),
     visitorName: visit.visitorName,
+    ...(visit.minutes ? { minutes: visit.minutes } : {}),
     ...(visit.needId ? { needId: visit.needId } : {}),
   }
 }

@@ -1,15 +1,16 @@
 /** The paired volunteer's side: the people to visit, and recording a visit (a worry becomes a need in the same step). */
-import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import type { CareContract } from '../../shared/contracts/care'
 import { AppError, ErrorCode } from '../../shared/errors'
-import { careEntryById, entriesPairedWithOrganisations, entriesPairedWithVolunteer } from '../data/care'
+import { careEntryById, careVisitById, entriesPairedWithOrganisations, entriesPairedWithVolunteer } from '../data/care'
 import type { CareEntryDoc, CareVisitDoc } from '../data/documents'
 import { communitiesByIds } from '../data/places'
 import { inTransaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { raiseNeed } from '../needs/requests'
 import type { Caller } from '../principal'
+import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
+import { visitIdOf, visitRecordIdOf } from '../timebank/keys'
 import { refuseFlagged } from '../wechat'
 import { entryPairedWith, isPairedWith, notPaired } from './access'
 import { scheduleAfter } from './schedule'
@@ -61,17 +62,38 @@ async function raiseWorry(me: Caller, entry: CareEntryDoc, worry: Worry, now: Da
   return need._id
 }
 
+/** The answer to a visit recorded, now or by an earlier try of the same request. */
+async function visitAnswer(me: Caller, visit: CareVisitDoc, now: Date) {
+  const updated = await careEntryById(visit.entryId)
+  if (!updated || !isScheduled(updated)) throw notPaired()
+  return { visit: visitView(visit), person: await visitAssignment(updated, me.openid, now) }
+}
+
+/**
+ * A visit earns its 服务时长 like a need or an activity (decision 043): its service record is written
+ * with it, in one transaction, and credited under the daily cap. Both ids come from the visitor and the
+ * page's request id, so a retry or a replay answers the first visit and never credits twice.
+ */
 export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now }) => {
   const me = await caller()
   const entry = await entryPairedWith(me, input.entryId)
+  const visitId = visitIdOf(me.openid, input.requestId)
+  const recordId = visitRecordIdOf(visitId)
+  const earlier = await careVisitById(visitId)
+  if (earlier) {
+    if (earlier.entryId !== entry._id)
+      throw new AppError(ErrorCode.CONFLICT, '这次提交已经记录过别的探访了，请重新打开页面', 'data.requestId')
+    // The first try may have stopped before crediting: this finishes it, once.
+    await creditServiceRecords([recordId], now)
+    return visitAnswer(me, earlier, now)
+  }
   const visitedAt = notInFuture(input.visitedAt, now, 'data.visitedAt', '探访时间不能晚于现在')
   if (visitedAt < new Date(entry.registeredAt)) throw new AppError(ErrorCode.INVALID_INPUT, '探访时间不能早于登记时间', 'data.visitedAt')
   await refuseFlagged(me.openid, { notes: input.notes }, 2)
   // Raised first: should the visit then fail (consent withdrawn that moment), the worry is still heard.
   const needId = input.worry ? await raiseWorry(me, entry, input.worry, now) : undefined
   const visit: CareVisitDoc = {
-    // Chosen here because a transaction's add does not answer the new id.
-    _id: randomBytes(16).toString('hex'),
+    _id: visitId,
     entryId: entry._id,
     communityId: entry.communityId,
     visitedAt,
@@ -80,23 +102,43 @@ export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now })
     ...(input.notes ? { notes: input.notes } : {}),
     visitorOpenid: me.openid,
     visitorName: me.person?.name ?? '',
+    minutes: input.minutes,
     ...(needId ? { needId } : {}),
     recordedAt: now,
   }
-  await inTransaction(async (tx) => {
+  const recorded = await inTransaction(async (tx) => {
+    const raced = await tx.get('care_visits', visitId)
+    if (raced) return raced
     const current = await tx.get('care_register', entry._id)
     if (!current || !isPairedWith(me, current)) throw notPaired()
     // A visit recorded late, older than the last one, leaves the schedule as it is.
     const last = current.lastVisitAt && new Date(current.lastVisitAt) > visitedAt ? new Date(current.lastVisitAt) : visitedAt
     await tx.add('care_visits', visit)
+    // 谁记录谁证明: the organisation paired for the visits, else the committee (organisationId absent).
+    const organisationId = current.pairing.organisationId
+    await tx.add(
+      'service_records',
+      pendingServiceRecord({
+        _id: recordId,
+        openid: me.openid,
+        communityId: current.communityId,
+        ...(organisationId ? { organisationId } : {}),
+        // Never the person's name: a certificate says what the service was, and anyone may verify it.
+        source: { kind: 'visit', id: visitId, title: `结对探访（${current.neighbourhood}）` },
+        minutes: input.minutes,
+        servedAt: visitedAt,
+        confirmedByOpenid: me.openid,
+        confirmedAt: now,
+      }),
+    )
     await tx.update('care_register', entry._id, {
       lastVisitAt: last,
       ...scheduleAfter(current, { frequency: current.frequency, registeredAt: new Date(current.registeredAt), lastVisitAt: last }),
       updatedAt: now,
     })
     await tx.add('audit_log', auditOfEntry(me, 'care.visit', entry, now))
+    return visit
   })
-  const updated = await careEntryById(entry._id)
-  if (!updated || !isScheduled(updated)) throw notPaired()
-  return { visit: visitView(visit), person: await visitAssignment(updated, me.openid, now) }
+  await creditServiceRecords([recordId], now)
+  return visitAnswer(me, recorded, now)
 }

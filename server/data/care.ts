@@ -83,6 +83,11 @@ export async function entriesWithMomentBefore(field: 'remindAt' | 'escalateAt', 
 // ——— visits ———
 
 /** An entry's visits, newest first; with `visitorOpenid`, only that person's. */
+export async function careVisitById(id: string): Promise<CareVisitDoc | null> {
+  const { data } = await visits().doc(id).get()
+  return (data[0] as CareVisitDoc | undefined) ?? null
+}
+
 export async function visitsOfEntry(entryId: string, limit: number, visitorOpenid?: string): Promise<CareVisitDoc[]> {
   const { data } = await visits()
     .where({ entryId, ...(visitorOpenid ? { visitorOpenid } : {}) })

@@ -36,6 +36,7 @@ import type {
   OrganisationDoc,
   PersonDoc,
   PhotoDoc,
+  RealNameDoc,
   RedemptionDoc,
   RoleDoc,
   RollupDoc,
@@ -70,6 +71,7 @@ export interface Collections {
   timebank_held: HeldCreditDoc
   timebank_daily: DailyCreditDoc
   timebank_certificates: CertificateDoc
+  volunteer_real_names: RealNameDoc
   photos: PhotoDoc
   timebank_gifts: GiftDoc
   timebank_gift_days: GiftDayDoc

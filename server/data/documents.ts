@@ -10,7 +10,7 @@ import type { HelpKind, OrganisationKind, SpecialNeedGroup } from '../../shared/
 import type { MatchScore, NeedStatus, OfferStatus, Outcome, Urgency } from '../../shared/domain/need'
 import type { ActivityKind, ActivityReminder, ActivityStatus, ApprovalReason, SignUpRole, SignUpStatus } from '../../shared/domain/activity'
 import type { ConsentGiver, ConsentMethod, VisitFrequency, VisitMode, Wellbeing } from '../../shared/domain/care'
-import type { EntryKind, GiftStatus, HeldCause, HeldStatus, ItemKind, RedemptionStatus } from '../../shared/domain/timebank'
+import type { EntryKind, GiftStatus, HeldCause, HeldStatus, ItemKind, RedemptionStatus, ServiceKind } from '../../shared/domain/timebank'
 import type { MessageKind, SendResult } from '../../shared/domain/messages'
 import type { SmsKind } from '../../shared/domain/sms'
 import type {
@@ -475,12 +475,18 @@ export interface ServiceRecordDoc {
   openid: string
   /** Where the service happened: this community's issuing account pays the credit. */
   communityId: string
-  organisationId: string
-  source: { kind: 'need' | 'activity'; id: string; title: string }
+  /**
+   * Who recorded it and so issues its certificate (谁记录谁证明, shared/domain/timebank.ts `issuerOf`):
+   * always there on needs and activities; absent on a visit no organisation was paired for, which the
+   * committee of `communityId` issues.
+   */
+  organisationId?: string
+  source: { kind: ServiceKind; id: string; title: string }
   /** Whole minutes, at least 1. */
   minutes: number
   /** When the service was given: its day (Asia/Shanghai) counts against the daily cap. */
   servedAt: Date
+  /** The lead who confirmed a need's or an activity's service; for a visit, the visitor who recorded it (decision 043). */
   confirmedByOpenid: string
   confirmedAt: Date
   /** Where the time bank is with it: new records are `pending` until credited (or held over the cap). */
@@ -545,7 +551,7 @@ export interface EntryDoc {
   /** Who did it: the giver, the committee member, or the lead who confirmed the service. */
   byOpenid: string
   /** Service and review: the record it paid for. */
-  service?: { recordId: string; kind: 'need' | 'activity'; id: string; title: string; organisationId: string; servedAt: Date }
+  service?: { recordId: string; kind: ServiceKind; id: string; title: string; organisationId?: string; servedAt: Date }
   note?: string
   redemptionId?: string
   itemName?: string
@@ -660,13 +666,37 @@ export interface DailyCreditDoc {
 export interface CertificateDoc {
   _id: string
   openid: string
-  holder: { name: string; maskedPhone: string }
+  /** `maskedIdNumber` once they registered their real name (decision 044); older certificates have none. */
+  holder: { name: string; maskedPhone: string; maskedIdNumber?: string }
   period: { from: string; to: string }
+  /** The minutes recorded by the issuer only (absent `issuer.kind`: every organisation, as certificates were first issued). */
   totalMinutes: number
   byOrganisation: { organisationId: string; organisationName: string; minutes: number }[]
   byMonth: { month: string; minutes: number }[]
-  issuer: { communityId: string; name: string }
+  /** Who recorded the service and so certifies it (谁记录谁证明); older certificates were all the committee's. */
+  issuer: { communityId: string; name: string; kind?: 'organisation' | 'committee'; organisationId?: string }
+  /** What the service was: its kinds and titles, a line each. */
+  services?: string[]
+  /** 星级 over all their counted minutes when it was issued. */
+  stars?: number
   issuedAt: Date
+}
+
+/**
+ * 实名登记 (《志愿服务条例》), asked for only when a certificate needs it, `_id` the volunteer's openid.
+ * The ID number itself is never kept (decision 044): its last four digits to show, and a salted
+ * scrypt hash to check a number given again against it.
+ */
+export interface RealNameDoc {
+  _id: string
+  openid: string
+  name: string
+  /** `**************1234`: all that is ever shown. */
+  maskedIdNumber: string
+  idNumberHash: { salt: string; hash: string }
+  /** 单独同意: the purpose they agreed to, as shown, and when. */
+  consent: { purpose: string; at: Date }
+  registeredAt: Date
 }
 
 /** One place taken or waited for: the sign-up, whose it is (to tell them), and when (first come first served). */
@@ -828,6 +858,8 @@ export interface CareVisitDoc {
   notes?: string
   visitorOpenid: string
   visitorName: string
+  /** 服务时长 as the visitor gave it; its service record is `visit-<_id>`. Absent on visits from before visits earned time. */
+  minutes?: number
   /** The need a worry raised on the person's behalf. */
   needId?: string
   recordedAt: Date

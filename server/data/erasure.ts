@@ -273,6 +273,8 @@ async function anonymiseTimebank(e: Erasure): Promise<void> {
   )
   await removeWhere('timebank_daily', { openid: e.openid })
   await removeWhere('timebank_gift_days', { openid: e.openid })
+  // 实名登记 served only their certificates, which keep no name of theirs now.
+  await removeWhere('volunteer_real_names', { openid: e.openid })
 }
 
 /** Their photos, files and records, and their place in the needs and activities they were attached to. */

@@ -18,6 +18,7 @@ import type {
   NeedDoc,
   OrganisationDoc,
   PhotoDoc,
+  RealNameDoc,
   RedemptionDoc,
   ServiceRecordDoc,
 } from './documents'
@@ -34,6 +35,7 @@ export interface PersonRecords {
   giftsReceived: GiftDoc[]
   redemptions: RedemptionDoc[]
   certificates: CertificateDoc[]
+  realName: RealNameDoc | null
   signUps: ActivitySignUpDoc[]
   ratings: ActivityRatingDoc[]
   joinRequests: JoinRequestDoc[]
@@ -59,11 +61,12 @@ export async function recordsOf(openid: string, personId: string): Promise<Perso
       where<ActivitySignUpDoc>('activity_sign_ups', { openid }),
       where<ActivityRatingDoc>('activity_ratings', { openid }),
     ])
-  const [joinRequests, organisations, careEntries, photos] = await Promise.all([
+  const [joinRequests, organisations, careEntries, photos, realNames] = await Promise.all([
     where<JoinRequestDoc>('join_requests', { openid }),
     where<OrganisationDoc>('organisations', { leadOpenid: openid }),
     where<CareEntryDoc>('care_register', { residentId: personId }),
     where<PhotoDoc>('photos', { authorOpenid: openid }),
+    where<RealNameDoc>('volunteer_real_names', { openid }),
   ])
   const careVisits = careEntries.length
     ? await where<CareVisitDoc>('care_visits', { entryId: database().command.in(careEntries.map((e) => e._id)) })
@@ -77,6 +80,7 @@ export async function recordsOf(openid: string, personId: string): Promise<Perso
     giftsReceived,
     redemptions,
     certificates,
+    realName: realNames[0] ?? null,
     signUps,
     ratings,
     joinRequests,

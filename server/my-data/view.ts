@@ -72,7 +72,10 @@ export async function myData(caller: Caller & { person: PersonDoc }): Promise<My
     communitiesByIds(
       [person.communityId, ...records.accounts.map((a) => a.communityId), care?.communityId].filter((id): id is string => !!id),
     ),
-    organisationsByIds([...records.serviceRecords.map((r) => r.organisationId), ...records.joinRequests.map((r) => r.organisationId)]),
+    organisationsByIds([
+      ...records.serviceRecords.flatMap((r) => r.organisationId ?? []),
+      ...records.joinRequests.map((r) => r.organisationId),
+    ]),
     activitiesByIds([...new Set([...records.signUps.map((s) => s.activityId), ...records.ratings.map((r) => r.activityId)])]),
   ])
   const viewerOrganisations = await organisationsByIds(viewers.flatMap((v) => (v.organisationId ? [v.organisationId] : [])))
@@ -114,7 +117,7 @@ export async function myData(caller: Caller & { person: PersonDoc }): Promise<My
       .sort((a, b) => new Date(b.servedAt).getTime() - new Date(a.servedAt).getTime())
       .map((r) => ({
         title: r.source.title,
-        organisationName: organisations.get(r.organisationId)?.name ?? '',
+        organisationName: r.organisationId ? (organisations.get(r.organisationId)?.name ?? '') : '社区两委',
         minutes: r.minutes,
         servedAt: iso(r.servedAt),
         statusLabel: recordStatusLabel[r.credit.status],
@@ -164,8 +167,19 @@ export async function myData(caller: Caller & { person: PersonDoc }): Promise<My
         from: c.period.from,
         to: c.period.to,
         totalMinutes: c.totalMinutes,
+        issuerName: c.issuer.name,
         issuedAt: iso(c.issuedAt),
       })),
+      ...(records.realName
+        ? {
+            realName: {
+              name: records.realName.name,
+              maskedIdNumber: records.realName.maskedIdNumber,
+              purpose: records.realName.consent.purpose,
+              consentAt: iso(records.realName.consent.at),
+            },
+          }
+        : {}),
     },
     activities: [
       ...records.signUps.map((s) => {

@@ -90,10 +90,20 @@ export async function myDataWorkbook(data: MyData, now: Date): Promise<Buffer> {
       ...timeBank.redemptions.map((r): Cell[] => [at(r.at), `兑换：${r.itemName}`, r.priceMinutes, r.statusLabel]),
       ...timeBank.certificates.map((c): Cell[] => [
         at(c.issuedAt),
-        `服务证明 ${c.number}（${c.from} 至 ${c.to}）`,
+        `服务证明 ${c.number}（${c.issuerName}，${c.from} 至 ${c.to}）`,
         c.totalMinutes,
         '已开具',
       ]),
+      ...(timeBank.realName
+        ? [
+            [
+              at(timeBank.realName.consentAt),
+              `实名登记：${timeBank.realName.name}，身份证号 ${timeBank.realName.maskedIdNumber}`,
+              '',
+              '已同意',
+            ] as Cell[],
+          ]
+        : []),
     ],
   )
   sheet(

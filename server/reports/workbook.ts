@@ -147,7 +147,10 @@ function organisationsSheet(workbook: ExcelJS.Workbook, parts: readonly Communit
 function serviceByOrganisation(parts: readonly CommunityReportData[]): Cell[][] {
   return parts.flatMap(({ community, organisations, service }) => {
     const names = new Map(organisations.map((o) => [o._id, o.name]))
-    const counted = service.map((r) => ({ organisationId: r.organisationId, ...serviceFacts(r) })).filter((r) => r.countedMinutes > 0)
+    // Visits no organisation was paired for are the committee's, not any organisation's.
+    const counted = service.flatMap((r) =>
+      r.organisationId ? [{ organisationId: r.organisationId, ...serviceFacts(r) }].filter((c) => c.countedMinutes > 0) : [],
+    )
     return [...new Set(counted.map((r) => r.organisationId))].map((organisationId) => {
       const records = counted.filter((r) => r.organisationId === organisationId)
       return [
@@ -211,7 +214,7 @@ export async function communityWorkbook({ data, figures, period, audience, volun
       data.service.map((r) => [
         day(r.servedAt),
         volunteerNames.get(r.openid) ?? '',
-        organisationNames.get(r.organisationId) ?? '',
+        r.organisationId ? (organisationNames.get(r.organisationId) ?? '') : '社区两委',
         r.source.title,
         r.minutes,
         serviceFacts(r).countedMinutes,

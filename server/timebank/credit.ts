@@ -1,8 +1,9 @@
 /**
  * Crediting confirmed service (志愿服务) to the volunteer's account, once per service record.
  *
- * Needs (markDone) and activities (confirmHours) write `service_records` with `credit: pending` in
- * the same transaction as the lead's confirmation, then call `creditServiceRecords` with their ids.
+ * Needs (markDone), activities (confirmHours) and care visits (recordVisit) write `service_records`
+ * with `credit: pending` in the same transaction as the lead's confirmation or the visit, then call
+ * `creditServiceRecords` with their ids.
  * Each record is credited in a transaction of its own that also marks the record: a record no longer
  * pending is never credited again, so a retry, a replay or the due work racing the confirmation
  * pays once. Crediting never fails the confirmation: what is left pending, the due work credits.
@@ -20,11 +21,11 @@ export const serviceOf = (record: ServiceRecordDoc) => ({
   kind: record.source.kind,
   id: record.source.id,
   title: record.source.title,
-  organisationId: record.organisationId,
+  ...(record.organisationId ? { organisationId: record.organisationId } : {}),
   servedAt: record.servedAt,
 })
 
-/** A record as needs and activities write it, waiting for the time bank. */
+/** A record as needs, activities and visits write it, waiting for the time bank. */
 export function pendingServiceRecord(fields: Omit<ServiceRecordDoc, 'credit'>): ServiceRecordDoc {
   return { ...fields, credit: { status: 'pending' } }
 }

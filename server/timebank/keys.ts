@@ -39,5 +39,8 @@ export const entryKey = {
 export const redemptionIdOf = (openid: string, requestId: string) => `rd-${digest(openid, requestId)}`
 export const giftIdOf = (openid: string, requestId: string) => `gf-${digest(openid, requestId)}`
 export const giftDayIdOf = (openid: string, day: string) => `gifts:${openid}:${day}`
+/** A visit, per visitor and the page's request id: a replayed recordVisit finds it, and its record, instead of a second. */
+export const visitIdOf = (openid: string, requestId: string) => `vs-${digest(openid, requestId)}`
+export const visitRecordIdOf = (visitId: string) => `visit-${visitId}`
 export const heldIdOf = (recordId: string) => `held:${recordId}`
 export const dailyIdOf = (openid: string, day: string) => `day:${openid}:${day}`

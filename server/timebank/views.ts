@@ -18,11 +18,13 @@ import {
   itemKindLabel,
   receivedGiftStatusLabel,
   redemptionStatusLabel,
+  serviceKindLabel,
 } from '../../shared/domain/timebank'
 import type { CommunityDoc, EntryDoc, GiftDoc, HeldCreditDoc, ItemDoc, OrganisationDoc, PersonDoc, RedemptionDoc } from '../data/documents'
 import { communitiesByIds, organisationsByIds } from '../data/places'
 import { peopleByOpenids } from '../data/residents'
 import { entriesByIds } from '../data/timebank'
+import { issuerNamesOf, recordedBy, type IssuerNames } from './issuers'
 import { entryKey, isWaitingGiftAccount } from './keys'
 import type { Caller } from '../principal'
 import { communitiesSeenBy } from '../places'
@@ -46,7 +48,7 @@ export async function entryContext(entries: EntryDoc[], also: { communityIds?: s
   const communityIds = [...entries.map((e) => e.communityId), ...(also.communityIds ?? [])]
   const [communities, organisations, people, reversals] = await Promise.all([
     communitiesSeenBy(reader ?? {}, communityIds),
-    organisationsByIds(entries.flatMap((e) => (e.service ? [e.service.organisationId] : []))),
+    organisationsByIds(entries.flatMap((e) => (e.service?.organisationId ? [e.service.organisationId] : []))),
     peopleByOpenids(entries.flatMap((e) => [...e.people, ...(e.gift ? [e.gift.giverOpenid] : [])]).filter((o) => o !== reader?.openid)),
     entriesByIds(entries.filter((e) => e.kind !== 'reversal').map((e) => entryKey.reverse(e._id))),
   ])
@@ -54,14 +56,15 @@ export async function entryContext(entries: EntryDoc[], also: { communityIds?: s
   return { communities, organisations, people, reversals: new Map([...reversals.values()].map((r) => [r.reverses!, r])) }
 }
 
-export function serviceView(service: NonNullable<EntryDoc['service']>, organisations: Map<string, OrganisationDoc>): ServiceSource {
+/** `communityId`: where it was served, whose committee recorded a visit no organisation was paired for. */
+export function serviceView(service: NonNullable<EntryDoc['service']>, communityId: string, names: IssuerNames): ServiceSource {
   return {
     kind: service.kind,
-    kindLabel: service.kind === 'need' ? '求助' : '活动',
+    kindLabel: serviceKindLabel[service.kind],
     id: service.id,
     title: service.title,
-    organisationId: service.organisationId,
-    organisationName: organisations.get(service.organisationId)?.name ?? '',
+    ...(service.organisationId ? { organisationId: service.organisationId } : {}),
+    organisationName: recordedBy({ organisationId: service.organisationId, communityId }, names),
     servedAt: iso(service.servedAt),
   }
 }
@@ -82,7 +85,7 @@ function entryFields(entry: EntryDoc, context: EntryContext, gift: { counterpart
       reversedKind: entry.reversedKind,
       ...gift,
     }),
-    ...(entry.service ? { service: serviceView(entry.service, context.organisations) } : {}),
+    ...(entry.service ? { service: serviceView(entry.service, entry.communityId, context) } : {}),
     ...(entry.note ? { note: entry.note } : {}),
     ...(entry.itemName ? { itemName: entry.itemName } : {}),
     ...(entry.reason ? { reason: entry.reason } : {}),
@@ -202,8 +205,8 @@ export async function redemptionViews(redemptions: RedemptionDoc[], withPerson: 
 }
 
 export async function heldViews(held: HeldCreditDoc[]): Promise<HeldCreditView[]> {
-  const [organisations, people] = await Promise.all([
-    organisationsByIds(held.map((h) => h.service.organisationId)),
+  const [names, people] = await Promise.all([
+    issuerNamesOf(held.map((h) => ({ organisationId: h.service.organisationId, communityId: h.communityId }))),
     peopleByOpenids(held.flatMap((h) => [h.openid, ...(h.reviewedBy ? [h.reviewedBy] : [])])),
   ])
   return held.map((h) => {
@@ -214,7 +217,7 @@ export async function heldViews(held: HeldCreditDoc[]): Promise<HeldCreditView[]
       statusLabel: heldStatusLabel[h.status],
       personName: person?.name ?? '',
       ...(person ? { personId: person._id } : {}),
-      service: serviceView(h.service, organisations),
+      service: serviceView(h.service, h.communityId, names),
       day: h.day,
       recordMinutes: h.recordMinutes,
       heldMinutes: h.heldMinutes,

@@ -112,8 +112,17 @@ export const myDataSchema = z.object({
       z.object({ itemName: z.string(), priceMinutes: z.number().int(), statusLabel: z.string(), at: isoDateTimeSchema }),
     ),
     certificates: z.array(
-      z.object({ number: z.string(), from: z.string(), to: z.string(), totalMinutes: z.number().int(), issuedAt: isoDateTimeSchema }),
+      z.object({
+        number: z.string(),
+        from: z.string(),
+        to: z.string(),
+        totalMinutes: z.number().int(),
+        issuerName: z.string(),
+        issuedAt: isoDateTimeSchema,
+      }),
     ),
+    /** 实名登记 for certificates: the ID number by its last four digits only, as everywhere. */
+    realName: z.object({ name: z.string(), maskedIdNumber: z.string(), purpose: z.string(), consentAt: isoDateTimeSchema }).optional(),
   }),
   activities: z.array(
     z.object({

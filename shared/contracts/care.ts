@@ -11,7 +11,9 @@ import {
 } from '../domain/care'
 import { idSchema, isoDateTimeSchema, lngLatSchema, phoneSchema, textSchema } from '../domain/fields'
 import { urgencySchema } from '../domain/need'
+import { MAX_VISIT_MINUTES, MIN_VISIT_MINUTES } from '../domain/timebank'
 import { helpKinds } from '../domain/vocabulary'
+import { requestIdSchema } from './timebank'
 
 const standingSchema = z.enum(['upcoming', 'due_soon', 'overdue', 'escalated'])
 
@@ -48,6 +50,8 @@ export const visitViewSchema = z.object({
   wellbeingLabel: z.string(),
   notes: z.string().optional(),
   visitorName: z.string(),
+  /** 服务时长 the visitor gave, credited to their time bank; absent on visits recorded before visits earned time. */
+  minutes: z.number().int().optional(),
   /** The need a worry raised, when it did. */
   needId: z.string().optional(),
 })
@@ -196,12 +200,20 @@ export const careContract = defineFunction('care', {
     z.object({ people: z.array(visitAssignmentSchema) }),
   ),
   recordVisit: action(
-    '结对志愿者：记录一次探访；有困难可以一步转成求助（代为发起）',
+    '结对志愿者：记录一次探访和服务时长（计入时间银行）；有困难可以一步转成求助（代为发起）',
     z.strictObject({
       entryId: idSchema,
       visitedAt: z.iso.datetime({ offset: true, message: '时间格式不正确' }),
       mode: visitModeSchema,
       wellbeing: wellbeingSchema,
+      /** 服务时长, credited to the visitor's time bank under the daily cap (decision 043). */
+      minutes: z
+        .number()
+        .int('请填整数分钟')
+        .min(MIN_VISIT_MINUTES, `至少 ${MIN_VISIT_MINUTES} 分钟`)
+        .max(MAX_VISIT_MINUTES, `一次探访不超过 ${MAX_VISIT_MINUTES} 分钟`),
+      /** Chosen once per form: a retry answers the visit already recorded, credited once. */
+      requestId: requestIdSchema,
       notes: textSchema(300).optional(),
       worry: z.strictObject({ helpKind: z.enum(helpKinds), urgency: urgencySchema, description: textSchema(500) }).optional(),
     }),

@@ -13,9 +13,13 @@ import {
   giftStatusSchema,
   heldCauseSchema,
   heldStatusSchema,
+  idNumberSchema,
+  issuerRefSchema,
   itemKindSchema,
-  periodSchema,
+  inOrder,
+  periodFields,
   redemptionStatusSchema,
+  serviceKindSchema,
 } from '../domain/timebank'
 
 /**
@@ -29,14 +33,20 @@ export const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求
 
 const minutesSchema = (max: number) => z.number().int('请填整数分钟').min(1, '至少 1 分钟').max(max, `不能超过 ${max} 分钟`)
 
-/** Where earned time came from: a need or an activity, confirmed by the organisation's lead. */
+/** Who recorded a service and certifies it (谁记录谁证明): an organisation, or a community's committee. */
+export const issuerViewSchema = z.object({ kind: z.enum(['organisation', 'committee']), id: z.string(), name: z.string() })
+export type IssuerView = z.infer<typeof issuerViewSchema>
+
+/** Where earned time came from: a need or an activity its lead confirmed, or a visit its visitor recorded. */
 export const serviceSourceSchema = z.object({
-  kind: z.enum(['need', 'activity']),
-  /** 求助 / 活动 */
+  kind: serviceKindSchema,
+  /** 求助 / 活动 / 探访 */
   kindLabel: z.string(),
   id: z.string(),
   title: z.string(),
-  organisationId: z.string(),
+  /** Absent for a visit no organisation was paired for: the committee recorded it. */
+  organisationId: z.string().optional(),
+  /** Who recorded it: the organisation, or the community's 居民委员会 / 村民委员会. */
   organisationName: z.string(),
   servedAt: isoDateTimeSchema,
 })
@@ -180,19 +190,25 @@ export const serviceHoursSchema = z.object({
   totalMinutes: z.number().int(),
   byOrganisation: minutesByOrganisationSchema,
   byMonth: minutesByMonthSchema,
+  /** Counted minutes per issuer: whom a certificate can be asked from for this period. */
+  byIssuer: z.array(z.object({ issuer: issuerViewSchema, minutes: z.number().int() })),
   /** Confirmed but not counted yet: being credited, or over the daily cap and waiting for the committee. */
   waitingMinutes: z.number().int(),
   records: z.array(
     z.object({
       id: z.string(),
       service: serviceSourceSchema,
-      /** What the lead confirmed. */
+      /** What the lead confirmed, or the visitor recorded. */
       recordedMinutes: z.number().int(),
       /** What counts towards the hours. */
       countedMinutes: z.number().int(),
       statusLabel: z.string(),
+      /** Who confirmed it: the lead, or for a visit the visitor themself (decision 043). */
+      confirmedByName: z.string(),
     }),
   ),
+  /** Their 实名登记, as shown: absent until they register for a certificate. */
+  realName: z.object({ name: z.string(), maskedIdNumber: z.string() }).optional(),
 })
 export type ServiceHours = z.infer<typeof serviceHoursSchema>
 
@@ -200,14 +216,25 @@ export type ServiceHours = z.infer<typeof serviceHoursSchema>
 export const certificateSchema = z.object({
   number: z.string().describe('XXXX-XXXX-XXXX-XXXX'),
   issuedAt: isoDateTimeSchema,
-  /** The holder; the name is partly masked (王*兰) when someone verifies it. */
-  holder: z.object({ name: z.string(), maskedPhone: z.string() }),
+  /** The holder; the name is partly masked (王*兰) when someone verifies it; the ID number only ever by its last four digits. */
+  holder: z.object({ name: z.string(), maskedPhone: z.string(), maskedIdNumber: z.string().optional() }),
   period: z.object({ from: daySchema, to: daySchema }),
+  /** The hours the issuer recorded (all organisations' on certificates issued before there was one per issuer). */
   totalMinutes: z.number().int(),
   byOrganisation: minutesByOrganisationSchema,
   byMonth: minutesByMonthSchema,
-  /** The community committee that issues it. */
-  issuer: z.object({ communityId: z.string(), name: z.string() }),
+  /** Who certifies it: the organisation that recorded the service, or the community's committee. */
+  issuer: z.object({
+    communityId: z.string(),
+    name: z.string(),
+    kind: z.enum(['organisation', 'committee']),
+    organisationId: z.string().optional(),
+  }),
+  /** What the service was: its kinds and titles. */
+  services: z.array(z.string()),
+  /** 星级 over all the holder's counted minutes when it was issued (0: none yet). */
+  stars: z.number().int(),
+  starLabel: z.string(),
 })
 export type Certificate = z.infer<typeof certificateSchema>
 
@@ -295,7 +322,20 @@ export const timebankContract = defineFunction('timebank', {
     z.strictObject({ from: daySchema.optional(), to: daySchema.optional() }),
     serviceHoursSchema,
   ),
-  issueCertificate: action('开具志愿服务记录证明（一段时间内；附验证编号）', periodSchema, z.object({ certificate: certificateSchema })),
+  registerRealName: action(
+    '志愿者实名登记（开具证明时；姓名和身份证号，单独同意；身份证号只保存后四位和校验值）',
+    z.strictObject({
+      name: textSchema(20),
+      idNumber: idNumberSchema,
+      consent: z.literal(true, { message: '请阅读并同意实名登记的用途' }),
+    }),
+    z.object({ realName: z.object({ name: z.string(), maskedIdNumber: z.string() }) }),
+  ),
+  issueCertificate: action(
+    '开具志愿服务记录证明：由记录服务的组织或社区两委出具（一段时间内，只含该出具方记录的时长；附验证编号）',
+    inOrder(z.strictObject({ ...periodFields, issuer: issuerRefSchema })),
+    z.object({ certificate: certificateSchema }),
+  ),
   verifyCertificate: action(
     '按验证编号查验志愿服务记录证明（姓名部分隐藏）',
     z.strictObject({ number: certificateNumberSchema }),

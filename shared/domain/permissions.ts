@@ -161,6 +161,7 @@ export const permissionTable = {
   'timebank.redeem': { who: ['confirmed_resident'], over: 'self' },
   'timebank.myRedemptions': { who: ['resident'], over: 'self' },
   'timebank.serviceHours': { who: ['resident'], over: 'self' },
+  'timebank.registerRealName': { who: ['resident'], over: 'self' },
   'timebank.issueCertificate': { who: ['resident'], over: 'self' },
   // The unguessable number is the authorisation; the holder's name is shown partly masked.
   'timebank.verifyCertificate': { who: ['signed_in'], over: 'self' },

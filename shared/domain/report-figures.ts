@@ -9,6 +9,7 @@ import { outcomeSchema, urgencySchema, type NeedStatus, type Outcome, type Urgen
 import { organisationCoverage, type OrganisationDecision, type OrganisationStatus } from './organisation'
 import { countBy, durationSummary, inPeriod, minutesBetween, periodRange, weeksOf, type DurationSummary, type ReportPeriod } from './report'
 import { inShanghai } from './time'
+import type { ServiceKind } from './timebank'
 import { helpKinds, type HelpKind } from './vocabulary'
 
 type LngLat = readonly [number, number]
@@ -189,7 +190,7 @@ export interface ServiceFacts {
   /** What counts of the record as service hours, as the time bank settled it (shared/domain/timebank.ts countedMinutes). */
   countedMinutes: number
   servedAt: Date
-  sourceKind: 'need' | 'activity'
+  sourceKind: ServiceKind
 }
 
 export interface ServiceFigures {

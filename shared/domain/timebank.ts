@@ -84,6 +84,38 @@ export const heldCauseSchema = z.enum(['cap', 'disputed'])
 export type HeldCause = z.infer<typeof heldCauseSchema>
 export const heldCauseLabel: Record<HeldCause, string> = { cap: '超出每日上限', disputed: '求助人答复未解决' }
 
+/** What a service record was for: a need, an activity, or a care visit (结对探访). */
+export const serviceKindSchema = z.enum(['need', 'activity', 'visit'])
+export type ServiceKind = z.infer<typeof serviceKindSchema>
+export const serviceKindLabel: Record<ServiceKind, string> = { need: '求助', activity: '活动', visit: '探访' }
+
+/** The minutes one visit may record: a short call at least, half a day at most (decision 043). */
+export const MIN_VISIT_MINUTES = 5
+export const MAX_VISIT_MINUTES = 240
+export const DEFAULT_VISIT_MINUTES = 30
+
+/**
+ * Who recorded a service and so certifies it (谁记录谁证明, 《志愿服务记录与证明出具办法》): the
+ * organisation of the need, the activity or the visit's pairing; else the committee of its community.
+ */
+export type ServiceIssuer = { kind: 'organisation'; organisationId: string } | { kind: 'committee'; communityId: string }
+
+export function issuerOf(record: { organisationId?: string; communityId: string }): ServiceIssuer {
+  return record.organisationId
+    ? { kind: 'organisation', organisationId: record.organisationId }
+    : { kind: 'committee', communityId: record.communityId }
+}
+
+export const issuerIdOf = (issuer: ServiceIssuer) => (issuer.kind === 'organisation' ? issuer.organisationId : issuer.communityId)
+/** One string per issuer, to group records by who recorded them. */
+export const issuerKeyOf = (issuer: ServiceIssuer) => `${issuer.kind}:${issuerIdOf(issuer)}`
+export const sameIssuer = (a: ServiceIssuer, b: ServiceIssuer) => issuerKeyOf(a) === issuerKeyOf(b)
+
+export const issuerRefSchema = z.strictObject({
+  kind: z.enum(['organisation', 'committee']),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'),
+})
+
 /** A person's credited minutes per day (Asia/Shanghai) unless the community sets otherwise. */
 export const DEFAULT_DAILY_CAP_MINUTES = 12 * 60
 export const MIN_DAILY_CAP_MINUTES = 60
@@ -97,9 +129,10 @@ export const MAX_PRICE_MINUTES = 100 * 60
 export const MAX_RESTOCK_DELTA = 1000
 
 /** A period of whole Shanghai days, both ends included. */
-export const periodSchema = z
-  .strictObject({ from: daySchema, to: daySchema })
-  .refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+export const periodFields = { from: daySchema, to: daySchema }
+/** A period's end is not before its start, whatever else its input holds. */
+export const inOrder = <T extends { from: string; to: string }>(schema: z.ZodType<T>) =>
+  schema.refine((p) => p.from <= p.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
 
 /** 志愿服务记录证明's verification number: 16 characters of Crockford base32 (80 random bits), shown in groups of four. */
 export const CERTIFICATE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -187,6 +220,35 @@ export function maskPhone(phone: string): string {
   const landline = /^(0\d{2,3})-?\d+?(\d{4})$/.exec(phone)
   return landline ? `${landline[1]}-****${landline[2]}` : '****'
 }
+
+// ——— 实名登记 (decision 044) ———
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const ID_CHECK = '10X98765432'
+
+/** 居民身份证号 (GB 11643): 18 characters, a real birth date, and the last one the ISO 7064 MOD 11-2 check. */
+export function isValidIdNumber(value: string): boolean {
+  if (!/^[1-9]\d{16}[\dX]$/.test(value)) return false
+  const birth = inShanghai(`${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}T12:00:00+08:00`)
+  if (!birth.isValid() || birth.format('YYYYMMDD') !== value.slice(6, 14) || Number(value.slice(6, 10)) < 1900) return false
+  const sum = ID_WEIGHTS.reduce((total, weight, i) => total + weight * Number(value[i]), 0)
+  return ID_CHECK[sum % 11] === value[17]
+}
+
+export const idNumberSchema = z
+  .string()
+  .max(30)
+  .transform((v) => v.replace(/\s/g, '').toUpperCase())
+  .refine(isValidIdNumber, '身份证号不正确，请核对')
+
+/** Only the last four digits are ever shown: 370303********1234 would still say where and when they were born. */
+export function maskIdNumber(value: string): string {
+  return `${'*'.repeat(value.length - 4)}${value.slice(-4)}`
+}
+
+/** What the volunteer agrees to, shown beside the checkbox and kept with the consent. */
+export const REAL_NAME_PURPOSE =
+  '为按《志愿服务条例》出具志愿服务记录证明，收集您的姓名和身份证号。身份证号只保存后四位和无法还原的校验值，证明和查验页面只显示后四位；注销账号时一并删除。'
 
 /** 16 characters of the alphabet, shown as XXXX-XXXX-XXXX-XXXX. */
 export function formatCertificateNumber(raw: string): string {

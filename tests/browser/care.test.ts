@@ -8,6 +8,7 @@
  * Each test registers people of its own, under names no other test uses, through the functions as
  * the committee and the volunteer would.
  */
+import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { monthlyVisitRate, monthlyVisitRateByGroup, percentLabel, type RegisterFacts } from '../../shared/domain/care'
@@ -105,6 +106,8 @@ async function visitedPoorly(entryId: string, raisingWorry = false) {
     mode: 'in_person',
     wellbeing: 'poor',
     notes: '精神还行，就是做饭吃力，冰箱里没什么菜。',
+    minutes: 30,
+    requestId: randomUUID(),
     ...(raisingWorry ? { worry } : {}),
   })
 }

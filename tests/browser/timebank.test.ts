@@ -3,8 +3,9 @@
  * came from; she gives an hour to 王桂兰 through the give page, and 王桂兰 (长辈模式) sees it
  * arrive; the committee puts an item in the catalogue and stocks it, 王桂兰 redeems it, and the
  * committee confirms the hand-over; service over the daily cap waits until the committee credits
- * it; a grant from the pool is reversed with a reason; the volunteer opens her certificate and the
- * verify page shows the same number and hours. Each test first makes the service, gifts and items it
+ * it; a grant from the pool is reversed with a reason; the volunteer records a visit, sees it credited,
+ * registers her real name, has her organisation certify it, saves the image, and a stranger who never
+ * signed in verifies it by its number. Each test first makes the service, gifts and items it
  * shows through the functions, as the people would, and expects balances relative to where they were.
  */
 import { randomUUID } from 'node:crypto'
@@ -12,7 +13,8 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { demoDataSet, demoIdentities, demoPerson as personOf } from '../../local/seed/demo-data'
 import { DEFAULT_DAILY_CAP_MINUTES, GIFT_ACCEPT_DAYS, maskName } from '../../shared/domain/timebank'
-import { formatMinutes, formatSignedMinutes } from '../../shared/domain/time'
+import type { ServiceHours } from '../../shared/contracts/timebank'
+import { formatMinutes, formatSignedMinutes, inShanghai } from '../../shared/domain/time'
 import {
   callFunction,
   contrastRatioOf,
@@ -354,50 +356,94 @@ describe('时间银行 in the browser', () => {
     expect(errors).toEqual([])
   })
 
-  it("opens the volunteer's certificate; the verify page shows the same number and hours", async () => {
-    const { page, errors } = await openTimeBank(volunteer.openid)
-    await tap(page, '服务证明')
-    await page.waitForURL('**/pages/time-bank/more/certificate/index')
-    const hours = shown(page).locator('#service-hours')
-    await hours.getByText(organisation.name).waitFor()
-    const total = await shown(page).locator('#hours-total').textContent()
-    await tap(page, '开具证明')
+  it('credits a visit she records; her organisation certifies it, she saves it, and a stranger verifies it', async () => {
+    const { page, errors } = await signInAs(session(), volunteer.openid)
+    // 王桂兰 is paired with 夕阳红 and 徐敏: the visit is 夕阳红's to certify.
+    await openPage(session(), page, 'pages/care/visit/index?id=care-wang-guilan')
+    await shown(page).getByText('探访 王桂兰').waitFor()
+    await tap(page, '上门探访')
+    await tap(page, '良好')
+    // 服务时长 starts at half an hour; one tap on + adds ten minutes.
+    const minutes = shown(page).locator('#visit-minutes')
+    expect(await minutes.textContent()).toContain(formatMinutes(30))
+    await minutes.locator('taro-button-core', { hasText: '+' }).click()
+    await minutes.getByText(formatMinutes(40)).waitFor()
+    await tap(page, '记录探访')
+    await shown(page)
+      .locator('#visit-recorded-minutes')
+      .getByText(/服务时长 40 分钟/)
+      .waitFor()
 
+    // In the time bank: the visit among her service, with its minutes, counted, and who confirmed it.
+    await openPage(session(), page, 'pages/time-bank/more/certificate/index')
+    const visit = shown(page).locator('.service-record', { hasText: '探访「结对探访' }).first()
+    await visit.waitFor()
+    expect(await visit.textContent()).toContain(`记录 ${formatMinutes(40)} · 计入 ${formatMinutes(40)}`)
+    expect(await visit.textContent()).toContain(`${organisation.name}`)
+    expect(await visit.textContent()).toContain(`确认人：${volunteer.name}`)
+
+    // 实名登记 first, with its own consent; a wrong number is said beside the field.
+    const realName = shown(page).locator('#real-name')
+    await realName.locator('#real-name-name input').fill(volunteer.name)
+    await realName.locator('#real-name-id input').fill('110105194912310021')
+    await tap(page, '我已阅读并同意以上用途')
+    await tap(page, '登记')
+    await realName.locator('.field-invalid').getByText('身份证号不正确，请核对').waitFor()
+    await realName.locator('#real-name-id input').fill('11010519491231002X')
+    await tap(page, '登记')
+    await shown(page).locator('#certificate-issuer').waitFor()
+
+    // Her organisation certifies what it recorded: the visit with the rest of 夕阳红's.
+    const today = inShanghai(await session().now())
+    const thisYear = { from: today.startOf('year').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') }
+    const { byIssuer } = (await callFunction(page, 'timebank', 'serviceHours', thisYear)).data as ServiceHours
+    const byXiyanghong = byIssuer.find((r) => r.issuer.id === organisation._id)!.minutes
+    await shown(page)
+      .locator('#certificate-issuer .choice', { hasText: `${organisation.name}（${formatMinutes(byXiyanghong)}）` })
+      .click()
+    await shown(page).locator('#certificate-issuer .choice-on', { hasText: organisation.name }).waitFor()
+    await tap(page, '开具证明')
     const certificate = shown(page).locator('#certificate')
     await certificate.waitFor()
     const number = (await certificate.locator('#certificate-number').textContent())!
     expect(number).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
-    const issued = await certificate.textContent()
+    const issued = (await certificate.textContent())!
     expect(issued).toContain(volunteer.name)
-    expect(issued).toContain(`服务时长${total}`)
-    expect(issued).toContain('沁园社区居民委员会')
+    expect(issued).toContain('**************002X')
+    expect(issued).not.toContain('11010519491231')
+    expect(issued).toContain(`服务时长${formatMinutes(byXiyanghong)}`)
+    expect(issued).toContain(`出具单位${organisation.name}`)
+    expect(issued).toContain('探访：结对探访')
     await screenshot(page, 'timebank-certificate.png')
 
-    // Downloaded as an image: a PNG named by the certificate's number.
+    // Saved as an image: on H5 a PNG named by the certificate's number, 600 px wide as drawn.
     const downloading = page.waitForEvent('download')
     await tap(page, '下载为图片')
     const download = await downloading
     expect(download.suggestedFilename()).toBe(`志愿服务证明-${number}.png`)
     const image = readFileSync((await download.path())!)
     expect(image.subarray(1, 4).toString()).toBe('PNG')
-    // 600 px wide, as drawn (the PNG header's width field).
     expect(image.readUInt32BE(16)).toBe(600)
+    expect(errors).toEqual([])
 
-    await tap(page, '打开查验页面')
-    await page.waitForURL('**/pages/time-bank/more/verify/index?number=*')
-    const verified = shown(page).locator('#certificate')
-    // The verify page comes in over the certificate page, which also has a #certificate: wait for the new one.
+    // A stranger opens the verify page by the number: the name partly hidden, the rest as issued.
+    const stranger = await session().newPage()
+    // Until verification opens to people not signed in at all, the stranger is a WeChat user new to the app, in no community.
+    await stranger.page.goto(session().host.url)
+    await stranger.page.waitForURL('**/local/sign-in', { timeout: 30_000 })
+    await stranger.page.click('#fresh-identity')
+    await stranger.page.waitForURL((url) => !url.pathname.startsWith('/local/'))
+    await openPage(session(), stranger.page, `pages/time-bank/more/verify/index?number=${number}`)
+    const verified = shown(stranger.page).locator('#certificate')
     await verified.getByText(maskName(volunteer.name), { exact: true }).waitFor()
     expect(await verified.locator('#certificate-number').textContent()).toBe(number)
-    // What it says is what was issued, but for the holder's name, partly hidden.
-    expect(await verified.textContent()).toBe(issued!.replace(volunteer.name, maskName(volunteer.name)))
-
-    // Anyone typing a number that was never issued is told so beside the field.
-    await shown(page).locator('#verify-number input').fill('0000-0000-0000-0000')
-    await tap(page, '查验')
-    await shown(page).locator('.field-invalid').getByText('没有这个验证编号的证明').waitFor()
-    await screenshot(page, 'timebank-verify.png')
-    expect(errors).toEqual([])
+    expect(await verified.textContent()).toBe(issued.replace(volunteer.name, maskName(volunteer.name)))
+    // A number that was never issued is said so beside the field.
+    await shown(stranger.page).locator('#verify-number input').fill('0000-0000-0000-0000')
+    await tap(stranger.page, '查验')
+    await shown(stranger.page).locator('.field-invalid').getByText('没有这个验证编号的证明').waitFor()
+    await screenshot(stranger.page, 'timebank-verify.png')
+    expect(stranger.errors).toEqual([])
   })
 
   it('lets the lead of the organisation that provides an item confirm its hand-over on the team page', async () => {

@@ -3,15 +3,20 @@ import {
   countedMinutes,
   entryTitle,
   formatCertificateNumber,
+  idNumberSchema,
+  inOrder,
+  isValidIdNumber,
   issuerName,
+  maskIdNumber,
   maskName,
   maskPhone,
   periodBounds,
-  periodSchema,
+  periodFields,
   shanghaiDay,
   splitByDailyCap,
   sumBy,
 } from '../../shared/domain/timebank'
+import { z } from 'zod'
 import { daySchema } from '../../shared/domain/fields'
 import { monthOf, monthRange } from '../../shared/domain/time'
 
@@ -40,8 +45,30 @@ describe('Shanghai days and months', () => {
     expect(daySchema.safeParse('2026-02-29').success).toBe(false)
     expect(daySchema.safeParse('2026-13-01').success).toBe(false)
     expect(daySchema.safeParse('2026-3-1').success).toBe(false)
+    const periodSchema = inOrder(z.strictObject(periodFields))
     expect(periodSchema.safeParse({ from: '2026-03-01', to: '2026-03-01' }).success).toBe(true)
     expect(periodSchema.safeParse({ from: '2026-03-02', to: '2026-03-01' }).error?.issues[0].path).toEqual(['to'])
+  })
+})
+
+describe('居民身份证号', () => {
+  // The standard's own example number, and one with X as its check character.
+  const valid = ['11010519491231002X', '110101199003074477']
+
+  it('takes a number whose check character and birth date are right, however spaced and cased', () => {
+    for (const n of valid) expect(isValidIdNumber(n)).toBe(true)
+    expect(idNumberSchema.parse(' 11010519491231002x ')).toBe('11010519491231002X')
+  })
+
+  it('refuses a wrong check character, a day that does not exist, and the wrong length', () => {
+    expect(isValidIdNumber('110105194912310021')).toBe(false)
+    expect(isValidIdNumber('110101199002304471')).toBe(false)
+    expect(isValidIdNumber('11010119900307447')).toBe(false)
+    expect(isValidIdNumber('11010119900307447A')).toBe(false)
+  })
+
+  it('shows only the last four digits', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('**************002X')
   })
 })
 

@@ -164,7 +164,14 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     overview: { valid: { communityId: community, month: '2026-11' }, field: 'month' },
     myVisits: { valid: {} },
     recordVisit: {
-      valid: { entryId: 'care-wang-guilan', visitedAt: '2026-11-01T10:00:00+08:00', mode: 'phone', wellbeing: 'good' },
+      valid: {
+        entryId: 'care-wang-guilan',
+        visitedAt: '2026-11-01T10:00:00+08:00',
+        mode: 'phone',
+        wellbeing: 'good',
+        minutes: 30,
+        requestId: 'bad-input-1',
+      },
       field: 'notes',
     },
   },
@@ -179,7 +186,11 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     redeem: { valid: { itemId: 'item-qy-rice', requestId: 'bad-input-1' }, field: 'itemId' },
     myRedemptions: { valid: {} },
     serviceHours: { valid: { from: '2026-01-01' }, field: 'from' },
-    issueCertificate: { valid: { from: '2026-01-01', to: '2026-12-31' }, field: 'to' },
+    registerRealName: { valid: { name: '徐敏', idNumber: '11010519491231002X', consent: true }, field: 'name' },
+    issueCertificate: {
+      valid: { from: '2026-01-01', to: '2026-12-31', issuer: { kind: 'organisation', id: organisationId } },
+      field: 'to',
+    },
     verifyCertificate: { valid: { number: 'ABCD-EFGH-JKMN-PQRS' }, field: 'number' },
     items: { valid: { communityId: community }, field: 'communityId' },
     saveItem: { valid: { communityId: community, name: '读报一次', kind: 'service', priceMinutes: 30 }, field: 'name' },

@@ -14,7 +14,7 @@ import { AUTO_CLOSE_DAYS, offerWindowMinutes } from '../../shared/domain/need'
 import { presetPeriod } from '../../shared/domain/report'
 import { EVERYONE_CONSENTED, startTestDatabase, testClock, type TestDatabase } from '../support/database'
 import { calendarMoments } from '../support/moments'
-import { callActivities, callCare, callNeeds, callReports, callTimebank, failure, ok, place, raiseInput } from './calls'
+import { callActivities, callCare, callNeeds, callReports, callTimebank, failure, ok, place, raiseInput, visitInput } from './calls'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -99,7 +99,9 @@ describe.each(calendarMoments)('at $name', ({ at }) => {
 
     // 孙秀英 (monthly) was last visited last month; 赵淑珍 (weekly) two days ago.
     for (const entryId of ['care-sun-xiuying', 'care-zhao-shuzhen'])
-      await ok(callCare(who.volunteer, 'recordVisit', { entryId, visitedAt: at.toISOString(), mode: 'in_person', wellbeing: 'good' }))
+      await ok(
+        callCare(who.volunteer, 'recordVisit', visitInput({ entryId, visitedAt: at.toISOString(), mode: 'in_person', wellbeing: 'good' })),
+      )
     const { people } = await ok(callCare(who.volunteer, 'myVisits', {}))
     const sun = people.find((p) => p.entryId === 'care-sun-xiuying')!
     const zhao = people.find((p) => p.entryId === 'care-zhao-shuzhen')!

@@ -110,6 +110,15 @@ export const raiseInput = (overrides: Partial<RaiseNeedInput> = {}): RaiseNeedIn
   ...overrides,
 })
 
+type VisitInput = ActionInput<typeof careContract, 'recordVisit'>
+let visitsMade = 0
+/** A visit as the visit page sends it: half an hour, and a request id of its own (a retry sends the same one again). */
+export const visitInput = (fields: Omit<VisitInput, 'minutes' | 'requestId'> & Partial<VisitInput>): VisitInput => ({
+  minutes: 30,
+  requestId: `visit-${++visitsMade}-${process.pid}`,
+  ...fields,
+})
+
 let residentsMade = 0
 /**
  * A new resident, like the demo person `like` (杨丽 of 沁园社区 unless told) but with an openid and

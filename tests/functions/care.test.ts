@@ -4,16 +4,25 @@
  * worry raises a need), withdrawal; the month's visit rate against figures worked out here from the
  * seeded documents; reminders and escalation, once per due date.
  */
-import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
-import type { AuditDoc, CareEntryDoc, CareVisitDoc, OutboxDoc } from '../../server/data/documents'
+import { demoDataSet, demoIdentities as who, demoPerson } from '../../local/seed/demo-data'
+import type {
+  AuditDoc,
+  CareEntryDoc,
+  CareVisitDoc,
+  DailyCreditDoc,
+  EntryDoc,
+  OutboxDoc,
+  ServiceRecordDoc,
+} from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
 import { runDueWork } from '../../server/scheduler/run'
 import type { ActionInput } from '../../shared/contract'
 import { visitAssignmentSchema, type CareContract } from '../../shared/contracts/care'
 import type { SubscribeData } from '../../shared/domain/messages'
 import { inShanghai } from '../../shared/domain/time'
+import { DEFAULT_DAILY_CAP_MINUTES, MAX_VISIT_MINUTES, MIN_VISIT_MINUTES, shanghaiDay } from '../../shared/domain/timebank'
 import { EVERYONE_CONSENTED, freshDatabasePerGroup, testClock } from '../support/database'
-import { callCare as call, callCommunity, callMessages, callNeeds, failure, ok } from './calls'
+import { callCare as call, callCommunity, callMessages, callNeeds, callTimebank, failure, ok, visitInput } from './calls'
 
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const rural = demoDataSet.communities.find((c) => c.kind === 'rural')!
@@ -120,16 +129,16 @@ describe('what each role sees of the register', () => {
 
   it('the paired volunteer: someone paired with another volunteer answers as an id that does not exist', async () => {
     const visit = { visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' } as const
-    const others = await failure(call(who.volunteer, 'recordVisit', { entryId: 'care-song-guiying', ...visit }))
+    const others = await failure(call(who.volunteer, 'recordVisit', visitInput({ entryId: 'care-song-guiying', ...visit })))
     expect(others).toEqual({ code: 'NOT_FOUND' })
-    expect(await failure(call(who.volunteer, 'recordVisit', { entryId: 'care-nobody', ...visit }))).toEqual(others)
+    expect(await failure(call(who.volunteer, 'recordVisit', visitInput({ entryId: 'care-nobody', ...visit })))).toEqual(others)
     expect(await failure(call(who.volunteer, 'entry', { entryId: 'care-wang-guilan' }))).toEqual({ code: 'FORBIDDEN' })
   })
 
   it('a volunteer of the same organisation paired with nobody: nothing', async () => {
     expect((await ok(call(unpairedVolunteer, 'myVisits', {}))).people).toEqual([])
     const visit = { entryId: 'care-wang-guilan', visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' } as const
-    expect(await failure(call(unpairedVolunteer, 'recordVisit', visit))).toEqual({ code: 'NOT_FOUND' })
+    expect(await failure(call(unpairedVolunteer, 'recordVisit', visitInput(visit)))).toEqual({ code: 'NOT_FOUND' })
   })
 
   it('the lead of the paired organisation: everyone paired with the organisation, and nobody paired with a volunteer alone', async () => {
@@ -161,7 +170,9 @@ describe('what each role sees of the register', () => {
           code: 'FORBIDDEN',
         })
         expect(
-          await failure(call(openid, 'recordVisit', { entryId, visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' })),
+          await failure(
+            call(openid, 'recordVisit', visitInput({ entryId, visitedAt: new Date().toISOString(), mode: 'phone', wellbeing: 'good' })),
+          ),
         ).toEqual({
           code: 'FORBIDDEN',
         })
@@ -231,15 +242,29 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     const { residentId: _, ...rest } = person()
     return { ...rest, location: yangLi.location!.coordinates }
   }
-  /** A fresh entry of this test's own, paired with 徐敏 when asked. */
-  async function anEntry(options: { pairedWith?: string; name?: string } = {}): Promise<{ entryId: string; registeredAt: number }> {
+  /** A fresh entry of this test's own, paired with the volunteer when asked, through 夕阳红 when `throughOrganisation`. */
+  async function anEntry(
+    options: { pairedWith?: string; name?: string; throughOrganisation?: boolean } = {},
+  ): Promise<{ entryId: string; registeredAt: number }> {
     const { entry } = await ok(call(who.committeeUrban, 'register', { ...unlinked(), ...(options.name ? { name: options.name } : {}) }))
     if (options.pairedWith)
-      await ok(call(who.committeeUrban, 'pair', { entryId: entry.entryId, volunteerMemberIds: [memberId(xiyanghong, options.pairedWith)] }))
+      await ok(
+        call(who.committeeUrban, 'pair', {
+          entryId: entry.entryId,
+          ...(options.throughOrganisation ? { organisationId: xiyanghong } : {}),
+          volunteerMemberIds: [memberId(xiyanghong, options.pairedWith)],
+        }),
+      )
     return { entryId: entry.entryId, registeredAt: (await entryDoc(entry.entryId)).registeredAt.getTime() }
   }
   const visitNow = (entryId: string) =>
-    ok(call(who.volunteer, 'recordVisit', { entryId, visitedAt: testClock.now().toISOString(), mode: 'in_person', wellbeing: 'good' }))
+    ok(
+      call(
+        who.volunteer,
+        'recordVisit',
+        visitInput({ entryId, visitedAt: testClock.now().toISOString(), mode: 'in_person', wellbeing: 'good' }),
+      ),
+    )
 
   it('the committee registers a resident with their separate consent; the place is their home; a first visit is due within a week', async () => {
     const before = testClock.now().getTime()
@@ -355,13 +380,17 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
   it('a visit may not be in the future, before registration, or carry flagged notes', async () => {
     const { entryId, registeredAt } = await anEntry({ pairedWith: who.volunteer })
     const visit = (data: object) =>
-      call(who.volunteer, 'recordVisit', {
-        entryId,
-        visitedAt: testClock.now().toISOString(),
-        mode: 'in_person',
-        wellbeing: 'good',
-        ...data,
-      })
+      call(
+        who.volunteer,
+        'recordVisit',
+        visitInput({
+          entryId,
+          visitedAt: testClock.now().toISOString(),
+          mode: 'in_person',
+          wellbeing: 'good',
+          ...data,
+        }),
+      )
     expect(await failure(visit({ visitedAt: new Date(testClock.now().getTime() + 3_600_000).toISOString() }))).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.visitedAt',
@@ -379,13 +408,17 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     const visitedAt = testClock.now()
     const { result, written } = await auditedBy(() =>
       ok(
-        call(who.volunteer, 'recordVisit', {
-          entryId,
-          visitedAt: visitedAt.toISOString(),
-          mode: 'in_person',
-          wellbeing: 'good',
-          notes: '聊了很久，情绪不错。',
-        }),
+        call(
+          who.volunteer,
+          'recordVisit',
+          visitInput({
+            entryId,
+            visitedAt: visitedAt.toISOString(),
+            mode: 'in_person',
+            wellbeing: 'good',
+            notes: '聊了很久，情绪不错。',
+          }),
+        ),
       ),
     )
     expect(result.visit).toMatchObject({
@@ -404,13 +437,17 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
   it('a worry becomes a need in the same step, raised by the volunteer for the person, at her place with her phone', async () => {
     const { entryId } = await anEntry({ pairedWith: who.volunteer })
     const { visit } = await ok(
-      call(who.volunteer, 'recordVisit', {
-        entryId,
-        visitedAt: testClock.now().toISOString(),
-        mode: 'in_person',
-        wellbeing: 'poor',
-        worry: { helpKind: '助残', urgency: 'urgent', description: '轮椅的刹车坏了，出门很危险，想请人帮忙修一下。' },
-      }),
+      call(
+        who.volunteer,
+        'recordVisit',
+        visitInput({
+          entryId,
+          visitedAt: testClock.now().toISOString(),
+          mode: 'in_person',
+          wellbeing: 'poor',
+          worry: { helpKind: '助残', urgency: 'urgent', description: '轮椅的刹车坏了，出门很危险，想请人帮忙修一下。' },
+        }),
+      ),
     )
     expect(visit.needId).toEqual(expect.any(String))
     const { need } = await ok(callNeeds(who.committeeUrban, 'detail', { needId: visit.needId! }))
@@ -429,6 +466,109 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     expect(need.status).toBe('matching')
     const { entry } = await ok(call(who.committeeUrban, 'entry', { entryId }))
     expect(entry.visits.find((v) => v.visitId === visit.visitId)?.needId).toBe(visit.needId)
+  })
+
+  describe('a visit earns its 服务时长 in the time bank', () => {
+    // 高鹏 visits in these tests only: his day's credits are theirs.
+    const gaoPeng = unpairedVolunteer
+    const records = async (visitId: string) =>
+      ((await allDocuments('service_records')) as ServiceRecordDoc[]).filter((r) => r.source.kind === 'visit' && r.source.id === visitId)
+    const entriesOf = async (recordId: string) =>
+      ((await allDocuments('timebank_entries')) as EntryDoc[]).filter((e) => e._id === `service:${recordId}`)
+    const creditedToday = async (openid: string) =>
+      ((await allDocuments('timebank_daily')) as DailyCreditDoc[]).find((d) => d._id === `day:${openid}:${shanghaiDay(testClock.now())}`)
+        ?.minutes ?? 0
+    const visitBy = (entryId: string, fields: Partial<ActionInput<CareContract, 'recordVisit'>> = {}) =>
+      visitInput({ entryId, visitedAt: testClock.now().toISOString(), mode: 'in_person', wellbeing: 'good', ...fields })
+
+    it('credits the minutes once, however often the page sends the same visit; the organisation paired for it recorded it', async () => {
+      const { entryId } = await anEntry({ pairedWith: gaoPeng, throughOrganisation: true })
+      const input = visitBy(entryId, { minutes: 45 })
+      const first = await ok(call(gaoPeng, 'recordVisit', input))
+      expect(first.visit.minutes).toBe(45)
+      // A retry after a lost answer, and two racing replays: the same visit, one record, one credit.
+      const again = await ok(call(gaoPeng, 'recordVisit', input))
+      const racing = await Promise.all([ok(call(gaoPeng, 'recordVisit', input)), ok(call(gaoPeng, 'recordVisit', input))])
+      expect([again, ...racing].map((a) => a.visit.visitId)).toEqual(Array(3).fill(first.visit.visitId))
+      const visits = ((await allDocuments('care_visits')) as CareVisitDoc[]).filter((v) => v.entryId === entryId)
+      expect(visits).toHaveLength(1)
+      const [record] = await records(first.visit.visitId)
+      expect(await records(first.visit.visitId)).toHaveLength(1)
+      expect(record).toMatchObject({ openid: gaoPeng, organisationId: xiyanghong, minutes: 45, confirmedByOpenid: gaoPeng })
+      expect(record.credit.status).toBe('credited')
+      expect((await entriesOf(record._id)).map((e) => e.minutes)).toEqual([45])
+      // The same request id sent for someone else is not taken for a new visit.
+      const other = await anEntry({ pairedWith: gaoPeng, throughOrganisation: true })
+      expect(await failure(call(gaoPeng, 'recordVisit', { ...input, entryId: other.entryId }))).toEqual({
+        code: 'CONFLICT',
+        field: 'data.requestId',
+      })
+      // The due work finds nothing left to credit.
+      await runDueWork(testClock.now())
+      expect(await entriesOf(record._id)).toHaveLength(1)
+      const hours = await ok(callTimebank(gaoPeng, 'serviceHours', {}))
+      expect(hours.records.find((r) => r.id === record._id)).toEqual({
+        id: record._id,
+        service: expect.objectContaining({
+          kind: 'visit',
+          kindLabel: '探访',
+          organisationId: xiyanghong,
+          organisationName: '沁园社区夕阳红助老服务队',
+        }),
+        recordedMinutes: 45,
+        countedMinutes: 45,
+        statusLabel: '已入账',
+        confirmedByName: demoPerson(gaoPeng).name,
+      })
+    })
+
+    it('over the day’s cap, the rest waits for the committee', async () => {
+      const { entryId } = await anEntry({ pairedWith: gaoPeng, throughOrganisation: true })
+      const before = await creditedToday(gaoPeng)
+      await ok(callTimebank(who.committeeUrban, 'settings', { communityId: urban._id, dailyCapMinutes: before + 60 }))
+      try {
+        const { visit } = await ok(call(gaoPeng, 'recordVisit', visitBy(entryId, { minutes: 90 })))
+        const [record] = await records(visit.visitId)
+        expect(record.credit).toMatchObject({ status: 'held', heldMinutes: 30 })
+        expect((await entriesOf(record._id)).map((e) => e.minutes)).toEqual([60])
+        const { held } = await ok(callTimebank(who.committeeUrban, 'heldCredits', { communityId: urban._id }))
+        expect(held.find((h) => h.id === `held:${record._id}`)).toMatchObject({ heldMinutes: 30, service: { kind: 'visit' } })
+      } finally {
+        await ok(callTimebank(who.committeeUrban, 'settings', { communityId: urban._id, dailyCapMinutes: DEFAULT_DAILY_CAP_MINUTES }))
+      }
+    })
+
+    it('refuses minutes a visit could not take, naming the field, and records nothing', async () => {
+      const { entryId } = await anEntry({ pairedWith: gaoPeng, throughOrganisation: true })
+      for (const minutes of [MIN_VISIT_MINUTES - 1, MAX_VISIT_MINUTES + 1, 30.5, -30]) {
+        expect(await failure(call(gaoPeng, 'recordVisit', visitBy(entryId, { minutes })))).toEqual({
+          code: 'INVALID_INPUT',
+          field: 'data.minutes',
+        })
+      }
+      expect(((await allDocuments('care_visits')) as CareVisitDoc[]).filter((v) => v.entryId === entryId)).toEqual([])
+    })
+
+    it('a visit no organisation was paired for is the committee’s to certify, for its minutes only', async () => {
+      const { entryId } = await anEntry({ pairedWith: gaoPeng })
+      const { visit } = await ok(call(gaoPeng, 'recordVisit', visitBy(entryId, { minutes: 25 })))
+      const [record] = await records(visit.visitId)
+      expect(record.organisationId).toBeUndefined()
+      const committee = { kind: 'committee' as const, id: urban._id, name: '沁园社区居民委员会' }
+      const hours = await ok(callTimebank(gaoPeng, 'serviceHours', {}))
+      expect(hours.byIssuer).toContainEqual({ issuer: committee, minutes: 25 })
+      const day = shanghaiDay(testClock.now())
+      const { certificate } = await ok(
+        callTimebank(gaoPeng, 'issueCertificate', { from: day, to: day, issuer: { kind: 'committee', id: urban._id } }),
+      )
+      expect(certificate).toMatchObject({
+        totalMinutes: 25,
+        issuer: { kind: 'committee', communityId: urban._id, name: committee.name },
+        services: [`探访：结对探访（${unlinked().neighbourhood}）`],
+      })
+      // Never the name of the person visited: anyone with the number reads the certificate.
+      expect(JSON.stringify(certificate)).not.toContain(unlinked().name)
+    })
   })
 
   it('withdrawing consent takes her off the active register, ends the pairing and the schedule, and keeps the history', async () => {
@@ -463,7 +603,7 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
     await ok(call(who.committeeUrban, 'withdrawConsent', { entryId, at: testClock.now().toISOString(), note: '不再需要。' }))
     expect((await ok(call(who.volunteer, 'myVisits', {}))).people.map((p) => p.entryId)).not.toContain(entryId)
     const visit = { entryId, visitedAt: testClock.now().toISOString(), mode: 'phone', wellbeing: 'good' } as const
-    expect(await failure(call(who.volunteer, 'recordVisit', visit))).toEqual({ code: 'NOT_FOUND' })
+    expect(await failure(call(who.volunteer, 'recordVisit', visitInput(visit)))).toEqual({ code: 'NOT_FOUND' })
     expect(await failure(call(who.committeeUrban, 'pair', { entryId, organisationId: xiyanghong }))).toEqual({ code: 'CONFLICT' })
     expect(await failure(call(who.committeeUrban, 'update', { entryId, frequency: 'weekly' }))).toEqual({ code: 'CONFLICT' })
     expect(
@@ -634,12 +774,16 @@ describe('reminders and escalation: once per due date', () => {
       expect([reminded.length, escalated.length]).toEqual([2, committee.length])
 
       await ok(
-        call(who.volunteer, 'recordVisit', {
-          entryId: 'care-wang-guilan',
-          visitedAt: testClock.now().toISOString(),
-          mode: 'in_person',
-          wellbeing: 'good',
-        }),
+        call(
+          who.volunteer,
+          'recordVisit',
+          visitInput({
+            entryId: 'care-wang-guilan',
+            visitedAt: testClock.now().toISOString(),
+            mode: 'in_person',
+            wellbeing: 'good',
+          }),
+        ),
       )
       const next = (await entryDoc('care-wang-guilan')).nextDueAt!
       expect(next.getTime()).toBeGreaterThan(due.getTime())

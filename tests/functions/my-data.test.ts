@@ -63,7 +63,15 @@ async function seedHerTraces(): Promise<void> {
   )
   await ok(callTimebank(xuMin.openid, 'acceptGift', { giftId: gift.id }))
   await ok(callTimebank(xuMin.openid, 'redeem', { itemId: 'item-qy-haircut', requestId: requestId() }))
-  await ok(callTimebank(xuMin.openid, 'issueCertificate', { from: '2026-01-01', to: shanghaiDay(testClock.now()) }))
+  // Her real name for the certificate: what closing the account must take away with the rest.
+  await ok(callTimebank(xuMin.openid, 'registerRealName', { name: xuMin.name, idNumber: '11010519491231002X', consent: true }))
+  await ok(
+    callTimebank(xuMin.openid, 'issueCertificate', {
+      from: '2026-01-01',
+      to: shanghaiDay(testClock.now()),
+      issuer: { kind: 'organisation', id: 'org-qy-xiyanghong' },
+    }),
+  )
   await ok(callOrganisations(xuMin.openid, 'join', { code: 'QMHEB8' }))
   const { entry } = await ok(
     callCare(who.committeeUrban, 'register', {
@@ -124,6 +132,7 @@ describe('我的信息', () => {
     )
     expect(data.timeBank.redemptions).toHaveLength(1)
     expect(data.timeBank.certificates).toHaveLength(1)
+    expect(data.timeBank.realName).toMatchObject({ name: xuMin.name, maskedIdNumber: '**************002X' })
     expect(data.activities).toEqual([expect.objectContaining({ roleLabel: '参与者', statusLabel: '已报名' })])
     expect(data.joinRequests).toEqual([
       expect.objectContaining({ organisationName: '沁园社区“和为贵”调解工作室', statusLabel: '等待负责人同意' }),

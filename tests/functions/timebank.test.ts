@@ -16,13 +16,15 @@ import type {
   RedemptionDoc,
   ServiceRecordDoc,
 } from '../../server/data/documents'
+import manifest from '../../database/collections.json'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
+import type { Envelope } from '../../shared/contract'
 import { runDueWork } from '../../server/scheduler/run'
 import { creditServiceRecords, pendingServiceRecord } from '../../server/timebank/credit'
 import { DEFAULT_DAILY_CAP_MINUTES } from '../../shared/domain/timebank'
 import { CLOUDBASE_LATENCY_MS, freshDatabasePerGroup, midMorningForGroup, testClock } from '../support/database'
 import { expectLedgerInvariants } from '../support/ledger'
-import { callNeeds, callTimebank as call, failure, ok, outbox, sentSince } from './calls'
+import { callAccount, callNeeds, callTimebank as call, failure, ok, outbox, sentSince } from './calls'
 
 const urban = 'c-zd-qinyuan'
 const rural = 'c-zc-taihe'
@@ -997,8 +999,10 @@ describe('grants, the ledger and reversals', () => {
 
 describe('service hours and the certificate', () => {
   freshDatabasePerGroup()
-  const certificateOf = async (openid: string) =>
-    (await ok(call(openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))).certificate
+  const xiyanghong = { kind: 'organisation' as const, id: 'org-qy-xiyanghong' }
+  const zhucan = { kind: 'organisation' as const, id: 'org-qy-zhucan' }
+  const certificateOf = async (openid: string, issuer: { kind: 'organisation' | 'committee'; id: string } = xiyanghong) =>
+    (await ok(call(openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31', issuer }))).certificate
 
   it('sums 志愿服务时长 by organisation and by month, over a period or all', async () => {
     const hours = await ok(call(xuMin.openid, 'serviceHours', {}))
@@ -1007,12 +1011,18 @@ describe('service hours and the certificate', () => {
       { organisationId: 'org-qy-xiyanghong', organisationName: '沁园社区夕阳红助老服务队', minutes: 360 },
       { organisationId: 'org-qy-zhucan', organisationName: '沁园社区长者助餐服务队', minutes: 90 },
     ])
+    expect(hours.byIssuer).toEqual([
+      { issuer: { ...xiyanghong, name: '沁园社区夕阳红助老服务队' }, minutes: 360 },
+      { issuer: { ...zhucan, name: '沁园社区长者助餐服务队' }, minutes: 90 },
+    ])
     expect(hours.byMonth).toEqual([
       { month: '2026-03', minutes: 120 },
       { month: '2026-04', minutes: 90 },
       { month: '2026-10', minutes: 240 },
     ])
     expect(hours.records.map((r) => r.service.title)).toEqual(['重阳节敬老饺子宴', '长者食堂送餐', '亲情陪伴（沁园小区）'])
+    // Who confirmed each: the lead of its organisation.
+    expect(hours.records.every((r) => r.confirmedByName.length > 0)).toBe(true)
     const spring = await ok(call(xuMin.openid, 'serviceHours', { from: '2026-03-01', to: '2026-04-30' }))
     expect(spring.totalMinutes).toBe(210)
     // 邓浩's 120 held minutes wait: not counted yet.
@@ -1020,26 +1030,60 @@ describe('service hours and the certificate', () => {
     expect([his.totalMinutes, his.waitingMinutes]).toEqual([810, 120])
   })
 
-  it('issues a certificate: identity with a masked phone, hours, the committee as issuer, an unguessable number', async () => {
-    const certificate = await certificateOf(xuMin.openid)
-    expect(certificate).toMatchObject({
+  it('issues a certificate per issuer: each states only the hours that issuer recorded, with an unguessable number', async () => {
+    const fromXiyanghong = await certificateOf(xuMin.openid)
+    const fromZhucan = await certificateOf(xuMin.openid, zhucan)
+    expect(fromXiyanghong).toMatchObject({
       holder: { name: '徐敏', maskedPhone: '187****9354' },
       period: { from: '2026-01-01', to: '2026-12-31' },
-      totalMinutes: 450,
-      issuer: { communityId: urban, name: '沁园社区居民委员会' },
+      totalMinutes: 360,
+      byOrganisation: [{ organisationId: xiyanghong.id, minutes: 360 }],
+      issuer: { kind: 'organisation', organisationId: xiyanghong.id, communityId: urban, name: '沁园社区夕阳红助老服务队' },
+      stars: 0,
+      starLabel: '',
     })
-    expect(certificate.number).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/)
-    expect((await certificateOf(xuMin.openid)).number).not.toBe(certificate.number)
-    expect(await failure(call(yangLi.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))).toEqual({ code: 'NOT_FOUND' })
-    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-12-31', to: '2026-01-01' }))).toEqual({
+    expect(fromXiyanghong.services.length).toBeGreaterThan(0)
+    expect(fromZhucan).toMatchObject({
+      totalMinutes: 90,
+      byOrganisation: [{ organisationId: zhucan.id, minutes: 90 }],
+      issuer: { kind: 'organisation', organisationId: zhucan.id, name: '沁园社区长者助餐服务队' },
+      services: ['活动：长者食堂送餐'],
+    })
+    expect(fromXiyanghong.byMonth.reduce((sum, m) => sum + m.minutes, 0)).toBe(360)
+    expect(fromXiyanghong.number).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/)
+    // Asked again, issued again: a number of its own.
+    expect((await certificateOf(xuMin.openid)).number).not.toBe(fromXiyanghong.number)
+    // An issuer that recorded nothing of hers, and someone with no service at all: nothing to certify.
+    expect(
+      await failure(
+        call(xuMin.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31', issuer: { kind: 'committee', id: urban } }),
+      ),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.issuer',
+    })
+    expect(await failure(call(yangLi.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31', issuer: xiyanghong }))).toEqual({
+      code: 'NOT_FOUND',
+      field: 'data.issuer',
+    })
+    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-12-31', to: '2026-01-01', issuer: xiyanghong }))).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.to',
     })
-    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-02-30', to: '2026-03-01' }))).toEqual({
+    expect(await failure(call(xuMin.openid, 'issueCertificate', { from: '2026-02-30', to: '2026-03-01', issuer: xiyanghong }))).toEqual({
       code: 'INVALID_INPUT',
       field: 'data.from',
     })
     expect(await failure(call(xuMin.openid, 'serviceHours', { from: '2026-13-01' }))).toEqual({ code: 'INVALID_INPUT', field: 'data.from' })
+  })
+
+  it('the star grade counts all her service, whoever recorded it', async () => {
+    // 邓浩 has 810 counted minutes: eight days of 11 hours (under the day's cap) make 100 hours, one star.
+    for (let day = 1; day <= 8; day++) await earn(dengHao.openid, 660, `2026-05-0${day}T08:00:00`)
+    const hours = await ok(call(dengHao.openid, 'serviceHours', {}))
+    const issuer = hours.byIssuer[0].issuer
+    const certificate = await certificateOf(dengHao.openid, { kind: issuer.kind, id: issuer.id })
+    expect([certificate.stars, certificate.starLabel]).toEqual([1, '一星志愿者'])
   })
 
   it('anyone signed in verifies it by number, however typed, and sees the name partly masked', async () => {
@@ -1048,8 +1092,8 @@ describe('service hours and the certificate', () => {
     expect(certificate).toMatchObject({
       number,
       holder: { name: '徐*', maskedPhone: '187****9354' },
-      totalMinutes: 450,
-      issuer: { name: '沁园社区居民委员会' },
+      totalMinutes: 360,
+      issuer: { kind: 'organisation', name: '沁园社区夕阳红助老服务队' },
     })
     expect((await ok(call('o-not-registered', 'verifyCertificate', { number }))).certificate.number).toBe(number)
     expect(await failure(call(who.resident, 'verifyCertificate', { number: '0000-0000-0000-0000' }))).toEqual({
@@ -1061,6 +1105,49 @@ describe('service hours and the certificate', () => {
       field: 'data.number',
     })
     expect(await failure(call(null, 'verifyCertificate', { number }))).toEqual({ code: 'UNAUTHENTICATED' })
+  })
+})
+
+describe('实名登记 for the certificate', () => {
+  freshDatabasePerGroup()
+  const idNumber = '11010519491231002X'
+  const period = { from: '2026-01-01', to: '2026-12-31', issuer: { kind: 'organisation' as const, id: 'org-qy-xiyanghong' } }
+
+  it('refuses a wrong ID number and a missing consent, naming the field, and keeps nothing', async () => {
+    for (const wrong of ['110105194912310021', '11010519491331002X', '1101051949123100']) {
+      expect(await failure(call(xuMin.openid, 'registerRealName', { name: '徐敏', idNumber: wrong, consent: true }))).toEqual({
+        code: 'INVALID_INPUT',
+        field: 'data.idNumber',
+      })
+    }
+    const noConsent = { name: '徐敏', idNumber, consent: false } as unknown as { name: string; idNumber: string; consent: true }
+    expect(await failure(call(xuMin.openid, 'registerRealName', noConsent))).toEqual({ code: 'INVALID_INPUT', field: 'data.consent' })
+    expect(await allDocuments('volunteer_real_names')).toEqual([])
+  })
+
+  it('the ID number is shown by its last four digits only, and is in no answer and no document', async () => {
+    const answers: unknown[] = []
+    const kept = async <T>(answer: Promise<Envelope<T>>) => {
+      const value = await ok(answer)
+      answers.push(value)
+      return value
+    }
+    const { realName } = await kept(
+      call(xuMin.openid, 'registerRealName', { name: '徐敏', idNumber: ` ${idNumber.toLowerCase()} `, consent: true }),
+    )
+    expect(realName).toEqual({ name: '徐敏', maskedIdNumber: '**************002X' })
+    expect((await kept(call(xuMin.openid, 'serviceHours', {}))).realName).toEqual(realName)
+    const { certificate } = await kept(call(xuMin.openid, 'issueCertificate', period))
+    expect(certificate.holder).toEqual({ name: '徐敏', maskedPhone: '187****9354', maskedIdNumber: '**************002X' })
+    const verified = await kept(call('o-not-registered', 'verifyCertificate', { number: certificate.number }))
+    expect(verified.certificate.holder).toEqual({ name: '徐*', maskedPhone: '187****9354', maskedIdNumber: '**************002X' })
+    await kept(callAccount(xuMin.openid, 'myData', {}))
+    // Neither the number nor the part that says where and when she was born, anywhere.
+    const secrets = [idNumber, idNumber.slice(0, 14), idNumber.slice(6, 14)]
+    for (const secret of secrets) expect(JSON.stringify(answers)).not.toContain(secret)
+    for (const collection of Object.keys(manifest.collections))
+      for (const document of await allDocuments(collection))
+        for (const secret of secrets) expect(JSON.stringify(document)).not.toContain(secret)
   })
 })
 

@@ -18,10 +18,13 @@ const LINE = 44
 function linesOf(certificate: Certificate): string[] {
   return [
     `姓名：${certificate.holder.name}`,
+    ...(certificate.holder.maskedIdNumber ? [`身份证号：${certificate.holder.maskedIdNumber}`] : []),
     `手机：${certificate.holder.maskedPhone}`,
+    ...(certificate.starLabel ? [`星级：${certificate.starLabel}`] : []),
     `期间：${formatDay(certificate.period.from)} 至 ${formatDay(certificate.period.to)}`,
     `服务时长：${formatMinutes(certificate.totalMinutes)}`,
     ...certificate.byOrganisation.map((row) => `${row.organisationName}：${formatMinutes(row.minutes)}`),
+    ...certificate.services.map((line) => `服务内容：${line}`),
     `出具单位：${certificate.issuer.name}`,
     `出具时间：${formatDateTime(certificate.issuedAt)}`,
   ]

@@ -104,10 +104,13 @@ export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
   await call(people.resident, 'residents', 'enterFamilyCode', { code: link.code })
   await call(demoIdentities.elderResident, 'residents', 'answerFamily', { linkId: link.linkId, accept: true })
   const today = inShanghai(hostNow)
+  // The year gone by, not this calendar year, which on 1 January holds no service yet.
+  const period = { from: today.subtract(1, 'year').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') }
+  // From whoever recorded her service in it: a certificate is one issuer's.
+  const { byIssuer } = await call(people.volunteer, 'timebank', 'serviceHours', period)
   const { certificate } = await call(people.volunteer, 'timebank', 'issueCertificate', {
-    // The year gone by, not this calendar year, which on 1 January holds no service yet.
-    from: today.subtract(1, 'year').format('YYYY-MM-DD'),
-    to: today.format('YYYY-MM-DD'),
+    ...period,
+    issuer: { kind: byIssuer[0].issuer.kind, id: byIssuer[0].issuer.id },
   })
   const { code } = await call(people.organisationLead, 'organisations', 'invitation', { organisationId: organisation })
   const { person } = await call(people.committee, 'residents', 'registerPerson', {

@@ -12,16 +12,19 @@ import {
   type Wellbeing,
 } from '../../../../../shared/domain/care'
 import { urgencyLabel, urgencySchema, type Urgency } from '../../../../../shared/domain/need'
+import { DEFAULT_VISIT_MINUTES, MAX_VISIT_MINUTES, MIN_VISIT_MINUTES } from '../../../../../shared/domain/timebank'
 import { helpKinds, type HelpKind } from '../../../../../shared/domain/vocabulary'
 import { api } from '../../../api'
 import { BusyButton } from '../../../components/busy-button'
 import { careFieldKey, daysAgo, RecentDayField } from '../../../components/care'
-import { Choices, Field, TextAreaField } from '../../../components/form'
+import { Choices, Field, Stepper, TextAreaField } from '../../../components/form'
 import { ListItem } from '../../../components/list'
 import { EmergencyPanel } from '../../../components/need'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loaded } from '../../../components/status'
+import { formatMinutes } from '../../../format'
 import { useLoad } from '../../../hooks/use-load'
+import { useRequestId } from '../../../hooks/use-request-id'
 import { useSteppedForm } from '../../../hooks/use-stepped-form'
 import { paths, usePageParams } from '../../../routes'
 
@@ -30,6 +33,8 @@ interface Draft {
   days: number
   mode: VisitMode | null
   wellbeing: Wellbeing | null
+  /** 服务时长, credited to the visitor's time bank. */
+  minutes: number
   notes: string
   /** 有困难需要帮助: the visit raises a need on the person's behalf. */
   worried: boolean
@@ -38,10 +43,23 @@ interface Draft {
   description: string
 }
 
-const initial: Draft = { days: 0, mode: null, wellbeing: null, notes: '', worried: false, helpKind: null, urgency: null, description: '' }
+const initial: Draft = {
+  days: 0,
+  mode: null,
+  wellbeing: null,
+  minutes: DEFAULT_VISIT_MINUTES,
+  notes: '',
+  worried: false,
+  helpKind: null,
+  urgency: null,
+  description: '',
+}
 
 const worryChoices = { 没有困难: false, 有困难需要帮助: true } as const
 type WorryChoice = keyof typeof worryChoices
+
+/** One tap of − or + on 服务时长. */
+const STEP_MINUTES = 10
 
 /** 记录探访 for one person paired with me: one screen, one submit, which also raises a need when there is a worry. */
 export default function VisitPage() {
@@ -62,12 +80,14 @@ export default function VisitPage() {
 }
 
 function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded(visit: VisitView): void }) {
+  // Sent again on a retry: the visit is recorded, and its time credited, once.
+  const [requestId] = useRequestId()
   const form = useSteppedForm({
     initial,
     steps: [
       {
         title: '探访',
-        fields: ['visitedAt', 'mode', 'wellbeing', 'notes', 'worry', 'worry.helpKind', 'worry.urgency', 'worry.description'],
+        fields: ['visitedAt', 'mode', 'wellbeing', 'minutes', 'notes', 'worry', 'worry.helpKind', 'worry.urgency', 'worry.description'],
       },
     ],
     schema: careContract.actions.recordVisit.input,
@@ -76,6 +96,8 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
       visitedAt: daysAgo(draft.days),
       mode: draft.mode ?? undefined,
       wellbeing: draft.wellbeing ?? undefined,
+      minutes: draft.minutes,
+      requestId,
       notes: draft.notes.trim() || undefined,
       worry: draft.worried
         ? { helpKind: draft.helpKind ?? undefined, urgency: draft.urgency ?? undefined, description: draft.description }
@@ -131,6 +153,17 @@ function VisitForm({ person, onRecorded }: { person: VisitAssignment; onRecorded
             chosen={draft.wellbeing ? [draft.wellbeing] : []}
             labelOf={(w) => wellbeingLabel[w]}
             onToggle={chooseWellbeing}
+          />
+        </Field>
+        <Field label="服务时长" hint={`计入您的时间银行；每点一下加减 ${STEP_MINUTES} 分钟`} error={problems.minutes}>
+          <Stepper
+            id="visit-minutes"
+            value={draft.minutes}
+            min={MIN_VISIT_MINUTES}
+            max={MAX_VISIT_MINUTES}
+            step={STEP_MINUTES}
+            unit={formatMinutes}
+            onChange={(n) => change('minutes', n)}
           />
         </Field>
         <TextAreaField
@@ -191,6 +224,11 @@ function Recorded({ person, visit }: { person: VisitAssignment; visit: VisitView
         <Text className="status-text">
           {person.name}：{visit.modeLabel}，情况{visit.wellbeingLabel}。
         </Text>
+        {visit.minutes ? (
+          <Text id="visit-recorded-minutes" className="status-text">
+            服务时长 {formatMinutes(visit.minutes)}，已计入您的时间银行（超过每天上限的部分等社区审核）。
+          </Text>
+        ) : null}
       </View>
       {visit.needId ? (
         <View id="visit-need" className="card">

@@ -1,17 +1,19 @@
 import { Button, Canvas, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
-import type { Certificate } from '../../../../../../shared/contracts/timebank'
+import type { Certificate, IssuerView, ServiceHours } from '../../../../../../shared/contracts/timebank'
+import { REAL_NAME_PURPOSE } from '../../../../../../shared/domain/timebank'
 import { inShanghai } from '../../../../../../shared/domain/time'
 import { api } from '../../../../api'
 import { BusyButton } from '../../../../components/busy-button'
-import { Choices } from '../../../../components/form'
+import { Choices, Field, TextField } from '../../../../components/form'
 import { SectionHeader } from '../../../../components/list'
 import { PageShell } from '../../../../components/page-shell'
 import { Empty, Loaded } from '../../../../components/status'
+import { serviceSource } from '../../../../components/time-bank'
 import { CertificateView } from '../../../../components/certificate'
 import { CERTIFICATE_CANVAS, CERTIFICATE_WIDTH, certificateHeight, saveCertificateImage } from '../../../../components/certificate-image'
-import { formatDay, formatMinutes } from '../../../../format'
+import { formatDate, formatDay, formatMinutes } from '../../../../format'
 import { useLoad } from '../../../../hooks/use-load'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { go, paths } from '../../../../routes'
@@ -29,7 +31,10 @@ const periods = {
 } as const
 type PeriodName = keyof typeof periods
 
-/** 志愿服务证明: choose a period, see the hours by organisation, open the certificate with its number. */
+/**
+ * 志愿服务时长 and 证明: choose a period, see the hours by who recorded them and every service of the
+ * period, register the real name once, pick the issuer, open the certificate with its number.
+ */
 export default function CertificatePage() {
   const [chosen, setChosen] = useState<PeriodName>('今年')
   const [certificate, setCertificate] = useState<Certificate | null>(null)
@@ -49,9 +54,10 @@ export default function CertificatePage() {
   )
 }
 
-function Hours({ period, onIssued }: { period: { from: string; to: string }; onIssued(certificate: Certificate): void }) {
+type Period = { from: string; to: string }
+
+function Hours({ period, onIssued }: { period: Period; onIssued(certificate: Certificate): void }) {
   const load = useLoad(() => api.timebank.serviceHours(period))
-  const issue = useSubmit()
   return (
     <Loaded load={load}>
       {(hours) => (
@@ -63,9 +69,9 @@ function Hours({ period, onIssued }: { period: { from: string; to: string }; onI
             <Text id="hours-total" className="card-title">
               {formatMinutes(hours.totalMinutes)}
             </Text>
-            {hours.byOrganisation.map((row) => (
-              <View className="fact" key={row.organisationId}>
-                <Text className="fact-label">{row.organisationName}</Text>
+            {hours.byIssuer.map((row) => (
+              <View className="fact" key={`${row.issuer.kind}:${row.issuer.id}`}>
+                <Text className="fact-label">{row.issuer.name}</Text>
                 <Text className="fact-value">{formatMinutes(row.minutes)}</Text>
               </View>
             ))}
@@ -75,21 +81,126 @@ function Hours({ period, onIssued }: { period: { from: string; to: string }; onI
           </View>
           {hours.totalMinutes === 0 ? (
             <Empty title="这段时间还没有志愿服务时长">换一段时间看看，或参加志愿服务后再来开具。</Empty>
+          ) : hours.realName ? (
+            <Issue hours={hours} period={period} onIssued={onIssued} />
           ) : (
-            <View>
-              {issue.errorOf() ? <Text className="field-error">{issue.errorOf()}</Text> : null}
-              <BusyButton
-                id="issue-certificate"
-                primary
-                busy={issue.busy}
-                label="开具证明"
-                onClick={() => issue.run(async () => onIssued((await api.timebank.issueCertificate(period)).certificate))}
-              />
-            </View>
+            <RealNameForm onRegistered={(realName) => load.replace({ ...hours, realName })} />
           )}
+          <ServiceList records={hours.records} />
         </View>
       )}
     </Loaded>
+  )
+}
+
+const issuerKey = (issuer: IssuerView) => `${issuer.kind}:${issuer.id}`
+
+/** 谁记录谁证明: the volunteer picks who certifies; each certificate states only what that issuer recorded. */
+function Issue({ hours, period, onIssued }: { hours: ServiceHours; period: Period; onIssued(certificate: Certificate): void }) {
+  const [chosen, setChosen] = useState(issuerKey(hours.byIssuer[0].issuer))
+  const issue = useSubmit()
+  const row = hours.byIssuer.find((r) => issuerKey(r.issuer) === chosen) ?? hours.byIssuer[0]
+  return (
+    <View id="certificate-issuer">
+      <SectionHeader title="请哪个单位出具证明" />
+      <Text className="page-hint">谁记录的服务由谁证明：每份证明只写这个单位记录的时长。</Text>
+      <Choices
+        wide
+        options={hours.byIssuer.map((r) => issuerKey(r.issuer))}
+        chosen={[issuerKey(row.issuer)]}
+        labelOf={(key) => {
+          const option = hours.byIssuer.find((r) => issuerKey(r.issuer) === key)!
+          return `${option.issuer.name}（${formatMinutes(option.minutes)}）`
+        }}
+        onToggle={setChosen}
+      />
+      {issue.errorOf() ? <Text className="field-error">{issue.errorOf()}</Text> : null}
+      <BusyButton
+        id="issue-certificate"
+        primary
+        busy={issue.busy}
+        label="开具证明"
+        onClick={() =>
+          issue.run(async () =>
+            onIssued(
+              (await api.timebank.issueCertificate({ ...period, issuer: { kind: row.issuer.kind, id: row.issuer.id } })).certificate,
+            ),
+          )
+        }
+      />
+    </View>
+  )
+}
+
+/** 实名登记, asked once, the first time a certificate is wanted, with its own consent beside its purpose. */
+function RealNameForm({ onRegistered }: { onRegistered(realName: NonNullable<ServiceHours['realName']>): void }) {
+  const [name, setName] = useState('')
+  const [idNumber, setIdNumber] = useState('')
+  const [agreed, setAgreed] = useState(false)
+  const register = useSubmit({ name, idNumber, consent: agreed })
+  return (
+    <View id="real-name" className="card">
+      <Text className="card-title">开具证明前，请先实名登记</Text>
+      <Text className="card-text">按《志愿服务条例》，志愿服务证明要写明志愿者的真实姓名和身份证号。</Text>
+      <TextField
+        id="real-name-name"
+        large
+        label="真实姓名"
+        maxlength={20}
+        value={name}
+        error={register.errorOf('name')}
+        onChange={setName}
+      />
+      <TextField
+        id="real-name-id"
+        large
+        label="身份证号"
+        hint="18 位，最后一位可能是 X；证明上只显示后四位"
+        maxlength={18}
+        value={idNumber}
+        error={register.errorOf('idNumber')}
+        onChange={setIdNumber}
+      />
+      <Field label="用途" hint={REAL_NAME_PURPOSE} error={register.errorOf('consent')}>
+        <Choices wide options={[AGREE]} chosen={agreed ? [AGREE] : []} onToggle={() => setAgreed(!agreed)} />
+      </Field>
+      {register.errorOf() ? <Text className="field-error">{register.errorOf()}</Text> : null}
+      <BusyButton
+        id="real-name-send"
+        primary
+        busy={register.busy}
+        label="登记"
+        onClick={() =>
+          register.run(async () =>
+            // Unticked, it is sent as it is: the function refuses it with its message beside the box.
+            onRegistered((await api.timebank.registerRealName({ name: name.trim(), idNumber, consent: agreed as true })).realName),
+          )
+        }
+      />
+    </View>
+  )
+}
+const AGREE = '我已阅读并同意以上用途'
+
+/** Every service of the period, needs, activities and visits alike: minutes, what counted, and who confirmed it. */
+function ServiceList({ records }: { records: ServiceHours['records'] }) {
+  if (records.length === 0) return null
+  return (
+    <View id="service-records">
+      <SectionHeader title="服务记录" />
+      {records.map((r) => (
+        <View key={r.id} className="card service-record">
+          <Text className="card-title">{serviceSource(r.service)}</Text>
+          <Text className="card-text">
+            {formatDate(r.service.servedAt)} · 记录 {formatMinutes(r.recordedMinutes)} · 计入 {formatMinutes(r.countedMinutes)}
+          </Text>
+          <Text className="card-label">
+            {r.statusLabel}
+            {r.confirmedByName ? ` · 确认人：${r.confirmedByName}` : ''}
+          </Text>
+        </View>
+      ))}
+    </View>
   )
 }
 
