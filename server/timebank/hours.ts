@@ -21,7 +21,7 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import type { CertificateDoc } from '../data/documents'
 import { communitiesByIds, organisationsByIds } from '../data/places'
 import { serviceRecordsOfPerson } from '../data/service-records'
-import { addCertificate, certificateById } from '../data/timebank'
+import { addCertificate } from '../data/timebank'
 import type { ActionImplementations } from '../handler'
 import { serviceOf } from './credit'
 import { serviceView } from './views'
@@ -82,7 +82,7 @@ function newCertificateNumber(): string {
   return number
 }
 
-function certificateView(doc: CertificateDoc, forVerifier: boolean): Certificate {
+export function certificateView(doc: CertificateDoc, forVerifier: boolean): Certificate {
   return {
     number: formatCertificateNumber(doc._id),
     issuedAt: new Date(doc.issuedAt).toISOString(),
@@ -116,10 +116,4 @@ export const issueCertificate: Action<'issueCertificate'> = async (context) => {
   }
   await addCertificate(certificate)
   return { certificate: certificateView(certificate, false) }
-}
-
-export const verifyCertificate: Action<'verifyCertificate'> = async (context) => {
-  const certificate = await certificateById(context.input.number)
-  if (!certificate) throw new AppError(ErrorCode.NOT_FOUND, '没有这个验证编号的证明', 'data.number')
-  return { certificate: certificateView(certificate, true) }
 }
