@@ -60,6 +60,12 @@ function isMessagePush(caller: PlatformCaller): boolean {
   return first !== undefined && !personSources.includes(first)
 }
 
+/** A browser's anonymous CloudBase user as `ActionContext.visitor` names it: never an openid. */
+const webVisitorKey = (uid: string) => `web:${uid}`
+
+/** Whether `visitor` is a browser's rather than a WeChat user's. */
+export const isWebVisitor = (visitor: string) => visitor.startsWith(webVisitorKey(''))
+
 function ruleFor(functionName: string, action: string): PermissionRule | undefined {
   return (permissionTable as Record<string, PermissionRule>)[`${functionName}.${action}`]
 }
@@ -85,16 +91,15 @@ export function defineHandler<F extends FunctionContract>(contract: F, implement
       // Public: no person is read, so nobody is sent to join or sign in first; the action limits each visitor.
       const forAnyone = rule.who.includes('anyone')
       if (forPush && !isMessagePush(caller)) throw new AppError(ErrorCode.FORBIDDEN, '只接受微信的消息推送')
-      if (forAnyone ? !caller.openid && !caller.visitor : !forPush && !caller.openid) {
-        throw new AppError(ErrorCode.UNAUTHENTICATED, '请在微信中打开')
-      }
+      const identified = forAnyone ? caller.openid !== null || caller.visitor !== null : forPush || caller.openid !== null
+      if (!identified) throw new AppError(ErrorCode.UNAUTHENTICATED, '请在微信中打开')
       const openid = caller.openid ?? ''
       let loaded: Promise<Caller> | undefined
       let authorised = false
       const actionContext: ActionContext<unknown> = {
         input: input.data,
         openid,
-        visitor: caller.openid ?? `web:${caller.visitor}`,
+        visitor: caller.openid ?? webVisitorKey(caller.visitor ?? ''),
         now: calledAt,
         caller: () => (loaded ??= loadCaller(openid)),
         authorise: async (scope) => {

@@ -10,14 +10,14 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { countTry, type TryCounter } from '../code-attempts'
 import { storeFile } from '../data/files'
 import { certificateById } from '../data/timebank'
-import type { ActionImplementations } from '../handler'
+import { isWebVisitor, type ActionImplementations } from '../handler'
 import { miniProgramCodeIfAny } from '../wechat'
 import { certificateView } from './hours'
 import type { TimebankContract } from '../../shared/contracts/timebank'
 
 type Action<A extends keyof TimebankContract['actions']> = ActionImplementations<TimebankContract>[A]
 
-/** All web visitors' misses are counted under this one key as well. */
+/** All web visitors' misses are counted under this one key as well (no visitor's key is just this). */
 const WEB_VISITORS = 'web'
 
 /** The code's width: WeChat's default, sharp enough printed at a few centimetres. */
@@ -32,7 +32,7 @@ async function countLook(visitor: string, found: boolean, now: Date): Promise<vo
     { purpose: 'verify', key: visitor, limit: VERIFY_LOOK_LIMIT, counts: true },
     { purpose: 'verify-miss', key: visitor, limit: VERIFY_MISS_LIMIT, counts: !found },
   ]
-  if (visitor.startsWith(`${WEB_VISITORS}:`)) {
+  if (isWebVisitor(visitor)) {
     counters.push({ purpose: 'verify-miss', key: WEB_VISITORS, limit: WEB_VISITORS_MISS_LIMIT, counts: !found })
   }
   await countTry(counters, now, (wait) => new AppError(ErrorCode.RATE_LIMITED, `查验次数太多，请 ${wait} 分钟后再试`, 'data.number'))
