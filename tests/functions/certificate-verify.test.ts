@@ -11,6 +11,7 @@ import { appPages } from '../../client/src/app-pages'
 import { functionMains } from '../../local/host/functions'
 import { visitorContext } from '../../local/host/platform-context'
 import { localOutbox } from '../../local/outbox'
+import { useWeChat } from '../../server/wechat'
 import { demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import type { Envelope } from '../../shared/contract'
 import type { Certificate } from '../../shared/contracts/timebank'
@@ -119,6 +120,15 @@ describe('the certificate’s mini-program code', () => {
     const name = /^\/local\/storage\/([0-9a-f]{32}\.png)\?/.exec(code!.url)![1]
     const expected = await QRCode.toDataURL(`${VERIFY_PAGE}?number=${issued.number}`, { type: 'image/png', margin: 2, width: 430 })
     expect(readFileSync(join(database.storageDir, name)).toString('base64')).toBe(expected.split(',')[1])
+  })
+
+  it('is left out when WeChat gives none: the printed number verifies all the same', async () => {
+    useWeChat(localOutbox({ beforeFirstRelease: true }))
+    try {
+      expect(await ok(call(xuMin.openid, 'certificateCode', { number: issued.number }))).toEqual({})
+    } finally {
+      useWeChat(localOutbox())
+    }
   })
 
   it('is nobody else’s to ask for', async () => {
