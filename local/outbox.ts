@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto'
 import QRCode from 'qrcode'
 import { ARGUMENT_INVALID_ERRCODE, NO_CONSENT_ERRCODE, resultOfErrcode, subscribeDataRefusal } from '../shared/domain/messages'
+import { miniProgramCodeRefusal } from '../shared/domain/mini-program-code'
 import { smsRefusal } from '../shared/domain/sms'
+import { appPages } from '../client/src/app-pages'
 import { database } from '../server/data/cloudbase'
 import type { OutboxDoc } from '../server/data/documents'
 import type { WeChatOpenApi } from '../server/wechat'
@@ -40,6 +42,9 @@ export interface OutboxOptions {
 
 /** wxacode's answer for a page no released version has (check_path on). */
 const INVALID_PAGE_ERRCODE = 41030
+
+/** WeChat's width when none is asked for. */
+const DEFAULT_CODE_WIDTH = 430
 
 export const localOutbox = (options: OutboxOptions = {}): WeChatOpenApi => ({
   async checkText({ openid, text, scene }) {
@@ -101,13 +106,19 @@ export const localOutbox = (options: OutboxOptions = {}): WeChatOpenApi => ({
     return number
   },
 
-  /** A plain QR code of the page path: scannable with any camera, and readable in tests. */
-  async miniProgramCode({ page, scene }) {
-    if (options.beforeFirstRelease) {
+  /**
+   * A plain QR code of the page path, `width` pixels wide: scannable with any camera, and readable in tests.
+   * What WeChat would refuse (the scene, a page the mini-program does not have, the width) is refused the same way.
+   */
+  async miniProgramCode({ page, scene, width }) {
+    const refusal: { errcode: number; errmsg: string } | null = options.beforeFirstRelease
+      ? { errcode: INVALID_PAGE_ERRCODE, errmsg: 'invalid page' }
+      : miniProgramCodeRefusal({ page, scene, width }, appPages())
+    if (refusal) {
       // Thrown the way wx-server-sdk throws WeChat's errcode.
-      const errMsg = `openapi.wxacode.getUnlimited:fail ${INVALID_PAGE_ERRCODE} invalid page`
-      throw Object.assign(new Error(errMsg), { errCode: INVALID_PAGE_ERRCODE, errMsg })
+      const errMsg = `openapi.wxacode.getUnlimited:fail ${refusal.errcode} ${refusal.errmsg}`
+      throw Object.assign(new Error(errMsg), { errCode: refusal.errcode, errMsg })
     }
-    return QRCode.toDataURL(`${page}?${scene}`, { type: 'image/png', margin: 2, width: 280 })
+    return QRCode.toDataURL(`${page}?${scene}`, { type: 'image/png', margin: 2, width: width ?? DEFAULT_CODE_WIDTH })
   },
 })

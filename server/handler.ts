@@ -15,8 +15,13 @@ import { loadCaller, type Caller } from './principal'
 
 export interface ActionContext<I> {
   input: I
-  /** The WeChat OPENID the platform vouches for. */
+  /** The WeChat OPENID the platform vouches for; empty for a public action called from outside WeChat. */
   openid: string
+  /**
+   * Whom to count a public action's calls against: the openid, else `web:` and the browser's anonymous CloudBase
+   * user id (decision 047). Both come from the platform context; a browser that clears its storage is a new one.
+   */
+  visitor: string
   /** The moment of this call, read once from the clock: every rule in the action uses it. */
   now: Date
   /** The caller's person record and roles, loaded once on first use. */
@@ -55,6 +60,12 @@ function isMessagePush(caller: PlatformCaller): boolean {
   return first !== undefined && !personSources.includes(first)
 }
 
+/** A browser's anonymous CloudBase user as `ActionContext.visitor` names it: never an openid. */
+const webVisitorKey = (uid: string) => `web:${uid}`
+
+/** Whether `visitor` is a browser's rather than a WeChat user's. */
+export const isWebVisitor = (visitor: string) => visitor.startsWith(webVisitorKey(''))
+
 function ruleFor(functionName: string, action: string): PermissionRule | undefined {
   return (permissionTable as Record<string, PermissionRule>)[`${functionName}.${action}`]
 }
@@ -77,14 +88,18 @@ export function defineHandler<F extends FunctionContract>(contract: F, implement
       if (!input.success) throw invalidInput(input.error, 'data')
 
       const forPush = rule.who.includes('message_push')
+      // Public: no person is read, so nobody is sent to join or sign in first; the action limits each visitor.
+      const forAnyone = rule.who.includes('anyone')
       if (forPush && !isMessagePush(caller)) throw new AppError(ErrorCode.FORBIDDEN, '只接受微信的消息推送')
-      if (!forPush && !caller.openid) throw new AppError(ErrorCode.UNAUTHENTICATED, '请在微信中打开')
+      const identified = forAnyone ? caller.openid !== null || caller.visitor !== null : forPush || caller.openid !== null
+      if (!identified) throw new AppError(ErrorCode.UNAUTHENTICATED, '请在微信中打开')
       const openid = caller.openid ?? ''
       let loaded: Promise<Caller> | undefined
       let authorised = false
       const actionContext: ActionContext<unknown> = {
         input: input.data,
         openid,
+        visitor: caller.openid ?? webVisitorKey(caller.visitor ?? ''),
         now: calledAt,
         caller: () => (loaded ??= loadCaller(openid)),
         authorise: async (scope) => {
@@ -102,7 +117,7 @@ export function defineHandler<F extends FunctionContract>(contract: F, implement
           authorised = true
         },
       }
-      if (forPush) authorised = true
+      if (forPush || forAnyone) authorised = true
       else if (rule.over === 'self') await actionContext.authorise({ kind: 'self' })
 
       const implementation = implementations[action as ActionName<F>] as (c: ActionContext<unknown>) => Promise<unknown>

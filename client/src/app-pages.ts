@@ -4,6 +4,8 @@
  * Workbenches (organisation, committee, civil affairs) come as subpackages: add an entry to
  * `subPackages` with its `root` under `src/` and its pages, and nothing else changes.
  */
+import { VERIFY_PAGE } from '../../shared/domain/verification'
+
 export const tabs = [
   { pagePath: 'pages/home/index', text: '首页', icon: 'home' },
   { pagePath: 'pages/activities/index', text: '活动', icon: 'activities' },
@@ -102,6 +104,12 @@ export const subPackages: { root: string; pages: string[] }[] = [
     pages: ['detail/index', 'mine/index', 'manage/index', 'publish/index', 'roster/index', 'check-in-code/index'],
   },
 ]
+
+/**
+ * Pages for anyone, also someone who never signed in (decision 047): 证明查验, which a certificate's code
+ * opens. Nothing on them sends the person to sign in, join or consent first.
+ */
+export const publicPages = [VERIFY_PAGE]
 
 /** Every page's path, without the leading slash. */
 export function appPages(): string[] {

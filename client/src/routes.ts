@@ -8,6 +8,7 @@ import { JOIN_PAGE, PROFILE_PAGE } from '../../shared/domain/organisation'
 import { joinCommunityPath, newcomersPath } from '../../shared/domain/residence'
 import { committeeResidentsPath, FAMILY_PAGE, MOVE_PAGE } from '../../shared/domain/residents'
 import { VOLUNTEER_PAGE } from '../../shared/domain/volunteer-profile'
+import { VERIFY_PAGE } from '../../shared/domain/verification'
 import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
@@ -64,7 +65,7 @@ export const paths = {
   give: () => '/pages/time-bank/more/give/index',
   redeem: () => '/pages/time-bank/more/redeem/index',
   certificate: () => '/pages/time-bank/more/certificate/index',
-  /** Anyone with a certificate's number: the certificate links here with it. */
+  /** Anyone with a certificate's number, signed in or not (decision 047): the certificate links here with it. */
   verify: (number?: string) => `/${VERIFY_PAGE}${number ? `?number=${number}` : ''}`,
   committeeTimeBank: (communityId: string) => `/pages/committee/time-bank/index?communityId=${communityId}`,
   catalogue: (communityId: string) => `/pages/committee/catalogue/index?communityId=${communityId}`,
@@ -110,9 +111,6 @@ export const paths = {
   exportMyData: () => '/pages/me/more/export/index',
   closeAccount: () => '/pages/me/more/close/index',
 }
-
-/** 证明查验: the page a certificate's link opens. */
-export const VERIFY_PAGE = 'pages/time-bank/more/verify/index'
 
 export function go(url: string): void {
   void Taro.navigateTo({ url })

@@ -11,9 +11,10 @@ import {
   saveItem,
 } from '../../server/timebank/catalogue'
 import { grant, heldCredits, ledger, reverse, reviewHeldCredit, settings } from '../../server/timebank/committee'
-import { issueCertificate, registerRealName, serviceHours, verifyCertificate } from '../../server/timebank/hours'
+import { issueCertificate, registerRealName, serviceHours } from '../../server/timebank/hours'
 import { acceptGift, cancelGift, gifts, give } from '../../server/timebank/gifts'
 import { account, catalogue, history, myRedemptions, redeem } from '../../server/timebank/resident'
+import { certificateCode, verifyCertificate } from '../../server/timebank/verify'
 
 export const main = defineHandler(timebankContract, {
   account,
@@ -28,6 +29,7 @@ export const main = defineHandler(timebankContract, {
   serviceHours,
   registerRealName,
   issueCertificate,
+  certificateCode,
   verifyCertificate,
   items,
   saveItem,

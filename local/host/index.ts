@@ -1,7 +1,8 @@
 /**
  * The local host: one Node process that runs the database stand-in, serves the H5 build, and
  * answers POST /api/<function> by calling that function's `main` with the signed-in demo
- * person as the platform context — the way CloudBase calls it in production.
+ * person as the platform context (or, with nobody signed in, the browser as an anonymous visitor)
+ * — the way CloudBase calls it in production.
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -28,7 +29,7 @@ import { apiListing } from './api-listing'
 import { localCheckInSecret } from './check-in-secret'
 import { staticFiles } from './static-files'
 import { functionMains } from './functions'
-import { mediaCheckPush, messagePushContext, platformContext } from './platform-context'
+import { mediaCheckPush, messagePushContext, platformContext, visitorContext } from './platform-context'
 import { localStorage, MAX_UPLOAD_BYTES, storageDir, uploadExtension } from './storage'
 import { missingBuildPage, outboxPage, signInPage, type SignInEntry } from './pages'
 
@@ -37,6 +38,8 @@ const repoRoot = resolve(__dirname, '../..')
 /** CloudBase refuses callFunction bodies over about 100 KB; so does the local host. */
 const MAX_BODY_BYTES = 100 * 1024
 const IDENTITY_COOKIE = 'lsw_openid'
+/** A browser nobody signed in on: its anonymous visitor id. */
+const VISITOR_COOKIE = 'lsw_visitor'
 /** CloudBase runs the scheduler function every minute; locally the same work runs this often. */
 const DUE_WORK_INTERVAL_MS = 30_000
 export const DEMO_IDENTITY_HEADER = 'x-demo-openid'
@@ -94,13 +97,15 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer 
   })
 }
 
-function cookieOpenid(req: IncomingMessage): string | null {
+function cookieValue(req: IncomingMessage, cookie: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=')
-    if (name === IDENTITY_COOKIE) return decodeURIComponent(value.join('=')) || null
+    if (name === cookie) return decodeURIComponent(value.join('=')) || null
   }
   return null
 }
+
+const cookieOpenid = (req: IncomingMessage) => cookieValue(req, IDENTITY_COOKIE)
 
 function callerOpenid(req: IncomingMessage): string | null {
   const header = req.headers[DEMO_IDENTITY_HEADER]
@@ -135,9 +140,14 @@ async function callFunction(req: IncomingMessage, res: ServerResponse, name: str
   }
   const event = await readJson(req, res)
   if (!event) return
-  const result = await functionMains[name as FunctionName](event.value, platformContext(name, callerOpenid(req)))
+  const openid = callerOpenid(req)
+  // Nobody signed in: a visitor, as CloudBase's web SDK signs a browser in anonymously and keeps its id (decision 047).
+  const known = cookieValue(req, VISITOR_COOKIE)
+  const visitor = openid ? null : (known ?? randomUUID())
+  const context = visitor ? visitorContext(name, visitor) : platformContext(name, openid)
+  const result = await functionMains[name as FunctionName](event.value, context)
   await passWaitingPhotos()
-  sendJson(res, 200, result)
+  sendJson(res, 200, result, visitor && !known ? { 'set-cookie': `${VISITOR_COOKIE}=${visitor}; Path=/; HttpOnly; SameSite=Lax` } : {})
 }
 
 /**

@@ -14,6 +14,19 @@ export function platformContext(functionName: string, openid: string | null, sou
   }
 }
 
+/**
+ * A browser outside WeChat, as CloudBase's web SDK calls after its anonymous sign-in: no openid, the
+ * anonymous user's id (TCB_UUID), which the browser keeps until its storage is cleared.
+ */
+export function visitorContext(functionName: string, visitor: string) {
+  return {
+    request_id: randomUUID(),
+    function_name: functionName,
+    namespace: 'local',
+    environment: JSON.stringify({ WX_OPENID: '', TCB_UUID: visitor, TCB_ISANONYMOUS_USER: 'true', TCB_SOURCE: 'web' }),
+  }
+}
+
 /** The context of WeChat's message push delivering a verdict: no person, a source no person's call has. */
 export const messagePushContext = (functionName: string) => platformContext(functionName, null, 'local-message-push')
 

@@ -25,6 +25,11 @@ export interface PlatformCaller {
   appid: string | null
   /** What the platform says started the call (TCB_SOURCE: `wx_client` for a mini-program's callFunction). */
   source: string | null
+  /**
+   * CloudBase's user id for a call from the web (TCB_UUID: an anonymous sign-in's, kept by the browser), with no
+   * openid: someone outside WeChat, who may only call what the permission table opens to `anyone`.
+   */
+  visitor: string | null
 }
 
 /**
@@ -36,7 +41,8 @@ export function callerFromContext(context: unknown): PlatformCaller {
   const openid = typeof env.WX_OPENID === 'string' && env.WX_OPENID !== '' ? env.WX_OPENID : null
   const appid = typeof env.WX_APPID === 'string' && env.WX_APPID !== '' ? env.WX_APPID : null
   const source = typeof env.TCB_SOURCE === 'string' && env.TCB_SOURCE !== '' ? env.TCB_SOURCE : null
-  return { openid, appid, source }
+  const visitor = typeof env.TCB_UUID === 'string' && env.TCB_UUID !== '' ? env.TCB_UUID : null
+  return { openid, appid, source, visitor }
 }
 
 function platformEnvironment(context: unknown) {

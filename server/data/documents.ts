@@ -296,11 +296,16 @@ export interface JoinRequestDoc {
   reason?: string
 }
 
-/** A person's recent wrong tries of a guessable code, per purpose: `_id` is derived from both. */
+/**
+ * A person's recent wrong tries of a guessable code, per purpose: `_id` is derived from both. For the
+ * look-ups of certificates (decision 047): every look (`verify`) and the unknown numbers (`verify-miss`) of
+ * one caller, whose `openid` may be a web visitor's key (`web:<uid>`), or all web visitors' (`web`).
+ */
 export interface CodeAttemptsDoc {
   _id: string
   openid: string
-  purpose: 'join' | 'family' | 'invitation'
+  purpose: 'join' | 'family' | 'invitation' | 'verify' | 'verify-miss'
+  /** The tries that count, within the window. */
   misses: Date[]
 }
 

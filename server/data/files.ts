@@ -9,6 +9,9 @@
 import { now } from '../clock'
 import { cloudbase } from './cloudbase'
 
+/** What functions make: report exports, and certificates' mini-program codes. */
+export type StoredExtension = 'xlsx' | 'png'
+
 /** A link to a stored file, good until `expiresAt`. */
 export interface FileLink {
   url: string
@@ -21,7 +24,7 @@ export interface StoredFile extends FileLink {
 
 export interface FileStorage {
   /** Stores `content` at `cloudPath` and answers its file id. */
-  store(cloudPath: string, ext: 'xlsx', content: Buffer): Promise<string>
+  store(cloudPath: string, ext: StoredExtension, content: Buffer): Promise<string>
   /** A link per file id that works for `seconds`; a file that is not stored gets none. */
   links(fileIds: readonly string[], seconds: number): Promise<Map<string, string>>
   /** Deletes the files; one already gone is no error. */
@@ -102,7 +105,7 @@ export async function fileLinks(fileIds: readonly string[], seconds: number): Pr
 }
 
 /** Stores a file a function made at `cloudPath` and answers its id and a download link. */
-export async function storeFile(cloudPath: string, ext: 'xlsx', content: Buffer): Promise<StoredFile> {
+export async function storeFile(cloudPath: string, ext: StoredExtension, content: Buffer): Promise<StoredFile> {
   const fileId = await storage.store(cloudPath, ext, content)
   const link = (await fileLinks([fileId], EXPORT_LINK_SECONDS)).get(fileId)
   if (!link) throw new Error(`no download link for ${fileId}`)

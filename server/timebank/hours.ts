@@ -32,7 +32,7 @@ import type { CertificateDoc, RealNameDoc, ServiceRecordDoc } from '../data/docu
 import { realNameOf, saveRealName } from '../data/real-names'
 import { peopleByOpenids } from '../data/residents'
 import { serviceRecordsOfPerson } from '../data/service-records'
-import { addCertificate, certificateById } from '../data/timebank'
+import { addCertificate } from '../data/timebank'
 import type { ActionImplementations } from '../handler'
 import { serviceOf } from './credit'
 import { issuerNamesOf, issuerView } from './issuers'
@@ -112,7 +112,7 @@ function newCertificateNumber(): string {
   return number
 }
 
-function certificateView(doc: CertificateDoc, forVerifier: boolean): Certificate {
+export function certificateView(doc: CertificateDoc, forVerifier: boolean): Certificate {
   const stars = (doc.stars ?? 0) as StarGrade
   return {
     number: formatCertificateNumber(doc._id),
@@ -189,12 +189,6 @@ export const issueCertificate: Action<'issueCertificate'> = async (context) => {
   }
   await addCertificate(certificate)
   return { certificate: certificateView(certificate, false) }
-}
-
-export const verifyCertificate: Action<'verifyCertificate'> = async (context) => {
-  const certificate = await certificateById(context.input.number)
-  if (!certificate) throw new AppError(ErrorCode.NOT_FOUND, '没有这个验证编号的证明', 'data.number')
-  return { certificate: certificateView(certificate, true) }
 }
 
 const hashIdNumber = promisify(scrypt) as (password: string, salt: string, length: number) => Promise<Buffer>

@@ -65,10 +65,16 @@ export const cloudOpenApi: WeChatOpenApi = {
 
   sendSms: sendTencentSms,
 
-  async miniProgramCode({ page, scene }) {
+  async miniProgramCode({ page, scene, width }) {
     // getUnlimited: no limit on how many codes, which matters because every renewed invite code needs one.
     // checkPath false: before the first release WeChat knows no published page and would answer 41030.
-    const answer = await cloud().openapi.wxacode.getUnlimited({ page, scene, checkPath: false, envVersion: miniProgramEnvVersion() })
+    const answer = await cloud().openapi.wxacode.getUnlimited({
+      page,
+      scene,
+      checkPath: false,
+      envVersion: miniProgramEnvVersion(),
+      ...(width ? { width } : {}),
+    })
     return `data:${answer.contentType ?? 'image/png'};base64,${Buffer.from(answer.buffer).toString('base64')}`
   },
 

@@ -15,6 +15,7 @@ import {
   type SendResult,
   type SubscribeData,
 } from '../../shared/domain/messages'
+import type { CodeRequest } from '../../shared/domain/mini-program-code'
 import { smsParams, smsPhone, type SmsFields, type SmsKind } from '../../shared/domain/sms'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { isNoAppKey } from '../../shared/domain/residents'
@@ -59,8 +60,11 @@ export interface WeChatOpenApi {
   sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>
   /** One SMS of an approved template (Tencent Cloud SMS SendSms); Tencent's refusal is answered, not thrown. */
   sendSms(message: SmsMessage): Promise<SendResult>
-  /** A mini-program code that opens `page` with `scene` (at most 32 characters), as a PNG data: URL. */
-  miniProgramCode(input: { page: string; scene: string }): Promise<string>
+  /**
+   * A mini-program code (wxacode.getUnlimited) that opens `page` with `scene` (at most 32 characters), `width`
+   * pixels wide (WeChat's default 430), as a PNG data: URL. Throws WeChat's refusal (errCode) as wx-server-sdk does.
+   */
+  miniProgramCode(input: CodeRequest): Promise<string>
   /**
    * The phone number behind the one-time code of `<button open-type="getPhoneNumber">`
    * (phonenumber.getPhoneNumber), or null when WeChat refuses the code (used, expired, made up).
@@ -80,9 +84,9 @@ export function useWeChat(openApi: WeChatOpenApi): void {
 }
 
 /** A mini-program code, or none when WeChat refused or failed: the link and what is typed work without it. */
-export async function miniProgramCodeIfAny(page: string, scene: string): Promise<string | undefined> {
+export async function miniProgramCodeIfAny(page: string, scene: string, width?: number): Promise<string | undefined> {
   try {
-    return await wechat().miniProgramCode({ page, scene })
+    return await wechat().miniProgramCode({ page, scene, ...(width ? { width } : {}) })
   } catch (error) {
     console.error('[wechat] mini-program code not made', error)
     return undefined

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, defineFunction } from '../contract'
 import { daySchema, idSchema, isoDateTimeSchema, phoneSchema, textSchema } from '../domain/fields'
+import { photoLinkSchema } from '../domain/moderation'
 import {
   MAX_DAILY_CAP_MINUTES,
   MAX_GIFT_MINUTES,
@@ -336,8 +337,14 @@ export const timebankContract = defineFunction('timebank', {
     inOrder(z.strictObject({ ...periodFields, issuer: issuerRefSchema })),
     z.object({ certificate: certificateSchema }),
   ),
+  certificateCode: action(
+    '我的一份证明的小程序码（扫码打开它的查验页面），画在证明图片上；微信没有给出时为空',
+    z.strictObject({ number: certificateNumberSchema }),
+    // A link made for this request, as for a photo (decision 035).
+    z.object({ code: photoLinkSchema.optional() }),
+  ),
   verifyCertificate: action(
-    '按验证编号查验志愿服务记录证明（姓名部分隐藏）',
+    '按验证编号查验志愿服务记录证明（姓名部分隐藏；不必登录；每人限次）',
     z.strictObject({ number: certificateNumberSchema }),
     z.object({ certificate: certificateSchema }),
   ),

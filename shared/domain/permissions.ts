@@ -5,11 +5,12 @@
 import type { RoleGrant, RoleName } from './roles'
 
 /**
- * `signed_in`: any WeChat user; `resident`: has joined a community; `confirmed_resident`: a resident
+ * `anyone`: also someone outside WeChat who never signed in (a browser's anonymous CloudBase user), for
+ * public reads the handler limits per caller (docs/decisions/047); `signed_in`: any WeChat user; `resident`: has joined a community; `confirmed_resident`: a resident
  * whose committee has confirmed they live there (docs/decisions/024); `message_push`: WeChat's own
  * message push (a verdict it sends back), never a person (docs/decisions/022). Other names are granted roles.
  */
-export type Audience = 'signed_in' | 'resident' | 'confirmed_resident' | 'message_push' | RoleName
+export type Audience = 'anyone' | 'signed_in' | 'resident' | 'confirmed_resident' | 'message_push' | RoleName
 
 /**
  * `self`: the action only touches the caller's own data.
@@ -163,8 +164,11 @@ export const permissionTable = {
   'timebank.serviceHours': { who: ['resident'], over: 'self' },
   'timebank.registerRealName': { who: ['resident'], over: 'self' },
   'timebank.issueCertificate': { who: ['resident'], over: 'self' },
-  // The unguessable number is the authorisation; the holder's name is shown partly masked.
-  'timebank.verifyCertificate': { who: ['signed_in'], over: 'self' },
+  // The unguessable number is the authorisation; the holder's name is shown partly masked. Public: whoever scans
+  // the certificate's code, in WeChat or a browser, signed in or not; limited per caller (decision 047).
+  'timebank.verifyCertificate': { who: ['anyone'], over: 'self' },
+  // Only the caller's own certificate, checked inside: anyone else's answers NOT_FOUND.
+  'timebank.certificateCode': { who: ['resident'], over: 'self' },
   'timebank.items': { who: ['committee'], over: 'community' },
   'timebank.saveItem': { who: ['committee'], over: 'community' },
   // Over the item's, redemption's, held credit's or entry's community, found from it.
@@ -260,7 +264,7 @@ function grantCovers(grant: RoleGrant, scope: Scope): boolean {
 export function isAllowed(rule: PermissionRule, principal: Principal, scope: Scope): boolean {
   if (rule.over !== scope.kind) return false
   return rule.who.some((audience) => {
-    if (audience === 'signed_in') return true
+    if (audience === 'anyone' || audience === 'signed_in') return true
     // No grant makes a person the message push: the handler decides it from the platform context.
     if (audience === 'message_push') return false
     if (audience === 'resident' || audience === 'confirmed_resident') {

@@ -191,6 +191,7 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
       valid: { from: '2026-01-01', to: '2026-12-31', issuer: { kind: 'organisation', id: organisationId } },
       field: 'to',
     },
+    certificateCode: { valid: { number: 'ABCD-EFGH-JKMN-PQRS' }, field: 'number' },
     verifyCertificate: { valid: { number: 'ABCD-EFGH-JKMN-PQRS' }, field: 'number' },
     items: { valid: { communityId: community }, field: 'communityId' },
     saveItem: { valid: { communityId: community, name: '读报一次', kind: 'service', priceMinutes: 30 }, field: 'name' },

@@ -318,6 +318,7 @@ const inputs: Record<string, object> = {
   'timebank.serviceHours': {},
   'timebank.registerRealName': { name: '王桂兰', idNumber: '11010519491231002X', consent: true },
   'timebank.issueCertificate': { from: '2026-01-01', to: '2026-12-31', issuer: { kind: 'organisation', id: organisation._id } },
+  'timebank.certificateCode': { number: '0000-0000-0000-0000' },
   'timebank.verifyCertificate': { number: '0000-0000-0000-0000' },
   'timebank.items': { communityId: community._id },
   'timebank.saveItem': { communityId: community._id, name: '读报一次', kind: 'service', priceMinutes: 30 },
@@ -393,6 +394,8 @@ const inputs: Record<string, object> = {
 
 /** Actions that may change something when allowed; any other leaves no trace, like a refused call. */
 const writes = new Set([
+  // Every look counts against the caller (decision 047).
+  'timebank.verifyCertificate',
   'account.updatePreferences',
   'account.correct',
   'account.withdrawConsent',
@@ -499,7 +502,7 @@ function expectation(qualified: string, rule: PermissionRule, openid: string | n
   // Only residents of the community the organisation serves may ask to join (decision 019), checked inside.
   if (qualified === 'organisations.join' && isResident && person!.communityId !== community._id) return 'FORBIDDEN'
   const holds = (audience: string): boolean => {
-    if (audience === 'signed_in') return true
+    if (audience === 'anyone' || audience === 'signed_in') return true
     if (audience === 'resident') return isResident && (rule.over === 'self' || person!.communityId === community._id)
     if (audience === 'confirmed_resident') return confirmed && rule.over === 'self'
     return roles.some((r) => {

@@ -1,4 +1,5 @@
 import { ErrorCode } from '../../../shared/errors'
+import { publicPages } from '../app-pages'
 
 let baseUrl = ''
 let extraHeaders: Record<string, string> = {}
@@ -20,12 +21,15 @@ export async function send(functionName: string, action: string, data: unknown):
     body: JSON.stringify({ action, data }),
   })
   const body: unknown = await response.json()
-  if (isUnauthenticated(body)) {
+  if (isUnauthenticated(body) && !onPublicPage()) {
     // Nobody is signed in to the local host: its sign-in page lists the demo people.
     window.location.assign('/local/sign-in')
   }
   return body
 }
+
+/** A public page (hash routing: `#/pages/…`) shows what it can to whoever opened it, signed in or not. */
+const onPublicPage = () => publicPages.some((page) => window.location.hash.startsWith(`#/${page}`))
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro'
 import type { Certificate } from '../../../shared/contracts/timebank'
+import { VERIFY_PAGE } from '../../../shared/domain/verification'
+import { api } from '../api'
 import { formatDateTime, formatDay, formatMinutes } from '../format'
+import { qrRows } from './qr-code'
 
 /** The few drawing calls the certificate needs, in the form both WeChat's canvas context and ours below take. */
 export interface Painter {
@@ -9,7 +12,15 @@ export interface Painter {
   setTextAlign(align: 'left' | 'center'): void
   fillRect(x: number, y: number, width: number, height: number): void
   fillText(text: string, x: number, y: number): void
+  /** WeChat's canvas: an image file the phone holds (it draws no link), the mini-program code. */
+  drawImage?(path: string, x: number, y: number, width: number, height: number): void
 }
+
+/**
+ * The code in the corner that opens the certificate's verify page: in the mini-program WeChat's
+ * mini-program code (an image file), on H5 a QR code of the public verify link, drawn module by module.
+ */
+export type VerifyCode = { image: string } | { link: string }
 
 export const CERTIFICATE_WIDTH = 600
 const LINE = 44
@@ -30,13 +41,37 @@ function linesOf(certificate: Certificate): string[] {
   ]
 }
 
-/** The image's height for this certificate: a line each, the title and the number. */
+/** The code's side and the margin around it, in the foot's right corner. */
+const CODE_SIZE = 150
+const MARGIN = 48
+
+/** Where the foot starts: below the last line. */
+const footOf = (certificate: Certificate) => 180 + linesOf(certificate).length * LINE
+
+/** The image's height for this certificate: a line each, the title, and the foot with the number and the code. */
 export function certificateHeight(certificate: Certificate): number {
-  return 200 + LINE * linesOf(certificate).length + 120
+  return footOf(certificate) + CODE_SIZE + 90
 }
 
-/** Draws the certificate black on white, its number large at the foot, for saving or printing. */
-export function drawCertificate(painter: Painter, certificate: Certificate) {
+/** A QR code of `link` in the square at (x, y), each dark run of modules one rectangle, in whole pixels so that it scans. */
+function drawQr(painter: Painter, link: string, x: number, y: number) {
+  const rows = qrRows(link)
+  const modulePx = Math.floor(CODE_SIZE / rows.length)
+  const offset = Math.floor((CODE_SIZE - modulePx * rows.length) / 2)
+  rows.forEach((runs, row) => {
+    let column = 0
+    for (const run of runs) {
+      if (run.dark) painter.fillRect(x + offset + column * modulePx, y + offset + row * modulePx, run.length * modulePx, modulePx)
+      column += run.length
+    }
+  })
+}
+
+/**
+ * Draws the certificate black on white for saving or printing: its number large at the foot, and in
+ * the foot's right corner the code that opens its verify page, with 扫码验证 beneath, when there is one.
+ */
+export function drawCertificate(painter: Painter, certificate: Certificate, code?: VerifyCode) {
   const height = certificateHeight(certificate)
   painter.setFillStyle('#ffffff')
   painter.fillRect(0, 0, CERTIFICATE_WIDTH, height)
@@ -46,20 +81,56 @@ export function drawCertificate(painter: Painter, certificate: Certificate) {
   painter.fillText('志愿服务记录证明', CERTIFICATE_WIDTH / 2, 90)
   painter.setTextAlign('left')
   painter.setFontSize(24)
-  linesOf(certificate).forEach((line, index) => painter.fillText(line, 48, 180 + index * LINE))
-  const foot = 180 + linesOf(certificate).length * LINE + 40
+  linesOf(certificate).forEach((line, index) => painter.fillText(line, MARGIN, 180 + index * LINE))
+  const foot = footOf(certificate)
+  painter.setFontSize(22)
+  painter.fillText('验证编号', MARGIN, foot + 40)
+  painter.fillText('在邻里守望“证明查验”中输入', MARGIN, foot + 72)
+  painter.setFontSize(30)
+  painter.fillText(certificate.number, MARGIN, foot + 122)
+  if (!code) return
+  const codeX = CERTIFICATE_WIDTH - MARGIN - CODE_SIZE
+  if ('image' in code) painter.drawImage?.(code.image, codeX, foot, CODE_SIZE, CODE_SIZE)
+  else drawQr(painter, code.link, codeX, foot)
   painter.setTextAlign('center')
   painter.setFontSize(22)
-  painter.fillText('验证编号（在邻里守望“证明查验”中输入即可查验）', CERTIFICATE_WIDTH / 2, foot)
-  painter.setFontSize(32)
-  painter.fillText(certificate.number, CERTIFICATE_WIDTH / 2, foot + 50)
+  painter.fillText('扫码验证', codeX + CODE_SIZE / 2, foot + CODE_SIZE + 30)
 }
 
 export const CERTIFICATE_CANVAS = 'certificate-canvas'
 
+/** The public verify page of a certificate on H5, for anyone's browser: this site, the page, the number. */
+const verifyLink = (number: string) => `${window.location.href.split('#')[0]}#/${VERIFY_PAGE}?number=${number}`
+
 /**
- * Saves the certificate to the phone's album (weapp: the page's hidden canvas, `CERTIFICATE_CANVAS`)
- * or downloads it as a PNG (H5). Answers what to tell the person.
+ * The certificate's mini-program code as a file on the phone, or none when WeChat gave none or it did
+ * not download: the number printed beside it verifies the certificate all the same.
+ */
+async function miniProgramCode(number: string): Promise<VerifyCode | undefined> {
+  try {
+    const { code } = await api.timebank.certificateCode({ number })
+    return code ? { image: (await Taro.getImageInfo({ src: code.url })).path } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The album's scope: WeChat asks once; refused, it answers at once until the person allows it in its settings. */
+export const ALBUM_SCOPE = 'scope.writePhotosAlbum'
+
+/** Whether the mini-program may save to the album: asks the first time, answers from before after that. */
+export async function albumAllowed(): Promise<boolean> {
+  try {
+    await Taro.authorize({ scope: ALBUM_SCOPE })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Saves the certificate to the phone's album (weapp: the page's hidden canvas, `CERTIFICATE_CANVAS`;
+ * the page has asked for the album first) or downloads it as a PNG (H5). Answers what to tell the person.
  */
 export async function saveCertificateImage(certificate: Certificate): Promise<string> {
   if (process.env.TARO_ENV === 'h5') {
@@ -77,6 +148,7 @@ export async function saveCertificateImage(certificate: Certificate): Promise<st
         fillText: (text, x, y) => context.fillText(text, x, y),
       },
       certificate,
+      { link: verifyLink(certificate.number) },
     )
     const link = document.createElement('a')
     link.href = canvas.toDataURL('image/png')
@@ -84,8 +156,9 @@ export async function saveCertificateImage(certificate: Certificate): Promise<st
     link.click()
     return '图片已下载'
   }
+  const code = await miniProgramCode(certificate.number)
   const context = Taro.createCanvasContext(CERTIFICATE_CANVAS)
-  drawCertificate(context, certificate)
+  drawCertificate(context, certificate, code)
   await new Promise<void>((drawn) => {
     void context.draw(false, () => drawn())
   })

@@ -5,7 +5,7 @@ import { useMemo } from 'react'
 /** The blank margin a scanner needs around the code, in modules (ISO/IEC 18004). */
 const QUIET_ZONE = 4
 
-interface Run {
+export interface Run {
   dark: boolean
   length: number
 }
@@ -13,9 +13,9 @@ interface Run {
 /**
  * Each row of the QR matrix for `text` as runs of light and dark modules, margin included.
  * The text is encoded as bytes given here, not as a string: the encoder's string path needs
- * TextEncoder, which not every WeChat runtime has. Check-in payloads are ASCII.
+ * TextEncoder, which not every WeChat runtime has. Check-in payloads and verify links are ASCII.
  */
-function qrRows(text: string): Run[][] {
+export function qrRows(text: string): Run[][] {
   const { modules } = create([{ data: Array.from(text, (c) => c.charCodeAt(0)), mode: 'byte' }], { errorCorrectionLevel: 'M' })
   const margin = [{ dark: false, length: modules.size + 2 * QUIET_ZONE }]
   const rows: Run[][] = Array.from({ length: QUIET_ZONE }, () => margin)

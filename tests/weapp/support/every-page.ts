@@ -33,6 +33,7 @@ export type Person = keyof typeof people
 
 /** Who passes each audience of the permission table, among `people`. */
 const audiences: Record<Audience, readonly Person[]> = {
+  anyone: ['resident', 'volunteer', 'organisationLead', 'committee', 'civilAffairs', 'newcomer'],
   signed_in: ['resident', 'volunteer', 'organisationLead', 'committee', 'civilAffairs', 'newcomer'],
   // Civil-affairs staff have no community of their own; the newcomer has joined none.
   resident: ['resident', 'volunteer', 'organisationLead', 'committee'],

@@ -6,7 +6,7 @@
  */
 import path from 'node:path'
 import simulate from 'miniprogram-simulate'
-import { cloudStorageApis, networkApis, platformApis } from './platform-apis'
+import { cloudStorageApis, forgetScopes, networkApis, platformApis } from './platform-apis'
 
 export const distRoot = path.resolve(__dirname, '../../../client/dist/weapp')
 
@@ -130,6 +130,7 @@ export function loadApp(): void {
 export function restartAppAs(openid: string): void {
   platform.openid = openid
   storage.clear()
+  forgetScopes()
   pages.length = 0
   privacyListeners = []
   jest.resetModules()

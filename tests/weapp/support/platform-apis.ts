@@ -95,23 +95,36 @@ const tabIndexProblem = (index: unknown) =>
 
 /** What each canvas (by canvasId) showed at its last `draw`: the texts, in order. */
 const drawnCanvases = new Map<string, string[]>()
+/** The images each canvas showed at its last `draw`: the file and where, `path@x,y,width×height`. */
+const drawnImages = new Map<string, string[]>()
 const canvasFiles = new Set<string>()
+/** Image files on the phone that a canvas can draw: what getImageInfo downloaded. */
+const imageFiles = new Set<string>()
 
 /** The texts drawn on a canvas at its last `draw` (none: undefined). */
 export function drawnOn(canvasId: string): string[] | undefined {
   return drawnCanvases.get(canvasId)
 }
 
+/** The images drawn on a canvas at its last `draw`, as `path@x,y,width×height` (none: undefined). */
+export function imagesDrawnOn(canvasId: string): string[] | undefined {
+  return drawnImages.get(canvasId)
+}
+
 /**
- * wx.createCanvasContext (synchronous): canvasId a string. The context keeps the texts it is given
- * and shows them at `draw`, as WeChat does; the other drawing calls are taken and not kept.
+ * wx.createCanvasContext (synchronous): canvasId a string. The context keeps the texts and images it
+ * is given and shows them at `draw`, as WeChat does; the other drawing calls are taken and not kept.
+ * drawImage takes a file on the phone (a link is not drawn), at a size.
  */
 function createCanvasContext(canvasId: unknown) {
   calls.push({ api: 'createCanvasContext', options: { canvasId } })
   if (!isString(canvasId) || canvasId === '')
     violations.push({ api: 'createCanvasContext', problem: 'parameter.canvasId should be a String' })
   let texts: string[] = []
+  let images: string[] = []
   const ignore = () => undefined
+  const shown = (kept: Map<string, string[]>, added: string[], reserve?: boolean) =>
+    kept.set(String(canvasId), reserve ? [...(kept.get(String(canvasId)) ?? []), ...added] : added)
   return {
     setFillStyle: ignore,
     setFontSize: ignore,
@@ -120,12 +133,57 @@ function createCanvasContext(canvasId: unknown) {
     fillText(text: unknown) {
       texts.push(String(text))
     },
+    drawImage(path: unknown, ...box: unknown[]) {
+      if (!isString(path) || !imageFiles.has(path))
+        violations.push({ api: 'drawImage', problem: `${String(path)} is not an image on the phone` })
+      if (box.length !== 4 || !box.every((n) => typeof n === 'number'))
+        violations.push({ api: 'drawImage', problem: 'x, y, width and height' })
+      images.push(`${String(path)}@${box.slice(0, 2).join(',')},${box.slice(2).join('×')}`)
+    },
     draw(reserve?: boolean, callback?: () => void) {
-      drawnCanvases.set(String(canvasId), reserve ? [...(drawnCanvases.get(String(canvasId)) ?? []), ...texts] : texts)
+      shown(drawnCanvases, texts, reserve)
+      shown(drawnImages, images, reserve)
       texts = []
+      images = []
       setTimeout(() => callback?.(), 0)
     },
   }
+}
+
+/** WeChat's scopes a mini-program may ask for with wx.authorize. */
+const scopes = [
+  'scope.userLocation',
+  'scope.userFuzzyLocation',
+  'scope.record',
+  'scope.camera',
+  'scope.writePhotosAlbum',
+  'scope.bluetooth',
+]
+/** What the person answered for each scope: asked once, WeChat keeps the answer until they change it in its settings. */
+const authorised = new Map<string, boolean>()
+/** What the person answers when WeChat first asks for a scope. */
+let nextAnswer = true
+
+/** The person taps 允许 (true) or 拒绝 (false) when WeChat next asks for a scope. */
+export function answerScopes(allow: boolean): void {
+  nextAnswer = allow
+}
+
+/** A phone where nobody has been asked for anything yet. */
+export function forgetScopes(): void {
+  authorised.clear()
+  nextAnswer = true
+}
+
+/** The person turns the scope on or off in the mini-program's settings page. */
+export function setScope(scope: string, allow: boolean): void {
+  authorised.set(scope, allow)
+}
+
+/** Asked the first time, then the kept answer: the scope's state after asking. */
+function ask(scope: string): boolean {
+  if (!authorised.has(scope)) authorised.set(scope, nextAnswer)
+  return authorised.get(scope)!
 }
 
 /** The stand-ins, to assign onto `wx` before the app loads (Taro looks each API up once, at start). */
@@ -147,11 +205,28 @@ export function platformApis(): Record<string, unknown> {
         return { tempFilePath }
       },
     ),
-    // saveImageToPhotosAlbum: filePath a temporary file the phone holds (here: one canvasToTempFilePath made).
-    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', (o) => {
-      if (!isString(o.filePath) || o.filePath === '') return 'parameter.filePath should be a String'
-      return canvasFiles.has(o.filePath) ? undefined : `${o.filePath} is not a file on the phone`
-    }),
+    // saveImageToPhotosAlbum: filePath a temporary file the phone holds (here: one canvasToTempFilePath made);
+    // fails with auth deny when the person refused the album (WeChat asks on the first save).
+    saveImageToPhotosAlbum: api(
+      'saveImageToPhotosAlbum',
+      (o) => {
+        if (!isString(o.filePath) || o.filePath === '') return 'parameter.filePath should be a String'
+        return canvasFiles.has(o.filePath) ? undefined : `${o.filePath} is not a file on the phone`
+      },
+      () => {
+        if (!ask('scope.writePhotosAlbum')) throw { errMsg: 'saveImageToPhotosAlbum:fail auth deny' }
+        return {}
+      },
+    ),
+    // authorize: scope one of WeChat's; asks the person once, then answers what they chose (fail: auth deny).
+    authorize: api(
+      'authorize',
+      (o) => (isString(o.scope) && scopes.includes(o.scope) ? undefined : `parameter.scope ${String(o.scope)} is not one of WeChat's`),
+      (o) => {
+        if (!ask(String(o.scope))) throw { errMsg: 'authorize:fail auth deny' }
+        return {}
+      },
+    ),
     // chooseImage: count 1–9; sizeType original|compressed; sourceType album|camera.
     chooseImage: api(
       'chooseImage',
@@ -245,7 +320,22 @@ export function platformApis(): Record<string, unknown> {
  * answers its 403 as statusCode, as WeChat passes on the server's status.
  */
 export function networkApis(hostUrl: string): Record<string, unknown> {
+  const absolute = (url: string) => (url.startsWith('/') ? `${hostUrl}${url}` : url)
   return {
+    // getImageInfo: src a link (downloaded, as downloadFile; a refused one fails) or a file on the phone; answers a file a canvas can draw.
+    getImageInfo: api(
+      'getImageInfo',
+      (o) => (isString(o.src) && /^https?:\/\/[^/]+/.test(absolute(o.src)) ? undefined : `invalid src ${String(o.src)}`),
+      async (o) => {
+        const response = await fetch(absolute(String(o.src)))
+        const body = Buffer.from(await response.arrayBuffer())
+        if (response.status !== 200) throw { errMsg: `getImageInfo:fail download ${response.status}` }
+        if (!body.subarray(1, 4).equals(Buffer.from('PNG'))) throw { errMsg: 'getImageInfo:fail not an image' }
+        const path = `http://tmp/image-${++files}.png`
+        imageFiles.add(path)
+        return { path, width: body.readUInt32BE(16), height: body.readUInt32BE(20), type: 'png' }
+      },
+    ),
     downloadFile: api(
       'downloadFile',
       (o) => {

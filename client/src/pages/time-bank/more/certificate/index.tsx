@@ -12,7 +12,15 @@ import { PageShell } from '../../../../components/page-shell'
 import { Empty, Loaded } from '../../../../components/status'
 import { serviceSource } from '../../../../components/time-bank'
 import { CertificateView } from '../../../../components/certificate'
-import { CERTIFICATE_CANVAS, CERTIFICATE_WIDTH, certificateHeight, saveCertificateImage } from '../../../../components/certificate-image'
+import {
+  ALBUM_SCOPE,
+  albumAllowed,
+  CERTIFICATE_CANVAS,
+  CERTIFICATE_WIDTH,
+  certificateHeight,
+  saveCertificateImage,
+} from '../../../../components/certificate-image'
+import { usePrivacyConsent } from '../../../../components/privacy-consent'
 import { formatDate, formatDay, formatMinutes } from '../../../../format'
 import { useLoad } from '../../../../hooks/use-load'
 import { useSubmit } from '../../../../hooks/use-submit'
@@ -206,13 +214,27 @@ function ServiceList({ records }: { records: ServiceHours['records'] }) {
 
 function Issued({ certificate, onBack }: { certificate: Certificate; onBack(): void }) {
   const save = useSubmit()
+  // Saving to the album is personal information WeChat guards twice: the privacy guide, then the album's own permission.
+  const privacy = usePrivacyConsent('把证明图片保存到相册')
+  const [albumRefused, setAlbumRefused] = useState(false)
+  const saveImage = () =>
+    save.run(async () => {
+      if (process.env.TARO_ENV === 'weapp') {
+        if (!(await privacy.ready())) return
+        const allowed = await albumAllowed()
+        setAlbumRefused(!allowed)
+        if (!allowed) return
+      }
+      void Taro.showToast({ title: await saveCertificateImage(certificate), icon: 'success' })
+    })
   return (
     <PageShell>
+      {privacy.panel}
       <CertificateView certificate={certificate} />
       <Text className="page-hint">
         {process.env.TARO_ENV === 'weapp'
-          ? '点右上角“···”转发给要查验的人，对方打开就是查验页面；也可以保存为图片，或告诉对方验证编号。'
-          : '把验证编号告诉要查验的人，在查验页面输入就能看到这份证明；也可以下载为图片。'}
+          ? '点右上角“···”转发给要查验的人，对方打开就是查验页面；也可以保存为图片，图片上的小程序码用微信一扫就能查验；或告诉对方验证编号。'
+          : '把验证编号告诉要查验的人，在查验页面输入就能看到这份证明；也可以下载为图片，图片上的二维码一扫就打开查验页面。'}
       </Text>
       {save.errorOf() ? <Text className="field-error">{save.errorOf()}</Text> : null}
       <BusyButton
@@ -220,8 +242,21 @@ function Issued({ certificate, onBack }: { certificate: Certificate; onBack(): v
         primary
         busy={save.busy}
         label={process.env.TARO_ENV === 'weapp' ? '保存为图片' : '下载为图片'}
-        onClick={() => save.run(async () => void Taro.showToast({ title: await saveCertificateImage(certificate), icon: 'success' }))}
+        onClick={saveImage}
       />
+      {albumRefused ? (
+        <View id="album-refused" className="note">
+          <Text>没有允许保存到相册。点下面的按钮，在设置里打开“添加到相册”，再点“保存为图片”。</Text>
+          <Button
+            id="album-settings"
+            className="btn btn-plain btn-block"
+            openType="openSetting"
+            onOpenSetting={(event) => setAlbumRefused(event.detail.authSetting[ALBUM_SCOPE] !== true)}
+          >
+            去设置里允许
+          </Button>
+        </View>
+      ) : null}
       {process.env.TARO_ENV === 'weapp' && (
         // Drawn off screen at the image's own size: WeChat saves the canvas's pixels.
         <Canvas

@@ -10,14 +10,16 @@ import { PageShell } from '../../../../components/page-shell'
 import { CertificateView } from '../../../../components/certificate'
 import { useSubmit } from '../../../../hooks/use-submit'
 import { paths, usePageParams } from '../../../../routes'
+import { verifyNumberFrom } from '../../../../../../shared/domain/verification'
 
 /**
- * 证明查验, for anyone: a certificate's number, typed or in the link, shows what the certificate
- * says as it was issued (the holder's name partly hidden).
+ * 证明查验, for anyone, signed in or not, in WeChat or a browser (decision 047): a certificate's number,
+ * typed, in the link or in the mini-program code scanned, shows what the certificate says as it was
+ * issued (the holder's name partly hidden). Nothing here asks the person to join or sign in.
  */
 export default function VerifyPage() {
-  const params = usePageParams()
-  const [number, setNumber] = useState(params.number ?? '')
+  const opened = verifyNumberFrom(usePageParams())
+  const [number, setNumber] = useState(opened)
   const [problem, setProblem] = useState('')
   const [certificate, setCertificate] = useState<Certificate | null>(null)
   const check = useSubmit()
@@ -33,12 +35,12 @@ export default function VerifyPage() {
     await check.run(async () => setCertificate((await api.timebank.verifyCertificate({ number: parsed.data })).certificate))
   }
 
-  // Opened from the certificate's link: check it at once.
+  // Opened from the certificate's link or code: check it at once.
   useEffect(() => {
-    if (params.number) void verify(params.number)
+    if (opened) void verify(opened)
   }, [])
 
-  useShareAppMessage(() => ({ title: '志愿服务记录证明查验', path: paths.verify(certificate?.number ?? params.number) }))
+  useShareAppMessage(() => ({ title: '志愿服务记录证明查验', path: paths.verify(certificate?.number ?? (opened || undefined)) }))
 
   return (
     <PageShell>
