@@ -69,9 +69,16 @@ it('the downloaded image carries the public verify link; a stranger’s fresh br
   const { certificate } = await callHostAs(session().host.url, volunteer.openid, 'timebank', 'issueCertificate', {
     from: today.subtract(1, 'year').add(1, 'day').format('YYYY-MM-DD'),
     to: today.format('YYYY-MM-DD'),
+    issuer: { kind: 'organisation', id: 'org-qy-xiyanghong' },
   })
   const link = `${session().host.url}/#/${VERIFY_PAGE}?number=${certificate.number}`
 
+  // Registered already: the page goes straight to choosing the issuer (decision 044).
+  await callHostAs(session().host.url, volunteer.openid, 'timebank', 'registerRealName', {
+    name: volunteer.name,
+    idNumber: '11010519491231002X',
+    consent: true,
+  })
   // The holder downloads the image from the certificate page: its QR code is the link, module for module.
   const { page: own } = await signInAs(session(), volunteer.openid)
   await openPage(session(), own, 'pages/time-bank/more/certificate/index')

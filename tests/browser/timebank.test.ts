@@ -428,11 +428,6 @@ describe('时间银行 in the browser', () => {
 
     // A stranger opens the verify page by the number: the name partly hidden, the rest as issued.
     const stranger = await session().newPage()
-    // Until verification opens to people not signed in at all, the stranger is a WeChat user new to the app, in no community.
-    await stranger.page.goto(session().host.url)
-    await stranger.page.waitForURL('**/local/sign-in', { timeout: 30_000 })
-    await stranger.page.click('#fresh-identity')
-    await stranger.page.waitForURL((url) => !url.pathname.startsWith('/local/'))
     await openPage(session(), stranger.page, `pages/time-bank/more/verify/index?number=${number}`)
     const verified = shown(stranger.page).locator('#certificate')
     await verified.getByText(maskName(volunteer.name), { exact: true }).waitFor()

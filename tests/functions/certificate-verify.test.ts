@@ -27,7 +27,15 @@ afterAll(() => testClock.reset())
 
 let issued: Certificate
 beforeAll(async () => {
-  issued = (await ok(call(xuMin.openid, 'issueCertificate', { from: '2026-01-01', to: '2026-12-31' }))).certificate
+  issued = (
+    await ok(
+      call(xuMin.openid, 'issueCertificate', {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        issuer: { kind: 'organisation', id: 'org-qy-xiyanghong' },
+      }),
+    )
+  ).certificate
 })
 
 let callers = 0

@@ -8,7 +8,7 @@
 import { demoIdentities, demoPerson } from '../../local/seed/demo-data'
 import { VERIFY_PAGE } from '../../shared/domain/verification'
 import { startTestHost, type TestHost } from '../client/support/local-host'
-import { serveANeed } from '../support/need-service'
+import { callHostAs, serveANeed } from '../support/need-service'
 import { installPlatform, openPage, recordPageChanges, restartAppAs, until } from './support/mini-program'
 import { answerScopes, drawnOn, imagesDrawnOn, setScope, takeCalls, takeViolations } from './support/platform-apis'
 
@@ -36,6 +36,12 @@ async function issuedCertificate(): Promise<{ page: Page; number: string }> {
     volunteerOpenid: demoIdentities.volunteer,
     minutes: 60,
   })
+  // Registered already: the page goes straight to choosing the issuer (decision 044).
+  await callHostAs(host.url, demoIdentities.volunteer, 'timebank', 'registerRealName', {
+    name: '徐敏',
+    idNumber: '11010519491231002X',
+    consent: true,
+  })
   restartAppAs(demoIdentities.volunteer)
   const page = openPage('pages/time-bank/more/certificate/index')
   await until(() => text(page).includes('近一年'))
@@ -43,7 +49,7 @@ async function issuedCertificate(): Promise<{ page: Page; number: string }> {
     (c) => c.dom.textContent?.trim() === '近一年',
   )!
   choice.dispatchEvent('tap')
-  await until(() => text(page).includes('开具证明') && !text(page).includes('正在加载'))
+  await until(() => page.querySelector('#issue-certificate') && !text(page).includes('正在加载'))
   page.querySelector('#issue-certificate')?.dispatchEvent('tap')
   await until(() => page.querySelector('#certificate-number'))
   return { page, number: page.querySelector('#certificate-number')!.dom!.textContent!.trim() }
