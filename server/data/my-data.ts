@@ -21,6 +21,7 @@ import type {
   RealNameDoc,
   RedemptionDoc,
   ServiceRecordDoc,
+  VolunteerDoc,
 } from './documents'
 import { asGeoPoint } from './geo'
 
@@ -36,6 +37,8 @@ export interface PersonRecords {
   redemptions: RedemptionDoc[]
   certificates: CertificateDoc[]
   realName: RealNameDoc | null
+  /** 志愿者资料 and the running total behind the stars. */
+  volunteer: VolunteerDoc | null
   signUps: ActivitySignUpDoc[]
   ratings: ActivityRatingDoc[]
   joinRequests: JoinRequestDoc[]
@@ -61,12 +64,13 @@ export async function recordsOf(openid: string, personId: string): Promise<Perso
       where<ActivitySignUpDoc>('activity_sign_ups', { openid }),
       where<ActivityRatingDoc>('activity_ratings', { openid }),
     ])
-  const [joinRequests, organisations, careEntries, photos, realNames] = await Promise.all([
+  const [joinRequests, organisations, careEntries, photos, realNames, volunteers] = await Promise.all([
     where<JoinRequestDoc>('join_requests', { openid }),
     where<OrganisationDoc>('organisations', { leadOpenid: openid }),
     where<CareEntryDoc>('care_register', { residentId: personId }),
     where<PhotoDoc>('photos', { authorOpenid: openid }),
     where<RealNameDoc>('volunteer_real_names', { openid }),
+    where<VolunteerDoc>('volunteers', { openid }),
   ])
   const careVisits = careEntries.length
     ? await where<CareVisitDoc>('care_visits', { entryId: database().command.in(careEntries.map((e) => e._id)) })
@@ -81,6 +85,7 @@ export async function recordsOf(openid: string, personId: string): Promise<Perso
     redemptions,
     certificates,
     realName: realNames[0] ?? null,
+    volunteer: volunteers[0] ?? null,
     signUps,
     ratings,
     joinRequests,

@@ -14,9 +14,10 @@ import {
   redemptionStatusLabel,
 } from '../../shared/domain/timebank'
 import { inShanghai } from '../../shared/domain/time'
+import { distanceLabel, slotLabel, starsView } from '../../shared/domain/volunteer-profile'
 import { actionLabel } from '../audit'
 import { activitiesByIds } from '../data/activities'
-import type { CareEntryDoc, PersonDoc } from '../data/documents'
+import type { CareEntryDoc, PersonDoc, VolunteerDoc } from '../data/documents'
 import { contactViewsOf, recordsOf, type PersonRecords } from '../data/my-data'
 import { communitiesByIds, organisationsByIds } from '../data/places'
 import { describeMe } from '../account'
@@ -34,6 +35,20 @@ const VIEWERS_LIMIT = 200
 /** The entry the committee linked to the person, the active one first. */
 export const ownCareEntry = (records: PersonRecords): CareEntryDoc | undefined =>
   records.careEntries.find((e) => e.active) ?? records.careEntries[0]
+
+/** 志愿者资料 as the volunteer keeps it, in words, with the star grade from the running total. */
+function volunteerView(volunteer: VolunteerDoc): NonNullable<MyData['timeBank']['volunteer']> {
+  const { profile } = volunteer
+  return {
+    skills: profile?.skills ?? [],
+    tags: profile?.tags ?? [],
+    freeTimes: (profile?.availability ?? []).map((slot) => slotLabel[slot]),
+    range: profile ? distanceLabel(profile.rangeM) : '',
+    ...(profile?.paused ? { paused: profile.paused } : {}),
+    countedMinutes: volunteer.countedMinutes,
+    starLabel: starsView(volunteer.countedMinutes).label,
+  }
+}
 
 export function consentsOf(person: PersonDoc, care: CareEntryDoc | undefined): ConsentView[] {
   const views: ConsentView[] = []
@@ -170,6 +185,7 @@ export async function myData(caller: Caller & { person: PersonDoc }): Promise<My
         issuerName: c.issuer.name,
         issuedAt: iso(c.issuedAt),
       })),
+      ...(records.volunteer ? { volunteer: volunteerView(records.volunteer) } : {}),
       ...(records.realName
         ? {
             realName: {

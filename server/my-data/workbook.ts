@@ -94,6 +94,18 @@ export async function myDataWorkbook(data: MyData, now: Date): Promise<Buffer> {
         c.totalMinutes,
         '已开具',
       ]),
+      ...(timeBank.volunteer
+        ? [
+            [
+              '',
+              `志愿者资料：擅长 ${timeBank.volunteer.skills.join('、') || '未填'}；${timeBank.volunteer.freeTimes.join('、') || '空闲时间未填'}；${
+                timeBank.volunteer.range || '距离未填'
+              }${timeBank.volunteer.paused ? '；暂停接单' : ''}${timeBank.volunteer.starLabel ? `；${timeBank.volunteer.starLabel}` : ''}`,
+              timeBank.volunteer.countedMinutes,
+              '',
+            ] as Cell[],
+          ]
+        : []),
       ...(timeBank.realName
         ? [
             [

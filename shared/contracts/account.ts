@@ -123,6 +123,18 @@ export const myDataSchema = z.object({
     ),
     /** 实名登记 for certificates: the ID number by its last four digits only, as everywhere. */
     realName: z.object({ name: z.string(), maskedIdNumber: z.string(), purpose: z.string(), consentAt: isoDateTimeSchema }).optional(),
+    /** 志愿者资料 as kept, and the star grade from the running total. */
+    volunteer: z
+      .object({
+        skills: z.array(z.string()),
+        tags: z.array(z.string()),
+        freeTimes: z.array(z.string()),
+        range: z.string(),
+        paused: z.object({ until: z.string().optional(), reason: z.string().optional() }).optional(),
+        countedMinutes: z.number().int(),
+        starLabel: z.string(),
+      })
+      .optional(),
   }),
   activities: z.array(
     z.object({

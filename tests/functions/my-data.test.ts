@@ -133,6 +133,9 @@ describe('我的信息', () => {
     expect(data.timeBank.redemptions).toHaveLength(1)
     expect(data.timeBank.certificates).toHaveLength(1)
     expect(data.timeBank.realName).toMatchObject({ name: xuMin.name, maskedIdNumber: '**************002X' })
+    // Her 志愿者资料 is kept for her too: the running total behind her stars, whatever she filled in.
+    expect(data.timeBank.volunteer).toMatchObject({ countedMinutes: expect.any(Number) })
+    expect(data.timeBank.volunteer!.countedMinutes).toBeGreaterThan(0)
     expect(data.activities).toEqual([expect.objectContaining({ roleLabel: '参与者', statusLabel: '已报名' })])
     expect(data.joinRequests).toEqual([
       expect.objectContaining({ organisationName: '沁园社区“和为贵”调解工作室', statusLabel: '等待负责人同意' }),

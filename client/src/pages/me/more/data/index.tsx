@@ -126,6 +126,28 @@ function Everything({ data }: { data: MyData }) {
         ))}
       </Section>
 
+      <Section title="志愿者资料和实名登记" count={(timeBank.volunteer ? 1 : 0) + (timeBank.realName ? 1 : 0)}>
+        {timeBank.volunteer ? (
+          <Line
+            title={`擅长：${timeBank.volunteer.skills.join('、') || '未填'}`}
+            detail={[
+              timeBank.volunteer.freeTimes.join('、') || '空闲时间未填',
+              timeBank.volunteer.range || '距离未填',
+              timeBank.volunteer.paused ? '暂停接单' : '',
+              timeBank.volunteer.starLabel,
+            ]
+              .filter(Boolean)
+              .join('｜')}
+          />
+        ) : null}
+        {timeBank.realName ? (
+          <Line
+            title={`实名登记：${timeBank.realName.name}`}
+            detail={`身份证号 ${timeBank.realName.maskedIdNumber}｜${formatDate(timeBank.realName.consentAt)} 同意`}
+          />
+        ) : null}
+      </Section>
+
       <Section title="我报名的活动和评价" count={data.activities.length}>
         {data.activities.map((a, i) => (
           <Line
