@@ -110,6 +110,7 @@ export function Choices<T extends string>({
   chosen,
   onToggle,
   labelOf,
+  detailOf,
   wide,
   extra,
 }: {
@@ -117,6 +118,8 @@ export function Choices<T extends string>({
   chosen: readonly T[]
   onToggle(option: T): void
   labelOf?(option: T): string
+  /** A second, smaller line under the label: why this one fits, say. */
+  detailOf?(option: T): string | undefined
   /** One choice per row, full width: for a few choices that matter, such as urgency. */
   wide?: boolean
   /** One more choice after the others that is not a plain button, e.g. a day on the calendar. */
@@ -126,10 +129,12 @@ export function Choices<T extends string>({
     <View className={wide ? 'choices choices-wide' : 'choices'}>
       {options.map((option) => {
         const on = chosen.includes(option)
+        const detail = detailOf?.(option)
         return (
           <Button key={option} className={on ? 'choice choice-on' : 'choice'} onClick={() => onToggle(option)}>
             {on ? '✓ ' : ''}
-            {labelOf ? labelOf(option) : option}
+            <Text>{labelOf ? labelOf(option) : option}</Text>
+            {detail ? <Text className="choice-detail">{detail}</Text> : null}
           </Button>
         )
       })}

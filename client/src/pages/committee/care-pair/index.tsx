@@ -134,11 +134,9 @@ function Members({
           )
           const labelOf = new Map([
             ...paired.map((v) => [v.memberId, v.name] as const),
-            ...candidates.map((c) => {
-              const name = c.role === 'volunteer' ? c.name : `${c.name}（${roleLabel[c.role]}）`
-              return [c.memberId, `${name}：${c.reasons.join(' · ')}`] as const
-            }),
+            ...candidates.map((c) => [c.memberId, c.role === 'volunteer' ? c.name : `${c.name}（${roleLabel[c.role]}）`] as const),
           ])
+          const reasonsOf = new Map(candidates.map((c) => [c.memberId, c.reasons.join(' · ')]))
           return (
             <Field
               label={`已选 ${chosen.length} 位`}
@@ -150,6 +148,7 @@ function Members({
                 options={[...candidates.map((c) => c.memberId), ...paired.map((v) => v.memberId)]}
                 chosen={chosen}
                 labelOf={(memberId) => labelOf.get(memberId) ?? memberId}
+                detailOf={(memberId) => reasonsOf.get(memberId)}
                 onToggle={onToggle}
               />
             </Field>

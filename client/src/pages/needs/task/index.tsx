@@ -90,8 +90,9 @@ function Volunteers({
   const labelOf = new Map([
     // Someone assigned before they paused stays on the task until taken off.
     ...assigned.map((v) => [v.memberId, v.name] as const),
-    ...candidates.map((c) => [c.memberId, `${c.name}：${c.reasons.join(' · ')}`] as const),
+    ...candidates.map((c) => [c.memberId, c.name] as const),
   ])
+  const reasonsOf = new Map(candidates.map((c) => [c.memberId, c.reasons.join(' · ')]))
   const options = [
     ...candidates.map((c) => c.memberId),
     ...assigned.map((v) => v.memberId).filter((m) => !candidates.some((c) => c.memberId === m)),
@@ -105,7 +106,14 @@ function Volunteers({
         hint={pausedCount > 0 ? `另有 ${pausedCount} 位暂停接单，不在这里` : undefined}
         error={submit.errorOf('memberIds') ?? submit.errorOf()}
       >
-        <Choices wide options={options} chosen={chosen} labelOf={(m) => labelOf.get(m) ?? m} onToggle={toggle} />
+        <Choices
+          wide
+          options={options}
+          chosen={chosen}
+          labelOf={(m) => labelOf.get(m) ?? m}
+          detailOf={(m) => reasonsOf.get(m)}
+          onToggle={toggle}
+        />
       </Field>
       <BusyButton id="assign-volunteers" busy={submit.busy} label="安排这几位" onClick={() => submit.run(() => onAssign(chosen))} />
     </View>
