@@ -376,7 +376,10 @@ export async function lapsedOffers(now: Date, limit: number): Promise<OfferDoc[]
 
 /** Whether `openid` raised a need that `organisationId` accepted and that is closed: served, for 评议 (decision 051). */
 export async function servedBy(openid: string, organisationId: string): Promise<boolean> {
-  const { data } = await needs().where({ requesterOpenid: openid, status: 'closed', 'acceptedBy.organisationId': organisationId }).limit(1).get()
+  const { data } = await needs()
+    .where({ requesterOpenid: openid, status: 'closed', 'acceptedBy.organisationId': organisationId })
+    .limit(1)
+    .get()
   return data.length > 0
 }
 
@@ -384,7 +387,11 @@ export async function servedBy(openid: string, organisationId: string): Promise<
 export async function unsolvedOf(organisationId: string, range: { start: Date; end: Date }): Promise<number> {
   const _ = database().command
   const { total } = await needs()
-    .where({ 'outcome.organisationId': organisationId, 'outcome.result': 'unsolved', 'outcome.at': _.gte(range.start).and(_.lt(range.end)) })
+    .where({
+      'outcome.organisationId': organisationId,
+      'outcome.result': 'unsolved',
+      'outcome.at': _.gte(range.start).and(_.lt(range.end)),
+    })
     .count()
   return total
 }

@@ -246,14 +246,18 @@ export const grade: Action<'grade'> = async (context) => {
   }
   if (!(await addGrade(doc))) throw new AppError(ErrorCode.CONFLICT, `${input.year} 年已经评定过这个组织了`, 'data.year')
   const reason = `${input.year}年 ${gradeLabel[input.grade]}：${input.comment}`
-  await addAuditEntry(auditEntry(committee, 'organisation.grade', { communityId: community._id, organisationId: organisation._id, reason }, now))
+  await addAuditEntry(
+    auditEntry(committee, 'organisation.grade', { communityId: community._id, organisationId: organisation._id, reason }, now),
+  )
   return { grade: gradeView(doc), suggestSuspension: suggestion(await gradesByYear(organisation._id), input.year) }
 }
 
 export const saveCharges: Action<'saveCharges'> = async (context) => {
   const { input, now } = context
   const { organisation } = await authoriseOverOrganisation(context, input.organisationId)
-  const texts = Object.fromEntries(input.items.flatMap((c, i) => [[`items.${i}.item`, c.item] as const, [`items.${i}.unit`, c.unit] as const]))
+  const texts = Object.fromEntries(
+    input.items.flatMap((c, i) => [[`items.${i}.item`, c.item] as const, [`items.${i}.unit`, c.unit] as const]),
+  )
   await refuseFlagged(context.openid, texts, 1)
   const charges = { free: input.free, items: input.items }
   await storeCharges({ _id: organisation._id, ...charges, updatedAt: now })
@@ -288,7 +292,9 @@ const ledgerView = (e: { day: string; direction: 'in' | 'out'; amountFen: number
 
 /** Money is for the residents it serves (and its lead and committee) to see, not for anyone who opens the profile. */
 const readsLedger = (o: OrganisationDoc, me: Caller) =>
-  o.leadOpenid === me.openid || sitsOnCommitteeOf(me, o.communityId) || (me.communityId !== null && o.servesCommunityIds.includes(me.communityId))
+  o.leadOpenid === me.openid ||
+  sitsOnCommitteeOf(me, o.communityId) ||
+  (me.communityId !== null && o.servesCommunityIds.includes(me.communityId))
 
 export const openness: Action<'openness'> = async ({ caller, input, now, openid }) => {
   const organisation = await organisationById(input.organisationId)

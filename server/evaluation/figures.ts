@@ -21,23 +21,11 @@ export async function organisationFigures(organisation: OrganisationDoc, period:
     serviceRecordsIn(organisation.servesCommunityIds, range),
     activitiesOfPeriod([organisation.communityId], range),
   ])
-  const carried = needFigures(
-    needs.filter((n) => n.acceptedBy?.organisationId === id).map(needFacts),
-    period,
-  )
+  const carried = needFigures(needs.filter((n) => n.acceptedBy?.organisationId === id).map(needFacts), period)
   // A 未解决 takes the acceptance away: the judgements are found by whose work they judged.
-  const { outcomes } = needFigures(
-    needs.filter((n) => n.outcome?.organisationId === id).map(needFacts),
-    period,
-  )
-  const held = activityFigures(
-    activities.filter((a) => a.activity.organisationId === id).map(activityFacts),
-    period,
-  )
-  const served = serviceFigures(
-    service.filter((r) => r.organisationId === id).map(serviceFacts),
-    period,
-  )
+  const { outcomes } = needFigures(needs.filter((n) => n.outcome?.organisationId === id).map(needFacts), period)
+  const held = activityFigures(activities.filter((a) => a.activity.organisationId === id).map(activityFacts), period)
+  const served = serviceFigures(service.filter((r) => r.organisationId === id).map(serviceFacts), period)
   return {
     needsCompleted: carried.completed,
     medianResponseMinutes: carried.toAcceptance.medianMinutes,

@@ -152,7 +152,13 @@ export const evaluationContract = defineFunction('evaluation', {
   ),
   addLedgerEntry: action(
     '负责人：记一笔收入或支出（日期、金额以分计、用途），对所服务社区的居民公开',
-    z.strictObject({ organisationId: idSchema, day: daySchema, direction: z.enum(ledgerDirections), amountFen: fen, purpose: textSchema(100) }),
+    z.strictObject({
+      organisationId: idSchema,
+      day: daySchema,
+      direction: z.enum(ledgerDirections),
+      amountFen: fen,
+      purpose: textSchema(100),
+    }),
     z.object({ entry: ledgerEntrySchema }),
   ),
   openness: action(

@@ -221,7 +221,10 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
   },
   evaluation: {
     settings: { valid: { communityId: community }, field: 'communityId' },
-    saveSettings: { valid: { communityId: community, reportEvery: 'half', window: { from: '2026-12-01', to: '2026-12-31' } }, field: 'window.to' },
+    saveSettings: {
+      valid: { communityId: community, reportEvery: 'half', window: { from: '2026-12-01', to: '2026-12-31' } },
+      field: 'window.to',
+    },
     reportDraft: { valid: { organisationId, period: '2025-H2' }, field: 'period' },
     submitReport: { valid: { organisationId, period: '2025-H2', text: '上门助老。' }, field: 'text' },
     review: { valid: { organisationId, verdict: 'fair', text: '还行' }, field: 'verdict' },
