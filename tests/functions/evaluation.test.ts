@@ -311,6 +311,23 @@ describe('评估评议 and 信息公开', () => {
     expect([...amounts].sort((a, b) => a - b)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1))
   })
 
+  it('civil affairs sees each community’s organisations by grade, and how many communities graded them all', async () => {
+    const year = thisYear()
+    await ok(call(who.committeeUrban, 'grade', { organisationId: XIYANGHONG, year, grade: 'excellent', comment: '服务及时。' }))
+    const { offices } = await ok(callReports(who.civilAffairs, 'officeFigures', { period: { from: `${year}-01-01`, to: today() } }))
+    const office = offices.find((o) => o.officeId === urban.officeId)!
+    const approved = demoDataSet.organisations.filter((o) => o.communityId === urban._id && o.status === 'approved').length
+    expect(office.grades.find((g) => g.communityId === urban._id)).toEqual({
+      communityId: urban._id,
+      year,
+      counts: { excellent: 1, good: 0, pass: 0, fail: 0 },
+      ungraded: approved - 1,
+      allGraded: approved === 1,
+    })
+    expect(office.communitiesGraded).toBe(office.grades.filter((g) => g.allGraded).length)
+    await ok(callReports(who.civilAffairs, 'exportOffice', { period: { from: `${year}-01-01`, to: today() } }))
+  })
+
   it('a pending organisation’s page is its applicant’s and its committee’s only', async () => {
     const pending = demoDataSet.organisations.find((o) => o.status === 'pending')!
     expect(await failure(call(who.resident, 'openness', { organisationId: pending._id }))).toEqual({ code: 'NOT_FOUND' })
