@@ -4,11 +4,23 @@
  * and its suggestion, and what an organisation's public page shows, to whom.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
+import { signUpDocId } from '../../server/data/activities'
 import { allDocuments } from '../../server/data/maintenance'
 import { currentPeriodKey, periodOfKey, shanghaiYear } from '../../shared/domain/evaluation'
 import { inShanghai } from '../../shared/domain/time'
 import { freshDatabasePerTest, snapshotDatabase as everything, testClock } from '../support/database'
-import { callEvaluation as call, callNeeds, callOrganisations, callReports, failure, ok, place, raiseInput } from './calls'
+import {
+  callActivities,
+  callEvaluation as call,
+  callNeeds,
+  callOrganisations,
+  callReports,
+  failure,
+  ok,
+  place,
+  publishInputFor,
+  raiseInput,
+} from './calls'
 
 const XIYANGHONG = 'org-qy-xiyanghong'
 const urban = demoDataSet.communities.find((c) => c.kind === 'urban')!
@@ -156,6 +168,25 @@ describe('评估评议 and 信息公开', () => {
     expect(sheet.reviews).toEqual({ satisfied: 1, fair: 0, unsatisfied: 0, total: 1 })
     // The texts without names.
     expect(sheet.reviewTexts).toEqual([{ verdictLabel: '满意', text: '很耐心', at: expect.any(String) }])
+  })
+
+  it('评议 from a resident who checked in at its activity, not from one who only signed up', async () => {
+    const { activity } = await ok(callActivities(who.organisationLead, 'publish', publishInputFor(XIYANGHONG)))
+    for (const openid of [who.resident, who.elderResident])
+      await ok(callActivities(openid, 'signUp', { activityId: activity.id, role: 'participant' }))
+    // At the activity: the lead checks in the one who came.
+    testClock.set(new Date(activity.startAt))
+    await ok(
+      callActivities(who.organisationLead, 'markAttendance', {
+        organisationId: XIYANGHONG,
+        activityId: activity.id,
+        signUpId: signUpDocId(activity.id, who.resident),
+        purpose: 'check_in',
+      }),
+    )
+    await openWindow()
+    await ok(call(who.resident, 'review', { organisationId: XIYANGHONG, verdict: 'fair' }))
+    expect(await failure(call(who.elderResident, 'review', { organisationId: XIYANGHONG, verdict: 'fair' }))).toEqual({ code: 'FORBIDDEN' })
   })
 
   it('the committee grades once a year; the grade shows on the public page; 不合格 twice suggests suspension', async () => {
