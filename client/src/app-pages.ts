@@ -78,6 +78,7 @@ export const subPackages: { root: string; pages: string[] }[] = [
       'invite-committee/index',
       // 年度评估评议 of an organisation (decision 051).
       'evaluation/index',
+      'evaluation-settings/index',
     ],
   },
   // 入驻: finding one's community, the join form its link and QR code open, and the privacy policy;

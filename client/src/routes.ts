@@ -37,6 +37,7 @@ export const paths = {
   orgCharges: (organisationId: string) => `/pages/organisations/charges/index?id=${organisationId}`,
   orgReview: (organisationId: string) => `/pages/organisations/review/index?id=${organisationId}`,
   orgEvaluation: (organisationId: string) => `/pages/committee/evaluation/index?id=${organisationId}`,
+  evaluationSettings: (communityId: string) => `/pages/committee/evaluation-settings/index?communityId=${communityId}`,
   join: () => `/${JOIN_PAGE}`,
   /** 我的志愿者资料 and 星级; a new star's message opens it. */
   volunteer: () => `/${VOLUNTEER_PAGE}`,

@@ -190,6 +190,7 @@ const rules: Record<string, PageRule> = {
   'pages/committee/organisations/index': { action: 'organisations.list', query: inCommunity },
   'pages/committee/record/index': { action: 'organisations.record', query: () => ({ id: organisation }) },
   'pages/committee/evaluation/index': { action: 'evaluation.sheet', query: () => ({ id: organisation }) },
+  'pages/committee/evaluation-settings/index': { action: 'evaluation.settings', query: inCommunity },
   'pages/committee/audit/index': { action: 'community.auditLog', query: inCommunity },
   'pages/committee/members/index': { action: 'community.committeeMembers', query: inCommunity },
   'pages/committee/needs/index': { action: 'needs.queue', query: inCommunity },
