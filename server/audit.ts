@@ -10,6 +10,7 @@ export const auditActionLabel = {
   'organisation.reject': '驳回备案',
   'organisation.suspend': '暂停组织',
   'organisation.restore': '恢复组织',
+  'organisation.grade': '年度评定',
   'invitation.renew': '更换邀请码',
   'member.ask': '申请加入组织',
   'member.join': '同意加入组织',

@@ -20,7 +20,20 @@ export const tabs = [
 export const subPackages: { root: string; pages: string[] }[] = [
   {
     root: 'pages/organisations',
-    pages: ['nearby/index', 'profile/index', 'apply/index', 'mine/index', 'team/index', 'join/index', 'volunteer/index'],
+    pages: [
+      'nearby/index',
+      'profile/index',
+      'apply/index',
+      'mine/index',
+      'team/index',
+      'join/index',
+      'volunteer/index',
+      // 评估评议 and 信息公开 (decisions 051, 052).
+      'report/index',
+      'money/index',
+      'charges/index',
+      'review/index',
+    ],
   },
   {
     root: 'pages/committee',
@@ -63,6 +76,9 @@ export const subPackages: { root: string; pages: string[] }[] = [
       'add-community/index',
       'import-communities/index',
       'invite-committee/index',
+      // 年度评估评议 of an organisation (decision 051).
+      'evaluation/index',
+      'evaluation-settings/index',
     ],
   },
   // 入驻: finding one's community, the join form its link and QR code open, and the privacy policy;

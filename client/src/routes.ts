@@ -31,6 +31,13 @@ export const paths = {
   apply: () => '/pages/organisations/apply/index',
   mine: () => '/pages/organisations/mine/index',
   team: (organisationId: string) => `/pages/organisations/team/index?id=${organisationId}`,
+  // 评估评议 and 信息公开 (decisions 051, 052): the lead's report and money, a resident's 评议, the committee's grade.
+  orgReport: (organisationId: string) => `/pages/organisations/report/index?id=${organisationId}`,
+  orgMoney: (organisationId: string) => `/pages/organisations/money/index?id=${organisationId}`,
+  orgCharges: (organisationId: string) => `/pages/organisations/charges/index?id=${organisationId}`,
+  orgReview: (organisationId: string) => `/pages/organisations/review/index?id=${organisationId}`,
+  orgEvaluation: (organisationId: string) => `/pages/committee/evaluation/index?id=${organisationId}`,
+  evaluationSettings: (communityId: string) => `/pages/committee/evaluation-settings/index?communityId=${communityId}`,
   join: () => `/${JOIN_PAGE}`,
   /** 我的志愿者资料 and 星级; a new star's message opens it. */
   volunteer: () => `/${VOLUNTEER_PAGE}`,

@@ -3,6 +3,7 @@ import { main as account } from '../../cloudfunctions/account/main'
 import { main as activities } from '../../cloudfunctions/activities/main'
 import { main as care } from '../../cloudfunctions/care/main'
 import { main as community } from '../../cloudfunctions/community/main'
+import { main as evaluation } from '../../cloudfunctions/evaluation/main'
 import { main as messages } from '../../cloudfunctions/messages/main'
 import { main as joining } from '../../cloudfunctions/joining/main'
 import { main as needs } from '../../cloudfunctions/needs/main'
@@ -26,4 +27,5 @@ export const functionMains: Record<FunctionName, FunctionMain> = {
   timebank,
   reports,
   residents,
+  evaluation,
 }

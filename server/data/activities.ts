@@ -256,3 +256,27 @@ export async function commentsOf(activityId: string, limit: number): Promise<Act
     .get()
   return data as ActivityRatingDoc[]
 }
+
+/** Whether `openid` checked in as a participant at an activity of `organisationId`: attended, for 评议 (decision 051). */
+export async function attendedActivityOf(openid: string, organisationId: string): Promise<boolean> {
+  const _ = database().command
+  const { data } = await signUps()
+    .where({ openid, role: 'participant', checkedInAt: _.exists(true) })
+    .field({ activityId: true })
+    .limit(1000)
+    .get()
+  const ids = (data as { activityId: string }[]).map((s) => s.activityId)
+  if (ids.length === 0) return false
+  const { total } = await activities()
+    .where({ _id: _.in(ids), organisationId })
+    .count()
+  return total > 0
+}
+
+/** How many of `organisationId`'s activities the committee took down. */
+export async function takenDownActivitiesOf(organisationId: string): Promise<number> {
+  const { total } = await activities()
+    .where({ organisationId, takenDown: database().command.exists(true) })
+    .count()
+  return total
+}

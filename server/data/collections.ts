@@ -14,6 +14,7 @@ import type {
   CareEntryDoc,
   CareVisitDoc,
   CertificateDoc,
+  ChargesDoc,
   CodeAttemptsDoc,
   CommunityDoc,
   ConsentDoc,
@@ -21,15 +22,18 @@ import type {
   DeliveryDoc,
   DueWorkFailureDoc,
   EntryDoc,
+  EvaluationSettingsDoc,
   FamilyLinkDoc,
   GiftDayDoc,
   GiftDoc,
+  GradeDoc,
   HeldCreditDoc,
   InboxDoc,
   InvitationDoc,
   ItemDoc,
   MoveDoc,
   JoinRequestDoc,
+  LedgerDoc,
   NeedDoc,
   OfferDoc,
   OfficeDoc,
@@ -38,12 +42,14 @@ import type {
   PhotoDoc,
   RealNameDoc,
   RedemptionDoc,
+  ReviewDoc,
   RoleDoc,
   RollupDoc,
   RollupMarkDoc,
   ServiceRecordDoc,
   TakeoverDoc,
   VolunteerDoc,
+  WorkReportDoc,
 } from './documents'
 
 export interface Collections {
@@ -85,6 +91,12 @@ export interface Collections {
   report_rollups: RollupDoc
   report_rollup_marks: RollupMarkDoc
   volunteers: VolunteerDoc
+  evaluation_settings: EvaluationSettingsDoc
+  work_reports: WorkReportDoc
+  organisation_reviews: ReviewDoc
+  organisation_grades: GradeDoc
+  organisation_charges: ChargesDoc
+  organisation_ledger: LedgerDoc
 }
 
 export type CollectionName = keyof Collections

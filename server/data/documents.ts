@@ -24,6 +24,7 @@ import type {
 } from '../../shared/domain/residents'
 import type { ResidenceStatus } from '../../shared/domain/residence'
 import type { InvitedRole } from '../../shared/domain/invitation'
+import type { Grade, LedgerDirection, OrganisationFigures, ReportCadence, Verdict } from '../../shared/domain/evaluation'
 import type { AvailabilitySlot, Pause, RangeChoice } from '../../shared/domain/volunteer-profile'
 
 /** The committee took the content down (docs/decisions/022); absent: shown as posted. */
@@ -432,7 +433,8 @@ export interface NeedDoc {
   serviceRecordCount?: number
   /** The records the latest markDone wrote: a 未解决 answer holds them for the committee's review. */
   doneServiceRecordIds?: string[]
-  outcome?: { result: Outcome; rating?: number; comment?: string; at: Date }
+  /** `organisationId`: the organisation judged (a 未解决 takes the acceptance away, the judgement keeps whose work it was; decision 051). */
+  outcome?: { result: Outcome; rating?: number; comment?: string; at: Date; organisationId?: string }
   takenDown?: TakenDown
   /**
    * Who did what, in the order it happened, kept in the need itself (decision 043): every change of a
@@ -912,4 +914,71 @@ export interface RollupDoc {
 export interface RollupMarkDoc {
   _id: string
   rolledTo: Date
+}
+
+/** 评估评议 settings of a community (decision 051); `_id` is the community's id. Absent: half-yearly, no window. */
+export interface EvaluationSettingsDoc {
+  _id: string
+  reportEvery: ReportCadence
+  window: { from: string; to: string } | null
+  updatedAt: Date
+  byOpenid: string
+}
+
+/** An organisation's work report for one period; `_id` is `<organisationId>_<period>`, so there is one, replaced on resubmission. */
+export interface WorkReportDoc {
+  _id: string
+  organisationId: string
+  communityId: string
+  period: string
+  year: number
+  text: string
+  figures: OrganisationFigures
+  submittedAt: Date
+  byOpenid: string
+}
+
+/** A resident's 评议; `_id` is `<organisationId>_<year>_<openid>`: one per resident, organisation and year. */
+export interface ReviewDoc {
+  _id: string
+  organisationId: string
+  communityId: string
+  year: number
+  openid: string
+  verdict: Verdict
+  text?: string
+  at: Date
+}
+
+/** The committee's grade; `_id` is `<organisationId>_<year>`: once a year. */
+export interface GradeDoc {
+  _id: string
+  organisationId: string
+  communityId: string
+  year: number
+  grade: Grade
+  comment: string
+  at: Date
+  byOpenid: string
+}
+
+/** 收费标准 the lead keeps; `_id` is the organisation's id. */
+export interface ChargesDoc {
+  _id: string
+  free: boolean
+  items: { item: string; amountFen: number; unit: string }[]
+  updatedAt: Date
+}
+
+/** One line of an organisation's public money ledger: amounts in fen, integers. */
+export interface LedgerDoc {
+  _id: string
+  organisationId: string
+  day: string
+  direction: LedgerDirection
+  amountFen: number
+  purpose: string
+  /** When it was written: the ledger pages newest first by it. */
+  at: Date
+  byOpenid: string
 }

@@ -373,3 +373,25 @@ export async function lapsedOffers(now: Date, limit: number): Promise<OfferDoc[]
     .get()
   return data as OfferDoc[]
 }
+
+/** Whether `openid` raised a need that `organisationId` accepted and that is closed: served, for 评议 (decision 051). */
+export async function servedBy(openid: string, organisationId: string): Promise<boolean> {
+  const { data } = await needs()
+    .where({ requesterOpenid: openid, status: 'closed', 'acceptedBy.organisationId': organisationId })
+    .limit(1)
+    .get()
+  return data.length > 0
+}
+
+/** How many needs the requesters judged 未解决 of `organisationId`'s work in [start, end). */
+export async function unsolvedOf(organisationId: string, range: { start: Date; end: Date }): Promise<number> {
+  const _ = database().command
+  const { total } = await needs()
+    .where({
+      'outcome.organisationId': organisationId,
+      'outcome.result': 'unsolved',
+      'outcome.at': _.gte(range.start).and(_.lt(range.end)),
+    })
+    .count()
+  return total
+}

@@ -245,7 +245,13 @@ export const confirm: Action<'confirm'> = async ({ caller, input, now }) => {
   const { organisationId, judged } = await inTransaction(async (tx) => {
     const current = await tx.get('needs', need._id)
     if (!current?.acceptedBy || !needStatusAfter(current.status, reopen ? 'reopen' : 'confirm')) throw moved()
-    const outcome = { result: input.result, rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at: now }
+    const outcome = {
+      result: input.result,
+      rating: input.rating,
+      ...(input.comment ? { comment: input.comment } : {}),
+      at: now,
+      organisationId: current.acceptedBy.organisationId,
+    }
     const answer = `评价：${outcomeLabel[input.result]}，${input.rating} 星`
     const event = needEvent(
       actorOf(me),

@@ -32,12 +32,14 @@ export const officeFigures: Action<'officeFigures'> = async (context) => {
   const offices = await officesOf(await context.caller(), period)
   return {
     period,
-    offices: offices.map(({ office, communities, total, communitiesMet }) => ({
+    offices: offices.map(({ office, communities, total, communitiesMet, grades }) => ({
       officeId: office._id,
       name: office.name,
       communities: communities.map(({ data, figures }) => ({ community: communityRef(data.community), figures })),
       total,
       communitiesMet,
+      grades,
+      communitiesGraded: grades.filter((g) => g.allGraded).length,
     })),
   }
 }
@@ -92,6 +94,7 @@ export const exportOffice: Action<'exportOffice'> = async (context) => {
       period,
     ),
     communitiesMet: offices.reduce((sum, o) => sum + o.communitiesMet, 0),
+    grades: offices.flatMap((o) => o.grades),
     period,
   })
   const name = offices.map((o) => o.office.name).join('、')

@@ -3,6 +3,7 @@ import type { ReportPeriod } from '../../shared/domain/report'
 import { communitiesOfOffices } from '../data/communities'
 import { officesByIds } from '../data/places'
 import type { Caller } from '../principal'
+import { communityGrades } from './evaluations'
 import { figuresOf, gatherCommunities } from './figures'
 import { needTallies } from './rollups'
 
@@ -25,6 +26,7 @@ export async function officesOf(caller: Caller, period: ReportPeriod) {
     period,
     new Map(tallies.flatMap((t) => [...t])),
   )
+  const grades = await communityGrades(data, period)
   return [...offices.values()]
     .sort((a, b) => a._id.localeCompare(b._id))
     .map((office) => {
@@ -35,6 +37,7 @@ export async function officesOf(caller: Caller, period: ReportPeriod) {
         communities: communityFigures,
         total: figuresOf(parts, period),
         communitiesMet: communityFigures.filter((c) => c.figures.organisations.met).length,
+        grades: grades.filter((g) => parts.some((p) => p.community._id === g.communityId)),
       }
     })
 }

@@ -4,6 +4,7 @@
  * own export names its volunteers (their hours are what the report commends), civil affairs'
  * exports hold counts only.
  */
+import { gradeHeader, gradeRows, type CommunityGrades } from './evaluations'
 import ExcelJS from 'exceljs'
 import type { Figures } from '../../shared/contracts/reports'
 import { communityKindLabel } from '../../shared/domain/community'
@@ -232,6 +233,7 @@ export async function officeWorkbook(input: {
   communities: { data: CommunityReportData; figures: Figures }[]
   total: Figures
   communitiesMet: number
+  grades: readonly CommunityGrades[]
   period: ReportPeriod
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
@@ -257,5 +259,7 @@ export async function officeWorkbook(input: {
     input.communities.map((c) => c.data),
   )
   sheet(workbook, '志愿服务', ['社区', '组织', '分钟', '志愿者（人）'], serviceByOrganisation(input.communities.map((c) => c.data)))
+  const names = new Map(input.communities.map((c) => [c.data.community._id, c.data.community.name]))
+  sheet(workbook, '评估评议', gradeHeader, gradeRows(input.grades, names))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

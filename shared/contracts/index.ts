@@ -2,6 +2,7 @@ import { accountContract } from './account'
 import { activitiesContract } from './activities'
 import { careContract } from './care'
 import { communityContract } from './community'
+import { evaluationContract } from './evaluation'
 import { messagesContract } from './messages'
 import { joiningContract } from './joining'
 import { needsContract } from './needs'
@@ -23,6 +24,7 @@ export const contracts = {
   timebank: timebankContract,
   reports: reportsContract,
   residents: residentsContract,
+  evaluation: evaluationContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

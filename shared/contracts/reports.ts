@@ -76,6 +76,18 @@ export const officeFiguresSchema = z.object({
   total: figuresSchema,
   /** Communities with at least their target of organisations, of how many. */
   communitiesMet: count,
+  /** 评估评议 (decision 051): each community's organisations by their grade for the year the period ends in. */
+  grades: z.array(
+    z.object({
+      communityId: z.string(),
+      year: count,
+      counts: z.object({ excellent: count, good: count, pass: count, fail: count }),
+      ungraded: count,
+      allGraded: z.boolean(),
+    }),
+  ),
+  /** Communities whose approved organisations are all graded for that year. */
+  communitiesGraded: count,
 })
 export type OfficeFigures = z.infer<typeof officeFiguresSchema>
 

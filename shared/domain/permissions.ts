@@ -197,6 +197,20 @@ export const permissionTable = {
   'joining.decline': { who: ['committee'], over: 'community' },
   'joining.invitation': { who: ['committee'], over: 'community' },
 
+  // 评估评议 and 信息公开 (decisions 051, 052). The settings and grades are the community's committee's; reports,
+  // charges and money the organisation's lead's; 评议 only from a resident it served, checked inside.
+  'evaluation.settings': { who: ['committee'], over: 'community' },
+  'evaluation.saveSettings': { who: ['committee'], over: 'community' },
+  'evaluation.reportDraft': { who: ['organisation_lead'], over: 'organisation' },
+  'evaluation.submitReport': { who: ['organisation_lead'], over: 'organisation' },
+  'evaluation.review': { who: ['resident'], over: 'self' },
+  'evaluation.sheet': { who: ['committee', 'civil_affairs'], over: 'organisation' },
+  'evaluation.grade': { who: ['committee'], over: 'organisation' },
+  'evaluation.saveCharges': { who: ['organisation_lead'], over: 'organisation' },
+  'evaluation.addLedgerEntry': { who: ['organisation_lead'], over: 'organisation' },
+  // Public like the profile; the ledger only to the residents it serves, checked inside.
+  'evaluation.openness': { who: ['signed_in'], over: 'self' },
+
   'reports.waiting': { who: ['committee'], over: 'community' },
   'reports.figures': { who: ['committee', 'civil_affairs'], over: 'community' },
   // For the communities of the caller's own office(s), found from their grants.

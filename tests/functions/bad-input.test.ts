@@ -1,5 +1,5 @@
 /**
- * Bad input on every action of organisations, community, needs, activities, care, timebank and reports: an extra field, a wrong type, and a
+ * Bad input on every action of organisations, community, needs, activities, care, timebank, reports and evaluation: an extra field, a wrong type, and a
  * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field in Chinese, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
@@ -11,6 +11,7 @@ import { needsContract } from '../../shared/contracts/needs'
 import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
+import { evaluationContract } from '../../shared/contracts/evaluation'
 import { callAs, startTestDatabase, type TestDatabase } from '../support/database'
 import { publishInputFor } from './calls'
 
@@ -218,6 +219,21 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     export: { valid: { communityId: community, period }, field: 'period.to' },
     exportOffice: { valid: { period }, field: 'period.to' },
   },
+  evaluation: {
+    settings: { valid: { communityId: community }, field: 'communityId' },
+    saveSettings: {
+      valid: { communityId: community, reportEvery: 'half', window: { from: '2026-12-01', to: '2026-12-31' } },
+      field: 'window.to',
+    },
+    reportDraft: { valid: { organisationId, period: '2025-H2' }, field: 'period' },
+    submitReport: { valid: { organisationId, period: '2025-H2', text: '上门助老。' }, field: 'text' },
+    review: { valid: { organisationId, verdict: 'fair', text: '还行' }, field: 'verdict' },
+    sheet: { valid: { organisationId, year: 2025 }, field: 'organisationId' },
+    grade: { valid: { organisationId, year: 2025, grade: 'pass', comment: '合格。' }, field: 'grade' },
+    saveCharges: { valid: { organisationId, free: false, items: [{ item: '理发', amountFen: 500, unit: '次' }] }, field: 'organisationId' },
+    addLedgerEntry: { valid: { organisationId, day: '2025-06-01', direction: 'out', amountFen: 1200, purpose: '买米' }, field: 'purpose' },
+    openness: { valid: { organisationId }, field: 'organisationId' },
+  },
 }
 
 it('has a row for every action of each function', () => {
@@ -228,6 +244,7 @@ it('has a row for every action of each function', () => {
   expect(Object.keys(table.care).sort()).toEqual(Object.keys(careContract.actions).sort())
   expect(Object.keys(table.timebank).sort()).toEqual(Object.keys(timebankContract.actions).sort())
   expect(Object.keys(table.reports).sort()).toEqual(Object.keys(reportsContract.actions).sort())
+  expect(Object.keys(table.evaluation).sort()).toEqual(Object.keys(evaluationContract.actions).sort())
 })
 
 /** `valid` with the field at a dotted path (`period.to`) replaced. */
@@ -267,6 +284,10 @@ it.each(cases)('$qualified: $name → INVALID_INPUT at $at', async ({ functionNa
     'join',
     'myVisits',
     'recordVisit',
+    'reportDraft',
+    'submitReport',
+    'saveCharges',
+    'addLedgerEntry',
   ].includes(action)
     ? who.organisationLead
     : who.committeeUrban

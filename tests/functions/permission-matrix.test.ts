@@ -8,6 +8,7 @@ import { signUpDocId } from '../../server/data/activities'
 import type { JoinRequestDoc, MoveDoc, NeedDoc, OfferDoc, PersonDoc, RedemptionDoc, TakeoverDoc } from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
+import { currentPeriodKey } from '../../shared/domain/evaluation'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'
 import { callAs, freshDatabasePerTest, testClock } from '../support/database'
 import { joinInput, publishInputFor } from './calls'
@@ -348,6 +349,27 @@ const inputs: Record<string, object> = {
   'joining.confirm': { personId: personOf(who.newcomer)._id },
   'joining.decline': { personId: personOf(who.newcomer)._id, reason: '查无此户' },
   'joining.invitation': { communityId: community._id },
+  'evaluation.settings': { communityId: community._id },
+  'evaluation.saveSettings': { communityId: community._id, reportEvery: 'quarter', window: null },
+  'evaluation.reportDraft': { organisationId: organisation._id },
+  'evaluation.submitReport': {
+    organisationId: organisation._id,
+    period: currentPeriodKey('half', testClock.now()),
+    text: '上门助老十二次。',
+  },
+  // No evaluation window is open in the demo: a resident let through hears CONFLICT.
+  'evaluation.review': { organisationId: organisation._id, verdict: 'satisfied' },
+  'evaluation.sheet': { organisationId: organisation._id, year: 2025 },
+  'evaluation.grade': { organisationId: organisation._id, year: 2025, grade: 'good', comment: '服务及时，记录完整。' },
+  'evaluation.saveCharges': { organisationId: organisation._id, free: true, items: [] },
+  'evaluation.addLedgerEntry': {
+    organisationId: organisation._id,
+    day: '2025-06-01',
+    direction: 'in',
+    amountFen: 50000,
+    purpose: '街道公益创投资金',
+  },
+  'evaluation.openness': { organisationId: organisation._id },
   'reports.waiting': { communityId: community._id },
   'reports.figures': { communityId: community._id, period: { from: '2026-10-01', to: '2026-10-31' } },
   'reports.officeFigures': { period: { from: '2026-10-01', to: '2026-10-31' } },
@@ -485,6 +507,12 @@ const writes = new Set([
   'residents.inviteFamily',
   // A wrong code counts against the caller.
   'residents.enterFamilyCode',
+  'evaluation.saveSettings',
+  'evaluation.submitReport',
+  'evaluation.review',
+  'evaluation.grade',
+  'evaluation.saveCharges',
+  'evaluation.addLedgerEntry',
 ])
 
 /** WeChat's message push: no person, told apart by the platform context alone. */

@@ -178,12 +178,19 @@ const rules: Record<string, PageRule> = {
   'pages/organisations/team/index': { action: 'organisations.invitation', query: () => ({ id: organisation }) },
   'pages/organisations/join/index': { action: 'organisations.join', query: (d) => ({ code: d.inviteCode }) },
   'pages/organisations/volunteer/index': { action: 'organisations.myProfile' },
+  // 评估评议 and 信息公开 (decisions 051, 052).
+  'pages/organisations/report/index': { action: 'evaluation.reportDraft', query: () => ({ id: organisation }) },
+  'pages/organisations/money/index': { action: 'evaluation.addLedgerEntry', query: () => ({ id: organisation }) },
+  'pages/organisations/charges/index': { action: 'evaluation.saveCharges', query: () => ({ id: organisation }) },
+  'pages/organisations/review/index': { action: 'evaluation.review', query: () => ({ id: organisation }) },
 
   // The workbench asks for the waiting list of the person's own communities; civil affairs sees coverage.
   'pages/committee/workbench/index': { action: 'community.coverage' },
   'pages/committee/applications/index': { action: 'organisations.applications', query: inCommunity },
   'pages/committee/organisations/index': { action: 'organisations.list', query: inCommunity },
   'pages/committee/record/index': { action: 'organisations.record', query: () => ({ id: organisation }) },
+  'pages/committee/evaluation/index': { action: 'evaluation.sheet', query: () => ({ id: organisation }) },
+  'pages/committee/evaluation-settings/index': { action: 'evaluation.settings', query: inCommunity },
   'pages/committee/audit/index': { action: 'community.auditLog', query: inCommunity },
   'pages/committee/members/index': { action: 'community.committeeMembers', query: inCommunity },
   'pages/committee/needs/index': { action: 'needs.queue', query: inCommunity },

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { useState } from 'react'
 import { organisationStatusLabel, organisationStatusSchema, type OrganisationStatus } from '../../../../../shared/domain/organisation'
 import { api } from '../../../api'
@@ -27,6 +27,9 @@ export default function CommunityOrganisationsPage() {
       />
       {/* Keyed by the filter: each chip is its own list, loaded afresh. */}
       <OrganisationList key={filter} communityId={communityId} status={filter === ALL ? undefined : filter} />
+      <Button className="btn btn-plain btn-block" onClick={() => go(paths.evaluationSettings(communityId))}>
+        工作报告周期与居民评议期
+      </Button>
     </PageShell>
   )
 }

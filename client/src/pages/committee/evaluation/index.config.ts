@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '年度评估评议' })
