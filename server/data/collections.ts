@@ -42,6 +42,9 @@ import type {
   RollupDoc,
   RollupMarkDoc,
   ServiceRecordDoc,
+  SurveyAnswerDoc,
+  SurveyDoc,
+  SurveyRespondentDoc,
   TakeoverDoc,
   VolunteerDoc,
 } from './documents'
@@ -85,6 +88,9 @@ export interface Collections {
   report_rollups: RollupDoc
   report_rollup_marks: RollupMarkDoc
   volunteers: VolunteerDoc
+  surveys: SurveyDoc
+  survey_answers: SurveyAnswerDoc
+  survey_respondents: SurveyRespondentDoc
 }
 
 export type CollectionName = keyof Collections

@@ -9,6 +9,7 @@ import { organisationsContract } from './organisations'
 import { timebankContract } from './timebank'
 import { reportsContract } from './reports'
 import { residentsContract } from './residents'
+import { surveysContract } from './surveys'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
@@ -23,6 +24,7 @@ export const contracts = {
   timebank: timebankContract,
   reports: reportsContract,
   residents: residentsContract,
+  surveys: surveysContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

@@ -13,6 +13,7 @@ import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
 import { residentsContract } from '../../shared/contracts/residents'
 import { accountContract } from '../../shared/contracts/account'
+import { surveysContract } from '../../shared/contracts/surveys'
 import type { FunctionName } from '../../shared/contracts'
 import { mediaCheckPush, messagePushContext } from '../../local/host/platform-context'
 import { demoDataSet, demoIdentities, demoPerson } from '../../local/seed/demo-data'
@@ -37,6 +38,7 @@ export const callResidents = callerOf(residentsContract)
 export const callAccount = callerOf(accountContract)
 export const callMessages = callerOf(messagesContract)
 export const callJoining = callerOf(joiningContract)
+export const callSurveys = callerOf(surveysContract)
 
 /** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
 export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>
