@@ -32,7 +32,9 @@ export async function updateDraft(
   await inTransaction(async (tx) => {
     const survey = await tx.get('surveys', id)
     if (survey?.status !== 'draft') throw new AppError(ErrorCode.CONFLICT, '调查已经发布，不能再修改')
-    await tx.set('surveys', id, { ...survey, ...fields })
+    // A 小区 the new fields leave out is dropped: the survey goes to the whole community.
+    const { _id, neighbourhood, ...kept } = survey
+    await tx.set('surveys', _id, { ...kept, ...fields })
   })
 }
 
