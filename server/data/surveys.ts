@@ -33,7 +33,7 @@ export async function updateDraft(
     const survey = await tx.get('surveys', id)
     if (survey?.status !== 'draft') throw new AppError(ErrorCode.CONFLICT, '调查已经发布，不能再修改')
     // A 小区 the new fields leave out is dropped: the survey goes to the whole community.
-    const { _id, neighbourhood, ...kept } = survey
+    const { _id, neighbourhood: _dropped, ...kept } = survey
     await tx.set('surveys', _id, { ...kept, ...fields })
   })
 }

@@ -124,13 +124,19 @@ function answerWords(question: SurveyQuestion, answer: SurveyAnswer): string {
 async function resultsOf(survey: SurveyDoc): Promise<QuestionResult[]> {
   const { anonymous, named } = await answersOf(survey._id)
   return survey.questions.map((question, i) => {
-    if (question.anonymous) return tallyQuestion(question, anonymous.map((sheet) => sheet.answers[i] ?? {}))
+    if (question.anonymous)
+      return tallyQuestion(
+        question,
+        anonymous.map((sheet) => sheet.answers[i] ?? {}),
+      )
     const answers = named.map((r) => ({ name: r.named!.name, answer: r.named!.answers[i] ?? {} }))
     return {
       ...tallyQuestion(
         question,
         answers.map((a) => a.answer),
       ),
+      // Words with a name are listed with it, not among the anonymous ones.
+      texts: [],
       named: answers.map(({ name, answer }) => ({ name, answer: answerWords(question, answer) })),
     }
   })
@@ -206,7 +212,9 @@ export const answer: Action<'answer'> = async (context) => {
     const problem = answerProblem(question, input.answers[i])
     if (problem) throw new AppError(ErrorCode.INVALID_INPUT, problem, `data.answers.${i}`)
   })
-  const texts = Object.fromEntries(survey.questions.map((q, i) => [`answers.${i}.text`, q.kind === 'text' ? input.answers[i].text : undefined]))
+  const texts = Object.fromEntries(
+    survey.questions.map((q, i) => [`answers.${i}.text`, q.kind === 'text' ? input.answers[i].text : undefined]),
+  )
   await refuseFlagged(context.openid, texts, 2)
   const kept = survey.questions.map((question, i) => keptAnswer(question, input.answers[i]))
   const anyNamed = survey.questions.some((q) => !q.anonymous)

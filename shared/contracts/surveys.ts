@@ -61,7 +61,11 @@ export const surveysContract = defineFunction('surveys', {
   save: action('两委：新建或修改一份需求调查的草稿', surveyInputSchema, z.object({ surveyId: z.string() })),
   publish: action('两委：发布需求调查，居民在开始日起可以作答', surveyRef, surveySchema),
   close: action('两委：提前结束需求调查', surveyRef, surveySchema),
-  list: action('两委：本社区的需求调查，最新的在前', z.strictObject({ communityId: idSchema }), z.object({ surveys: z.array(surveySchema) })),
+  list: action(
+    '两委：本社区的需求调查，最新的在前',
+    z.strictObject({ communityId: idSchema }),
+    z.object({ surveys: z.array(surveySchema) }),
+  ),
   results: action(
     '两委：一份调查的统计（各选项人数、打分分布和平均分、文字回答），匿名的题不含作答人',
     surveyRef,

@@ -60,7 +60,16 @@ export function surveyPhase(survey: { status: SurveyStatus; opensOn: string; clo
 
 /** One question's answer: option indexes, a scale point, or words. */
 export const answerSchema = z.strictObject({
-  options: z.array(z.number().int().min(0).max(MAX_OPTIONS - 1)).max(MAX_OPTIONS).optional(),
+  options: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_OPTIONS - 1),
+    )
+    .max(MAX_OPTIONS)
+    .optional(),
   scale: z.number().int().min(1).max(5).optional(),
   text: z.string().trim().max(MAX_TEXT_ANSWER, `不能超过 ${MAX_TEXT_ANSWER} 个字`).optional(),
 })

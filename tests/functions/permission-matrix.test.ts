@@ -5,7 +5,16 @@
  */
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { signUpDocId } from '../../server/data/activities'
-import type { JoinRequestDoc, MoveDoc, NeedDoc, OfferDoc, PersonDoc, RedemptionDoc, SurveyDoc, TakeoverDoc } from '../../server/data/documents'
+import type {
+  JoinRequestDoc,
+  MoveDoc,
+  NeedDoc,
+  OfferDoc,
+  PersonDoc,
+  RedemptionDoc,
+  SurveyDoc,
+  TakeoverDoc,
+} from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { permissionTable, type PermissionRule } from '../../shared/domain/permissions'

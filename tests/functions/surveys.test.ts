@@ -153,7 +153,12 @@ describe('surveys', () => {
   it('shows the committee statistics, with names only for the question that asks for them', async () => {
     const surveyId = await published()
     await ok(call(who.resident, 'answer', { surveyId, answers: answersOf(['助餐', '助残'], '希望多些助餐点') }))
-    await ok(call(wangGuilan.openid, 'answer', { surveyId, answers: [...answersOf(['助残'], '').slice(0, 2), { scale: 5 }, {}, { options: [1] }] }))
+    await ok(
+      call(wangGuilan.openid, 'answer', {
+        surveyId,
+        answers: [...answersOf(['助残'], '').slice(0, 2), { scale: 5 }, {}, { options: [1] }],
+      }),
+    )
 
     const { survey, questions } = await ok(call(committee, 'results', { surveyId }))
     expect(survey.answers).toBe(2)
