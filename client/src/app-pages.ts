@@ -79,7 +79,16 @@ export const subPackages: { root: string; pages: string[] }[] = [
       // 年度评估评议 of an organisation (decision 051).
       'evaluation/index',
       'evaluation-settings/index',
+      // 需求调查 (decision 049): the list, building one, its results.
+      'surveys/index',
+      'survey-edit/index',
+      'survey-results/index',
     ],
+  },
+  // 需求调查: a resident answers the surveys open to them.
+  {
+    root: 'pages/surveys',
+    pages: ['answer/index'],
   },
   // 入驻: finding one's community, the join form its link and QR code open, and the privacy policy;
   // taking a role one is invited to (decision 034), which anyone may open.

@@ -9,6 +9,7 @@ import { joinCommunityPath, newcomersPath } from '../../shared/domain/residence'
 import { committeeResidentsPath, FAMILY_PAGE, MOVE_PAGE } from '../../shared/domain/residents'
 import { VOLUNTEER_PAGE } from '../../shared/domain/volunteer-profile'
 import { VERIFY_PAGE } from '../../shared/domain/verification'
+import { SURVEY_ANSWER_PAGE, surveyResultsPath, surveysPath } from '../../shared/domain/survey'
 import { activityApprovalsPath, applicationsPath, carePersonPath, committeeNeedPath, heldCreditsPath } from '../../shared/domain/workbench'
 
 /**
@@ -117,6 +118,12 @@ export const paths = {
   consents: () => '/pages/me/more/consents/index',
   exportMyData: () => '/pages/me/more/export/index',
   closeAccount: () => '/pages/me/more/close/index',
+  // 需求调查 (decision 049): the committee's list, building one (a new one without `surveyId`), its results; the resident's answering.
+  surveys: surveysPath,
+  surveyEdit: (communityId: string, surveyId?: string) =>
+    `/pages/committee/survey-edit/index?communityId=${communityId}${surveyId ? `&id=${surveyId}` : ''}`,
+  surveyResults: surveyResultsPath,
+  answerSurveys: () => `/${SURVEY_ANSWER_PAGE}`,
 }
 
 export function go(url: string): void {

@@ -11,6 +11,7 @@ import { main as organisations } from '../../cloudfunctions/organisations/main'
 import { main as timebank } from '../../cloudfunctions/timebank/main'
 import { main as reports } from '../../cloudfunctions/reports/main'
 import { main as residents } from '../../cloudfunctions/residents/main'
+import { main as surveys } from '../../cloudfunctions/surveys/main'
 import type { FunctionName } from '../../shared/contracts'
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>
@@ -28,4 +29,5 @@ export const functionMains: Record<FunctionName, FunctionMain> = {
   reports,
   residents,
   evaluation,
+  surveys,
 }

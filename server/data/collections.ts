@@ -47,6 +47,9 @@ import type {
   RollupDoc,
   RollupMarkDoc,
   ServiceRecordDoc,
+  SurveyAnswerDoc,
+  SurveyDoc,
+  SurveyRespondentDoc,
   TakeoverDoc,
   VolunteerDoc,
   WorkReportDoc,
@@ -97,6 +100,9 @@ export interface Collections {
   organisation_grades: GradeDoc
   organisation_charges: ChargesDoc
   organisation_ledger: LedgerDoc
+  surveys: SurveyDoc
+  survey_answers: SurveyAnswerDoc
+  survey_respondents: SurveyRespondentDoc
 }
 
 export type CollectionName = keyof Collections

@@ -26,6 +26,7 @@ import type { ResidenceStatus } from '../../shared/domain/residence'
 import type { InvitedRole } from '../../shared/domain/invitation'
 import type { Grade, LedgerDirection, OrganisationFigures, ReportCadence, Verdict } from '../../shared/domain/evaluation'
 import type { AvailabilitySlot, Pause, RangeChoice } from '../../shared/domain/volunteer-profile'
+import type { SurveyAnswer, SurveyQuestion, SurveyStatus, WantedKinds } from '../../shared/domain/survey'
 
 /** The committee took the content down (docs/decisions/022); absent: shown as posted. */
 export interface TakenDown {
@@ -981,4 +982,46 @@ export interface LedgerDoc {
   /** When it was written: the ledger pages newest first by it. */
   at: Date
   byOpenid: string
+}
+
+/** 需求调查 (decision 049): the committee's survey, its answers counted as they come. */
+export interface SurveyDoc {
+  _id: string
+  communityId: string
+  /** Absent: all the community's residents. */
+  neighbourhood?: string
+  title: string
+  intro: string
+  questions: SurveyQuestion[]
+  /** Shanghai days, `YYYY-MM-DD`. */
+  opensOn: string
+  closesOn: string
+  status: SurveyStatus
+  createdAt: Date
+  createdBy: string
+  publishedAt?: Date
+  closedAt?: Date
+  answerCount: number
+  /** Residents per help kind chosen in its help-kind questions, kept with each answer: the figures and the workbench read this. */
+  wanted: WantedKinds
+}
+
+/** One resident's answers to the anonymous questions: a random id, no openid, no time (decision 049). */
+export interface SurveyAnswerDoc {
+  _id: string
+  surveyId: string
+  communityId: string
+  /** By question index; a question that is not anonymous is left `{}` here. */
+  answers: SurveyAnswer[]
+}
+
+/**
+ * That a resident answered: `_id` is a hash of the survey and the openid, which makes one answer each. It
+ * names the resident only beside the answers to questions that are not anonymous.
+ */
+export interface SurveyRespondentDoc {
+  _id: string
+  surveyId: string
+  communityId: string
+  named?: { openid: string; name: string; answers: SurveyAnswer[] }
 }

@@ -46,7 +46,8 @@ export const officeFigures: Action<'officeFigures'> = async (context) => {
 
 const fileNameOf = (name: string, period: ReportPeriod) => `${name}统计 ${period.from} 至 ${period.to}.xlsx`
 
-async function stored(path: string, fileName: string, content: Buffer, now: Date) {
+/** Stores an xlsx a function made and answers its short-lived link (decision 035); surveys export the same way. */
+export async function stored(path: string, fileName: string, content: Buffer, now: Date) {
   // The random part keeps the path unguessable, though only a function reads it (decision 035).
   const cloudPath = `reports/${now.toISOString().slice(0, 10)}/${path}-${randomBytes(16).toString('hex')}.xlsx`
   const file = await storeFile(cloudPath, 'xlsx', content)

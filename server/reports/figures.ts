@@ -18,7 +18,9 @@ import {
 } from '../../shared/domain/report-figures'
 import { percentLabel } from '../../shared/domain/care'
 import { monthRange } from '../../shared/domain/time'
-import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc } from '../data/documents'
+import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc, SurveyDoc } from '../data/documents'
+import { surveysRunIn } from '../data/surveys'
+import { surveyFigures } from './sources/surveys'
 import { needsListed, type NeedForFigures } from '../data/needs'
 import { organisationsOfCommunities, sortedForRegistry } from '../data/organisations'
 import { serviceRecordsIn } from '../data/service-records'
@@ -40,6 +42,8 @@ export interface CommunityReportData {
   activities: HeldActivity[]
   /** For the whole calendar months the period touches. */
   care: CareOfPeriod
+  /** 需求调查 whose days touch the period. */
+  surveys: SurveyDoc[]
 }
 
 /** The most needs the committee's export lists: the export reads a year of rollups, not a year of needs. */
@@ -67,11 +71,12 @@ export async function gatherCommunities(
   const ids = communities.map((c) => c._id)
   const range = periodRange(period)
   const months = monthsOf(period)
-  const [organisations, service, activities, care] = await Promise.all([
+  const [organisations, service, activities, care, surveys] = await Promise.all([
     organisationsOfCommunities(ids),
     serviceRecordsIn(ids, range),
     activitiesOfPeriod(ids, range),
     careOfMonths(ids, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
+    surveysRunIn(ids, period.from, period.to),
   ])
   const of = <T extends { communityId: string }>(list: readonly T[], id: string) => list.filter((item) => item.communityId === id)
   return communities.map((community) => ({
@@ -82,6 +87,7 @@ export async function gatherCommunities(
     service: of(service, community._id),
     activities: activities.filter((held) => held.activity.communityId === community._id),
     care: { register: of(care.register, community._id), visits: of(care.visits, community._id) },
+    surveys: of(surveys, community._id),
   }))
 }
 
@@ -91,6 +97,10 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
   const organisations = parts.flatMap((p) => p.organisations)
   const target = parts.reduce((sum, p) => sum + organisationTarget[p.community.kind], 0)
   const counted = tallyFigures(needs)
+  const approved = approvedWhenEnded(
+    organisations.map((o) => ({ ...organisationFacts(o), organisation: o })),
+    period,
+  ).map(({ organisation }) => organisation)
   return {
     needs: {
       ...counted,
@@ -111,13 +121,14 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
       parts.flatMap((p) => p.care.register.map(registerFacts)),
       parts.flatMap((p) => p.care.visits.map(visitFacts)),
     ).map((month) => ({ ...month, rateLabel: percentLabel(month.rate) })),
+    surveys: surveyFigures(
+      parts.flatMap((p) => p.surveys),
+      approved,
+    ),
     trend: tallyTrend(needs, period).map((week) => ({ ...week, from: week.from.toISOString() })),
     map: {
       needs: tallyPlaces(needs),
-      organisations: approvedWhenEnded(
-        organisations.map((o) => ({ ...organisationFacts(o), organisation: o })),
-        period,
-      ).map(({ organisation }) => ({
+      organisations: approved.map((organisation) => ({
         organisationId: organisation._id,
         name: organisation.name,
         centre: organisation.serviceArea.centre.coordinates,

@@ -11,6 +11,7 @@ import { waitingOrganisations } from './sources/organisations'
 import { waitingPhotos } from './sources/photos'
 import { waitingResidents } from './sources/residents'
 import { waitingCredits } from './sources/service'
+import { waitingHelpGaps } from './sources/surveys'
 
 type Waiting = ActionOutput<ReportsContract, 'waiting'>
 
@@ -29,6 +30,7 @@ export async function waitingOf(communityId: string, now: Date): Promise<Waiting
     waitingDueWork(communityId, now, WAITING_LIMIT),
     waitingNewcomers(communityId, now, WAITING_LIMIT),
     waitingResidents(communityId, now, WAITING_LIMIT),
+    waitingHelpGaps(communityId, now),
   ])
   const items = sources
     .flatMap((s) => s.items)

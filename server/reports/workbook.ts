@@ -22,7 +22,7 @@ import { LISTED_NEEDS, type CommunityReportData } from './figures'
 
 export type Audience = 'committee' | 'civil_affairs'
 
-type Cell = string | number
+export type Cell = string | number
 /** One line of the figures sheet: what is counted, and its value. */
 type FigureRow = [label: string, value: Cell]
 
@@ -58,6 +58,8 @@ export function figureRows(figures: Figures, together?: { communities: number; m
     ['社区活动：报名参加（人次）', activities.participants],
     ['社区活动：签到（人次）', activities.checkedIn],
     ['社区活动：志愿者（人次）', activities.volunteers],
+    ['需求调查：开展（次）', figures.surveys.run],
+    ['需求调查：收到答卷（份）', figures.surveys.answers],
     ...figures.visits.flatMap(({ month, expected, visited, rateLabel }): FigureRow[] => [
       [`${month} 特殊群体应探访（人）`, expected],
       [`${month} 已探访（人）`, visited],
@@ -66,7 +68,7 @@ export function figureRows(figures: Figures, together?: { communities: number; m
   ]
 }
 
-function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: Cell[][]): void {
+export function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: Cell[][]): void {
   const worksheet = workbook.addWorksheet(name)
   worksheet.addRow(header).font = { bold: true }
   worksheet.addRows(rows)
@@ -185,6 +187,12 @@ export async function communityWorkbook({ data, figures, period, audience, volun
   breakdownSheets(workbook, figures)
   organisationsSheet(workbook, [data], period)
   activitiesSheet(workbook, [data])
+  sheet(
+    workbook,
+    '居民需求',
+    ['帮扶类别', '选择的居民（人）', '提供的组织'],
+    figures.surveys.wanted.map((w) => [w.helpKind, w.count, w.offeredBy.map((o) => o.name).join('、') || '本社区还没有组织提供']),
+  )
   if (audience === 'committee') {
     sheet(
       workbook,

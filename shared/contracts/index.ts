@@ -10,6 +10,7 @@ import { organisationsContract } from './organisations'
 import { timebankContract } from './timebank'
 import { reportsContract } from './reports'
 import { residentsContract } from './residents'
+import { surveysContract } from './surveys'
 
 /** Every cloud function's contract: the local host's API listing and the tests walk this. */
 export const contracts = {
@@ -25,6 +26,7 @@ export const contracts = {
   reports: reportsContract,
   residents: residentsContract,
   evaluation: evaluationContract,
+  surveys: surveysContract,
 } as const
 
 export type FunctionName = keyof typeof contracts

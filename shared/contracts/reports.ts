@@ -50,6 +50,17 @@ export const figuresSchema = z.object({
   /** 特殊群体月探访率 of each calendar month the period touches, against the seeds' 100%. */
   visits: z.array(z.object({ month: z.string(), expected: count, visited: count, rate: z.number().nullable(), rateLabel: z.string() })),
   trend: z.array(z.object({ label: z.string(), from: isoDateTimeSchema, raised: count, completed: count })),
+  /**
+   * 需求调查 whose days touch the period (decision 049): how many, the answers they received, and the help kinds residents
+   * asked for most beside the community's approved organisations that offer each (none: a gap).
+   */
+  surveys: z.object({
+    run: count,
+    answers: count,
+    wanted: z.array(
+      z.object({ helpKind: z.enum(helpKinds), count, offeredBy: z.array(z.object({ organisationId: z.string(), name: z.string() })) }),
+    ),
+  }),
   map: z.object({
     /** Needs raised in the period, counted per cell of about 500 m. */
     needs: z.array(mapCellSchema),

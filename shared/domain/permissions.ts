@@ -218,6 +218,16 @@ export const permissionTable = {
   'reports.export': { who: ['committee', 'civil_affairs'], over: 'community' },
   'reports.exportOffice': { who: ['civil_affairs'], over: 'self' },
 
+  // 需求调查 (decision 049): only the committee builds and reads; a resident answers once, for their own community (and 小区, checked inside).
+  'surveys.save': { who: ['committee'], over: 'community' },
+  'surveys.publish': { who: ['committee'], over: 'community' },
+  'surveys.close': { who: ['committee'], over: 'community' },
+  'surveys.list': { who: ['committee'], over: 'community' },
+  'surveys.results': { who: ['committee'], over: 'community' },
+  'surveys.export': { who: ['committee'], over: 'community' },
+  'surveys.open': { who: ['resident'], over: 'self' },
+  'surveys.answer': { who: ['confirmed_resident'], over: 'community' },
+
   // 搬家 (decision 026): the caller's own moves; only the committee of the community moved to decides.
   'residents.destinations': { who: ['resident'], over: 'self' },
   'residents.askMove': { who: ['resident'], over: 'self' },

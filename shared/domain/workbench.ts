@@ -23,6 +23,7 @@ export const waitingKinds = [
   'newcomer',
   'move_in',
   'takeover',
+  'help_gap',
 ] as const
 export type WaitingKind = (typeof waitingKinds)[number]
 
@@ -42,14 +43,16 @@ export const waitingKindLabel: Record<WaitingKind, string> = {
   newcomer: '新居民待确认居住',
   move_in: '搬来本社区待确认',
   takeover: '认领代登记的账号待确认',
+  help_gap: '居民需要的帮助本社区没有组织提供',
 }
 
 /**
  * Kinds that wait behind everything else, whatever their age: a newcomer may already raise needs
  * (decision 024), someone moving in still can where they live now, and a registered person's needs
  * are raised for them meanwhile (decision 027); so confirming them harms nobody by waiting, while any need may.
+ * A help kind no organisation offers (decision 049) asks for finding one, which is weeks of work, not today's.
  */
-const lastInLine: readonly WaitingKind[] = ['newcomer', 'move_in', 'takeover']
+const lastInLine: readonly WaitingKind[] = ['newcomer', 'move_in', 'takeover', 'help_gap']
 
 /** The order of the committee's waiting list: harm first (`harmFirst`), with `lastInLine` kinds after all others. */
 export function waitingOrder<T extends { kind: WaitingKind; urgency?: Urgency; since: Date | string }>(a: T, b: T): number {

@@ -61,6 +61,7 @@ describe('the deploy dry run', () => {
       'reports',
       'residents',
       'scheduler',
+      'surveys',
       'timebank',
     ])
     expect(plan!.functions.find((f) => f.name === 'activities')!.variables).toContain('LINLI_CHECKIN_SECRET')

@@ -1,5 +1,5 @@
 /**
- * Bad input on every action of organisations, community, needs, activities, care, timebank, reports and evaluation: an extra field, a wrong type, and a
+ * Bad input on every action of organisations, community, needs, activities, care, timebank, reports, evaluation and surveys: an extra field, a wrong type, and a
  * MongoDB operator where a string belongs. Each is INVALID_INPUT naming the field in Chinese, and writes nothing.
  */
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
@@ -12,6 +12,7 @@ import { organisationsContract } from '../../shared/contracts/organisations'
 import { timebankContract } from '../../shared/contracts/timebank'
 import { reportsContract } from '../../shared/contracts/reports'
 import { evaluationContract } from '../../shared/contracts/evaluation'
+import { surveysContract } from '../../shared/contracts/surveys'
 import { callAs, startTestDatabase, type TestDatabase } from '../support/database'
 import { publishInputFor } from './calls'
 
@@ -234,6 +235,25 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     addLedgerEntry: { valid: { organisationId, day: '2025-06-01', direction: 'out', amountFen: 1200, purpose: '买米' }, field: 'purpose' },
     openness: { valid: { organisationId }, field: 'organisationId' },
   },
+  surveys: {
+    save: {
+      valid: {
+        communityId: community,
+        title: '居民需求调查',
+        opensOn: '2099-01-01',
+        closesOn: '2099-01-08',
+        questions: [{ kind: 'single', title: '常去活动室吗', options: ['常去', '不去'] }],
+      },
+      field: 'title',
+    },
+    publish: { valid: { surveyId: 'survey-1' }, field: 'surveyId' },
+    close: { valid: { surveyId: 'survey-1' }, field: 'surveyId' },
+    list: { valid: { communityId: community }, field: 'communityId' },
+    results: { valid: { surveyId: 'survey-1' }, field: 'surveyId' },
+    export: { valid: { surveyId: 'survey-1' }, field: 'surveyId' },
+    open: { valid: {} },
+    answer: { valid: { surveyId: 'survey-1', answers: [{ text: '多些助餐点' }] }, field: 'surveyId' },
+  },
 }
 
 it('has a row for every action of each function', () => {
@@ -245,6 +265,7 @@ it('has a row for every action of each function', () => {
   expect(Object.keys(table.timebank).sort()).toEqual(Object.keys(timebankContract.actions).sort())
   expect(Object.keys(table.reports).sort()).toEqual(Object.keys(reportsContract.actions).sort())
   expect(Object.keys(table.evaluation).sort()).toEqual(Object.keys(evaluationContract.actions).sort())
+  expect(Object.keys(table.surveys).sort()).toEqual(Object.keys(surveysContract.actions).sort())
 })
 
 /** `valid` with the field at a dotted path (`period.to`) replaced. */

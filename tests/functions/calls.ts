@@ -14,6 +14,7 @@ import { reportsContract } from '../../shared/contracts/reports'
 import { residentsContract } from '../../shared/contracts/residents'
 import { accountContract } from '../../shared/contracts/account'
 import { evaluationContract } from '../../shared/contracts/evaluation'
+import { surveysContract } from '../../shared/contracts/surveys'
 import type { FunctionName } from '../../shared/contracts'
 import { mediaCheckPush, messagePushContext } from '../../local/host/platform-context'
 import { demoDataSet, demoIdentities, demoPerson } from '../../local/seed/demo-data'
@@ -39,6 +40,7 @@ export const callAccount = callerOf(accountContract)
 export const callMessages = callerOf(messagesContract)
 export const callJoining = callerOf(joiningContract)
 export const callEvaluation = callerOf(evaluationContract)
+export const callSurveys = callerOf(surveysContract)
 
 /** WeChat's message push delivering its verdict on the photo checked under `traceId`, as it reaches the community function. */
 export const pushMediaVerdict = (traceId: string, suggest: 'pass' | 'review' | 'risky') =>

@@ -5,7 +5,16 @@
  */
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { signUpDocId } from '../../server/data/activities'
-import type { JoinRequestDoc, MoveDoc, NeedDoc, OfferDoc, PersonDoc, RedemptionDoc, TakeoverDoc } from '../../server/data/documents'
+import type {
+  JoinRequestDoc,
+  MoveDoc,
+  NeedDoc,
+  OfferDoc,
+  PersonDoc,
+  RedemptionDoc,
+  SurveyDoc,
+  TakeoverDoc,
+} from '../../server/data/documents'
 import { insertAll, removeAll } from '../../server/data/maintenance'
 import { contracts } from '../../shared/contracts'
 import { currentPeriodKey } from '../../shared/domain/evaluation'
@@ -15,6 +24,7 @@ import { joinInput, publishInputFor } from './calls'
 import { functionMains } from '../../local/host/functions'
 import { messagePushContext } from '../../local/host/platform-context'
 import type { Envelope } from '../../shared/contract'
+import { inShanghai } from '../../shared/domain/time'
 
 const community = demoDataSet.communities.find((c) => c.kind === 'urban')!
 const organisation = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead && o.status === 'approved')!
@@ -136,6 +146,25 @@ const move: MoveDoc = {
   askedAt: at,
 }
 
+/** A survey of the urban community open this week, and a draft (decision 049). */
+const today = inShanghai(testClock.now())
+const openSurvey: SurveyDoc = {
+  _id: 'survey-matrix',
+  communityId: community._id,
+  title: '居民需求调查',
+  intro: '',
+  questions: [{ kind: 'scale', title: '您对社区服务满意吗', aboutHelpKinds: false, anonymous: true }],
+  opensOn: today.format('YYYY-MM-DD'),
+  closesOn: today.add(7, 'day').format('YYYY-MM-DD'),
+  status: 'published',
+  createdAt: at,
+  createdBy: who.committeeUrban,
+  publishedAt: at,
+  answerCount: 0,
+  wanted: [],
+}
+const draftSurvey: SurveyDoc = { ...openSurvey, _id: 'survey-matrix-draft', status: 'draft', publishedAt: undefined }
+
 /** The seeded demo ledger: 徐敏's first service credit, and 邓浩's minutes held over the daily cap. */
 const creditedEntry = 'service:demo-service-xu-min-1'
 const heldCredit = 'held:demo-service-deng-hao-3'
@@ -149,6 +178,7 @@ async function seedNeeds() {
   await insertAll('people', [registered])
   await insertAll('takeovers', [takeover])
   await insertAll('moves', [move])
+  await insertAll('surveys', [openSurvey, draftSurvey])
 }
 
 const callers: Record<string, string | null> = {
@@ -412,6 +442,20 @@ const inputs: Record<string, object> = {
   'residents.shareUpdates': { linkId: 'fl-matrix', share: true },
   'residents.elderNeeds': { linkId: 'fl-matrix' },
   'residents.raiseForElder': { linkId: 'fl-matrix', need: { helpKind: '生活照料', urgency: 'normal', description: '灯泡坏了，够不着。' } },
+  'surveys.save': {
+    communityId: community._id,
+    title: '居民需求调查',
+    opensOn: openSurvey.opensOn,
+    closesOn: openSurvey.closesOn,
+    questions: [{ kind: 'scale', title: '您对社区服务满意吗' }],
+  },
+  'surveys.publish': { surveyId: draftSurvey._id },
+  'surveys.close': { surveyId: openSurvey._id },
+  'surveys.list': { communityId: community._id },
+  'surveys.results': { surveyId: openSurvey._id },
+  'surveys.export': { surveyId: openSurvey._id },
+  'surveys.open': {},
+  'surveys.answer': { surveyId: openSurvey._id, answers: [{ scale: 3 }] },
 }
 
 /** Actions that may change something when allowed; any other leaves no trace, like a refused call. */
@@ -513,6 +557,10 @@ const writes = new Set([
   'evaluation.grade',
   'evaluation.saveCharges',
   'evaluation.addLedgerEntry',
+  'surveys.save',
+  'surveys.publish',
+  'surveys.close',
+  'surveys.answer',
 ])
 
 /** WeChat's message push: no person, told apart by the platform context alone. */
@@ -532,7 +580,7 @@ function expectation(qualified: string, rule: PermissionRule, openid: string | n
   const holds = (audience: string): boolean => {
     if (audience === 'anyone' || audience === 'signed_in') return true
     if (audience === 'resident') return isResident && (rule.over === 'self' || person!.communityId === community._id)
-    if (audience === 'confirmed_resident') return confirmed && rule.over === 'self'
+    if (audience === 'confirmed_resident') return confirmed && (rule.over === 'self' || person!.communityId === community._id)
     return roles.some((r) => {
       if (r.role !== audience) return false
       if (rule.over === 'self') return true

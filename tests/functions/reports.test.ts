@@ -439,6 +439,8 @@ function expectedFor(communityIds: string[]): Figures {
         rateLabel: expectedPeople.length === 0 ? '—' : `${Math.floor((visitedPeople.length / expectedPeople.length) * 100)}%`,
       },
     ],
+    // This data set runs no surveys: tests/functions/surveys.test.ts counts them.
+    surveys: { run: 0, answers: 0, wanted: [] },
     trend: weeksOf(period).map((week) => ({
       label: week.label,
       from: week.start.toISOString(),
@@ -654,6 +656,7 @@ describe('the export for the 总结报告', () => {
       '月探访率',
       '社区组织',
       '社区活动',
+      '居民需求',
       '求助清单',
       '志愿服务',
     ])
@@ -692,6 +695,7 @@ describe('the export for the 总结报告', () => {
       '月探访率',
       '社区组织',
       '社区活动',
+      '居民需求',
       '志愿服务',
     ])
     expectFiguresSheet(rowsOf(workbook, '统计数字'), expectedUrban())
@@ -869,6 +873,8 @@ describe('what waits on the committee', () => {
       { kind: 'newcomer', label: expect.any(String), count: newcomers.length },
       { kind: 'move_in', label: '搬来本社区待确认', count: 0 },
       { kind: 'takeover', label: '认领代登记的账号待确认', count: 0 },
+      // The data set runs no surveys (tests/functions/surveys.test.ts).
+      { kind: 'help_gap', label: '居民需要的帮助本社区没有组织提供', count: 0 },
     ])
     expect(answer.total).toBe(pending.length + activities.length + 4 + credits.length + escalated.length + newcomers.length)
   })

@@ -115,6 +115,21 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
         </Text>
       </View>
 
+      <View className="card" id="figure-surveys">
+        <SectionHeader title="需求调查" hint="本期进行的调查；居民最需要的帮助和本社区提供的组织" />
+        <Stats
+          items={[
+            { label: '开展', value: `${figures.surveys.run} 次` },
+            { label: '收到答卷', value: `${figures.surveys.answers} 份` },
+          ]}
+        />
+        {figures.surveys.wanted.slice(0, 5).map((w) => (
+          <Text className="card-text" key={w.helpKind}>
+            {w.helpKind}：{w.count} 人选择，{w.offeredBy.length > 0 ? w.offeredBy.map((o) => o.name).join('、') : '本社区还没有组织提供'}
+          </Text>
+        ))}
+      </View>
+
       <View className="card" id="figure-activities">
         <SectionHeader title="社区活动" hint="本期结束的活动（取消的不算）" />
         <Stats
@@ -157,7 +172,7 @@ export function FiguresView({ figures, together }: { figures: Figures; together?
 }
 
 /** Horizontal bars, longest for the largest value, each with its number written out. */
-function Bars({ rows, unit }: { rows: { label: string; value: number }[]; unit: string }) {
+export function Bars({ rows, unit }: { rows: { label: string; value: number }[]; unit: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value))
   return (
     <View className="bars">

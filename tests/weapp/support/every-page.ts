@@ -74,6 +74,8 @@ export interface SmokeData {
   checkInActivityId: string
   /** Civil affairs' one-time invitation to the community's committee. */
   committeeInviteCode: string
+  /** A 需求调查 of the community, open from today (decision 049). */
+  surveyId: string
 }
 
 export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
@@ -141,8 +143,17 @@ export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
     volunteerMinutes: 60,
   })
   const { code: committeeInviteCode } = await call(people.civilAffairs, 'community', 'inviteCommittee', { communityId: community })
+  const { surveyId } = await call(people.committee, 'surveys', 'save', {
+    communityId: community,
+    title: '居民需求调查',
+    opensOn: today.format('YYYY-MM-DD'),
+    closesOn: today.add(7, 'day').format('YYYY-MM-DD'),
+    questions: [{ kind: 'scale', title: '您对社区服务满意吗' }],
+  })
+  await call(people.committee, 'surveys', 'publish', { surveyId })
   return {
     committeeInviteCode,
+    surveyId,
     needId: need.id,
     linkId: link.linkId,
     certificateNumber: certificate.number,
@@ -219,6 +230,11 @@ const rules: Record<string, PageRule> = {
   'pages/committee/add-community/index': { action: 'community.addCommunity', query: () => ({ officeId: office }) },
   'pages/committee/import-communities/index': { action: 'community.importCommunities', query: () => ({ officeId: office }) },
   'pages/committee/invite-committee/index': { action: 'community.inviteCommittee', query: inCommunity },
+  'pages/committee/surveys/index': { action: 'surveys.list', query: inCommunity },
+  'pages/committee/survey-edit/index': { action: 'surveys.save', query: inCommunity },
+  'pages/committee/survey-results/index': { action: 'surveys.results', query: (d) => ({ id: d.surveyId }) },
+  // The open survey, for a resident of the community to answer.
+  'pages/surveys/answer/index': { action: 'surveys.answer' },
 
   'pages/joining/find/index': { action: 'joining.find' },
   'pages/joining/community/index': { action: 'joining.community', query: () => ({ communityId: community }) },

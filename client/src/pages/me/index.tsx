@@ -83,6 +83,9 @@ function Entries({ person }: { person: PersonView }) {
         {leads && <ListItem title="派单和任务" detail="派给我负责的组织的求助" onClick={() => go(paths.offers())} />}
         {visits && !leads && <ListItem title="我的任务" detail="负责人安排给我的求助" onClick={() => go(paths.offers())} />}
         {resident && <ListItem title="我的亲友" detail="关联家人，替长辈求助、看进展" onClick={() => go(paths.family())} />}
+        {resident && (
+          <ListItem id="my-surveys" title="需求调查" detail="社区想知道您最需要什么帮助" onClick={() => go(paths.answerSurveys())} />
+        )}
       </View>
       {resident && (
         <View className="card">

@@ -132,6 +132,14 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
         detail="求助、响应时间、评价、志愿服务、趋势和地图，可导出"
         onClick={() => go(paths.figures(row.communityId))}
       />
+      {committee && (
+        <ListItem
+          id={`surveys-${row.communityId}`}
+          title="需求调查"
+          detail="问问居民最需要什么，看统计图表，可导出"
+          onClick={() => go(paths.surveys(row.communityId))}
+        />
+      )}
       {/* Only the community's own committee handles needs and decides on applications (the permission table). */}
       {committee && (
         <ListItem
