@@ -54,6 +54,7 @@ describe('the deploy dry run', () => {
       'activities',
       'care',
       'community',
+      'evaluation',
       'joining',
       'messages',
       'needs',
