@@ -43,6 +43,11 @@ import type {
   RollupMarkDoc,
   ServiceRecordDoc,
   TakeoverDoc,
+  TopicCommentDoc,
+  TopicDoc,
+  TopicSupportDoc,
+  TopicTallyDoc,
+  TopicVoteDoc,
   VolunteerDoc,
 } from './documents'
 
@@ -85,6 +90,11 @@ export interface Collections {
   report_rollups: RollupDoc
   report_rollup_marks: RollupMarkDoc
   volunteers: VolunteerDoc
+  topics: TopicDoc
+  topic_supports: TopicSupportDoc
+  topic_votes: TopicVoteDoc
+  topic_tallies: TopicTallyDoc
+  topic_comments: TopicCommentDoc
 }
 
 export type CollectionName = keyof Collections
