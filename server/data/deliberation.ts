@@ -28,15 +28,21 @@ export async function topicsOf(communityId: string): Promise<TopicDoc[]> {
   return data as TopicDoc[]
 }
 
-/** Topics opened in [from, to), for the period's figures. */
-export async function topicsOpenedBetween(communityIds: string[], from: Date, to: Date): Promise<TopicDoc[]> {
+/** The communities' topics opened or decided in [start, end), for the period's figures. */
+export async function topicsDeliberatedIn(communityIds: string[], range: { start: Date; end: Date }): Promise<TopicDoc[]> {
   if (communityIds.length === 0) return []
   const _ = database().command
-  const { data } = await topics()
-    .where({ communityId: _.in(communityIds), openedAt: _.gte(from).and(_.lt(to)) })
-    .limit(1000)
-    .get()
-  return data as TopicDoc[]
+  const within = _.gte(range.start).and(_.lt(range.end))
+  const [opened, decided] = await Promise.all(
+    [{ openedAt: within }, { decidedAt: within }].map(async (when) => {
+      const { data } = await topics()
+        .where({ communityId: _.in(communityIds), ...when })
+        .limit(1000)
+        .get()
+      return data as TopicDoc[]
+    }),
+  )
+  return [...new Map([...opened, ...decided].map((t) => [t._id, t])).values()]
 }
 
 export async function commentsOf(topicId: string): Promise<TopicCommentDoc[]> {

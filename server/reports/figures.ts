@@ -17,8 +17,10 @@ import {
   visitRatesOf,
 } from '../../shared/domain/report-figures'
 import { percentLabel } from '../../shared/domain/care'
+import { deliberationFigures } from '../../shared/domain/deliberation'
 import { monthRange } from '../../shared/domain/time'
-import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc } from '../data/documents'
+import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc, TopicDoc } from '../data/documents'
+import { topicsDeliberatedIn } from '../data/deliberation'
 import { needsListed, type NeedForFigures } from '../data/needs'
 import { organisationsOfCommunities, sortedForRegistry } from '../data/organisations'
 import { serviceRecordsIn } from '../data/service-records'
@@ -40,6 +42,8 @@ export interface CommunityReportData {
   activities: HeldActivity[]
   /** For the whole calendar months the period touches. */
   care: CareOfPeriod
+  /** Topics opened or decided in the period (decision 050). */
+  topics: TopicDoc[]
 }
 
 /** The most needs the committee's export lists: the export reads a year of rollups, not a year of needs. */
@@ -67,11 +71,12 @@ export async function gatherCommunities(
   const ids = communities.map((c) => c._id)
   const range = periodRange(period)
   const months = monthsOf(period)
-  const [organisations, service, activities, care] = await Promise.all([
+  const [organisations, service, activities, care, topics] = await Promise.all([
     organisationsOfCommunities(ids),
     serviceRecordsIn(ids, range),
     activitiesOfPeriod(ids, range),
     careOfMonths(ids, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
+    topicsDeliberatedIn(ids, range),
   ])
   const of = <T extends { communityId: string }>(list: readonly T[], id: string) => list.filter((item) => item.communityId === id)
   return communities.map((community) => ({
@@ -82,6 +87,7 @@ export async function gatherCommunities(
     service: of(service, community._id),
     activities: activities.filter((held) => held.activity.communityId === community._id),
     care: { register: of(care.register, community._id), visits: of(care.visits, community._id) },
+    topics: of(topics, community._id),
   }))
 }
 
@@ -111,6 +117,10 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
       parts.flatMap((p) => p.care.register.map(registerFacts)),
       parts.flatMap((p) => p.care.visits.map(visitFacts)),
     ).map((month) => ({ ...month, rateLabel: percentLabel(month.rate) })),
+    deliberation: deliberationFigures(
+      parts.flatMap((p) => p.topics),
+      periodRange(period),
+    ),
     trend: tallyTrend(needs, period).map((week) => ({ ...week, from: week.from.toISOString() })),
     map: {
       needs: tallyPlaces(needs),

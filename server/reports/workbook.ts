@@ -57,6 +57,8 @@ export function figureRows(figures: Figures, together?: { communities: number; m
     ['社区活动：报名参加（人次）', activities.participants],
     ['社区活动：签到（人次）', activities.checkedIn],
     ['社区活动：志愿者（人次）', activities.volunteers],
+    ['议事协商：开始讨论的议题（个）', figures.deliberation.opened],
+    ['议事协商：作出决定的议题（个）', figures.deliberation.decided],
     ...figures.visits.flatMap(({ month, expected, visited, rateLabel }): FigureRow[] => [
       [`${month} 特殊群体应探访（人）`, expected],
       [`${month} 已探访（人）`, visited],

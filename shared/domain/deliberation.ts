@@ -62,3 +62,9 @@ export function datesProblem(votingFrom: string, votingUntil: string, today: str
   if (votingUntil > dayAfter(votingFrom, MAX_DAYS_AHEAD)) return { field: 'votingUntil', message: `投票最多进行 ${MAX_DAYS_AHEAD} 天` }
   return null
 }
+
+/** A period's 议事协商 in the figures: topics that began discussion in [start, end), and topics decided in it. */
+export function deliberationFigures(topics: readonly TopicTimes[], range: { start: Date; end: Date }): { opened: number; decided: number } {
+  const within = (at: Date | undefined) => at !== undefined && at >= range.start && at < range.end
+  return { opened: topics.filter((t) => within(t.openedAt)).length, decided: topics.filter((t) => within(t.decidedAt)).length }
+}
