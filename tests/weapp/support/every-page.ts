@@ -74,6 +74,8 @@ export interface SmokeData {
   checkInActivityId: string
   /** Civil affairs' one-time invitation to the community's committee. */
   committeeInviteCode: string
+  /** A topic the committee opened, in its voting days (decision 050). */
+  topicId: string
 }
 
 export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
@@ -141,7 +143,16 @@ export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
     volunteerMinutes: 60,
   })
   const { code: committeeInviteCode } = await call(people.civilAffairs, 'community', 'inviteCommittee', { communityId: community })
+  const { topicId } = await call(people.committee, 'community', 'openTopic', {
+    communityId: community,
+    title: '小区东门开放时间',
+    question: '东门是否延长开放到晚上十点',
+    background: '不少居民晚上从东门回家。',
+    votingFrom: today.format('YYYY-MM-DD'),
+    votingUntil: today.add(3, 'day').format('YYYY-MM-DD'),
+  })
   return {
+    topicId,
     committeeInviteCode,
     needId: need.id,
     linkId: link.linkId,
@@ -251,6 +262,12 @@ const rules: Record<string, PageRule> = {
   // The link is between 王桂兰 and the resident.
   'pages/residents/elder/index': { action: 'residents.elderNeeds', query: (d) => ({ linkId: d.linkId }), only: ['resident'] },
   'pages/residents/takeover/index': { action: 'residents.myTakeover' },
+
+  // 议事协商: the community's residents and its committee; a resident proposes, the committee closes.
+  'pages/topics/index/index': { action: 'community.topics', query: inCommunity },
+  'pages/topics/detail/index': { action: 'community.topic', query: (d) => ({ id: d.topicId }) },
+  'pages/topics/new/index': { action: 'community.proposeTopic', query: () => ({ communityId: community, mode: 'propose' }) },
+  'pages/topics/close/index': { action: 'community.closeTopic', query: (d) => ({ id: d.topicId }) },
 
   'pages/care/visits/index': { action: 'care.myVisits' },
   'pages/care/visit/index': { action: 'care.recordVisit', query: () => ({ id: careEntry }) },
