@@ -9,13 +9,13 @@ import type { NewTopicInput } from '../shared/contracts/deliberation'
 import { maskedName } from '../shared/domain/activity'
 import {
   datesProblem,
-  shanghaiDay,
   SUPPORTERS_TO_OPEN,
   topicStatus,
   topicStatusLabel,
   YES_NO_ABSTAIN,
   type TopicStatus,
 } from '../shared/domain/deliberation'
+import { shanghaiDay } from '../shared/domain/timebank'
 import { iso } from '../shared/domain/time'
 import { AppError, ErrorCode } from '../shared/errors'
 import type { CommunityDoc, TopicDoc } from './data/documents'
@@ -181,10 +181,10 @@ export const closeTopic: Action<'closeTopic'> = async (context) => {
 }
 
 export const addFollowUp: Action<'addFollowUp'> = async (context) => {
-  const { input, now, openid } = context
+  const { input, now } = context
   const { topic } = await authorisedTopic(context)
   requireStatus(topic, now, ['decided'], '议题决定后才能补充落实情况')
-  await inTransaction((tx) => tx.update('topics', topic._id, { followUps: appended([{ text: input.text, at: now, byOpenid: openid }]) }))
+  await inTransaction((tx) => tx.update('topics', topic._id, { followUps: appended([{ text: input.text, at: now }]) }))
   return {}
 }
 

@@ -939,7 +939,8 @@ export interface TopicDoc {
   minutes?: string
   decidedAt?: Date
   decidedBy?: string
-  followUps: { text: string; at: Date; byOpenid: string }[]
+  /** 落实情况 as the committee adds them: the committee's word, whoever of it typed it. */
+  followUps: { text: string; at: Date }[]
 }
 
 /** One resident's 附议, keyed by topic and person so that a second one collides. */

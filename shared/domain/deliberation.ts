@@ -28,9 +28,6 @@ export const topicStatusLabel: Record<TopicStatus, string> = {
 /** The topic's page, which messages open. */
 export const TOPIC_PAGE = 'pages/topics/detail/index'
 
-/** The Shanghai day of a moment, `YYYY-MM-DD`. */
-export const shanghaiDay = (at: Date) => inShanghai(at).format('YYYY-MM-DD')
-
 /** The day `days` after `day` (both `YYYY-MM-DD`). */
 export const dayAfter = (day: string, days: number) => inShanghai(`${day}T12:00:00+08:00`).add(days, 'day').format('YYYY-MM-DD')
 

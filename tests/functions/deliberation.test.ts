@@ -7,7 +7,8 @@ import { demoDataSet, demoIdentities as who, demoPerson } from '../../local/seed
 import type { TopicCommentDoc, TopicDoc } from '../../server/data/documents'
 import { allDocuments } from '../../server/data/maintenance'
 import type { NewTopicInput } from '../../shared/contracts/deliberation'
-import { dayAfter, shanghaiDay } from '../../shared/domain/deliberation'
+import { dayAfter } from '../../shared/domain/deliberation'
+import { shanghaiDay } from '../../shared/domain/timebank'
 import { EVERYONE_CONSENTED, freshDatabasePerGroup, midMorningForGroup, snapshotDatabase, testClock } from '../support/database'
 import { aNewResident, callCommunity, callReports, failure, ok } from './calls'
 

@@ -6,7 +6,8 @@
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { signUpDocId } from '../../server/data/activities'
 import { tallyDocId } from '../../server/data/deliberation'
-import { dayAfter, shanghaiDay } from '../../shared/domain/deliberation'
+import { dayAfter } from '../../shared/domain/deliberation'
+import { shanghaiDay } from '../../shared/domain/timebank'
 import type {
   JoinRequestDoc,
   MoveDoc,
