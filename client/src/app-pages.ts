@@ -128,6 +128,11 @@ export const subPackages: { root: string; pages: string[] }[] = [
     root: 'pages/activity',
     pages: ['detail/index', 'mine/index', 'manage/index', 'publish/index', 'roster/index', 'check-in-code/index'],
   },
+  // 议事协商 (decision 050): the list, a topic (discussion, vote, result), starting one, and the committee's result.
+  {
+    root: 'pages/topics',
+    pages: ['index/index', 'detail/index', 'new/index', 'close/index'],
+  },
 ]
 
 /**

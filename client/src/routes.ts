@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
 import { CARE_VISITS_PAGE } from '../../shared/domain/care'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
+import { TOPIC_PAGE } from '../../shared/domain/deliberation'
 import { INVITATION_PAGE } from '../../shared/domain/invitation'
 import { NEED_PAGE, OFFERS_PAGE, taskPath } from '../../shared/domain/need'
 import { JOIN_PAGE, PROFILE_PAGE } from '../../shared/domain/organisation'
@@ -124,6 +125,12 @@ export const paths = {
     `/pages/committee/survey-edit/index?communityId=${communityId}${surveyId ? `&id=${surveyId}` : ''}`,
   surveyResults: surveyResultsPath,
   answerSurveys: () => `/${SURVEY_ANSWER_PAGE}`,
+  // 议事协商 (decision 050): the community's topics, one topic, starting one, and the committee's result.
+  topics: (communityId: string) => `/pages/topics/index/index?communityId=${communityId}`,
+  /** Messages about a topic open it too (shared/domain/deliberation.ts TOPIC_PAGE). */
+  topic: (topicId: string) => `/${TOPIC_PAGE}?id=${topicId}`,
+  newTopic: (communityId: string, mode: 'open' | 'propose') => `/pages/topics/new/index?communityId=${communityId}&mode=${mode}`,
+  closeTopic: (topicId: string) => `/pages/topics/close/index?id=${topicId}`,
 }
 
 export function go(url: string): void {

@@ -10,6 +10,7 @@ import {
   inviteCommittee,
   office,
 } from '../../server/district/actions'
+import { deliberation } from '../../server/deliberation'
 import { restore, takeDown } from '../../server/moderation/content'
 import { mediaVerdict, takingMediaCheckPush } from '../../server/moderation/verdict'
 
@@ -32,5 +33,6 @@ export const main = takingMediaCheckPush(
     invitationDetails,
     acceptInvitation,
     mediaVerdict,
+    ...deliberation,
   }),
 )

@@ -51,6 +51,11 @@ import type {
   SurveyDoc,
   SurveyRespondentDoc,
   TakeoverDoc,
+  TopicCommentDoc,
+  TopicDoc,
+  TopicSupportDoc,
+  TopicTallyDoc,
+  TopicVoteDoc,
   VolunteerDoc,
   WorkReportDoc,
 } from './documents'
@@ -103,6 +108,11 @@ export interface Collections {
   surveys: SurveyDoc
   survey_answers: SurveyAnswerDoc
   survey_respondents: SurveyRespondentDoc
+  topics: TopicDoc
+  topic_supports: TopicSupportDoc
+  topic_votes: TopicVoteDoc
+  topic_tallies: TopicTallyDoc
+  topic_comments: TopicCommentDoc
 }
 
 export type CollectionName = keyof Collections

@@ -1025,3 +1025,69 @@ export interface SurveyRespondentDoc {
   communityId: string
   named?: { openid: string; name: string; answers: SurveyAnswer[] }
 }
+
+// ——— 议事协商 (decision 050) ———
+
+/** A topic, proposed by a resident or opened by the committee; its votes are counted in `topic_tallies`. */
+export interface TopicDoc {
+  _id: string
+  communityId: string
+  title: string
+  question: string
+  background: string
+  /** The choices in order; 同意 / 反对 / 弃权 when the topic listed none. */
+  options: string[]
+  /** Shanghai days, `YYYY-MM-DD`: discussion runs from the opening until voting ends. */
+  votingFrom: string
+  votingUntil: string
+  proposedBy: string
+  proposedAt: Date
+  /** Set at once by the committee, or by the tenth 附议 of a proposal. */
+  openedAt?: Date
+  supporters: number
+  /** Votes cast: only how many, never whose. */
+  votes: number
+  decision?: string
+  minutes?: string
+  decidedAt?: Date
+  decidedBy?: string
+  /** 落实情况 as the committee adds them: the committee's word, whoever of it typed it. */
+  followUps: { text: string; at: Date }[]
+}
+
+/** One resident's 附议, keyed by topic and person so that a second one collides. */
+export interface TopicSupportDoc {
+  _id: string
+  topicId: string
+  openid: string
+  at: Date
+}
+
+/**
+ * That someone has voted on a topic: keyed by a hash of topic and person, and holding neither the person
+ * nor the choice nor the moment, so that nothing joins a voter to a choice (decision 050).
+ */
+export interface TopicVoteDoc {
+  _id: string
+  topicId: string
+}
+
+/** One option's count; `_id` is the topic's id and the option's index. */
+export interface TopicTallyDoc {
+  _id: string
+  topicId: string
+  option: number
+  count: number
+}
+
+export interface TopicCommentDoc {
+  _id: string
+  topicId: string
+  communityId: string
+  openid: string
+  /** As shown to everyone (maskedName). */
+  shownName: string
+  text: string
+  at: Date
+  takenDown?: TakenDown
+}

@@ -85,7 +85,7 @@ async function endRoles(e: Erasure): Promise<void> {
 
 /** Decisions the person took as committee member or lead stay, under the anonymous id. */
 async function anonymiseDecisions(e: Erasure): Promise<void> {
-  for (const name of ['needs', 'activities', 'activity_ratings', 'organisations', 'photos'] as const) {
+  for (const name of ['needs', 'activities', 'activity_ratings', 'organisations', 'photos', 'topic_comments'] as const) {
     await updateWhere(name, { 'takenDown.byOpenid': e.openid }, { 'takenDown.byOpenid': e.anonId })
   }
   for (const path of ['decision.byOpenid', 'cancelled.byOpenid'])
@@ -188,6 +188,16 @@ async function anonymiseActivities(e: Erasure): Promise<void> {
       .doc(rating._id)
       .update({ openid: e.anonId, shownName: ERASED_NAME, ...(rating.comment ? { comment: unset() } : {}) })
   }
+}
+
+/**
+ * 议事协商 (decision 050): 附议 and comments stay for the counts and the thread, anonymous, a comment's
+ * words gone; topics they proposed or decided stay under the anonymous id. Votes name no one already.
+ */
+async function anonymiseDeliberation(e: Erasure): Promise<void> {
+  await updateWhere('topic_supports', { openid: e.openid }, { openid: e.anonId })
+  await updateWhere('topic_comments', { openid: e.openid }, { openid: e.anonId, shownName: ERASED_NAME, text: ERASED_TEXT })
+  for (const field of ['proposedBy', 'decidedBy']) await updateWhere('topics', { [field]: e.openid }, { [field]: e.anonId })
 }
 
 /**
@@ -303,6 +313,7 @@ export async function eraseEverywhere(e: Erasure, careEntries: CareEntryDoc[], r
   await anonymiseLedger(e, receivedGiftIds)
   await anonymiseNeeds(e)
   await anonymiseActivities(e)
+  await anonymiseDeliberation(e)
   await anonymiseCare(e, careEntries)
   await anonymiseDecisions(e)
   await anonymiseAudit(

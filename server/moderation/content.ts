@@ -8,9 +8,11 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { ACTIVITY_PAGE } from '../../shared/domain/activity'
 import { contentKindLabel, type ContentRef } from '../../shared/domain/moderation'
 import { NEED_PAGE } from '../../shared/domain/need'
+import { TOPIC_PAGE } from '../../shared/domain/deliberation'
 import { PROFILE_PAGE } from '../../shared/domain/organisation'
 import { iso } from '../../shared/domain/time'
 import { activityById, ratingById } from '../data/activities'
+import { topicById, topicCommentById } from '../data/deliberation'
 import type { PhotoDoc, TakenDown } from '../data/documents'
 import { closeOpenOffers, needById } from '../data/needs'
 import { organisationById } from '../data/organisations'
@@ -26,7 +28,7 @@ import { tellEach } from '../wechat'
 type Action<A extends keyof CommunityContract['actions']> = ActionImplementations<CommunityContract>[A]
 
 /** The collections whose documents can be taken down; only photos also carry a check. */
-type ModeratedCollection = 'needs' | 'photos' | 'activities' | 'activity_ratings' | 'organisations'
+type ModeratedCollection = 'needs' | 'photos' | 'activities' | 'activity_ratings' | 'organisations' | 'topic_comments'
 
 /** What a take-down or restore reads and changes, in any of them. */
 interface Moderated {
@@ -116,6 +118,20 @@ async function targetOf(content: ContentRef): Promise<Target> {
         name: `${label}：${organisation.name}`,
         page: `${PROFILE_PAGE}?id=${organisation._id}`,
         about: { organisationId: organisation._id },
+      }
+    }
+    case 'topicComment': {
+      const comment = await topicCommentById(content.commentId)
+      const topic = comment && (await topicById(comment.topicId))
+      if (!comment || !topic) throw notFound('没有这条意见', 'commentId')
+      return {
+        communityId: topic.communityId,
+        collection: 'topic_comments',
+        id: comment._id,
+        authorOpenids: [comment.openid],
+        name: `${label}：${topic.title}`,
+        page: `${TOPIC_PAGE}?id=${topic._id}`,
+        about: {},
       }
     }
   }

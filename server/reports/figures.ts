@@ -17,10 +17,12 @@ import {
   visitRatesOf,
 } from '../../shared/domain/report-figures'
 import { percentLabel } from '../../shared/domain/care'
+import { deliberationFigures } from '../../shared/domain/deliberation'
 import { monthRange } from '../../shared/domain/time'
-import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc, SurveyDoc } from '../data/documents'
+import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc, SurveyDoc, TopicDoc } from '../data/documents'
 import { surveysRunIn } from '../data/surveys'
 import { surveyFigures } from './sources/surveys'
+import { topicsDeliberatedIn } from '../data/deliberation'
 import { needsListed, type NeedForFigures } from '../data/needs'
 import { organisationsOfCommunities, sortedForRegistry } from '../data/organisations'
 import { serviceRecordsIn } from '../data/service-records'
@@ -44,6 +46,8 @@ export interface CommunityReportData {
   care: CareOfPeriod
   /** 需求调查 whose days touch the period. */
   surveys: SurveyDoc[]
+  /** Topics opened or decided in the period (decision 050). */
+  topics: TopicDoc[]
 }
 
 /** The most needs the committee's export lists: the export reads a year of rollups, not a year of needs. */
@@ -71,12 +75,13 @@ export async function gatherCommunities(
   const ids = communities.map((c) => c._id)
   const range = periodRange(period)
   const months = monthsOf(period)
-  const [organisations, service, activities, care, surveys] = await Promise.all([
+  const [organisations, service, activities, care, surveys, topics] = await Promise.all([
     organisationsOfCommunities(ids),
     serviceRecordsIn(ids, range),
     activitiesOfPeriod(ids, range),
     careOfMonths(ids, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
     surveysRunIn(ids, period.from, period.to),
+    topicsDeliberatedIn(ids, range),
   ])
   const of = <T extends { communityId: string }>(list: readonly T[], id: string) => list.filter((item) => item.communityId === id)
   return communities.map((community) => ({
@@ -88,6 +93,7 @@ export async function gatherCommunities(
     activities: activities.filter((held) => held.activity.communityId === community._id),
     care: { register: of(care.register, community._id), visits: of(care.visits, community._id) },
     surveys: of(surveys, community._id),
+    topics: of(topics, community._id),
   }))
 }
 
@@ -124,6 +130,10 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
     surveys: surveyFigures(
       parts.flatMap((p) => p.surveys),
       approved,
+    ),
+    deliberation: deliberationFigures(
+      parts.flatMap((p) => p.topics),
+      periodRange(period),
     ),
     trend: tallyTrend(needs, period).map((week) => ({ ...week, from: week.from.toISOString() })),
     map: {

@@ -60,6 +60,8 @@ export function figureRows(figures: Figures, together?: { communities: number; m
     ['社区活动：志愿者（人次）', activities.volunteers],
     ['需求调查：开展（次）', figures.surveys.run],
     ['需求调查：收到答卷（份）', figures.surveys.answers],
+    ['议事协商：开始讨论的议题（个）', figures.deliberation.opened],
+    ['议事协商：作出决定的议题（个）', figures.deliberation.decided],
     ...figures.visits.flatMap(({ month, expected, visited, rateLabel }): FigureRow[] => [
       [`${month} 特殊群体应探访（人）`, expected],
       [`${month} 已探访（人）`, visited],

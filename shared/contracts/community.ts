@@ -5,6 +5,7 @@ import { idSchema, isoDateTimeSchema, textSchema } from '../domain/fields'
 import { invitationCodeSchema } from '../domain/invitation'
 import { contentRefSchema, takenDownViewSchema } from '../domain/moderation'
 import { personFields } from '../domain/person'
+import { deliberationActions } from './deliberation'
 import { exportFileSchema } from './reports'
 
 const communityRef = z.strictObject({ communityId: idSchema })
@@ -107,7 +108,7 @@ export const communityContract = defineFunction('community', {
     z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().optional() }),
   ),
   takeDown: action(
-    '两委：下架本社区的一条内容（求助、照片、活动、活动评价、组织介绍），写明理由，作者会看到',
+    '两委：下架本社区的一条内容（求助、照片、活动、活动评价、组织介绍、议事意见），写明理由，作者会看到',
     z.strictObject({ content: contentRefSchema, reason: textSchema(200) }),
     z.object({ takenDown: takenDownViewSchema }),
   ),
@@ -154,5 +155,6 @@ export const communityContract = defineFunction('community', {
     }),
     z.object({}),
   ),
+  ...deliberationActions,
 })
 export type CommunityContract = typeof communityContract

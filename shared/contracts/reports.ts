@@ -47,6 +47,8 @@ export const figuresSchema = z.object({
   organisations: z.object({ approved: count, target: count, met: z.boolean(), shortfall: count, newlyApproved: count }),
   service: z.object({ minutes: count, volunteers: count, records: count, needMinutes: count, activityMinutes: count }),
   activities: z.object({ held: count, participants: count, checkedIn: count, volunteers: count }),
+  /** 议事协商 (decision 050): topics that began discussion, and topics the committee decided, in the period. */
+  deliberation: z.object({ opened: count, decided: count }),
   /** 特殊群体月探访率 of each calendar month the period touches, against the seeds' 100%. */
   visits: z.array(z.object({ month: z.string(), expected: count, visited: count, rate: z.number().nullable(), rateLabel: z.string() })),
   trend: z.array(z.object({ label: z.string(), from: isoDateTimeSchema, raised: count, completed: count })),

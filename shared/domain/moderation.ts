@@ -19,6 +19,7 @@ export const contentRefSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('activityPhoto'), activityId: idSchema, fileId: photoFileIdSchema }),
   z.strictObject({ kind: z.literal('comment'), commentId: idSchema }),
   z.strictObject({ kind: z.literal('organisation'), organisationId: idSchema }),
+  z.strictObject({ kind: z.literal('topicComment'), commentId: idSchema }),
 ])
 export type ContentRef = z.infer<typeof contentRefSchema>
 export type ContentKind = ContentRef['kind']
@@ -30,6 +31,7 @@ export const contentKindLabel: Record<ContentKind, string> = {
   activityPhoto: '活动照片',
   comment: '活动评价',
   organisation: '组织介绍',
+  topicComment: '议事意见',
 }
 
 /** What the author reads where their content was. */

@@ -93,6 +93,17 @@ export const permissionTable = {
   'community.acceptInvitation': { who: ['signed_in'], over: 'self' },
   // WeChat's verdict on a photo; the handler refuses every caller that is not its message push.
   'community.mediaVerdict': { who: ['message_push'], over: 'self' },
+  // 议事协商 (decision 050): over the community, given or found from the topic; only the committee opens
+  // and closes; 附议 and votes wait for 居住核验, so that one vote is one neighbour.
+  'community.topics': { who: ['resident', 'committee'], over: 'community' },
+  'community.topic': { who: ['resident', 'committee'], over: 'community' },
+  'community.openTopic': { who: ['committee'], over: 'community' },
+  'community.proposeTopic': { who: ['confirmed_resident'], over: 'community' },
+  'community.supportTopic': { who: ['confirmed_resident'], over: 'community' },
+  'community.commentOnTopic': { who: ['confirmed_resident', 'committee'], over: 'community' },
+  'community.voteOnTopic': { who: ['confirmed_resident'], over: 'community' },
+  'community.closeTopic': { who: ['committee'], over: 'community' },
+  'community.addFollowUp': { who: ['committee'], over: 'community' },
 
   'needs.checkDuplicates': { who: ['resident'], over: 'self' },
   'needs.raise': { who: ['resident'], over: 'self' },

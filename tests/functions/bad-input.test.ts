@@ -20,6 +20,15 @@ const community = demoDataSet.communities.find((c) => c.kind === 'urban')!._id
 const officeId = demoDataSet.communities.find((c) => c.kind === 'urban')!.officeId
 const organisationId = demoDataSet.organisations.find((o) => o.leadOpenid === who.organisationLead)!._id
 const period = { from: '2026-10-01', to: '2026-10-31' }
+const newTopic = {
+  communityId: community,
+  title: '加装电梯',
+  question: '3号楼是否加装电梯',
+  background: '住户多为老人。',
+  options: ['加装', '不加装'],
+  votingFrom: '2099-01-01',
+  votingUntil: '2099-01-07',
+}
 const memberId = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.role === 'volunteer')!._id
 
 /** For each action: a valid input, and the string field to spoil (none for actions that take nothing). */
@@ -88,6 +97,15 @@ const table: Record<string, Record<string, { valid: Record<string, unknown>; fie
     inviteCommittee: { valid: { communityId: community }, field: 'communityId' },
     invitationDetails: { valid: { code: 'ABCDEFGH' }, field: 'code' },
     acceptInvitation: { valid: { code: 'ABCDEFGH', name: '韩立群', phone: '13953300001' }, field: 'name' },
+    topics: { valid: { communityId: community }, field: 'communityId' },
+    topic: { valid: { topicId: 'topic-1' }, field: 'topicId' },
+    openTopic: { valid: newTopic, field: 'title' },
+    proposeTopic: { valid: newTopic, field: 'votingFrom' },
+    supportTopic: { valid: { topicId: 'topic-1' }, field: 'topicId' },
+    commentOnTopic: { valid: { topicId: 'topic-1', text: '同意加装。' }, field: 'text' },
+    voteOnTopic: { valid: { topicId: 'topic-1', choice: 0 }, field: 'topicId' },
+    closeTopic: { valid: { topicId: 'topic-1', decision: '加装', minutes: '到会 30 人。' }, field: 'minutes' },
+    addFollowUp: { valid: { topicId: 'topic-1', text: '已开工。' }, field: 'text' },
   },
   needs: {
     checkDuplicates: { valid: { helpKind: '助餐', location: [118.05, 36.81] }, field: 'helpKind' },

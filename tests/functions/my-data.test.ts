@@ -16,12 +16,13 @@ import type { ActionInput, ActionName, ActionOutput } from '../../shared/contrac
 import { accountContract, type AccountContract } from '../../shared/contracts/account'
 import type { PersonDoc } from '../../server/data/documents'
 import { shanghaiDay } from '../../shared/domain/timebank'
+import { dayAfter } from '../../shared/domain/deliberation'
 import { allDocuments } from '../../server/data/maintenance'
 import manifest from '../../database/collections.json'
 import { callAs, freshDatabasePerGroup, snapshotDatabase, testClock, type TestDatabase } from '../support/database'
 import { expectLedgerInvariants } from '../support/ledger'
 import { linkedBody, tinyPng } from '../support/photo'
-import { callActivities, callCare, callNeeds, callOrganisations, callTimebank, failure, ok, place } from './calls'
+import { callActivities, callCare, callCommunity, callNeeds, callOrganisations, callTimebank, failure, ok, place } from './calls'
 
 const callAccount = <A extends ActionName<AccountContract>>(openid: string | null, action: A, data: ActionInput<AccountContract, A>) =>
   callAs<ActionOutput<AccountContract, A>>(functionMains.account, accountContract.name, openid, { action, data })
@@ -64,6 +65,15 @@ async function seedHerTraces(): Promise<void> {
   await ok(callTimebank(xuMin.openid, 'acceptGift', { giftId: gift.id }))
   await ok(callTimebank(xuMin.openid, 'redeem', { itemId: 'item-qy-haircut', requestId: requestId() }))
   // Her real name for the certificate: what closing the account must take away with the rest.
+  // 议事协商 (decision 050): a proposal of hers (her 附议), and her word and vote on the committee's topic.
+  const today = shanghaiDay(testClock.now())
+  const topic = { communityId: xuMin.communityId!, title: '楼道照明', question: '是否换声控灯', background: '楼道太暗。' }
+  await ok(callCommunity(xuMin.openid, 'proposeTopic', { ...topic, votingFrom: dayAfter(today, 2), votingUntil: dayAfter(today, 3) }))
+  const { topicId } = await ok(
+    callCommunity(who.committeeUrban, 'openTopic', { ...topic, votingFrom: today, votingUntil: dayAfter(today, 1) }),
+  )
+  await ok(callCommunity(xuMin.openid, 'commentOnTopic', { topicId, text: '赞成换灯。' }))
+  await ok(callCommunity(xuMin.openid, 'voteOnTopic', { topicId, choice: 0 }))
   await ok(callTimebank(xuMin.openid, 'registerRealName', { name: xuMin.name, idNumber: '11010519491231002X', consent: true }))
   await ok(
     callTimebank(xuMin.openid, 'issueCertificate', {

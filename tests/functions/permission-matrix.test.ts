@@ -5,9 +5,13 @@
  */
 import { demoDataSet, demoIdentities as who, demoPerson as personOf } from '../../local/seed/demo-data'
 import { signUpDocId } from '../../server/data/activities'
+import { tallyDocId } from '../../server/data/deliberation'
+import { dayAfter } from '../../shared/domain/deliberation'
+import { shanghaiDay } from '../../shared/domain/timebank'
 import type {
   JoinRequestDoc,
   MoveDoc,
+  TopicDoc,
   NeedDoc,
   OfferDoc,
   PersonDoc,
@@ -164,6 +168,27 @@ const openSurvey: SurveyDoc = {
   wanted: [],
 }
 const draftSurvey: SurveyDoc = { ...openSurvey, _id: 'survey-matrix-draft', status: 'draft', publishedAt: undefined }
+/** A topic of the urban community in its voting days, whatever day the matrix runs (decision 050). */
+const todayDay = shanghaiDay(testClock.now())
+const newTopic = {
+  communityId: community._id,
+  title: '加装电梯',
+  question: '3号楼是否加装电梯',
+  background: '住户多为老人。',
+  options: ['加装', '不加装'],
+}
+const topic: TopicDoc = {
+  _id: 'topic-matrix',
+  ...newTopic,
+  votingFrom: dayAfter(todayDay, -1),
+  votingUntil: dayAfter(todayDay, 1),
+  proposedBy: who.committeeUrban,
+  proposedAt: at,
+  openedAt: at,
+  supporters: 0,
+  votes: 0,
+  followUps: [],
+}
 
 /** The seeded demo ledger: 徐敏's first service credit, and 邓浩's minutes held over the daily cap. */
 const creditedEntry = 'service:demo-service-xu-min-1'
@@ -179,6 +204,11 @@ async function seedNeeds() {
   await insertAll('takeovers', [takeover])
   await insertAll('moves', [move])
   await insertAll('surveys', [openSurvey, draftSurvey])
+  await insertAll('topics', [topic])
+  await insertAll(
+    'topic_tallies',
+    [0, 1].map((option) => ({ _id: tallyDocId(topic._id, option), topicId: topic._id, option, count: 0 })),
+  )
 }
 
 const callers: Record<string, string | null> = {
@@ -270,6 +300,15 @@ const inputs: Record<string, object> = {
   // No invitation under this code: whoever is let through finds nothing.
   'community.invitationDetails': { code: 'ABCDEFGH' },
   'community.acceptInvitation': { code: 'ABCDEFGH' },
+  'community.topics': { communityId: community._id },
+  'community.topic': { topicId: topic._id },
+  'community.openTopic': { ...newTopic, votingFrom: todayDay, votingUntil: todayDay },
+  'community.proposeTopic': { ...newTopic, votingFrom: dayAfter(todayDay, 1), votingUntil: dayAfter(todayDay, 2) },
+  'community.supportTopic': { topicId: topic._id },
+  'community.commentOnTopic': { topicId: topic._id, text: '同意加装。' },
+  'community.voteOnTopic': { topicId: topic._id, choice: 0 },
+  'community.closeTopic': { topicId: topic._id, decision: '加装', minutes: '到会 30 人。' },
+  'community.addFollowUp': { topicId: topic._id, text: '已开工。' },
   'needs.checkDuplicates': { helpKind: '亲情陪伴', location: community.centre.coordinates },
   'needs.raise': {
     helpKind: '生活照料',
@@ -484,6 +523,13 @@ const writes = new Set([
   // A wrong code counts against the caller.
   'community.invitationDetails',
   'community.acceptInvitation',
+  'community.openTopic',
+  'community.proposeTopic',
+  'community.supportTopic',
+  'community.commentOnTopic',
+  'community.voteOnTopic',
+  'community.closeTopic',
+  'community.addFollowUp',
   'needs.raise',
   // A full view shown to anyone but the requester is an audited reveal; so are lists with phones.
   'needs.detail',
@@ -581,6 +627,8 @@ function expectation(qualified: string, rule: PermissionRule, openid: string | n
     if (audience === 'anyone' || audience === 'signed_in') return true
     if (audience === 'resident') return isResident && (rule.over === 'self' || person!.communityId === community._id)
     if (audience === 'confirmed_resident') return confirmed && (rule.over === 'self' || person!.communityId === community._id)
+    if (audience === 'confirmed_resident')
+      return confirmed && (rule.over === 'self' || (rule.over === 'community' && person!.communityId === community._id))
     return roles.some((r) => {
       if (r.role !== audience) return false
       if (rule.over === 'self') return true

@@ -18,6 +18,7 @@ import type {
   OrganisationDoc,
   PersonDoc,
   ServiceRecordDoc,
+  TopicDoc,
 } from '../../server/data/documents'
 import { asGeoPoint } from '../../server/data/geo'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
@@ -326,6 +327,7 @@ interface Stored {
   visits: CareVisitDoc[]
   held: HeldCreditDoc[]
   communities: CommunityDoc[]
+  topics: TopicDoc[]
 }
 let stored: Stored
 
@@ -345,6 +347,7 @@ async function readStored(): Promise<Stored> {
     visits: await read('care_visits'),
     held: await read('timebank_held'),
     communities: await read('communities'),
+    topics: await read('topics'),
   }
 }
 
@@ -441,6 +444,10 @@ function expectedFor(communityIds: string[]): Figures {
     ],
     // This data set runs no surveys: tests/functions/surveys.test.ts counts them.
     surveys: { run: 0, answers: 0, wanted: [] },
+    deliberation: {
+      opened: ours(stored.topics).filter((t) => within(t.openedAt)).length,
+      decided: ours(stored.topics).filter((t) => within(t.decidedAt)).length,
+    },
     trend: weeksOf(period).map((week) => ({
       label: week.label,
       from: week.start.toISOString(),
@@ -468,6 +475,32 @@ function comparable(figures: Figures) {
   }
 }
 
+/** 议事协商 (decision 050): opened and decided on either side of the period's edges, in both communities. */
+const topicAt = (id: string, communityId: string, openedAt: string | null, decidedAt: string | null): TopicDoc => ({
+  _id: id,
+  communityId,
+  title: '议题',
+  question: '是否…',
+  background: '…',
+  options: ['同意', '反对', '弃权'],
+  votingFrom: '2026-09-01',
+  votingUntil: '2026-12-31',
+  proposedBy: who.committeeUrban,
+  proposedAt: new Date('2026-08-01T00:00:00Z'),
+  ...(openedAt ? { openedAt: new Date(openedAt) } : {}),
+  ...(decidedAt ? { decidedAt: new Date(decidedAt) } : {}),
+  supporters: 0,
+  votes: 0,
+  followUps: [],
+})
+const topics = [
+  topicAt('topic-r-1', urban._id, '2026-09-20T02:00:00Z', '2026-10-10T02:00:00Z'),
+  topicAt('topic-r-2', urban._id, '2026-10-02T02:00:00Z', null),
+  topicAt('topic-r-3', urban._id, '2026-09-30T15:59:00Z', '2026-10-31T16:00:00Z'),
+  topicAt('topic-r-4', second._id, '2026-10-05T02:00:00Z', '2026-10-20T02:00:00Z'),
+  topicAt('topic-r-5', second._id, null, null),
+]
+
 const expectedUrban = () => expectedFor([urban._id])
 const expectedVillage = () => expectedFor([second._id])
 
@@ -486,6 +519,7 @@ async function seed() {
   )
   await insertAll('care_register', careEntries)
   await insertAll('care_visits', careVisits)
+  await insertAll('topics', topics)
   stored = await readStored()
 }
 

@@ -76,6 +76,8 @@ export interface SmokeData {
   committeeInviteCode: string
   /** A 需求调查 of the community, open from today (decision 049). */
   surveyId: string
+  /** A topic the committee opened, in its voting days (decision 050). */
+  topicId: string
 }
 
 export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
@@ -151,7 +153,16 @@ export async function makeSmokeData(hostUrl: string): Promise<SmokeData> {
     questions: [{ kind: 'scale', title: '您对社区服务满意吗' }],
   })
   await call(people.committee, 'surveys', 'publish', { surveyId })
+  const { topicId } = await call(people.committee, 'community', 'openTopic', {
+    communityId: community,
+    title: '小区东门开放时间',
+    question: '东门是否延长开放到晚上十点',
+    background: '不少居民晚上从东门回家。',
+    votingFrom: today.format('YYYY-MM-DD'),
+    votingUntil: today.add(3, 'day').format('YYYY-MM-DD'),
+  })
   return {
+    topicId,
     committeeInviteCode,
     surveyId,
     needId: need.id,
@@ -274,6 +285,12 @@ const rules: Record<string, PageRule> = {
   // The link is between 王桂兰 and the resident.
   'pages/residents/elder/index': { action: 'residents.elderNeeds', query: (d) => ({ linkId: d.linkId }), only: ['resident'] },
   'pages/residents/takeover/index': { action: 'residents.myTakeover' },
+
+  // 议事协商: the community's residents and its committee; a resident proposes, the committee closes.
+  'pages/topics/index/index': { action: 'community.topics', query: inCommunity },
+  'pages/topics/detail/index': { action: 'community.topic', query: (d) => ({ id: d.topicId }) },
+  'pages/topics/new/index': { action: 'community.proposeTopic', query: () => ({ communityId: community, mode: 'propose' }) },
+  'pages/topics/close/index': { action: 'community.closeTopic', query: (d) => ({ id: d.topicId }) },
 
   'pages/care/visits/index': { action: 'care.myVisits' },
   'pages/care/visit/index': { action: 'care.recordVisit', query: () => ({ id: careEntry }) },

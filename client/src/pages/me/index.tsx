@@ -65,7 +65,8 @@ function Entries({ person }: { person: PersonView }) {
   const oversees = person.roles.some((role) => role.role === 'committee' || role.role === 'civil_affairs')
   const leads = person.roles.some((role) => role.role === 'organisation_lead')
   const visits = leads || person.roles.some((role) => role.role === 'volunteer')
-  const resident = person.community !== null
+  const { community } = person
+  const resident = community !== null
   if (!oversees && !resident) return null
   return (
     <View>
@@ -85,6 +86,13 @@ function Entries({ person }: { person: PersonView }) {
         {resident && <ListItem title="我的亲友" detail="关联家人，替长辈求助、看进展" onClick={() => go(paths.family())} />}
         {resident && (
           <ListItem id="my-surveys" title="需求调查" detail="社区想知道您最需要什么帮助" onClick={() => go(paths.answerSurveys())} />
+        )}
+        {community && (
+          <ListItem
+            title="议事协商"
+            detail="社区的事大家议：提议、附议、讨论、投票、看结果"
+            onClick={() => go(paths.topics(community.id))}
+          />
         )}
       </View>
       {resident && (

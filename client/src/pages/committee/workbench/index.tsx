@@ -195,6 +195,13 @@ function CommunityCoverage({ row }: { row: CoverageRow }) {
           onClick={() => go(paths.committeeTimeBank(row.communityId))}
         />
       )}
+      {committee && (
+        <ListItem
+          title="议事协商"
+          detail="发起议题、下架不当意见、写决定和议事纪要、补充落实情况"
+          onClick={() => go(paths.topics(row.communityId))}
+        />
+      )}
       <ListItem title="本社区组织" detail="按状态查看，点开看评估记录" onClick={() => go(paths.communityOrganisations(row.communityId))} />
       {office && (
         <ListItem
