@@ -93,6 +93,10 @@ test('refused the album, the page offers WeChat’s settings; allowed, it draws 
   // The code in the foot's right corner of the 600-pixel-wide image, 150 pixels square.
   expect(imagesDrawnOn('certificate-canvas')).toEqual([expect.stringMatching(/^http:\/\/tmp\/image-\d+\.png@402,\d+,150×150$/)])
   expect(takeViolations()).toEqual([])
+
+  // 转发 from the certificate: its verify page, with the number.
+  const share = (page.instance as unknown as { onShareAppMessage(): { path: string } }).onShareAppMessage()
+  expect(share.path).toBe(`/pages/time-bank/more/verify/index?number=${number}`)
   page.detach()
 })
 

@@ -7,10 +7,10 @@
  */
 import { demoIdentities } from '../../local/seed/demo-data'
 import { startTestHost, type TestHost } from '../client/support/local-host'
-import { callHostAs, serveANeed } from '../support/need-service'
+import { callHostAs } from '../support/need-service'
 import { makeSmokeData, subscribeTemplatesAsDeployed, type SmokeData } from './support/every-page'
 import { installPlatform, openPage, restartAppAs, until } from './support/mini-program'
-import { drawnOn, nextScan, takeCalls, takeViolations } from './support/platform-apis'
+import { nextScan, takeCalls, takeViolations } from './support/platform-apis'
 
 let host: TestHost
 let data: SmokeData
@@ -126,39 +126,4 @@ test('a lead asks WeChat to tell them of new offers, with the deployment’s tem
   expect(takeCalls()).toEqual([{ api: 'requestSubscribeMessage', options: { tmplIds: ['tmpl-newOffer', 'tmpl-taskAssigned'] } }])
   expect(takeViolations()).toEqual([])
   page.detach()
-})
-
-test('a certificate is drawn on a canvas, made a file and saved to the album; forwarded, it opens its verify page', async () => {
-  await serveANeed(host.url, {
-    requesterOpenid: demoIdentities.elderResident,
-    organisationId: 'org-qy-xiyanghong',
-    volunteerOpenid: demoIdentities.volunteer,
-    minutes: 60,
-  })
-  // Registered already: the page goes straight to choosing the issuer (decision 044).
-  await callHostAs(host.url, demoIdentities.volunteer, 'timebank', 'registerRealName', {
-    name: '徐敏',
-    idNumber: '11010519491231002X',
-    consent: true,
-  })
-  restartAppAs(demoIdentities.volunteer)
-  const page = openPage('pages/time-bank/more/certificate/index')
-  const text = () => page.dom?.textContent ?? ''
-  // The year gone by always holds the service just done, whatever the date.
-  await until(() => text().includes('近一年'))
-  button(page, '近一年', '.choice').dispatchEvent('tap')
-  await until(() => page.querySelector('#issue-certificate') && !text().includes('正在加载'))
-  page.querySelector('#issue-certificate')?.dispatchEvent('tap')
-  await until(() => page.querySelector('#certificate-number'))
-  const number = page.querySelector('#certificate-number')!.dom!.textContent!.trim()
-  takeCalls()
-
-  page.querySelector('#save-certificate')?.dispatchEvent('tap')
-  await until(() => takeCalls().find((c) => c.api === 'saveImageToPhotosAlbum'))
-  expect(drawnOn('certificate-canvas')).toEqual(expect.arrayContaining(['志愿服务记录证明', number]))
-  expect(takeViolations()).toEqual([])
-
-  // 转发 from the certificate: its verify page, with the number.
-  const share = (page.instance as unknown as { onShareAppMessage(): { path: string } }).onShareAppMessage()
-  expect(share.path).toBe(`/pages/time-bank/more/verify/index?number=${number}`)
 })
