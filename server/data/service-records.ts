@@ -9,20 +9,6 @@ export async function serviceRecordById(id: string): Promise<ServiceRecordDoc | 
   return (data[0] as ServiceRecordDoc | undefined) ?? null
 }
 
-/** The records of these needs or activities (a page of them: tens), in the order they were confirmed. */
-export async function serviceRecordsOfSources(sourceIds: string[]): Promise<ServiceRecordDoc[]> {
-  if (sourceIds.length === 0) return []
-  const found = await readAll<ServiceRecordDoc>(
-    records()
-      .where({ 'source.id': database().command.in([...new Set(sourceIds)]) })
-      .orderBy('confirmedAt', 'asc'),
-  )
-  return found.sort(
-    (a, b) =>
-      new Date(a.confirmedAt).getTime() - new Date(b.confirmedAt).getTime() || a._id.localeCompare(b._id, undefined, { numeric: true }),
-  )
-}
-
 /** A person's records served in [since, until), newest first. */
 export async function serviceRecordsOfPerson(openid: string, bounds: { since?: Date; until?: Date }): Promise<ServiceRecordDoc[]> {
   const _ = database().command
