@@ -285,7 +285,7 @@ export class Store {
     const sql = `SELECT rid, body, version FROM ${ident(info.table)} WHERE ${where.length > 0 ? where.join(' AND ') : '1'} ORDER BY ${order} LIMIT ? OFFSET ?`
     // Array holders: each of the scan's conditions met by the scalar or by an element, as a multikey index would.
     const fields = [...scan.equalities.map((e) => e.field), ...(range ? [range.field] : [])]
-    const arrayWhere = [`(${fields.map((f) => `json_type(body, ${jsonPath(f)}) = 'array'`).join(' OR ')})`]
+    const arrayWhere: string[] = []
     const arrayParams: Primitive[] = []
     scan.equalities.forEach(({ field, values }, i) => {
       const nonNull = values.filter((v) => v !== null).map((v) => sqlKey(v))
@@ -301,12 +301,17 @@ export class Store {
     if (range)
       arrayWhere.push(`(${where.slice(scan.equalities.length).join(' AND ')} OR json_type(body, ${jsonPath(range.field)}) = 'array')`)
     if (range) arrayParams.push(...params.slice(params.length - (range.lower ? 1 : 0) - (range.upper ? 1 : 0)))
+    // The holders come first, from each field's json_type index, united; CROSS JOIN keeps that order:
+    // left to choose, SQLite walks the whole equality instead (every need of a community) to find the few.
+    const holders = fields
+      .map((f) => `SELECT rid FROM ${ident(info.table)} WHERE json_type(body, ${jsonPath(f)}) = 'array'`)
+      .join(' UNION ')
     const arrays =
       fields.length === 0
         ? []
-        : (this.stmt(`SELECT rid, body, version FROM ${ident(info.table)} WHERE ${arrayWhere.join(' AND ')} ORDER BY rid`).all(
-            ...arrayParams,
-          ) as Row[])
+        : (this.stmt(
+            `SELECT t.rid, t.body, t.version FROM (${holders}) AS h CROSS JOIN ${ident(info.table)} AS t ON t.rid = h.rid WHERE ${arrayWhere.join(' AND ') || '1'} ORDER BY t.rid`,
+          ).all(...arrayParams) as Row[])
     const arrayRids = new Set(arrays.map((r) => r.rid))
     return { arrays: arrays.map((r) => this.read(r)!), rows: this.pages(sql, params, arrayRids) }
   }
