@@ -6,17 +6,18 @@ import { main as activities } from '../cloudfunctions/activities/main'
 import { demoIdentities as who } from '../local/seed/demo-data'
 import type { Standin } from '../local/standin'
 import type { ActivityDetail } from '../shared/contracts/activities'
-import type { PersonDoc } from '../server/data/documents'
+import type { ActivitySignUpDoc, PersonDoc } from '../server/data/documents'
+import type { ManualClock } from '../local/clock'
 import { now } from '../server/clock'
 import { insertAll } from '../server/data/maintenance'
-import { sampleActions } from './action-figures'
+import { LATENCY_MS, sampleActions } from './action-figures'
 import { callOf } from './needs'
 
 const call = callOf(activities, 'activities')
 const organisationId = 'org-qy-xiyanghong'
 const minutesFromNow = (minutes: number) => new Date(now().getTime() + minutes * 60_000).toISOString()
 
-const publish = (participantPlaces: number) =>
+const publish = (participantPlaces: number, volunteerPlaces = 1) =>
   call<{ activity: ActivityDetail }>(who.organisationLead, 'publish', {
     organisationId,
     title: '楼道清扫',
@@ -27,7 +28,7 @@ const publish = (participantPlaces: number) =>
     endAt: minutesFromNow(150),
     signUpDeadline: minutesFromNow(20),
     participantPlaces,
-    volunteerPlaces: 1,
+    volunteerPlaces,
     volunteerMinutes: 120,
   })
 
@@ -79,7 +80,48 @@ async function crowd(trips: () => number) {
   }
 }
 
-export async function benchActivities(standin: Standin, trips: () => number) {
+/** A lead confirming the hours of a festival's volunteers at once: each one's record is credited before the answer. */
+async function festival(standin: Standin, trips: () => number, clock: ManualClock) {
+  console.log(`\nActivities: a lead confirming every volunteer's hours at once, at ${LATENCY_MS} ms a round trip`)
+  for (const size of [1, 20]) {
+    const { activity } = await publish(1, size)
+    const people: PersonDoc[] = Array.from({ length: size }, (_, i) => ({
+      _id: `p-festival-${activity.id}-${i}`,
+      openid: `festival-${activity.id}-${i}`,
+      name: `志愿者${i}`,
+      communityId: 'c-zd-qinyuan',
+      preferences: { elderMode: 'auto' },
+      createdAt: new Date(),
+    }))
+    await insertAll('people', people)
+    const signUps: ActivitySignUpDoc[] = people.map((p, i) => ({
+      _id: `su-festival-${activity.id}-${i}`,
+      activityId: activity.id,
+      openid: p.openid,
+      role: 'volunteer',
+      status: 'confirmed',
+      signedUpAt: now(),
+      checkedInAt: new Date(now().getTime() + 30 * 60_000),
+    }))
+    await insertAll('activity_sign_ups', signUps)
+    clock.advance(3 * 3600_000)
+    const before = trips()
+    standin.setLatency(LATENCY_MS)
+    const started = performance.now()
+    await call(who.organisationLead, 'confirmHours', {
+      organisationId,
+      activityId: activity.id,
+      hours: signUps.map((s) => ({ signUpId: s._id, minutes: 90 })),
+    })
+    standin.setLatency(0)
+    console.log(
+      `${`activities.confirmHours (${size} volunteer${size === 1 ? '' : 's'})`.padEnd(44)} round trips ${String(trips() - before).padStart(3)}  ${(performance.now() - started).toFixed(0).padStart(5)} ms`,
+    )
+  }
+}
+
+export async function benchActivities(standin: Standin, trips: () => number, clock: ManualClock) {
   await actions(standin, trips)
   await crowd(trips)
+  await festival(standin, trips, clock)
 }

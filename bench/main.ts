@@ -100,7 +100,7 @@ async function bench() {
   if (runs('account')) await benchAccount(callAccount, trips)
   if (runs('standin')) await benchStandin(trips)
   if (runs('needs')) await benchNeeds(standin, trips, clock)
-  if (runs('activities')) await benchActivities(standin, trips)
+  if (runs('activities')) await benchActivities(standin, trips, clock)
   if (runs('timebank')) await benchTimebank(standin, trips, clock)
   if (runs('reports')) await benchReports(standin, trips, clock)
 
