@@ -139,9 +139,11 @@ export async function tellEach<K extends MessageKind>(
     Promise.all(messages.filter((m) => !isNoAppKey(m.openid)).map((message) => sendSubscribed(message, data, at))),
   ])
   await keep(sent)
-  const results = sent.map((d) => d.result)
-  for (const r of results) if (r.status !== 'sent') console.error(`[wechat] ${kind} not sent`, r)
-  return results
+  // No consent left is the usual case for a message, kept with the deliveries; only a real failure is logged.
+  for (const { attempted, result } of sent) {
+    if (result.status !== 'sent' && (attempted || result.status === 'failed')) console.error(`[wechat] ${kind} not sent`, result)
+  }
+  return sent.map((d) => d.result)
 }
 
 type Delivery = Omit<DeliveryDoc, '_id'>
