@@ -288,8 +288,25 @@ export const markDone: Action<'markDone'> = async (context) => {
   const serviceIds = input.service.map((s) => s.memberId)
   if (new Set(serviceIds).size !== serviceIds.length) throw new AppError(ErrorCode.INVALID_INPUT, '每位志愿者只写一次', 'data.service')
   const lead = await context.caller()
-  const [need, members] = await Promise.all([ownTask(organisation, input.needId), membersByIds(organisation, serviceIds, 'data.service')])
-  // The content check writes to the outbox, so it runs only once the caller is known to own the task.
+  const need = await ownTask(organisation, input.needId)
+  // Only the volunteers the need names are paid, whoever else the organisation has: checked on the
+  // need as read, before the content check (which writes to the outbox), and again in the transaction.
+  const refuseService = (current: NeedDoc) => {
+    const problem = serviceProblem(
+      input.service,
+      current.volunteers.map((v) => v.memberId),
+      current.acceptedBy!.at,
+      now,
+    )
+    if (problem)
+      throw new AppError(
+        problem.field === 'memberId' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_INPUT,
+        problem.message,
+        `data.service.${problem.index}.${problem.field}`,
+      )
+  }
+  const volunteerOf = (current: NeedDoc, memberId: string) => current.volunteers.find((v) => v.memberId === memberId)!
+  refuseService(need)
   await refuseFlagged(lead.openid, { summary: input.summary }, 2)
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
   const recordIdsOf = (current: NeedDoc) => input.service.map((_, i) => `need-${need._id}-${(current.serviceRecordCount ?? 0) + i}`)
@@ -302,7 +319,7 @@ export const markDone: Action<'markDone'> = async (context) => {
         'service_records',
         pendingServiceRecord({
           _id: recordIds[i],
-          openid: members[i].openid,
+          openid: volunteerOf(current, s.memberId).openid,
           communityId: current.communityId,
           organisationId: organisation._id,
           source: { kind: 'need', id: need._id, title: `${current.helpKind}（${current.neighbourhood}）` },
@@ -320,24 +337,15 @@ export const markDone: Action<'markDone'> = async (context) => {
     'done',
     (current) => {
       // Checked on the need as this transaction reads it: the assignment may have just changed.
-      const problem = serviceProblem(
-        input.service,
-        current.volunteers.map((v) => v.memberId),
-        current.acceptedBy!.at,
-        now,
-      )
-      if (problem)
-        throw new AppError(
-          problem.field === 'memberId' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_INPUT,
-          problem.message,
-          `data.service.${problem.index}.${problem.field}`,
-        )
-      const nameOf = new Map(current.volunteers.map((v) => [v.memberId, v.name]))
+      refuseService(current)
       return {
         status: 'done',
         service: [
           ...(current.service ?? []),
-          ...input.service.map((s, i) => ({ openid: members[i].openid, name: nameOf.get(s.memberId) ?? '', minutes: s.minutes })),
+          ...input.service.map((s) => {
+            const { openid, name } = volunteerOf(current, s.memberId)
+            return { openid, name, minutes: s.minutes }
+          }),
         ],
         doneSummary: input.summary,
         doneAt: now,
