@@ -36,6 +36,8 @@ export interface DueStep<R extends DueRecord> {
   page(record: R): string
   /** Does the record's work; false when there was none after all (another run did it). */
   run(record: R, now: Date): Promise<boolean>
+  /** How many records it works on at once, for work whose records never meet (default 1: one after another). */
+  atOnce?: number
 }
 
 /** After this many failed attempts at one record, the committee sees it in its waiting list. */

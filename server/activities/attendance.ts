@@ -15,7 +15,7 @@ import {
 import { signUpById, signUpDocId, signUpsOfActivity } from '../data/activities'
 import type { ActivityDoc, ActivitySignUpDoc } from '../data/documents'
 import { inTransaction, whole } from '../data/transaction'
-import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
+import { pendingServiceRecord } from '../timebank/credit'
 import { auditContactsShown } from '../audit'
 import type { ActionImplementations } from '../handler'
 import type { Caller } from '../principal'
@@ -188,8 +188,8 @@ const CONFIRM_BATCH = 20
 /**
  * Each volunteer's minutes, at most the activity's length, confirmed once and final: the sign-up
  * and its service record (for the time bank, `_id` derived from both) are written in one
- * transaction, so a repeat or a racing confirmation never writes a second record. The new records
- * are credited right after; whatever that leaves pending, the due work credits.
+ * transaction, so a repeat or a racing confirmation never writes a second record. The time bank's
+ * due work credits the new records within the minute (decision 053).
  */
 export const confirmHours: Action<'confirmHours'> = async (context) => {
   const { input, now } = context
@@ -216,18 +216,17 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
     if (signUp.confirmedMinutes !== undefined && signUp.confirmedMinutes !== minutes) throw alreadyConfirmed(signUp.confirmedMinutes, i)
   })
   const lead = await context.caller()
-  /** The id of the service record written, or null when there was none to write. */
   const confirmOne = ({ signUpId, minutes }: { signUpId: string; minutes: number }, i: number) =>
-    inTransaction(async (tx): Promise<string | null> => {
+    inTransaction(async (tx): Promise<void> => {
       const current = await tx.get('activity_sign_ups', signUpId)
       if (!current) throw new AppError(ErrorCode.CONFLICT, '报名状态已经变了，请刷新后再看')
       // Confirmed by a racing or earlier call: the same minutes are done already, others are refused.
       if (current.confirmedMinutes !== undefined) {
-        if (current.confirmedMinutes === minutes) return null
+        if (current.confirmedMinutes === minutes) return
         throw alreadyConfirmed(current.confirmedMinutes, i)
       }
       await tx.update('activity_sign_ups', signUpId, { confirmedMinutes: minutes, hoursConfirmedAt: now })
-      if (minutes === 0) return null
+      if (minutes === 0) return
       const record = pendingServiceRecord({
         _id: `activity-${activity._id}-${signUpId}`,
         openid: current.openid,
@@ -240,13 +239,9 @@ export const confirmHours: Action<'confirmHours'> = async (context) => {
         confirmedAt: now,
       })
       await tx.add('service_records', record)
-      return record._id
     })
-  const recorded: string[] = []
   for (let i = 0; i < input.hours.length; i += CONFIRM_BATCH) {
-    const ids = await Promise.all(input.hours.slice(i, i + CONFIRM_BATCH).map((h, j) => confirmOne(h, i + j)))
-    recorded.push(...ids.filter((id): id is string => id !== null))
+    await Promise.all(input.hours.slice(i, i + CONFIRM_BATCH).map((h, j) => confirmOne(h, i + j)))
   }
-  await creditServiceRecords(recorded, now)
   return { entries: await shownRoster(activity, await signUpsOfActivity(activity._id), await context.caller(), now) }
 }

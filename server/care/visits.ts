@@ -9,7 +9,7 @@ import { inTransaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
 import { raiseNeed } from '../needs/requests'
 import type { Caller } from '../principal'
-import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
+import { pendingServiceRecord } from '../timebank/credit'
 import { visitIdOf, visitRecordIdOf } from '../timebank/keys'
 import { refuseFlagged } from '../wechat'
 import { entryPairedWith, isPairedWith, notPaired } from './access'
@@ -71,8 +71,9 @@ async function visitAnswer(me: Caller, visit: CareVisitDoc, now: Date) {
 
 /**
  * A visit earns its 服务时长 like a need or an activity (decision 043): its service record is written
- * with it, in one transaction, and credited under the daily cap. Both ids come from the visitor and the
- * page's request id, so a retry or a replay answers the first visit and never credits twice.
+ * with it, in one transaction, for the time bank's due work to credit under the daily cap (decision
+ * 053). Both ids come from the visitor and the page's request id, so a retry or a replay answers the
+ * first visit and never writes a second record.
  */
 export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now }) => {
   const me = await caller()
@@ -83,8 +84,6 @@ export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now })
   if (earlier) {
     if (earlier.entryId !== entry._id)
       throw new AppError(ErrorCode.CONFLICT, '这次提交已经记录过别的探访了，请重新打开页面', 'data.requestId')
-    // The first try may have stopped before crediting: this finishes it, once.
-    await creditServiceRecords([recordId], now)
     return visitAnswer(me, earlier, now)
   }
   const visitedAt = notInFuture(input.visitedAt, now, 'data.visitedAt', '探访时间不能晚于现在')
@@ -139,6 +138,5 @@ export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now })
     await tx.add('audit_log', auditOfEntry(me, 'care.visit', entry, now))
     return visit
   })
-  await creditServiceRecords([recordId], now)
   return visitAnswer(me, recorded, now)
 }

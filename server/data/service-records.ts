@@ -27,10 +27,10 @@ export async function serviceRecordsOfPerson(openid: string, bounds: { since?: D
   )
 }
 
-/** Records confirmed before `cutoff` and still not credited: the crediting after the confirmation did not finish. */
-export async function pendingServiceRecords(cutoff: Date, limit: number): Promise<ServiceRecordDoc[]> {
+/** Records confirmed by `now` and not credited yet, the longest waiting first. */
+export async function pendingServiceRecords(now: Date, limit: number): Promise<ServiceRecordDoc[]> {
   const { data } = await records()
-    .where({ 'credit.status': 'pending', confirmedAt: database().command.lt(cutoff) })
+    .where({ 'credit.status': 'pending', confirmedAt: database().command.lte(now) })
     .orderBy('confirmedAt', 'asc')
     .limit(limit)
     .get()

@@ -19,7 +19,7 @@ import {
 import { organisationFactsPatch, updateOrganisationFacts } from '../data/organisations'
 import { inTransaction, unset, whole, type Transaction } from '../data/transaction'
 import type { ActionImplementations } from '../handler'
-import { creditServiceRecords, pendingServiceRecord } from '../timebank/credit'
+import { pendingServiceRecord } from '../timebank/credit'
 import { authoriseOverOrganisation } from '../scopes'
 import { refuseFlagged } from '../wechat'
 import { carriesOut, loadNeed, needNotFound } from './access'
@@ -310,10 +310,9 @@ export const markDone: Action<'markDone'> = async (context) => {
   await refuseFlagged(lead.openid, { summary: input.summary }, 2)
   const totalMinutes = input.service.reduce((sum, s) => sum + s.minutes, 0)
   const recordIdsOf = (current: NeedDoc) => input.service.map((_, i) => `need-${need._id}-${(current.serviceRecordCount ?? 0) + i}`)
-  // 志愿服务时长: one record per volunteer, written with the confirmation, then credited to the time bank.
-  let recordIds: string[] = []
+  // 志愿服务时长: one record per volunteer, written with the confirmation, for the time bank to credit.
   const writeRecords = async (tx: Transaction, current: NeedDoc) => {
-    recordIds = recordIdsOf(current)
+    const recordIds = recordIdsOf(current)
     for (const [i, s] of input.service.entries()) {
       await tx.add(
         'service_records',
@@ -358,10 +357,9 @@ export const markDone: Action<'markDone'> = async (context) => {
     needEvent(actorOf(lead), `已完成：${input.summary}（服务 ${totalMinutes} 分钟）`, now),
     writeRecords,
   )
-  // The view shows each record's minutes, not its credit: it is read while the time bank credits them.
+  // The time bank credits the records in its due work, within the minute (decision 053).
   const [view] = await Promise.all([
     revealedView(lead, done, now, organisation._id, need.acceptedBy?.distanceM, community),
-    creditServiceRecords(recordIds, now),
     notify([done.requesterOpenid], 'needDone', done, { status: '已完成', tip: '请在小程序中为本次服务评价' }),
   ])
   return { need: view }

@@ -70,7 +70,7 @@ async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promis
     console.error(`[scheduler] ${step.name}: could not read what is due`, error)
     return { done, failed: 1 }
   }
-  for (const item of work) {
+  const workOn = async (item: (typeof work)[number]) => {
     let record: R | null = null
     try {
       record = await item.record()
@@ -81,10 +81,12 @@ async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promis
       // A retry whose record could not even be loaded keeps what its last failure said of it.
       const failure = record ? failureOf(record) : item.failure
       if (failure) await noteFailure(failure, error, now)
-      continue
+      return
     }
     if (item.failure) await forgetFailure(item.failure)
   }
+  const atOnce = step.atOnce ?? 1
+  for (let i = 0; i < work.length; i += atOnce) await Promise.all(work.slice(i, i + atOnce).map(workOn))
   return { done, failed }
 }
 

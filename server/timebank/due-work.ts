@@ -1,7 +1,7 @@
 /**
- * The time bank's scheduled work (server/scheduler): a crash between a lead's confirmation and its
- * crediting leaves service records pending; they are credited once they have waited a minute. And
- * gifts nobody accepted in time go back to their givers (decision 018).
+ * The time bank's scheduled work (server/scheduler): service records that leads, activities and
+ * visits confirm wait for it, and are credited within the minute (decision 053). And gifts nobody
+ * accepted in time go back to their givers (decision 018).
  */
 import { heldCreditsPath } from '../../shared/domain/workbench'
 import { AppError, ErrorCode } from '../../shared/errors'
@@ -12,16 +12,15 @@ import type { DueStep } from '../due-work'
 import { creditServiceRecord } from './credit'
 import { settleGift } from './gifts'
 
-/** The confirmation credits its records itself: give it this long first. */
-const PENDING_GRACE_MS = 60_000
-
 export const creditLeftPending: DueStep<ServiceRecordDoc> = {
   name: 'serviceRecordsCredited',
   title: '服务时长入账',
-  due: (now, limit) => pendingServiceRecords(new Date(now.getTime() - PENDING_GRACE_MS), limit),
+  due: pendingServiceRecords,
   load: serviceRecordById,
   page: (record) => heldCreditsPath(record.communityId),
   run: async (record, now) => (await creditServiceRecord(record._id, now)) !== null,
+  // Each credit is its own transaction; a festival's volunteers go through together (pool shards, decision 053).
+  atOnce: 10,
 }
 
 export const returnExpiredGifts: DueStep<GiftDoc> = {

@@ -579,7 +579,8 @@ describe('社区活动 in the browser', () => {
         .waitFor()
     }
 
-    // One record per volunteer, with the confirmed minutes, credited to the time bank.
+    // One record per volunteer, with the confirmed minutes, credited to the time bank within the minute.
+    await session().moveClocks({ advanceMinutes: 1 })
     const { data: roster } = await callFunction(page, 'activities', 'roster', { organisationId, activityId: activity.id })
     const served = roster.entries.filter((e: { role: string; status: string }) => e.role === 'volunteer' && e.status === 'confirmed')
     const openidOf = (name: string) => [firstVolunteer, waitlisted].find((p) => p.name === name)!.openid
@@ -603,6 +604,7 @@ describe('社区活动 in the browser', () => {
       activityId: activity.id,
       hours: served.map((e: { signUpId: string }) => ({ signUpId: e.signUpId, minutes: 1 })),
     })
+    await session().moveClocks({ advanceMinutes: 1 })
     expect((await records()).map((r: { minutes: number }) => r.minutes)).toEqual([ACTIVITY_MINUTES, ACTIVITY_MINUTES])
     expect(await balances()).toEqual(before.map((minutes) => minutes + ACTIVITY_MINUTES))
 

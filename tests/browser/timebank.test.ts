@@ -374,11 +374,14 @@ describe('时间银行 in the browser', () => {
       .getByText(/服务时长 40 分钟/)
       .waitFor()
 
-    // In the time bank: the visit among her service, with its minutes, counted, and who confirmed it.
+    // In the time bank: the visit among her service, on its way, then counted within the minute, and who confirmed it.
     await openPage(session(), page, 'pages/time-bank/more/certificate/index')
     const visit = shown(page).locator('.service-record', { hasText: '探访「结对探访' }).first()
-    await visit.waitFor()
-    expect(await visit.textContent()).toContain(`记录 ${formatMinutes(40)} · 计入 ${formatMinutes(40)}`)
+    await visit.getByText('正在入账', { exact: false }).waitFor()
+    expect(await visit.textContent()).toContain(`记录 ${formatMinutes(40)} · 计入 ${formatMinutes(0)}`)
+    await session().moveClocks({ advanceMinutes: 1 })
+    await openPage(session(), page, 'pages/time-bank/more/certificate/index')
+    await visit.getByText(`计入 ${formatMinutes(40)}`, { exact: false }).waitFor()
     expect(await visit.textContent()).toContain(`${organisation.name}`)
     expect(await visit.textContent()).toContain(`确认人：${volunteer.name}`)
 

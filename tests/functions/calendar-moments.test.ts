@@ -86,6 +86,8 @@ describe.each(calendarMoments)('at $name', ({ at }) => {
         service: [{ memberId: caoLihua._id, minutes }],
       }),
     )
+    // The time bank credits it in its due work, within the minute.
+    await runDueWork(testClock.now())
     return need.id
   }
 

@@ -6,6 +6,7 @@
 import { demoDataSet, demoIdentities as who } from '../../local/seed/demo-data'
 import { signUpDocId } from '../../server/data/activities'
 import { allDocuments } from '../../server/data/maintenance'
+import { runDueWork } from '../../server/scheduler/run'
 import { currentPeriodKey, periodOfKey, shanghaiYear } from '../../shared/domain/evaluation'
 import { inShanghai } from '../../shared/domain/time'
 import { freshDatabasePerTest, snapshotDatabase as everything, testClock } from '../support/database'
@@ -54,6 +55,8 @@ async function servedByXiyanghong(openid: string, minutes: number, result: 'solv
       service: [{ memberId: volunteerMember, minutes }],
     }),
   )
+  // The time bank credits the service within the minute, before the requester answers.
+  await runDueWork(testClock.now())
   await ok(callNeeds(openid, 'confirm', { needId: need.id, result, rating: result === 'solved' ? 5 : 1 }))
   return need.id
 }

@@ -173,7 +173,8 @@ describe('the whole story: raise, offer to a shortlist, accept, carry out, confi
     expect(need.statusLabel).toBe('已完成，等居民确认')
     expect((await ok(call(who.resident, 'detail', { needId }))).need.statusLabel).toBe('已完成，等您确认')
     expect(need.service).toEqual([expect.objectContaining({ minutes: 120 }), expect.objectContaining({ minutes: 90 })])
-    // One service record per volunteer, written with the confirmation and credited to the time bank at once.
+    // One service record per volunteer, written with the confirmation; the time bank's due work credits them.
+    await runDueWork(testClock.now())
     const records = ((await allDocuments('service_records')) as ServiceRecordDoc[]).filter((r) => r.source.id === needId)
     expect(records.map((r) => [r._id, r.openid, r.minutes, r.organisationId, r.credit.status])).toEqual([
       [`need-${needId}-0`, volunteer.openid, 120, winner, 'credited'],

@@ -145,7 +145,7 @@ describe('earning through a need: credited once, whatever is replayed', () => {
   const lead = who.organisationLead
   const volunteerRole = demoDataSet.roles.find((r) => r.organisationId === organisationId && r.openid === xuMin.openid)!
 
-  it('markDone writes a service record per volunteer and the time bank credits it at once', async () => {
+  it('markDone writes a service record per volunteer, which the time bank credits in the same minute', async () => {
     const needId = await acceptedNeed([volunteerRole._id])
     testClock.advance(90 * 60_000)
     const before = await balanceOf(xuMin.openid)
@@ -157,6 +157,9 @@ describe('earning through a need: credited once, whatever is replayed', () => {
         service: [{ memberId: volunteerRole._id, minutes: 75 }],
       }),
     )
+    expect((await recordOf(`need-${needId}-0`)).credit.status).toBe('pending')
+    expect(await balanceOf(xuMin.openid)).toBe(before)
+    expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(1)
     expect(await balanceOf(xuMin.openid)).toBe(before + 75)
     const record = await recordOf(`need-${needId}-0`)
     expect(record).toMatchObject({
@@ -193,14 +196,18 @@ describe('earning through a need: credited once, whatever is replayed', () => {
     await expectLedgerInvariants()
   })
 
-  it('a record left pending (a crash after the confirmation) is credited by the due work after a minute, not before', async () => {
+  it('the due work credits what was confirmed by its minute, not a record confirmed after it, and each once', async () => {
     const record = serviceRecord(xuMin.openid, 40, '2026-09-03T10:00:00', { confirmedAt: testClock.now() })
-    await insertAll('service_records', [record])
-    expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(0)
-    expect((await recordOf(record._id)).credit.status).toBe('pending')
-    testClock.advance(61_000)
+    const later = serviceRecord(xuMin.openid, 20, '2026-09-03T11:00:00', { confirmedAt: new Date(testClock.now().getTime() + 30_000) })
+    await insertAll('service_records', [record, later])
+    const before = await balanceOf(xuMin.openid)
     expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(1)
     expect((await recordOf(record._id)).credit).toMatchObject({ status: 'credited', entryId: `service:${record._id}` })
+    expect((await recordOf(later._id)).credit.status).toBe('pending')
+    testClock.advance(60_000)
+    expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(1)
+    expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(0)
+    expect(await balanceOf(xuMin.openid)).toBe(before + 60)
   })
 })
 
@@ -264,6 +271,7 @@ describe('service on a need: only the assigned, no longer than since acceptance,
         { memberId: leadRole, minutes: 90 },
       ]),
     )
+    await runDueWork(testClock.now())
     expect([await balanceOf(xuMin.openid), await balanceOf(lead)]).toEqual([xuBefore + 90, leadBefore + 90])
   })
 
@@ -272,6 +280,7 @@ describe('service on a need: only the assigned, no longer than since acceptance,
     testClock.advance(120 * 60_000)
     const before = await balanceOf(xuMin.openid)
     await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 100 }]))
+    await runDueWork(testClock.now())
     const recordId = `need-${needId}-0`
     expect(await balanceOf(xuMin.openid)).toBe(before + 100)
     await ok(callNeeds(yangLi.openid, 'confirm', { needId, result: 'unsolved', rating: 1 }))
@@ -304,13 +313,15 @@ describe('service on a need: only the assigned, no longer than since acceptance,
     await expectLedgerInvariants()
   })
 
-  it('the committee may decline disputed minutes instead: they never count, and the ledger still sums to zero', async () => {
+  it('disputed before the time bank credited them, the committee may decline them: they never count, and the ledger sums to zero', async () => {
     const needId = await acceptedNeed([xuMinRole])
     testClock.advance(60 * 60_000)
     const before = await balanceOf(xuMin.openid)
     await ok(markDone(needId, [{ memberId: xuMinRole, minutes: 45 }]))
     const recordId = `need-${needId}-0`
+    // Answered before the due work's minute: the record is held whole, and the due work leaves it so.
     await ok(callNeeds(yangLi.openid, 'confirm', { needId, result: 'unsolved', rating: 2 }))
+    expect((await runDueWork(testClock.now())).serviceRecordsCredited).toBe(0)
     await ok(
       call(who.committeeUrban, 'reviewHeldCredit', { heldId: `held:${recordId}`, decision: 'decline', reason: '求助人说没有人来过' }),
     )

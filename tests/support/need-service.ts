@@ -77,5 +77,15 @@ export async function serveANeed(
     summary: '上门陪老人聊天，收拾了屋子。',
     service: [{ memberId, minutes }],
   })
+  await letTheSchedulerRun(url)
   return `上门巡访探视（${requester.neighbourhood}）`
+}
+
+/**
+ * The time bank credits confirmed service in the scheduler's due work, within the minute (decision
+ * 053). The host runs that work whenever its clock is set: set to the moment it is, time stays put.
+ */
+export async function letTheSchedulerRun(url: string): Promise<void> {
+  const { now } = await setHostClock(url)
+  await setHostClock(url, { set: now })
 }
