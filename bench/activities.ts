@@ -10,6 +10,7 @@ import type { ActivitySignUpDoc, PersonDoc } from '../server/data/documents'
 import type { ManualClock } from '../local/clock'
 import { now } from '../server/clock'
 import { insertAll } from '../server/data/maintenance'
+import { runDueWork } from '../server/scheduler/run'
 import { LATENCY_MS, sampleActions } from './action-figures'
 import { callOf } from './needs'
 
@@ -80,7 +81,7 @@ async function crowd(trips: () => number) {
   }
 }
 
-/** A lead confirming the hours of a festival's volunteers at once: each one's record is credited before the answer. */
+/** A lead confirming the hours of a festival's volunteers at once; the due work's minute then credits them (decision 053). */
 async function festival(standin: Standin, trips: () => number, clock: ManualClock) {
   console.log(`\nActivities: a lead confirming every volunteer's hours at once, at ${LATENCY_MS} ms a round trip`)
   for (const size of [1, 20]) {
@@ -105,18 +106,25 @@ async function festival(standin: Standin, trips: () => number, clock: ManualCloc
     }))
     await insertAll('activity_sign_ups', signUps)
     clock.advance(3 * 3600_000)
-    const before = trips()
-    standin.setLatency(LATENCY_MS)
-    const started = performance.now()
-    await call(who.organisationLead, 'confirmHours', {
-      organisationId,
-      activityId: activity.id,
-      hours: signUps.map((s) => ({ signUpId: s._id, minutes: 90 })),
-    })
-    standin.setLatency(0)
-    console.log(
-      `${`activities.confirmHours (${size} volunteer${size === 1 ? '' : 's'})`.padEnd(44)} round trips ${String(trips() - before).padStart(3)}  ${(performance.now() - started).toFixed(0).padStart(5)} ms`,
+    const volunteers = `${size} volunteer${size === 1 ? '' : 's'}`
+    const timed = async (label: string, run: () => Promise<unknown>) => {
+      const before = trips()
+      standin.setLatency(LATENCY_MS)
+      const started = performance.now()
+      await run()
+      standin.setLatency(0)
+      console.log(
+        `${label.padEnd(44)} round trips ${String(trips() - before).padStart(3)}  ${(performance.now() - started).toFixed(0).padStart(5)} ms`,
+      )
+    }
+    await timed(`activities.confirmHours (${volunteers})`, () =>
+      call(who.organisationLead, 'confirmHours', {
+        organisationId,
+        activityId: activity.id,
+        hours: signUps.map((s) => ({ signUpId: s._id, minutes: 90 })),
+      }),
     )
+    await timed(`due work crediting them (${volunteers})`, () => runDueWork(now()))
   }
 }
 
