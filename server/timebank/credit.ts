@@ -2,11 +2,10 @@
  * Crediting confirmed service (志愿服务) to the volunteer's account, once per service record.
  *
  * Needs (markDone), activities (confirmHours) and care visits (recordVisit) write `service_records`
- * with `credit: pending` in the same transaction as the lead's confirmation or the visit, then call
- * `creditServiceRecords` with their ids.
- * Each record is credited in a transaction of its own that also marks the record: a record no longer
- * pending is never credited again, so a retry, a replay or the due work racing the confirmation
- * pays once. Crediting never fails the confirmation: what is left pending, the due work credits.
+ * with `credit: pending` in the same transaction as the lead's confirmation or the visit; the due
+ * work credits them within the minute (decision 053). Each record is credited in a transaction of
+ * its own that also marks the record: a record no longer pending is never credited again, so a
+ * retry, a replay or two runs racing pay once.
  */
 import { DEFAULT_DAILY_CAP_MINUTES, shanghaiDay, splitByDailyCap } from '../../shared/domain/timebank'
 import type { HeldCreditDoc, ServiceCredit, ServiceRecordDoc } from '../data/documents'
@@ -90,14 +89,14 @@ export async function creditServiceRecord(recordId: string, now: Date): Promise<
   return status
 }
 
-/** How many records are credited at once: a festival's volunteers within the function's timeout, the pool's shards not flooded. */
+/** How many records are credited at once: the pool's shards not flooded. */
 const CREDIT_BATCH = 10
 
 /**
  * Credits these service records, each exactly once; answers each one's status after (null: no such
  * record). They are credited side by side: each is its own transaction, and two of one volunteer
- * meet on their daily total, where the later one retries. One failing is left pending for the due
- * work and does not stop the rest.
+ * meet on their daily total, where the later one retries. One failing is left pending for the next
+ * minute's due work and does not stop the rest. The demo seed and the bench credit through it.
  */
 export async function creditServiceRecords(recordIds: readonly string[], now: Date): Promise<(ServiceCredit['status'] | null)[]> {
   const creditOne = (id: string) =>
