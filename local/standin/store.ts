@@ -84,6 +84,9 @@ const ident = (name: string) => `"${name}"`
 const keyExpr = (field: string) =>
   `(CASE json_type(body, ${jsonPath(field)}) WHEN 'object' THEN julianday(json_extract(body, ${jsonPath(`${field}.$date`)})) ELSE json_extract(body, ${jsonPath(field)}) END)`
 
+/** Up to this many documents holding an array in a scanned field, a query starts from them. */
+const FEW_ARRAY_HOLDERS = 1000
+
 const MS_PER_DAY = 86_400_000
 /** Unix epoch as a Julian day. */
 const JULIAN_EPOCH = 2_440_587.5
@@ -301,16 +304,21 @@ export class Store {
     if (range)
       arrayWhere.push(`(${where.slice(scan.equalities.length).join(' AND ')} OR json_type(body, ${jsonPath(range.field)}) = 'array')`)
     if (range) arrayParams.push(...params.slice(params.length - (range.lower ? 1 : 0) - (range.upper ? 1 : 0)))
-    // The holders come first, from each field's json_type index, united; CROSS JOIN keeps that order:
-    // left to choose, SQLite walks the whole equality instead (every need of a community) to find the few.
-    const holders = fields
-      .map((f) => `SELECT rid FROM ${ident(info.table)} WHERE json_type(body, ${jsonPath(f)}) = 'array'`)
-      .join(' UNION ')
+    const table = ident(info.table)
+    const conditions = arrayWhere.join(' AND ') || '1'
+    const holders = fields.map((f) => `SELECT rid FROM ${table} WHERE json_type(body, ${jsonPath(f)}) = 'array'`).join(' UNION ')
+    // Few holders (a field that is rarely an array) come first, from each field's json_type index,
+    // CROSS JOIN keeping that order: left to choose, SQLite walks the whole equality instead (every
+    // need of a community) to find them. Many (a field that is always an array) are SQLite's to plan.
+    const few = () =>
+      (this.stmt(`SELECT count(*) AS n FROM (${holders} LIMIT ${FEW_ARRAY_HOLDERS + 1})`).get() as { n: number }).n <= FEW_ARRAY_HOLDERS
     const arrays =
       fields.length === 0
         ? []
         : (this.stmt(
-            `SELECT t.rid, t.body, t.version FROM (${holders}) AS h CROSS JOIN ${ident(info.table)} AS t ON t.rid = h.rid WHERE ${arrayWhere.join(' AND ') || '1'} ORDER BY t.rid`,
+            few()
+              ? `SELECT t.rid, t.body, t.version FROM (${holders}) AS h CROSS JOIN ${table} AS t ON t.rid = h.rid WHERE ${conditions} ORDER BY t.rid`
+              : `SELECT rid, body, version FROM ${table} WHERE (${fields.map((f) => `json_type(body, ${jsonPath(f)}) = 'array'`).join(' OR ')}) AND ${conditions} ORDER BY rid`,
           ).all(...arrayParams) as Row[])
     const arrayRids = new Set(arrays.map((r) => r.rid))
     return { arrays: arrays.map((r) => this.read(r)!), rows: this.pages(sql, params, arrayRids) }
