@@ -10,7 +10,8 @@ import type { ActivitySignUpDoc, PersonDoc } from '../server/data/documents'
 import type { ManualClock } from '../local/clock'
 import { now } from '../server/clock'
 import { insertAll } from '../server/data/maintenance'
-import { runDueWork } from '../server/scheduler/run'
+import { runStep } from '../server/scheduler/run'
+import { creditLeftPending } from '../server/timebank/due-work'
 import { LATENCY_MS, sampleActions } from './action-figures'
 import { callOf } from './needs'
 
@@ -124,7 +125,7 @@ async function festival(standin: Standin, trips: () => number, clock: ManualCloc
         hours: signUps.map((s) => ({ signUpId: s._id, minutes: 90 })),
       }),
     )
-    await timed(`due work crediting them (${volunteers})`, () => runDueWork(now()))
+    await timed(`due work crediting them (${volunteers})`, () => runStep(creditLeftPending, now()))
   }
 }
 

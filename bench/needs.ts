@@ -12,7 +12,7 @@ import type { NeedView } from '../shared/contracts/needs'
 import { MAX_SERVICE_RADIUS_M, NO_TASKS_YET, distanceM } from '../shared/domain/organisation'
 import { helpKinds, type HelpKind } from '../shared/domain/vocabulary'
 import type { OrganisationDoc } from '../server/data/documents'
-import { insertAll } from '../server/data/maintenance'
+import { insertAll, removeMany } from '../server/data/maintenance'
 import { addNeed, newNeed } from '../server/data/needs'
 import { dispatchRound } from '../server/needs/matching'
 import { sampleActions } from './action-figures'
@@ -156,6 +156,11 @@ async function matching(standin: Standin) {
     )
     if (median > 2 * ratioBase) console.log(`  NOTE: the median at ${size} is more than twice the median at 1,000`)
   }
+  // A city's organisations, not one community's: the reports after must not count them as its own.
+  await removeMany(
+    'organisations',
+    city.map((o) => o._id),
+  )
 }
 
 function benchNeed(point: [number, number], helpKind: HelpKind): Parameters<typeof newNeed>[0] {

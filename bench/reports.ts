@@ -9,8 +9,7 @@ import { demoDataSet, demoIdentities as who } from '../local/seed/demo-data'
 import type { Standin } from '../local/standin'
 import type { Envelope } from '../shared/contract'
 import type { NeedDoc } from '../server/data/documents'
-import { insertMany, removeAll } from '../server/data/maintenance'
-import { database } from '../server/data/cloudbase'
+import { insertMany, removeAll, removeMany } from '../server/data/maintenance'
 import { changesToRollUp, rollUpChanges } from '../server/reports/rollups'
 import type { ManualClock } from '../local/clock'
 import { urgencySchema } from '../shared/domain/need'
@@ -90,15 +89,11 @@ export async function benchReports(standin: Standin, trips: () => number, clock:
   const year = { from: '2026-01-01', to: '2026-12-31' }
   // The year is over: its days are closed and rolled up, as a 总结报告 is made in January.
   clock.set(new Date('2027-01-10T10:00:00+08:00'))
-  const db = database()
-  // The needs a thousand at a time: one request removing 200,000 outlasts the SDK's timeout.
   const clear = async (needs: readonly { _id: string }[]) => {
-    for (let i = 0; i < needs.length; i += 1000) {
-      await db
-        .collection('needs')
-        .where({ _id: db.command.in(needs.slice(i, i + 1000).map((n) => n._id)) })
-        .remove()
-    }
+    await removeMany(
+      'needs',
+      needs.map((n) => n._id),
+    )
     for (const collection of ['report_rollups', 'report_rollup_marks']) await removeAll(collection)
   }
   for (const count of NEEDS_A_YEAR) {
@@ -139,8 +134,8 @@ export async function benchReports(standin: Standin, trips: () => number, clock:
     )
   }
   await clear(officeNeeds)
-  await db
-    .collection('communities')
-    .where({ _id: db.command.in(office.map((c) => c._id)) })
-    .remove()
+  await removeMany(
+    'communities',
+    office.map((c) => c._id),
+  )
 }

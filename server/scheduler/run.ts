@@ -44,7 +44,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? `${error.name}: 
 
 type Failure = Pick<DueWorkFailureDoc, 'step' | 'recordId' | 'communityId' | 'title' | 'page'>
 
-async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promise<{ done: number; failed: number }> {
+/** One step's work for this minute; `runDueWork` runs every step in turn. */
+export async function runStep<R extends DueRecord>(step: DueStep<R>, now: Date): Promise<{ done: number; failed: number }> {
   const failureOf = (record: R): Failure => ({
     step: step.name,
     recordId: record._id,
