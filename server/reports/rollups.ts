@@ -1,8 +1,8 @@
 /**
  * The needs figures from rollups (docs/decisions/040). The due work rebuilds, from the needs
  * themselves, every closed day a changed need counts in (and counted in before), then the day's
- * month and the office's day and month: idempotent, keyed by community or office and day or month.
- * A report reads a period's months and days and puts right, from the needs themselves, every need
+ * month and year and the office's day, month and year: idempotent, keyed by community or office and
+ * day, month or year. A report reads a period's years, months and days and puts right, from the needs themselves, every need
  * changed since the rollups last took changes in: so its figures are those of the needs as they are.
  */
 import { addMark, dayOf, daysOf, emptyTally, marksOf, mergeTallies, type NeedMark, type NeedTally } from '../../shared/domain/need-tally'
@@ -27,14 +27,19 @@ import {
 import { needFacts } from './sources/needs'
 
 const monthOfDay = (day: string) => day.slice(0, 7)
+const yearOf = (dayOrMonth: string) => dayOrMonth.slice(0, 4)
+const monthsOfYear = (year: string) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
 const daysInMonth = (month: string) => inShanghai(`${month}-01T00:00:00+08:00`).daysInMonth()
 const nextDay = (day: string) => inShanghai(`${day}T00:00:00+08:00`).add(1, 'day').format('YYYY-MM-DD')
 
-/** The rollups a period reads: each whole month as its month, the days of a month it cuts one by one. */
+/** The rollups a period reads: each whole year as its year, each other whole month as its month, the days of a month it cuts one by one. */
 export function periodKeys(period: ReportPeriod): string[] {
   const byMonth = new Map<string, string[]>()
   for (const day of daysOf(period)) byMonth.set(monthOfDay(day), [...(byMonth.get(monthOfDay(day)) ?? []), day])
-  return [...byMonth].flatMap(([month, days]) => (days.length === daysInMonth(month) ? [month] : days))
+  const keys = [...byMonth].flatMap(([month, days]) => (days.length === daysInMonth(month) ? [month] : days))
+  const wholeMonths = new Set(keys)
+  const wholeYears = new Set(keys.map(yearOf).filter((year) => monthsOfYear(year).every((month) => wholeMonths.has(month))))
+  return [...wholeYears, ...keys.filter((key) => !wholeYears.has(yearOf(key)))]
 }
 
 const marksIn = (need: ChangedNeed, days: ReadonlySet<string>) => marksOf(needFacts(need)).filter((mark) => days.has(mark.day))
@@ -128,9 +133,14 @@ async function rebuildFor(changed: readonly ChangedNeed[], today: string, now: D
     [...new Set([...ofCommunity].map(monthOfDay))].map((month) => ({ communityId, month })),
   )
   await inGroups(months, ({ communityId, month }) => rebuildMonth(communityId, month, now))
+  const years = [...days].flatMap(([communityId, ofCommunity]) =>
+    [...new Set([...ofCommunity].map(yearOf))].map((year) => ({ communityId, year })),
+  )
+  await inGroups(years, ({ communityId, year }) => rebuildYear(communityId, year, now))
   for (const [communityId, ofCommunity] of days) {
     const officeId = communities.get(communityId)?.officeId
-    if (officeId) offices.set(officeId, new Set([...(offices.get(officeId) ?? []), ...ofCommunity, ...[...ofCommunity].map(monthOfDay)]))
+    const keys = [...ofCommunity].flatMap((day) => [day, monthOfDay(day), yearOf(day)])
+    if (officeId) offices.set(officeId, new Set([...(offices.get(officeId) ?? []), ...keys]))
   }
   const officeCommunities = await communitiesOfOffices([...offices.keys()])
   for (const [officeId, keys] of offices) {
@@ -199,7 +209,13 @@ async function rebuildMonth(communityId: string, month: string, now: Date): Prom
   await putSum('community', communityId, month, rolled, { [communityId]: mergeTallies(rolled.map((doc) => doc.tallies[communityId])) }, now)
 }
 
-/** A month, or an office's day or month: the sum of the rollups read, removed when there were none. */
+/** A year of the community's months: a whole year's figures read one rollup, not twelve. */
+async function rebuildYear(communityId: string, year: string, now: Date): Promise<void> {
+  const rolled = await rollupsByIds(monthsOfYear(year).map((month) => rollupIdOf('community', communityId, month)))
+  await putSum('community', communityId, year, rolled, { [communityId]: mergeTallies(rolled.map((doc) => doc.tallies[communityId])) }, now)
+}
+
+/** A month or year, or an office's day, month or year: the sum of the rollups read, removed when there were none. */
 async function putSum(
   scope: RollupDoc['scope'],
   scopeId: string,
@@ -211,7 +227,7 @@ async function putSum(
   await putRollup({ _id: rollupIdOf(scope, scopeId, key), scope, scopeId, key, tallies, builtAt: now }, rolled.length === 0)
 }
 
-/** An office's day or month: its communities' own, side by side. */
+/** An office's day, month or year: its communities' own, side by side. */
 async function rebuildOffice(officeId: string, communityIds: string[], key: string, now: Date): Promise<void> {
   const rolled = await rollupsByIds(communityIds.map((id) => rollupIdOf('community', id, key)))
   await putSum('office', officeId, key, rolled, Object.fromEntries(rolled.map((doc) => [doc.scopeId, doc.tallies[doc.scopeId]])), now)

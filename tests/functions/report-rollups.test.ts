@@ -104,8 +104,14 @@ function periodsOf(r: () => number, at: Date): ReportPeriod[] {
     const from = Math.floor(r() * upTo)
     return { from: dayAfter(from), to: dayAfter(from + Math.floor(r() * (upTo - from + 2))) }
   })
-  // Whole months, read as months.
-  return [...random, { from: '2026-03-01', to: '2026-03-31' }, { from: '2026-02-15', to: '2026-04-30' }]
+  // Whole months, read as months; a whole year, read as its year.
+  return [
+    ...random,
+    { from: '2026-03-01', to: '2026-03-31' },
+    { from: '2026-02-15', to: '2026-04-30' },
+    { from: '2026-01-01', to: '2026-12-31' },
+    { from: '2025-12-31', to: '2027-01-01' },
+  ]
 }
 
 describe('the needs figures from rollups', () => {
