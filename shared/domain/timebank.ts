@@ -197,7 +197,7 @@ export function countedMinutes(minutes: number, credit: RecordCredit): number {
 }
 
 export const recordStatusLabel: Record<RecordCredit['status'], string> = {
-  pending: '正在入账',
+  pending: '正在入账，稍后自动计入',
   credited: '已入账',
   held: '等待社区审核',
   declined: '超出部分未获认可',

@@ -377,7 +377,7 @@ describe('时间银行 in the browser', () => {
     // In the time bank: the visit among her service, on its way, then counted within the minute, and who confirmed it.
     await openPage(session(), page, 'pages/time-bank/more/certificate/index')
     const visit = shown(page).locator('.service-record', { hasText: '探访「结对探访' }).first()
-    await visit.getByText('正在入账', { exact: false }).waitFor()
+    await visit.getByText('正在入账，稍后自动计入', { exact: false }).waitFor()
     expect(await visit.textContent()).toContain(`记录 ${formatMinutes(40)} · 计入 ${formatMinutes(0)}`)
     await session().moveClocks({ advanceMinutes: 1 })
     await openPage(session(), page, 'pages/time-bank/more/certificate/index')

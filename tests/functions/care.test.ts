@@ -497,7 +497,7 @@ describe('registering with consent, pairing, visiting, withdrawing', () => {
       expect(record).toMatchObject({ openid: gaoPeng, organisationId: xiyanghong, minutes: 45, confirmedByOpenid: gaoPeng })
       // Until the time bank's due work comes round (within the minute), the volunteer sees it on its way.
       const waiting = await ok(callTimebank(gaoPeng, 'serviceHours', {}))
-      expect(waiting.records.find((r) => r.id === record._id)).toMatchObject({ countedMinutes: 0, statusLabel: '正在入账' })
+      expect(waiting.records.find((r) => r.id === record._id)).toMatchObject({ countedMinutes: 0, statusLabel: '正在入账，稍后自动计入' })
       await Promise.all([runDueWork(testClock.now()), runDueWork(testClock.now())])
       expect((await records(first.visit.visitId))[0].credit.status).toBe('credited')
       expect((await entriesOf(record._id)).map((e) => e.minutes)).toEqual([45])
