@@ -2,8 +2,9 @@
  * The needs figures from rollups (docs/decisions/040). The due work rebuilds, from the needs
  * themselves, every closed day a changed need counts in (and counted in before), then the day's
  * month and year and the office's day, month and year: idempotent, keyed by community or office and
- * day, month or year. A report reads a period's years, months and days and puts right, from the needs themselves, every need
- * changed since the rollups last took changes in: so its figures are those of the needs as they are.
+ * day, month or year. A report reads a period's years, months and days and puts right, from the needs
+ * themselves, every need changed since the rollups last took changes in: so its figures are those of
+ * the needs as they are.
  */
 import { addMark, dayOf, daysOf, emptyTally, marksOf, mergeTallies, type NeedMark, type NeedTally } from '../../shared/domain/need-tally'
 import type { ReportPeriod } from '../../shared/domain/report'
@@ -132,11 +133,11 @@ async function rebuildFor(changed: readonly ChangedNeed[], today: string, now: D
   const months = [...days].flatMap(([communityId, ofCommunity]) =>
     [...new Set([...ofCommunity].map(monthOfDay))].map((month) => ({ communityId, month })),
   )
-  await inGroups(months, ({ communityId, month }) => rebuildMonth(communityId, month, now))
+  await inGroups(months, ({ communityId, month }) => rebuildSum(communityId, month, daysOfMonth(month), now))
   const years = [...days].flatMap(([communityId, ofCommunity]) =>
     [...new Set([...ofCommunity].map(yearOf))].map((year) => ({ communityId, year })),
   )
-  await inGroups(years, ({ communityId, year }) => rebuildYear(communityId, year, now))
+  await inGroups(years, ({ communityId, year }) => rebuildSum(communityId, year, monthsOfYear(year), now))
   for (const [communityId, ofCommunity] of days) {
     const officeId = communities.get(communityId)?.officeId
     const keys = [...ofCommunity].flatMap((day) => [day, monthOfDay(day), yearOf(day)])
@@ -203,16 +204,12 @@ async function rebuildDays(days: ReadonlyMap<string, ReadonlySet<string>>, now: 
   }
 }
 
-async function rebuildMonth(communityId: string, month: string, now: Date): Promise<void> {
-  const days = daysOf({ from: `${month}-01`, to: `${month}-${String(daysInMonth(month)).padStart(2, '0')}` })
-  const rolled = await rollupsByIds(days.map((day) => rollupIdOf('community', communityId, day)))
-  await putSum('community', communityId, month, rolled, { [communityId]: mergeTallies(rolled.map((doc) => doc.tallies[communityId])) }, now)
-}
+const daysOfMonth = (month: string) => daysOf({ from: `${month}-01`, to: `${month}-${String(daysInMonth(month)).padStart(2, '0')}` })
 
-/** A year of the community's months: a whole year's figures read one rollup, not twelve. */
-async function rebuildYear(communityId: string, year: string, now: Date): Promise<void> {
-  const rolled = await rollupsByIds(monthsOfYear(year).map((month) => rollupIdOf('community', communityId, month)))
-  await putSum('community', communityId, year, rolled, { [communityId]: mergeTallies(rolled.map((doc) => doc.tallies[communityId])) }, now)
+/** A community's month, the sum of its days, or its year, the sum of its months: a whole year reads one rollup, not twelve. */
+async function rebuildSum(communityId: string, key: string, parts: readonly string[], now: Date): Promise<void> {
+  const rolled = await rollupsByIds(parts.map((part) => rollupIdOf('community', communityId, part)))
+  await putSum('community', communityId, key, rolled, { [communityId]: mergeTallies(rolled.map((doc) => doc.tallies[communityId])) }, now)
 }
 
 /** A month or year, or an office's day, month or year: the sum of the rollups read, removed when there were none. */

@@ -89,23 +89,20 @@ export async function creditServiceRecord(recordId: string, now: Date): Promise<
   return status
 }
 
-/** How many records are credited at once: the pool's shards not flooded. */
-const CREDIT_BATCH = 10
-
 /**
- * Credits these service records, each exactly once; answers each one's status after (null: no such
- * record). They are credited side by side: each is its own transaction, and two of one volunteer
- * meet on their daily total, where the later one retries. One failing is left pending for the next
- * minute's due work and does not stop the rest. The demo seed and the bench credit through it.
+ * Credits these service records, each exactly once, in order; answers each one's status after
+ * (null: no such record). One failing is left pending for the next minute's due work and does not
+ * stop the rest. The demo seed, the bench and the tests credit through it; the due work, one by one.
  */
 export async function creditServiceRecords(recordIds: readonly string[], now: Date): Promise<(ServiceCredit['status'] | null)[]> {
-  const creditOne = (id: string) =>
-    creditServiceRecord(id, now).catch((error: unknown): ServiceCredit['status'] => {
-      console.error(`[timebank] service record ${id} left pending for the due work`, error)
-      return 'pending'
-    })
   const outcomes: (ServiceCredit['status'] | null)[] = []
-  for (let i = 0; i < recordIds.length; i += CREDIT_BATCH)
-    outcomes.push(...(await Promise.all(recordIds.slice(i, i + CREDIT_BATCH).map(creditOne))))
+  for (const id of recordIds) {
+    try {
+      outcomes.push(await creditServiceRecord(id, now))
+    } catch (error) {
+      console.error(`[timebank] service record ${id} left pending for the due work`, error)
+      outcomes.push('pending')
+    }
+  }
   return outcomes
 }
