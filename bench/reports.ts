@@ -8,9 +8,9 @@ import { platformContext } from '../local/host/platform-context'
 import { demoDataSet, demoIdentities as who } from '../local/seed/demo-data'
 import type { Standin } from '../local/standin'
 import type { Envelope } from '../shared/contract'
-import type { NeedDoc } from '../server/data/documents'
+import type { NeedDoc, ServiceRecordDoc } from '../server/data/documents'
 import { insertMany, removeAll, removeMany } from '../server/data/maintenance'
-import { changesToRollUp, rollUpChanges } from '../server/reports/rollups'
+import { rollUpFigures } from '../server/reports/due-work'
 import type { ManualClock } from '../local/clock'
 import { urgencySchema } from '../shared/domain/need'
 import { helpKinds } from '../shared/domain/vocabulary'
@@ -56,6 +56,27 @@ function needsOfYear(communityId: string, count: number, centre: readonly [numbe
   })
 }
 
+/** A credited hour of service for every need done, by one of 50 volunteers: the service figures grow with the needs. */
+function serviceOfNeeds(needs: readonly NeedDoc[]): ServiceRecordDoc[] {
+  return needs.flatMap((need, i) => {
+    if (!need.doneAt) return []
+    const record: ServiceRecordDoc = {
+      _id: `bench-service-${need._id}`,
+      openid: `bench-volunteer-${i % 50}`,
+      communityId: need.communityId,
+      organisationId: need.acceptedBy!.organisationId,
+      source: { kind: 'need', id: need._id, title: need.helpKind },
+      minutes: 60,
+      servedAt: need.doneAt,
+      confirmedByOpenid: who.organisationLead,
+      confirmedAt: need.doneAt,
+      credit: { status: 'credited', entryId: `bench-entry-${need._id}`, at: need.doneAt },
+      updatedAt: need.doneAt,
+    }
+    return [record]
+  })
+}
+
 /** One line of figures: `<label> … ms  round trips N  documents read N`. */
 async function measured(standin: Standin, trips: () => number, label: string, run: () => Promise<unknown>) {
   const [tripsBefore, readBefore, started] = [trips(), standin.stats().documentsRead, performance.now()]
@@ -67,9 +88,9 @@ async function measured(standin: Standin, trips: () => number, label: string, ru
   )
 }
 
-/** The due work takes the seeded needs into the rollups, as the timer would run it, until nothing is left. */
+/** The due work takes the seeded needs and service into the rollups, as the timer would run it, until nothing is left. */
 async function rollUp(now: Date) {
-  while (await changesToRollUp(now)) await rollUpChanges(now)
+  for (let due = await rollUpFigures.due(now, 1); due.length > 0; due = await rollUpFigures.due(now, 1)) await rollUpFigures.run(due[0], now)
 }
 
 /** `BENCH_NEEDS=1000,10000` measures only those sizes of a community's year (none: only the office). */
@@ -94,6 +115,10 @@ export async function benchReports(standin: Standin, trips: () => number, clock:
       'needs',
       needs.map((n) => n._id),
     )
+    await removeMany(
+      'service_records',
+      needs.map((n) => `bench-service-${n._id}`),
+    )
     for (const collection of ['report_rollups', 'report_rollup_marks']) await removeAll(collection)
   }
   for (const count of NEEDS_A_YEAR) {
@@ -101,8 +126,9 @@ export async function benchReports(standin: Standin, trips: () => number, clock:
     // The other community's needs are as many: none of them may be read.
     const needs = [...needsOfYear(urban._id, count, urban.centre.coordinates), ...needsOfYear(rural._id, count, rural.centre.coordinates)]
     await insertMany('needs', needs)
+    await insertMany('service_records', serviceOfNeeds(needs))
     console.log(
-      `${`seeding ${(2 * count).toLocaleString('en')} needs`.padEnd(52)} ${(performance.now() - seeded).toFixed(0).padStart(6)} ms`,
+      `${`seeding ${(2 * count).toLocaleString('en')} needs and their service`.padEnd(52)} ${(performance.now() - seeded).toFixed(0).padStart(6)} ms`,
     )
     const of = `(${count.toLocaleString('en')} needs a year)`
     await measured(standin, trips, `rollups of ${(2 * count).toLocaleString('en')} needs, due work`, () => rollUp(clock.now()))
@@ -123,6 +149,7 @@ export async function benchReports(standin: Standin, trips: () => number, clock:
   await insertMany('communities', office)
   const officeNeeds = [urban, ...office].flatMap((c) => needsOfYear(c._id, NEEDS_A_YEAR_PER_OFFICE_COMMUNITY, c.centre.coordinates))
   await insertMany('needs', officeNeeds)
+  await insertMany('service_records', serviceOfNeeds(officeNeeds))
   const needs = (OFFICE_COMMUNITIES * NEEDS_A_YEAR_PER_OFFICE_COMMUNITY).toLocaleString('en')
   await measured(standin, trips, `rollups of ${needs} needs in ${OFFICE_COMMUNITIES} communities, due work`, () => rollUp(clock.now()))
   for (const [label, action] of [

@@ -14,7 +14,7 @@ export type DueStepName =
   | 'visitReminders'
   | 'careEscalations'
   | 'giftsReturned'
-  | 'needFiguresRolled'
+  | 'figuresRolled'
 
 /** What each step did in one run, by its name, and how many records failed. */
 export type DueWorkDone = Record<DueStepName, number> & { failed: number }

@@ -2,7 +2,6 @@
  * The shape of each collection's documents, as stored. Only the data-access layer and the
  * demo seed write these; functions see them through the repositories.
  */
-import type { NeedMark, NeedTally } from '../../shared/domain/need-tally'
 import type { JoinRequestStatus, OrganisationStatus, TaskCounters } from '../../shared/domain/organisation'
 import type { CommunityArea, CommunityKind } from '../../shared/domain/community'
 import type { ElderModePreference } from '../../shared/domain/elder-mode'
@@ -499,6 +498,8 @@ export interface ServiceRecordDoc {
   confirmedAt: Date
   /** Where the time bank is with it: new records are `pending` until credited (or held over the cap). */
   credit: ServiceCredit
+  /** Set by every write to it: the service figures' rollups take in what changed (decision 054). */
+  updatedAt: Date
 }
 
 /**
@@ -898,20 +899,26 @@ export interface DueWorkFailureDoc {
  * The needs figures of a community or an office for one day (`YYYY-MM-DD`) or month (`YYYY-MM`),
  * rebuilt from the needs by the due work (docs/decisions/040). `_id`: `<scope>:<scopeId>:<key>`.
  */
-export interface RollupDoc {
+/** What is rolled up: the needs (decision 040) and the service records (decision 054). */
+export type RolledSourceName = 'needs' | 'service'
+
+/** Tallies and marks are the source's own (shared/domain/need-tally.ts, service-tally.ts). */
+export interface RollupDoc<Tally = unknown, Mark = unknown> {
+  /** `<source>:<scope>:<scopeId>:<key>`, so that a rebuild overwrites. */
   _id: string
+  source: RolledSourceName
   scope: 'community' | 'office'
   scopeId: string
   key: string
   /** Per community: a community's own has one, an office's has each of its communities. */
-  tallies: Record<string, NeedTally>
-  /** A community's day only: what each need counted in it added, so that a need changed since can be taken out again. */
-  marks?: Record<string, NeedMark>
-  needIds?: string[]
+  tallies: Record<string, Tally>
+  /** A community's day only: what each need or record counted in it added, so that one changed since can be taken out again. */
+  marks?: Record<string, Mark>
+  ids?: string[]
   builtAt: Date
 }
 
-/** How far the rollups have taken in changes to needs: every need last changed before `rolledTo` is in them as it is. */
+/** How far the rollups have taken in changes to a source (`_id`): everything last changed before `rolledTo` is in them as it is. */
 export interface RollupMarkDoc {
   _id: string
   rolledTo: Date

@@ -270,7 +270,7 @@ async function anonymiseLedger(e: Erasure, receivedGiftIds: string[]): Promise<v
 
 /** Everything else of theirs in the time bank: kept for the books under the anonymous id, or, if only counting them, gone. */
 async function anonymiseTimebank(e: Erasure): Promise<void> {
-  await updateWhere('service_records', { openid: e.openid }, { openid: e.anonId })
+  await updateWhere('service_records', { openid: e.openid }, { openid: e.anonId, updatedAt: e.at })
   await updateWhere('timebank_held', { openid: e.openid }, { openid: e.anonId })
   await updateWhere('timebank_redemptions', { openid: e.openid }, { openid: e.anonId })
   await updateWhere('timebank_gifts', { giverOpenid: e.openid }, { giverOpenid: e.anonId })

@@ -1,14 +1,13 @@
-/** The needs figures rolled up per day and month (docs/decisions/040): report_rollups and report_rollup_marks. */
+/** The figures rolled up per day, month and year (docs/decisions/040 and 054): report_rollups and report_rollup_marks. */
 import { database, readAll } from './cloudbase'
-import type { NeedDoc, RollupDoc, RollupMarkDoc } from './documents'
+import type { NeedDoc, RolledSourceName, RollupDoc, RollupMarkDoc } from './documents'
 import { FIGURE_FIELDS, readNeed, type NeedForFigures } from './needs'
 
 const rollups = () => database().collection('report_rollups')
 const marks = () => database().collection('report_rollup_marks')
 
-const NEEDS_MARK = 'needs'
-
-export const rollupIdOf = (scope: RollupDoc['scope'], scopeId: string, key: string) => `${scope}:${scopeId}:${key}`
+export const rollupIdOf = (source: RolledSourceName, scope: RollupDoc['scope'], scopeId: string, key: string) =>
+  `${source}:${scope}:${scopeId}:${key}`
 
 /** The rollups of these ids that exist, without the needs' marks: only what is summed. */
 export async function rollupsByIds(ids: string[]): Promise<RollupDoc[]> {
@@ -17,7 +16,7 @@ export async function rollupsByIds(ids: string[]): Promise<RollupDoc[]> {
     const chunk = ids.slice(i, i + 1000)
     const { data } = await rollups()
       .where({ _id: database().command.in(chunk) })
-      .field({ scope: true, scopeId: true, key: true, tallies: true, builtAt: true })
+      .field({ source: true, scope: true, scopeId: true, key: true, tallies: true, builtAt: true })
       .limit(chunk.length)
       .get()
     found.push(...(data as RollupDoc[]))
@@ -32,28 +31,28 @@ export async function putRollup(rollup: RollupDoc, empty: boolean): Promise<void
   else await rollups().doc(_id).set(fields)
 }
 
-/** The communities' day rollups that counted any of these needs, with what each need added. */
-export async function dayRollupsCounting(needIds: string[]): Promise<RollupDoc[]> {
+/** The communities' day rollups of the source that counted any of these, with what each added. */
+export async function dayRollupsCounting(source: RolledSourceName, ids: string[]): Promise<RollupDoc[]> {
   const found: RollupDoc[] = []
   // A need counts on up to four days: as many rollups as ids may come back, so every page is read.
-  for (let i = 0; i < needIds.length; i += 1000) {
-    found.push(...(await readAll<RollupDoc>(rollups().where({ needIds: database().command.in(needIds.slice(i, i + 1000)) }))))
+  for (let i = 0; i < ids.length; i += 1000) {
+    found.push(...(await readAll<RollupDoc>(rollups().where({ ids: database().command.in(ids.slice(i, i + 1000)), source }))))
   }
   return found
 }
 
-/** Every need last changed before this moment is in the rollups as it is now; none yet: the epoch. */
-export async function rolledTo(): Promise<Date> {
-  const { data } = await marks().doc(NEEDS_MARK).get()
+/** Everything of the source last changed before this moment is in the rollups as it is now; none yet: the epoch. */
+export async function rolledTo(source: RolledSourceName): Promise<Date> {
+  const { data } = await marks().doc(source).get()
   const mark = data[0] as RollupMarkDoc | undefined
   return mark ? new Date(mark.rolledTo) : new Date(0)
 }
 
-export async function setRolledTo(at: Date): Promise<void> {
-  await marks().doc(NEEDS_MARK).set({ rolledTo: at })
+export async function setRolledTo(source: RolledSourceName, at: Date): Promise<void> {
+  await marks().doc(source).set({ rolledTo: at })
 }
 
-export type ChangedNeed = NeedForFigures & Pick<NeedDoc, 'communityId' | 'updatedAt'>
+type ChangedNeed = NeedForFigures & Pick<NeedDoc, 'updatedAt'>
 
 const CHANGED_FIELDS = { ...FIGURE_FIELDS, communityId: true, updatedAt: true }
 

@@ -46,3 +46,39 @@ export async function serviceRecordsIn(communityIds: string[], range: { start: D
       .orderBy('servedAt', 'asc'),
   )
 }
+
+// ——— the service figures' rollups (decision 054) ———
+
+/** Records of any community changed in [since, until), the earliest change first: the due work's next batch. */
+export async function serviceChangedIn(since: Date, until: Date, limit: number): Promise<ServiceRecordDoc[]> {
+  const _ = database().command
+  const { data } = await records()
+    .where({ updatedAt: _.gte(since).and(_.lt(until)) })
+    .orderBy('updatedAt', 'asc')
+    .limit(limit)
+    .get()
+  return data as ServiceRecordDoc[]
+}
+
+/** Records of any community changed at exactly this moment. */
+export async function serviceChangedAt(at: Date): Promise<ServiceRecordDoc[]> {
+  const _ = database().command
+  return readAll<ServiceRecordDoc>(records().where({ updatedAt: _.gte(at).and(_.lte(at)) }))
+}
+
+/** The communities' records changed since `since`: what the rollups may not hold as it is yet. */
+export async function serviceChangedSince(communityIds: string[], since: Date): Promise<ServiceRecordDoc[]> {
+  const _ = database().command
+  return readAll<ServiceRecordDoc>(records().where({ communityId: _.in(communityIds), updatedAt: _.gte(since) }))
+}
+
+/** The latest `limit` records served in [start, end), in the order they were served: the committee's export lists them. */
+export async function serviceListed(communityId: string, range: { start: Date; end: Date }, limit: number): Promise<ServiceRecordDoc[]> {
+  const _ = database().command
+  const { data } = await records()
+    .where({ communityId, servedAt: _.gte(range.start).and(_.lt(range.end)) })
+    .orderBy('servedAt', 'desc')
+    .limit(limit)
+    .get()
+  return (data as ServiceRecordDoc[]).reverse()
+}

@@ -60,7 +60,7 @@ function audienceOver(caller: Caller, community: CommunityDoc): Audience {
 }
 
 async function volunteerNames(data: CommunityReportData): Promise<Map<string, string>> {
-  const people = await peopleByOpenids(data.service.map((r) => r.openid))
+  const people = await peopleByOpenids(data.serviceListed.map((r) => r.openid))
   return new Map([...people].map(([openid, person]) => [openid, person.name]))
 }
 

@@ -13,9 +13,9 @@ import {
   monthsOf,
   organisationFigures,
   reportOutcomes,
-  serviceFigures,
   visitRatesOf,
 } from '../../shared/domain/report-figures'
+import { emptyServiceTally, mergeServiceTallies, serviceTallyFigures, type ServiceTally } from '../../shared/domain/service-tally'
 import { percentLabel } from '../../shared/domain/care'
 import { deliberationFigures } from '../../shared/domain/deliberation'
 import { monthRange } from '../../shared/domain/time'
@@ -25,12 +25,13 @@ import { surveyFigures } from './sources/surveys'
 import { topicsDeliberatedIn } from '../data/deliberation'
 import { needsListed, type NeedForFigures } from '../data/needs'
 import { organisationsOfCommunities, sortedForRegistry } from '../data/organisations'
-import { serviceRecordsIn } from '../data/service-records'
+import { serviceListed } from '../data/service-records'
 import { activitiesOfPeriod, activityFacts, type HeldActivity } from './sources/activities'
 import { careOfMonths, registerFacts, visitFacts, type CareOfPeriod } from './sources/care'
-import { needTallies } from './rollups'
+import { talliesOf } from './rollups'
+import { rolledNeeds } from './sources/needs'
 import { organisationFacts } from './sources/organisations'
-import { serviceFacts } from './sources/service'
+import { rolledService } from './sources/service'
 
 /** A community's documents behind its figures for one period; the export lists them too. */
 export interface CommunityReportData {
@@ -40,7 +41,10 @@ export interface CommunityReportData {
   /** The needs the committee's export lists: the latest LISTED_NEEDS with a moment in the period. */
   listed: NeedForFigures[]
   organisations: OrganisationDoc[]
-  service: ServiceRecordDoc[]
+  /** Its service counted by day (docs/decisions/054). */
+  service: ServiceTally
+  /** The service records the committee's export lists: the latest LISTED_SERVICE served in the period. */
+  serviceListed: ServiceRecordDoc[]
   activities: HeldActivity[]
   /** For the whole calendar months the period touches. */
   care: CareOfPeriod
@@ -52,32 +56,62 @@ export interface CommunityReportData {
 
 /** The most needs the committee's export lists: the export reads a year of rollups, not a year of needs. */
 export const LISTED_NEEDS = 400
+/** The most service records the committee's export lists, the latest served. */
+export const LISTED_SERVICE = 400
 
-/** A community's data for the period, from its own rollups; the needs listed for the committee's export only (`list`). */
-export async function gatherCommunity(community: CommunityDoc, period: ReportPeriod, list: boolean): Promise<CommunityReportData> {
-  const [needs, listed, [data]] = await Promise.all([
-    needTallies('community', community._id, [community._id], period),
-    list ? needsListed(community._id, periodRange(period), LISTED_NEEDS) : [],
-    gatherCommunities([community], period, new Map()),
+/** What a report reads from rollups, per community: its needs and its service counted by day. */
+export interface RolledTallies {
+  needs: ReadonlyMap<string, NeedTally>
+  service: ReadonlyMap<string, ServiceTally>
+}
+
+/** The communities' tallies from the rollups of `scope`: a community's own, or its office's. */
+export async function rolledTallies(
+  scope: 'community' | 'office',
+  scopeId: string,
+  communityIds: string[],
+  period: ReportPeriod,
+): Promise<RolledTallies> {
+  const [needs, service] = await Promise.all([
+    talliesOf(rolledNeeds, scope, scopeId, communityIds, period),
+    talliesOf(rolledService, scope, scopeId, communityIds, period),
   ])
-  return { ...data, needs: needs.get(community._id)!, listed }
+  return { needs, service }
+}
+
+/** A community's data for the period, from its own rollups; what the committee's export lists only with `list`. */
+export async function gatherCommunity(community: CommunityDoc, period: ReportPeriod, list: boolean): Promise<CommunityReportData> {
+  const range = periodRange(period)
+  const [tallies, listed, serviceOfList, [data]] = await Promise.all([
+    rolledTallies('community', community._id, [community._id], period),
+    list ? needsListed(community._id, range, LISTED_NEEDS) : [],
+    list ? serviceListed(community._id, range, LISTED_SERVICE) : [],
+    gatherCommunities([community], period, { needs: new Map(), service: new Map() }),
+  ])
+  return {
+    ...data,
+    needs: tallies.needs.get(community._id)!,
+    service: tallies.service.get(community._id)!,
+    listed,
+    serviceListed: serviceOfList,
+  }
 }
 
 /**
- * The communities' data for the period with their needs tallies as given (an office's rollups), each
- * source read once for all of them: an office's 200 communities are a few reads, not a thousand.
+ * The communities' data for the period with their tallies as given (their own rollups or an
+ * office's), each other source read once for all of them: an office's 200 communities are a few
+ * reads, not a thousand.
  */
 export async function gatherCommunities(
   communities: readonly CommunityDoc[],
   period: ReportPeriod,
-  needs: ReadonlyMap<string, NeedTally>,
+  tallies: RolledTallies,
 ): Promise<CommunityReportData[]> {
   const ids = communities.map((c) => c._id)
   const range = periodRange(period)
   const months = monthsOf(period)
-  const [organisations, service, activities, care, surveys, topics] = await Promise.all([
+  const [organisations, activities, care, surveys, topics] = await Promise.all([
     organisationsOfCommunities(ids),
-    serviceRecordsIn(ids, range),
     activitiesOfPeriod(ids, range),
     careOfMonths(ids, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
     surveysRunIn(ids, period.from, period.to),
@@ -86,10 +120,11 @@ export async function gatherCommunities(
   const of = <T extends { communityId: string }>(list: readonly T[], id: string) => list.filter((item) => item.communityId === id)
   return communities.map((community) => ({
     community,
-    needs: needs.get(community._id) ?? emptyTally(),
+    needs: tallies.needs.get(community._id) ?? emptyTally(),
     listed: [],
     organisations: sortedForRegistry(of(organisations, community._id)),
-    service: of(service, community._id),
+    service: tallies.service.get(community._id) ?? emptyServiceTally(),
+    serviceListed: [],
     activities: activities.filter((held) => held.activity.communityId === community._id),
     care: { register: of(care.register, community._id), visits: of(care.visits, community._id) },
     surveys: of(surveys, community._id),
@@ -114,10 +149,7 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
       outcomes: reportOutcomes.map((outcome) => ({ outcome, label: outcomeLabel[outcome], count: counted.outcomes[outcome] })),
     },
     organisations: organisationFigures(organisations.map(organisationFacts), target, period),
-    service: serviceFigures(
-      parts.flatMap((p) => p.service.map(serviceFacts)),
-      period,
-    ),
+    service: serviceTallyFigures(mergeServiceTallies(parts.map((p) => p.service))),
     activities: activityFigures(
       parts.flatMap((p) => p.activities.map(activityFacts)),
       period,

@@ -4,8 +4,7 @@ import { communitiesOfOffices } from '../data/communities'
 import { officesByIds } from '../data/places'
 import type { Caller } from '../principal'
 import { communityGrades } from './evaluations'
-import { figuresOf, gatherCommunities } from './figures'
-import { needTallies } from './rollups'
+import { figuresOf, gatherCommunities, rolledTallies } from './figures'
 
 /** The offices the caller works for, each with its communities' data for the period. */
 export async function officesOf(caller: Caller, period: ReportPeriod) {
@@ -13,7 +12,7 @@ export async function officesOf(caller: Caller, period: ReportPeriod) {
   const [offices, communities] = await Promise.all([officesByIds(officeIds), communitiesOfOffices(officeIds)])
   const tallies = await Promise.all(
     officeIds.map((officeId) =>
-      needTallies(
+      rolledTallies(
         'office',
         officeId,
         communities.filter((c) => c.officeId === officeId).map((c) => c._id),
@@ -24,7 +23,10 @@ export async function officesOf(caller: Caller, period: ReportPeriod) {
   const data = await gatherCommunities(
     [...communities].sort((a, b) => a._id.localeCompare(b._id)),
     period,
-    new Map(tallies.flatMap((t) => [...t])),
+    {
+      needs: new Map(tallies.flatMap((t) => [...t.needs])),
+      service: new Map(tallies.flatMap((t) => [...t.service])),
+    },
   )
   const grades = await communityGrades(data, period)
   return [...offices.values()]

@@ -14,11 +14,12 @@ import { activityKindLabel } from '../../shared/domain/activity'
 import { approvedWhenEnded, hoursOf } from '../../shared/domain/report-figures'
 import type { ReportPeriod } from '../../shared/domain/report'
 import { inShanghai } from '../../shared/domain/time'
+import { serviceByOrganisation } from '../../shared/domain/service-tally'
 import { recordStatusLabel } from '../../shared/domain/timebank'
 import { activityFacts } from './sources/activities'
 import { organisationFacts } from './sources/organisations'
 import { serviceFacts } from './sources/service'
-import { LISTED_NEEDS, type CommunityReportData } from './figures'
+import { LISTED_NEEDS, LISTED_SERVICE, type CommunityReportData } from './figures'
 
 export type Audience = 'committee' | 'civil_affairs'
 
@@ -149,22 +150,10 @@ function organisationsSheet(workbook: ExcelJS.Workbook, parts: readonly Communit
 }
 
 /** Service minutes per organisation: the civil-affairs view, with no person in it. */
-function serviceByOrganisation(parts: readonly CommunityReportData[]): Cell[][] {
+function serviceByOrganisationRows(parts: readonly CommunityReportData[]): Cell[][] {
   return parts.flatMap(({ community, organisations, service }) => {
     const names = new Map(organisations.map((o) => [o._id, o.name]))
-    // Visits no organisation was paired for are the committee's, not any organisation's.
-    const counted = service.flatMap((r) =>
-      r.organisationId ? [{ organisationId: r.organisationId, ...serviceFacts(r) }].filter((c) => c.countedMinutes > 0) : [],
-    )
-    return [...new Set(counted.map((r) => r.organisationId))].map((organisationId) => {
-      const records = counted.filter((r) => r.organisationId === organisationId)
-      return [
-        community.name,
-        names.get(organisationId) ?? '',
-        records.reduce((sum, r) => sum + r.countedMinutes, 0),
-        new Set(records.map((r) => r.openid)).size,
-      ]
-    })
+    return serviceByOrganisation(service).map((row) => [community.name, names.get(row.organisationId) ?? '', row.minutes, row.volunteers])
   })
 }
 
@@ -222,7 +211,7 @@ export async function communityWorkbook({ data, figures, period, audience, volun
       workbook,
       '志愿服务',
       ['服务时间', '志愿者', '组织', '事项', '确认分钟', '计入时长（分钟）', '时间银行'],
-      data.service.map((r) => [
+      data.serviceListed.map((r) => [
         day(r.servedAt),
         volunteerNames.get(r.openid) ?? '',
         r.organisationId ? (organisationNames.get(r.organisationId) ?? '') : '社区两委',
@@ -232,8 +221,11 @@ export async function communityWorkbook({ data, figures, period, audience, volun
         recordStatusLabel[r.credit.status],
       ]),
     )
+    if (data.serviceListed.length >= LISTED_SERVICE) {
+      workbook.getWorksheet('志愿服务')!.addRow([`只列出本期最近的 ${LISTED_SERVICE} 条服务记录；缩短统计期间可看到其余的`])
+    }
   } else {
-    sheet(workbook, '志愿服务', ['社区', '组织', '分钟', '志愿者（人）'], serviceByOrganisation([data]))
+    sheet(workbook, '志愿服务', ['社区', '组织', '分钟', '志愿者（人）'], serviceByOrganisationRows([data]))
   }
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
@@ -268,7 +260,7 @@ export async function officeWorkbook(input: {
     workbook,
     input.communities.map((c) => c.data),
   )
-  sheet(workbook, '志愿服务', ['社区', '组织', '分钟', '志愿者（人）'], serviceByOrganisation(input.communities.map((c) => c.data)))
+  sheet(workbook, '志愿服务', ['社区', '组织', '分钟', '志愿者（人）'], serviceByOrganisationRows(input.communities.map((c) => c.data)))
   const names = new Map(input.communities.map((c) => [c.data.community._id, c.data.community.name]))
   sheet(workbook, '评估评议', gradeHeader, gradeRows(input.grades, names))
   return Buffer.from(await workbook.xlsx.writeBuffer())

@@ -12,7 +12,7 @@ import { addFailedAttempt, failuresOfStep, removeFailure } from '../data/due-wor
 import type { DueRecord, DueStep, DueWorkDone } from '../due-work'
 import { closeUnanswered, expireOffers } from '../needs/due-work'
 import { queueOverdue, remindLeads } from '../needs/follow-up'
-import { rollUpNeeds } from '../reports/due-work'
+import { rollUpFigures } from '../reports/due-work'
 import { creditLeftPending, returnExpiredGifts } from '../timebank/due-work'
 
 /** In the order they have always run: needs, the time bank, the needs' follow-up, activities, care, gifts; then the figures' rollups, after every change to needs. */
@@ -27,7 +27,7 @@ const steps: readonly DueStep<DueRecord>[] = [
   remindVisitDue,
   tellEscalated,
   returnExpiredGifts,
-  rollUpNeeds,
+  rollUpFigures,
 ]
 
 /** A bounded batch per step and run: the timer comes again in a minute for the rest. */

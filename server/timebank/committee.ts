@@ -84,7 +84,7 @@ export const reviewHeldCredit: Action<'reviewHeldCredit'> = async (context) => {
     }
     const change = { ...outcome, reviewedAt: now, reviewedBy: me.openid, ...reason }
     await tx.update('timebank_held', current._id, change)
-    await tx.update('service_records', record._id, { credit: whole(credit) })
+    await tx.update('service_records', record._id, { credit: whole(credit), updatedAt: now })
     star = await countSettlement(tx, record, credit)
     await tx.add(
       'audit_log',

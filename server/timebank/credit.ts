@@ -25,8 +25,8 @@ export const serviceOf = (record: ServiceRecordDoc) => ({
 })
 
 /** A record as needs, activities and visits write it, waiting for the time bank. */
-export function pendingServiceRecord(fields: Omit<ServiceRecordDoc, 'credit'>): ServiceRecordDoc {
-  return { ...fields, credit: { status: 'pending' } }
+export function pendingServiceRecord(fields: Omit<ServiceRecordDoc, 'credit' | 'updatedAt'>): ServiceRecordDoc {
+  return { ...fields, credit: { status: 'pending' }, updatedAt: fields.confirmedAt }
 }
 
 interface Credited {
@@ -78,7 +78,7 @@ async function creditRecord(tx: Transaction, recordId: string, now: Date): Promi
     hold === 0
       ? { status: 'credited', entryId: key, at: now }
       : { status: 'held', at: now, heldMinutes: hold, ...(credit > 0 ? { entryId: key } : {}) }
-  await tx.update('service_records', record._id, { credit: whole(status) })
+  await tx.update('service_records', record._id, { credit: whole(status), updatedAt: now })
   return { status: status.status, star: await countSettlement(tx, record, status) }
 }
 

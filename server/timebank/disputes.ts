@@ -82,7 +82,7 @@ async function holdRecord(tx: Transaction, recordId: string, byOpenid: string, n
   }
   const declined = credit.status === 'declined' ? { declined: { minutes: credit.declinedMinutes, reason: credit.reason } } : {}
   const heldCredit: ServiceCredit = { status: 'held', at: now, heldMinutes, ...declined }
-  await tx.update('service_records', record._id, { credit: whole(heldCredit) })
+  await tx.update('service_records', record._id, { credit: whole(heldCredit), updatedAt: now })
   // Held again, the minutes no longer count; a lower total never sends anything.
   await countSettlement(tx, record, heldCredit)
 }

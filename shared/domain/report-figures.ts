@@ -191,6 +191,8 @@ export interface ServiceFacts {
   countedMinutes: number
   servedAt: Date
   sourceKind: ServiceKind
+  /** The organisation that recorded it; absent on a visit the committee issues. */
+  organisationId?: string
 }
 
 export interface ServiceFigures {

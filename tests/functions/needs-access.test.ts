@@ -224,7 +224,7 @@ describe('the scheduler function', () => {
         visitReminders: 0,
         careEscalations: 0,
         giftsReturned: 0,
-        needFiguresRolled: 1,
+        figuresRolled: 1,
         failed: 0,
       },
     })

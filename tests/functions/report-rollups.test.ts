@@ -1,20 +1,26 @@
 /**
- * The needs figures from rollups (docs/decisions/040) equal those counted from the needs themselves
- * (report-figures.ts needFigures, weeklyTrend, needPlaces) over random histories: needs raised,
- * accepted, done, confirmed, judged 未解决 and so reopened, cancelled, hidden by the committee and
- * closed unrated, with the due work taking changes in at random moments, late changes to old needs
- * included; for a community's own rollups and for its office's.
+ * The figures from rollups (docs/decisions/040 and 054) equal those counted from the needs and the
+ * service records themselves (report-figures.ts needFigures, weeklyTrend, needPlaces, serviceFigures)
+ * over random histories, with the due work taking changes in at random moments, late changes to old
+ * days included; for a community's own rollups and for its office's.
+ * - Needs raised, accepted, done, confirmed, judged 未解决 and so reopened, cancelled, hidden by the
+ *   committee and closed unrated.
+ * - Service recorded pending, credited, held over the cap and then credited or declined, disputed
+ *   after being credited, and its volunteer's data erased.
  */
 import { demoDataSet } from '../../local/seed/demo-data'
-import type { NeedDoc } from '../../server/data/documents'
+import type { NeedDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { database } from '../../server/data/cloudbase'
 import { rolledTo } from '../../server/data/report-rollups'
-import { needTallies, rollUpChanges } from '../../server/reports/rollups'
-import { needFacts } from '../../server/reports/sources/needs'
+import { rollUpChanges, talliesOf } from '../../server/reports/rollups'
+import { needFacts, rolledNeeds } from '../../server/reports/sources/needs'
+import { rolledService, serviceFacts } from '../../server/reports/sources/service'
+import { serviceByOrganisation, serviceTallyFigures } from '../../shared/domain/service-tally'
 import { tallyFigures, tallyPlaces, tallyTrend } from '../../shared/domain/need-tally'
 import { urgencySchema, type NeedStatus } from '../../shared/domain/need'
 import type { ReportPeriod } from '../../shared/domain/report'
-import { needFigures, needPlaces, weeklyTrend } from '../../shared/domain/report-figures'
+import { needFigures, needPlaces, serviceFigures, weeklyTrend } from '../../shared/domain/report-figures'
+import { periodRange, inPeriod } from '../../shared/domain/report'
 import { inShanghai, shanghaiDayStart } from '../../shared/domain/time'
 import { helpKinds } from '../../shared/domain/vocabulary'
 import { freshDatabasePerGroup } from '../support/database'
@@ -85,14 +91,14 @@ async function history(seed: number, check: (needs: NeedDoc[], at: Date) => Prom
       needs.set(need._id, changed)
       await write(changed)
     }
-    if (r() < 0.08) await rollUpChanges(at)
+    if (r() < 0.08) await rollUpChanges(rolledNeeds, at)
     const today = Math.floor((at.getTime() - START.getTime()) / 86_400_000)
     if (today > day && today % 9 === 0) await check([...needs.values()], at)
     day = today
   }
-  await rollUpChanges(at)
+  await rollUpChanges(rolledNeeds, at)
   // Everything before today is in the rollups now: the last check reads them, not the needs.
-  expect(await rolledTo()).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
+  expect(await rolledTo('needs')).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
   await check([...needs.values()], at)
 }
 
@@ -125,8 +131,9 @@ describe('the needs figures from rollups', () => {
     await history(seed, async (needs, at) => {
       for (const period of periodsOf(r, at)) {
         const [own, ofOffice] = await Promise.all([
-          Promise.all(communities.map((c) => needTallies('community', c._id, [c._id], period))),
-          needTallies(
+          Promise.all(communities.map((c) => talliesOf(rolledNeeds, 'community', c._id, [c._id], period))),
+          talliesOf(
+            rolledNeeds,
             'office',
             office,
             communities.map((c) => c._id),
@@ -138,6 +145,149 @@ describe('the needs figures from rollups', () => {
           const expected = { needs: needFigures(facts, period), trend: weeklyTrend(facts, period), places: needPlaces(facts, period) }
           for (const tally of [own[i].get(community._id)!, ofOffice.get(community._id)!]) {
             expect({ needs: tallyFigures(tally), trend: tallyTrend(tally, period), places: tallyPlaces(tally) }).toEqual(expected)
+          }
+        }
+        checks++
+      }
+    })
+    expect(checks).toBeGreaterThan(10)
+  })
+})
+
+// ——— the service figures (decision 054) ———
+
+type ServiceChange = (record: ServiceRecordDoc, at: Date) => Partial<ServiceRecordDoc>
+
+/** What may happen next to a service record, by where the time bank is with it. */
+const serviceChanges: Record<ServiceRecordDoc['credit']['status'], ServiceChange[]> = {
+  pending: [
+    (_, at) => ({ credit: { status: 'credited', entryId: 'e', at } }),
+    // Over the daily cap: part paid, part held for the committee.
+    (record, at) => ({ credit: { status: 'held', at, heldMinutes: Math.ceil(record.minutes / 2), entryId: 'e' } }),
+  ],
+  credited: [
+    // A requester's 未解决 holds it whole.
+    (record, at) => ({ credit: { status: 'held', at, heldMinutes: record.minutes } }),
+  ],
+  held: [
+    (_, at) => ({ credit: { status: 'credited', entryId: 'e', at } }),
+    (record, at) => ({
+      credit: {
+        status: 'declined',
+        at,
+        reason: '重复记录',
+        declinedMinutes: record.credit.status === 'held' ? record.credit.heldMinutes : 0,
+      },
+    }),
+  ],
+  declined: [],
+}
+
+const volunteers = ['v-1', 'v-2', 'v-3', 'v-4', 'v-5', 'v-6']
+const organisations = ['org-a', 'org-b', undefined]
+
+async function serviceHistory(seed: number, check: (records: ServiceRecordDoc[], at: Date) => Promise<void>) {
+  const r = random(seed)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]
+  const records = new Map<string, ServiceRecordDoc>()
+  const write = (record: ServiceRecordDoc) => {
+    const { _id, ...fields } = record
+    return database().collection('service_records').doc(_id).set(fields)
+  }
+  let at = START
+  let day = 0
+  while (at < new Date(START.getTime() + DAYS * 86_400_000)) {
+    at = new Date(at.getTime() + Math.floor(r() * 240) * 60_000)
+    const open = [...records.values()].filter((record) => serviceChanges[record.credit.status].length > 0)
+    const choice = r()
+    if (choice < 0.4 || open.length === 0) {
+      const organisationId = pick(organisations)
+      // Served up to two days before it is confirmed: a lead confirms an activity's hours late.
+      const servedAt = new Date(at.getTime() - Math.floor(r() * 48) * 3600_000)
+      const record: ServiceRecordDoc = {
+        _id: `s-${seed}-${records.size}`,
+        openid: pick(volunteers),
+        communityId: pick(communities)._id,
+        ...(organisationId ? { organisationId } : {}),
+        source: { kind: pick(['need', 'activity', 'visit'] as const), id: 'x', title: '服务' },
+        minutes: 1 + Math.floor(r() * 240),
+        servedAt,
+        confirmedByOpenid: 'lead',
+        confirmedAt: at,
+        credit: { status: 'pending' },
+        updatedAt: at,
+      }
+      records.set(record._id, record)
+      await write(record)
+    } else if (choice < 0.95) {
+      // Now and then an old record: a late change to a day long rolled up.
+      const record = r() < 0.2 ? open[0] : pick(open)
+      const changed = { ...record, ...pick(serviceChanges[record.credit.status])(record, at), updatedAt: at }
+      records.set(record._id, changed)
+      await write(changed)
+    } else {
+      // A volunteer's data erased: their records stay for the books under an anonymous id.
+      const openid = pick(volunteers)
+      for (const record of records.values()) {
+        if (record.openid !== openid) continue
+        const changed = { ...record, openid: `anon-${openid}-${at.getTime()}`, updatedAt: at }
+        records.set(record._id, changed)
+        await write(changed)
+      }
+    }
+    if (r() < 0.08) await rollUpChanges(rolledService, at)
+    const today = Math.floor((at.getTime() - START.getTime()) / 86_400_000)
+    if (today > day && today % 9 === 0) await check([...records.values()], at)
+    day = today
+  }
+  await rollUpChanges(rolledService, at)
+  expect(await rolledTo('service')).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
+  await check([...records.values()], at)
+}
+
+/** Minutes and distinct volunteers per organisation, counted from the records themselves. */
+function byOrganisationOf(records: readonly ServiceRecordDoc[], period: ReportPeriod) {
+  const range = periodRange(period)
+  const counted = records.map(serviceFacts).filter((f) => f.organisationId && f.countedMinutes > 0 && inPeriod(f.servedAt, range))
+  return [...new Set(counted.map((f) => f.organisationId!))]
+    .map((organisationId) => {
+      const ofOrganisation = counted.filter((f) => f.organisationId === organisationId)
+      return {
+        organisationId,
+        minutes: ofOrganisation.reduce((sum, f) => sum + f.countedMinutes, 0),
+        volunteers: new Set(ofOrganisation.map((f) => f.openid)).size,
+      }
+    })
+    .sort((a, b) => b.minutes - a.minutes || a.organisationId.localeCompare(b.organisationId))
+}
+
+describe('the service figures from rollups', () => {
+  freshDatabasePerGroup()
+  beforeEach(() => Promise.all(['service_records', 'report_rollups', 'report_rollup_marks'].map(removeAll)))
+
+  it.each([1, 2, 3])('equal those counted from the service records, history %i', async (seed) => {
+    const r = random(seed * 104729)
+    let checks = 0
+    await serviceHistory(seed, async (records, at) => {
+      for (const period of periodsOf(r, at)) {
+        const [own, ofOffice] = await Promise.all([
+          Promise.all(communities.map((c) => talliesOf(rolledService, 'community', c._id, [c._id], period))),
+          talliesOf(
+            rolledService,
+            'office',
+            office,
+            communities.map((c) => c._id),
+            period,
+          ),
+        ])
+        for (const [i, community] of communities.entries()) {
+          const ofCommunity = records.filter((record) => record.communityId === community._id)
+          const expected = {
+            figures: serviceFigures(ofCommunity.map(serviceFacts), period),
+            byOrganisation: byOrganisationOf(ofCommunity, period),
+          }
+          for (const tally of [own[i].get(community._id)!, ofOffice.get(community._id)!]) {
+            expect({ figures: serviceTallyFigures(tally), byOrganisation: serviceByOrganisation(tally) }).toEqual(expected)
           }
         }
         checks++

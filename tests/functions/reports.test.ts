@@ -148,6 +148,7 @@ const serviceOf = (
   confirmedByOpenid: who.organisationLead,
   confirmedAt: servedAt,
   credit,
+  updatedAt: servedAt,
 })
 const credited = (at: Date): ServiceRecordDoc['credit'] => ({ status: 'credited', entryId: 'e-x', at })
 

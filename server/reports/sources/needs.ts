@@ -4,7 +4,10 @@ import type { NeedFacts } from '../../../shared/domain/report-figures'
 import { committeeNeedPath, type WaitingKind } from '../../../shared/domain/workbench'
 import type { QueueReason } from '../../data/documents'
 import type { NeedDoc } from '../../data/documents'
-import { lifeNeedsUnaccepted, queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
+import { addMark, emptyTally, marksOf, mergeTallies, type NeedMark, type NeedTally } from '../../../shared/domain/need-tally'
+import { lifeNeedsUnaccepted, needsForFigures, queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
+import { needsChangedAt, needsChangedIn, needsChangedSince } from '../../data/report-rollups'
+import type { RolledSource } from '../rollups'
 import { waitingItem, type WaitingSource } from '../waiting-item'
 
 export function needFacts(need: NeedForFigures): NeedFacts {
@@ -62,4 +65,17 @@ export async function waitingNeeds(communityId: string, now: Date, limit: number
     ],
     counts: { need_life: lifeOnly.length, ...Object.fromEntries(reasons.map((reason) => [kindOfReason[reason], counts[reason]])) },
   }
+}
+
+/** The needs as a rolled source of the figures (decision 040). */
+export const rolledNeeds: RolledSource<NeedForFigures, NeedMark, NeedTally> = {
+  name: 'needs',
+  marksOf: (need) => marksOf(needFacts(need)),
+  emptyTally,
+  addMark,
+  mergeTallies,
+  changedIn: needsChangedIn,
+  changedAt: needsChangedAt,
+  changedSince: needsChangedSince,
+  countingIn: needsForFigures,
 }

@@ -2,7 +2,10 @@
 import type { ServiceFacts } from '../../../shared/domain/report-figures'
 import { countedMinutes, heldCauseLabel } from '../../../shared/domain/timebank'
 import { heldCreditsPath } from '../../../shared/domain/workbench'
+import { addServiceMark, emptyServiceTally, mergeServiceTallies, serviceMarksOf, type ServiceMark, type ServiceTally } from '../../../shared/domain/service-tally'
 import type { ServiceRecordDoc } from '../../data/documents'
+import { serviceChangedAt, serviceChangedIn, serviceChangedSince, serviceRecordsIn } from '../../data/service-records'
+import type { RolledSource } from '../rollups'
 import { peopleByOpenids } from '../../data/residents'
 import { waitingHeldCount, waitingHeldCredits } from '../../data/timebank'
 import { waitingItem, type WaitingSource } from '../waiting-item'
@@ -13,6 +16,7 @@ export function serviceFacts(record: ServiceRecordDoc): ServiceFacts {
     countedMinutes: countedMinutes(record.minutes, record.credit),
     servedAt: new Date(record.servedAt),
     sourceKind: record.source.kind,
+    ...(record.organisationId ? { organisationId: record.organisationId } : {}),
   }
 }
 
@@ -33,4 +37,17 @@ export async function waitingCredits(communityId: string, now: Date, limit: numb
     ),
     counts: { credit: count },
   }
+}
+
+/** The service records as a rolled source of the figures (decision 054). */
+export const rolledService: RolledSource<ServiceRecordDoc, ServiceMark, ServiceTally> = {
+  name: 'service',
+  marksOf: (record) => serviceMarksOf(serviceFacts(record)),
+  emptyTally: emptyServiceTally,
+  addMark: addServiceMark,
+  mergeTallies: mergeServiceTallies,
+  changedIn: serviceChangedIn,
+  changedAt: serviceChangedAt,
+  changedSince: serviceChangedSince,
+  countingIn: serviceRecordsIn,
 }
