@@ -49,7 +49,15 @@ async function issuedCertificate(): Promise<{ page: Page; number: string }> {
     (c) => c.dom.textContent?.trim() === '近一年',
   )!
   choice.dispatchEvent('tap')
-  await until(() => page.querySelector('#issue-certificate') && !text(page).includes('正在加载'))
+  // The figures are keyed by the period. Until the view shows 近一年 chosen, the button on it may be
+  // 今年's, loaded already and already removed by React (the view catches up at Taro's next setData):
+  // a tap on it is lost. The choice and the new figures reach the view in the same setData.
+  await until(
+    () =>
+      page.querySelector('.choice-on')?.dom?.textContent?.includes('近一年') &&
+      page.querySelector('#issue-certificate') &&
+      !text(page).includes('正在加载'),
+  )
   page.querySelector('#issue-certificate')?.dispatchEvent('tap')
   await until(() => page.querySelector('#certificate-number'))
   return { page, number: page.querySelector('#certificate-number')!.dom!.textContent!.trim() }
