@@ -90,7 +90,8 @@ async function measured(standin: Standin, trips: () => number, label: string, ru
 
 /** The due work takes the seeded needs and service into the rollups, as the timer would run it, until nothing is left. */
 async function rollUp(now: Date) {
-  for (let due = await rollUpFigures.due(now, 1); due.length > 0; due = await rollUpFigures.due(now, 1)) await rollUpFigures.run(due[0], now)
+  for (let due = await rollUpFigures.due(now, 1); due.length > 0; due = await rollUpFigures.due(now, 1))
+    await rollUpFigures.run(due[0], now)
 }
 
 /** `BENCH_NEEDS=1000,10000` measures only those sizes of a community's year (none: only the office). */

@@ -2,7 +2,14 @@
 import type { ServiceFacts } from '../../../shared/domain/report-figures'
 import { countedMinutes, heldCauseLabel } from '../../../shared/domain/timebank'
 import { heldCreditsPath } from '../../../shared/domain/workbench'
-import { addServiceMark, emptyServiceTally, mergeServiceTallies, serviceMarksOf, type ServiceMark, type ServiceTally } from '../../../shared/domain/service-tally'
+import {
+  addServiceMark,
+  emptyServiceTally,
+  mergeServiceTallies,
+  serviceMarksOf,
+  type ServiceMark,
+  type ServiceTally,
+} from '../../../shared/domain/service-tally'
 import type { ServiceRecordDoc } from '../../data/documents'
 import { serviceChangedAt, serviceChangedIn, serviceChangedSince, serviceRecordsIn } from '../../data/service-records'
 import type { RolledSource } from '../rollups'
