@@ -55,9 +55,9 @@ export interface CommunityReportData {
 }
 
 /** The most needs the committee's export lists: the export reads a year of rollups, not a year of needs. */
-export const LISTED_NEEDS = 400
+export const LISTED_NEEDS = 300
 /** The most service records the committee's export lists, the latest served. */
-export const LISTED_SERVICE = 400
+export const LISTED_SERVICE = 300
 
 /** What a report reads from rollups, per community: its needs and its service counted by day. */
 export interface RolledTallies {

@@ -22,10 +22,12 @@ import type {
 } from '../../server/data/documents'
 import { asGeoPoint } from '../../server/data/geo'
 import { allDocuments, insertAll } from '../../server/data/maintenance'
+import { LISTED_SERVICE } from '../../server/reports/figures'
+import { serviceFacts } from '../../server/reports/sources/service'
 import type { Figures } from '../../shared/contracts/reports'
 import { organisationTarget } from '../../shared/domain/community'
 import { harmFirst, urgencySchema, type NeedStatus, type Outcome, type Urgency } from '../../shared/domain/need'
-import { durationSummary, minutesBetween, periodRange, weeksOf, type ReportPeriod } from '../../shared/domain/report'
+import { durationSummary, inPeriod, minutesBetween, periodRange, weeksOf, type ReportPeriod } from '../../shared/domain/report'
 import { helpKinds, type HelpKind } from '../../shared/domain/vocabulary'
 import { inShanghai } from '../../shared/domain/time'
 import { freshDatabasePerGroup, testClock } from '../support/database'
@@ -748,6 +750,37 @@ describe('the export for the 总结报告', () => {
     expect(valueOf(rows, '求助：提出（件）', 3)).toBe(expectedUrban().needs.raised + expectedVillage().needs.raised)
     expect(valueOf(rows, '社区社会组织是否达标', 3)).toMatch(/^\d\/2 个社区达标$/)
     expect(leaks(textOf(workbook))).toEqual([])
+  })
+})
+
+describe('a busy community’s export', () => {
+  freshDatabasePerGroup((database) => (storageDir = database.storageDir))
+
+  it('lists the latest 300 service records and says there are more, while its figures count every one', async () => {
+    const first = shanghai('2026-10-01T08:00:00').getTime()
+    // One an hour from the start of the month.
+    const records = Array.from({ length: LISTED_SERVICE + 20 }, (_, i) =>
+      serviceOf(`busy-${i}`, urban, who.volunteer, new Date(first + i * 3600_000), 30 + (i % 7), 'need', {
+        status: 'credited',
+        entryId: `busy-entry-${i}`,
+        at: new Date(first + i * 3600_000),
+      }),
+    )
+    await insertAll('service_records', records)
+    const workbook = await workbookOf(await ok(call(who.committeeUrban, 'export', { communityId: urban._id, period })))
+    const rows = rowsOf(workbook, '志愿服务').slice(1)
+    expect(rows.at(-1)).toEqual([`只列出本期最近的 ${LISTED_SERVICE} 条服务记录；缩短统计期间可看到其余的`])
+    const listed = rows.slice(0, -1)
+    expect(listed).toHaveLength(LISTED_SERVICE)
+    // The latest served of the community's (the demo's among them), in the order they were served.
+    const served = ((await allDocuments('service_records')) as ServiceRecordDoc[])
+      .filter((r) => r.communityId === urban._id && inPeriod(new Date(r.servedAt), { start, end }))
+      .sort((a, b) => new Date(a.servedAt).getTime() - new Date(b.servedAt).getTime())
+    expect(listed.map((r) => r[4])).toEqual(served.slice(-LISTED_SERVICE).map((r) => r.minutes))
+    const figures = rowsOf(workbook, '统计数字')
+    const counted = served.map(serviceFacts).filter((f) => f.countedMinutes > 0)
+    expect(valueOf(figures, '志愿服务记录（条）')).toBe(counted.length)
+    expect(valueOf(figures, '志愿服务时长（分钟）')).toBe(counted.reduce((sum, f) => sum + f.countedMinutes, 0))
   })
 })
 
