@@ -74,7 +74,13 @@ export async function talliesOf<Item extends RolledItem, Mark extends { day: str
   for (;;) {
     const since = await rolledTo(source.name)
     const [rolled, changed] = await Promise.all([rollupsByIds(ids), source.changedSince(communityIds, since)])
-    const counted = changed.length > 0 ? await dayRollupsCounting(source.name, changed.map((item) => item._id)) : []
+    const counted =
+      changed.length > 0
+        ? await dayRollupsCounting(
+            source.name,
+            changed.map((item) => item._id),
+          )
+        : []
     // The due work took changes in meanwhile: what was read may mix before and after; read again.
     if ((await rolledTo(source.name)).getTime() !== since.getTime()) continue
     const days = new Set(daysOf(period))
@@ -140,12 +146,7 @@ export async function rollUpChanges(source: AnyRolledSource, now: Date): Promise
 }
 
 /** Rebuilds every closed day the items count in now or counted in before, their months and years, and their offices'. */
-async function rebuildFor(
-  source: AnyRolledSource,
-  changed: readonly RolledItem[],
-  today: string,
-  now: Date,
-): Promise<void> {
+async function rebuildFor(source: AnyRolledSource, changed: readonly RolledItem[], today: string, now: Date): Promise<void> {
   const days = new Map<string, Set<string>>()
   const add = (communityId: string, day: string) => {
     if (day < today) days.set(communityId, (days.get(communityId) ?? new Set()).add(day))
@@ -198,11 +199,7 @@ function runsOf(days: readonly string[]): string[][] {
 }
 
 /** Each community's days, from the items of every community with a day in a run read at once. */
-async function rebuildDays(
-  source: AnyRolledSource,
-  days: ReadonlyMap<string, ReadonlySet<string>>,
-  now: Date,
-): Promise<void> {
+async function rebuildDays(source: AnyRolledSource, days: ReadonlyMap<string, ReadonlySet<string>>, now: Date): Promise<void> {
   for (const run of runsOf([...new Set([...days.values()].flatMap((d) => [...d]))].sort())) {
     const communityIds = [...days].filter(([, ofCommunity]) => run.some((day) => ofCommunity.has(day))).map(([id]) => id)
     const range = { start: shanghaiDayStart(run[0]), end: shanghaiDayStart(nextDay(run[run.length - 1])) }
@@ -241,13 +238,7 @@ async function rebuildDays(
 const daysOfMonth = (month: string) => daysOf({ from: `${month}-01`, to: `${month}-${String(daysInMonth(month)).padStart(2, '0')}` })
 
 /** A community's month, the sum of its days, or its year, the sum of its months: a whole year reads one rollup, not twelve. */
-async function rebuildSum(
-  source: AnyRolledSource,
-  communityId: string,
-  key: string,
-  parts: readonly string[],
-  now: Date,
-): Promise<void> {
+async function rebuildSum(source: AnyRolledSource, communityId: string, key: string, parts: readonly string[], now: Date): Promise<void> {
   const rolled = await rollupsByIds(parts.map((part) => rollupIdOf(source.name, 'community', communityId, part)))
   const tally = source.mergeTallies(rolled.map((doc) => doc.tallies[communityId]))
   await putSum(source.name, 'community', communityId, key, rolled, { [communityId]: tally }, now)
@@ -263,20 +254,11 @@ async function putSum(
   tallies: Record<string, unknown>,
   now: Date,
 ) {
-  await putRollup(
-    { _id: rollupIdOf(source, scope, scopeId, key), source, scope, scopeId, key, tallies, builtAt: now },
-    rolled.length === 0,
-  )
+  await putRollup({ _id: rollupIdOf(source, scope, scopeId, key), source, scope, scopeId, key, tallies, builtAt: now }, rolled.length === 0)
 }
 
 /** An office's day, month or year: its communities' own, side by side. */
-async function rebuildOffice(
-  source: AnyRolledSource,
-  officeId: string,
-  communityIds: string[],
-  key: string,
-  now: Date,
-): Promise<void> {
+async function rebuildOffice(source: AnyRolledSource, officeId: string, communityIds: string[], key: string, now: Date): Promise<void> {
   const rolled = await rollupsByIds(communityIds.map((id) => rollupIdOf(source.name, 'community', id, key)))
   const tallies = Object.fromEntries(rolled.map((doc) => [doc.scopeId, doc.tallies[doc.scopeId]]))
   await putSum(source.name, 'office', officeId, key, rolled, tallies, now)
