@@ -236,6 +236,7 @@ export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_v
         communityId: entry.communityId,
         visitorName: visitors[v.visitorOpenid],
         recordedAt: v.visitedAt,
+        updatedAt: v.visitedAt,
         ...v,
       }),
     )
@@ -254,6 +255,7 @@ export function careDemoData(now: Date): { care_register: CareEntryDoc[]; care_v
     visitorOpenid: xuMin.openid,
     visitorName: '徐敏',
     recordedAt: lastMonth.subtract(30, 'day').toDate(),
+    updatedAt: lastMonth.subtract(30, 'day').toDate(),
   }
   visits.push(qianVisit)
   entries.push({

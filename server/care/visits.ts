@@ -104,6 +104,7 @@ export const recordVisit: Action<'recordVisit'> = async ({ caller, input, now })
     minutes: input.minutes,
     ...(needId ? { needId } : {}),
     recordedAt: now,
+    updatedAt: now,
   }
   const recorded = await inTransaction(async (tx) => {
     const raced = await tx.get('care_visits', visitId)

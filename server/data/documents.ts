@@ -872,6 +872,8 @@ export interface CareVisitDoc {
   /** The need a worry raised on the person's behalf. */
   needId?: string
   recordedAt: Date
+  /** When it was written: the visit rate's rollups take in what changed (decision 054). */
+  updatedAt: Date
 }
 
 /**
@@ -899,8 +901,8 @@ export interface DueWorkFailureDoc {
  * The needs figures of a community or an office for one day (`YYYY-MM-DD`) or month (`YYYY-MM`),
  * rebuilt from the needs by the due work (docs/decisions/040). `_id`: `<scope>:<scopeId>:<key>`.
  */
-/** What is rolled up: the needs (decision 040) and the service records (decision 054). */
-export type RolledSourceName = 'needs' | 'service'
+/** What is rolled up: the needs (decision 040), the service records and the care visits (decision 054). */
+export type RolledSourceName = 'needs' | 'service' | 'visits'
 
 /** Tallies and marks are the source's own (shared/domain/need-tally.ts, service-tally.ts). */
 export interface RollupDoc<Tally = unknown, Mark = unknown> {

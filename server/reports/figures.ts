@@ -6,7 +6,9 @@ import type { CommunityFigures, Figures } from '../../shared/contracts/reports'
 import { communityKindLabel, organisationTarget } from '../../shared/domain/community'
 import { urgencyLabel, outcomeLabel } from '../../shared/domain/need'
 import { periodRange, type ReportPeriod } from '../../shared/domain/report'
-import { emptyTally, mergeTallies, tallyFigures, tallyPlaces, tallyTrend, type NeedTally } from '../../shared/domain/need-tally'
+import { dayOf, emptyTally, mergeTallies, tallyFigures, tallyPlaces, tallyTrend, type NeedTally } from '../../shared/domain/need-tally'
+import { monthRange } from '../../shared/domain/time'
+import { emptyVisitTally, mergeVisitTallies, visitsOfTally, type VisitTally } from '../../shared/domain/visit-tally'
 import {
   activityFigures,
   approvedWhenEnded,
@@ -18,8 +20,7 @@ import {
 import { emptyServiceTally, mergeServiceTallies, serviceTallyFigures, type ServiceTally } from '../../shared/domain/service-tally'
 import { percentLabel } from '../../shared/domain/care'
 import { deliberationFigures } from '../../shared/domain/deliberation'
-import { monthRange } from '../../shared/domain/time'
-import type { CommunityDoc, OrganisationDoc, ServiceRecordDoc, SurveyDoc, TopicDoc } from '../data/documents'
+import type { CareEntryDoc, CommunityDoc, OrganisationDoc, ServiceRecordDoc, SurveyDoc, TopicDoc } from '../data/documents'
 import { surveysRunIn } from '../data/surveys'
 import { surveyFigures } from './sources/surveys'
 import { topicsDeliberatedIn } from '../data/deliberation'
@@ -27,7 +28,8 @@ import { needsListed, type NeedForFigures } from '../data/needs'
 import { organisationsOfCommunities, sortedForRegistry } from '../data/organisations'
 import { serviceListed } from '../data/service-records'
 import { activitiesOfPeriod, activityFacts, type HeldActivity } from './sources/activities'
-import { careOfMonths, registerFacts, visitFacts, type CareOfPeriod } from './sources/care'
+import { wholeRegisterOf } from '../data/care'
+import { registerFacts, rolledVisits } from './sources/care'
 import { talliesOf } from './rollups'
 import { rolledNeeds } from './sources/needs'
 import { organisationFacts } from './sources/organisations'
@@ -46,8 +48,11 @@ export interface CommunityReportData {
   /** The service records the committee's export lists: the latest LISTED_SERVICE served in the period. */
   serviceListed: ServiceRecordDoc[]
   activities: HeldActivity[]
-  /** For the whole calendar months the period touches. */
-  care: CareOfPeriod
+  /**
+   * The whole register (the withdrawn too: they count for the months before) and the visits of the
+   * whole calendar months the period touches, counted by month (docs/decisions/054).
+   */
+  care: { register: CareEntryDoc[]; visits: VisitTally }
   /** 需求调查 whose days touch the period. */
   surveys: SurveyDoc[]
   /** Topics opened or decided in the period (decision 050). */
@@ -63,6 +68,8 @@ export const LISTED_SERVICE = 300
 export interface RolledTallies {
   needs: ReadonlyMap<string, NeedTally>
   service: ReadonlyMap<string, ServiceTally>
+  /** Of the whole calendar months the period touches: the visit rate is a month's. */
+  visits: ReadonlyMap<string, VisitTally>
 }
 
 /** The communities' tallies from the rollups of `scope`: a community's own, or its office's. */
@@ -72,11 +79,14 @@ export async function rolledTallies(
   communityIds: string[],
   period: ReportPeriod,
 ): Promise<RolledTallies> {
-  const [needs, service] = await Promise.all([
+  const months = monthsOf(period)
+  const wholeMonths = { from: `${months[0]}-01`, to: dayOf(new Date(monthRange(months[months.length - 1]).end.getTime() - 1)) }
+  const [needs, service, visits] = await Promise.all([
     talliesOf(rolledNeeds, scope, scopeId, communityIds, period),
     talliesOf(rolledService, scope, scopeId, communityIds, period),
+    talliesOf(rolledVisits, scope, scopeId, communityIds, wholeMonths),
   ])
-  return { needs, service }
+  return { needs, service, visits }
 }
 
 /** A community's data for the period, from its own rollups; what the committee's export lists only with `list`. */
@@ -86,12 +96,13 @@ export async function gatherCommunity(community: CommunityDoc, period: ReportPer
     rolledTallies('community', community._id, [community._id], period),
     list ? needsListed(community._id, range, LISTED_NEEDS) : [],
     list ? serviceListed(community._id, range, LISTED_SERVICE) : [],
-    gatherCommunities([community], period, { needs: new Map(), service: new Map() }),
+    gatherCommunities([community], period, { needs: new Map(), service: new Map(), visits: new Map() }),
   ])
   return {
     ...data,
     needs: tallies.needs.get(community._id)!,
     service: tallies.service.get(community._id)!,
+    care: { ...data.care, visits: tallies.visits.get(community._id)! },
     listed,
     serviceListed: serviceOfList,
   }
@@ -109,11 +120,10 @@ export async function gatherCommunities(
 ): Promise<CommunityReportData[]> {
   const ids = communities.map((c) => c._id)
   const range = periodRange(period)
-  const months = monthsOf(period)
-  const [organisations, activities, care, surveys, topics] = await Promise.all([
+  const [organisations, activities, register, surveys, topics] = await Promise.all([
     organisationsOfCommunities(ids),
     activitiesOfPeriod(ids, range),
-    careOfMonths(ids, { start: monthRange(months[0]).start, end: monthRange(months[months.length - 1]).end }),
+    wholeRegisterOf(ids),
     surveysRunIn(ids, period.from, period.to),
     topicsDeliberatedIn(ids, range),
   ])
@@ -126,7 +136,7 @@ export async function gatherCommunities(
     service: tallies.service.get(community._id) ?? emptyServiceTally(),
     serviceListed: [],
     activities: activities.filter((held) => held.activity.communityId === community._id),
-    care: { register: of(care.register, community._id), visits: of(care.visits, community._id) },
+    care: { register: of(register, community._id), visits: tallies.visits.get(community._id) ?? emptyVisitTally() },
     surveys: of(surveys, community._id),
     topics: of(topics, community._id),
   }))
@@ -157,7 +167,7 @@ export function figuresOf(parts: readonly CommunityReportData[], period: ReportP
     visits: visitRatesOf(
       period,
       parts.flatMap((p) => p.care.register.map(registerFacts)),
-      parts.flatMap((p) => p.care.visits.map(visitFacts)),
+      visitsOfTally(mergeVisitTallies(parts.map((p) => p.care.visits))),
     ).map((month) => ({ ...month, rateLabel: percentLabel(month.rate) })),
     surveys: surveyFigures(
       parts.flatMap((p) => p.surveys),

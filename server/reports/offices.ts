@@ -26,6 +26,7 @@ export async function officesOf(caller: Caller, period: ReportPeriod) {
     {
       needs: new Map(tallies.flatMap((t) => [...t.needs])),
       service: new Map(tallies.flatMap((t) => [...t.service])),
+      visits: new Map(tallies.flatMap((t) => [...t.visits])),
     },
   )
   const grades = await communityGrades(data, period)

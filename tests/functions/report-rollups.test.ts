@@ -7,21 +7,24 @@
  *   committee and closed unrated.
  * - Service recorded pending, credited, held over the cap and then credited or declined, disputed
  *   after being credited, and its volunteer's data erased.
+ * - Care visits recorded, some days late, for the monthly visit rate.
  */
 import { demoDataSet } from '../../local/seed/demo-data'
-import type { NeedDoc, ServiceRecordDoc } from '../../server/data/documents'
+import type { CareVisitDoc, NeedDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { database } from '../../server/data/cloudbase'
 import { rolledTo } from '../../server/data/report-rollups'
 import { rollUpChanges, talliesOf } from '../../server/reports/rollups'
 import { needFacts, rolledNeeds } from '../../server/reports/sources/needs'
 import { rolledService, serviceFacts } from '../../server/reports/sources/service'
+import { rolledVisits, visitFacts } from '../../server/reports/sources/care'
+import { visitsOfTally } from '../../shared/domain/visit-tally'
 import { serviceByOrganisation, serviceTallyFigures } from '../../shared/domain/service-tally'
 import { tallyFigures, tallyPlaces, tallyTrend } from '../../shared/domain/need-tally'
 import { urgencySchema, type NeedStatus } from '../../shared/domain/need'
 import type { ReportPeriod } from '../../shared/domain/report'
-import { needFigures, needPlaces, serviceFigures, weeklyTrend } from '../../shared/domain/report-figures'
+import { monthsOf, needFigures, needPlaces, serviceFigures, weeklyTrend } from '../../shared/domain/report-figures'
 import { periodRange, inPeriod } from '../../shared/domain/report'
-import { inShanghai, shanghaiDayStart } from '../../shared/domain/time'
+import { inShanghai, monthRange, shanghaiDayStart } from '../../shared/domain/time'
 import { helpKinds } from '../../shared/domain/vocabulary'
 import { freshDatabasePerGroup } from '../support/database'
 import { random } from '../support/random'
@@ -288,6 +291,96 @@ describe('the service figures from rollups', () => {
           }
           for (const tally of [own[i].get(community._id)!, ofOffice.get(community._id)!]) {
             expect({ figures: serviceTallyFigures(tally), byOrganisation: serviceByOrganisation(tally) }).toEqual(expected)
+          }
+        }
+        checks++
+      }
+    })
+    expect(checks).toBeGreaterThan(10)
+  })
+})
+
+// ——— the visits of the monthly visit rate (decision 054) ———
+
+const entries = ['care-1', 'care-2', 'care-3', 'care-4', 'care-5']
+
+/** Visits recorded at random moments, some days after they happened; each month's visited entries are checked. */
+async function visitHistory(seed: number, check: (visits: CareVisitDoc[], at: Date) => Promise<void>) {
+  const r = random(seed)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]
+  const visits: CareVisitDoc[] = []
+  let at = START
+  let day = 0
+  while (at < new Date(START.getTime() + DAYS * 86_400_000)) {
+    at = new Date(at.getTime() + Math.floor(r() * 600) * 60_000)
+    // Recorded up to four days late: across a month's end now and then.
+    const visitedAt = new Date(at.getTime() - Math.floor(r() * 96) * 3600_000)
+    const visit: CareVisitDoc = {
+      _id: `v-${seed}-${visits.length}`,
+      entryId: pick(entries),
+      communityId: pick(communities)._id,
+      visitedAt,
+      mode: 'in_person',
+      wellbeing: 'good',
+      visitorOpenid: 'visitor',
+      visitorName: '探访员',
+      recordedAt: at,
+      updatedAt: at,
+    }
+    visits.push(visit)
+    const { _id, ...fields } = visit
+    await database().collection('care_visits').doc(_id).set(fields)
+    if (r() < 0.08) await rollUpChanges(rolledVisits, at)
+    const today = Math.floor((at.getTime() - START.getTime()) / 86_400_000)
+    if (today > day && today % 9 === 0) await check(visits, at)
+    day = today
+  }
+  await rollUpChanges(rolledVisits, at)
+  expect(await rolledTo('visits')).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
+  await check(visits, at)
+}
+
+/** Month → the entries visited in it, sorted. */
+function visitedByMonth(visits: readonly { registerId: string; at: Date }[], months: readonly string[]) {
+  return Object.fromEntries(
+    months.map((month) => {
+      const { start, end } = monthRange(month)
+      const visited = visits.filter((v) => v.at >= start && v.at < end).map((v) => v.registerId)
+      return [month, [...new Set(visited)].sort()]
+    }),
+  )
+}
+
+describe('the visits of the monthly visit rate from rollups', () => {
+  freshDatabasePerGroup()
+  beforeEach(() => Promise.all(['care_visits', 'report_rollups', 'report_rollup_marks'].map(removeAll)))
+
+  it.each([1, 2])('equal the visits themselves, month by month, history %i', async (seed) => {
+    const r = random(seed * 1299709)
+    let checks = 0
+    await visitHistory(seed, async (visits, at) => {
+      for (const period of periodsOf(r, at)) {
+        const months = monthsOf(period)
+        const whole = {
+          from: `${months[0]}-01`,
+          to: inShanghai(monthRange(months[months.length - 1]).end)
+            .subtract(1, 'day')
+            .format('YYYY-MM-DD'),
+        }
+        const [own, ofOffice] = await Promise.all([
+          Promise.all(communities.map((c) => talliesOf(rolledVisits, 'community', c._id, [c._id], whole))),
+          talliesOf(
+            rolledVisits,
+            'office',
+            office,
+            communities.map((c) => c._id),
+            whole,
+          ),
+        ])
+        for (const [i, community] of communities.entries()) {
+          const expected = visitedByMonth(visits.filter((v) => v.communityId === community._id).map(visitFacts), months)
+          for (const tally of [own[i].get(community._id)!, ofOffice.get(community._id)!]) {
+            expect(visitedByMonth(visitsOfTally(tally), months)).toEqual(expected)
           }
         }
         checks++

@@ -290,6 +290,7 @@ const careVisit = (id: string, entryId: string, community: CommunityDoc, visited
   visitorOpenid: who.volunteer,
   visitorName: xuMin.name,
   recordedAt: shanghai(visitedAt),
+  updatedAt: shanghai(visitedAt),
 })
 const careVisits: CareVisitDoc[] = [
   careVisit('cv-1', 'care-t-1', urban, '2026-10-05T10:00:00'),

@@ -6,20 +6,18 @@
 import { ESCALATION_GRACE_DAYS, standingChanges, visitFrequencyLabel, visitStanding, type RegisterFacts } from '../../../shared/domain/care'
 import { inShanghai } from '../../../shared/domain/time'
 import { carePersonPath } from '../../../shared/domain/workbench'
-import { activeRegisterOf, visitsInCommunities, wholeRegisterOf } from '../../data/care'
+import {
+  addVisitMark,
+  emptyVisitTally,
+  mergeVisitTallies,
+  visitMarksOf,
+  type VisitMark,
+  type VisitTally,
+} from '../../../shared/domain/visit-tally'
+import { activeRegisterOf, visitsChangedAt, visitsChangedIn, visitsChangedSince, visitsInCommunities } from '../../data/care'
 import type { CareEntryDoc, CareVisitDoc } from '../../data/documents'
+import type { RolledSource } from '../rollups'
 import { waitingItem, type WaitingSource } from '../waiting-item'
-
-export interface CareOfPeriod {
-  register: CareEntryDoc[]
-  visits: CareVisitDoc[]
-}
-
-/** The whole registers (the withdrawn too: they count for the months before) and the visits of the months. */
-export async function careOfMonths(communityIds: string[], months: { start: Date; end: Date }): Promise<CareOfPeriod> {
-  const [register, visits] = await Promise.all([wholeRegisterOf(communityIds), visitsInCommunities(communityIds, months.start, months.end)])
-  return { register, visits }
-}
 
 export function registerFacts(entry: CareEntryDoc): RegisterFacts {
   return {
@@ -51,4 +49,17 @@ export async function waitingVisits(communityId: string, now: Date): Promise<Wai
     ),
     counts: { visit: escalated.length },
   }
+}
+
+/** The visits as a rolled source of the monthly visit rate (decision 054). */
+export const rolledVisits: RolledSource<CareVisitDoc, VisitMark, VisitTally> = {
+  name: 'visits',
+  marksOf: (visit) => visitMarksOf(visitFacts(visit)),
+  emptyTally: emptyVisitTally,
+  addMark: addVisitMark,
+  mergeTallies: mergeVisitTallies,
+  changedIn: visitsChangedIn,
+  changedAt: visitsChangedAt,
+  changedSince: visitsChangedSince,
+  countingIn: (communityIds, range) => visitsInCommunities(communityIds, range.start, range.end),
 }
