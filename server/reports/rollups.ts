@@ -1,6 +1,6 @@
 /**
  * The figures from rollups (docs/decisions/040 and 054), for each rolled source (the needs, the
- * service records): the due work rebuilds, from the source itself, every closed day a changed item
+ * service records, the care visits: sources/rolled.ts): the due work rebuilds, from the source itself, every closed day a changed item
  * counts in (and counted in before), then the day's month and year and the office's day, month and
  * year: idempotent, keyed by source, community or office, and day, month or year. A report reads a
  * period's years, months and days and puts right, from the source itself, every item changed since
