@@ -29,6 +29,8 @@ type Changed<Item> = Item & { updatedAt: Date | string }
  */
 export interface RolledSource<Item extends RolledItem, Mark extends { day: string }, Tally> {
   name: RolledSourceName
+  /** Whether offices get its rollups too, their communities' side by side, for civil affairs' figures. */
+  forOffices: boolean
   marksOf(item: Item): Mark[]
   emptyTally(): Tally
   /** Adds a mark, or takes it away again with `sign` -1. */
@@ -101,6 +103,16 @@ export async function talliesOf<Item extends RolledItem, Mark extends { day: str
   }
 }
 
+/** The sum of the communities' tallies, each from its own rollups: an organisation serving several of them. */
+export async function summedTally<Item extends RolledItem, Mark extends { day: string }, Tally>(
+  source: RolledSource<Item, Mark, Tally>,
+  communityIds: readonly string[],
+  period: ReportPeriod,
+): Promise<Tally> {
+  const tallies = await Promise.all(communityIds.map((id) => talliesOf(source, 'community', id, [id], period)))
+  return source.mergeTallies(tallies.map((ofCommunity, i) => ofCommunity.get(communityIds[i])!))
+}
+
 // ——— the due work ———
 
 /** A source as the due work sees it: items with marks by day, whatever its tally. */
@@ -168,6 +180,7 @@ async function rebuildFor(source: AnyRolledSource, changed: readonly RolledItem[
     [...new Set([...ofCommunity].map(yearOf))].map((year) => ({ communityId, year })),
   )
   await inGroups(years, ({ communityId, year }) => rebuildSum(source, communityId, year, monthsOfYear(year), now))
+  if (!source.forOffices) return
   for (const [communityId, ofCommunity] of days) {
     const officeId = communities.get(communityId)?.officeId
     const keys = [...ofCommunity].flatMap((day) => [day, monthOfDay(day), yearOf(day)])

@@ -13,11 +13,12 @@ import { demoDataSet } from '../../local/seed/demo-data'
 import type { CareVisitDoc, NeedDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { database } from '../../server/data/cloudbase'
 import { rolledTo } from '../../server/data/report-rollups'
-import { rollUpChanges, talliesOf } from '../../server/reports/rollups'
-import { needFacts, rolledNeeds } from '../../server/reports/sources/needs'
+import { rollUpChanges, summedTally, talliesOf } from '../../server/reports/rollups'
+import { needFacts, rolledNeeds, rolledWork } from '../../server/reports/sources/needs'
 import { rolledService, serviceFacts } from '../../server/reports/sources/service'
 import { rolledVisits, visitFacts } from '../../server/reports/sources/care'
 import { visitsOfTally } from '../../shared/domain/visit-tally'
+import { workFigures } from '../../shared/domain/work-tally'
 import { serviceByOrganisation, serviceTallyFigures } from '../../shared/domain/service-tally'
 import { tallyFigures, tallyPlaces, tallyTrend } from '../../shared/domain/need-tally'
 import { urgencySchema, type NeedStatus } from '../../shared/domain/need'
@@ -35,23 +36,35 @@ const communities = demoDataSet.communities.filter((c) => c.officeId === office)
 const START = new Date('2026-03-01T00:00:00+08:00')
 const DAYS = 45
 
-type Change = (at: Date) => Partial<NeedDoc>
+type Change = (at: Date, need: NeedDoc) => Partial<NeedDoc>
+
+/** The organisations that accept needs: by the minute, so that both carry work. */
+const acceptors = ['org-a', 'org-b']
+/** A judgement judges the work of whoever accepted the need (decision 051). */
+const judged = (need: NeedDoc) => need.acceptedBy!.organisationId
 
 /** What may happen next to a need, by its status: the product's own moves and their reversals. */
 const changes: Record<string, Change[]> = {
   review: [(): Partial<NeedDoc> => ({ status: 'matching', queue: undefined }), (): Partial<NeedDoc> => ({ status: 'hidden' })],
   matching: [
-    (at) => ({ status: 'accepted', acceptedBy: { organisationId: 'org', name: '组织', at, distanceM: 100 } }),
+    (at) => ({
+      status: 'accepted',
+      acceptedBy: { organisationId: acceptors[at.getMinutes() % 2], name: '组织', at, distanceM: 100 },
+    }),
     (): Partial<NeedDoc> => ({ status: 'cancelled' }),
     (): Partial<NeedDoc> => ({ status: 'hidden' }),
   ],
   accepted: [(at) => ({ status: 'done', doneAt: at }), (): Partial<NeedDoc> => ({ status: 'cancelled' })],
   done: [
-    (at) => ({ status: 'closed', outcome: { result: 'solved', rating: 5, at } }),
-    (at) => ({ status: 'closed', outcome: { result: 'partly', rating: 3, at } }),
+    (at, need) => ({ status: 'closed', outcome: { result: 'solved', rating: 5, at, organisationId: judged(need) } }),
+    (at, need) => ({ status: 'closed', outcome: { result: 'partly', rating: 3, at, organisationId: judged(need) } }),
     // 未解决: back to matching, its acceptance gone, the judgement kept until a later one.
-    (at) => ({ status: 'matching', acceptedBy: undefined, outcome: { result: 'unsolved', rating: 1, at } }),
-    (at) => ({ status: 'closed', outcome: { result: 'unrated', at } }),
+    (at, need) => ({
+      status: 'matching',
+      acceptedBy: undefined,
+      outcome: { result: 'unsolved', rating: 1, at, organisationId: judged(need) },
+    }),
+    (at, need) => ({ status: 'closed', outcome: { result: 'unrated', at, organisationId: judged(need) } }),
   ],
 }
 
@@ -88,20 +101,22 @@ async function history(seed: number, check: (needs: NeedDoc[], at: Date) => Prom
     } else {
       // Now and then an old need: a late change to a day long rolled up.
       const need = r() < 0.2 ? open[0] : pick(open)
-      const patch = pick(changes[need.status])(at)
+      const patch = pick(changes[need.status])(at, need)
       const changed = { ...need, ...patch, updatedAt: at } as NeedDoc
       for (const key of Object.keys(patch) as (keyof NeedDoc)[]) if (patch[key] === undefined) delete changed[key]
       needs.set(need._id, changed)
       await write(changed)
     }
-    if (r() < 0.08) await rollUpChanges(rolledNeeds, at)
+    if (r() < 0.08) for (const source of [rolledNeeds, rolledWork]) await rollUpChanges(source, at)
     const today = Math.floor((at.getTime() - START.getTime()) / 86_400_000)
     if (today > day && today % 9 === 0) await check([...needs.values()], at)
     day = today
   }
-  await rollUpChanges(rolledNeeds, at)
+  for (const source of [rolledNeeds, rolledWork]) await rollUpChanges(source, at)
   // Everything before today is in the rollups now: the last check reads them, not the needs.
-  expect(await rolledTo('needs')).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
+  for (const source of ['needs', 'work'] as const) {
+    expect(await rolledTo(source)).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
+  }
   await check([...needs.values()], at)
 }
 
@@ -149,6 +164,30 @@ describe('the needs figures from rollups', () => {
           for (const tally of [own[i].get(community._id)!, ofOffice.get(community._id)!]) {
             expect({ needs: tallyFigures(tally), trend: tallyTrend(tally, period), places: tallyPlaces(tally) }).toEqual(expected)
           }
+        }
+        checks++
+      }
+    })
+    expect(checks).toBeGreaterThan(10)
+  })
+
+  // 评估评议's figures (decision 055): per organisation, over the communities it serves.
+  it.each([1, 2])('each organisation’s work equals that counted from the needs, history %i', async (seed) => {
+    const r = random(seed * 15485863)
+    let checks = 0
+    await history(seed, async (needs, at) => {
+      for (const period of periodsOf(r, at)) {
+        const serves = r() < 0.5 ? [communities[0]._id] : communities.map((c) => c._id)
+        const work = await summedTally(rolledWork, serves, period)
+        const ofServed = needs.filter((n) => serves.includes(n.communityId))
+        for (const organisationId of acceptors) {
+          const carried = needFigures(ofServed.filter((n) => n.acceptedBy?.organisationId === organisationId).map(needFacts), period)
+          const judgedWork = ofServed.filter((n) => n.outcome?.organisationId === organisationId).map(needFacts)
+          expect(workFigures(work, organisationId)).toEqual({
+            completed: carried.completed,
+            toAcceptance: carried.toAcceptance,
+            outcomes: needFigures(judgedWork, period).outcomes,
+          })
         }
         checks++
       }

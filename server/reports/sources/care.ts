@@ -54,6 +54,7 @@ export async function waitingVisits(communityId: string, now: Date): Promise<Wai
 /** The visits as a rolled source of the monthly visit rate (decision 054). */
 export const rolledVisits: RolledSource<CareVisitDoc, VisitMark, VisitTally> = {
   name: 'visits',
+  forOffices: true,
   marksOf: (visit) => visitMarksOf(visitFacts(visit)),
   emptyTally: emptyVisitTally,
   addMark: addVisitMark,

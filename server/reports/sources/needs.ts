@@ -7,6 +7,7 @@ import type { NeedDoc } from '../../data/documents'
 import { addMark, emptyTally, marksOf, mergeTallies, type NeedMark, type NeedTally } from '../../../shared/domain/need-tally'
 import { lifeNeedsUnaccepted, needsForFigures, queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
 import { needsChangedAt, needsChangedIn, needsChangedSince } from '../../data/report-rollups'
+import { addWorkMark, emptyWorkTally, mergeWorkTallies, workMarksOf, type WorkFacts, type WorkMark, type WorkTally } from '../../../shared/domain/work-tally'
 import type { RolledSource } from '../rollups'
 import { waitingItem, type WaitingSource } from '../waiting-item'
 
@@ -70,10 +71,32 @@ export async function waitingNeeds(communityId: string, now: Date, limit: number
 /** The needs as a rolled source of the figures (decision 040). */
 export const rolledNeeds: RolledSource<NeedForFigures, NeedMark, NeedTally> = {
   name: 'needs',
+  forOffices: true,
   marksOf: (need) => marksOf(needFacts(need)),
   emptyTally,
   addMark,
   mergeTallies,
+  changedIn: needsChangedIn,
+  changedAt: needsChangedAt,
+  changedSince: needsChangedSince,
+  countingIn: needsForFigures,
+}
+
+/** A need with whose work it is: who accepted it, and whose work its judgement judged. */
+export const workFacts = (need: NeedForFigures): WorkFacts => ({
+  ...needFacts(need),
+  acceptedBy: need.acceptedBy?.organisationId ?? null,
+  judgedOrganisation: need.outcome?.organisationId ?? null,
+})
+
+/** The needs as a rolled source of each organisation's work (decision 055); no office reads it. */
+export const rolledWork: RolledSource<NeedForFigures, WorkMark, WorkTally> = {
+  name: 'work',
+  forOffices: false,
+  marksOf: (need) => workMarksOf(workFacts(need)),
+  emptyTally: emptyWorkTally,
+  addMark: addWorkMark,
+  mergeTallies: mergeWorkTallies,
   changedIn: needsChangedIn,
   changedAt: needsChangedAt,
   changedSince: needsChangedSince,

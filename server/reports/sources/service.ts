@@ -49,6 +49,7 @@ export async function waitingCredits(communityId: string, now: Date, limit: numb
 /** The service records as a rolled source of the figures (decision 054). */
 export const rolledService: RolledSource<ServiceRecordDoc, ServiceMark, ServiceTally> = {
   name: 'service',
+  forOffices: true,
   marksOf: (record) => serviceMarksOf(serviceFacts(record)),
   emptyTally: emptyServiceTally,
   addMark: addServiceMark,
