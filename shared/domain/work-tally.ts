@@ -49,7 +49,8 @@ export function workMarksOf(need: WorkFacts): WorkMark[] {
     if (need.acceptedBy && mark.accepted !== undefined) work.accepted = mark.accepted
     if (need.acceptedBy && mark.completed !== undefined) work.completed = true
     if (work.accepted !== undefined || work.completed) work.organisationId = need.acceptedBy!
-    if (need.judgedOrganisation && mark.outcome !== undefined) work.judged = { organisationId: need.judgedOrganisation, outcome: mark.outcome }
+    if (need.judgedOrganisation && mark.outcome !== undefined)
+      work.judged = { organisationId: need.judgedOrganisation, outcome: mark.outcome }
     return work.organisationId || work.judged ? [work] : []
   })
 }
@@ -79,7 +80,8 @@ export function addWorkMark(tally: WorkTally, mark: WorkMark, sign: 1 | -1 = 1):
       if (mark.accepted !== undefined) bump(work.toAcceptance, String(mark.accepted), sign)
     })
   }
-  if (mark.judged) change(tally, mark.judged.organisationId, (work) => bump(work.outcomes as Record<string, number>, mark.judged!.outcome, sign))
+  if (mark.judged)
+    change(tally, mark.judged.organisationId, (work) => bump(work.outcomes as Record<string, number>, mark.judged!.outcome, sign))
   return tally
 }
 

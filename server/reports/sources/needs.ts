@@ -7,7 +7,15 @@ import type { NeedDoc } from '../../data/documents'
 import { addMark, emptyTally, marksOf, mergeTallies, type NeedMark, type NeedTally } from '../../../shared/domain/need-tally'
 import { lifeNeedsUnaccepted, needsForFigures, queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
 import { needsChangedAt, needsChangedIn, needsChangedSince } from '../../data/report-rollups'
-import { addWorkMark, emptyWorkTally, mergeWorkTallies, workMarksOf, type WorkFacts, type WorkMark, type WorkTally } from '../../../shared/domain/work-tally'
+import {
+  addWorkMark,
+  emptyWorkTally,
+  mergeWorkTallies,
+  workMarksOf,
+  type WorkFacts,
+  type WorkMark,
+  type WorkTally,
+} from '../../../shared/domain/work-tally'
 import type { RolledSource } from '../rollups'
 import { waitingItem, type WaitingSource } from '../waiting-item'
 
