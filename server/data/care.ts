@@ -2,6 +2,7 @@
 import { database, readAll } from './cloudbase'
 import type { CareEntryDoc, CareVisitDoc } from './documents'
 import { asGeoPoint } from './geo'
+import { changeReads } from './report-rollups'
 
 const register = () => database().collection('care_register')
 const visits = () => database().collection('care_visits')
@@ -109,25 +110,5 @@ export async function visitsInCommunities(communityIds: string[], start: Date, e
 
 // ——— the visit rate's rollups (decision 054) ———
 
-/** Visits of any community written in [since, until), the earliest first: the due work's next batch. */
-export async function visitsChangedIn(since: Date, until: Date, limit: number): Promise<CareVisitDoc[]> {
-  const _ = database().command
-  const { data } = await visits()
-    .where({ updatedAt: _.gte(since).and(_.lt(until)) })
-    .orderBy('updatedAt', 'asc')
-    .limit(limit)
-    .get()
-  return data as CareVisitDoc[]
-}
-
-/** Visits of any community written at exactly this moment. */
-export async function visitsChangedAt(at: Date): Promise<CareVisitDoc[]> {
-  const _ = database().command
-  return readAll<CareVisitDoc>(visits().where({ updatedAt: _.gte(at).and(_.lte(at)) }))
-}
-
-/** The communities' visits written since `since`: what the rollups may not hold yet. */
-export async function visitsChangedSince(communityIds: string[], since: Date): Promise<CareVisitDoc[]> {
-  const _ = database().command
-  return readAll<CareVisitDoc>(visits().where({ communityId: _.in(communityIds), updatedAt: _.gte(since) }))
-}
+/** The visits' writing (decision 054): a visit does not change in what the rate counts. */
+export const visitChanges = changeReads<CareVisitDoc>('care_visits', (doc) => doc as CareVisitDoc)

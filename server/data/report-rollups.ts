@@ -52,39 +52,48 @@ export async function setRolledTo(source: RolledSourceName, at: Date): Promise<v
   await marks().doc(source).set({ rolledTo: at })
 }
 
-type ChangedNeed = NeedForFigures & Pick<NeedDoc, 'updatedAt'>
-
-const CHANGED_FIELDS = { ...FIGURE_FIELDS, communityId: true, updatedAt: true }
-
-/** Needs of any community changed in [since, until), the earliest change first: the due work's next batch. */
-export async function needsChangedIn(since: Date, until: Date, limit: number): Promise<ChangedNeed[]> {
-  const _ = database().command
-  const { data } = await database()
-    .collection('needs')
-    .where({ updatedAt: _.gte(since).and(_.lt(until)) })
-    .orderBy('updatedAt', 'asc')
-    .field(CHANGED_FIELDS)
-    .limit(limit)
-    .get()
-  return data.map((doc) => readNeed(doc) as ChangedNeed)
+/** How the due work and the reports read what changed in a collection, by its `updatedAt`. */
+export interface ChangeReads<T> {
+  /** Of any community, changed in [since, until), the earliest change first: the due work's next batch. */
+  changedIn(since: Date, until: Date, limit: number): Promise<T[]>
+  /** Of any community, changed at exactly this moment. */
+  changedAt(at: Date): Promise<T[]>
+  /** The communities' changed since `since`: what the rollups may not hold as it is yet. */
+  changedSince(communityIds: string[], since: Date): Promise<T[]>
 }
 
-/** Needs of any community changed at exactly this moment. */
-export async function needsChangedAt(at: Date): Promise<ChangedNeed[]> {
-  const _ = database().command
-  const query = database()
-    .collection('needs')
-    .where({ updatedAt: _.gte(at).and(_.lte(at)) })
-    .field(CHANGED_FIELDS)
-  return (await readAll<ChangedNeed>(query)).map((doc) => readNeed(doc) as ChangedNeed)
+/** The reads of what changed in `name` (indexes `updatedAt_1`, `communityId_updatedAt_1`), each document read as `read` says. */
+export function changeReads<T>(
+  name: 'needs' | 'service_records' | 'care_visits',
+  read: (doc: unknown) => T,
+  fields?: Record<string, boolean>,
+): ChangeReads<T> {
+  const collection = () => database().collection(name)
+  const projected = <Q extends { field(fields: object): Q }>(query: Q) => (fields ? query.field(fields) : query)
+  return {
+    async changedIn(since, until, limit) {
+      const _ = database().command
+      const query = collection()
+        .where({ updatedAt: _.gte(since).and(_.lt(until)) })
+        .orderBy('updatedAt', 'asc')
+      const { data } = await projected(query).limit(limit).get()
+      return data.map(read)
+    },
+    async changedAt(at) {
+      const _ = database().command
+      return (await readAll<unknown>(projected(collection().where({ updatedAt: _.gte(at).and(_.lte(at)) })))).map(read)
+    },
+    async changedSince(communityIds, since) {
+      const _ = database().command
+      const query = collection().where({ communityId: _.in(communityIds), updatedAt: _.gte(since) })
+      return (await readAll<unknown>(projected(query))).map(read)
+    },
+  }
 }
 
-/** The communities' needs changed since `since`: what the rollups may not hold as it is yet. */
-export async function needsChangedSince(communityIds: string[], since: Date): Promise<ChangedNeed[]> {
-  const _ = database().command
-  const query = database()
-    .collection('needs')
-    .where({ communityId: _.in(communityIds), updatedAt: _.gte(since) })
-    .field(CHANGED_FIELDS)
-  return (await readAll<ChangedNeed>(query)).map((doc) => readNeed(doc) as ChangedNeed)
-}
+/** The needs' changes, with what their figures count. */
+export const needChanges = changeReads<NeedForFigures & Pick<NeedDoc, 'updatedAt'>>(
+  'needs',
+  (doc) => readNeed(doc) as NeedForFigures & Pick<NeedDoc, 'updatedAt'>,
+  { ...FIGURE_FIELDS, updatedAt: true },
+)

@@ -1,6 +1,7 @@
 /** 志愿服务记录: written by needs and activities with the lead's confirmation, credited by the time bank. */
 import { database, readAll } from './cloudbase'
 import type { ServiceRecordDoc } from './documents'
+import { changeReads } from './report-rollups'
 
 const records = () => database().collection('service_records')
 
@@ -49,28 +50,8 @@ export async function serviceRecordsIn(communityIds: string[], range: { start: D
 
 // ——— the service figures' rollups (decision 054) ———
 
-/** Records of any community changed in [since, until), the earliest change first: the due work's next batch. */
-export async function serviceChangedIn(since: Date, until: Date, limit: number): Promise<ServiceRecordDoc[]> {
-  const _ = database().command
-  const { data } = await records()
-    .where({ updatedAt: _.gte(since).and(_.lt(until)) })
-    .orderBy('updatedAt', 'asc')
-    .limit(limit)
-    .get()
-  return data as ServiceRecordDoc[]
-}
-
-/** Records of any community changed at exactly this moment. */
-export async function serviceChangedAt(at: Date): Promise<ServiceRecordDoc[]> {
-  const _ = database().command
-  return readAll<ServiceRecordDoc>(records().where({ updatedAt: _.gte(at).and(_.lte(at)) }))
-}
-
-/** The communities' records changed since `since`: what the rollups may not hold as it is yet. */
-export async function serviceChangedSince(communityIds: string[], since: Date): Promise<ServiceRecordDoc[]> {
-  const _ = database().command
-  return readAll<ServiceRecordDoc>(records().where({ communityId: _.in(communityIds), updatedAt: _.gte(since) }))
-}
+/** The records' changes (decision 054). */
+export const serviceChanges = changeReads<ServiceRecordDoc>('service_records', (doc) => doc as ServiceRecordDoc)
 
 /** The latest `limit` records served in [start, end), in the order they were served: the committee's export lists them. */
 export async function serviceListed(communityId: string, range: { start: Date; end: Date }, limit: number): Promise<ServiceRecordDoc[]> {

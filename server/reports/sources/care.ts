@@ -14,7 +14,7 @@ import {
   type VisitMark,
   type VisitTally,
 } from '../../../shared/domain/visit-tally'
-import { activeRegisterOf, visitsChangedAt, visitsChangedIn, visitsChangedSince, visitsInCommunities } from '../../data/care'
+import { activeRegisterOf, visitChanges, visitsInCommunities } from '../../data/care'
 import type { CareEntryDoc, CareVisitDoc } from '../../data/documents'
 import type { RolledSource } from '../rollups'
 import { waitingItem, type WaitingSource } from '../waiting-item'
@@ -59,8 +59,6 @@ export const rolledVisits: RolledSource<CareVisitDoc, VisitMark, VisitTally> = {
   emptyTally: emptyVisitTally,
   addMark: addVisitMark,
   mergeTallies: mergeVisitTallies,
-  changedIn: visitsChangedIn,
-  changedAt: visitsChangedAt,
-  changedSince: visitsChangedSince,
+  ...visitChanges,
   countingIn: (communityIds, range) => visitsInCommunities(communityIds, range.start, range.end),
 }

@@ -6,7 +6,7 @@ import type { QueueReason } from '../../data/documents'
 import type { NeedDoc } from '../../data/documents'
 import { addMark, emptyTally, marksOf, mergeTallies, type NeedMark, type NeedTally } from '../../../shared/domain/need-tally'
 import { lifeNeedsUnaccepted, needsForFigures, queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
-import { needsChangedAt, needsChangedIn, needsChangedSince } from '../../data/report-rollups'
+import { needChanges } from '../../data/report-rollups'
 import {
   addWorkMark,
   emptyWorkTally,
@@ -84,9 +84,7 @@ export const rolledNeeds: RolledSource<NeedForFigures, NeedMark, NeedTally> = {
   emptyTally,
   addMark,
   mergeTallies,
-  changedIn: needsChangedIn,
-  changedAt: needsChangedAt,
-  changedSince: needsChangedSince,
+  ...needChanges,
   countingIn: needsForFigures,
 }
 
@@ -105,8 +103,6 @@ export const rolledWork: RolledSource<NeedForFigures, WorkMark, WorkTally> = {
   emptyTally: emptyWorkTally,
   addMark: addWorkMark,
   mergeTallies: mergeWorkTallies,
-  changedIn: needsChangedIn,
-  changedAt: needsChangedAt,
-  changedSince: needsChangedSince,
+  ...needChanges,
   countingIn: needsForFigures,
 }

@@ -11,7 +11,7 @@ import {
   type ServiceTally,
 } from '../../../shared/domain/service-tally'
 import type { ServiceRecordDoc } from '../../data/documents'
-import { serviceChangedAt, serviceChangedIn, serviceChangedSince, serviceRecordsIn } from '../../data/service-records'
+import { serviceChanges, serviceRecordsIn } from '../../data/service-records'
 import type { RolledSource } from '../rollups'
 import { peopleByOpenids } from '../../data/residents'
 import { waitingHeldCount, waitingHeldCredits } from '../../data/timebank'
@@ -54,8 +54,6 @@ export const rolledService: RolledSource<ServiceRecordDoc, ServiceMark, ServiceT
   emptyTally: emptyServiceTally,
   addMark: addServiceMark,
   mergeTallies: mergeServiceTallies,
-  changedIn: serviceChangedIn,
-  changedAt: serviceChangedAt,
-  changedSince: serviceChangedSince,
+  ...serviceChanges,
   countingIn: serviceRecordsIn,
 }
