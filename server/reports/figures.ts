@@ -92,35 +92,28 @@ export async function rolledTallies(
 /** A community's data for the period, from its own rollups; what the committee's export lists only with `list`. */
 export async function gatherCommunity(community: CommunityDoc, period: ReportPeriod, list: boolean): Promise<CommunityReportData> {
   const range = periodRange(period)
-  const [tallies, listed, serviceOfList, [data]] = await Promise.all([
-    rolledTallies('community', community._id, [community._id], period),
+  const [listed, serviceOfList, [data]] = await Promise.all([
     list ? needsListed(community._id, range, LISTED_NEEDS) : [],
     list ? serviceListed(community._id, range, LISTED_SERVICE) : [],
-    gatherCommunities([community], period, { needs: new Map(), service: new Map(), visits: new Map() }),
+    gatherCommunities([community], period, rolledTallies('community', community._id, [community._id], period)),
   ])
-  return {
-    ...data,
-    needs: tallies.needs.get(community._id)!,
-    service: tallies.service.get(community._id)!,
-    care: { ...data.care, visits: tallies.visits.get(community._id)! },
-    listed,
-    serviceListed: serviceOfList,
-  }
+  return { ...data, listed, serviceListed: serviceOfList }
 }
 
 /**
- * The communities' data for the period with their tallies as given (their own rollups or an
- * office's), each other source read once for all of them: an office's 200 communities are a few
- * reads, not a thousand.
+ * The communities' data for the period with their tallies as they come (their own rollups or an
+ * office's, read meanwhile), each other source read once for all of them: an office's 200
+ * communities are a few reads, not a thousand.
  */
 export async function gatherCommunities(
   communities: readonly CommunityDoc[],
   period: ReportPeriod,
-  tallies: RolledTallies,
+  rolled: Promise<RolledTallies>,
 ): Promise<CommunityReportData[]> {
   const ids = communities.map((c) => c._id)
   const range = periodRange(period)
-  const [organisations, activities, register, surveys, topics] = await Promise.all([
+  const [tallies, organisations, activities, register, surveys, topics] = await Promise.all([
+    rolled,
     organisationsOfCommunities(ids),
     activitiesOfPeriod(ids, range),
     wholeRegisterOf(ids),

@@ -10,7 +10,7 @@ import { figuresOf, gatherCommunities, rolledTallies } from './figures'
 export async function officesOf(caller: Caller, period: ReportPeriod) {
   const officeIds = caller.grants.flatMap((g) => (g.role === 'civil_affairs' ? [g.officeId] : []))
   const [offices, communities] = await Promise.all([officesByIds(officeIds), communitiesOfOffices(officeIds)])
-  const tallies = await Promise.all(
+  const tallies = Promise.all(
     officeIds.map((officeId) =>
       rolledTallies(
         'office',
@@ -19,15 +19,15 @@ export async function officesOf(caller: Caller, period: ReportPeriod) {
         period,
       ),
     ),
-  )
+  ).then((ofOffices) => ({
+    needs: new Map(ofOffices.flatMap((t) => [...t.needs])),
+    service: new Map(ofOffices.flatMap((t) => [...t.service])),
+    visits: new Map(ofOffices.flatMap((t) => [...t.visits])),
+  }))
   const data = await gatherCommunities(
     [...communities].sort((a, b) => a._id.localeCompare(b._id)),
     period,
-    {
-      needs: new Map(tallies.flatMap((t) => [...t.needs])),
-      service: new Map(tallies.flatMap((t) => [...t.service])),
-      visits: new Map(tallies.flatMap((t) => [...t.visits])),
-    },
+    tallies,
   )
   const grades = await communityGrades(data, period)
   return [...offices.values()]
