@@ -36,6 +36,8 @@ export interface RolledSource<Item extends RolledItem, Mark extends { day: strin
   /** Adds a mark, or takes it away again with `sign` -1. */
   addMark(tally: Tally, mark: Mark, sign?: 1 | -1): Tally
   mergeTallies(tallies: Iterable<Tally>): Tally
+  /** What a month or a year keeps of the sum of its parts (none: all of it). */
+  summed?(tally: Tally): Tally
   /** Items of any community changed in [since, until), the earliest change first. */
   changedIn(since: Date, until: Date, limit: number): Promise<Changed<Item>[]>
   changedAt(at: Date): Promise<Changed<Item>[]>
@@ -253,7 +255,8 @@ const daysOfMonth = (month: string) => daysOf({ from: `${month}-01`, to: `${mont
 /** A community's month, the sum of its days, or its year, the sum of its months: a whole year reads one rollup, not twelve. */
 async function rebuildSum(source: AnyRolledSource, communityId: string, key: string, parts: readonly string[], now: Date): Promise<void> {
   const rolled = await rollupsByIds(parts.map((part) => rollupIdOf(source.name, 'community', communityId, part)))
-  const tally = source.mergeTallies(rolled.map((doc) => doc.tallies[communityId]))
+  const sum = source.mergeTallies(rolled.map((doc) => doc.tallies[communityId]))
+  const tally = source.summed ? source.summed(sum) : sum
   await putSum(source.name, 'community', communityId, key, rolled, { [communityId]: tally }, now)
 }
 

@@ -59,7 +59,10 @@ export interface NeedTally {
   outcomes: Partial<Record<Outcome, number>>
   /** Map cell → needs raised in it. */
   cells: Record<string, number>
-  /** Day → [raised, completed], for the weekly trend. */
+  /**
+   * Day → [raised, completed], for the weekly trend. A month's or a year's keeps them by the Monday
+   * of their week instead (`byWeeks`): the trend needs no finer, and an office's year stays small.
+   */
   days: Record<string, [raised: number, completed: number]>
 }
 
@@ -156,7 +159,23 @@ export function tallyFigures(tally: NeedTally): NeedFigures {
   }
 }
 
-/** weeklyTrend of a tally of the period's days. */
+/** The Monday of a day's week, `YYYY-MM-DD`. */
+function mondayOf(day: string): string {
+  const date = inShanghai(`${day}T00:00:00+08:00`)
+  return date.subtract((date.day() + 6) % 7, 'day').format('YYYY-MM-DD')
+}
+
+/** The tally with its trend rows by the Monday of their week: what a month or a year keeps of its parts' sum. */
+export function byWeeks(tally: NeedTally): NeedTally {
+  const days: NeedTally['days'] = {}
+  for (const [day, row] of Object.entries(tally.days)) bumpTuple(days, mondayOf(day), [...row])
+  return { ...tally, days }
+}
+
+/**
+ * weeklyTrend of a tally of the period's days. A row keyed by a Monday before the period began
+ * (a month's or a year's, `byWeeks`) holds only days of the period: they are its first week's.
+ */
 export function tallyTrend(tally: NeedTally, period: ReportPeriod): TrendWeek[] {
   const weeks = weeksOf(period).map((week) => ({
     label: week.label,
@@ -168,7 +187,7 @@ export function tallyTrend(tally: NeedTally, period: ReportPeriod): TrendWeek[] 
   // Days as `YYYY-MM-DD` sort as they follow: a day is in the last week starting on or before it.
   const latestFirst = [...weeks].reverse()
   for (const [day, [raised, completed]] of Object.entries(tally.days)) {
-    const week = latestFirst.find((w) => w.firstDay <= day)
+    const week = latestFirst.find((w) => w.firstDay <= day) ?? weeks[0]
     if (!week) continue
     week.raised += raised
     week.completed += completed

@@ -4,7 +4,7 @@ import type { NeedFacts } from '../../../shared/domain/report-figures'
 import { committeeNeedPath, type WaitingKind } from '../../../shared/domain/workbench'
 import type { QueueReason } from '../../data/documents'
 import type { NeedDoc } from '../../data/documents'
-import { addMark, emptyTally, marksOf, mergeTallies, type NeedMark, type NeedTally } from '../../../shared/domain/need-tally'
+import { addMark, byWeeks, emptyTally, marksOf, mergeTallies, type NeedMark, type NeedTally } from '../../../shared/domain/need-tally'
 import { lifeNeedsUnaccepted, needsForFigures, queueCounts, queuedIn, type NeedForFigures } from '../../data/needs'
 import { needChanges } from '../../data/report-rollups'
 import {
@@ -84,6 +84,7 @@ export const rolledNeeds: RolledSource<NeedForFigures, NeedMark, NeedTally> = {
   emptyTally,
   addMark,
   mergeTallies,
+  summed: byWeeks,
   ...needChanges,
   countingIn: needsForFigures,
 }
