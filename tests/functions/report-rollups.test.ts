@@ -13,7 +13,7 @@ import { demoDataSet } from '../../local/seed/demo-data'
 import type { CareVisitDoc, NeedDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { database } from '../../server/data/cloudbase'
 import { rolledTo } from '../../server/data/report-rollups'
-import { rollUpChanges, summedTally, talliesOf } from '../../server/reports/rollups'
+import { rollUpChanges, summedTally, talliesOf, type AnyRolledSource } from '../../server/reports/rollups'
 import { needFacts, rolledNeeds, rolledWork } from '../../server/reports/sources/needs'
 import { rolledService, serviceFacts } from '../../server/reports/sources/service'
 import { rolledVisits, visitFacts } from '../../server/reports/sources/care'
@@ -68,6 +68,34 @@ const changes: Record<string, Change[]> = {
   ],
 }
 
+/**
+ * DAYS of random moments from START, at most `stepMinutes` apart: at each, `step` writes what
+ * happened; now and then the due work takes the sources' changes in; every ninth day, and at the end
+ * once everything before today is rolled up, `check` compares.
+ */
+async function overDays(
+  r: () => number,
+  stepMinutes: number,
+  sources: readonly AnyRolledSource[],
+  step: (at: Date) => Promise<void>,
+  check: (at: Date) => Promise<void>,
+) {
+  let at = START
+  let day = 0
+  while (at < new Date(START.getTime() + DAYS * 86_400_000)) {
+    at = new Date(at.getTime() + Math.floor(r() * stepMinutes) * 60_000)
+    await step(at)
+    if (r() < 0.08) for (const source of sources) await rollUpChanges(source, at)
+    const today = Math.floor((at.getTime() - START.getTime()) / 86_400_000)
+    if (today > day && today % 9 === 0) await check(at)
+    day = today
+  }
+  for (const source of sources) await rollUpChanges(source, at)
+  // Everything before today is in the rollups now: the last check reads them, not the documents.
+  for (const source of sources) expect(await rolledTo(source.name)).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
+  await check(at)
+}
+
 async function history(seed: number, check: (needs: NeedDoc[], at: Date) => Promise<void>) {
   const r = random(seed)
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]
@@ -76,10 +104,7 @@ async function history(seed: number, check: (needs: NeedDoc[], at: Date) => Prom
     const { _id, ...fields } = need
     return database().collection('needs').doc(_id).set(fields)
   }
-  let at = START
-  let day = 0
-  while (at < new Date(START.getTime() + DAYS * 86_400_000)) {
-    at = new Date(at.getTime() + Math.floor(r() * 240) * 60_000)
+  const step = async (at: Date) => {
     const open = [...needs.values()].filter((n) => changes[n.status])
     if (r() < 0.4 || open.length === 0) {
       const community = pick(communities)
@@ -107,17 +132,8 @@ async function history(seed: number, check: (needs: NeedDoc[], at: Date) => Prom
       needs.set(need._id, changed)
       await write(changed)
     }
-    if (r() < 0.08) for (const source of [rolledNeeds, rolledWork]) await rollUpChanges(source, at)
-    const today = Math.floor((at.getTime() - START.getTime()) / 86_400_000)
-    if (today > day && today % 9 === 0) await check([...needs.values()], at)
-    day = today
   }
-  for (const source of [rolledNeeds, rolledWork]) await rollUpChanges(source, at)
-  // Everything before today is in the rollups now: the last check reads them, not the needs.
-  for (const source of ['needs', 'work'] as const) {
-    expect(await rolledTo(source)).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
-  }
-  await check([...needs.values()], at)
+  await overDays(r, 240, [rolledNeeds, rolledWork], step, (at) => check([...needs.values()], at))
 }
 
 const dayAfter = (days: number) => inShanghai(START).add(days, 'day').format('YYYY-MM-DD')
@@ -236,10 +252,7 @@ async function serviceHistory(seed: number, check: (records: ServiceRecordDoc[],
     const { _id, ...fields } = record
     return database().collection('service_records').doc(_id).set(fields)
   }
-  let at = START
-  let day = 0
-  while (at < new Date(START.getTime() + DAYS * 86_400_000)) {
-    at = new Date(at.getTime() + Math.floor(r() * 240) * 60_000)
+  const step = async (at: Date) => {
     const open = [...records.values()].filter((record) => serviceChanges[record.credit.status].length > 0)
     const choice = r()
     if (choice < 0.4 || open.length === 0) {
@@ -277,14 +290,8 @@ async function serviceHistory(seed: number, check: (records: ServiceRecordDoc[],
         await write(changed)
       }
     }
-    if (r() < 0.08) await rollUpChanges(rolledService, at)
-    const today = Math.floor((at.getTime() - START.getTime()) / 86_400_000)
-    if (today > day && today % 9 === 0) await check([...records.values()], at)
-    day = today
   }
-  await rollUpChanges(rolledService, at)
-  expect(await rolledTo('service')).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
-  await check([...records.values()], at)
+  await overDays(r, 240, [rolledService], step, (at) => check([...records.values()], at))
 }
 
 /** Minutes and distinct volunteers per organisation, counted from the records themselves. */
@@ -348,10 +355,7 @@ async function visitHistory(seed: number, check: (visits: CareVisitDoc[], at: Da
   const r = random(seed)
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]
   const visits: CareVisitDoc[] = []
-  let at = START
-  let day = 0
-  while (at < new Date(START.getTime() + DAYS * 86_400_000)) {
-    at = new Date(at.getTime() + Math.floor(r() * 600) * 60_000)
+  const step = async (at: Date) => {
     // Recorded up to four days late: across a month's end now and then.
     const visitedAt = new Date(at.getTime() - Math.floor(r() * 96) * 3600_000)
     const visit: CareVisitDoc = {
@@ -369,14 +373,8 @@ async function visitHistory(seed: number, check: (visits: CareVisitDoc[], at: Da
     visits.push(visit)
     const { _id, ...fields } = visit
     await database().collection('care_visits').doc(_id).set(fields)
-    if (r() < 0.08) await rollUpChanges(rolledVisits, at)
-    const today = Math.floor((at.getTime() - START.getTime()) / 86_400_000)
-    if (today > day && today % 9 === 0) await check(visits, at)
-    day = today
   }
-  await rollUpChanges(rolledVisits, at)
-  expect(await rolledTo('visits')).toEqual(shanghaiDayStart(inShanghai(at).format('YYYY-MM-DD')))
-  await check(visits, at)
+  await overDays(r, 600, [rolledVisits], step, (at) => check(visits, at))
 }
 
 /** Month → the entries visited in it, sorted. */
