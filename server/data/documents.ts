@@ -897,14 +897,14 @@ export interface DueWorkFailureDoc {
   error: string
 }
 
-/**
- * The needs figures of a community or an office for one day (`YYYY-MM-DD`) or month (`YYYY-MM`),
- * rebuilt from the needs by the due work (docs/decisions/040). `_id`: `<scope>:<scopeId>:<key>`.
- */
 /** What is rolled up: the needs (decision 040), the service records and the care visits (decision 054), the organisations' work on needs (decision 055). */
 export type RolledSourceName = 'needs' | 'service' | 'visits' | 'work'
 
-/** Tallies and marks are the source's own (shared/domain/need-tally.ts, service-tally.ts). */
+/**
+ * A source's figures of a community or an office for one day (`YYYY-MM-DD`), month (`YYYY-MM`) or
+ * year, rebuilt from the source by the due work. Tallies and marks are the source's own
+ * (shared/domain/need-tally.ts, service-tally.ts, visit-tally.ts, work-tally.ts).
+ */
 export interface RollupDoc<Tally = unknown, Mark = unknown> {
   /** `<source>:<scope>:<scopeId>:<key>`, so that a rebuild overwrites. */
   _id: string

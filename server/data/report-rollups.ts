@@ -9,7 +9,7 @@ const marks = () => database().collection('report_rollup_marks')
 export const rollupIdOf = (source: RolledSourceName, scope: RollupDoc['scope'], scopeId: string, key: string) =>
   `${source}:${scope}:${scopeId}:${key}`
 
-/** The rollups of these ids that exist, without the needs' marks: only what is summed. */
+/** The rollups of these ids that exist, without the items' marks: only what is summed. */
 export async function rollupsByIds(ids: string[]): Promise<RollupDoc[]> {
   const found: RollupDoc[] = []
   for (let i = 0; i < ids.length; i += 1000) {
@@ -46,6 +46,16 @@ export async function rolledTo(source: RolledSourceName): Promise<Date> {
   const { data } = await marks().doc(source).get()
   const mark = data[0] as RollupMarkDoc | undefined
   return mark ? new Date(mark.rolledTo) : new Date(0)
+}
+
+/** Each source's mark at once: the scheduler asks every minute whether any is behind. */
+export async function rolledToOf(sources: readonly RolledSourceName[]): Promise<Date[]> {
+  const { data } = await marks()
+    .where({ _id: database().command.in([...sources]) })
+    .limit(sources.length)
+    .get()
+  const at = new Map((data as RollupMarkDoc[]).map((mark) => [mark._id, new Date(mark.rolledTo)]))
+  return sources.map((source) => at.get(source) ?? new Date(0))
 }
 
 export async function setRolledTo(source: RolledSourceName, at: Date): Promise<void> {

@@ -12,7 +12,7 @@ import { inShanghai, shanghaiDayStart } from '../../shared/domain/time'
 import { communitiesOfOffices } from '../data/communities'
 import type { RolledSourceName, RollupDoc } from '../data/documents'
 import { communitiesByIds } from '../data/places'
-import { dayRollupsCounting, putRollup, rollupIdOf, rolledTo, rollupsByIds, setRolledTo } from '../data/report-rollups'
+import { dayRollupsCounting, putRollup, rollupIdOf, rolledTo, rolledToOf, rollupsByIds, setRolledTo } from '../data/report-rollups'
 
 /** What a rolled item has: its id and its community. */
 export interface RolledItem {
@@ -131,7 +131,7 @@ const startOfToday = (now: Date) => shanghaiDayStart(dayOf(now))
 
 /** Whether changes to any of the sources before today wait to be rolled up. */
 export async function changesToRollUp(sources: readonly AnyRolledSource[], now: Date): Promise<boolean> {
-  const marks = await Promise.all(sources.map((source) => rolledTo(source.name)))
+  const marks = await rolledToOf(sources.map((source) => source.name))
   return marks.some((mark) => mark < startOfToday(now))
 }
 

@@ -27,7 +27,9 @@ import { monthsOf, needFigures, needPlaces, serviceFigures, weeklyTrend } from '
 import { periodRange, inPeriod } from '../../shared/domain/report'
 import { inShanghai, monthRange, shanghaiDayStart } from '../../shared/domain/time'
 import { helpKinds } from '../../shared/domain/vocabulary'
-import { freshDatabasePerGroup } from '../support/database'
+import { freshDatabasePerGroup, testClock } from '../support/database'
+import { rollUpFigures } from '../../server/reports/due-work'
+import { rolledSources } from '../../server/reports/sources/rolled'
 import { random } from '../support/random'
 import { removeAll } from '../../server/data/maintenance'
 
@@ -424,5 +426,20 @@ describe('the visits of the monthly visit rate from rollups', () => {
       }
     })
     expect(checks).toBeGreaterThan(10)
+  })
+})
+
+describe('the due step of the rollups', () => {
+  freshDatabasePerGroup()
+  beforeEach(() => Promise.all(['report_rollups', 'report_rollup_marks'].map(removeAll)))
+
+  it('is due while any source has changes before today to take in, and not once every source took them in', async () => {
+    const now = testClock.now()
+    expect(await rollUpFigures.due(now, 1)).toHaveLength(1)
+    for (const source of rolledSources.slice(0, -1)) await rollUpChanges(source, now)
+    // The last source is still behind.
+    expect(await rollUpFigures.due(now, 1)).toHaveLength(1)
+    await rollUpChanges(rolledSources[rolledSources.length - 1], now)
+    expect(await rollUpFigures.due(now, 1)).toEqual([])
   })
 })
