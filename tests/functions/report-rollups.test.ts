@@ -13,7 +13,14 @@ import { demoDataSet } from '../../local/seed/demo-data'
 import type { CareVisitDoc, NeedDoc, ServiceRecordDoc } from '../../server/data/documents'
 import { database } from '../../server/data/cloudbase'
 import { rolledTo } from '../../server/data/report-rollups'
-import { rollUpChanges, summedTally, talliesOf, type AnyRolledSource } from '../../server/reports/rollups'
+import {
+  rollUpChanges,
+  summedTally,
+  talliesOf,
+  type AnyRolledSource,
+  type RolledItem,
+  type RolledSource,
+} from '../../server/reports/rollups'
 import { needFacts, rolledNeeds, rolledWork } from '../../server/reports/sources/needs'
 import { rolledService, serviceFacts } from '../../server/reports/sources/service'
 import { rolledVisits, visitFacts } from '../../server/reports/sources/care'
@@ -156,6 +163,24 @@ function periodsOf(r: () => number, at: Date): ReportPeriod[] {
   ]
 }
 
+/** Each community with its tally for the period twice: from its own rollups and from its office's. */
+async function bothTallies<Item extends RolledItem, Mark extends { day: string }, Tally>(
+  source: RolledSource<Item, Mark, Tally>,
+  period: ReportPeriod,
+): Promise<{ community: (typeof communities)[number]; tallies: Tally[] }[]> {
+  const [own, ofOffice] = await Promise.all([
+    Promise.all(communities.map((c) => talliesOf(source, 'community', c._id, [c._id], period))),
+    talliesOf(
+      source,
+      'office',
+      office,
+      communities.map((c) => c._id),
+      period,
+    ),
+  ])
+  return communities.map((community, i) => ({ community, tallies: [own[i].get(community._id)!, ofOffice.get(community._id)!] }))
+}
+
 describe('the needs figures from rollups', () => {
   freshDatabasePerGroup()
   // Each history starts from no needs and no rollups.
@@ -166,20 +191,10 @@ describe('the needs figures from rollups', () => {
     let checks = 0
     await history(seed, async (needs, at) => {
       for (const period of periodsOf(r, at)) {
-        const [own, ofOffice] = await Promise.all([
-          Promise.all(communities.map((c) => talliesOf(rolledNeeds, 'community', c._id, [c._id], period))),
-          talliesOf(
-            rolledNeeds,
-            'office',
-            office,
-            communities.map((c) => c._id),
-            period,
-          ),
-        ])
-        for (const [i, community] of communities.entries()) {
+        for (const { community, tallies } of await bothTallies(rolledNeeds, period)) {
           const facts = needs.filter((n) => n.communityId === community._id).map(needFacts)
           const expected = { needs: needFigures(facts, period), trend: weeklyTrend(facts, period), places: needPlaces(facts, period) }
-          for (const tally of [own[i].get(community._id)!, ofOffice.get(community._id)!]) {
+          for (const tally of tallies) {
             expect({ needs: tallyFigures(tally), trend: tallyTrend(tally, period), places: tallyPlaces(tally) }).toEqual(expected)
           }
         }
@@ -321,23 +336,13 @@ describe('the service figures from rollups', () => {
     let checks = 0
     await serviceHistory(seed, async (records, at) => {
       for (const period of periodsOf(r, at)) {
-        const [own, ofOffice] = await Promise.all([
-          Promise.all(communities.map((c) => talliesOf(rolledService, 'community', c._id, [c._id], period))),
-          talliesOf(
-            rolledService,
-            'office',
-            office,
-            communities.map((c) => c._id),
-            period,
-          ),
-        ])
-        for (const [i, community] of communities.entries()) {
+        for (const { community, tallies } of await bothTallies(rolledService, period)) {
           const ofCommunity = records.filter((record) => record.communityId === community._id)
           const expected = {
             figures: serviceFigures(ofCommunity.map(serviceFacts), period),
             byOrganisation: byOrganisationOf(ofCommunity, period),
           }
-          for (const tally of [own[i].get(community._id)!, ofOffice.get(community._id)!]) {
+          for (const tally of tallies) {
             expect({ figures: serviceTallyFigures(tally), byOrganisation: serviceByOrganisation(tally) }).toEqual(expected)
           }
         }
@@ -406,19 +411,9 @@ describe('the visits of the monthly visit rate from rollups', () => {
             .subtract(1, 'day')
             .format('YYYY-MM-DD'),
         }
-        const [own, ofOffice] = await Promise.all([
-          Promise.all(communities.map((c) => talliesOf(rolledVisits, 'community', c._id, [c._id], whole))),
-          talliesOf(
-            rolledVisits,
-            'office',
-            office,
-            communities.map((c) => c._id),
-            whole,
-          ),
-        ])
-        for (const [i, community] of communities.entries()) {
+        for (const { community, tallies } of await bothTallies(rolledVisits, whole)) {
           const expected = visitedByMonth(visits.filter((v) => v.communityId === community._id).map(visitFacts), months)
-          for (const tally of [own[i].get(community._id)!, ofOffice.get(community._id)!]) {
+          for (const tally of tallies) {
             expect(visitedByMonth(visitsOfTally(tally), months)).toEqual(expected)
           }
         }
